@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GradScope",
+    products: [
+        .executable(name: "gradscope", targets: ["gradscope"]),
+        .library(name: "Autograd", targets: ["Autograd"]),
+        .library(name: "GraphModel", targets: ["GraphModel"]),
+        .library(name: "GraphRender", targets: ["GraphRender"]),
+        .library(name: "Script", targets: ["Script"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]),
+        .target(
+            name: "Autograd",
+            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")]),
+        .target(name: "GraphModel", dependencies: ["Autograd"]),
+        .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
+        .target(name: "Script", dependencies: ["Autograd", "GraphModel"]),
+        .executableTarget(
+            name: "gradscope",
+            dependencies: [
+                "Autograd", "GraphModel", "GraphRender", "Script",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Script"]),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Script"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,102 @@
+/// Element types a tensor can hold, named as PyTorch names them.
+public enum DType: Int, Sendable, CaseIterable, Comparable {
+    case bool = 0, int64 = 1, float32 = 2, float64 = 3
+
+    /// PyTorch's printed name, e.g. `torch.float32`.
+    public var name: String {
+        switch self {
+        case .bool: return "torch.bool"
+        case .int64: return "torch.int64"
+        case .float32: return "torch.float32"
+        case .float64: return "torch.float64"
+        }
+    }
+
+    /// The legacy tensor type name used in error messages, e.g. `torch.FloatTensor`.
+    public var legacyTypeName: String {
+        switch self {
+        case .bool: return "torch.BoolTensor"
+        case .int64: return "torch.LongTensor"
+        case .float32: return "torch.FloatTensor"
+        case .float64: return "torch.DoubleTensor"
+        }
+    }
+
+    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+
+    /// Bytes per element.
+    public var itemSize: Int {
+        switch self {
+        case .bool: return 1
+        case .int64, .float64: return 8
+        case .float32: return 4
+        }
+    }
+
+    public static func < (a: DType, b: DType) -> Bool { a.rawValue < b.rawValue }
+
+    /// The category PyTorch's type promotion compares first: bool < integer < floating.
+    var category: Int {
+        switch self {
+        case .bool: return 0
+        case .int64: return 1
+        case .float32, .float64: return 2
+        }
+    }
+}
+
+/// A Python number taking part in an op; it promotes with lower priority than any tensor.
+public enum ScalarValue: Sendable, Equatable {
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+
+    public var doubleValue: Double {
+        switch self {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        }
+    }
+
+    var category: Int {
+        switch self {
+        case .bool: return 0
+        case .int: return 1
+        case .double: return 2
+        }
+    }
+}
+
+/// PyTorch's `result_type`: dimensioned tensors outrank 0-dim tensors, which outrank Python
+/// numbers, but a higher category (bool < int < float) always wins, and a Python float
+/// meeting an integer tensor gives the default float dtype.
+public func resultType(_ operands: [Tensor], scalars: [ScalarValue] = []) -> DType {
+    var dimResult: DType? = nil
+    var zeroDimResult: DType? = nil
+    for t in operands {
+        if t.shape.isEmpty {
+            zeroDimResult = max(zeroDimResult ?? t.dtype, t.dtype)
+        } else {
+            dimResult = max(dimResult ?? t.dtype, t.dtype)
+        }
+    }
+    var result = dimResult ?? zeroDimResult
+    if let d = dimResult, let z = zeroDimResult, z.category > d.category {
+        result = z
+    }
+    for s in scalars {
+        let scalarType: DType
+        switch s {
+        case .bool: scalarType = .bool
+        case .int: scalarType = .int64
+        case .double: scalarType = .float32
+        }
+        if let r = result {
+            if s.category > r.category { result = scalarType }
+        } else {
+            result = scalarType
+        }
+    }
+    return result ?? .float32
+}

@@ -1,0 +1,129 @@
+import RealModule
+
+/// An elementwise function of one floating-point value.
+protocol UnaryFloatFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T
+}
+
+/// An elementwise function of two values, defined for each dtype family.
+protocol BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T
+    static func apply(_ a: Int64, _ b: Int64) -> Int64
+    static func apply(_ a: Bool, _ b: Bool) -> Bool
+}
+
+/// An elementwise comparison.
+protocol CompareFunction {
+    static func apply<T: Comparable>(_ a: T, _ b: T) -> Bool
+}
+
+private struct UnaryFloatVisitor<F: UnaryFloatFunction>: FloatVisitor {
+    let source: Storage, destination: Storage, count: Int
+    func visit<T: FloatElement>(_ type: T.Type) {
+        let s = source.pointer(T.self), d = destination.pointer(T.self)
+        for i in 0..<count { d[i] = F.apply(s[i]) }
+    }
+}
+
+/// Applies `F` to every element; integer inputs are promoted to float32 first.
+func mapFloat<F: UnaryFloatFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
+    let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
+    let n = t.numel
+    let src = t.contiguousStorage(as: dt)
+    let out = Storage(uninitialized: dt, count: n)
+    dt.dispatchFloat(UnaryFloatVisitor<F>(source: src, destination: out, count: n))
+    return Tensor(storage: out, shape: t.shape)
+}
+
+private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
+    let a: Storage, b: Storage, out: Storage
+    let count: Int, aScalar: Bool, bScalar: Bool
+
+    func visit<T: TensorElement>(_ type: T.Type) {
+        switch T.self {
+        case is Float.Type: run(Float.self, F.apply)
+        case is Double.Type: run(Double.self, F.apply)
+        case is Int64.Type: run(Int64.self, F.apply)
+        default: run(Bool.self, F.apply)
+        }
+    }
+
+    @inline(__always)
+    private func run<T>(_: T.Type, _ f: (T, T) -> T) {
+        let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
+        if aScalar && !bScalar {
+            let x = pa[0]
+            for i in 0..<count { po[i] = f(x, pb[i]) }
+        } else if bScalar && !aScalar {
+            let y = pb[0]
+            for i in 0..<count { po[i] = f(pa[i], y) }
+        } else if aScalar && bScalar {
+            for i in 0..<count { po[i] = f(pa[0], pb[0]) }
+        } else {
+            for i in 0..<count { po[i] = f(pa[i], pb[i]) }
+        }
+    }
+}
+
+/// Operands of a broadcasting elementwise op, converted to a common dtype and laid out
+/// contiguously (single-element operands are kept as scalars, not expanded).
+private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws
+    -> (shape: [Int], a: Storage, b: Storage, aScalar: Bool, bScalar: Bool) {
+    let shape = try broadcastShapes(a.shape, b.shape)
+    let aScalar = a.numel == 1, bScalar = b.numel == 1
+    let sa = a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape)
+    let sb = b.contiguousStorage(as: dtype, broadcastTo: bScalar ? nil : shape)
+    return (shape, sa, sb, aScalar, bScalar)
+}
+
+/// Applies `F` elementwise with broadcasting, computing in `dtype`.
+func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
+    let p = try prepareOperands(a, b, dtype: dtype)
+    let n = p.shape.reduce(1, *)
+    let out = Storage(uninitialized: dtype, count: n)
+    dtype.dispatch(BinaryVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
+    return Tensor(storage: out, shape: p.shape)
+}
+
+private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
+    let a: Storage, b: Storage, out: Storage
+    let count: Int, aScalar: Bool, bScalar: Bool
+
+    func visit<T: TensorElement>(_ type: T.Type) {
+        switch T.self {
+        case is Float.Type: run(Float.self)
+        case is Double.Type: run(Double.self)
+        case is Int64.Type: run(Int64.self)
+        default:
+            let pa = a.pointer(Bool.self), pb = b.pointer(Bool.self), po = out.pointer(Bool.self)
+            for i in 0..<count {
+                po[i] = F.apply(pa[aScalar ? 0 : i] ? 1 : 0, pb[bScalar ? 0 : i] ? 1 : 0)
+            }
+        }
+    }
+
+    private func run<T: Comparable>(_: T.Type) {
+        let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(Bool.self)
+        for i in 0..<count { po[i] = F.apply(pa[aScalar ? 0 : i], pb[bScalar ? 0 : i]) }
+    }
+}
+
+/// Compares elementwise with broadcasting after promoting both operands to a common dtype.
+func compare<F: CompareFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
+    let p = try prepareOperands(a, b, dtype: dtype)
+    let n = p.shape.reduce(1, *)
+    let out = Storage(uninitialized: .bool, count: n)
+    dtype.dispatch(CompareVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
+    return Tensor(storage: out, shape: p.shape)
+}
+
+/// Element values as Doubles in row-major order (for printing, tolist and tests).
+extension Tensor {
+    public func doubles() -> [Double] {
+        let s = contiguousStorage(as: .float64)
+        return Array(UnsafeBufferPointer(start: s.pointer(Double.self), count: numel))
+    }
+
+    /// Whether any element is NaN.
+    public func containsNaN() -> Bool { dtype.isFloatingPoint && doubles().contains { $0.isNaN } }
+}

@@ -1,0 +1,155 @@
+/// An edge of the autograd graph: gradient flows into input `inputNr` of `node`.
+public struct Edge {
+    public let node: Node
+    public let inputNr: Int
+}
+
+/// A hook on a tensor's gradient; it may return a replacement.
+public typealias GradHook = (Tensor) throws -> Tensor?
+
+struct RegisteredHook {
+    let id: Int
+    let outputNr: Int
+    let fn: GradHook
+}
+
+/// A backward function (PyTorch's `grad_fn` objects): the saved tensors of one forward op and
+/// the formula that maps output gradients to input gradients.
+public class Node {
+    /// PyTorch's class name, e.g. `MulBackward0`.
+    public let name: String
+    /// One entry per differentiable forward input, in input order; nil where the input needs no grad.
+    public internal(set) var nextEdges: [Edge?]
+    /// Creation order; the engine runs newer nodes first.
+    public let sequenceNr: Int
+    /// The tensors this node keeps for its formula.
+    public internal(set) var saved: [SavedTensor] = []
+    /// Number of forward outputs whose gradients this node receives.
+    public let numOutputs: Int
+    /// The forward-call description kept while anomaly detection is on.
+    public internal(set) var anomalyTrace: String?
+    var hooks: [RegisteredHook] = []
+    var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []
+
+    init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
+        self.name = name
+        self.nextEdges = nextEdges
+        self.numOutputs = numOutputs
+        self.sequenceNr = sequenceNr ?? NodeSequence.next()
+        if GradMode.anomalyDetection { anomalyTrace = GradMode.anomalyTraceProvider?() }
+    }
+
+    /// PyTorch's `grad_fn.name()`.
+    public func displayName() -> String { name }
+
+    /// Whether the formula must produce a gradient for input `i`.
+    public func needsInputGrad(_ i: Int) -> Bool { i < nextEdges.count && nextEdges[i] != nil }
+
+    /// Computes input gradients from output gradients (one per forward output).
+    func apply(_ grads: [Tensor?]) throws -> [Tensor?] { fatalError("Node subclasses override apply") }
+
+    /// Frees the saved tensors (after a backward without retain_graph).
+    func releaseSaved(pass: Int) {
+        var any = false
+        for s in saved where s.release(pass: pass) { any = true }
+        if any { Observation.observer?.savedTensorsFreed(self) }
+    }
+}
+
+enum NodeSequence {
+    nonisolated(unsafe) static var counter = 0
+    @inline(__always) static func next() -> Int {
+        counter &+= 1
+        return counter
+    }
+}
+
+final class WeakTensor {
+    weak var tensor: Tensor?
+    init(_ t: Tensor) { tensor = t }
+}
+
+/// What a backward formula sees: the output gradients and the node's saved tensors.
+public struct BackwardContext {
+    /// Gradient per forward output; outputs that received none get zeros.
+    public let grads: [Tensor]
+    public let node: Node
+
+    public var grad: Tensor { grads[0] }
+
+    /// Unpacks saved tensor `i`, raising PyTorch's errors if it was freed or modified in place.
+    public func saved(_ i: Int) throws -> Tensor { try node.saved[i].unpack(for: node) }
+
+    public func needsGrad(_ input: Int) -> Bool { node.needsInputGrad(input) }
+}
+
+/// A node whose backward is a closure over `BackwardContext`.
+/// The closure must not capture tensors: they are reached through `saved` so they can be freed.
+final class FormulaNode: Node {
+    typealias Formula = (BackwardContext) throws -> [Tensor?]
+    let formula: Formula
+
+    init(name: String, nextEdges: [Edge?], numOutputs: Int, formula: @escaping Formula) {
+        self.formula = formula
+        super.init(name: name, nextEdges: nextEdges, numOutputs: numOutputs)
+    }
+
+    override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
+        var filled = [Tensor]()
+        filled.reserveCapacity(grads.count)
+        for (i, g) in grads.enumerated() {
+            if let g { filled.append(g) } else { filled.append(try zerosForOutput(i)) }
+        }
+        return try formula(BackwardContext(grads: filled, node: self))
+    }
+
+    var outputMeta: [(shape: [Int], dtype: DType)] = []
+
+    private func zerosForOutput(_ i: Int) throws -> Tensor {
+        let meta = outputMeta[i]
+        return Tensor.zeros(meta.shape, dtype: meta.dtype)
+    }
+}
+
+/// The node that adds incoming gradients into a leaf's `.grad`.
+public final class AccumulateGrad: Node {
+    public private(set) weak var variable: Tensor?
+
+    init(variable: Tensor) {
+        self.variable = variable
+        super.init(name: "torch::autograd::AccumulateGrad", nextEdges: [], sequenceNr: Int.max)
+    }
+
+    override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
+        guard let leaf = variable, let g = grads[0] else { return [] }
+        if let existing = leaf.gradStorage {
+            if GradMode.isEnabled {
+                leaf.gradStorage = try existing + g
+            } else {
+                try existing.addInPlaceUnchecked(g)
+            }
+        } else if GradMode.isEnabled {
+            leaf.gradStorage = g
+        } else {
+            leaf.gradStorage = g.detachedCopy()
+        }
+        Observation.observer?.gradAccumulated(leaf, grad: g)
+        return []
+    }
+}
+
+extension Tensor {
+    /// The edge gradients for this tensor flow into, or nil if it needs none.
+    var gradientEdge: Edge? {
+        if let fn = gradFn { return Edge(node: fn, inputNr: outputNr) }
+        if leafRequiresGrad { return Edge(node: gradAccumulator(), inputNr: 0) }
+        return nil
+    }
+
+    func gradAccumulator() -> AccumulateGrad {
+        if let a = accumulator { return a }
+        let a = AccumulateGrad(variable: self)
+        accumulator = a
+        return a
+    }
+}

@@ -1,0 +1,68 @@
+/// How a tensor came to exist, as reported to an observer.
+public enum TensorOrigin: String, Sendable {
+    case factory, op, detach, detachInPlace = "detach_", data, backward, view
+}
+
+/// One forward op, as reported to an observer.
+public struct OpEvent {
+    /// PyTorch's op name (`mul`, `add_`, `matmul`, ...).
+    public let name: String
+    public let inputs: [Tensor]
+    public let outputs: [Tensor]
+    /// The node autograd created for it, if it recorded one.
+    public let gradFn: Node?
+    public let isInPlace: Bool
+}
+
+/// Receives what the engine does. GraphModel's recorder implements it; with no observer
+/// installed the engine pays one branch per op.
+public protocol AutogradObserver: AnyObject {
+    func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String)
+    func opExecuted(_ event: OpEvent)
+    func versionBumped(_ tensor: Tensor, op: String)
+    func detached(source: Tensor, result: Tensor, origin: TensorOrigin)
+    func backwardStarted(_ pass: BackwardPass)
+    func nodeExecuted(_ node: Node, gradOutputs: [Tensor?], gradInputs: [Tensor?])
+    func savedTensorsFreed(_ node: Node)
+    func gradAccumulated(_ leaf: Tensor, grad: Tensor)
+    func hookFired(_ node: Node, outputNr: Int, replaced: Bool)
+    func backwardFinished(_ pass: BackwardPass, error: Error?)
+}
+
+public extension AutogradObserver {
+    func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String) {}
+    func opExecuted(_ event: OpEvent) {}
+    func versionBumped(_ tensor: Tensor, op: String) {}
+    func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {}
+    func backwardStarted(_ pass: BackwardPass) {}
+    func nodeExecuted(_ node: Node, gradOutputs: [Tensor?], gradInputs: [Tensor?]) {}
+    func savedTensorsFreed(_ node: Node) {}
+    func gradAccumulated(_ leaf: Tensor, grad: Tensor) {}
+    func hookFired(_ node: Node, outputNr: Int, replaced: Bool) {}
+    func backwardFinished(_ pass: BackwardPass, error: Error?) {}
+}
+
+/// A backward() / autograd.backward() / autograd.grad() call, as reported to an observer.
+public final class BackwardPass {
+    public enum Kind: String, Sendable { case backward, grad }
+    public let index: Int
+    public let kind: Kind
+    public let roots: [Tensor]
+    public let inputs: [Tensor]
+    public let retainGraph: Bool
+    public let createGraph: Bool
+
+    init(index: Int, kind: Kind, roots: [Tensor], inputs: [Tensor], retainGraph: Bool, createGraph: Bool) {
+        self.index = index
+        self.kind = kind
+        self.roots = roots
+        self.inputs = inputs
+        self.retainGraph = retainGraph
+        self.createGraph = createGraph
+    }
+}
+
+/// The installed observer.
+public enum Observation {
+    nonisolated(unsafe) public static var observer: AutogradObserver? = nil
+}

@@ -1,0 +1,55 @@
+/// A tensor a node saves: an input (kept with its grad_fn) or one of the op's outputs.
+enum SaveSlot {
+    case input(String, Tensor)
+    case output(String, Int)
+}
+
+/// Finishes a forward op: when grad mode is on and an input requires grad, builds its grad_fn
+/// with the given formula and attaches it to the outputs; always reports the op to the observer.
+///
+/// - Parameters:
+///   - op: PyTorch's forward op name, for the graph model.
+///   - backward: the grad_fn class name, e.g. `MulBackward0`.
+///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
+///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
+@inline(__always)
+func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tensor],
+            saving: @autoclosure () -> [SaveSlot] = [],
+            formula: @escaping FormulaNode.Formula) {
+    var node: Node? = nil
+    if GradMode.isEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
+        let n = FormulaNode(name: backward, nextEdges: inputs.map { $0?.gradientEdge },
+                            numOutputs: outputs.count, formula: formula)
+        attach(n, outputs: outputs)
+        n.saved = saving().map { slot in
+            switch slot {
+            case .input(let role, let t):
+                return SavedTensor(role: role, tensor: t, isOutput: false)
+            case .output(let role, let i):
+                return SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i, savingNode: backward)
+            }
+        }
+        node = n
+    }
+    if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }
+    if let observer = Observation.observer {
+        observer.opExecuted(OpEvent(name: op, inputs: inputs.compactMap { $0 }, outputs: outputs,
+                                    gradFn: node, isInPlace: false))
+    }
+}
+
+/// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
+func attach(_ node: FormulaNode, outputs: [Tensor]) {
+    node.outputMeta = outputs.map { ($0.shape, $0.dtype) }
+    for (i, o) in outputs.enumerated() where o.dtype.isFloatingPoint {
+        o.gradFn = node
+        o.outputNr = i
+    }
+}
+
+/// Reports a tensor made by a factory function.
+@inline(__always)
+func reportCreated(_ t: Tensor, _ op: String) {
+    if GradMode.isInferenceMode { t.isInference = true }
+    Observation.observer?.tensorCreated(t, origin: .factory, op: op)
+}

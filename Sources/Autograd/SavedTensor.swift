@@ -1,0 +1,71 @@
+/// A tensor a node keeps for its backward formula, with the version it had when saved.
+public final class SavedTensor {
+    /// PyTorch's name for the slot (`self`, `other`, `result`, ...).
+    public let role: String
+    public let shape: [Int]
+    public let dtype: DType
+    public let savedVersion: Int
+    /// Whether this is an output of the node that saved it (saved without its grad_fn).
+    public let isOutput: Bool
+    /// The storage it keeps alive (for byte accounting and joining slots that share storage).
+    public let storage: Storage
+    /// The backward pass that freed it, if one did.
+    public private(set) var freedByPass: Int?
+
+    private var value: Tensor?
+    private let producer: (name: String, output: Int)?
+
+    init(role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil) {
+        self.role = role
+        shape = tensor.shape
+        dtype = tensor.dtype
+        savedVersion = tensor.version
+        self.isOutput = isOutput
+        storage = tensor.storage
+        if isOutput {
+            value = tensor.alias()
+            producer = savingNode.map { (Self.opName($0), outputNr) }
+        } else {
+            value = tensor
+            producer = tensor.gradFn.map { (Self.opName($0.name), tensor.outputNr) }
+        }
+    }
+
+    public var isFreed: Bool { value == nil && freedByPass != nil }
+    public var byteCount: Int { shape.reduce(1, *) * dtype.itemSize }
+    /// Whether the tensor was changed in place after it was saved.
+    public var isStale: Bool { (value?.version ?? savedVersion) != savedVersion }
+    public var currentVersion: Int { value?.version ?? savedVersion }
+
+    func unpack(for node: Node) throws -> Tensor {
+        guard let v = value else { throw TorchError.runtime(AutogradMessages.backwardTwice) }
+        if v.version != savedVersion {
+            throw TorchError.runtime(AutogradMessages.modifiedInPlace(
+                dtype: dtype, shape: shape, producer: producer, version: v.version, expected: savedVersion))
+        }
+        if isOutput {
+            let t = v.alias()
+            if GradMode.isEnabled {
+                t.gradFn = node
+                t.outputNr = producer?.output ?? 0
+            }
+            return t
+        }
+        return v
+    }
+
+    /// Drops the tensor; returns whether it was still held.
+    func release(pass: Int) -> Bool {
+        guard value != nil else { return false }
+        value = nil
+        freedByPass = pass
+        return true
+    }
+
+    private static func opName(_ nodeName: String) -> String {
+        var n = Substring(nodeName)
+        while let last = n.last, last.isNumber { n = n.dropLast() }
+        if n.hasSuffix("Backward") { n = n.dropLast("Backward".count) }
+        return String(n)
+    }
+}

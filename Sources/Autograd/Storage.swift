@@ -1,0 +1,38 @@
+/// A flat, typed buffer that tensors view through shape, strides and offset.
+public final class Storage {
+    public let dtype: DType
+    public let count: Int
+    public let data: UnsafeMutableRawPointer
+
+    /// Allocates `count` zero-filled elements.
+    public init(dtype: DType, count: Int) {
+        self.dtype = dtype
+        self.count = count
+        let bytes = max(count * dtype.itemSize, 1)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        data.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    }
+
+    /// Allocates `count` elements without clearing them; the caller writes every one.
+    init(uninitialized dtype: DType, count: Int) {
+        self.dtype = dtype
+        self.count = count
+        data = UnsafeMutableRawPointer.allocate(byteCount: max(count * dtype.itemSize, 1), alignment: 64)
+    }
+
+    deinit { data.deallocate() }
+
+    public var byteCount: Int { count * dtype.itemSize }
+
+    @inline(__always)
+    func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+        data.assumingMemoryBound(to: T.self)
+    }
+}
+
+/// The version counter shared by a tensor, its views and `detach()` results; in-place ops bump it.
+public final class VersionCounter {
+    public internal(set) var value: Int = 0
+    init() {}
+    func bump() { value += 1 }
+}

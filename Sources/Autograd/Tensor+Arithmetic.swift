@@ -1,0 +1,158 @@
+import RealModule
+
+enum AddF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a + b }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a || b }
+}
+enum SubF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a - b }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a != b }
+}
+enum MulF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a * b }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a && b }
+}
+enum DivF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a / b }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? 0 : a / b }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a }
+}
+
+/// An operand of a binary op: a tensor or a Python number.
+public enum Operand {
+    case tensor(Tensor)
+    case scalar(ScalarValue)
+}
+
+extension Tensor {
+    /// Promotes `self` and `other` and returns the other operand as a tensor of the result dtype.
+    func promote(_ other: Operand, floatResult: Bool = false) -> (dtype: DType, other: Tensor) {
+        var dt: DType
+        let o: Tensor
+        switch other {
+        case .tensor(let t):
+            dt = resultType([self, t])
+            o = t
+        case .scalar(let s):
+            dt = resultType([self], scalars: [s])
+            o = Tensor.wrapped(s, dtype: dt)
+        }
+        if floatResult && !dt.isFloatingPoint { dt = .float32 }
+        return (dt, o)
+    }
+
+    /// `self + alpha * other` (`torch.add`).
+    public func add(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        let (dt, o) = promote(other)
+        let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
+        let out = try mapBinary(AddF.self, self, scaled, dtype: dt)
+        let (sa, sb) = (shape, o.shape)
+        record("add", "AddBackward0", inputs: [self, o], outputs: [out]) { ctx in
+            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+             ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil]
+        }
+        return out
+    }
+
+    /// `self - alpha * other` (`torch.sub`).
+    public func sub(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        let (dt, o) = promote(other)
+        let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
+        let out = try mapBinary(SubF.self, self, scaled, dtype: dt)
+        let (sa, sb) = (shape, o.shape)
+        record("sub", "SubBackward0", inputs: [self, o], outputs: [out]) { ctx in
+            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+             ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil]
+        }
+        return out
+    }
+
+    /// `number - self` (`torch.rsub`), named RsubBackward1.
+    public func rsub(_ number: ScalarValue) throws -> Tensor {
+        let (dt, o) = promote(.scalar(number))
+        let out = try mapBinary(SubF.self, o, self, dtype: dt)
+        record("rsub", "RsubBackward1", inputs: [self], outputs: [out]) { ctx in
+            [try ctx.grad.neg()]
+        }
+        return out
+    }
+
+    /// Elementwise product (`torch.mul`).
+    public func mul(_ other: Operand) throws -> Tensor {
+        let (dt, o) = promote(other)
+        let out = try mapBinary(MulF.self, self, o, dtype: dt)
+        let (sa, sb) = (shape, o.shape)
+        record("mul", "MulBackward0", inputs: [self, o], outputs: [out],
+               saving: [.input("other", o), .input("self", self)]) { ctx in
+            [ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved(0))).sumTo(sa) : nil,
+             ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved(1))).sumTo(sb) : nil]
+        }
+        return out
+    }
+
+    /// Product with a Python number as PyTorch's C++ `mul.Scalar` does it (MulBackward1); used
+    /// by backward formulas so higher-order graphs match PyTorch's.
+    func mulScalar(_ s: Double) throws -> Tensor {
+        let dt = dtype.isFloatingPoint ? dtype : .float32
+        let out = try mapBinary(MulF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
+        record("mul", "MulBackward1", inputs: [self], outputs: [out]) { ctx in
+            [try ctx.grad.mulScalar(s)]
+        }
+        return out
+    }
+
+    /// True division (`torch.div`); integer operands give float32.
+    public func div(_ other: Operand) throws -> Tensor {
+        let (dt, o) = promote(other, floatResult: true)
+        let out = try mapBinary(DivF.self, self, o, dtype: dt)
+        let (sa, sb) = (shape, o.shape)
+        record("div", "DivBackward0", inputs: [self, o], outputs: [out],
+               saving: [.input("other", o), .input("self", self)]) { ctx in
+            let other = try ctx.saved(0)
+            return [ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.neg().mul(.tensor(ctx.saved(1))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil]
+        }
+        return out
+    }
+
+    /// `number / self`: PyTorch computes `reciprocal(self) * number`.
+    public func rdiv(_ number: ScalarValue) throws -> Tensor {
+        try reciprocal().mul(.scalar(number))
+    }
+
+    /// `-self`.
+    public func neg() throws -> Tensor {
+        let out = try mapBinary(SubF.self, Tensor.scalar(0, dtype: dtype), self, dtype: dtype)
+        record("neg", "NegBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.neg()] }
+        return out
+    }
+
+    /// `1 / self`.
+    public func reciprocal() throws -> Tensor {
+        let dt: DType = dtype.isFloatingPoint ? dtype : .float32
+        let out = try mapBinary(DivF.self, Tensor.scalar(1, dtype: dt), self, dtype: dt)
+        record("reciprocal", "ReciprocalBackward0", inputs: [self], outputs: [out],
+               saving: [.output("result", 0)]) { ctx in
+            let r = try ctx.saved(0)
+            return [try ctx.grad.mul(.tensor(r.mul(.tensor(r)).neg()))]
+        }
+        return out
+    }
+
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor { try a.add(.tensor(b)) }
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor { try a.sub(.tensor(b)) }
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try a.mul(.tensor(b)) }
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor { try a.div(.tensor(b)) }
+    public static func + (a: Tensor, b: Double) throws -> Tensor { try a.add(.scalar(.double(b))) }
+    public static func - (a: Tensor, b: Double) throws -> Tensor { try a.sub(.scalar(.double(b))) }
+    public static func * (a: Tensor, b: Double) throws -> Tensor { try a.mul(.scalar(.double(b))) }
+    public static func / (a: Tensor, b: Double) throws -> Tensor { try a.div(.scalar(.double(b))) }
+    public static func + (a: Double, b: Tensor) throws -> Tensor { try b.add(.scalar(.double(a))) }
+    public static func - (a: Double, b: Tensor) throws -> Tensor { try b.rsub(.double(a)) }
+    public static func * (a: Double, b: Tensor) throws -> Tensor { try b.mul(.scalar(.double(a))) }
+    public static func / (a: Double, b: Tensor) throws -> Tensor { try b.rdiv(.double(a)) }
+    public static prefix func - (a: Tensor) throws -> Tensor { try a.neg() }
+}

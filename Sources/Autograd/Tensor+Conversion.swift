@@ -1,0 +1,28 @@
+/// dtype conversion and reading values out.
+extension Tensor {
+    /// `to(dtype)`: the same tensor when the dtype already matches, else a converted copy
+    /// (ToCopyBackward0).
+    public func to(_ dt: DType) throws -> Tensor {
+        if dt == dtype { return self }
+        let out = Tensor(storage: contiguousStorage(as: dt), shape: shape)
+        let src = dtype
+        record("to", "ToCopyBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
+        return out
+    }
+
+    /// The single value of a one-element tensor (`item()`).
+    public func item() throws -> ScalarValue {
+        guard numel == 1 else {
+            throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
+        }
+        let v = doubles()[0]
+        switch dtype {
+        case .bool: return .bool(v != 0)
+        case .int64: return .int(Int64(fromDouble: v))
+        case .float32, .float64: return .double(v)
+        }
+    }
+
+    /// `clone()`: a contiguous copy that keeps the graph (CloneBackward0).
+    public func clone() throws -> Tensor { try contiguousCopy() }
+}

@@ -1,0 +1,113 @@
+/// Factory functions (`torch.tensor`, `zeros`, `ones`, `full`, `arange`, ...).
+extension Tensor {
+    /// A tensor of `shape` holding `values` in row-major order (`torch.tensor`).
+    public convenience init(_ values: [Double], shape: [Int], dtype: DType = .float32,
+                            requiresGrad: Bool = false) throws {
+        let n = shape.reduce(1, *)
+        guard n == values.count else {
+            throw TorchError.value("shape \(shape) is invalid for input of size \(values.count)")
+        }
+        let storage = Storage(uninitialized: dtype, count: n)
+        dtype.dispatch(FillFromDoubles(values: values, storage: storage))
+        self.init(storage: storage, shape: shape)
+        try setRequiresGrad(requiresGrad)
+        reportCreated(self, "tensor")
+    }
+
+    /// A 1-D float32 tensor (`torch.tensor([...])`).
+    public convenience init(_ values: [Double], requiresGrad: Bool = false) throws {
+        try self.init(values, shape: [values.count], requiresGrad: requiresGrad)
+    }
+
+    /// A 0-dim tensor holding one value.
+    public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
+        let s = Storage(uninitialized: dtype, count: 1)
+        dtype.dispatch(FillFromDoubles(values: [value], storage: s))
+        return Tensor(storage: s, shape: [])
+    }
+
+    /// The 0-dim tensor PyTorch wraps a Python number in when it meets a tensor.
+    static func wrapped(_ value: ScalarValue, dtype: DType) -> Tensor { scalar(value.doubleValue, dtype: dtype) }
+
+    public static func zeros(_ shape: [Int], dtype: DType = .float32) -> Tensor {
+        Tensor(storage: Storage(dtype: dtype, count: shape.reduce(1, *)), shape: shape)
+    }
+
+    public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) -> Tensor {
+        let t = zeros(shape, dtype: dtype)
+        if value != 0 { t.fillUnchecked(value) }
+        return t
+    }
+
+    public static func ones(_ shape: [Int], dtype: DType = .float32) -> Tensor { full(shape, 1, dtype: dtype) }
+
+    /// A factory result with `requires_grad=` applied and reported to the observer.
+    public static func factory(_ op: String, _ t: Tensor, requiresGrad: Bool) throws -> Tensor {
+        try t.setRequiresGrad(requiresGrad)
+        reportCreated(t, op)
+        return t
+    }
+
+    /// Values `start, start+step, ...` below `end` (`torch.arange`); integer arguments give int64.
+    public static func arange(start: Double = 0, end: Double, step: Double = 1, dtype: DType? = nil) throws -> Tensor {
+        guard step != 0 else { throw TorchError.runtime("step must be nonzero") }
+        guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
+            throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
+        }
+        let count = Int(((end - start) / step).rounded(.up))
+        return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype ?? .float32)
+    }
+
+    /// `torch.range`: like arange but including `end`; deprecated, so it warns.
+    public static func range(start: Double, end: Double, step: Double = 1, dtype: DType = .float32) throws -> Tensor {
+        Diagnostics.warn(AutogradMessages.rangeDeprecated)
+        let count = Int(((end - start) / step).rounded(.down)) + 1
+        return try Tensor((0..<max(count, 0)).map { start + Double($0) * step }, shape: [max(count, 0)], dtype: dtype)
+    }
+
+    /// `steps` evenly spaced values from `start` to `end` inclusive.
+    public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws -> Tensor {
+        guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
+        let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
+        let half = steps / 2
+        let values = (0..<steps).map { i in i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i) }
+        return try Tensor(values, shape: [steps], dtype: dtype)
+    }
+
+    /// The identity matrix with `n` rows and `m` (default `n`) columns.
+    public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = .float32) -> Tensor {
+        let cols = m ?? n
+        let t = zeros([n, cols], dtype: dtype)
+        var values = [Double](repeating: 0, count: n * cols)
+        for i in 0..<min(n, cols) { values[i * cols + i] = 1 }
+        dtype.dispatch(FillFromDoubles(values: values, storage: t.storage))
+        return t
+    }
+
+    public static func zerosLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { zeros(t.shape, dtype: dtype ?? t.dtype) }
+    public static func onesLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { ones(t.shape, dtype: dtype ?? t.dtype) }
+}
+
+struct FillFromDoubles: ElementVisitor {
+    let values: [Double]
+    let storage: Storage
+    func visit<T: TensorElement>(_ type: T.Type) {
+        let p = storage.pointer(T.self)
+        for (i, v) in values.enumerated() { p[i] = T(fromDouble: v) }
+    }
+}
+
+private struct FillScalar: ElementVisitor {
+    let value: Double
+    let tensor: Tensor
+    func visit<T: TensorElement>(_ type: T.Type) {
+        let p = tensor.storage.pointer(T.self)
+        let v = T(fromDouble: value)
+        forEachOffset(shape: tensor.shape, strides: tensor.strides, offset: tensor.offset) { p[$0] = v }
+    }
+}
+
+extension Tensor {
+    /// Writes `value` into every element, bypassing autograd and version tracking.
+    func fillUnchecked(_ value: Double) { dtype.dispatch(FillScalar(value: value, tensor: self)) }
+}

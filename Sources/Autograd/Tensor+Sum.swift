@@ -1,0 +1,84 @@
+/// Sum reductions, and summing a broadcast gradient back to an input's shape.
+private struct SumVisitor: ElementVisitor {
+    let input: Tensor
+    let reduceStrides: [Int]
+    let out: Storage
+
+    func visit<T: TensorElement>(_ type: T.Type) {
+        let src = input.storage.pointer(T.self)
+        let n = out.count
+        var acc = [Double](repeating: 0, count: n)
+        acc.withUnsafeMutableBufferPointer { a in
+            forEachOffsetPair(shape: input.shape, stridesA: input.strides, offsetA: input.offset,
+                              stridesB: reduceStrides, offsetB: 0) { i, o in
+                a[o] += src[i].doubleValue
+            }
+        }
+        out.dtype.dispatch(FillFromDoubles(values: acc, storage: out))
+    }
+}
+
+extension Tensor {
+    /// Normalized, sorted, de-duplicated reduction dims with PyTorch's errors.
+    func reductionDims(_ dims: [Int]) throws -> [Int] {
+        var seen = Set<Int>()
+        for d in dims {
+            let n = try normalizeDim(d, rank: dim)
+            if !seen.insert(n).inserted {
+                throw TorchError.runtime("dim \(n) appears multiple times in the list of dims")
+            }
+        }
+        return seen.sorted()
+    }
+
+    /// Shape after reducing `dims`, keeping them as size 1 or dropping them.
+    func reducedShape(_ dims: [Int], keepdim: Bool) -> [Int] {
+        var out = [Int]()
+        for (i, s) in shape.enumerated() {
+            if dims.contains(i) { if keepdim { out.append(1) } } else { out.append(s) }
+        }
+        return out
+    }
+
+    /// Sums over `dims` (all dims when empty) without recording; integers and bools sum to int64.
+    func sumValues(_ dims: [Int], keepdim: Bool) -> Tensor {
+        let all = dims.isEmpty ? Array(0..<dim) : dims
+        let keptShape = reducedShape(all, keepdim: true)
+        let outDType: DType = dtype.isFloatingPoint ? dtype : .int64
+        let out = Storage(uninitialized: outDType, count: keptShape.reduce(1, *))
+        var rs = contiguousStrides(keptShape)
+        for d in all where d < rs.count { rs[d] = 0 }
+        dtype.dispatch(SumVisitor(input: self, reduceStrides: rs, out: out))
+        return Tensor(storage: out, shape: dims.isEmpty && !keepdim ? [] : reducedShape(all, keepdim: keepdim))
+    }
+
+    /// `sum()` (SumBackward0) or `sum(dims, keepdim)` (SumBackward1).
+    public func sum(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        let old = shape
+        guard let dims else {
+            let out = sumValues([], keepdim: false)
+            record("sum", "SumBackward0", inputs: [self], outputs: [out]) { ctx in
+                [try ctx.grad.expand(old)]
+            }
+            return out
+        }
+        let rd = try reductionDims(dims)
+        let out = sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
+        let kept = reducedShape(rd, keepdim: true)
+        record("sum", "SumBackward1", inputs: [self], outputs: [out]) { ctx in
+            [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old)]
+        }
+        return out
+    }
+
+    /// Sums a broadcast gradient back down to `target` (PyTorch's sum_to).
+    public func sumTo(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        let lead = dim - target.count
+        var dims = Array(0..<max(lead, 0))
+        for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
+        if dims.isEmpty { return self }
+        let summed = try sum(dims: dims, keepdim: true)
+        return lead > 0 ? try summed.view(target) : summed
+    }
+}

@@ -1,0 +1,103 @@
+/// An n-dimensional array with reverse-mode autograd, behaving like `torch.Tensor`.
+///
+/// Tensors have reference semantics: views (`view`, `t`, indexing, ...) and `detach()` share
+/// storage and the version counter with their source.
+public final class Tensor {
+    public internal(set) var storage: Storage
+    public internal(set) var shape: [Int]
+    public internal(set) var strides: [Int]
+    public internal(set) var offset: Int
+    var versionCounter: VersionCounter
+
+    /// The node that computes this tensor's gradient inputs; nil for leaves.
+    public internal(set) var gradFn: Node?
+    /// Which output of `gradFn` this tensor is.
+    public internal(set) var outputNr: Int = 0
+    var leafRequiresGrad = false
+    /// The accumulated gradient (leaves, or non-leaves that `retainGrad()`).
+    public internal(set) var gradStorage: Tensor?
+    /// The AccumulateGrad node of a leaf that requires grad, created on first use.
+    var accumulator: AccumulateGrad?
+    public internal(set) var retainsGrad = false
+    public internal(set) var isInference = false
+    /// The tensor this one is a view of (PyTorch's `._base`).
+    public internal(set) var base: Tensor?
+    /// A process-unique, increasing identifier.
+    public let id: Int
+
+    init(storage: Storage, shape: [Int], strides: [Int], offset: Int = 0,
+         version: VersionCounter = VersionCounter()) {
+        self.storage = storage
+        self.shape = shape
+        self.strides = strides
+        self.offset = offset
+        self.versionCounter = version
+        self.id = TensorIDs.next()
+    }
+
+    /// A new contiguous tensor over a fresh storage.
+    convenience init(storage: Storage, shape: [Int]) {
+        self.init(storage: storage, shape: shape, strides: contiguousStrides(shape))
+    }
+
+    public var dtype: DType { storage.dtype }
+    public var dim: Int { shape.count }
+    public var numel: Int { shape.reduce(1, *) }
+    public var version: Int { versionCounter.value }
+    public var isLeaf: Bool { gradFn == nil }
+    public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad }
+    public var isFloatingPoint: Bool { dtype.isFloatingPoint }
+
+    /// The gradient as PyTorch's `.grad` reads it; warns when a non-leaf that does not retain
+    /// its gradient is read.
+    public var grad: Tensor? {
+        if !isLeaf && !retainsGrad {
+            Diagnostics.warn(AutogradMessages.nonLeafGradAccess)
+        }
+        return gradStorage
+    }
+
+    public var isContiguous: Bool {
+        var expected = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
+    /// Whether this tensor's values fill its storage from the start, in order.
+    var isDense: Bool { offset == 0 && isContiguous && storage.count == numel }
+
+    /// Size of dimension `d` (negative counts from the end).
+    public func size(_ d: Int) throws -> Int { shape[try normalizeDim(d, rank: dim)] }
+}
+
+enum TensorIDs {
+    nonisolated(unsafe) static var counter = 0
+    @inline(__always) static func next() -> Int {
+        counter &+= 1
+        return counter
+    }
+}
+
+/// Row-major strides for a shape.
+public func contiguousStrides(_ shape: [Int]) -> [Int] {
+    var strides = [Int](repeating: 1, count: shape.count)
+    var acc = 1
+    for d in stride(from: shape.count - 1, through: 0, by: -1) {
+        strides[d] = acc
+        acc *= max(shape[d], 1)
+    }
+    return strides
+}
+
+/// Resolves a possibly negative dimension index, with PyTorch's IndexError text.
+public func normalizeDim(_ d: Int, rank: Int) throws -> Int {
+    let r = max(rank, 1)
+    if d < -r || d >= r {
+        throw TorchError.index(
+            "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(d))")
+    }
+    return d < 0 ? d + r : d
+}

@@ -1,0 +1,90 @@
+/// An error raised by the engine, carrying the Python exception type PyTorch would raise.
+public enum TorchError: Error, Equatable, CustomStringConvertible {
+    case runtime(String)
+    case type(String)
+    case index(String)
+    case value(String)
+    case notImplemented(String)
+
+    /// The Python exception class name (`RuntimeError`, `TypeError`, ...).
+    public var pythonType: String {
+        switch self {
+        case .runtime: return "RuntimeError"
+        case .type: return "TypeError"
+        case .index: return "IndexError"
+        case .value: return "ValueError"
+        case .notImplemented: return "NotImplementedError"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .runtime(let m), .type(let m), .index(let m), .value(let m), .notImplemented(let m): return m
+        }
+    }
+
+    public var description: String { "\(pythonType): \(message)" }
+}
+
+/// Receives warnings the engine raises (PyTorch's `UserWarning`s).
+public enum Diagnostics {
+    /// Called with each warning message; the script layer prints them Python-style.
+    nonisolated(unsafe) public static var warningHandler: (String) -> Void = { message in
+        FileHandleStderr.write("UserWarning: \(message)\n")
+    }
+
+    static func warn(_ message: String) { warningHandler(message) }
+}
+
+enum FileHandleStderr {
+    static func write(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stderr) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Every message text the engine produces, word for word as PyTorch's.
+public enum AutogradMessages {
+    public static func doesNotRequireGrad(_ index: Int) -> String {
+        "element \(index) of tensors does not require grad and does not have a grad_fn"
+    }
+    public static let backwardTwice = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
+    public static let implicitGradScalarOnly = "grad can be implicitly created only for scalar outputs"
+    public static let requiresGradNonLeafFalse = "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
+    public static let requiresGradNonLeaf = "you can only change requires_grad flags of leaf variables."
+    public static let onlyFloatRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients"
+    public static let leafInPlace = "a leaf Variable that requires grad is being used in an in-place operation."
+    public static let viewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+    public static func unusedInput(_ index: Int) -> String {
+        "The differentiated Tensor at index \(index) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."
+    }
+    public static let hookNoGrad = "cannot register a hook on a tensor that doesn't require gradient"
+    public static let retainGradNoGrad = "can't retain_grad on Tensor that has requires_grad=False"
+    public static func variableData(_ typeName: String) -> String {
+        "Variable data has to be a tensor, but got \(typeName)"
+    }
+    public static func sizeMismatch(_ a: Int, _ b: Int, dim: Int) -> String {
+        "The size of tensor a (\(a)) must match the size of tensor b (\(b)) at non-singleton dimension \(dim)"
+    }
+    public static func wrongGradientCount(_ name: String, expected: Int, got: Int) -> String {
+        "function \(name) returned an incorrect number of gradients (expected \(expected), got \(got))"
+    }
+    public static let rangeDeprecated = "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end)."
+    public static let nonLeafGradAccess = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information."
+
+    /// The in-place modification error for a saved tensor whose version moved on.
+    public static func modifiedInPlace(dtype: DType, shape: [Int], producer: (name: String, output: Int)?,
+                                       version: Int, expected: Int) -> String {
+        let sizes = "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        var s = "one of the variables needed for gradient computation has been modified by an inplace operation: [\(dtype.legacyTypeName) \(sizes)]"
+        if let p = producer { s += ", which is output \(p.output) of \(p.name)," }
+        s += " is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+        return s
+    }
+}

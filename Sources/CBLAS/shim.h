@@ -1,0 +1,4 @@
+#ifndef GRADSCOPE_CBLAS_SHIM_H
+#define GRADSCOPE_CBLAS_SHIM_H
+#include <cblas.h>
+#endif

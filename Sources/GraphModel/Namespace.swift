@@ -1,0 +1,2 @@
+/// GraphModel: the recorded graph of a run. (Being written.)
+public enum GraphModelNamespace {}

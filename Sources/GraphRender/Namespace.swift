@@ -1,0 +1,2 @@
+/// GraphRender: DOT and Graphviz rendering. (Being written.)
+public enum GraphRenderNamespace {}

@@ -1,0 +1,226 @@
+/// The syntax tree of the Python subset GradScope runs.
+///
+/// Nodes are classes carrying their source position so the interpreter can name lines in
+/// tracebacks and the graph recorder can label ops with the line that ran them.
+
+/// A position in the script: 1-based line, 0-based column (as Python reports them).
+public struct SourcePosition: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**", matMul = "@"
+    case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
+}
+
+public enum UnaryOperator: String, Sendable {
+    case neg = "-", pos = "+", not = "not", invert = "~"
+}
+
+public enum BoolOperator: String, Sendable { case and, or }
+
+public enum CompareOperator: String, Sendable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}
+
+/// One argument at a call site.
+public enum CallArgument {
+    case positional(Expr)
+    case keyword(String, Expr)
+    /// `*args`
+    case unpack(Expr)
+    /// `**kwargs`
+    case unpackKeywords(Expr)
+}
+
+/// A piece of an f-string.
+public enum FStringPart {
+    case literal(String)
+    /// `{expr!conversion:spec}`; `conversion` is "r", "s" or "a"; the spec may itself hold
+    /// replacement fields, so it is a list of parts. `selfDocumenting` is the `{x=}` form's text.
+    case field(Expr, conversion: Character?, spec: [FStringPart], selfDocumenting: String?)
+}
+
+/// `for target in iter if cond ...` inside a comprehension.
+public struct Comprehension {
+    public let target: Expr
+    public let iterable: Expr
+    public let conditions: [Expr]
+    public init(target: Expr, iterable: Expr, conditions: [Expr]) {
+        self.target = target
+        self.iterable = iterable
+        self.conditions = conditions
+    }
+}
+
+public indirect enum ExprKind {
+    case name(String)
+    case intLiteral(Int)
+    case floatLiteral(Double)
+    case stringLiteral(String)
+    case fString([FStringPart])
+    case boolLiteral(Bool)
+    case noneLiteral
+    case ellipsis
+    case list([Expr])
+    case tuple([Expr])
+    case dict([(key: Expr, value: Expr)])
+    case set([Expr])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    /// `a and b and c`
+    case boolean(BoolOperator, [Expr])
+    /// `a < b <= c`: the first operand, then (operator, operand) pairs.
+    case compare(Expr, [(CompareOperator, Expr)])
+    case call(Expr, [CallArgument])
+    case attribute(Expr, String)
+    /// `value[index]`; a slice or a tuple of indices/slices is the index expression.
+    case `subscript`(Expr, Expr)
+    /// `lower:upper:step` inside a subscript.
+    case slice(Expr?, Expr?, Expr?)
+    /// `body if condition else orElse`
+    case conditional(condition: Expr, body: Expr, orElse: Expr)
+    case lambda([Parameter], Expr)
+    case listComprehension(Expr, [Comprehension])
+    case dictComprehension(key: Expr, value: Expr, [Comprehension])
+    case generator(Expr, [Comprehension])
+    /// `*x` in an assignment target or a list/tuple display.
+    case starred(Expr)
+}
+
+public final class Expr {
+    public let kind: ExprKind
+    public let position: SourcePosition
+    public init(_ kind: ExprKind, _ position: SourcePosition) {
+        self.kind = kind
+        self.position = position
+    }
+    public var line: Int { position.line }
+}
+
+/// A function parameter.
+public struct Parameter {
+    public enum Kind: Sendable { case normal, keywordOnly, varArgs, varKeywords }
+    public let name: String
+    public let defaultValue: Expr?
+    public let kind: Kind
+    public init(name: String, defaultValue: Expr?, kind: Kind) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.kind = kind
+    }
+}
+
+public struct FunctionDefinition {
+    public let name: String
+    public let parameters: [Parameter]
+    public let body: [Stmt]
+    public let decorators: [Expr]
+    public init(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr]) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.decorators = decorators
+    }
+}
+
+public struct ClassDefinition {
+    public let name: String
+    public let bases: [Expr]
+    public let body: [Stmt]
+    public let decorators: [Expr]
+    public init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr]) {
+        self.name = name
+        self.bases = bases
+        self.body = body
+        self.decorators = decorators
+    }
+}
+
+public struct ExceptHandler {
+    /// The exception type expression (a name or a tuple of names); nil for a bare `except:`.
+    public let type: Expr?
+    public let name: String?
+    public let body: [Stmt]
+    public let position: SourcePosition
+    public init(type: Expr?, name: String?, body: [Stmt], position: SourcePosition) {
+        self.type = type
+        self.name = name
+        self.body = body
+        self.position = position
+    }
+}
+
+/// `with item as target, ...:`
+public struct WithItem {
+    public let context: Expr
+    public let target: Expr?
+    public init(context: Expr, target: Expr?) {
+        self.context = context
+        self.target = target
+    }
+}
+
+/// `import a.b as c` / `from a.b import c as d`: the dotted module and the optional alias.
+public struct ImportName {
+    public let name: String
+    public let alias: String?
+    public init(name: String, alias: String?) {
+        self.name = name
+        self.alias = alias
+    }
+}
+
+public enum StmtKind {
+    case expression(Expr)
+    /// `a = b = value`: every target, left to right.
+    case assign(targets: [Expr], value: Expr)
+    case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
+    /// `x: int = 3` (the annotation is ignored).
+    case annotatedAssign(target: Expr, value: Expr?)
+    /// `elif` chains are nested `if`s in `orElse`.
+    case `if`(condition: Expr, body: [Stmt], orElse: [Stmt])
+    case `for`(target: Expr, iterable: Expr, body: [Stmt], orElse: [Stmt])
+    case `while`(condition: Expr, body: [Stmt], orElse: [Stmt])
+    case `break`
+    case `continue`
+    case pass
+    case functionDef(FunctionDefinition)
+    case classDef(ClassDefinition)
+    case `return`(Expr?)
+    case with([WithItem], body: [Stmt])
+    case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
+    case raise(Expr?, cause: Expr?)
+    case assert(Expr, message: Expr?)
+    case delete([Expr])
+    case global([String])
+    case nonlocal([String])
+    case `import`([ImportName])
+    case importFrom(module: String, names: [ImportName])
+}
+
+public final class Stmt {
+    public let kind: StmtKind
+    public let position: SourcePosition
+    public init(_ kind: StmtKind, _ position: SourcePosition) {
+        self.kind = kind
+        self.position = position
+    }
+    public var line: Int { position.line }
+}
+
+/// A parsed script: its statements and its source lines (for tracebacks and carets).
+public struct Module {
+    public let body: [Stmt]
+    public let sourceLines: [String]
+    public init(body: [Stmt], sourceLines: [String]) {
+        self.body = body
+        self.sourceLines = sourceLines
+    }
+}

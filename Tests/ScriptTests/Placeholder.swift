@@ -1,0 +1,2 @@
+import Testing
+@Test func ScriptTestsPlaceholder() { #expect(Bool(true)) }
