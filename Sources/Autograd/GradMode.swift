@@ -1,13 +1,25 @@
 /// Global autograd switches: grad mode, inference mode and anomaly detection.
 public enum GradMode {
     /// Whether ops record a grad_fn (`torch.is_grad_enabled()`).
-    nonisolated(unsafe) public static var isEnabled = true
+    public static var isEnabled: Bool {
+        get { ThreadState.current.gradEnabled }
+        set { ThreadState.current.gradEnabled = newValue }
+    }
     /// Whether tensors made now are inference tensors (`torch.inference_mode()`).
-    nonisolated(unsafe) public static var isInferenceMode = false
+    public static var isInferenceMode: Bool {
+        get { ThreadState.current.inferenceMode }
+        set { ThreadState.current.inferenceMode = newValue }
+    }
     /// `torch.autograd.set_detect_anomaly(True)`.
-    nonisolated(unsafe) public static var anomalyDetection = false
+    public static var anomalyDetection: Bool {
+        get { ThreadState.current.anomalyDetection }
+        set { ThreadState.current.anomalyDetection = newValue }
+    }
     /// Supplies the forward-call description a node keeps while anomaly detection is on.
-    nonisolated(unsafe) public static var anomalyTraceProvider: (() -> String)? = nil
+    public static var anomalyTraceProvider: (() -> String)? {
+        get { ThreadState.current.anomalyTraceProvider }
+        set { ThreadState.current.anomalyTraceProvider = newValue }
+    }
 
     /// Runs `body` with grad mode set to `enabled`, restoring the previous mode afterwards.
     public static func with<R>(enabled: Bool, _ body: () throws -> R) rethrows -> R {

@@ -57,10 +57,10 @@ public class Node {
 }
 
 enum NodeSequence {
-    nonisolated(unsafe) static var counter = 0
     @inline(__always) static func next() -> Int {
-        counter &+= 1
-        return counter
+        let state = ThreadState.current
+        state.nextNodeSequence &+= 1
+        return state.nextNodeSequence
     }
 }
 

@@ -64,5 +64,9 @@ public final class BackwardPass {
 
 /// The installed observer.
 public enum Observation {
-    nonisolated(unsafe) public static var observer: AutogradObserver? = nil
+    /// The observer of the calling thread's autograd activity.
+    public static var observer: AutogradObserver? {
+        get { ThreadState.current.observer }
+        set { ThreadState.current.observer = newValue }
+    }
 }

@@ -1,14 +1,13 @@
 /// The global random generator behind rand/randn/randint, reseeded by `manualSeed`.
 /// Values are reproducible for a seed but are not PyTorch's Mersenne Twister stream.
 public enum RandomSource {
-    nonisolated(unsafe) static var state: UInt64 = 0x853c49e6748fea9b
-
-    public static func manualSeed(_ seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 | 1 }
+    public static func manualSeed(_ seed: UInt64) { ThreadState.current.randomState = seed &* 0x9E3779B97F4A7C15 | 1 }
 
     /// A uniform value in [0, 1) (splitmix64).
     static func nextUniform() -> Double {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
+        let thread = ThreadState.current
+        thread.randomState &+= 0x9E3779B97F4A7C15
+        var z = thread.randomState
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         z ^= z >> 31

@@ -92,8 +92,10 @@ extension Tensor {
 
 /// Removes a registered hook (`handle.remove()`).
 public final class HookHandle {
-    nonisolated(unsafe) private static var counter = 0
-    static func nextID() -> Int { counter += 1; return counter }
+    static func nextID() -> Int {
+        ThreadState.current.nextHookID += 1
+        return ThreadState.current.nextHookID
+    }
 
     let id: Int
     weak var node: Node?
@@ -108,7 +110,6 @@ public final class HookHandle {
 
 /// `torch.autograd.backward` and `torch.autograd.grad`.
 public enum Autograd {
-    nonisolated(unsafe) static var passCount = 0
 
     /// Seeds and validates root gradients (implicit ones only for single-element outputs).
     private static func roots(_ outputs: [Tensor], _ gradients: [Tensor?]) throws -> (edges: [Edge], grads: [Tensor]) {
@@ -135,8 +136,8 @@ public enum Autograd {
 
     private static func startPass(_ kind: BackwardPass.Kind, _ roots: [Tensor], _ inputs: [Tensor],
                                   retain: Bool, create: Bool) -> BackwardPass {
-        passCount += 1
-        let pass = BackwardPass(index: passCount, kind: kind, roots: roots, inputs: inputs,
+        ThreadState.current.backwardPasses += 1
+        let pass = BackwardPass(index: ThreadState.current.backwardPasses, kind: kind, roots: roots, inputs: inputs,
                                 retainGraph: retain, createGraph: create)
         Observation.observer?.backwardStarted(pass)
         return pass

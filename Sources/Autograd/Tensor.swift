@@ -74,10 +74,10 @@ public final class Tensor {
 }
 
 enum TensorIDs {
-    nonisolated(unsafe) static var counter = 0
     @inline(__always) static func next() -> Int {
-        counter &+= 1
-        return counter
+        let state = ThreadState.current
+        state.nextTensorID &+= 1
+        return state.nextTensorID
     }
 }
 

@@ -28,12 +28,18 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
 
 /// Receives warnings the engine raises (PyTorch's `UserWarning`s).
 public enum Diagnostics {
-    /// Called with each warning message; the script layer prints them Python-style.
-    nonisolated(unsafe) public static var warningHandler: (String) -> Void = { message in
-        FileHandleStderr.write("UserWarning: \(message)\n")
+    /// Called with each warning message on this thread; the script layer prints them
+    /// Python-style. Without a handler, warnings go to stderr.
+    public static var warningHandler: ((String) -> Void)? {
+        get { ThreadState.current.warningHandler }
+        set { ThreadState.current.warningHandler = newValue }
     }
 
-    static func warn(_ message: String) { warningHandler(message) }
+    static func warn(_ message: String) {
+        if let handler = warningHandler { handler(message) } else {
+            FileHandleStderr.write("UserWarning: \(message)\n")
+        }
+    }
 }
 
 enum FileHandleStderr {
