@@ -20,8 +20,10 @@ public class Node {
     public let name: String
     /// One entry per differentiable forward input, in input order; nil where the input needs no grad.
     public internal(set) var nextEdges: [Edge?]
-    /// Creation order; the engine runs newer nodes first.
+    /// Creation order; the engine runs newer nodes first (AccumulateGrad nodes run first of all).
     public let sequenceNr: Int
+    /// A per-thread unique, increasing identifier.
+    public let id: Int
     /// The tensors this node keeps for its formula.
     public internal(set) var saved: [SavedTensor] = []
     /// Number of forward outputs whose gradients this node receives.
@@ -35,7 +37,8 @@ public class Node {
         self.name = name
         self.nextEdges = nextEdges
         self.numOutputs = numOutputs
-        self.sequenceNr = sequenceNr ?? NodeSequence.next()
+        id = NodeSequence.next()
+        self.sequenceNr = sequenceNr ?? id
         if GradMode.anomalyDetection { anomalyTrace = GradMode.anomalyTraceProvider?() }
     }
 
