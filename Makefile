@@ -1,0 +1,33 @@
+# GradScope: `make demo` runs the main job on a bundled sample; `make test` runs every test.
+SWIFT ?= swift
+SAMPLE ?= samples/tutorial.py
+RELEASE_BIN = .build/release/gradscope
+
+.PHONY: setup build release demo test conformance clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+# Run a bundled sample exactly like `python samples/tutorial.py`.
+demo: release
+	$(RELEASE_BIN) run $(SAMPLE)
+
+# Unit, integration and conformance tests (the conformance corpus runs in-process in ScriptTests,
+# and once more through the real CLI against ../shared/conformance when that folder is present).
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+	@if [ -d ../shared/conformance ]; then \
+	  python3 ../shared/tools/conformance.py check ../shared/conformance $(CURDIR)/.build/debug/gradscope run; \
+	else \
+	  python3 scripts/conformance.py check Tests/ScriptTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
+	fi
+
+clean:
+	rm -rf .build

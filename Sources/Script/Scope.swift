@@ -1,0 +1,30 @@
+/// A namespace of variables: the module's globals or one function call's locals.
+public final class Scope {
+    var variables: [String: Value] = [:]
+    /// The enclosing function's scope (for closures); nil for globals and top-level functions.
+    let enclosing: Scope?
+    /// Names declared `global` (or `nonlocal`) in this scope.
+    var redirected: [String: Scope] = [:]
+
+    init(enclosing: Scope?) { self.enclosing = enclosing }
+
+    func lookup(_ name: String) -> Value? {
+        var s: Scope? = self
+        while let scope = s {
+            if let target = scope.redirected[name] { return target.variables[name] }
+            if let v = scope.variables[name] { return v }
+            s = scope.enclosing
+        }
+        return nil
+    }
+
+    func assign(_ name: String, _ value: Value) {
+        if let target = redirected[name] { target.variables[name] = value } else { variables[name] = value }
+    }
+
+    /// Removes a binding; false if it did not exist.
+    func delete(_ name: String) -> Bool {
+        let target = redirected[name] ?? self
+        return target.variables.removeValue(forKey: name) != nil
+    }
+}

@@ -1,0 +1,109 @@
+import Autograd
+
+/// Types the `torch` module exposes.
+enum TorchTypes {
+    /// `torch.Tensor`: the type of every tensor, and the legacy float32 constructor.
+    static let tensor = TypeObject("Tensor", qualifiedName: "torch.Tensor") { args, interp in
+        try interp.legacyConstructor(args, dtype: .float32, name: "Tensor")
+    }
+    static let floatTensor = TypeObject("FloatTensor", qualifiedName: "torch.FloatTensor") { args, interp in
+        try interp.legacyConstructor(args, dtype: .float32, name: "FloatTensor")
+    }
+    static let doubleTensor = TypeObject("DoubleTensor", qualifiedName: "torch.DoubleTensor") { args, interp in
+        try interp.legacyConstructor(args, dtype: .float64, name: "DoubleTensor")
+    }
+    static let longTensor = TypeObject("LongTensor", qualifiedName: "torch.LongTensor") { args, interp in
+        try interp.legacyConstructor(args, dtype: .int64, name: "LongTensor")
+    }
+}
+
+extension Interpreter {
+    /// `torch.Tensor(data)` / `torch.Tensor(2, 3)`: data converted to `dtype`, or zeros of a shape.
+    func legacyConstructor(_ args: Arguments, dtype: DType, name: String) throws -> Value {
+        if let first = args.positional.first, args.positional.count == 1, !isIntLike(first) || (try? isSequence(first)) == true {
+            if case .tensor(let t) = first { return .tensor(try t.to(dtype)) }
+            let data = try nestedData(first, name)
+            return .tensor(try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
+        }
+        return .tensor(try Tensor.factory("empty", Tensor.zeros(try shapeArgument(args, name), dtype: dtype), requiresGrad: false))
+    }
+
+    private func isIntLike(_ v: Value) -> Bool {
+        if case .int = v { return true }
+        return false
+    }
+
+    /// Makes the named module importable, or explains that it is outside the sandbox.
+    func importModule(_ name: String) throws -> Value {
+        if let make = importableModules[name] { return make() }
+        let root = name.split(separator: ".").first.map(String.init) ?? name
+        if ["torch", "math"].contains(root) {
+            throw PyException(.moduleNotFoundError, "No module named '\(name)' (GradScope supports torch, torch.autograd, torch.nn, torch.nn.functional and math)")
+        }
+        throw PyException(.moduleNotFoundError, "No module named '\(name)': GradScope scripts can import only torch and math (no files, network, processes or environment)")
+    }
+
+    /// Builds the `torch` family of modules and `math`.
+    func installTorch() {
+        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(self))
+        let nn = ModuleObject(name: "torch.nn", members: ["functional": .object(functional)])
+        let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(self))
+        var torchMembers = TorchFunctions.torch(self)
+        torchMembers["nn"] = .object(nn)
+        torchMembers["autograd"] = .object(autograd)
+        let torch = ModuleObject(name: "torch", members: torchMembers)
+        let math = ModuleObject(name: "math", members: TorchFunctions.math(self))
+        importableModules = [
+            "torch": { .object(torch) }, "torch.nn": { .object(nn) }, "torch.nn.functional": { .object(functional) },
+            "torch.autograd": { .object(autograd) }, "math": { .object(math) },
+        ]
+        classAttributeHook = { [unowned self] cls, name in
+            guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
+            return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })
+        }
+    }
+
+    /// `Foo.apply(*args)` for a `torch.autograd.Function` subclass.
+    func applyCustomFunction(_ cls: UserClass, _ args: Arguments) throws -> Value {
+        guard let forward = cls.lookup("forward").map(unwrapStatic), let backward = cls.lookup("backward").map(unwrapStatic) else {
+            throw PyException(.notImplementedError, "You must implement the forward and backward functions for custom autograd.Function.")
+        }
+        let tensors: [Tensor?] = args.positional.map { if case .tensor(let t) = $0 { return t }; return nil }
+        var ctxObject: FunctionCtxObject?
+        let outputs = try CustomFunction.apply(name: cls.name, arguments: tensors, forward: { ctx in
+            let c = FunctionCtxObject(ctx)
+            ctxObject = c
+            var a = args
+            a.positional.insert(.object(c), at: 0)
+            let result = try self.call(forward, a)
+            switch result {
+            case .tensor(let t): return [t]
+            case .tuple(let items):
+                return try items.map { v in
+                    guard case .tensor(let t) = v else { throw PyException.type("custom Function forward must return tensors") }
+                    return t
+                }
+            default: throw PyException.type("custom Function forward must return a Tensor or a tuple of Tensors, not \(Formatting.typeName(result))")
+            }
+        }, backward: { [unowned self] _, grads in
+            var a = Arguments(grads.map(Value.tensor))
+            a.positional.insert(.object(ctxObject!), at: 0)
+            let result = try self.call(backward, a)
+            let items: [Value]
+            if case .tuple(let t) = result { items = t } else { items = [result] }
+            return try items.map { v in
+                switch v {
+                case .none: return nil
+                case .tensor(let t): return t
+                default: throw PyException.type("expected Tensor or None as the gradient, got \(Formatting.typeName(v))")
+                }
+            }
+        })
+        return outputs.count == 1 ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
+    }
+
+    private func unwrapStatic(_ v: Value) -> Value {
+        if case .object(let s as StaticMethod) = v { return s.function }
+        return v
+    }
+}
