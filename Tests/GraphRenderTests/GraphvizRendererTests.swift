@@ -163,6 +163,21 @@ private final class SVGCollector: NSObject, XMLParserDelegate {
         #expect(String(decoding: svg, as: UTF8.self).contains("node_b"))
     }
 
+    /// Layout limits given as graph attributes keep a few hundred nodes quick with `dot`;
+    /// `sfdp` handles the same graph too.
+    @Test(arguments: ["dot", "sfdp"])
+    func largeGraphWithLayoutLimitsRenders(layout: String) throws {
+        var lines = ["digraph big {", "  graph [nslimit=1, nslimit1=1, mclimit=0.1, searchsize=10];"]
+        for index in 1..<300 {
+            lines.append("  n\(index / 3) -> n\(index);")
+            if index % 7 == 0 { lines.append("  n\(index - 5) -> n\(index);") }
+        }
+        lines.append("}")
+        let svg = try GraphvizRenderer.render(dot: lines.joined(separator: "\n"), format: .svg, layout: layout)
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains("<title>n299</title>"))
+    }
+
     @Test func formatFromPathExtension() {
         #expect(RenderFormat(pathExtensionOf: "out/graph.SVG") == .svg)
         #expect(RenderFormat(pathExtensionOf: "g.png") == .png)
