@@ -1,0 +1,132 @@
+import CGraphviz
+import Synchronization
+
+/// Lays out and renders DOT text in-process through Graphviz's C libraries (libgvc, libcgraph).
+///
+/// This is the only place in GradScope that calls the Graphviz C API. Graphviz is not
+/// thread-safe (global error state, shared symbol tables), so every call runs behind one
+/// process-wide lock; concurrent callers simply wait their turn.
+///
+/// Each render uses its own Graphviz context and frees everything it allocated, on success and
+/// on failure: parse (`agmemread`) → `gvLayout` → `gvRenderData` → copy → `gvFreeRenderData` →
+/// `gvFreeLayout` → `agclose` → `gvFreeContext`. A graph is never laid out twice.
+public enum GraphvizRenderer {
+    /// Serializes every Graphviz call in the process.
+    private static let lock = Mutex(())
+
+    /// Lays out `dot` with the `layout` engine and renders it to `format`.
+    ///
+    /// `.dot` is a passthrough: the text comes back unchanged as UTF-8 without involving
+    /// Graphviz. Graph attributes in the DOT text (`nslimit`, `mclimit`, `splines`, …) are
+    /// honoured, which is how callers keep large layouts fast; `layout` may be any engine
+    /// Graphviz has (`dot`, `sfdp`, `neato`, `fdp`, `circo`, `twopi`).
+    ///
+    /// - Throws: `RenderError` carrying Graphviz's message, e.g. `syntax error in line 1 near '}'`
+    ///   (`.invalidDOT`), `Layout type: "x" not recognized. Use one of: …` (`.layoutFailed`), or
+    ///   `Format: "png" not recognized` plus a hint to run `dot -c` (`.unknownFormat`).
+    public static func render(dot: String, format: RenderFormat, layout: String = "dot") throws -> [UInt8] {
+        guard format.needsLayout else { return Array(dot.utf8) }
+        return try render(dot: dot, graphvizFormat: format.rawValue, layout: layout)
+    }
+
+    /// Renders `dot` to the output format Graphviz knows as `graphvizFormat` (`"svg"`, `"png"`, …).
+    static func render(dot: String, graphvizFormat: String, layout: String) throws -> [UInt8] {
+        try lock.withLock { _ in
+            let capture = MessageCapture.begin()
+            defer { capture.end() }
+            return try renderLocked(dot: dot, format: graphvizFormat, layout: layout, capture: capture)
+        }
+    }
+
+    /// The render pipeline proper; the caller holds `lock`.
+    private static func renderLocked(
+        dot: String, format: String, layout: String, capture: MessageCapture
+    ) throws -> [UInt8] {
+        guard let context = gvContext() else {
+            throw RenderError.graphviz(
+                .graphvizUnavailable, messages: capture.errors(), fallback: "cannot create a Graphviz context")
+        }
+        defer { gvFreeContext(context) }
+
+        guard let graph = agmemread(dot) else {
+            throw RenderError.graphviz(
+                .invalidDOT, messages: capture.errors(), fallback: "the DOT text is not a valid graph")
+        }
+        defer { agclose(graph) }
+
+        guard gvLayout(context, graph, layout) == 0 else {
+            throw RenderError.graphviz(
+                .layoutFailed, messages: capture.errors(), fallback: "layout \"\(layout)\" failed")
+        }
+        defer { gvFreeLayout(context, graph) }
+
+        var buffer: UnsafeMutablePointer<CChar>? = nil
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, format, &buffer, &length)
+        // On failure the buffer may hold an allocation but its length is meaningless: free it
+        // either way, read it only on success.
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        guard status == 0, let buffer else {
+            throw RenderError.graphviz(
+                .renderFailed, messages: capture.errors(), fallback: "rendering to \(format) failed")
+        }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    }
+}
+
+/// Collects the messages Graphviz reports during one render instead of letting it print them.
+///
+/// Graphviz reports through a single process-wide C callback (`agseterrf`), so the collected
+/// text lives in a global that is touched only while `GraphvizRenderer`'s lock is held.
+private struct MessageCapture {
+    /// Text Graphviz reported since `begin()`; guarded by `GraphvizRenderer.lock`.
+    nonisolated(unsafe) static var text = ""
+
+    /// The callback that was installed before `begin()`, restored by `end()`.
+    let previous: agusererrf?
+
+    /// Clears earlier state and routes Graphviz's messages into `text`.
+    static func begin() -> MessageCapture {
+        text = ""
+        _ = agreseterrors()
+        _ = agseterr(AGWARN)
+        let previous = agseterrf { piece in
+            if let piece { MessageCapture.text += String(cString: piece) }
+            return 0
+        }
+        return MessageCapture(previous: previous)
+    }
+
+    /// Restores the previous callback.
+    func end() {
+        _ = agseterrf(previous)
+        MessageCapture.text = ""
+    }
+
+    /// The error messages reported so far, without their `Error: ` prefix; continuation lines
+    /// stay with the message they continue, warnings are left out.
+    func errors() -> [String] {
+        var messages: [(isError: Bool, text: String)] = []
+        for line in MessageCapture.text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("Error: ") {
+                messages.append((true, String(line.dropFirst("Error: ".count))))
+            } else if line.hasPrefix("Warning: ") {
+                messages.append((false, String(line.dropFirst("Warning: ".count))))
+            } else if let last = messages.indices.last {
+                messages[last].text += "\n" + line
+            } else {
+                messages.append((true, String(line)))
+            }
+        }
+        return messages.filter(\.isError).map { $0.text.trimmingTrailingSpaces() }
+    }
+}
+
+extension String {
+    /// The string without trailing spaces and tabs.
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
+    }
+}

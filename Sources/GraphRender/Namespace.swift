@@ -1,2 +1,0 @@
-/// GraphRender: DOT and Graphviz rendering. (Being written.)
-public enum GraphRenderNamespace {}

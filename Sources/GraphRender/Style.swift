@@ -1,0 +1,326 @@
+import Glibc
+
+/// Every visual role a GradScope picture can contain. Each has one look, defined in `Style`,
+/// and one legend entry, defined in `Legend`; the order here is the legend's order (tensors,
+/// ops and regions in one column, saved buffers and edges in the next).
+public enum StyleRole: String, CaseIterable, Hashable, Sendable {
+    /// A leaf tensor that requires grad (a parameter): filled light blue, like torchviz.
+    case parameterLeaf
+    /// A leaf requiring grad that received no gradient: marked (overlay on `parameterLeaf`).
+    case noGradientLeaf
+    /// A leaf tensor that does not require grad (input, constant): plain.
+    case otherLeaf
+    /// The tensor a backward call started from: green.
+    case backwardRoot
+    /// A non-leaf tensor: the output of an op.
+    case intermediate
+    /// A node in a detached subgraph (reaches no leaf requiring grad): faded (an overlay).
+    case detached
+    /// An op recorded by autograd: op name, grad_fn class, script line.
+    case op
+    /// An op autograd did not record (no grad_fn): greyed.
+    case untrackedOp
+    /// A no_grad / inference_mode / set_grad_enabled(False) region: dashed cluster.
+    case gradModeRegion
+    /// A saved buffer backward still holds: solid.
+    case savedRetained
+    /// A saved buffer freed after backward: dashed, labelled freed.
+    case savedFreed
+    /// A saved buffer changed in place after it was saved: red, with both versions.
+    case savedInvalidated
+    /// An ordinary forward data-flow edge.
+    case dataEdge
+    /// The `detach` boundary: a distinct edge from the source tensor, labelled with its line.
+    case detachEdge
+    /// A gradient on an edge, coloured (and thickened) by its magnitude.
+    case gradientEdge
+    /// A gradient containing NaN or Inf: red.
+    case nonFiniteGradient
+
+    /// Whether the role styles edges (as opposed to nodes or clusters).
+    public var isEdgeRole: Bool {
+        switch self {
+        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient: return true
+        default: return false
+        }
+    }
+}
+
+/// What happened to a saved buffer: still held, freed after backward, or invalidated because
+/// its tensor was modified in place after being saved.
+public enum SavedBufferState: Equatable, Sendable {
+    /// Backward still holds the buffer (no backward yet, or `retain_graph=True`).
+    case retained
+    /// Freed after a backward without `retain_graph`.
+    case freed
+    /// Saved at `savedVersion`, but the tensor's version counter is now `currentVersion`.
+    case invalidated(savedVersion: Int, currentVersion: Int)
+
+    /// The style role drawing a buffer in this state.
+    public var role: StyleRole {
+        switch self {
+        case .retained: return .savedRetained
+        case .freed: return .savedFreed
+        case .invalidated: return .savedInvalidated
+        }
+    }
+}
+
+/// GradScope's visual vocabulary: the one place that decides colours, shapes, fonts and label
+/// layout. The DOT writer and the legend read everything visual from here.
+public enum Style {
+    /// The font for all text; DejaVu Sans ships with Debian's fontconfig and Graphviz's cairo
+    /// and SVG output both find it by this name.
+    public static let fontName = "DejaVu Sans"
+
+    /// Colours, by meaning.
+    public enum Palette {
+        public static let text = "#222222"
+        public static let secondaryText = "#555555"
+        public static let faintText = "#8a8a8a"
+        public static let border = "#4d4d4d"
+        public static let parameterFill = "#cfe5fb"
+        public static let parameterBorder = "#2f6fb5"
+        public static let rootFill = "#cdeccb"
+        public static let rootBorder = "#2e7d32"
+        public static let opFill = "#efefef"
+        public static let untrackedText = "#a0a0a0"
+        public static let untrackedBorder = "#c4c4c4"
+        public static let regionFill = "#f7f7f7"
+        public static let regionBorder = "#8f8f8f"
+        public static let detachedText = "#b4b4b4"
+        public static let detachedBorder = "#d6d6d6"
+        public static let detachedFill = "#fafafa"
+        public static let detach = "#e07b00"
+        public static let savedFill = "#fde8c8"
+        public static let savedBorder = "#cc7a00"
+        public static let freed = "#a8a8a8"
+        public static let error = "#d62728"
+        public static let errorFill = "#fde2e2"
+        public static let warning = "#e6550d"
+        public static let dataEdge = "#6e6e6e"
+        /// The gradient ramp, from the smallest to the largest magnitude.
+        public static let gradientRamp = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+    }
+
+    /// Defaults for the whole graph: font, spacing, margins, white background.
+    public static let graph: DOTAttributes = [
+        "fontname": .text(fontName), "fontsize": "11", "fontcolor": .text(Palette.text),
+        "bgcolor": "white", "pad": "0.25", "nodesep": "0.35", "ranksep": "0.45",
+        "newrank": "true",
+    ]
+
+    /// Defaults for every node.
+    public static let node: DOTAttributes = [
+        "fontname": .text(fontName), "fontsize": "10", "fontcolor": .text(Palette.text),
+        "color": .text(Palette.border), "penwidth": "1.2", "margin": "0.12,0.06", "height": "0.3",
+    ]
+
+    /// Defaults for every edge.
+    public static let edge: DOTAttributes = [
+        "fontname": .text(fontName), "fontsize": "9", "color": .text(Palette.dataEdge),
+        "arrowsize": "0.7", "penwidth": "1.1",
+    ]
+
+    /// The attributes of `role`: for node roles a complete look, for `detached` and
+    /// `noGradientLeaf` an overlay meant to be applied on top of a node's base role.
+    public static func attributes(for role: StyleRole) -> DOTAttributes {
+        switch role {
+        case .parameterLeaf:
+            return ["shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.parameterFill),
+                    "color": .text(Palette.parameterBorder), "class": "tensor leaf parameter"]
+        case .otherLeaf:
+            return ["shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                    "class": "tensor leaf"]
+        case .backwardRoot:
+            return ["shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.rootFill),
+                    "color": .text(Palette.rootBorder), "penwidth": "2", "class": "tensor root"]
+        case .intermediate:
+            return ["shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                    "color": .text(Palette.secondaryText), "class": "tensor"]
+        case .op:
+            return ["shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
+                    "class": "op"]
+        case .untrackedOp:
+            return ["shape": "box", "style": "filled", "fillcolor": "white",
+                    "color": .text(Palette.untrackedBorder), "fontcolor": .text(Palette.untrackedText),
+                    "class": "op untracked"]
+        case .gradModeRegion:
+            return ["style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
+                    "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
+                    "fontsize": "10", "labeljust": "l", "margin": "10", "class": "region"]
+        case .detached:
+            return ["color": .text(Palette.detachedBorder), "fontcolor": .text(Palette.detachedText),
+                    "fillcolor": .text(Palette.detachedFill), "class": "detached"]
+        case .dataEdge:
+            return ["class": "data"]
+        case .detachEdge:
+            return ["color": .text(Palette.detach), "fontcolor": .text(Palette.detach), "style": "dashed",
+                    "penwidth": "1.8", "arrowhead": "tee", "class": "detach"]
+        case .savedRetained:
+            return ["shape": "note", "style": "filled", "fillcolor": .text(Palette.savedFill),
+                    "color": .text(Palette.savedBorder), "fontsize": "8", "margin": "0.08,0.03",
+                    "class": "saved retained"]
+        case .savedFreed:
+            return ["shape": "note", "style": "dashed,filled", "fillcolor": "white",
+                    "color": .text(Palette.freed), "fontcolor": .text(Palette.faintText), "fontsize": "8",
+                    "margin": "0.08,0.03", "class": "saved freed"]
+        case .savedInvalidated:
+            return ["shape": "note", "style": "filled", "fillcolor": .text(Palette.errorFill),
+                    "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2",
+                    "fontsize": "8", "margin": "0.08,0.03", "class": "saved invalidated"]
+        case .gradientEdge:
+            return gradientEdge(magnitude: 1)
+        case .nonFiniteGradient:
+            return ["color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2.5",
+                    "style": "bold", "class": "gradient nonfinite"]
+        case .noGradientLeaf:
+            return ["color": .text(Palette.warning), "penwidth": "2", "peripheries": "2",
+                    "class": "tensor leaf parameter nograd"]
+        }
+    }
+
+    /// The attributes of a node or edge drawn with several roles, later ones on top
+    /// (e.g. `[.parameterLeaf, .noGradientLeaf]`, `[.intermediate, .detached]`).
+    public static func attributes(for roles: [StyleRole]) -> DOTAttributes {
+        roles.reduce(DOTAttributes()) { $0.merging(attributes(for: $1)) }
+    }
+
+    /// The edge from a saved buffer to the op node that saved it.
+    public static func savedBufferEdge(_ state: SavedBufferState) -> DOTAttributes {
+        let color: String
+        switch state {
+        case .retained: color = Palette.savedBorder
+        case .freed: color = Palette.freed
+        case .invalidated: color = Palette.error
+        }
+        return ["color": .text(color), "style": "dotted", "arrowhead": "none", "penwidth": "1.2",
+                "class": "saved"]
+    }
+
+    // MARK: Gradient magnitude
+
+    /// The magnitudes at the ends of the gradient ramp: at or below the first, the lightest
+    /// colour; at or above the second, the darkest.
+    public static let gradientScale: (low: Double, high: Double) = (1e-4, 1e2)
+
+    /// Where `magnitude` falls on the gradient ramp, from 0 (≤ 1e-4 or zero) to 1 (≥ 1e2),
+    /// logarithmically; nil for NaN or infinity.
+    public static func gradientPosition(magnitude: Double) -> Double? {
+        guard magnitude.isFinite else { return nil }
+        let size = abs(magnitude)
+        guard size > gradientScale.low else { return 0 }
+        let low = log10(gradientScale.low), high = log10(gradientScale.high)
+        return min(1, (log10(size) - low) / (high - low))
+    }
+
+    /// The colour for a gradient of `magnitude` (a norm or absolute value): light blue for
+    /// tiny gradients through dark blue for large ones; red for NaN or infinity.
+    public static func gradientColor(magnitude: Double) -> String {
+        guard let position = gradientPosition(magnitude: magnitude) else { return Palette.error }
+        return interpolate(Palette.gradientRamp, at: position)
+    }
+
+    /// The attributes of an edge carrying a gradient of `magnitude`: its colour and a width
+    /// growing with the magnitude; NaN/Inf gradients get `nonFiniteGradient`'s red.
+    public static func gradientEdge(magnitude: Double) -> DOTAttributes {
+        guard let position = gradientPosition(magnitude: magnitude) else {
+            return attributes(for: .nonFiniteGradient)
+        }
+        let color = interpolate(Palette.gradientRamp, at: position)
+        let width = 1.2 + 2.3 * position
+        return ["color": .text(color), "fontcolor": .text(color),
+                "penwidth": .text(formatted(width)), "class": "gradient"]
+    }
+
+    // MARK: Labels
+
+    /// A tensor's label: its name (bold) over its shape and details, e.g. `w` / `(3, 4) float32`,
+    /// plus a `grad is None` line for a leaf that got no gradient.
+    public static func tensorLabel(name: String, detail: String?, noGradient: Bool = false) -> DOTValue {
+        var html = "<B>\(DOTEscape.html(name))</B>"
+        if let detail, !detail.isEmpty {
+            html += "<BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(detail))</FONT>"
+        }
+        if noGradient {
+            html += "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"\(Palette.warning)\">grad is None</FONT>"
+        }
+        return .html(html)
+    }
+
+    /// An op's label: the forward op (bold), its grad_fn class (or `no grad_fn`), the script line.
+    public static func opLabel(op: String, gradFn: String?, line: Int?) -> DOTValue {
+        var html = "<B>\(DOTEscape.html(op))</B>"
+        html += "<BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(gradFn ?? "no grad_fn"))</FONT>"
+        if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
+        return .html(html)
+    }
+
+    /// A grad-mode region's cluster label: `no_grad · lines 3–5` (or `line 3`).
+    public static func regionLabel(kind: String, lines: ClosedRange<Int>) -> DOTValue {
+        .text("\(kind) · \(lineText(lines))")
+    }
+
+    /// The detach edge's label: `detach · line 5`.
+    public static func detachLabel(line: Int?) -> DOTValue {
+        .text(line.map { "detach · line \($0)" } ?? "detach")
+    }
+
+    /// A saved buffer's label: name, shape and size, version, and its state
+    /// (`freed`, or `saved v0 · now v1` when invalidated).
+    public static func savedLabel(name: String, detail: String, state: SavedBufferState) -> DOTValue {
+        var lines = ["saved \(name)", detail]
+        switch state {
+        case .retained: break
+        case .freed: lines.append("freed")
+        case .invalidated(let saved, let current): lines.append("saved v\(saved) · now v\(current)")
+        }
+        return .text(lines.filter { !$0.isEmpty }.joined(separator: "\n"))
+    }
+
+    /// `line 3` or `lines 3–5`.
+    static func lineText(_ lines: ClosedRange<Int>) -> String {
+        lines.lowerBound == lines.upperBound
+            ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)–\(lines.upperBound)"
+    }
+
+    // MARK: Helpers
+
+    /// The colour at `position` (0…1) along `stops` (`#rrggbb` colours), linearly in RGB.
+    static func interpolate(_ stops: [String], at position: Double) -> String {
+        let colors = stops.compactMap(rgb)
+        guard let first = colors.first, let last = colors.last else { return Palette.dataEdge }
+        guard colors.count > 1 else { return hex(first) }
+        let scaled = max(0, min(1, position)) * Double(colors.count - 1)
+        let index = min(Int(scaled), colors.count - 2)
+        let t = scaled - Double(index)
+        let (a, b) = (colors[index], colors[index + 1])
+        let mixed = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t, a.2 + (b.2 - a.2) * t)
+        return position >= 1 ? hex(last) : hex(mixed)
+    }
+
+    /// The components (0…255) of a `#rrggbb` colour.
+    static func rgb(_ color: String) -> (Double, Double, Double)? {
+        let digits = color.dropFirst()
+        guard color.first == "#", digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+        return (Double(value >> 16 & 0xFF), Double(value >> 8 & 0xFF), Double(value & 0xFF))
+    }
+
+    /// `#rrggbb` for components in 0…255.
+    static func hex(_ color: (Double, Double, Double)) -> String {
+        let parts = [color.0, color.1, color.2].map { component -> String in
+            let byte = Int(max(0, min(255, component.rounded())))
+            let text = String(byte, radix: 16)
+            return text.count == 1 ? "0" + text : text
+        }
+        return "#" + parts.joined()
+    }
+
+    /// `value` with at most two decimals and no trailing zeros (`1.2`, `3.5`, `2`).
+    static func formatted(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, fraction = hundredths % 100
+        if fraction == 0 { return "\(whole)" }
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
