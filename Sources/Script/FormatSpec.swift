@@ -79,7 +79,9 @@ struct FormatSpec {
         if grouping != .none {
             switch type {
             case "d", "e", "f", "g", "E", "G", "%", "F", nil: break
-            case "b", "o", "x", "X" where grouping == .underscore: break
+            case "b" where grouping == .underscore, "o" where grouping == .underscore,
+                 "x" where grouping == .underscore, "X" where grouping == .underscore:
+                break
             default:
                 let sep = grouping == .comma ? "," : "_"
                 throw FormatError("Cannot specify '\(sep)' with \(FormatSpec.quoted(type)).")
