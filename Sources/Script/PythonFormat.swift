@@ -103,22 +103,10 @@ public enum PythonFormat {
         }
         let keep = Array(digits[0..<(digits.count - places)])
         let dropped = digits[(digits.count - places)...]
-        let half: Bool
-        var roundUp = false
-        if let first = dropped.first {
-            let rest = dropped.dropFirst()
-            let restZero = rest.allSatisfy { $0 == zero } && !hasFraction
-            if first > UInt8(ascii: "5") || (first == UInt8(ascii: "5") && !restZero) {
-                roundUp = true
-            }
-            half = first == UInt8(ascii: "5") && restZero
-        } else {
-            half = false
-        }
-        if half {
-            let lastKept = keep.last ?? zero
-            roundUp = (lastKept - zero) % 2 == 1
-        }
+        let five = UInt8(ascii: "5")
+        let first = dropped.first ?? zero
+        let exactlyHalf = first == five && !hasFraction && dropped.dropFirst().allSatisfy { $0 == zero }
+        let roundUp = exactlyHalf ? ((keep.last ?? zero) - zero) % 2 == 1 : first >= five
         var result = keep.isEmpty ? [zero] : keep
         if roundUp {
             var i = result.count - 1
