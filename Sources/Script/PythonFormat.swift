@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A Python value that `format()` and f-strings can format.
+public enum FormatValue: Sendable, Equatable {
+    case int(Int)
+    case float(Double)
+    case bool(Bool)
+    case string(String)
+
+    /// The Python type name used in error messages (`int`, `float`, `bool`, `str`).
+    public var typeName: String {
+        switch self {
+        case .int: return "int"
+        case .float: return "float"
+        case .bool: return "bool"
+        case .string: return "str"
+        }
+    }
+}
+
+/// An error Python raises while formatting or rounding, with its exact message.
+public struct FormatError: Error, Equatable, CustomStringConvertible {
+    /// The Python exception class: `ValueError` unless stated otherwise.
+    public let exceptionType: String
+    /// The exception's message, word for word as CPython words it.
+    public let message: String
+
+    public init(_ message: String, exceptionType: String = "ValueError") {
+        self.message = message
+        self.exceptionType = exceptionType
+    }
+
+    public var description: String { "\(exceptionType): \(message)" }
+}
+
+/// Python's number and string formatting: `repr(float)`, `format(value, spec)`, `round` and
+/// `repr(str)`, reproduced character for character.
+public enum PythonFormat {
+    /// `repr(x)` / `str(x)` of a Python float: the shortest digits that read back as `x`,
+    /// in exponent form below `1e-4` and from `1e16` on (`0.1`, `1e-05`, `1e+16`, `-0.0`, `nan`).
+    public static func floatRepr(_ d: Double) -> String {
+        FloatLayout(code: .r, addDotZero: true).render(d)
+    }
+
+    /// Python's `round(x, ndigits)`. With `digits` nil it rounds half to even and returns an
+    /// int; otherwise a float correctly rounded to that decimal place (`round(2.675, 2)` is
+    /// `2.67`, because 2.675 is stored as 2.67499999...).
+    ///
+    /// Throws Python's errors: `ValueError` for NaN and `OverflowError` for infinity when an
+    /// int is asked for, and `OverflowError` when the rounded value is too large for a float.
+    /// An int result outside the 64-bit range throws `OverflowError` (Python would return a
+    /// big integer).
+    public static func round(_ x: Double, digits: Int?) throws -> FormatValue {
+        guard let n = digits else {
+            if x.isNaN { throw FormatError("cannot convert float NaN to integer") }
+            if x.isInfinite {
+                throw FormatError("cannot convert float infinity to integer", exceptionType: "OverflowError")
+            }
+            let r = x.rounded(.toNearestOrEven)
+            guard let i = Int(exactly: r) else {
+                throw FormatError("int too large to convert to a 64-bit integer", exceptionType: "OverflowError")
+            }
+            return .int(i)
+        }
+        return .float(try roundFloat(x, digits: n))
+    }
+
+    /// `round(x, n)` for a float `x` and int `n`: the float nearest the decimal value that
+    /// `x` rounds to (half to even on the exact binary value) at `n` places after the point.
+    static func roundFloat(_ x: Double, digits n: Int) throws -> Double {
+        // The limits of CPython's float___round___impl.
+        let maxDigits = Int(Double(53 - (-1021)) * 0.30103)
+        let minDigits = -Int(Double(1024 + 1) * 0.30103)
+        if !x.isFinite || x == 0 { return x }
+        if n > maxDigits { return x }
+        if n < minDigits { return 0.0 * x }
+        let text: String
+        if n >= 0 {
+            text = FloatLayout(code: .f, precision: n).render(x)
+        } else {
+            text = roundIntegerPart(x, places: -n)
+        }
+        let value = strtod(text, nil)
+        if value.isInfinite {
+            throw FormatError("rounded value too large to represent", exceptionType: "OverflowError")
+        }
+        return value
+    }
+
+    /// `x` rounded half to even to a multiple of `10^places`, as decimal text.
+    private static func roundIntegerPart(_ x: Double, places: Int) -> String {
+        let whole = x.rounded(.towardZero)
+        let hasFraction = whole != x
+        // `whole` is an integer, so its fixed form is exact.
+        var digits = Array(FloatLayout(code: .f, precision: 0).render(whole.magnitude).utf8)
+        let zero = UInt8(ascii: "0")
+        if digits.count < places {
+            digits = [UInt8](repeating: zero, count: places - digits.count) + digits
+        }
+        let keep = Array(digits[0..<(digits.count - places)])
+        let dropped = digits[(digits.count - places)...]
+        let five = UInt8(ascii: "5")
+        let first = dropped.first ?? zero
+        let exactlyHalf = first == five && !hasFraction && dropped.dropFirst().allSatisfy { $0 == zero }
+        let roundUp = exactlyHalf ? ((keep.last ?? zero) - zero) % 2 == 1 : first >= five
+        var result = keep.isEmpty ? [zero] : keep
+        if roundUp {
+            var i = result.count - 1
+            while i >= 0 {
+                if result[i] == UInt8(ascii: "9") {
+                    result[i] = zero
+                    i -= 1
+                } else {
+                    result[i] += 1
+                    break
+                }
+            }
+            if i < 0 { result.insert(UInt8(ascii: "1"), at: 0) }
+        }
+        let sign = x < 0 ? "-" : ""
+        return sign + String(decoding: result, as: UTF8.self) + "e" + String(places)
+    }
+
+    /// `repr(s)` of a Python str: single quotes unless the text holds `'` and no `"`;
+    /// backslash escapes for the quote, `\\`, `\t`, `\n`, `\r`, and `\xNN`/`\uNNNN`/`\UNNNNNNNN`
+    /// for characters Python does not print.
+    public static func stringRepr(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        let quote: Unicode.Scalar = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
+        var out = String.UnicodeScalarView()
+        out.append(quote)
+        for c in scalars {
+            switch c {
+            case quote, "\\":
+                out.append("\\")
+                out.append(c)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default:
+                if c.value < 0x20 || c.value == 0x7f {
+                    out.append(contentsOf: hexEscape(c.value, prefix: "x", width: 2).unicodeScalars)
+                } else if c.value < 0x7f || isPrintable(c) {
+                    out.append(c)
+                } else if c.value <= 0xff {
+                    out.append(contentsOf: hexEscape(c.value, prefix: "x", width: 2).unicodeScalars)
+                } else if c.value <= 0xffff {
+                    out.append(contentsOf: hexEscape(c.value, prefix: "u", width: 4).unicodeScalars)
+                } else {
+                    out.append(contentsOf: hexEscape(c.value, prefix: "U", width: 8).unicodeScalars)
+                }
+            }
+        }
+        out.append(quote)
+        return String(out)
+    }
+
+    private static func hexEscape(_ v: UInt32, prefix: String, width: Int) -> String {
+        let hex = String(v, radix: 16)
+        return "\\" + prefix + String(repeating: "0", count: Swift.max(0, width - hex.count)) + hex
+    }
+
+    /// Python's `str.isprintable` for one character: everything but the categories Cc, Cf,
+    /// Cs, Co, Cn, Zl, Zp and Zs (the ASCII space excepted).
+    static func isPrintable(_ c: Unicode.Scalar) -> Bool {
+        if c == " " { return true }
+        switch c.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+             .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+}
