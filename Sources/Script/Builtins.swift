@@ -42,16 +42,15 @@ extension Interpreter {
             return total
         }
         add("round") { args, interp in
-            let v = try args.value(0, "number") ?? .none
-            let digits = args.value(1, "ndigits")
-            if case .tensor(let t) = v { return .tensor(try t.round()) }
-            if case .int = v, digits == nil || digits.map({ if case .none = $0 { return true }; return false }) == true { return v }
-            let d = try interp.toDouble(v)
-            if let digits, case .int(let n) = digits { return .float(PythonFormat.round(d, digits: n)) }
-            guard d.isFinite else {
-                throw d.isNaN ? PyException.value("cannot convert float NaN to integer") : PyException(.overflowError, "cannot convert float infinity to integer")
+            let v = args.value(0, "number") ?? .none
+            let digits = try args.value(1, "ndigits").flatMap { interp.isNone($0) ? nil : try interp.intValue($0, "round", "ndigits") }
+            if case .int = v, digits == nil { return v }
+            switch try PythonFormat.round(try interp.toDouble(v), digits: digits) {
+            case .int(let i): return .int(i)
+            case .float(let d): return .float(d)
+            case .bool(let b): return .bool(b)
+            case .string(let s): return .string(s)
             }
-            return .int(Int(PythonFormat.round(d, digits: nil)))
         }
         add("isinstance") { args, interp in
             guard args.positional.count == 2 else { throw PyException.type("isinstance expected 2 arguments, got \(args.positional.count)") }

@@ -133,7 +133,8 @@ public final class Interpreter {
         } catch let e as TorchError {
             throw attachFrames(PyException.from(e))
         } catch let e as FormatError {
-            throw attachFrames(PyException.value(e.message))
+            let cls = ExceptionClass.builtins.first { $0.name == e.exceptionType } ?? .valueError
+            throw attachFrames(PyException(cls, e.message))
         }
     }
 
