@@ -62,7 +62,7 @@ extension Tensor {
     public static func range(start: Double, end: Double, step: Double = 1, dtype: DType = .float32) throws -> Tensor {
         Diagnostics.warn(AutogradMessages.rangeDeprecated)
         let count = Int(((end - start) / step).rounded(.down)) + 1
-        return try Tensor((0..<max(count, 0)).map { start + Double($0) * step }, shape: [max(count, 0)], dtype: dtype)
+        return try Tensor((0..<Swift.max(count, 0)).map { start + Double($0) * step }, shape: [Swift.max(count, 0)], dtype: dtype)
     }
 
     /// `steps` evenly spaced values from `start` to `end` inclusive.
@@ -79,7 +79,7 @@ extension Tensor {
         let cols = m ?? n
         let t = zeros([n, cols], dtype: dtype)
         var values = [Double](repeating: 0, count: n * cols)
-        for i in 0..<min(n, cols) { values[i * cols + i] = 1 }
+        for i in 0..<Swift.min(n, cols) { values[i * cols + i] = 1 }
         dtype.dispatch(FillFromDoubles(values: values, storage: t.storage))
         return t
     }

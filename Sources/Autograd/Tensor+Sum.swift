@@ -75,7 +75,7 @@ extension Tensor {
     public func sumTo(_ target: [Int]) throws -> Tensor {
         if shape == target { return self }
         let lead = dim - target.count
-        var dims = Array(0..<max(lead, 0))
+        var dims = Array(0..<Swift.max(lead, 0))
         for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
         if dims.isEmpty { return self }
         let summed = try sum(dims: dims, keepdim: true)

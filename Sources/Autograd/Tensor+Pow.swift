@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RealModule
+
+/// Python's remaining numeric operators on tensors: `**` (pow, three overloads with their
+/// own grad_fn names), `//` (floor_divide) and `%` (remainder).
+private enum PowF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
+        T(fromDouble: pow(a.doubleValue, b.doubleValue))
+    }
+    /// Exponentiation by squaring; negative exponents are rejected before the kernel runs.
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        var result: Int64 = 1, base = a, e = b
+        while e > 0 {
+            if e & 1 == 1 { result = result &* base }
+            base = base &* base
+            e >>= 1
+        }
+        return result
+    }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a || !b }
+}
+
+/// Python's floor division; integer division by zero is rejected before the kernel runs.
+private enum FloorDivideF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
+        if b == 0 { return a / b }
+        let mod = a.truncatingRemainder(dividingBy: b)
+        var div = (a - mod) / b
+        if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+        if div == 0 { return (a / b < 0) ? -0.0 : 0 }
+        var floored = div.rounded(.down)
+        if div - floored > 0.5 { floored += 1 }
+        return floored
+    }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        if b == -1 { return 0 &- a }
+        let q = a / b
+        return (a % b != 0) && ((a < 0) != (b < 0)) ? q - 1 : q
+    }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { a && b }
+}
+
+/// Python's `%`: the result takes the sign of the divisor.
+private enum RemainderF: BinaryFunction {
+    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
+        var mod = a.truncatingRemainder(dividingBy: b)
+        if mod != 0 && (b < 0) != (mod < 0) { mod += b }
+        return mod
+    }
+    static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        if b == -1 { return 0 }
+        let r = a % b
+        return r != 0 && (r < 0) != (b < 0) ? r + b : r
+    }
+    static func apply(_ a: Bool, _ b: Bool) -> Bool { false }
+}
+
+extension Tensor {
+    /// `self ** exponent` with a Python number (PowBackward0); an int exponent keeps integer dtypes.
+    public func pow(_ exponent: ScalarValue) throws -> Tensor {
+        let dt = resultType([self], scalars: [exponent])
+        if dt == .int64, case .int(let e) = exponent, e < 0 {
+            throw TorchError.runtime("Integers to negative integer powers are not allowed.")
+        }
+        let out = try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
+        let e = exponent.doubleValue
+        record("pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            if e == 0 { return [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)] }
+            return [try ctx.grad.mul(.tensor(ctx.saved(0).pow(.double(e - 1)).mulScalar(e)))]
+        }
+        return out
+    }
+
+    /// `self ** exponent` with a float exponent.
+    public func pow(_ exponent: Double) throws -> Tensor { try pow(.double(exponent)) }
+
+    /// `self ** exponent` elementwise with broadcasting (PowBackward1).
+    public func pow(_ exponent: Tensor) throws -> Tensor {
+        let dt = resultType([self, exponent])
+        if dt == .int64 && exponent.doubles().contains(where: { $0 < 0 }) {
+            throw TorchError.runtime("Integers to negative integer powers are not allowed.")
+        }
+        let out = try mapBinary(PowF.self, self, exponent, dtype: dt)
+        let (sa, sb) = (shape, exponent.shape)
+        record("pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
+               saving: [.input("self", self), .input("exponent", exponent), .output("result", 0)]) { ctx in
+            let base = try ctx.saved(0), exp = try ctx.saved(1)
+            let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
+            var grads: [Tensor?] = [nil, nil]
+            if ctx.needsGrad(0) {
+                // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1)))
+                let d = try ctx.grad.mul(.tensor(exp.mul(.tensor(base.pow(exp.sub(.scalar(.int(1))))))))
+                grads[0] = try Tensor.maskedWhere(exp.eq(.scalar(.double(0))), zero, d).sumTo(sa)
+            }
+            if ctx.needsGrad(1) {
+                // pow_backward_exponent: grad * where(self == 0 & exponent >= 0, 0, result * log(self))
+                let cond = try base.eq(.scalar(.double(0))).logicalAnd(exp.ge(.scalar(.double(0))))
+                let promoted = try base.to(resultType([base, exp]))
+                let d = try Tensor.maskedWhere(cond, zero, ctx.saved(2).mul(.tensor(promoted.log())))
+                grads[1] = try ctx.grad.mul(.tensor(d)).sumTo(sb)
+            }
+            return grads
+        }
+        return out
+    }
+
+    /// `base ** exponent` for a Python number base (`2 ** x`, PowBackward2).
+    public static func pow(base: ScalarValue, exponent: Tensor) throws -> Tensor {
+        let dt = resultType([exponent], scalars: [base])
+        if dt == .int64 && exponent.doubles().contains(where: { $0 < 0 }) {
+            throw TorchError.runtime("Integers to negative integer powers are not allowed.")
+        }
+        let out = try mapBinary(PowF.self, Tensor.wrapped(base, dtype: dt), exponent, dtype: dt)
+        let b = base.doubleValue
+        record("pow", "PowBackward2", inputs: [exponent], outputs: [out],
+               saving: [.input("exponent", exponent), .output("result", 0)]) { ctx in
+            let scaled = try ctx.saved(1).mulScalar(Double.log(b))
+            if b == 0 {
+                let cond = try ctx.saved(0).ge(.scalar(.double(0)))
+                return [try ctx.grad.mul(.tensor(maskedWhere(cond, Tensor.scalar(0, dtype: ctx.grad.dtype), scaled)))]
+            }
+            return [try ctx.grad.mul(.tensor(scaled))]
+        }
+        return out
+    }
+
+    /// `base ** exponent` for a float base.
+    public static func pow(base: Double, exponent: Tensor) throws -> Tensor {
+        try pow(base: .double(base), exponent: exponent)
+    }
+
+    /// Raises PyTorch's error for integer division or remainder by zero.
+    private func checkIntegerDivisor(_ divisor: Tensor, dtype: DType) throws {
+        if !dtype.isFloatingPoint && divisor.doubles().contains(0) {
+            throw TorchError.runtime("ZeroDivisionError")
+        }
+    }
+
+    /// `self // other` (`torch.floor_divide`): rounds toward negative infinity. Not differentiable.
+    public func floorDivide(_ other: Operand) throws -> Tensor {
+        let (dt, o) = promote(other)
+        try checkIntegerDivisor(o, dtype: dt)
+        let out = try mapBinary(FloorDivideF.self, self, o, dtype: dt)
+        reportNonDifferentiable("floor_divide", inputs: [self, o], outputs: [out])
+        return out
+    }
+
+    /// `self % other` (`torch.remainder`): the result has the sign of the divisor.
+    /// RemainderBackward0 for a Python number, RemainderBackward1 for a tensor.
+    public func remainder(_ other: Operand) throws -> Tensor {
+        let (dt, o) = promote(other)
+        try checkIntegerDivisor(o, dtype: dt)
+        let out = try mapBinary(RemainderF.self, self, o, dtype: dt)
+        guard case .tensor = other else {
+            record("remainder", "RemainderBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+            return out
+        }
+        let (sa, sb) = (shape, o.shape)
+        record("remainder", "RemainderBackward1", inputs: [self, o], outputs: [out],
+               saving: [.input("self", self), .input("other", o)]) { ctx in
+            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+             ctx.needsGrad(1) ? try ctx.grad.neg().mul(.tensor(ctx.saved(0).floorDivide(.tensor(ctx.saved(1))))).sumTo(sb) : nil]
+        }
+        return out
+    }
+}

@@ -1,0 +1,238 @@
+import RealModule
+
+/// Elementwise math (exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu, sign, clamp) with
+/// PyTorch's backward formulas, and the `*_backward` ops those formulas call so that
+/// create_graph records PyTorch's double-backward nodes.
+private enum ExpF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.exp(x) } }
+private enum LogF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.log(x) } }
+private enum SqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { x.squareRoot() } }
+private enum SinF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.sin(x) } }
+private enum CosF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.cos(x) } }
+private enum TanhF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.tanh(x) } }
+private enum SigmoidF: UnaryFloatFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }
+}
+
+private enum AbsF: SignedUnaryFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T { Swift.abs(x) }
+    static func apply(_ x: Int64) -> Int64 { x == .min ? x : Swift.abs(x) }
+}
+private enum ReluF: SignedUnaryFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T { x.isNaN || x > 0 ? x : 0 }
+    static func apply(_ x: Int64) -> Int64 { Swift.max(x, 0) }
+}
+private enum SignF: SignedUnaryFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : 0) }
+    static func apply(_ x: Int64) -> Int64 { x.signum() }
+}
+
+/// `grad * (1 - y) * y`, the sigmoid derivative given its output.
+private enum SigmoidGradF: BinaryFunction {
+    static func apply<T: FloatElement>(_ g: T, _ y: T) -> T { g * (1 - y) * y }
+    static func apply(_ g: Int64, _ y: Int64) -> Int64 { g &* (1 &- y) &* y }
+    static func apply(_ g: Bool, _ y: Bool) -> Bool { g && !y && y }
+}
+/// `grad * (1 - y * y)`, the tanh derivative given its output.
+private enum TanhGradF: BinaryFunction {
+    static func apply<T: FloatElement>(_ g: T, _ y: T) -> T { g * (1 - y * y) }
+    static func apply(_ g: Int64, _ y: Int64) -> Int64 { g &* (1 &- y &* y) }
+    static func apply(_ g: Bool, _ y: Bool) -> Bool { g && !y }
+}
+
+extension Tensor {
+    /// Raises PyTorch's "not implemented for 'Bool'" error for kernels without a bool version.
+    func rejectBool(_ kernel: String) throws {
+        if dtype == .bool { throw TorchError.runtime("\"\(kernel)\" not implemented for 'Bool'") }
+    }
+
+    /// `exp(self)`; integer inputs give float32.
+    public func exp() throws -> Tensor {
+        let out = mapFloat(ExpF.self, self)
+        record("exp", "ExpBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0)))]
+        }
+        return out
+    }
+
+    /// Natural logarithm.
+    public func log() throws -> Tensor {
+        let out = mapFloat(LogF.self, self)
+        record("log", "LogBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try ctx.grad.div(.tensor(ctx.saved(0)))]
+        }
+        return out
+    }
+
+    /// Square root.
+    public func sqrt() throws -> Tensor {
+        let out = mapFloat(SqrtF.self, self)
+        record("sqrt", "SqrtBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            [try ctx.grad.div(.tensor(ctx.saved(0).mulScalar(2)))]
+        }
+        return out
+    }
+
+    /// Sine.
+    public func sin() throws -> Tensor {
+        let out = mapFloat(SinF.self, self)
+        record("sin", "SinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0).cos()))]
+        }
+        return out
+    }
+
+    /// Cosine.
+    public func cos() throws -> Tensor {
+        let out = mapFloat(CosF.self, self)
+        record("cos", "CosBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0).sin().neg()))]
+        }
+        return out
+    }
+
+    /// Hyperbolic tangent.
+    public func tanh() throws -> Tensor {
+        let out = mapFloat(TanhF.self, self)
+        record("tanh", "TanhBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            [try Tensor.tanhBackward(ctx.grad, ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// Logistic sigmoid `1 / (1 + exp(-self))`.
+    public func sigmoid() throws -> Tensor {
+        let out = mapFloat(SigmoidF.self, self)
+        record("sigmoid", "SigmoidBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            [try Tensor.sigmoidBackward(ctx.grad, ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `max(self, 0)`; keeps integer dtypes.
+    public func relu() throws -> Tensor {
+        if dtype == .bool { throw TorchError.runtime("Boolean inputs not supported for relu") }
+        let out = mapSigned(ReluF.self, self)
+        record("relu", "ReluBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            [try Tensor.thresholdBackward(ctx.grad, ctx.saved(0), threshold: 0)]
+        }
+        return out
+    }
+
+    /// Absolute value; keeps integer dtypes.
+    public func abs() throws -> Tensor {
+        try rejectBool("abs_cpu")
+        let out = mapSigned(AbsF.self, self)
+        record("abs", "AbsBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0).sgn()))]
+        }
+        return out
+    }
+
+    /// -1, 0 or 1 per element (`torch.sign`); its gradient is zero.
+    public func sign() throws -> Tensor { try signLike("sign", "SignBackward0") }
+
+    /// `torch.sgn`, which for real tensors equals `sign` (SgnBackward0).
+    public func sgn() throws -> Tensor { try signLike("sgn", "SgnBackward0") }
+
+    private func signLike(_ op: String, _ backward: String) throws -> Tensor {
+        let out = dtype == .bool ? materialized() : mapSigned(SignF.self, self)
+        record(op, backward, inputs: [self], outputs: [out]) { ctx in
+            [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)]
+        }
+        return out
+    }
+
+    /// `torch.clamp(self, min, max)` (ClampBackward1); at least one bound is required.
+    public func clamp(min low: ScalarValue? = nil, max high: ScalarValue? = nil) throws -> Tensor {
+        guard low != nil || high != nil else {
+            throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        let out = try clampForward(low, high)
+        let (lo, hi) = (low?.doubleValue, high?.doubleValue)
+        record("clamp", "ClampBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            let s = try ctx.saved(0)
+            var mask: Tensor? = nil
+            if let lo { mask = try s.ge(.scalar(.double(lo))) }
+            if let hi {
+                let upper = try s.le(.scalar(.double(hi)))
+                mask = try mask.map { try $0.logicalAnd(upper) } ?? upper
+            }
+            guard let mask else { return [ctx.grad] }
+            return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
+        }
+        return out
+    }
+
+    /// `clamp(min:max:)` with Double bounds.
+    public func clamp(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
+        try clamp(min: low.map { ScalarValue.double($0) }, max: high.map { ScalarValue.double($0) })
+    }
+
+    /// `torch.clamp_min(self, min)` (ClampMinBackward0).
+    public func clampMin(_ low: ScalarValue) throws -> Tensor {
+        let out = try clampForward(low, nil)
+        let lo = low.doubleValue
+        record("clamp_min", "ClampMinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            let mask = try ctx.saved(0).ge(.scalar(.double(lo)))
+            return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
+        }
+        return out
+    }
+
+    /// `torch.clamp_max(self, max)` (ClampMaxBackward0).
+    public func clampMax(_ high: ScalarValue) throws -> Tensor {
+        let out = try clampForward(nil, high)
+        let hi = high.doubleValue
+        record("clamp_max", "ClampMaxBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            let mask = try ctx.saved(0).le(.scalar(.double(hi)))
+            return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
+        }
+        return out
+    }
+
+    /// The clamped values in the promoted dtype of self and the bounds.
+    private func clampForward(_ low: ScalarValue?, _ high: ScalarValue?) throws -> Tensor {
+        let dt = resultType([self], scalars: [low, high].compactMap { $0 })
+        if dt == .bool { throw TorchError.runtime("\"clamp_scalar_cpu\" not implemented for 'Bool'") }
+        return clampValues(self, low: low?.doubleValue, high: high?.doubleValue, dtype: dt)
+    }
+
+    /// `sigmoid_backward(grad, output)`: recorded as SigmoidBackwardBackward0 so double
+    /// backward through sigmoid matches PyTorch.
+    static func sigmoidBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
+        let out = try mapBinary(SigmoidGradF.self, grad, output, dtype: resultType([grad, output]))
+        record("sigmoid_backward", "SigmoidBackwardBackward0", inputs: [grad, output], outputs: [out],
+               saving: [.input("grad_output", grad), .input("output", output)]) { ctx in
+            let gradOutput = try ctx.saved(0), y = try ctx.saved(1)
+            return [ctx.needsGrad(0) ? try sigmoidBackward(ctx.grad, y) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(gradOutput)).mul(.tensor(y.mulScalar(-2).add(.scalar(.int(1))))) : nil]
+        }
+        return out
+    }
+
+    /// `tanh_backward(grad, output)` (TanhBackwardBackward0 under create_graph).
+    static func tanhBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
+        let out = try mapBinary(TanhGradF.self, grad, output, dtype: resultType([grad, output]))
+        record("tanh_backward", "TanhBackwardBackward0", inputs: [grad, output], outputs: [out],
+               saving: [.input("grad_output", grad), .input("output", output)]) { ctx in
+            let gradOutput = try ctx.saved(0), y = try ctx.saved(1)
+            return [ctx.needsGrad(0) ? try tanhBackward(ctx.grad, y) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(y.mulScalar(-2).mul(.tensor(gradOutput)))) : nil]
+        }
+        return out
+    }
+
+    /// `threshold_backward(grad, self, threshold)`: the gradient where `self > threshold`,
+    /// else zero (ThresholdBackwardBackward0 under create_graph).
+    static func thresholdBackward(_ grad: Tensor, _ input: Tensor, threshold: Double) throws -> Tensor {
+        let mask = try input.gt(.scalar(.double(threshold)))
+        let out = try selectWhere(mask, grad, Tensor.scalar(0, dtype: grad.dtype), dtype: grad.dtype)
+        let inputShape = input.shape
+        record("threshold_backward", "ThresholdBackwardBackward0", inputs: [grad, input], outputs: [out],
+               saving: [.input("self", input)]) { ctx in
+            [ctx.needsGrad(0) ? try thresholdBackward(ctx.grad, ctx.saved(0), threshold: threshold) : nil,
+             ctx.needsGrad(1) ? Tensor.zeros(inputShape, dtype: ctx.grad.dtype) : nil]
+        }
+        return out
+    }
+}
