@@ -3,7 +3,11 @@ import Autograd
 /// The builtin types scripts can call and compare against.
 enum BuiltinTypes {
     static let int = TypeObject("int") { args, interp in
-        guard let v = args.positional.first else { return .int(0) }
+        guard var v = args.positional.first else { return .int(0) }
+        if case .tensor(let t) = v {
+            guard t.numel == 1 else { throw PyException.value("only one element tensors can be converted to Python scalars") }
+            v = scalarValue(try t.item())
+        }
         switch v {
         case .int: return v
         case .bool(let b): return .int(b ? 1 : 0)
@@ -18,9 +22,6 @@ enum BuiltinTypes {
                 throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s))")
             }
             return .int(i)
-        case .tensor(let t):
-            guard t.numel == 1 else { throw PyException.value("only one element tensors can be converted to Python scalars") }
-            return try int.construct!(Arguments([scalarValue(try t.item())]), interp)
         default:
             throw PyException.type("int() argument must be a string, a bytes-like object or a real number, not '\(Formatting.typeName(v))'")
         }
