@@ -1,0 +1,135 @@
+/// Parses a script into a `Module`, throwing the `SyntaxError` Python 3.11 would raise.
+public func parseModule(source: String, filename: String) throws -> Module {
+    let text = SourceText(source)
+    if let nul = text.scalars.firstIndex(of: "\u{0}") {
+        let position = text.position(nul)
+        let line = String(text.lineText(position.line).unicodeScalars.prefix(position.column))
+        throw SyntaxError(
+            "source code cannot contain null bytes", line: position.line, column: -1, lineText: line)
+    }
+    var lexer = Lexer(source: text)
+    let parser = Parser(tokens: try lexer.tokenize(), source: text)
+    return Module(body: try parser.parseFile(), sourceLines: text.lines)
+}
+
+/// A recursive-descent parser over the token list. Every node records where it ends in a side
+/// table so errors can underline whole expressions the way Python does.
+final class Parser {
+    /// Nesting allowed for expressions and unary operators before giving up, like CPython.
+    static let maxNesting = 200
+    /// Depth allowed for an expression tree (long operator chains), so walking it cannot
+    /// overflow the stack.
+    static let maxTreeDepth = 1000
+
+    let tokens: [Token]
+    let source: SourceText
+    var position = 0
+    var nesting = 0
+    var functionDepth = 0
+    var loopDepth = 0
+    var ends: [ObjectIdentifier: (end: SourcePosition, depth: Int)] = [:]
+
+    init(tokens: [Token], source: SourceText, nesting: Int = 0) {
+        self.tokens = tokens
+        self.source = source
+        self.nesting = nesting
+    }
+
+    // MARK: Token access
+
+    var current: Token { tokens[min(position, tokens.count - 1)] }
+
+    func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+    var previousEnd: SourcePosition {
+        guard position > 0 else { return current.start }
+        let token = tokens[position - 1]
+        return SourcePosition(line: token.endLine, column: token.endColumn)
+    }
+
+    func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    func atOp(_ text: String) -> Bool { current.isOp(text) }
+    func atKeyword(_ text: String) -> Bool { current.isKeyword(text) }
+
+    func acceptOp(_ text: String) -> Bool {
+        guard atOp(text) else { return false }
+        advance()
+        return true
+    }
+
+    func acceptKeyword(_ text: String) -> Bool {
+        guard atKeyword(text) else { return false }
+        advance()
+        return true
+    }
+
+    func expectOp(_ text: String) throws {
+        guard acceptOp(text) else { throw invalidSyntax() }
+    }
+
+    func expectName() throws -> String {
+        guard case .name(let name) = current.kind else { throw invalidSyntax() }
+        advance()
+        return name
+    }
+
+    /// `:` ending a compound statement header; Python says "expected ':'" when the line ends.
+    func expectColon() throws {
+        if acceptOp(":") { return }
+        if current.kind == .newline { throw error("expected ':'", at: current) }
+        throw invalidSyntax()
+    }
+
+    // MARK: Errors
+
+    func error(_ message: String, kind: SyntaxError.Kind = .syntax, at token: Token) -> SyntaxError {
+        SyntaxError(
+            message, kind: kind, line: token.line, column: token.column, lineText: source.lineText(token.line))
+    }
+
+    /// An error underlining from `start` to the end of `expr` (or to `end`).
+    func error(_ message: String, from start: SourcePosition, to end: SourcePosition) -> SyntaxError {
+        let text = source.lineText(start.line)
+        let endColumn = end.line == start.line ? end.column : text.unicodeScalars.count
+        return SyntaxError(message, line: start.line, column: start.column, endColumn: endColumn, lineText: text)
+    }
+
+    func error(_ message: String, spanning expr: Expr) -> SyntaxError {
+        error(message, from: expr.position, to: end(of: expr))
+    }
+
+    /// Python's fallback error at the token where parsing stopped.
+    func invalidSyntax() -> SyntaxError {
+        switch current.kind {
+        case .indent: return error("unexpected indent", kind: .indentation, at: current)
+        case .dedent: return error("unexpected unindent", kind: .indentation, at: current)
+        default: return error("invalid syntax", at: current)
+        }
+    }
+
+    // MARK: Node construction
+
+    func end(of expr: Expr) -> SourcePosition { ends[ObjectIdentifier(expr)]?.end ?? expr.position }
+
+    func treeDepth(of expr: Expr) -> Int { ends[ObjectIdentifier(expr)]?.depth ?? 1 }
+
+    /// Builds an expression that ends at the last consumed token.
+    func node(_ kind: ExprKind, _ start: SourcePosition, children: [Expr] = []) throws -> Expr {
+        let expr = Expr(kind, start)
+        let depth = 1 + (children.map(treeDepth).max() ?? 0)
+        if depth > Parser.maxTreeDepth { throw error("too many nested parentheses", at: current) }
+        ends[ObjectIdentifier(expr)] = (previousEnd, depth)
+        return expr
+    }
+
+    /// Runs one level of nested parsing, refusing to go deeper than CPython would.
+    func nested<T>(_ body: () throws -> T) throws -> T {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Parser.maxNesting { throw error("too many nested parentheses", at: current) }
+        return try body()
+    }
+}

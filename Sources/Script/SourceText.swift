@@ -1,0 +1,78 @@
+/// A script's text as the lexer sees it: BOM removed, line endings normalised to `\n`, split
+/// into Unicode scalars, with the start of every line indexed for position look-ups.
+struct SourceText {
+    let scalars: [Unicode.Scalar]
+    /// Index in `scalars` where each line starts (line N starts at `lineStarts[N - 1]`).
+    let lineStarts: [Int]
+    /// The lines, without their line breaks, as Python counts them.
+    let lines: [String]
+
+    init(_ source: String) {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(source.unicodeScalars.count)
+        var iterator = source.unicodeScalars.makeIterator()
+        var previousWasCR = false
+        var first = true
+        while let scalar = iterator.next() {
+            defer { first = false }
+            if first && scalar == "\u{FEFF}" { continue }
+            if scalar == "\r" {
+                result.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            result.append(scalar)
+        }
+        scalars = result
+        var starts = [0]
+        for (index, scalar) in result.enumerated() where scalar == "\n" {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+        var lines: [String] = []
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] - 1 : result.count
+            if number + 1 == starts.count && start == result.count && number > 0 { break }
+            lines.append(String(String.UnicodeScalarView(result[start..<end])))
+        }
+        self.lines = lines
+    }
+
+    /// The number of the last line (at least 1), where end-of-file errors are reported.
+    var lastLine: Int { max(1, lines.count) }
+
+    /// 1-based line and 0-based column of the scalar at `index`.
+    func position(_ index: Int) -> SourcePosition {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return SourcePosition(line: low + 1, column: index - lineStarts[low])
+    }
+
+    /// The text of a 1-based line, empty past the end.
+    func lineText(_ line: Int) -> String {
+        line >= 1 && line <= lines.count ? lines[line - 1] : ""
+    }
+
+    func error(
+        _ message: String, kind: SyntaxError.Kind = .syntax, at index: Int, endIndex: Int? = nil
+    ) -> SyntaxError {
+        let start = position(index)
+        var endColumn: Int?
+        if let endIndex {
+            let end = position(endIndex)
+            endColumn = end.line == start.line ? end.column : lineText(start.line).unicodeScalars.count
+        }
+        return SyntaxError(
+            message, kind: kind, line: start.line, column: start.column, endColumn: endColumn,
+            lineText: lineText(start.line))
+    }
+}
