@@ -1,0 +1,171 @@
+/// Neural-network ops: softmax, log_softmax and the losses (`torch.nn.functional`).
+
+/// How a loss reduces its per-element values (`reduction=`).
+public enum LossReduction: String {
+    case none, mean, sum
+
+    /// Parses PyTorch's reduction string, with its error for anything else.
+    public init(parsing text: String) throws {
+        guard let r = LossReduction(rawValue: text) else {
+            throw TorchError.value("\(text) is not a valid value for reduction")
+        }
+        self = r
+    }
+}
+
+extension Tensor {
+    /// Softmax or log-softmax values along `d` (normalized), without recording.
+    private func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.runtime("\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let size = dim == 0 ? 1 : shape[d]
+        let outer = dim == 0 ? 1 : shape[..<d].reduce(1, *)
+        let inner = dim == 0 ? 1 : shape[(d + 1)...].reduce(1, *)
+        let out = Storage(uninitialized: dtype, count: numel)
+        dtype.dispatchFloat(SoftmaxVisitor(input: contiguousStorage(), out: out, outer: outer, size: size,
+                                           inner: inner, log: log))
+        return Tensor(storage: out, shape: shape)
+    }
+
+    /// `softmax(dim)`: `exp(x) / exp(x).sum(dim)`, computed stably (SoftmaxBackward0, saves result).
+    public func softmax(dim dimension: Int) throws -> Tensor {
+        let d = try normalizeDim(dimension, rank: dim)
+        let out = try softmaxValues(d, log: false)
+        let keep = dim > 0
+        record("softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            let y = try ctx.saved(0)
+            let gy = try ctx.grad.mul(.tensor(y))
+            let s = keep ? try gy.sum(dims: [d], keepdim: true) : gy
+            return [try gy.sub(.tensor(y.mul(.tensor(s))))]
+        }
+        return out
+    }
+
+    /// `log_softmax(dim)`: `x - log(exp(x).sum(dim))`, computed stably (LogSoftmaxBackward0,
+    /// saves result).
+    public func logSoftmax(dim dimension: Int) throws -> Tensor {
+        let d = try normalizeDim(dimension, rank: dim)
+        let out = try softmaxValues(d, log: true)
+        let keep = dim > 0
+        record("log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            let y = try ctx.saved(0)
+            let s = keep ? try ctx.grad.sum(dims: [d], keepdim: true) : ctx.grad
+            return [try ctx.grad.sub(.tensor(y.softmaxExp().mul(.tensor(s))))]
+        }
+        return out
+    }
+
+    /// `exp(self)` as the log-softmax backward needs it (ExpBackward0, saves result).
+    private func softmaxExp() -> Tensor {
+        let out = Storage(uninitialized: dtype, count: numel)
+        dtype.dispatchFloat(SoftmaxExpVisitor(input: contiguousStorage(), out: out))
+        let result = Tensor(storage: out, shape: shape)
+        record("exp", "ExpBackward0", inputs: [self], outputs: [result], saving: [.output("result", 0)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0)))]
+        }
+        return result
+    }
+
+    /// `F.mse_loss(input, target, reduction=)`: squared error (MseLossBackward0). Different
+    /// shapes warn as PyTorch does and are broadcast.
+    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: String = "mean") throws -> Tensor {
+        let mode = try LossReduction(parsing: reduction)
+        var (x, y) = (input, target)
+        if input.shape != target.shape {
+            Diagnostics.warn("Using a target size (\(sizeText(target.shape))) that is different to the input size (\(sizeText(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+            let shape = try broadcastShapes(input.shape, target.shape)
+            if x.shape != shape { x = try x.expand(shape) }
+            if y.shape != shape { y = try y.expand(shape) }
+        }
+        let dt = resultType([x, y])
+        let diff = try mapBinary(SubF.self, x, y, dtype: dt)
+        let squared = try mapBinary(MulF.self, diff, diff, dtype: dt)
+        let n = squared.numel
+        let out: Tensor
+        switch mode {
+        case .none: out = squared
+        case .sum: out = squared.sumValues([], keepdim: false)
+        case .mean: out = try mapBinary(DivF.self, squared.sumValues([], keepdim: false), Tensor.scalar(Double(n), dtype: dt), dtype: dt)
+        }
+        let scale = mode == .mean ? 2 / Double(n) : 2
+        record("mse_loss", "MseLossBackward0", inputs: [x, y], outputs: [out],
+               saving: [.input("self", x), .input("target", y)]) { ctx in
+            let g = try ctx.saved(0).sub(.tensor(ctx.saved(1))).mul(.tensor(ctx.grad)).mulScalar(scale)
+            return [ctx.needsGrad(0) ? g : nil, ctx.needsGrad(1) ? try g.neg() : nil]
+        }
+        return out
+    }
+
+    /// `F.nll_loss(input, target, reduction=, ignore_index=)` for a `[C]` or `[N, C]` input of
+    /// log-probabilities and int64 class targets (NllLossBackward0; the target gets no gradient).
+    public static func nllLoss(_ input: Tensor, target: Tensor, reduction: String = "mean",
+                               ignoreIndex: Int = -100) throws -> Tensor {
+        let mode = try LossReduction(parsing: reduction)
+        guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
+        if input.dim != 1 && target.dim >= 1 && input.shape[0] != target.shape[0] {
+            throw TorchError.value("Expected input batch_size (\(input.shape[0])) to match target batch_size (\(target.shape[0])).")
+        }
+        guard input.dim <= 2 else { throw TorchError.runtime("input tensor should be 1D or 2D") }
+        guard target.dim <= 1 else { throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported") }
+        let noBatch = input.dim == 1 && target.dim == 0
+        guard noBatch || (target.dim == 1 && input.shape[0] == target.shape[0]) else {
+            throw TorchError.runtime("size mismatch (got input: [\(input.shape.map(String.init).joined(separator: ", "))], target: [\(target.shape.map(String.init).joined(separator: ", "))])")
+        }
+        guard target.dtype == .int64 else {
+            throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
+        }
+        guard input.dtype.isFloatingPoint else {
+            throw TorchError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
+        }
+        let classes = input.shape[input.dim - 1]
+        let rows = noBatch ? 1 : input.shape[0]
+        let targets = target.doubles().map { Int($0) }
+        let logp = input.doubles()
+        var losses = [Double](repeating: 0, count: rows)
+        var totalWeight = 0.0
+        for (i, t) in targets.enumerated() where t != ignoreIndex {
+            guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
+            losses[i] = -logp[i * classes + t]
+            totalWeight += 1
+        }
+        let dt = input.dtype
+        let out: Tensor
+        switch mode {
+        case .none: out = try Tensor(losses, shape: noBatch ? [] : [rows], dtype: dt)
+        case .sum: out = Tensor.scalar(losses.reduce(0, +), dtype: dt)
+        case .mean: out = Tensor.scalar(losses.reduce(0, +) / totalWeight, dtype: dt)
+        }
+        let total = Tensor.scalar(totalWeight, dtype: dt)
+        let inputShape = input.shape
+        record("nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
+               saving: [.input("self", input), .input("target", target), .input("total_weight", total)]) { ctx in
+            let ts = try ctx.saved(1).doubles().map { Int($0) }
+            let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
+            var mask = [Double](repeating: 0, count: rows * classes)
+            for (i, t) in ts.enumerated() where t != ignoreIndex { mask[i * classes + t] = -1 / denominator }
+            let m = try Tensor(mask, shape: inputShape, dtype: ctx.grad.dtype)
+            let g = mode == .none && !noBatch ? try ctx.grad.reshape([rows, 1]) : ctx.grad
+            return [try g.mul(.tensor(m))]
+        }
+        return out
+    }
+
+    /// `F.cross_entropy(input, target, reduction=, ignore_index=)` with class-index targets:
+    /// `nll_loss(log_softmax(input, class_dim), target)` (NllLossBackward0 over LogSoftmaxBackward0).
+    public static func crossEntropy(_ input: Tensor, target: Tensor, reduction: String = "mean",
+                                    ignoreIndex: Int = -100) throws -> Tensor {
+        _ = try LossReduction(parsing: reduction)
+        guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
+        guard target.dtype == .int64 else {
+            throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
+        }
+        let logp = try input.logSoftmax(dim: input.dim == 1 ? 0 : 1)
+        return try nllLoss(logp, target: target, reduction: reduction, ignoreIndex: ignoreIndex)
+    }
+}
+
+/// `torch.Size([2, 3])` as PyTorch prints it.
+func sizeText(_ shape: [Int]) -> String {
+    "torch.Size([\(shape.map(String.init).joined(separator: ", "))])"
+}

@@ -1,0 +1,139 @@
+/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, contiguous.
+extension Tensor {
+    /// `transpose(dim0, dim1)`: swaps two dimensions (TransposeBackward0).
+    public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
+        let d0 = try normalizeDim(dim0, rank: dim), d1 = try normalizeDim(dim1, rank: dim)
+        var newShape = shape, newStrides = strides
+        if dim > 0 {
+            newShape.swapAt(d0, d1)
+            newStrides.swapAt(d0, d1)
+        }
+        return makeView(shape: newShape, strides: newStrides, op: "transpose", backward: "TransposeBackward0") { ctx in
+            [try ctx.grad.transpose(d0, d1)]
+        }
+    }
+
+    /// `t()`: transposes a matrix; 0-D and 1-D tensors come back as views of themselves (TBackward0).
+    public func t() throws -> Tensor {
+        guard dim <= 2 else {
+            throw TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is \(dim)D")
+        }
+        var newShape = shape, newStrides = strides
+        if dim == 2 {
+            newShape.swapAt(0, 1)
+            newStrides.swapAt(0, 1)
+        }
+        return makeView(shape: newShape, strides: newStrides, op: "t", backward: "TBackward0") { ctx in
+            [try ctx.grad.t()]
+        }
+    }
+
+    /// `permute(*dims)`: reorders the dimensions (PermuteBackward0).
+    public func permute(_ dims: [Int]) throws -> Tensor {
+        guard dims.count == dim else {
+            throw TorchError.runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(dim) is not equal to len(dims) = \(dims.count)")
+        }
+        var seen = [Bool](repeating: false, count: dim)
+        var order = [Int]()
+        for d in dims {
+            let n = try normalizeDim(d, rank: dim)
+            if seen[n] { throw TorchError.runtime("permute(): duplicate dims are not allowed.") }
+            seen[n] = true
+            order.append(n)
+        }
+        var inverse = [Int](repeating: 0, count: dim)
+        for (i, d) in order.enumerated() { inverse[d] = i }
+        return makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] },
+                        op: "permute", backward: "PermuteBackward0") { ctx in
+            [try ctx.grad.permute(inverse)]
+        }
+    }
+
+    /// `.T`: reverses all dimensions through `permute` (PermuteBackward0), with PyTorch's
+    /// deprecation warnings for tensors that are not matrices.
+    public var T: Tensor {
+        get throws {
+            if dim != 2 && dim != 0 {
+                Diagnostics.warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+            }
+            if dim == 0 {
+                Diagnostics.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.")
+            }
+            return try permute(Array((0..<dim).reversed()))
+        }
+    }
+
+    /// `.mT`: transposes the last two dimensions (`transpose(-2, -1)`, TransposeBackward0).
+    public var mT: Tensor {
+        get throws {
+            guard dim >= 2 else {
+                throw TorchError.runtime("tensor.mT is only supported on matrices or batches of matrices. Got \(dim)-D tensor.")
+            }
+            return try transpose(-2, -1)
+        }
+    }
+
+    /// `squeeze()`: drops every size-1 dimension (SqueezeBackward0).
+    public func squeeze() throws -> Tensor {
+        let kept = shape.indices.filter { shape[$0] != 1 }
+        let old = shape
+        return makeView(shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] },
+                        op: "squeeze", backward: "SqueezeBackward0") { ctx in
+            var g = ctx.grad
+            for (d, s) in old.enumerated() where s == 1 { g = try g.unsqueeze(d) }
+            return [g]
+        }
+    }
+
+    /// `squeeze(dim)`: drops `dim` if its size is 1 (SqueezeBackward1; a view either way).
+    public func squeeze(_ dimension: Int) throws -> Tensor {
+        let d = try normalizeDim(dimension, rank: dim)
+        return squeezeView(d, backward: "SqueezeBackward1", op: "squeeze")
+    }
+
+    /// A view without dimension `d` when its size is 1, recorded under `backward`.
+    func squeezeView(_ d: Int, backward: String, op: String) -> Tensor {
+        var newShape = shape, newStrides = strides
+        let squeezes = dim > 0 && shape[d] == 1
+        if squeezes {
+            newShape.remove(at: d)
+            newStrides.remove(at: d)
+        }
+        return makeView(shape: newShape, strides: newStrides, op: op, backward: backward) { ctx in
+            [squeezes ? try ctx.grad.unsqueeze(d) : ctx.grad]
+        }
+    }
+
+    /// `unsqueeze(dim)`: inserts a size-1 dimension (UnsqueezeBackward0).
+    public func unsqueeze(_ dimension: Int) throws -> Tensor {
+        let d = try normalizeDim(dimension, rank: dim + 1)
+        var newShape = shape, newStrides = strides
+        newShape.insert(1, at: d)
+        newStrides.insert(d < dim ? shape[d] * strides[d] : 1, at: d)
+        return makeView(shape: newShape, strides: newStrides, op: "unsqueeze", backward: "UnsqueezeBackward0") { ctx in
+            [try ctx.grad.squeeze(d)]
+        }
+    }
+
+    /// `flatten(start_dim, end_dim)`: merges a range of dimensions through `reshape`.
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
+        if dim == 0 { return try reshape([1]) }
+        let s = try normalizeDim(startDim, rank: dim), e = try normalizeDim(endDim, rank: dim)
+        guard s <= e else {
+            throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim")
+        }
+        if s == e { return self }
+        let merged = shape[s...e].reduce(1, *)
+        return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
+    /// `contiguous()`: `self` when already contiguous, else a contiguous copy (CloneBackward0).
+    public func contiguous() throws -> Tensor {
+        isContiguous ? self : try contiguousCopy()
+    }
+
+    /// `alias()`: a view with the same geometry (AliasBackward0), as `x[...]` returns.
+    func aliasView() -> Tensor {
+        makeView(shape: shape, strides: strides, op: "alias", backward: "AliasBackward0") { ctx in [ctx.grad] }
+    }
+}
