@@ -15,7 +15,7 @@ extension Lexer {
                 index += 1
             } else if scalar == "_" {
                 guard let next = peek(1), isValid(next) else {
-                    throw source.error("invalid \(kind) literal", at: index + 1)
+                    throw source.error("invalid \(kind) literal", at: index)
                 }
                 index += 1
             } else {

@@ -17,6 +17,9 @@ struct Lexer {
     var indents: [(column: Int, alternate: Int)] = [(0, 0)]
     var atLineStart = true
     var lineHasTokens = false
+    /// A bracket still open at end of file. CPython reports it only when parsing fails after
+    /// reading up to the end, so the lexer keeps going and leaves the decision to the parser.
+    var unclosedBracket: SyntaxError?
 
     init(source: SourceText, range: Range<Int>? = nil) {
         self.source = source
@@ -53,6 +56,7 @@ struct Lexer {
             case "\\":
                 if peek(1) == "\n" {
                     index += 2
+                    if peek() == nil { throw source.error("unexpected EOF while parsing", at: index - 1) }
                 } else if peek(1) == nil {
                     throw source.error("unexpected EOF while parsing", at: index + 1)
                 } else {
@@ -221,7 +225,11 @@ struct Lexer {
 
     mutating func finish() throws {
         if let open = brackets.last {
-            throw source.error("'\(open.scalar)' was never closed", at: open.index)
+            let unclosed = source.error("'\(open.scalar)' was never closed", at: open.index)
+            if isExpression { throw unclosed }
+            unclosedBracket = unclosed
+            addAtEnd(.endOfFile)
+            return
         }
         if isExpression {
             add(.endOfFile, from: end, to: end)

@@ -138,7 +138,10 @@ extension Parser {
                 if atOp("}") { break }
                 if atOp("**") { throw error("GradScope does not support '**' in dict displays", at: current) }
                 let key = try parseTest()
-                try expectOp(":")
+                if !acceptOp(":") {
+                    if atOp(",") || atOp("}") { throw error("':' expected after dictionary key", spanning: key) }
+                    throw invalidSyntax()
+                }
                 entries.append((key, try parseTest()))
             }
             try expectClosing("}", after: entries.last?.value)

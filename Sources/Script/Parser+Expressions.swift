@@ -194,9 +194,9 @@ extension Parser {
                     break
                 }
                 if seenKeywordUnpack {
-                    throw error("positional argument follows keyword argument unpacking", spanning: value)
+                    throw error("positional argument follows keyword argument unpacking", at: current)
                 }
-                if seenKeyword { throw error("positional argument follows keyword argument", spanning: value) }
+                if seenKeyword { throw error("positional argument follows keyword argument", at: current) }
                 arguments.append(.positional(value))
             }
             if !acceptOp(",") {
@@ -256,7 +256,7 @@ extension Parser {
         let saved = position
         defer { position = saved }
         guard let next = try? parseTest() else { return nil }
-        return error("invalid syntax. Perhaps you forgot a comma?", from: previous.position, to: end(of: next))
+        return error(Parser.missingCommaMessage, from: previous.position, to: end(of: next))
     }
 }
 

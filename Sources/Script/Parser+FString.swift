@@ -143,21 +143,26 @@ extension Parser {
 
     /// Lexes and parses a field's expression where it stands in the source.
     func parseFieldExpression(_ range: Range<Int>, token: Token) throws -> Expr {
-        var lexer = Lexer(source: source, range: range)
-        let fieldTokens: [Token]
         do {
-            fieldTokens = try lexer.tokenize()
-        } catch let error as SyntaxError {
-            throw fStringError("f-string: \(error.message)", token: token)
-        }
-        let parser = Parser(tokens: fieldTokens, source: source, nesting: nesting + 1)
-        do {
+            var lexer = Lexer(source: source, range: range)
+            let parser = Parser(tokens: try lexer.tokenize(), source: source, nesting: nesting + 1)
             let expr = try parser.parseStarExpressions()
-            guard parser.current.kind == .endOfFile else { throw parser.invalidSyntax() }
+            guard parser.current.kind == .endOfFile else {
+                throw parser.missingComma(after: expr) ?? parser.invalidSyntax()
+            }
             ends.merge(parser.ends) { first, _ in first }
             return expr
         } catch let error as SyntaxError {
-            throw fStringError("f-string: \(error.message)", token: token)
+            // Python 3.11 shows the field's expression in parentheses, positions relative to it.
+            let fieldStart = source.position(range.lowerBound)
+            let text = String(String.UnicodeScalarView(source.scalars[range]))
+            guard error.line == fieldStart.line, !text.contains("\n") else {
+                throw fStringError("f-string: \(error.message)", token: token)
+            }
+            let shift = 1 - fieldStart.column
+            throw SyntaxError(
+                "f-string: \(error.message)", line: token.line, column: error.column + shift,
+                endColumn: error.endColumn.map { $0 + shift }, lineText: "(\(text))")
         }
     }
 }

@@ -9,7 +9,19 @@ public func parseModule(source: String, filename: String) throws -> Module {
     }
     var lexer = Lexer(source: text)
     let parser = Parser(tokens: try lexer.tokenize(), source: text)
-    return Module(body: try parser.parseFile(), sourceLines: text.lines)
+    let body: [Stmt]
+    do {
+        body = try parser.parseFile()
+    } catch let error as SyntaxError {
+        if let unclosed = lexer.unclosedBracket,
+            parser.furthest >= parser.tokens.count - 1 || error.message == Parser.missingCommaMessage
+        {
+            throw unclosed
+        }
+        throw error
+    }
+    if let unclosed = lexer.unclosedBracket { throw unclosed }
+    return Module(body: body, sourceLines: text.lines)
 }
 
 /// A recursive-descent parser over the token list. Every node records where it ends in a side
@@ -20,10 +32,13 @@ final class Parser {
     /// Depth allowed for an expression tree (long operator chains), so walking it cannot
     /// overflow the stack.
     static let maxTreeDepth = 1000
+    static let missingCommaMessage = "invalid syntax. Perhaps you forgot a comma?"
 
     let tokens: [Token]
     let source: SourceText
     var position = 0
+    /// The furthest token the parser has looked at.
+    var furthest = 0
     var nesting = 0
     var functionDepth = 0
     var loopDepth = 0
@@ -37,9 +52,13 @@ final class Parser {
 
     // MARK: Token access
 
-    var current: Token { tokens[min(position, tokens.count - 1)] }
+    var current: Token { peek(0) }
 
-    func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+    func peek(_ offset: Int) -> Token {
+        let index = min(position + offset, tokens.count - 1)
+        furthest = max(furthest, index)
+        return tokens[index]
+    }
 
     var previousEnd: SourcePosition {
         guard position > 0 else { return current.start }
@@ -106,7 +125,12 @@ final class Parser {
         switch current.kind {
         case .indent: return error("unexpected indent", kind: .indentation, at: current)
         case .dedent: return error("unexpected unindent", kind: .indentation, at: current)
-        default: return error("invalid syntax", at: current)
+        default:
+            let token = current
+            let endColumn = token.endLine == token.line ? token.endColumn : nil
+            return SyntaxError(
+                "invalid syntax", line: token.line, column: token.column, endColumn: endColumn,
+                lineText: source.lineText(token.line))
         }
     }
 

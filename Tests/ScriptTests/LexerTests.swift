@@ -21,10 +21,12 @@ private func lex(_ text: String) throws -> [String] {
     }
 }
 
+/// The lexer's error, including an unclosed bracket (which it reports without throwing).
 private func lexError(_ text: String) -> SyntaxError? {
+    var lexer = Lexer(source: SourceText(text))
     do {
-        _ = try lex(text)
-        return nil
+        _ = try lexer.tokenize()
+        return lexer.unclosedBracket
     } catch let error as SyntaxError {
         return error
     } catch {
