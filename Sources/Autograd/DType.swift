@@ -35,6 +35,16 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
 
     public static func < (a: DType, b: DType) -> Bool { a.rawValue < b.rawValue }
 
+    /// The C++ scalar type name PyTorch's messages use (`Float`, `Double`, `Long`, `Bool`).
+    var scalarTypeName: String {
+        switch self {
+        case .bool: return "Bool"
+        case .int64: return "Long"
+        case .float32: return "Float"
+        case .float64: return "Double"
+        }
+    }
+
     /// The category PyTorch's type promotion compares first: bool < integer < floating.
     var category: Int {
         switch self {

@@ -10,17 +10,6 @@ private enum IsNaNF: UnaryFloatFunction {
     static func apply<T: FloatElement>(_ x: T) -> T { x.isNaN ? 1 : 0 }
 }
 
-extension DType {
-    /// PyTorch's scalar type name as its error messages print it (`Float`, `Long`, ...).
-    var scalarTypeName: String {
-        switch self {
-        case .bool: return "Bool"
-        case .int64: return "Long"
-        case .float32: return "Float"
-        case .float64: return "Double"
-        }
-    }
-}
 
 /// Reports an op whose outputs are not differentiable (no grad_fn, whatever the inputs).
 @inline(__always)

@@ -112,14 +112,3 @@ extension Tensor {
     }
 }
 
-extension DType {
-    /// The C++ scalar type name PyTorch's messages use (`Float`, `Double`, `Long`, `Bool`).
-    var scalarTypeName: String {
-        switch self {
-        case .bool: return "Bool"
-        case .int64: return "Long"
-        case .float32: return "Float"
-        case .float64: return "Double"
-        }
-    }
-}

@@ -174,7 +174,7 @@ extension Tensor {
         let (d1, d2) = (dim, other.dim)
         let n = d1 > 1 ? shape[d1 - 2] : 1
         let m1 = shape[d1 - 1]
-        let batchA = Array(shape.prefix(max(d1 - 2, 0)))
+        let batchA = Array(shape.prefix(Swift.max(d1 - 2, 0)))
         let m2 = d2 > 1 ? other.shape[d2 - 2] : other.shape[0]
         let p = d2 > 1 ? other.shape[d2 - 1] : 1
         let batchB = d2 > 1 ? Array(other.shape.prefix(d2 - 2)) : []

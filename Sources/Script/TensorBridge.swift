@@ -5,21 +5,21 @@ extension Interpreter {
     func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
         switch name {
         case "requires_grad": return .bool(t.requiresGrad)
-        case "grad": return t.grad.map(Value.tensor) ?? .none
-        case "grad_fn": return t.gradFn.map(gradFnValue) ?? .none
+        case "grad": return t.grad.map(Value.tensor) ?? Value.none
+        case "grad_fn": return t.gradFn.map(gradFnValue) ?? Value.none
         case "is_leaf": return .bool(t.isLeaf)
         case "data": return .tensor(t.data)
         case "shape": return .object(SizeObject(t.shape))
         case "dtype": return .object(DTypeObject.of(t.dtype))
         case "ndim": return .int(t.dim)
-        case "T": return .tensor(try t.T())
+        case "T": return .tensor(try t.T)
         case "mT": return .tensor(try t.transpose(-2, -1))
         case "retains_grad": return .bool(t.retainsGrad)
         case "is_cuda": return .bool(false)
         case "device": return .object(DeviceObject.cpu)
         case "_version": return .int(t.version)
         case "output_nr": return .int(t.outputNr)
-        case "_base": return t.base.map(Value.tensor) ?? .none
+        case "_base": return t.base.map(Value.tensor) ?? Value.none
         default:
             guard let method = TensorMethods.table[name] else { return nil }
             return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })

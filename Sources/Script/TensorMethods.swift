@@ -109,17 +109,17 @@ enum TensorMethods {
             if case .object(let d as DTypeObject)? = a.positional.first, a.positional.count == 1 {
                 throw PyException.runtime("GradScope does not support reinterpreting a tensor as \(d.dtype.name)")
             }
-            return .tensor(try t.view(try i.shapeArgument(a, "view")))
+            return .tensor(try t.view(try i.shapeArgument(a, "view", allowInferred: true)))
         }
-        m["reshape"] = { t, a, i in .tensor(try t.reshape(try i.shapeArgument(a, "reshape"))) }
+        m["reshape"] = { t, a, i in .tensor(try t.reshape(try i.shapeArgument(a, "reshape", allowInferred: true))) }
         m["view_as"] = { t, a, i in .tensor(try t.view(try i.tensorValue(a.value(0, "other"), "view_as", "other").shape)) }
         m["reshape_as"] = { t, a, i in .tensor(try t.reshape(try i.tensorValue(a.value(0, "other"), "reshape_as", "other").shape)) }
-        m["expand"] = { t, a, i in .tensor(try t.expand(try i.shapeArgument(a, "expand"))) }
+        m["expand"] = { t, a, i in .tensor(try t.expand(try i.shapeArgument(a, "expand", allowInferred: true))) }
         m["expand_as"] = { t, a, i in .tensor(try t.expand(try i.tensorValue(a.value(0, "other"), "expand_as", "other").shape)) }
         m["transpose"] = { t, a, i in
             .tensor(try t.transpose(try i.intValue(a.value(0, "dim0"), "transpose", "dim0"), try i.intValue(a.value(1, "dim1"), "transpose", "dim1")))
         }
-        m["permute"] = { t, a, i in .tensor(try t.permute(try i.shapeArgument(a, "permute"))) }
+        m["permute"] = { t, a, i in .tensor(try t.permute(try i.shapeArgument(a, "permute", allowInferred: true))) }
         m["flatten"] = { t, a, i in
             .tensor(try t.flatten(startDim: try i.intValue(a.value(0, "start_dim") ?? .int(0), "flatten", "start_dim"),
                                   endDim: try i.intValue(a.value(1, "end_dim") ?? .int(-1), "flatten", "end_dim")))

@@ -61,7 +61,7 @@ extension Interpreter {
     }
 
     /// A shape given as varargs (`ones(2, 3)`), one sequence (`ones((2, 3))`) or `size=`.
-    func shapeArgument(_ args: Arguments, _ function: String, from start: Int = 0) throws -> [Int] {
+    func shapeArgument(_ args: Arguments, _ function: String, from start: Int = 0, allowInferred: Bool = false) throws -> [Int] {
         let rest = Array(args.positional.dropFirst(start))
         let shape: [Int]
         if rest.count == 1, try isSequence(rest[0]) {
@@ -71,7 +71,7 @@ extension Interpreter {
         } else {
             shape = try rest.map { try intValue($0, function, "size") }
         }
-        if let negative = shape.first(where: { $0 < 0 }) {
+        if !allowInferred, let negative = shape.first(where: { $0 < 0 }) {
             throw PyException.runtime("Trying to create tensor with negative dimension \(negative): \(shape)")
         }
         return shape

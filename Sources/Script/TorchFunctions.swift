@@ -240,8 +240,8 @@ enum TorchFunctions {
         }
         m["linear"] = function("linear") { args, interp in
             let bias = try args.value(2, "bias").flatMap { interp.isNone($0) ? nil : try interp.tensorValue($0, "linear", "bias") }
-            return .tensor(try Tensor.linear(try interp.tensorValue(args.value(0, "input"), "linear", "input"),
-                                             try interp.tensorValue(args.value(1, "weight"), "linear", "weight"), bias))
+            return .tensor(try Tensor.linear(try interp.tensorValue(args.value(0, "input"), "linear", "input"), weight:
+                                             try interp.tensorValue(args.value(1, "weight"), "linear", "weight"), bias: bias))
         }
         return m
     }

@@ -48,8 +48,7 @@ final class OutputStreams: @unchecked Sendable {
 /// Runs `body` on a thread with a 512 MiB stack, so deep (but bounded) script recursion and
 /// deeply nested expressions cannot overflow the process stack.
 func runOnLargeStack<T>(_ body: @escaping () -> T) -> T {
-    final class Box: @unchecked Sendable { var value: T?; let done = DispatchSemaphore(value: 0) }
-    let box = Box()
+    let box = ResultBox<T>()
     let thread = Thread {
         box.value = body()
         box.done.signal()
@@ -58,4 +57,9 @@ func runOnLargeStack<T>(_ body: @escaping () -> T) -> T {
     thread.start()
     box.done.wait()
     return box.value!
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+    let done = DispatchSemaphore(value: 0)
 }

@@ -16,12 +16,12 @@ struct MatrixOperand {
 /// The BLAS reading of an `rows x cols` matrix with the given strides, or nil when it needs a copy.
 private func blasLayout(rows r: Int, cols c: Int, rowStride s0: Int, colStride s1: Int) -> (transposed: Bool, ld: Int)? {
     if c == 1 || s1 == 1 {
-        let ld = r > 1 ? s0 : max(c, 1)
-        if ld >= max(c, 1) { return (false, ld) }
+        let ld = r > 1 ? s0 : Swift.max(c, 1)
+        if ld >= Swift.max(c, 1) { return (false, ld) }
     }
     if r == 1 || s0 == 1 {
-        let ld = c > 1 ? s1 : max(r, 1)
-        if ld >= max(r, 1) { return (true, ld) }
+        let ld = c > 1 ? s1 : Swift.max(r, 1)
+        if ld >= Swift.max(r, 1) { return (true, ld) }
     }
     return nil
 }
@@ -38,7 +38,7 @@ extension Tensor {
                                  ld: layout.ld, rowStride: s0, colStride: s1)
         }
         let copy = contiguousStorage()
-        return MatrixOperand(storage: copy, offset: 0, batchStride: r * c, transposed: false, ld: max(c, 1),
+        return MatrixOperand(storage: copy, offset: 0, batchStride: r * c, transposed: false, ld: Swift.max(c, 1),
                              rowStride: c, colStride: 1)
     }
 }

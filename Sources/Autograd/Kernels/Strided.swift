@@ -35,7 +35,7 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
     if a == b { return a }
     let rank = max(a.count, b.count)
     var out = [Int](repeating: 1, count: rank)
-    for i in 0..<rank {
+    for i in stride(from: rank - 1, through: 0, by: -1) {
         let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
         let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
         if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
