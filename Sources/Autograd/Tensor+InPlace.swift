@@ -49,19 +49,25 @@ extension Tensor {
         try writeUnchecked(sum)
     }
 
+    @discardableResult
     public func add_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
         try applyInPlace("add_") { try add(other, alpha: alpha) }
     }
+    @discardableResult
     public func sub_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
         try applyInPlace("sub_") { try sub(other, alpha: alpha) }
     }
+    @discardableResult
     public func mul_(_ other: Operand) throws -> Tensor { try applyInPlace("mul_") { try mul(other) } }
+    @discardableResult
     public func div_(_ other: Operand) throws -> Tensor { try applyInPlace("div_") { try div(other) } }
 
     /// `zero_()`.
+    @discardableResult
     public func zero_() throws -> Tensor { try fill_(0) }
 
     /// `fill_(value)`.
+    @discardableResult
     public func fill_(_ value: Double) throws -> Tensor {
         try checkInPlace()
         fillUnchecked(value)
@@ -75,6 +81,7 @@ extension Tensor {
     }
 
     /// `copy_(src)`.
+    @discardableResult
     public func copy_(_ src: Tensor) throws -> Tensor {
         try applyInPlace("copy_") {
             let expanded = try src.to(dtype).expand(shape)

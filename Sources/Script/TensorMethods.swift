@@ -91,11 +91,11 @@ enum TensorMethods {
             }
         }
         m["all"] = { t, a, i in
-            guard let d = a.value(0, "dim"), !i.isNone(d) else { return .tensor(try t.all()) }
+            guard let d = a.value(0, "dim"), !i.isNone(d) else { return .tensor(t.all()) }
             return .tensor(try t.all(dim: try i.intValue(d, "all", "dim"), keepdim: try i.boolValue(a.value(1, "keepdim"), default: false)))
         }
         m["any"] = { t, a, i in
-            guard let d = a.value(0, "dim"), !i.isNone(d) else { return .tensor(try t.any()) }
+            guard let d = a.value(0, "dim"), !i.isNone(d) else { return .tensor(t.any()) }
             return .tensor(try t.any(dim: try i.intValue(d, "any", "dim"), keepdim: try i.boolValue(a.value(1, "keepdim"), default: false)))
         }
         m["allclose"] = { t, a, i in
