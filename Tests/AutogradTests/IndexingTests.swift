@@ -91,7 +91,9 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     try expectGradientsMatchFiniteDifferences([data]) { v in
         try GradMode.with(enabled: true) {
             let picked = try v[0].index([.tensor(longs([0, 3, 3]))])
-            let y = try (picked * picked * picked).sum()
+            let sliced = try v[0].index([.slice(start: 1, stop: nil, step: 2)])
+            let selected = try v[0].index([.int(-1)])
+            let y = try (picked * picked * picked).sum() + (sliced * sliced * selected).sum()
             return try Autograd.grad(outputs: [y], inputs: [v[0]], createGraph: true)[0]!
         }
     }

@@ -55,7 +55,12 @@ enum OpsCheck {
     let x = try OpsCheck.leaf(Array(repeating: 1, count: 24), [2, 1, 3, 4])
     #expect(try x.transpose(0, 2).gradFn?.name == "TransposeBackward0")
     #expect(try x.permute([3, 2, 1, 0]).gradFn?.name == "PermuteBackward0")
+    var warnings = [String]()
+    Diagnostics.warningHandler = { warnings.append($0) }
+    defer { Diagnostics.warningHandler = nil }
     #expect(try x.T.gradFn?.name == "PermuteBackward0")
+    #expect(try x.T.shape == [4, 3, 1, 2])
+    #expect(warnings.count == 2 && warnings[0].hasPrefix("The use of `x.T` on tensors of dimension other than 2"))
     #expect(try x.mT.gradFn?.name == "TransposeBackward0")
     #expect(try x.squeeze().gradFn?.name == "SqueezeBackward0")
     #expect(try x.squeeze(1).gradFn?.name == "SqueezeBackward1")

@@ -18,8 +18,8 @@ struct SoftmaxVisitor: FloatVisitor {
                 var sum: T = 0
                 for j in 0..<size { sum += T.exp(x[base + j * inner] - m) }
                 if log {
-                    let shift = m + T.log(sum)
-                    for j in 0..<size { y[base + j * inner] = x[base + j * inner] - shift }
+                    let logSum = T.log(sum)
+                    for j in 0..<size { y[base + j * inner] = (x[base + j * inner] - m) - logSum }
                 } else {
                     for j in 0..<size { y[base + j * inner] = T.exp(x[base + j * inner] - m) / sum }
                 }
