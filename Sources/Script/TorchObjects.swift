@@ -109,7 +109,7 @@ final class GradModeContext: PyObject, ContextManager {
         switch kind {
         case .noGrad: return "no_grad"
         case .enableGrad: return "enable_grad"
-        case .setGradEnabled: return enabled ? "enable_grad" : "set_grad_enabled(False)"
+        case .setGradEnabled: return enabled ? "set_grad_enabled(True)" : "set_grad_enabled(False)"
         case .inferenceMode: return "inference_mode"
         }
     }

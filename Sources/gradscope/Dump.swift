@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GraphModel
+import GraphRender
+import Script
+
+/// `gradscope dump SCRIPT.py`: run a script and write the graph it recorded.
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a script and write the graph it recorded as text, JSON or DOT.",
+        discussion: """
+        The script's own output goes to stderr so that stdout carries only the dump. If the script \
+        raises, the graph up to that point is still written (with the error) and the exit status is 1.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, dot
+    }
+
+    @Argument(help: "The PyTorch script to run.")
+    var script: String
+
+    @Option(name: .shortAndLong, help: "text, json or dot (default: from the -o extension, else text).")
+    var format: Format?
+
+    @Option(name: .shortAndLong, help: "Write the dump to this file instead of stdout.")
+    var output: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        let chosen = try format ?? output.map(Self.format(forPath:)) ?? .text
+        let source = try loadScript(script)
+        let streams = OutputStreams()
+        let (status, graph) = runOnLargeStack {
+            ScriptRunner.runRecording(source: source, filename: script, writeOutput: streams.writeErr,
+                                      writeError: streams.writeErr, limits: limits.executionLimits)
+        }
+        let text: String
+        switch chosen {
+        case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
+        case .json: text = graph.json()
+        case .dot: text = try DOTWriter(graph: graph, options: RenderOptions()).dot()
+        }
+        try writeResult(Array(text.utf8), to: output, streams: streams)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func format(forPath path: String) throws -> Format {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "json": return .json
+        case "dot", "gv": return .dot
+        case "txt", "text", "": return .text
+        case let other:
+            throw ValidationError("cannot tell the dump format from '.\(other)': use --format text|json|dot")
+        }
+    }
+}
+
+/// Writes bytes to a file atomically, or to stdout when no path is given; exits 2 with the
+/// cause when the file cannot be written.
+func writeResult(_ bytes: [UInt8], to path: String?, streams: OutputStreams) throws {
+    guard let path else {
+        streams.flush()
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
+    do {
+        try AtomicFileWriter.write(bytes, to: path)
+    } catch {
+        streams.writeErr("gradscope: \(error)\n")
+        throw ExitCode(2)
+    }
+}
