@@ -89,7 +89,7 @@ extension Recorder: AutogradObserver {
             let required = tensorIndex[source.id].map { graph.tensors[$0].requiresGrad } ?? false
             let t = sight(source)
             graph.detaches.append(DetachRecord(id: id, kind: .detachInPlace, source: t, result: t, line: currentLine,
-                                               sourceRequiredGrad: required))
+                                               sourceRequiredGrad: required, opsBefore: graph.ops.count))
             graph.tensors[t].detach = id
         } else {
             let s = sight(source)
@@ -97,7 +97,7 @@ extension Recorder: AutogradObserver {
             let r = tensorIndex[result.id].map { _ in sight(result) }
                 ?? addTensor(result, source: kind == .data ? .data : .detach, detach: id)
             graph.detaches.append(DetachRecord(id: id, kind: kind, source: s, result: r, line: currentLine,
-                                               sourceRequiredGrad: source.requiresGrad))
+                                               sourceRequiredGrad: source.requiresGrad, opsBefore: graph.ops.count))
         }
         lastEvent = .none
     }

@@ -39,4 +39,6 @@ public struct DetachRecord: Sendable {
     public let line: Int
     /// Whether the source carried gradient history, i.e. whether this cut anything.
     public let sourceRequiredGrad: Bool
+    /// How many ops were recorded before it (ops with a lower id ran earlier).
+    public let opsBefore: Int
 }
