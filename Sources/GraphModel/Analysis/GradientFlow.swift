@@ -135,7 +135,9 @@ private struct FlowContext {
     private mutating func gradientPaths(to target: Int) -> [[Int]]? {
         if parents == nil {
             var p: [Int: [Int]] = [:]
-            for e in pass.edgeGradients where e.grad != nil { p[e.to, default: []].append(e.from) }
+            for e in pass.edgeGradients where e.grad != nil && p[e.to]?.last != e.from {
+                p[e.to, default: []].append(e.from)
+            }
             parents = p
         }
         guard let parents, let first = parents[target], !first.isEmpty else { return nil }

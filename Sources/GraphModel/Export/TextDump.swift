@@ -54,11 +54,11 @@ extension Graph {
             if let v = n.variable { s += " leaf \(tensorRef(v))" }
             var flags: [(String, TextOut.Style)] = []
             for b in n.saved {
-                s += " \(b.name)=\(Self.shapeText(b.shape)) v\(b.savedVersion)"
+                s += " \(b.name)=\(Self.shapeText(b.shape)) v\(b.savedVersion) "
                 switch b.state {
-                case .retained: flags.append(("[retained \(b.bytes) B]", .plain))
-                case .freed(let p): flags.append(("[freed \(b.bytes) B by b\(p)]", .faded))
-                case .invalidated(let l): flags.append(("[invalidated \(b.bytes) B at line \(l)]", .error))
+                case .retained: s += out.paint("[retained \(b.bytes) B]", .plain)
+                case .freed(let p): s += out.paint("[freed \(b.bytes) B by b\(p)]", .faded)
+                case .invalidated(let l): s += out.paint("[invalidated \(b.bytes) B at line \(l)]", .error)
                 }
             }
             if let p = n.pass { flags.append(("[backward b\(p)]", .plain)) }
@@ -147,7 +147,7 @@ struct TextOut {
         text += "\n"
     }
 
-    private func paint(_ s: String, _ style: Style) -> String {
+    func paint(_ s: String, _ style: Style) -> String {
         guard color, style != .plain else { return s }
         return style.rawValue + s + "\u{1B}[0m"
     }
