@@ -17,7 +17,7 @@ public final class Recorder {
     /// Per node record: the live node, for nodes that saved tensors (to see in-place changes).
     var liveNodes: [WeakNode] = []
     /// Storage identity → records of nodes that saved a tensor on that storage.
-    var savers: [ObjectIdentifier: [Int]] = [:]
+    var savers: [ObjectIdentifier: SaverList] = [:]
     var regionStack: [Int] = []
     var passStack: [Int] = []
     var passByEngineIndex: [Int: Int] = [:]
@@ -142,7 +142,7 @@ public final class Recorder {
         graph.tensors.append(TensorRecord(
             id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
             isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
-            detach: detach, line: currentLine, region: regionStack.last, gradFn: nil, accumulateGrad: nil,
+            detach: detach, line: currentLine, region: regionStack.last,
             pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
@@ -200,11 +200,11 @@ public final class Recorder {
             }
             buffers.append(b)
         }
-        graph.nodes.append(NodeRecord(id: id, name: name, line: currentLine, op: nil, next: next, saved: buffers,
+        graph.nodes.append(NodeRecord(id: id, name: name, line: currentLine, next: next, saved: buffers,
                                       variable: variable, pass: passStack.last))
         nodeIndex[node.id] = id
         liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
-        for key in storages { savers[key, default: []].append(id) }
+        for key in storages { savers[key, default: SaverList()].append(id) }
         if let v = variable { graph.tensors[v].accumulateGrad = id }
         return id
     }
@@ -213,8 +213,8 @@ public final class Recorder {
     func checkInvalidation(of tensor: Tensor, op: String) {
         let key = ObjectIdentifier(tensor.storage)
         guard let candidates = savers[key] else { return }
-        var alive: [Int] = []
-        for n in candidates {
+        var alive = SaverList()
+        for n in candidates.all {
             guard let node = liveNodes[n].node else { continue }
             alive.append(n)
             var storages: [ObjectIdentifier] = []
@@ -228,7 +228,21 @@ public final class Recorder {
                 graph.nodes[n].saved[b].invalidation = Invalidation(line: currentLine, op: op, version: slot.currentVersion)
             }
         }
-        if alive.isEmpty { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }
+        if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }
+    }
+}
+
+/// Node record ids, stored inline while there are at most two (the common case).
+struct SaverList {
+    private var first: Int32 = -1
+    private var second: Int32 = -1
+    private var more: [Int32] = []
+
+    var count: Int { (first < 0 ? 0 : 1) + (second < 0 ? 0 : 1) + more.count }
+    var all: [Int] { ([first, second] + more).compactMap(unpackID) }
+
+    mutating func append(_ id: Int) {
+        if first < 0 { first = packID(id) } else if second < 0 { second = packID(id) } else { more.append(packID(id)) }
     }
 }
 
