@@ -87,6 +87,7 @@ public final class Recorder {
     }
 
     /// Runs `body` inside a region, with grad mode (and inference mode) set as `kind` says.
+    @discardableResult
     public func withRegion<R>(_ kind: RegionKind, line: Int, _ body: () throws -> R) rethrows -> R {
         enterRegion(kind, line: line)
         defer { exitRegion(line: currentLine) }
