@@ -1,0 +1,116 @@
+/// Where gradient history was cut.
+public enum Cut: Sendable, Equatable {
+    /// A detach / detach_ / .data event (its `DetachRecord` id).
+    case detach(Int)
+    /// Ops run with grad mode off on inputs that required grad: a region's id, or for ops run
+    /// outside any recorded region, the first such op's id.
+    case noGradRegion(Int)
+    case noGradOp(Int)
+}
+
+/// Everything downstream of one cut that can no longer carry a gradient to a leaf requiring grad.
+public struct DetachedSubgraph: Sendable {
+    public let cut: Cut
+    /// Line of the cut (the detach, or the region's first line).
+    public let line: Int
+    /// Ops whose results lost gradient history because of this cut, in execution order.
+    public let ops: [Int]
+    /// Tensors without gradient history because of this cut, in recording order.
+    public let tensors: [Int]
+}
+
+/// Tensor → op adjacency in compressed form.
+struct TensorOpIndex {
+    private var offsets: [Int]
+    private var items: [Int]
+
+    /// `ops` grouped by each tensor in `tensorsOf(op)`.
+    init(tensorCount: Int, ops: [OpRecord], _ tensorsOf: (OpRecord) -> [Int]) {
+        var counts = [Int](repeating: 0, count: tensorCount + 1)
+        for op in ops { for t in tensorsOf(op) { counts[t + 1] += 1 } }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        var fill = counts
+        items = [Int](repeating: 0, count: counts[tensorCount])
+        for op in ops {
+            for t in tensorsOf(op) {
+                items[fill[t]] = op.id
+                fill[t] += 1
+            }
+        }
+        offsets = counts
+    }
+
+    subscript(tensor: Int) -> ArraySlice<Int> { items[offsets[tensor]..<offsets[tensor + 1]] }
+}
+
+extension Graph {
+    /// Whether tensor `t` carries history toward a leaf that requires grad.
+    func carriesGrad(_ t: Int) -> Bool { tensors[t].requiresGrad }
+
+    /// Whether `op` ran with grad mode off on an input that required grad (so it cut history).
+    func cutsHistory(_ op: OpRecord) -> Bool {
+        op.pass == nil && !op.gradEnabled && op.gradFn == nil && op.inputs.contains { carriesGrad($0) }
+    }
+
+    /// One subgraph per cut that removed history, detach cuts first (in event order), then
+    /// no-grad cuts (in op order). An op belongs to the first cut that reaches it. Linear time.
+    public func detachedSubgraphs() -> [DetachedSubgraph] {
+        let consumers = TensorOpIndex(tensorCount: tensors.count, ops: ops) { $0.inputs }
+        var claimed = [Bool](repeating: false, count: ops.count)
+        var marked = [Bool](repeating: false, count: tensors.count)
+        var result: [DetachedSubgraph] = []
+
+        func spread(seeds: [Int], seedOps: [Int], minOp: Int) -> (ops: [Int], tensors: [Int]) {
+            var found: [Int] = seedOps
+            var cutTensors: [Int] = []
+            var queue: [Int] = []
+            for t in seeds where !marked[t] && !carriesGrad(t) {
+                marked[t] = true
+                cutTensors.append(t)
+                queue.append(t)
+            }
+            var head = 0
+            while head < queue.count {
+                let t = queue[head]
+                head += 1
+                for o in consumers[t] where o >= minOp && !claimed[o] {
+                    let op = ops[o]
+                    guard !op.outputs.contains(where: carriesGrad) else { continue }
+                    claimed[o] = true
+                    found.append(o)
+                    for out in op.outputs where !marked[out] {
+                        marked[out] = true
+                        cutTensors.append(out)
+                        queue.append(out)
+                    }
+                }
+            }
+            return (found.sorted(), cutTensors.sorted())
+        }
+
+        for d in detaches where d.sourceRequiredGrad {
+            let minOp = d.kind == .detachInPlace ? d.opsBefore : 0
+            let (o, t) = spread(seeds: [d.result], seedOps: [], minOp: minOp)
+            result.append(DetachedSubgraph(cut: .detach(d.id), line: d.line, ops: o, tensors: t))
+        }
+        var groups: [(cut: Cut, line: Int, ops: [Int])] = []
+        var groupOfRegion: [Int: Int] = [:]
+        for op in ops where !claimed[op.id] && cutsHistory(op) {
+            claimed[op.id] = true
+            if let r = op.region, let g = groupOfRegion[r] {
+                groups[g].ops.append(op.id)
+            } else if let r = op.region {
+                groupOfRegion[r] = groups.count
+                groups.append((.noGradRegion(r), regions[r].startLine, [op.id]))
+            } else {
+                groups.append((.noGradOp(op.id), op.line, [op.id]))
+            }
+        }
+        for g in groups {
+            let seeds = g.ops.flatMap { ops[$0].outputs }
+            let (o, t) = spread(seeds: seeds, seedOps: g.ops, minOp: 0)
+            result.append(DetachedSubgraph(cut: g.cut, line: g.line, ops: o, tensors: t))
+        }
+        return result
+    }
+}

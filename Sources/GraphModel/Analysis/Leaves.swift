@@ -1,0 +1,32 @@
+/// What a leaf tensor is for.
+public enum LeafRole: String, Sendable {
+    /// A leaf that requires grad: gradients accumulate into it.
+    case parameter
+    /// A leaf that needs no grad (data, targets, detached values).
+    case input
+    /// A Python number an op wrapped into a 0-dim tensor.
+    case constant
+    /// A gradient a backward pass produced.
+    case gradient
+}
+
+extension Graph {
+    /// The role of tensor `id` if it is a leaf, nil for op results that carry history.
+    public func leafRole(of id: Int) -> LeafRole? {
+        guard tensors.indices.contains(id) else { return nil }
+        let t = tensors[id]
+        guard t.isLeaf else { return nil }
+        if t.requiresGrad { return .parameter }
+        if t.source == .backward { return .gradient }
+        if t.source == .untracked && t.shape.isEmpty && t.names.isEmpty { return .constant }
+        return .input
+    }
+
+    /// Leaves that require grad, in recording order.
+    public var parameters: [Int] { tensors.indices.filter { leafRole(of: $0) == .parameter } }
+
+    /// Leaves that need no grad (inputs and constants, not gradients), in recording order.
+    public var inputs: [Int] {
+        tensors.indices.filter { let r = leafRole(of: $0); return r == .input || r == .constant }
+    }
+}

@@ -1,0 +1,103 @@
+import Autograd
+
+/// Which API started a backward pass.
+public enum BackwardKind: String, Sendable {
+    /// `tensor.backward()` or `torch.autograd.backward()`.
+    case backward
+    /// `torch.autograd.grad()`.
+    case grad
+}
+
+/// One backward pass: its call, what ran, what flowed and what it freed.
+public struct BackwardRecord: Sendable {
+    public let id: Int
+    public let kind: BackwardKind
+    public let line: Int
+    /// The grad_fn nodes of the root tensors, in root order (roots without a grad_fn are omitted).
+    public let roots: [Int]
+    /// All root tensors, in root order.
+    public let rootTensors: [Int]
+    /// The tensors `autograd.grad` differentiates with respect to.
+    public let inputs: [Int]
+    public let retainGraph: Bool
+    public let createGraph: Bool
+    /// Nodes in the order the engine ran them.
+    public internal(set) var executed: [Int] = []
+    /// The gradient computed for each next edge (other than None ones) of every node that ran.
+    public internal(set) var edgeGradients: [EdgeGradient] = []
+    /// Gradients accumulated into leaves' `.grad`.
+    public internal(set) var accumulated: [Accumulation] = []
+    /// Nodes whose saved buffers this pass freed.
+    public internal(set) var freed: [Int] = []
+    /// Tensor hooks that ran.
+    public internal(set) var hooks: [HookRecord] = []
+    /// The error it raised, if any.
+    public internal(set) var error: ErrorRecord?
+}
+
+/// The gradient one node sent along one of its next edges.
+public struct EdgeGradient: Sendable {
+    /// The node that computed it.
+    public let from: Int
+    /// Which of `from`'s next edges (its forward input index).
+    public let index: Int
+    /// The node it flowed into.
+    public let to: Int
+    public let inputNr: Int
+    /// nil when no gradient was produced for this input.
+    public let grad: GradSummary?
+}
+
+/// A gradient accumulated into a leaf.
+public struct Accumulation: Sendable {
+    public let tensor: Int
+    public let grad: GradSummary
+}
+
+/// A tensor hook that ran during backward.
+public struct HookRecord: Sendable {
+    public let node: Int
+    public let outputNr: Int
+    /// Whether the hook returned a replacement gradient.
+    public let replaced: Bool
+}
+
+/// A gradient's shape and value summary; small gradients keep their values.
+public struct GradSummary: Sendable, Equatable {
+    /// Gradients with at most this many elements keep their values.
+    public static let valueLimit = 16
+
+    public let shape: [Int]
+    /// Euclidean norm of the finite elements.
+    public let norm: Double
+    /// Smallest and largest non-NaN elements; nil when there are none.
+    public let min: Double?
+    public let max: Double?
+    public let nanCount: Int
+    public let infCount: Int
+    /// The values in row-major order, for tensors of at most `valueLimit` elements.
+    public let values: [Double]?
+
+    /// Summarises `tensor` (linear in its element count).
+    public init(_ tensor: Tensor) {
+        let v = tensor.doubles()
+        var sq = 0.0, lo = Double.infinity, hi = -Double.infinity, nan = 0, inf = 0, seen = false
+        for x in v {
+            if x.isNaN { nan += 1; continue }
+            if x.isInfinite { inf += 1 } else { sq += x * x }
+            seen = true
+            lo = Swift.min(lo, x)
+            hi = Swift.max(hi, x)
+        }
+        shape = tensor.shape
+        norm = sq.squareRoot()
+        min = seen ? lo : nil
+        max = seen ? hi : nil
+        nanCount = nan
+        infCount = inf
+        values = v.count <= Self.valueLimit ? v : nil
+    }
+
+    /// Whether any element is NaN or infinite.
+    public var hasNonFinite: Bool { nanCount > 0 || infCount > 0 }
+}

@@ -1,0 +1,51 @@
+import Autograd
+
+/// An immutable snapshot of everything a `Recorder` observed: tensors, forward ops, autograd
+/// nodes with their saved buffers, grad-mode regions, detach events and backward passes.
+///
+/// Ids are positions in the arrays (recording order), so the same run always gives the same
+/// graph. Everything downstream (analysis, text and JSON dumps, rendering) reads only this value.
+public struct Graph: Sendable {
+    /// The JSON schema identifier written by `json()`.
+    public static let schema = "gradscope.graph/1"
+
+    /// Every tensor seen, indexed by `TensorRecord.id`.
+    public internal(set) var tensors: [TensorRecord] = []
+    /// Every forward op, in execution order, indexed by `OpRecord.id`.
+    public internal(set) var ops: [OpRecord] = []
+    /// Every autograd node, indexed by `NodeRecord.id`.
+    public internal(set) var nodes: [NodeRecord] = []
+    /// Grad-mode regions in the order they were entered, indexed by `Region.id`.
+    public internal(set) var regions: [Region] = []
+    /// detach / detach_ / .data events, indexed by `DetachRecord.id`.
+    public internal(set) var detaches: [DetachRecord] = []
+    /// backward() / autograd.backward() / autograd.grad() calls, indexed by `BackwardRecord.id`.
+    public internal(set) var backwardPasses: [BackwardRecord] = []
+    /// The exception that ended the script, if it raised.
+    public internal(set) var error: ErrorRecord?
+
+    public init() {}
+}
+
+/// An exception: where it was raised, its Python type and its message.
+public struct ErrorRecord: Sendable, Equatable {
+    public let line: Int
+    /// Python exception class name, e.g. `RuntimeError`.
+    public let type: String
+    public let message: String
+
+    public init(line: Int, type: String, message: String) {
+        self.line = line
+        self.type = type
+        self.message = message
+    }
+
+    /// An error thrown by the engine (or any other Swift error) as Python would name it.
+    init(line: Int, error: Error) {
+        if let t = error as? TorchError {
+            self.init(line: line, type: t.pythonType, message: t.message)
+        } else {
+            self.init(line: line, type: "RuntimeError", message: String(describing: error))
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// GraphModel: the recorded graph of a run. (Being written.)
-public enum GraphModelNamespace {}

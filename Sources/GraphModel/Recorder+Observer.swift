@@ -1,0 +1,158 @@
+import Autograd
+
+/// The engine's events, turned into records.
+extension Recorder: AutogradObserver {
+    public func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String) {
+        guard !insidePlainBackward, tensorIndex[tensor.id] == nil else { return }
+        let source: TensorSource
+        switch origin {
+        case .factory: source = .factory
+        case .op, .view: source = .op
+        case .detach, .detachInPlace: source = .detach
+        case .data: source = .data
+        case .backward: source = .backward
+        }
+        addTensor(tensor, source: passStack.isEmpty ? source : .backward, factory: source == .factory ? op : "")
+        lastEvent = .none
+    }
+
+    public func opExecuted(_ event: OpEvent) {
+        guard !insidePlainBackward else {
+            lastEvent = .none
+            return
+        }
+        let gradFn = event.gradFn.map(nodeID)
+        // fill_ bumps the version first and records its node afterwards: fold the node in.
+        if case .bump(let t, let opIndex) = lastEvent, graph.ops[opIndex].name == event.name,
+           let first = event.inputs.first, tensorIndex[first.id] == t {
+            if let g = gradFn { adoptNode(g, op: opIndex, tensor: t) }
+            lastEvent = .none
+            return
+        }
+        let inputs = event.inputs.map { sight($0) }
+        let id = graph.ops.count
+        if let g = gradFn { graph.nodes[g].op = id }
+        let source: TensorSource = passStack.isEmpty ? .op : .backward
+        let outputs = event.outputs.map { t in
+            tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id)
+        }
+        graph.ops.append(OpRecord(id: id, name: event.name, inputs: inputs, outputs: outputs, line: currentLine,
+                                  region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
+                                  isInPlace: event.isInPlace, pass: passStack.last))
+        lastEvent = .op(id, outputs: event.outputs.map(\.id))
+    }
+
+    public func versionBumped(_ tensor: Tensor, op: String) {
+        if insidePlainBackward {
+            checkInvalidation(of: tensor, op: op)
+            return
+        }
+        let t = sight(tensor)
+        let opIndex: Int
+        // An in-place op computes out of place, then writes back and bumps: fold the two
+        // into one in-place op whose output is the modified tensor.
+        if case .op(let i, let temps) = lastEvent, !graph.ops[i].isInPlace, graph.ops[i].inputs.first == t,
+           op == graph.ops[i].name || op == graph.ops[i].name + "_" {
+            for engineID in temps.reversed() {
+                guard let r = tensorIndex[engineID], r == graph.tensors.count - 1, r != t else { continue }
+                graph.tensors.removeLast()
+                tensorIndex[engineID] = nil
+            }
+            graph.ops[i].name = op
+            graph.ops[i].outputs = [t]
+            graph.ops[i].isInPlace = true
+            if let g = graph.ops[i].gradFn { adoptNode(g, op: i, tensor: t) }
+            opIndex = i
+        } else {
+            opIndex = graph.ops.count
+            graph.ops.append(OpRecord(id: opIndex, name: op, inputs: [t], outputs: [t], line: currentLine,
+                                      region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
+                                      isInPlace: true, pass: passStack.last))
+        }
+        checkInvalidation(of: tensor, op: op)
+        lastEvent = .bump(tensor: t, op: opIndex)
+    }
+
+    /// Makes node `g` the grad_fn an in-place op `op` gave tensor `t`.
+    private func adoptNode(_ g: Int, op: Int, tensor t: Int) {
+        graph.ops[op].gradFn = g
+        graph.nodes[g].op = op
+        graph.tensors[t].gradFn = g
+        graph.tensors[t].isLeaf = false
+        graph.tensors[t].requiresGrad = true
+    }
+
+    public func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {
+        guard !insidePlainBackward else { return }
+        let id = graph.detaches.count
+        if origin == .detachInPlace {
+            let required = tensorIndex[source.id].map { graph.tensors[$0].requiresGrad } ?? false
+            let t = sight(source)
+            graph.detaches.append(DetachRecord(id: id, kind: .detachInPlace, source: t, result: t, line: currentLine,
+                                               sourceRequiredGrad: required, opsBefore: graph.ops.count))
+            graph.tensors[t].detach = id
+        } else {
+            let s = sight(source)
+            let kind: DetachKind = origin == .data ? .data : .detach
+            let r = tensorIndex[result.id].map { _ in sight(result) }
+                ?? addTensor(result, source: kind == .data ? .data : .detach, detach: id)
+            graph.detaches.append(DetachRecord(id: id, kind: kind, source: s, result: r, line: currentLine,
+                                               sourceRequiredGrad: source.requiresGrad, opsBefore: graph.ops.count))
+        }
+        lastEvent = .none
+    }
+
+    public func backwardStarted(_ pass: BackwardPass) {
+        let id = graph.backwardPasses.count
+        let roots = pass.roots.compactMap { $0.gradFn.map(nodeID) }
+        let rootTensors = pass.roots.map { sight($0) }
+        let inputs = pass.inputs.map { sight($0) }
+        graph.backwardPasses.append(BackwardRecord(
+            id: id, kind: pass.kind == .grad ? .grad : .backward, line: currentLine, roots: roots,
+            rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph))
+        passByEngineIndex[pass.index] = id
+        passTensorIDs.append((low: Tensor.scalar(0).id, high: Int.max))
+        passStack.append(id)
+        lastEvent = .none
+    }
+
+    public func backwardFinished(_ pass: BackwardPass, error: Error?) {
+        guard let id = passByEngineIndex[pass.index] else { return }
+        if let error { graph.backwardPasses[id].error = ErrorRecord(line: graph.backwardPasses[id].line, error: error) }
+        passTensorIDs[id].high = Tensor.scalar(0).id
+        if let i = passStack.lastIndex(of: id) { passStack.remove(at: i) }
+        lastEvent = .none
+    }
+
+    public func nodeExecuted(_ node: Node, gradOutputs: [Tensor?], gradInputs: [Tensor?]) {
+        guard let p = passStack.last else { return }
+        let n = nodeID(node)
+        graph.backwardPasses[p].executed.append(n)
+        for (i, edge) in graph.nodes[n].next.enumerated() {
+            guard let edge else { continue }
+            let g = i < gradInputs.count ? gradInputs[i].map(GradSummary.init) : nil
+            graph.backwardPasses[p].edgeGradients.append(
+                EdgeGradient(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g))
+        }
+    }
+
+    public func savedTensorsFreed(_ node: Node) {
+        guard let p = passStack.last else { return }
+        let n = nodeID(node)
+        for b in graph.nodes[n].saved.indices where graph.nodes[n].saved[b].freedByPass == nil {
+            graph.nodes[n].saved[b].freedByPass = p
+        }
+        graph.backwardPasses[p].freed.append(n)
+    }
+
+    public func gradAccumulated(_ leaf: Tensor, grad: Tensor) {
+        guard let p = passStack.last else { return }
+        let t = sight(leaf)
+        graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: GradSummary(grad)))
+    }
+
+    public func hookFired(_ node: Node, outputNr: Int, replaced: Bool) {
+        guard let p = passStack.last else { return }
+        graph.backwardPasses[p].hooks.append(HookRecord(node: nodeID(node), outputNr: outputNr, replaced: replaced))
+    }
+}

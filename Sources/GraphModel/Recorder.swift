@@ -1,0 +1,269 @@
+import Autograd
+
+/// Observes the engine on the installing thread and builds a `Graph`.
+///
+/// The script layer sets `currentLine` before each statement, calls `bind(name:to:)` on
+/// assignment and brackets `with` blocks with `enterRegion` / `exitRegion`. The recorder keeps
+/// only metadata (ids, shapes, names): it never keeps a tensor alive, and holds nodes weakly.
+public final class Recorder {
+    /// The script line of the statement running now.
+    public var currentLine = 0
+
+    var graph = Graph()
+    /// Engine tensor id → tensor record id.
+    var tensorIndex: [Int: Int] = [:]
+    /// Engine node id → node record id.
+    var nodeIndex: [Int: Int] = [:]
+    /// Per node record: the live node, for nodes that saved tensors (to see in-place changes).
+    var liveNodes: [WeakNode] = []
+    /// Storage identity → records of nodes that saved a tensor on that storage.
+    var savers: [ObjectIdentifier: SaverList] = [:]
+    var regionStack: [Int] = []
+    var passStack: [Int] = []
+    var passByEngineIndex: [Int: Int] = [:]
+    /// Per pass: the engine tensor ids made while it ran lie in `low..<high`.
+    var passTensorIDs: [(low: Int, high: Int)] = []
+    var shapePool = Set<[Int]>()
+    /// The previous event, for folding an in-place op's parts into one op record.
+    var lastEvent = LastEvent.none
+    private var previousObserver: AutogradObserver?
+
+    enum LastEvent {
+        case none
+        /// An out-of-place op with these engine ids of its outputs.
+        case op(Int, outputs: [Int])
+        /// A version bump of a tensor, recorded as this in-place op.
+        case bump(tensor: Int, op: Int)
+    }
+
+    public init() {}
+
+    // MARK: Lifecycle
+
+    /// Makes this recorder the observer of the calling thread's autograd activity.
+    public func install() {
+        guard Observation.observer !== self else { return }
+        previousObserver = Observation.observer
+        Observation.observer = self
+    }
+
+    /// Stops observing (restores the observer that was installed before).
+    public func uninstall() {
+        guard Observation.observer === self else { return }
+        Observation.observer = previousObserver
+        previousObserver = nil
+    }
+
+    /// Runs `body` with this recorder installed.
+    public func recording<R>(_ body: () throws -> R) rethrows -> R {
+        install()
+        defer { uninstall() }
+        return try body()
+    }
+
+    /// The graph recorded so far. Cheap: the arrays are shared until the recorder records more.
+    public func snapshot() -> Graph { graph }
+
+    // MARK: Script-layer events
+
+    /// Records an assignment `name = tensor`; the latest name becomes the tensor's label.
+    public func bind(name: String, to tensor: Tensor) {
+        let r = sight(tensor)
+        if graph.tensors[r].names.last != name { graph.tensors[r].names.append(name) }
+        lastEvent = .none
+    }
+
+    /// Opens a grad-mode region (`with torch.no_grad():` at `line`); regions nest.
+    public func enterRegion(_ kind: RegionKind, line: Int) {
+        let id = graph.regions.count
+        graph.regions.append(Region(id: id, kind: kind, startLine: line, endLine: nil, parent: regionStack.last))
+        regionStack.append(id)
+    }
+
+    /// Closes the innermost open region; `line` is its last line.
+    public func exitRegion(line: Int) {
+        guard let r = regionStack.popLast() else { return }
+        graph.regions[r].endLine = line
+    }
+
+    /// Runs `body` inside a region, with grad mode (and inference mode) set as `kind` says.
+    @discardableResult
+    public func withRegion<R>(_ kind: RegionKind, line: Int, _ body: () throws -> R) rethrows -> R {
+        enterRegion(kind, line: line)
+        defer { exitRegion(line: currentLine) }
+        if kind == .inferenceMode { return try GradMode.inferenceMode(body) }
+        return try GradMode.with(enabled: kind.gradEnabled, body)
+    }
+
+    /// Records the exception that ended the script.
+    public func recordError(line: Int, type: String, message: String) {
+        graph.error = ErrorRecord(line: line, type: type, message: message)
+    }
+
+    /// Records a Swift error that ended the program, named as Python would name it.
+    public func recordError(line: Int, error: Error) {
+        graph.error = ErrorRecord(line: line, error: error)
+    }
+
+    // MARK: Records
+
+    /// Whether a backward pass without create_graph is running: its formula ops are internals.
+    var insidePlainBackward: Bool {
+        guard let p = passStack.last else { return false }
+        return !graph.backwardPasses[p].createGraph
+    }
+
+    func internShape(_ shape: [Int]) -> [Int] { shapePool.insert(shape).memberAfterInsert }
+
+    /// The record of `tensor`, refreshed with its current flags; created if it is new.
+    @discardableResult
+    func sight(_ tensor: Tensor) -> Int {
+        guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
+        graph.tensors[r].requiresGrad = tensor.requiresGrad
+        graph.tensors[r].isLeaf = tensor.isLeaf
+        graph.tensors[r].version = tensor.version
+        if graph.tensors[r].shape != tensor.shape { graph.tensors[r].shape = internShape(tensor.shape) }
+        graph.tensors[r].gradFn = tensor.gradFn.map(nodeID)
+        return r
+    }
+
+    /// A tensor nobody reported: made during a backward pass, or untracked.
+    private func sourceOfUnseen(_ tensor: Tensor) -> TensorSource {
+        if !passStack.isEmpty { return .backward }
+        for range in passTensorIDs.reversed() where range.low < tensor.id && tensor.id < range.high {
+            return .backward
+        }
+        return .untracked
+    }
+
+    @discardableResult
+    func addTensor(_ tensor: Tensor, source: TensorSource, factory: String = "", producer: Int? = nil,
+                   detach: Int? = nil) -> Int {
+        let id = graph.tensors.count
+        graph.tensors.append(TensorRecord(
+            id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
+            isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
+            detach: detach, line: currentLine, region: regionStack.last,
+            pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
+        tensorIndex[tensor.id] = id
+        if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
+        return id
+    }
+
+    private func passOfTensorID(_ engineID: Int) -> Int? {
+        passTensorIDs.lastIndex { $0.low < engineID && engineID < $0.high }
+    }
+
+    /// The record of `node`, registering it (and, iteratively, any unseen nodes below it).
+    func nodeID(_ node: Node) -> Int {
+        if let r = nodeIndex[node.id] { return r }
+        var stack: [(node: Node, expanded: Bool)] = [(node, false)]
+        while let (n, expanded) = stack.popLast() {
+            if nodeIndex[n.id] != nil { continue }
+            if expanded {
+                addNode(n)
+                continue
+            }
+            stack.append((n, true))
+            for case let e? in n.nextEdges where nodeIndex[e.node.id] == nil { stack.append((e.node, false)) }
+        }
+        return nodeIndex[node.id] ?? addNode(node)
+    }
+
+    /// Appends a record for `node`, whose children are already recorded.
+    @discardableResult
+    private func addNode(_ node: Node) -> Int {
+        let id = graph.nodes.count
+        let next = node.nextEdges.map { edge in
+            edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
+        }
+        var name = node.name
+        var variable: Int? = nil
+        if let acc = node as? AccumulateGrad {
+            name = "AccumulateGrad"
+            variable = acc.variable.map { sight($0) }
+        } else if name.contains("::"), let last = name.split(separator: ":").last {
+            name = String(last)
+        }
+        var buffers: [SavedBuffer] = []
+        var storages: [ObjectIdentifier] = []
+        for slot in node.saved {
+            let key = ObjectIdentifier(slot.storage)
+            if let j = storages.firstIndex(of: key) {
+                buffers[j] = buffers[j].joining(slot)
+                continue
+            }
+            storages.append(key)
+            var b = SavedBuffer(slot, shape: internShape(slot.shape))
+            b.freedByPass = slot.freedByPass.flatMap { passByEngineIndex[$0] }
+            if slot.isStale {
+                b.invalidation = Invalidation(line: currentLine, op: "", version: slot.currentVersion)
+            }
+            buffers.append(b)
+        }
+        graph.nodes.append(NodeRecord(id: id, name: name, line: currentLine, next: next, saved: buffers,
+                                      variable: variable, pass: passStack.last))
+        nodeIndex[node.id] = id
+        liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
+        for key in storages { savers[key, default: SaverList()].append(id) }
+        if let v = variable { graph.tensors[v].accumulateGrad = id }
+        return id
+    }
+
+    /// Marks the saved buffers an in-place change to `tensor` made stale.
+    func checkInvalidation(of tensor: Tensor, op: String) {
+        let key = ObjectIdentifier(tensor.storage)
+        guard let candidates = savers[key] else { return }
+        var alive = SaverList()
+        for n in candidates.all {
+            guard let node = liveNodes[n].node else { continue }
+            alive.append(n)
+            var storages: [ObjectIdentifier] = []
+            for slot in node.saved {
+                let k = ObjectIdentifier(slot.storage)
+                let b: Int
+                if let j = storages.firstIndex(of: k) { b = j } else { b = storages.count; storages.append(k) }
+                guard slot.isStale, b < graph.nodes[n].saved.count, graph.nodes[n].saved[b].invalidation == nil else {
+                    continue
+                }
+                graph.nodes[n].saved[b].invalidation = Invalidation(line: currentLine, op: op, version: slot.currentVersion)
+            }
+        }
+        if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }
+    }
+}
+
+/// Node record ids, stored inline while there are at most two (the common case).
+struct SaverList {
+    private var first: Int32 = -1
+    private var second: Int32 = -1
+    private var more: [Int32] = []
+
+    var count: Int { (first < 0 ? 0 : 1) + (second < 0 ? 0 : 1) + more.count }
+    var all: [Int] { ([first, second] + more).compactMap(unpackID) }
+
+    mutating func append(_ id: Int) {
+        if first < 0 { first = packID(id) } else if second < 0 { second = packID(id) } else { more.append(packID(id)) }
+    }
+}
+
+/// A node held without keeping it alive.
+struct WeakNode {
+    weak var node: Node?
+}
+
+extension SavedBuffer {
+    init(_ slot: SavedTensor, shape: [Int]) {
+        self.init(name: slot.role, shape: shape, dtype: slot.dtype, bytes: slot.byteCount,
+                  savedVersion: slot.savedVersion, isOutput: slot.isOutput)
+    }
+
+    /// This buffer with another slot on the same storage joined in.
+    func joining(_ slot: SavedTensor) -> SavedBuffer {
+        var b = SavedBuffer(name: name + "/" + slot.role, shape: shape, dtype: dtype, bytes: Swift.max(bytes, slot.byteCount),
+                            savedVersion: savedVersion, isOutput: isOutput)
+        b.freedByPass = freedByPass
+        b.invalidation = invalidation
+        return b
+    }
+}
