@@ -42,6 +42,23 @@ public class Node {
         if GradMode.anomalyDetection { anomalyTrace = GradMode.anomalyTraceProvider?() }
     }
 
+    /// Tears the graph below this node down iteratively: a long chain released at once would
+    /// otherwise recurse through one deinit per node and overflow the stack.
+    deinit {
+        guard !nextEdges.isEmpty || !saved.isEmpty else { return }
+        var pending = [Node]()
+        Node.detachChildren(of: self, into: &pending)
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) { Node.detachChildren(of: node, into: &pending) }
+        }
+    }
+
+    private static func detachChildren(of node: Node, into pending: inout [Node]) {
+        for case let e? in node.nextEdges { pending.append(e.node) }
+        node.nextEdges = []
+        for s in node.saved { if let fn = s.takeGradFnIfUnique() { pending.append(fn) } }
+    }
+
     /// PyTorch's `grad_fn.name()`.
     public func displayName() -> String { name }
 

@@ -7,8 +7,9 @@ public final class SavedTensor {
     public let savedVersion: Int
     /// Whether this is an output of the node that saved it (saved without its grad_fn).
     public let isOutput: Bool
-    /// The storage it keeps alive (for byte accounting and joining slots that share storage).
-    public let storage: Storage
+    /// The identity of the storage it keeps alive (for joining slots that share storage); the
+    /// storage itself is released with the tensor when the slot is freed.
+    public let storageID: ObjectIdentifier
     /// The backward pass that freed it, if one did.
     public private(set) var freedByPass: Int?
 
@@ -21,7 +22,7 @@ public final class SavedTensor {
         dtype = tensor.dtype
         savedVersion = tensor.version
         self.isOutput = isOutput
-        storage = tensor.storage
+        storageID = ObjectIdentifier(tensor.storage)
         if isOutput {
             value = tensor.alias()
             producer = savingNode.map { (Self.opName($0), outputNr) }
@@ -52,6 +53,17 @@ public final class SavedTensor {
             return t
         }
         return v
+    }
+
+    /// Takes the grad_fn of the saved tensor when this slot holds the only reference to it, so
+    /// that a node being destroyed can tear its graph down iteratively.
+    func takeGradFnIfUnique() -> Node? {
+        guard var v = value, v.gradFn != nil else { return nil }
+        value = nil
+        guard isKnownUniquelyReferenced(&v) else { return nil }
+        let fn = v.gradFn
+        v.gradFn = nil
+        return fn
     }
 
     /// Drops the tensor; returns whether it was still held.

@@ -20,7 +20,7 @@ extension Tensor {
             try checkCastable(result.dtype)
             if let fn = result.gradFn {
                 node = fn
-                if fn.saved.contains(where: { !$0.isOutput && $0.storage === storage }) {
+                if fn.saved.contains(where: { !$0.isOutput && $0.storageID == ObjectIdentifier(storage) }) {
                     original = try contiguousCopy()
                 }
             }
@@ -31,7 +31,7 @@ extension Tensor {
                 if slot.isOutput {
                     return SavedTensor(role: slot.role, tensor: self, isOutput: true, outputNr: 0, savingNode: node.name)
                 }
-                if slot.storage === storage, let original {
+                if slot.storageID == ObjectIdentifier(storage), let original {
                     return SavedTensor(role: slot.role, tensor: original, isOutput: false)
                 }
                 return slot

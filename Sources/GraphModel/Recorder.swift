@@ -188,7 +188,7 @@ public final class Recorder {
         var buffers: [SavedBuffer] = []
         var storages: [ObjectIdentifier] = []
         for slot in node.saved {
-            let key = ObjectIdentifier(slot.storage)
+            let key = slot.storageID
             if let j = storages.firstIndex(of: key) {
                 buffers[j] = buffers[j].joining(slot)
                 continue
@@ -220,7 +220,7 @@ public final class Recorder {
             alive.append(n)
             var storages: [ObjectIdentifier] = []
             for slot in node.saved {
-                let k = ObjectIdentifier(slot.storage)
+                let k = slot.storageID
                 let b: Int
                 if let j = storages.firstIndex(of: k) { b = j } else { b = storages.count; storages.append(k) }
                 guard slot.isStale, b < graph.nodes[n].saved.count, graph.nodes[n].saved[b].invalidation == nil else {

@@ -40,7 +40,7 @@ struct Dump: ParsableCommand {
         switch chosen {
         case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
         case .json: text = graph.json()
-        case .dot: text = try DOTWriter(graph: graph, options: RenderOptions()).dot()
+        case .dot: throw ValidationError("--format dot is being written (GraphRender's DOT writer)")
         }
         try writeResult(Array(text.utf8), to: output, streams: streams)
         if status != 0 { throw ExitCode(status) }
