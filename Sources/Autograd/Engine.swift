@@ -50,8 +50,8 @@ enum Engine {
                 throw TorchError.runtime(AutogradMessages.wrongGradientCount(
                     node.name, expected: node.nextEdges.count, got: outputs.count))
             }
-            if GradMode.anomalyDetection { try checkForNaN(node, outputs) }
             Observation.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
+            if GradMode.anomalyDetection { try checkForNaN(node, outputs) }
             if !keepGraph { node.releaseSaved(pass: passIndex) }
             for (i, edge) in node.nextEdges.enumerated() {
                 guard let edge else { continue }
@@ -98,6 +98,7 @@ enum Engine {
     private static func checkForNaN(_ node: Node, _ outputs: [Tensor?]) throws {
         for (i, g) in outputs.enumerated() {
             guard let g, g.dtype.isFloatingPoint, g.containsNaN() else { continue }
+            Observation.observer?.anomalyDetected(node, outputNr: i)
             if let trace = node.anomalyTrace {
                 Diagnostics.warn("Error detected in \(node.name). Traceback of forward call that caused the error:\n\(trace)")
             }

@@ -26,6 +26,8 @@ public protocol AutogradObserver: AnyObject {
     func savedTensorsFreed(_ node: Node)
     func gradAccumulated(_ leaf: Tensor, grad: Tensor)
     func hookFired(_ node: Node, outputNr: Int, replaced: Bool)
+    /// Anomaly detection found NaN in output `outputNr` of `node` (reported before the error is thrown).
+    func anomalyDetected(_ node: Node, outputNr: Int)
     func backwardFinished(_ pass: BackwardPass, error: Error?)
 }
 
@@ -39,6 +41,7 @@ public extension AutogradObserver {
     func savedTensorsFreed(_ node: Node) {}
     func gradAccumulated(_ leaf: Tensor, grad: Tensor) {}
     func hookFired(_ node: Node, outputNr: Int, replaced: Bool) {}
+    func anomalyDetected(_ node: Node, outputNr: Int) {}
     func backwardFinished(_ pass: BackwardPass, error: Error?) {}
 }
 

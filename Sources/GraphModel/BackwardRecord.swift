@@ -21,6 +21,9 @@ public struct BackwardRecord: Sendable {
     public let inputs: [Int]
     public let retainGraph: Bool
     public let createGraph: Bool
+    /// How many forward ops and tensors were recorded before it started (ids below these are older).
+    public let opsBefore: Int
+    public let tensorsBefore: Int
     /// Nodes in the order the engine ran them.
     public internal(set) var executed: [Int] = []
     /// The gradient computed for each next edge (other than None ones) of every node that ran.
@@ -33,6 +36,15 @@ public struct BackwardRecord: Sendable {
     public internal(set) var hooks: [HookRecord] = []
     /// The error it raised, if any.
     public internal(set) var error: ErrorRecord?
+    /// The node anomaly detection caught returning NaN, if any.
+    public internal(set) var anomaly: AnomalyRecord?
+}
+
+/// A node that returned NaN while anomaly detection was on (`Function 'X' returned nan values ...`).
+public struct AnomalyRecord: Sendable, Equatable {
+    public let node: Int
+    /// Which of its outputs (next edges) held NaN.
+    public let output: Int
 }
 
 /// The gradient one node sent along one of its next edges.
@@ -51,7 +63,21 @@ public struct EdgeGradient: Sendable {
 /// A gradient accumulated into a leaf.
 public struct Accumulation: Sendable {
     public let tensor: Int
+    /// The gradient this pass brought.
     public let grad: GradSummary
+    /// The leaf's `.grad` after adding it.
+    public let total: GradSummary
+
+    /// Whether it was added onto an earlier, non-zero `.grad` (0 + g is exactly g).
+    public var ontoPrevious: Bool { total != grad }
+}
+
+/// The script reading `tensor.grad`.
+public struct GradRead: Sendable {
+    public let tensor: Int
+    public let line: Int
+    /// How many backward passes had started before the read.
+    public let passesBefore: Int
 }
 
 /// A tensor hook that ran during backward.

@@ -21,6 +21,8 @@ public struct Graph: Sendable {
     public internal(set) var detaches: [DetachRecord] = []
     /// backward() / autograd.backward() / autograd.grad() calls, indexed by `BackwardRecord.id`.
     public internal(set) var backwardPasses: [BackwardRecord] = []
+    /// Every `.grad` read of the script, in order.
+    public internal(set) var gradReads: [GradRead] = []
     /// The exception that ended the script, if it raised.
     public internal(set) var error: ErrorRecord?
 

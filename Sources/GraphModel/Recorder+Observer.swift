@@ -109,7 +109,8 @@ extension Recorder: AutogradObserver {
         let inputs = pass.inputs.map { sight($0) }
         graph.backwardPasses.append(BackwardRecord(
             id: id, kind: pass.kind == .grad ? .grad : .backward, line: currentLine, roots: roots,
-            rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph))
+            rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph,
+            opsBefore: graph.ops.count, tensorsBefore: graph.tensors.count))
         passByEngineIndex[pass.index] = id
         passTensorIDs.append((low: Tensor.scalar(0).id, high: Int.max))
         passStack.append(id)
@@ -148,7 +149,13 @@ extension Recorder: AutogradObserver {
     public func gradAccumulated(_ leaf: Tensor, grad: Tensor) {
         guard let p = passStack.last else { return }
         let t = sight(leaf)
-        graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: GradSummary(grad)))
+        let total = leaf.gradStorage.map(GradSummary.init) ?? GradSummary(grad)
+        graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: GradSummary(grad), total: total))
+    }
+
+    public func anomalyDetected(_ node: Node, outputNr: Int) {
+        guard let p = passStack.last else { return }
+        graph.backwardPasses[p].anomaly = AnomalyRecord(node: nodeID(node), output: outputNr)
     }
 
     public func hookFired(_ node: Node, outputNr: Int, replaced: Bool) {

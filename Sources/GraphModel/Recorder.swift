@@ -73,6 +73,15 @@ public final class Recorder {
         lastEvent = .none
     }
 
+    /// Records the script reading `tensor.grad` at the current line.
+    public func recordGradRead(of tensor: Tensor) {
+        graph.gradReads.append(GradRead(tensor: sight(tensor), line: currentLine, passesBefore: graph.backwardPasses.count))
+        lastEvent = .none
+    }
+
+    /// The record id of a live tensor the recorder has seen, if any.
+    public func recordID(of tensor: Tensor) -> Int? { tensorIndex[tensor.id] }
+
     /// Opens a grad-mode region (`with torch.no_grad():` at `line`); regions nest.
     public func enterRegion(_ kind: RegionKind, line: Int) {
         let id = graph.regions.count

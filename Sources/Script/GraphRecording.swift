@@ -21,6 +21,8 @@ public final class GraphRecording: ExecutionObserver {
     public func uncaughtError(type: String, message: String, line: Int) {
         recorder.recordError(line: line, type: type, message: message)
     }
+
+    public func gradRead(of tensor: Tensor, line: Int) { recorder.recordGradRead(of: tensor) }
 }
 
 extension ScriptRunner {

@@ -8,6 +8,12 @@ public protocol ExecutionObserver: AnyObject {
     func regionEntered(_ kind: String, line: Int)
     func regionExited(line: Int)
     func uncaughtError(type: String, message: String, line: Int)
+    /// The script read `tensor.grad` at `line`.
+    func gradRead(of tensor: Tensor, line: Int)
+}
+
+public extension ExecutionObserver {
+    func gradRead(of tensor: Tensor, line: Int) {}
 }
 
 /// Limits that keep a run of an untrusted script bounded.
@@ -33,6 +39,8 @@ public final class Interpreter {
     public var writeOutput: (String) -> Void
     public var writeError: (String) -> Void
     public weak var observer: ExecutionObserver?
+    /// Called before every statement with the scope it runs in (the debugger's stepping hook).
+    var statementHook: ((Stmt, Scope) throws -> Void)?
     public var limits = ExecutionLimits()
 
     struct Frame {
@@ -60,13 +68,20 @@ public final class Interpreter {
     public func run() -> Int32 {
         let previousHandler = Diagnostics.warningHandler
         Diagnostics.warningHandler = { [unowned self] message in self.warn(message, category: "UserWarning") }
-        defer { Diagnostics.warningHandler = previousHandler }
+        let previousTrace = GradMode.anomalyTraceProvider
+        GradMode.anomalyTraceProvider = { [unowned self] in self.forwardTrace() }
+        defer {
+            Diagnostics.warningHandler = previousHandler
+            GradMode.anomalyTraceProvider = previousTrace
+        }
         do {
             _ = try execute(module.body, globals)
             return 0
         } catch let e as PyException {
             report(e)
             return 1
+        } catch let stop as ExecutionStopped {
+            return stop.status
         } catch {
             report(PyException.runtime("\(error)"))
             return 1
@@ -121,6 +136,7 @@ public final class Interpreter {
     func execute(_ s: Stmt, _ scope: Scope) throws -> Flow {
         frames[frames.count - 1].line = s.line
         observer?.lineWillRun(s.line)
+        try statementHook?(s, scope)
         steps += 1
         if let max = limits.maxSteps, steps > max {
             throw attachFrames(PyException(.timeoutError, "script exceeded the step limit of \(max) statements (--max-steps)"))

@@ -5,7 +5,9 @@ extension Interpreter {
     func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
         switch name {
         case "requires_grad": return .bool(t.requiresGrad)
-        case "grad": return t.grad.map(Value.tensor) ?? Value.none
+        case "grad":
+            observer?.gradRead(of: t, line: currentLine)
+            return t.grad.map(Value.tensor) ?? Value.none
         case "grad_fn": return t.gradFn.map(gradFnValue) ?? Value.none
         case "is_leaf": return .bool(t.isLeaf)
         case "data": return .tensor(t.data)

@@ -211,7 +211,10 @@ enum TorchFunctions {
             GradMode.anomalyDetection = try interp.truthy(args.value(0, "mode") ?? .bool(true))
             return .none
         }
-        m["detect_anomaly"] = function("detect_anomaly") { _, _ in .object(AnomalyContext()) }
+        m["detect_anomaly"] = function("detect_anomaly") { _, interp in
+            interp.warn(Interpreter.anomalyEnabledWarning, category: "UserWarning")
+            return .object(AnomalyContext())
+        }
         return m
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autograd
 import Script
 
 /// `gradscope run SCRIPT.py`: run a script like `python SCRIPT.py`.
@@ -9,13 +10,18 @@ struct Run: ParsableCommand {
     @Argument(help: "The PyTorch script to run.")
     var script: String
 
+    @Flag(name: .customLong("detect-anomaly"),
+          help: "Turn on torch.autograd.set_detect_anomaly(True) before the script runs.")
+    var detectAnomaly = false
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
         let source = try loadScript(script)
         let output = OutputStreams()
-        let status = runOnLargeStack {
-            ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
+        let status = runOnLargeStack { [detectAnomaly] in
+            if detectAnomaly { GradMode.anomalyDetection = true }
+            return ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
                              writeError: output.writeErr, limits: limits.executionLimits)
         }
         output.flush()
