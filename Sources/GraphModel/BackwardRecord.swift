@@ -106,7 +106,11 @@ public struct GradSummary: Sendable, Equatable {
 
     /// Summarises `tensor` (linear in its element count).
     public init(_ tensor: Tensor) {
-        let v = tensor.doubles()
+        self.init(values: tensor.doubles(), shape: tensor.shape)
+    }
+
+    /// Summarises row-major values of a tensor of `shape`.
+    public init(values v: [Double], shape: [Int]) {
         var sq = 0.0, lo = Double.infinity, hi = -Double.infinity, nan = 0, inf = 0, seen = false
         for x in v {
             if x.isNaN { nan += 1; continue }
@@ -115,7 +119,7 @@ public struct GradSummary: Sendable, Equatable {
             lo = Swift.min(lo, x)
             hi = Swift.max(hi, x)
         }
-        shape = tensor.shape
+        self.shape = shape
         norm = sq.squareRoot()
         min = seen ? lo : nil
         max = seen ? hi : nil

@@ -122,7 +122,7 @@ extension Graph {
         w.endObject()
     }
 
-    private static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
+    static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
         guard let s else { return w.null() }
         w.beginObject()
         w.field("shape", s.shape)
@@ -135,7 +135,7 @@ extension Graph {
         w.endObject()
     }
 
-    private static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
+    static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
         guard let e else { return w.null() }
         w.beginObject(); w.field("line", e.line); w.field("type", e.type); w.field("message", e.message); w.endObject()
     }
