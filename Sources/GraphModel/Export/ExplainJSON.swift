@@ -6,7 +6,7 @@ extension Graph {
     /// Deterministic JSON of `explanations`. Every reason, cut and finding carries both its
     /// fields and the sentence `whyText` prints for it (`text`); ids refer to `json()`'s arrays.
     public func whyJSON(_ explanations: [TensorExplanation], source: String, names: [Int: String] = [:]) -> String {
-        let say = ExplainSentences(graph: self, source: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let say = ExplainSentences(graph: self, source: source)
         var w = JSONWriter()
         w.beginObject()
         w.field("schema", Graph.whySchema)

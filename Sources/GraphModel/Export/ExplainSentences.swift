@@ -1,11 +1,21 @@
-/// The plain-English sentences `gradscope why` prints, shared by its text and JSON forms.
-struct ExplainSentences {
-    let graph: Graph
+/// The plain-English sentences `gradscope why` prints, shared by its text and JSON forms and the debugger.
+public struct ExplainSentences {
+    public let graph: Graph
     /// The script's lines, for quoting the code at a line.
-    let source: [String]
+    public let source: [String]
+
+    /// Sentences about `graph`, quoting lines of the script `source`.
+    public init(graph: Graph, source: String) {
+        self.init(graph: graph, lines: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    init(graph: Graph, lines: [String]) {
+        self.graph = graph
+        self.source = lines
+    }
 
     /// `` `code` `` of script line `line`, trimmed, or nil when unknown.
-    func code(_ line: Int) -> String? {
+    public func code(_ line: Int) -> String? {
         guard line >= 1 && line <= source.count else { return nil }
         let s = Self.withoutComment(source[line - 1]).drop { $0 == " " || $0 == "\t" }
             .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -31,9 +41,9 @@ struct ExplainSentences {
     }
 
     /// `line N (`code`)`.
-    func at(_ line: Int) -> String { code(line).map { "line \(line) (\($0))" } ?? "line \(line)" }
+    public func at(_ line: Int) -> String { code(line).map { "line \(line) (\($0))" } ?? "line \(line)" }
 
-    func name(_ t: Int) -> String { graph.tensors[t].label ?? "t\(t)" }
+    public func name(_ t: Int) -> String { graph.tensors[t].label ?? "t\(t)" }
 
     /// A root tensor by name, or as `the result of sum at line 18` when it has none.
     func output(_ t: Int) -> String {
@@ -43,7 +53,7 @@ struct ExplainSentences {
     }
 
     /// `MulBackward0 (line 12: `out1 = xvar * y1`)`, or `AccumulateGrad of xvar`.
-    func node(_ n: Int) -> String {
+    public func node(_ n: Int) -> String {
         let record = graph.nodes[n]
         if let v = record.variable { return "AccumulateGrad of \(name(v))" }
         return record.name + (code(record.line).map { " (line \(record.line): \($0))" } ?? " (line \(record.line))")
@@ -151,7 +161,7 @@ struct ExplainSentences {
 
     /// A gradient's values (`[4.5, 4.5, 4.5, 4.5] (2x2)`, `[50]`, `1 (scalar)`) or, for large ones, its norm and range.
     /// `brief` keeps values only for up to four elements.
-    func grad(_ g: GradSummary, brief: Bool = false) -> String {
+    public func grad(_ g: GradSummary, brief: Bool = false) -> String {
         let shape = g.shape.isEmpty ? "scalar" : g.shape.map(String.init).joined(separator: "x")
         var s: String
         if let v = g.values, !brief || v.count <= 4 {

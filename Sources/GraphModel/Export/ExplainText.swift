@@ -6,7 +6,7 @@ extension Graph {
     /// Consecutive passes of the same call with the same outcome are folded into one entry.
     public func whyText(_ explanations: [TensorExplanation], source: String, names: [Int: String] = [:],
                         color: Bool = false) -> String {
-        let say = ExplainSentences(graph: self, source: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let say = ExplainSentences(graph: self, source: source)
         var out = TextOut(color: color)
         for (k, e) in explanations.enumerated() {
             if k > 0 { out.line("") }
