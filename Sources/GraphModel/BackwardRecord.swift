@@ -68,8 +68,8 @@ public struct Accumulation: Sendable {
     /// The leaf's `.grad` after adding it.
     public let total: GradSummary
 
-    /// Whether it was added onto an earlier, non-zero `.grad` (0 + g is exactly g).
-    public var ontoPrevious: Bool { total != grad }
+    /// Whether it was added onto an earlier, non-zero `.grad` (0 + g is exactly g; NaN counts as equal to NaN).
+    public var ontoPrevious: Bool { !total.sameValues(as: grad) }
 }
 
 /// The script reading `tensor.grad`.
@@ -126,6 +126,15 @@ public struct GradSummary: Sendable, Equatable {
         nanCount = nan
         infCount = inf
         values = v.count <= Self.valueLimit ? v : nil
+    }
+
+    /// Equality that treats NaN as equal to NaN (plain `==` never holds for NaN values).
+    public func sameValues(as other: GradSummary) -> Bool {
+        func same(_ a: Double?, _ b: Double?) -> Bool { a == b || (a?.isNaN == true && b?.isNaN == true) }
+        guard shape == other.shape, nanCount == other.nanCount, infCount == other.infCount,
+              same(norm, other.norm), same(min, other.min), same(max, other.max) else { return false }
+        guard let v = values, let w = other.values else { return values == nil && other.values == nil }
+        return v.count == w.count && zip(v, w).allSatisfy { same($0, $1) }
     }
 
     /// Whether any element is NaN or infinite.
