@@ -36,18 +36,3 @@ func pytorchGraphLines(_ name: String) throws -> [String] {
     return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
 }
 
-/// Releases a long autograd chain one node at a time (Swift would free it recursively).
-func dismantle(_ tensor: Tensor) {
-    var all: [Node] = []
-    var stack: [Node] = tensor.gradFn.map { [$0] } ?? []
-    var seen = Set<ObjectIdentifier>()
-    while let n = stack.popLast() {
-        guard seen.insert(ObjectIdentifier(n)).inserted else { continue }
-        all.append(n)
-        for case let e? in n.nextEdges { stack.append(e.node) }
-    }
-    for n in all {
-        n.nextEdges = []
-        n.saved = []
-    }
-}
