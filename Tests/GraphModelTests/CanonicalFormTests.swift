@@ -18,7 +18,7 @@ enum Programs {
             if detach == 1 { out1 = s.bind(27, "out1") { out1.detach() } }
             if detach == 2 { out2 = s.bind(37, "out2") { out2.detach() } }
             let base = detach == 0 ? 19 : (detach == 1 ? 29 : 39)
-            let L = try s.bind(base, "L") { try (out1 - out2).powForTest(2) }
+            let L = try s.bind(base, "L") { try (out1 - out2).pow(2) }
             try s.run(base + 1) { try L.backward() }
             _ = try s.run(base + 3) { try xvar.gradStorage?.data.zero_() }
         }
@@ -40,13 +40,13 @@ enum Programs {
         let x = try s.bind(3, "x") { try Tensor.factory("ones", Tensor.ones([2, 2]), requiresGrad: true) }
         let y = try s.bind(5, "y") { try x + 2 }
         let z = try s.bind(8, "z") { try y * y * 3 }
-        let out = try s.bind(9, "out") { try z.meanForTest() }
+        let out = try s.bind(9, "out") { try z.mean() }
         try s.run(11) { try out.backward() }
         try s.run(13) { try y.backward(gradient: x) }
-        _ = try s.run(17) { try x.powForTest(2) }
+        _ = try s.run(17) { try x.pow(2) }
         s.recorder.currentLine = 18
         try s.recorder.withRegion(.noGrad, line: 18) {
-            _ = try s.run(19) { try x.powForTest(2) }
+            _ = try s.run(19) { try x.pow(2) }
         }
         s.bind(21, "y") { x.detach() }
     }
