@@ -68,11 +68,11 @@ public final class Interpreter {
     public func run() -> Int32 {
         let previousHandler = Diagnostics.warningHandler
         Diagnostics.warningHandler = { [unowned self] message in self.warn(message, category: "UserWarning") }
-        let previousTrace = GradMode.anomalyTraceProvider
+        let (previousTrace, previousAnomaly) = (GradMode.anomalyTraceProvider, GradMode.anomalyDetection)
         GradMode.anomalyTraceProvider = { [unowned self] in self.forwardTrace() }
         defer {
             Diagnostics.warningHandler = previousHandler
-            GradMode.anomalyTraceProvider = previousTrace
+            (GradMode.anomalyTraceProvider, GradMode.anomalyDetection) = (previousTrace, previousAnomaly)
         }
         do {
             _ = try execute(module.body, globals)

@@ -26,6 +26,12 @@ extension Graph {
         }
         w.endArray()
         w.key("backward_passes"); w.beginArray(); for p in backwardPasses { writePass(p, &w) }; w.endArray()
+        w.key("grad_reads"); w.beginArray()
+        for r in gradReads {
+            w.beginObject(); w.field("tensor", r.tensor); w.field("line", r.line); w.field("passes_before", r.passesBefore)
+            w.endObject()
+        }
+        w.endArray()
         w.key("error"); Self.writeError(error, &w)
         if analysis { writeAnalysis(&w) }
         w.endObject()
@@ -95,6 +101,7 @@ extension Graph {
         w.field("id", p.id); w.field("kind", p.kind.rawValue); w.field("line", p.line)
         w.field("roots", p.roots); w.field("root_tensors", p.rootTensors); w.field("inputs", p.inputs)
         w.field("retain_graph", p.retainGraph); w.field("create_graph", p.createGraph)
+        w.field("ops_before", p.opsBefore); w.field("tensors_before", p.tensorsBefore)
         w.field("executed", p.executed)
         w.key("edges"); w.beginArray()
         for e in p.edgeGradients {
@@ -106,7 +113,8 @@ extension Graph {
         w.endArray()
         w.key("accumulated"); w.beginArray()
         for a in p.accumulated {
-            w.beginObject(); w.field("tensor", a.tensor); w.key("grad"); Self.writeSummary(a.grad, &w); w.endObject()
+            w.beginObject(); w.field("tensor", a.tensor); w.key("grad"); Self.writeSummary(a.grad, &w)
+            w.key("total"); Self.writeSummary(a.total, &w); w.endObject()
         }
         w.endArray()
         w.field("freed", p.freed)
@@ -118,6 +126,12 @@ extension Graph {
         }
         w.endArray()
         w.key("error"); Self.writeError(p.error, &w)
+        w.key("anomaly")
+        if let a = p.anomaly {
+            w.beginObject(); w.field("node", a.node); w.field("output", a.output); w.endObject()
+        } else {
+            w.null()
+        }
         w.key("canonical"); if let c = canonicalLine(for: p) { w.value(c) } else { w.null() }
         w.endObject()
     }

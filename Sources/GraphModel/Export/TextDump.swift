@@ -96,6 +96,9 @@ extension Graph {
         for h in p.hooks {
             out.line("    hook on n\(h.node) output \(h.outputNr)" + (h.replaced ? " replaced the gradient" : ""))
         }
+        if let a = p.anomaly {
+            out.line("    anomaly: n\(a.node) \(nodes[a.node].name) returned nan in output \(a.output)", flags: [], style: .error)
+        }
         if let e = p.error { out.line("    error: \(e.type): \(e.message)", flags: [], style: .error) }
     }
 
