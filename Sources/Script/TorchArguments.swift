@@ -13,7 +13,11 @@ extension Interpreter {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint: return Int(try t.item().doubleValue)
+        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint:
+            guard let i = Int(exactly: try t.item().doubleValue) else {
+                throw PyException(.overflowError, "Python int too large to convert to C long")
+            }
+            return i
         default: throw PyException.type("\(function)(): argument '\(name)' must be int, not \(Formatting.typeName(v))")
         }
     }

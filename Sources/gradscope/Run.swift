@@ -14,6 +14,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let source = try loadScript(script)
         let output = OutputStreams()
+        installInterruptHandler()
         let status = runOnLargeStack {
             ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
                              writeError: output.writeErr, limits: limits.executionLimits)
