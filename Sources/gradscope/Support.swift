@@ -105,9 +105,14 @@ private final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// Ctrl-C (SIGINT) stops the script with `KeyboardInterrupt` at its next statement; a second
-/// Ctrl-C before that exits at once with status 130.
+/// Ctrl-C before that exits at once with status 130. SIGINT is unblocked first, since a parent
+/// may have spawned us with it blocked.
 func installInterruptHandler() {
     ScriptInterrupt.prepare()
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     signal(SIGINT) { _ in
         if ScriptInterrupt.request() {
             let text: StaticString = "\nKeyboardInterrupt\n"
