@@ -336,7 +336,10 @@ extension Interpreter {
             switch code {
             case "s": out += try format(.string(Formatting.str(v)), spec: spec)
             case "r": out += try format(.string(Formatting.repr(v)), spec: spec)
-            case "d", "i": out += try format(.int(Int(try toDouble(v))), spec: spec + "d")
+            case "d", "i":
+                let n: Int
+                if case .int(let i) = v { n = i } else { n = try pythonInt(try toDouble(v)) }
+                out += try format(.int(n), spec: spec + "d")
             default: out += try format(.float(try toDouble(v)), spec: spec + String(code))
             }
         }

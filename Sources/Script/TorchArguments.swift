@@ -78,6 +78,7 @@ extension Interpreter {
         if !allowInferred, let negative = shape.first(where: { $0 < 0 }) {
             throw PyException.runtime("Trying to create tensor with negative dimension \(negative): \(shape)")
         }
+        if !allowInferred { try MemoryBudget.checkedNumel(shape) }
         return shape
     }
 

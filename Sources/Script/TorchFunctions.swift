@@ -274,8 +274,8 @@ enum TorchFunctions {
         unary("tan") { Foundation.tan($0) }
         unary("tanh") { Foundation.tanh($0) }
         unary("fabs") { Swift.abs($0) }
-        m["floor"] = function("floor") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
-        m["ceil"] = function("ceil") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
+        m["floor"] = function("floor") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
+        m["ceil"] = function("ceil") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
         m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
         m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
         m["pi"] = .float(Double.pi)
