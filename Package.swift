@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Script"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Script"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -28,12 +28,14 @@ private func _cos(_ x: Double) -> Double { Double.cos(x) }
 extension Tensor {
     /// Uniform values in [0, 1) (`torch.rand`).
     public static func rand(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
-        try Tensor((0..<shape.reduce(1, *)).map { _ in RandomSource.nextUniform() }, shape: shape, dtype: dtype)
+        try Tensor((0..<MemoryBudget.checkedNumel(shape, allocating: .float64)).map { _ in RandomSource.nextUniform() },
+                   shape: shape, dtype: dtype)
     }
 
     /// Standard normal values (`torch.randn`).
     public static func randn(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
-        try Tensor((0..<shape.reduce(1, *)).map { _ in RandomSource.nextNormal() }, shape: shape, dtype: dtype)
+        try Tensor((0..<MemoryBudget.checkedNumel(shape, allocating: .float64)).map { _ in RandomSource.nextNormal() },
+                   shape: shape, dtype: dtype)
     }
 
     /// Integers in [low, high) (`torch.randint`), int64.
@@ -41,8 +43,8 @@ extension Tensor {
         guard high > low else {
             throw TorchError.runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
         }
-        let span = Double(high - low)
-        return try Tensor((0..<shape.reduce(1, *)).map { _ in Double(low) + (RandomSource.nextUniform() * span).rounded(.down) },
+        let span = Double(high) - Double(low)
+        return try Tensor((0..<MemoryBudget.checkedNumel(shape, allocating: .float64)).map { _ in Double(low) + (RandomSource.nextUniform() * span).rounded(.down) },
                           shape: shape, dtype: .int64)
     }
 }

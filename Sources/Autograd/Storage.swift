@@ -3,12 +3,15 @@ public final class Storage {
     public let dtype: DType
     public let count: Int
     public let data: UnsafeMutableRawPointer
+    /// The memory budget this storage is counted against, if its thread had one.
+    private let account: MemoryAccount?
 
     /// Allocates `count` zero-filled elements.
     public init(dtype: DType, count: Int) {
         self.dtype = dtype
         self.count = count
         let bytes = max(count * dtype.itemSize, 1)
+        account = MemoryAccount.charge(bytes)
         data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         data.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
@@ -17,10 +20,15 @@ public final class Storage {
     init(uninitialized dtype: DType, count: Int) {
         self.dtype = dtype
         self.count = count
-        data = UnsafeMutableRawPointer.allocate(byteCount: max(count * dtype.itemSize, 1), alignment: 64)
+        let bytes = max(count * dtype.itemSize, 1)
+        account = MemoryAccount.charge(bytes)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 
-    deinit { data.deallocate() }
+    deinit {
+        account?.release(max(count * dtype.itemSize, 1))
+        data.deallocate()
+    }
 
     public var byteCount: Int { count * dtype.itemSize }
 

@@ -54,20 +54,22 @@ extension Tensor {
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
             throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
         }
-        let count = Int(((end - start) / step).rounded(.up))
+        let count = try elementCount(((end - start) / step).rounded(.up), dtype: dtype ?? .float32)
         return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype ?? .float32)
     }
 
     /// `torch.range`: like arange but including `end`; deprecated, so it warns.
     public static func range(start: Double, end: Double, step: Double = 1, dtype: DType = .float32) throws -> Tensor {
         Diagnostics.warn(AutogradMessages.rangeDeprecated)
-        let count = Int(((end - start) / step).rounded(.down)) + 1
-        return try Tensor((0..<Swift.max(count, 0)).map { start + Double($0) * step }, shape: [Swift.max(count, 0)], dtype: dtype)
+        guard step != 0 else { throw TorchError.runtime("step must be nonzero") }
+        let count = try elementCount(Swift.max(((end - start) / step).rounded(.down) + 1, 0), dtype: dtype)
+        return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype)
     }
 
     /// `steps` evenly spaced values from `start` to `end` inclusive.
     public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
+        try MemoryBudget.checkedNumel([steps], allocating: .float64)
         let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
         let half = steps / 2
         let values = (0..<steps).map { i in i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i) }
@@ -82,6 +84,14 @@ extension Tensor {
         for i in 0..<Swift.min(n, cols) { values[i * cols + i] = 1 }
         dtype.dispatch(FillFromDoubles(values: values, storage: t.storage))
         return t
+    }
+
+    /// A computed element count (arange, range) as an Int that fits the memory budget.
+    private static func elementCount(_ count: Double, dtype: DType) throws -> Int {
+        guard count.isFinite, count < 0x1p62 else {
+            throw TorchError.runtime("invalid size, possible overflow?")
+        }
+        return try MemoryBudget.checkedNumel([Int(count)], allocating: .float64)
     }
 
     public static func zerosLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { zeros(t.shape, dtype: dtype ?? t.dtype) }

@@ -187,6 +187,8 @@ extension Tensor {
     /// `index(indices)` (advanced indexing): a copy that saves the indices (IndexBackward0).
     func advancedIndex(dims: [Int], indices: [Tensor]) throws -> Tensor {
         let (block, values) = try resolveIndices(dims: dims, indices: indices)
+        let kept = shape.indices.filter { !dims.contains($0) }.map { shape[$0] }
+        try MemoryBudget.checkedNumel(block + kept, allocating: .int64)
         let plan = advancedIndexOffsets(shape: shape, strides: strides, offset: offset, dims: dims,
                                         indices: values, blockShape: block)
         let out = Storage(uninitialized: dtype, count: plan.offsets.count)

@@ -25,6 +25,7 @@ extension Tensor {
             }
             outShape[d] += t.shape[d]
         }
+        try MemoryBudget.checkedNumel(outShape, allocating: dtype)
         let out = Tensor.zeros(outShape, dtype: dtype)
         var start = 0
         try GradMode.noGrad {
@@ -63,6 +64,7 @@ extension Tensor {
         let d = try normalizeDim(dimension, rank: first.dim + 1)
         var outShape = first.shape
         outShape.insert(tensors.count, at: d)
+        try MemoryBudget.checkedNumel(outShape, allocating: resultType(tensors))
         let out = Tensor.zeros(outShape, dtype: resultType(tensors))
         try GradMode.noGrad {
             for (i, t) in tensors.enumerated() { try out.select(d, i).writeUnchecked(t) }

@@ -9,7 +9,7 @@ extension Tensor {
         }
         try checkMatmulDTypes(mat2)
         let (m, k, n) = (shape[0], shape[1], mat2.shape[1])
-        let out = Tensor(storage: batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n,
+        let out = Tensor(storage: try batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n,
                                                 dtype: dtype), shape: [m, n])
         record("mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
                saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])) { ctx in
@@ -28,7 +28,7 @@ extension Tensor {
         }
         try checkMatmulDTypes(mat2)
         let (b, m, k, n) = (shape[0], shape[1], shape[2], mat2.shape[2])
-        let out = Tensor(storage: batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
+        let out = Tensor(storage: try batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
                                                 dtype: dtype), shape: [b, m, n])
         record("bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
                saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])) { ctx in
@@ -49,7 +49,7 @@ extension Tensor {
         try checkMatmulDTypes(vec)
         let (m, k) = (shape[0], shape[1])
         let column = Tensor(storage: vec.storage, shape: [k, 1], strides: [vec.strides[0], 1], offset: vec.offset)
-        let out = Tensor(storage: batchedMatmul(matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
+        let out = Tensor(storage: try batchedMatmul(matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
                                                 dtype: dtype), shape: [m])
         record("mv", "MvBackward0", inputs: [self, vec], outputs: [out],
                saving: (vec.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("vec", vec)] : [])) { ctx in
@@ -74,7 +74,7 @@ extension Tensor {
         let k = shape[0]
         let row = Tensor(storage: storage, shape: [1, k], strides: [k, strides[0]], offset: offset)
         let column = Tensor(storage: other.storage, shape: [k, 1], strides: [other.strides[0], 1], offset: other.offset)
-        let out = Tensor(storage: batchedMatmul(row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
+        let out = Tensor(storage: try batchedMatmul(row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
                                                 dtype: dtype), shape: [])
         record("dot", "DotBackward0", inputs: [self, other], outputs: [out],
                saving: (other.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("tensor", other)] : [])) { ctx in
@@ -102,7 +102,7 @@ extension Tensor {
         if try broadcastShapes(bias.shape, outShape) != outShape {
             _ = try GradMode.noGrad { try bias.expand(outShape) }
         }
-        var product = Tensor(storage: batchedMatmul(mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k,
+        var product = Tensor(storage: try batchedMatmul(mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k,
                                                     n: n, dtype: mat1.dtype), shape: outShape)
         let dt = mat1.dtype
         if alpha != 1 { product = try mapBinary(MulF.self, product, Tensor.scalar(alpha, dtype: dt), dtype: dt) }

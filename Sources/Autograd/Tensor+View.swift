@@ -3,10 +3,10 @@ extension Tensor {
     /// Resolves one `-1` in a requested shape against `numel`, with PyTorch's errors.
     func inferShape(_ requested: [Int]) throws -> [Int] {
         var shape = requested
-        let known = requested.filter { $0 != -1 }.reduce(1, *)
         let inferred = requested.indices.filter { requested[$0] == -1 }
         if inferred.count > 1 { throw TorchError.runtime("only one dimension can be inferred") }
         if let bad = requested.first(where: { $0 < -1 }) { throw TorchError.runtime("invalid shape dimension \(bad)") }
+        let known = try MemoryBudget.checkedNumel(requested.filter { $0 != -1 })
         if let i = inferred.first {
             guard known != 0, numel % known == 0 else { throw shapeError(requested) }
             shape[i] = numel / known
@@ -108,6 +108,7 @@ extension Tensor {
         for i in 0..<dim where shape[i] != 1 && target[lead + i] != shape[i] {
             throw TorchError.runtime("The expanded size of the tensor (\(target[lead + i])) must match the existing size (\(shape[i])) at non-singleton dimension \(lead + i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]")
         }
+        try MemoryBudget.checkedNumel(target, allocating: dtype)
         if target == shape && GradMode.isEnabled == false { return self }
         let old = shape
         return makeView(shape: target, strides: broadcastStrides(shape: shape, strides: strides, to: target),

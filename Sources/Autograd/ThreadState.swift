@@ -18,6 +18,8 @@ final class ThreadState {
     var nextHookID = 0
     var backwardPasses = 0
     var randomState: UInt64 = 0x853c49e6748fea9b
+    /// Live-storage accounting while a memory limit is set on this thread (see `MemoryBudget`).
+    var memoryAccount: MemoryAccount? = nil
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()

@@ -5,6 +5,8 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
     case index(String)
     case value(String)
     case notImplemented(String)
+    /// A resource limit was hit (the memory budget); Python's `MemoryError`.
+    case memory(String)
 
     /// The Python exception class name (`RuntimeError`, `TypeError`, ...).
     public var pythonType: String {
@@ -14,12 +16,14 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
         case .index: return "IndexError"
         case .value: return "ValueError"
         case .notImplemented: return "NotImplementedError"
+        case .memory: return "MemoryError"
         }
     }
 
     public var message: String {
         switch self {
-        case .runtime(let m), .type(let m), .index(let m), .value(let m), .notImplemented(let m): return m
+        case .runtime(let m), .type(let m), .index(let m), .value(let m), .notImplemented(let m), .memory(let m):
+            return m
         }
     }
 

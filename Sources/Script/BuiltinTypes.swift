@@ -12,11 +12,7 @@ enum BuiltinTypes {
         case .int: return v
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d):
-            guard d.isFinite else {
-                throw d.isNaN ? PyException.value("cannot convert float NaN to integer") : PyException(.overflowError, "cannot convert float infinity to integer")
-            }
-            guard abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
-            return .int(Int(d))
+            return .int(try pythonInt(d))
         case .string(let s):
             guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else {
                 throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s))")
@@ -113,4 +109,14 @@ enum BuiltinTypes {
             return .object(t)
         }
     }
+}
+
+/// A float truncated to an int as Python's `int(x)` does: NaN and infinities raise, and values
+/// outside GradScope's 64-bit ints raise `OverflowError` instead of trapping.
+func pythonInt(_ d: Double) throws -> Int {
+    guard d.isFinite else {
+        throw d.isNaN ? PyException.value("cannot convert float NaN to integer") : PyException(.overflowError, "cannot convert float infinity to integer")
+    }
+    guard abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
+    return Int(d)
 }

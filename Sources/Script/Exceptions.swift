@@ -130,6 +130,7 @@ public struct PyException: Error {
         case .index: cls = .indexError
         case .value: cls = .valueError
         case .notImplemented: cls = .notImplementedError
+        case .memory: cls = .memoryError
         }
         return PyException(cls, error.message)
     }

@@ -127,6 +127,7 @@ extension Interpreter {
                             _ body: (Scope) throws -> Void) throws {
         guard let clause = clauses.first else { return try body(scope) }
         for item in try iterate(try evaluate(clause.iterable, scope)) {
+            try checkTime()
             try assign(clause.target, item, scope)
             var keep = true
             for c in clause.conditions where !(try truthy(evaluate(c, scope))) { keep = false; break }
@@ -216,11 +217,26 @@ final class RangeObject: PyObject {
         self.step = step
     }
     var typeName: String { "range" }
+    /// The number of values; Int.max when it does not fit in an Int.
     var count: Int {
-        step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        if overflow { return Int.max }
+        if span <= 0 { return 0 }
+        let magnitude = step.magnitude
+        return Int((UInt(span) + magnitude - 1) / magnitude)
     }
     func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
-    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<count).map { .int(start + $0 * step) } }
+    func iterate(_ interp: Interpreter) throws -> [Value]? {
+        let n = count
+        try MemoryBudget.reserve(n, itemSize: MemoryLayout<Value>.stride)
+        var items = [Value]()
+        items.reserveCapacity(n)
+        for k in 0..<n {
+            if k & 4095 == 0 { try interp.checkTime() }
+            items.append(.int(start + k * step))
+        }
+        return items
+    }
     func equals(_ other: Value) -> Bool? {
         guard case .object(let o as RangeObject) = other else { return false }
         return o.start == start && o.stop == stop && o.step == step

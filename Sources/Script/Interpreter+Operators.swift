@@ -45,15 +45,25 @@ extension Interpreter {
         case (.add, .list(let a), .list(let b)): return .list(ListStorage(a.items + b.items))
         case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
+            try MemoryBudget.checkedNumel([s.utf8.count, max(n, 0)], allocating: .bool)
             return .string(String(repeating: s, count: max(n, 0)))
         case (.mul, .list(let a), .int(let n)), (.mul, .int(let n), .list(let a)):
+            try reserveItems(a.items.count, times: n)
             return .list(ListStorage(Array(repeatElement(a.items, count: max(n, 0)).joined())))
         case (.mul, .tuple(let a), .int(let n)), (.mul, .int(let n), .tuple(let a)):
+            try reserveItems(a.count, times: n)
             return .tuple(Array(repeatElement(a, count: max(n, 0)).joined()))
         case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
         default:
             throw PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
+    }
+
+    /// Throws `MemoryError` unless `count * times` script values fit the memory budget.
+    private func reserveItems(_ count: Int, times: Int) throws {
+        let (n, overflow) = count.multipliedReportingOverflow(by: max(times, 0))
+        if overflow { throw PyException(.memoryError, "") }
+        try MemoryBudget.reserve(n, itemSize: MemoryLayout<Value>.stride)
     }
 
     /// Arithmetic on bool/int/float with Python's semantics (true division, floor division, modulo sign).
@@ -326,7 +336,10 @@ extension Interpreter {
             switch code {
             case "s": out += try format(.string(Formatting.str(v)), spec: spec)
             case "r": out += try format(.string(Formatting.repr(v)), spec: spec)
-            case "d", "i": out += try format(.int(Int(try toDouble(v))), spec: spec + "d")
+            case "d", "i":
+                let n: Int
+                if case .int(let i) = v { n = i } else { n = try pythonInt(try toDouble(v)) }
+                out += try format(.int(n), spec: spec + "d")
             default: out += try format(.float(try toDouble(v)), spec: spec + String(code))
             }
         }

@@ -22,6 +22,10 @@ public struct ExecutionLimits {
     public var maxCallDepth = 1000
     /// Maximum statements executed; nil for no limit.
     public var maxSteps: Int? = nil
+    /// Maximum wall-clock seconds; nil for no limit.
+    public var timeout: Double? = nil
+    /// Maximum bytes of live tensor storage (and of any one script list or string); nil for no limit.
+    public var maxMemory: Int? = nil
     public init() {}
 }
 
@@ -49,6 +53,7 @@ public final class Interpreter {
     }
     var frames = [Frame(function: "<module>", line: 0)]
     var steps = 0
+    var deadline: Deadline?
     private var warnedSites = Set<String>()
 
     public init(module: Module, filename: String,
@@ -64,22 +69,27 @@ public final class Interpreter {
     /// The line of the innermost frame.
     public var currentLine: Int { frames[frames.count - 1].line }
 
-    /// Runs the whole module. Returns 0 on success or 1 after printing a traceback.
+    /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
+    /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
     public func run() -> Int32 {
         let previousHandler = Diagnostics.warningHandler
         Diagnostics.warningHandler = { [unowned self] message in self.warn(message, category: "UserWarning") }
         let (previousTrace, previousAnomaly) = (GradMode.anomalyTraceProvider, GradMode.anomalyDetection)
         GradMode.anomalyTraceProvider = { [unowned self] in self.forwardTrace() }
+        let previousLimit = MemoryBudget.limit
+        MemoryBudget.limit = limits.maxMemory
         defer {
             Diagnostics.warningHandler = previousHandler
             (GradMode.anomalyTraceProvider, GradMode.anomalyDetection) = (previousTrace, previousAnomaly)
+            MemoryBudget.limit = previousLimit
         }
+        deadline = limits.timeout.map(Deadline.init(seconds:))
         do {
             _ = try execute(module.body, globals)
             return 0
         } catch let e as PyException {
             report(e)
-            return 1
+            return e.instance.cls.isSubclass(of: .keyboardInterrupt) ? 130 : 1
         } catch let stop as ExecutionStopped {
             return stop.status
         } catch {
@@ -137,10 +147,7 @@ public final class Interpreter {
         frames[frames.count - 1].line = s.line
         observer?.lineWillRun(s.line)
         try statementHook?(s, scope)
-        steps += 1
-        if let max = limits.maxSteps, steps > max {
-            throw attachFrames(PyException(.timeoutError, "script exceeded the step limit of \(max) statements (--max-steps)"))
-        }
+        try tick()
         do {
             return try executeUnchecked(s, scope)
         } catch var e as PyException {
@@ -263,7 +270,9 @@ public final class Interpreter {
             while r.step > 0 ? i < r.stop : i > r.stop {
                 try assign(target, .int(i), scope)
                 if let exit = try runBody() { return exit }
-                i += r.step
+                let (next, overflow) = i.addingReportingOverflow(r.step)
+                if overflow { break }
+                i = next
             }
         } else {
             for item in try iterate(iterable) {
@@ -369,6 +378,7 @@ public final class Interpreter {
 
     /// Calls a script function: binds parameters, runs the body in a new scope.
     func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
+        try checkTime()
         guard frames.count < limits.maxCallDepth else {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }

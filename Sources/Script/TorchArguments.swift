@@ -13,7 +13,11 @@ extension Interpreter {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint: return Int(try t.item().doubleValue)
+        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint:
+            guard let i = Int(exactly: try t.item().doubleValue) else {
+                throw PyException(.overflowError, "Python int too large to convert to C long")
+            }
+            return i
         default: throw PyException.type("\(function)(): argument '\(name)' must be int, not \(Formatting.typeName(v))")
         }
     }
@@ -74,6 +78,7 @@ extension Interpreter {
         if !allowInferred, let negative = shape.first(where: { $0 < 0 }) {
             throw PyException.runtime("Trying to create tensor with negative dimension \(negative): \(shape)")
         }
+        if !allowInferred { try MemoryBudget.checkedNumel(shape) }
         return shape
     }
 

@@ -52,7 +52,9 @@ enum TorchFunctions {
         func shaped(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
             m[name] = function(name) { args, interp in
                 let shape = try interp.shapeArgument(args, name)
-                return try finish(name, try make(shape, try interp.dtypeArgument(args) ?? .float32), args, interp)
+                let dtype = try interp.dtypeArgument(args) ?? .float32
+                try MemoryBudget.checkedNumel(shape, allocating: dtype)
+                return try finish(name, try make(shape, dtype), args, interp)
             }
         }
         shaped("ones") { s, d in Tensor.ones(s, dtype: d) }
@@ -63,7 +65,9 @@ enum TorchFunctions {
         func like(_ name: String, _ make: @escaping (Tensor, DType) throws -> Tensor) {
             m[name] = function(name) { args, interp in
                 let t = try interp.tensorValue(args.value(0, "input"), name, "input")
-                return try finish(name, try make(t, try interp.dtypeArgument(args) ?? t.dtype), args, interp)
+                let dtype = try interp.dtypeArgument(args) ?? t.dtype
+                try MemoryBudget.checkedNumel(t.shape, allocating: dtype)
+                return try finish(name, try make(t, dtype), args, interp)
             }
         }
         like("ones_like") { t, d in Tensor.ones(t.shape, dtype: d) }
@@ -75,10 +79,12 @@ enum TorchFunctions {
             let shape = try interp.intList(args.value(0, "size") ?? .none, "full", "size")
             let fill = args.value(1, "fill_value") ?? .none
             let dtype = try interp.dtypeArgument(args) ?? { if case .int = fill { return .int64 }; if case .bool = fill { return .bool }; return .float32 }()
+            try MemoryBudget.checkedNumel(shape, allocating: dtype)
             return try finish("full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
         }
         m["full_like"] = function("full_like") { args, interp in
             let t = try interp.tensorValue(args.value(0, "input"), "full_like", "input")
+            try MemoryBudget.checkedNumel(t.shape, allocating: try interp.dtypeArgument(args) ?? t.dtype)
             return try finish("full_like", Tensor.full(t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
                                                       dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
         }
@@ -113,6 +119,9 @@ enum TorchFunctions {
         m["eye"] = function("eye") { args, interp in
             let n = try interp.intValue(args.value(0, "n"), "eye", "n")
             let cols = try args.value(1, "m").map { try interp.intValue($0, "eye", "m") }
+            guard n >= 0 else { throw PyException.runtime("n must be greater or equal to 0, got \(n)") }
+            if let cols, cols < 0 { throw PyException.runtime("m must be greater or equal to 0, got \(cols)") }
+            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.dtypeArgument(args) ?? .float32)
             return try finish("eye", Tensor.eye(n, cols, dtype: try interp.dtypeArgument(args) ?? .float32), args, interp)
         }
         m["randint"] = function("randint") { args, interp in
@@ -268,8 +277,8 @@ enum TorchFunctions {
         unary("tan") { Foundation.tan($0) }
         unary("tanh") { Foundation.tanh($0) }
         unary("fabs") { Swift.abs($0) }
-        m["floor"] = function("floor") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
-        m["ceil"] = function("ceil") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
+        m["floor"] = function("floor") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
+        m["ceil"] = function("ceil") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
         m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
         m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
         m["pi"] = .float(Double.pi)

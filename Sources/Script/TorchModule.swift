@@ -25,7 +25,9 @@ extension Interpreter {
             let data = try nestedData(first, name)
             return .tensor(try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
         }
-        return .tensor(try Tensor.factory("empty", Tensor.zeros(try shapeArgument(args, name), dtype: dtype), requiresGrad: false))
+        let shape = try shapeArgument(args, name)
+        try MemoryBudget.checkedNumel(shape, allocating: dtype)
+        return .tensor(try Tensor.factory("empty", Tensor.zeros(shape, dtype: dtype), requiresGrad: false))
     }
 
     private func isIntLike(_ v: Value) -> Bool {

@@ -42,7 +42,7 @@ final class SizeObject: PyObject {
     }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
-        case "numel": return .object(BuiltinFunction("numel") { [shape] _, _ in .int(shape.reduce(1, *)) })
+        case "numel": return .object(BuiltinFunction("numel") { [shape] _, _ in .int(try MemoryBudget.checkedNumel(shape)) })
         default: return nil
         }
     }

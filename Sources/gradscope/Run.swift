@@ -19,6 +19,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let source = try loadScript(script)
         let output = OutputStreams()
+        installInterruptHandler()
         let status = runOnLargeStack { [detectAnomaly] in
             if detectAnomaly { GradMode.anomalyDetection = true }
             return ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,

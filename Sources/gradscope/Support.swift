@@ -7,11 +7,51 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Stop the script after this many statements.")
     var maxSteps: Int?
 
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Stop the script after this many seconds of wall-clock time.",
+                                                             valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(name: .customLong("max-memory"),
+            help: ArgumentHelp("Most bytes of tensor storage a script may hold (suffixes K, M, G allowed).",
+                               valueName: "bytes"))
+    var maxMemory: ByteCount = ByteCount(bytes: 4 << 30)
+
+    func validate() throws {
+        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
     var executionLimits: ExecutionLimits {
         var l = ExecutionLimits()
         l.maxSteps = maxSteps
+        l.timeout = timeout
+        l.maxMemory = maxMemory.bytes
         return l
     }
+}
+
+/// A byte count given as `1048576`, `512K`, `64M` or `2G` (binary multiples).
+struct ByteCount: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var digits = Substring(argument.uppercased())
+        var scale = 1
+        if digits.last == "B" { digits = digits.dropLast() }
+        if let last = digits.last, let unit = units[last] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard let n = Int(digits), n > 0 else { return nil }
+        let (product, overflow) = n.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        bytes = product
+    }
+
+    var defaultValueDescription: String { "\(bytes)" }
 }
 
 /// Reads a script or exits with status 2 and a clear message.
@@ -62,4 +102,22 @@ func runOnLargeStack<T>(_ body: @escaping () -> T) -> T {
 private final class ResultBox<T>: @unchecked Sendable {
     var value: T?
     let done = DispatchSemaphore(value: 0)
+}
+
+/// Ctrl-C (SIGINT) stops the script with `KeyboardInterrupt` at its next statement; a second
+/// Ctrl-C before that exits at once with status 130. SIGINT is unblocked first, since a parent
+/// may have spawned us with it blocked.
+func installInterruptHandler() {
+    ScriptInterrupt.prepare()
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    signal(SIGINT) { _ in
+        if ScriptInterrupt.request() {
+            let text: StaticString = "\nKeyboardInterrupt\n"
+            _ = write(2, text.utf8Start, text.utf8CodeUnitCount)
+            _exit(130)
+        }
+    }
 }

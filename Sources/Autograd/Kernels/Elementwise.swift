@@ -70,6 +70,7 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws
     -> (shape: [Int], a: Storage, b: Storage, aScalar: Bool, bScalar: Bool) {
     let shape = try broadcastShapes(a.shape, b.shape)
+    try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let aScalar = a.numel == 1, bScalar = b.numel == 1
     let sa = a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape)
     let sb = b.contiguousStorage(as: dtype, broadcastTo: bScalar ? nil : shape)

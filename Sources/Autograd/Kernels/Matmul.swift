@@ -82,8 +82,8 @@ extension Double: BLASElement {
 /// contiguous `[batch, m, n]` storage: BLAS for float32/float64 (gemv when `n == 1`), a
 /// plain loop for int64.
 func batchedMatmul(_ a: MatrixOperand, _ b: MatrixOperand, batch: Int, m: Int, k: Int, n: Int,
-                   dtype: DType) -> Storage {
-    let out = Storage(dtype: dtype, count: batch * m * n)
+                   dtype: DType) throws -> Storage {
+    let out = Storage(dtype: dtype, count: try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype))
     if batch == 0 || m == 0 || n == 0 || k == 0 { return out }
     switch dtype {
     case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n)

@@ -12,7 +12,7 @@ private struct WhereVisitor: ElementVisitor {
 /// `condition ? a : b` elementwise with broadcasting, in `dtype`.
 func selectWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
     let shape = try broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape)
-    let n = shape.reduce(1, *)
+    let n = try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let c = condition.contiguousStorage(as: .bool, broadcastTo: shape)
     let sa = a.contiguousStorage(as: dtype, broadcastTo: shape)
     let sb = b.contiguousStorage(as: dtype, broadcastTo: shape)
