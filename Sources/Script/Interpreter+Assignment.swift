@@ -21,7 +21,12 @@ extension Interpreter {
     }
 
     private func unpack(_ targets: [Expr], _ value: Value, _ scope: Scope) throws {
-        let items = try iterate(value)
+        let items: [Value]
+        do {
+            items = try iterate(value)
+        } catch let e as PyException where e.instance.cls === ExceptionClass.typeError && !isIterable(value) {
+            throw PyException.type("cannot unpack non-iterable \(Formatting.typeName(value)) object")
+        }
         if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
             let after = targets.count - star - 1
             guard items.count >= targets.count - 1 else {

@@ -52,8 +52,27 @@ extension Interpreter {
             return .tuple(Array(repeatElement(a, count: max(n, 0)).joined()))
         case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
         default:
-            throw PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+            throw sequenceOperandError(op, l, r)
+                ?? PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
+    }
+
+    /// CPython's own messages for `str + int`, `list + tuple` and `seq * float`.
+    private func sequenceOperandError(_ op: BinaryOperator, _ l: Value, _ r: Value) -> PyException? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v {
+            case .string, .list, .tuple: return true
+            default: return false
+            }
+        }
+        if op == .add, isSequence(l) {
+            return PyException.type("can only concatenate \(Formatting.typeName(l)) (not \"\(Formatting.typeName(r))\") to \(Formatting.typeName(l))")
+        }
+        if op == .mul, isSequence(l) || isSequence(r) {
+            let other = isSequence(l) ? r : l
+            return PyException.type("can't multiply sequence by non-int of type '\(Formatting.typeName(other))'")
+        }
+        return nil
     }
 
     /// Arithmetic on bool/int/float with Python's semantics (true division, floor division, modulo sign).
@@ -238,6 +257,15 @@ extension Interpreter {
         }
     }
 
+    /// Whether `iter(v)` would succeed at all (0-d tensors count: they fail with their own message).
+    func isIterable(_ v: Value) -> Bool {
+        switch v {
+        case .none, .bool, .int, .float: return false
+        case .object(let o): return ((try? o.iterate(self)) ?? nil) != nil
+        default: return true
+        }
+    }
+
     /// The items of an iterable value.
     func iterate(_ v: Value) throws -> [Value] {
         switch v {
@@ -317,17 +345,41 @@ extension Interpreter {
         var chars = template[...]
         while let c = chars.popFirst() {
             guard c == "%" else { out.append(c); continue }
-            var spec = ""
-            while let n = chars.first, "0123456789.-+ #".contains(n) { spec.append(n); chars.removeFirst() }
+            var flags = ""
+            while let n = chars.first, "-+ #0".contains(n) { flags.append(n); chars.removeFirst() }
+            var widthAndPrecision = ""
+            while let n = chars.first, "0123456789.".contains(n) { widthAndPrecision.append(n); chars.removeFirst() }
             guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
             if code == "%" { out += "%"; continue }
             guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
             let v = values.removeFirst()
+            // Translate printf flags into a format spec: '-' left-aligns, '0' zero-pads numbers.
+            let left = flags.contains("-")
+            let sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+            let alternate = flags.contains("#") ? "#" : ""
+            let zero = flags.contains("0") && !left ? "0" : ""
             switch code {
-            case "s": out += try format(.string(Formatting.str(v)), spec: spec)
-            case "r": out += try format(.string(Formatting.repr(v)), spec: spec)
-            case "d", "i": out += try format(.int(Int(try toDouble(v))), spec: spec + "d")
-            default: out += try format(.float(try toDouble(v)), spec: spec + String(code))
+            case "s", "r":
+                let text = code == "s" ? Formatting.str(v) : Formatting.repr(v)
+                out += try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision)
+            case "d", "i", "u":
+                let n: Value
+                if case .int = v { n = v } else if case .bool(let b) = v { n = .int(b ? 1 : 0) } else {
+                    let d = try toDouble(v)
+                    guard d.isFinite, abs(d) < 9.2e18 else { throw PyException(.overflowError, "cannot convert float to integer") }
+                    n = .int(Int(d))
+                }
+                out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
+            case "x", "X", "o":
+                guard case .int = v else {
+                    throw PyException.type("%\(code) format: an integer is required, not \(Formatting.typeName(v))")
+                }
+                out += try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code))
+            case "e", "E", "f", "F", "g", "G":
+                let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
+                out += try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+            default:
+                throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }
         }
         if !values.isEmpty { throw PyException.type("not all arguments converted during string formatting") }

@@ -28,7 +28,12 @@ extension Interpreter {
 
     func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
         switch name {
-        case "requires_grad": try t.assignRequiresGrad(try truthy(value))
+        case "requires_grad":
+            let flag = try truthy(value)
+            if flag && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PyException.runtime("only Tensors of floating point and complex dtype can require gradients")
+            }
+            try t.assignRequiresGrad(flag)
         case "grad":
             switch value {
             case .none: try t.setGrad(nil)

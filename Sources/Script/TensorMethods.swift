@@ -167,7 +167,11 @@ enum TensorMethods {
             throw PyException.type("type(): invalid dtype \(Formatting.repr(target))")
         }
         m["requires_grad_"] = { t, a, i in
-            .tensor(try t.requiresGrad_(try i.boolValue(a.value(0, "requires_grad"), default: true)))
+            let flag = try i.boolValue(a.value(0, "requires_grad"), default: true)
+            if flag && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PyException.runtime("only Tensors of floating point dtype can require gradients")
+            }
+            return .tensor(try t.requiresGrad_(flag))
         }
         m["retain_grad"] = { t, _, _ in try t.retainGrad(); return .none }
         m["register_hook"] = { t, a, i in
@@ -185,8 +189,9 @@ enum TensorMethods {
             try a.check("backward", maxPositional: 3, allowed: ["gradient", "retain_graph", "create_graph", "inputs"])
             let gradient = try a.value(0, "gradient").flatMap { i.isNone($0) ? nil : try i.tensorValue($0, "backward", "gradient") }
             let retain = try a.value(1, "retain_graph").flatMap { i.isNone($0) ? nil : try i.truthy($0) }
-            try t.backward(gradient: gradient, retainGraph: retain,
-                           createGraph: try i.boolValue(a.value(2, "create_graph"), default: false))
+            try i.runBackward([t], gradients: [gradient], retainGraph: retain,
+                              createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
+                              inputs: a.value(3, "inputs"))
             return .none
         }
         m["numpy"] = { _, _, _ in

@@ -166,9 +166,8 @@ enum TorchFunctions {
         m["FloatTensor"] = .object(TorchTypes.floatTensor)
         m["DoubleTensor"] = .object(TorchTypes.doubleTensor)
         m["LongTensor"] = .object(TorchTypes.longTensor)
-        m["Size"] = .object(TypeObject("Size", qualifiedName: "torch.Size") { args, interp in
-            .object(SizeObject(try interp.intList(args.positional.first ?? .tuple([]), "Size", "sizes")))
-        })
+        m["Size"] = .object(TorchTypes.size)
+        m["dtype"] = .object(TorchTypes.dtype)
         m["pi"] = .float(Double.pi)
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
@@ -193,8 +192,9 @@ enum TorchFunctions {
             let tensors = try interp.tensorSequence(args.value(0, "tensors"), "backward", "tensors")
             let grads = try interp.optionalTensorSequence(args.value(1, "grad_tensors"))
             let retain = try args.value(2, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
-            try Autograd.backward(tensors, gradients: grads, retainGraph: retain,
-                                  createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false))
+            try interp.runBackward(tensors, gradients: grads, retainGraph: retain,
+                                   createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false),
+                                   inputs: args.value(5, "inputs"))
             return .none
         }
         m["Variable"] = function("Variable") { args, interp in
@@ -211,7 +211,10 @@ enum TorchFunctions {
             GradMode.anomalyDetection = try interp.truthy(args.value(0, "mode") ?? .bool(true))
             return .none
         }
-        m["detect_anomaly"] = function("detect_anomaly") { _, _ in .object(AnomalyContext()) }
+        m["detect_anomaly"] = function("detect_anomaly") { _, interp in
+            interp.warn("Anomaly Detection has been enabled. This mode will increase the runtime and should only be enabled for debugging.", category: "UserWarning")
+            return .object(AnomalyContext())
+        }
         return m
     }
 
@@ -265,8 +268,43 @@ enum TorchFunctions {
         unary("tan") { Foundation.tan($0) }
         unary("tanh") { Foundation.tanh($0) }
         unary("fabs") { Swift.abs($0) }
-        m["floor"] = function("floor") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
-        m["ceil"] = function("ceil") { args, interp in .int(Int(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
+        unary("log2") { x in
+            guard x > 0 else { throw PyException.value("math domain error") }
+            return Foundation.log2(x)
+        }
+        unary("log10") { x in
+            guard x > 0 else { throw PyException.value("math domain error") }
+            return Foundation.log10(x)
+        }
+        unary("atan") { Foundation.atan($0) }
+        unary("asin") { x in
+            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
+            return Foundation.asin(x)
+        }
+        unary("acos") { x in
+            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
+            return Foundation.acos(x)
+        }
+        for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
+            m[name] = function(name) { args, interp in
+                let x = args.value(0, "x") ?? .none
+                if case .int = x { return x }
+                return .int(try pythonInt(try interp.doubleValue(x, name, "x").rounded(rule)))
+            }
+        }
+        m["pow"] = function("pow") { args, interp in
+            .float(Foundation.pow(try interp.doubleValue(args.value(0, "x"), "pow", "x"), try interp.doubleValue(args.value(1, "y"), "pow", "y")))
+        }
+        m["isfinite"] = function("isfinite") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isfinite", "x").isFinite) }
+        m["isclose"] = function("isclose") { args, interp in
+            let a = try interp.doubleValue(args.value(0, "a"), "isclose", "a"), b = try interp.doubleValue(args.value(1, "b"), "isclose", "b")
+            let rel = try interp.doubleValue(args.keyword("rel_tol") ?? .float(1e-9), "isclose", "rel_tol")
+            let absTol = try interp.doubleValue(args.keyword("abs_tol") ?? .float(0), "isclose", "abs_tol")
+            if a == b { return .bool(true) }
+            if a.isInfinite || b.isInfinite { return .bool(false) }
+            let diff = Swift.abs(a - b)
+            return .bool(diff <= Swift.max(rel * Swift.max(Swift.abs(a), Swift.abs(b)), absTol))
+        }
         m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
         m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
         m["pi"] = .float(Double.pi)
@@ -275,6 +313,14 @@ enum TorchFunctions {
         m["nan"] = .float(.nan)
         return m
     }
+}
+
+/// Converts an integral double to a Python int with Python's errors for NaN, infinity and overflow.
+func pythonInt(_ d: Double) throws -> Int {
+    if d.isNaN { throw PyException.value("cannot convert float NaN to integer") }
+    if d.isInfinite { throw PyException(.overflowError, "cannot convert float infinity to integer") }
+    guard Swift.abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
+    return Int(d)
 }
 
 extension Interpreter {
