@@ -37,6 +37,8 @@ extension Interpreter {
     }
 
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
+        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
+        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
         if case .tensor = l { return try tensorBinary(op, l, r) }
         if case .tensor = r { return try tensorBinary(op, l, r) }
         if let n = try numericBinary(op, l, r) { return n }
@@ -55,6 +57,27 @@ extension Interpreter {
             throw sequenceOperandError(op, l, r)
                 ?? PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
+    }
+
+    /// The special methods a script class may define for an operator.
+    static func specialNames(_ op: BinaryOperator) -> (normal: String, reflected: String) {
+        let stem: String
+        switch op {
+        case .add: stem = "add"
+        case .sub: stem = "sub"
+        case .mul: stem = "mul"
+        case .div: stem = "truediv"
+        case .floorDiv: stem = "floordiv"
+        case .mod: stem = "mod"
+        case .pow: stem = "pow"
+        case .matMul: stem = "matmul"
+        case .bitAnd: stem = "and"
+        case .bitOr: stem = "or"
+        case .bitXor: stem = "xor"
+        case .shiftLeft: stem = "lshift"
+        case .shiftRight: stem = "rshift"
+        }
+        return ("__\(stem)__", "__r\(stem)__")
     }
 
     /// CPython's own messages for `str + int`, `list + tuple` and `seq * float`.

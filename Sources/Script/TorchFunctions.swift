@@ -39,7 +39,8 @@ enum TorchFunctions {
                      "square", "clamp", "pow", "add", "sub", "mul", "div", "true_divide", "sum", "mean", "max", "min",
                      "argmax", "argmin", "all", "any", "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge",
                      "reshape", "flatten", "squeeze", "unsqueeze", "t", "transpose", "permute", "matmul", "mm", "dot",
-                     "mv", "softmax", "log_softmax", "clone", "detach", "numel"] {
+                     "mv", "softmax", "log_softmax", "clone", "detach", "numel", "sign", "sgn", "isnan", "isclose",
+                     "select", "narrow", "bmm", "clamp_min", "clamp_max"] {
             m[name] = delegating(name)
         }
         m["tensor"] = function("tensor") { args, interp in
@@ -134,6 +135,30 @@ enum TorchFunctions {
         m["stack"] = function("stack") { args, interp in
             let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "stack", "tensors") }
             return .tensor(try Tensor.stack(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "stack", "dim")))
+        }
+        m["where"] = function("where") { args, interp in
+            let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
+            guard condition.dtype == .bool else {
+                throw PyException.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))")
+            }
+            func branch(_ index: Int, _ name: String) throws -> Tensor {
+                let v = args.value(index, name) ?? .none
+                switch v {
+                case .tensor(let t): return t
+                case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
+                case .float(let d): return Tensor.scalar(d, dtype: .float32)
+                case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
+                default: throw PyException.type("where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
+                }
+            }
+            return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
+        }
+        m["addmm"] = function("addmm") { args, interp in
+            .tensor(try Tensor.addmm(try interp.tensorValue(args.value(0, "input"), "addmm", "input"),
+                                     try interp.tensorValue(args.value(1, "mat1"), "addmm", "mat1"),
+                                     try interp.tensorValue(args.value(2, "mat2"), "addmm", "mat2"),
+                                     beta: try interp.doubleValue(args.keyword("beta") ?? .int(1), "addmm", "beta"),
+                                     alpha: try interp.doubleValue(args.keyword("alpha") ?? .int(1), "addmm", "alpha")))
         }
         m["is_tensor"] = function("is_tensor") { args, _ in
             if case .tensor = args.positional.first ?? .none { return .bool(true) }
