@@ -18,7 +18,7 @@ extension Interpreter {
             return
         }
         let targets = try tensorSequence(inputs, "backward", "inputs")
-        if targets.isEmpty { throw PyException.runtime("'inputs' argument to backward() cannot be empty.") }
+        if targets.isEmpty { throw PyException.runtime("`inputs` argument to `backward()` cannot be empty.") }
         let grads = try Autograd.grad(outputs: tensors, inputs: targets, gradOutputs: gradients,
                                       retainGraph: retainGraph, createGraph: createGraph, allowUnused: true)
         for (t, g) in zip(targets, grads) {
@@ -30,7 +30,7 @@ extension Interpreter {
                     try GradMode.noGrad { _ = try old.add_(.tensor(g)) }
                 }
             } else {
-                try t.setGrad(createGraph ? g : g.detach())
+                try t.setGrad(createGraph ? try Tensor.zeros(g.shape, dtype: g.dtype).copy_(g) : g.detach())
             }
         }
     }
