@@ -149,7 +149,8 @@ public final class AccumulateGrad: Node {
                 try existing.addInPlaceUnchecked(g)
             }
         } else if GradMode.isEnabled {
-            leaf.gradStorage = g
+            // create_graph: PyTorch deep-copies the first gradient, so its history starts at CopyBackwards.
+            leaf.gradStorage = try Tensor.zeros(g.shape, dtype: g.dtype).copy_(g)
         } else {
             leaf.gradStorage = g.detachedCopy()
         }

@@ -61,7 +61,7 @@ extension Tensor {
     /// Assigns `.grad` (None or a tensor of the same shape).
     public func setGrad(_ g: Tensor?) throws {
         if let g, g.shape != shape {
-            throw TorchError.runtime("assigned grad has data of a different size")
+            throw TorchError.runtime("attempting to assign a gradient of size '\(g.shape)' to a tensor of size '\(shape)'. Please ensure that the gradient and the tensor are the same size")
         }
         gradStorage = g
     }

@@ -89,7 +89,7 @@ extension Tensor {
     }
 
     /// `where(condition, a, b)` with PyTorch's WhereBackward0 (used by backward formulas).
-    static func maskedWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+    public static func maskedWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let dt = resultType([a, b])
         let out = try selectWhere(condition, a, b, dtype: dt)
         let (sa, sb) = (a.shape, b.shape)

@@ -33,6 +33,7 @@ extension Tensor {
     func applyInPlace(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
         try checkInPlace()
         let result = try compute()
+        try checkCastable(result.dtype)
         try writeUnchecked(result)
         bumpVersion(op)
         if let fn = result.gradFn {

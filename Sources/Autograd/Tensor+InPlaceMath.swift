@@ -3,7 +3,7 @@
 /// and a clone of the original as `self`, so later in-place edits are detected.
 extension Tensor {
     /// Raises PyTorch's error when an in-place result cannot be stored in this dtype.
-    private func checkCastable(_ result: DType) throws {
+    func checkCastable(_ result: DType) throws {
         if result.category > dtype.category {
             throw TorchError.runtime("result type \(result.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
@@ -17,7 +17,6 @@ extension Tensor {
         var original: Tensor? = nil
         try applyInPlace(op) {
             let result = try compute()
-            try checkCastable(result.dtype)
             if let fn = result.gradFn {
                 node = fn
                 if fn.saved.contains(where: { !$0.isOutput && $0.storageID == ObjectIdentifier(storage) }) {

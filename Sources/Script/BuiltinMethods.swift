@@ -31,44 +31,6 @@ extension Interpreter {
         }
     }
 
-    private func stringMethod(_ s: String, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
-        switch name {
-        case "format": return method { args in .string(try self.strFormat(s, args)) }
-        case "join": return method { args in
-            let parts = try self.iterate(args.positional.first ?? .none).map { v -> String in
-                guard case .string(let p) = v else { throw PyException.type("sequence item: expected str instance, \(Formatting.typeName(v)) found") }
-                return p
-            }
-            return .string(parts.joined(separator: s))
-        }
-        case "split": return method { args in
-            if let sep = args.value(0, "sep"), case .string(let separator) = sep {
-                return .list(ListStorage(s.components(separatedBy: separator).map { .string($0) }))
-            }
-            return .list(ListStorage(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) }))
-        }
-        case "upper": return method { _ in .string(s.uppercased()) }
-        case "lower": return method { _ in .string(s.lowercased()) }
-        case "strip": return method { _ in .string(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        case "lstrip": return method { _ in .string(String(s.drop(while: { $0.isWhitespace }))) }
-        case "rstrip": return method { _ in .string(String(s.reversed().drop(while: { $0.isWhitespace }).reversed())) }
-        case "startswith": return method { args in .bool(s.hasPrefix(try self.optionalString(args.positional.first ?? .none) ?? "")) }
-        case "endswith": return method { args in .bool(s.hasSuffix(try self.optionalString(args.positional.first ?? .none) ?? "")) }
-        case "replace": return method { args in
-            guard args.positional.count >= 2, case .string(let a) = args.positional[0], case .string(let b) = args.positional[1] else {
-                throw PyException.type("replace expected at least 2 arguments")
-            }
-            return .string(s.replacingOccurrences(of: a, with: b))
-        }
-        case "center", "ljust", "rjust": return method { args in
-            let width = try self.indexValue(args.positional.first ?? .int(0), "width")
-            let align = name == "center" ? "^" : name == "ljust" ? "<" : ">"
-            return .string(try PythonFormat.format(.string(s), spec: "\(align)\(width)"))
-        }
-        default: return nil
-        }
-    }
-
     private func listMethod(_ l: ListStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
         switch name {
         case "append": return method { args in l.items.append(args.positional.first ?? .none); return .none }
@@ -92,6 +54,13 @@ extension Interpreter {
                 throw PyException.value("\(Formatting.repr(args.positional.first ?? .none)) is not in list")
             }
             return .int(i)
+        }
+        case "remove": return method { args in
+            guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                throw PyException.value("list.remove(x): x not in list")
+            }
+            l.items.remove(at: i)
+            return .none
         }
         case "count": return method { args in .int(l.items.filter { self.equal($0, args.positional.first ?? .none) }.count) }
         case "reverse": return method { _ in l.items.reverse(); return .none }
@@ -122,6 +91,15 @@ extension Interpreter {
             if let v = try d.get(key) { _ = try d.remove(key); return v }
             if args.positional.count > 1 { return args.positional[1] }
             throw PyException(instance: ExceptionInstance(.keyError, [key]))
+        }
+        case "copy": return method { _ in
+            let c = DictStorage()
+            for (k, v) in d.items { try c.set(k, v) }
+            return .dict(c)
+        }
+        case "clear": return method { _ in
+            for k in d.keys { _ = try d.remove(k) }
+            return .none
         }
         case "setdefault": return method { args in
             let key = args.positional.first ?? .none

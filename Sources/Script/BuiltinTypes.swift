@@ -101,6 +101,9 @@ enum BuiltinTypes {
         case .tensor: return .object(TorchTypes.tensor)
         case .object(let i as Instance): return .object(i.cls)
         case .object(let e as ExceptionInstance): return .object(e.cls)
+        case .object(is SizeObject): return .object(TorchTypes.size)
+        case .object(is DTypeObject): return .object(TorchTypes.dtype)
+        case .object(is DeviceObject): return .object(TorchTypes.device)
         default:
             let name = Formatting.typeName(v)
             if let t = byName[name] { return .object(t) }

@@ -171,6 +171,10 @@ extension Interpreter {
             guard let first = t.shape.first else { throw PyException.type("len() of a 0-d tensor") }
             return first
         case .object(let r as RangeObject): return r.count
+        case .object(let i as Instance):
+            guard let n = try i.callSpecial("__len__", [], self) else { break }
+            guard case .int(let count) = n else { throw PyException.type("'\(Formatting.typeName(n))' object cannot be interpreted as an integer") }
+            return count
         case .object(let o): if let items = try o.iterate(self) { return items.count }
         default: break
         }

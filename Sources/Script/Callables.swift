@@ -152,7 +152,7 @@ public final class UserClass: PyObject {
     }
 
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
-        let instance = Instance(cls: self)
+        let instance = Instance(cls: self, interpreter: interp)
         if let initializer = lookup("__init__") {
             var a = args
             a.positional.insert(.object(instance), at: 0)
@@ -168,11 +168,41 @@ public final class UserClass: PyObject {
 public final class Instance: PyObject {
     let cls: UserClass
     var attributes: [String: Value] = [:]
+    /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
+    /// that do not receive the interpreter.
+    private weak var interpreter: Interpreter?
 
-    init(cls: UserClass) { self.cls = cls }
+    init(cls: UserClass, interpreter: Interpreter?) {
+        self.cls = cls
+        self.interpreter = interpreter
+    }
 
     public var typeName: String { cls.name }
-    public func repr() -> String { "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
+
+    /// Calls the special method `name` if the class defines it; nil otherwise.
+    func callSpecial(_ name: String, _ args: [Value], _ interp: Interpreter) throws -> Value? {
+        guard let f = cls.lookup(name) else { return nil }
+        return try interp.call(f, Arguments([.object(self)] + args))
+    }
+
+    /// `__repr__`/`__str__` results; a method that fails or returns a non-str falls back to the
+    /// default form (these hooks cannot raise).
+    private func special(_ name: String) -> String? {
+        guard let interp = interpreter, case .string(let s)?? = try? callSpecial(name, [], interp) else { return nil }
+        return s
+    }
+
+    public func repr() -> String {
+        special("__repr__") ?? "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+    }
+    public func str() -> String { special("__str__") ?? repr() }
+
+    public func item(_ key: Value, _ interp: Interpreter) throws -> Value? { try callSpecial("__getitem__", [key], interp) }
+
+    public func equals(_ other: Value) -> Bool? {
+        guard let interp = interpreter, let r = try? callSpecial("__eq__", [other], interp) else { return nil }
+        return (try? interp.truthy(r)) ?? false
+    }
 
     public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         if let v = attributes[n] { return v }

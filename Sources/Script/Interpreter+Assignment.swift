@@ -21,7 +21,12 @@ extension Interpreter {
     }
 
     private func unpack(_ targets: [Expr], _ value: Value, _ scope: Scope) throws {
-        let items = try iterate(value)
+        let items: [Value]
+        do {
+            items = try iterate(value)
+        } catch let e as PyException where e.instance.cls === ExceptionClass.typeError && !isIterable(value) {
+            throw PyException.type("cannot unpack non-iterable \(Formatting.typeName(value)) object")
+        }
         if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
             let after = targets.count - star - 1
             guard items.count >= targets.count - 1 else {
@@ -87,6 +92,7 @@ extension Interpreter {
     func setItem(_ object: Value, _ key: Value, _ value: Value) throws {
         switch object {
         case .list(let l):
+            if case .object(let s as SliceObject) = key { return try assignSlice(l, s, value) }
             let i = try indexValue(key, "list")
             let n = i < 0 ? i + l.items.count : i
             guard n >= 0 && n < l.items.count else { throw PyException.index("list assignment index out of range") }
@@ -98,6 +104,25 @@ extension Interpreter {
         }
     }
 
+    /// `l[a:b] = items` (any length) and `l[a:b:k] = items` (same length).
+    private func assignSlice(_ l: ListStorage, _ s: SliceObject, _ value: Value) throws {
+        let items = try iterate(value)
+        let indices = try sliceIndices(s, count: l.items.count)
+        if try isNone(s.step) || indexValue(s.step, "slice") == 1 {
+            let count = l.items.count
+            var start = isNone(s.start) ? 0 : try indexValue(s.start, "slice")
+            if start < 0 { start += count }
+            start = min(max(start, 0), count)
+            let stop = max(start, indices.last.map { $0 + 1 } ?? start)
+            l.items.replaceSubrange(start..<stop, with: items)
+            return
+        }
+        guard items.count == indices.count else {
+            throw PyException.value("attempt to assign sequence of size \(items.count) to extended slice of size \(indices.count)")
+        }
+        for (i, v) in zip(indices, items) { l.items[i] = v }
+    }
+
     func delete(_ target: Expr, _ scope: Scope) throws {
         switch target.kind {
         case .name(let n):
@@ -107,6 +132,11 @@ extension Interpreter {
             let key = try evaluateIndex(indexExpr, scope)
             switch object {
             case .list(let l):
+                if case .object(let s as SliceObject) = key {
+                    let drop = Set(try sliceIndices(s, count: l.items.count))
+                    l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+                    return
+                }
                 let i = try indexValue(key, "list")
                 let n = i < 0 ? i + l.items.count : i
                 guard n >= 0 && n < l.items.count else { throw PyException.index("list assignment index out of range") }

@@ -37,6 +37,8 @@ extension Interpreter {
     }
 
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
+        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
+        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
         if case .tensor = l { return try tensorBinary(op, l, r) }
         if case .tensor = r { return try tensorBinary(op, l, r) }
         if let n = try numericBinary(op, l, r) { return n }
@@ -55,7 +57,8 @@ extension Interpreter {
             return .tuple(Array(repeatElement(a, count: max(n, 0)).joined()))
         case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
         default:
-            throw PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+            throw sequenceOperandError(op, l, r)
+                ?? PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
     }
 
@@ -64,6 +67,45 @@ extension Interpreter {
         let (n, overflow) = count.multipliedReportingOverflow(by: max(times, 0))
         if overflow { throw PyException(.memoryError, "") }
         try MemoryBudget.reserve(n, itemSize: MemoryLayout<Value>.stride)
+    }
+
+    /// The special methods a script class may define for an operator.
+    static func specialNames(_ op: BinaryOperator) -> (normal: String, reflected: String) {
+        let stem: String
+        switch op {
+        case .add: stem = "add"
+        case .sub: stem = "sub"
+        case .mul: stem = "mul"
+        case .div: stem = "truediv"
+        case .floorDiv: stem = "floordiv"
+        case .mod: stem = "mod"
+        case .pow: stem = "pow"
+        case .matMul: stem = "matmul"
+        case .bitAnd: stem = "and"
+        case .bitOr: stem = "or"
+        case .bitXor: stem = "xor"
+        case .shiftLeft: stem = "lshift"
+        case .shiftRight: stem = "rshift"
+        }
+        return ("__\(stem)__", "__r\(stem)__")
+    }
+
+    /// CPython's own messages for `str + int`, `list + tuple` and `seq * float`.
+    private func sequenceOperandError(_ op: BinaryOperator, _ l: Value, _ r: Value) -> PyException? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v {
+            case .string, .list, .tuple: return true
+            default: return false
+            }
+        }
+        if op == .add, isSequence(l) {
+            return PyException.type("can only concatenate \(Formatting.typeName(l)) (not \"\(Formatting.typeName(r))\") to \(Formatting.typeName(l))")
+        }
+        if op == .mul, isSequence(l) || isSequence(r) {
+            let other = isSequence(l) ? r : l
+            return PyException.type("can't multiply sequence by non-int of type '\(Formatting.typeName(other))'")
+        }
+        return nil
     }
 
     /// Arithmetic on bool/int/float with Python's semantics (true division, floor division, modulo sign).
@@ -248,6 +290,15 @@ extension Interpreter {
         }
     }
 
+    /// Whether `iter(v)` would succeed at all (0-d tensors count: they fail with their own message).
+    func isIterable(_ v: Value) -> Bool {
+        switch v {
+        case .none, .bool, .int, .float: return false
+        case .object(let o): return ((try? o.iterate(self)) ?? nil) != nil
+        default: return true
+        }
+    }
+
     /// The items of an iterable value.
     func iterate(_ v: Value) throws -> [Value] {
         switch v {
@@ -327,20 +378,41 @@ extension Interpreter {
         var chars = template[...]
         while let c = chars.popFirst() {
             guard c == "%" else { out.append(c); continue }
-            var spec = ""
-            while let n = chars.first, "0123456789.-+ #".contains(n) { spec.append(n); chars.removeFirst() }
+            var flags = ""
+            while let n = chars.first, "-+ #0".contains(n) { flags.append(n); chars.removeFirst() }
+            var widthAndPrecision = ""
+            while let n = chars.first, "0123456789.".contains(n) { widthAndPrecision.append(n); chars.removeFirst() }
             guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
             if code == "%" { out += "%"; continue }
             guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
             let v = values.removeFirst()
+            // Translate printf flags into a format spec: '-' left-aligns, '0' zero-pads numbers.
+            let left = flags.contains("-")
+            let sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+            let alternate = flags.contains("#") ? "#" : ""
+            let zero = flags.contains("0") && !left ? "0" : ""
             switch code {
-            case "s": out += try format(.string(Formatting.str(v)), spec: spec)
-            case "r": out += try format(.string(Formatting.repr(v)), spec: spec)
-            case "d", "i":
-                let n: Int
-                if case .int(let i) = v { n = i } else { n = try pythonInt(try toDouble(v)) }
-                out += try format(.int(n), spec: spec + "d")
-            default: out += try format(.float(try toDouble(v)), spec: spec + String(code))
+            case "s", "r":
+                let text = code == "s" ? Formatting.str(v) : Formatting.repr(v)
+                out += try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision)
+            case "d", "i", "u":
+                let n: Value
+                if case .int = v { n = v } else if case .bool(let b) = v { n = .int(b ? 1 : 0) } else {
+                    let d = try toDouble(v)
+                    guard d.isFinite, abs(d) < 9.2e18 else { throw PyException(.overflowError, "cannot convert float to integer") }
+                    n = .int(Int(d))
+                }
+                out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
+            case "x", "X", "o":
+                guard case .int = v else {
+                    throw PyException.type("%\(code) format: an integer is required, not \(Formatting.typeName(v))")
+                }
+                out += try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code))
+            case "e", "E", "f", "F", "g", "G":
+                let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
+                out += try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+            default:
+                throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }
         }
         if !values.isEmpty { throw PyException.type("not all arguments converted during string formatting") }

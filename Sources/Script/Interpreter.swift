@@ -127,6 +127,12 @@ public final class Interpreter {
         writeError(text)
     }
 
+    /// Prints a warning that Python attributes to one internal line: once per run.
+    func warnOnce(_ message: String, category: String) {
+        guard warnedSites.insert("internal|\(category)|\(message)").inserted else { return }
+        warn(message, category: category)
+    }
+
     // MARK: - Statements
 
     enum Flow {

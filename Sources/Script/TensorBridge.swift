@@ -30,7 +30,12 @@ extension Interpreter {
 
     func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
         switch name {
-        case "requires_grad": try t.assignRequiresGrad(try truthy(value))
+        case "requires_grad":
+            let flag = try truthy(value)
+            if flag && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PyException.runtime("only Tensors of floating point and complex dtype can require gradients")
+            }
+            try t.assignRequiresGrad(flag)
         case "grad":
             switch value {
             case .none: try t.setGrad(nil)
@@ -62,6 +67,10 @@ extension Interpreter {
         func unsupported() -> PyException {
             PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
+        if op == .bitAnd || op == .bitOr || op == .bitXor {
+            guard let a = try operand(l), let b = try operand(r) else { throw unsupported() }
+            return .tensor(try logical(op, a, b))
+        }
         if case .tensor(let a) = l {
             guard let b = try operand(r) else { throw unsupported() }
             switch op {
@@ -74,7 +83,7 @@ extension Interpreter {
             case .pow:
                 switch b {
                 case .tensor(let e): return .tensor(try a.pow(e))
-                case .scalar(let s): return .tensor(try a.pow(s.doubleValue))
+                case .scalar(let s): return .tensor(try a.pow(s))
                 }
             case .matMul:
                 guard case .tensor(let m) = b else { throw unsupported() }
@@ -88,10 +97,34 @@ extension Interpreter {
         case .sub: return .tensor(try b.rsub(s))
         case .mul: return .tensor(try b.mul(.scalar(s)))
         case .div: return .tensor(try b.rdiv(s))
-        case .pow: return .tensor(try Tensor.pow(base: s.doubleValue, exponent: b))
+        case .pow: return .tensor(try Tensor.pow(base: s, exponent: b))
         case .floorDiv: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).floorDivide(.tensor(b)))
         case .mod: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).remainder(.tensor(b)))
         default: throw unsupported()
+        }
+    }
+
+    /// `&`, `|` and `^` on bool tensors (and Python bools), as PyTorch's bitwise ops compute them.
+    private func logical(_ op: BinaryOperator, _ a: Operand, _ b: Operand) throws -> Tensor {
+        func mask(_ o: Operand) throws -> Tensor {
+            switch o {
+            case .tensor(let t):
+                guard t.dtype == .bool else {
+                    let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
+                    if t.dtype.isFloatingPoint { throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'") }
+                    throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not \(t.dtype.name)")
+                }
+                return t
+            case .scalar(.bool(let v)): return Tensor.scalar(v ? 1 : 0, dtype: .bool)
+            case .scalar:
+                throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not Python numbers")
+            }
+        }
+        let x = try mask(a), y = try mask(b)
+        switch op {
+        case .bitAnd: return try x.to(.int64).mul(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
+        case .bitOr: return try x.to(.int64).add(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
+        default: return try x.ne(.tensor(y))
         }
     }
 
@@ -150,7 +183,7 @@ extension Interpreter {
         case .mul: return .tensor(try t.mul_(o))
         case .div: return .tensor(try t.div_(o))
         case .pow:
-            if case .scalar(let s) = o { return .tensor(try t.pow_(s.doubleValue)) }
+            if case .scalar(let s) = o { return .tensor(try t.pow_(s)) }
             return try tensorBinary(op, .tensor(t), value)
         default: return try tensorBinary(op, .tensor(t), value)
         }

@@ -26,6 +26,21 @@ enum TensorMethods {
         unary("float", { try $0.to(.float32) }); unary("double", { try $0.to(.float64) })
         unary("long", { try $0.to(.int64) }); unary("int", { try $0.to(.int64) }); unary("bool", { try $0.to(.bool) })
         unary("cpu", { $0 })
+        unary("sign", { try $0.sign() }); unary("sgn", { try $0.sgn() }); unary("isnan", { $0.isnan() })
+        m["isclose"] = { t, a, i in
+            .tensor(try t.isclose(try i.tensorValue(a.value(0, "other"), "isclose", "other"),
+                                  rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "isclose", "rtol"),
+                                  atol: try i.doubleValue(a.value(2, "atol") ?? .float(1e-8), "isclose", "atol"),
+                                  equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
+        }
+        m["select"] = { t, a, i in
+            .tensor(try t.select(try i.intValue(a.value(0, "dim"), "select", "dim"), try i.intValue(a.value(1, "index"), "select", "index")))
+        }
+        m["narrow"] = { t, a, i in
+            .tensor(try t.narrow(try i.intValue(a.value(0, "dim"), "narrow", "dim"), start: try i.intValue(a.value(1, "start"), "narrow", "start"),
+                                 length: try i.intValue(a.value(2, "length"), "narrow", "length")))
+        }
+        m["bmm"] = { t, a, i in .tensor(try t.bmm(try i.tensorValue(a.value(0, "mat2"), "bmm", "mat2"))) }
         binary("add") { t, o in try t.add(o) }
         binary("sub") { t, o in try t.sub(o) }
         binary("mul") { t, o in try t.mul(o) }
@@ -46,22 +61,22 @@ enum TensorMethods {
         m["pow"] = { t, a, i in
             switch try i.operandArgument(a, "pow", "exponent") {
             case .tensor(let e): return .tensor(try t.pow(e))
-            case .scalar(let s): return .tensor(try t.pow(s.doubleValue))
+            case .scalar(let s): return .tensor(try t.pow(s))
             }
         }
-        m["pow_"] = { t, a, i in .tensor(try t.pow_(try i.doubleValue(a.value(0, "exponent"), "pow_", "exponent"))) }
+        m["pow_"] = { t, a, i in .tensor(try t.pow_(try i.requiredScalar(a.value(0, "exponent"), "pow_", "exponent"))) }
         m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.doubleValue(a.value(0, "value"), "fill_", "value"))) }
         m["copy_"] = { t, a, i in .tensor(try t.copy_(try i.tensorValue(a.value(0, "src"), "copy_", "src"))) }
         m["clamp"] = { t, a, i in
-            .tensor(try t.clamp(min: try i.optionalDouble(a.value(0, "min"), "clamp", "min"),
-                                max: try i.optionalDouble(a.value(1, "max"), "clamp", "max")))
+            .tensor(try t.clamp(min: try i.optionalScalar(a.value(0, "min"), "clamp", "min"),
+                                max: try i.optionalScalar(a.value(1, "max"), "clamp", "max")))
         }
         m["clamp_"] = { t, a, i in
-            .tensor(try t.clamp_(min: try i.optionalDouble(a.value(0, "min"), "clamp_", "min"),
-                                 max: try i.optionalDouble(a.value(1, "max"), "clamp_", "max")))
+            .tensor(try t.clamp_(min: try i.optionalScalar(a.value(0, "min"), "clamp_", "min"),
+                                 max: try i.optionalScalar(a.value(1, "max"), "clamp_", "max")))
         }
-        m["clamp_min"] = { t, a, i in .tensor(try t.clamp(min: try i.doubleValue(a.value(0, "min"), "clamp_min", "min"), max: nil)) }
-        m["clamp_max"] = { t, a, i in .tensor(try t.clamp(min: nil, max: try i.doubleValue(a.value(0, "max"), "clamp_max", "max"))) }
+        m["clamp_min"] = { t, a, i in .tensor(try t.clampMin(try i.requiredScalar(a.value(0, "min"), "clamp_min", "min"))) }
+        m["clamp_max"] = { t, a, i in .tensor(try t.clampMax(try i.requiredScalar(a.value(0, "max"), "clamp_max", "max"))) }
         m["sum"] = { t, a, i in
             let keep = try i.boolValue(a.value(1, "keepdim"), default: false)
             guard let d = a.value(0, "dim"), !i.isNone(d) else { return .tensor(try t.sum()) }
@@ -167,7 +182,11 @@ enum TensorMethods {
             throw PyException.type("type(): invalid dtype \(Formatting.repr(target))")
         }
         m["requires_grad_"] = { t, a, i in
-            .tensor(try t.requiresGrad_(try i.boolValue(a.value(0, "requires_grad"), default: true)))
+            let flag = try i.boolValue(a.value(0, "requires_grad"), default: true)
+            if flag && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PyException.runtime("only Tensors of floating point dtype can require gradients")
+            }
+            return .tensor(try t.requiresGrad_(flag))
         }
         m["retain_grad"] = { t, _, _ in try t.retainGrad(); return .none }
         m["register_hook"] = { t, a, i in
@@ -185,8 +204,9 @@ enum TensorMethods {
             try a.check("backward", maxPositional: 3, allowed: ["gradient", "retain_graph", "create_graph", "inputs"])
             let gradient = try a.value(0, "gradient").flatMap { i.isNone($0) ? nil : try i.tensorValue($0, "backward", "gradient") }
             let retain = try a.value(1, "retain_graph").flatMap { i.isNone($0) ? nil : try i.truthy($0) }
-            try t.backward(gradient: gradient, retainGraph: retain,
-                           createGraph: try i.boolValue(a.value(2, "create_graph"), default: false))
+            try i.runBackward([t], gradients: [gradient], retainGraph: retain,
+                              createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
+                              inputs: a.value(3, "inputs"))
             return .none
         }
         m["numpy"] = { _, _, _ in

@@ -39,6 +39,27 @@ extension Interpreter {
         return try doubleValue(v, function, name)
     }
 
+    /// A Python number (or one-element tensor) keeping its int/float/bool kind, for ops whose
+    /// result dtype depends on it; nil when absent or None.
+    func optionalScalar(_ v: Value?, _ function: String, _ name: String) throws -> ScalarValue? {
+        guard let v else { return nil }
+        switch v {
+        case .none: return nil
+        case .int(let i): return .int(Int64(i))
+        case .bool(let b): return .bool(b)
+        case .float(let d): return .double(d)
+        case .tensor(let t) where t.numel == 1: return try t.item()
+        default: throw PyException.type("\(function)(): argument '\(name)' must be Number, not \(Formatting.typeName(v))")
+        }
+    }
+
+    func requiredScalar(_ v: Value?, _ function: String, _ name: String) throws -> ScalarValue {
+        guard let s = try optionalScalar(v, function, name) else {
+            throw PyException.type("\(function)() missing required argument '\(name)'")
+        }
+        return s
+    }
+
     func boolValue(_ v: Value?, default d: Bool) throws -> Bool {
         guard let v else { return d }
         return try truthy(v)

@@ -39,7 +39,8 @@ enum TorchFunctions {
                      "square", "clamp", "pow", "add", "sub", "mul", "div", "true_divide", "sum", "mean", "max", "min",
                      "argmax", "argmin", "all", "any", "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge",
                      "reshape", "flatten", "squeeze", "unsqueeze", "t", "transpose", "permute", "matmul", "mm", "dot",
-                     "mv", "softmax", "log_softmax", "clone", "detach", "numel"] {
+                     "mv", "softmax", "log_softmax", "clone", "detach", "numel", "sign", "sgn", "isnan", "isclose",
+                     "select", "narrow", "bmm", "clamp_min", "clamp_max"] {
             m[name] = delegating(name)
         }
         m["tensor"] = function("tensor") { args, interp in
@@ -144,6 +145,30 @@ enum TorchFunctions {
             let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "stack", "tensors") }
             return .tensor(try Tensor.stack(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "stack", "dim")))
         }
+        m["where"] = function("where") { args, interp in
+            let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
+            guard condition.dtype == .bool else {
+                throw PyException.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))")
+            }
+            func branch(_ index: Int, _ name: String) throws -> Tensor {
+                let v = args.value(index, name) ?? .none
+                switch v {
+                case .tensor(let t): return t
+                case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
+                case .float(let d): return Tensor.scalar(d, dtype: .float32)
+                case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
+                default: throw PyException.type("where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
+                }
+            }
+            return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
+        }
+        m["addmm"] = function("addmm") { args, interp in
+            .tensor(try Tensor.addmm(try interp.tensorValue(args.value(0, "input"), "addmm", "input"),
+                                     try interp.tensorValue(args.value(1, "mat1"), "addmm", "mat1"),
+                                     try interp.tensorValue(args.value(2, "mat2"), "addmm", "mat2"),
+                                     beta: try interp.doubleValue(args.keyword("beta") ?? .int(1), "addmm", "beta"),
+                                     alpha: try interp.doubleValue(args.keyword("alpha") ?? .int(1), "addmm", "alpha")))
+        }
         m["is_tensor"] = function("is_tensor") { args, _ in
             if case .tensor = args.positional.first ?? .none { return .bool(true) }
             return .bool(false)
@@ -175,9 +200,8 @@ enum TorchFunctions {
         m["FloatTensor"] = .object(TorchTypes.floatTensor)
         m["DoubleTensor"] = .object(TorchTypes.doubleTensor)
         m["LongTensor"] = .object(TorchTypes.longTensor)
-        m["Size"] = .object(TypeObject("Size", qualifiedName: "torch.Size") { args, interp in
-            .object(SizeObject(try interp.intList(args.positional.first ?? .tuple([]), "Size", "sizes")))
-        })
+        m["Size"] = .object(TorchTypes.size)
+        m["dtype"] = .object(TorchTypes.dtype)
         m["pi"] = .float(Double.pi)
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
@@ -202,8 +226,9 @@ enum TorchFunctions {
             let tensors = try interp.tensorSequence(args.value(0, "tensors"), "backward", "tensors")
             let grads = try interp.optionalTensorSequence(args.value(1, "grad_tensors"))
             let retain = try args.value(2, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
-            try Autograd.backward(tensors, gradients: grads, retainGraph: retain,
-                                  createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false))
+            try interp.runBackward(tensors, gradients: grads, retainGraph: retain,
+                                   createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false),
+                                   inputs: args.value(5, "inputs"))
             return .none
         }
         m["Variable"] = function("Variable") { args, interp in
@@ -277,8 +302,43 @@ enum TorchFunctions {
         unary("tan") { Foundation.tan($0) }
         unary("tanh") { Foundation.tanh($0) }
         unary("fabs") { Swift.abs($0) }
-        m["floor"] = function("floor") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "floor", "x").rounded(.down))) }
-        m["ceil"] = function("ceil") { args, interp in .int(try pythonInt(try interp.doubleValue(args.value(0, "x"), "ceil", "x").rounded(.up))) }
+        unary("log2") { x in
+            guard x > 0 else { throw PyException.value("math domain error") }
+            return Foundation.log2(x)
+        }
+        unary("log10") { x in
+            guard x > 0 else { throw PyException.value("math domain error") }
+            return Foundation.log10(x)
+        }
+        unary("atan") { Foundation.atan($0) }
+        unary("asin") { x in
+            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
+            return Foundation.asin(x)
+        }
+        unary("acos") { x in
+            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
+            return Foundation.acos(x)
+        }
+        for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
+            m[name] = function(name) { args, interp in
+                let x = args.value(0, "x") ?? .none
+                if case .int = x { return x }
+                return .int(try pythonInt(try interp.doubleValue(x, name, "x").rounded(rule)))
+            }
+        }
+        m["pow"] = function("pow") { args, interp in
+            .float(Foundation.pow(try interp.doubleValue(args.value(0, "x"), "pow", "x"), try interp.doubleValue(args.value(1, "y"), "pow", "y")))
+        }
+        m["isfinite"] = function("isfinite") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isfinite", "x").isFinite) }
+        m["isclose"] = function("isclose") { args, interp in
+            let a = try interp.doubleValue(args.value(0, "a"), "isclose", "a"), b = try interp.doubleValue(args.value(1, "b"), "isclose", "b")
+            let rel = try interp.doubleValue(args.keyword("rel_tol") ?? .float(1e-9), "isclose", "rel_tol")
+            let absTol = try interp.doubleValue(args.keyword("abs_tol") ?? .float(0), "isclose", "abs_tol")
+            if a == b { return .bool(true) }
+            if a.isInfinite || b.isInfinite { return .bool(false) }
+            let diff = Swift.abs(a - b)
+            return .bool(diff <= Swift.max(rel * Swift.max(Swift.abs(a), Swift.abs(b)), absTol))
+        }
         m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
         m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
         m["pi"] = .float(Double.pi)

@@ -15,6 +15,14 @@ enum TorchTypes {
     static let longTensor = TypeObject("LongTensor", qualifiedName: "torch.LongTensor") { args, interp in
         try interp.legacyConstructor(args, dtype: .int64, name: "LongTensor")
     }
+    /// `torch.Size`: a tuple subclass of dimension sizes.
+    static let size = TypeObject("Size", qualifiedName: "torch.Size") { args, interp in
+        .object(SizeObject(try interp.intList(args.positional.first ?? .tuple([]), "Size", "sizes")))
+    }
+    /// `torch.dtype`: the type of `torch.float32` and friends.
+    static let dtype = TypeObject("dtype", qualifiedName: "torch.dtype")
+    /// `torch.device`.
+    static let device = TypeObject("device", qualifiedName: "torch.device")
 }
 
 extension Interpreter {

@@ -58,7 +58,10 @@ final class GradFnObject: PyObject {
 
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
-        case "name": return .object(BuiltinFunction("name") { [node] _, _ in .string(node.name) })
+        case "name":
+            // Nodes implemented in C++ (not generated from derivatives.yaml) carry their namespace.
+            let name = node.name == "CopySlices" ? "torch::autograd::CopySlices" : node.name
+            return .object(BuiltinFunction("name") { _, _ in .string(name) })
         case "next_functions":
             return .tuple(node.nextEdges.map { edge in
                 guard let edge else { return .tuple([.none, .int(0)]) }

@@ -1,0 +1,11 @@
+print([x * x for x in range(5)])
+print([x for x in range(10) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([c.upper() for c in "abc" if c != "b"])
+print({k: v for k, v in zip("ab", [1, 2])})
+print([[i * j for j in range(3)] for i in range(3)])
+print(sum(x for x in range(5)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+x = 10
+print([x for x in range(3)], x)
+print([i if i % 2 else -i for i in range(4)])

@@ -1,0 +1,16 @@
+import torch
+import torch.nn.functional as F
+x = torch.tensor([[1., -2., 3.], [0.5, 0., -1.]])
+print(F.relu(x))
+print(F.sigmoid(torch.tensor([0., 1.])), F.tanh(torch.tensor([0., 1.])))
+print(F.softmax(x, dim=1))
+print(F.log_softmax(x, dim=-1))
+print(F.softmax(x, dim=0).sum(0))
+target = torch.tensor([[0., 0., 1.], [1., 0., 0.]])
+print(F.mse_loss(x, target), F.mse_loss(x, target, reduction="sum"), F.mse_loss(x, target, reduction="none"))
+labels = torch.tensor([2, 0])
+print(F.cross_entropy(x, labels), F.cross_entropy(x, labels, reduction="sum"))
+print(F.nll_loss(F.log_softmax(x, dim=1), labels))
+w = torch.tensor([[1., 0., 1.], [0., 1., 0.]])
+b = torch.tensor([0.5, -0.5])
+print(F.linear(x, w, b), F.linear(x, w))

@@ -1,0 +1,10 @@
+import torch
+x = torch.ones(2, requires_grad=True)
+y = torch.ones(2, requires_grad=True)
+z = torch.ones(2, requires_grad=True)
+print(z.grad == x.grad == y.grad == None)
+print(x.grad is None and y.grad is None)
+(x * y).sum().backward()
+print(x.grad == None, x.grad is None, z.grad is None)
+print(x.grad == y.grad)
+print((x.grad == y.grad).all())

@@ -1,0 +1,12 @@
+import torch
+print(torch.Tensor([1, 2]))
+print(torch.FloatTensor([[1, 2]]))
+print(torch.DoubleTensor([1.5]))
+print(torch.LongTensor([1, 2, 3]))
+print(torch.Tensor(2, 3).shape)
+print(torch.Tensor([1, 2]).dtype, torch.DoubleTensor([1]).dtype, torch.LongTensor([1]).dtype)
+x = torch.ones(2)
+print(isinstance(x, torch.Tensor), type(x), type(x).__name__)
+print(torch.is_tensor(x), torch.is_tensor([1]))
+print(torch.Tensor)
+print(torch.Size([2, 3]), torch.Size([]), torch.Size((4,)))

@@ -1,0 +1,13 @@
+import torch
+m = torch.tensor([[1., 5., 3.], [4., 2., 6.]])
+print(m.sum(), m.sum(0), m.sum(dim=1), m.sum(1, keepdim=True), m.sum((0, 1)))
+print(m.mean(), m.mean(0), m.mean(dim=-1, keepdim=True))
+print(m.max(), m.min(), m.argmax(), m.argmin(), m.argmax(dim=1))
+v = m.max(dim=1)
+print(v)
+print(v.values, v.indices, v[0])
+vals, idx = m.min(0)
+print(vals, idx)
+print(torch.sum(m), torch.mean(m, 0), torch.max(m, 1)[1])
+print(torch.tensor([1, 2, 3]).sum(), torch.tensor([True, True, False]).sum())
+print(m.any(), (m > 5).any(dim=1))

@@ -1,0 +1,5 @@
+try:
+    x = [1][5]
+except IndexError:
+    print("handling")
+    raise
