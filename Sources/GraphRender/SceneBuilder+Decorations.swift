@@ -1,0 +1,170 @@
+import GraphModel
+
+/// Clusters, saved buffers, gradients and notes: what `SceneBuilder` adds around the data flow.
+extension SceneBuilder {
+    /// The line of the backward call whose gradients are shown (0 when there is none).
+    var passLine: Int { pass.map { graph.backwardPasses[$0].line } ?? 0 }
+
+    mutating func decorate() {
+        if options.showSaved { addSavedBuffers() }
+        if let p = pass { addGradients(graph.backwardPasses[p]) }
+        if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
+            scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")
+        }
+        if let line = selection.line { scene.notes.append("the graph as it stood after line \(line) ran (the first time)") }
+    }
+
+    // MARK: Clusters
+
+    /// The scene cluster for `spec`, created on first use.
+    mutating func cluster(_ spec: ClusterSpec) -> Int {
+        if let i = clusterIndex[spec.id] { return i }
+        scene.clusters.append(SceneCluster(id: spec.id, label: spec.label, isRegion: true, tooltip: spec.tooltip,
+                                           foldKey: spec.foldKey))
+        clusterIndex[spec.id] = scene.clusters.count - 1
+        return scene.clusters.count - 1
+    }
+
+    /// The innermost grad-disabling region enclosing `region` (nil when an enabling region,
+    /// e.g. `enable_grad` inside `no_grad`, comes first).
+    static func disabledRegion(_ graph: Graph, _ region: Int) -> ClusterSpec? {
+        var r: Int? = region
+        while let id = r {
+            let record = graph.regions[id]
+            if record.kind.gradEnabled { return nil }
+            if record.kind != .enableGrad {
+                let end = record.endLine ?? record.startLine
+                let lines = Style.lineText(record.startLine...max(record.startLine, end))
+                return ClusterSpec(id: "cluster_region_\(id)", label: "\(record.kind.rawValue) · \(lines)",
+                                   tooltip: "with torch.\(record.kind.rawValue): ops here record no grad_fn (\(lines))",
+                                   foldKey: "R\(record.kind.rawValue)@\(record.startLine)")
+            }
+            r = record.parent
+        }
+        return nil
+    }
+
+    /// The cluster of each shown op: its grad-disabling region, or, for ops that ran with grad
+    /// off outside any region (a custom Function's forward), one cluster per run of such ops,
+    /// named after the Function when the op right after the run adopts its result.
+    static func clusters(_ graph: Graph, shown: [Bool]) -> [Int: ClusterSpec] {
+        var result: [Int: ClusterSpec] = [:]
+        var run: [Int] = []
+        func close(next: OpRecord?) {
+            guard let first = run.first, let last = run.last else { return }
+            let made = Set(run.flatMap { graph.ops[$0].outputs })
+            let lines = Style.lineText(graph.ops[first].line...max(graph.ops[first].line, graph.ops[last].line))
+            let label: String
+            if let next, next.gradFn != nil, next.outputs.contains(where: made.contains) {
+                label = "\(next.name).forward (grad off) · \(lines)"
+            } else {
+                label = "grad off · \(lines)"
+            }
+            let spec = ClusterSpec(id: "cluster_off_\(first)", label: label,
+                                   tooltip: "ops run with grad mode off: no grad_fn recorded (\(lines))",
+                                   foldKey: "O\(graph.ops[first].line):\(label)")
+            for o in run { result[o] = spec }
+            run.removeAll()
+        }
+        for op in graph.ops {
+            if let r = op.region, let spec = disabledRegion(graph, r) {
+                close(next: op)
+                if shown[op.id] { result[op.id] = spec }
+            } else if !op.gradEnabled && op.pass == nil && op.region == nil {
+                if shown[op.id] { run.append(op.id) }
+            } else {
+                close(next: op)
+            }
+        }
+        close(next: nil)
+        return result
+    }
+
+    // MARK: Gradient reach
+
+    /// Parameters that got no gradient, with the reason, and the gradients accumulated into
+    /// leaves by `pass`. With an explicit pass, "no gradient" means none in that pass (for
+    /// parameters made before it); by default, none in any pass drawn.
+    static func gradientReach(_ graph: Graph, selection: GraphSelection, pass: Int?,
+                              explicit: Bool) -> (unreached: [Int: String], grads: [Int: GradSummary]) {
+        guard let pass else { return ([:], [:]) }
+        var grads: [Int: GradSummary] = [:]
+        for a in graph.backwardPasses[pass].accumulated { grads[a.tensor] = a.grad }
+        let passes = explicit ? [pass] : graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
+        var reached = Set<Int>()
+        for p in passes {
+            for a in graph.backwardPasses[p].accumulated { reached.insert(a.tensor) }
+            for t in graph.backwardPasses[p].rootTensors where graph.tensors[t].isLeaf { reached.insert(t) }
+        }
+        let latestRoot = graph.backwardPasses[pass].rootTensors.max() ?? Int.max
+        var unreached: [Int: String] = [:]
+        for t in graph.parameters where selection.tensorIncluded[t] && !reached.contains(t) {
+            if explicit && t > latestRoot { continue }
+            let why = graph.gradientFlow(to: t, in: pass)?.blocked?.explanation ?? "no backward pass reached it"
+            unreached[t] = why
+        }
+        return (unreached, grads)
+    }
+
+    // MARK: Gradients on edges
+
+    mutating func addGradients(_ p: BackwardRecord) {
+        let draw = options.showGrads && options.view != .forward
+        let call = p.kind == .grad ? "autograd.grad" : "backward"
+        for e in p.edgeGradients {
+            guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
+                  let index = edges[e.index] else { continue }
+            scene.edges[index].tooltip += "\ngradient (\(call) at line \(p.line)): " + Describe.gradientDetail(g)
+            guard draw else { continue }
+            let magnitude = Describe.magnitude(g)
+            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
+            scene.edges[index].attributes = Style.gradientEdge(magnitude: magnitude)
+                .merging(["label": .text(Describe.gradientLabel(g))])
+        }
+    }
+
+    // MARK: Saved buffers
+
+    mutating func addSavedBuffers() {
+        for (o, opIndex) in opNode.sorted(by: { $0.key < $1.key }) {
+            guard let n = graph.ops[o].gradFn else { continue }
+            for (j, b) in graph.nodes[n].saved.enumerated() {
+                let state = selection.state(of: b)
+                let look: SavedBufferState
+                var lines = ["saved \(b.name)", "\(Describe.shape(b.shape)) · \(Describe.bytes(b.bytes)) · v\(b.savedVersion)"]
+                var tooltip = "\(graph.nodes[n].name) saved \(b.name) for backward: \(Describe.shape(b.shape)) "
+                    + "\(b.dtype.name), \(Describe.bytes(b.bytes)), at version \(b.savedVersion)"
+                    + (b.isOutput ? " (its own output)" : "")
+                switch state {
+                case .retained:
+                    look = .retained
+                    tooltip += "\nretained: a later backward can still use it"
+                case .freed(let p):
+                    look = .freed
+                    let line = graph.backwardPasses[p].line
+                    lines.append("freed by backward · line \(line)")
+                    let kept = graph.backwardPasses.prefix(p).filter { $0.retainGraph && $0.executed.contains(n) }
+                    tooltip += kept.isEmpty ? "" : "\nretained by retain_graph=True at line "
+                        + kept.map { String($0.line) }.joined(separator: ", ")
+                    tooltip += "\nfreed by the backward at line \(line) (no retain_graph)"
+                case .invalidated:
+                    let i = b.invalidation
+                    look = .invalidated(savedVersion: b.savedVersion, currentVersion: i?.version ?? b.savedVersion + 1)
+                    lines.append("saved v\(b.savedVersion) · now v\(i?.version ?? b.savedVersion + 1)")
+                    if let i { lines.append("\(i.op.isEmpty ? "changed" : i.op) · line \(i.line)") }
+                    tooltip += "\ninvalidated: modified in place"
+                        + (i.map { " by \($0.op.isEmpty ? "an in-place op" : $0.op) at line \($0.line) (now version \($0.version))" } ?? "")
+                        + "; backward through it raises"
+                }
+                let index = scene.nodes.count
+                scene.nodes.append(SceneNode(
+                    id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
+                    tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
+                    foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
+                    line: scene.nodes[opIndex].line))
+                addEdge(from: index, to: opIndex, position: j, kind: .saved, roles: [],
+                        attributes: Style.savedBufferEdge(look), tooltip: tooltip)
+            }
+        }
+    }
+}
