@@ -9,8 +9,9 @@ import GraphModel
 /// request; a legend of exactly the styles used. Every node and edge has a stable `id`, a
 /// `class` and a tooltip (shape, dtype, gradient, line).
 ///
-/// Large graphs: above `RenderOptions.maxNodes`, loop iterations are folded (one node per
-/// source line position, with a count) unless `unfold` is set; what still exceeds the budget
+/// Large graphs: above `RenderOptions.maxNodes` (or `RenderOptions.foldAbove` when it halves the
+/// picture), loop iterations are folded (one node per source line position, with a count)
+/// unless `unfold` is set; what still exceeds the budget
 /// is cut to the part nearest the roots; leaves feeding many ops are drawn once per use; and
 /// past `RenderOptions.dotNodeLimit` nodes `dot` gives way to `sfdp`. The picture says which
 /// of these happened.
@@ -50,10 +51,11 @@ public struct DOTWriter {
         var builder = try SceneBuilder(graph: graph, options: options)
         var scene = builder.build()
         let budget = max(1, options.maxNodes)
-        if !options.unfold && scene.nodes.count > budget {
+        if !options.unfold && scene.nodes.count > min(budget, RenderOptions.foldAbove) {
             let before = scene.nodes.count
-            scene = scene.folded()
-            if scene.nodes.count < before {
+            let folded = scene.folded()
+            if folded.nodes.count < before && (before > budget || folded.nodes.count * 2 <= before) {
+                scene = folded
                 scene.notes.append("loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), one per "
                     + "source line position, ×n = how many (--unfold draws every iteration)")
             }
@@ -98,7 +100,7 @@ public struct DOTWriter {
             if let c = n.cluster { members[c].append(i) } else { lines.append("  " + statement(n)) }
         }
         for (c, cluster) in scene.clusters.enumerated() where !members[c].isEmpty {
-            let look = (cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTAttributes())
+            let look = (cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster)
                 .merging(["label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)])
             lines.append("  subgraph \(DOTEscape.identifier(cluster.id)) {")
             lines.append("    " + look.statements)
@@ -123,6 +125,12 @@ public struct DOTWriter {
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
+    static let passCluster: DOTAttributes = [
+        "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
+        "labeljust": "l", "margin": "10", "class": "pass",
+    ]
 
     /// A node statement: its roles' look, label, id, classes and tooltip.
     static func statement(_ n: SceneNode) -> String {

@@ -51,8 +51,9 @@ extension Scene {
             let key = "\(f)>\(t)>\(e.kind)>\(e.id.split(separator: "_").last ?? "")"
             if let existing = edgeOfKey[key] {
                 var merged = result.edges[existing]
-                let keepsLook = merged.roles.contains(.gradientEdge) || merged.roles.contains(.nonFiniteGradient)
-                if !keepsLook {
+                // The latest gradient wins; an edge without one keeps an earlier one's look.
+                let carries = { (roles: [StyleRole]) in roles.contains(.gradientEdge) || roles.contains(.nonFiniteGradient) }
+                if carries(e.roles) || !carries(merged.roles) {
                     merged.roles = e.roles
                     merged.attributes = e.attributes
                     merged.tooltip = e.tooltip

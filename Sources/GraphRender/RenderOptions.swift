@@ -38,12 +38,16 @@ public struct RenderOptions: Sendable, Equatable {
     public var at: Int?
     /// Add a legend listing exactly the styles the picture uses.
     public var legend = true
-    /// Never fold loop iterations, even above the node budget.
+    /// Never fold loop iterations (by default they are folded above the node budget, or above
+    /// `foldAbove` nodes when that halves the picture).
     public var unfold = false
 
     /// The defaults: forward and backward, dot top to bottom, legend on, 400 nodes.
     public init() {}
 
+    /// Loop iterations are also folded (unless `unfold`) above this many nodes when folding at
+    /// least halves the picture: twenty unfolded iterations of a training step are unreadable.
+    public static let foldAbove = 150
     /// Above this many drawn nodes a `dot` layout is switched to `sfdp` (and the picture says so).
     public static let dotNodeLimit = 1_500
     /// A leaf feeding more than this many ops is drawn once per use.

@@ -101,10 +101,11 @@ struct SceneEdge {
 }
 
 struct SceneCluster {
-    /// `cluster_region_3`, `cluster_fn_2`.
+    /// `cluster_region_3`, `cluster_off_7`, `cluster_pass_1`.
     var id: String
     var label: String
-    /// A grad-mode region (styled as such); otherwise a plain grouping (function forward).
+    /// A grad-disabled region or a Function's forward (styled as a region); otherwise the ops
+    /// one backward call went through.
     var isRegion: Bool
     var tooltip: String
     /// Clusters with the same key are one cluster when loop iterations are folded.

@@ -2,12 +2,9 @@ import GraphModel
 
 /// Clusters, saved buffers, gradients and notes: what `SceneBuilder` adds around the data flow.
 extension SceneBuilder {
-    /// The line of the backward call whose gradients are shown (0 when there is none).
-    var passLine: Int { pass.map { graph.backwardPasses[$0].line } ?? 0 }
-
     mutating func decorate() {
         if options.showSaved { addSavedBuffers() }
-        if let p = pass { addGradients(graph.backwardPasses[p]) }
+        for p in shownPasses { addGradients(graph.backwardPasses[p]) }
         if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
             scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")
         }
@@ -19,7 +16,7 @@ extension SceneBuilder {
     /// The scene cluster for `spec`, created on first use.
     mutating func cluster(_ spec: ClusterSpec) -> Int {
         if let i = clusterIndex[spec.id] { return i }
-        scene.clusters.append(SceneCluster(id: spec.id, label: spec.label, isRegion: true, tooltip: spec.tooltip,
+        scene.clusters.append(SceneCluster(id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
                                            foldKey: spec.foldKey))
         clusterIndex[spec.id] = scene.clusters.count - 1
         return scene.clusters.count - 1
@@ -80,30 +77,97 @@ extension SceneBuilder {
         return result
     }
 
+    /// Op → the first included backward call whose graph holds its grad_fn, when at least two
+    /// calls claim ops (a single one would only frame the whole picture). Each node is claimed
+    /// once, so this is linear in the graph's size.
+    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int: Int] {
+        var claimed = [Bool](repeating: false, count: graph.nodes.count)
+        var result: [Int: Int] = [:]
+        var claimants = Set<Int>()
+        for p in graph.backwardPasses where selection.passIncluded[p.id] {
+            var stack = p.roots
+            while let n = stack.popLast() {
+                guard !claimed[n] else { continue }
+                claimed[n] = true
+                if let o = graph.nodes[n].op, o < shown.count, shown[o] {
+                    result[o] = p.id
+                    claimants.insert(p.id)
+                }
+                for case let e? in graph.nodes[n].next where !claimed[e.node] { stack.append(e.node) }
+            }
+        }
+        guard claimants.count >= 2 else { return [:] }
+        // Ops whose results feed a claimed op (also through a detach) join its call's cluster,
+        // so a branch cut off from one computation is drawn with that computation.
+        var consumerPass: [Int: Int] = [:]
+        var d = graph.detaches.count - 1
+        for op in graph.ops.reversed() where op.id < shown.count {
+            while d >= 0 && graph.detaches[d].opsBefore > op.id {
+                let event = graph.detaches[d]
+                if consumerPass[event.source] == nil, let p = consumerPass[event.result] { consumerPass[event.source] = p }
+                d -= 1
+            }
+            guard shown[op.id] else { continue }
+            if result[op.id] == nil, op.gradEnabled, let p = op.outputs.lazy.compactMap({ consumerPass[$0] }).first {
+                result[op.id] = p
+            }
+            guard let p = result[op.id] else { continue }
+            for t in op.inputs where consumerPass[t] == nil { consumerPass[t] = p }
+        }
+        return result
+    }
+
+    /// The cluster of the ops backward call `p` went through first, labelled with every
+    /// included call rooted in it.
+    func passCluster(_ p: Int) -> ClusterSpec {
+        let record = graph.backwardPasses[p]
+        let calls = graph.backwardPasses.filter { q in
+            selection.passIncluded[q.id] && q.roots.contains { r in graph.nodes[r].op.flatMap { passOfOp[$0] } == p }
+        }
+        let lines = (calls.isEmpty ? [record] : calls).map { q in
+            "\(q.line)" + (q.error != nil ? " (raised)" : "")
+        }
+        let call = record.kind == .grad ? "autograd.grad" : "backward"
+        let label = "\(call) at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
+        return ClusterSpec(isRegion: false, id: "cluster_pass_\(p)", label: label,
+                           tooltip: "the ops the \(call)() at line \(record.line) went through", foldKey: "P\(record.line)")
+    }
+
     // MARK: Gradient reach
 
-    /// Parameters that got no gradient, with the reason, and the gradients accumulated into
-    /// leaves by `pass`. With an explicit pass, "no gradient" means none in that pass (for
-    /// parameters made before it); by default, none in any pass drawn.
-    static func gradientReach(_ graph: Graph, selection: GraphSelection, pass: Int?,
-                              explicit: Bool) -> (unreached: [Int: String], grads: [Int: GradSummary]) {
-        guard let pass else { return ([:], [:]) }
-        var grads: [Int: GradSummary] = [:]
-        for a in graph.backwardPasses[pass].accumulated { grads[a.tensor] = a.grad }
-        let passes = explicit ? [pass] : graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
+    /// Parameters that got no gradient in any of `passes` (for an explicit pass: parameters
+    /// made before it), with the reason; the gradients each leaf received; and the passes in
+    /// which a hook replaced a leaf's gradient.
+    static func gradientReach(_ graph: Graph, selection: GraphSelection, passes: [Int], explicit: Bool)
+        -> (unreached: [Int: String], grads: [Int: [(line: Int, grad: GradSummary)]], hooks: [Int: [Int]]) {
+        guard let last = passes.last else { return ([:], [:], [:]) }
+        var leafOfNode: [Int: Int] = [:]
+        for t in graph.tensors { if let a = t.accumulateGrad { leafOfNode[a] = t.id } }
+        var grads: [Int: [(line: Int, grad: GradSummary)]] = [:]
+        var hooks: [Int: [Int]] = [:]
         var reached = Set<Int>()
         for p in passes {
-            for a in graph.backwardPasses[p].accumulated { reached.insert(a.tensor) }
-            for t in graph.backwardPasses[p].rootTensors where graph.tensors[t].isLeaf { reached.insert(t) }
+            let record = graph.backwardPasses[p]
+            var sent: [Int: GradSummary] = [:]
+            for e in record.edgeGradients {
+                guard let g = e.grad, let t = leafOfNode[e.to] else { continue }
+                reached.insert(t)
+                if sent[t] == nil { sent[t] = g }
+            }
+            for a in record.accumulated { sent[a.tensor] = a.grad }
+            for (t, g) in sent.sorted(by: { $0.key < $1.key }) { grads[t, default: []].append((record.line, g)) }
+            for t in record.rootTensors where graph.tensors[t].isLeaf { reached.insert(t) }
+            for h in record.hooks where h.replaced {
+                if let t = leafOfNode[h.node] { hooks[t, default: []].append(record.line) }
+            }
         }
-        let latestRoot = graph.backwardPasses[pass].rootTensors.max() ?? Int.max
+        let latestRoot = graph.backwardPasses[last].rootTensors.max() ?? Int.max
         var unreached: [Int: String] = [:]
         for t in graph.parameters where selection.tensorIncluded[t] && !reached.contains(t) {
             if explicit && t > latestRoot { continue }
-            let why = graph.gradientFlow(to: t, in: pass)?.blocked?.explanation ?? "no backward pass reached it"
-            unreached[t] = why
+            unreached[t] = graph.gradientFlow(to: t, in: last)?.blocked?.explanation ?? "no backward pass reached it"
         }
-        return (unreached, grads)
+        return (unreached, grads, hooks)
     }
 
     // MARK: Gradients on edges
@@ -138,14 +202,21 @@ extension SceneBuilder {
                 switch state {
                 case .retained:
                     look = .retained
+                    let kept = graph.backwardPasses.filter {
+                        selection.passIncluded[$0.id] && $0.retainGraph && $0.executed.contains(n)
+                    }
+                    if !kept.isEmpty { lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", ")) }
                     tooltip += "\nretained: a later backward can still use it"
                 case .freed(let p):
                     look = .freed
                     let line = graph.backwardPasses[p].line
                     lines.append("freed by backward · line \(line)")
                     let kept = graph.backwardPasses.prefix(p).filter { $0.retainGraph && $0.executed.contains(n) }
-                    tooltip += kept.isEmpty ? "" : "\nretained by retain_graph=True at line "
-                        + kept.map { String($0.line) }.joined(separator: ", ")
+                    if !kept.isEmpty {
+                        let keptLines = kept.map { String($0.line) }.joined(separator: ", ")
+                        lines.insert("kept by retain_graph · line \(keptLines)", at: 2)
+                        tooltip += "\nretained by the backward with retain_graph=True at line \(keptLines)"
+                    }
                     tooltip += "\nfreed by the backward at line \(line) (no retain_graph)"
                 case .invalidated:
                     let i = b.invalidation

@@ -12,8 +12,9 @@ struct SceneBuilder {
     let graph: Graph
     let options: RenderOptions
     let selection: GraphSelection
-    /// The backward pass whose gradients and reach are shown.
-    let pass: Int?
+    /// The backward passes whose gradients and reach are shown: the chosen one, else every
+    /// included one (in call order, so the latest gradient on an edge wins).
+    let shownPasses: [Int]
 
     var scene = Scene()
     /// Tensor id → scene node of its current version.
@@ -39,16 +40,22 @@ struct SceneBuilder {
     let opShown: [Bool]
     let detachedTensor: [Bool]
     let detachedOp: [Bool]
-    /// Root tensor id → line of the last included backward call from it.
-    let rootLine: [Int: Int]
+    /// Root tensor id → the lines of the included backward calls from it.
+    let rootLine: [Int: [Int]]
     /// Op id → the cluster it is drawn in (a region, or a custom Function's forward).
     let opCluster: [Int: ClusterSpec]
-    /// Parameters the shown pass (or, by default, every pass) gave no gradient → why.
+    /// Op id → the backward call that first went through it, when several calls did (one
+    /// cluster per call keeps separate computations apart).
+    let passOfOp: [Int: Int]
+    /// Parameters the shown passes gave no gradient → why.
     let unreached: [Int: String]
-    /// Leaf → the gradient the shown pass accumulated into it.
-    let leafGrad: [Int: GradSummary]
+    /// Leaf → the gradients the shown passes sent it (pass line, gradient), in call order.
+    let leafGrad: [Int: [(line: Int, grad: GradSummary)]]
+    /// Leaf → lines of the backward calls in which a hook replaced its gradient.
+    let hookLines: [Int: [Int]]
 
     struct ClusterSpec: Hashable {
+        var isRegion = true
         let id: String
         let label: String
         let tooltip: String
@@ -66,11 +73,12 @@ struct SceneBuilder {
         }
         let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
         self.selection = selection
-        pass = options.pass ?? selection.passIncluded.lastIndex(of: true)
+        let passes = options.pass.map { [$0] } ?? graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
+        shownPasses = passes
 
-        var roots: [Int: Int] = [:]
+        var roots: [Int: [Int]] = [:]
         for p in graph.backwardPasses where selection.passIncluded[p.id] {
-            for t in p.rootTensors { roots[t] = p.line }
+            for t in p.rootTensors where roots[t]?.last != p.line { roots[t, default: []].append(p.line) }
         }
         rootLine = roots
 
@@ -120,8 +128,9 @@ struct SceneBuilder {
         detachedTensor = cutTensor
         detachedOp = cutOp
         opCluster = SceneBuilder.clusters(graph, shown: shown)
-        (unreached, leafGrad) = SceneBuilder.gradientReach(graph, selection: selection, pass: pass,
-                                                           explicit: options.pass != nil)
+        passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
+        (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(graph, selection: selection, passes: passes,
+                                                                      explicit: options.pass != nil)
     }
 
     /// Builds the scene.
@@ -164,9 +173,9 @@ struct SceneBuilder {
         let r = graph.tensors[t]
         var roles: [StyleRole]
         var detail = Describe.tensorDetail(r)
-        if let line = rootLine[t] {
+        if let lines = rootLine[t] {
             roles = [.backwardRoot]
-            detail += " · backward at line \(line)"
+            detail += " · backward at line\(lines.count > 1 ? "s" : "") " + lines.map(String.init).joined(separator: ", ")
         } else if detachedInPlace || (r.source != .op && r.isLeaf && !r.requiresGrad) || gradientOnly[t] {
             roles = [.otherLeaf]
         } else if r.source != .op && r.isLeaf {
@@ -178,13 +187,23 @@ struct SceneBuilder {
         if detachedTensor[t] && !detachedInPlace { roles.append(.detached) }
         if version > 0 { detail += " · v\(version)" }
         var notes: [String] = []
-        if let g = leafGrad[t] { notes.append("grad from the backward at line \(passLine): " + Describe.gradientDetail(g)) }
+        let grads = leafGrad[t] ?? []
+        for g in grads { notes.append("gradient from the backward at line \(g.line): " + Describe.gradientDetail(g.grad)) }
+        if options.showGrads && version == 0 && !grads.isEmpty {
+            let recent = grads.suffix(3).map { "\(Describe.gradientLabel($0.grad)) (line \($0.line))" }
+            detail += "\ngrad: " + (grads.count > 3 ? "… " : "") + recent.joined(separator: " · ")
+        }
+        if let lines = hookLines[t], version == 0 {
+            detail += "\nhook replaced its grad (line \(lines.map(String.init).joined(separator: ", ")))"
+            notes.append("a tensor hook replaced its gradient in the backward at line " + lines.map(String.init).joined(separator: ", "))
+        }
         let noGradient = roles.first == .parameterLeaf ? unreached[t] : nil
         if let why = noGradient {
             roles.append(.noGradientLeaf)
             notes.append("grad is None: " + why)
         }
-        let name = r.label ?? (gradientOnly[t] ? "grad" : r.source == .op ? "result" : "tensor")
+        let name = r.label ?? (gradientOnly[t] ? gradientName(t) : r.source == .op ? "result"
+            : r.source == .factory ? "\(r.factory)()" : "tensor")
         let index = scene.nodes.count
         scene.nodes.append(SceneNode(
             id: id, kind: .tensor, roles: roles,
@@ -198,6 +217,16 @@ struct SceneBuilder {
         return index
     }
 
+    /// `w.grad` for a gradient tensor when exactly one leaf of its shape got a gradient in the
+    /// pass that made it; else `grad`.
+    func gradientName(_ t: Int) -> String {
+        let r = graph.tensors[t]
+        guard let p = r.pass else { return "grad" }
+        let candidates = graph.backwardPasses[p].accumulated.map(\.tensor).filter { graph.tensors[$0].shape == r.shape }
+        guard Set(candidates).count == 1, let leaf = candidates.first, let name = graph.tensors[leaf].label else { return "grad" }
+        return name + ".grad"
+    }
+
     mutating func nextOrder() -> Int {
         order += 1
         return order
@@ -209,9 +238,10 @@ struct SceneBuilder {
         return r.label != nil || rootLine[t] != nil || op.outputs.count > 1
     }
 
-    /// The cluster a tensor made outside any drawn op belongs to (a factory inside no_grad).
+    /// The cluster a tensor made outside any drawn op belongs to: a factory's region.
     mutating func tensorCluster(_ t: Int) -> Int? {
-        guard let region = graph.tensors[t].region, let spec = SceneBuilder.disabledRegion(graph, region) else {
+        guard graph.tensors[t].source == .factory, let region = graph.tensors[t].region,
+              let spec = SceneBuilder.disabledRegion(graph, region) else {
             return nil
         }
         return cluster(spec)
@@ -221,9 +251,10 @@ struct SceneBuilder {
 
     mutating func addOp(_ op: OpRecord, key: String) {
         let spec = opCluster[op.id]
-        let clusterIndex = spec.map { cluster($0) }
+        let clusterIndex = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passCluster($0)) }
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
-        var label = Style.opLabel(op: op.name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
+        let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
+        var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
         if let t = result, case .html(let html) = label {
             label = .html(html + "<BR/><FONT POINT-SIZE=\"8\">→ \(Describe.shape(graph.tensors[t].shape))</FONT>")
         }
@@ -259,6 +290,9 @@ struct SceneBuilder {
                     versions[t] = version
                 }
             } else if let existing = current[t] {
+                // An op adopting a result made inside it (a custom Function's apply): the result
+                // is drawn outside the Function's forward cluster.
+                if scene.nodes[existing].cluster != clusterIndex { scene.nodes[existing].cluster = clusterIndex }
                 addEdge(from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
                         tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
             } else if result == t || hiddenTensor[t] {
@@ -293,7 +327,7 @@ struct SceneBuilder {
                                    cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
         } else {
             result = current[d.result] ?? addTensorNode(d.result, id: "t\(d.result)", version: 0,
-                                                         cluster: tensorCluster(d.result), foldKey: foldKey)
+                                                         cluster: scene.nodes[source].cluster, foldKey: foldKey)
         }
         let word = d.kind == .data ? ".data" : d.kind.rawValue
         let label: DOTValue = .text("\(word) · line \(d.line)")
