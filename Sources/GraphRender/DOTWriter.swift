@@ -84,7 +84,7 @@ public struct DOTWriter {
         }
         if !scene.notes.isEmpty {
             graphAttributes = graphAttributes.merging([
-                "label": .text(scene.notes.joined(separator: "\n")), "labelloc": "t", "labeljust": "l",
+                "label": .text(scene.notes.map { wrapped($0, width: 110) }.joined(separator: "\n")), "labelloc": "t", "labeljust": "l",
                 "fontcolor": .text(Style.Palette.secondaryText), "fontsize": "10",
             ])
         }
@@ -141,6 +141,21 @@ public struct DOTWriter {
             "tooltip": .text(n.tooltip),
         ])
         return "\(DOTEscape.identifier(n.id)) \(attributes.dot);"
+    }
+
+    /// `text` broken into lines of at most about `width` characters, at spaces.
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + word.count + 1 > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     private static func text(_ value: DOTValue) -> String? {

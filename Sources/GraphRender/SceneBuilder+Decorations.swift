@@ -97,22 +97,25 @@ extension SceneBuilder {
             }
         }
         guard claimants.count >= 2 else { return [:] }
-        // Ops whose results feed a claimed op (also through a detach) join its call's cluster,
-        // so a branch cut off from one computation is drawn with that computation.
+        // Ops whose results feed claimed ops of one call only (also through a detach) join that
+        // call's cluster, so a branch cut off from a computation is drawn with it; results
+        // shared by several calls (-1) stay outside.
         var consumerPass: [Int: Int] = [:]
+        func merge(_ a: Int?, _ b: Int) -> Int { a.map { $0 == b ? b : -1 } ?? b }
         var d = graph.detaches.count - 1
         for op in graph.ops.reversed() where op.id < shown.count {
             while d >= 0 && graph.detaches[d].opsBefore > op.id {
                 let event = graph.detaches[d]
-                if consumerPass[event.source] == nil, let p = consumerPass[event.result] { consumerPass[event.source] = p }
+                if let p = consumerPass[event.result] { consumerPass[event.source] = merge(consumerPass[event.source], p) }
                 d -= 1
             }
             guard shown[op.id] else { continue }
-            if result[op.id] == nil, op.gradEnabled, let p = op.outputs.lazy.compactMap({ consumerPass[$0] }).first {
-                result[op.id] = p
+            if result[op.id] == nil, op.gradEnabled {
+                let passes = Set(op.outputs.compactMap { consumerPass[$0] })
+                if passes.count == 1, let p = passes.first, p >= 0 { result[op.id] = p }
             }
-            guard let p = result[op.id] else { continue }
-            for t in op.inputs where consumerPass[t] == nil { consumerPass[t] = p }
+            let p = result[op.id] ?? -1
+            for t in op.inputs { consumerPass[t] = merge(consumerPass[t], p) }
         }
         return result
     }

@@ -184,7 +184,8 @@ struct SceneBuilder {
         } else {
             roles = [.intermediate]
         }
-        if detachedTensor[t] && !detachedInPlace { roles.append(.detached) }
+        let cutInPlace = r.detach.map { graph.detaches[$0].kind == .detachInPlace } ?? false
+        if detachedTensor[t] && !detachedInPlace && !cutInPlace { roles.append(.detached) }
         if version > 0 { detail += " · v\(version)" }
         var notes: [String] = []
         let grads = leafGrad[t] ?? []
