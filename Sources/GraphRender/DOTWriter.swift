@@ -48,6 +48,12 @@ public struct DOTWriter {
 
     /// The DOT text and the layout engine it is meant for.
     func prepared() throws -> (text: String, layout: String) {
+        let (scene, layout) = try preparedScene()
+        return (DOTWriter.write(scene, layout: layout, options: options), layout)
+    }
+
+    /// The scene after folding, the node budget and fan-out splitting, and its layout engine.
+    func preparedScene() throws -> (scene: Scene, layout: String) {
         var builder = try SceneBuilder(graph: graph, options: options)
         var scene = builder.build()
         let budget = max(1, options.maxNodes)
@@ -67,7 +73,7 @@ public struct DOTWriter {
             layout = RenderOptions.Layout.sfdp.rawValue
             scene.notes.append("laid out with sfdp: \(scene.nodes.count) nodes are too many for dot")
         }
-        return (DOTWriter.write(scene, layout: layout, options: options), layout)
+        return (scene, layout)
     }
 
     /// The DOT text of a scene.
@@ -112,10 +118,8 @@ public struct DOTWriter {
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
                 roles.append(.detached)
             }
-            var attributes = Style.attributes(for: roles).merging(e.attributes)
-            let classes = [attributes["class"].flatMap(text) ?? "", "edge"].filter { !$0.isEmpty }
-            attributes = attributes.merging(["id": .text(e.id), "class": .text(classes.joined(separator: " ")),
-                                             "tooltip": .text(e.tooltip)])
+            let attributes = Style.attributes(for: roles).merging(e.attributes)
+                .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
             lines.append("  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);")
         }
         if options.legend {

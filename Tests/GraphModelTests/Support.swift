@@ -20,7 +20,7 @@ extension Tensor {
     func meanForTest() throws -> Tensor {
         let v = doubles()
         let out = Tensor(storage: Storage(uninitialized: dtype, count: 1), shape: [])
-        dtype.dispatch(FillFromDoubles(values: [v.reduce(0, +) / Double(max(v.count, 1))], storage: out.storage))
+        dtype.dispatch(FillFromDoubles(values: [v.reduce(0, +) / Double(Swift.max(v.count, 1))], storage: out.storage))
         let (inShape, n) = (shape, Double(numel))
         record("mean", "MeanBackward0", inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.expand(inShape).div(.scalar(.double(n)))]
