@@ -82,8 +82,9 @@ public struct DOTWriter {
                                                    "id": "gradscope", "class": "gradscope"])
         if scene.nodes.count > 150 {
             // Cap network simplex and crossing minimisation: quality stays fine, time stays linear.
+            // Raster output stays under about 12,000 pixels a side (SVG and PDF scale anyway).
             graphAttributes = graphAttributes.merging(["nslimit": "3", "nslimit1": "3", "mclimit": "0.3",
-                                                       "searchsize": "20"])
+                                                       "searchsize": "20", "size": "125,125"])
         }
         if layout != "dot" {
             graphAttributes = graphAttributes.merging(["overlap": "prism", "outputorder": "edgesfirst"])

@@ -40,13 +40,15 @@ struct SceneBuilder {
     let opShown: [Bool]
     let detachedTensor: [Bool]
     let detachedOp: [Bool]
-    /// Root tensor id → the lines of the included backward calls from it.
-    let rootLine: [Int: [Int]]
+    /// Root tensor id → the lines of the included backward calls from it (`15 (raised)`).
+    let rootLine: [Int: [String]]
     /// Op id → the cluster it is drawn in (a region, or a custom Function's forward).
     let opCluster: [Int: ClusterSpec]
     /// Op id → the backward call that first went through it, when several calls did (one
     /// cluster per call keeps separate computations apart).
     let passOfOp: [Int: Int]
+    /// Pass id → its cluster, for the passes in `passOfOp`.
+    var passClusterSpecs: [Int: ClusterSpec] = [:]
     /// Parameters the shown passes gave no gradient → why.
     let unreached: [Int: String]
     /// Leaf → the gradients the shown passes sent it (pass line, gradient), in call order.
@@ -76,9 +78,10 @@ struct SceneBuilder {
         let passes = options.pass.map { [$0] } ?? graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
         shownPasses = passes
 
-        var roots: [Int: [Int]] = [:]
+        var roots: [Int: [String]] = [:]
         for p in graph.backwardPasses where selection.passIncluded[p.id] {
-            for t in p.rootTensors where roots[t]?.last != p.line { roots[t, default: []].append(p.line) }
+            let call = "\(p.line)" + (p.error != nil ? " (raised)" : "")
+            for t in p.rootTensors where roots[t]?.last != call { roots[t, default: []].append(call) }
         }
         rootLine = roots
 
@@ -131,6 +134,7 @@ struct SceneBuilder {
         passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(graph, selection: selection, passes: passes,
                                                                       explicit: options.pass != nil)
+        for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
     }
 
     /// Builds the scene.
@@ -175,7 +179,7 @@ struct SceneBuilder {
         var detail = Describe.tensorDetail(r)
         if let lines = rootLine[t] {
             roles = [.backwardRoot]
-            detail += " · backward at line\(lines.count > 1 ? "s" : "") " + lines.map(String.init).joined(separator: ", ")
+            detail += " · backward at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
         } else if detachedInPlace || (r.source != .op && r.isLeaf && !r.requiresGrad) || gradientOnly[t] {
             roles = [.otherLeaf]
         } else if r.source != .op && r.isLeaf {
@@ -188,11 +192,14 @@ struct SceneBuilder {
         if detachedTensor[t] && !detachedInPlace && !cutInPlace { roles.append(.detached) }
         if version > 0 { detail += " · v\(version)" }
         var notes: [String] = []
-        let grads = leafGrad[t] ?? []
-        for g in grads { notes.append("gradient from the backward at line \(g.line): " + Describe.gradientDetail(g.grad)) }
+        let grads = version == 0 ? leafGrad[t] ?? [] : []
+        if grads.count > 5 { notes.append("gradients from \(grads.count) backward calls; the last 5:") }
+        for g in grads.suffix(5) {
+            notes.append("gradient from the backward at line \(g.line): " + Describe.gradientDetail(g.grad))
+        }
         if options.showGrads && version == 0 && !grads.isEmpty {
             let recent = grads.suffix(3).map { "\(Describe.gradientLabel($0.grad)) (line \($0.line))" }
-            detail += "\ngrad: " + (grads.count > 3 ? "… " : "") + recent.joined(separator: " · ")
+            detail += "\ngrad received: " + (grads.count > 3 ? "… " : "") + recent.joined(separator: " · ")
         }
         if let lines = hookLines[t], version == 0 {
             detail += "\nhook replaced its grad (line \(lines.map(String.init).joined(separator: ", ")))"
@@ -252,7 +259,7 @@ struct SceneBuilder {
 
     mutating func addOp(_ op: OpRecord, key: String) {
         let spec = opCluster[op.id]
-        let clusterIndex = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passCluster($0)) }
+        let clusterIndex = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
         var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
