@@ -17,6 +17,8 @@ public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case graphvizUnavailable
         /// The output file could not be written.
         case writeFailed(path: String)
+        /// The render options do not fit the graph (e.g. `--pass 3` when there are two passes).
+        case invalidOptions
     }
 
     /// What went wrong, broadly.

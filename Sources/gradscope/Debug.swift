@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GraphModel
+import GraphRender
 import Script
 
 /// `gradscope debug SCRIPT.py`: step through a script and its backward passes, like pdb.
@@ -17,6 +19,14 @@ struct Debug: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    /// `render FILE` at the prompt: the graph so far, in the format of the file's extension.
+    static func render(_ graph: Graph, to path: String) throws {
+        guard let format = GraphFormat(path: path) else {
+            throw ValidationError("cannot tell the picture format from '\(path)': use .svg, .png, .pdf, .dot or .json")
+        }
+        try AtomicFileWriter.write(try graphBytes(graph, as: format, options: RenderOptions()), to: path)
+    }
+
     func run() throws {
         let source = try loadScript(script)
         let streams = OutputStreams()
@@ -28,7 +38,7 @@ struct Debug: ParsableCommand {
                             echoCommands: isatty(STDIN_FILENO) == 0)
         let status = runOnLargeStack {
             Debugger(source: source, filename: script, io: io, writeOutput: streams.writeOut,
-                     writeError: streams.writeErr, limits: limits.executionLimits).run()
+                     writeError: streams.writeErr, limits: limits.executionLimits, render: Self.render).run()
         }
         streams.flush()
         if status != 0 { throw ExitCode(status) }

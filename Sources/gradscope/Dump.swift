@@ -40,7 +40,12 @@ struct Dump: ParsableCommand {
         switch chosen {
         case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
         case .json: text = graph.json()
-        case .dot: throw ValidationError("--format dot is being written (GraphRender's DOT writer)")
+        case .dot:
+            // A dump stays complete at any size: no folding, no node budget.
+            var options = RenderOptions()
+            options.unfold = true
+            options.maxNodes = Int.max
+            text = String(decoding: try drawing(graph, as: .dot, options: options, streams: streams), as: UTF8.self)
         }
         try writeResult(Array(text.utf8), to: output, streams: streams)
         if status != 0 { throw ExitCode(status) }

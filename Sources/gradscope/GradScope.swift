@@ -10,5 +10,5 @@ struct GradScope: ParsableCommand {
         Runs small PyTorch programs on GradScope's own Swift autograd engine, printing exactly what \
         Python with PyTorch prints, and records every operation into a graph you can dump and render.
         """,
-        subcommands: [Run.self, Dump.self, Why.self, Debug.self])
+        subcommands: [Run.self, Dump.self, Render.self, Why.self, Debug.self])
 }

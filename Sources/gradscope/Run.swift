@@ -5,7 +5,11 @@ import Script
 /// `gradscope run SCRIPT.py`: run a script like `python SCRIPT.py`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a script like `python SCRIPT.py`: same stdout, stderr and exit status.")
+        abstract: "Run a script like `python SCRIPT.py`: same stdout, stderr and exit status.",
+        discussion: """
+        With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, dot or json by \
+        its extension) after the script ends, even if it raised; the picture options of `render` apply.
+        """)
 
     @Argument(help: "The PyTorch script to run.")
     var script: String
@@ -14,18 +18,42 @@ struct Run: ParsableCommand {
           help: "Turn on torch.autograd.set_detect_anomaly(True) before the script runs.")
     var detectAnomaly = false
 
+    @Option(help: "Also draw the recorded graph to this file (.svg, .png, .pdf, .dot, .json).")
+    var graph: String?
+
+    @OptionGroup var picture: PictureOptions
     @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let graph, GraphFormat(path: graph) == nil {
+            throw ValidationError("cannot tell the picture format from '\(graph)': use .svg, .png, .pdf, .dot or .json")
+        }
+    }
 
     func run() throws {
         let source = try loadScript(script)
         let output = OutputStreams()
         installInterruptHandler()
-        let status = runOnLargeStack { [detectAnomaly] in
-            if detectAnomaly { GradMode.anomalyDetection = true }
-            return ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
-                             writeError: output.writeErr, limits: limits.executionLimits)
+        let anomaly = detectAnomaly
+        let limits = limits.executionLimits
+        guard let graph, let format = GraphFormat(path: graph) else {
+            let status = runOnLargeStack {
+                if anomaly { GradMode.anomalyDetection = true }
+                return ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
+                                        writeError: output.writeErr, limits: limits)
+            }
+            output.flush()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        let (status, recorded) = runOnLargeStack {
+            if anomaly { GradMode.anomalyDetection = true }
+            return ScriptRunner.runRecording(source: source, filename: script, writeOutput: output.writeOut,
+                                             writeError: output.writeErr, limits: limits)
         }
         output.flush()
+        let bytes = try drawing(recorded, as: format, options: picture.renderOptions, streams: output)
+        try writeResult(bytes, to: graph, streams: output)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -22,6 +22,7 @@ extension Graph {
             w.beginObject()
             w.field("id", d.id); w.field("kind", d.kind.rawValue); w.field("source", d.source)
             w.field("result", d.result); w.field("line", d.line); w.field("source_required_grad", d.sourceRequiredGrad)
+            w.field("ops_before", d.opsBefore)
             w.endObject()
         }
         w.endArray()

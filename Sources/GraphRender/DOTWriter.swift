@@ -1,0 +1,170 @@
+import GraphModel
+
+/// Writes a recorded `Graph` as Graphviz DOT in GradScope's visual style, and renders it.
+///
+/// Tensors are drawn with their variable names and shapes (an unnamed op result is drawn as
+/// its op), op nodes with the op, its grad_fn class and line; parameters light blue, inputs
+/// plain, backward roots green; grad-disabled regions as dashed clusters with greyed ops;
+/// detached branches faded behind a labelled detach edge; saved buffers and gradients on
+/// request; a legend of exactly the styles used. Every node and edge has a stable `id`, a
+/// `class` and a tooltip (shape, dtype, gradient, line).
+///
+/// Large graphs: above `RenderOptions.maxNodes` (or `RenderOptions.foldAbove` when it halves the
+/// picture), loop iterations are folded (one node per source line position, with a count)
+/// unless `unfold` is set; what still exceeds the budget
+/// is cut to the part nearest the roots; leaves feeding many ops are drawn once per use; and
+/// past `RenderOptions.dotNodeLimit` nodes `dot` gives way to `sfdp`. The picture says which
+/// of these happened.
+///
+/// The output is deterministic: the same graph and options give byte-identical DOT. All walks
+/// are iterative, so graph size is limited by memory, not by the stack.
+public struct DOTWriter {
+    public let graph: Graph
+    public let options: RenderOptions
+
+    /// A writer for `graph` drawn as `options` say.
+    public init(graph: Graph, options: RenderOptions = RenderOptions()) {
+        self.graph = graph
+        self.options = options
+    }
+
+    /// The DOT text.
+    ///
+    /// - Throws: `RenderError` of kind `.invalidOptions` when the options do not fit the graph
+    ///   (a `pass` the script did not make).
+    public func dot() throws -> String { try prepared().text }
+
+    /// The layout engine the picture needs: `options.layout`, or `sfdp` when the graph is too
+    /// large for `dot`.
+    public func layoutEngine() throws -> String { try prepared().layout }
+
+    /// The picture in `format` (`.dot` gives the DOT text), laid out in-process by Graphviz.
+    ///
+    /// - Throws: `RenderError` for invalid options or a Graphviz failure.
+    public func render(_ format: RenderFormat) throws -> [UInt8] {
+        let (text, layout) = try prepared()
+        return try GraphvizRenderer.render(dot: text, format: format, layout: layout)
+    }
+
+    /// The DOT text and the layout engine it is meant for.
+    func prepared() throws -> (text: String, layout: String) {
+        let (scene, layout) = try preparedScene()
+        return (DOTWriter.write(scene, layout: layout, options: options), layout)
+    }
+
+    /// The scene after folding, the node budget and fan-out splitting, and its layout engine.
+    func preparedScene() throws -> (scene: Scene, layout: String) {
+        var builder = try SceneBuilder(graph: graph, options: options)
+        var scene = builder.build()
+        let budget = max(1, options.maxNodes)
+        if !options.unfold && scene.nodes.count > min(budget, RenderOptions.foldAbove) {
+            let before = scene.nodes.count
+            let folded = scene.folded()
+            if folded.nodes.count < before && (before > budget || folded.nodes.count * 2 <= before) {
+                scene = folded
+                scene.notes.append("loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), one per "
+                    + "source line position, ×n = how many (--unfold draws every iteration)")
+            }
+        }
+        scene = scene.limited(to: budget)
+        scene = scene.splittingFanOut(limit: RenderOptions.fanOutLimit)
+        var layout = options.layout.rawValue
+        if options.layout == .dot && scene.nodes.count > RenderOptions.dotNodeLimit {
+            layout = RenderOptions.Layout.sfdp.rawValue
+            scene.notes.append("laid out with sfdp: \(scene.nodes.count) nodes are too many for dot")
+        }
+        return (scene, layout)
+    }
+
+    /// The DOT text of a scene.
+    static func write(_ scene: Scene, layout: String, options: RenderOptions) -> String {
+        var graphAttributes = Style.graph.merging(["rankdir": .text(options.rankdir.rawValue), "layout": .text(layout),
+                                                   "id": "gradscope", "class": "gradscope"])
+        if scene.nodes.count > 150 {
+            // Cap network simplex and crossing minimisation: quality stays fine, time stays linear.
+            // Raster output stays under about 12,000 pixels a side (SVG and PDF scale anyway).
+            graphAttributes = graphAttributes.merging(["nslimit": "3", "nslimit1": "3", "mclimit": "0.3",
+                                                       "searchsize": "20", "size": "125,125"])
+        }
+        if layout != "dot" {
+            graphAttributes = graphAttributes.merging(["overlap": "prism", "outputorder": "edgesfirst"])
+        }
+        if !scene.notes.isEmpty {
+            graphAttributes = graphAttributes.merging([
+                "label": .text(scene.notes.map { wrapped($0, width: 110) }.joined(separator: "\n")), "labelloc": "t", "labeljust": "l",
+                "fontcolor": .text(Style.Palette.secondaryText), "fontsize": "10",
+            ])
+        }
+        var lines = [
+            "digraph \"gradscope\" {",
+            "  graph \(graphAttributes.dot);",
+            "  node \(Style.node.dot);",
+            "  edge \(Style.edge.dot);",
+        ]
+        lines.reserveCapacity(scene.nodes.count + scene.edges.count + 16)
+        var members = [[Int]](repeating: [], count: scene.clusters.count)
+        for (i, n) in scene.nodes.enumerated() {
+            if let c = n.cluster { members[c].append(i) } else { lines.append("  " + statement(n)) }
+        }
+        for (c, cluster) in scene.clusters.enumerated() where !members[c].isEmpty {
+            let look = (cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster)
+                .merging(["label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)])
+            lines.append("  subgraph \(DOTEscape.identifier(cluster.id)) {")
+            lines.append("    " + look.statements)
+            for i in members[c] { lines.append("    " + statement(scene.nodes[i])) }
+            lines.append("  }")
+        }
+        for e in scene.edges {
+            var roles = e.roles
+            if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
+                roles.append(.detached)
+            }
+            let attributes = Style.attributes(for: roles).merging(e.attributes)
+                .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
+            lines.append("  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);")
+        }
+        if options.legend {
+            let legend = Legend.dot(for: scene.roles)
+            if !legend.isEmpty { lines.append(legend) }
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
+    static let passCluster: DOTAttributes = [
+        "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
+        "labeljust": "l", "margin": "10", "class": "pass",
+    ]
+
+    /// A node statement: its roles' look, label, id, classes and tooltip.
+    static func statement(_ n: SceneNode) -> String {
+        var attributes = Style.attributes(for: n.roles)
+        let classes = [attributes["class"].flatMap(text) ?? ""] + n.extraClasses
+        attributes = attributes.merging([
+            "label": n.label, "id": .text(n.id), "class": .text(classes.filter { !$0.isEmpty }.joined(separator: " ")),
+            "tooltip": .text(n.tooltip),
+        ])
+        return "\(DOTEscape.identifier(n.id)) \(attributes.dot);"
+    }
+
+    /// `text` broken into lines of at most about `width` characters, at spaces.
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + word.count + 1 > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+
+    private static func text(_ value: DOTValue) -> String? {
+        if case .text(let t) = value { return t }
+        return nil
+    }
+}

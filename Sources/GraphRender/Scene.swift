@@ -1,0 +1,113 @@
+/// What a picture contains, before it is written as DOT: nodes, edges and clusters with their
+/// style roles, labels and tooltips. `SceneBuilder` makes it from a `Graph`; folding, the node
+/// budget and fan-out splitting transform it; `DOTWriter` writes it.
+struct Scene {
+    var nodes: [SceneNode] = []
+    var edges: [SceneEdge] = []
+    var clusters: [SceneCluster] = []
+    /// Sentences shown at the top of the picture (what was folded, left out, laid out otherwise).
+    var notes: [String] = []
+
+    /// The scene with only the nodes `keep` marks, their edges, and the clusters still used.
+    func keeping(_ keep: [Bool]) -> Scene {
+        var result = Scene(notes: notes)
+        var newIndex = [Int?](repeating: nil, count: nodes.count)
+        var clusterMap = [Int?](repeating: nil, count: clusters.count)
+        for (i, n) in nodes.enumerated() where keep[i] {
+            var node = n
+            if let c = n.cluster {
+                if clusterMap[c] == nil {
+                    clusterMap[c] = result.clusters.count
+                    result.clusters.append(clusters[c])
+                }
+                node.cluster = clusterMap[c]
+            }
+            newIndex[i] = result.nodes.count
+            result.nodes.append(node)
+        }
+        for e in edges {
+            guard let f = newIndex[e.from], let t = newIndex[e.to] else { continue }
+            var edge = e
+            edge.from = f
+            edge.to = t
+            result.edges.append(edge)
+        }
+        return result
+    }
+
+    /// Every style role the picture uses (for the legend).
+    var roles: Set<StyleRole> {
+        var used = Set<StyleRole>()
+        for n in nodes { used.formUnion(n.roles) }
+        for e in edges { used.formUnion(e.roles) }
+        if clusters.contains(where: \.isRegion) { used.insert(.gradModeRegion) }
+        return used
+    }
+}
+
+/// What a scene node stands for.
+enum SceneNodeKind: Equatable {
+    /// A tensor (or one version of a tensor modified in place).
+    case tensor
+    /// A forward op; when its result is unnamed, the op node stands for the result too.
+    case op
+    /// A buffer a grad_fn saved.
+    case saved
+}
+
+struct SceneNode {
+    /// The DOT and SVG id, derived from record ids (`t3`, `t3_v1`, `op7`, `op7_s0`).
+    var id: String
+    var kind: SceneNodeKind
+    var roles: [StyleRole]
+    var label: DOTValue
+    var tooltip: String
+    /// Index into `Scene.clusters`.
+    var cluster: Int?
+    /// Nodes with the same key are one node when loop iterations are folded; nil: never folded.
+    var foldKey: String?
+    /// Recording position (ops and tensors interleaved), for "nearest the roots" ties.
+    var order: Int
+    /// The script line it comes from (for notes about what was left out).
+    var line: Int = 0
+    /// A leaf tensor: may be drawn once per use when it feeds many ops.
+    var isLeaf = false
+    /// How many recorded nodes this one stands for (folding).
+    var count = 1
+    /// Extra SVG classes (`folded`, `copy`, `truncated`).
+    var extraClasses: [String] = []
+}
+
+/// What a scene edge stands for.
+enum SceneEdgeKind: Equatable {
+    case data
+    case detach
+    case saved
+}
+
+struct SceneEdge {
+    /// Indices into `Scene.nodes`.
+    var from: Int
+    var to: Int
+    /// The DOT and SVG id, derived from the ends' ids and the input position.
+    var id: String
+    var kind: SceneEdgeKind
+    var roles: [StyleRole]
+    /// Look and label beyond the roles (gradient colour, detach label).
+    var attributes: DOTAttributes
+    var tooltip: String
+    /// How many recorded edges this one stands for (folding).
+    var count = 1
+}
+
+struct SceneCluster {
+    /// `cluster_region_3`, `cluster_off_7`, `cluster_pass_1`.
+    var id: String
+    var label: String
+    /// A grad-disabled region or a Function's forward (styled as a region); otherwise the ops
+    /// one backward call went through.
+    var isRegion: Bool
+    var tooltip: String
+    /// Clusters with the same key are one cluster when loop iterations are folded.
+    var foldKey: String
+}

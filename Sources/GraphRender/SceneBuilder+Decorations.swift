@@ -1,0 +1,244 @@
+import GraphModel
+
+/// Clusters, saved buffers, gradients and notes: what `SceneBuilder` adds around the data flow.
+extension SceneBuilder {
+    mutating func decorate() {
+        if options.showSaved { addSavedBuffers() }
+        for p in shownPasses { addGradients(graph.backwardPasses[p]) }
+        if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
+            scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")
+        }
+        if let line = selection.line { scene.notes.append("the graph as it stood after line \(line) ran (the first time)") }
+    }
+
+    // MARK: Clusters
+
+    /// The scene cluster for `spec`, created on first use.
+    mutating func cluster(_ spec: ClusterSpec) -> Int {
+        if let i = clusterIndex[spec.id] { return i }
+        scene.clusters.append(SceneCluster(id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
+                                           foldKey: spec.foldKey))
+        clusterIndex[spec.id] = scene.clusters.count - 1
+        return scene.clusters.count - 1
+    }
+
+    /// The innermost grad-disabling region enclosing `region` (nil when an enabling region,
+    /// e.g. `enable_grad` inside `no_grad`, comes first).
+    static func disabledRegion(_ graph: Graph, _ region: Int) -> ClusterSpec? {
+        var r: Int? = region
+        while let id = r {
+            let record = graph.regions[id]
+            if record.kind.gradEnabled { return nil }
+            if record.kind != .enableGrad {
+                let end = record.endLine ?? record.startLine
+                let lines = Style.lineText(record.startLine...max(record.startLine, end))
+                return ClusterSpec(id: "cluster_region_\(id)", label: "\(record.kind.rawValue) · \(lines)",
+                                   tooltip: "with torch.\(record.kind.rawValue): ops here record no grad_fn (\(lines))",
+                                   foldKey: "R\(record.kind.rawValue)@\(record.startLine)")
+            }
+            r = record.parent
+        }
+        return nil
+    }
+
+    /// The cluster of each shown op: its grad-disabling region, or, for ops that ran with grad
+    /// off outside any region (a custom Function's forward), one cluster per run of such ops,
+    /// named after the Function when the op right after the run adopts its result.
+    static func clusters(_ graph: Graph, shown: [Bool]) -> [Int: ClusterSpec] {
+        var result: [Int: ClusterSpec] = [:]
+        var run: [Int] = []
+        func close(next: OpRecord?) {
+            guard let first = run.first, let last = run.last else { return }
+            let made = Set(run.flatMap { graph.ops[$0].outputs })
+            let lines = Style.lineText(graph.ops[first].line...max(graph.ops[first].line, graph.ops[last].line))
+            let label: String
+            if let next, next.gradFn != nil, next.outputs.contains(where: made.contains) {
+                label = "\(next.name).forward (grad off) · \(lines)"
+            } else {
+                label = "grad off · \(lines)"
+            }
+            let spec = ClusterSpec(id: "cluster_off_\(first)", label: label,
+                                   tooltip: "ops run with grad mode off: no grad_fn recorded (\(lines))",
+                                   foldKey: "O\(graph.ops[first].line):\(label)")
+            for o in run { result[o] = spec }
+            run.removeAll()
+        }
+        for op in graph.ops {
+            if let r = op.region, let spec = disabledRegion(graph, r) {
+                close(next: op)
+                if shown[op.id] { result[op.id] = spec }
+            } else if !op.gradEnabled && op.pass == nil && op.region == nil {
+                if shown[op.id] { run.append(op.id) }
+            } else {
+                close(next: op)
+            }
+        }
+        close(next: nil)
+        return result
+    }
+
+    /// Op → the first included backward call whose graph holds its grad_fn, when at least two
+    /// calls claim ops (a single one would only frame the whole picture). Each node is claimed
+    /// once, so this is linear in the graph's size.
+    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int: Int] {
+        var claimed = [Bool](repeating: false, count: graph.nodes.count)
+        var result: [Int: Int] = [:]
+        var claimants = Set<Int>()
+        for p in graph.backwardPasses where selection.passIncluded[p.id] {
+            var stack = p.roots
+            while let n = stack.popLast() {
+                guard !claimed[n] else { continue }
+                claimed[n] = true
+                if let o = graph.nodes[n].op, o < shown.count, shown[o] {
+                    result[o] = p.id
+                    claimants.insert(p.id)
+                }
+                for case let e? in graph.nodes[n].next where !claimed[e.node] { stack.append(e.node) }
+            }
+        }
+        guard claimants.count >= 2 else { return [:] }
+        // Ops whose results feed claimed ops of one call only (also through a detach) join that
+        // call's cluster, so a branch cut off from a computation is drawn with it; results
+        // shared by several calls (-1) stay outside.
+        var consumerPass: [Int: Int] = [:]
+        func merge(_ a: Int?, _ b: Int) -> Int { a.map { $0 == b ? b : -1 } ?? b }
+        var d = graph.detaches.count - 1
+        for op in graph.ops.reversed() where op.id < shown.count {
+            while d >= 0 && graph.detaches[d].opsBefore > op.id {
+                let event = graph.detaches[d]
+                if let p = consumerPass[event.result] { consumerPass[event.source] = merge(consumerPass[event.source], p) }
+                d -= 1
+            }
+            guard shown[op.id] else { continue }
+            if result[op.id] == nil, op.gradEnabled {
+                let passes = Set(op.outputs.compactMap { consumerPass[$0] })
+                if passes.count == 1, let p = passes.first, p >= 0 { result[op.id] = p }
+            }
+            let p = result[op.id] ?? -1
+            for t in op.inputs { consumerPass[t] = merge(consumerPass[t], p) }
+        }
+        return result
+    }
+
+    /// The cluster of the ops backward call `p` went through first, labelled with every
+    /// included call rooted in it.
+    func passCluster(_ p: Int) -> ClusterSpec {
+        let record = graph.backwardPasses[p]
+        let calls = graph.backwardPasses.filter { q in
+            selection.passIncluded[q.id] && q.roots.contains { r in graph.nodes[r].op.flatMap { passOfOp[$0] } == p }
+        }
+        let lines = (calls.isEmpty ? [record] : calls).map { q in
+            "\(q.line)" + (q.error != nil ? " (raised)" : "")
+        }
+        let call = record.kind == .grad ? "autograd.grad" : "backward"
+        let label = "\(call) at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
+        return ClusterSpec(isRegion: false, id: "cluster_pass_\(p)", label: label,
+                           tooltip: "the ops the \(call)() at line \(record.line) went through", foldKey: "P\(record.line)")
+    }
+
+    // MARK: Gradient reach
+
+    /// Parameters that got no gradient in any of `passes` (for an explicit pass: parameters
+    /// made before it), with the reason; the gradients each leaf received; and the passes in
+    /// which a hook replaced a leaf's gradient.
+    static func gradientReach(_ graph: Graph, selection: GraphSelection, passes: [Int], explicit: Bool)
+        -> (unreached: [Int: String], grads: [Int: [(line: Int, grad: GradSummary)]], hooks: [Int: [Int]]) {
+        guard let last = passes.last else { return ([:], [:], [:]) }
+        var leafOfNode: [Int: Int] = [:]
+        for t in graph.tensors { if let a = t.accumulateGrad { leafOfNode[a] = t.id } }
+        var grads: [Int: [(line: Int, grad: GradSummary)]] = [:]
+        var hooks: [Int: [Int]] = [:]
+        var reached = Set<Int>()
+        for p in passes {
+            let record = graph.backwardPasses[p]
+            var sent: [Int: GradSummary] = [:]
+            for e in record.edgeGradients {
+                guard let g = e.grad, let t = leafOfNode[e.to] else { continue }
+                reached.insert(t)
+                if sent[t] == nil { sent[t] = g }
+            }
+            for a in record.accumulated { sent[a.tensor] = a.grad }
+            for (t, g) in sent.sorted(by: { $0.key < $1.key }) { grads[t, default: []].append((record.line, g)) }
+            for t in record.rootTensors where graph.tensors[t].isLeaf { reached.insert(t) }
+            for h in record.hooks where h.replaced {
+                if let t = leafOfNode[h.node] { hooks[t, default: []].append(record.line) }
+            }
+        }
+        let latestRoot = graph.backwardPasses[last].rootTensors.max() ?? Int.max
+        var unreached: [Int: String] = [:]
+        for t in graph.parameters where selection.tensorIncluded[t] && !reached.contains(t) {
+            if explicit && t > latestRoot { continue }
+            unreached[t] = graph.gradientFlow(to: t, in: last)?.blocked?.explanation ?? "no backward pass reached it"
+        }
+        return (unreached, grads, hooks)
+    }
+
+    // MARK: Gradients on edges
+
+    mutating func addGradients(_ p: BackwardRecord) {
+        let draw = options.showGrads && options.view != .forward
+        let call = p.kind == .grad ? "autograd.grad" : "backward"
+        for e in p.edgeGradients {
+            guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
+                  let index = edges[e.index] else { continue }
+            scene.edges[index].tooltip += "\ngradient (\(call) at line \(p.line)): " + Describe.gradientDetail(g)
+            guard draw else { continue }
+            let magnitude = Describe.magnitude(g)
+            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
+            scene.edges[index].attributes = Style.gradientEdge(magnitude: magnitude)
+                .merging(["label": .text(Describe.gradientLabel(g))])
+        }
+    }
+
+    // MARK: Saved buffers
+
+    mutating func addSavedBuffers() {
+        for (o, opIndex) in opNode.sorted(by: { $0.key < $1.key }) {
+            guard let n = graph.ops[o].gradFn else { continue }
+            for (j, b) in graph.nodes[n].saved.enumerated() {
+                let state = selection.state(of: b)
+                let look: SavedBufferState
+                var lines = ["saved \(b.name)", "\(Describe.shape(b.shape)) · \(Describe.bytes(b.bytes)) · v\(b.savedVersion)"]
+                var tooltip = "\(graph.nodes[n].name) saved \(b.name) for backward: \(Describe.shape(b.shape)) "
+                    + "\(b.dtype.name), \(Describe.bytes(b.bytes)), at version \(b.savedVersion)"
+                    + (b.isOutput ? " (its own output)" : "")
+                switch state {
+                case .retained:
+                    look = .retained
+                    let kept = graph.backwardPasses.filter {
+                        selection.passIncluded[$0.id] && $0.retainGraph && $0.executed.contains(n)
+                    }
+                    if !kept.isEmpty { lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", ")) }
+                    tooltip += "\nretained: a later backward can still use it"
+                case .freed(let p):
+                    look = .freed
+                    let line = graph.backwardPasses[p].line
+                    lines.append("freed by backward · line \(line)")
+                    let kept = graph.backwardPasses.prefix(p).filter { $0.retainGraph && $0.executed.contains(n) }
+                    if !kept.isEmpty {
+                        let keptLines = kept.map { String($0.line) }.joined(separator: ", ")
+                        lines.insert("kept by retain_graph · line \(keptLines)", at: 2)
+                        tooltip += "\nretained by the backward with retain_graph=True at line \(keptLines)"
+                    }
+                    tooltip += "\nfreed by the backward at line \(line) (no retain_graph)"
+                case .invalidated:
+                    let i = b.invalidation
+                    look = .invalidated(savedVersion: b.savedVersion, currentVersion: i?.version ?? b.savedVersion + 1)
+                    lines.append("saved v\(b.savedVersion) · now v\(i?.version ?? b.savedVersion + 1)")
+                    if let i { lines.append("\(i.op.isEmpty ? "changed" : i.op) · line \(i.line)") }
+                    tooltip += "\ninvalidated: modified in place"
+                        + (i.map { " by \($0.op.isEmpty ? "an in-place op" : $0.op) at line \($0.line) (now version \($0.version))" } ?? "")
+                        + "; backward through it raises"
+                }
+                let index = scene.nodes.count
+                scene.nodes.append(SceneNode(
+                    id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
+                    tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
+                    foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
+                    line: scene.nodes[opIndex].line))
+                addEdge(from: index, to: opIndex, position: j, kind: .saved, roles: [],
+                        attributes: Style.savedBufferEdge(look), tooltip: tooltip)
+            }
+        }
+    }
+}

@@ -1,0 +1,379 @@
+import GraphModel
+
+/// Turns a `Graph` into a `Scene`: one node per drawn tensor (and per version of a tensor
+/// modified in place) and per op, data edges in input order, detach edges, grad-mode region
+/// clusters, then (in `SceneBuilder+Decorations`) saved buffers, gradients and markings.
+///
+/// What is left out to keep pictures readable: wrapped Python numbers; an unnamed op result
+/// (the op node stands for it, its shape on the op's label); and gradient bookkeeping that does
+/// not feed the graph (`x.grad.zero_()`, `x.grad.data`). Everything is walked iteratively in
+/// recording order, so the scene (and the DOT text) is a function of the graph alone.
+struct SceneBuilder {
+    let graph: Graph
+    let options: RenderOptions
+    let selection: GraphSelection
+    /// The backward passes whose gradients and reach are shown: the chosen one, else every
+    /// included one (in call order, so the latest gradient on an edge wins).
+    let shownPasses: [Int]
+
+    var scene = Scene()
+    /// Tensor id → scene node of its current version.
+    var current: [Int: Int] = [:]
+    /// Tensor id → how many versions have been drawn.
+    var versions: [Int: Int] = [:]
+    /// Op id → scene node.
+    var opNode: [Int: Int] = [:]
+    /// Op id → scene edge per input position (nil where the input is not drawn).
+    var inputEdges: [Int: [Int?]] = [:]
+    /// Op id → fold key.
+    var opKey: [Int: String] = [:]
+    /// Region cluster id → scene cluster index.
+    var clusterIndex: [String: Int] = [:]
+    /// Tensor id → every scene node drawn for it (its versions).
+    var tensorNodes: [Int: [Int]] = [:]
+    var detachRuns = RunCounter()
+    var order = 0
+
+    // Facts computed once.
+    let hiddenTensor: [Bool]
+    let gradientOnly: [Bool]
+    let opShown: [Bool]
+    let detachedTensor: [Bool]
+    let detachedOp: [Bool]
+    /// Root tensor id → the lines of the included backward calls from it (`15 (raised)`).
+    let rootLine: [Int: [String]]
+    /// Op id → the cluster it is drawn in (a region, or a custom Function's forward).
+    let opCluster: [Int: ClusterSpec]
+    /// Op id → the backward call that first went through it, when several calls did (one
+    /// cluster per call keeps separate computations apart).
+    let passOfOp: [Int: Int]
+    /// Pass id → its cluster, for the passes in `passOfOp`.
+    var passClusterSpecs: [Int: ClusterSpec] = [:]
+    /// Parameters the shown passes gave no gradient → why.
+    let unreached: [Int: String]
+    /// Leaf → the gradients the shown passes sent it (pass line, gradient), in call order.
+    let leafGrad: [Int: [(line: Int, grad: GradSummary)]]
+    /// Leaf → lines of the backward calls in which a hook replaced its gradient.
+    let hookLines: [Int: [Int]]
+
+    struct ClusterSpec: Hashable {
+        var isRegion = true
+        let id: String
+        let label: String
+        let tooltip: String
+        let foldKey: String
+    }
+
+    init(graph: Graph, options: RenderOptions) throws {
+        self.graph = graph
+        self.options = options
+        if let p = options.pass, !graph.backwardPasses.indices.contains(p) {
+            let count = graph.backwardPasses.count
+            throw RenderError(kind: .invalidOptions, message: count == 0
+                ? "--pass \(p): the script made no backward pass"
+                : "--pass \(p): the script made \(count) backward pass\(count == 1 ? "" : "es") (0…\(count - 1))")
+        }
+        let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
+        self.selection = selection
+        let passes = options.pass.map { [$0] } ?? graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
+        shownPasses = passes
+
+        var roots: [Int: [String]] = [:]
+        for p in graph.backwardPasses where selection.passIncluded[p.id] {
+            let call = "\(p.line)" + (p.error != nil ? " (raised)" : "")
+            for t in p.rootTensors where roots[t]?.last != call { roots[t, default: []].append(call) }
+        }
+        rootLine = roots
+
+        // Wrapped numbers are never drawn; gradients and what is computed only from them are
+        // bookkeeping, drawn only where they feed the graph.
+        var hidden = [Bool](repeating: false, count: graph.tensors.count)
+        var gradOnly = [Bool](repeating: false, count: graph.tensors.count)
+        var constant = [Bool](repeating: false, count: graph.tensors.count)
+        for t in graph.tensors {
+            constant[t.id] = graph.leafRole(of: t.id) == .constant
+            hidden[t.id] = !selection.tensorIncluded[t.id] || constant[t.id]
+            gradOnly[t.id] = t.source == .backward && !t.requiresGrad && t.producer == nil
+        }
+        var bookkeeping = [Bool](repeating: false, count: graph.ops.count)
+        var nextDetach = 0
+        for op in graph.ops {
+            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op.id {
+                let d = graph.detaches[nextDetach]
+                if gradOnly[d.source] { gradOnly[d.result] = true }
+                nextDetach += 1
+            }
+            let real = op.inputs.filter { !constant[$0] }
+            guard op.pass == nil, !real.isEmpty, real.allSatisfy({ gradOnly[$0] }) else { continue }
+            bookkeeping[op.id] = true
+            for t in op.outputs { gradOnly[t] = true }
+        }
+        for d in graph.detaches[nextDetach...] where gradOnly[d.source] { gradOnly[d.result] = true }
+        // Bookkeeping ops are shown only when a shown op uses their result (never in place).
+        var shown = [Bool](repeating: false, count: graph.ops.count)
+        var needed = [Bool](repeating: false, count: graph.tensors.count)
+        for op in graph.ops.reversed() where selection.opInView[op.id] {
+            let keep = !bookkeeping[op.id] || (!op.isInPlace && op.outputs.contains { needed[$0] })
+            guard keep else { continue }
+            shown[op.id] = true
+            for t in op.inputs { needed[t] = true }
+        }
+        opShown = shown
+        hiddenTensor = hidden
+        gradientOnly = gradOnly
+
+        var cutTensor = [Bool](repeating: false, count: graph.tensors.count)
+        var cutOp = [Bool](repeating: false, count: graph.ops.count)
+        for s in graph.detachedSubgraphs() {
+            for t in s.tensors { cutTensor[t] = true }
+            for o in s.ops { cutOp[o] = true }
+        }
+        detachedTensor = cutTensor
+        detachedOp = cutOp
+        opCluster = SceneBuilder.clusters(graph, shown: shown)
+        passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
+        (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(graph, selection: selection, passes: passes,
+                                                                      explicit: options.pass != nil)
+        for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
+    }
+
+    /// Builds the scene.
+    mutating func build() -> Scene {
+        var ops = RunCounter()
+        var nextDetach = 0
+        for op in graph.ops[0..<selection.opLimit] {
+            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op.id {
+                addDetach(graph.detaches[nextDetach])
+                nextDetach += 1
+            }
+            let key = "L\(op.line):\(op.name):\(ops.next(line: op.line, name: op.name))"
+            opKey[op.id] = key
+            if opShown[op.id] { addOp(op, key: key) }
+        }
+        for d in graph.detaches[nextDetach...] { addDetach(d) }
+        addUnusedTensors()
+        decorate()
+        return scene
+    }
+
+    // MARK: Tensors
+
+    /// The scene node of tensor `t`'s current version, created (as version 0) if needed;
+    /// nil for tensors that are not drawn.
+    mutating func node(for t: Int) -> Int? {
+        if let n = current[t] { return n }
+        guard !hiddenTensor[t] else { return nil }
+        return addTensorNode(t, id: "t\(t)", version: 0, cluster: tensorCluster(t), foldKey: leafKey(t))
+    }
+
+    /// A fold key for a tensor that no drawn op produced: where and how it was made, and its name.
+    func leafKey(_ t: Int) -> String {
+        let r = graph.tensors[t]
+        return "T\(r.line):\(r.source.rawValue):\(r.factory):\(Describe.shape(r.shape)):\(r.names.last ?? "")"
+    }
+
+    mutating func addTensorNode(_ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?,
+                                detachedInPlace: Bool = false) -> Int {
+        let r = graph.tensors[t]
+        var roles: [StyleRole]
+        var detail = Describe.tensorDetail(r)
+        if let lines = rootLine[t] {
+            roles = [.backwardRoot]
+            detail += " · backward at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
+        } else if detachedInPlace || (r.source != .op && r.isLeaf && !r.requiresGrad) || gradientOnly[t] {
+            roles = [.otherLeaf]
+        } else if r.source != .op && r.isLeaf {
+            roles = [.parameterLeaf]
+            detail += " · requires_grad"
+        } else {
+            roles = [.intermediate]
+        }
+        let cutInPlace = r.detach.map { graph.detaches[$0].kind == .detachInPlace } ?? false
+        if detachedTensor[t] && !detachedInPlace && !cutInPlace { roles.append(.detached) }
+        if version > 0 { detail += " · v\(version)" }
+        var notes: [String] = []
+        let grads = version == 0 ? leafGrad[t] ?? [] : []
+        if grads.count > 5 { notes.append("gradients from \(grads.count) backward calls; the last 5:") }
+        for g in grads.suffix(5) {
+            notes.append("gradient from the backward at line \(g.line): " + Describe.gradientDetail(g.grad))
+        }
+        if options.showGrads && version == 0 && !grads.isEmpty {
+            let recent = grads.suffix(3).map { "\(Describe.gradientLabel($0.grad)) (line \($0.line))" }
+            detail += "\ngrad received: " + (grads.count > 3 ? "… " : "") + recent.joined(separator: " · ")
+        }
+        if let lines = hookLines[t], version == 0 {
+            detail += "\nhook replaced its grad (line \(lines.map(String.init).joined(separator: ", ")))"
+            notes.append("a tensor hook replaced its gradient in the backward at line " + lines.map(String.init).joined(separator: ", "))
+        }
+        let noGradient = roles.first == .parameterLeaf ? unreached[t] : nil
+        if let why = noGradient {
+            roles.append(.noGradientLeaf)
+            notes.append("grad is None: " + why)
+        }
+        let name = r.label ?? (gradientOnly[t] ? gradientName(t) : r.source == .op ? "result"
+            : r.source == .factory ? "\(r.factory)()" : "tensor")
+        let index = scene.nodes.count
+        scene.nodes.append(SceneNode(
+            id: id, kind: .tensor, roles: roles,
+            label: Style.tensorLabel(name: name, detail: detail, noGradient: noGradient != nil),
+            tooltip: Describe.tensorTooltip(r, in: graph, version: version, grads: notes),
+            cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
+        scene.nodes[index].line = r.line
+        current[t] = index
+        versions[t] = version
+        tensorNodes[t, default: []].append(index)
+        return index
+    }
+
+    /// `w.grad` for a gradient tensor when exactly one leaf of its shape got a gradient in the
+    /// pass that made it; else `grad`.
+    func gradientName(_ t: Int) -> String {
+        let r = graph.tensors[t]
+        guard let p = r.pass else { return "grad" }
+        let candidates = graph.backwardPasses[p].accumulated.map(\.tensor).filter { graph.tensors[$0].shape == r.shape }
+        guard Set(candidates).count == 1, let leaf = candidates.first, let name = graph.tensors[leaf].label else { return "grad" }
+        return name + ".grad"
+    }
+
+    mutating func nextOrder() -> Int {
+        order += 1
+        return order
+    }
+
+    /// Whether tensor `t` gets a node of its own when an op produces it (else the op stands for it).
+    func ownsNode(_ t: Int, producer op: OpRecord) -> Bool {
+        let r = graph.tensors[t]
+        return r.label != nil || rootLine[t] != nil || op.outputs.count > 1
+    }
+
+    /// The cluster a tensor made outside any drawn op belongs to: a factory's region.
+    mutating func tensorCluster(_ t: Int) -> Int? {
+        guard graph.tensors[t].source == .factory, let region = graph.tensors[t].region,
+              let spec = SceneBuilder.disabledRegion(graph, region) else {
+            return nil
+        }
+        return cluster(spec)
+    }
+
+    // MARK: Ops
+
+    mutating func addOp(_ op: OpRecord, key: String) {
+        let spec = opCluster[op.id]
+        let clusterIndex = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
+        let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
+        let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
+        var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
+        if let t = result, case .html(let html) = label {
+            label = .html(html + "<BR/><FONT POINT-SIZE=\"8\">→ \(Describe.shape(graph.tensors[t].shape))</FONT>")
+        }
+        var roles: [StyleRole] = [op.gradFn == nil ? .untrackedOp : .op]
+        if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }
+        let index = scene.nodes.count
+        scene.nodes.append(SceneNode(
+            id: "op\(op.id)", kind: .op, roles: roles, label: label,
+            tooltip: Describe.opTooltip(op, in: graph, standsForResult: result != nil, region: spec?.label),
+            cluster: clusterIndex, foldKey: key, order: nextOrder()))
+        scene.nodes[index].line = op.line
+        opNode[op.id] = index
+        var edges: [Int?] = []
+        for (i, t) in op.inputs.enumerated() {
+            guard let source = node(for: t) else {
+                edges.append(nil)
+                continue
+            }
+            edges.append(addEdge(from: source, to: index, position: i, kind: .data, roles: [.dataEdge],
+                                 tooltip: "\(Describe.name(of: graph.tensors[t])) → \(op.name) (input \(i)) · line \(op.line)"))
+        }
+        inputEdges[op.id] = edges
+        for (j, t) in op.outputs.enumerated() {
+            if op.isInPlace {
+                let version = (versions[t] ?? 0) + 1
+                if ownsNode(t, producer: op) || current[t] == nil && graph.tensors[t].label != nil {
+                    let v = addTensorNode(t, id: "t\(t)_v\(version)", version: version, cluster: clusterIndex,
+                                          foldKey: key + ">v")
+                    addEdge(from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
+                            tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))")
+                } else {
+                    current[t] = index
+                    versions[t] = version
+                }
+            } else if let existing = current[t] {
+                // An op adopting a result made inside it (a custom Function's apply): the result
+                // is drawn outside the Function's forward cluster.
+                if scene.nodes[existing].cluster != clusterIndex { scene.nodes[existing].cluster = clusterIndex }
+                addEdge(from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
+                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+            } else if result == t || hiddenTensor[t] {
+                if result == t { current[t] = index }
+            } else {
+                let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: clusterIndex, foldKey: key + ">\(j)")
+                addEdge(from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
+                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func addEdge(from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
+                          attributes: DOTAttributes = DOTAttributes(), tooltip: String) -> Int {
+        let id = "e_\(scene.nodes[from].id)_\(scene.nodes[to].id)_\(position)"
+        scene.edges.append(SceneEdge(from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes,
+                                     tooltip: tooltip))
+        return scene.edges.count - 1
+    }
+
+    // MARK: Detach
+
+    mutating func addDetach(_ d: DetachRecord) {
+        guard selection.detachIncluded[d.id], d.sourceRequiredGrad, !hiddenTensor[d.source], !hiddenTensor[d.result],
+              let source = node(for: d.source) else { return }
+        let foldKey = "D\(d.line):\(detachRuns.next(line: d.line, name: d.kind.rawValue))"
+        let result: Int
+        if d.kind == .detachInPlace {
+            let version = (versions[d.source] ?? 0) + 1
+            result = addTensorNode(d.result, id: "t\(d.result)_v\(version)", version: version,
+                                   cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
+        } else {
+            result = current[d.result] ?? addTensorNode(d.result, id: "t\(d.result)", version: 0,
+                                                         cluster: scene.nodes[source].cluster, foldKey: foldKey)
+        }
+        let word = d.kind == .data ? ".data" : d.kind.rawValue
+        let label: DOTValue = .text("\(word) · line \(d.line)")
+        addEdge(from: source, to: result, position: 0, kind: .detach, roles: [.detachEdge], attributes: ["label": label],
+                tooltip: "\(word)() at line \(d.line): \(Describe.name(of: graph.tensors[d.result])) shares "
+                    + "\(Describe.name(of: graph.tensors[d.source]))'s data but has no grad_fn; gradient stops here")
+    }
+
+    // MARK: Tensors no op used
+
+    /// Named tensors no drawn op touched (a leaf made and only printed, `autograd.grad` results).
+    mutating func addUnusedTensors() {
+        guard options.view != .backward else { return }
+        for t in graph.tensors where current[t.id] == nil && !hiddenTensor[t.id] && t.label != nil {
+            if gradientOnly[t.id] {
+                guard let p = t.pass, graph.backwardPasses[p].kind == .grad, graph.backwardPasses[p].line == t.line else {
+                    continue
+                }
+            }
+            if t.source == .op, let p = t.producer, !opShown[p] { continue }
+            _ = node(for: t.id)
+        }
+    }
+}
+
+/// Numbers repeated names on a line: the k-th `mul` of one run of line 12 is `mul:k`, and the
+/// count starts again whenever the line changes, so loop iterations get the same numbers.
+struct RunCounter {
+    private var line = Int.min
+    private var counts: [String: Int] = [:]
+
+    mutating func next(line: Int, name: String) -> Int {
+        if line != self.line {
+            counts.removeAll(keepingCapacity: true)
+            self.line = line
+        }
+        let k = counts[name, default: 0]
+        counts[name] = k + 1
+        return k
+    }
+}

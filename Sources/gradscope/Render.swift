@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import GraphModel
+import GraphRender
+import Script
+
+/// `gradscope render SCRIPT.py -o graph.svg`: run a script (or read a JSON dump) and draw its graph.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the graph a script records as SVG, PNG, PDF (or write it as DOT or JSON).",
+        discussion: """
+        INPUT is a script (run first; its output goes to stderr) or a graph dumped with \
+        `gradscope dump SCRIPT.py -o graph.json` (drawn without running anything). The picture is \
+        written atomically: on any failure nothing is written. Exit status: 0; 1 if the script \
+        raised (the picture is still written); 2 for usage, input or render errors.
+        """)
+
+    @Argument(help: "A PyTorch script, or a gradscope.graph/1 JSON dump (.json).")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "The file to write; its extension picks the format.")
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "svg, png, pdf, dot or json (default: from the -o extension).")
+    var format: GraphFormat?
+
+    @OptionGroup var picture: PictureOptions
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        let streams = OutputStreams()
+        let chosen: GraphFormat
+        if let format {
+            chosen = format
+        } else if let output {
+            guard let f = GraphFormat(path: output) else {
+                streams.writeErr("gradscope: cannot tell the picture format from '\(output)': "
+                    + "use an .svg, .png, .pdf, .dot or .json name, or --format\n")
+                throw ExitCode(2)
+            }
+            chosen = f
+        } else {
+            streams.writeErr("gradscope: render needs -o FILE (or --format to write to stdout)\n")
+            throw ExitCode(2)
+        }
+        let (status, graph) = try loadGraph(input, limits: limits, streams: streams)
+        let bytes = try drawing(graph, as: chosen, options: picture.renderOptions, streams: streams)
+        try writeResult(bytes, to: output, streams: streams)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// What `render` and `run --graph` can write.
+enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, png, pdf, dot, json
+
+    /// The format named by a file's extension (`.gv` is DOT), or nil.
+    init?(path: String) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "json" {
+            self = .json
+        } else if let f = RenderFormat(pathExtensionOf: path), let g = GraphFormat(rawValue: f.rawValue) {
+            self = g
+        } else {
+            return nil
+        }
+    }
+}
+
+/// The options that shape a picture, shared by `render` and `run --graph`.
+struct PictureOptions: ParsableArguments {
+    @Flag(name: .customLong("show-saved"), help: "Draw the buffers each grad_fn saved (retained, freed, invalidated).")
+    var showSaved = false
+
+    @Flag(name: .customLong("show-grads"), help: "Label edges with a backward pass's gradients, coloured by size.")
+    var showGrads = false
+
+    @Option(name: .customLong("pass"), help: "The backward pass --show-grads shows, numbered from 0 (default: the last).")
+    var pass: Int?
+
+    @Option(help: "forward, backward or both (default both).")
+    var view: RenderOptions.View = .both
+
+    @Option(help: "dot, sfdp or neato (default dot; very large graphs switch to sfdp).")
+    var layout: RenderOptions.Layout = .dot
+
+    @Option(help: "TB (top to bottom) or LR (left to right).")
+    var rankdir: RenderOptions.RankDirection = .topToBottom
+
+    @Option(name: .customLong("max-nodes"), help: "Draw at most this many nodes, those nearest the roots (default 400).")
+    var maxNodes = 400
+
+    @Option(help: "Draw the graph as it stood after this script line ran (the first time).")
+    var at: Int?
+
+    @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
+    var noLegend = false
+
+    @Flag(help: "Draw every loop iteration even when the graph is over the node budget.")
+    var unfold = false
+
+    var renderOptions: RenderOptions {
+        var o = RenderOptions()
+        o.showSaved = showSaved
+        o.showGrads = showGrads
+        o.pass = pass
+        o.view = view
+        o.layout = layout
+        o.rankdir = rankdir
+        o.maxNodes = maxNodes
+        o.at = at
+        o.legend = !noLegend
+        o.unfold = unfold
+        return o
+    }
+
+    func validate() throws {
+        guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
+        if let pass, pass < 0 { throw ValidationError("--pass must be 0 or more") }
+    }
+}
+
+extension RenderOptions.View: ExpressibleByArgument {}
+extension RenderOptions.Layout: ExpressibleByArgument {}
+extension RenderOptions.RankDirection: ExpressibleByArgument {}
+
+/// The graph of a JSON dump (status 0) or of a script run (its exit status); exits 2 when the
+/// input cannot be read.
+func loadGraph(_ path: String, limits: LimitOptions, streams: OutputStreams) throws -> (Int32, Graph) {
+    guard (path as NSString).pathExtension.lowercased() == "json" else {
+        let source = try loadScript(path)
+        return runOnLargeStack {
+            ScriptRunner.runRecording(source: source, filename: path, writeOutput: streams.writeErr,
+                                      writeError: streams.writeErr, limits: limits.executionLimits)
+        }
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        streams.writeErr("gradscope: cannot read \(path)\n")
+        throw ExitCode(2)
+    }
+    do {
+        return (0, try Graph(json: String(decoding: data, as: UTF8.self)))
+    } catch {
+        streams.writeErr("gradscope: \(path): \(error)\n")
+        throw ExitCode(2)
+    }
+}
+
+/// The bytes of `graph` in `format`; exits 2 with the cause when drawing fails.
+func drawing(_ graph: Graph, as format: GraphFormat, options: RenderOptions, streams: OutputStreams) throws -> [UInt8] {
+    do {
+        return try graphBytes(graph, as: format, options: options)
+    } catch {
+        streams.writeErr("gradscope: cannot draw the graph: \(error)\n")
+        throw ExitCode(2)
+    }
+}
+
+/// The graph drawn (or dumped) in `format`.
+func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions) throws -> [UInt8] {
+    switch format {
+    case .json: return Array(graph.json().utf8)
+    case .svg: return try DOTWriter(graph: graph, options: options).render(.svg)
+    case .png: return try DOTWriter(graph: graph, options: options).render(.png)
+    case .pdf: return try DOTWriter(graph: graph, options: options).render(.pdf)
+    case .dot: return Array(try DOTWriter(graph: graph, options: options).dot().utf8)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import GraphModel
+@testable import GraphRender
+import Script
+
+/// The repository's samples directory.
+let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("samples")
+
+/// The graph a script records (its output discarded).
+func recordScript(_ source: String, name: String = "script.py") -> Graph {
+    ScriptRunner.runRecording(source: source, filename: name, writeOutput: { _ in }, writeError: { _ in }).graph
+}
+
+/// The graph `samples/NAME.py` records.
+func recordSample(_ name: String) throws -> Graph {
+    recordScript(try String(contentsOf: samplesDirectory.appendingPathComponent(name + ".py"), encoding: .utf8),
+                 name: name + ".py")
+}
+
+/// Ids, classes and tooltips of an SVG document; nil if it is not well-formed XML.
+final class SVGDocument: NSObject, XMLParserDelegate {
+    var ids: Set<String> = []
+    var classes: [String: String] = [:]
+    var titles: [String] = []
+    /// The text of each element, whole.
+    var texts: [String] = []
+
+    static func parse(_ bytes: [UInt8]) -> SVGDocument? {
+        let document = SVGDocument()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = document
+        return parser.parse() ? document : nil
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        if let id = attributes["id"] {
+            ids.insert(id)
+            if let c = attributes["class"] { classes[id] = c }
+        }
+        if let t = attributes["xlink:title"] { titles.append(t) }
+    }
+
+    private var text = ""
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty { texts.append(trimmed) }
+        text = ""
+    }
+
+    /// Ids of elements whose class list contains every word of `classes`.
+    func ids(withClasses classes: String) -> [String] {
+        let wanted = Set(classes.split(separator: " "))
+        return self.classes.filter { wanted.isSubset(of: Set($0.value.split(separator: " "))) }.map(\.key).sorted()
+    }
+}
+
+/// Width and height from a PNG's IHDR chunk.
+func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+    guard bytes.count > 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+          Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+    let be = { (o: Int) in bytes[o..<o + 4].reduce(0) { ($0 << 8) | Int($1) } }
+    return (be(16), be(20))
+}
+
+/// A training loop of about `steps` × 9 recorded ops: a shared weight feeds every step.
+func trainingLoopScript(steps: Int) -> String {
+    """
+    import torch
+    torch.manual_seed(0)
+    w = torch.randn(4, 4, requires_grad=True)
+    b = torch.zeros(4, requires_grad=True)
+    x = torch.randn(8, 4)
+    for step in range(\(steps)):
+        h = x @ w + b
+        a = torch.tanh(h)
+        loss = (a * a).mean()
+        loss.backward()
+        with torch.no_grad():
+            w -= 0.01 * w.grad
+            b -= 0.01 * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    print(loss.item() > 0)
+    """
+}
