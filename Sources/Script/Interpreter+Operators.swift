@@ -398,9 +398,7 @@ extension Interpreter {
             case "d", "i", "u":
                 let n: Value
                 if case .int = v { n = v } else if case .bool(let b) = v { n = .int(b ? 1 : 0) } else {
-                    let d = try toDouble(v)
-                    guard d.isFinite, abs(d) < 9.2e18 else { throw PyException(.overflowError, "cannot convert float to integer") }
-                    n = .int(Int(d))
+                    n = .int(try pythonInt(try toDouble(v)))
                 }
                 out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
             case "x", "X", "o":

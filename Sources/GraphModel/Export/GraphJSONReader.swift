@@ -26,7 +26,8 @@ extension Graph {
         backwardPasses = try r.array(top, "backward_passes").enumerated().map {
             try r.at("backward_passes[\($0)]").pass($1)
         }
-        gradReads = try r.array(top, "grad_reads").enumerated().map { try r.at("grad_reads[\($0)]").gradRead($1) }
+        // `grad_reads` is optional: dumps made before it existed have none.
+        gradReads = try (top["grad_reads"] == nil ? [] : r.array(top, "grad_reads")).enumerated().map { try r.at("grad_reads[\($0)]").gradRead($1) }
         error = try r.optionalError(top["error"] ?? .null)
         try validate()
     }
