@@ -1,13 +1,12 @@
 import Foundation
 import Script
 
-/// Runs a script in this process like `gradscope run` does, failing on a non-zero status.
+/// Runs a script in this process like `gradscope run` does (the caller is on a large-stack
+/// thread), failing on a non-zero status.
 private func runScript(_ source: String, named filename: String) throws {
     var errors = ""
-    let status = onLargeStack {
-        ScriptRunner.run(source: source, filename: filename, writeOutput: { _ in },
-                         writeError: { errors += $0 })
-    }
+    let status = ScriptRunner.run(source: source, filename: filename, writeOutput: { _ in },
+                                  writeError: { errors += $0 })
     if status != 0 { throw BenchError("\(filename) failed:\n\(errors)") }
 }
 
