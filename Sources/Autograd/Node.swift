@@ -31,6 +31,8 @@ public class Node {
     /// The forward-call description kept while anomaly detection is on.
     public internal(set) var anomalyTrace: String?
     var hooks: [RegisteredHook] = []
+    /// Where the running backward pass keeps this node's bookkeeping (see `Engine.run`).
+    var engineMark = EngineMark()
     var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []
 
     init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
