@@ -108,12 +108,21 @@ final class FormulaNode: Node {
         return try formula(BackwardContext(grads: filled, node: self))
     }
 
-    var outputMeta: [(shape: [Int], dtype: DType)] = []
+    var outputMeta: [OutputMeta] = []
 
     private func zerosForOutput(_ i: Int) throws -> Tensor {
+        guard i < outputMeta.count else {
+            throw TorchError.runtime("\(name): no gradient arrived for output \(i) and its shape is unknown")
+        }
         let meta = outputMeta[i]
         return Tensor.zeros(meta.shape, dtype: meta.dtype)
     }
+}
+
+/// Shape and dtype of a forward output, for the zero gradient of an output that got none.
+struct OutputMeta {
+    let shape: [Int]
+    let dtype: DType
 }
 
 /// The node that adds incoming gradients into a leaf's `.grad`.

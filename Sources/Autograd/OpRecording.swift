@@ -18,16 +18,25 @@ func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tenso
             formula: @escaping FormulaNode.Formula) {
     var node: Node? = nil
     if GradMode.isEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
-        let n = FormulaNode(name: backward, nextEdges: inputs.map { $0?.gradientEdge },
-                            numOutputs: outputs.count, formula: formula)
+        var edges = [Edge?]()
+        edges.reserveCapacity(inputs.count)
+        for input in inputs { edges.append(input?.gradientEdge) }
+        let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
         attach(n, outputs: outputs)
-        n.saved = saving().map { slot in
-            switch slot {
-            case .input(let role, let t):
-                return SavedTensor(role: role, tensor: t, isOutput: false)
-            case .output(let role, let i):
-                return SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i, savingNode: backward)
+        let slots = saving()
+        if !slots.isEmpty {
+            var saved = [SavedTensor]()
+            saved.reserveCapacity(slots.count)
+            for slot in slots {
+                switch slot {
+                case .input(let role, let t):
+                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
+                case .output(let role, let i):
+                    saved.append(SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i,
+                                             savingNode: backward))
+                }
             }
+            n.saved = saved
         }
         node = n
     }
@@ -40,7 +49,11 @@ func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tenso
 
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
 func attach(_ node: FormulaNode, outputs: [Tensor]) {
-    node.outputMeta = outputs.map { ($0.shape, $0.dtype) }
+    // The engine applies a node only when some output has a gradient, so a single-output node
+    // never needs a zero gradient and keeps no output metadata.
+    if outputs.count > 1 {
+        node.outputMeta = outputs.map { OutputMeta(shape: $0.shape, dtype: $0.dtype) }
+    }
     for (i, o) in outputs.enumerated() where o.dtype.isFloatingPoint {
         o.gradFn = node
         o.outputNr = i

@@ -9,7 +9,7 @@ public final class Storage {
         self.dtype = dtype
         self.count = count
         let bytes = max(count * dtype.itemSize, 1)
-        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
         data.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
 
@@ -17,8 +17,13 @@ public final class Storage {
     init(uninitialized dtype: DType, count: Int) {
         self.dtype = dtype
         self.count = count
-        data = UnsafeMutableRawPointer.allocate(byteCount: max(count * dtype.itemSize, 1), alignment: 64)
+        let bytes = max(count * dtype.itemSize, 1)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
     }
+
+    /// Cache-line alignment for buffers kernels vectorise over; malloc's own (cheaper) for tiny ones.
+    @inline(__always)
+    private static func alignment(_ bytes: Int) -> Int { bytes >= 64 ? 64 : 16 }
 
     deinit { data.deallocate() }
 

@@ -38,7 +38,7 @@ extension Tensor {
         if let fn = result.gradFn {
             gradFn = fn
             outputNr = result.outputNr
-            if let formula = fn as? FormulaNode { formula.outputMeta = [(shape, dtype)] }
+            if let formula = fn as? FormulaNode { formula.outputMeta = [OutputMeta(shape: shape, dtype: dtype)] }
         }
         return self
     }
