@@ -56,7 +56,8 @@ public class Node {
     /// Frees the saved tensors (after a backward without retain_graph).
     func releaseSaved(pass: Int) {
         var any = false
-        for s in saved where s.release(pass: pass) { any = true }
+        var standIns = [StorageStandIn]()
+        for s in saved where s.release(pass: pass, standIns: &standIns) { any = true }
         if any { Observation.observer?.savedTensorsFreed(self) }
     }
 }

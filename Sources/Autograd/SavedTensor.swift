@@ -7,8 +7,10 @@ public final class SavedTensor {
     public let savedVersion: Int
     /// Whether this is an output of the node that saved it (saved without its grad_fn).
     public let isOutput: Bool
-    /// The storage it keeps alive (for byte accounting and joining slots that share storage).
-    public let storage: Storage
+    /// The storage it keeps alive, for joining slots that share storage. Once freed, a
+    /// zero-size stand-in shared by the node's slots that shared a storage, so the buffer itself
+    /// is released while slots can still be grouped as before.
+    public private(set) var storage: Storage
     /// The backward pass that freed it, if one did.
     public private(set) var freedByPass: Int?
 
@@ -56,11 +58,19 @@ public final class SavedTensor {
         return v
     }
 
-    /// Drops the tensor; returns whether it was still held.
-    func release(pass: Int) -> Bool {
+    /// Drops the tensor and its storage; returns whether it was still held. `standIns` maps the
+    /// storages already released by this node's other slots to their stand-ins.
+    func release(pass: Int, standIns: inout [StorageStandIn]) -> Bool {
         guard value != nil else { return false }
         value = nil
         freedByPass = pass
+        if let s = standIns.first(where: { $0.original == ObjectIdentifier(storage) }) {
+            storage = s.standIn
+        } else {
+            let standIn = Storage(dtype: dtype, count: 0)
+            standIns.append(StorageStandIn(original: ObjectIdentifier(storage), standIn: standIn))
+            storage = standIn
+        }
         return true
     }
 
@@ -70,4 +80,10 @@ public final class SavedTensor {
         if n.hasSuffix("Backward") { n = n.dropLast("Backward".count) }
         return String(n)
     }
+}
+
+/// The zero-size storage that replaces a freed saved tensor's storage.
+struct StorageStandIn {
+    let original: ObjectIdentifier
+    let standIn: Storage
 }

@@ -1,0 +1,37 @@
+import Testing
+import Foundation
+@testable import Autograd
+
+/// Builds `sum(exp(x) * exp(x))` and returns the loss with a weak handle on the storage of
+/// `exp(x)`, which only the graph's saved tensors keep alive.
+private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, storage: () -> Storage?) {
+    let x = try Tensor([0.5, 1, 2], requiresGrad: true)
+    let h = try x.exp()
+    weak var weakStorage = h.storage
+    let loss = try (h * h).sum()
+    return (loss, x, { weakStorage })
+}
+
+@Test func backwardFreesSavedBuffers() throws {
+    let (loss, x, storage) = try graphSavingIntermediate()
+    #expect(storage() != nil)
+    try loss.backward()
+    #expect(storage() == nil)
+    #expect(x.gradStorage != nil)
+    let node = try #require(loss.gradFn?.nextEdges.first??.node)
+    #expect(node.saved.allSatisfy { $0.isFreed && $0.storage.count == 0 })
+    // Slots that shared a storage still share one stand-in, so they group as before.
+    #expect(node.saved[0].storage === node.saved[1].storage)
+    #expect(throws: TorchError.self) { try loss.backward() }
+}
+
+@Test func retainGraphKeepsSavedBuffers() throws {
+    let (loss, x, storage) = try graphSavingIntermediate()
+    try loss.backward(retainGraph: true)
+    #expect(storage() != nil)
+    try loss.backward()
+    #expect(storage() == nil)
+    // Two passes accumulate: d/dx sum(exp(x)^2) = 2 exp(2x), twice.
+    let expected = [0.5, 1, 2].map { 4 * Foundation.exp(2 * $0) }
+    for (g, e) in zip(try #require(x.gradStorage).doubles(), expected) { #expect(abs(g - e) < 1e-3 * e) }
+}
