@@ -70,11 +70,13 @@ func timeMedian(repeats: Int, _ body: () throws -> Void) rethrows -> Double {
     return median(times)
 }
 
-/// Peak resident set size of this process so far, in kilobytes.
+/// Peak resident set size of this process image so far, in kilobytes (VmHWM; unlike
+/// getrusage's ru_maxrss it does not carry over the spawning parent's peak across exec).
 func peakRSSKilobytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss)
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+    return kb
 }
 
 /// Current resident set size of this process, in kilobytes (from /proc/self/statm).

@@ -14,7 +14,7 @@ func runMemoryChild(mode: String, steps: Int) throws -> Double {
         for _ in 0..<steps { losses.append(try model.step(retainGraph: mode == "retain")) }
         return peakRSSKilobytes()
     case "growth":
-        let mark = min(10, steps / 2)
+        let mark = max(min(10, steps / 2), 1)
         var atMark = currentRSSKilobytes()
         for i in 0..<steps {
             _ = try model.step(zeroGrads: true)
