@@ -115,6 +115,10 @@ private struct ScatterVisitor: ElementVisitor {
     let destination: Tensor
     func visit<T: TensorElement>(_ type: T.Type) {
         let s = source.pointer(T.self), d = destination.storage.pointer(T.self)
+        if destination.isContiguous {
+            (d + destination.offset).update(from: s, count: destination.numel)
+            return
+        }
         var i = 0
         forEachOffset(shape: destination.shape, strides: destination.strides, offset: destination.offset) { o in
             d[o] = s[i]

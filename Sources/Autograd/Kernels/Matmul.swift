@@ -83,8 +83,9 @@ extension Double: BLASElement {
 /// plain loop for int64.
 func batchedMatmul(_ a: MatrixOperand, _ b: MatrixOperand, batch: Int, m: Int, k: Int, n: Int,
                    dtype: DType) -> Storage {
-    let out = Storage(dtype: dtype, count: batch * m * n)
-    if batch == 0 || m == 0 || n == 0 || k == 0 { return out }
+    // Every element is written below unless the product is empty or k == 0 (all zeros).
+    if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage(dtype: dtype, count: batch * m * n) }
+    let out = Storage(uninitialized: dtype, count: batch * m * n)
     switch dtype {
     case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n)
     case .float64: blasMatmul(Double.self, a, b, out, batch: batch, m: m, k: k, n: n)
