@@ -56,9 +56,26 @@ public class Node {
     /// Frees the saved tensors (after a backward without retain_graph).
     func releaseSaved(pass: Int) {
         var any = false
-        var standIns = [StorageStandIn]()
-        for s in saved where s.release(pass: pass, standIns: &standIns) { any = true }
+        for i in saved.indices {
+            let standIn = ThreadState.current.freedStorageStandIn(storageOrdinal(i))
+            if saved[i].release(pass: pass, standIn: standIn) { any = true }
+        }
         if any { Observation.observer?.savedTensorsFreed(self) }
+    }
+}
+
+extension Node {
+    /// The position of slot `i`'s storage among the distinct storages of `saved`, in order of
+    /// first appearance (slots sharing a storage share the ordinal).
+    func storageOrdinal(_ i: Int) -> Int {
+        let key = saved[i].storageKey
+        var ordinal = 0
+        for j in 0..<i {
+            let kj = saved[j].storageKey
+            if kj == key { return ordinal }
+            if !saved[..<j].contains(where: { $0.storageKey == kj }) { ordinal += 1 }
+        }
+        return ordinal
     }
 }
 

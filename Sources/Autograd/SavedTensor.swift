@@ -8,9 +8,12 @@ public final class SavedTensor {
     /// Whether this is an output of the node that saved it (saved without its grad_fn).
     public let isOutput: Bool
     /// The storage it keeps alive, for joining slots that share storage. Once freed, a
-    /// zero-size stand-in shared by the node's slots that shared a storage, so the buffer itself
-    /// is released while slots can still be grouped as before.
+    /// zero-size stand-in (the same one for the node's slots that shared a storage, distinct for
+    /// distinct storages), so the buffer itself is released while slots group as before.
     public private(set) var storage: Storage
+    /// The identity of the original storage (all of a node's slots are alive together until
+    /// freed together, so equal keys mean the same storage).
+    let storageKey: ObjectIdentifier
     /// The backward pass that freed it, if one did.
     public private(set) var freedByPass: Int?
 
@@ -26,6 +29,7 @@ public final class SavedTensor {
         savedVersion = tensor.version
         self.isOutput = isOutput
         storage = tensor.storage
+        storageKey = ObjectIdentifier(tensor.storage)
         if isOutput {
             value = tensor.alias()
             producer = savingNode.map { ($0, outputNr) }
@@ -58,19 +62,12 @@ public final class SavedTensor {
         return v
     }
 
-    /// Drops the tensor and its storage; returns whether it was still held. `standIns` maps the
-    /// storages already released by this node's other slots to their stand-ins.
-    func release(pass: Int, standIns: inout [StorageStandIn]) -> Bool {
+    /// Drops the tensor and its storage, which becomes `standIn`; returns whether it was still held.
+    func release(pass: Int, standIn: Storage) -> Bool {
         guard value != nil else { return false }
         value = nil
         freedByPass = pass
-        if let s = standIns.first(where: { $0.original == ObjectIdentifier(storage) }) {
-            storage = s.standIn
-        } else {
-            let standIn = Storage(dtype: dtype, count: 0)
-            standIns.append(StorageStandIn(original: ObjectIdentifier(storage), standIn: standIn))
-            storage = standIn
-        }
+        storage = standIn
         return true
     }
 
@@ -82,8 +79,3 @@ public final class SavedTensor {
     }
 }
 
-/// The zero-size storage that replaces a freed saved tensor's storage.
-struct StorageStandIn {
-    let original: ObjectIdentifier
-    let standIn: Storage
-}

@@ -21,6 +21,14 @@ final class ThreadState {
     var enginePasses = 0
     var randomState: UInt64 = 0x853c49e6748fea9b
 
+    private var standIns: [Storage] = []
+
+    /// The `k`-th zero-size storage that freed saved tensors point at instead of their buffer.
+    func freedStorageStandIn(_ k: Int) -> Storage {
+        while standIns.count <= k { standIns.append(Storage(dtype: .float32, count: 0)) }
+        return standIns[k]
+    }
+
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in

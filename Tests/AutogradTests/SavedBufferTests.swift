@@ -35,3 +35,13 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
     let expected = [0.5, 1, 2].map { 4 * Foundation.exp(2 * $0) }
     for (g, e) in zip(try #require(x.gradStorage).doubles(), expected) { #expect(abs(g - e) < 1e-3 * e) }
 }
+
+@Test func freedSlotsOfDistinctStoragesStayDistinct() throws {
+    let a = try Tensor([1, 2], requiresGrad: true), b = try Tensor([3, 4], requiresGrad: true)
+    let loss = try (a * b).sum()
+    try loss.backward()
+    let node = try #require(loss.gradFn?.nextEdges.first??.node)
+    #expect(node.saved.count == 2 && node.saved.allSatisfy(\.isFreed))
+    #expect(node.saved[0].storage !== node.saved[1].storage)
+    #expect(a.gradStorage?.doubles() == [3, 4] && b.gradStorage?.doubles() == [1, 2])
+}
