@@ -28,6 +28,7 @@ test: setup
 	else \
 	  python3 scripts/conformance.py check Tests/ScriptTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
+	$(MAKE) bench-smoke
 
 clean:
 	rm -rf .build
