@@ -12,12 +12,19 @@ enum SaveSlot {
 ///   - backward: the grad_fn class name, e.g. `MulBackward0`.
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
 ///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
+///
+/// With grad mode off, no inference mode and no observer (inside backward formulas, under
+/// no_grad) it returns before building any of its arguments.
 @inline(__always)
-func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tensor],
+func record(_ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
+            outputs makeOutputs: @autoclosure () -> [Tensor],
             saving: @autoclosure () -> [SaveSlot] = [],
             formula: @escaping FormulaNode.Formula) {
+    let state = ThreadState.current
+    guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
+    let inputs = makeInputs(), outputs = makeOutputs()
     var node: Node? = nil
-    if GradMode.isEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
+    if state.gradEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
         var edges = [Edge?]()
         edges.reserveCapacity(inputs.count)
         for input in inputs { edges.append(input?.gradientEdge) }
