@@ -64,7 +64,7 @@ enum Engine {
             }
             if let needed, !needed[slot] { continue }
             let outputs = inputs.contains(where: { $0 != nil })
-                ? try node.apply(inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
+                ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
                 throw TorchError.runtime(AutogradMessages.wrongGradientCount(
                     node.name, expected: node.nextEdges.count, got: outputs.count))

@@ -53,6 +53,10 @@ public class Node {
     /// Computes input gradients from output gradients (one per forward output).
     func apply(_ grads: [Tensor?]) throws -> [Tensor?] { fatalError("Node subclasses override apply") }
 
+    /// `apply` for the engine, which hands over its buffer so a node may take a gradient
+    /// nothing else references instead of copying it; the buffer keeps the same values.
+    func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] { try apply(grads) }
+
     /// Frees the saved tensors (after a backward without retain_graph).
     func releaseSaved(pass: Int) {
         var any = false
@@ -166,6 +170,22 @@ public final class AccumulateGrad: Node {
             leaf.gradStorage = g.detachedCopy()
         }
         Observation.observer?.gradAccumulated(leaf, grad: g)
+        return []
+    }
+
+    /// Like PyTorch's AccumulateGrad, takes the incoming gradient as the leaf's first `.grad`
+    /// instead of copying it when nothing else can see it: no grad mode, no observer, and the
+    /// tensor and its storage referenced only by the engine's buffer (not kept by a hook, a
+    /// capture, another edge or a view), dense, never modified in place.
+    override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
+        guard let leaf = variable, leaf.gradStorage == nil, grads.count == 1, var g = grads[0],
+              !GradMode.isEnabled, Observation.observer == nil else { return try apply(grads) }
+        grads[0] = nil
+        let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
+        grads[0] = g
+        guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
+              g.dtype == leaf.dtype, g.shape == leaf.shape else { return try apply(grads) }
+        leaf.gradStorage = g
         return []
     }
 }
