@@ -28,6 +28,21 @@ test: setup
 	else \
 	  python3 scripts/conformance.py check Tests/ScriptTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
+	$(MAKE) bench-smoke
 
 clean:
 	rm -rf .build
+
+# Benchmarks (release build in its own scratch path, one compute thread on both sides).
+# `make bench` prints GradScope's figures next to PyTorch's; `make bench-smoke` is a quick
+# run of every workload at tiny sizes on the debug build.
+BENCH_SCRATCH = .build-perf
+
+.PHONY: bench bench-smoke
+bench: setup
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+	bench/compare.sh
+
+bench-smoke: setup
+	$(SWIFT) build
+	OPENBLAS_NUM_THREADS=1 .build/debug/gradscope-bench --quick --gradscope .build/debug/gradscope --scripts bench

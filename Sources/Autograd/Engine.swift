@@ -5,31 +5,43 @@ enum Engine {
     /// Runs a backward pass from `roots` seeded with `rootGrads`.
     /// With `captures`, gradients arriving at those edges are returned and only the nodes needed
     /// to reach them run (`autograd.grad`); otherwise every reachable node runs and leaves accumulate.
+    ///
+    /// Per-node bookkeeping (pending dependency count, summed input gradients) lives in arrays
+    /// indexed by each node's `engineSlot`, set for the nodes of this pass and restored on exit
+    /// so a pass started from inside a hook cannot disturb the one that called it.
     static func run(roots: [Edge], rootGrads: [Tensor], captures: [Edge]?,
                     keepGraph: Bool, createGraph: Bool, pass: BackwardPass) throws -> [Tensor?] {
         let passIndex = pass.index
-        let order = reachableNodes(from: roots.map(\.node))
-        var dependencies = [ObjectIdentifier: Int]()
-        for node in order {
-            for case let e? in node.nextEdges { dependencies[ObjectIdentifier(e.node), default: 0] += 1 }
+        let state = ThreadState.current
+        state.enginePasses &+= 1
+        let token = state.enginePasses
+        let order = reachableNodes(from: roots, token: token)
+        defer { for (node, previous) in zip(order.nodes, order.previous) { node.engineMark = previous } }
+
+        var dependencies = [Int](repeating: 0, count: order.nodes.count)
+        var bufferStart = [Int](repeating: 0, count: order.nodes.count + 1)
+        for (i, node) in order.nodes.enumerated() {
+            for case let e? in node.nextEdges { dependencies[e.node.engineMark.slot] += 1 }
+            bufferStart[i + 1] = bufferStart[i] + max(node.numOutputs, 1)
         }
-        var captureSlots = [ObjectIdentifier: [(inputNr: Int, index: Int)]]()
+        var buffers = [Tensor?](repeating: nil, count: bufferStart[order.nodes.count])
+
+        var captureSlots = [Int: [CaptureSlot]]()
         if let captures {
-            for (i, e) in captures.enumerated() {
-                captureSlots[ObjectIdentifier(e.node), default: []].append((e.inputNr, i))
+            for (i, e) in captures.enumerated() where e.node.engineMark.token == token {
+                captureSlots[e.node.engineMark.slot, default: []].append(CaptureSlot(inputNr: e.inputNr, index: i))
             }
         }
-        let needed = captures == nil ? nil : neededNodes(order, targets: Set(captureSlots.keys))
+        let needed = captures == nil ? nil : neededNodes(order.nodes, targets: captureSlots)
         var captured = [Tensor?](repeating: nil, count: captures?.count ?? 0)
 
-        var buffers = [ObjectIdentifier: [Tensor?]]()
         var queue = ReadyQueue()
         for (edge, grad) in zip(roots, rootGrads) {
-            try accumulate(grad, into: edge, buffers: &buffers)
+            try accumulate(grad, at: bufferStart[edge.node.engineMark.slot] + edge.inputNr, &buffers)
         }
         var seeded = Set<ObjectIdentifier>()
         for edge in roots where seeded.insert(ObjectIdentifier(edge.node)).inserted {
-            if dependencies[ObjectIdentifier(edge.node), default: 0] == 0 { queue.push(edge.node) }
+            if dependencies[edge.node.engineMark.slot] == 0 { queue.push(edge.node) }
         }
 
         let savedMode = GradMode.isEnabled
@@ -37,15 +49,22 @@ enum Engine {
         defer { GradMode.isEnabled = savedMode }
 
         while let node = queue.pop() {
-            let key = ObjectIdentifier(node)
-            var inputs = buffers.removeValue(forKey: key) ?? [Tensor?](repeating: nil, count: max(node.numOutputs, 1))
+            let slot = node.engineMark.slot
+            let first = bufferStart[slot], count = bufferStart[slot + 1] - first
+            var inputs = [Tensor?](unsafeUninitializedCapacity: count) { out, initialized in
+                for i in 0..<count {
+                    (out.baseAddress! + i).initialize(to: buffers[first + i])
+                    buffers[first + i] = nil
+                }
+                initialized = count
+            }
             try runHooks(node, &inputs)
-            if let slots = captureSlots[key] {
+            if let slots = captureSlots[slot] {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
-            if let needed, !needed.contains(key) { continue }
+            if let needed, !needed[slot] { continue }
             let outputs = inputs.contains(where: { $0 != nil })
-                ? try node.apply(inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
+                ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
                 throw TorchError.runtime(AutogradMessages.wrongGradientCount(
                     node.name, expected: node.nextEdges.count, got: outputs.count))
@@ -55,26 +74,27 @@ enum Engine {
             if !keepGraph { node.releaseSaved(pass: passIndex) }
             for (i, edge) in node.nextEdges.enumerated() {
                 guard let edge else { continue }
-                if let g = outputs[i] { try accumulate(g, into: edge, buffers: &buffers) }
-                let k = ObjectIdentifier(edge.node)
-                let remaining = dependencies[k, default: 1] - 1
-                dependencies[k] = remaining
-                if remaining == 0 { queue.push(edge.node) }
+                let next = edge.node.engineMark.slot
+                if let g = outputs[i] { try accumulate(g, at: bufferStart[next] + edge.inputNr, &buffers) }
+                dependencies[next] -= 1
+                if dependencies[next] == 0 { queue.push(edge.node) }
             }
         }
         return captured
     }
 
-    private static func accumulate(_ grad: Tensor, into edge: Edge,
-                                   buffers: inout [ObjectIdentifier: [Tensor?]]) throws {
-        let key = ObjectIdentifier(edge.node)
-        var slots = buffers[key] ?? [Tensor?](repeating: nil, count: max(edge.node.numOutputs, 1))
-        if let existing = slots[edge.inputNr] {
-            slots[edge.inputNr] = try existing + grad
+    /// Where a captured gradient goes: input `inputNr` of the node, result `index`.
+    private struct CaptureSlot {
+        let inputNr: Int
+        let index: Int
+    }
+
+    private static func accumulate(_ grad: Tensor, at index: Int, _ buffers: inout [Tensor?]) throws {
+        if let existing = buffers[index] {
+            buffers[index] = try existing + grad
         } else {
-            slots[edge.inputNr] = grad
+            buffers[index] = grad
         }
-        buffers[key] = slots
     }
 
     /// Tensor hooks in registration order (each may replace the gradient), then retain_grad.
@@ -106,35 +126,44 @@ enum Engine {
         }
     }
 
-    /// Every node reachable from `starts`, found iteratively.
-    static func reachableNodes(from starts: [Node]) -> [Node] {
-        var seen = Set<ObjectIdentifier>()
-        var order = [Node]()
-        var stack = starts
+    /// Every node reachable from the roots, found iteratively; each gets this pass's token and
+    /// its index in `nodes` as its `engineMark`, and `previous` keeps the marks they had.
+    static func reachableNodes(from roots: [Edge], token: Int) -> (nodes: [Node], previous: [EngineMark]) {
+        var nodes = [Node](), previous = [EngineMark]()
+        var stack = roots.map(\.node)
         while let n = stack.popLast() {
-            guard seen.insert(ObjectIdentifier(n)).inserted else { continue }
-            order.append(n)
-            for case let e? in n.nextEdges { stack.append(e.node) }
+            guard n.engineMark.token != token else { continue }
+            previous.append(n.engineMark)
+            n.engineMark = EngineMark(token: token, slot: nodes.count)
+            nodes.append(n)
+            for case let e? in n.nextEdges where e.node.engineMark.token != token { stack.append(e.node) }
         }
-        return order
+        return (nodes, previous)
     }
 
-    /// Nodes that must run because a capture target lies below them.
-    private static func neededNodes(_ order: [Node], targets: Set<ObjectIdentifier>) -> Set<ObjectIdentifier> {
-        var needed = Set<ObjectIdentifier>()
+    /// Which nodes (by slot) must run because a capture target lies below them.
+    private static func neededNodes(_ nodes: [Node], targets: [Int: [CaptureSlot]]) -> [Bool] {
+        var needed = [Bool](repeating: false, count: nodes.count)
         // Children have lower sequence numbers than parents except AccumulateGrad (max), which
         // has no children; visit in ascending sequence so children are decided first.
-        for node in order.sorted(by: { $0.sequenceNr < $1.sequenceNr }) {
+        for node in nodes.sorted(by: { $0.sequenceNr < $1.sequenceNr }) {
             for case let e? in node.nextEdges {
-                let k = ObjectIdentifier(e.node)
-                if targets.contains(k) || needed.contains(k) {
-                    needed.insert(ObjectIdentifier(node))
+                let k = e.node.engineMark.slot
+                if targets[k] != nil || needed[k] {
+                    needed[node.engineMark.slot] = true
                     break
                 }
             }
         }
         return needed
     }
+}
+
+/// A node's place in the backward pass visiting it: the pass's token and the node's index in
+/// that pass's arrays.
+struct EngineMark {
+    var token = 0
+    var slot = 0
 }
 
 /// A max-heap of nodes by sequence number.

@@ -31,6 +31,8 @@ public class Node {
     /// The forward-call description kept while anomaly detection is on.
     public internal(set) var anomalyTrace: String?
     var hooks: [RegisteredHook] = []
+    /// Where the running backward pass keeps this node's bookkeeping (see `Engine.run`).
+    var engineMark = EngineMark()
     var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []
 
     init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
@@ -67,6 +69,10 @@ public class Node {
 
     /// Computes input gradients from output gradients (one per forward output).
     func apply(_ grads: [Tensor?]) throws -> [Tensor?] { fatalError("Node subclasses override apply") }
+
+    /// `apply` for the engine, which hands over its buffer so a node may take a gradient
+    /// nothing else references instead of copying it; the buffer keeps the same values.
+    func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] { try apply(grads) }
 
     /// Frees the saved tensors (after a backward without retain_graph).
     func releaseSaved(pass: Int) {
@@ -123,12 +129,21 @@ final class FormulaNode: Node {
         return try formula(BackwardContext(grads: filled, node: self))
     }
 
-    var outputMeta: [(shape: [Int], dtype: DType)] = []
+    var outputMeta: [OutputMeta] = []
 
     private func zerosForOutput(_ i: Int) throws -> Tensor {
+        guard i < outputMeta.count else {
+            throw TorchError.runtime("\(name): no gradient arrived for output \(i) and its shape is unknown")
+        }
         let meta = outputMeta[i]
         return Tensor.zeros(meta.shape, dtype: meta.dtype)
     }
+}
+
+/// Shape and dtype of a forward output, for the zero gradient of an output that got none.
+struct OutputMeta {
+    let shape: [Int]
+    let dtype: DType
 }
 
 /// The node that adds incoming gradients into a leaf's `.grad`.
@@ -155,6 +170,22 @@ public final class AccumulateGrad: Node {
             leaf.gradStorage = g.detachedCopy()
         }
         Observation.observer?.gradAccumulated(leaf, grad: g)
+        return []
+    }
+
+    /// Like PyTorch's AccumulateGrad, takes the incoming gradient as the leaf's first `.grad`
+    /// instead of copying it when nothing else can see it: no grad mode, no observer, and the
+    /// tensor and its storage referenced only by the engine's buffer (not kept by a hook, a
+    /// capture, another edge or a view), dense, never modified in place.
+    override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
+        guard let leaf = variable, leaf.gradStorage == nil, grads.count == 1, var g = grads[0],
+              !GradMode.isEnabled, Observation.observer == nil else { return try apply(grads) }
+        grads[0] = nil
+        let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
+        grads[0] = g
+        guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
+              g.dtype == leaf.dtype, g.shape == leaf.shape else { return try apply(grads) }
+        leaf.gradStorage = g
         return []
     }
 }

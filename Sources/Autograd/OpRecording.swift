@@ -12,22 +12,38 @@ enum SaveSlot {
 ///   - backward: the grad_fn class name, e.g. `MulBackward0`.
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
 ///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
+///
+/// With grad mode off, no inference mode and no observer (inside backward formulas, under
+/// no_grad) it returns before building any of its arguments.
 @inline(__always)
-func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tensor],
+func record(_ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
+            outputs makeOutputs: @autoclosure () -> [Tensor],
             saving: @autoclosure () -> [SaveSlot] = [],
             formula: @escaping FormulaNode.Formula) {
+    let state = ThreadState.current
+    guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
+    let inputs = makeInputs(), outputs = makeOutputs()
     var node: Node? = nil
-    if GradMode.isEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
-        let n = FormulaNode(name: backward, nextEdges: inputs.map { $0?.gradientEdge },
-                            numOutputs: outputs.count, formula: formula)
+    if state.gradEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
+        var edges = [Edge?]()
+        edges.reserveCapacity(inputs.count)
+        for input in inputs { edges.append(input?.gradientEdge) }
+        let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
         attach(n, outputs: outputs)
-        n.saved = saving().map { slot in
-            switch slot {
-            case .input(let role, let t):
-                return SavedTensor(role: role, tensor: t, isOutput: false)
-            case .output(let role, let i):
-                return SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i, savingNode: backward)
+        let slots = saving()
+        if !slots.isEmpty {
+            var saved = [SavedTensor]()
+            saved.reserveCapacity(slots.count)
+            for slot in slots {
+                switch slot {
+                case .input(let role, let t):
+                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
+                case .output(let role, let i):
+                    saved.append(SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i,
+                                             savingNode: backward))
+                }
             }
+            n.saved = saved
         }
         node = n
     }
@@ -40,7 +56,11 @@ func record(_ op: String, _ backward: String, inputs: [Tensor?], outputs: [Tenso
 
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
 func attach(_ node: FormulaNode, outputs: [Tensor]) {
-    node.outputMeta = outputs.map { ($0.shape, $0.dtype) }
+    // The engine applies a node only when some output has a gradient, so a single-output node
+    // never needs a zero gradient and keeps no output metadata.
+    if outputs.count > 1 {
+        node.outputMeta = outputs.map { OutputMeta(shape: $0.shape, dtype: $0.dtype) }
+    }
     for (i, o) in outputs.enumerated() where o.dtype.isFloatingPoint {
         o.gradFn = node
         o.outputNr = i

@@ -14,7 +14,9 @@ public final class SavedTensor {
     public private(set) var freedByPass: Int?
 
     private var value: Tensor?
-    private let producer: (name: String, output: Int)?
+    /// The grad_fn class name and output number of the op that made the tensor, for error text
+    /// (turned into an op name only when an error needs it).
+    private let producer: (nodeName: String, output: Int)?
 
     init(role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil) {
         self.role = role
@@ -25,10 +27,10 @@ public final class SavedTensor {
         storageID = ObjectIdentifier(tensor.storage)
         if isOutput {
             value = tensor.alias()
-            producer = savingNode.map { (Self.opName($0), outputNr) }
+            producer = savingNode.map { ($0, outputNr) }
         } else {
             value = tensor
-            producer = tensor.gradFn.map { (Self.opName($0.name), tensor.outputNr) }
+            producer = tensor.gradFn.map { ($0.name, tensor.outputNr) }
         }
     }
 
@@ -42,7 +44,7 @@ public final class SavedTensor {
         guard let v = value else { throw TorchError.runtime(AutogradMessages.backwardTwice) }
         if v.version != savedVersion {
             throw TorchError.runtime(AutogradMessages.modifiedInPlace(
-                dtype: dtype, shape: shape, producer: producer, version: v.version, expected: savedVersion))
+                dtype: dtype, shape: shape, producer: producer.map { (Self.opName($0.nodeName), $0.output) }, version: v.version, expected: savedVersion))
         }
         if isOutput {
             let t = v.alias()
@@ -81,3 +83,4 @@ public final class SavedTensor {
         return String(n)
     }
 }
+

@@ -12,7 +12,7 @@ public final class Storage {
         self.count = count
         let bytes = max(count * dtype.itemSize, 1)
         account = MemoryAccount.charge(bytes)
-        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
         data.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
 
@@ -22,8 +22,12 @@ public final class Storage {
         self.count = count
         let bytes = max(count * dtype.itemSize, 1)
         account = MemoryAccount.charge(bytes)
-        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
     }
+
+    /// Cache-line alignment for buffers kernels vectorise over; malloc's own (cheaper) for tiny ones.
+    @inline(__always)
+    private static func alignment(_ bytes: Int) -> Int { bytes >= 64 ? 64 : 16 }
 
     deinit {
         account?.release(max(count * dtype.itemSize, 1))

@@ -34,10 +34,10 @@ extension Tensor {
         let o: Tensor
         switch other {
         case .tensor(let t):
-            dt = resultType([self, t])
+            dt = t.dtype == dtype ? dtype : resultType([self, t])
             o = t
         case .scalar(let s):
-            dt = resultType([self], scalars: [s])
+            dt = s.category > dtype.category ? resultType([self], scalars: [s]) : dtype
             o = Tensor.wrapped(s, dtype: dt)
         }
         if floatResult && !dt.isFloatingPoint { dt = .float32 }

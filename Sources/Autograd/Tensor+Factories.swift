@@ -22,7 +22,12 @@ extension Tensor {
     /// A 0-dim tensor holding one value.
     public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
         let s = Storage(uninitialized: dtype, count: 1)
-        dtype.dispatch(FillFromDoubles(values: [value], storage: s))
+        switch dtype {
+        case .float32: s.pointer(Float.self).pointee = Float(fromDouble: value)
+        case .float64: s.pointer(Double.self).pointee = value
+        case .int64: s.pointer(Int64.self).pointee = Int64(fromDouble: value)
+        case .bool: s.pointer(Bool.self).pointee = Bool(fromDouble: value)
+        }
         return Tensor(storage: s, shape: [])
     }
 

@@ -39,7 +39,7 @@ extension Tensor {
         if let fn = result.gradFn {
             gradFn = fn
             outputNr = result.outputNr
-            if let formula = fn as? FormulaNode { formula.outputMeta = [(shape, dtype)] }
+            if let formula = fn as? FormulaNode { formula.outputMeta = [OutputMeta(shape: shape, dtype: dtype)] }
         }
         return self
     }
@@ -52,16 +52,24 @@ extension Tensor {
 
     @discardableResult
     public func add_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
-        try applyInPlace("add_") { try add(other, alpha: alpha) }
+        if alpha == 1 && binaryInPlaceDirect(AddF.self, other, op: "add_") { return self }
+        return try applyInPlace("add_") { try add(other, alpha: alpha) }
     }
     @discardableResult
     public func sub_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
-        try applyInPlace("sub_") { try sub(other, alpha: alpha) }
+        if alpha == 1 && binaryInPlaceDirect(SubF.self, other, op: "sub_") { return self }
+        return try applyInPlace("sub_") { try sub(other, alpha: alpha) }
     }
     @discardableResult
-    public func mul_(_ other: Operand) throws -> Tensor { try applyInPlace("mul_") { try mul(other) } }
+    public func mul_(_ other: Operand) throws -> Tensor {
+        if binaryInPlaceDirect(MulF.self, other, op: "mul_") { return self }
+        return try applyInPlace("mul_") { try mul(other) }
+    }
     @discardableResult
-    public func div_(_ other: Operand) throws -> Tensor { try applyInPlace("div_") { try div(other) } }
+    public func div_(_ other: Operand) throws -> Tensor {
+        if binaryInPlaceDirect(DivF.self, other, op: "div_", floatResult: true) { return self }
+        return try applyInPlace("div_") { try div(other) }
+    }
 
     /// `zero_()`.
     @discardableResult
@@ -116,6 +124,10 @@ private struct ScatterVisitor: ElementVisitor {
     let destination: Tensor
     func visit<T: TensorElement>(_ type: T.Type) {
         let s = source.pointer(T.self), d = destination.storage.pointer(T.self)
+        if destination.isContiguous {
+            (d + destination.offset).update(from: s, count: destination.numel)
+            return
+        }
         var i = 0
         forEachOffset(shape: destination.shape, strides: destination.strides, offset: destination.offset) { o in
             d[o] = s[i]

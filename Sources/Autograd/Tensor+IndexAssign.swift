@@ -83,7 +83,7 @@ extension Tensor {
             }
             return [selfGrad, valueGrad]
         }
-        if let fn = root.gradFn as? FormulaNode { fn.outputMeta = [(rootShape, root.dtype)] }
+        if let fn = root.gradFn as? FormulaNode { fn.outputMeta = [OutputMeta(shape: rootShape, dtype: root.dtype)] }
         if self !== root {
             var own = [Int]()
             forEachOffset(shape: shape, strides: strides, offset: offset) { own.append($0) }

@@ -7,7 +7,15 @@ public final class Tensor {
     public internal(set) var shape: [Int]
     public internal(set) var strides: [Int]
     public internal(set) var offset: Int
-    var versionCounter: VersionCounter
+    /// The shared version counter, created when first needed (a view, detach or in-place op):
+    /// most tensors are never viewed or modified, and read as version 0 until then.
+    private var sharedVersion: VersionCounter?
+    var versionCounter: VersionCounter {
+        if let v = sharedVersion { return v }
+        let v = VersionCounter()
+        sharedVersion = v
+        return v
+    }
 
     /// The node that computes this tensor's gradient inputs; nil for leaves.
     public internal(set) var gradFn: Node?
@@ -25,13 +33,12 @@ public final class Tensor {
     /// A process-unique, increasing identifier.
     public let id: Int
 
-    init(storage: Storage, shape: [Int], strides: [Int], offset: Int = 0,
-         version: VersionCounter = VersionCounter()) {
+    init(storage: Storage, shape: [Int], strides: [Int], offset: Int = 0, version: VersionCounter? = nil) {
         self.storage = storage
         self.shape = shape
         self.strides = strides
         self.offset = offset
-        self.versionCounter = version
+        self.sharedVersion = version
         self.id = TensorIDs.next()
     }
 
@@ -43,7 +50,7 @@ public final class Tensor {
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }
     public var numel: Int { shape.reduce(1, *) }
-    public var version: Int { versionCounter.value }
+    public var version: Int { sharedVersion?.value ?? 0 }
     public var isLeaf: Bool { gradFn == nil }
     public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad }
     public var isFloatingPoint: Bool { dtype.isFloatingPoint }
@@ -81,8 +88,12 @@ enum TensorIDs {
     }
 }
 
+/// The strides of every 1-D contiguous tensor, shared rather than allocated per tensor.
+private let unitStride = [1]
+
 /// Row-major strides for a shape.
 public func contiguousStrides(_ shape: [Int]) -> [Int] {
+    if shape.count <= 1 { return shape.isEmpty ? [] : unitStride }
     var strides = [Int](repeating: 1, count: shape.count)
     var acc = 1
     for d in stride(from: shape.count - 1, through: 0, by: -1) {

@@ -17,6 +17,8 @@ final class ThreadState {
     var nextNodeSequence = 0
     var nextHookID = 0
     var backwardPasses = 0
+    /// Engine runs started (including nested ones), the token that marks their nodes.
+    var enginePasses = 0
     var randomState: UInt64 = 0x853c49e6748fea9b
     /// Live-storage accounting while a memory limit is set on this thread (see `MemoryBudget`).
     var memoryAccount: MemoryAccount? = nil

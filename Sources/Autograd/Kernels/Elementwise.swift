@@ -38,6 +38,9 @@ func mapFloat<F: UnaryFloatFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
 private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
     let a: Storage, b: Storage, out: Storage
     let count: Int, aScalar: Bool, bScalar: Bool
+    /// When nonzero, that operand holds only a block of this many values that repeats along the
+    /// leading dims (a bias row broadcast over a batch), read in place rather than expanded.
+    var aBlock = 0, bBlock = 0
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
@@ -51,7 +54,15 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
     @inline(__always)
     private func run<T>(_: T.Type, _ f: (T, T) -> T) {
         let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
-        if aScalar && !bScalar {
+        if bBlock > 0 {
+            for start in stride(from: 0, to: count, by: bBlock) {
+                for j in 0..<bBlock { po[start + j] = f(pa[start + j], pb[j]) }
+            }
+        } else if aBlock > 0 {
+            for start in stride(from: 0, to: count, by: aBlock) {
+                for j in 0..<aBlock { po[start + j] = f(pa[j], pb[start + j]) }
+            }
+        } else if aScalar && !bScalar {
             let x = pa[0]
             for i in 0..<count { po[i] = f(x, pb[i]) }
         } else if bScalar && !aScalar {
@@ -77,13 +88,46 @@ private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws
     return (shape, sa, sb, aScalar, bScalar)
 }
 
+/// The size of the block `t`'s values form when broadcast to `shape` by repeating along leading
+/// dims only (its shape without leading 1s is a suffix of `shape`), if `t` can be read in place.
+private func repeatingBlock(_ t: Tensor, in shape: [Int], dtype: DType) -> Int? {
+    guard t.dtype == dtype, t.isDense, t.numel > 1 else { return nil }
+    let dims = t.shape.drop { $0 == 1 }
+    guard dims.count < shape.count, shape.suffix(dims.count).elementsEqual(dims) else { return nil }
+    return t.numel
+}
+
 /// Applies `F` elementwise with broadcasting, computing in `dtype`.
 func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
+    let shape = try broadcastShapes(a.shape, b.shape)
+    if a.shape != b.shape {
+        // A bias-like operand repeating along leading dims is read in place, not expanded.
+        if a.shape == shape, let block = repeatingBlock(b, in: shape, dtype: dtype) {
+            return mapRepeating(F.self, full: a, repeating: b, block: block, fullIsA: true, shape: shape, dtype: dtype)
+        }
+        if b.shape == shape, let block = repeatingBlock(a, in: shape, dtype: dtype) {
+            return mapRepeating(F.self, full: b, repeating: a, block: block, fullIsA: false, shape: shape, dtype: dtype)
+        }
+    }
     let p = try prepareOperands(a, b, dtype: dtype)
     let n = p.shape.reduce(1, *)
     let out = Storage(uninitialized: dtype, count: n)
     dtype.dispatch(BinaryVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
     return Tensor(storage: out, shape: p.shape)
+}
+
+private func mapRepeating<F: BinaryFunction>(_ f: F.Type, full: Tensor, repeating: Tensor, block: Int, fullIsA: Bool,
+                                             shape: [Int], dtype: DType) -> Tensor {
+    let n = full.numel
+    let fullStorage = full.contiguousStorage(as: dtype)
+    let out = Storage(uninitialized: dtype, count: n)
+    let visitor = fullIsA
+        ? BinaryVisitor<F>(a: fullStorage, b: repeating.storage, out: out, count: n, aScalar: false, bScalar: false,
+                           aBlock: 0, bBlock: block)
+        : BinaryVisitor<F>(a: repeating.storage, b: fullStorage, out: out, count: n, aScalar: false, bScalar: false,
+                           aBlock: block, bBlock: 0)
+    dtype.dispatch(visitor)
+    return Tensor(storage: out, shape: shape)
 }
 
 private struct CompareVisitor<F: CompareFunction>: ElementVisitor {

@@ -83,8 +83,10 @@ extension Double: BLASElement {
 /// plain loop for int64.
 func batchedMatmul(_ a: MatrixOperand, _ b: MatrixOperand, batch: Int, m: Int, k: Int, n: Int,
                    dtype: DType) throws -> Storage {
-    let out = Storage(dtype: dtype, count: try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype))
-    if batch == 0 || m == 0 || n == 0 || k == 0 { return out }
+    let count = try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype)
+    // Every element is written below unless the product is empty or k == 0 (all zeros).
+    if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage(dtype: dtype, count: count) }
+    let out = Storage(uninitialized: dtype, count: count)
     switch dtype {
     case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n)
     case .float64: blasMatmul(Double.self, a, b, out, batch: batch, m: m, k: k, n: n)

@@ -32,7 +32,8 @@ func forEachOffset(shape: [Int], strides: [Int], offset: Int, _ body: (Int) -> V
 
 /// Broadcasts two shapes with PyTorch's rules and error text.
 public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
-    if a == b { return a }
+    if a == b || b.isEmpty { return a }
+    if a.isEmpty { return b }
     let rank = max(a.count, b.count)
     var out = [Int](repeating: 1, count: rank)
     for i in stride(from: rank - 1, through: 0, by: -1) {
