@@ -19,7 +19,7 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
     #expect(storage() == nil)
     #expect(x.gradStorage != nil)
     let node = try #require(loss.gradFn?.nextEdges.first??.node)
-    #expect(node.saved.allSatisfy(\.isFreed))
+    #expect(node.saved.allSatisfy { $0.isFreed })
     // Slots that shared a storage keep its identity, so they still group as one buffer.
     #expect(node.saved[0].storageID == node.saved[1].storageID)
     #expect(throws: TorchError.self) { try loss.backward() }
