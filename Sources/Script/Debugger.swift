@@ -75,18 +75,8 @@ public final class Debugger {
     /// script ends (or raises), keeps answering questions about it until `quit` or end of input.
     /// Returns the script's exit status (0 after `quit`).
     public func run() -> Int32 {
-        let module: Module
-        do {
-            module = try parseModule(source: source, filename: filename)
-        } catch let e as SyntaxError {
-            writeError(e.formatted(filename: filename))
-            return 1
-        } catch {
-            writeError("SyntaxError: \(error)\n")
-            return 1
-        }
-        let interp = Interpreter(module: module, filename: filename, writeOutput: writeOutput, writeError: writeError)
-        interp.limits = limits
+        guard let interp = ScriptRunner.makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
+                                                        writeError: writeError, limits: limits) else { return 1 }
         interp.observer = self
         interp.statementHook = { [unowned self] stmt, scope in try self.willRun(stmt, scope) }
         interpreter = interp

@@ -31,19 +31,28 @@ public enum ScriptRunner {
                            writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
                            limits: ExecutionLimits = ExecutionLimits(),
                            observer: ExecutionObserver? = nil) -> Int32 {
+        guard let interpreter = makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
+                                                writeError: writeError, limits: limits) else { return 1 }
+        interpreter.observer = observer
+        return interpreter.run()
+    }
+
+    /// Parses `source` into an interpreter ready to run; on a syntax error writes Python's
+    /// report to `writeError` and returns nil.
+    static func makeInterpreter(source: String, filename: String, writeOutput: @escaping (String) -> Void,
+                                writeError: @escaping (String) -> Void, limits: ExecutionLimits) -> Interpreter? {
         let module: Module
         do {
             module = try parseModule(source: source, filename: filename)
         } catch let e as SyntaxError {
             writeError(e.formatted(filename: filename))
-            return 1
+            return nil
         } catch {
             writeError("SyntaxError: \(error)\n")
-            return 1
+            return nil
         }
         let interpreter = Interpreter(module: module, filename: filename, writeOutput: writeOutput, writeError: writeError)
         interpreter.limits = limits
-        interpreter.observer = observer
-        return interpreter.run()
+        return interpreter
     }
 }

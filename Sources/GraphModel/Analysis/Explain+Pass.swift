@@ -181,14 +181,8 @@ struct PassContext {
 
     /// The latest earlier pass that freed buffers this pass needed.
     private mutating func freedBy() -> NoGradientReason? {
-        var latest: Int? = nil
-        for n in structuralNodes() {
-            for b in graph.nodes[n].saved {
-                guard let q = b.freedByPass, q < pass.id else { continue }
-                latest = Swift.max(latest ?? q, q)
-            }
-        }
-        return latest.map { .graphFreed(pass: $0, line: graph.backwardPasses[$0].line) }
+        graph.latestPass(freeing: structuralNodes(), before: pass.id)
+            .map { .graphFreed(pass: $0, line: graph.backwardPasses[$0].line) }
     }
 
     private mutating func cutWalk() -> CutWalk {

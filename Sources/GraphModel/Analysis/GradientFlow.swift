@@ -172,14 +172,8 @@ private struct FlowContext {
 
     /// The earlier pass that freed buffers this pass needed.
     private mutating func freedBy() -> BlockReason? {
-        var latest: Int? = nil
-        for n in structuralNodes() {
-            for b in graph.nodes[n].saved {
-                guard let q = b.freedByPass, q < pass.id else { continue }
-                latest = Swift.max(latest ?? q, q)
-            }
-        }
-        return latest.map { .graphFreed(byPass: $0, line: graph.backwardPasses[$0].line) }
+        graph.latestPass(freeing: structuralNodes(), before: pass.id)
+            .map { .graphFreed(byPass: $0, line: graph.backwardPasses[$0].line) }
     }
 
     /// Walks the tensor dataflow back from the roots, labelling each tensor with the first
@@ -224,5 +218,19 @@ private struct FlowContext {
         }
         visited = seen
         blockers = label
+    }
+}
+
+extension Graph {
+    /// The latest backward pass before `passID` that freed a buffer saved by one of `nodes`.
+    func latestPass(freeing nodes: Set<Int>, before passID: Int) -> Int? {
+        var latest: Int? = nil
+        for n in nodes {
+            for b in self.nodes[n].saved {
+                guard let q = b.freedByPass, q < passID else { continue }
+                latest = Swift.max(latest ?? q, q)
+            }
+        }
+        return latest
     }
 }
