@@ -18,17 +18,18 @@ release: setup
 demo: release
 	$(RELEASE_BIN) run $(SAMPLE)
 
-# Unit, integration and conformance tests (the conformance corpus runs in-process in ScriptTests,
-# and once more through the real CLI against ../shared/conformance when that folder is present).
+# A smoke run of the benchmarks, then the unit, integration and conformance tests (the
+# conformance corpus runs in-process in ScriptTests, and once more through the real CLI against
+# ../shared/conformance when that folder is present).
 test: setup
 	$(SWIFT) build
+	$(MAKE) bench-smoke
 	$(SWIFT) test
 	@if [ -d ../shared/conformance ]; then \
 	  python3 ../shared/tools/conformance.py check ../shared/conformance $(CURDIR)/.build/debug/gradscope run; \
 	else \
 	  python3 scripts/conformance.py check Tests/ScriptTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
-	$(MAKE) bench-smoke
 
 clean:
 	rm -rf .build
