@@ -7,12 +7,20 @@ import Synchronization
 /// thread-safe (global error state, shared symbol tables), so every call runs behind one
 /// process-wide lock; concurrent callers simply wait their turn.
 ///
-/// Each render uses its own Graphviz context and frees everything it allocated, on success and
-/// on failure: parse (`agmemread`) → `gvLayout` → `gvRenderData` → copy → `gvFreeRenderData` →
-/// `gvFreeLayout` → `agclose` → `gvFreeContext`. A graph is never laid out twice.
+/// Every render frees the graph and layout it made, on success and on failure: parse
+/// (`agmemread`) → `gvLayout` → `gvRenderData` → copy → `gvFreeRenderData` → `gvFreeLayout` →
+/// `agclose`. A graph is never laid out twice.
+///
+/// The Graphviz context is created once and kept for the life of the process: Graphviz 2.42's
+/// pango plugin caches a pointer to the last font name it measured, which lives in the
+/// context's font dictionary, so freeing a context and creating another makes the next render
+/// read freed memory (AddressSanitizer caught it in `textspan_size`).
 public enum GraphvizRenderer {
     /// Serializes every Graphviz call in the process.
     private static let lock = Mutex(())
+
+    /// The process's Graphviz context, created on first use under `lock`.
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
 
     /// Lays out `dot` with the `layout` engine and renders it to `format`.
     ///
@@ -42,11 +50,11 @@ public enum GraphvizRenderer {
     private static func renderLocked(
         dot: String, format: String, layout: String, capture: MessageCapture
     ) throws -> [UInt8] {
-        guard let context = gvContext() else {
+        if sharedContext == nil { sharedContext = gvContext() }
+        guard let context = sharedContext else {
             throw RenderError.graphviz(
                 .graphvizUnavailable, messages: capture.errors(), fallback: "cannot create a Graphviz context")
         }
-        defer { gvFreeContext(context) }
 
         guard let graph = agmemread(dot) else {
             throw RenderError.graphviz(
