@@ -10,6 +10,9 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
     ("w2_script", benchW2Script),
     ("startup", benchStartup),
     ("memory", benchMemory),
+    ("recording", benchRecordingOverhead),
+    ("dump", benchDump),
+    ("render", benchRender),
 ]
 
 let usage = """
@@ -60,7 +63,12 @@ while let arg = arguments.popFirst() {
 
 if let mode = memoryChild {
     do {
-        print(try onLargeStack { Result { try runMemoryChild(mode: mode, steps: childSteps) } }.get())
+        print(try onLargeStack {
+            Result {
+                mode.hasPrefix("chain-") ? try recordingChild(mode: mode, ops: childSteps)
+                    : try runMemoryChild(mode: mode, steps: childSteps)
+            }
+        }.get())
         exit(0)
     } catch {
         fail("\(error)")
