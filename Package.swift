@@ -38,7 +38,7 @@ let package = Package(
                 "Autograd", "GraphModel", "GraphRender", "Script",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "Script"]),
+        .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Script"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Script"]),

@@ -19,6 +19,9 @@ done | sort -n | sed -n 2p)
 
 printf '%s\n%s\npy_startup_us %s\n' "$torch_out" "$ours" "$py_start" | awk '
   { v[$1] = $2 }
+  function rec(name, key, unit, target) {
+    printf "%-26s %12.3f %12.3f %7.1f%%   %-6s %s\n", name, v[key "_off"], v[key "_on"], v[key "_overhead_pct"], unit, target
+  }
   function row(name, torch, ours, unit, target,   r) {
     r = (torch > 0) ? sprintf("%.2f", ours / torch) : "-"
     printf "%-26s %12.3f %12.3f %8s   %-6s %s\n", name, torch, ours, r, unit, target
@@ -33,4 +36,13 @@ printf '%s\n%s\npy_startup_us %s\n' "$torch_out" "$ours" "$py_start" | awk '
     printf "%-26s %12s %12.0f %8s   %-6s\n", "peak RSS, keep losses", "-", v["mem_peak_rss_kb_keep_losses"], "-", "KB"
     printf "%-26s %12s %12.0f %8s   %-6s\n", "  ... with retain_graph", "-", v["mem_peak_rss_kb_keep_losses_retain_graph"], "-", "KB"
     printf "%-26s %12s %12.0f %8s   %-6s %s\n", "RSS growth, zeroed grads", "-", v["mem_rss_growth_kb_zeroed_grads"], "-", "KB", "~0"
+    printf "\n%-26s %12s %12s %8s   %-6s %s\n", "graph recording", "off", "on", "slower", "unit", "target"
+    rec("w1 chain (Swift)", "rec_w1_swift_us_per_op", "us/op", "<= 30%")
+    rec("w1 chain (script)", "rec_w1_script_us_per_op", "us/op", "<= 30%")
+    rec("w2 MLP step (Swift)", "rec_w2_swift_ms_per_step", "ms", "<= 10%")
+    rec("w2 MLP step (script)", "rec_w2_script_ms_per_step", "ms", "<= 10%")
+    printf "%-26s %12s %12.3f %8s   %-6s %s\n", "100k-op script run+json", "-", v["dump_total_s"], "-", "s", "<= 1 s"
+    printf "%-26s %12s %12.3f %8s   %-6s\n", "  ... of which json()", "-", v["dump_json_s"], "-", "s"
+    printf "%-26s %12s %12.0f %8s   %-6s %s\n", "  graph model per op", "-", v["dump_model_bytes_per_op_rss"], "-", "B/op", "<= 500 (peak RSS on - off)"
+    printf "%-26s %12s %12.3f %8s   %-6s %s\n", "render 5k-op loop to SVG", "-", v["render_svg_s"], "-", "s", "<= 5 s (" v["render_ops"] " ops, folded)"
   }'

@@ -14,6 +14,10 @@ struct BenchConfig {
     var w2Steps = 20
     /// Training steps in the memory workloads.
     var memorySteps = 100
+    /// Ops in the chain script recorded and dumped to JSON.
+    var dumpOps = 100_000
+    /// Ops (about) in the training loop rendered to SVG.
+    var renderOps = 5_000
     /// Process launches for the startup figure.
     var startupRuns = 7
     /// The `gradscope` executable used for the startup figure.
@@ -30,6 +34,8 @@ struct BenchConfig {
         w1Ops = 200
         w2Steps = 2
         memorySteps = 5
+        dumpOps = 1_000
+        renderOps = 200
         startupRuns = 1
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs an executable to completion with its output discarded; returns its exit status and
 /// standard output.
-private func spawn(_ path: String, _ arguments: [String],
+func spawn(_ path: String, _ arguments: [String],
                    environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
     let process = Process()
     if !environment.isEmpty {

@@ -10,11 +10,14 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
     ("w2_script", benchW2Script),
     ("startup", benchStartup),
     ("memory", benchMemory),
+    ("recording", benchRecordingOverhead),
+    ("dump", benchDump),
+    ("render", benchRender),
 ]
 
 let usage = """
     usage: gradscope-bench [--quick] [--only NAME[,NAME...]] [--gradscope PATH] [--scripts DIR]
-                           [--repeats N] [--w1-ops N] [--w2-steps N]
+                           [--repeats N] [--w1-ops N] [--w2-steps N] [--dump-ops N]
     benchmarks: \(allBenchmarks.map(\.name).joined(separator: ", "))
     """
 
@@ -42,11 +45,12 @@ while let arg = arguments.popFirst() {
     case "--only": only = Set(value(after: arg).split(separator: ",").map(String.init))
     case "--gradscope": config.gradscopePath = value(after: arg)
     case "--scripts": config.scriptsFolder = value(after: arg)
-    case "--repeats", "--w1-ops", "--w2-steps":
+    case "--repeats", "--w1-ops", "--w2-steps", "--dump-ops":
         guard let n = Int(value(after: arg)), n > 0 else { fail("\(arg) needs a positive integer") }
         switch arg {
         case "--repeats": config.repeats = n
         case "--w1-ops": config.w1Ops = n
+        case "--dump-ops": config.dumpOps = n
         default: config.w2Steps = n
         }
     case "--memory-child": memoryChild = value(after: arg)
@@ -60,7 +64,12 @@ while let arg = arguments.popFirst() {
 
 if let mode = memoryChild {
     do {
-        print(try onLargeStack { Result { try runMemoryChild(mode: mode, steps: childSteps) } }.get())
+        print(try onLargeStack {
+            Result {
+                mode.hasPrefix("chain-") ? try recordingChild(mode: mode, ops: childSteps)
+                    : try runMemoryChild(mode: mode, steps: childSteps)
+            }
+        }.get())
         exit(0)
     } catch {
         fail("\(error)")
