@@ -104,9 +104,23 @@ public struct GradSummary: Sendable, Equatable {
     /// The values in row-major order, for tensors of at most `valueLimit` elements.
     public let values: [Double]?
 
-    /// Summarises `tensor` (linear in its element count).
+    /// Summarises `tensor` in one pass over its storage; only small tensors' values are copied.
     public init(_ tensor: Tensor) {
-        self.init(values: tensor.doubles(), shape: tensor.shape)
+        if tensor.numel <= Self.valueLimit {
+            self.init(values: tensor.doubles(), shape: tensor.shape)
+        } else {
+            self.init(statistics: tensor.statistics(), shape: tensor.shape)
+        }
+    }
+
+    private init(statistics s: TensorStatistics, shape: [Int]) {
+        self.shape = shape
+        norm = s.sumOfSquares.squareRoot()
+        min = s.min
+        max = s.max
+        nanCount = s.nanCount
+        infCount = s.infCount
+        values = nil
     }
 
     /// Summarises row-major values of a tensor of `shape`.

@@ -131,7 +131,7 @@ extension Recorder: AutogradObserver {
         graph.backwardPasses[p].executed.append(n)
         for (i, edge) in graph.nodes[n].next.enumerated() {
             guard let edge else { continue }
-            let g = i < gradInputs.count ? gradInputs[i].map(GradSummary.init) : nil
+            let g = i < gradInputs.count ? gradInputs[i].map(summary) : nil
             graph.backwardPasses[p].edgeGradients.append(
                 EdgeGradient(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g))
         }
@@ -149,8 +149,21 @@ extension Recorder: AutogradObserver {
     public func gradAccumulated(_ leaf: Tensor, grad: Tensor) {
         guard let p = passStack.last else { return }
         let t = sight(leaf)
-        let total = leaf.gradStorage.map(GradSummary.init) ?? GradSummary(grad)
-        graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: GradSummary(grad), total: total))
+        let added = summary(grad)
+        let total = leaf.gradStorage.map(summary) ?? added
+        graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: added, total: total))
+    }
+
+    /// The summary of a gradient; the last one is reused when the same tensor (at the same
+    /// version) is summarised again, as an edge into AccumulateGrad and its accumulation are.
+    func summary(_ tensor: Tensor) -> GradSummary {
+        let cache = lastSummary
+        if cache.tensor === tensor, cache.version == tensor.version, let s = cache.summary { return s }
+        let s = GradSummary(tensor)
+        cache.tensor = tensor
+        cache.version = tensor.version
+        cache.summary = s
+        return s
     }
 
     public func anomalyDetected(_ node: Node, outputNr: Int) {
@@ -162,4 +175,11 @@ extension Recorder: AutogradObserver {
         guard let p = passStack.last else { return }
         graph.backwardPasses[p].hooks.append(HookRecord(node: nodeID(node), outputNr: outputNr, replaced: replaced))
     }
+}
+
+/// The last gradient summarised, held weakly so the recorder never keeps a tensor alive.
+final class SummaryCache {
+    weak var tensor: Tensor?
+    var version = 0
+    var summary: GradSummary?
 }

@@ -27,6 +27,8 @@ public final class Recorder {
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
+    /// The most recent gradient summary, see `summary(_:)`.
+    let lastSummary = SummaryCache()
 
     enum LastEvent {
         case none

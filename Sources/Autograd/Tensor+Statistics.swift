@@ -1,0 +1,34 @@
+/// Summary statistics of a tensor's values, computed in one pass without copying them.
+public struct TensorStatistics: Sendable, Equatable {
+    /// Sum of squares of the finite elements.
+    public var sumOfSquares = 0.0
+    /// Smallest and largest non-NaN elements (±infinity included); nil when there are none.
+    public var min: Double?
+    public var max: Double?
+    public var nanCount = 0
+    public var infCount = 0
+}
+
+private struct StatisticsVisitor: ElementVisitor {
+    let tensor: Tensor
+
+    func visit<T: TensorElement>(_ type: T.Type) -> TensorStatistics {
+        let p = tensor.storage.pointer(T.self)
+        var sq = 0.0, lo = Double.infinity, hi = -Double.infinity, nan = 0, inf = 0, seen = false
+        forEachOffset(shape: tensor.shape, strides: tensor.strides, offset: tensor.offset) { o in
+            let x = p[o].doubleValue
+            if x.isNaN { nan += 1; return }
+            if x.isInfinite { inf += 1 } else { sq += x * x }
+            seen = true
+            if x < lo { lo = x }
+            if x > hi { hi = x }
+        }
+        return TensorStatistics(sumOfSquares: sq, min: seen ? lo : nil, max: seen ? hi : nil,
+                                nanCount: nan, infCount: inf)
+    }
+}
+
+extension Tensor {
+    /// Norm, extremes and non-finite counts of the values, in one pass over the storage.
+    public func statistics() -> TensorStatistics { dtype.dispatch(StatisticsVisitor(tensor: self)) }
+}
