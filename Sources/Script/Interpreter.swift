@@ -66,6 +66,10 @@ public final class Interpreter {
         installTorch()
     }
 
+    /// Script functions hold their module's globals, which hold the functions: Python's garbage
+    /// collector would break such cycles; here the interpreter breaks them when it goes away.
+    deinit { globals.variables.removeAll() }
+
     /// The line of the innermost frame.
     public var currentLine: Int { frames[frames.count - 1].line }
 
