@@ -1,5 +1,5 @@
 import CGraphviz
-import Synchronization
+import Foundation
 
 /// Lays out and renders DOT text in-process through Graphviz's C libraries (libgvc, libcgraph).
 ///
@@ -16,8 +16,9 @@ import Synchronization
 /// context's font dictionary, so freeing a context and creating another makes the next render
 /// read freed memory (AddressSanitizer caught it in `textspan_size`).
 public enum GraphvizRenderer {
-    /// Serializes every Graphviz call in the process.
-    private static let lock = Mutex(())
+    /// Serializes every Graphviz call in the process (a pthread mutex, which ThreadSanitizer
+    /// understands; it reported the futex-based `Mutex` as racing).
+    private static let lock = NSLock()
 
     /// The process's Graphviz context, created on first use under `lock`.
     nonisolated(unsafe) private static var sharedContext: OpaquePointer?
@@ -39,7 +40,7 @@ public enum GraphvizRenderer {
 
     /// Renders `dot` to the output format Graphviz knows as `graphvizFormat` (`"svg"`, `"png"`, …).
     static func render(dot: String, graphvizFormat: String, layout: String) throws -> [UInt8] {
-        try lock.withLock { _ in
+        try lock.withLock {
             let capture = MessageCapture.begin()
             defer { capture.end() }
             return try renderLocked(dot: dot, format: graphvizFormat, layout: layout, capture: capture)
