@@ -8,6 +8,7 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
     ("w1_script", benchW1Script),
     ("w2_swift", benchW2Swift),
     ("w2_script", benchW2Script),
+    ("matmul", benchMatmul),
     ("startup", benchStartup),
     ("memory", benchMemory),
     ("recording", benchRecordingOverhead),
