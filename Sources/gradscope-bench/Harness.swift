@@ -98,22 +98,3 @@ struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
-
-/// Runs `body` on a thread with a 512 MiB stack, as the CLI runs scripts: a 10,000-node
-/// chain is released recursively.
-func onLargeStack<T>(_ body: @escaping () -> T) -> T {
-    let box = ResultBox<T>()
-    let thread = Thread {
-        box.value = body()
-        box.done.signal()
-    }
-    thread.stackSize = 512 << 20
-    thread.start()
-    box.done.wait()
-    return box.value!
-}
-
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
-    let done = DispatchSemaphore(value: 0)
-}

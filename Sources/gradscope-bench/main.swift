@@ -1,4 +1,5 @@
 import Foundation
+import Script
 
 /// `gradscope-bench [--quick] [--only NAME] [--gradscope PATH] [--scripts DIR]`: runs the
 /// benchmark workloads and prints one `name value` line per figure (medians of several repeats).
@@ -65,7 +66,7 @@ while let arg = arguments.popFirst() {
 
 if let mode = memoryChild {
     do {
-        print(try onLargeStack {
+        print(try runOnLargeStack {
             Result {
                 mode.hasPrefix("chain-") ? try recordingChild(mode: mode, ops: childSteps)
                     : try runMemoryChild(mode: mode, steps: childSteps)
@@ -82,7 +83,7 @@ if let only, let unknown = only.first(where: { name in !allBenchmarks.contains {
 }
 // Every workload runs on one large-stack thread (a 10,000-node chain is released recursively),
 // the same kind of thread `gradscope run` executes scripts on.
-let failed = onLargeStack { () -> Bool in
+let failed = runOnLargeStack { () -> Bool in
     var failed = false
     for bench in allBenchmarks where only?.contains(bench.name) ?? true {
         do {

@@ -85,24 +85,6 @@ final class OutputStreams: @unchecked Sendable {
     }
 }
 
-/// Runs `body` on a thread with a 512 MiB stack, so deep (but bounded) script recursion and
-/// deeply nested expressions cannot overflow the process stack.
-func runOnLargeStack<T>(_ body: @escaping () -> T) -> T {
-    let box = ResultBox<T>()
-    let thread = Thread {
-        box.value = body()
-        box.done.signal()
-    }
-    thread.stackSize = 512 << 20
-    thread.start()
-    box.done.wait()
-    return box.value!
-}
-
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
-    let done = DispatchSemaphore(value: 0)
-}
 
 /// Ctrl-C (SIGINT) stops the script with `KeyboardInterrupt` at its next statement; a second
 /// Ctrl-C before that exits at once with status 130. SIGINT is unblocked first, since a parent
