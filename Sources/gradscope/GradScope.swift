@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `gradscope` command: run, dump, render and debug PyTorch-style scripts.
 @main
@@ -8,7 +9,23 @@ struct GradScope: ParsableCommand {
         abstract: "See and debug gradient flow in PyTorch-style scripts.",
         discussion: """
         Runs small PyTorch programs on GradScope's own Swift autograd engine, printing exactly what \
-        Python with PyTorch prints, and records every operation into a graph you can dump and render.
+        Python with PyTorch prints, and records every operation into a graph you can dump and render. \
+        Exit status: 0 success; 1 the script raised; 2 usage or input error (nothing written).
         """,
         subcommands: [Run.self, Dump.self, Render.self, Why.self, Debug.self])
+
+    /// Parses and runs a subcommand; usage errors exit with status 2 (ArgumentParser's default
+    /// is 64) so every usage or input problem has the same status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -76,6 +76,15 @@ import Testing
         #expect(r.stderr == "gradscope: can't open file 'nosuch.py': No such file or directory\n")
     }
 
+    @Test func usageErrorsExitWithStatusTwo() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try CLI.run(["run"], in: dir)
+        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<script>'"))
+        let badFlag = try CLI.run(["run", "x.py", "--max-steps", "many"], in: dir)
+        #expect(badFlag.status == 2 && badFlag.stderr.contains("--max-steps"))
+    }
+
     @Test func directoryInsteadOfFile() throws {
         let dir = try CLI.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
