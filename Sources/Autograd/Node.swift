@@ -174,18 +174,19 @@ public final class AccumulateGrad: Node {
     }
 
     /// Like PyTorch's AccumulateGrad, takes the incoming gradient as the leaf's first `.grad`
-    /// instead of copying it when nothing else can see it: no grad mode, no observer, and the
-    /// tensor and its storage referenced only by the engine's buffer (not kept by a hook, a
-    /// capture, another edge or a view), dense, never modified in place.
+    /// instead of copying it when nothing else can see it: no grad mode, and the tensor and its
+    /// storage referenced only by the engine's buffer (not kept by a hook, a capture, another
+    /// edge, a view or an observer), dense, never modified in place.
     override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
         guard let leaf = variable, leaf.gradStorage == nil, grads.count == 1, var g = grads[0],
-              !GradMode.isEnabled, Observation.observer == nil else { return try apply(grads) }
+              !GradMode.isEnabled else { return try apply(grads) }
         grads[0] = nil
         let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
         grads[0] = g
         guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
               g.dtype == leaf.dtype, g.shape == leaf.shape else { return try apply(grads) }
         leaf.gradStorage = g
+        Observation.observer?.gradAccumulated(leaf, grad: g)
         return []
     }
 }
