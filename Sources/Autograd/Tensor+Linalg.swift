@@ -70,7 +70,7 @@ extension Tensor {
         guard shape[0] == other.shape[0] else {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
         }
-        if dtype == .bool { throw TorchError.notImplemented("\"dot\" not implemented for 'Bool'") }
+        if dtype == .bool { throw TorchError.unsupportedOperation("\"dot\" not implemented for 'Bool'") }
         let k = shape[0]
         let row = Tensor(storage: storage, shape: [1, k], strides: [k, strides[0]], offset: offset)
         let column = Tensor(storage: other.storage, shape: [k, 1], strides: [other.strides[0], 1], offset: other.offset)

@@ -4,7 +4,8 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
     case type(String)
     case index(String)
     case value(String)
-    case notImplemented(String)
+    /// An op PyTorch does not implement for these inputs; Python's `NotImplementedError`.
+    case unsupportedOperation(String)
     /// A resource limit was hit (the memory budget); Python's `MemoryError`.
     case memory(String)
 
@@ -15,14 +16,14 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
         case .type: return "TypeError"
         case .index: return "IndexError"
         case .value: return "ValueError"
-        case .notImplemented: return "NotImplementedError"
+        case .unsupportedOperation: return "NotImplementedError"
         case .memory: return "MemoryError"
         }
     }
 
     public var message: String {
         switch self {
-        case .runtime(let m), .type(let m), .index(let m), .value(let m), .notImplemented(let m), .memory(let m):
+        case .runtime(let m), .type(let m), .index(let m), .value(let m), .unsupportedOperation(let m), .memory(let m):
             return m
         }
     }

@@ -129,7 +129,7 @@ public struct PyException: Error {
         case .type: cls = .typeError
         case .index: cls = .indexError
         case .value: cls = .valueError
-        case .notImplemented: cls = .notImplementedError
+        case .unsupportedOperation: cls = .notImplementedError
         case .memory: cls = .memoryError
         }
         return PyException(cls, error.message)
