@@ -144,32 +144,16 @@ struct PassContext {
     /// Up to `limit` root-to-`target` paths along edges that carried a gradient (depth-first,
     /// iterative; each path visits a node at most once).
     private mutating func gradientPaths(to target: Int, limit: Int) -> [[PathStep]] {
-        let roots = Set(pass.roots)
-        var paths: [[PathStep]] = []
-        // The stack holds (node, edge that led up to it, next incoming edge to try); target first.
-        var stack: [(node: Int, via: Int?, next: Int)] = [(target, nil, 0)]
-        var onPath: Set<Int> = [target]
-        while let top = stack.last, paths.count < limit {
-            let ups = incomingEdges(top.node).filter { pass.edgeGradients[$0].grad != nil }
-            if top.next == 0 && (roots.contains(top.node) || ups.isEmpty) && stack.count > 1 {
-                var path: [PathStep] = []
-                for (k, frame) in stack.enumerated().reversed() {
-                    let viaEdge = k + 1 < stack.count ? stack[k + 1].via : nil
-                    path.append(PathStep(node: frame.node, grad: viaEdge.flatMap { pass.edgeGradients[$0].grad }))
-                }
-                paths.append(path)
-            }
-            if roots.contains(top.node) || top.next >= ups.count {
-                onPath.remove(top.node)
-                stack.removeLast()
-                continue
-            }
-            stack[stack.count - 1].next += 1
-            let edge = ups[top.next]
-            let up = pass.edgeGradients[edge].from
-            if onPath.insert(up).inserted { stack.append((up, edge, 0)) }
+        let edges = pass.edgeGradients
+        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: limit) { node in
+            self.incomingEdges(node).filter { edges[$0].grad != nil }.map { (edges[$0].from, $0) }
         }
-        return paths
+        return walks.map { walk in
+            walk.indices.reversed().map { k in
+                let via = k + 1 < walk.count ? walk[k + 1].via : nil
+                return PathStep(node: walk[k].node, grad: via.flatMap { edges[$0].grad })
+            }
+        }
     }
 
     private mutating func structuralNodes() -> Set<Int> {

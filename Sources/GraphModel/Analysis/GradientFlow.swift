@@ -141,26 +141,10 @@ private struct FlowContext {
             parents = p
         }
         guard let parents, let first = parents[target], !first.isEmpty else { return nil }
-        let roots = Set(pass.roots)
-        var paths: [[Int]] = []
-        // Depth-first over (node, next parent index); the stack is the current path.
-        var stack: [(node: Int, next: Int)] = [(target, 0)]
-        var onPath: Set<Int> = [target]
-        while let top = stack.last, paths.count < GradientFlow.pathLimit {
-            let ups = parents[top.node] ?? []
-            if (roots.contains(top.node) || ups.isEmpty) && stack.count > 1 && top.next == 0 {
-                paths.append(stack.reversed().map(\.node))
-            }
-            if roots.contains(top.node) || top.next >= ups.count {
-                onPath.remove(top.node)
-                stack.removeLast()
-                continue
-            }
-            stack[stack.count - 1].next += 1
-            let up = ups[top.next]
-            if onPath.insert(up).inserted { stack.append((up, 0)) }
+        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: GradientFlow.pathLimit) { node in
+            (parents[node] ?? []).map { ($0, nil) }
         }
-        return paths
+        return walks.map { $0.reversed().map(\.node) }
     }
 
     private mutating func structuralNodes() -> Set<Int> {
@@ -233,4 +217,29 @@ extension Graph {
         }
         return latest
     }
+}
+
+/// Up to `limit` walks from `target` up to a root (or a node with nothing above it), depth-first
+/// and iterative, each visiting a node at most once. A walk lists (node, the edge that led up to
+/// it) from `target` upwards; `ups` gives a node's (upper node, edge) pairs in the order to try.
+func pathsToRoots(from target: Int, roots: Set<Int>, limit: Int,
+                  ups: (Int) -> [(up: Int, edge: Int?)]) -> [[(node: Int, via: Int?)]] {
+    var walks: [[(node: Int, via: Int?)]] = []
+    var stack: [(node: Int, via: Int?, next: Int)] = [(target, nil, 0)]
+    var onPath: Set<Int> = [target]
+    while let top = stack.last, walks.count < limit {
+        let candidates = ups(top.node)
+        if top.next == 0 && (roots.contains(top.node) || candidates.isEmpty) && stack.count > 1 {
+            walks.append(stack.map { ($0.node, $0.via) })
+        }
+        if roots.contains(top.node) || top.next >= candidates.count {
+            onPath.remove(top.node)
+            stack.removeLast()
+            continue
+        }
+        stack[stack.count - 1].next += 1
+        let (up, edge) = candidates[top.next]
+        if onPath.insert(up).inserted { stack.append((up, edge, 0)) }
+    }
+    return walks
 }
