@@ -134,7 +134,7 @@ enum TorchFunctions {
             return try finish("randint", try Tensor.randint(low: low, high: high, try interp.intList(size, "randint", "size")), args, interp)
         }
         m["manual_seed"] = function("manual_seed") { args, interp in
-            RandomSource.manualSeed(UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
+            Generator.default.manualSeed(UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
             return .none
         }
         m["cat"] = function("cat") { args, interp in

@@ -23,7 +23,7 @@ struct MLP {
     var parameters: [Tensor] { [w1, b1, w2, b2] }
 
     init(batch: Int = 64) throws {
-        RandomSource.manualSeed(0)
+        Generator.default.manualSeed(0)
         x = try Tensor.randn([batch, 784])
         target = try Tensor.randint(low: 0, high: 10, [batch])
         w1 = try (Tensor.randn([784, 256]) * 0.05).requiresGrad_()

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How PyTorch turns the generator's bits into one value, after
+/// aten/src/ATen/core/DistributionsHelper.h and aten/src/ATen/core/TransformationHelper.h.
+extension Generator {
+    /// `uniform_real_distribution<float>`: the low 24 bits of one 32-bit draw, scaled in float.
+    @inline(__always) func uniformFloat(from: Float = 0, to: Float = 1) -> Float {
+        let x = Float(random32() & 0xff_ffff) * (1 / Float(1 << 24))
+        return x * (to - from) + from
+    }
+
+    /// `uniform_real_distribution<double>`: the low 53 bits of one 64-bit draw, scaled in double.
+    @inline(__always) func uniformDouble(from: Double = 0, to: Double = 1) -> Double {
+        let x = Double(random64() & (1 << 53 - 1)) * (1 / Double(UInt64(1) << 53))
+        return x * (to - from) + from
+    }
+
+    /// `normal_distribution<double>`: Box–Muller on two double uniforms; returns the cosine
+    /// value and caches the sine one for the next call.
+    func normalDouble(mean: Double, std: Double) -> Double {
+        if let cached = nextDoubleNormal {
+            nextDoubleNormal = nil
+            return cached * std + mean
+        }
+        let u1 = uniformDouble(), u2 = uniformDouble()
+        let r = sqrt(-2.0 * log1p(-u2))
+        let theta = 2.0 * Double.pi * u1
+        nextDoubleNormal = r * sin(theta)
+        return r * cos(theta) * std + mean
+    }
+
+    /// `uniform_int_from_to_distribution`: `draw % range + base`, drawing 64 bits only when the
+    /// range needs them (and the element type is int64 or floating).
+    @inline(__always) func integer(range: UInt64, base: Int64, wide: Bool) -> Int64 {
+        let bits = wide && range >= 1 << 32 ? random64() : UInt64(random32())
+        return Int64(bitPattern: bits % range &+ UInt64(bitPattern: base))
+    }
+
+    /// `exponential_distribution<double>`: `-1/lambda * log(1 - u)`.
+    func exponential(lambda: Double) -> Double { -1.0 / lambda * log(1.0 - uniformDouble()) }
+}

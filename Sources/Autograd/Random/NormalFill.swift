@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// PyTorch's `normal_fill` for contiguous tensors of 16 or more elements
+/// (aten/src/ATen/native/cpu/DistributionTemplates.h): every element first gets a uniform
+/// value, then each block of 16 becomes 8 Box–Muller pairs (element j with element j + 8);
+/// when the size is not a multiple of 16 the last 16 elements are drawn again and transformed
+/// once more. This is the path of the AVX512 (and default) kernels, in scalar float or double
+/// arithmetic with the C library's log, sin and cos.
+protocol NormalFillElement: TensorElement {
+    static func uniform(_ generator: Generator) -> Self
+    /// Turns `data[0..<16]` (uniforms) into 16 normal values.
+    static func boxMuller16(_ data: UnsafeMutablePointer<Self>, mean: Self, std: Self)
+}
+
+extension Float: NormalFillElement {
+    static func uniform(_ generator: Generator) -> Float { generator.uniformFloat() }
+    static func boxMuller16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
+        for j in 0..<8 {
+            let u1 = 1 - data[j], u2 = data[j + 8]
+            let radius = sqrtf(-2 * logf(u1))
+            let theta = Float(2.0 * Double.pi * Double(u2))
+            data[j] = mean.addingProduct(radius * cosf(theta), std)
+            data[j + 8] = mean.addingProduct(radius * sinf(theta), std)
+        }
+    }
+}
+
+extension Double: NormalFillElement {
+    static func uniform(_ generator: Generator) -> Double { generator.uniformDouble() }
+    static func boxMuller16(_ data: UnsafeMutablePointer<Double>, mean: Double, std: Double) {
+        for j in 0..<8 {
+            let u1 = 1 - data[j], u2 = data[j + 8]
+            let radius = sqrt(-2 * log(u1))
+            let theta = 2.0 * Double.pi * u2
+            data[j] = mean.addingProduct(radius * cos(theta), std)
+            data[j + 8] = mean.addingProduct(radius * sin(theta), std)
+        }
+    }
+}
+
+/// Fills `count` contiguous elements at `data` with normal values, consuming the generator
+/// exactly as PyTorch's `normal_fill` does (`count` must be at least 16).
+func normalFill<T: NormalFillElement>(_ data: UnsafeMutablePointer<T>, count: Int, mean: T, std: T, generator: Generator) {
+    for i in 0..<count { data[i] = T.uniform(generator) }
+    var i = 0
+    while i + 16 <= count {
+        T.boxMuller16(data + i, mean: mean, std: std)
+        i += 16
+    }
+    if count % 16 != 0 {
+        let tail = data + count - 16
+        for k in 0..<16 { tail[k] = T.uniform(generator) }
+        T.boxMuller16(tail, mean: mean, std: std)
+    }
+}
