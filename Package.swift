@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Script"]),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Script"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Script"]),

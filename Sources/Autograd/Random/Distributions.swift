@@ -6,17 +6,18 @@ import Darwin
 
 /// How PyTorch turns the generator's bits into one value, after
 /// aten/src/ATen/core/DistributionsHelper.h and aten/src/ATen/core/TransformationHelper.h.
+/// `a * b + c` is fused wherever GCC contracts it in PyTorch's build (`addingProduct`).
 extension Generator {
     /// `uniform_real_distribution<float>`: the low 24 bits of one 32-bit draw, scaled in float.
     @inline(__always) func uniformFloat(from: Float = 0, to: Float = 1) -> Float {
         let x = Float(random32() & 0xff_ffff) * (1 / Float(1 << 24))
-        return x * (to - from) + from
+        return from.addingProduct(x, to - from)
     }
 
     /// `uniform_real_distribution<double>`: the low 53 bits of one 64-bit draw, scaled in double.
     @inline(__always) func uniformDouble(from: Double = 0, to: Double = 1) -> Double {
         let x = Double(random64() & (1 << 53 - 1)) * (1 / Double(UInt64(1) << 53))
-        return x * (to - from) + from
+        return from.addingProduct(x, to - from)
     }
 
     /// `normal_distribution<double>`: Box–Muller on two double uniforms; returns the cosine
@@ -24,13 +25,13 @@ extension Generator {
     func normalDouble(mean: Double, std: Double) -> Double {
         if let cached = nextDoubleNormal {
             nextDoubleNormal = nil
-            return cached * std + mean
+            return mean.addingProduct(cached, std)
         }
         let u1 = uniformDouble(), u2 = uniformDouble()
         let r = sqrt(-2.0 * log1p(-u2))
         let theta = 2.0 * Double.pi * u1
         nextDoubleNormal = r * sin(theta)
-        return r * cos(theta) * std + mean
+        return mean.addingProduct(r * cos(theta), std)
     }
 
     /// `uniform_int_from_to_distribution`: `draw % range + base`, drawing 64 bits only when the

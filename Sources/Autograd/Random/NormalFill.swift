@@ -8,8 +8,11 @@ import Darwin
 /// (aten/src/ATen/native/cpu/DistributionTemplates.h): every element first gets a uniform
 /// value, then each block of 16 becomes 8 Box–Muller pairs (element j with element j + 8);
 /// when the size is not a multiple of 16 the last 16 elements are drawn again and transformed
-/// once more. This is the path of the AVX512 (and default) kernels, in scalar float or double
-/// arithmetic with the C library's log, sin and cos.
+/// once more. float32 follows `normal_fill_AVX2` (avx_mathfun's log and sincos, see
+/// `AVXMathFun`), the kernel x86 machines run: the AVX512 build registers no normal kernel of
+/// its own, so dispatch falls back to AVX2 (aten/src/ATen/native/DispatchStub.h). float64
+/// follows the scalar `normal_fill_16` with the C library's log, cos and sin, each product
+/// that feeds an addition fused as GCC contracts it.
 protocol NormalFillElement: TensorElement {
     static func uniform(_ generator: Generator) -> Self
     /// Turns `data[0..<16]` (uniforms) into 16 normal values.
@@ -19,12 +22,13 @@ protocol NormalFillElement: TensorElement {
 extension Float: NormalFillElement {
     static func uniform(_ generator: Generator) -> Float { generator.uniformFloat() }
     static func boxMuller16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
+        let twoPi = Float(2.0 * Double.pi)
         for j in 0..<8 {
             let u1 = 1 - data[j], u2 = data[j + 8]
-            let radius = sqrtf(-2 * logf(u1))
-            let theta = Float(2.0 * Double.pi * Double(u2))
-            data[j] = mean.addingProduct(radius * cosf(theta), std)
-            data[j + 8] = mean.addingProduct(radius * sinf(theta), std)
+            let radius = (-2 * AVXMathFun.log(u1)).squareRoot()
+            let (sine, cosine) = AVXMathFun.sincos(twoPi * u2)
+            data[j] = mean.addingProduct(radius * cosine, std)
+            data[j + 8] = mean.addingProduct(radius * sine, std)
         }
     }
 }
