@@ -43,7 +43,7 @@ extension Tensor {
     /// Normal values with elementwise `mean` and `std` (`torch.normal(mean, std)`): standard
     /// normals drawn into the broadcast shape, then multiplied by `std` and `mean` added.
     public static func normal(mean: Tensor, std: Tensor, generator: Generator? = nil) throws -> Tensor {
-        let out = empty(try broadcastShapes(mean.shape, std.shape), dtype: resultType([mean, std]))
+        let out = try empty(try broadcastShapes(mean.shape, std.shape), dtype: resultType([mean, std]))
         try out.normal_(generator: generator)
         return try GradMode.noGrad { try out.mul_(.tensor(std)).add_(.tensor(mean)) }
     }
@@ -53,8 +53,8 @@ extension Tensor {
         try Tensor.empty(shape, dtype: dtype).bernoulli_(probabilities: self, generator: generator)
     }
 
-    /// A tensor whose values are about to be overwritten (`torch.empty`).
-    static func empty(_ shape: [Int], dtype: DType) -> Tensor {
-        Tensor(storage: Storage(uninitialized: dtype, count: shape.reduce(1, *)), shape: shape)
+    /// A tensor whose values are about to be overwritten (`torch.empty`), within the memory budget.
+    static func empty(_ shape: [Int], dtype: DType) throws -> Tensor {
+        Tensor(storage: Storage(uninitialized: dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
     }
 }
