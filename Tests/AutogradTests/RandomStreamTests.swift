@@ -26,13 +26,14 @@ struct RandomStreamTests {
         let shape: [Int]?
         let dtype: String?
         let layout: String?
-        let low: Int?, high: Int?, n: Int?
+        let low: Int?, high: Int?, n: Int?, inFeatures: Int?, outFeatures: Int?
         let from: Double?, to: Double?, mean: Double?, std: Double?, p: Double?, lambda: Double?
         let replacement: Bool?
         let values: [Double]?, meanValues: [Double]?, stdValues: [Double]?, rows: [[Double]]?
 
         enum CodingKeys: String, CodingKey {
             case op, shape, dtype, layout, low, high, n, from, to, mean, std, p, lambda, replacement
+            case inFeatures = "in", outFeatures = "out"
         }
 
         init(from decoder: Decoder) throws {
@@ -44,6 +45,8 @@ struct RandomStreamTests {
             low = try c.decodeIfPresent(Int.self, forKey: .low)
             high = try c.decodeIfPresent(Int.self, forKey: .high)
             n = try c.decodeIfPresent(Int.self, forKey: .n)
+            inFeatures = try c.decodeIfPresent(Int.self, forKey: .inFeatures)
+            outFeatures = try c.decodeIfPresent(Int.self, forKey: .outFeatures)
             from = try c.decodeIfPresent(Double.self, forKey: .from)
             to = try c.decodeIfPresent(Double.self, forKey: .to)
             lambda = try c.decodeIfPresent(Double.self, forKey: .lambda)
@@ -107,6 +110,22 @@ struct RandomStreamTests {
         #expect(throws: TorchError.self) { try g.setState([0, 1, 2]) }
     }
 
+    @Test func factoriesLeaveVersionZeroAndInPlaceSamplersBumpIt() throws {
+        #expect(try Tensor.rand([3]).version == 0)
+        #expect(try Tensor.randn([20]).version == 0)
+        #expect(try Tensor.randint(low: 0, high: 4, [2]).version == 0)
+        let t = Tensor.zeros([4])
+        try t.uniform_(from: -1, to: 1)
+        try t.normal_()
+        #expect(t.version == 2)
+        let leaf = Tensor.zeros([2])
+        try leaf.setRequiresGrad(true)
+        #expect(throws: TorchError.runtime(AutogradMessages.leafInPlace)) { try leaf.uniform_() }
+        #expect(throws: TorchError.runtime("random_ expects 'from' to be less than 'to', but got from=3 >= to=1")) {
+            try Tensor.randint(low: 3, high: 1, [2])
+        }
+    }
+
     /// Runs one step as the fixture script does in PyTorch and returns its values' bits.
     static func run(_ s: Step, _ g: Generator?) throws -> [String] {
         let dt = s.elementType
@@ -129,9 +148,23 @@ struct RandomStreamTests {
         case "dropout":
             let input = Tensor.ones(s.shape!, dtype: dt)
             return bits(try input * input.dropoutNoise(p: s.p!))
+        case "linear": return try linearInit(inFeatures: s.inFeatures!, outFeatures: s.outFeatures!)
         case "get_state": return (g ?? .default).getState().map { String($0) }
         default: throw TorchError.runtime("unknown fixture op \(s.op)")
         }
+    }
+
+    /// `nn.Linear.reset_parameters` (torch/nn/modules/linear.py, torch/nn/init.py): the weight
+    /// by `kaiming_uniform_(a=sqrt(5))`, then the bias uniform in ±1/sqrt(fan_in), with the
+    /// bounds computed in Python's float arithmetic. Returns the weight's bits, then the bias's.
+    static func linearInit(inFeatures: Int, outFeatures: Int) throws -> [String] {
+        let weight = Tensor.zeros([outFeatures, inFeatures]), bias = Tensor.zeros([outFeatures])
+        let fanIn = Double(inFeatures)
+        let gain = (2.0 / (1 + pow(5.0.squareRoot(), 2))).squareRoot()
+        let bound = 3.0.squareRoot() * (gain / fanIn.squareRoot())
+        try weight.uniform_(from: -bound, to: bound)
+        try bias.uniform_(from: -1 / fanIn.squareRoot(), to: 1 / fanIn.squareRoot())
+        return bits(weight) + bits(bias)
     }
 
     /// The tensor an in-place step fills: contiguous, a transposed view, or every other column.

@@ -7,7 +7,19 @@ extension Tensor {
     /// (one double uniform per element, in this tensor's dtype) scaled by `1 / (1 - p)`.
     /// Only for 0 < p < 1 and a non-empty tensor, the cases where PyTorch draws.
     public func dropoutNoise(p: Double, generator: Generator? = nil) throws -> Tensor {
-        let noise = try Tensor.empty(shape, dtype: dtype).bernoulli_(p: 1 - p, generator: generator)
-        return try noise.div_(.scalar(.double(1 - p)))
+        let noise = try Tensor.empty(shape, dtype: dtype)
+        try noise.drawBernoulli(p: 1 - p, Generator.resolve(generator))
+        switch dtype {
+        case .float32: noise.scaleNoise(by: Float(1 - p))
+        case .float64: noise.scaleNoise(by: 1 - p)
+        case .int64, .bool: throw TorchError.runtime("result type Float can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        return noise
+    }
+
+    /// `noise.div_(1 - p)` on the fresh, contiguous noise tensor.
+    private func scaleNoise<T: FloatElement>(by keep: T) {
+        let values = storage.pointer(T.self)
+        for i in 0..<numel { values[i] = values[i] / keep }
     }
 }

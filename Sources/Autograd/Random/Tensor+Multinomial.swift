@@ -29,8 +29,10 @@ extension Tensor {
             for r in 0..<rows where !weights[r * categories..<(r + 1) * categories].contains(where: { $0 != 0 }) {
                 throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)")
             }
-            let q = try Tensor.empty(shape, dtype: dtype).exponential_(generator: g)
-            let ratios = try GradMode.noGrad { try self.div(.tensor(q)) }.doubles()
+            let q = try Tensor.empty(shape, dtype: dtype)
+            try q.drawExponential(lambda: 1, g)
+            // `weights / q` in the weights' dtype: a float quotient is the double one rounded.
+            let ratios = zip(weights, q.doubles()).map { dtype == .float32 ? Double(Float($0 / $1)) : $0 / $1 }
             picks = []
             for r in 0..<rows {
                 let row = Array(ratios[r * categories..<(r + 1) * categories])

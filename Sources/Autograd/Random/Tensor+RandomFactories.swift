@@ -1,20 +1,27 @@
 /// Random factories (`torch.rand`, `randn`, `randint`, `randperm`, `normal`, `bernoulli`):
-/// an uninitialised tensor filled by the matching in-place sampler, as PyTorch builds them
-/// (aten/src/ATen/native/TensorFactories.cpp, Distributions.cpp).
+/// an uninitialised tensor filled by the matching sampling kernel, as PyTorch builds them
+/// (aten/src/ATen/native/TensorFactories.cpp, Distributions.cpp); like PyTorch's, the result
+/// is at version 0.
 extension Tensor {
     /// Uniform values in [0, 1) (`torch.rand`).
     public static func rand(_ shape: [Int], dtype: DType = .float32, generator: Generator? = nil) throws -> Tensor {
-        try empty(shape, dtype: dtype).uniform_(generator: generator)
+        let t = try empty(shape, dtype: dtype)
+        try t.drawUniform(from: 0, to: 1, Generator.resolve(generator))
+        return t
     }
 
     /// Standard normal values (`torch.randn`).
     public static func randn(_ shape: [Int], dtype: DType = .float32, generator: Generator? = nil) throws -> Tensor {
-        try empty(shape, dtype: dtype).normal_(generator: generator)
+        let t = try empty(shape, dtype: dtype)
+        try t.drawNormal(mean: 0, std: 1, Generator.resolve(generator))
+        return t
     }
 
     /// Integers in [low, high) (`torch.randint`), int64 unless `dtype` says otherwise.
     public static func randint(low: Int, high: Int, _ shape: [Int], dtype: DType = .int64, generator: Generator? = nil) throws -> Tensor {
-        try empty(shape, dtype: dtype).random_(from: Int64(low), to: Int64(high), generator: generator)
+        let t = try empty(shape, dtype: dtype)
+        try t.drawIntegers(from: Int64(low), to: Int64(high), Generator.resolve(generator))
+        return t
     }
 
     /// A random permutation of 0..<n (`torch.randperm`, `randperm_cpu`): a Fisher–Yates walk
@@ -41,20 +48,44 @@ extension Tensor {
     }
 
     /// Normal values with elementwise `mean` and `std` (`torch.normal(mean, std)`): standard
-    /// normals drawn into the broadcast shape, then multiplied by `std` and `mean` added.
+    /// normals drawn into the broadcast shape, then multiplied by `std` and `mean` added, each
+    /// step rounded to the result dtype (`normal_out_impl`'s `output.mul_(std).add_(mean)`).
     public static func normal(mean: Tensor, std: Tensor, generator: Generator? = nil) throws -> Tensor {
-        let out = try empty(try broadcastShapes(mean.shape, std.shape), dtype: resultType([mean, std]))
-        try out.normal_(generator: generator)
-        return try GradMode.noGrad { try out.mul_(.tensor(std)).add_(.tensor(mean)) }
+        let dtype = resultType([mean, std])
+        guard dtype.isFloatingPoint else {
+            throw TorchError.unsupportedOperation("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let shape = try broadcastShapes(mean.shape, std.shape)
+        let out = try empty(shape, dtype: dtype)
+        guard std.doubles().allSatisfy({ $0 >= 0 }) else { throw TorchError.runtime("normal expects all elements of std >= 0.0") }
+        let means = mean.contiguousStorage(as: dtype, broadcastTo: shape), stds = std.contiguousStorage(as: dtype, broadcastTo: shape)
+        try out.drawNormal(mean: 0, std: 1, Generator.resolve(generator))
+        if dtype == .float32 {
+            scaleAndShift(out.storage.pointer(Float.self), stds.pointer(Float.self), means.pointer(Float.self), count: out.numel)
+        } else {
+            scaleAndShift(out.storage.pointer(Double.self), stds.pointer(Double.self), means.pointer(Double.self), count: out.numel)
+        }
+        return out
     }
 
     /// Zeros and ones drawn with this tensor's values as probabilities (`torch.bernoulli(p)`).
     public func bernoulli(generator: Generator? = nil) throws -> Tensor {
-        try Tensor.empty(shape, dtype: dtype).bernoulli_(probabilities: self, generator: generator)
+        let t = try Tensor.empty(shape, dtype: dtype)
+        try t.drawBernoulli(probabilities: self, Generator.resolve(generator))
+        return t
     }
 
     /// A tensor whose values are about to be overwritten (`torch.empty`), within the memory budget.
     static func empty(_ shape: [Int], dtype: DType) throws -> Tensor {
         Tensor(storage: Storage(uninitialized: dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
+    }
+}
+
+/// `values[i] = values[i] * scale[i] + shift[i]`, rounding after the product and after the sum.
+private func scaleAndShift<T: BinaryFloatingPoint>(_ values: UnsafeMutablePointer<T>, _ scale: UnsafeMutablePointer<T>,
+                                                   _ shift: UnsafeMutablePointer<T>, count: Int) {
+    for i in 0..<count {
+        let product = values[i] * scale[i]
+        values[i] = product + shift[i]
     }
 }

@@ -63,6 +63,10 @@ def run(step, g):
     if op == "dropout":
         assert g is None, "F.dropout takes no generator"
         return F.dropout(torch.ones(step["shape"], dtype=dt), step["p"], training=True)
+    if op == "linear":
+        assert g is None, "nn.Linear initialises from the default generator"
+        layer = torch.nn.Linear(step["in"], step["out"])
+        return torch.cat([layer.weight.detach().reshape(-1), layer.bias.detach()])
     if op == "get_state":
         return (g or torch.default_generator).get_state()
     raise ValueError(op)
@@ -142,6 +146,11 @@ CASES += [
     dict(name="dropout", seed=23, steps=[
         step("dropout", shape=[10], p=0.5), step("dropout", shape=[3, 7], p=0.2),
         step("dropout", shape=[5], p=0.1, dtype="float64"), step("rand", shape=[2])]),
+    dict(name="nn.Linear(4, 3) as in rng_linear_init.py", seed=42, steps=[
+        step("linear", **{"in": 4, "out": 3}), step("randn", shape=[2, 4])]),
+    dict(name="the stream of rng_dropout_mlp.py", seed=1, steps=[
+        step("linear", **{"in": 5, "out": 8}), step("linear", **{"in": 8, "out": 2}),
+        step("randn", shape=[4, 5]), step("dropout", shape=[4, 8], p=0.5)]),
     dict(name="generator object", seed=3, generator=True, steps=[
         step("rand", shape=[4]), step("randn", shape=[3]), step("get_state"),
         step("randn", shape=[20]), step("randint", low=0, high=7, shape=[5], dtype="int64")]),
