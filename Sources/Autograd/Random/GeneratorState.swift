@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `get_state()`/`set_state()` in PyTorch's byte layout (aten/src/ATen/CPUGeneratorImpl.cpp,
 /// `CPUGeneratorImplState`): the initial seed, `left`, `seeded`, `next`, the 624 state words
 /// widened to 64 bits, the legacy normal fields (only `normal_y` and `normal_is_valid` used),
@@ -67,9 +73,3 @@ extension Generator {
         nextFloatNormal = floatNormal
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -28,7 +28,6 @@ extension Tensor {
     /// swapping element i with i + `draw % (n - i)` on 32-bit draws; past 2^32/20 elements
     /// the inside-out variant on 64-bit draws.
     public static func randperm(_ n: Int, dtype: DType = .int64, generator: Generator? = nil) throws -> Tensor {
-        guard n >= 0 else { throw TorchError.runtime("n must be non-negative, got\(n)") }
         let g = Generator.resolve(generator)
         var values = [Int](repeating: 0, count: try MemoryBudget.checkedNumel([n], allocating: .int64))
         if n < Int(UInt32.max / 20) {

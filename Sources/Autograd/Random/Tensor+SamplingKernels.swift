@@ -34,14 +34,12 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         guard std >= 0 else { throw TorchError.runtime("normal expects std >= 0.0, but found std \(cppNumber(std))") }
-        let vectorised = numel >= 16 && isContiguous
-        switch dtype {
-        case .float32 where vectorised:
+        switch (dtype, numel >= 16 && isContiguous) {
+        case (.float32, true):
             normalFill(storage.pointer(Float.self) + offset, count: numel, mean: Float(mean), std: Float(std), generator: g)
-        case .float32: fillSerially(Float.self) { Float(g.normalDouble(mean: mean, std: std)) }
-        case _ where vectorised:
-            normalFill(storage.pointer(Double.self) + offset, count: numel, mean: mean, std: std, generator: g)
-        default: fillSerially(Double.self) { g.normalDouble(mean: mean, std: std) }
+        case (.float32, false): fillSerially(Float.self) { Float(g.normalDouble(mean: mean, std: std)) }
+        case (_, true): normalFill(storage.pointer(Double.self) + offset, count: numel, mean: mean, std: std, generator: g)
+        case (_, false): fillSerially(Double.self) { g.normalDouble(mean: mean, std: std) }
         }
     }
 
