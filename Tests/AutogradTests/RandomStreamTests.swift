@@ -136,6 +136,7 @@ struct RandomStreamTests {
         case "randperm": return bits(try Tensor.randperm(s.n!, generator: g))
         case "uniform_": return bits(try target(s).uniform_(from: s.from!, to: s.to!, generator: g))
         case "normal_": return bits(try target(s).normal_(mean: s.mean!, std: s.std!, generator: g))
+        case "random_" where s.from == nil: return bits(try target(s).random_(generator: g))
         case "random_": return bits(try target(s).random_(from: Int64(s.from!), to: Int64(s.to!), generator: g))
         case "bernoulli_": return bits(try target(s).bernoulli_(p: s.p!, generator: g))
         case "exponential_": return bits(try target(s).exponential_(lambda: s.lambda!, generator: g))
@@ -194,7 +195,9 @@ struct RandomStreamTests {
         case .float64:
             let p = m.storage.pointer(Double.self) + m.offset
             return (0..<n).map { hex(p[$0].bitPattern, width: 16) }
-        case .int64: return t.doubles().map { String(Int64($0)) }
+        case .int64:
+            let p = m.storage.pointer(Int64.self) + m.offset
+            return (0..<n).map { String(p[$0]) }
         case .bool: return t.doubles().map { String(Int($0)) }
         }
     }

@@ -20,6 +20,13 @@ extension Tensor {
         try sampleInPlace("random_") { try drawIntegers(from: from, to: to, Generator.resolve(generator)) }
     }
 
+    /// Integers in [0, 2^63) for int64, [0, 2^53] for float64, [0, 2^24] for float32, or
+    /// random booleans (`random_()`).
+    @discardableResult
+    public func random_(generator: Generator? = nil) throws -> Tensor {
+        try sampleInPlace("random_") { drawIntegers(Generator.resolve(generator)) }
+    }
+
     /// Ones with probability `p`, else zeros (`bernoulli_(p)`).
     @discardableResult
     public func bernoulli_(p: Double, generator: Generator? = nil) throws -> Tensor {

@@ -18,6 +18,10 @@ extension Tensor {
         guard from <= to else {
             throw TorchError.runtime("uniform_ expects to return a [from, to) range, but found from=\(cppNumber(from)) > to=\(cppNumber(to))")
         }
+        let limit = dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+        guard to - from <= limit else {
+            throw TorchError.runtime("uniform_ expects to-from <= std::numeric_limits<\(dtype.scalarTypeName)>::max(), but found to=\(cppNumber(to)) and from=\(cppNumber(from)) which result in to-from to exceed the limit")
+        }
         if dtype == .float32 {
             let (f, t) = (Float(from), Float(to))
             fillSerially(Float.self) { g.uniformFloat(from: f, to: t) }
@@ -55,6 +59,18 @@ extension Tensor {
         case .float32: fillSerially(Float.self) { Float(g.integer(range: range, base: from, wide: true)) }
         case .float64: fillSerially(Double.self) { Double(g.integer(range: range, base: from, wide: true)) }
         case .bool: fillSerially(Bool.self) { g.integer(range: range, base: from, wide: false) != 0 }
+        }
+    }
+
+    /// `random_kernel` (`random_()` with no bounds): int64 takes a 64-bit draw modulo 2^63,
+    /// float64 a 64-bit draw modulo 2^53 + 1, float32 a 32-bit draw modulo 2^24 + 1, bool the
+    /// low bit of a 32-bit draw.
+    func drawIntegers(_ g: Generator) {
+        switch dtype {
+        case .int64: fillSerially(Int64.self) { Int64(g.random64() % (UInt64(Int64.max) + 1)) }
+        case .float64: fillSerially(Double.self) { Double(g.random64() % (1 << 53 + 1)) }
+        case .float32: fillSerially(Float.self) { Float(g.random32() % (1 << 24 + 1)) }
+        case .bool: fillSerially(Bool.self) { g.random32() & 1 == 1 }
         }
     }
 

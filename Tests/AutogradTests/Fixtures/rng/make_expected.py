@@ -49,6 +49,8 @@ def run(step, g):
     if op == "normal_":
         return target(step).normal_(step["mean"], step["std"], generator=g)
     if op == "random_":
+        if "from" not in step:
+            return target(step).random_(generator=g)
         return target(step).random_(step["from"], step["to"], generator=g)
     if op == "bernoulli_":
         return target(step).bernoulli_(step["p"], generator=g)
@@ -95,7 +97,9 @@ CASES += [
         step("randint", low=-2**40, high=2**40, shape=[4], dtype="int64"),
         step("randint", low=0, high=100, shape=[6], dtype="float32"),
         step("randint", low=0, high=2**35, shape=[3], dtype="float64"),
-        step("randint", low=0, high=2, shape=[7], dtype="bool")]),
+        step("randint", low=0, high=2, shape=[7], dtype="bool"),
+        step("random_", shape=[3], dtype="int64"), step("random_", shape=[3], dtype="float32"),
+        step("random_", shape=[3], dtype="float64"), step("random_", shape=[6], dtype="bool")]),
     dict(name="uniform_ and normal_ ranges", seed=7, steps=[
         step("uniform_", shape=[5], **{"from": -2, "to": 3}),
         step("uniform_", shape=[20], dtype="float64", **{"from": -0.5, "to": 0.25}),
