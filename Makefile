@@ -47,3 +47,10 @@ bench: setup
 bench-smoke: setup
 	$(SWIFT) build
 	OPENBLAS_NUM_THREADS=1 .build/debug/gradscope-bench --quick --gradscope .build/debug/gradscope --scripts bench
+
+# Real users' programs (Tests/RealPrograms and ../shared/conformance/real) through the debug
+# build, with --tol for last-digit float32 differences: a progress report, not yet a gate.
+.PHONY: real
+real: build
+	-python3 ../shared/tools/conformance.py check --tol Tests/RealPrograms $(CURDIR)/.build/debug/gradscope run
+	-python3 ../shared/tools/conformance.py check --tol ../shared/conformance/real $(CURDIR)/.build/debug/gradscope run
