@@ -1,13 +1,8 @@
-import Autograd
-
 /// The builtin types scripts can call and compare against.
 enum BuiltinTypes {
     static let int = TypeObject("int") { args, interp in
         guard var v = args.positional.first else { return .int(0) }
-        if case .tensor(let t) = v {
-            guard t.numel == 1 else { throw PyException.value("only one element tensors can be converted to Python scalars") }
-            v = scalarValue(try t.item())
-        }
+        if case .object(let o) = v, let number = try o.numberConversion(interp) { v = number }
         switch v {
         case .int: return v
         case .bool(let b): return .int(b ? 1 : 0)
@@ -35,9 +30,9 @@ enum BuiltinTypes {
                 guard let d = Double(t) else { throw PyException.value("could not convert string to float: \(PythonFormat.stringRepr(s))") }
                 return .float(d)
             }
-        case .tensor(let t):
-            guard t.numel == 1 else { throw PyException.value("only one element tensors can be converted to Python scalars") }
-            return .float(try t.item().doubleValue)
+        case .object(let o):
+            if let number = try o.numberConversion(interp) { return .float(try interp.toDouble(number)) }
+            return .float(try interp.toDouble(v))
         default: return .float(try interp.toDouble(v))
         }
     }
@@ -79,7 +74,7 @@ enum BuiltinTypes {
     static let function = TypeObject("function")
     static let type = TypeObject("type") { args, interp in
         guard args.positional.count == 1 else { throw PyException.type("type() takes 1 or 3 arguments") }
-        return typeOf(args.positional[0])
+        return typeOf(args.positional[0], interp)
     }
 
     static let all: [(String, TypeObject)] = [
@@ -96,14 +91,13 @@ enum BuiltinTypes {
     }()
 
     /// `type(v)`.
-    static func typeOf(_ v: Value) -> Value {
+    static func typeOf(_ v: Value, _ interp: Interpreter) -> Value {
         switch v {
-        case .tensor: return .object(TorchTypes.tensor)
         case .object(let i as Instance): return .object(i.cls)
         case .object(let e as ExceptionInstance): return .object(e.cls)
-        case .object(is SizeObject): return .object(TorchTypes.size)
-        case .object(is DTypeObject): return .object(TorchTypes.dtype)
-        case .object(is DeviceObject): return .object(TorchTypes.device)
+        case .object(let o):
+            if let type = o.pythonType(interp) { return type }
+            fallthrough
         default:
             let name = Formatting.typeName(v)
             if let t = byName[name] { return .object(t) }

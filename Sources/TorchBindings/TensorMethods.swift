@@ -250,11 +250,6 @@ func nestedValue(_ n: NestedValues) -> Value {
 }
 
 extension Interpreter {
-    func isNone(_ v: Value) -> Bool {
-        if case .none = v { return true }
-        return false
-    }
-
     func operandArgument(_ a: Arguments, _ function: String, _ name: String) throws -> Operand {
         guard let v = a.value(0, name) else { throw PyException.type("\(function)() missing 1 required positional arguments: \"\(name)\"") }
         guard let o = try operand(v) else {

@@ -1,5 +1,3 @@
-import Autograd
-
 extension Interpreter {
     /// Methods of str, list and dict values (`s.format`, `l.append`, `d.items`, ...).
     func builtinMethod(_ object: Value, _ name: String) throws -> Value? {

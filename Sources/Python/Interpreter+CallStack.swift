@@ -1,5 +1,3 @@
-import Autograd
-
 /// Thrown by a statement hook to end the run quietly (the debugger's `quit`).
 public struct ExecutionStopped: Error {
     /// The exit status the run reports.

@@ -1,7 +1,7 @@
 import Autograd
 import Foundation
 
-/// The functions of the `torch`, `torch.autograd`, `torch.nn.functional` and `math` modules.
+/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules.
 enum TorchFunctions {
     typealias Body = (Arguments, Interpreter) throws -> Value
 
@@ -280,71 +280,6 @@ enum TorchFunctions {
             return .tensor(try Tensor.linear(try interp.tensorValue(args.value(0, "input"), "linear", "input"), weight:
                                              try interp.tensorValue(args.value(1, "weight"), "linear", "weight"), bias: bias))
         }
-        return m
-    }
-
-    static func math(_ interp: Interpreter) -> [String: Value] {
-        var m = [String: Value]()
-        func unary(_ name: String, _ f: @escaping (Double) throws -> Double) {
-            m[name] = function(name) { args, interp in .float(try f(try interp.doubleValue(args.value(0, "x"), name, "x"))) }
-        }
-        unary("sqrt") { x in
-            guard x >= 0 else { throw PyException.value("math domain error") }
-            return x.squareRoot()
-        }
-        unary("exp") { Foundation.exp($0) }
-        unary("log") { x in
-            guard x > 0 else { throw PyException.value("math domain error") }
-            return Foundation.log(x)
-        }
-        unary("sin") { Foundation.sin($0) }
-        unary("cos") { Foundation.cos($0) }
-        unary("tan") { Foundation.tan($0) }
-        unary("tanh") { Foundation.tanh($0) }
-        unary("fabs") { Swift.abs($0) }
-        unary("log2") { x in
-            guard x > 0 else { throw PyException.value("math domain error") }
-            return Foundation.log2(x)
-        }
-        unary("log10") { x in
-            guard x > 0 else { throw PyException.value("math domain error") }
-            return Foundation.log10(x)
-        }
-        unary("atan") { Foundation.atan($0) }
-        unary("asin") { x in
-            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
-            return Foundation.asin(x)
-        }
-        unary("acos") { x in
-            guard abs(x) <= 1 else { throw PyException.value("math domain error") }
-            return Foundation.acos(x)
-        }
-        for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
-            m[name] = function(name) { args, interp in
-                let x = args.value(0, "x") ?? .none
-                if case .int = x { return x }
-                return .int(try pythonInt(try interp.doubleValue(x, name, "x").rounded(rule)))
-            }
-        }
-        m["pow"] = function("pow") { args, interp in
-            .float(Foundation.pow(try interp.doubleValue(args.value(0, "x"), "pow", "x"), try interp.doubleValue(args.value(1, "y"), "pow", "y")))
-        }
-        m["isfinite"] = function("isfinite") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isfinite", "x").isFinite) }
-        m["isclose"] = function("isclose") { args, interp in
-            let a = try interp.doubleValue(args.value(0, "a"), "isclose", "a"), b = try interp.doubleValue(args.value(1, "b"), "isclose", "b")
-            let rel = try interp.doubleValue(args.keyword("rel_tol") ?? .float(1e-9), "isclose", "rel_tol")
-            let absTol = try interp.doubleValue(args.keyword("abs_tol") ?? .float(0), "isclose", "abs_tol")
-            if a == b { return .bool(true) }
-            if a.isInfinite || b.isInfinite { return .bool(false) }
-            let diff = Swift.abs(a - b)
-            return .bool(diff <= Swift.max(rel * Swift.max(Swift.abs(a), Swift.abs(b)), absTol))
-        }
-        m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
-        m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
-        m["pi"] = .float(Double.pi)
-        m["e"] = .float(M_E)
-        m["inf"] = .float(.infinity)
-        m["nan"] = .float(.nan)
         return m
     }
 }

@@ -1,19 +1,11 @@
-import Autograd
-
-/// Receives what a running script does that the graph model needs: the current line, names
-/// bound to tensors, grad-mode regions and uncaught errors.
+/// Receives what a running script does: the current line, name bindings and uncaught errors.
 public protocol ExecutionObserver: AnyObject {
+    /// The statement at `line` is about to run.
     func lineWillRun(_ line: Int)
-    func bound(name: String, to tensor: Tensor)
-    func regionEntered(_ kind: String, line: Int)
-    func regionExited(line: Int)
+    /// The script bound `name` to `value` (plain assignment).
+    func bound(name: String, to value: Value)
+    /// The script ended with an uncaught exception raised at `line`.
     func uncaughtError(type: String, message: String, line: Int)
-    /// The script read `tensor.grad` at `line`.
-    func gradRead(of tensor: Tensor, line: Int)
-}
-
-public extension ExecutionObserver {
-    func gradRead(of tensor: Tensor, line: Int) {}
 }
 
 /// Limits that keep a run of an untrusted script bounded.
@@ -24,7 +16,8 @@ public struct ExecutionLimits {
     public var maxSteps: Int? = nil
     /// Maximum wall-clock seconds; nil for no limit.
     public var timeout: Double? = nil
-    /// Maximum bytes of live tensor storage (and of any one script list or string); nil for no limit.
+    /// Maximum bytes of any one script list or string (and of whatever the host counts, such as
+    /// live tensor storage); nil for no limit.
     public var maxMemory: Int? = nil
     public init() {}
 }
@@ -32,38 +25,48 @@ public struct ExecutionLimits {
 /// Runs a parsed script with Python semantics, printing what Python would print.
 public final class Interpreter {
     public let filename: String
-    public let module: Module
-    let globals = Scope(enclosing: nil)
+    package let module: Module
+    package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
-    var importableModules: [String: () -> Value] = [:]
+    var importableModules: [String: Value] = [:]
+    /// Importable module names: the host's in registration order, then the standard library's.
+    var hostModuleNames: [String] = []
+    var standardModuleNames: [String] = []
     /// Looks up extra attributes on script classes (e.g. `apply` on Function subclasses).
-    var classAttributeHook: ((UserClass, String) throws -> Value?)?
+    package var classAttributeHook: ((UserClass, String) throws -> Value?)?
+    /// Sets up host state for the duration of `run()` and returns what restores it.
+    package var runScopes: [(Interpreter) -> () -> Void] = []
+    /// Replaces the check of `limits.maxMemory` for lists and strings (a host that allocates
+    /// memory of its own counts it too); throws when `shape` items of `itemSize` bytes do not fit.
+    package var memoryCheck: ((_ shape: [Int], _ itemSize: Int) throws -> Void)?
+    /// Per-interpreter state of host libraries, one object per type.
+    var hostStates: [ObjectIdentifier: AnyObject] = [:]
 
     /// Standard output and standard error sinks.
     public var writeOutput: (String) -> Void
     public var writeError: (String) -> Void
     public weak var observer: ExecutionObserver?
     /// Called before every statement with the scope it runs in (the debugger's stepping hook).
-    var statementHook: ((Stmt, Scope) throws -> Void)?
+    package var statementHook: ((Stmt, Scope) throws -> Void)?
     public var limits = ExecutionLimits()
 
-    struct Frame {
-        let function: String
-        var line: Int
+    package struct Frame {
+        package let function: String
+        package var line: Int
     }
-    var frames = [Frame(function: "<module>", line: 0)]
+    package var frames = [Frame(function: "<module>", line: 0)]
     var steps = 0
     var deadline: Deadline?
     private var warnedSites = Set<String>()
 
-    public init(module: Module, filename: String,
+    package init(module: Module, filename: String,
                 writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         self.module = module
         self.filename = filename
         self.writeOutput = writeOutput
         self.writeError = writeError
         installBuiltins()
-        installTorch()
+        registerStandardModule("math", MathModule.make())
     }
 
     /// Script functions hold their module's globals, which hold the functions: Python's garbage
@@ -76,17 +79,8 @@ public final class Interpreter {
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
     /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
     public func run() -> Int32 {
-        let previousHandler = Diagnostics.warningHandler
-        Diagnostics.warningHandler = { [unowned self] message in self.warn(message, category: "UserWarning") }
-        let (previousTrace, previousAnomaly) = (GradMode.anomalyTraceProvider, GradMode.anomalyDetection)
-        GradMode.anomalyTraceProvider = { [unowned self] in self.forwardTrace() }
-        let previousLimit = MemoryBudget.limit
-        MemoryBudget.limit = limits.maxMemory
-        defer {
-            Diagnostics.warningHandler = previousHandler
-            (GradMode.anomalyTraceProvider, GradMode.anomalyDetection) = (previousTrace, previousAnomaly)
-            MemoryBudget.limit = previousLimit
-        }
+        let restores = runScopes.map { $0(self) }
+        defer { for restore in restores.reversed() { restore() } }
         deadline = limits.timeout.map(Deadline.init(seconds:))
         do {
             _ = try execute(module.body, globals)
@@ -123,7 +117,7 @@ public final class Interpreter {
     }
 
     /// Prints a warning as Python's default filter does: once per (line, message).
-    func warn(_ message: String, category: String) {
+    package func warn(_ message: String, category: String) {
         let line = currentLine
         guard warnedSites.insert("\(line)|\(category)|\(message)").inserted else { return }
         var text = "\(filename):\(line): \(category): \(message)\n"
@@ -132,7 +126,7 @@ public final class Interpreter {
     }
 
     /// Prints a warning that Python attributes to one internal line: once per run.
-    func warnOnce(_ message: String, category: String) {
+    package func warnOnce(_ message: String, category: String) {
         guard warnedSites.insert("internal|\(category)|\(message)").inserted else { return }
         warn(message, category: category)
     }
@@ -163,8 +157,8 @@ public final class Interpreter {
         } catch var e as PyException {
             if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
             throw e
-        } catch let e as TorchError {
-            throw attachFrames(PyException.from(e))
+        } catch let e as PyExceptionConvertible {
+            throw attachFrames(e.pyException)
         } catch let e as FormatError {
             let cls = ExceptionClass.builtins.first { $0.name == e.exceptionType } ?? .valueError
             throw attachFrames(PyException(cls, e.message))
@@ -262,8 +256,6 @@ public final class Interpreter {
 
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyException] = []
-    /// One Python object per live autograd node (see gradFnValue).
-    var gradFnCache: [Int: WeakGradFn] = [:]
 
     private func executeFor(_ target: Expr, _ iterableExpr: Expr, _ body: [Stmt], _ orElse: [Stmt],
                             _ scope: Scope) throws -> Flow {
@@ -401,8 +393,8 @@ public final class Interpreter {
             do { return try evaluate(expr, scope) } catch var e as PyException {
                 if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
                 throw e
-            } catch let e as TorchError {
-                throw attachFrames(PyException.from(e))
+            } catch let e as PyExceptionConvertible {
+                throw attachFrames(e.pyException)
             }
         }
         if case .returned(let v) = try execute(f.body, scope) { return v }

@@ -1,5 +1,3 @@
-import Autograd
-
 /// A function implemented in Swift (builtins, torch functions, bound methods of builtin types).
 public final class BuiltinFunction: PyObject {
     public let name: String
@@ -188,7 +186,7 @@ public final class Instance: PyObject {
     /// `__repr__`/`__str__` results; a method that fails or returns a non-str falls back to the
     /// default form (these hooks cannot raise).
     private func special(_ name: String) -> String? {
-        guard let interp = interpreter, case .string(let s)?? = try? callSpecial(name, [], interp) else { return nil }
+        guard let interp = interpreter, case .string(let s)? = try? callSpecial(name, [], interp) else { return nil }
         return s
     }
 

@@ -1,5 +1,3 @@
-import Autograd
-
 /// A Python exception class (builtin or defined by the script).
 public final class ExceptionClass: PyObject {
     public let name: String
@@ -120,18 +118,11 @@ public struct PyException: Error {
     public static func name(_ m: String) -> PyException { PyException(.nameError, m) }
     public static func attribute(_ m: String) -> PyException { PyException(.attributeError, m) }
     public static func zeroDivision(_ m: String) -> PyException { PyException(.zeroDivisionError, m) }
+}
 
-    /// Converts an engine error into the Python exception PyTorch raises.
-    static func from(_ error: TorchError) -> PyException {
-        let cls: ExceptionClass
-        switch error {
-        case .runtime: cls = .runtimeError
-        case .type: cls = .typeError
-        case .index: cls = .indexError
-        case .value: cls = .valueError
-        case .unsupportedOperation: cls = .notImplementedError
-        case .memory: cls = .memoryError
-        }
-        return PyException(cls, error.message)
-    }
+/// A host library's error that reaches scripts as a Python exception (e.g. an engine error
+/// raised as the `RuntimeError` PyTorch raises).
+public protocol PyExceptionConvertible: Error {
+    /// The Python exception scripts see.
+    var pyException: PyException { get }
 }

@@ -1,12 +1,10 @@
-import Autograd
-
 extension Interpreter {
     /// Binds `value` to an assignment target (name, attribute, subscript or unpacking pattern).
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
         switch target.kind {
         case .name(let n):
             scope.assign(n, value)
-            if case .tensor(let t) = value { observer?.bound(name: n, to: t) }
+            observer?.bound(name: n, to: value)
         case .attribute(let objectExpr, let name):
             try setAttribute(try evaluate(objectExpr, scope), name, value)
         case .subscript(let objectExpr, let indexExpr):
@@ -48,7 +46,7 @@ extension Interpreter {
         for (t, v) in zip(targets, items) { try assign(t, v, scope) }
     }
 
-    /// `target op= value`: in place for tensors and lists, rebinding otherwise.
+    /// `target op= value`: in place for lists and objects that support it (tensors), rebinding otherwise.
     func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope) throws {
         switch target.kind {
         case .name(let n):
@@ -71,17 +69,17 @@ extension Interpreter {
 
     private func inPlace(_ op: BinaryOperator, _ current: Value, _ value: Value) throws -> Value {
         switch current {
-        case .tensor(let t): return try tensorInPlace(op, t, value)
+        case .object(let o): if let result = try o.inPlaceOperation(op, value, self) { return result }
         case .list(let l) where op == .add:
             l.items.append(contentsOf: try iterate(value))
             return current
-        default: return try binary(op, current, value)
+        default: break
         }
+        return try binary(op, current, value)
     }
 
     func setAttribute(_ object: Value, _ name: String, _ value: Value) throws {
         switch object {
-        case .tensor(let t): try setTensorAttribute(t, name, value)
         case .object(let o): if try o.setAttribute(name, value, self) { return }
             fallthrough
         default:
@@ -98,7 +96,8 @@ extension Interpreter {
             guard n >= 0 && n < l.items.count else { throw PyException.index("list assignment index out of range") }
             l.items[n] = value
         case .dict(let d): try d.set(key, value)
-        case .tensor(let t): try tensorSetItem(t, key, value)
+        case .object(let o): if try o.setItem(key, value, self) { return }
+            fallthrough
         default:
             throw PyException.type("'\(Formatting.typeName(object))' object does not support item assignment")
         }
@@ -149,7 +148,7 @@ extension Interpreter {
         case .attribute(let objectExpr, let name):
             let object = try evaluate(objectExpr, scope)
             if case .object(let i as Instance) = object, i.attributes.removeValue(forKey: name) != nil { return }
-            if case .tensor(let t) = object, name == "grad" { try t.setGrad(nil); return }
+            if case .object(let o) = object, try o.deleteAttribute(name, self) { return }
             throw noAttribute(object, name)
         case .tuple(let items), .list(let items):
             for i in items { try delete(i, scope) }
@@ -164,7 +163,6 @@ extension Interpreter {
             throw PyException.attribute("GradScope scripts cannot access the internal attribute '\(name)'")
         }
         switch object {
-        case .tensor(let t): return try tensorAttribute(t, name)
         case .object(let o): return try o.attribute(name, self)
         default: return try builtinMethod(object, name)
         }

@@ -1,5 +1,3 @@
-import Autograd
-
 /// A Python value in the interpreter.
 public enum Value {
     case none
@@ -10,8 +8,7 @@ public enum Value {
     case list(ListStorage)
     case tuple([Value])
     case dict(DictStorage)
-    case tensor(Tensor)
-    /// Everything else: functions, classes, instances, modules, grad_fn nodes, dtypes, ...
+    /// Everything else: functions, classes, instances, modules, and the host's objects (tensors, ...).
     case object(PyObject)
 }
 
@@ -63,7 +60,6 @@ struct HashKey: Hashable {
         case .float(let d): repr = .number(d)
         case .string(let s): repr = .string(s)
         case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
-        case .tensor(let t): repr = .identity(ObjectIdentifier(t))
         case .object(let o): repr = .identity(ObjectIdentifier(o))
         case .list: throw PyException.type("unhashable type: 'list'")
         case .dict: throw PyException.type("unhashable type: 'dict'")
@@ -71,11 +67,16 @@ struct HashKey: Hashable {
     }
 }
 
-/// A Python object the interpreter can ask for attributes, calls, items and iteration.
-/// Every hook has a default that raises Python's usual error.
+/// A Python object the interpreter can ask for attributes, calls, items, iteration, operators
+/// and conversions: how functions, classes and the host's objects (tensors, ...) reach scripts.
+/// Every hook has a default that gives Python's usual behaviour for a plain object.
 public protocol PyObject: AnyObject {
     /// `type(x).__name__`.
     var typeName: String { get }
+    /// `type(x)`; nil for a type named after `typeName`.
+    func pythonType(_ interp: Interpreter) -> Value?
+    /// `id(x)`; identity also keys dicts and sets.
+    var identity: Int { get }
     /// `repr(x)`.
     func repr() -> String
     /// `str(x)`; defaults to repr.
@@ -84,27 +85,75 @@ public protocol PyObject: AnyObject {
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value?
     /// Attribute write; false means "cannot set".
     func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `del x.name`; false means "no such attribute".
+    func deleteAttribute(_ name: String, _ interp: Interpreter) throws -> Bool
     /// `x(...)`; nil means "not callable".
     func call(_ args: Arguments, _ interp: Interpreter) throws -> Value?
     /// `iter(x)` as a list of values; nil means "not iterable".
     func iterate(_ interp: Interpreter) throws -> [Value]?
+    /// Whether `iter(x)` is supported at all, even if it would raise for this value.
+    func isIterable(_ interp: Interpreter) -> Bool
+    /// `len(x)`; nil counts the items of `iterate`.
+    func length(_ interp: Interpreter) throws -> Int?
+    /// `item in x`; nil compares against the items of `iterate`.
+    func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool?
     /// `x[key]`; nil means "not subscriptable".
     func item(_ key: Value, _ interp: Interpreter) throws -> Value?
+    /// `x[key] = value`; false means "does not support item assignment".
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `bool(x)`; nil means true (or, for tuple-like objects, non-empty).
+    func truthValue(_ interp: Interpreter) throws -> Bool?
+    /// `-x`, `+x`, `~x`; nil means "bad operand type".
+    func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value?
+    /// `x op other`, or `other op x` when `reflected`; nil means "unsupported operand types".
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value?
+    /// `x op= other` in place; nil computes `x op other` and rebinds.
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value?
+    /// `x op other` for `<`, `<=`, `>`, `>=`, `==`, `!=` (`other op x` when `reflected`); nil uses
+    /// Python's defaults (`equals` or identity for equality, TypeError for ordering).
+    func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value?
     /// `x == other`; nil defers to identity.
     func equals(_ other: Value) -> Bool?
+    /// `abs(x)`; nil means "bad operand type".
+    func absoluteValue(_ interp: Interpreter) throws -> Value?
+    /// `int(x)` and `float(x)`: the Python number `x` converts to; nil means "not a number".
+    func numberConversion(_ interp: Interpreter) throws -> Value?
+    /// The Python number `x` stands for where one is accepted (an index, `math.sqrt(x)`); nil when none.
+    func numberValue(_ interp: Interpreter) throws -> Value?
+    /// `x` as a real number where one is required (`round(x)`, `"%f" % x`); nil means "not a number".
+    func realValue(_ interp: Interpreter) throws -> Double?
+    /// `format(x, spec)` for a non-empty spec; nil means "unsupported format string".
+    func format(_ spec: String, _ interp: Interpreter) throws -> String?
     /// Whether `isinstance(x, cls)` holds for a builtin class name (e.g. "tuple").
     func isInstance(of className: String) -> Bool
 }
 
 public extension PyObject {
+    func pythonType(_ interp: Interpreter) -> Value? { nil }
+    var identity: Int { ObjectIdentifier(self).hashValue }
     func str() -> String { repr() }
     func repr() -> String { "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? { nil }
     func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func deleteAttribute(_ name: String, _ interp: Interpreter) throws -> Bool { false }
     func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { nil }
     func iterate(_ interp: Interpreter) throws -> [Value]? { nil }
+    func isIterable(_ interp: Interpreter) -> Bool { ((try? iterate(interp)) ?? nil) != nil }
+    func length(_ interp: Interpreter) throws -> Int? { nil }
+    func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { nil }
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? { nil }
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func truthValue(_ interp: Interpreter) throws -> Bool? { nil }
+    func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? { nil }
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? { nil }
+    func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }
     func equals(_ other: Value) -> Bool? { nil }
+    func absoluteValue(_ interp: Interpreter) throws -> Value? { nil }
+    func numberConversion(_ interp: Interpreter) throws -> Value? { nil }
+    func numberValue(_ interp: Interpreter) throws -> Value? { nil }
+    func realValue(_ interp: Interpreter) throws -> Double? { nil }
+    func format(_ spec: String, _ interp: Interpreter) throws -> String? { nil }
     func isInstance(of className: String) -> Bool { false }
 }
 

@@ -1,5 +1,3 @@
-import Autograd
-
 extension Interpreter {
     func lookup(_ name: String, _ scope: Scope) throws -> Value {
         if let v = scope.lookup(name) ?? globals.variables[name] ?? builtins[name] { return v }
@@ -41,7 +39,7 @@ extension Interpreter {
             for (op, rightExpr) in rest {
                 let right = try evaluate(rightExpr, scope)
                 result = try compare(op, left, right)
-                if case .tensor = result { if rest.count == 1 { return result } }
+                if case .object = result { if rest.count == 1 { return result } }
                 if !(try truthy(result)) { return result }
                 left = right
             }
@@ -155,7 +153,7 @@ extension Interpreter {
         return out
     }
 
-    /// `format(value, spec)` for Python values (0-dim tensors format as their Python number).
+    /// `format(value, spec)` for Python values and objects that define their own `__format__`.
     func format(_ v: Value, spec: String) throws -> String {
         if spec.isEmpty { return Formatting.str(v) }
         switch v {
@@ -163,8 +161,9 @@ extension Interpreter {
         case .float(let d): return try PythonFormat.format(.float(d), spec: spec)
         case .bool(let b): return try PythonFormat.format(.bool(b), spec: spec)
         case .string(let s): return try PythonFormat.format(.string(s), spec: spec)
-        case .tensor(let t) where t.numel == 1 && t.dim == 0:
-            return try format(scalarValue(try t.item()), spec: spec)
+        case .object(let o):
+            if let text = try o.format(spec, self) { return text }
+            fallthrough
         default:
             throw PyException.type("unsupported format string passed to \(Formatting.typeName(v)).__format__")
         }
@@ -178,14 +177,6 @@ extension Interpreter {
             return PyException.attribute("type object '\(c.name)' has no attribute '\(name)'")
         }
         return PyException.attribute("'\(Formatting.typeName(object))' object has no attribute '\(name)'")
-    }
-}
-
-func scalarValue(_ s: ScalarValue) -> Value {
-    switch s {
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(Int(i))
-    case .double(let d): return .float(d)
     }
 }
 
@@ -228,7 +219,7 @@ final class RangeObject: PyObject {
     func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
     func iterate(_ interp: Interpreter) throws -> [Value]? {
         let n = count
-        try MemoryBudget.reserve(n, itemSize: MemoryLayout<Value>.stride)
+        try interp.reserveMemory([n], itemSize: MemoryLayout<Value>.stride)
         var items = [Value]()
         items.reserveCapacity(n)
         for k in 0..<n {

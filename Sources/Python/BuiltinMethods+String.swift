@@ -1,5 +1,3 @@
-import Autograd
-
 /// Methods of `str` values, indexed by characters like the rest of the interpreter's strings.
 extension Interpreter {
     func stringMethod(_ s: String, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {

@@ -1,5 +1,3 @@
-import Autograd
-
 extension Interpreter {
     /// Python truthiness.
     func truthy(_ v: Value) throws -> Bool {
@@ -12,8 +10,8 @@ extension Interpreter {
         case .list(let l): return !l.items.isEmpty
         case .tuple(let t): return !t.isEmpty
         case .dict(let d): return d.count > 0
-        case .tensor(let t): return try tensorTruth(t)
         case .object(let o):
+            if let truth = try o.truthValue(self) { return truth }
             if let r = o as? RangeObject { return r.count > 0 }
             if let items = try o.iterate(self), o.isInstance(of: "tuple") { return !items.isEmpty }
             return true
@@ -30,7 +28,9 @@ extension Interpreter {
         case (.pos, .bool(let b)): return .int(b ? 1 : 0)
         case (.invert, .int(let i)): return .int(~i)
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
-        case (_, .tensor(let t)): return try tensorUnary(op, t)
+        case (_, .object(let o)):
+            if let result = try o.unaryOperation(op, self) { return result }
+            fallthrough
         default:
             throw PyException.type("bad operand type for unary \(op.rawValue): '\(Formatting.typeName(v))'")
         }
@@ -39,15 +39,15 @@ extension Interpreter {
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
         if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
         if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
-        if case .tensor = l { return try tensorBinary(op, l, r) }
-        if case .tensor = r { return try tensorBinary(op, l, r) }
+        if case .object(let o) = l, let v = try o.binaryOperation(op, r, reflected: false, self) { return v }
+        if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }
         switch (op, l, r) {
         case (.add, .string(let a), .string(let b)): return .string(a + b)
         case (.add, .list(let a), .list(let b)): return .list(ListStorage(a.items + b.items))
         case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
-            try MemoryBudget.checkedNumel([s.utf8.count, max(n, 0)], allocating: .bool)
+            try reserveMemory([s.utf8.count, max(n, 0)], itemSize: 1)
             return .string(String(repeating: s, count: max(n, 0)))
         case (.mul, .list(let a), .int(let n)), (.mul, .int(let n), .list(let a)):
             try reserveItems(a.items.count, times: n)
@@ -66,7 +66,7 @@ extension Interpreter {
     private func reserveItems(_ count: Int, times: Int) throws {
         let (n, overflow) = count.multipliedReportingOverflow(by: max(times, 0))
         if overflow { throw PyException(.memoryError, "") }
-        try MemoryBudget.reserve(n, itemSize: MemoryLayout<Value>.stride)
+        try reserveMemory([n], itemSize: MemoryLayout<Value>.stride)
     }
 
     /// The special methods a script class may define for an operator.
@@ -191,14 +191,13 @@ extension Interpreter {
         return r.partialValue
     }
 
-    /// `==` on Python values (tensors compare elementwise elsewhere).
+    /// `==` on Python values (objects with their own comparison, like tensors, compare elsewhere).
     func equal(_ l: Value, _ r: Value) -> Bool {
         switch (l, r) {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
         case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
         case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
-        case (.tensor(let a), .tensor(let b)): return a === b
         case (.object(let o), _):
             if let e = o.equals(r) { return e }
             if case .object(let p) = r { return o === p }
@@ -230,8 +229,8 @@ extension Interpreter {
         case .notIn: return .bool(!(try contains(r, l)))
         default: break
         }
-        if case .tensor = l, let t = try tensorCompare(op, l, r) { return t }
-        if case .tensor = r, let t = try tensorCompare(op, l, r) { return t }
+        if case .object(let o) = l, let v = try o.comparison(op, r, reflected: false, self) { return v }
+        if case .object(let o) = r, let v = try o.comparison(op, l, reflected: true, self) { return v }
         switch op {
         case .eq: return .bool(equal(l, r))
         case .ne: return .bool(!equal(l, r))
@@ -269,7 +268,6 @@ extension Interpreter {
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
-        case (.tensor(let a), .tensor(let b)): return a === b
         case (.list(let a), .list(let b)): return a === b
         case (.dict(let a), .dict(let b)): return a === b
         case (.object(let a), .object(let b)): return a === b
@@ -285,16 +283,17 @@ extension Interpreter {
             }
             return sub.isEmpty || s.contains(sub)
         case .dict(let d): return try d.get(item) != nil
-        case .tensor(let t): return try tensorContains(t, item)
-        default: return try iterate(container).contains { equal($0, item) }
+        case .object(let o): if let found = try o.containsItem(item, self) { return found }
+        default: break
         }
+        return try iterate(container).contains { equal($0, item) }
     }
 
-    /// Whether `iter(v)` would succeed at all (0-d tensors count: they fail with their own message).
+    /// Whether `iter(v)` is supported at all (objects may still fail with their own message).
     func isIterable(_ v: Value) -> Bool {
         switch v {
         case .none, .bool, .int, .float: return false
-        case .object(let o): return ((try? o.iterate(self)) ?? nil) != nil
+        case .object(let o): return o.isIterable(self)
         default: return true
         }
     }
@@ -306,14 +305,13 @@ extension Interpreter {
         case .tuple(let t): return t
         case .string(let s): return s.map { .string(String($0)) }
         case .dict(let d): return d.keys
-        case .tensor(let t): return try tensorIterate(t)
         case .object(let o): if let items = try o.iterate(self) { return items }
         default: break
         }
         throw PyException.type("'\(Formatting.typeName(v))' object is not iterable")
     }
 
-    /// `obj[key]` for builtin containers, tensors and objects.
+    /// `obj[key]` for builtin containers and objects.
     func subscriptValue(_ object: Value, _ key: Value) throws -> Value {
         switch object {
         case .list(let l): return try sequenceItem(l.items, key, "list", wrap: { .list(ListStorage($0)) })
@@ -324,7 +322,6 @@ extension Interpreter {
         case .dict(let d):
             guard let v = try d.get(key) else { throw PyException(instance: ExceptionInstance(.keyError, [key])) }
             return v
-        case .tensor(let t): return try tensorSubscript(t, key)
         case .object(let o): if let v = try o.item(key, self) { return v }
         default: break
         }
@@ -345,8 +342,8 @@ extension Interpreter {
         switch key {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint:
-            if case .int(let i) = try t.item() { return Int(i) }
+        case .object(let o):
+            if case .int(let i)? = try o.numberValue(self) { return i }
         default: break
         }
         throw PyException.type("\(kind) indices must be integers or slices, not \(Formatting.typeName(key))")
@@ -422,9 +419,10 @@ extension Interpreter {
         case .int(let i): return Double(i)
         case .float(let d): return d
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t): return try t.item().doubleValue
-        default: throw PyException.type("must be real number, not \(Formatting.typeName(v))")
+        case .object(let o): if let d = try o.realValue(self) { return d }
+        default: break
         }
+        throw PyException.type("must be real number, not \(Formatting.typeName(v))")
     }
 }
 

@@ -43,16 +43,6 @@ extension Interpreter {
         return false
     }
 
-    /// Makes the named module importable, or explains that it is outside the sandbox.
-    func importModule(_ name: String) throws -> Value {
-        if let make = importableModules[name] { return make() }
-        let root = name.split(separator: ".").first.map(String.init) ?? name
-        if ["torch", "math"].contains(root) {
-            throw PyException(.moduleNotFoundError, "No module named '\(name)' (GradScope supports torch, torch.autograd, torch.nn, torch.nn.functional and math)")
-        }
-        throw PyException(.moduleNotFoundError, "No module named '\(name)': GradScope scripts can import only torch and math (no files, network, processes or environment)")
-    }
-
     /// Builds the `torch` family of modules and `math`.
     func installTorch() {
         let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(self))

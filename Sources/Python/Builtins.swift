@@ -1,5 +1,3 @@
-import Autograd
-
 extension Interpreter {
     /// Installs Python's builtins (the supported subset) and the refusals of the sandbox.
     func installBuiltins() {
@@ -36,9 +34,10 @@ extension Interpreter {
             case .int(let i): return .int(abs(i))
             case .float(let d): return .float(abs(d))
             case .bool(let b): return .int(b ? 1 : 0)
-            case .tensor(let t): return .tensor(try t.abs())
-            default: throw PyException.type("bad operand type for abs(): '\(Formatting.typeName(v))'")
+            case .object(let o): if let result = try o.absoluteValue(interp) { return result }
+            default: break
             }
+            throw PyException.type("bad operand type for abs(): '\(Formatting.typeName(v))'")
         }
         add("min") { args, interp in try interp.extreme(args, "min", .lt) }
         add("max") { args, interp in try interp.extreme(args, "max", .gt) }
@@ -66,7 +65,7 @@ extension Interpreter {
         }
         add("enumerate") { args, interp in
             let start = try args.value(1, "start").map { try interp.indexValue($0, "enumerate") } ?? 0
-            let items = try interp.iterate(try args.value(0, "iterable") ?? .none)
+            let items = try interp.iterate(args.value(0, "iterable") ?? .none)
             return .list(ListStorage(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
         }
         add("zip") { args, interp in
@@ -128,14 +127,13 @@ extension Interpreter {
         }
         add("id") { args, _ in
             switch try single(args, "id") {
-            case .tensor(let t): return .int(t.id)
-            case .object(let o): return .int(ObjectIdentifier(o).hashValue)
+            case .object(let o): return .int(o.identity)
             default: return .int(0)
             }
         }
         add("format") { args, interp in
             let spec = try args.value(1, "format_spec").map(interp.optionalString) ?? ""
-            return .string(try interp.format(try args.value(0, "value") ?? .none, spec: spec ?? ""))
+            return .string(try interp.format(args.value(0, "value") ?? .none, spec: spec ?? ""))
         }
         add("divmod") { args, interp in
             guard args.positional.count == 2 else { throw PyException.type("divmod expected 2 arguments, got \(args.positional.count)") }
@@ -167,15 +165,14 @@ extension Interpreter {
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
-        case .tensor(let t):
-            guard let first = t.shape.first else { throw PyException.type("len() of a 0-d tensor") }
-            return first
         case .object(let r as RangeObject): return r.count
         case .object(let i as Instance):
             guard let n = try i.callSpecial("__len__", [], self) else { break }
             guard case .int(let count) = n else { throw PyException.type("'\(Formatting.typeName(n))' object cannot be interpreted as an integer") }
             return count
-        case .object(let o): if let items = try o.iterate(self) { return items.count }
+        case .object(let o):
+            if let n = try o.length(self) { return n }
+            if let items = try o.iterate(self) { return items.count }
         default: break
         }
         throw PyException.type("object of type '\(Formatting.typeName(v))' has no len()")

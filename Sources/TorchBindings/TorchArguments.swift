@@ -8,37 +8,6 @@ extension Interpreter {
         throw PyException.type("\(function)(): argument '\(name)' (position 1) must be Tensor, not \(Formatting.typeName(v))")
     }
 
-    func intValue(_ v: Value?, _ function: String, _ name: String) throws -> Int {
-        guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
-        switch v {
-        case .int(let i): return i
-        case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint:
-            guard let i = Int(exactly: try t.item().doubleValue) else {
-                throw PyException(.overflowError, "Python int too large to convert to C long")
-            }
-            return i
-        default: throw PyException.type("\(function)(): argument '\(name)' must be int, not \(Formatting.typeName(v))")
-        }
-    }
-
-    func doubleValue(_ v: Value?, _ function: String, _ name: String) throws -> Double {
-        guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
-        switch v {
-        case .int(let i): return Double(i)
-        case .float(let d): return d
-        case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.numel == 1: return try t.item().doubleValue
-        default: throw PyException.type("\(function)(): argument '\(name)' must be Number, not \(Formatting.typeName(v))")
-        }
-    }
-
-    func optionalDouble(_ v: Value?, _ function: String, _ name: String) throws -> Double? {
-        guard let v else { return nil }
-        if case .none = v { return nil }
-        return try doubleValue(v, function, name)
-    }
-
     /// A Python number (or one-element tensor) keeping its int/float/bool kind, for ops whose
     /// result dtype depends on it; nil when absent or None.
     func optionalScalar(_ v: Value?, _ function: String, _ name: String) throws -> ScalarValue? {

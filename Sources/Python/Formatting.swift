@@ -1,5 +1,3 @@
-import Autograd
-
 /// Python's `str()` and `repr()` of interpreter values.
 public enum Formatting {
     public static func str(_ v: Value) -> String {
@@ -23,7 +21,6 @@ public enum Formatting {
             return "(" + items.map(repr).joined(separator: ", ") + ")"
         case .dict(let d):
             return "{" + d.items.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
-        case .tensor(let t): return TensorFormatter.repr(t)
         case .object(let o): return o.repr()
         }
     }
@@ -39,7 +36,6 @@ public enum Formatting {
         case .list: return "list"
         case .tuple: return "tuple"
         case .dict: return "dict"
-        case .tensor: return "Tensor"
         case .object(let o): return o.typeName
         }
     }

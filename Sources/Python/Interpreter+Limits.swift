@@ -1,4 +1,3 @@
-import Autograd
 import Foundation
 
 /// A request to stop the running script (SIGINT), raised as `KeyboardInterrupt` at the next
