@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// How Python syntax (operators, attributes, indexing, truthiness) maps onto tensors.
 extension Interpreter {
@@ -39,11 +40,11 @@ extension Interpreter {
         case "grad":
             switch value {
             case .none: try t.setGrad(nil)
-            case .tensor(let g): try t.setGrad(g)
+            case .object(let g as Tensor): try t.setGrad(g)
             default: throw PyException.type("assigned grad expected to be a Tensor or None but got grad of type \(Formatting.typeName(value))")
             }
         case "data":
-            guard case .tensor(let d) = value else { throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))") }
+            guard case .object(let d as Tensor) = value else { throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))") }
             t.setData(d)
         default:
             if tensorAttributeNames.contains(name) || TensorMethods.table[name] != nil {
@@ -71,7 +72,7 @@ extension Interpreter {
             guard let a = try operand(l), let b = try operand(r) else { throw unsupported() }
             return .tensor(try logical(op, a, b))
         }
-        if case .tensor(let a) = l {
+        if case .object(let a as Tensor) = l {
             guard let b = try operand(r) else { throw unsupported() }
             switch op {
             case .add: return .tensor(try a.add(b))
@@ -82,16 +83,16 @@ extension Interpreter {
             case .mod: return .tensor(try a.remainder(b))
             case .pow:
                 switch b {
-                case .tensor(let e): return .tensor(try a.pow(e))
+                case .object(let e as Tensor): return .tensor(try a.pow(e))
                 case .scalar(let s): return .tensor(try a.pow(s))
                 }
             case .matMul:
-                guard case .tensor(let m) = b else { throw unsupported() }
+                guard case .object(let m as Tensor) = b else { throw unsupported() }
                 return .tensor(try a.matmul(m))
             default: throw unsupported()
             }
         }
-        guard case .tensor(let b) = r, case .scalar(let s)? = try operand(l) else { throw unsupported() }
+        guard case .object(let b as Tensor) = r, case .scalar(let s)? = try operand(l) else { throw unsupported() }
         switch op {
         case .add: return .tensor(try b.add(.scalar(s)))
         case .sub: return .tensor(try b.rsub(s))
@@ -108,7 +109,7 @@ extension Interpreter {
     private func logical(_ op: BinaryOperator, _ a: Operand, _ b: Operand) throws -> Tensor {
         func mask(_ o: Operand) throws -> Tensor {
             switch o {
-            case .tensor(let t):
+            case .object(let t as Tensor):
                 guard t.dtype == .bool else {
                     let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
                     if t.dtype.isFloatingPoint { throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'") }
@@ -144,8 +145,8 @@ extension Interpreter {
     func tensorCompare(_ op: CompareOperator, _ l: Value, _ r: Value) throws -> Value? {
         let flipped: CompareOperator
         let t: Tensor, other: Value
-        if case .tensor(let a) = l { t = a; other = r; flipped = op } else {
-            guard case .tensor(let b) = r else { return nil }
+        if case .object(let a as Tensor) = l { t = a; other = r; flipped = op } else {
+            guard case .object(let b as Tensor) = r else { return nil }
             t = b
             other = l
             switch op {
@@ -230,7 +231,7 @@ extension Interpreter {
             case .object(let s as SliceObject):
                 func bound(_ b: Value) throws -> Int? { isNone(b) ? nil : try indexValue(b, "slice") }
                 return .slice(start: try bound(s.start), stop: try bound(s.stop), step: try bound(s.step))
-            case .tensor(let idx): return .tensor(idx)
+            case .object(let idx as Tensor): return .tensor(idx)
             case .list:
                 let data = try nestedData(v, "index")
                 return .tensor(try Tensor(data.values, shape: data.shape, dtype: data.dtype == .bool ? .bool : .int64))

@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// PyTorch's tensor printing (`torch/_tensor_str.py` with default print options): what
 /// `print(t)`, `repr(t)` and `str(t)` show.

@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// A Tensor method as scripts call it: receiver, arguments, interpreter.
 typealias TensorMethod = (Tensor, Arguments, Interpreter) throws -> Value
@@ -60,7 +61,7 @@ enum TensorMethods {
         m["sub_"] = { t, a, i in .tensor(try t.sub_(try i.operandArgument(a, "sub_", "other"), alpha: try i.doubleValue(a.keyword("alpha") ?? .int(1), "sub_", "alpha"))) }
         m["pow"] = { t, a, i in
             switch try i.operandArgument(a, "pow", "exponent") {
-            case .tensor(let e): return .tensor(try t.pow(e))
+            case .object(let e as Tensor): return .tensor(try t.pow(e))
             case .scalar(let s): return .tensor(try t.pow(s))
             }
         }
@@ -195,7 +196,7 @@ enum TensorMethods {
                 let r = try i.call(hook, Arguments([.tensor(grad)]))
                 switch r {
                 case .none: return nil
-                case .tensor(let replacement): return replacement
+                case .object(let replacement as Tensor): return replacement
                 default: throw PyException.runtime("hook returned a \(Formatting.typeName(r)); expected a Tensor or None")
                 }
             }))

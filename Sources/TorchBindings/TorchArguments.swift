@@ -1,10 +1,11 @@
 import Autograd
+import Python
 
 /// Argument parsing for the torch bindings, with PyTorch-style TypeErrors.
 extension Interpreter {
     func tensorValue(_ v: Value?, _ function: String, _ name: String) throws -> Tensor {
         guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
-        if case .tensor(let t) = v { return t }
+        if case .object(let t as Tensor) = v { return t }
         throw PyException.type("\(function)(): argument '\(name)' (position 1) must be Tensor, not \(Formatting.typeName(v))")
     }
 
@@ -17,7 +18,7 @@ extension Interpreter {
         case .int(let i): return .int(Int64(i))
         case .bool(let b): return .bool(b)
         case .float(let d): return .double(d)
-        case .tensor(let t) where t.numel == 1: return try t.item()
+        case .object(let t as Tensor) where t.numel == 1: return try t.item()
         default: throw PyException.type("\(function)(): argument '\(name)' must be Number, not \(Formatting.typeName(v))")
         }
     }
@@ -37,7 +38,7 @@ extension Interpreter {
     /// A tensor or Python number operand of an arithmetic op.
     func operand(_ v: Value) throws -> Operand? {
         switch v {
-        case .tensor(let t): return .tensor(t)
+        case .object(let t as Tensor): return .tensor(t)
         case .int(let i): return .scalar(.int(Int64(i)))
         case .float(let d): return .scalar(.double(d))
         case .bool(let b): return .scalar(.bool(b))
@@ -100,7 +101,7 @@ extension Interpreter {
             case .bool(let b): values.append(b ? 1 : 0); sawNumber = true; return []
             case .int(let i): values.append(Double(i)); kind = max(kind, 1); sawNumber = true; return []
             case .float(let d): values.append(d); kind = 2; sawNumber = true; return []
-            case .tensor(let t):
+            case .object(let t as Tensor):
                 values.append(contentsOf: t.doubles())
                 kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype == .int64 ? 1 : 0)
                 sawNumber = true

@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// `Tensor.backward(...)` and `torch.autograd.backward(...)` with PyTorch's `inputs=` and its
 /// create_graph warning.

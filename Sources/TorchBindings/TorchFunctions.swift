@@ -1,4 +1,5 @@
 import Autograd
+import Python
 import Foundation
 
 /// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules.
@@ -153,7 +154,7 @@ enum TorchFunctions {
             func branch(_ index: Int, _ name: String) throws -> Tensor {
                 let v = args.value(index, name) ?? .none
                 switch v {
-                case .tensor(let t): return t
+                case .object(let t as Tensor): return t
                 case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
                 case .float(let d): return Tensor.scalar(d, dtype: .float32)
                 case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
@@ -170,7 +171,7 @@ enum TorchFunctions {
                                      alpha: try interp.doubleValue(args.keyword("alpha") ?? .int(1), "addmm", "alpha")))
         }
         m["is_tensor"] = function("is_tensor") { args, _ in
-            if case .tensor = args.positional.first ?? .none { return .bool(true) }
+            if case .object(is Tensor) = args.positional.first ?? .none { return .bool(true) }
             return .bool(false)
         }
         m["no_grad"] = function("no_grad") { _, _ in .object(GradModeContext(kind: .noGrad, enabled: false)) }
@@ -233,7 +234,7 @@ enum TorchFunctions {
         }
         m["Variable"] = function("Variable") { args, interp in
             let data = args.value(0, "data") ?? .none
-            guard case .tensor(let t) = data else {
+            guard case .object(let t as Tensor) = data else {
                 throw PyException.type(AutogradMessages.variableData(Formatting.typeName(data)))
             }
             let v = t.detach()
@@ -288,15 +289,15 @@ extension Interpreter {
     /// A tensor or a sequence of tensors, as a list.
     func tensorSequence(_ v: Value?, _ function: String, _ name: String) throws -> [Tensor] {
         guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
-        if case .tensor(let t) = v { return [t] }
+        if case .object(let t as Tensor) = v { return [t] }
         return try iterate(v).map { try tensorValue($0, function, name) }
     }
 
     func optionalTensorSequence(_ v: Value?) throws -> [Tensor?] {
         guard let v, !isNone(v) else { return [] }
-        if case .tensor(let t) = v { return [t] }
+        if case .object(let t as Tensor) = v { return [t] }
         return try iterate(v).map { item in
-            if case .tensor(let t) = item { return t }
+            if case .object(let t as Tensor) = item { return t }
             return nil
         }
     }

@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// Types the `torch` module exposes.
 enum TorchTypes {
@@ -29,7 +30,7 @@ extension Interpreter {
     /// `torch.Tensor(data)` / `torch.Tensor(2, 3)`: data converted to `dtype`, or zeros of a shape.
     func legacyConstructor(_ args: Arguments, dtype: DType, name: String) throws -> Value {
         if let first = args.positional.first, args.positional.count == 1, !isIntLike(first) || (try? isSequence(first)) == true {
-            if case .tensor(let t) = first { return .tensor(try t.to(dtype)) }
+            if case .object(let t as Tensor) = first { return .tensor(try t.to(dtype)) }
             let data = try nestedData(first, name)
             return .tensor(try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
         }
@@ -68,7 +69,7 @@ extension Interpreter {
         guard let forward = cls.lookup("forward").map(unwrapStatic), let backward = cls.lookup("backward").map(unwrapStatic) else {
             throw PyException(.notImplementedError, "You must implement the forward and backward functions for custom autograd.Function.")
         }
-        let tensors: [Tensor?] = args.positional.map { if case .tensor(let t) = $0 { return t }; return nil }
+        let tensors: [Tensor?] = args.positional.map { if case .object(let t as Tensor) = $0 { return t }; return nil }
         var ctxObject: FunctionCtxObject?
         let outputs = try CustomFunction.apply(name: cls.name, arguments: tensors, forward: { ctx in
             let c = FunctionCtxObject(ctx)
@@ -77,10 +78,10 @@ extension Interpreter {
             a.positional.insert(.object(c), at: 0)
             let result = try self.call(forward, a)
             switch result {
-            case .tensor(let t): return [t]
+            case .object(let t as Tensor): return [t]
             case .tuple(let items):
                 return try items.map { v in
-                    guard case .tensor(let t) = v else { throw PyException.type("custom Function forward must return tensors") }
+                    guard case .object(let t as Tensor) = v else { throw PyException.type("custom Function forward must return tensors") }
                     return t
                 }
             default: throw PyException.type("custom Function forward must return a Tensor or a tuple of Tensors, not \(Formatting.typeName(result))")
@@ -94,7 +95,7 @@ extension Interpreter {
             return try items.map { v in
                 switch v {
                 case .none: return nil
-                case .tensor(let t): return t
+                case .object(let t as Tensor): return t
                 default: throw PyException.type("expected Tensor or None as the gradient, got \(Formatting.typeName(v))")
                 }
             }

@@ -1,4 +1,5 @@
 import Autograd
+import Python
 
 /// `torch.float32` and friends.
 final class DTypeObject: PyObject {
@@ -185,7 +186,7 @@ final class FunctionCtxObject: PyObject {
             return .object(BuiltinFunction("save_for_backward") { [context] args, _ in
                 context.saveForBackward(try args.positional.map { v -> Tensor? in
                     switch v {
-                    case .tensor(let t): return t
+                    case .object(let t as Tensor): return t
                     case .none: return nil
                     default: throw PyException.type("save_for_backward can only save variables, but argument 0 is of type \(Formatting.typeName(v))")
                     }
