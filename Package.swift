@@ -37,10 +37,10 @@ let package = Package(
         .executableTarget(
             name: "gradscope",
             dependencies: [
-                "Autograd", "GraphModel", "GraphRender", "Session",
+                "Autograd", "GraphModel", "GraphRender", "Python", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Session"]),
+        .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Python", "Session"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),

@@ -151,7 +151,7 @@ extension Interpreter {
         }
     }
 
-    func optionalString(_ v: Value) throws -> String? {
+    package func optionalString(_ v: Value) throws -> String? {
         switch v {
         case .none: return nil
         case .string(let s): return s

@@ -76,7 +76,7 @@ public final class UserFunction: PyObject {
 /// A function bound to its receiver (`obj.method`).
 public final class BoundMethod: PyObject {
     let receiver: Value
-    let function: Value
+    package let function: Value
 
     init(receiver: Value, function: Value) {
         self.receiver = receiver
@@ -93,7 +93,7 @@ public final class BoundMethod: PyObject {
 
 /// `@staticmethod`: a function stored on a class and not bound to instances.
 public final class StaticMethod: PyObject {
-    let function: Value
+    package let function: Value
     init(_ function: Value) { self.function = function }
     public var typeName: String { "staticmethod" }
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.call(function, args) }
@@ -115,7 +115,7 @@ public final class UserClass: PyObject {
     public func repr() -> String { "<class '__main__.\(name)'>" }
 
     /// Looks an attribute up on this class and its bases (depth-first, left to right).
-    func lookup(_ n: String) -> Value? {
+    package func lookup(_ n: String) -> Value? {
         if let v = attributes[n] { return v }
         for case .object(let b as UserClass) in bases {
             if let v = b.lookup(n) { return v }
@@ -124,7 +124,7 @@ public final class UserClass: PyObject {
     }
 
     /// Whether this class derives from a builtin base object (e.g. torch.autograd.Function).
-    func derives(from base: AnyObject) -> Bool {
+    package func derives(from base: AnyObject) -> Bool {
         for b in bases {
             if case .object(let o) = b {
                 if o === base { return true }
@@ -232,7 +232,7 @@ public final class ModuleObject: PyObject {
     public let name: String
     var members: [String: Value]
 
-    init(name: String, members: [String: Value]) {
+    package init(name: String, members: [String: Value]) {
         self.name = name
         self.members = members
     }

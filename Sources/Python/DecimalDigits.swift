@@ -98,8 +98,8 @@ private func cFormat(_ d: Double, conversion: Character, precision: Int) -> [UIn
 
 /// CPython's `format_float_short`: lays decimal digits out as `e`, `f`, `g` or `r` (repr)
 /// formatting does.
-struct FloatLayout {
-    enum Code { case e, f, g, r }
+package struct FloatLayout {
+    package enum Code { case e, f, g, r }
     var code: Code
     /// For `e`: digits after the point; for `f`: digits after the point; for `g`: significant
     /// digits; ignored for `r`.
@@ -113,7 +113,7 @@ struct FloatLayout {
     var uppercase = false
 
     /// The text for `d`, sign included when negative (never a `+`).
-    func render(_ d: Double) -> String {
+    package func render(_ d: Double) -> String {
         if d.isNaN { return uppercase ? "NAN" : "nan" }
         if d.isInfinite {
             let inf = uppercase ? "INF" : "inf"
@@ -202,5 +202,12 @@ struct FloatLayout {
             out.append(contentsOf: magnitude.utf8)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension FloatLayout {
+    /// A layout with `code` and `precision`, other options off.
+    package init(code: Code, precision: Int) {
+        self.init(code: code, precision: precision, addDotZero: false)
     }
 }

@@ -6,9 +6,9 @@ public struct ExecutionStopped: Error {
 }
 
 extension Interpreter {
-    /// The forward call stack as PyTorch's anomaly mode prints it: one `File "x.py", line N, in f`
-    /// line per frame, outermost first, each followed by its source line indented by four.
-    func forwardTrace() -> String {
+    /// The current call stack as tracebacks print it: one `File "x.py", line N, in f` line per
+    /// frame, outermost first, each followed by its source line indented by four.
+    package func callStackTrace() -> String {
         var lines: [String] = []
         for f in frames {
             lines.append("  File \"\(filename)\", line \(f.line), in \(f.function)")
@@ -16,7 +16,4 @@ extension Interpreter {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// PyTorch's warning when `torch.autograd.detect_anomaly()` is entered.
-    static let anomalyEnabledWarning = "Anomaly Detection has been enabled. This mode will increase the runtime and should only be enabled for debugging."
 }

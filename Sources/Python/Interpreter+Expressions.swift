@@ -1,10 +1,10 @@
 extension Interpreter {
-    func lookup(_ name: String, _ scope: Scope) throws -> Value {
+    package func lookup(_ name: String, _ scope: Scope) throws -> Value {
         if let v = scope.lookup(name) ?? globals.variables[name] ?? builtins[name] { return v }
         throw PyException.name("name '\(name)' is not defined")
     }
 
-    func evaluate(_ e: Expr, _ scope: Scope) throws -> Value {
+    package func evaluate(_ e: Expr, _ scope: Scope) throws -> Value {
         switch e.kind {
         case .name(let n): return try lookup(n, scope)
         case .intLiteral(let i): return .int(i)
@@ -154,7 +154,7 @@ extension Interpreter {
     }
 
     /// `format(value, spec)` for Python values and objects that define their own `__format__`.
-    func format(_ v: Value, spec: String) throws -> String {
+    package func format(_ v: Value, spec: String) throws -> String {
         if spec.isEmpty { return Formatting.str(v) }
         switch v {
         case .int(let i): return try PythonFormat.format(.int(i), spec: spec)
@@ -181,33 +181,33 @@ extension Interpreter {
 }
 
 /// `start:stop:step` as a value.
-final class SliceObject: PyObject {
-    let start: Value, stop: Value, step: Value
+package final class SliceObject: PyObject {
+    package let start: Value, stop: Value, step: Value
     init(start: Value, stop: Value, step: Value) {
         self.start = start
         self.stop = stop
         self.step = step
     }
-    var typeName: String { "slice" }
-    func repr() -> String { "slice(\(Formatting.repr(start)), \(Formatting.repr(stop)), \(Formatting.repr(step)))" }
+    package var typeName: String { "slice" }
+    package func repr() -> String { "slice(\(Formatting.repr(start)), \(Formatting.repr(stop)), \(Formatting.repr(step)))" }
 }
 
 /// `...`
-final class EllipsisObject: PyObject {
+package final class EllipsisObject: PyObject {
     static let shared = EllipsisObject()
-    var typeName: String { "ellipsis" }
-    func repr() -> String { "Ellipsis" }
+    package var typeName: String { "ellipsis" }
+    package func repr() -> String { "Ellipsis" }
 }
 
 /// `range(start, stop, step)`.
-final class RangeObject: PyObject {
+package final class RangeObject: PyObject {
     let start: Int, stop: Int, step: Int
     init(start: Int, stop: Int, step: Int) {
         self.start = start
         self.stop = stop
         self.step = step
     }
-    var typeName: String { "range" }
+    package var typeName: String { "range" }
     /// The number of values; Int.max when it does not fit in an Int.
     var count: Int {
         let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
@@ -216,8 +216,8 @@ final class RangeObject: PyObject {
         let magnitude = step.magnitude
         return Int((UInt(span) + magnitude - 1) / magnitude)
     }
-    func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
-    func iterate(_ interp: Interpreter) throws -> [Value]? {
+    package func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
+    package func iterate(_ interp: Interpreter) throws -> [Value]? {
         let n = count
         try interp.reserveMemory([n], itemSize: MemoryLayout<Value>.stride)
         var items = [Value]()
@@ -228,7 +228,7 @@ final class RangeObject: PyObject {
         }
         return items
     }
-    func equals(_ other: Value) -> Bool? {
+    package func equals(_ other: Value) -> Bool? {
         guard case .object(let o as RangeObject) = other else { return false }
         return o.start == start && o.stop == stop && o.step == step
     }

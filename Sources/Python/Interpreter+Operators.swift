@@ -1,6 +1,6 @@
 extension Interpreter {
     /// Python truthiness.
-    func truthy(_ v: Value) throws -> Bool {
+    package func truthy(_ v: Value) throws -> Bool {
         switch v {
         case .none: return false
         case .bool(let b): return b
@@ -299,7 +299,7 @@ extension Interpreter {
     }
 
     /// The items of an iterable value.
-    func iterate(_ v: Value) throws -> [Value] {
+    package func iterate(_ v: Value) throws -> [Value] {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
@@ -312,7 +312,7 @@ extension Interpreter {
     }
 
     /// `obj[key]` for builtin containers and objects.
-    func subscriptValue(_ object: Value, _ key: Value) throws -> Value {
+    package func subscriptValue(_ object: Value, _ key: Value) throws -> Value {
         switch object {
         case .list(let l): return try sequenceItem(l.items, key, "list", wrap: { .list(ListStorage($0)) })
         case .tuple(let t): return try sequenceItem(t, key, "tuple", wrap: { .tuple($0) })
@@ -338,7 +338,7 @@ extension Interpreter {
         return items[n]
     }
 
-    func indexValue(_ key: Value, _ kind: String) throws -> Int {
+    package func indexValue(_ key: Value, _ kind: String) throws -> Int {
         switch key {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0

@@ -110,7 +110,7 @@ public final class Interpreter {
         observer?.uncaughtError(type: e.typeName, message: message, line: frames.last?.line ?? currentLine)
     }
 
-    func sourceLine(_ line: Int) -> String? {
+    package func sourceLine(_ line: Int) -> String? {
         guard line >= 1 && line <= module.sourceLines.count else { return nil }
         let s = module.sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
         return s.isEmpty ? nil : s
@@ -456,7 +456,7 @@ public final class Interpreter {
 }
 
 /// An object usable in a `with` statement.
-protocol ContextManager: PyObject {
+package protocol ContextManager: PyObject {
     func enter(_ interp: Interpreter) throws -> Value
     func exit(_ interp: Interpreter) throws
 }

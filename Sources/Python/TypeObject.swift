@@ -1,25 +1,25 @@
 /// A builtin type (`int`, `float`, `str`, `torch.Tensor`, ...): printable, comparable by identity,
 /// usable with `isinstance`, and callable as its constructor.
-final class TypeObject: PyObject {
+package final class TypeObject: PyObject {
     let name: String
     let qualifiedName: String
     let construct: ((Arguments, Interpreter) throws -> Value)?
 
-    init(_ name: String, qualifiedName: String? = nil, construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
+    package init(_ name: String, qualifiedName: String? = nil, construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
         self.construct = construct
     }
 
-    var typeName: String { "type" }
-    func repr() -> String { "<class '\(qualifiedName)'>" }
+    package var typeName: String { "type" }
+    package func repr() -> String { "<class '\(qualifiedName)'>" }
 
-    func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         guard let construct else { throw PyException.type("cannot create '\(qualifiedName)' instances") }
         return try construct(args, interp)
     }
 
-    func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         n == "__name__" ? .string(name) : nil
     }
 

@@ -1,5 +1,6 @@
 import Autograd
 import GraphModel
+import Python
 
 extension Debugger {
     /// What a command asks of the session.
@@ -150,7 +151,7 @@ extension Debugger {
         var names: [Int: String] = [:]
         for name in argument.split(separator: " ").map(String.init) {
             var found = g.tensors(named: name)
-            if found.isEmpty, case .tensor(let t)? = try? evaluate(name), let id = recording.recorder.recordID(of: t) {
+            if found.isEmpty, case .object(let t as Tensor)? = try? evaluate(name), let id = recording.recorder.recordID(of: t) {
                 found = [id]
             }
             guard !found.isEmpty else {

@@ -1,11 +1,13 @@
 import Autograd
 import GraphModel
+import Python
+import TorchBindings
 
 /// The script's events go to the graph recording (not while a debugger expression runs).
-extension Debugger: ExecutionObserver {
+extension Debugger: ScriptObserver {
     public func lineWillRun(_ line: Int) { if !evaluating { recording.lineWillRun(line) } }
-    public func bound(name: String, to tensor: Tensor) { if !evaluating { recording.bound(name: name, to: tensor) } }
-    public func regionEntered(_ kind: String, line: Int) { if !evaluating { recording.regionEntered(kind, line: line) } }
+    public func bound(name: String, to value: Value) { if !evaluating { recording.bound(name: name, to: value) } }
+    public func regionEntered(_ kind: RegionKind, line: Int) { if !evaluating { recording.regionEntered(kind, line: line) } }
     public func regionExited(line: Int) { if !evaluating { recording.regionExited(line: line) } }
     public func uncaughtError(type: String, message: String, line: Int) {
         recording.uncaughtError(type: type, message: message, line: line)

@@ -1,5 +1,6 @@
 import Autograd
 import GraphModel
+import Python
 
 /// Where the debugger reads its commands and writes its own output.
 public struct DebuggerIO {
@@ -75,9 +76,10 @@ public final class Debugger {
     /// script ends (or raises), keeps answering questions about it until `quit` or end of input.
     /// Returns the script's exit status (0 after `quit`).
     public func run() -> Int32 {
-        guard let interp = ScriptRunner.makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
-                                                        writeError: writeError, limits: limits) else { return 1 }
+        guard let (interp, torch) = ScriptRunner.makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
+                                                                 writeError: writeError, limits: limits) else { return 1 }
         interp.observer = self
+        torch.observer = self
         interp.statementHook = { [unowned self] stmt, scope in try self.willRun(stmt, scope) }
         interpreter = interp
         previousObserver = Observation.observer

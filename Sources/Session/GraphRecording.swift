@@ -1,20 +1,22 @@
 import Autograd
 import GraphModel
+import Python
+import TorchBindings
 
 /// Connects a script run to a graph `Recorder`: the current line, variable names, grad-mode
 /// regions and the uncaught error go to the recorder, while the engine reports ops to it directly.
-public final class GraphRecording: ExecutionObserver {
+public final class GraphRecording: ScriptObserver {
     public let recorder: Recorder
 
     public init(recorder: Recorder = Recorder()) { self.recorder = recorder }
 
     public func lineWillRun(_ line: Int) { recorder.currentLine = line }
 
-    public func bound(name: String, to tensor: Tensor) { recorder.bind(name: name, to: tensor) }
-
-    public func regionEntered(_ kind: String, line: Int) {
-        recorder.enterRegion(RegionKind(rawValue: kind) ?? .noGrad, line: line)
+    public func bound(name: String, to value: Value) {
+        if case .object(let tensor as Tensor) = value { recorder.bind(name: name, to: tensor) }
     }
+
+    public func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }
 
     public func regionExited(line: Int) { recorder.exitRegion(line: line) }
 

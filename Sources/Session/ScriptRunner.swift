@@ -1,5 +1,9 @@
-import Autograd
 import Foundation
+import Python
+import TorchBindings
+
+/// What a script run reports: its lines, names and errors, and its torch events.
+public typealias ScriptObserver = ExecutionObserver & TorchObserver
 
 /// A problem with the input itself (missing or unreadable file); the CLI exits with status 2.
 public struct InputError: Error, CustomStringConvertible {
@@ -30,17 +34,19 @@ public enum ScriptRunner {
     public static func run(source: String, filename: String,
                            writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
                            limits: ExecutionLimits = ExecutionLimits(),
-                           observer: ExecutionObserver? = nil) -> Int32 {
-        guard let interpreter = makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
-                                                writeError: writeError, limits: limits) else { return 1 }
+                           observer: ScriptObserver? = nil) -> Int32 {
+        guard let (interpreter, torch) = makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
+                                                         writeError: writeError, limits: limits) else { return 1 }
         interpreter.observer = observer
+        torch.observer = observer
         return interpreter.run()
     }
 
-    /// Parses `source` into an interpreter ready to run; on a syntax error writes Python's
-    /// report to `writeError` and returns nil.
+    /// Parses `source` into an interpreter with torch installed, ready to run; on a syntax error
+    /// writes Python's report to `writeError` and returns nil.
     static func makeInterpreter(source: String, filename: String, writeOutput: @escaping (String) -> Void,
-                                writeError: @escaping (String) -> Void, limits: ExecutionLimits) -> Interpreter? {
+                                writeError: @escaping (String) -> Void,
+                                limits: ExecutionLimits) -> (Interpreter, TorchRuntime)? {
         let module: Module
         do {
             module = try parseModule(source: source, filename: filename)
@@ -53,6 +59,6 @@ public enum ScriptRunner {
         }
         let interpreter = Interpreter(module: module, filename: filename, writeOutput: writeOutput, writeError: writeError)
         interpreter.limits = limits
-        return interpreter
+        return (interpreter, TorchRuntime.install(into: interpreter))
     }
 }

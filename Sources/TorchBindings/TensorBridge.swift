@@ -7,7 +7,7 @@ extension Interpreter {
         switch name {
         case "requires_grad": return .bool(t.requiresGrad)
         case "grad":
-            observer?.gradRead(of: t, line: currentLine)
+            torchObserver?.gradRead(of: t, line: currentLine)
             return t.grad.map(Value.tensor) ?? Value.none
         case "grad_fn": return t.gradFn.map(gradFnValue) ?? Value.none
         case "is_leaf": return .bool(t.isLeaf)
@@ -58,9 +58,10 @@ extension Interpreter {
 
     /// A stable Python object per autograd node, so `fn is fn` and dict keys work.
     func gradFnValue(_ node: Node) -> Value {
-        if let cached = gradFnCache[node.id]?.object, cached.node === node { return .object(cached) }
+        let runtime = TorchRuntime.of(self)
+        if let cached = runtime.gradFnCache[node.id]?.object, cached.node === node { return .object(cached) }
         let o = GradFnObject(node)
-        gradFnCache[node.id] = WeakGradFn(o)
+        runtime.gradFnCache[node.id] = WeakGradFn(o)
         return .object(o)
     }
 
@@ -83,11 +84,11 @@ extension Interpreter {
             case .mod: return .tensor(try a.remainder(b))
             case .pow:
                 switch b {
-                case .object(let e as Tensor): return .tensor(try a.pow(e))
+                case .tensor(let e): return .tensor(try a.pow(e))
                 case .scalar(let s): return .tensor(try a.pow(s))
                 }
             case .matMul:
-                guard case .object(let m as Tensor) = b else { throw unsupported() }
+                guard case .tensor(let m) = b else { throw unsupported() }
                 return .tensor(try a.matmul(m))
             default: throw unsupported()
             }
@@ -109,7 +110,7 @@ extension Interpreter {
     private func logical(_ op: BinaryOperator, _ a: Operand, _ b: Operand) throws -> Tensor {
         func mask(_ o: Operand) throws -> Tensor {
             switch o {
-            case .object(let t as Tensor):
+            case .tensor(let t):
                 guard t.dtype == .bool else {
                     let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
                     if t.dtype.isFloatingPoint { throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'") }

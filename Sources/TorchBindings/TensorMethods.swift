@@ -61,7 +61,7 @@ enum TensorMethods {
         m["sub_"] = { t, a, i in .tensor(try t.sub_(try i.operandArgument(a, "sub_", "other"), alpha: try i.doubleValue(a.keyword("alpha") ?? .int(1), "sub_", "alpha"))) }
         m["pow"] = { t, a, i in
             switch try i.operandArgument(a, "pow", "exponent") {
-            case .object(let e as Tensor): return .tensor(try t.pow(e))
+            case .tensor(let e): return .tensor(try t.pow(e))
             case .scalar(let s): return .tensor(try t.pow(s))
             }
         }

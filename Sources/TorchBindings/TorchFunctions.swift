@@ -184,8 +184,8 @@ enum TorchFunctions {
             let on = try interp.truthy(args.value(0, "mode") ?? .none)
             let context = GradModeContext(kind: .setGradEnabled, enabled: on)
             if GradMode.isEnabled != on {
-                if on { interp.observer?.regionExited(line: interp.currentLine) } else {
-                    interp.observer?.regionEntered("set_grad_enabled(False)", line: interp.currentLine)
+                if on { interp.torchObserver?.regionExited(line: interp.currentLine) } else {
+                    interp.torchObserver?.regionEntered(.gradDisabled, line: interp.currentLine)
                 }
             }
             GradMode.isEnabled = on
@@ -247,7 +247,7 @@ enum TorchFunctions {
             return .none
         }
         m["detect_anomaly"] = function("detect_anomaly") { _, interp in
-            interp.warn(Interpreter.anomalyEnabledWarning, category: "UserWarning")
+            interp.warn(AnomalyReporting.enabledWarning, category: "UserWarning")
             return .object(AnomalyContext())
         }
         return m

@@ -44,26 +44,6 @@ extension Interpreter {
         return false
     }
 
-    /// Builds the `torch` family of modules and `math`.
-    func installTorch() {
-        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(self))
-        let nn = ModuleObject(name: "torch.nn", members: ["functional": .object(functional)])
-        let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(self))
-        var torchMembers = TorchFunctions.torch(self)
-        torchMembers["nn"] = .object(nn)
-        torchMembers["autograd"] = .object(autograd)
-        let torch = ModuleObject(name: "torch", members: torchMembers)
-        let math = ModuleObject(name: "math", members: TorchFunctions.math(self))
-        importableModules = [
-            "torch": { .object(torch) }, "torch.nn": { .object(nn) }, "torch.nn.functional": { .object(functional) },
-            "torch.autograd": { .object(autograd) }, "math": { .object(math) },
-        ]
-        classAttributeHook = { [unowned self] cls, name in
-            guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
-            return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })
-        }
-    }
-
     /// `Foo.apply(*args)` for a `torch.autograd.Function` subclass.
     func applyCustomFunction(_ cls: UserClass, _ args: Arguments) throws -> Value {
         guard let forward = cls.lookup("forward").map(unwrapStatic), let backward = cls.lookup("backward").map(unwrapStatic) else {

@@ -109,12 +109,12 @@ final class GradModeContext: PyObject, ContextManager {
     var typeName: String { kind.rawValue }
 
     /// The region kind the graph model records.
-    var regionKind: String {
+    var regionKind: RegionKind {
         switch kind {
-        case .noGrad: return "no_grad"
-        case .enableGrad: return "enable_grad"
-        case .setGradEnabled: return enabled ? "set_grad_enabled(True)" : "set_grad_enabled(False)"
-        case .inferenceMode: return "inference_mode"
+        case .noGrad: return .noGrad
+        case .enableGrad: return .enableGrad
+        case .setGradEnabled: return enabled ? .gradEnabled : .gradDisabled
+        case .inferenceMode: return .inferenceMode
         }
     }
 
@@ -127,7 +127,7 @@ final class GradModeContext: PyObject, ContextManager {
         saved.append((GradMode.isEnabled, GradMode.isInferenceMode))
         GradMode.isEnabled = enabled
         if kind == .inferenceMode { GradMode.isInferenceMode = true }
-        interp.observer?.regionEntered(regionKind, line: interp.currentLine)
+        interp.torchObserver?.regionEntered(regionKind, line: interp.currentLine)
         return .none
     }
 
@@ -136,7 +136,7 @@ final class GradModeContext: PyObject, ContextManager {
         let changed = GradMode.isEnabled != grad
         GradMode.isEnabled = grad
         GradMode.isInferenceMode = inference
-        if kind != .setGradEnabled || changed { interp.observer?.regionExited(line: interp.currentLine) }
+        if kind != .setGradEnabled || changed { interp.torchObserver?.regionExited(line: interp.currentLine) }
     }
 
     /// Used as a decorator: `@torch.no_grad()` wraps a function.

@@ -1,6 +1,6 @@
 import Foundation
 import GraphModel
-import Script
+import Session
 import Testing
 
 /// For every backward()/autograd.grad() call in the conformance corpus, the autograd graph the
