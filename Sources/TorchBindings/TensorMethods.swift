@@ -42,8 +42,6 @@ enum TensorMethods {
                                  length: try i.intValue(a.value(2, "length"), "narrow", "length")))
         }
         m["bmm"] = { t, a, i in .tensor(try t.bmm(try i.tensorValue(a.value(0, "mat2"), "bmm", "mat2"))) }
-        binary("add") { t, o in try t.add(o) }
-        binary("sub") { t, o in try t.sub(o) }
         binary("mul") { t, o in try t.mul(o) }
         binary("div") { t, o in try t.div(o) }
         binary("true_divide") { t, o in try t.div(o) }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Script
+@testable import Python
 
 /// Renders tokens compactly: names bare, ops quoted, layout tokens in capitals.
 private func lex(_ text: String) throws -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Script
+@testable import Python
 
 // Expectations below were produced by CPython 3.11 (`repr`, `format`, `round`); the fixture
 // Fixtures/python_format_cases.json holds several thousand more, generated the same way.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Script
+@testable import Python
 
 /// Each case's expected text is what `python3 script.py` (3.11) wrote to stderr.
 private let pythonErrors: [(source: String, stderr: String)] = [

@@ -1,7 +1,8 @@
 import Foundation
 import GraphModel
 import Testing
-@testable import Script
+import Python
+@testable import Session
 
 /// Scripted `gradscope debug` sessions: commands in, the whole transcript out.
 @Suite struct DebuggerTests {

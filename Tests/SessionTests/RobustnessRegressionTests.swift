@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Script
+import Python
+@testable import Session
 
 /// Inputs that once trapped, hung or allocated without bound (found by fuzz/ and by probing the
 /// limits); each must now end in a clean Python exception with the line named.

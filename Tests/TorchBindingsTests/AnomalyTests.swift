@@ -1,7 +1,9 @@
 import Autograd
 import GraphModel
 import Testing
-@testable import Script
+@testable import Python
+@testable import TorchBindings
+import Session
 
 /// Anomaly detection as PyTorch 2.15 does it (its stderr checked by hand against these scripts;
 /// PyTorch's own frames and "Triggered internally" note have no counterpart here).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Script
+@testable import Python
+@testable import TorchBindings
+import Session
 
 /// Runs every script of the conformance corpus (PyTorch 2.15's recorded behaviour, copied from
 /// ../shared/conformance) through the interpreter in-process and compares what it printed.
@@ -44,5 +46,15 @@ struct ConformanceTests {
             #expect(last == expected.stderr_last)
         }
         for w in expected.warnings { #expect(err.contains(w)) }
+    }
+}
+
+@Test func conformanceScriptsParse() throws {
+    let folder = try #require(Bundle.module.url(forResource: "Fixtures/conformance", withExtension: nil))
+    let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".py") }
+    #expect(scripts.count >= 30)
+    for script in scripts {
+        let source = try String(contentsOf: folder.appendingPathComponent(script), encoding: .utf8)
+        #expect(throws: Never.self, "\(script)") { _ = try parseModule(source: source, filename: script) }
     }
 }

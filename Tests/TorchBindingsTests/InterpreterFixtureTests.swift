@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Script
+@testable import Python
+@testable import TorchBindings
+import Session
 
 /// Runs every script of Fixtures/interpreter (small focused programs whose expectations were
 /// recorded from Python 3.11 + PyTorch 2.15) in-process and compares what it printed, the way

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Autograd
-@testable import Script
+@testable import Python
+@testable import TorchBindings
+import Session
 
 /// One tensor and what PyTorch 2.15 printed for it (Fixtures/tensor_repr_cases.json, generated
 /// by running the conformance scripts and extra cases under real PyTorch).
