@@ -25,7 +25,7 @@ public struct ExecutionLimits {
 /// Runs a parsed script with Python semantics, printing what Python would print.
 public final class Interpreter {
     public let filename: String
-    package let module: Module
+    public let module: Module
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
     var importableModules: [String: Value] = [:]
@@ -59,7 +59,7 @@ public final class Interpreter {
     var deadline: Deadline?
     private var warnedSites = Set<String>()
 
-    package init(module: Module, filename: String,
+    public init(module: Module, filename: String,
                 writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         self.module = module
         self.filename = filename

@@ -252,6 +252,7 @@ final class WeakGradFn {
 final class DeviceObject: PyObject {
     static let cpu = DeviceObject()
     var typeName: String { "device" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.device) }
     func repr() -> String { "device(type='cpu')" }
     func str() -> String { "cpu" }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "type" ? .string("cpu") : nil }

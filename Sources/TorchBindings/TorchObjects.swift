@@ -9,6 +9,7 @@ final class DTypeObject: PyObject {
     static func of(_ d: DType) -> DTypeObject { all[d]! }
 
     var typeName: String { "dtype" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.dtype) }
     func repr() -> String { dtype.name }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
@@ -25,6 +26,7 @@ final class SizeObject: PyObject {
     init(_ shape: [Int]) { self.shape = shape }
 
     var typeName: String { "Size" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.size) }
     func repr() -> String { "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])" }
     func iterate(_ interp: Interpreter) throws -> [Value]? { shape.map { .int($0) } }
     func isInstance(of className: String) -> Bool { className == "tuple" }
