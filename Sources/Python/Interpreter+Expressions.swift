@@ -39,6 +39,7 @@ extension Interpreter {
             for (op, rightExpr) in rest {
                 let right = try evaluate(rightExpr, scope)
                 result = try compare(op, left, right)
+                // A lone rich comparison (elementwise on tensors) returns its object as is.
                 if case .object = result { if rest.count == 1 { return result } }
                 if !(try truthy(result)) { return result }
                 left = right
