@@ -19,7 +19,7 @@ demo: release
 	$(RELEASE_BIN) run $(SAMPLE)
 
 # A smoke run of the benchmarks, then the unit, integration and conformance tests (the
-# conformance corpus runs in-process in ScriptTests, and once more through the real CLI against
+# conformance corpus runs in-process in TorchBindingsTests, and once more through the real CLI against
 # ../shared/conformance when that folder is present).
 test: setup
 	$(SWIFT) build
@@ -28,7 +28,7 @@ test: setup
 	@if [ -d ../shared/conformance ]; then \
 	  python3 ../shared/tools/conformance.py check ../shared/conformance $(CURDIR)/.build/debug/gradscope run; \
 	else \
-	  python3 scripts/conformance.py check Tests/ScriptTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
+	  python3 scripts/conformance.py check Tests/TorchBindingsTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
 
 clean:

@@ -8,8 +8,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ScriptFuzzer",
-            dependencies: [.product(name: "Script", package: "GradScope"),
-                           .product(name: "Autograd", package: "GradScope")]),
+            dependencies: [.product(name: "Session", package: "GradScope")]),
     ],
     swiftLanguageModes: [.v5]
 )

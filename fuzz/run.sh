@@ -15,7 +15,7 @@ bin="$here/.build/debug/ScriptFuzzer"
 mkdir -p "$here/corpus" "$here/artifacts" "$here/seeds"
 cp "$root"/samples/*.py "$here/seeds/" 2>/dev/null || true
 cp "$root"/../shared/conformance/*.py "$here/seeds/" 2>/dev/null || true
-cp "$root"/Tests/ScriptTests/Fixtures/conformance/*.py "$here/seeds/" 2>/dev/null || true
+cp "$root"/Tests/TorchBindingsTests/Fixtures/conformance/*.py "$here/seeds/" 2>/dev/null || true
 python3 "$here/generate.py" --count 400 --out "$here/seeds"
 
 cd "$here"

@@ -2,7 +2,7 @@ import Autograd
 import Foundation
 import GraphModel
 import GraphRender
-import Script
+import Session
 
 /// Runs a script in this process, recording its graph when `recording` is set (as `gradscope
 /// dump` / `render` do), failing on a non-zero status; returns the graph (empty when not recording).

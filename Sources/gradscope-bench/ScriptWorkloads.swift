@@ -1,5 +1,5 @@
 import Foundation
-import Script
+import Session
 
 /// Runs a script in this process like `gradscope run` does (the caller is on a large-stack
 /// thread), failing on a non-zero status.

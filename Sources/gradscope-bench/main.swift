@@ -1,5 +1,6 @@
 import Foundation
-import Script
+import Python
+import Session
 
 /// `gradscope-bench [--quick] [--only NAME] [--gradscope PATH] [--scripts DIR]`: runs the
 /// benchmark workloads and prints one `name value` line per figure (medians of several repeats).

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GraphModel
 import GraphRender
-import Script
+import Python
+import Session
 
 /// `gradscope debug SCRIPT.py`: step through a script and its backward passes, like pdb.
 struct Debug: ParsableCommand {

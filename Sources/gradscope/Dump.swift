@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GraphModel
 import GraphRender
-import Script
+import Python
+import Session
 
 /// `gradscope dump SCRIPT.py`: run a script and write the graph it recorded.
 struct Dump: ParsableCommand {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GraphModel
 import GraphRender
-import Script
+import Python
+import Session
 
 /// `gradscope render SCRIPT.py -o graph.svg`: run a script (or read a JSON dump) and draw its graph.
 struct Render: ParsableCommand {

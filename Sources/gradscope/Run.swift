@@ -1,6 +1,7 @@
 import ArgumentParser
 import Autograd
-import Script
+import Python
+import Session
 
 /// `gradscope run SCRIPT.py`: run a script like `python SCRIPT.py`.
 struct Run: ParsableCommand {

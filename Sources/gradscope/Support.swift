@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Script
+import Python
+import Session
 
 /// Limits shared by every command that runs a script.
 struct LimitOptions: ParsableArguments {

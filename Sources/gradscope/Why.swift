@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import GraphModel
-import Script
+import Python
+import Session
 
 /// `gradscope why SCRIPT.py [NAME ...]`: explain who got a gradient, through which ops, and why not.
 struct Why: ParsableCommand {

@@ -1,6 +1,6 @@
 import Foundation
 import GraphModel
-import Script
+import Session
 import Testing
 
 /// For every backward()/autograd.grad() call in the conformance corpus, the autograd graph the
@@ -8,7 +8,7 @@ import Testing
 /// (NAME.graphs.txt): same node names, same edges, same input order.
 struct CorpusGraphFidelityTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../ScriptTests/Fixtures/conformance").standardizedFileURL
+        .appendingPathComponent("../TorchBindingsTests/Fixtures/conformance").standardizedFileURL
 
     static var scripts: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])

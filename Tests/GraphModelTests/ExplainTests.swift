@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphModel
-import Script
+import Session
 
 /// `gradscope why`'s analysis over the samples: reasons with their lines, paths, and findings.
 @Suite struct ExplainTests {

@@ -32,7 +32,7 @@ func record(_ program: (ScriptStub) throws -> Void) rethrows -> Recorder {
 /// The lines PyTorch produced for a conformance program (`NAME.graphs.txt`).
 func pytorchGraphLines(_ name: String) throws -> [String] {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../ScriptTests/Fixtures/conformance/\(name).graphs.txt")
+        .appendingPathComponent("../TorchBindingsTests/Fixtures/conformance/\(name).graphs.txt")
     return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
 }
 

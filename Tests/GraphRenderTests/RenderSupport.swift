@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import GraphModel
 @testable import GraphRender
-import Script
+import Session
 
 /// The repository's samples directory.
 let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

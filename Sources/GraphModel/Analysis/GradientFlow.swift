@@ -1,3 +1,5 @@
+import Autograd
+
 /// Why no gradient reached a tensor in a backward pass.
 public enum BlockReason: Sendable, Equatable {
     /// The path to the pass's roots goes through a detach / detach_ / .data at this line.

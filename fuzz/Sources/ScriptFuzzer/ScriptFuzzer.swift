@@ -1,6 +1,6 @@
-import Autograd
 import Foundation
-import Script
+import Python
+import Session
 
 /// Small limits so every input finishes quickly: the fuzzer looks for crashes, hangs and
 /// unbounded allocations, not for long runs.

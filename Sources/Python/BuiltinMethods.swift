@@ -1,0 +1,175 @@
+extension Interpreter {
+    /// Methods of str, list and dict values (`s.format`, `l.append`, `d.items`, ...).
+    func builtinMethod(_ object: Value, _ name: String) throws -> Value? {
+        func method(_ body: @escaping (Arguments) throws -> Value) -> Value {
+            .object(BuiltinFunction(name) { args, _ in try body(args) })
+        }
+        switch object {
+        case .string(let s): return stringMethod(s, name, method)
+        case .list(let l): return listMethod(l, name, method)
+        case .dict(let d): return dictMethod(d, name, method)
+        case .tuple(let t):
+            switch name {
+            case "count": return method { args in .int(t.filter { self.equal($0, args.positional.first ?? .none) }.count) }
+            case "index": return method { args in
+                guard let i = t.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else { throw PyException.value("tuple.index(x): x not in tuple") }
+                return .int(i)
+            }
+            default: return nil
+            }
+        case .float(let d):
+            switch name {
+            case "is_integer": return method { _ in .bool(d == d.rounded()) }
+            case "real": return object
+            default: return nil
+            }
+        case .int:
+            return name == "real" ? object : nil
+        default: return nil
+        }
+    }
+
+    private func listMethod(_ l: ListStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
+        switch name {
+        case "append": return method { args in l.items.append(args.positional.first ?? .none); return .none }
+        case "extend": return method { args in l.items.append(contentsOf: try self.iterate(args.positional.first ?? .none)); return .none }
+        case "insert": return method { args in
+            guard args.positional.count == 2 else { throw PyException.type("insert expected 2 arguments") }
+            let i = try self.indexValue(args.positional[0], "list")
+            let n = i < 0 ? max(0, i + l.items.count) : min(i, l.items.count)
+            l.items.insert(args.positional[1], at: n)
+            return .none
+        }
+        case "pop": return method { args in
+            guard !l.items.isEmpty else { throw PyException.index("pop from empty list") }
+            let i = try args.positional.first.map { try self.indexValue($0, "list") } ?? -1
+            let n = i < 0 ? i + l.items.count : i
+            guard n >= 0 && n < l.items.count else { throw PyException.index("pop index out of range") }
+            return l.items.remove(at: n)
+        }
+        case "index": return method { args in
+            guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                throw PyException.value("\(Formatting.repr(args.positional.first ?? .none)) is not in list")
+            }
+            return .int(i)
+        }
+        case "remove": return method { args in
+            guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                throw PyException.value("list.remove(x): x not in list")
+            }
+            l.items.remove(at: i)
+            return .none
+        }
+        case "count": return method { args in .int(l.items.filter { self.equal($0, args.positional.first ?? .none) }.count) }
+        case "reverse": return method { _ in l.items.reverse(); return .none }
+        case "clear": return method { _ in l.items.removeAll(); return .none }
+        case "copy": return method { _ in .list(ListStorage(l.items)) }
+        case "sort": return method { args in
+            let sorted = try self.call(self.builtins["sorted"]!, Arguments([.list(l)], keywords: args.keywords))
+            if case .list(let s) = sorted { l.items = s.items }
+            return .none
+        }
+        default: return nil
+        }
+    }
+
+    private func dictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
+        switch name {
+        case "get": return method { args in try d.get(args.positional.first ?? .none) ?? (args.positional.count > 1 ? args.positional[1] : .none) }
+        case "keys": return method { _ in .list(ListStorage(d.keys)) }
+        case "values": return method { _ in .list(ListStorage(d.items.map { $0.1 })) }
+        case "items": return method { _ in .list(ListStorage(d.items.map { .tuple([$0.0, $0.1]) })) }
+        case "update": return method { args in
+            if case .dict(let other)? = args.positional.first { for (k, v) in other.items { try d.set(k, v) } }
+            for (k, v) in args.keywords { try d.set(.string(k), v) }
+            return .none
+        }
+        case "pop": return method { args in
+            let key = args.positional.first ?? .none
+            if let v = try d.get(key) { _ = try d.remove(key); return v }
+            if args.positional.count > 1 { return args.positional[1] }
+            throw PyException(instance: ExceptionInstance(.keyError, [key]))
+        }
+        case "copy": return method { _ in
+            let c = DictStorage()
+            for (k, v) in d.items { try c.set(k, v) }
+            return .dict(c)
+        }
+        case "clear": return method { _ in
+            for k in d.keys { _ = try d.remove(k) }
+            return .none
+        }
+        case "setdefault": return method { args in
+            let key = args.positional.first ?? .none
+            if let v = try d.get(key) { return v }
+            let v = args.positional.count > 1 ? args.positional[1] : .none
+            try d.set(key, v)
+            return v
+        }
+        default: return nil
+        }
+    }
+
+    /// `"...".format(*args, **kwargs)`.
+    func strFormat(_ template: String, _ args: Arguments) throws -> String {
+        var out = ""
+        var autoIndex = 0
+        var chars = template[...]
+        while let c = chars.popFirst() {
+            if c == "}" {
+                guard chars.first == "}" else { throw PyException.value("Single '}' encountered in format string") }
+                chars.removeFirst()
+                out.append("}")
+                continue
+            }
+            guard c == "{" else { out.append(c); continue }
+            if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+            var field = ""
+            var depth = 1
+            while let n = chars.popFirst() {
+                if n == "{" { depth += 1 } else if n == "}" { depth -= 1; if depth == 0 { break } }
+                field.append(n)
+            }
+            guard depth == 0 else { throw PyException.value("expected '}' before end of string") }
+            var spec = ""
+            var conversion: Character? = nil
+            if let colon = field.firstIndex(of: ":") {
+                spec = String(field[field.index(after: colon)...])
+                field = String(field[..<colon])
+            }
+            if let bang = field.firstIndex(of: "!") {
+                conversion = field[field.index(after: bang)...].first
+                field = String(field[..<bang])
+            }
+            let name = field.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+            var value: Value
+            if name.isEmpty {
+                guard autoIndex < args.positional.count else {
+                    throw PyException.index("Replacement index \(autoIndex) out of range for positional args tuple")
+                }
+                value = args.positional[autoIndex]
+                autoIndex += 1
+            } else if let i = Int(name) {
+                guard i < args.positional.count else {
+                    throw PyException.index("Replacement index \(i) out of range for positional args tuple")
+                }
+                value = args.positional[i]
+            } else {
+                guard let v = args.keyword(name) else { throw PyException(instance: ExceptionInstance(.keyError, [.string(name)])) }
+                value = v
+            }
+            if field.contains(".") {
+                for attr in field.split(separator: ".").dropFirst() {
+                    guard let v = try attribute(of: value, String(attr)) else { throw noAttribute(value, String(attr)) }
+                    value = v
+                }
+            }
+            switch conversion {
+            case "r": out += try format(.string(Formatting.repr(value)), spec: spec)
+            case "s": out += try format(.string(Formatting.str(value)), spec: spec)
+            default: out += try format(value, spec: spec)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+/// A Python exception class (builtin or defined by the script).
+public final class ExceptionClass: PyObject {
+    public let name: String
+    public let base: ExceptionClass?
+
+    public init(_ name: String, base: ExceptionClass?) {
+        self.name = name
+        self.base = base
+    }
+
+    public var typeName: String { "type" }
+    public func repr() -> String { "<class '\(name)'>" }
+
+    public func isSubclass(of other: ExceptionClass) -> Bool {
+        var c: ExceptionClass? = self
+        while let k = c {
+            if k === other { return true }
+            c = k.base
+        }
+        return false
+    }
+
+    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        .object(ExceptionInstance(self, args.positional))
+    }
+
+    public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        name == "__name__" ? .string(self.name) : nil
+    }
+
+    package static let baseException = ExceptionClass("BaseException", base: nil)
+    package static let keyboardInterrupt = ExceptionClass("KeyboardInterrupt", base: baseException)
+    package static let exception = ExceptionClass("Exception", base: baseException)
+    package static let runtimeError = ExceptionClass("RuntimeError", base: exception)
+    package static let notImplementedError = ExceptionClass("NotImplementedError", base: runtimeError)
+    package static let recursionError = ExceptionClass("RecursionError", base: runtimeError)
+    package static let typeError = ExceptionClass("TypeError", base: exception)
+    package static let valueError = ExceptionClass("ValueError", base: exception)
+    package static let lookupError = ExceptionClass("LookupError", base: exception)
+    package static let indexError = ExceptionClass("IndexError", base: lookupError)
+    package static let keyError = ExceptionClass("KeyError", base: lookupError)
+    package static let arithmeticError = ExceptionClass("ArithmeticError", base: exception)
+    package static let zeroDivisionError = ExceptionClass("ZeroDivisionError", base: arithmeticError)
+    package static let overflowError = ExceptionClass("OverflowError", base: arithmeticError)
+    package static let assertionError = ExceptionClass("AssertionError", base: exception)
+    package static let nameError = ExceptionClass("NameError", base: exception)
+    package static let unboundLocalError = ExceptionClass("UnboundLocalError", base: nameError)
+    package static let attributeError = ExceptionClass("AttributeError", base: exception)
+    package static let importError = ExceptionClass("ImportError", base: exception)
+    package static let moduleNotFoundError = ExceptionClass("ModuleNotFoundError", base: importError)
+    package static let stopIteration = ExceptionClass("StopIteration", base: exception)
+    package static let memoryError = ExceptionClass("MemoryError", base: exception)
+    package static let timeoutError = ExceptionClass("TimeoutError", base: exception)
+    package static let warning = ExceptionClass("Warning", base: exception)
+    package static let userWarning = ExceptionClass("UserWarning", base: warning)
+
+    /// The builtin classes scripts can name.
+    static let builtins: [ExceptionClass] = [
+        baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
+        typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
+        overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
+        moduleNotFoundError, stopIteration, memoryError, timeoutError, warning, userWarning,
+    ]
+}
+
+/// A raised (or constructed) exception object.
+public final class ExceptionInstance: PyObject {
+    public let cls: ExceptionClass
+    public let args: [Value]
+
+    public init(_ cls: ExceptionClass, _ args: [Value]) {
+        self.cls = cls
+        self.args = args
+    }
+
+    public var typeName: String { cls.name }
+
+    /// `str(e)`: the single argument's str, or the tuple of arguments.
+    public func str() -> String {
+        if cls === ExceptionClass.keyError, args.count == 1 { return Formatting.repr(args[0]) }
+        switch args.count {
+        case 0: return ""
+        case 1: return Formatting.str(args[0])
+        default: return Formatting.repr(.tuple(args))
+        }
+    }
+
+    public func repr() -> String { "\(cls.name)(\(args.map(Formatting.repr).joined(separator: ", ")))" }
+
+    public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "args": return .tuple(args)
+        case "__class__": return .object(cls)
+        default: return nil
+        }
+    }
+}
+
+/// A Python exception propagating through the interpreter, with the frames it passed.
+public struct PyException: Error {
+    public let instance: ExceptionInstance
+    /// Innermost last: (function name, line) of each frame the exception left.
+    public var frames: [(function: String, line: Int)] = []
+
+    public init(_ cls: ExceptionClass, _ message: String) {
+        instance = ExceptionInstance(cls, [.string(message)])
+    }
+
+    public init(instance: ExceptionInstance) { self.instance = instance }
+
+    public var typeName: String { instance.cls.name }
+    public var message: String { instance.str() }
+
+    public static func type(_ m: String) -> PyException { PyException(.typeError, m) }
+    public static func value(_ m: String) -> PyException { PyException(.valueError, m) }
+    public static func runtime(_ m: String) -> PyException { PyException(.runtimeError, m) }
+    public static func index(_ m: String) -> PyException { PyException(.indexError, m) }
+    public static func name(_ m: String) -> PyException { PyException(.nameError, m) }
+    public static func attribute(_ m: String) -> PyException { PyException(.attributeError, m) }
+    public static func zeroDivision(_ m: String) -> PyException { PyException(.zeroDivisionError, m) }
+}
+
+/// A host library's error that reaches scripts as a Python exception (e.g. an engine error
+/// raised as the `RuntimeError` PyTorch raises).
+public protocol PyExceptionConvertible: Error {
+    /// The Python exception scripts see.
+    var pyException: PyException { get }
+}

@@ -1,0 +1,42 @@
+/// Python's `str()` and `repr()` of interpreter values.
+public enum Formatting {
+    public static func str(_ v: Value) -> String {
+        switch v {
+        case .string(let s): return s
+        case .object(let o): return o.str()
+        default: return repr(v)
+        }
+    }
+
+    public static func repr(_ v: Value) -> String {
+        switch v {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return PythonFormat.floatRepr(d)
+        case .string(let s): return PythonFormat.stringRepr(s)
+        case .list(let l): return "[" + l.items.map(repr).joined(separator: ", ") + "]"
+        case .tuple(let items):
+            if items.count == 1 { return "(" + repr(items[0]) + ",)" }
+            return "(" + items.map(repr).joined(separator: ", ") + ")"
+        case .dict(let d):
+            return "{" + d.items.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+        case .object(let o): return o.repr()
+        }
+    }
+
+    /// `type(v).__name__`.
+    public static func typeName(_ v: Value) -> String {
+        switch v {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .string: return "str"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .dict: return "dict"
+        case .object(let o): return o.typeName
+        }
+    }
+}

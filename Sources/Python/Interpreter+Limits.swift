@@ -1,0 +1,76 @@
+import Foundation
+
+/// A request to stop the running script (SIGINT), raised as `KeyboardInterrupt` at the next
+/// statement. The flag lives in plain memory so a signal handler can set it safely.
+public enum ScriptInterrupt {
+    private static let flag: UnsafeMutablePointer<Int32> = {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+
+    /// Asks the running script to stop; returns whether a request was already pending.
+    /// Async-signal-safe once `prepare()` has run.
+    @discardableResult
+    public static func request() -> Bool {
+        let pending = flag.pointee != 0
+        flag.pointee = 1
+        return pending
+    }
+
+    /// Creates the flag ahead of time (call before installing a signal handler).
+    public static func prepare() { flag.pointee = 0 }
+
+    /// Takes a pending request, clearing it.
+    static func take() -> Bool {
+        guard flag.pointee != 0 else { return false }
+        flag.pointee = 0
+        return true
+    }
+}
+
+extension Interpreter {
+    /// Counts one statement and enforces the step limit, the wall-clock limit and interrupts.
+    @inline(__always)
+    func tick() throws {
+        steps += 1
+        if let max = limits.maxSteps, steps > max {
+            throw attachFrames(PyException(.timeoutError, "script exceeded the step limit of \(max) statements (--max-steps)"))
+        }
+        try checkTime()
+    }
+
+    /// Enforces the wall-clock limit and interrupts; also called inside comprehensions, which run
+    /// no statements.
+    @inline(__always)
+    func checkTime() throws {
+        if ScriptInterrupt.take() {
+            throw attachFrames(PyException(instance: ExceptionInstance(.keyboardInterrupt, [])))
+        }
+        if let deadline, deadline.poll() {
+            throw attachFrames(PyException(.timeoutError,
+                "script exceeded the time limit of \(Formatting.str(.float(deadline.seconds))) seconds (--timeout)"))
+        }
+    }
+}
+
+/// A wall-clock deadline, read from the monotonic clock every 64 checks.
+final class Deadline {
+    let seconds: Double
+    private let end: UInt64
+    private(set) var expired = false
+    private var checks = 0
+
+    init(seconds: Double) {
+        self.seconds = seconds
+        let nanos = seconds * 1e9
+        end = DispatchTime.now().uptimeNanoseconds &+ (nanos >= 1.8e19 ? UInt64.max / 2 : UInt64(max(nanos, 0)))
+    }
+
+    /// Reads the clock (at most every 64 calls) and latches `expired`.
+    func poll() -> Bool {
+        checks &+= 1
+        if !expired && (checks & 63 == 0 || seconds <= 0) { expired = DispatchTime.now().uptimeNanoseconds >= end }
+        return expired
+    }
+}

@@ -1,0 +1,430 @@
+extension Interpreter {
+    /// Python truthiness.
+    package func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return d.count > 0
+        case .object(let o):
+            if let truth = try o.truthValue(self) { return truth }
+            if let r = o as? RangeObject { return r.count > 0 }
+            if let items = try o.iterate(self), o.isInstance(of: "tuple") { return !items.isEmpty }
+            return true
+        }
+    }
+
+    func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        switch (op, v) {
+        case (.not, _): return .bool(!(try truthy(v)))
+        case (.neg, .int(let i)): return .int(0 &- i)
+        case (.neg, .float(let d)): return .float(-d)
+        case (.neg, .bool(let b)): return .int(b ? -1 : 0)
+        case (.pos, .int), (.pos, .float): return v
+        case (.pos, .bool(let b)): return .int(b ? 1 : 0)
+        case (.invert, .int(let i)): return .int(~i)
+        case (.invert, .bool(let b)): return .int(b ? -2 : -1)
+        case (_, .object(let o)):
+            if let result = try o.unaryOperation(op, self) { return result }
+            fallthrough
+        default:
+            throw PyException.type("bad operand type for unary \(op.rawValue): '\(Formatting.typeName(v))'")
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
+        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
+        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
+        if case .object(let o) = l, let v = try o.binaryOperation(op, r, reflected: false, self) { return v }
+        if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
+        if let n = try numericBinary(op, l, r) { return n }
+        switch (op, l, r) {
+        case (.add, .string(let a), .string(let b)): return .string(a + b)
+        case (.add, .list(let a), .list(let b)): return .list(ListStorage(a.items + b.items))
+        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
+            try reserveMemory([s.utf8.count, max(n, 0)], itemSize: 1)
+            return .string(String(repeating: s, count: max(n, 0)))
+        case (.mul, .list(let a), .int(let n)), (.mul, .int(let n), .list(let a)):
+            try reserveItems(a.items.count, times: n)
+            return .list(ListStorage(Array(repeatElement(a.items, count: max(n, 0)).joined())))
+        case (.mul, .tuple(let a), .int(let n)), (.mul, .int(let n), .tuple(let a)):
+            try reserveItems(a.count, times: n)
+            return .tuple(Array(repeatElement(a, count: max(n, 0)).joined()))
+        case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
+        default:
+            throw sequenceOperandError(op, l, r)
+                ?? PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+        }
+    }
+
+    /// Throws `MemoryError` unless `count * times` script values fit the memory budget.
+    private func reserveItems(_ count: Int, times: Int) throws {
+        let (n, overflow) = count.multipliedReportingOverflow(by: max(times, 0))
+        if overflow { throw PyException(.memoryError, "") }
+        try reserveMemory([n], itemSize: MemoryLayout<Value>.stride)
+    }
+
+    /// The special methods a script class may define for an operator.
+    static func specialNames(_ op: BinaryOperator) -> (normal: String, reflected: String) {
+        let stem: String
+        switch op {
+        case .add: stem = "add"
+        case .sub: stem = "sub"
+        case .mul: stem = "mul"
+        case .div: stem = "truediv"
+        case .floorDiv: stem = "floordiv"
+        case .mod: stem = "mod"
+        case .pow: stem = "pow"
+        case .matMul: stem = "matmul"
+        case .bitAnd: stem = "and"
+        case .bitOr: stem = "or"
+        case .bitXor: stem = "xor"
+        case .shiftLeft: stem = "lshift"
+        case .shiftRight: stem = "rshift"
+        }
+        return ("__\(stem)__", "__r\(stem)__")
+    }
+
+    /// CPython's own messages for `str + int`, `list + tuple` and `seq * float`.
+    private func sequenceOperandError(_ op: BinaryOperator, _ l: Value, _ r: Value) -> PyException? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v {
+            case .string, .list, .tuple: return true
+            default: return false
+            }
+        }
+        if op == .add, isSequence(l) {
+            return PyException.type("can only concatenate \(Formatting.typeName(l)) (not \"\(Formatting.typeName(r))\") to \(Formatting.typeName(l))")
+        }
+        if op == .mul, isSequence(l) || isSequence(r) {
+            let other = isSequence(l) ? r : l
+            return PyException.type("can't multiply sequence by non-int of type '\(Formatting.typeName(other))'")
+        }
+        return nil
+    }
+
+    /// Arithmetic on bool/int/float with Python's semantics (true division, floor division, modulo sign).
+    private func numericBinary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value? {
+        func intValue(_ v: Value) -> Int? {
+            switch v {
+            case .int(let i): return i
+            case .bool(let b): return b ? 1 : 0
+            default: return nil
+            }
+        }
+        if let a = intValue(l), let b = intValue(r) {
+            switch op {
+            case .add: return try checked(a.addingReportingOverflow(b))
+            case .sub: return try checked(a.subtractingReportingOverflow(b))
+            case .mul: return try checked(a.multipliedReportingOverflow(by: b))
+            case .div:
+                if b == 0 { throw PyException.zeroDivision("division by zero") }
+                return .float(Double(a) / Double(b))
+            case .floorDiv:
+                if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
+                let q = a / b
+                return .int((a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q)
+            case .mod:
+                if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
+                let m = a % b
+                return .int(m != 0 && (m < 0) != (b < 0) ? m + b : m)
+            case .pow:
+                if b < 0 {
+                    if a == 0 { throw PyException.zeroDivision("0.0 cannot be raised to a negative power") }
+                    return .float(Foundation_pow(Double(a), Double(b)))
+                }
+                var result = 1, base = a, e = b
+                while e > 0 {
+                    if e & 1 == 1 { result = try checkedInt(result.multipliedReportingOverflow(by: base)) }
+                    e >>= 1
+                    if e > 0 { base = try checkedInt(base.multipliedReportingOverflow(by: base)) }
+                }
+                return .int(result)
+            case .bitAnd: return .int(a & b)
+            case .bitOr: return .int(a | b)
+            case .bitXor: return .int(a ^ b)
+            case .shiftLeft: return .int(b >= 64 ? 0 : a << b)
+            case .shiftRight: return .int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b)
+            case .matMul: return nil
+            }
+        }
+        func floatValue(_ v: Value) -> Double? {
+            switch v {
+            case .float(let d): return d
+            case .int(let i): return Double(i)
+            case .bool(let b): return b ? 1 : 0
+            default: return nil
+            }
+        }
+        guard let a = floatValue(l), let b = floatValue(r) else { return nil }
+        switch op {
+        case .add: return .float(a + b)
+        case .sub: return .float(a - b)
+        case .mul: return .float(a * b)
+        case .div:
+            if b == 0 { throw PyException.zeroDivision("float division by zero") }
+            return .float(a / b)
+        case .floorDiv:
+            if b == 0 { throw PyException.zeroDivision("float floor division by zero") }
+            return .float((a / b).rounded(.down))
+        case .mod:
+            if b == 0 { throw PyException.zeroDivision("float modulo") }
+            let m = a.truncatingRemainder(dividingBy: b)
+            return .float(m != 0 && (m < 0) != (b < 0) ? m + b : m)
+        case .pow:
+            if a == 0 && b < 0 { throw PyException.zeroDivision("0.0 cannot be raised to a negative power") }
+            if a < 0 && b != b.rounded() { throw PyException.value("math domain error") }
+            return .float(Foundation_pow(a, b))
+        default: return nil
+        }
+    }
+
+    private func checked(_ r: (partialValue: Int, overflow: Bool)) throws -> Value { .int(try checkedInt(r)) }
+
+    private func checkedInt(_ r: (partialValue: Int, overflow: Bool)) throws -> Int {
+        if r.overflow { throw PyException(.overflowError, "integer result too large for GradScope's 64-bit ints") }
+        return r.partialValue
+    }
+
+    /// `==` on Python values (objects with their own comparison, like tensors, compare elsewhere).
+    func equal(_ l: Value, _ r: Value) -> Bool {
+        switch (l, r) {
+        case (.none, .none): return true
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
+        case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.object(let o), _):
+            if let e = o.equals(r) { return e }
+            if case .object(let p) = r { return o === p }
+            return false
+        case (_, .object(let o)): return o.equals(l) ?? false
+        case (.dict(let a), .dict(let b)):
+            guard a.count == b.count else { return false }
+            return a.items.allSatisfy { k, v in ((try? b.get(k)) ?? nil).map { equal(v, $0) } ?? false }
+        default:
+            if let a = numeric(l), let b = numeric(r) { return a == b }
+            return false
+        }
+    }
+
+    private func numeric(_ v: Value) -> Double? {
+        switch v {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+
+    func compare(_ op: CompareOperator, _ l: Value, _ r: Value) throws -> Value {
+        switch op {
+        case .is: return .bool(identical(l, r))
+        case .isNot: return .bool(!identical(l, r))
+        case .in: return .bool(try contains(r, l))
+        case .notIn: return .bool(!(try contains(r, l)))
+        default: break
+        }
+        if case .object(let o) = l, let v = try o.comparison(op, r, reflected: false, self) { return v }
+        if case .object(let o) = r, let v = try o.comparison(op, l, reflected: true, self) { return v }
+        switch op {
+        case .eq: return .bool(equal(l, r))
+        case .ne: return .bool(!equal(l, r))
+        default: return .bool(try order(op, l, r))
+        }
+    }
+
+    private func order(_ op: CompareOperator, _ l: Value, _ r: Value) throws -> Bool {
+        func test<T: Comparable>(_ a: T, _ b: T) -> Bool {
+            switch op {
+            case .lt: return a < b
+            case .le: return a <= b
+            case .gt: return a > b
+            default: return a >= b
+            }
+        }
+        if let a = numeric(l), let b = numeric(r) { return test(a, b) }
+        switch (l, r) {
+        case (.string(let a), .string(let b)): return test(a, b)
+        case (.list(let a), .list(let b)): return try orderSequences(op, a.items, b.items)
+        case (.tuple(let a), .tuple(let b)): return try orderSequences(op, a, b)
+        default:
+            throw PyException.type("'\(op.rawValue)' not supported between instances of '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+        }
+    }
+
+    private func orderSequences(_ op: CompareOperator, _ a: [Value], _ b: [Value]) throws -> Bool {
+        for (x, y) in zip(a, b) where !equal(x, y) { return try order(op, x, y) }
+        return try order(op, .int(a.count), .int(b.count))
+    }
+
+    func identical(_ l: Value, _ r: Value) -> Bool {
+        switch (l, r) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)): return a === b
+        case (.dict(let a), .dict(let b)): return a === b
+        case (.object(let a), .object(let b)): return a === b
+        default: return false
+        }
+    }
+
+    func contains(_ container: Value, _ item: Value) throws -> Bool {
+        switch container {
+        case .string(let s):
+            guard case .string(let sub) = item else {
+                throw PyException.type("'in <string>' requires string as left operand, not \(Formatting.typeName(item))")
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .dict(let d): return try d.get(item) != nil
+        case .object(let o): if let found = try o.containsItem(item, self) { return found }
+        default: break
+        }
+        return try iterate(container).contains { equal($0, item) }
+    }
+
+    /// Whether `iter(v)` is supported at all (objects may still fail with their own message).
+    func isIterable(_ v: Value) -> Bool {
+        switch v {
+        case .none, .bool, .int, .float: return false
+        case .object(let o): return o.isIterable(self)
+        default: return true
+        }
+    }
+
+    /// The items of an iterable value.
+    package func iterate(_ v: Value) throws -> [Value] {
+        switch v {
+        case .list(let l): return l.items
+        case .tuple(let t): return t
+        case .string(let s): return s.map { .string(String($0)) }
+        case .dict(let d): return d.keys
+        case .object(let o): if let items = try o.iterate(self) { return items }
+        default: break
+        }
+        throw PyException.type("'\(Formatting.typeName(v))' object is not iterable")
+    }
+
+    /// `obj[key]` for builtin containers and objects.
+    package func subscriptValue(_ object: Value, _ key: Value) throws -> Value {
+        switch object {
+        case .list(let l): return try sequenceItem(l.items, key, "list", wrap: { .list(ListStorage($0)) })
+        case .tuple(let t): return try sequenceItem(t, key, "tuple", wrap: { .tuple($0) })
+        case .string(let s):
+            return try sequenceItem(s.map { .string(String($0)) }, key, "string",
+                                    wrap: { .string($0.map { Formatting.str($0) }.joined()) })
+        case .dict(let d):
+            guard let v = try d.get(key) else { throw PyException(instance: ExceptionInstance(.keyError, [key])) }
+            return v
+        case .object(let o): if let v = try o.item(key, self) { return v }
+        default: break
+        }
+        throw PyException.type("'\(Formatting.typeName(object))' object is not subscriptable")
+    }
+
+    private func sequenceItem(_ items: [Value], _ key: Value, _ kind: String, wrap: ([Value]) -> Value) throws -> Value {
+        if case .object(let s as SliceObject) = key {
+            return wrap(try sliceIndices(s, count: items.count).map { items[$0] })
+        }
+        let i = try indexValue(key, kind)
+        let n = i < 0 ? i + items.count : i
+        guard n >= 0 && n < items.count else { throw PyException.index("\(kind) index out of range") }
+        return items[n]
+    }
+
+    package func indexValue(_ key: Value, _ kind: String) throws -> Int {
+        switch key {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .object(let o):
+            if case .int(let i)? = try o.numberValue(self) { return i }
+        default: break
+        }
+        throw PyException.type("\(kind) indices must be integers or slices, not \(Formatting.typeName(key))")
+    }
+
+    /// The element positions a Python slice selects from a sequence of `count` items.
+    func sliceIndices(_ s: SliceObject, count: Int) throws -> [Int] {
+        func bound(_ v: Value) throws -> Int? {
+            if case .none = v { return nil }
+            return try indexValue(v, "slice")
+        }
+        let step = try bound(s.step) ?? 1
+        if step == 0 { throw PyException.value("slice step cannot be zero") }
+        func clamp(_ v: Int?, _ def: Int, _ lo: Int, _ hi: Int) -> Int {
+            guard var x = v else { return def }
+            if x < 0 { x += count }
+            return min(max(x, lo), hi)
+        }
+        let start = step > 0 ? clamp(try bound(s.start), 0, 0, count) : clamp(try bound(s.start), count - 1, -1, count - 1)
+        let stop = step > 0 ? clamp(try bound(s.stop), count, 0, count) : clamp(try bound(s.stop), -1, -1, count - 1)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    /// Old-style `"%d %s" % args` formatting.
+    private func percentFormat(_ template: String, _ args: Value) throws -> String {
+        var values: [Value]
+        if case .tuple(let t) = args { values = t } else { values = [args] }
+        var out = ""
+        var chars = template[...]
+        while let c = chars.popFirst() {
+            guard c == "%" else { out.append(c); continue }
+            var flags = ""
+            while let n = chars.first, "-+ #0".contains(n) { flags.append(n); chars.removeFirst() }
+            var widthAndPrecision = ""
+            while let n = chars.first, "0123456789.".contains(n) { widthAndPrecision.append(n); chars.removeFirst() }
+            guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
+            if code == "%" { out += "%"; continue }
+            guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
+            let v = values.removeFirst()
+            // Translate printf flags into a format spec: '-' left-aligns, '0' zero-pads numbers.
+            let left = flags.contains("-")
+            let sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
+            let alternate = flags.contains("#") ? "#" : ""
+            let zero = flags.contains("0") && !left ? "0" : ""
+            switch code {
+            case "s", "r":
+                let text = code == "s" ? Formatting.str(v) : Formatting.repr(v)
+                out += try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision)
+            case "d", "i", "u":
+                let n: Value
+                if case .int = v { n = v } else if case .bool(let b) = v { n = .int(b ? 1 : 0) } else {
+                    n = .int(try pythonInt(try toDouble(v)))
+                }
+                out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
+            case "x", "X", "o":
+                guard case .int = v else {
+                    throw PyException.type("%\(code) format: an integer is required, not \(Formatting.typeName(v))")
+                }
+                out += try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code))
+            case "e", "E", "f", "F", "g", "G":
+                let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
+                out += try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+            default:
+                throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
+            }
+        }
+        if !values.isEmpty { throw PyException.type("not all arguments converted during string formatting") }
+        return out
+    }
+
+    func toDouble(_ v: Value) throws -> Double {
+        switch v {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        case .object(let o): if let d = try o.realValue(self) { return d }
+        default: break
+        }
+        throw PyException.type("must be real number, not \(Formatting.typeName(v))")
+    }
+}
+
+import Foundation
+@inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { Foundation.pow(a, b) }

@@ -1,0 +1,462 @@
+/// Receives what a running script does: the current line, name bindings and uncaught errors.
+public protocol ExecutionObserver: AnyObject {
+    /// The statement at `line` is about to run.
+    func lineWillRun(_ line: Int)
+    /// The script bound `name` to `value` (plain assignment).
+    func bound(name: String, to value: Value)
+    /// The script ended with an uncaught exception raised at `line`.
+    func uncaughtError(type: String, message: String, line: Int)
+}
+
+/// Limits that keep a run of an untrusted script bounded.
+public struct ExecutionLimits {
+    /// Maximum Python call depth (Python's default recursion limit).
+    public var maxCallDepth = 1000
+    /// Maximum statements executed; nil for no limit.
+    public var maxSteps: Int? = nil
+    /// Maximum wall-clock seconds; nil for no limit.
+    public var timeout: Double? = nil
+    /// Maximum bytes of any one script list or string (and of whatever the host counts, such as
+    /// live tensor storage); nil for no limit.
+    public var maxMemory: Int? = nil
+    public init() {}
+}
+
+/// Runs a parsed script with Python semantics, printing what Python would print.
+public final class Interpreter {
+    public let filename: String
+    public let module: Module
+    package let globals = Scope(enclosing: nil)
+    var builtins: [String: Value] = [:]
+    var importableModules: [String: Value] = [:]
+    /// Importable module names: the host's in registration order, then the standard library's.
+    var hostModuleNames: [String] = []
+    var standardModuleNames: [String] = []
+    /// Looks up extra attributes on script classes (e.g. `apply` on Function subclasses).
+    package var classAttributeHook: ((UserClass, String) throws -> Value?)?
+    /// Sets up host state for the duration of `run()` and returns what restores it.
+    package var runScopes: [(Interpreter) -> () -> Void] = []
+    /// Replaces the check of `limits.maxMemory` for lists and strings (a host that allocates
+    /// memory of its own counts it too); throws when `shape` items of `itemSize` bytes do not fit.
+    package var memoryCheck: ((_ shape: [Int], _ itemSize: Int) throws -> Void)?
+    /// Per-interpreter state of host libraries, one object per type.
+    var hostStates: [ObjectIdentifier: AnyObject] = [:]
+
+    /// Standard output and standard error sinks.
+    public var writeOutput: (String) -> Void
+    public var writeError: (String) -> Void
+    public weak var observer: ExecutionObserver?
+    /// Called before every statement with the scope it runs in (the debugger's stepping hook).
+    package var statementHook: ((Stmt, Scope) throws -> Void)?
+    public var limits = ExecutionLimits()
+
+    package struct Frame {
+        package let function: String
+        package var line: Int
+    }
+    package var frames = [Frame(function: "<module>", line: 0)]
+    var steps = 0
+    var deadline: Deadline?
+    private var warnedSites = Set<String>()
+
+    public init(module: Module, filename: String,
+                writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+        self.module = module
+        self.filename = filename
+        self.writeOutput = writeOutput
+        self.writeError = writeError
+        installBuiltins()
+        registerStandardModule("math", MathModule.make())
+    }
+
+    /// Script functions hold their module's globals, which hold the functions: Python's garbage
+    /// collector would break such cycles; here the interpreter breaks them when it goes away.
+    deinit { globals.variables.removeAll() }
+
+    /// The line of the innermost frame.
+    public var currentLine: Int { frames[frames.count - 1].line }
+
+    /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
+    /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
+    public func run() -> Int32 {
+        let restores = runScopes.map { $0(self) }
+        defer { for restore in restores.reversed() { restore() } }
+        deadline = limits.timeout.map(Deadline.init(seconds:))
+        do {
+            _ = try execute(module.body, globals)
+            return 0
+        } catch let e as PyException {
+            report(e)
+            return e.instance.cls.isSubclass(of: .keyboardInterrupt) ? 130 : 1
+        } catch let stop as ExecutionStopped {
+            return stop.status
+        } catch {
+            report(PyException.runtime("\(error)"))
+            return 1
+        }
+    }
+
+    /// Prints a Python-style traceback for an uncaught exception.
+    func report(_ e: PyException) {
+        var text = "Traceback (most recent call last):\n"
+        let frames = e.frames.isEmpty ? [(function: "<module>", line: currentLine)] : e.frames
+        for f in frames {
+            text += "  File \"\(filename)\", line \(f.line), in \(f.function)\n"
+            if let src = sourceLine(f.line) { text += "    \(src)\n" }
+        }
+        let message = e.message
+        text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
+        writeError(text)
+        observer?.uncaughtError(type: e.typeName, message: message, line: frames.last?.line ?? currentLine)
+    }
+
+    package func sourceLine(_ line: Int) -> String? {
+        guard line >= 1 && line <= module.sourceLines.count else { return nil }
+        let s = module.sourceLines[line - 1].trimmingCharacters(in: .whitespaces)
+        return s.isEmpty ? nil : s
+    }
+
+    /// Prints a warning as Python's default filter does: once per (line, message).
+    package func warn(_ message: String, category: String) {
+        let line = currentLine
+        guard warnedSites.insert("\(line)|\(category)|\(message)").inserted else { return }
+        var text = "\(filename):\(line): \(category): \(message)\n"
+        if let src = sourceLine(line) { text += "  \(src)\n" }
+        writeError(text)
+    }
+
+    /// Prints a warning that Python attributes to one internal line: once per run.
+    package func warnOnce(_ message: String, category: String) {
+        guard warnedSites.insert("internal|\(category)|\(message)").inserted else { return }
+        warn(message, category: category)
+    }
+
+    // MARK: - Statements
+
+    enum Flow {
+        case normal, breakLoop, continueLoop
+        case returned(Value)
+    }
+
+    func execute(_ body: [Stmt], _ scope: Scope) throws -> Flow {
+        for s in body {
+            let flow = try execute(s, scope)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func execute(_ s: Stmt, _ scope: Scope) throws -> Flow {
+        frames[frames.count - 1].line = s.line
+        observer?.lineWillRun(s.line)
+        try statementHook?(s, scope)
+        try tick()
+        do {
+            return try executeUnchecked(s, scope)
+        } catch var e as PyException {
+            if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+            throw e
+        } catch let e as PyExceptionConvertible {
+            throw attachFrames(e.pyException)
+        } catch let e as FormatError {
+            let cls = ExceptionClass.builtins.first { $0.name == e.exceptionType } ?? .valueError
+            throw attachFrames(PyException(cls, e.message))
+        }
+    }
+
+    func attachFrames(_ e: PyException) -> PyException {
+        var e = e
+        e.frames = frames.map { ($0.function, $0.line) }
+        return e
+    }
+
+    private func executeUnchecked(_ s: Stmt, _ scope: Scope) throws -> Flow {
+        switch s.kind {
+        case .expression(let e):
+            _ = try evaluate(e, scope)
+        case .assign(let targets, let valueExpr):
+            let value = try evaluate(valueExpr, scope)
+            for t in targets { try assign(t, value, scope) }
+        case .augmentedAssign(let target, let op, let valueExpr):
+            try augmentedAssign(target, op, valueExpr, scope)
+        case .annotatedAssign(let target, let valueExpr):
+            if let valueExpr { try assign(target, try evaluate(valueExpr, scope), scope) }
+        case .if(let condition, let body, let orElse):
+            return try execute(try truthy(evaluate(condition, scope)) ? body : orElse, scope)
+        case .for(let target, let iterableExpr, let body, let orElse):
+            return try executeFor(target, iterableExpr, body, orElse, scope)
+        case .while(let condition, let body, let orElse):
+            while try truthy(evaluate(condition, scope)) {
+                switch try execute(body, scope) {
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                case .normal, .continueLoop: continue
+                }
+            }
+            return try execute(orElse, scope)
+        case .break: return .breakLoop
+        case .continue: return .continueLoop
+        case .pass: break
+        case .functionDef(let def):
+            var fn: Value = .object(try makeFunction(def.name, def.parameters, body: def.body, lambda: nil, scope))
+            for d in def.decorators.reversed() { fn = try call(try evaluate(d, scope), Arguments([fn])) }
+            scope.assign(def.name, fn)
+        case .classDef(let def):
+            scope.assign(def.name, try makeClass(def, scope))
+        case .return(let e):
+            return .returned(try e.map { try evaluate($0, scope) } ?? .none)
+        case .with(let items, let body):
+            return try executeWith(items[...], body, scope)
+        case .try(let body, let handlers, let orElse, let finally):
+            return try executeTry(body, handlers, orElse, finally, scope)
+        case .raise(let e, _):
+            guard let e else {
+                if let current = handling.last { throw current }
+                throw PyException.runtime("No active exception to reraise")
+            }
+            throw try makeException(evaluate(e, scope))
+        case .assert(let condition, let message):
+            if !(try truthy(evaluate(condition, scope))) {
+                let args: [Value] = try message.map { [try evaluate($0, scope)] } ?? []
+                throw PyException(instance: ExceptionInstance(.assertionError, args))
+            }
+        case .delete(let targets):
+            for t in targets { try delete(t, scope) }
+        case .global(let names):
+            for n in names { scope.redirected[n] = globals }
+        case .nonlocal(let names):
+            for n in names {
+                var s = scope.enclosing
+                while let candidate = s, candidate.variables[n] == nil { s = candidate.enclosing }
+                guard let target = s else { throw PyException(.nameError, "no binding for nonlocal '\(n)' found") }
+                scope.redirected[n] = target
+            }
+        case .import(let names):
+            for n in names {
+                let root = n.alias == nil ? String(n.name.split(separator: ".")[0]) : n.name
+                let module = try importModule(n.alias == nil ? root : n.name)
+                if n.alias == nil && root != n.name { _ = try importModule(n.name) }
+                scope.assign(n.alias ?? root, module)
+            }
+        case .importFrom(let moduleName, let names):
+            let module = try importModule(moduleName)
+            for n in names {
+                if let v = try attribute(of: module, n.name) {
+                    scope.assign(n.alias ?? n.name, v)
+                } else if let sub = try? importModule(moduleName + "." + n.name) {
+                    scope.assign(n.alias ?? n.name, sub)
+                } else {
+                    throw PyException(.importError, "cannot import name '\(n.name)' from '\(moduleName)'")
+                }
+            }
+        }
+        return .normal
+    }
+
+    /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
+    var handling: [PyException] = []
+
+    private func executeFor(_ target: Expr, _ iterableExpr: Expr, _ body: [Stmt], _ orElse: [Stmt],
+                            _ scope: Scope) throws -> Flow {
+        let iterable = try evaluate(iterableExpr, scope)
+        func runBody() throws -> Flow? {
+            switch try execute(body, scope) {
+            case .breakLoop: return .normal
+            case .returned(let v): return .returned(v)
+            case .normal, .continueLoop: return nil
+            }
+        }
+        if case .object(let r as RangeObject) = iterable {
+            var i = r.start
+            while r.step > 0 ? i < r.stop : i > r.stop {
+                try assign(target, .int(i), scope)
+                if let exit = try runBody() { return exit }
+                let (next, overflow) = i.addingReportingOverflow(r.step)
+                if overflow { break }
+                i = next
+            }
+        } else {
+            for item in try iterate(iterable) {
+                try assign(target, item, scope)
+                if let exit = try runBody() { return exit }
+            }
+        }
+        return try execute(orElse, scope)
+    }
+
+    private func executeWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ scope: Scope) throws -> Flow {
+        guard let item = items.first else { return try execute(body, scope) }
+        let managerValue = try evaluate(item.context, scope)
+        guard case .object(let o) = managerValue, let manager = o as? ContextManager else {
+            throw PyException.type("'\(Formatting.typeName(managerValue))' object does not support the context manager protocol")
+        }
+        let entered = try manager.enter(self)
+        if let target = item.target { try assign(target, entered, scope) }
+        let flow: Flow
+        do {
+            flow = try executeWith(items.dropFirst(), body, scope)
+        } catch {
+            try manager.exit(self)
+            throw error
+        }
+        try manager.exit(self)
+        return flow
+    }
+
+    private func executeTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
+                            _ scope: Scope) throws -> Flow {
+        var flow: Flow = .normal
+        do {
+            do {
+                flow = try execute(body, scope)
+            } catch let e as PyException {
+                guard let handler = try matchingHandler(e, handlers, scope) else { throw e }
+                if let name = handler.name { scope.assign(name, .object(e.instance)) }
+                handling.append(e)
+                defer { handling.removeLast() }
+                return try finishTry(try execute(handler.body, scope), finally, scope)
+            }
+            if case .normal = flow { flow = try execute(orElse, scope) }
+        } catch {
+            if case .normal = try execute(finally, scope) { throw error }
+            return try execute(finally, scope)
+        }
+        return try finishTry(flow, finally, scope)
+    }
+
+    private func finishTry(_ flow: Flow, _ finally: [Stmt], _ scope: Scope) throws -> Flow {
+        let f = try execute(finally, scope)
+        if case .normal = f { return flow }
+        return f
+    }
+
+    private func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ scope: Scope) throws -> ExceptHandler? {
+        for h in handlers {
+            guard let typeExpr = h.type else { return h }
+            let typeValue = try evaluate(typeExpr, scope)
+            let classes: [Value]
+            if case .tuple(let items) = typeValue { classes = items } else { classes = [typeValue] }
+            for c in classes {
+                guard case .object(let o) = c, let cls = o as? ExceptionClass else {
+                    throw PyException.type("catching classes that do not inherit from BaseException is not allowed")
+                }
+                if e.instance.cls.isSubclass(of: cls) { return h }
+            }
+        }
+        return nil
+    }
+
+    func makeException(_ v: Value) throws -> PyException {
+        switch v {
+        case .object(let i as ExceptionInstance): return PyException(instance: i)
+        case .object(let c as ExceptionClass): return PyException(instance: ExceptionInstance(c, []))
+        default: return PyException.type("exceptions must derive from BaseException")
+        }
+    }
+
+    // MARK: - Functions and classes
+
+    func makeFunction(_ name: String, _ parameters: [Parameter], body: [Stmt], lambda: Expr?,
+                      _ scope: Scope) throws -> UserFunction {
+        var defaults = [String: Value]()
+        for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
+        return UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
+                            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals)
+    }
+
+    private func makeClass(_ def: ClassDefinition, _ scope: Scope) throws -> Value {
+        let bases = try def.bases.map { try evaluate($0, scope) }
+        if case .object(let b as ExceptionClass)? = bases.first {
+            return .object(ExceptionClass(def.name, base: b))
+        }
+        // The body binds into its own namespace; lookups fall through to enclosing scopes.
+        let classScope = Scope(enclosing: scope === globals ? nil : scope)
+        _ = try execute(def.body, classScope)
+        var cls: Value = .object(UserClass(name: def.name, bases: bases, attributes: classScope.variables))
+        for d in def.decorators.reversed() { cls = try call(try evaluate(d, scope), Arguments([cls])) }
+        return cls
+    }
+
+    /// Calls a script function: binds parameters, runs the body in a new scope.
+    func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
+        try checkTime()
+        guard frames.count < limits.maxCallDepth else {
+            throw PyException(.recursionError, "maximum recursion depth exceeded")
+        }
+        let scope = Scope(enclosing: f.closure)
+        for n in f.globalNames { scope.redirected[n] = globals }
+        try bindParameters(f, args, scope)
+        frames.append(Frame(function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine))
+        defer { frames.removeLast() }
+        if let expr = f.lambdaBody {
+            do { return try evaluate(expr, scope) } catch var e as PyException {
+                if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+                throw e
+            } catch let e as PyExceptionConvertible {
+                throw attachFrames(e.pyException)
+            }
+        }
+        if case .returned(let v) = try execute(f.body, scope) { return v }
+        return .none
+    }
+
+    private func bindParameters(_ f: UserFunction, _ args: Arguments, _ scope: Scope) throws {
+        var positional = args.positional[...]
+        var extraKeywords = [(String, Value)]()
+        var bound = Set<String>()
+        for p in f.parameters {
+            switch p.kind {
+            case .normal:
+                if let v = positional.popFirst() { scope.variables[p.name] = v; bound.insert(p.name) }
+            case .varArgs:
+                scope.variables[p.name] = .tuple(Array(positional))
+                positional = []
+                bound.insert(p.name)
+            case .keywordOnly, .varKeywords: break
+            }
+        }
+        if !positional.isEmpty {
+            let count = f.parameters.filter { $0.kind == .normal }.count
+            throw PyException.type("\(f.name)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given")
+        }
+        let names = Set(f.parameters.filter { $0.kind == .normal || $0.kind == .keywordOnly }.map(\.name))
+        for (name, value) in args.keywords {
+            if names.contains(name) {
+                if bound.contains(name) { throw PyException.type("\(f.name)() got multiple values for argument '\(name)'") }
+                scope.variables[name] = value
+                bound.insert(name)
+            } else {
+                extraKeywords.append((name, value))
+            }
+        }
+        if let kw = f.parameters.first(where: { $0.kind == .varKeywords }) {
+            let d = DictStorage()
+            for (k, v) in extraKeywords { try d.set(.string(k), v) }
+            scope.variables[kw.name] = .dict(d)
+        } else if let (name, _) = extraKeywords.first {
+            throw PyException.type("\(f.name)() got an unexpected keyword argument '\(name)'")
+        }
+        var missing = [String]()
+        for p in f.parameters where (p.kind == .normal || p.kind == .keywordOnly) && !bound.contains(p.name) {
+            if let d = f.defaults[p.name] { scope.variables[p.name] = d } else { missing.append(p.name) }
+        }
+        if !missing.isEmpty {
+            let quoted = missing.map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+            throw PyException.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+    }
+
+    /// Calls any callable value.
+    public func call(_ callee: Value, _ args: Arguments) throws -> Value {
+        if case .object(let o) = callee, let result = try o.call(args, self) { return result }
+        throw PyException.type("'\(Formatting.typeName(callee))' object is not callable")
+    }
+}
+
+/// An object usable in a `with` statement.
+package protocol ContextManager: PyObject {
+    func enter(_ interp: Interpreter) throws -> Value
+    func exit(_ interp: Interpreter) throws
+}

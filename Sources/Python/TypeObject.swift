@@ -1,0 +1,35 @@
+/// A builtin type (`int`, `float`, `str`, `torch.Tensor`, ...): printable, comparable by identity,
+/// usable with `isinstance`, and callable as its constructor.
+package final class TypeObject: PyObject {
+    let name: String
+    let qualifiedName: String
+    let construct: ((Arguments, Interpreter) throws -> Value)?
+
+    package init(_ name: String, qualifiedName: String? = nil, construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
+        self.name = name
+        self.qualifiedName = qualifiedName ?? name
+        self.construct = construct
+    }
+
+    package var typeName: String { "type" }
+    package func repr() -> String { "<class '\(qualifiedName)'>" }
+
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        guard let construct else { throw PyException.type("cannot create '\(qualifiedName)' instances") }
+        return try construct(args, interp)
+    }
+
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        n == "__name__" ? .string(name) : nil
+    }
+
+    /// Whether `v` is an instance of this type (bool counts as int, like Python).
+    func matches(_ v: Value) -> Bool {
+        let actual = Formatting.typeName(v)
+        if actual == name { return true }
+        if name == "int", case .bool = v { return true }
+        if name == "object" { return true }
+        if case .object(let o) = v { return o.isInstance(of: name) }
+        return false
+    }
+}

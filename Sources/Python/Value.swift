@@ -1,0 +1,189 @@
+/// A Python value in the interpreter.
+public enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case list(ListStorage)
+    case tuple([Value])
+    case dict(DictStorage)
+    /// Everything else: functions, classes, instances, modules, and the host's objects (tensors, ...).
+    case object(PyObject)
+}
+
+/// A Python list: a mutable array with reference semantics.
+public final class ListStorage {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+}
+
+/// A Python dict: insertion-ordered, keyed by hashable Python values.
+public final class DictStorage {
+    public private(set) var keys: [Value] = []
+    private var values: [HashKey: Value] = [:]
+
+    public init() {}
+
+    public var count: Int { keys.count }
+
+    public func get(_ key: Value) throws -> Value? { values[try HashKey(key)] }
+
+    public func set(_ key: Value, _ value: Value) throws {
+        let k = try HashKey(key)
+        if values[k] == nil { keys.append(key) }
+        values[k] = value
+    }
+
+    public func remove(_ key: Value) throws -> Bool {
+        let k = try HashKey(key)
+        guard values.removeValue(forKey: k) != nil else { return false }
+        keys.removeAll { (try? HashKey($0)) == k }
+        return true
+    }
+
+    public var items: [(Value, Value)] { keys.compactMap { k in (try? HashKey(k)).flatMap { values[$0] }.map { (k, $0) } } }
+}
+
+/// The hashable projection of a Python value used as a dict key or set member.
+struct HashKey: Hashable {
+    private enum Repr: Hashable {
+        case none, number(Double), string(String), tuple([HashKey]), identity(ObjectIdentifier)
+    }
+    private let repr: Repr
+
+    init(_ v: Value) throws {
+        switch v {
+        case .none: repr = .none
+        case .bool(let b): repr = .number(b ? 1 : 0)
+        case .int(let i): repr = .number(Double(i))
+        case .float(let d): repr = .number(d)
+        case .string(let s): repr = .string(s)
+        case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
+        case .object(let o): repr = .identity(ObjectIdentifier(o))
+        case .list: throw PyException.type("unhashable type: 'list'")
+        case .dict: throw PyException.type("unhashable type: 'dict'")
+        }
+    }
+}
+
+/// A Python object the interpreter can ask for attributes, calls, items, iteration, operators
+/// and conversions: how functions, classes and the host's objects (tensors, ...) reach scripts.
+/// Every hook has a default that gives Python's usual behaviour for a plain object.
+public protocol PyObject: AnyObject {
+    /// `type(x).__name__`.
+    var typeName: String { get }
+    /// `type(x)`; nil for a type named after `typeName`.
+    func pythonType(_ interp: Interpreter) -> Value?
+    /// `id(x)`; identity also keys dicts and sets.
+    var identity: Int { get }
+    /// `repr(x)`.
+    func repr() -> String
+    /// `str(x)`; defaults to repr.
+    func str() -> String
+    /// Attribute read; nil means "no such attribute".
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value?
+    /// Attribute write; false means "cannot set".
+    func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `del x.name`; false means "no such attribute".
+    func deleteAttribute(_ name: String, _ interp: Interpreter) throws -> Bool
+    /// `x(...)`; nil means "not callable".
+    func call(_ args: Arguments, _ interp: Interpreter) throws -> Value?
+    /// `iter(x)` as a list of values; nil means "not iterable".
+    func iterate(_ interp: Interpreter) throws -> [Value]?
+    /// Whether `iter(x)` is supported at all, even if it would raise for this value.
+    func isIterable(_ interp: Interpreter) -> Bool
+    /// `len(x)`; nil counts the items of `iterate`.
+    func length(_ interp: Interpreter) throws -> Int?
+    /// `item in x`; nil compares against the items of `iterate`.
+    func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool?
+    /// `x[key]`; nil means "not subscriptable".
+    func item(_ key: Value, _ interp: Interpreter) throws -> Value?
+    /// `x[key] = value`; false means "does not support item assignment".
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `bool(x)`; nil means true (or, for tuple-like objects, non-empty).
+    func truthValue(_ interp: Interpreter) throws -> Bool?
+    /// `-x`, `+x`, `~x`; nil means "bad operand type".
+    func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value?
+    /// `x op other`, or `other op x` when `reflected`; nil means "unsupported operand types".
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value?
+    /// `x op= other` in place; nil computes `x op other` and rebinds.
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value?
+    /// `x op other` for `<`, `<=`, `>`, `>=`, `==`, `!=` (`other op x` when `reflected`); nil uses
+    /// Python's defaults (`equals` or identity for equality, TypeError for ordering).
+    func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value?
+    /// `x == other`; nil defers to identity.
+    func equals(_ other: Value) -> Bool?
+    /// `abs(x)`; nil means "bad operand type".
+    func absoluteValue(_ interp: Interpreter) throws -> Value?
+    /// `int(x)` and `float(x)`: the Python number `x` converts to; nil means "not a number".
+    func numberConversion(_ interp: Interpreter) throws -> Value?
+    /// The Python number `x` stands for where one is accepted (an index, `math.sqrt(x)`); nil when none.
+    func numberValue(_ interp: Interpreter) throws -> Value?
+    /// `x` as a real number where one is required (`round(x)`, `"%f" % x`); nil means "not a number".
+    func realValue(_ interp: Interpreter) throws -> Double?
+    /// `format(x, spec)` for a non-empty spec; nil means "unsupported format string".
+    func format(_ spec: String, _ interp: Interpreter) throws -> String?
+    /// Whether `isinstance(x, cls)` holds for a builtin class name (e.g. "tuple").
+    func isInstance(of className: String) -> Bool
+}
+
+public extension PyObject {
+    func pythonType(_ interp: Interpreter) -> Value? { nil }
+    var identity: Int { ObjectIdentifier(self).hashValue }
+    func str() -> String { repr() }
+    func repr() -> String { "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? { nil }
+    func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func deleteAttribute(_ name: String, _ interp: Interpreter) throws -> Bool { false }
+    func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { nil }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { nil }
+    func isIterable(_ interp: Interpreter) -> Bool { ((try? iterate(interp)) ?? nil) != nil }
+    func length(_ interp: Interpreter) throws -> Int? { nil }
+    func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { nil }
+    func item(_ key: Value, _ interp: Interpreter) throws -> Value? { nil }
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func truthValue(_ interp: Interpreter) throws -> Bool? { nil }
+    func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? { nil }
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? { nil }
+    func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }
+    func equals(_ other: Value) -> Bool? { nil }
+    func absoluteValue(_ interp: Interpreter) throws -> Value? { nil }
+    func numberConversion(_ interp: Interpreter) throws -> Value? { nil }
+    func numberValue(_ interp: Interpreter) throws -> Value? { nil }
+    func realValue(_ interp: Interpreter) throws -> Double? { nil }
+    func format(_ spec: String, _ interp: Interpreter) throws -> String? { nil }
+    func isInstance(of className: String) -> Bool { false }
+}
+
+/// The positional and keyword arguments of a call.
+public struct Arguments {
+    public var positional: [Value]
+    public var keywords: [(name: String, value: Value)]
+
+    public init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+
+    public var count: Int { positional.count + keywords.count }
+
+    /// The argument at position `index` or passed by `name`, if given.
+    public func value(_ index: Int, _ name: String) -> Value? {
+        if index >= 0 && index < positional.count { return positional[index] }
+        return keywords.first { $0.name == name }?.value
+    }
+
+    public func keyword(_ name: String) -> Value? { keywords.first { $0.name == name }?.value }
+
+    /// Raises Python's TypeError for unexpected keywords or too many positionals.
+    public func check(_ function: String, maxPositional: Int, allowed: [String]) throws {
+        if positional.count > maxPositional {
+            throw PyException.type("\(function)() takes \(maxPositional) positional argument\(maxPositional == 1 ? "" : "s") but \(positional.count) were given")
+        }
+        for (name, _) in keywords where !allowed.contains(name) {
+            throw PyException.type("\(function)() got an unexpected keyword argument '\(name)'")
+        }
+    }
+}

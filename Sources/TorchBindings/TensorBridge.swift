@@ -1,0 +1,259 @@
+import Autograd
+import Python
+
+/// How Python syntax (operators, attributes, indexing, truthiness) maps onto tensors.
+extension Interpreter {
+    func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
+        switch name {
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "grad":
+            torchObserver?.gradRead(of: t, line: currentLine)
+            return t.grad.map(Value.tensor) ?? Value.none
+        case "grad_fn": return t.gradFn.map(gradFnValue) ?? Value.none
+        case "is_leaf": return .bool(t.isLeaf)
+        case "data": return .tensor(t.data)
+        case "shape": return .object(SizeObject(t.shape))
+        case "dtype": return .object(DTypeObject.of(t.dtype))
+        case "ndim": return .int(t.dim)
+        case "T": return .tensor(try t.T)
+        case "mT": return .tensor(try t.transpose(-2, -1))
+        case "retains_grad": return .bool(t.retainsGrad)
+        case "is_cuda": return .bool(false)
+        case "device": return .object(DeviceObject.cpu)
+        case "_version": return .int(t.version)
+        case "output_nr": return .int(t.outputNr)
+        case "_base": return t.base.map(Value.tensor) ?? Value.none
+        default:
+            guard let method = TensorMethods.table[name] else { return nil }
+            return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })
+        }
+    }
+
+    func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
+        switch name {
+        case "requires_grad":
+            let flag = try truthy(value)
+            if flag && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PyException.runtime("only Tensors of floating point and complex dtype can require gradients")
+            }
+            try t.assignRequiresGrad(flag)
+        case "grad":
+            switch value {
+            case .none: try t.setGrad(nil)
+            case .object(let g as Tensor): try t.setGrad(g)
+            default: throw PyException.type("assigned grad expected to be a Tensor or None but got grad of type \(Formatting.typeName(value))")
+            }
+        case "data":
+            guard case .object(let d as Tensor) = value else { throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))") }
+            t.setData(d)
+        default:
+            if tensorAttributeNames.contains(name) || TensorMethods.table[name] != nil {
+                throw PyException.attribute("attribute '\(name)' of 'torch._C.TensorBase' objects is not writable")
+            }
+            throw PyException.attribute("'Tensor' object has no attribute '\(name)'")
+        }
+    }
+
+    private var tensorAttributeNames: Set<String> { ["shape", "dtype", "grad_fn", "is_leaf", "ndim", "T", "device"] }
+
+    /// A stable Python object per autograd node, so `fn is fn` and dict keys work.
+    func gradFnValue(_ node: Node) -> Value {
+        let runtime = TorchRuntime.of(self)
+        if let cached = runtime.gradFnCache[node.id]?.object, cached.node === node { return .object(cached) }
+        let o = GradFnObject(node)
+        runtime.gradFnCache[node.id] = WeakGradFn(o)
+        return .object(o)
+    }
+
+    func tensorBinary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
+        func unsupported() -> PyException {
+            PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+        }
+        if op == .bitAnd || op == .bitOr || op == .bitXor {
+            guard let a = try operand(l), let b = try operand(r) else { throw unsupported() }
+            return .tensor(try logical(op, a, b))
+        }
+        if case .object(let a as Tensor) = l {
+            guard let b = try operand(r) else { throw unsupported() }
+            switch op {
+            case .add: return .tensor(try a.add(b))
+            case .sub: return .tensor(try a.sub(b))
+            case .mul: return .tensor(try a.mul(b))
+            case .div: return .tensor(try a.div(b))
+            case .floorDiv: return .tensor(try a.floorDivide(b))
+            case .mod: return .tensor(try a.remainder(b))
+            case .pow:
+                switch b {
+                case .tensor(let e): return .tensor(try a.pow(e))
+                case .scalar(let s): return .tensor(try a.pow(s))
+                }
+            case .matMul:
+                guard case .tensor(let m) = b else { throw unsupported() }
+                return .tensor(try a.matmul(m))
+            default: throw unsupported()
+            }
+        }
+        guard case .object(let b as Tensor) = r, case .scalar(let s)? = try operand(l) else { throw unsupported() }
+        switch op {
+        case .add: return .tensor(try b.add(.scalar(s)))
+        case .sub: return .tensor(try b.rsub(s))
+        case .mul: return .tensor(try b.mul(.scalar(s)))
+        case .div: return .tensor(try b.rdiv(s))
+        case .pow: return .tensor(try Tensor.pow(base: s, exponent: b))
+        case .floorDiv: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).floorDivide(.tensor(b)))
+        case .mod: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).remainder(.tensor(b)))
+        default: throw unsupported()
+        }
+    }
+
+    /// `&`, `|` and `^` on bool tensors (and Python bools), as PyTorch's bitwise ops compute them.
+    private func logical(_ op: BinaryOperator, _ a: Operand, _ b: Operand) throws -> Tensor {
+        func mask(_ o: Operand) throws -> Tensor {
+            switch o {
+            case .tensor(let t):
+                guard t.dtype == .bool else {
+                    let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
+                    if t.dtype.isFloatingPoint { throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'") }
+                    throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not \(t.dtype.name)")
+                }
+                return t
+            case .scalar(.bool(let v)): return Tensor.scalar(v ? 1 : 0, dtype: .bool)
+            case .scalar:
+                throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not Python numbers")
+            }
+        }
+        let x = try mask(a), y = try mask(b)
+        switch op {
+        case .bitAnd: return try x.to(.int64).mul(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
+        case .bitOr: return try x.to(.int64).add(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
+        default: return try x.ne(.tensor(y))
+        }
+    }
+
+    func tensorUnary(_ op: UnaryOperator, _ t: Tensor) throws -> Value {
+        switch op {
+        case .neg: return .tensor(try t.neg())
+        case .pos: return .tensor(t)
+        case .invert:
+            guard t.dtype == .bool else { throw PyException.type("~ (bitwise_not) is only supported for integer and boolean tensors in GradScope for bool") }
+            return .tensor(try t.eq(.scalar(.bool(false))))
+        case .not: return .bool(!(try tensorTruth(t)))
+        }
+    }
+
+    /// Comparisons involving a tensor; nil when the other side is not a number or tensor
+    /// (then `==` falls back to identity, as `t == None` is False in PyTorch).
+    func tensorCompare(_ op: CompareOperator, _ l: Value, _ r: Value) throws -> Value? {
+        let flipped: CompareOperator
+        let t: Tensor, other: Value
+        if case .object(let a as Tensor) = l { t = a; other = r; flipped = op } else {
+            guard case .object(let b as Tensor) = r else { return nil }
+            t = b
+            other = l
+            switch op {
+            case .lt: flipped = .gt
+            case .le: flipped = .ge
+            case .gt: flipped = .lt
+            case .ge: flipped = .le
+            default: flipped = op
+            }
+        }
+        guard let o = try operand(other) else {
+            if op == .eq { return .bool(false) }
+            if op == .ne { return .bool(true) }
+            return nil
+        }
+        switch flipped {
+        case .eq: return .tensor(try t.eq(o))
+        case .ne: return .tensor(try t.ne(o))
+        case .lt: return .tensor(try t.lt(o))
+        case .le: return .tensor(try t.le(o))
+        case .gt: return .tensor(try t.gt(o))
+        case .ge: return .tensor(try t.ge(o))
+        default: return nil
+        }
+    }
+
+    /// `t op= v`: PyTorch's in-place operators.
+    func tensorInPlace(_ op: BinaryOperator, _ t: Tensor, _ value: Value) throws -> Value {
+        guard let o = try operand(value) else {
+            throw PyException.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(Formatting.typeName(value))'")
+        }
+        switch op {
+        case .add: return .tensor(try t.add_(o))
+        case .sub: return .tensor(try t.sub_(o))
+        case .mul: return .tensor(try t.mul_(o))
+        case .div: return .tensor(try t.div_(o))
+        case .pow:
+            if case .scalar(let s) = o { return .tensor(try t.pow_(s)) }
+            return try tensorBinary(op, .tensor(t), value)
+        default: return try tensorBinary(op, .tensor(t), value)
+        }
+    }
+
+    func tensorTruth(_ t: Tensor) throws -> Bool {
+        guard t.numel == 1 else {
+            if t.numel == 0 { throw PyException.runtime("Boolean value of Tensor with no values is ambiguous") }
+            throw PyException.runtime("Boolean value of Tensor with more than one value is ambiguous")
+        }
+        return try t.item().doubleValue != 0
+    }
+
+    func tensorIterate(_ t: Tensor) throws -> [Value] {
+        guard let n = t.shape.first else { throw PyException.type("iteration over a 0-d tensor") }
+        return try (0..<n).map { .tensor(try t.index([.int($0)])) }
+    }
+
+    func tensorContains(_ t: Tensor, _ item: Value) throws -> Bool {
+        guard let o = try operand(item) else {
+            throw PyException.runtime("Tensor.__contains__ only supports Tensor or scalar, but you passed in a \(Formatting.typeName(item)).")
+        }
+        return try tensorTruth(try t.eq(o).any())
+    }
+
+    func tensorSubscript(_ t: Tensor, _ key: Value) throws -> Value { .tensor(try t.index(try tensorIndices(key))) }
+
+    func tensorSetItem(_ t: Tensor, _ key: Value, _ value: Value) throws {
+        guard let o = try operand(value) else {
+            throw PyException.type("can't assign a \(Formatting.typeName(value)) to a Tensor")
+        }
+        try t.indexAssign(try tensorIndices(key), o)
+    }
+
+    private func tensorIndices(_ key: Value) throws -> [TensorIndex] {
+        let items: [Value]
+        if case .tuple(let t) = key { items = t } else { items = [key] }
+        return try items.map { v -> TensorIndex in
+            switch v {
+            case .int(let i): return .int(i)
+            case .bool(let b): return .tensor(Tensor.scalar(b ? 1 : 0, dtype: .bool))
+            case .none: return .newAxis
+            case .object(is EllipsisObject): return .ellipsis
+            case .object(let s as SliceObject):
+                func bound(_ b: Value) throws -> Int? { isNone(b) ? nil : try indexValue(b, "slice") }
+                return .slice(start: try bound(s.start), stop: try bound(s.stop), step: try bound(s.step))
+            case .object(let idx as Tensor): return .tensor(idx)
+            case .list:
+                let data = try nestedData(v, "index")
+                return .tensor(try Tensor(data.values, shape: data.shape, dtype: data.dtype == .bool ? .bool : .int64))
+            default:
+                throw PyException.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(Formatting.typeName(v)))")
+            }
+        }
+    }
+}
+
+final class WeakGradFn {
+    weak var object: GradFnObject?
+    init(_ o: GradFnObject) { object = o }
+}
+
+/// `tensor.device`.
+final class DeviceObject: PyObject {
+    static let cpu = DeviceObject()
+    var typeName: String { "device" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.device) }
+    func repr() -> String { "device(type='cpu')" }
+    func str() -> String { "cpu" }
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "type" ? .string("cpu") : nil }
+}

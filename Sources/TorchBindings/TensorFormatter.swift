@@ -1,0 +1,244 @@
+import Autograd
+import Python
+
+/// PyTorch's tensor printing (`torch/_tensor_str.py` with default print options): what
+/// `print(t)`, `repr(t)` and `str(t)` show.
+public enum TensorFormatter {
+    static let precision = 4
+    static let threshold = 1000
+    static let edgeItems = 3
+    static let lineWidth = 80
+
+    /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
+    /// with the dtype suffix for float64 (and for empty non-float32 tensors), then
+    /// `grad_fn=<Name>` or `requires_grad=True`.
+    public static func repr(_ t: Tensor) -> String {
+        let prefix = "tensor("
+        let indent = prefix.count
+        var suffixes: [String] = []
+        let body: String
+        if t.numel == 0 {
+            if t.dim != 1 { suffixes.append("size=" + tupleRepr(t.shape)) }
+            if t.dtype != .float32 { suffixes.append("dtype=" + t.dtype.name) }
+            body = "[]"
+        } else {
+            if t.dtype == .float64 { suffixes.append("dtype=" + t.dtype.name) }
+            body = tensorString(t, indent: indent)
+        }
+        if let node = t.gradFn {
+            suffixes.append("grad_fn=<\(node.name)>")
+        } else if t.requiresGrad {
+            suffixes.append("requires_grad=True")
+        }
+        return addSuffixes(prefix + body, suffixes, indent: indent)
+    }
+
+    /// `repr(t.shape)`: `torch.Size([2, 3])`.
+    public static func sizeRepr(_ shape: [Int]) -> String {
+        "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])"
+    }
+
+    /// A Python tuple of ints: `(0, 3)`, `(5,)`.
+    static func tupleRepr(_ shape: [Int]) -> String {
+        if shape.count == 1 { return "(\(shape[0]),)" }
+        return "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    /// `_add_suffixes`: each suffix after `", "`, or on a new line indented by `indent` when
+    /// the line would pass the line width.
+    static func addSuffixes(_ text: String, _ suffixes: [String], indent: Int) -> String {
+        var out = text
+        let chars = Array(text.unicodeScalars)
+        // PyTorch's `len(s) - s.rfind("\n") + 1`, which counts two more than the last line
+        // holds when there is no newline.
+        let lastNewline = chars.lastIndex(of: "\n") ?? -1
+        var lastLineLength = chars.count - lastNewline + 1
+        for suffix in suffixes {
+            let length = suffix.unicodeScalars.count
+            if lastLineLength + length + 2 > lineWidth {
+                out += ",\n" + String(repeating: " ", count: indent) + suffix
+                lastLineLength = indent + length
+            } else {
+                out += ", " + suffix
+                lastLineLength += length + 2
+            }
+        }
+        return out + ")"
+    }
+
+    /// `_tensor_str` for a non-empty tensor: the nested brackets of its values.
+    static func tensorString(_ t: Tensor, indent: Int) -> String {
+        let values = t.doubles()
+        let shape = t.shape
+        let summarize = t.numel > threshold
+        let layout = ValueLayout(values: values, shape: shape, summarize: summarize)
+        let formatter = ElementFormatter(dtype: t.dtype, values: summarize ? layout.summarizedValues() : values)
+        return layout.render(formatter, indent: indent)
+    }
+}
+
+/// The nesting of a row-major value array: which entries are printed and how they are laid out.
+struct ValueLayout {
+    let values: [Double]
+    let shape: [Int]
+    let summarize: Bool
+    let strides: [Int]
+
+    init(values: [Double], shape: [Int], summarize: Bool) {
+        self.values = values
+        self.shape = shape
+        self.summarize = summarize
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = acc
+            acc *= shape[d]
+        }
+        self.strides = strides
+    }
+
+    /// Whether dimension `d` is cut to its edge items.
+    private func isCut(_ d: Int) -> Bool { summarize && shape[d] > 2 * TensorFormatter.edgeItems }
+
+    /// The indices along dimension `d` that are shown, with nil where `...` goes.
+    private func shownIndices(_ d: Int) -> [Int?] {
+        let n = shape[d]
+        guard isCut(d) else { return (0..<n).map { $0 } }
+        let e = TensorFormatter.edgeItems
+        return (0..<e).map { $0 } + [nil] + ((n - e)..<n).map { $0 }
+    }
+
+    /// `get_summarized_data`: the values that stay visible after summarizing, in order.
+    func summarizedValues() -> [Double] {
+        var out: [Double] = []
+        func collect(_ d: Int, _ base: Int) {
+            if d == shape.count {
+                out.append(values[base])
+                return
+            }
+            for case let i? in shownIndices(d) { collect(d + 1, base + i * strides[d]) }
+        }
+        collect(0, 0)
+        return out
+    }
+
+    /// `_tensor_str_with_formatter` from the outermost dimension.
+    func render(_ formatter: ElementFormatter, indent: Int) -> String {
+        if shape.isEmpty { return values.first.map(formatter.format) ?? "" }
+        return render(formatter, dim: 0, base: 0, indent: indent)
+    }
+
+    private func render(_ formatter: ElementFormatter, dim d: Int, base: Int, indent: Int) -> String {
+        let remaining = shape.count - d
+        if remaining == 1 { return vector(formatter, base: base, indent: indent) }
+        let slices = shownIndices(d).map { index -> String in
+            guard let i = index else { return "..." }
+            return render(formatter, dim: d + 1, base: base + i * strides[d], indent: indent + 1)
+        }
+        let separator = "," + String(repeating: "\n", count: remaining - 1)
+            + String(repeating: " ", count: indent + 1)
+        return "[" + slices.joined(separator: separator) + "]"
+    }
+
+    /// `_vector_str`: the last dimension, as many elements per line as fit the line width.
+    private func vector(_ formatter: ElementFormatter, base: Int, indent: Int) -> String {
+        let d = shape.count - 1
+        let elementLength = formatter.width + 2
+        let perLine = max(1, (TensorFormatter.lineWidth - indent) / elementLength)
+        let items = shownIndices(d).map { index -> String in
+            guard let i = index else { return " ..." }
+            return formatter.format(values[base + i * strides[d]])
+        }
+        var lines: [String] = []
+        var start = 0
+        while start < items.count {
+            let end = min(start + perLine, items.count)
+            lines.append(items[start..<end].joined(separator: ", "))
+            start = end
+        }
+        return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
+    }
+}
+
+/// `_Formatter`: one number format for all elements of a tensor, chosen from its values.
+struct ElementFormatter {
+    enum Style {
+        /// Integer and bool dtypes: `str(value)`.
+        case integer(isBool: Bool)
+        /// Floats that are all whole numbers: `{:.0f}` and a trailing `.`.
+        case wholeFloat
+        /// `{:.4f}`.
+        case fixed
+        /// `{:.4e}`.
+        case scientific
+    }
+
+    let style: Style
+    /// The widest formatted value; every value is left-padded to it.
+    let width: Int
+
+    init(dtype: DType, values: [Double]) {
+        guard dtype.isFloatingPoint else {
+            let isBool = dtype == .bool
+            style = .integer(isBool: isBool)
+            width = values.reduce(1) { max($0, ElementFormatter.integerText($1, isBool: isBool).count) }
+            return
+        }
+        let finite = values.filter { $0.isFinite && $0 != 0 }
+        guard !finite.isEmpty else {
+            style = .wholeFloat
+            width = 1
+            return
+        }
+        var minAbs = Double.infinity, maxAbs = 0.0
+        var whole = true
+        for v in finite {
+            let a = v.magnitude
+            minAbs = min(minAbs, a)
+            maxAbs = max(maxAbs, a)
+            if v != v.rounded(.up) { whole = false }
+        }
+        let precision = TensorFormatter.precision
+        let widest: (FloatLayout) -> Int = { layout in
+            finite.reduce(1) { max($0, layout.render($1).count) }
+        }
+        if whole {
+            if maxAbs / minAbs > 1000 || maxAbs > 1e8 {
+                style = .scientific
+                width = widest(FloatLayout(code: .e, precision: precision))
+            } else {
+                style = .wholeFloat
+                width = widest(FloatLayout(code: .f, precision: 0)) + 1
+            }
+        } else if maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4 {
+            style = .scientific
+            width = widest(FloatLayout(code: .e, precision: precision))
+        } else {
+            style = .fixed
+            width = widest(FloatLayout(code: .f, precision: precision))
+        }
+    }
+
+    /// One element, left-padded to the common width.
+    func format(_ v: Double) -> String {
+        let text: String
+        switch style {
+        case .integer(let isBool):
+            text = ElementFormatter.integerText(v, isBool: isBool)
+        case .wholeFloat:
+            let digits = FloatLayout(code: .f, precision: 0).render(v)
+            text = v.isFinite ? digits + "." : digits
+        case .fixed:
+            text = FloatLayout(code: .f, precision: TensorFormatter.precision).render(v)
+        case .scientific:
+            text = FloatLayout(code: .e, precision: TensorFormatter.precision).render(v)
+        }
+        let padding = width - text.count
+        return padding > 0 ? String(repeating: " ", count: padding) + text : text
+    }
+
+    static func integerText(_ v: Double, isBool: Bool) -> String {
+        if isBool { return v != 0 ? "True" : "False" }
+        return String(Int64(fromDouble: v))
+    }
+}

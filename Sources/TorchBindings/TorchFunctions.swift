@@ -1,0 +1,304 @@
+import Autograd
+import Python
+import Foundation
+
+/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules.
+enum TorchFunctions {
+    typealias Body = (Arguments, Interpreter) throws -> Value
+
+    private static func function(_ name: String, _ body: @escaping Body) -> Value {
+        .object(BuiltinFunction(name, body))
+    }
+
+    /// `torch.NAME(t, ...)` calling the tensor method NAME with the remaining arguments.
+    private static func delegating(_ name: String) -> Value {
+        function(name) { args, interp in
+            var rest = args
+            let t: Tensor
+            if let first = rest.positional.first {
+                t = try interp.tensorValue(first, name, "input")
+                rest.positional.removeFirst()
+            } else if let i = rest.keywords.firstIndex(where: { $0.name == "input" }) {
+                t = try interp.tensorValue(rest.keywords[i].value, name, "input")
+                rest.keywords.remove(at: i)
+            } else {
+                throw PyException.type("\(name)() missing 1 required positional arguments: \"input\"")
+            }
+            guard let method = TensorMethods.table[name] else { throw PyException.attribute("module 'torch' has no attribute '\(name)'") }
+            return try method(t, rest, interp)
+        }
+    }
+
+    /// Applies `requires_grad=` and `dtype=` to a factory's result.
+    private static func finish(_ op: String, _ t: Tensor, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        .tensor(try Tensor.factory(op, t, requiresGrad: try interp.boolValue(args.keyword("requires_grad"), default: false)))
+    }
+
+    static func torch(_ interp: Interpreter) -> [String: Value] {
+        var m = [String: Value]()
+        for name in ["abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "negative", "reciprocal",
+                     "square", "clamp", "pow", "add", "sub", "mul", "div", "true_divide", "sum", "mean", "max", "min",
+                     "argmax", "argmin", "all", "any", "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge",
+                     "reshape", "flatten", "squeeze", "unsqueeze", "t", "transpose", "permute", "matmul", "mm", "dot",
+                     "mv", "softmax", "log_softmax", "clone", "detach", "numel", "sign", "sgn", "isnan", "isclose",
+                     "select", "narrow", "bmm", "clamp_min", "clamp_max"] {
+            m[name] = delegating(name)
+        }
+        m["tensor"] = function("tensor") { args, interp in
+            try args.check("tensor", maxPositional: 1, allowed: ["dtype", "requires_grad", "device"])
+            guard let data = args.positional.first else { throw PyException.type("tensor() missing 1 required positional arguments: \"data\"") }
+            let d = try interp.nestedData(data, "tensor")
+            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? d.dtype)
+            return try finish("tensor", t, args, interp)
+        }
+        func shaped(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
+            m[name] = function(name) { args, interp in
+                let shape = try interp.shapeArgument(args, name)
+                let dtype = try interp.dtypeArgument(args) ?? .float32
+                try MemoryBudget.checkedNumel(shape, allocating: dtype)
+                return try finish(name, try make(shape, dtype), args, interp)
+            }
+        }
+        shaped("ones") { s, d in Tensor.ones(s, dtype: d) }
+        shaped("zeros") { s, d in Tensor.zeros(s, dtype: d) }
+        shaped("empty") { s, d in Tensor.zeros(s, dtype: d) }
+        shaped("rand") { s, d in try Tensor.rand(s, dtype: d) }
+        shaped("randn") { s, d in try Tensor.randn(s, dtype: d) }
+        func like(_ name: String, _ make: @escaping (Tensor, DType) throws -> Tensor) {
+            m[name] = function(name) { args, interp in
+                let t = try interp.tensorValue(args.value(0, "input"), name, "input")
+                let dtype = try interp.dtypeArgument(args) ?? t.dtype
+                try MemoryBudget.checkedNumel(t.shape, allocating: dtype)
+                return try finish(name, try make(t, dtype), args, interp)
+            }
+        }
+        like("ones_like") { t, d in Tensor.ones(t.shape, dtype: d) }
+        like("zeros_like") { t, d in Tensor.zeros(t.shape, dtype: d) }
+        like("empty_like") { t, d in Tensor.zeros(t.shape, dtype: d) }
+        like("rand_like") { t, d in try Tensor.rand(t.shape, dtype: d) }
+        like("randn_like") { t, d in try Tensor.randn(t.shape, dtype: d) }
+        m["full"] = function("full") { args, interp in
+            let shape = try interp.intList(args.value(0, "size") ?? .none, "full", "size")
+            let fill = args.value(1, "fill_value") ?? .none
+            let dtype = try interp.dtypeArgument(args) ?? { if case .int = fill { return .int64 }; if case .bool = fill { return .bool }; return .float32 }()
+            try MemoryBudget.checkedNumel(shape, allocating: dtype)
+            return try finish("full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
+        }
+        m["full_like"] = function("full_like") { args, interp in
+            let t = try interp.tensorValue(args.value(0, "input"), "full_like", "input")
+            try MemoryBudget.checkedNumel(t.shape, allocating: try interp.dtypeArgument(args) ?? t.dtype)
+            return try finish("full_like", Tensor.full(t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
+                                                      dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
+        }
+        m["arange"] = function("arange") { args, interp in
+            let nums = args.positional
+            let allInts = nums.allSatisfy { if case .int = $0 { return true }; return false }
+            let values = try nums.map { try interp.doubleValue($0, "arange", "end") }
+            let (start, end, step): (Double, Double, Double)
+            switch values.count {
+            case 1: (start, end, step) = (0, values[0], 1)
+            case 2: (start, end, step) = (values[0], values[1], 1)
+            case 3: (start, end, step) = (values[0], values[1], values[2])
+            default: throw PyException.type("arange() received an invalid combination of arguments")
+            }
+            let dtype = try interp.dtypeArgument(args) ?? (allInts ? .int64 : .float32)
+            return try finish("arange", try Tensor.arange(start: start, end: end, step: step, dtype: dtype), args, interp)
+        }
+        m["range"] = function("range") { args, interp in
+            let values = try args.positional.map { try interp.doubleValue($0, "range", "end") }
+            guard values.count >= 2 else { throw PyException.type("range() missing required argument 'end'") }
+            let t = try Tensor.range(start: values[0], end: values[1], step: values.count > 2 ? values[2] : 1,
+                                     dtype: try interp.dtypeArgument(args) ?? .float32)
+            return try finish("range", t, args, interp)
+        }
+        m["linspace"] = function("linspace") { args, interp in
+            let t = try Tensor.linspace(try interp.doubleValue(args.value(0, "start"), "linspace", "start"),
+                                        try interp.doubleValue(args.value(1, "end"), "linspace", "end"),
+                                        steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
+                                        dtype: try interp.dtypeArgument(args) ?? .float32)
+            return try finish("linspace", t, args, interp)
+        }
+        m["eye"] = function("eye") { args, interp in
+            let n = try interp.intValue(args.value(0, "n"), "eye", "n")
+            let cols = try args.value(1, "m").map { try interp.intValue($0, "eye", "m") }
+            guard n >= 0 else { throw PyException.runtime("n must be greater or equal to 0, got \(n)") }
+            if let cols, cols < 0 { throw PyException.runtime("m must be greater or equal to 0, got \(cols)") }
+            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.dtypeArgument(args) ?? .float32)
+            return try finish("eye", Tensor.eye(n, cols, dtype: try interp.dtypeArgument(args) ?? .float32), args, interp)
+        }
+        m["randint"] = function("randint") { args, interp in
+            let p = args.positional
+            guard p.count >= 2 else { throw PyException.type("randint() received an invalid combination of arguments") }
+            let (low, high, size): (Int, Int, Value) = p.count >= 3
+                ? (try interp.intValue(p[0], "randint", "low"), try interp.intValue(p[1], "randint", "high"), p[2])
+                : (0, try interp.intValue(p[0], "randint", "high"), p[1])
+            return try finish("randint", try Tensor.randint(low: low, high: high, try interp.intList(size, "randint", "size")), args, interp)
+        }
+        m["manual_seed"] = function("manual_seed") { args, interp in
+            Generator.default.manualSeed(UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
+            return .none
+        }
+        m["cat"] = function("cat") { args, interp in
+            let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "cat", "tensors") }
+            return .tensor(try Tensor.cat(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "cat", "dim")))
+        }
+        m["stack"] = function("stack") { args, interp in
+            let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "stack", "tensors") }
+            return .tensor(try Tensor.stack(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "stack", "dim")))
+        }
+        m["where"] = function("where") { args, interp in
+            let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
+            guard condition.dtype == .bool else {
+                throw PyException.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))")
+            }
+            func branch(_ index: Int, _ name: String) throws -> Tensor {
+                let v = args.value(index, name) ?? .none
+                switch v {
+                case .object(let t as Tensor): return t
+                case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
+                case .float(let d): return Tensor.scalar(d, dtype: .float32)
+                case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
+                default: throw PyException.type("where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
+                }
+            }
+            return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
+        }
+        m["addmm"] = function("addmm") { args, interp in
+            .tensor(try Tensor.addmm(try interp.tensorValue(args.value(0, "input"), "addmm", "input"),
+                                     try interp.tensorValue(args.value(1, "mat1"), "addmm", "mat1"),
+                                     try interp.tensorValue(args.value(2, "mat2"), "addmm", "mat2"),
+                                     beta: try interp.doubleValue(args.keyword("beta") ?? .int(1), "addmm", "beta"),
+                                     alpha: try interp.doubleValue(args.keyword("alpha") ?? .int(1), "addmm", "alpha")))
+        }
+        m["is_tensor"] = function("is_tensor") { args, _ in
+            if case .object(is Tensor) = args.positional.first ?? .none { return .bool(true) }
+            return .bool(false)
+        }
+        m["no_grad"] = function("no_grad") { _, _ in .object(GradModeContext(kind: .noGrad, enabled: false)) }
+        m["enable_grad"] = function("enable_grad") { _, _ in .object(GradModeContext(kind: .enableGrad, enabled: true)) }
+        m["inference_mode"] = function("inference_mode") { args, interp in
+            let on = try interp.boolValue(args.value(0, "mode"), default: true)
+            return .object(on ? GradModeContext(kind: .inferenceMode, enabled: false) : GradModeContext(kind: .enableGrad, enabled: GradMode.isEnabled))
+        }
+        m["set_grad_enabled"] = function("set_grad_enabled") { args, interp in
+            let on = try interp.truthy(args.value(0, "mode") ?? .none)
+            let context = GradModeContext(kind: .setGradEnabled, enabled: on)
+            if GradMode.isEnabled != on {
+                if on { interp.torchObserver?.regionExited(line: interp.currentLine) } else {
+                    interp.torchObserver?.regionEntered(.gradDisabled, line: interp.currentLine)
+                }
+            }
+            GradMode.isEnabled = on
+            return .object(context)
+        }
+        m["is_grad_enabled"] = function("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
+        m["is_inference_mode_enabled"] = function("is_inference_mode_enabled") { _, _ in .bool(GradMode.isInferenceMode) }
+        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
+                              ("int64", .int64), ("long", .int64), ("bool", .bool)] {
+            m[name] = .object(DTypeObject.of(dtype))
+        }
+        m["Tensor"] = .object(TorchTypes.tensor)
+        m["FloatTensor"] = .object(TorchTypes.floatTensor)
+        m["DoubleTensor"] = .object(TorchTypes.doubleTensor)
+        m["LongTensor"] = .object(TorchTypes.longTensor)
+        m["Size"] = .object(TorchTypes.size)
+        m["dtype"] = .object(TorchTypes.dtype)
+        m["pi"] = .float(Double.pi)
+        m["inf"] = .float(.infinity)
+        m["nan"] = .float(.nan)
+        m["e"] = .float(M_E)
+        return m
+    }
+
+    static func autograd(_ interp: Interpreter) -> [String: Value] {
+        var m = [String: Value]()
+        m["grad"] = function("grad") { args, interp in
+            try args.check("grad", maxPositional: 7, allowed: ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused", "only_inputs", "is_grads_batched", "materialize_grads"])
+            let outputs = try interp.tensorSequence(args.value(0, "outputs"), "grad", "outputs")
+            let inputs = try interp.tensorSequence(args.value(1, "inputs"), "grad", "inputs")
+            let gradOutputs = try interp.optionalTensorSequence(args.value(2, "grad_outputs"))
+            let retain = try args.value(3, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
+            let result = try Autograd.grad(outputs: outputs, inputs: inputs, gradOutputs: gradOutputs, retainGraph: retain,
+                                           createGraph: try interp.boolValue(args.value(4, "create_graph"), default: false),
+                                           allowUnused: try interp.boolValue(args.value(6, "allow_unused"), default: false))
+            return .tuple(result.map { $0.map(Value.tensor) ?? .none })
+        }
+        m["backward"] = function("backward") { args, interp in
+            let tensors = try interp.tensorSequence(args.value(0, "tensors"), "backward", "tensors")
+            let grads = try interp.optionalTensorSequence(args.value(1, "grad_tensors"))
+            let retain = try args.value(2, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
+            try interp.runBackward(tensors, gradients: grads, retainGraph: retain,
+                                   createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false),
+                                   inputs: args.value(5, "inputs"))
+            return .none
+        }
+        m["Variable"] = function("Variable") { args, interp in
+            let data = args.value(0, "data") ?? .none
+            guard case .object(let t as Tensor) = data else {
+                throw PyException.type(AutogradMessages.variableData(Formatting.typeName(data)))
+            }
+            let v = t.detach()
+            try v.setRequiresGrad(try interp.boolValue(args.value(1, "requires_grad"), default: false))
+            return .tensor(v)
+        }
+        m["Function"] = .object(FunctionBaseObject.shared)
+        m["set_detect_anomaly"] = function("set_detect_anomaly") { args, interp in
+            GradMode.anomalyDetection = try interp.truthy(args.value(0, "mode") ?? .bool(true))
+            return .none
+        }
+        m["detect_anomaly"] = function("detect_anomaly") { _, interp in
+            interp.warn(AnomalyReporting.enabledWarning, category: "UserWarning")
+            return .object(AnomalyContext())
+        }
+        return m
+    }
+
+    static func functional(_ interp: Interpreter) -> [String: Value] {
+        var m = [String: Value]()
+        for name in ["relu", "sigmoid", "tanh", "softmax", "log_softmax"] { m[name] = delegating(name) }
+        func reduction(_ args: Arguments, _ interp: Interpreter, _ name: String) throws -> String {
+            let r = try interp.optionalString(args.value(2, "reduction") ?? .string("mean")) ?? "mean"
+            guard ["mean", "sum", "none"].contains(r) else { throw PyException.value("\(r) is not a valid value for reduction") }
+            return r
+        }
+        m["mse_loss"] = function("mse_loss") { args, interp in
+            .tensor(try Tensor.mseLoss(try interp.tensorValue(args.value(0, "input"), "mse_loss", "input"),
+                                       try interp.tensorValue(args.value(1, "target"), "mse_loss", "target"),
+                                       reduction: try reduction(args, interp, "mse_loss")))
+        }
+        m["nll_loss"] = function("nll_loss") { args, interp in
+            .tensor(try Tensor.nllLoss(try interp.tensorValue(args.value(0, "input"), "nll_loss", "input"),
+                                       target: try interp.tensorValue(args.value(1, "target"), "nll_loss", "target"),
+                                       reduction: try reduction(args, interp, "nll_loss")))
+        }
+        m["cross_entropy"] = function("cross_entropy") { args, interp in
+            .tensor(try Tensor.crossEntropy(try interp.tensorValue(args.value(0, "input"), "cross_entropy", "input"),
+                                            target: try interp.tensorValue(args.value(1, "target"), "cross_entropy", "target"),
+                                            reduction: try reduction(args, interp, "cross_entropy")))
+        }
+        m["linear"] = function("linear") { args, interp in
+            let bias = try args.value(2, "bias").flatMap { interp.isNone($0) ? nil : try interp.tensorValue($0, "linear", "bias") }
+            return .tensor(try Tensor.linear(try interp.tensorValue(args.value(0, "input"), "linear", "input"), weight:
+                                             try interp.tensorValue(args.value(1, "weight"), "linear", "weight"), bias: bias))
+        }
+        return m
+    }
+}
+
+extension Interpreter {
+    /// A tensor or a sequence of tensors, as a list.
+    func tensorSequence(_ v: Value?, _ function: String, _ name: String) throws -> [Tensor] {
+        guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
+        if case .object(let t as Tensor) = v { return [t] }
+        return try iterate(v).map { try tensorValue($0, function, name) }
+    }
+
+    func optionalTensorSequence(_ v: Value?) throws -> [Tensor?] {
+        guard let v, !isNone(v) else { return [] }
+        if case .object(let t as Tensor) = v { return [t] }
+        return try iterate(v).map { item in
+            if case .object(let t as Tensor) = item { return t }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import Autograd
+import Python
+
+/// `torch.float32` and friends.
+final class DTypeObject: PyObject {
+    let dtype: DType
+    private init(_ dtype: DType) { self.dtype = dtype }
+    static let all: [DType: DTypeObject] = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, DTypeObject($0)) })
+    static func of(_ d: DType) -> DTypeObject { all[d]! }
+
+    var typeName: String { "dtype" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.dtype) }
+    func repr() -> String { dtype.name }
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "is_floating_point": return .bool(dtype.isFloatingPoint)
+        case "itemsize": return .int(dtype.itemSize)
+        default: return nil
+        }
+    }
+}
+
+/// `torch.Size`: a tuple of ints that prints as `torch.Size([2, 3])`.
+final class SizeObject: PyObject {
+    let shape: [Int]
+    init(_ shape: [Int]) { self.shape = shape }
+
+    var typeName: String { "Size" }
+    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.size) }
+    func repr() -> String { "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])" }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { shape.map { .int($0) } }
+    func isInstance(of className: String) -> Bool { className == "tuple" }
+    func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        let items: [Value] = shape.map { .int($0) }
+        let picked = try interp.subscriptValue(.tuple(items), key)
+        if case .tuple(let t) = picked { return .object(SizeObject(t.map { if case .int(let i) = $0 { return i }; return 0 })) }
+        return picked
+    }
+    func equals(_ other: Value) -> Bool? {
+        switch other {
+        case .object(let s as SizeObject): return s.shape == shape
+        case .tuple(let t): return t.count == shape.count && zip(t, shape).allSatisfy { if case .int(let i) = $0.0 { return i == $0.1 }; return false }
+        default: return false
+        }
+    }
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "numel": return .object(BuiltinFunction("numel") { [shape] _, _ in .int(try MemoryBudget.checkedNumel(shape)) })
+        default: return nil
+        }
+    }
+}
+
+/// A `grad_fn` object: a Python view of an autograd node.
+final class GradFnObject: PyObject {
+    let node: Node
+    init(_ node: Node) { self.node = node }
+
+    var typeName: String { node is AccumulateGrad ? "AccumulateGrad" : node.name }
+    func repr() -> String { "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue) & 0xffffffffffff, radix: 16))>" }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "name":
+            // Nodes implemented in C++ (not generated from derivatives.yaml) carry their namespace.
+            let name = node.name == "CopySlices" ? "torch::autograd::CopySlices" : node.name
+            return .object(BuiltinFunction("name") { _, _ in .string(name) })
+        case "next_functions":
+            return .tuple(node.nextEdges.map { edge in
+                guard let edge else { return .tuple([.none, .int(0)]) }
+                return .tuple([interp.gradFnValue(edge.node), .int(edge.inputNr)])
+            })
+        case "variable":
+            guard let acc = node as? AccumulateGrad, let v = acc.variable else { return nil }
+            return .tensor(v)
+        case "metadata": return .dict(DictStorage())
+        case "register_hook":
+            return nil
+        default: return nil
+        }
+    }
+}
+
+/// The handle `register_hook` returns.
+final class HookHandleObject: PyObject {
+    let handle: HookHandle
+    init(_ handle: HookHandle) { self.handle = handle }
+    var typeName: String { "RemovableHandle" }
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        guard name == "remove" else { return nil }
+        return .object(BuiltinFunction("remove") { [handle] _, _ in handle.remove(); return .none })
+    }
+}
+
+/// `torch.no_grad()`, `enable_grad()`, `set_grad_enabled(b)`, `inference_mode()`: context managers
+/// (and decorators) that set grad mode for their body.
+final class GradModeContext: PyObject, ContextManager {
+    enum Kind: String { case noGrad = "no_grad", enableGrad = "enable_grad", setGradEnabled = "set_grad_enabled", inferenceMode = "inference_mode" }
+    let kind: Kind
+    let enabled: Bool
+    /// For set_grad_enabled, which acts when called: the mode before the call.
+    private let modeBeforeCall: Bool
+    private var saved: [(Bool, Bool)] = []
+
+    init(kind: Kind, enabled: Bool) {
+        self.kind = kind
+        self.enabled = enabled
+        modeBeforeCall = GradMode.isEnabled
+    }
+
+    var typeName: String { kind.rawValue }
+
+    /// The region kind the graph model records.
+    var regionKind: RegionKind {
+        switch kind {
+        case .noGrad: return .noGrad
+        case .enableGrad: return .enableGrad
+        case .setGradEnabled: return enabled ? .gradEnabled : .gradDisabled
+        case .inferenceMode: return .inferenceMode
+        }
+    }
+
+    func enter(_ interp: Interpreter) throws -> Value {
+        if kind == .setGradEnabled {
+            // The call already switched the mode (and opened its region); leaving restores it.
+            saved.append((modeBeforeCall, GradMode.isInferenceMode))
+            return .none
+        }
+        saved.append((GradMode.isEnabled, GradMode.isInferenceMode))
+        GradMode.isEnabled = enabled
+        if kind == .inferenceMode { GradMode.isInferenceMode = true }
+        interp.torchObserver?.regionEntered(regionKind, line: interp.currentLine)
+        return .none
+    }
+
+    func exit(_ interp: Interpreter) throws {
+        guard let (grad, inference) = saved.popLast() else { return }
+        let changed = GradMode.isEnabled != grad
+        GradMode.isEnabled = grad
+        GradMode.isInferenceMode = inference
+        if kind != .setGradEnabled || changed { interp.torchObserver?.regionExited(line: interp.currentLine) }
+    }
+
+    /// Used as a decorator: `@torch.no_grad()` wraps a function.
+    func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        guard args.positional.count == 1 else { return nil }
+        let function = args.positional[0]
+        return .object(BuiltinFunction("wrapped") { [self] inner, interp in
+            _ = try self.enter(interp)
+            defer { try? self.exit(interp) }
+            return try interp.call(function, inner)
+        })
+    }
+}
+
+/// `torch.autograd.detect_anomaly()`.
+final class AnomalyContext: PyObject, ContextManager {
+    private var saved: [Bool] = []
+    var typeName: String { "detect_anomaly" }
+    func enter(_ interp: Interpreter) throws -> Value {
+        saved.append(GradMode.anomalyDetection)
+        GradMode.anomalyDetection = true
+        return .none
+    }
+    func exit(_ interp: Interpreter) throws {
+        GradMode.anomalyDetection = saved.popLast() ?? false
+    }
+}
+
+/// `torch.autograd.Function`: the base class of custom Functions.
+final class FunctionBaseObject: PyObject {
+    static let shared = FunctionBaseObject()
+    var typeName: String { "type" }
+    func repr() -> String { "<class 'torch.autograd.function.Function'>" }
+}
+
+/// The `ctx` passed to a custom Function's forward and backward.
+final class FunctionCtxObject: PyObject {
+    let context: FunctionContext
+    private var attributes: [String: Value] = [:]
+    init(_ context: FunctionContext) { self.context = context }
+
+    var typeName: String { "BackwardCFunction" }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "save_for_backward":
+            return .object(BuiltinFunction("save_for_backward") { [context] args, _ in
+                context.saveForBackward(try args.positional.map { v -> Tensor? in
+                    switch v {
+                    case .object(let t as Tensor): return t
+                    case .none: return nil
+                    default: throw PyException.type("save_for_backward can only save variables, but argument 0 is of type \(Formatting.typeName(v))")
+                    }
+                })
+                return .none
+            })
+        case "saved_tensors":
+            return .tuple(try context.savedTensors().map { $0.map(Value.tensor) ?? .none })
+        case "needs_input_grad":
+            return .tuple(context.needsInputGrad.map { .bool($0) })
+        default:
+            return attributes[name]
+        }
+    }
+
+    func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        attributes[name] = value
+        return true
+    }
+}

@@ -1,0 +1,71 @@
+import Autograd
+import Python
+
+/// The `torch` module family installed in one interpreter, and the state it keeps there.
+public final class TorchRuntime {
+    /// Where torch-specific events (grad-mode regions, `.grad` reads) go; nil for nowhere.
+    public weak var observer: TorchObserver?
+    /// One Python object per live autograd node, so `fn is fn` and dict keys work.
+    var gradFnCache: [Int: WeakGradFn] = [:]
+
+    private init() {}
+
+    /// Makes `torch`, `torch.autograd`, `torch.nn` and `torch.nn.functional` importable in
+    /// `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
+    /// print as Python warnings and anomaly mode reports its call stacks.
+    @discardableResult
+    public static func install(into interp: Interpreter) -> TorchRuntime {
+        let runtime = of(interp)
+        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(interp))
+        let nn = ModuleObject(name: "torch.nn", members: ["functional": .object(functional)])
+        let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
+        var torchMembers = TorchFunctions.torch(interp)
+        torchMembers["nn"] = .object(nn)
+        torchMembers["autograd"] = .object(autograd)
+        let torch = ModuleObject(name: "torch", members: torchMembers)
+        for module in [torch, autograd, nn, functional] { interp.registerModule(module.name, .object(module)) }
+        interp.classAttributeHook = { cls, name in
+            guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
+            return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })
+        }
+        interp.memoryCheck = { shape, itemSize in
+            try MemoryBudget.reserve(try MemoryBudget.checkedNumel(shape), itemSize: itemSize, shape: shape)
+        }
+        interp.runScopes.append { interp in
+            let previousLimit = MemoryBudget.limit
+            MemoryBudget.limit = interp.limits.maxMemory
+            return { MemoryBudget.limit = previousLimit }
+        }
+        interp.runScopes.append { interp in
+            let previousHandler = Diagnostics.warningHandler
+            Diagnostics.warningHandler = { [unowned interp] message in interp.warn(message, category: "UserWarning") }
+            return { Diagnostics.warningHandler = previousHandler }
+        }
+        interp.runScopes.append(AnomalyReporting.enter)
+        return runtime
+    }
+
+    /// The runtime of `interp`.
+    static func of(_ interp: Interpreter) -> TorchRuntime { interp.hostState(TorchRuntime.init) }
+}
+
+extension Interpreter {
+    /// Where torch-specific events of this run go.
+    var torchObserver: TorchObserver? { TorchRuntime.of(self).observer }
+}
+
+/// Engine errors reach scripts as the Python exceptions PyTorch raises.
+extension TorchError: PyExceptionConvertible {
+    public var pyException: PyException {
+        let cls: ExceptionClass
+        switch self {
+        case .runtime: cls = .runtimeError
+        case .type: cls = .typeError
+        case .index: cls = .indexError
+        case .value: cls = .valueError
+        case .unsupportedOperation: cls = .notImplementedError
+        case .memory: cls = .memoryError
+        }
+        return PyException(cls, message)
+    }
+}
