@@ -1,4 +1,5 @@
-/// In-place math ops (`exp_`, `sigmoid_`, `relu_`, `clamp_`, `pow_`, `neg_`). They reuse the
+/// In-place math: the helper every family's `X_` variant runs through (declared next to its
+/// op in `Ops/`), and `pow_` and `neg_` until their families move there. They reuse the
 /// out-of-place grad_fn names; like PyTorch they save the modified tensor itself as `result`
 /// and a clone of the original as `self`, so later in-place edits are detected.
 extension Tensor {
@@ -12,7 +13,7 @@ extension Tensor {
     /// Runs `compute` (the out-of-place op on `self`) in place and re-points the new node's
     /// saved tensors: outputs to `self` at its new version, inputs aliasing `self` to a clone
     /// of its original values.
-    private func inPlaceMath(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
+    func inPlaceMath(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
         var node: Node? = nil
         var original: Tensor? = nil
         try applyInPlace(op) {
@@ -39,33 +40,9 @@ extension Tensor {
         return self
     }
 
-    /// `exp_()`.
-    @discardableResult
-    public func exp_() throws -> Tensor { try inPlaceMath("exp_") { try exp() } }
-
-    /// `sigmoid_()`.
-    @discardableResult
-    public func sigmoid_() throws -> Tensor { try inPlaceMath("sigmoid_") { try sigmoid() } }
-
-    /// `relu_()`.
-    @discardableResult
-    public func relu_() throws -> Tensor { try inPlaceMath("relu_") { try relu() } }
-
     /// `neg_()`.
     @discardableResult
     public func neg_() throws -> Tensor { try inPlaceMath("neg_") { try neg() } }
-
-    /// `clamp_(min, max)`.
-    @discardableResult
-    public func clamp_(min low: ScalarValue? = nil, max high: ScalarValue? = nil) throws -> Tensor {
-        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
-    }
-
-    /// `clamp_(min, max)` with Double bounds.
-    @discardableResult
-    public func clamp_(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
-        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
-    }
 
     /// `pow_(exponent)`.
     @discardableResult

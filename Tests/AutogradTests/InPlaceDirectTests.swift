@@ -37,6 +37,6 @@ import Testing
     try h.add_(.scalar(.double(1)))                        // recorded: h gets AddBackward0
     #expect(h.gradFn?.name == "AddBackward0")
     try h.sum().backward()
-    #expect(w.gradStorage?.doubles() == [2, 2])
+    #expect(w.storedGrad?.doubles() == [2, 2])
     expectTorchError(.runtime(AutogradMessages.leafInPlace)) { try w.sub_(.scalar(.double(1))) }
 }
