@@ -15,6 +15,7 @@ public struct OpRegistry: Sendable {
     /// The families, one line each; a new family file adds its list here.
     static let families: [[OpDeclaration]] = [
         UnaryOps.declarations,
+        ReductionOps.declarations,
     ]
 
     /// The registry of all families; building it validates every signature.
