@@ -1,5 +1,5 @@
 /// In-place math: the helper every family's `X_` variant runs through (declared next to its
-/// op in `Ops/`), and `pow_` and `neg_` until their families move there. They reuse the
+/// op in `Ops/`), and `pow_` until its family moves there. They reuse the
 /// out-of-place grad_fn names; like PyTorch they save the modified tensor itself as `result`
 /// and a clone of the original as `self`, so later in-place edits are detected.
 extension Tensor {
@@ -11,8 +11,9 @@ extension Tensor {
     }
 
     /// Runs `compute` (the out-of-place op on `self`) in place and re-points the new node's
-    /// saved tensors: outputs to `self` at its new version, inputs aliasing `self` to a clone
-    /// of its original values.
+    /// saved tensors: outputs to `self` at its new version, the saved `self` to a clone of its
+    /// original values. Other saved inputs stay as they are, so `c.mul_(c)` still fails in
+    /// backward like PyTorch (its saved `other` was modified).
     func inPlaceMath(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
         var node: Node? = nil
         var original: Tensor? = nil
@@ -20,7 +21,7 @@ extension Tensor {
             let result = try compute()
             if let fn = result.gradFn {
                 node = fn
-                if fn.saved.contains(where: { !$0.isOutput && $0.storageID == ObjectIdentifier(storage) }) {
+                if fn.saved.contains(where: { isOriginalSelf($0) }) {
                     original = try contiguousCopy()
                 }
             }
@@ -31,7 +32,7 @@ extension Tensor {
                 if slot.isOutput {
                     return SavedTensor(role: slot.role, tensor: self, isOutput: true, outputNr: 0, savingNode: node.name)
                 }
-                if slot.storageID == ObjectIdentifier(storage), let original {
+                if isOriginalSelf(slot), let original {
                     return SavedTensor(role: slot.role, tensor: original, isOutput: false)
                 }
                 return slot
@@ -40,9 +41,10 @@ extension Tensor {
         return self
     }
 
-    /// `neg_()`.
-    @discardableResult
-    public func neg_() throws -> Tensor { try inPlaceMath("neg_") { try neg() } }
+    /// Whether `slot` is the op's saved `self` input (this tensor before the write).
+    private func isOriginalSelf(_ slot: SavedTensor) -> Bool {
+        !slot.isOutput && slot.role == "self" && slot.storageID == ObjectIdentifier(storage)
+    }
 
     /// `pow_(exponent)`.
     @discardableResult

@@ -32,6 +32,12 @@ public struct OpArguments {
         return try tensor(name)
     }
 
+    /// A `Tensor` parameter bound to a tensor or, as PyTorch's parser allows, a Python number.
+    public func operand(_ name: String) throws -> Operand {
+        if case .scalar(let s) = value(name) { return .scalar(s) }
+        return .tensor(try tensor(name))
+    }
+
     public func tensorList(_ name: String) throws -> [Tensor] {
         guard case .tensorList(let list) = value(name) else { throw mismatch(name, "Tensor[]") }
         return list

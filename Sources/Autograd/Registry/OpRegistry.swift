@@ -15,6 +15,7 @@ public struct OpRegistry: Sendable {
     /// The families, one line each; a new family file adds its list here.
     static let families: [[OpDeclaration]] = [
         UnaryOps.declarations,
+        ArithmeticOps.declarations,
         ReductionOps.declarations,
     ]
 
