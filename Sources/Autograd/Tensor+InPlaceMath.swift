@@ -1,7 +1,7 @@
 /// In-place math: the helper every family's `X_` variant runs through (declared next to its
-/// op in `Ops/`), and `pow_` until its family moves there. They reuse the
-/// out-of-place grad_fn names; like PyTorch they save the modified tensor itself as `result`
-/// and a clone of the original as `self`, so later in-place edits are detected.
+/// op in `Ops/`). Those variants reuse the out-of-place grad_fn names; like PyTorch they save
+/// the modified tensor itself as `result` and a clone of the original as `self`, so later
+/// in-place edits are detected.
 extension Tensor {
     /// Raises PyTorch's error when an in-place result cannot be stored in this dtype.
     func checkCastable(_ result: DType) throws {
@@ -45,14 +45,4 @@ extension Tensor {
     private func isOriginalSelf(_ slot: SavedTensor) -> Bool {
         !slot.isOutput && slot.role == "self" && slot.storageID == ObjectIdentifier(storage)
     }
-
-    /// `pow_(exponent)`.
-    @discardableResult
-    public func pow_(_ exponent: ScalarValue) throws -> Tensor {
-        try inPlaceMath("pow_") { try pow(exponent) }
-    }
-
-    /// `pow_(exponent)` with a float exponent.
-    @discardableResult
-    public func pow_(_ exponent: Double) throws -> Tensor { try pow_(.double(exponent)) }
 }

@@ -95,3 +95,16 @@ private func checkGradients(_ declaration: OpDeclaration, _ layout: Layout) thro
         }
     }
 }
+
+@Test func nonDifferentiableOpsRecordNoGradFn() throws {
+    for declaration in try OpRegistry.build().declarations where !declaration.isDifferentiable {
+        var values = try sampleArguments(declaration)
+        for p in try declaration.signature.parameters where p.type == .tensor && p.defaultValue == nil {
+            let t = try sampleTensor([2, 3], declaration.samples.domain, seed: values.count)
+            try t.setRequiresGrad(true)
+            values[p.name] = .tensor(t)
+        }
+        let out = try declaration(declaration.arguments(values))
+        #expect(out.gradFn == nil && !out.requiresGrad, "\(declaration.signatureText)")
+    }
+}

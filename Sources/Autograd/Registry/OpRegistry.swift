@@ -16,6 +16,7 @@ public struct OpRegistry: Sendable {
     static let families: [[OpDeclaration]] = [
         UnaryOps.declarations,
         ArithmeticOps.declarations,
+        PowOps.declarations,
         ReductionOps.declarations,
     ]
 
