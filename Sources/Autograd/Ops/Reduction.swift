@@ -1,118 +1,220 @@
-/// Product reductions (`prod`, `prod(dim)`): the declarations, the kernel, and each forward
-/// with PyTorch's `prod_backward`, which stays exact when the input holds zeros.
+/// Reductions besides sum and prod: mean, max/min (whole tensor and along a dim),
+/// argmax/argmin, all/any; plus the gather/scatter pair their backward formulas use.
+/// `max(dim)`/`min(dim)` return (values, indices) and are not declared yet: declarations
+/// return one tensor.
 enum ReductionOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("prod(Tensor self, *, ScalarType? dtype=None) -> Tensor", gradFn: "ProdBackward0",
+        OpDeclaration("mean(Tensor self) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").mean() }),
+        OpDeclaration("mean.dim(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "MeanBackward1",
                       exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").prod(dtype: $0.optionalDType("dtype")) }),
-        OpDeclaration("prod.dim_int(Tensor self, int dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-                      gradFn: "ProdBackward1", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").prod(dim: $0.int("dim"), keepdim: $0.bool("keepdim"),
-                                                             dtype: $0.optionalDType("dtype")) }),
+                      forward: { try $0.tensor("self").mean(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("max(Tensor self) -> Tensor", gradFn: "MaxBackward1", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").max() }),
+        OpDeclaration("min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").min() }),
+        OpDeclaration("argmax(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").argmax(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("argmin(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").argmin(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("all(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").all() }),
+        OpDeclaration("all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").all(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("any(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").any() }),
+        OpDeclaration("any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").any(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
     ]
 }
 
-/// Multiplies `x` along the middle extent of its `[outer, n, inner]` layout: into one value per
-/// slice, or (`exclusive`) into each element's product of the others in its slice, as a
-/// prefix product times a suffix product, like PyTorch's `prod_safe_zeros_backward`.
-private func sliceProducts<T: TensorElement>(
-    _ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, outer: Int, n: Int, inner: Int,
-    exclusive: Bool, one: T, times: (T, T) -> T
-) {
-    for o in 0..<outer {
-        for k in 0..<inner {
-            let base = o * n * inner + k
-            var running = one
-            if !exclusive {
-                for i in 0..<n { running = times(running, x[base + i * inner]) }
-                out[o * inner + k] = running
-                continue
-            }
-            for i in 0..<n {
-                out[base + i * inner] = running
-                running = times(running, x[base + i * inner])
-            }
-            running = one
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                out[base + i * inner] = times(out[base + i * inner], running)
-                running = times(running, x[base + i * inner])
-            }
-        }
-    }
-}
-
 extension Tensor {
-    /// The `[outer, n, inner]` extents around `dim`; the whole tensor is one slice when nil.
-    private func sliceExtents(_ dim: Int?) -> (outer: Int, n: Int, inner: Int) {
-        guard let dim, !shape.isEmpty else { return (1, numel, 1) }
-        return (shape[..<dim].reduce(1, *), shape[dim], shape[(dim + 1)...].reduce(1, *))
-    }
-
-    /// `sliceProducts` over this tensor's values in `dtype` (float, or int64 wrapping on
-    /// overflow like PyTorch), without recording.
-    private func products(dim: Int?, exclusive: Bool, dtype: DType, outShape: [Int]) -> Tensor {
-        let input = contiguousStorage(as: dtype)
-        let (outer, n, inner) = sliceExtents(dim)
-        let out = Storage(uninitialized: dtype, count: outShape.reduce(1, *))
-        func run<T: TensorElement>(_: T.Type, _ one: T, _ times: (T, T) -> T) {
-            sliceProducts(input.pointer(T.self), out.pointer(T.self), outer: outer, n: n, inner: inner,
-                          exclusive: exclusive, one: one, times: times)
+    private func checkMeanDType() throws {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
-        switch dtype {
-        case .float32: run(Float.self, 1, *)
-        case .float64: run(Double.self, 1, *)
-        case .int64: run(Int64.self, 1, &*)
-        case .bool: run(Bool.self, true) { $0 && $1 }
-        }
-        return Tensor(storage: out, shape: outShape)
     }
 
-    /// PyTorch's result dtype for `prod`: the requested one, else floats keep theirs and
-    /// integers and bools give int64.
-    private func prodDType(_ requested: DType?) -> DType {
-        requested ?? (dtype.isFloatingPoint ? dtype : .int64)
+    /// The mean over `dims` (all dims when empty) without recording.
+    private func meanValues(_ dims: [Int], keepdim: Bool, count: Int) throws -> Tensor {
+        let sums = sumValues(dims, keepdim: keepdim)
+        return try mapBinary(DivF.self, sums, Tensor.scalar(Double(count), dtype: dtype), dtype: dtype)
     }
 
-    /// The product of all elements (`torch.prod`, ProdBackward0); 1 for an empty tensor.
-    public func prod(dtype requested: DType? = nil) throws -> Tensor {
-        let out = products(dim: nil, exclusive: false, dtype: prodDType(requested), outShape: [])
-        record("prod", "ProdBackward0", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .output("result", 0)]) { ctx in
-            [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: nil, keepdim: false)]
+    /// `mean()` of all elements (MeanBackward0); NaN for an empty tensor.
+    public func mean() throws -> Tensor {
+        try checkMeanDType()
+        let n = numel, old = shape
+        let out = try meanValues([], keepdim: false, count: n)
+        record("mean", "MeanBackward0", inputs: [self], outputs: [out]) { ctx in
+            [try ctx.grad.expand(old).divScalar(Double(n))]
         }
         return out
     }
 
-    /// The product along `dim` (ProdBackward1).
-    public func prod(dim: Int, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
+    /// `mean(dims, keepdim)` (MeanBackward1); an empty `dims` reduces every dim.
+    public func mean(dims: [Int], keepdim: Bool = false) throws -> Tensor {
+        try checkMeanDType()
+        let rd = try reductionDims(dims)
+        let all = rd.isEmpty ? Array(0..<dim) : rd
+        let n = shape.isEmpty ? 1 : all.reduce(1) { $0 * shape[$1] }
+        let out = try meanValues(all, keepdim: keepdim, count: n)
+        let old = shape, kept = reducedShape(all, keepdim: true)
+        record("mean", "MeanBackward1", inputs: [self], outputs: [out]) { ctx in
+            [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old).divScalar(Double(n))]
+        }
+        return out
+    }
+
+    /// Division by a Python number as PyTorch's C++ `div.Scalar` does it (DivBackward1).
+    func divScalar(_ s: Double) throws -> Tensor {
+        let dt = dtype.isFloatingPoint ? dtype : .float32
+        let out = try mapBinary(DivF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
+        record("div", "DivBackward1", inputs: [self], outputs: [out]) { ctx in
+            [try ctx.grad.divScalar(s)]
+        }
+        return out
+    }
+
+    /// The largest element (MaxBackward1); ties share the gradient evenly; NaN propagates.
+    public func max() throws -> Tensor { try extremeOfAll(.max, "max", "MaxBackward1") }
+
+    /// The smallest element (MinBackward1).
+    public func min() throws -> Tensor { try extremeOfAll(.min, "min", "MinBackward1") }
+
+    private func extremeOfAll(_ extreme: Extreme, _ op: String, _ backward: String) throws -> Tensor {
+        guard numel > 0 else {
+            throw TorchError.runtime("\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+        }
+        let flat = Tensor(storage: contiguousStorage(), shape: [numel])
+        let out = Tensor(storage: extremeAlongDim(flat, dim: 0, extreme: extreme).values.storage, shape: [])
+        record(op, backward, inputs: [self], outputs: [out],
+               saving: [.input("self", self), .output("result", 0)]) { ctx in
+            [try Tensor.evenlyDistribute(ctx.grad, input: ctx.saved(0), value: ctx.saved(1))]
+        }
+        return out
+    }
+
+    /// PyTorch's evenly_distribute_backward: the gradient split among the elements equal to
+    /// the selected value (or among the NaNs when it is NaN).
+    static func evenlyDistribute(_ grad: Tensor, input: Tensor, value: Tensor) throws -> Tensor {
+        let mask = value.containsNaN() ? input.isnan() : try input.eq(.tensor(value))
+        let count = mask.sumValues([], keepdim: false)
+        return try mask.mul(.tensor(grad.div(.tensor(count))))
+    }
+
+    /// `max(dim, keepdim)`: the values (MaxBackward0) and their int64 indices.
+    public func max(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(dim, keepdim: keepdim, .max, "max", "MaxBackward0")
+    }
+
+    /// `min(dim, keepdim)`: the values (MinBackward0) and their int64 indices.
+    public func min(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(dim, keepdim: keepdim, .min, "min", "MinBackward0")
+    }
+
+    /// Normalizes a reduction dim and rejects an empty one with PyTorch's IndexError.
+    private func checkedReductionDim(_ dim: Int, _ op: String) throws -> Int {
         let d = try normalizeDim(dim, rank: self.dim)
+        if !shape.isEmpty && shape[d] == 0 {
+            throw TorchError.index("\(op)(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        return d
+    }
+
+    private func extremeAlong(_ dim: Int, keepdim: Bool, _ extreme: Extreme, _ op: String,
+                              _ backward: String) throws -> (values: Tensor, indices: Tensor) {
+        let d = try checkedReductionDim(dim, op)
+        let r = extremeAlongDim(self, dim: d, extreme: extreme)
         let outShape = shape.isEmpty ? [] : reducedShape([d], keepdim: keepdim)
-        let out = products(dim: d, exclusive: false, dtype: prodDType(requested), outShape: outShape)
-        record("prod", "ProdBackward1", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .output("result", 0)]) { ctx in
-            [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: d, keepdim: keepdim)]
+        let values = Tensor(storage: r.values.storage, shape: outShape)
+        let indices = Tensor(storage: r.indices.storage, shape: outShape)
+        let old = shape, kept = r.indices.shape
+        record(op, backward, inputs: [self], outputs: [values, indices], saving: [.output("indices", 1)]) { ctx in
+            if old.isEmpty { return [ctx.grad] }
+            let index = try Tensor(storage: ctx.saved(0).contiguousStorage(), shape: kept)
+            let g = keepdim ? ctx.grad : try ctx.grad.reshape(kept)
+            return [try g.scatterIntoZeros(old, dim: d, index: index, accumulate: false)]
+        }
+        return (values, indices)
+    }
+
+    /// `zeros(shape).scatter(dim, index, self)` (ScatterBackward0) or `.scatter_add`
+    /// (ScatterAddBackward0); `index` has this tensor's shape.
+    func scatterIntoZeros(_ shape: [Int], dim: Int, index: Tensor, accumulate: Bool) throws -> Tensor {
+        let out = try scatterValues(into: shape, dim: dim, index: index, source: self, accumulate: accumulate)
+        record(accumulate ? "scatter_add" : "scatter", accumulate ? "ScatterAddBackward0" : "ScatterBackward0",
+               inputs: [nil, self], outputs: [out], saving: [.input("index", index)]) { ctx in
+            [nil, try ctx.grad.gatherAlongDim(dim, index: ctx.saved(0))]
         }
         return out
     }
 
-    /// PyTorch's `prod_backward`: `grad * result / self` when `self` has no zero, else `grad`
-    /// times each element's product of the others in its slice (all elements when `dim` is
-    /// nil). That product is computed by a kernel, not recorded, so under create_graph the
-    /// zero case gives no second derivative through `self`.
-    static func prodBackward(_ grad: Tensor, _ saved: Tensor, _ result: Tensor,
-                             dim: Int?, keepdim: Bool) throws -> Tensor {
-        let input = try saved.to(grad.dtype)
-        if input.dim == 0 { return try grad.to(saved.dtype) }
-        var g = grad, r = result
-        if let dim {
-            if !keepdim { (g, r) = (try g.unsqueeze(dim), try r.unsqueeze(dim)) }
-        } else {
-            (g, r) = (try g.expand(input.shape), try r.expand(input.shape))
+    /// `self.gather(dim, index)` (GatherBackward0).
+    func gatherAlongDim(_ dim: Int, index: Tensor) throws -> Tensor {
+        let out = try gatherValues(self, dim: dim, index: index)
+        let old = shape
+        record("gather", "GatherBackward0", inputs: [self], outputs: [out],
+               saving: [.input("self", self), .input("index", index)]) { ctx in
+            [try ctx.grad.scatterIntoZeros(old, dim: dim, index: ctx.saved(1), accumulate: true)]
         }
-        let hasZero = try input.eq(.scalar(.int(0))).any().item() == .bool(true)
-        let gradInput = hasZero
-            ? try g.mul(.tensor(input.products(dim: dim, exclusive: true, dtype: input.dtype, outShape: input.shape)))
-            : try g.mul(.tensor(r.div(.tensor(input))))
-        return try gradInput.to(saved.dtype)
+        return out
+    }
+
+    /// Index of the largest element, flattened when `dim` is nil (`torch.argmax`).
+    public func argmax(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtreme(.max, "argmax", dim: dim, keepdim: keepdim)
+    }
+
+    /// Index of the smallest element, flattened when `dim` is nil (`torch.argmin`).
+    public func argmin(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtreme(.min, "argmin", dim: dim, keepdim: keepdim)
+    }
+
+    private func argExtreme(_ extreme: Extreme, _ op: String, dim: Int?, keepdim: Bool) throws -> Tensor {
+        try rejectBool("\(op)_cpu")
+        let out: Tensor
+        if let dim {
+            let d = try checkedReductionDim(dim, op)
+            let indices = extremeAlongDim(self, dim: d, extreme: extreme).indices
+            out = Tensor(storage: indices.storage, shape: shape.isEmpty ? [] : reducedShape([d], keepdim: keepdim))
+        } else {
+            guard numel > 0 else {
+                throw TorchError.index("\(op)(): Expected reduction dim to be specified for input.numel() == 0.")
+            }
+            let flat = Tensor(storage: contiguousStorage(), shape: [numel])
+            let indices = extremeAlongDim(flat, dim: 0, extreme: extreme).indices
+            out = Tensor(storage: indices.storage, shape: keepdim ? [Int](repeating: 1, count: self.dim) : [])
+        }
+        reportNonDifferentiable(op, inputs: [self], outputs: [out])
+        return out
+    }
+
+    /// Whether every element is non-zero (`torch.all`); a 0-dim bool tensor.
+    public func all() -> Tensor { truthOp("all", dims: [], keepdim: false, all: true) }
+
+    /// Whether any element is non-zero (`torch.any`).
+    public func any() -> Tensor { truthOp("any", dims: [], keepdim: false, all: false) }
+
+    /// `all(dim, keepdim)`.
+    public func all(dim: Int, keepdim: Bool = false) throws -> Tensor {
+        truthOp("all", dims: [try normalizeDim(dim, rank: self.dim)], keepdim: keepdim, all: true)
+    }
+
+    /// `any(dim, keepdim)`.
+    public func any(dim: Int, keepdim: Bool = false) throws -> Tensor {
+        truthOp("any", dims: [try normalizeDim(dim, rank: self.dim)], keepdim: keepdim, all: false)
+    }
+
+    private func truthOp(_ op: String, dims: [Int], keepdim: Bool, all: Bool) -> Tensor {
+        let reduced = truthReduce(self, dims: shape.isEmpty ? [] : dims, all: all)
+        let outShape = dims.isEmpty ? [] : (shape.isEmpty ? [] : reducedShape(dims, keepdim: keepdim))
+        let out = Tensor(storage: reduced.storage, shape: outShape)
+        reportNonDifferentiable(op, inputs: [self], outputs: [out])
+        return out
     }
 }

@@ -58,6 +58,11 @@ public struct OpArguments {
         return i
     }
 
+    public func optionalInt(_ name: String) throws -> Int? {
+        if case .none = value(name) { return nil }
+        return try int(name)
+    }
+
     public func intList(_ name: String) throws -> [Int] {
         guard case .intList(let list) = value(name) else { throw mismatch(name, "int[]") }
         return list

@@ -17,7 +17,11 @@ public struct OpRegistry: Sendable {
         UnaryOps.declarations,
         ArithmeticOps.declarations,
         PowOps.declarations,
+        SumOps.declarations,
+        ProdOps.declarations,
         ReductionOps.declarations,
+        LinalgOps.declarations,
+        NNOps.declarations,
     ]
 
     /// The registry of all families; building it validates every signature.
