@@ -22,6 +22,11 @@ public struct OpRegistry: Sendable {
         ReductionOps.declarations,
         LinalgOps.declarations,
         NNOps.declarations,
+        ShapeOps.declarations,
+        ViewOps.declarations,
+        SelectOps.declarations,
+        JoinOps.declarations,
+        ComparisonOps.declarations,
     ]
 
     /// The registry of all families; building it validates every signature.

@@ -18,12 +18,15 @@ public struct OpSamples: Sendable {
     public var arguments: [String: OpValue]
     /// Whether a tensor parameter after the first may broadcast against it (`[3]` against `[2, 3]`).
     public var broadcasts: Bool
+    /// Whether the op takes non-contiguous inputs (`view` does not).
+    public var acceptsNonContiguous: Bool
 
     public init(domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpValue] = [:],
-                broadcasts: Bool = false) {
+                broadcasts: Bool = false, acceptsNonContiguous: Bool = true) {
         self.domain = domain
         self.shapes = shapes
         self.arguments = arguments
         self.broadcasts = broadcasts
+        self.acceptsNonContiguous = acceptsNonContiguous
     }
 }
