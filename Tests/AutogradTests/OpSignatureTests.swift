@@ -20,6 +20,9 @@ import Testing
     let sigmoid = OpDeclaration("sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
                                 exposure: [.torch], forward: { try $0.tensor("self").sigmoid() })
     #expect(throws: OpSignatureParser.Failure.self) { try OpRegistry.build([[sigmoid], [sigmoid]]) }
+    let noVariant = OpDeclaration("exp(Tensor self) -> Tensor", gradFn: "ExpBackward0", exposure: [.torch],
+                                  inPlaceExposure: [.method], forward: { try $0.tensor("self").exp() })
+    #expect(throws: OpSignatureParser.Failure.self) { try OpRegistry.build([[noVariant]]) }
 }
 
 @Test func signatureParsesParametersLikeNativeFunctionsYaml() throws {

@@ -21,11 +21,11 @@ public struct OpDeclaration: Sendable {
     private let forward: Forward
     private let inPlaceForward: Forward?
 
-    /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty.
+    /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty
+    /// (`OpRegistry.build()` checks).
     public init(_ signature: String, gradFn: String?, exposure: OpExposure,
                 inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
                 forward: @escaping Forward, inPlace: Forward? = nil) {
-        precondition(inPlaceExposure.isEmpty == (inPlace == nil), "\(signature): in-place exposure without variant")
         self.signatureText = signature
         self.parsed = Result { try OpSignatureParser.parse(signature) }
             .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }

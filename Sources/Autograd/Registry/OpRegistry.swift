@@ -34,8 +34,9 @@ public struct OpRegistry: Sendable {
         do { return try build() } catch { fatalError("\(error)") }
     }()
 
-    /// Builds the registry, failing on a malformed signature or a name bound twice in one
-    /// namespace (same name and overload).
+    /// Builds the registry, failing on a malformed signature, an in-place exposure without an
+    /// in-place variant (or the reverse), or a name bound twice in one namespace (same name
+    /// and overload).
     public static func build() throws -> OpRegistry { try build(families) }
 
     static func build(_ families: [[OpDeclaration]]) throws -> OpRegistry {
@@ -44,6 +45,10 @@ public struct OpRegistry: Sendable {
         var seen = Set<String>()
         for (index, declaration) in declarations.enumerated() {
             let signature = try declaration.parsed.get()
+            guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
+                throw OpSignatureParser.Failure(signature: declaration.signatureText,
+                                                reason: "in-place exposure and in-place variant must come together")
+            }
             for (namespace, prefix) in OpExposure.namespaces {
                 var names = [String]()
                 if declaration.exposure.contains(namespace) { names.append(signature.name) }
