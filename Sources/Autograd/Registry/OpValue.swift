@@ -12,6 +12,7 @@ public enum OpValue {
     case none
 }
 
-// The registry shares signatures across threads; the defaults they hold are parsed from
-// signature text and so never contain a tensor, the only non-Sendable payload.
+// The registry shares signatures and samples across threads; the values they hold (defaults
+// parsed from signature text, sample literals) never contain a tensor, the only non-Sendable
+// payload. Declarations must keep it so: a sample tensor belongs in `OpSamples.shapes`.
 extension OpValue: @unchecked Sendable {}
