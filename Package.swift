@@ -1,9 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The engine and the interpreter skip Swift's dynamic exclusivity checks (a runtime call on
-/// every access to a class property): they are about a tenth of the per-op cost of small ops.
-let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 
 let package = Package(
     name: "GradScope",
@@ -28,12 +25,11 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]),
         .target(
             name: "Autograd",
-            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: hotPathSettings),
+            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
-        .target(name: "Python", swiftSettings: hotPathSettings),
-        .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: hotPathSettings),
+        .target(name: "Python", swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel"]),
         .executableTarget(
             name: "gradscope",
@@ -41,7 +37,12 @@ let package = Package(
                 "Autograd", "GraphModel", "GraphRender", "Python", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Python", "Session"]),
+        .executableTarget(
+            name: "gradscope-bench",
+            dependencies: [
+                "Autograd", "GraphModel", "GraphRender", "Python", "Session",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),
@@ -50,5 +51,5 @@ let package = Package(
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

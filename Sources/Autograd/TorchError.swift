@@ -48,9 +48,18 @@ public enum Diagnostics {
 }
 
 enum FileHandleStderr {
+    /// Writes `s` to file descriptor 2 unbuffered (C's `stderr` is a global `var`, which Swift 6
+    /// does not allow to be shared between threads).
     static func write(_ s: String) {
         var s = s
-        s.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stderr) }
+        s.withUTF8 { buf in
+            var rest = UnsafeRawBufferPointer(buf)
+            while !rest.isEmpty {
+                let n = Glibc.write(2, rest.baseAddress, rest.count)
+                if n <= 0 { return }
+                rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            }
+        }
     }
 }
 

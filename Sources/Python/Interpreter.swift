@@ -9,7 +9,7 @@ public protocol ExecutionObserver: AnyObject {
 }
 
 /// Limits that keep a run of an untrusted script bounded.
-public struct ExecutionLimits {
+public struct ExecutionLimits: Sendable {
     /// Maximum Python call depth (Python's default recursion limit).
     public var maxCallDepth = 1000
     /// Maximum statements executed; nil for no limit.

@@ -48,7 +48,7 @@ struct Figure {
 
 /// A benchmark: reads the configuration, returns its figures. Adding a target means adding
 /// one such function to `allBenchmarks`.
-typealias Benchmark = (BenchConfig) throws -> [Figure]
+typealias Benchmark = @Sendable (BenchConfig) throws -> [Figure]
 
 /// Monotonic wall time in seconds.
 func now() -> Double {

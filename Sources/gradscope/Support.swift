@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Python
 import Session
 
@@ -66,12 +67,16 @@ func loadScript(_ path: String) throws -> String {
 }
 
 /// Buffered stdout and unbuffered stderr, as Python uses them when piped.
-final class OutputStreams: @unchecked Sendable {
-    private var buffer = [UInt8]()
+final class OutputStreams: Sendable {
+    /// Pending stdout bytes; the script thread writes, the main thread flushes at exit.
+    private let buffer = Mutex([UInt8]())
 
     func writeOut(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { flush() }
+        let full = buffer.withLock { buffer in
+            buffer.append(contentsOf: s.utf8)
+            return buffer.count > 1 << 16
+        }
+        if full { flush() }
     }
 
     func writeErr(_ s: String) {
@@ -80,12 +85,14 @@ final class OutputStreams: @unchecked Sendable {
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        let pending = buffer.withLock { buffer in
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer
+        }
+        guard !pending.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(pending))
     }
 }
-
 
 /// Ctrl-C (SIGINT) stops the script with `KeyboardInterrupt` at its next statement; a second
 /// Ctrl-C before that exits at once with status 130. SIGINT is unblocked first, since a parent

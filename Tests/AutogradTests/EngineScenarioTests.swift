@@ -165,7 +165,7 @@ struct EngineScenarioTests {
     @Test func leafInPlaceIsAnErrorExceptUnderNoGrad() throws {
         let w = try leaf([1, 1, 1])
         #expect(throws: TorchError.runtime(AutogradMessages.leafInPlace)) { try w.add_(.scalar(.int(1))) }
-        try GradMode.noGrad { try w.add_(.scalar(.int(1))) }
+        _ = try GradMode.noGrad { try w.add_(.scalar(.int(1))) }
         #expect(w.doubles() == [2, 2, 2] && w.isLeaf && w.requiresGrad && w.version == 1)
     }
 

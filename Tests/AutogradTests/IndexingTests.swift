@@ -1,7 +1,7 @@
 import Testing
 @testable import Autograd
 
-private let all = TensorIndex.slice(start: nil, stop: nil, step: nil)
+private var all: TensorIndex { .slice(start: nil, stop: nil, step: nil) }
 private func s(_ start: Int?, _ stop: Int?, _ step: Int? = nil) -> TensorIndex { .slice(start: start, stop: stop, step: step) }
 private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     try Tensor(v, shape: shape ?? [v.count], dtype: .int64)

@@ -66,8 +66,8 @@ enum Programs {
     ("seed003_retain_graph", Programs.retainGraph),
     ("seed001_tutorial", Programs.tutorial),
     ("grad_accumulate", Programs.gradAccumulate),
-] as [(String, (ScriptStub) throws -> Void)])
-func canonicalLinesMatchPyTorch(name: String, program: (ScriptStub) throws -> Void) throws {
+] as [(String, @Sendable (ScriptStub) throws -> Void)])
+func canonicalLinesMatchPyTorch(name: String, program: @Sendable (ScriptStub) throws -> Void) throws {
     let graph = try record(program).snapshot()
     #expect(graph.canonicalLines() == (try pytorchGraphLines(name)))
 }

@@ -134,6 +134,6 @@ extension Tensor {
 /// A double as C++'s `operator<<` prints it in PyTorch's messages (`%g`).
 func cppNumber(_ value: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 32)
-    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%g", $0) }
-    return String(cString: buffer)
+    let length = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%g", $0) }
+    return String(decoding: buffer.prefix(Int(max(0, min(length, 31)))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
