@@ -2,8 +2,15 @@
 SWIFT ?= swift
 SAMPLE ?= samples/tutorial.py
 RELEASE_BIN = .build/release/gradscope
+# Optimised builds skip Swift's dynamic exclusivity checks (a runtime call on every access to a
+# class property, about a tenth of the per-op cost of small ops). The flag is passed here, not in
+# Package.swift, which stays free of unsafe flags so that other packages can depend on GradScope.
+OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked
+# The test build treats every compiler warning as an error.
+STRICT = -Xswiftc -warnings-as-errors
+FORMAT_PATHS = Package.swift Sources Tests samples/swift-api
 
-.PHONY: setup build release demo test conformance clean
+.PHONY: setup build release demo test conformance clean format lint docs check-swift-api
 
 setup:
 	@scripts/setup.sh
@@ -12,7 +19,7 @@ build: setup
 	$(SWIFT) build
 
 release: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build $(OPTIMISED)
 
 # Run a bundled sample exactly like `python samples/tutorial.py`.
 demo: release
@@ -21,10 +28,10 @@ demo: release
 # A smoke run of the benchmarks, then the unit, integration and conformance tests (the
 # conformance corpus runs in-process in TorchBindingsTests, and once more through the real CLI against
 # ../shared/conformance when that folder is present).
-test: setup
-	$(SWIFT) build
+test: setup lint
+	$(SWIFT) build $(STRICT)
 	$(MAKE) bench-smoke
-	$(SWIFT) test
+	$(SWIFT) test $(STRICT)
 	@if [ -d ../shared/conformance ]; then \
 	  python3 ../shared/tools/conformance.py check ../shared/conformance $(CURDIR)/.build/debug/gradscope run; \
 	else \
@@ -34,6 +41,21 @@ test: setup
 clean:
 	rm -rf .build
 
+# swift-format with the repository's .swift-format: `make format` rewrites, `make lint` checks.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+# DocC for the libraries (Autograd and GraphModel have articles); warnings are errors.
+docs: setup
+	$(SWIFT) package --disable-sandbox generate-documentation --target Autograd --target GraphModel --warnings-as-errors
+
+# A package outside GradScope depending on it by git URL and version (samples/swift-api).
+check-swift-api:
+	scripts/check-swift-api.sh
+
 # Benchmarks (release build in its own scratch path, one compute thread on both sides).
 # `make bench` prints GradScope's figures next to PyTorch's; `make bench-smoke` is a quick
 # run of every workload at tiny sizes on the debug build.
@@ -41,11 +63,11 @@ BENCH_SCRATCH = .build-perf
 
 .PHONY: bench bench-smoke
 bench: setup
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
 	bench/compare.sh
 
 bench-smoke: setup
-	$(SWIFT) build
+	$(SWIFT) build $(STRICT)
 	OPENBLAS_NUM_THREADS=1 .build/debug/gradscope-bench --quick --gradscope .build/debug/gradscope --scripts bench
 
 # Real users' programs (Tests/RealPrograms and ../shared/conformance/real) through the debug
