@@ -31,7 +31,7 @@ let package = Package(
             swiftSettings: hotPathSettings),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
-        .target(name: "Script", dependencies: ["Autograd", "GraphModel"], swiftSettings: hotPathSettings),
+        .target(name: "Script", dependencies: ["Autograd", "GraphModel", "GraphRender"], swiftSettings: hotPathSettings),
         .executableTarget(
             name: "gradscope",
             dependencies: [

@@ -1,5 +1,6 @@
 import Autograd
 import GraphModel
+import GraphRender
 
 extension Debugger {
     /// What a command asks of the session.

@@ -1,5 +1,6 @@
 import Autograd
 import GraphModel
+import GraphRender
 
 /// The script's events go to the graph recording (not while a debugger expression runs).
 extension Debugger: ExecutionObserver {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphModel
+import GraphRender
 import Script
 
 /// `gradscope why SCRIPT.py [NAME ...]`: explain who got a gradient, through which ops, and why not.

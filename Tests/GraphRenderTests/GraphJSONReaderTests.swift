@@ -11,9 +11,9 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
     @Test(arguments: allSamples)
     func samplesRoundTrip(_ name: String) throws {
         let graph = try recordSample(name)
-        let text = graph.json()
+        let text = graph.jsonWithAnalysis()
         let read = try Graph(json: text)
-        #expect(read.json() == text)
+        #expect(read.jsonWithAnalysis() == text)
         #expect(read.tensors.count == graph.tensors.count && read.ops.count == graph.ops.count)
         #expect(read.textDump() == graph.textDump())
     }
@@ -24,7 +24,7 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
         withEverything.showGrads = true
         withEverything.showSaved = true
         let graph = try recordSample(name)
-        let read = try Graph(json: graph.json())
+        let read = try Graph(json: graph.jsonWithAnalysis())
         for options in [RenderOptions(), withEverything] {
             #expect(try DOTWriter(graph: read, options: options).dot() == DOTWriter(graph: graph, options: options).dot())
         }
@@ -55,7 +55,7 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
 
     @Test func nonFiniteSummariesAndErrorsSurvive() throws {
         let graph = try recordSample("detach")
-        let read = try Graph(json: graph.json())
+        let read = try Graph(json: graph.jsonWithAnalysis())
         #expect(read.error == graph.error)
         #expect(read.error?.type == "RuntimeError")
         let invalidated = read.nodes.flatMap(\.saved).filter { $0.invalidation != nil }
