@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: hotPathSettings),
         .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: hotPathSettings),
-        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel"]),
+        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",
             dependencies: [
