@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: [.swiftLanguageMode(.v5)]),
-        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel"]),
+        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",
             dependencies: [
