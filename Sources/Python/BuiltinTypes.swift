@@ -69,7 +69,7 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
-    static let object = TypeObject("object")
+    static let object = TypeObject("object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) })
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
     static let type = TypeObject("type") { args, interp in

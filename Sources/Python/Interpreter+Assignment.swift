@@ -142,14 +142,14 @@ extension Interpreter {
                 l.items.remove(at: n)
             case .dict(let d):
                 if !(try d.remove(key)) { throw PyException(instance: ExceptionInstance(.keyError, [key])) }
+            case .object(let o) where try o.deleteItem(key, self):
+                return
             default:
                 throw PyException.type("'\(Formatting.typeName(object))' object doesn't support item deletion")
             }
         case .attribute(let objectExpr, let name):
             let object = try evaluate(objectExpr, scope)
-            if case .object(let i as Instance) = object, i.attributes.removeValue(forKey: name) != nil { return }
-            if case .object(let o) = object, try o.deleteAttribute(name, self) { return }
-            throw noAttribute(object, name)
+            try deleteAttribute(object, name)
         case .tuple(let items), .list(let items):
             for i in items { try delete(i, scope) }
         default:
@@ -157,16 +157,39 @@ extension Interpreter {
         }
     }
 
-    /// Attribute lookup on any value; nil when it does not exist.
-    func attribute(of object: Value, _ name: String) throws -> Value? {
+    /// `del object.name`.
+    func deleteAttribute(_ object: Value, _ name: String) throws {
+        try checkAttributeName(name)
+        if case .object(let o) = object, try o.deleteAttribute(name, self) { return }
+        throw noAttribute(object, name)
+    }
+
+    /// Refuses the internal attributes the sandbox hides.
+    func checkAttributeName(_ name: String) throws {
         if name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.allowedDunders.contains(name) {
             throw PyException.attribute("GradScope scripts cannot access the internal attribute '\(name)'")
         }
+    }
+
+    /// Attribute lookup on any value; nil when it does not exist.
+    func attribute(of object: Value, _ name: String) throws -> Value? {
+        try checkAttributeName(name)
         switch object {
         case .object(let o): return try o.attribute(name, self)
         default: return try builtinMethod(object, name)
         }
     }
 
-    static let allowedDunders: Set<String> = ["__name__", "__class__", "__init__", "__call__"]
+    /// The double-underscore attributes scripts may read: names, the class, and the special
+    /// methods of the data model (never `__dict__`, `__bases__`, `__subclasses__`, `__globals__`...).
+    static let allowedDunders: Set<String> = [
+        "__name__", "__qualname__", "__module__", "__doc__", "__class__", "__init__", "__call__", "__new__",
+        "__setattr__", "__getattr__", "__getattribute__", "__delattr__", "__repr__", "__str__", "__format__",
+        "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__len__",
+        "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__enter__",
+        "__exit__", "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__",
+        "__imul__", "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
+        "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__", "__neg__", "__pos__", "__abs__",
+        "__invert__", "__reversed__", "__and__", "__or__", "__xor__", "__int__", "__float__", "__index__", "__wrapped__",
+    ]
 }

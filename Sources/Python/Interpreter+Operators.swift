@@ -37,8 +37,10 @@ extension Interpreter {
     }
 
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
-        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
-        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
+        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self),
+           !v.isNotImplemented { return v }
+        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self),
+           !v.isNotImplemented { return v }
         if case .object(let o) = l, let v = try o.binaryOperation(op, r, reflected: false, self) { return v }
         if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }

@@ -101,6 +101,8 @@ public protocol PyObject: AnyObject {
     func item(_ key: Value, _ interp: Interpreter) throws -> Value?
     /// `x[key] = value`; false means "does not support item assignment".
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `del x[key]`; false means "does not support item deletion".
+    func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool
     /// `bool(x)`; nil means true (or, for tuple-like objects, non-empty).
     func truthValue(_ interp: Interpreter) throws -> Bool?
     /// `-x`, `+x`, `~x`; nil means "bad operand type".
@@ -143,6 +145,7 @@ public extension PyObject {
     func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { nil }
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? { nil }
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool { false }
     func truthValue(_ interp: Interpreter) throws -> Bool? { nil }
     func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? { nil }
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }
