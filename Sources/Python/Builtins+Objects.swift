@@ -24,12 +24,10 @@ extension Interpreter {
                 return try interp.call(f, Arguments([v]))
             }
             switch v {
-            case .int(let n): return .int(n)
+            case .int(let n): return .int(n == -1 ? -2 : n)
             case .bool(let b): return .int(b ? 1 : 0)
-            case .object(let o): return .int(o.identity)
-            default:
-                _ = try HashKey(v)
-                return .int(Formatting.repr(v).hashValue)
+            case .float(let d): return .int(PythonHash.hash(d))
+            default: return .int(try HashKey(v).hashValue)
             }
         }
         add("iter") { args, interp in .object(try interp.makeIterator(try single(args, "iter"))) }

@@ -31,6 +31,10 @@ public final class UserFunction: PyObject {
     let nonlocalNames: Set<String>
     /// Whether the body yields: calling the function makes a generator.
     let isGenerator: Bool
+    /// The name `functools.wraps` gave this function (`__name__`, `__qualname__`, its repr).
+    var reportedName: String?
+    /// What `functools.wraps` wrapped (`__wrapped__`).
+    var wrapped: Value?
     /// The class whose body defined this function (what zero-argument `super()` starts from).
     weak var definingClass: UserClass?
 
@@ -55,15 +59,19 @@ public final class UserFunction: PyObject {
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.callUser(self, args) }
     public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
-        case "__name__": return .string(name)
+        case "__name__": return .string(reportedName ?? name)
         case "__qualname__": return .string(qualifiedName)
+        case "__wrapped__": return wrapped
         case "__module__": return .string("__main__")
         default: return nil
         }
     }
 
     /// `C.f` for a method, `f` otherwise.
-    var qualifiedName: String { definingClass.map { "\($0.name).\(name)" } ?? name }
+    var qualifiedName: String {
+        if let reportedName { return reportedName }
+        return definingClass.map { "\($0.name).\(name)" } ?? name
+    }
 
     /// Records `cls` as the defining class of a method (also inside staticmethod, classmethod
     /// and property wrappers).

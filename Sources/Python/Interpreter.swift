@@ -78,6 +78,10 @@ public final class Interpreter {
         installBuiltins()
         registerStandardModule("math", MathModule.make())
         registerStandardModule("random", RandomModule.make())
+        registerStandardModule("itertools", ItertoolsModule.make())
+        registerStandardModule("functools", FunctoolsModule.make())
+        registerStandardModule("collections", CollectionsModule.make())
+        registerStandardModule("__future__", FutureModule.make())
     }
 
     /// Script functions hold their module's globals, which hold the functions: Python's garbage

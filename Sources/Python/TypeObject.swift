@@ -33,6 +33,7 @@ package final class TypeObject: PyObject {
         if actual == name { return true }
         if name == "int", case .bool = v { return true }
         if name == "object" { return true }
+        if name == "dict", case .dict = v { return true }
         if case .object(let o) = v { return o.isInstance(of: name) }
         return false
     }

@@ -22,8 +22,21 @@ public final class ListStorage {
 public final class DictStorage {
     public private(set) var keys: [Value] = []
     private var values: [HashKey: Value] = [:]
+    /// Which dict type this is: a plain dict or one of `collections`' subclasses.
+    package var flavor: DictFlavor = .plain
 
     public init() {}
+
+    package init(flavor: DictFlavor) { self.flavor = flavor }
+
+    /// `OrderedDict.move_to_end(key, last)`; false when the key is missing.
+    func moveToEnd(_ key: Value, last: Bool) throws -> Bool {
+        let k = try HashKey(key)
+        guard values[k] != nil, let i = keys.firstIndex(where: { (try? HashKey($0)) == k }) else { return false }
+        let moved = keys.remove(at: i)
+        if last { keys.append(moved) } else { keys.insert(moved, at: 0) }
+        return true
+    }
 
     public var count: Int { keys.count }
 
@@ -45,6 +58,22 @@ public final class DictStorage {
     public var items: [(Value, Value)] { keys.compactMap { k in (try? HashKey(k)).flatMap { values[$0] }.map { (k, $0) } } }
 }
 
+/// The dict types: `dict` and `collections`' `OrderedDict`, `defaultdict` and `Counter`.
+package enum DictFlavor {
+    case plain, ordered, counter
+    /// A `defaultdict` and its default factory (None for no factory).
+    case defaultDict(Value)
+
+    var typeName: String {
+        switch self {
+        case .plain: return "dict"
+        case .ordered: return "OrderedDict"
+        case .counter: return "Counter"
+        case .defaultDict: return "defaultdict"
+        }
+    }
+}
+
 /// The hashable projection of a Python value used as a dict key or set member.
 struct HashKey: Hashable {
     private enum Repr: Hashable {
@@ -60,6 +89,7 @@ struct HashKey: Hashable {
         case .float(let d): repr = .number(d)
         case .string(let s): repr = .string(s)
         case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
+        case .object(let t as NamedTupleValue): repr = .tuple(try t.items.map(HashKey.init))
         case .object(let o): repr = .identity(ObjectIdentifier(o))
         case .list: throw PyException.type("unhashable type: 'list'")
         case .dict: throw PyException.type("unhashable type: 'dict'")
