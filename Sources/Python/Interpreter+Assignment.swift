@@ -174,9 +174,27 @@ extension Interpreter {
     /// Attribute lookup on any value; nil when it does not exist.
     func attribute(of object: Value, _ name: String) throws -> Value? {
         try checkAttributeName(name)
+        let found: Value?
         switch object {
-        case .object(let o): return try o.attribute(name, self)
-        default: return try builtinMethod(object, name)
+        case .object(let o): found = try o.attribute(name, self)
+        default: found = try builtinMethod(object, name)
+        }
+        return try found ?? objectDunder(object, name)
+    }
+
+    /// `x.__format__`, `x.__repr__` and `x.__str__` for values whose type defines no own version.
+    private func objectDunder(_ object: Value, _ name: String) throws -> Value? {
+        switch name {
+        case "__format__":
+            return .object(BuiltinFunction(name) { args, interp in
+                guard case .string(let spec)? = args.positional.first else {
+                    throw PyException.type("__format__() argument must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
+                }
+                return .string(try interp.format(object, spec: spec))
+            })
+        case "__repr__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.repr(object)) })
+        case "__str__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.str(object)) })
+        default: return nil
         }
     }
 
@@ -190,6 +208,6 @@ extension Interpreter {
         "__exit__", "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__",
         "__imul__", "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
         "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__", "__neg__", "__pos__", "__abs__",
-        "__invert__", "__reversed__", "__and__", "__or__", "__xor__", "__int__", "__float__", "__index__", "__wrapped__",
+        "__invert__", "__reversed__", "__version__", "__and__", "__or__", "__xor__", "__int__", "__float__", "__index__", "__wrapped__",
     ]
 }

@@ -66,3 +66,14 @@ except TypeError as e:
     print("TypeError:", e)
 a, b = Vec(7, 8)
 print(a, b, max(Vec(3, 1, 2)), *Vec(5, 6))
+
+class Wide:
+    def method(self, first,
+                     second,
+            third):
+        return first + second + third
+
+    def other(self):
+        return "other"
+print(Wide().method(1,
+    2, 3), Wide().other())
