@@ -69,6 +69,18 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
+    static let set = TypeObject("set") { args, interp in .object(try SetObject(args.positional.first.map(interp.iterate) ?? [])) }
+    static let frozenset = TypeObject("frozenset") { args, interp in
+        .object(try SetObject(args.positional.first.map(interp.iterate) ?? [], frozen: true))
+    }
+    static let slice = TypeObject("slice") { args, _ in
+        let p = args.positional
+        switch p.count {
+        case 1: return .object(SliceObject(start: .none, stop: p[0], step: .none))
+        case 2, 3: return .object(SliceObject(start: p[0], stop: p[1], step: p.count == 3 ? p[2] : .none))
+        default: throw PyException.type("slice expected at least 1 argument, got \(p.count)")
+        }
+    }
     static let object = TypeObject("object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) })
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
@@ -79,7 +91,7 @@ enum BuiltinTypes {
 
     static let all: [(String, TypeObject)] = [
         ("int", int), ("float", float), ("str", str), ("bool", bool), ("list", list), ("tuple", tuple),
-        ("dict", dict), ("range", range), ("object", object), ("type", type),
+        ("dict", dict), ("set", set), ("frozenset", frozenset), ("range", range), ("slice", slice), ("object", object), ("type", type),
     ]
 
     private static var byName: [String: TypeObject] = {

@@ -16,13 +16,6 @@ extension Interpreter {
             return .none
         }
         installObjectBuiltins()
-        add("set") { args, interp in
-            var unique = [Value]()
-            for v in try args.positional.first.map(interp.iterate) ?? [] where !unique.contains(where: { interp.equal($0, v) }) {
-                unique.append(v)
-            }
-            return .list(ListStorage(unique))
-        }
         add("len") { args, interp in
             guard args.positional.count == 1 else { throw PyException.type("len() takes exactly one argument (\(args.positional.count) given)") }
             return .int(try interp.length(args.positional[0]))

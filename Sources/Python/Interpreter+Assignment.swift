@@ -166,7 +166,7 @@ extension Interpreter {
 
     /// Refuses the internal attributes the sandbox hides.
     func checkAttributeName(_ name: String) throws {
-        if name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.allowedDunders.contains(name) {
+        if name.hasPrefix("__") && name.hasSuffix("__") && Interpreter.refusedDunders.contains(name) {
             throw PyException.attribute("GradScope scripts cannot access the internal attribute '\(name)'")
         }
     }
@@ -198,16 +198,12 @@ extension Interpreter {
         }
     }
 
-    /// The double-underscore attributes scripts may read: names, the class, and the special
-    /// methods of the data model (never `__dict__`, `__bases__`, `__subclasses__`, `__globals__`...).
-    static let allowedDunders: Set<String> = [
-        "__name__", "__qualname__", "__module__", "__doc__", "__class__", "__init__", "__call__", "__new__",
-        "__setattr__", "__getattr__", "__getattribute__", "__delattr__", "__repr__", "__str__", "__format__",
-        "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__len__",
-        "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__enter__",
-        "__exit__", "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__",
-        "__imul__", "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
-        "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__", "__neg__", "__pos__", "__abs__",
-        "__invert__", "__reversed__", "__version__", "__and__", "__or__", "__xor__", "__int__", "__float__", "__index__", "__wrapped__",
+    /// The double-underscore attributes scripts may not touch: CPython's doors into the
+    /// interpreter itself (namespaces, class hierarchies, code and frames).
+    static let refusedDunders: Set<String> = [
+        "__dict__", "__bases__", "__base__", "__mro__", "__subclasses__", "__globals__", "__builtins__",
+        "__code__", "__closure__", "__func__", "__self__", "__defaults__", "__kwdefaults__", "__reduce__",
+        "__reduce_ex__", "__loader__", "__spec__", "__file__", "__path__", "__import__", "__traceback__",
+        "__init_subclass__", "__subclasshook__", "__class_getitem__", "__slots__", "__weakref__",
     ]
 }

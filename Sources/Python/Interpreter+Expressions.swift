@@ -16,7 +16,7 @@ extension Interpreter {
         case .ellipsis: return .object(EllipsisObject.shared)
         case .list(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
         case .tuple(let items): return .tuple(try evaluateDisplay(items, scope))
-        case .set(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
+        case .set(let items): return .object(try SetObject(evaluateDisplay(items, scope)))
         case .dict(let pairs):
             let d = DictStorage()
             for p in pairs { try d.set(try evaluate(p.key, scope), try evaluate(p.value, scope)) }
@@ -198,6 +198,14 @@ package final class SliceObject: PyObject {
     }
     package var typeName: String { "slice" }
     package func repr() -> String { "slice(\(Formatting.repr(start)), \(Formatting.repr(stop)), \(Formatting.repr(step)))" }
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        switch n {
+        case "start": return start
+        case "stop": return stop
+        case "step": return step
+        default: return nil
+        }
+    }
 }
 
 /// `...`
