@@ -73,19 +73,6 @@ public final class UserFunction: PyObject {
         return definingClass.map { "\($0.name).\(name)" } ?? name
     }
 
-    /// Records `cls` as the defining class of a method (also inside staticmethod, classmethod
-    /// and property wrappers).
-    static func setDefiningClass(_ v: Value, _ cls: UserClass) {
-        switch v {
-        case .object(let f as UserFunction): f.definingClass = cls
-        case .object(let s as StaticMethod): setDefiningClass(s.function, cls)
-        case .object(let c as ClassMethod): setDefiningClass(c.function, cls)
-        case .object(let p as PropertyObject):
-            for accessor in [p.getter, p.setter, p.deleter] { setDefiningClass(accessor, cls) }
-        default: break
-        }
-    }
-
     private static func collectDeclarations(_ body: [Stmt], _ g: inout Set<String>, _ n: inout Set<String>) {
         var stack = body
         while let s = stack.popLast() {

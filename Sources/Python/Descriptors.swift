@@ -154,7 +154,7 @@ enum ObjectMethods {
 }
 
 /// `NotImplemented`: what a binary special method returns to let the other operand try.
-final class NotImplementedObject: PyObject {
+final class NotImplementedObject: PyObject, Sendable {
     static let shared = NotImplementedObject()
     var typeName: String { "NotImplementedType" }
     func repr() -> String { "NotImplemented" }

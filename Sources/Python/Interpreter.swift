@@ -277,6 +277,9 @@ public final class Interpreter {
         return .normal
     }
 
+    /// The class bodies being executed, innermost last, with the functions each defined.
+    var classBodies: [(scope: Scope, functions: [UserFunction])] = []
+
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyException] = []
 
@@ -405,9 +408,12 @@ public final class Interpreter {
                       isGenerator: Bool = false, _ scope: Scope) throws -> UserFunction {
         var defaults = [String: Value]()
         for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
-        return UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
+        let function = UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
                             lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
                             isGenerator: isGenerator)
+        // A def directly in a class body is a method of that class (zero-argument super()).
+        if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
+        return function
     }
 
     private func makeClass(_ def: ClassDefinition, _ scope: Scope) throws -> Value {
@@ -417,9 +423,16 @@ public final class Interpreter {
         }
         // The body binds into its own namespace; lookups fall through to enclosing scopes.
         let classScope = Scope(enclosing: scope === globals ? nil : scope)
-        _ = try execute(def.body, classScope)
+        classBodies.append((classScope, []))
+        do {
+            _ = try execute(def.body, classScope)
+        } catch {
+            classBodies.removeLast()
+            throw error
+        }
+        let methods = classBodies.removeLast().functions
         let userClass = try UserClass(name: def.name, bases: bases, attributes: classScope.variables)
-        for v in userClass.attributes.values { UserFunction.setDefiningClass(v, userClass) }
+        for f in methods { f.definingClass = userClass }
         var cls: Value = .object(userClass)
         for d in def.decorators.reversed() { cls = try call(try evaluate(d, scope), Arguments([cls])) }
         return cls

@@ -99,5 +99,14 @@ class Greeter:
         return x
 
 print(Greeter().hi("bob"), Greeter().twice(7))
+
+class Loud(Greeter):
+    @shout
+    def hi(self, who):
+        return super().hi(who) + " again"
+    @property
+    def name(self):
+        return type(self).__name__
+print(Loud().hi("ann"), Loud().name, Loud.hi.__name__, Temp.celsius.fget.__qualname__)
 t.celsius = 5
 t.fahrenheit = 1
