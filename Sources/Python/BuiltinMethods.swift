@@ -76,9 +76,9 @@ extension Interpreter {
     private func dictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
         switch name {
         case "get": return method { args in try d.get(args.positional.first ?? .none) ?? (args.positional.count > 1 ? args.positional[1] : .none) }
-        case "keys": return method { _ in .list(ListStorage(d.keys)) }
-        case "values": return method { _ in .list(ListStorage(d.items.map { $0.1 })) }
-        case "items": return method { _ in .list(ListStorage(d.items.map { .tuple([$0.0, $0.1]) })) }
+        case "keys": return method { _ in .object(DictView(d, .keys)) }
+        case "values": return method { _ in .object(DictView(d, .values)) }
+        case "items": return method { _ in .object(DictView(d, .items)) }
         case "update": return method { args in
             if case .counter = d.flavor { return try self.counterUpdate(d, args, sign: 1) }
             if case .dict(let other)? = args.positional.first {

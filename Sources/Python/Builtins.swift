@@ -152,7 +152,6 @@ extension Interpreter {
                 if let v = try interp.attribute(of: args.positional[0], n) { return v }
             } catch let e as PyException where e.instance.cls.isSubclass(of: .attributeError) {}
             return args.positional[2]
-            throw interp.noAttribute(args.positional[0], n)
         }
         add("setattr") { args, interp in
             guard args.positional.count == 3, case .string(let n) = args.positional[1] else { throw PyException.type("setattr expected 3 arguments") }

@@ -166,7 +166,7 @@ public final class Instance: PyObject {
     func genericAttribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
-        return try attributes[n] ?? classValue.map(bind)
+        return attributes[n] ?? classValue.map(bind)
     }
 
     /// A class attribute as seen through this instance: functions become bound methods.

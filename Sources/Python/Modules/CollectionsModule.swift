@@ -284,7 +284,7 @@ final class DequeObject: PyObject {
     func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         func method(_ body: @escaping (Arguments, Interpreter) throws -> Value) -> Value { .object(BuiltinFunction(n, body)) }
         switch n {
-        case "maxlen": return maxlen.map(Value.int) ?? .none
+        case "maxlen": return maxlen.map(Value.int) ?? Value.none
         case "append": return method { args, _ in self.append(args.positional.first ?? .none); return .none }
         case "appendleft": return method { args, _ in self.appendLeft(args.positional.first ?? .none); return .none }
         case "extend": return method { args, interp in

@@ -23,3 +23,9 @@ print(callable(print), hash(1.0) == hash(1), hash(-1), hash((1, 2)) == hash((1, 
 nums = iter(range(3))
 print(next(nums), list(nums))
 print(sum(1 for _ in range(5)), max(range(4), key=lambda v: -v), min([3, 1, 2], default=0))
+from collections import OrderedDict
+d = {"a": 1, "b": 2}
+ks = d.keys()
+d["c"] = 3
+print(ks, d.values(), d.items(), OrderedDict(a=1).keys(), OrderedDict(a=1).items(), "a" in ks, ("b", 2) in d.items(), len(ks))
+print(list(d.items()), sorted(d.values(), reverse=True), [k for k, v in d.items() if v > 1], bool({}.keys()))
