@@ -31,6 +31,8 @@ public final class UserFunction: PyObject {
     let nonlocalNames: Set<String>
     /// Whether the body yields: calling the function makes a generator.
     let isGenerator: Bool
+    /// The qualified name of the function whose body defined this one (`outer` in `outer.<locals>.f`).
+    let enclosingFunction: String?
     /// The name `functools.wraps` gave this function (`__name__`, `__qualname__`, its repr).
     var reportedName: String?
     /// What `functools.wraps` wrapped (`__wrapped__`).
@@ -39,7 +41,8 @@ public final class UserFunction: PyObject {
     weak var definingClass: UserClass?
 
     init(name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,
-         closure: Scope?, globals: Scope, isGenerator: Bool) {
+         closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil) {
+        self.enclosingFunction = enclosingFunction
         self.name = name
         self.parameters = parameters
         self.defaults = defaults
@@ -70,7 +73,8 @@ public final class UserFunction: PyObject {
     /// `C.f` for a method, `f` otherwise.
     var qualifiedName: String {
         if let reportedName { return reportedName }
-        return definingClass.map { "\($0.name).\(name)" } ?? name
+        if let definingClass { return "\(definingClass.name).\(name)" }
+        return enclosingFunction.map { "\($0).<locals>.\(name)" } ?? name
     }
 
     private static func collectDeclarations(_ body: [Stmt], _ g: inout Set<String>, _ n: inout Set<String>) {

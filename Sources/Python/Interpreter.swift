@@ -410,7 +410,8 @@ public final class Interpreter {
         for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
         let function = UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
                             lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
-                            isGenerator: isGenerator)
+                            isGenerator: isGenerator,
+                            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
         // A def directly in a class body is a method of that class (zero-argument super()).
         if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
         return function

@@ -108,5 +108,14 @@ class Loud(Greeter):
     def name(self):
         return type(self).__name__
 print(Loud().hi("ann"), Loud().name, Loud.hi.__name__, Temp.celsius.fget.__qualname__)
+print(Loud.hi.__qualname__, Greeter.twice.__qualname__, (lambda: 0).__qualname__, repeat(1)(len).__qualname__)
+def outer():
+    def inner(a):
+        return a
+    return inner
+try:
+    outer()(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
 t.celsius = 5
 t.fahrenheit = 1
