@@ -81,7 +81,9 @@ enum BuiltinTypes {
         default: throw PyException.type("slice expected at least 1 argument, got \(p.count)")
         }
     }
-    static let object = TypeObject("object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) })
+    static let object = TypeObject(
+        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) }
+    ) { _, _ in .object(PlainObject()) }
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
     static let type = TypeObject("type") { args, interp in
@@ -118,6 +120,12 @@ enum BuiltinTypes {
             return .object(t)
         }
     }
+}
+
+/// `object()`: a featureless object, equal only to itself.
+final class PlainObject: PyObject {
+    var typeName: String { "object" }
+    func repr() -> String { "<object object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
 }
 
 /// A float truncated to an int as Python's `int(x)` does: NaN and infinities raise, and values

@@ -19,10 +19,7 @@ extension Interpreter {
         }
         add("hash") { args, interp in
             let v = try single(args, "hash")
-            if case .object(let i as Instance) = v, let f = i.cls.lookup("__hash__") {
-                if case .none = f { throw PyException.type("unhashable type: '\(i.typeName)'") }
-                return try interp.call(f, Arguments([v]))
-            }
+            if case .object(let i as Instance) = v { return .int(try i.customHash() ?? i.identity) }
             switch v {
             case .int(let n): return .int(n == -1 ? -2 : n)
             case .bool(let b): return .int(b ? 1 : 0)

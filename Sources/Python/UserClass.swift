@@ -301,6 +301,21 @@ public final class Instance: PyObject {
         return (try? interp.truthy(r)) ?? false
     }
 
+    /// `hash(self)` when the class defines `__hash__`; nil for identity hashing. A class that
+    /// defines `__eq__` without `__hash__` (or sets `__hash__ = None`) is unhashable.
+    func customHash() throws -> Int? {
+        let unhashable = PyException.type("unhashable type: '\(cls.name)'")
+        guard let f = cls.lookup("__hash__") else {
+            if cls.lookup("__eq__") != nil { throw unhashable }
+            return nil
+        }
+        if case .none = f { throw unhashable }
+        guard let interp = interpreter else { return nil }
+        let h = try interp.call(f, Arguments([.object(self)]))
+        guard case .int(let n) = h else { throw PyException.type("__hash__ method should return an integer") }
+        return n
+    }
+
     public func absoluteValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__abs__", [], interp) }
 
     public func numberConversion(_ interp: Interpreter) throws -> Value? {

@@ -78,6 +78,18 @@ package enum DictFlavor {
 struct HashKey: Hashable {
     private enum Repr: Hashable {
         case none, number(Double), string(String), tuple([HashKey]), identity(ObjectIdentifier)
+        /// A script object whose class defines `__hash__` (and `__eq__`).
+        case custom(CustomHashed)
+    }
+
+    /// A key hashed by its `__hash__` and compared by its `__eq__`.
+    struct CustomHashed: Hashable {
+        let hash: Int
+        let instance: Instance
+        static func == (a: CustomHashed, b: CustomHashed) -> Bool {
+            a.instance === b.instance || (a.hash == b.hash && a.instance.equals(.object(b.instance)) == true)
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
     private let repr: Repr
 
@@ -90,6 +102,8 @@ struct HashKey: Hashable {
         case .string(let s): repr = .string(s)
         case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
         case .object(let t as NamedTupleValue): repr = .tuple(try t.items.map(HashKey.init))
+        case .object(let i as Instance):
+            if let hash = try i.customHash() { repr = .custom(CustomHashed(hash: hash, instance: i)) } else { repr = .identity(ObjectIdentifier(i)) }
         case .object(let o): repr = .identity(ObjectIdentifier(o))
         case .list: throw PyException.type("unhashable type: 'list'")
         case .dict: throw PyException.type("unhashable type: 'dict'")

@@ -77,3 +77,30 @@ class Wide:
         return "other"
 print(Wide().method(1,
     2, 3), Wide().other())
+
+class Key:
+    def __init__(self, name):
+        self.name = name
+    def __eq__(self, other):
+        return isinstance(other, Key) and self.name.lower() == other.name.lower()
+    def __hash__(self):
+        return hash(self.name.lower())
+    def __repr__(self):
+        return f"Key({self.name!r})"
+
+table = {Key("A"): 1}
+table[Key("a")] = 2
+print(table, Key("A") in table, len({Key("x"), Key("X"), Key("y")}), table[Key("a")])
+
+class EqOnly:
+    def __eq__(self, other):
+        return True
+print(EqOnly() == 3, EqOnly() in [1])
+try:
+    {EqOnly(): 1}
+except TypeError as e:
+    print("TypeError:", e)
+plain = object()
+class Plain:
+    pass
+print(len({Plain(), Plain()}), type(plain).__name__, plain == plain)
