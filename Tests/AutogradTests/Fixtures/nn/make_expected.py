@@ -1,0 +1,77 @@
+"""Writes expected.json: PyTorch's values, gradients and grad_fn names for the nn op families
+(activations, losses, convolution), replayed by Tests/AutogradTests/NNFamilyTests.swift.
+
+Run with PyTorch 2.15 on one thread: OMP_NUM_THREADS=1 python make_expected.py
+Each case names the Swift call it corresponds to; inputs are float32 leaves built from the listed
+values, the output is backpropagated with the listed gradient (ones for a scalar)."""
+import json
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+
+X = [-2.5, -1.2, -0.3, 0.0, 0.4, 1.1, 2.2, 3.1, -0.7, 0.9, -3.3, 25.0]
+G = [0.5, -1.0, 2.0, 0.25, 1.5, -0.75, 1.0, 0.3, -2.0, 0.6, 1.2, -0.4]
+P = [0.1, 0.8, 0.35, 0.6, 0.95, 0.2]
+T = [0.0, 1.0, 0.3, 1.0, 0.0, 0.7]
+Y = [0.4, -1.5, 0.2, 1.3, -0.6, 0.05]
+
+
+def leaf(values, shape):
+    return torch.tensor(values, dtype=torch.float32).reshape(shape).requires_grad_()
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).tolist()]
+
+
+cases = []
+
+
+def case(name, inputs, call):
+    leaves = [leaf(v, s) for v, s in inputs]
+    out = call(*leaves)
+    grad = torch.ones_like(out) if out.dim() == 0 else torch.tensor(G[:out.numel()]).reshape(out.shape)
+    out.backward(grad)
+    cases.append({
+        "name": name,
+        "inputs": [{"values": v, "shape": s} for v, s in inputs],
+        "output": flat(out), "shape": list(out.shape), "grad_fn": out.grad_fn.name(),
+        "gradient": flat(grad),
+        "grads": [flat(l.grad) if l.grad is not None else None for l in leaves],
+    })
+
+
+act = [(X, [3, 4])]
+case("leaky_relu", act, lambda x: F.leaky_relu(x, 0.2))
+case("leaky_relu_", act, lambda x: F.leaky_relu(x.clone(), 0.2, inplace=True))
+case("elu", act, lambda x: F.elu(x, 1.5))
+case("elu_", act, lambda x: F.elu(x.clone(), 0.7, inplace=True))
+case("gelu", act, lambda x: F.gelu(x))
+case("gelu_tanh", act, lambda x: F.gelu(x, approximate="tanh"))
+case("silu", act, lambda x: F.silu(x))
+case("softplus", act, lambda x: F.softplus(x, beta=2.0, threshold=5.0))
+case("hardtanh", act, lambda x: F.hardtanh(x, -1.0, 2.0))
+case("relu6", act, lambda x: F.relu6(x))
+case("logsigmoid", act, lambda x: F.logsigmoid(x))
+
+pair = [(Y, [2, 3]), (T, [2, 3])]
+for reduction in ["mean", "sum", "none"]:
+    case("l1_loss/" + reduction, pair, lambda x, t: F.l1_loss(x, t, reduction=reduction))
+    case("smooth_l1_loss/" + reduction, pair, lambda x, t: F.smooth_l1_loss(x, t, reduction=reduction, beta=0.5))
+    case("huber_loss/" + reduction, pair, lambda x, t: F.huber_loss(x, t, reduction=reduction, delta=0.8))
+    case("binary_cross_entropy/" + reduction, [(P, [2, 3]), (T, [2, 3])],
+         lambda x, t: F.binary_cross_entropy(x, t, reduction=reduction))
+    case("binary_cross_entropy_with_logits/" + reduction, pair,
+         lambda x, t: F.binary_cross_entropy_with_logits(x, t, reduction=reduction))
+    case("kl_div/" + reduction, [(Y, [2, 3]), (P, [2, 3])], lambda x, t: F.kl_div(x, t, reduction=reduction))
+case("binary_cross_entropy/weight", [(P, [2, 3]), (T, [2, 3]), ([0.5, 2.0, 1.0], [3])],
+     lambda x, t, w: F.binary_cross_entropy(x, t, weight=w.detach()))
+case("binary_cross_entropy_with_logits/pos_weight", [(Y, [2, 3]), (T, [2, 3]), ([0.5, 2.0, 1.0], [3]), ([3.0, 0.5, 1.5], [3])],
+     lambda x, t, w, pw: F.binary_cross_entropy_with_logits(x, t, weight=w.detach(), pos_weight=pw.detach()))
+case("kl_div/batchmean_log_target", [(Y, [2, 3]), (Y[::-1], [2, 3])],
+     lambda x, t: F.kl_div(x, t, reduction="batchmean", log_target=True))
+
+with open("expected.json", "w") as f:
+    json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1)
+    f.write("\n")
