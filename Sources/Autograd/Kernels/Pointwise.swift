@@ -45,3 +45,23 @@ func mapPointwise<F: PointwiseBinaryFunction>(_ f: F, _ grad: Tensor, _ saved: T
                                           count: saved.numel))
     return Tensor(storage: out, shape: saved.shape)
 }
+
+private struct ScaledAddVisitor: FloatVisitor {
+    let a: Storage, b: Storage, destination: Storage, count: Int, alpha: Double
+    func visit<T: FloatElement>(_ type: T.Type) {
+        let x = a.pointer(T.self), y = b.pointer(T.self), d = destination.pointer(T.self), s = T(alpha)
+        for i in 0..<count { d[i] = x[i].addingProduct(y[i], s) }
+    }
+}
+
+/// `a + alpha * b` for a floating `dtype`, broadcasting, with one rounding as PyTorch's
+/// vectorised add kernel (`fmadd(other, alpha, self)`) does; `alpha` is rounded to `dtype` first.
+func scaledAdd(_ a: Tensor, _ b: Tensor, alpha: Double, dtype: DType) throws -> Tensor {
+    let shape = try broadcastShapes(a.shape, b.shape)
+    let count = shape.reduce(1, *)
+    let out = Storage(uninitialized: dtype, count: count)
+    dtype.dispatchFloat(ScaledAddVisitor(a: a.contiguousStorage(as: dtype, broadcastTo: shape),
+                                         b: b.contiguousStorage(as: dtype, broadcastTo: shape),
+                                         destination: out, count: count, alpha: alpha))
+    return Tensor(storage: out, shape: shape)
+}
