@@ -25,6 +25,8 @@ public struct OpRegistry: Sendable {
         ActivationOps.declarations,
         LossOps.declarations,
         ConvolutionOps.declarations,
+        NormalizationOps.declarations,
+        PoolingOps.declarations,
         ShapeOps.declarations,
         ViewOps.declarations,
         SelectOps.declarations,
