@@ -3,8 +3,8 @@ import Testing
 @testable import Autograd
 
 /// Replays Fixtures/nn/expected.json (written by Fixtures/nn/make_expected.py from PyTorch 2.15
-/// on one thread): the activation, loss, convolution, pooling, layer_norm, dropout and embedding
-/// values, gradients and grad_fn names.
+/// on one thread): the activation, loss, convolution, pooling, layer_norm, batch_norm, dropout and
+/// embedding values, gradients and grad_fn names.
 /// Values and gradients of the cases in `bitExact` match PyTorch bit for bit; the others
 /// (vectorised SLEEF transcendentals and fused kernels in PyTorch) to `ulps` float32 ulps.
 struct NNFamilyTests {
@@ -74,6 +74,15 @@ struct NNFamilyTests {
         case "avg_pool2d_exclude_pad":
             return try x[0].avgPool2d(kernelSize: [2, 3], stride: [2, 1], padding: [1, 1], ceilMode: true, countIncludePad: false)
         case "adaptive_avg_pool2d": return try x[0].adaptiveAvgPool2d(outputSize: [3, 2])
+        case "batch_norm":
+            let (mean, variance) = (Tensor.zeros([3]), Tensor.ones([3]))
+            let out = try Tensor.batchNorm(x[0], runningMean: mean, runningVar: variance, weight: x[1], bias: x[2],
+                                           training: true, momentum: 0.2)
+            #expect(mean.version == 0 && variance.version == 0)
+            return out
+        case "batch_norm_eval":
+            return try Tensor.batchNorm(x[0], runningMean: Tensor([0.1, -0.2, 0.3]), runningVar: Tensor([0.5, 1.5, 2.0]),
+                                        weight: x[1], bias: x[2])
         default: throw TorchError.runtime("no Swift call for case \(name)")
         }
     }
@@ -93,7 +102,7 @@ struct NNFamilyTests {
     /// double statistics) sum in other orders, and their sums of mixed signs cancel.
     static let absoluteTolerance: [String: Double] = [
         "gelu": 1e-6, "gelu_tanh": 1e-6, "conv2d": 2e-6, "conv2d_dilated": 2e-6, "conv1d_same": 2e-6,
-        "layer_norm": 2e-6, "layer_norm_plain": 2e-6,
+        "layer_norm": 2e-6, "layer_norm_plain": 2e-6, "batch_norm": 2e-6, "batch_norm_eval": 2e-6,
     ]
 
     /// Distance in float32 ulps (both values are float32 values widened to double).

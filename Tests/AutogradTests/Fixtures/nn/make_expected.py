@@ -1,5 +1,6 @@
 """Writes expected.json: PyTorch's values, gradients and grad_fn names for the nn op families
-(activations, losses, convolution, pooling, layer_norm, dropout, embedding), replayed by Tests/AutogradTests/NNFamilyTests.swift.
+(activations, losses, convolution, pooling, layer_norm, batch_norm, dropout,
+embedding), replayed by Tests/AutogradTests/NNFamilyTests.swift.
 
 Run with PyTorch 2.15 on one thread: OMP_NUM_THREADS=1 python make_expected.py
 Each case names the Swift call it corresponds to; inputs are float32 leaves built from the listed
@@ -96,6 +97,10 @@ case("avg_pool2d", pool, lambda x: F.avg_pool2d(x, 3, stride=2, padding=1))
 case("avg_pool2d_exclude_pad", pool, lambda x: F.avg_pool2d(x, (2, 3), stride=(2, 1), padding=(1, 1), ceil_mode=True,
                                                              count_include_pad=False))
 case("adaptive_avg_pool2d", pool, lambda x: F.adaptive_avg_pool2d(x, (3, 2)))
+bn = [(ramp(4 * 3 * 2), [4, 3, 2]), (ramp(3, 5, 7), [3]), (ramp(3, 3, 11), [3])]
+case("batch_norm", bn, lambda x, w, b: F.batch_norm(x, torch.zeros(3), torch.ones(3), w, b, training=True, momentum=0.2))
+case("batch_norm_eval", bn, lambda x, w, b: F.batch_norm(x, torch.tensor([0.1, -0.2, 0.3]), torch.tensor([0.5, 1.5, 2.0]),
+                                                        w, b, training=False))
 
 with open("expected.json", "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1)
