@@ -3,8 +3,8 @@ import Testing
 @testable import Autograd
 
 /// Replays Fixtures/nn/expected.json (written by Fixtures/nn/make_expected.py from PyTorch 2.15
-/// on one thread): the activation, loss, convolution, pooling, layer_norm, batch_norm, dropout and
-/// embedding values, gradients and grad_fn names.
+/// on one thread): the activation, loss (with weighted cross_entropy), convolution, pooling,
+/// layer_norm, batch_norm, dropout and embedding values, gradients and grad_fn names.
 /// Values and gradients of the cases in `bitExact` match PyTorch bit for bit; the others
 /// (vectorised SLEEF transcendentals and fused kernels in PyTorch) to `ulps` float32 ulps.
 struct NNFamilyTests {
@@ -83,6 +83,9 @@ struct NNFamilyTests {
         case "batch_norm_eval":
             return try Tensor.batchNorm(x[0], runningMean: Tensor([0.1, -0.2, 0.3]), runningVar: Tensor([0.5, 1.5, 2.0]),
                                         weight: x[1], bias: x[2])
+        case "cross_entropy_weighted":
+            let target = try Tensor([2, 0, 1, 2, -100, 1, 0], shape: [7], dtype: .int64)
+            return try Tensor.crossEntropy(x[0], target: target, weight: x[1].detach(), reduction: variant)
         default: throw TorchError.runtime("no Swift call for case \(name)")
         }
     }

@@ -101,6 +101,11 @@ bn = [(ramp(4 * 3 * 2), [4, 3, 2]), (ramp(3, 5, 7), [3]), (ramp(3, 3, 11), [3])]
 case("batch_norm", bn, lambda x, w, b: F.batch_norm(x, torch.zeros(3), torch.ones(3), w, b, training=True, momentum=0.2))
 case("batch_norm_eval", bn, lambda x, w, b: F.batch_norm(x, torch.tensor([0.1, -0.2, 0.3]), torch.tensor([0.5, 1.5, 2.0]),
                                                         w, b, training=False))
+CE_TARGET = [2, 0, 1, 2, -100, 1, 0]
+ce = [(ramp(7 * 3, 29, 13), [7, 3]), ([0.3, 1.7, 0.9], [3])]
+for reduction in ["mean", "sum", "none"]:
+    case("cross_entropy_weighted/" + reduction, ce,
+         lambda x, w: F.cross_entropy(x, torch.tensor(CE_TARGET), weight=w.detach(), reduction=reduction))
 
 with open("expected.json", "w") as f:
     json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1)
