@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GraphModel", targets: ["GraphModel"]),
         .library(name: "GraphRender", targets: ["GraphRender"]),
         .library(name: "Session", targets: ["Session"]),
+        .library(name: "NN", targets: ["NN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,7 @@ let package = Package(
             dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: hotPathSettings),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
+        .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: hotPathSettings),
         .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: hotPathSettings),
@@ -43,6 +45,7 @@ let package = Package(
             ]),
         .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Python", "Session"]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
