@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GraphModel", targets: ["GraphModel"]),
         .library(name: "GraphRender", targets: ["GraphRender"]),
         .library(name: "Session", targets: ["Session"]),
+        .library(name: "NN", targets: ["NN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,7 @@ let package = Package(
             name: "Autograd",
             dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
+        .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: [.swiftLanguageMode(.v5)]),
@@ -44,6 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),

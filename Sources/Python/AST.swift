@@ -90,6 +90,10 @@ public indirect enum ExprKind {
     case listComprehension(Expr, [Comprehension])
     case dictComprehension(key: Expr, value: Expr, [Comprehension])
     case generator(Expr, [Comprehension])
+    /// `yield value` (only as a statement or an assignment's value).
+    case yield(Expr?)
+    /// `yield from iterable` (only as a statement).
+    case yieldFrom(Expr)
     /// `*x` in an assignment target or a list/tuple display.
     case starred(Expr)
 }
@@ -122,11 +126,14 @@ public struct FunctionDefinition {
     public let parameters: [Parameter]
     public let body: [Stmt]
     public let decorators: [Expr]
-    public init(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr]) {
+    /// Whether the body contains `yield` (outside nested functions): calls make generators.
+    public let isGenerator: Bool
+    public init(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr], isGenerator: Bool = false) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.decorators = decorators
+        self.isGenerator = isGenerator
     }
 }
 
@@ -208,6 +215,9 @@ public enum StmtKind {
 public final class Stmt {
     public let kind: StmtKind
     public let position: SourcePosition
+    /// Whether a `yield` appears in this statement (outside nested functions): a generator
+    /// steps into such statements instead of running them whole.
+    public internal(set) var containsYield = false
     public init(_ kind: StmtKind, _ position: SourcePosition) {
         self.kind = kind
         self.position = position

@@ -76,13 +76,30 @@ extension Interpreter {
     private func dictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
         switch name {
         case "get": return method { args in try d.get(args.positional.first ?? .none) ?? (args.positional.count > 1 ? args.positional[1] : .none) }
-        case "keys": return method { _ in .list(ListStorage(d.keys)) }
-        case "values": return method { _ in .list(ListStorage(d.items.map { $0.1 })) }
-        case "items": return method { _ in .list(ListStorage(d.items.map { .tuple([$0.0, $0.1]) })) }
+        case "keys": return method { _ in .object(DictView(d, .keys)) }
+        case "values": return method { _ in .object(DictView(d, .values)) }
+        case "items": return method { _ in .object(DictView(d, .items)) }
         case "update": return method { args in
-            if case .dict(let other)? = args.positional.first { for (k, v) in other.items { try d.set(k, v) } }
+            if case .counter = d.flavor { return try self.counterUpdate(d, args, sign: 1) }
+            if case .dict(let other)? = args.positional.first {
+                for (k, v) in other.items { try d.set(k, v) }
+            } else if let pairs = args.positional.first {
+                for pair in try self.iterate(pairs) {
+                    let kv = try self.iterate(pair)
+                    guard kv.count == 2 else { throw PyException.value("dictionary update sequence element has length \(kv.count); 2 is required") }
+                    try d.set(kv[0], kv[1])
+                }
+            }
             for (k, v) in args.keywords { try d.set(.string(k), v) }
             return .none
+        }
+        case "popitem": return method { args in
+            let last = try args.value(0, "last").map(self.truthy) ?? true
+            guard let key = last ? d.keys.last : d.keys.first, let v = try d.get(key) else {
+                throw PyException(instance: ExceptionInstance(.keyError, [.string(d.flavor.typeName == "dict" ? "popitem(): dictionary is empty" : "dictionary is empty")]))
+            }
+            _ = try d.remove(key)
+            return .tuple([key, v])
         }
         case "pop": return method { args in
             let key = args.positional.first ?? .none
@@ -91,7 +108,7 @@ extension Interpreter {
             throw PyException(instance: ExceptionInstance(.keyError, [key]))
         }
         case "copy": return method { _ in
-            let c = DictStorage()
+            let c = DictStorage(flavor: d.flavor)
             for (k, v) in d.items { try c.set(k, v) }
             return .dict(c)
         }
@@ -106,7 +123,7 @@ extension Interpreter {
             try d.set(key, v)
             return v
         }
-        default: return nil
+        default: return collectionsDictMethod(d, name, method)
         }
     }
 

@@ -69,7 +69,21 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
-    static let object = TypeObject("object")
+    static let set = TypeObject("set") { args, interp in .object(try SetObject(args.positional.first.map(interp.iterate) ?? [])) }
+    static let frozenset = TypeObject("frozenset") { args, interp in
+        .object(try SetObject(args.positional.first.map(interp.iterate) ?? [], frozen: true))
+    }
+    static let slice = TypeObject("slice") { args, _ in
+        let p = args.positional
+        switch p.count {
+        case 1: return .object(SliceObject(start: .none, stop: p[0], step: .none))
+        case 2, 3: return .object(SliceObject(start: p[0], stop: p[1], step: p.count == 3 ? p[2] : .none))
+        default: throw PyException.type("slice expected at least 1 argument, got \(p.count)")
+        }
+    }
+    static let object = TypeObject(
+        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) }
+    ) { _, _ in .object(PlainObject()) }
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
     static let type = TypeObject("type") { args, interp in
@@ -79,7 +93,7 @@ enum BuiltinTypes {
 
     static let all: [(String, TypeObject)] = [
         ("int", int), ("float", float), ("str", str), ("bool", bool), ("list", list), ("tuple", tuple),
-        ("dict", dict), ("range", range), ("object", object), ("type", type),
+        ("dict", dict), ("set", set), ("frozenset", frozenset), ("range", range), ("slice", slice), ("object", object), ("type", type),
     ]
 
     private static var byName: [String: TypeObject] = {
@@ -106,6 +120,12 @@ enum BuiltinTypes {
             return .object(t)
         }
     }
+}
+
+/// `object()`: a featureless object, equal only to itself.
+final class PlainObject: PyObject {
+    var typeName: String { "object" }
+    func repr() -> String { "<object object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
 }
 
 /// A float truncated to an int as Python's `int(x)` does: NaN and infinities raise, and values

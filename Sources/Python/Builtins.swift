@@ -15,14 +15,7 @@ extension Interpreter {
             interp.writeOutput(text)
             return .none
         }
-        add("staticmethod") { args, _ in .object(StaticMethod(try single(args, "staticmethod"))) }
-        add("set") { args, interp in
-            var unique = [Value]()
-            for v in try args.positional.first.map(interp.iterate) ?? [] where !unique.contains(where: { interp.equal($0, v) }) {
-                unique.append(v)
-            }
-            return .list(ListStorage(unique))
-        }
+        installObjectBuiltins()
         add("len") { args, interp in
             guard args.positional.count == 1 else { throw PyException.type("len() takes exactly one argument (\(args.positional.count) given)") }
             return .int(try interp.length(args.positional[0]))
@@ -64,14 +57,25 @@ extension Interpreter {
             return .bool(try interp.isInstance(args.positional[0], args.positional[1]))
         }
         add("enumerate") { args, interp in
-            let start = try args.value(1, "start").map { try interp.indexValue($0, "enumerate") } ?? 0
-            let items = try interp.iterate(args.value(0, "iterable") ?? .none)
-            return .list(ListStorage(items.enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
+            var index = try args.value(1, "start").map { try interp.indexValue($0, "enumerate") } ?? 0
+            let items = try interp.makeIterator(args.value(0, "iterable") ?? .none)
+            return .object(LazyIterator("enumerate") { interp in
+                guard let v = try items.next(interp) else { return nil }
+                index += 1
+                return .tuple([.int(index - 1), v])
+            })
         }
         add("zip") { args, interp in
-            let lists = try args.positional.map { try interp.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            return .list(ListStorage((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
+            let iterators = try args.positional.map { try interp.makeIterator($0) }
+            return .object(LazyIterator("zip") { interp in
+                guard !iterators.isEmpty else { return nil }
+                var items = [Value]()
+                for it in iterators {
+                    guard let v = try it.next(interp) else { return nil }
+                    items.append(v)
+                }
+                return .tuple(items)
+            })
         }
         add("sorted") { args, interp in
             var items = try interp.iterate(try single(args, "sorted", allowed: ["key", "reverse"]))
@@ -87,32 +91,67 @@ extension Interpreter {
             if let r = args.keyword("reverse"), try interp.truthy(r) { items.reverse() }
             return .list(ListStorage(items))
         }
-        add("reversed") { args, interp in .list(ListStorage(try interp.iterate(try single(args, "reversed")).reversed())) }
-        add("any") { args, interp in .bool(try interp.iterate(try single(args, "any")).contains { try interp.truthy($0) }) }
-        add("all") { args, interp in .bool(try interp.iterate(try single(args, "all")).allSatisfy { try interp.truthy($0) }) }
+        add("reversed") { args, interp in
+            let v = try single(args, "reversed")
+            if case .object(let i as Instance) = v, let f = i.cls.lookup("__reversed__") { return try interp.call(f, Arguments([v])) }
+            return .object(ArrayIterator(try interp.iterate(v).reversed(), typeName: Formatting.typeName(v) == "list" ? "list_reverseiterator" : "reversed"))
+        }
+        add("any") { args, interp in
+            let items = try interp.makeIterator(try single(args, "any"))
+            while let v = try items.next(interp) { if try interp.truthy(v) { return .bool(true) } }
+            return .bool(false)
+        }
+        add("all") { args, interp in
+            let items = try interp.makeIterator(try single(args, "all"))
+            while let v = try items.next(interp) { if !(try interp.truthy(v)) { return .bool(false) } }
+            return .bool(true)
+        }
         add("map") { args, interp in
             guard args.positional.count >= 2 else { throw PyException.type("map() must have at least two arguments.") }
-            let lists = try args.positional.dropFirst().map { try interp.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            return .list(ListStorage(try (0..<n).map { i in try interp.call(args.positional[0], Arguments(lists.map { $0[i] })) }))
+            let iterators = try args.positional.dropFirst().map { try interp.makeIterator($0) }
+            return .object(LazyIterator("map") { interp in
+                var items = [Value]()
+                for it in iterators {
+                    guard let v = try it.next(interp) else { return nil }
+                    items.append(v)
+                }
+                return try interp.call(args.positional[0], Arguments(items))
+            })
         }
         add("filter") { args, interp in
             guard args.positional.count == 2 else { throw PyException.type("filter expected 2 arguments, got \(args.positional.count)") }
             let f = args.positional[0]
-            return .list(ListStorage(try interp.iterate(args.positional[1]).filter { v in
-                if case .none = f { return try interp.truthy(v) }
-                return try interp.truthy(interp.call(f, Arguments([v])))
-            }))
+            let items = try interp.makeIterator(args.positional[1])
+            return .object(LazyIterator("filter") { interp in
+                while let v = try items.next(interp) {
+                    if case .none = f { if try interp.truthy(v) { return v } } else if try interp.truthy(interp.call(f, Arguments([v]))) { return v }
+                }
+                return nil
+            })
         }
         add("hasattr") { args, interp in
             guard args.positional.count == 2, case .string(let n) = args.positional[1] else { throw PyException.type("hasattr expected 2 arguments") }
-            return .bool((try? interp.attribute(of: args.positional[0], n)) != nil)
+            do {
+                return .bool(try interp.attribute(of: args.positional[0], n) != nil)
+            } catch let e as PyException where e.instance.cls.isSubclass(of: .attributeError) {
+                return .bool(false)
+            }
+        }
+        add("delattr") { args, interp in
+            guard args.positional.count == 2, case .string(let n) = args.positional[1] else { throw PyException.type("delattr expected 2 arguments") }
+            try interp.deleteAttribute(args.positional[0], n)
+            return .none
         }
         add("getattr") { args, interp in
             guard args.positional.count >= 2, case .string(let n) = args.positional[1] else { throw PyException.type("getattr expected at least 2 arguments") }
-            if let v = try interp.attribute(of: args.positional[0], n) { return v }
-            if args.positional.count > 2 { return args.positional[2] }
-            throw interp.noAttribute(args.positional[0], n)
+            guard args.positional.count > 2 else {
+                if let v = try interp.attribute(of: args.positional[0], n) { return v }
+                throw interp.noAttribute(args.positional[0], n)
+            }
+            do {
+                if let v = try interp.attribute(of: args.positional[0], n) { return v }
+            } catch let e as PyException where e.instance.cls.isSubclass(of: .attributeError) {}
+            return args.positional[2]
         }
         add("setattr") { args, interp in
             guard args.positional.count == 3, case .string(let n) = args.positional[1] else { throw PyException.type("setattr expected 3 arguments") }
@@ -120,10 +159,10 @@ extension Interpreter {
             return .none
         }
         add("callable") { args, _ in
-            if case .object(let o) = try single(args, "callable") {
-                return .bool(o is BuiltinFunction || o is UserFunction || o is BoundMethod || o is UserClass || o is TypeObject || o is ExceptionClass || o is StaticMethod)
-            }
-            return .bool(false)
+            guard case .object(let o) = try single(args, "callable") else { return .bool(false) }
+            if let instance = o as? Instance { return .bool(instance.cls.lookup("__call__") != nil) }
+            return .bool(o is BuiltinFunction || o is UserFunction || o is BoundMethod || o is UserClass || o is TypeObject
+                || o is ExceptionClass || o is StaticMethod)
         }
         add("id") { args, _ in
             switch try single(args, "id") {
@@ -166,10 +205,6 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
         case .object(let r as RangeObject): return r.count
-        case .object(let i as Instance):
-            guard let n = try i.callSpecial("__len__", [], self) else { break }
-            guard case .int(let count) = n else { throw PyException.type("'\(Formatting.typeName(n))' object cannot be interpreted as an integer") }
-            return count
         case .object(let o):
             if let n = try o.length(self) { return n }
             if let items = try o.iterate(self) { return items.count }
@@ -213,7 +248,7 @@ extension Interpreter {
     }
 }
 
-private func single(_ args: Arguments, _ name: String, allowed: [String] = []) throws -> Value {
+func single(_ args: Arguments, _ name: String, allowed: [String] = []) throws -> Value {
     try args.check(name, maxPositional: 1, allowed: allowed)
     guard let v = args.positional.first else { throw PyException.type("\(name)() takes exactly one argument (0 given)") }
     return v

@@ -90,6 +90,7 @@ public final class ExceptionInstance: PyObject {
     public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
         case "args": return .tuple(args)
+        case "value" where cls.isSubclass(of: .stopIteration): return args.first ?? Value.none
         case "__class__": return .object(cls)
         default: return nil
         }

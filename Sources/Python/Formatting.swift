@@ -20,7 +20,15 @@ public enum Formatting {
             if items.count == 1 { return "(" + repr(items[0]) + ",)" }
             return "(" + items.map(repr).joined(separator: ", ") + ")"
         case .dict(let d):
-            return "{" + d.items.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+            let plain = "{" + d.items.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+            switch d.flavor {
+            case .plain: return plain
+            case .ordered:
+                return d.count == 0 ? "OrderedDict()" : "OrderedDict([" + d.items.map { repr(.tuple([$0.0, $0.1])) }.joined(separator: ", ") + "])"
+            case .counter:
+                return d.count == 0 ? "Counter()" : "Counter({" + CollectionsModule.mostCommon(d).map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "})"
+            case .defaultDict(let factory): return "defaultdict(\(repr(factory)), \(plain))"
+            }
         case .object(let o): return o.repr()
         }
     }
@@ -35,7 +43,7 @@ public enum Formatting {
         case .string: return "str"
         case .list: return "list"
         case .tuple: return "tuple"
-        case .dict: return "dict"
+        case .dict(let d): return d.flavor.typeName
         case .object(let o): return o.typeName
         }
     }

@@ -142,14 +142,14 @@ extension Interpreter {
                 l.items.remove(at: n)
             case .dict(let d):
                 if !(try d.remove(key)) { throw PyException(instance: ExceptionInstance(.keyError, [key])) }
+            case .object(let o) where try o.deleteItem(key, self):
+                return
             default:
                 throw PyException.type("'\(Formatting.typeName(object))' object doesn't support item deletion")
             }
         case .attribute(let objectExpr, let name):
             let object = try evaluate(objectExpr, scope)
-            if case .object(let i as Instance) = object, i.attributes.removeValue(forKey: name) != nil { return }
-            if case .object(let o) = object, try o.deleteAttribute(name, self) { return }
-            throw noAttribute(object, name)
+            try deleteAttribute(object, name)
         case .tuple(let items), .list(let items):
             for i in items { try delete(i, scope) }
         default:
@@ -157,16 +157,53 @@ extension Interpreter {
         }
     }
 
-    /// Attribute lookup on any value; nil when it does not exist.
-    func attribute(of object: Value, _ name: String) throws -> Value? {
-        if name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.allowedDunders.contains(name) {
+    /// `del object.name`.
+    func deleteAttribute(_ object: Value, _ name: String) throws {
+        try checkAttributeName(name)
+        if case .object(let o) = object, try o.deleteAttribute(name, self) { return }
+        throw noAttribute(object, name)
+    }
+
+    /// Refuses the internal attributes the sandbox hides.
+    func checkAttributeName(_ name: String) throws {
+        if name.hasPrefix("__") && name.hasSuffix("__") && Interpreter.refusedDunders.contains(name) {
             throw PyException.attribute("GradScope scripts cannot access the internal attribute '\(name)'")
-        }
-        switch object {
-        case .object(let o): return try o.attribute(name, self)
-        default: return try builtinMethod(object, name)
         }
     }
 
-    static let allowedDunders: Set<String> = ["__name__", "__class__", "__init__", "__call__"]
+    /// Attribute lookup on any value; nil when it does not exist.
+    func attribute(of object: Value, _ name: String) throws -> Value? {
+        try checkAttributeName(name)
+        let found: Value?
+        switch object {
+        case .object(let o): found = try o.attribute(name, self)
+        default: found = try builtinMethod(object, name)
+        }
+        return try found ?? objectDunder(object, name)
+    }
+
+    /// `x.__format__`, `x.__repr__` and `x.__str__` for values whose type defines no own version.
+    private func objectDunder(_ object: Value, _ name: String) throws -> Value? {
+        switch name {
+        case "__format__":
+            return .object(BuiltinFunction(name) { args, interp in
+                guard case .string(let spec)? = args.positional.first else {
+                    throw PyException.type("__format__() argument must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
+                }
+                return .string(try interp.format(object, spec: spec))
+            })
+        case "__repr__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.repr(object)) })
+        case "__str__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.str(object)) })
+        default: return nil
+        }
+    }
+
+    /// The double-underscore attributes scripts may not touch: CPython's doors into the
+    /// interpreter itself (namespaces, class hierarchies, code and frames).
+    static let refusedDunders: Set<String> = [
+        "__dict__", "__bases__", "__base__", "__mro__", "__subclasses__", "__globals__", "__builtins__",
+        "__code__", "__closure__", "__func__", "__self__", "__defaults__", "__kwdefaults__", "__reduce__",
+        "__reduce_ex__", "__loader__", "__spec__", "__file__", "__path__", "__import__", "__traceback__",
+        "__init_subclass__", "__subclasshook__", "__class_getitem__", "__slots__", "__weakref__",
+    ]
 }

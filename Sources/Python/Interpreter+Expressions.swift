@@ -16,7 +16,7 @@ extension Interpreter {
         case .ellipsis: return .object(EllipsisObject.shared)
         case .list(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
         case .tuple(let items): return .tuple(try evaluateDisplay(items, scope))
-        case .set(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
+        case .set(let items): return .object(try SetObject(evaluateDisplay(items, scope)))
         case .dict(let pairs):
             let d = DictStorage()
             for p in pairs { try d.set(try evaluate(p.key, scope), try evaluate(p.value, scope)) }
@@ -60,7 +60,11 @@ extension Interpreter {
             return try evaluate(try truthy(evaluate(condition, scope)) ? body : orElse, scope)
         case .lambda(let params, let body):
             return .object(try makeFunction("<lambda>", params, body: [], lambda: body, scope))
-        case .listComprehension(let element, let clauses), .generator(let element, let clauses):
+        case .generator(let element, let clauses):
+            return .object(try ComprehensionIterator(element: element, clauses: clauses, scope: Scope(enclosing: scope), self))
+        case .yield, .yieldFrom:
+            throw PyException.runtime("GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
+        case .listComprehension(let element, let clauses):
             var out = [Value]()
             try comprehend(clauses[...], Scope(enclosing: scope)) { s in out.append(try evaluate(element, s)) }
             return .list(ListStorage(out))
@@ -156,7 +160,10 @@ extension Interpreter {
 
     /// `format(value, spec)` for Python values and objects that define their own `__format__`.
     package func format(_ v: Value, spec: String) throws -> String {
-        if spec.isEmpty { return Formatting.str(v) }
+        if spec.isEmpty {
+            if case .object(let i as Instance) = v, let text = try i.format(spec, self) { return text }
+            return Formatting.str(v)
+        }
         switch v {
         case .int(let i): return try PythonFormat.format(.int(i), spec: spec)
         case .float(let d): return try PythonFormat.format(.float(d), spec: spec)
@@ -191,6 +198,14 @@ package final class SliceObject: PyObject {
     }
     package var typeName: String { "slice" }
     package func repr() -> String { "slice(\(Formatting.repr(start)), \(Formatting.repr(stop)), \(Formatting.repr(step)))" }
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        switch n {
+        case "start": return start
+        case "stop": return stop
+        case "step": return step
+        default: return nil
+        }
+    }
 }
 
 /// `...`

@@ -37,8 +37,10 @@ extension Interpreter {
     }
 
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
-        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self) { return v }
-        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self) { return v }
+        if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self),
+           !v.isNotImplemented { return v }
+        if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self),
+           !v.isNotImplemented { return v }
         if case .object(let o) = l, let v = try o.binaryOperation(op, r, reflected: false, self) { return v }
         if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }
@@ -192,7 +194,23 @@ extension Interpreter {
     }
 
     /// `==` on Python values (objects with their own comparison, like tensors, compare elsewhere).
-    func equal(_ l: Value, _ r: Value) -> Bool {
+    func equal(_ l: Value, _ r: Value) -> Bool { Interpreter.equalValues(l, r) }
+
+    /// Item-by-item `==` of two sequences.
+    static func equalItems(_ a: [Value], _ b: [Value]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { equalValues($0, $1) }
+    }
+
+    private static func equalValues(_ l: Value, _ r: Value) -> Bool {
+        func equal(_ a: Value, _ b: Value) -> Bool { equalValues(a, b) }
+        func numeric(_ v: Value) -> Double? {
+            switch v {
+            case .bool(let b): return b ? 1 : 0
+            case .int(let i): return Double(i)
+            case .float(let d): return d
+            default: return nil
+            }
+        }
         switch (l, r) {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
@@ -320,8 +338,15 @@ extension Interpreter {
             return try sequenceItem(s.map { .string(String($0)) }, key, "string",
                                     wrap: { .string($0.map { Formatting.str($0) }.joined()) })
         case .dict(let d):
-            guard let v = try d.get(key) else { throw PyException(instance: ExceptionInstance(.keyError, [key])) }
-            return v
+            if let v = try d.get(key) { return v }
+            switch d.flavor {
+            case .counter: return .int(0)
+            case .defaultDict(let factory) where !isNone(factory):
+                let v = try call(factory, Arguments())
+                try d.set(key, v)
+                return v
+            default: throw PyException(instance: ExceptionInstance(.keyError, [key]))
+            }
         case .object(let o): if let v = try o.item(key, self) { return v }
         default: break
         }

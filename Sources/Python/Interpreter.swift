@@ -53,6 +53,16 @@ public final class Interpreter {
     package struct Frame {
         package let function: String
         package var line: Int
+        /// The script function running in this frame and its locals (what `super()` reads).
+        let callee: UserFunction?
+        let scope: Scope?
+
+        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil) {
+            self.function = function
+            self.line = line
+            self.callee = callee
+            self.scope = scope
+        }
     }
     package var frames = [Frame(function: "<module>", line: 0)]
     var steps = 0
@@ -67,6 +77,11 @@ public final class Interpreter {
         self.writeError = writeError
         installBuiltins()
         registerStandardModule("math", MathModule.make())
+        registerStandardModule("random", RandomModule.make())
+        registerStandardModule("itertools", ItertoolsModule.make())
+        registerStandardModule("functools", FunctoolsModule.make())
+        registerStandardModule("collections", CollectionsModule.make())
+        registerStandardModule("__future__", FutureModule.make())
     }
 
     /// Script functions hold their module's globals, which hold the functions: Python's garbage
@@ -148,10 +163,7 @@ public final class Interpreter {
     }
 
     func execute(_ s: Stmt, _ scope: Scope) throws -> Flow {
-        frames[frames.count - 1].line = s.line
-        observer?.lineWillRun(s.line)
-        try statementHook?(s, scope)
-        try tick()
+        try willRun(s, scope)
         do {
             return try executeUnchecked(s, scope)
         } catch var e as PyException {
@@ -163,6 +175,16 @@ public final class Interpreter {
             let cls = ExceptionClass.builtins.first { $0.name == e.exceptionType } ?? .valueError
             throw attachFrames(PyException(cls, e.message))
         }
+    }
+
+    /// What happens before every statement: the frame's line, the observer, the debugger's hook
+    /// and the step and time limits.
+    @inline(__always)
+    func willRun(_ s: Stmt, _ scope: Scope) throws {
+        frames[frames.count - 1].line = s.line
+        observer?.lineWillRun(s.line)
+        try statementHook?(s, scope)
+        try tick()
     }
 
     func attachFrames(_ e: PyException) -> PyException {
@@ -199,7 +221,8 @@ public final class Interpreter {
         case .continue: return .continueLoop
         case .pass: break
         case .functionDef(let def):
-            var fn: Value = .object(try makeFunction(def.name, def.parameters, body: def.body, lambda: nil, scope))
+            var fn: Value = .object(try makeFunction(def.name, def.parameters, body: def.body, lambda: nil,
+                                                         isGenerator: def.isGenerator, scope))
             for d in def.decorators.reversed() { fn = try call(try evaluate(d, scope), Arguments([fn])) }
             scope.assign(def.name, fn)
         case .classDef(let def):
@@ -254,6 +277,9 @@ public final class Interpreter {
         return .normal
     }
 
+    /// The class bodies being executed, innermost last, with the functions each defined.
+    var classBodies: [(scope: Scope, functions: [UserFunction])] = []
+
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyException] = []
 
@@ -276,6 +302,12 @@ public final class Interpreter {
                 if overflow { break }
                 i = next
             }
+        } else if case .object(let o) = iterable, o is PyIterator || o is Instance {
+            let iterator = try makeIterator(iterable)
+            while let item = try iterator.next(self) {
+                try assign(target, item, scope)
+                if let exit = try runBody() { return exit }
+            }
         } else {
             for item in try iterate(iterable) {
                 try assign(target, item, scope)
@@ -288,6 +320,21 @@ public final class Interpreter {
     private func executeWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ scope: Scope) throws -> Flow {
         guard let item = items.first else { return try execute(body, scope) }
         let managerValue = try evaluate(item.context, scope)
+        if case .object(let instance as Instance) = managerValue,
+           let enter = instance.cls.lookup("__enter__"), let exit = instance.cls.lookup("__exit__") {
+            let entered = try call(enter, Arguments([managerValue]))
+            if let target = item.target { try assign(target, entered, scope) }
+            let flow: Flow
+            do {
+                flow = try executeWith(items.dropFirst(), body, scope)
+            } catch let e as PyException {
+                let details: [Value] = [.object(e.instance.cls), .object(e.instance), .none]
+                if try truthy(call(exit, Arguments([managerValue] + details))) { return .normal }
+                throw e
+            }
+            _ = try call(exit, Arguments([managerValue, .none, .none, .none]))
+            return flow
+        }
         guard case .object(let o) = managerValue, let manager = o as? ContextManager else {
             throw PyException.type("'\(Formatting.typeName(managerValue))' object does not support the context manager protocol")
         }
@@ -331,7 +378,7 @@ public final class Interpreter {
         return f
     }
 
-    private func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ scope: Scope) throws -> ExceptHandler? {
+    func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ scope: Scope) throws -> ExceptHandler? {
         for h in handlers {
             guard let typeExpr = h.type else { return h }
             let typeValue = try evaluate(typeExpr, scope)
@@ -358,11 +405,16 @@ public final class Interpreter {
     // MARK: - Functions and classes
 
     func makeFunction(_ name: String, _ parameters: [Parameter], body: [Stmt], lambda: Expr?,
-                      _ scope: Scope) throws -> UserFunction {
+                      isGenerator: Bool = false, _ scope: Scope) throws -> UserFunction {
         var defaults = [String: Value]()
         for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
-        return UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
-                            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals)
+        let function = UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
+                            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
+                            isGenerator: isGenerator,
+                            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
+        // A def directly in a class body is a method of that class (zero-argument super()).
+        if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
+        return function
     }
 
     private func makeClass(_ def: ClassDefinition, _ scope: Scope) throws -> Value {
@@ -372,8 +424,17 @@ public final class Interpreter {
         }
         // The body binds into its own namespace; lookups fall through to enclosing scopes.
         let classScope = Scope(enclosing: scope === globals ? nil : scope)
-        _ = try execute(def.body, classScope)
-        var cls: Value = .object(UserClass(name: def.name, bases: bases, attributes: classScope.variables))
+        classBodies.append((classScope, []))
+        do {
+            _ = try execute(def.body, classScope)
+        } catch {
+            classBodies.removeLast()
+            throw error
+        }
+        let methods = classBodies.removeLast().functions
+        let userClass = try UserClass(name: def.name, bases: bases, attributes: classScope.variables)
+        for f in methods { f.definingClass = userClass }
+        var cls: Value = .object(userClass)
         for d in def.decorators.reversed() { cls = try call(try evaluate(d, scope), Arguments([cls])) }
         return cls
     }
@@ -387,7 +448,9 @@ public final class Interpreter {
         let scope = Scope(enclosing: f.closure)
         for n in f.globalNames { scope.redirected[n] = globals }
         try bindParameters(f, args, scope)
-        frames.append(Frame(function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine))
+        if f.isGenerator { return .object(GeneratorObject(function: f, scope: scope)) }
+        frames.append(Frame(function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
+                            callee: f, scope: scope))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
@@ -418,12 +481,12 @@ public final class Interpreter {
         }
         if !positional.isEmpty {
             let count = f.parameters.filter { $0.kind == .normal }.count
-            throw PyException.type("\(f.name)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given")
+            throw PyException.type("\(f.qualifiedName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given")
         }
         let names = Set(f.parameters.filter { $0.kind == .normal || $0.kind == .keywordOnly }.map(\.name))
         for (name, value) in args.keywords {
             if names.contains(name) {
-                if bound.contains(name) { throw PyException.type("\(f.name)() got multiple values for argument '\(name)'") }
+                if bound.contains(name) { throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'") }
                 scope.variables[name] = value
                 bound.insert(name)
             } else {
@@ -435,7 +498,7 @@ public final class Interpreter {
             for (k, v) in extraKeywords { try d.set(.string(k), v) }
             scope.variables[kw.name] = .dict(d)
         } else if let (name, _) = extraKeywords.first {
-            throw PyException.type("\(f.name)() got an unexpected keyword argument '\(name)'")
+            throw PyException.type("\(f.qualifiedName)() got an unexpected keyword argument '\(name)'")
         }
         var missing = [String]()
         for p in f.parameters where (p.kind == .normal || p.kind == .keywordOnly) && !bound.contains(p.name) {
@@ -444,7 +507,7 @@ public final class Interpreter {
         if !missing.isEmpty {
             let quoted = missing.map { "'\($0)'" }
             let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
-            throw PyException.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+            throw PyException.type("\(f.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
     }
 

@@ -52,7 +52,8 @@ struct Lexer {
                     lineHasTokens = false
                 }
                 index += 1
-                atLineStart = true
+                // A line break inside brackets joins lines: the next line's indentation is not read.
+                atLineStart = brackets.isEmpty
             case "\\":
                 if peek(1) == "\n" {
                     index += 2

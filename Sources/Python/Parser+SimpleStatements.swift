@@ -104,9 +104,29 @@ extension Parser {
         return Stmt(.importFrom(module: module, names: names), start)
     }
 
+    /// `yield`, `yield value`, `yield from iterable`.
+    func parseYield() throws -> Expr {
+        let token = current
+        advance()
+        if functionDepth == 0 { throw error("'yield' outside function", from: token.start, to: previousEnd) }
+        yields += 1
+        if acceptKeyword("from") {
+            let iterable = try parseTest()
+            return try node(.yieldFrom(iterable), token.start, children: [iterable])
+        }
+        if atStatementEnd || atOp(")") { return try node(.yield(nil), token.start) }
+        let value = try parseStarExpressions()
+        return try node(.yield(value), token.start, children: [value])
+    }
+
+    /// An assignment's right-hand side: expressions or a `yield`.
+    func parseAssignedValue() throws -> Expr {
+        atKeyword("yield") ? try parseYield() : try parseStarExpressions()
+    }
+
     func parseExpressionStatement() throws -> Stmt {
         let start = current.start
-        let first = try parseStarExpressions()
+        let first = try parseAssignedValue()
         if case .op(let op) = current.kind, let binary = Parser.augmentedOperators[op] {
             switch first.kind {
             case .name, .attribute, .subscript:
@@ -137,7 +157,7 @@ extension Parser {
         var targets = [first]
         var value = first
         while acceptOp("=") {
-            value = try parseStarExpressions()
+            value = try parseAssignedValue()
             targets.append(value)
         }
         targets.removeLast()
@@ -228,6 +248,7 @@ extension Parser {
         case .dictComprehension: return "dict comprehension"
         case .generator: return "generator expression"
         case .starred: return "starred"
+        case .yield, .yieldFrom: return "yield expression"
         }
     }
 }

@@ -13,6 +13,13 @@ extension Parser {
     }
 
     func parseStatement() throws -> [Stmt] {
+        let before = yields
+        let statements = try parseStatementUnmarked()
+        if yields != before { for s in statements { s.containsYield = true } }
+        return statements
+    }
+
+    private func parseStatementUnmarked() throws -> [Stmt] {
         let token = current
         if case .keyword(let word) = token.kind {
             switch word {
@@ -214,14 +221,18 @@ extension Parser {
         if acceptOp("->") { _ = try parseTest() }
         try expectColon()
         let savedLoops = loopDepth
+        let savedYields = yields
         loopDepth = 0
+        yields = 0
         functionDepth += 1
         defer {
             functionDepth -= 1
             loopDepth = savedLoops
+            yields = savedYields
         }
         let body = try parseBlock(after: "function definition", line: line)
-        let definition = FunctionDefinition(name: name, parameters: parameters, body: body, decorators: decorators)
+        let definition = FunctionDefinition(name: name, parameters: parameters, body: body, decorators: decorators,
+                                            isGenerator: yields > 0)
         return Stmt(.functionDef(definition), start)
     }
 

@@ -42,6 +42,8 @@ final class Parser {
     var nesting = 0
     var functionDepth = 0
     var loopDepth = 0
+    /// `yield`s parsed so far in the innermost function (statements and generators are marked from it).
+    var yields = 0
     var ends: [ObjectIdentifier: (end: SourcePosition, depth: Int)] = [:]
 
     init(tokens: [Token], source: SourceText, nesting: Int = 0) {

@@ -4,10 +4,14 @@ package final class TypeObject: PyObject {
     let name: String
     let qualifiedName: String
     let construct: ((Arguments, Interpreter) throws -> Value)?
+    /// Class attributes (e.g. `object.__setattr__`).
+    let members: [String: Value]
 
-    package init(_ name: String, qualifiedName: String? = nil, construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
+    package init(_ name: String, qualifiedName: String? = nil, members: [String: Value] = [:],
+                 construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
+        self.members = members
         self.construct = construct
     }
 
@@ -20,7 +24,7 @@ package final class TypeObject: PyObject {
     }
 
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
-        n == "__name__" ? .string(name) : nil
+        n == "__name__" ? .string(name) : members[n]
     }
 
     /// Whether `v` is an instance of this type (bool counts as int, like Python).
@@ -29,6 +33,7 @@ package final class TypeObject: PyObject {
         if actual == name { return true }
         if name == "int", case .bool = v { return true }
         if name == "object" { return true }
+        if name == "dict", case .dict = v { return true }
         if case .object(let o) = v { return o.isInstance(of: name) }
         return false
     }

@@ -22,8 +22,21 @@ public final class ListStorage {
 public final class DictStorage {
     public private(set) var keys: [Value] = []
     private var values: [HashKey: Value] = [:]
+    /// Which dict type this is: a plain dict or one of `collections`' subclasses.
+    package var flavor: DictFlavor = .plain
 
     public init() {}
+
+    package init(flavor: DictFlavor) { self.flavor = flavor }
+
+    /// `OrderedDict.move_to_end(key, last)`; false when the key is missing.
+    func moveToEnd(_ key: Value, last: Bool) throws -> Bool {
+        let k = try HashKey(key)
+        guard values[k] != nil, let i = keys.firstIndex(where: { (try? HashKey($0)) == k }) else { return false }
+        let moved = keys.remove(at: i)
+        if last { keys.append(moved) } else { keys.insert(moved, at: 0) }
+        return true
+    }
 
     public var count: Int { keys.count }
 
@@ -45,10 +58,38 @@ public final class DictStorage {
     public var items: [(Value, Value)] { keys.compactMap { k in (try? HashKey(k)).flatMap { values[$0] }.map { (k, $0) } } }
 }
 
+/// The dict types: `dict` and `collections`' `OrderedDict`, `defaultdict` and `Counter`.
+package enum DictFlavor {
+    case plain, ordered, counter
+    /// A `defaultdict` and its default factory (None for no factory).
+    case defaultDict(Value)
+
+    var typeName: String {
+        switch self {
+        case .plain: return "dict"
+        case .ordered: return "OrderedDict"
+        case .counter: return "Counter"
+        case .defaultDict: return "defaultdict"
+        }
+    }
+}
+
 /// The hashable projection of a Python value used as a dict key or set member.
 struct HashKey: Hashable {
     private enum Repr: Hashable {
         case none, number(Double), string(String), tuple([HashKey]), identity(ObjectIdentifier)
+        /// A script object whose class defines `__hash__` (and `__eq__`).
+        case custom(CustomHashed)
+    }
+
+    /// A key hashed by its `__hash__` and compared by its `__eq__`.
+    struct CustomHashed: Hashable {
+        let hash: Int
+        let instance: Instance
+        static func == (a: CustomHashed, b: CustomHashed) -> Bool {
+            a.instance === b.instance || (a.hash == b.hash && a.instance.equals(.object(b.instance)) == true)
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
     private let repr: Repr
 
@@ -60,6 +101,9 @@ struct HashKey: Hashable {
         case .float(let d): repr = .number(d)
         case .string(let s): repr = .string(s)
         case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
+        case .object(let t as NamedTupleValue): repr = .tuple(try t.items.map(HashKey.init))
+        case .object(let i as Instance):
+            if let hash = try i.customHash() { repr = .custom(CustomHashed(hash: hash, instance: i)) } else { repr = .identity(ObjectIdentifier(i)) }
         case .object(let o): repr = .identity(ObjectIdentifier(o))
         case .list: throw PyException.type("unhashable type: 'list'")
         case .dict: throw PyException.type("unhashable type: 'dict'")
@@ -101,6 +145,8 @@ public protocol PyObject: AnyObject {
     func item(_ key: Value, _ interp: Interpreter) throws -> Value?
     /// `x[key] = value`; false means "does not support item assignment".
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool
+    /// `del x[key]`; false means "does not support item deletion".
+    func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool
     /// `bool(x)`; nil means true (or, for tuple-like objects, non-empty).
     func truthValue(_ interp: Interpreter) throws -> Bool?
     /// `-x`, `+x`, `~x`; nil means "bad operand type".
@@ -143,6 +189,7 @@ public extension PyObject {
     func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { nil }
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? { nil }
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool { false }
+    func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool { false }
     func truthValue(_ interp: Interpreter) throws -> Bool? { nil }
     func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? { nil }
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? { nil }

@@ -38,6 +38,8 @@ func show(_ expr: Expr) -> String {
         return "(dictcomp \(show(key)):\(show(value))\(show(clauses)))"
     case .generator(let element, let clauses): return "(gen \(show(element))\(show(clauses)))"
     case .starred(let inner): return "*\(show(inner))"
+    case .yield(let value): return "(yield\(value.map { " " + show($0) } ?? ""))"
+    case .yieldFrom(let iterable): return "(yield-from \(show(iterable)))"
     }
 }
 

@@ -80,11 +80,17 @@ extension Tensor {
         return (dt, o)
     }
 
-    /// `self + alpha * other` (`torch.add`).
+    /// `self + alpha * other` (`torch.add`); a float `alpha != 1` is fused into one rounding, as
+    /// PyTorch's vectorised CPU kernel does.
     public func add(_ other: Operand, alpha: Double = 1) throws -> Tensor {
         let (dt, o) = promote(other)
-        let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
-        let out = try mapBinary(AddF.self, self, scaled, dtype: dt)
+        let out: Tensor
+        if alpha != 1 && dt.isFloatingPoint {
+            out = try scaledAdd(self, o, alpha: alpha, dtype: dt)
+        } else {
+            let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
+            out = try mapBinary(AddF.self, self, scaled, dtype: dt)
+        }
         let (sa, sb) = (shape, o.shape)
         record("add", "AddBackward0", inputs: [self, o], outputs: [out]) { ctx in
             [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
@@ -96,8 +102,13 @@ extension Tensor {
     /// `self - alpha * other` (`torch.sub`).
     public func sub(_ other: Operand, alpha: Double = 1) throws -> Tensor {
         let (dt, o) = promote(other)
-        let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
-        let out = try mapBinary(SubF.self, self, scaled, dtype: dt)
+        let out: Tensor
+        if alpha != 1 && dt.isFloatingPoint {
+            out = try scaledAdd(self, o, alpha: -alpha, dtype: dt)
+        } else {
+            let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
+            out = try mapBinary(SubF.self, self, scaled, dtype: dt)
+        }
         let (sa, sb) = (shape, o.shape)
         record("sub", "SubBackward0", inputs: [self, o], outputs: [out]) { ctx in
             [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,

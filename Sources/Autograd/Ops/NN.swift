@@ -113,9 +113,12 @@ extension Tensor {
         return out
     }
 
-    /// `F.nll_loss(input, target, reduction=, ignore_index=)` for a `[C]` or `[N, C]` input of
-    /// log-probabilities and int64 class targets (NllLossBackward0; the target gets no gradient).
-    public static func nllLoss(_ input: Tensor, target: Tensor, reduction: String = "mean",
+    /// `F.nll_loss(input, target, weight=, reduction=, ignore_index=)` for a `[C]` or `[N, C]`
+    /// input of log-probabilities and int64 class targets (NllLossBackward0; the target and the
+    /// class weights get no gradient). Like PyTorch's CPU kernel, the weighted losses and the
+    /// weights are summed one by one in the input's dtype, and `"mean"` divides the first sum by
+    /// the second.
+    public static func nllLoss(_ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
                                ignoreIndex: Int = -100) throws -> Tensor {
         let mode = try LossReduction(parsing: reduction)
         guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
@@ -135,31 +138,39 @@ extension Tensor {
             throw TorchError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
         let classes = input.shape[input.dim - 1]
+        if let weight, weight.numel != classes {
+            throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: [\(weight.shape.map(String.init).joined(separator: ", "))]")
+        }
         let rows = noBatch ? 1 : input.shape[0]
         let targets = target.doubles().map { Int($0) }
-        let logp = input.doubles()
+        let logp = input.doubles(), classWeights = weight?.doubles()
+        let dt = input.dtype
+        // Rounds a sum to the input's dtype after each addition, as the kernel's accumulator does.
+        let rounded: (Double) -> Double = dt == .float32 ? { Double(Float($0)) } : { $0 }
         var losses = [Double](repeating: 0, count: rows)
-        var totalWeight = 0.0
+        var totalWeight = 0.0, total = 0.0
         for (i, t) in targets.enumerated() where t != ignoreIndex {
             guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
-            losses[i] = -logp[i * classes + t]
-            totalWeight += 1
+            let w = classWeights?[t] ?? 1
+            losses[i] = rounded(-logp[i * classes + t] * w)
+            totalWeight = rounded(totalWeight + w)
+            total = rounded(total + losses[i])
         }
-        let dt = input.dtype
         let out: Tensor
         switch mode {
         case .none: out = try Tensor(losses, shape: noBatch ? [] : [rows], dtype: dt)
-        case .sum: out = Tensor.scalar(losses.reduce(0, +), dtype: dt)
-        case .mean: out = Tensor.scalar(losses.reduce(0, +) / totalWeight, dtype: dt)
+        case .sum: out = Tensor.scalar(total, dtype: dt)
+        case .mean: out = Tensor.scalar(rounded(total / totalWeight), dtype: dt)
         }
-        let total = Tensor.scalar(totalWeight, dtype: dt)
+        let totalTensor = Tensor.scalar(totalWeight, dtype: dt)
         let inputShape = input.shape
         record("nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
-               saving: [.input("self", input), .input("target", target), .input("total_weight", total)]) { ctx in
+               saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
+                   + (weight.map { [.input("weight", $0)] } ?? [])) { ctx in
             let ts = try ctx.saved(1).doubles().map { Int($0) }
             let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
             var mask = [Double](repeating: 0, count: rows * classes)
-            for (i, t) in ts.enumerated() where t != ignoreIndex { mask[i * classes + t] = -1 / denominator }
+            for (i, t) in ts.enumerated() where t != ignoreIndex { mask[i * classes + t] = -(classWeights?[t] ?? 1) / denominator }
             let m = try Tensor(mask, shape: inputShape, dtype: ctx.grad.dtype)
             let g = mode == .none && !noBatch ? try ctx.grad.reshape([rows, 1]) : ctx.grad
             return [try g.mul(.tensor(m))]
@@ -167,9 +178,10 @@ extension Tensor {
         return out
     }
 
-    /// `F.cross_entropy(input, target, reduction=, ignore_index=)` with class-index targets:
-    /// `nll_loss(log_softmax(input, class_dim), target)` (NllLossBackward0 over LogSoftmaxBackward0).
-    public static func crossEntropy(_ input: Tensor, target: Tensor, reduction: String = "mean",
+    /// `F.cross_entropy(input, target, weight=, reduction=, ignore_index=)` with class-index
+    /// targets: `nll_loss(log_softmax(input, class_dim), target, weight)` (NllLossBackward0 over
+    /// LogSoftmaxBackward0).
+    public static func crossEntropy(_ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
                                     ignoreIndex: Int = -100) throws -> Tensor {
         _ = try LossReduction(parsing: reduction)
         guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
@@ -177,7 +189,7 @@ extension Tensor {
             throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
         }
         let logp = try input.logSoftmax(dim: input.dim == 1 ? 0 : 1)
-        return try nllLoss(logp, target: target, reduction: reduction, ignoreIndex: ignoreIndex)
+        return try nllLoss(logp, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
     }
 }
 

@@ -1,0 +1,277 @@
+import RealModule
+
+/// Activation functions of `torch.nn.functional` (leaky_relu, elu, gelu, silu, softplus,
+/// hardtanh, relu6, logsigmoid): the declarations, the kernels with PyTorch's CPU formulas
+/// (aten/src/ATen/native/cpu/Activation.cpp), each forward with its backward formula
+/// (derivatives.yaml) and the in-place variants PyTorch binds as `F.X_`.
+///
+/// For the binder: `F.X(input, ..., inplace=True)` is PyTorch's Python wrapper calling `X_`
+/// (leaky_relu, elu, hardtanh, relu6 through hardtanh_, silu through `torch.ops` silu_, which
+/// has no `F.silu_` name and so no in-place declaration here). `F.leaky_relu_` and `F.elu_`
+/// exist as Swift methods (`leakyRelu_`, `elu_`) but are not declared: their grad_fn
+/// (LeakyReluBackward1, EluBackward1, saving the result) differs from the out-of-place one,
+/// which a declaration cannot say yet. Backward formulas run on kernels: under create_graph
+/// they record no second-order nodes.
+enum ActivationOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor", gradFn: "LeakyReluBackward0",
+                      exposure: [.functional],
+                      forward: { try $0.tensor("self").leakyRelu(negativeSlope: $0.scalar("negative_slope").doubleValue) }),
+        OpDeclaration("elu(Tensor self, Scalar alpha=1, Scalar scale=1, Scalar input_scale=1) -> Tensor", gradFn: "EluBackward0",
+                      exposure: [.functional],
+                      forward: { try $0.tensor("self").elu(alpha: $0.scalar("alpha").doubleValue, scale: $0.scalar("scale").doubleValue,
+                                                           inputScale: $0.scalar("input_scale").doubleValue) }),
+        OpDeclaration("gelu(Tensor self, *, str approximate=\"none\") -> Tensor", gradFn: "GeluBackward0",
+                      exposure: [.functional],
+                      forward: { try $0.tensor("self").gelu(approximate: $0.string("approximate")) }),
+        OpDeclaration("silu(Tensor self) -> Tensor", gradFn: "SiluBackward0", exposure: [.functional],
+                      forward: { try $0.tensor("self").silu() }),
+        OpDeclaration("softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor", gradFn: "SoftplusBackward0",
+                      exposure: [.functional],
+                      forward: { try $0.tensor("self").softplus(beta: $0.scalar("beta").doubleValue,
+                                                                threshold: $0.scalar("threshold").doubleValue) }),
+        OpDeclaration("hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor", gradFn: "HardtanhBackward0",
+                      exposure: [.functional], inPlaceExposure: [.functional],
+                      samples: OpSamples(arguments: ["min_val": .scalar(.double(-0.5)), "max_val": .scalar(.double(0.5))]),
+                      forward: { try $0.tensor("self").hardtanh(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue) },
+                      inPlace: { try $0.tensor("self").hardtanh_(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue) }),
+        OpDeclaration("relu6(Tensor self) -> Tensor", gradFn: "HardtanhBackward0", exposure: [.functional],
+                      forward: { try $0.tensor("self").hardtanh(min: 0, max: 6) }),
+        OpDeclaration("logsigmoid(Tensor self) -> Tensor", gradFn: "LogSigmoidBackward0", exposure: [.functional],
+                      forward: { try $0.tensor("self").logSigmoid() }),
+    ]
+}
+
+// MARK: - Kernels
+
+private struct LeakyReluF: PointwiseFunction {
+    let slope: Double
+    func apply<T: FloatElement>(_ x: T) -> T { x > 0 ? x : x * T(slope) }
+}
+/// `leaky_relu_backward`: `x` is the input, or the result for the in-place variant (same sign).
+private struct LeakyReluGradF: PointwiseBinaryFunction {
+    let slope: Double
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x > 0 ? g : g * T(slope) }
+}
+
+private struct EluF: PointwiseFunction {
+    let alpha: Double, scale: Double, inputScale: Double
+    func apply<T: FloatElement>(_ x: T) -> T {
+        x <= 0 ? T.expMinusOne(x * T(inputScale)) * (T(alpha) * T(scale)) : x * T(scale)
+    }
+}
+/// `elu_backward(grad, alpha, scale, input_scale, is_result, self_or_result)`.
+private struct EluGradF: PointwiseBinaryFunction {
+    let alpha: Double, scale: Double, inputScale: Double, isResult: Bool
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+        let negcoef = T(alpha) * T(scale), negiptcoef = T(inputScale)
+        guard x <= 0 else { return g * T(scale) }
+        return isResult ? g * negiptcoef * (x + negcoef) : g * negiptcoef * negcoef * T.exp(x * negiptcoef)
+    }
+}
+
+/// `sqrt(2/pi)` as PyTorch's `M_SQRT2 * M_2_SQRTPI * 0.5`.
+private let geluBeta = 2.0.squareRoot() * (2 / Double.pi.squareRoot()) * 0.5
+private let geluKappa = 0.044715
+
+private struct GeluF: PointwiseFunction {
+    let tanhApproximation: Bool
+    func apply<T: FloatElement>(_ x: T) -> T {
+        if tanhApproximation {
+            let inner = T(geluBeta) * (x + T(geluKappa) * x * x * x)
+            return T(0.5) * x * (1 + T.tanh(inner))
+        }
+        return x * T(0.5) * (1 + T.erf(x * T(0.5.squareRoot())))
+    }
+}
+private struct GeluGradF: PointwiseBinaryFunction {
+    let tanhApproximation: Bool
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+        if tanhApproximation {
+            let xSquared = x * x, inner = T(geluBeta) * (x + T(geluKappa) * xSquared * x)
+            let tanhInner = T.tanh(inner)
+            let left = T(0.5) * x, right = 1 + tanhInner
+            let leftDerivative = T(0.5) * right
+            let rightDerivative = (1 - tanhInner * tanhInner) * T(geluBeta) * (1 + 3 * T(geluKappa) * xSquared)
+            return g * (leftDerivative + left * rightDerivative)
+        }
+        let alpha = T(2 / Double.pi.squareRoot() * 0.5.squareRoot() * 0.5)
+        let cdf = T(0.5) * (1 + T.erf(x * T(0.5.squareRoot())))
+        let pdf = alpha * T.exp(x * x * T(-0.5))
+        return g * (cdf + x * pdf)
+    }
+}
+
+private struct SiluF: PointwiseFunction {
+    func apply<T: FloatElement>(_ x: T) -> T { x / (1 + T.exp(-x)) }
+}
+private struct SiluGradF: PointwiseBinaryFunction {
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+        let sigmoid = 1 / (1 + T.exp(-x))
+        return g * sigmoid * (1 + x * (1 - sigmoid))
+    }
+}
+
+private struct SoftplusF: PointwiseFunction {
+    let beta: Double, threshold: Double
+    func apply<T: FloatElement>(_ x: T) -> T {
+        x * T(beta) > T(threshold) ? x : T.log(onePlus: T.exp(x * T(beta))) / T(beta)
+    }
+}
+private struct SoftplusGradF: PointwiseBinaryFunction {
+    let beta: Double, threshold: Double
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+        let z = T.exp(x * T(beta))
+        return x * T(beta) > T(threshold) ? g : g * z / (z + 1)
+    }
+}
+
+private struct HardtanhF: PointwiseFunction {
+    let low: Double, high: Double
+    func apply<T: FloatElement>(_ x: T) -> T { x.isNaN ? x : Swift.min(Swift.max(x, T(low)), T(high)) }
+}
+/// `hardtanh_backward`: zero at and beyond the bounds.
+private struct HardtanhGradF: PointwiseBinaryFunction {
+    let low: Double, high: Double
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x <= T(low) || x >= T(high) ? 0 : g }
+}
+
+private struct LogSigmoidF: PointwiseFunction {
+    func apply<T: FloatElement>(_ x: T) -> T { Swift.min(x, 0) - T.log(onePlus: T.exp(-Swift.abs(x))) }
+}
+/// `exp(-|x|)`, the buffer `log_sigmoid_forward` returns next to its output.
+private struct LogSigmoidBufferF: PointwiseFunction {
+    func apply<T: FloatElement>(_ x: T) -> T { T.exp(-Swift.abs(x)) }
+}
+/// `log_sigmoid_backward(grad, self, buffer)` given the input; the buffer is recomputed.
+private struct LogSigmoidGradF: PointwiseBinaryFunction {
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+        let negative = x < 0, z = T.exp(-Swift.abs(x))
+        return g * ((negative ? 1 : 0) - (negative ? 1 : -1) * (z / (1 + z)))
+    }
+}
+
+// MARK: - Forwards with their backward formulas
+
+extension Tensor {
+    /// Raises PyTorch's "not implemented" error for a float-only kernel on an integer tensor.
+    func requireFloatingPoint(_ kernel: String) throws {
+        if !dtype.isFloatingPoint { throw TorchError.runtime("\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'") }
+    }
+
+    /// `F.leaky_relu(self, negative_slope)` (LeakyReluBackward0, saves self).
+    public func leakyRelu(negativeSlope: Double = 0.01) throws -> Tensor {
+        try requireFloatingPoint("leaky_relu_cpu")
+        let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
+        record("leaky_relu", "LeakyReluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(LeakyReluGradF(slope: negativeSlope), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.leaky_relu_(self, negative_slope)` (LeakyReluBackward1, saves result). Its backward
+    /// refuses a negative slope, as PyTorch's does: the input cannot be told from the result.
+    @discardableResult
+    public func leakyRelu_(negativeSlope: Double = 0.01) throws -> Tensor {
+        try inPlaceMath("leaky_relu_") {
+            try requireFloatingPoint("leaky_relu_cpu")
+            let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
+            record("leaky_relu_", "LeakyReluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+                guard negativeSlope >= 0 else {
+                    throw TorchError.runtime("In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope")
+                }
+                return [mapPointwise(LeakyReluGradF(slope: negativeSlope), ctx.grad, try ctx.saved(0))]
+            }
+            return out
+        }
+    }
+
+    /// `F.elu(self, alpha)`: `scale * x` for x > 0, else `alpha * scale * expm1(x * input_scale)`
+    /// (EluBackward0, saves self).
+    public func elu(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
+        try requireFloatingPoint("elu_cpu")
+        let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
+        record("elu", "EluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false),
+                              ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.elu_(self, alpha)` (EluBackward1, saves result).
+    @discardableResult
+    public func elu_(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
+        try inPlaceMath("elu_") {
+            try requireFloatingPoint("elu_cpu")
+            let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
+            record("elu_", "EluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+                [mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: true),
+                                  ctx.grad, try ctx.saved(0))]
+            }
+            return out
+        }
+    }
+
+    /// `F.gelu(self, approximate='none'|'tanh')` (GeluBackward0, saves self).
+    public func gelu(approximate: String = "none") throws -> Tensor {
+        guard approximate == "none" || approximate == "tanh" else {
+            throw TorchError.runtime("approximate argument must be either none or tanh.")
+        }
+        try requireFloatingPoint("GeluKernelImpl")
+        let tanhApproximation = approximate == "tanh"
+        let out = mapPointwise(GeluF(tanhApproximation: tanhApproximation), self)
+        record("gelu", "GeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(GeluGradF(tanhApproximation: tanhApproximation), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.silu(self)`: `x * sigmoid(x)` (SiluBackward0, saves self).
+    public func silu() throws -> Tensor {
+        try requireFloatingPoint("silu_cpu")
+        let out = mapPointwise(SiluF(), self)
+        record("silu", "SiluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(SiluGradF(), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.softplus(self, beta, threshold)`: `log1p(exp(beta * x)) / beta`, linear above the
+    /// threshold (SoftplusBackward0, saves self).
+    public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
+        try requireFloatingPoint("softplus_cpu")
+        let out = mapPointwise(SoftplusF(beta: beta, threshold: threshold), self)
+        record("softplus", "SoftplusBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(SoftplusGradF(beta: beta, threshold: threshold), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.hardtanh(self, min_val, max_val)`, also `F.relu6` (HardtanhBackward0, saves self).
+    public func hardtanh(min low: Double = -1, max high: Double = 1) throws -> Tensor {
+        try requireFloatingPoint("hardtanh_cpu")
+        let out = mapPointwise(HardtanhF(low: low, high: high), self)
+        record("hardtanh", "HardtanhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [mapPointwise(HardtanhGradF(low: low, high: high), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+
+    /// `F.hardtanh_(self, min_val, max_val)` (HardtanhBackward0 saving a copy of the original self).
+    @discardableResult
+    public func hardtanh_(min low: Double = -1, max high: Double = 1) throws -> Tensor {
+        try inPlaceMath("hardtanh_") { try hardtanh(min: low, max: high) }
+    }
+
+    /// `F.logsigmoid(self)`: `min(x, 0) - log1p(exp(-|x|))` (LogSigmoidBackward0, saves self and
+    /// the buffer `exp(-|x|)`).
+    public func logSigmoid() throws -> Tensor {
+        try requireFloatingPoint("log_sigmoid_cpu")
+        let out = mapPointwise(LogSigmoidF(), self)
+        record("log_sigmoid_forward", "LogSigmoidBackward0", inputs: [self], outputs: [out],
+               saving: [.input("self", self), .input("buffer", mapPointwise(LogSigmoidBufferF(), self))]) { ctx in
+            [mapPointwise(LogSigmoidGradF(), ctx.grad, try ctx.saved(0))]
+        }
+        return out
+    }
+}

@@ -1,0 +1,103 @@
+/// Normalization: `F.layer_norm` (PyTorch's `native_layer_norm`, NativeLayerNormBackward0,
+/// saving input, weight, bias, mean and rstd). Each row of the trailing `normalized_shape`
+/// elements is normalised with its biased variance; per-row statistics accumulate in double, so
+/// values agree with PyTorch's float32 kernel to float32 rounding. The backward is
+/// `layer_norm_backward`'s closed form, run on kernels (no second-order graph).
+enum NormalizationOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
+                      gradFn: "NativeLayerNormBackward0", exposure: [.torch, .functional],
+                      samples: OpSamples(shapes: ["weight": [3], "bias": [3]], arguments: ["normalized_shape": .intList([3])]),
+                      forward: { try Tensor.layerNorm($0.tensor("input"), normalizedShape: $0.intList("normalized_shape"),
+                                                      weight: $0.optionalTensor("weight"), bias: $0.optionalTensor("bias"),
+                                                      eps: $0.double("eps")) }),
+    ]
+}
+
+/// Row statistics of a layer norm: `rows` rows of `width` values.
+private struct LayerNormRows {
+    let rows: Int, width: Int
+
+    /// Means and reciprocal standard deviations `1 / sqrt(var + eps)` per row.
+    func statistics(_ x: [Double], eps: Double) -> (mean: [Double], rstd: [Double]) {
+        var mean = [Double](repeating: 0, count: rows), rstd = mean
+        for r in 0..<rows {
+            let row = x[(r * width)..<((r + 1) * width)]
+            let m = row.reduce(0, +) / Double(width)
+            let variance = row.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(width)
+            (mean[r], rstd[r]) = (m, 1 / (Swift.max(variance, 0) + eps).squareRoot())
+        }
+        return (mean, rstd)
+    }
+}
+
+extension Tensor {
+    /// `F.layer_norm(input, normalized_shape, weight, bias, eps)` (NativeLayerNormBackward0).
+    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
+                                 eps: Double = 1e-5) throws -> Tensor {
+        let k = normalizedShape.count
+        let shapeText = "[" + normalizedShape.map(String.init).joined(separator: ", ") + "]"
+        guard k >= 1 else {
+            throw TorchError.runtime("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = \(shapeText)")
+        }
+        for (name, t) in [("weight", weight), ("bias", bias)] {
+            if let t, t.shape != normalizedShape {
+                throw TorchError.runtime("Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape [\(t.shape.map(String.init).joined(separator: ", "))] and normalized_shape = \(shapeText)")
+            }
+        }
+        guard input.dim >= k, Array(input.shape.suffix(k)) == normalizedShape else {
+            throw TorchError.runtime("Given normalized_shape=\(shapeText), expected input with shape [*, \(normalizedShape.map(String.init).joined(separator: ", "))], but got input of size[\(input.shape.map(String.init).joined(separator: ", "))]")
+        }
+        try input.requireFloatingPoint("LayerNormKernelImpl")
+        let width = normalizedShape.reduce(1, *)
+        let geometry = LayerNormRows(rows: width == 0 ? 0 : input.numel / width, width: width)
+        let x = input.doubles(), gamma = weight?.doubles(), beta = bias?.doubles()
+        let (mean, rstd) = geometry.statistics(x, eps: eps)
+        var y = [Double](repeating: 0, count: x.count)
+        for r in 0..<geometry.rows {
+            for j in 0..<width {
+                var v = (x[r * width + j] - mean[r]) * rstd[r]
+                if let gamma { v *= gamma[j] }
+                if let beta { v += beta[j] }
+                y[r * width + j] = v
+            }
+        }
+        let dt = input.dtype
+        let out = try Tensor(y, shape: input.shape, dtype: dt)
+        let statShape = Array(input.shape.prefix(input.dim - k)) + Array(repeating: 1, count: k)
+        let meanTensor = try Tensor(mean, shape: statShape, dtype: dt), rstdTensor = try Tensor(rstd, shape: statShape, dtype: dt)
+        let inputShape = input.shape
+        var saving: [SaveSlot] = [.input("input", input), .input("mean", meanTensor), .input("rstd", rstdTensor)]
+        if let weight { saving.append(.input("weight", weight)) }
+        if let bias { saving.append(.input("bias", bias)) }
+        record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) { ctx in
+            let x = try ctx.saved(0).doubles(), mean = try ctx.saved(1).doubles(), rstd = try ctx.saved(2).doubles()
+            let dy = ctx.grad.doubles()
+            let gamma = weight == nil ? nil : try ctx.saved(3).doubles()
+            let n = Double(width)
+            var dx = [Double](repeating: 0, count: x.count)
+            var dgamma = [Double](repeating: 0, count: width), dbeta = dgamma
+            for r in 0..<geometry.rows {
+                var ds = 0.0, db = 0.0
+                for j in 0..<width {
+                    let g = dy[r * width + j] * (gamma?[j] ?? 1)
+                    ds += g * x[r * width + j]
+                    db += g
+                    dgamma[j] += dy[r * width + j] * (x[r * width + j] - mean[r]) * rstd[r]
+                    dbeta[j] += dy[r * width + j]
+                }
+                let a = rstd[r]
+                let b = (db * mean[r] - ds) * a * a * a / n
+                let c = -b * mean[r] - db * a / n
+                for j in 0..<width {
+                    dx[r * width + j] = a * dy[r * width + j] * (gamma?[j] ?? 1) + b * x[r * width + j] + c
+                }
+            }
+            let gdt = ctx.grad.dtype
+            return [ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
+                    ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: gdt) : nil,
+                    ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: gdt) : nil]
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+/// Builtins of the object model and the iterator protocol: `super`, `property`, `classmethod`,
+/// `staticmethod`, `issubclass`, `hash`, `iter`, `next`, `NotImplemented`.
+extension Interpreter {
+    func installObjectBuiltins() {
+        func add(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+            builtins[name] = .object(BuiltinFunction(name, body))
+        }
+        add("staticmethod") { args, _ in .object(StaticMethod(try single(args, "staticmethod"))) }
+        add("classmethod") { args, _ in .object(ClassMethod(try single(args, "classmethod"))) }
+        add("property") { args, _ in
+            try args.check("property", maxPositional: 4, allowed: ["fget", "fset", "fdel", "doc"])
+            return .object(PropertyObject(getter: args.value(0, "fget") ?? .none, setter: args.value(1, "fset") ?? .none,
+                                          deleter: args.value(2, "fdel") ?? .none))
+        }
+        add("super") { args, interp in try interp.makeSuper(args) }
+        add("issubclass") { args, interp in
+            guard args.positional.count == 2 else { throw PyException.type("issubclass expected 2 arguments, got \(args.positional.count)") }
+            return .bool(try interp.isSubclass(args.positional[0], args.positional[1]))
+        }
+        add("hash") { args, interp in
+            let v = try single(args, "hash")
+            if case .object(let i as Instance) = v { return .int(try i.customHash() ?? i.identity) }
+            switch v {
+            case .int(let n): return .int(n == -1 ? -2 : n)
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d): return .int(PythonHash.hash(d))
+            default: return .int(try HashKey(v).hashValue)
+            }
+        }
+        add("iter") { args, interp in .object(try interp.makeIterator(try single(args, "iter"))) }
+        add("next") { args, interp in
+            guard let first = args.positional.first, args.positional.count <= 2 else {
+                throw PyException.type("next expected at least 1 argument, got 0")
+            }
+            let fallback = args.positional.count == 2 ? args.positional[1] : nil
+            switch first {
+            case .object(let iterator as PyIterator):
+                if let v = try iterator.next(interp) { return v }
+                if let fallback { return fallback }
+                throw interp.stopIteration(iterator)
+            case .object(let i as Instance):
+                if let nextMethod = i.cls.lookup("__next__") {
+                    do {
+                        return try interp.call(nextMethod, Arguments([first]))
+                    } catch let e as PyException where e.instance.cls.isSubclass(of: .stopIteration) && fallback != nil {
+                        return fallback!
+                    }
+                }
+            default: break
+            }
+            throw PyException.type("'\(Formatting.typeName(first))' object is not an iterator")
+        }
+        builtins["NotImplemented"] = .object(NotImplementedObject.shared)
+    }
+
+    /// `super()` in a method (the defining class and the first argument) or `super(cls, obj)`.
+    private func makeSuper(_ args: Arguments) throws -> Value {
+        if args.positional.count == 2 {
+            guard case .object(let cls as UserClass) = args.positional[0] else {
+                throw PyException.type("super() argument 1 must be a type, not \(Formatting.typeName(args.positional[0]))")
+            }
+            return .object(SuperObject(start: cls, receiver: args.positional[1]))
+        }
+        guard args.positional.isEmpty else { throw PyException.type("super() takes 0 or 2 arguments") }
+        guard let frame = frames.last(where: { $0.callee != nil }), let callee = frame.callee, let scope = frame.scope,
+              let cls = callee.definingClass else {
+            throw PyException.runtime("super(): __class__ cell not found")
+        }
+        guard let first = callee.parameters.first, let receiver = scope.variables[first.name] else {
+            throw PyException.runtime("super(): no arguments")
+        }
+        return .object(SuperObject(start: cls, receiver: receiver))
+    }
+
+    func isSubclass(_ v: Value, _ cls: Value) throws -> Bool {
+        if case .tuple(let options) = cls { return try options.contains { try isSubclass(v, $0) } }
+        switch (v, cls) {
+        case (.object(let a as UserClass), .object(let b as UserClass)): return a.isSubclass(of: b)
+        case (.object(let a as ExceptionClass), .object(let b as ExceptionClass)): return a.isSubclass(of: b)
+        case (.object(let a as TypeObject), .object(let b as TypeObject)):
+            return a === b || b.name == "object" || (a.name == "bool" && b.name == "int")
+        case (.object(is UserClass), .object(let b as TypeObject)), (.object(is ExceptionClass), .object(let b as TypeObject)):
+            return b.name == "object"
+        case (.object(let o), _) where o is UserClass || o is TypeObject || o is ExceptionClass:
+            if case .object(let c) = cls, c is UserClass || c is TypeObject || c is ExceptionClass { return false }
+            throw PyException.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        default:
+            throw PyException.type("issubclass() arg 1 must be a class")
+        }
+    }
+}

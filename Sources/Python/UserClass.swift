@@ -1,0 +1,339 @@
+/// A class defined by the script.
+public final class UserClass: PyObject {
+    public let name: String
+    let bases: [Value]
+    var attributes: [String: Value]
+    /// The method resolution order: this class, then its script-defined ancestors (C3).
+    private(set) var mro: [UserClass] = []
+
+    init(name: String, bases: [Value], attributes: [String: Value]) throws {
+        self.name = name
+        self.bases = bases
+        self.attributes = attributes
+        guard let order = Self.linearize(self) else {
+            let names = bases.map(Self.baseName).joined(separator: ", ")
+            throw PyException.type("Cannot create a consistent method resolution order (MRO) for bases \(names)")
+        }
+        mro = order
+    }
+
+    private static func baseName(_ v: Value) -> String {
+        if case .object(let c as UserClass) = v { return c.name }
+        return Formatting.repr(v)
+    }
+
+    /// C3 linearisation over the script-defined bases; nil when no consistent order exists.
+    private static func linearize(_ cls: UserClass) -> [UserClass]? {
+        let direct = cls.bases.compactMap { v -> UserClass? in
+            if case .object(let b as UserClass) = v { return b }
+            return nil
+        }
+        var sequences = direct.map(\.mro) + [direct]
+        var result = [cls]
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            guard !sequences.isEmpty else { return result }
+            let head = sequences.lazy.map { $0[0] }.first { candidate in
+                !sequences.contains { $0.dropFirst().contains { $0 === candidate } }
+            }
+            guard let head else { return nil }
+            result.append(head)
+            sequences = sequences.map { $0[0] === head ? Array($0.dropFirst()) : $0 }
+        }
+    }
+
+    public var typeName: String { "type" }
+    public func repr() -> String { "<class '__main__.\(name)'>" }
+
+    /// Looks an attribute up along the method resolution order.
+    package func lookup(_ n: String) -> Value? {
+        for c in mro { if let v = c.attributes[n] { return v } }
+        return nil
+    }
+
+    /// Looks an attribute up in the classes after `cls` in this class's MRO (what `super()` sees).
+    func lookup(_ n: String, after cls: UserClass) -> Value? {
+        guard let i = mro.firstIndex(where: { $0 === cls }) else { return nil }
+        for c in mro[(i + 1)...] { if let v = c.attributes[n] { return v } }
+        return nil
+    }
+
+    /// Whether this class derives from a builtin base object (e.g. torch.autograd.Function).
+    package func derives(from base: AnyObject) -> Bool {
+        for b in bases {
+            if case .object(let o) = b {
+                if o === base { return true }
+                if let u = o as? UserClass, u.derives(from: base) { return true }
+            }
+        }
+        return false
+    }
+
+    func isSubclass(of other: UserClass) -> Bool { mro.contains { $0 === other } }
+
+    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        switch n {
+        case "__name__", "__qualname__": return .string(name)
+        case "__module__": return .string("__main__")
+        default: break
+        }
+        if let hook = interp.classAttributeHook, let v = try hook(self, n) { return v }
+        guard let v = lookup(n) else { return nil }
+        switch v {
+        case .object(let s as StaticMethod): return s.function
+        case .object(let c as ClassMethod): return .object(BoundMethod(receiver: .object(self), function: c.function))
+        default: return v
+        }
+    }
+
+    public func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        attributes[n] = value
+        return true
+    }
+
+    public func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
+        attributes.removeValue(forKey: n) != nil
+    }
+
+    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        let instance = Instance(cls: self, interpreter: interp)
+        if let initializer = lookup("__init__") {
+            var a = args
+            a.positional.insert(.object(instance), at: 0)
+            let result = try interp.call(initializer, a)
+            guard case .none = result else {
+                throw PyException.type("__init__() should return None, not '\(Formatting.typeName(result))'")
+            }
+        } else if args.count > 0 {
+            throw PyException.type("\(name)() takes no arguments")
+        }
+        return .object(instance)
+    }
+}
+
+/// An instance of a script-defined class: attributes in its own dictionary, behaviour from its
+/// class's special methods (`__getattr__`, `__setattr__`, `__len__`, `__iter__`, `__eq__`, ...).
+public final class Instance: PyObject {
+    let cls: UserClass
+    var attributes: [String: Value] = [:]
+    /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
+    /// that do not receive the interpreter.
+    private weak var interpreter: Interpreter?
+
+    init(cls: UserClass, interpreter: Interpreter?) {
+        self.cls = cls
+        self.interpreter = interpreter
+    }
+
+    public var typeName: String { cls.name }
+
+    /// Calls the special method `name` if the class defines it; nil otherwise.
+    func callSpecial(_ name: String, _ args: [Value], _ interp: Interpreter) throws -> Value? {
+        guard let f = cls.lookup(name) else { return nil }
+        return try interp.call(f, Arguments([.object(self)] + args))
+    }
+
+    /// `__repr__`/`__str__` results; a method that fails or returns a non-str falls back to the
+    /// default form (these hooks cannot raise).
+    private func special(_ name: String) -> String? {
+        guard let interp = interpreter, case .string(let s)? = try? callSpecial(name, [], interp) else { return nil }
+        return s
+    }
+
+    /// `object.__repr__(self)`.
+    var defaultRepr: String {
+        "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+    }
+
+    public func repr() -> String { special("__repr__") ?? defaultRepr }
+    public func str() -> String { special("__str__") ?? repr() }
+
+    // MARK: Attributes
+
+    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        if n == "__class__" { return .object(cls) }
+        let classValue = cls.lookup(n)
+        if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
+        if let v = attributes[n] { return v }
+        if let v = classValue { return bind(v) }
+        if let getattr = cls.lookup("__getattr__") {
+            return try interp.call(getattr, Arguments([.object(self), .string(n)]))
+        }
+        return nil
+    }
+
+    /// `object.__getattribute__(self, n)`: the lookup without `__getattr__`.
+    func genericAttribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+        let classValue = cls.lookup(n)
+        if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
+        return attributes[n] ?? classValue.map(bind)
+    }
+
+    /// A class attribute as seen through this instance: functions become bound methods.
+    private func bind(_ v: Value) -> Value {
+        switch v {
+        case .object(let s as StaticMethod): return s.function
+        case .object(let c as ClassMethod): return .object(BoundMethod(receiver: .object(cls), function: c.function))
+        case .object(let f) where f is UserFunction || f is BuiltinFunction:
+            return .object(BoundMethod(receiver: .object(self), function: v))
+        default: return v
+        }
+    }
+
+    public func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        if let f = cls.lookup("__setattr__") {
+            _ = try interp.call(f, Arguments([.object(self), .string(n), value]))
+        } else {
+            try setDirect(n, value, interp)
+        }
+        return true
+    }
+
+    /// `object.__setattr__(self, n, value)`: properties' setters, else the instance dictionary.
+    func setDirect(_ n: String, _ value: Value, _ interp: Interpreter) throws {
+        if case .object(let p as PropertyObject)? = cls.lookup(n) {
+            return try p.set(.object(self), value, owner: cls.name, interp)
+        }
+        attributes[n] = value
+    }
+
+    public func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
+        if let f = cls.lookup("__delattr__") {
+            _ = try interp.call(f, Arguments([.object(self), .string(n)]))
+            return true
+        }
+        return try deleteDirect(n, interp)
+    }
+
+    /// `object.__delattr__(self, n)`; false when there is no such attribute.
+    func deleteDirect(_ n: String, _ interp: Interpreter) throws -> Bool {
+        if case .object(let p as PropertyObject)? = cls.lookup(n) {
+            try p.delete(.object(self), owner: cls.name, interp)
+            return true
+        }
+        return attributes.removeValue(forKey: n) != nil
+    }
+
+    // MARK: Protocols
+
+    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        guard let f = cls.lookup("__call__") else { return nil }
+        var a = args
+        a.positional.insert(.object(self), at: 0)
+        return try interp.call(f, a)
+    }
+
+    public func item(_ key: Value, _ interp: Interpreter) throws -> Value? { try callSpecial("__getitem__", [key], interp) }
+
+    public func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        try callSpecial("__setitem__", [key, value], interp) != nil
+    }
+
+    public func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool {
+        try callSpecial("__delitem__", [key], interp) != nil
+    }
+
+    public func length(_ interp: Interpreter) throws -> Int? {
+        guard let n = try callSpecial("__len__", [], interp) else {
+            throw PyException.type("object of type '\(cls.name)' has no len()")
+        }
+        guard case .int(let count) = n else {
+            throw PyException.type("'\(Formatting.typeName(n))' object cannot be interpreted as an integer")
+        }
+        if count < 0 { throw PyException.value("__len__() should return >= 0") }
+        return count
+    }
+
+    public func truthValue(_ interp: Interpreter) throws -> Bool? {
+        if let r = try callSpecial("__bool__", [], interp) {
+            guard case .bool(let b) = r else {
+                throw PyException.type("__bool__ should return bool, returned \(Formatting.typeName(r))")
+            }
+            return b
+        }
+        if cls.lookup("__len__") != nil { return try length(interp) != 0 }
+        return nil
+    }
+
+    public func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? {
+        try callSpecial("__contains__", [item], interp).map(interp.truthy)
+    }
+
+    public func isIterable(_ interp: Interpreter) -> Bool {
+        cls.lookup("__iter__") != nil || cls.lookup("__getitem__") != nil
+    }
+
+    public func iterate(_ interp: Interpreter) throws -> [Value]? {
+        guard isIterable(interp) else { return nil }
+        return try interp.drain(interp.makeIterator(.object(self)))
+    }
+
+    public func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
+        switch op {
+        case .neg: return try callSpecial("__neg__", [], interp)
+        case .pos: return try callSpecial("__pos__", [], interp)
+        case .invert: return try callSpecial("__invert__", [], interp)
+        case .not: return nil
+        }
+    }
+
+    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
+        let name = "__i" + Interpreter.specialNames(op).normal.dropFirst(2)
+        guard let v = try callSpecial(name, [other], interp), !v.isNotImplemented else { return nil }
+        return v
+    }
+
+    public func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        let names: [CompareOperator: (String, String)] = [
+            .eq: ("__eq__", "__eq__"), .ne: ("__ne__", "__ne__"), .lt: ("__lt__", "__gt__"),
+            .le: ("__le__", "__ge__"), .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__"),
+        ]
+        guard let pair = names[op] else { return nil }
+        if let v = try callSpecial(reflected ? pair.1 : pair.0, [other], interp), !v.isNotImplemented { return v }
+        if op == .ne, cls.lookup("__ne__") == nil, let v = try callSpecial("__eq__", [other], interp), !v.isNotImplemented {
+            return .bool(!(try interp.truthy(v)))
+        }
+        return nil
+    }
+
+    public func equals(_ other: Value) -> Bool? {
+        guard let interp = interpreter, let r = try? callSpecial("__eq__", [other], interp), !r.isNotImplemented else { return nil }
+        return (try? interp.truthy(r)) ?? false
+    }
+
+    /// `hash(self)` when the class defines `__hash__`; nil for identity hashing. A class that
+    /// defines `__eq__` without `__hash__` (or sets `__hash__ = None`) is unhashable.
+    func customHash() throws -> Int? {
+        let unhashable = PyException.type("unhashable type: '\(cls.name)'")
+        guard let f = cls.lookup("__hash__") else {
+            if cls.lookup("__eq__") != nil { throw unhashable }
+            return nil
+        }
+        if case .none = f { throw unhashable }
+        guard let interp = interpreter else { return nil }
+        let h = try interp.call(f, Arguments([.object(self)]))
+        guard case .int(let n) = h else { throw PyException.type("__hash__ method should return an integer") }
+        return n
+    }
+
+    public func absoluteValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__abs__", [], interp) }
+
+    public func numberConversion(_ interp: Interpreter) throws -> Value? {
+        if let v = try callSpecial("__int__", [], interp) ?? callSpecial("__float__", [], interp) { return v }
+        return try numberValue(interp)
+    }
+
+    public func numberValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__index__", [], interp) }
+
+    public func realValue(_ interp: Interpreter) throws -> Double? {
+        try callSpecial("__float__", [], interp).map(interp.toDouble)
+    }
+
+    public func format(_ spec: String, _ interp: Interpreter) throws -> String? {
+        guard let v = try callSpecial("__format__", [.string(spec)], interp) else { return nil }
+        guard case .string(let s) = v else {
+            throw PyException.type("__format__ must return a str, not \(Formatting.typeName(v))")
+        }
+        return s
+    }
+}
