@@ -12,6 +12,7 @@ from torch.nn.modules import (
     Conv2d,
     CrossEntropyLoss,
     Dropout,
+    Dropout2d,
     ELU,
     Embedding,
     Flatten,

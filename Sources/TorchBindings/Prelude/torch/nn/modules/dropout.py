@@ -20,3 +20,10 @@ class Dropout(_DropoutNd):
 
     def forward(self, input):
         return F.dropout(input, self.p, self.training, self.inplace)
+
+
+class Dropout2d(_DropoutNd):
+    r"""Randomly zero out entire channels."""
+
+    def forward(self, input):
+        return F.dropout2d(input, self.p, self.training, self.inplace)
