@@ -61,6 +61,10 @@ class _IncompatibleKeys:
     __str__ = __repr__
 
 
+# Module defines a method named `type`; GradScope's interpreter resolves bare names in methods
+# through the class body too, so Module's methods reach the builtin `type` through this alias.
+_type = type
+
 # Attributes every Module sets in __init__; reading one before __init__ ran is an AttributeError.
 _INTERNAL_ATTRIBUTES = (
     "training",
@@ -82,12 +86,12 @@ class Module:
     def __init__(self, *args, **kwargs):
         if self.call_super_init is False and bool(kwargs):
             raise TypeError(
-                f"{type(self).__name__}.__init__() got an unexpected keyword argument '{next(iter(kwargs))}'"
+                f"{self.__class__.__name__}.__init__() got an unexpected keyword argument '{next(iter(kwargs))}'"
                 ""
             )
         if self.call_super_init is False and bool(args):
             raise TypeError(
-                f"{type(self).__name__}.__init__() takes 1 positional argument but {len(args) + 1} were given"
+                f"{self.__class__.__name__}.__init__() takes 1 positional argument but {len(args) + 1} were given"
             )
         object.__setattr__(self, "training", True)
         object.__setattr__(self, "_parameters", {})
@@ -99,14 +103,14 @@ class Module:
 
     def forward(self, *input):
         raise NotImplementedError(
-            f'Module [{type(self).__name__}] is missing the required "forward" function'
+            f'Module [{self.__class__.__name__}] is missing the required "forward" function'
         )
 
     def register_buffer(self, name, tensor, persistent=True):
         if getattr(self, "_buffers", None) is None:
             raise AttributeError("cannot assign buffer before Module.__init__() call")
         elif not isinstance(name, str):
-            raise TypeError(f"buffer name should be a string. Got {type(name).__name__}")
+            raise TypeError(f"buffer name should be a string. Got {_type(name).__name__}")
         elif "." in name:
             raise KeyError('buffer name can\'t contain "."')
         elif name == "":
@@ -115,7 +119,7 @@ class Module:
             raise KeyError(f"attribute '{name}' already exists")
         elif tensor is not None and not isinstance(tensor, torch.Tensor):
             raise TypeError(
-                f"cannot assign '{type(tensor).__name__}' object to buffer '{name}' "
+                f"cannot assign '{_type(tensor).__name__}' object to buffer '{name}' "
                 "(torch Tensor or None required)"
             )
         else:
@@ -129,7 +133,7 @@ class Module:
         if getattr(self, "_parameters", None) is None:
             raise AttributeError("cannot assign parameter before Module.__init__() call")
         elif not isinstance(name, str):
-            raise TypeError(f"parameter name should be a string. Got {type(name).__name__}")
+            raise TypeError(f"parameter name should be a string. Got {_type(name).__name__}")
         elif "." in name:
             raise KeyError('parameter name can\'t contain "."')
         elif name == "":
@@ -141,7 +145,7 @@ class Module:
             self._parameters[name] = None
         elif not isinstance(param, Parameter):
             raise TypeError(
-                f"cannot assign '{type(param).__name__}' object to parameter '{name}' "
+                f"cannot assign '{_type(param).__name__}' object to parameter '{name}' "
                 "(torch.nn.Parameter or None required)"
             )
         elif param.grad_fn:
@@ -156,9 +160,9 @@ class Module:
 
     def add_module(self, name, module):
         if not isinstance(module, Module) and module is not None:
-            raise TypeError(f"{type(module).__name__} is not a Module subclass")
+            raise TypeError(f"{_type(module).__name__} is not a Module subclass")
         elif not isinstance(name, str):
-            raise TypeError(f"module name should be a string. Got {type(name).__name__}")
+            raise TypeError(f"module name should be a string. Got {_type(name).__name__}")
         elif hasattr(self, name) and name not in self._modules:
             raise KeyError(f"attribute '{name}' already exists")
         elif "." in name:
@@ -264,7 +268,7 @@ class Module:
         return handle
 
     def _call_impl(self, *args, **kwargs):
-        _gradscope.module_call_enter(self, self._get_name(), type(self).__name__)
+        _gradscope.module_call_enter(self, self._get_name(), self.__class__.__name__)
         try:
             for hook in list(self._forward_pre_hooks.values()):
                 args_result = hook(self, args)
@@ -297,7 +301,7 @@ class Module:
             modules = self._modules
             if name in modules:
                 return modules[name]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        raise AttributeError(f"'{self.__class__.__name__}' object has no attribute '{name}'")
 
     def __setattr__(self, name, value):
         def remove_from(*dicts_or_sets):
@@ -407,7 +411,7 @@ class Module:
                     error_msgs.append(
                         f'While copying the parameter named "{key}", '
                         "expected torch.Tensor or Tensor-like object from checkpoint but "
-                        f"received {type(input_param)}"
+                        f"received {_type(input_param)}"
                     )
                     continue
 
@@ -444,7 +448,7 @@ class Module:
 
     def load_state_dict(self, state_dict, strict=True, assign=False):
         if not isinstance(state_dict, dict):
-            raise TypeError(f"Expected state_dict to be dict-like, got {type(state_dict)}.")
+            raise TypeError(f"Expected state_dict to be dict-like, got {_type(state_dict)}.")
 
         missing_keys = []
         unexpected_keys = []
