@@ -54,3 +54,14 @@ bench-smoke: setup
 real: build
 	-python3 ../shared/tools/conformance.py check --tol Tests/RealPrograms $(CURDIR)/.build/debug/gradscope run
 	-python3 ../shared/tools/conformance.py check --tol ../shared/conformance/real $(CURDIR)/.build/debug/gradscope run
+
+# The Python prelude (torch.nn, torch.optim under Sources/TorchBindings/Prelude) run by real
+# CPython + PyTorch in place of PyTorch's own torch.nn/torch.optim, against the real programs'
+# expected outputs: proves the prelude reproduces PyTorch (reprs, init order, optimizer digits).
+TORCH_PYTHON ?= /tmp/fmt-torch/bin/python
+.PHONY: prelude-check
+prelude-check:
+	python3 ../shared/tools/conformance.py check Tests/RealPrograms $(TORCH_PYTHON) $(CURDIR)/scripts/prelude_harness.py; \
+	  a=$$?; python3 ../shared/tools/conformance.py check ../shared/conformance/real $(TORCH_PYTHON) $(CURDIR)/scripts/prelude_harness.py; \
+	  b=$$?; python3 ../shared/tools/conformance.py check Tests/TorchBindingsTests/Fixtures/prelude $(TORCH_PYTHON) $(CURDIR)/scripts/prelude_harness.py; \
+	  c=$$?; test $$a$$b$$c = 000

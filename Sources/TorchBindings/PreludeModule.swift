@@ -18,6 +18,9 @@ final class PreludeModule: PyObject {
         self.registry = registry
     }
 
+    /// Whether the module's source has run.
+    var isLoaded: Bool { module != nil }
+
     var typeName: String { "module" }
     func repr() -> String { "<module '\(name)'>" }
 
@@ -55,6 +58,9 @@ final class PreludeRegistry {
             modules[name] = PreludeModule(name: name, hostMembers: hostMembers[name] ?? [:], registry: self)
         }
     }
+
+    /// The modules whose source has run, sorted.
+    var loadedModuleNames: [String] { modules.values.filter(\.isLoaded).map(\.name).sorted() }
 
     /// Makes every prelude module importable in `interp`.
     func register(into interp: Interpreter) {
