@@ -3,6 +3,7 @@ import Testing
 @testable import Python
 @testable import TorchBindings
 import Session
+import Autograd
 
 /// The Python prelude (torch.nn, torch.optim): embedded in the binary from the .py files,
 /// loaded only when a script touches it, and behaving as PyTorch where the interpreter runs it.
@@ -82,5 +83,30 @@ struct PreludeTests {
         #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
         #expect((status == 0) == expected.exit_ok)
         for w in expected.warnings { #expect(err.contains(w)) }
+    }
+}
+
+/// `_gradscope.module_call_enter/exit`, which the prelude's `Module.__call__` calls around
+/// `forward`, reach the TorchObserver.
+struct ModuleCallEventTests {
+    final class Events: TorchObserver {
+        var log: [String] = []
+        func regionEntered(_ kind: RegionKind, line: Int) {}
+        func regionExited(line: Int) {}
+        func gradRead(of tensor: Tensor, line: Int) {}
+        func moduleCallEntered(_ module: AnyObject, name: String, typeName: String, line: Int) {
+            log.append("enter \(name) \(typeName) line \(line)")
+        }
+        func moduleCallExited(line: Int) { log.append("exit line \(line)") }
+    }
+
+    @Test func moduleCallsReachTheObserver() throws {
+        let source = "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
+        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+                                 writeOutput: { _ in }, writeError: { _ in })
+        let events = Events()
+        TorchRuntime.install(into: interp).observer = events
+        #expect(interp.run() == 0)
+        #expect(events.log == ["enter Net Net line 5", "exit line 6"])
     }
 }
