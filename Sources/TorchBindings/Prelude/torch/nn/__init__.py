@@ -1,7 +1,7 @@
 # torch.nn, as PyTorch's torch/nn/__init__.py exports it. torch.nn.functional is GradScope's
 # host module (Swift); everything else here is this prelude.
 import torch.nn.functional as functional
-from torch.nn.parameter import Parameter
+from torch.nn.parameter import Parameter, UninitializedParameter
 from torch.nn.modules import (
     AvgPool2d,
     BatchNorm1d,
@@ -20,6 +20,8 @@ from torch.nn.modules import (
     Identity,
     L1Loss,
     LayerNorm,
+    LazyConv2d,
+    LazyLinear,
     LeakyReLU,
     Linear,
     LogSoftmax,

@@ -1,8 +1,9 @@
 # torch.nn.modules: the module classes, as PyTorch's torch/nn/modules/__init__.py exports them.
 from torch.nn.modules.module import Module
 from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Sequential
-from torch.nn.modules.linear import Identity, Linear
-from torch.nn.modules.conv import Conv1d, Conv2d
+from torch.nn.modules.lazy import LazyModuleMixin
+from torch.nn.modules.linear import Identity, LazyLinear, Linear
+from torch.nn.modules.conv import Conv1d, Conv2d, LazyConv2d
 from torch.nn.modules.activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
 from torch.nn.modules.loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d

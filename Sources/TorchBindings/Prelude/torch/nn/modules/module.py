@@ -5,7 +5,7 @@ from collections import OrderedDict
 
 import torch
 import _gradscope
-from torch.nn.parameter import Parameter
+from torch.nn.parameter import Parameter, UninitializedParameter
 
 
 def _addindent(s_, numSpaces):
@@ -156,8 +156,8 @@ class Module:
         elif hasattr(self, name) and name not in self._parameters:
             raise KeyError(f"attribute '{name}' already exists")
 
-        if param is None:
-            self._parameters[name] = None
+        if param is None or isinstance(param, UninitializedParameter):
+            self._parameters[name] = param
         elif not isinstance(param, Parameter):
             raise TypeError(
                 f"cannot assign '{_type(param).__name__}' object to parameter '{name}' "
@@ -421,7 +421,7 @@ class Module:
                         d.discard(name)
 
         params = getattr(self, "_parameters", None)
-        if isinstance(value, Parameter):
+        if isinstance(value, Parameter) or isinstance(value, UninitializedParameter):
             if params is None:
                 raise AttributeError("cannot assign parameters before Module.__init__() call")
             remove_from(self._buffers, self._modules, self._non_persistent_buffers_set)
