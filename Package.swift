@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,7 @@ let package = Package(
         /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
         .executableTarget(name: "EmbedPrelude"),
         .plugin(name: "EmbedPythonPrelude", capability: .buildTool(), dependencies: ["EmbedPrelude"]),
-        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel"]),
+        .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",
             dependencies: [

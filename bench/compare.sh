@@ -43,6 +43,8 @@ printf '%s\n%s\npy_startup_us %s\n' "$torch_out" "$ours" "$py_start" | awk '
     rec("w2 MLP step (script)", "rec_w2_script_ms_per_step", "ms", "<= 10%")
     printf "%-26s %12s %12.3f %8s   %-6s %s\n", "100k-op script run+json", "-", v["dump_total_s"], "-", "s", "<= 1 s"
     printf "%-26s %12s %12.3f %8s   %-6s\n", "  ... of which json()", "-", v["dump_json_s"], "-", "s"
+    printf "%-26s %12s %12.3f %8s   %-6s\n", "  json() via JSONSerialization", "-", v["dump_json_foundation_s"], "-", "s"
+    printf "%-26s %12s %12.3f %8s   %-6s\n", "100k-op dump read back", "-", v["dump_read_s"], "-", "s"
     printf "%-26s %12s %12.0f %8s   %-6s %s\n", "  graph model per op", "-", v["dump_model_bytes_per_op_rss"], "-", "B/op", "<= 500 (peak RSS on - off)"
     printf "%-26s %12s %12.3f %8s   %-6s %s\n", "render 5k-op loop to SVG", "-", v["render_svg_s"], "-", "s", "<= 5 s (" v["render_ops"] " ops, folded)"
   }'

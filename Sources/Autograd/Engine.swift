@@ -7,8 +7,9 @@ enum Engine {
     /// to reach them run (`autograd.grad`); otherwise every reachable node runs and leaves accumulate.
     ///
     /// Per-node bookkeeping (pending dependency count, summed input gradients) lives in arrays
-    /// indexed by each node's `engineSlot`, set for the nodes of this pass and restored on exit
-    /// so a pass started from inside a hook cannot disturb the one that called it.
+    /// indexed by the slot in each reachable node's `engineMark`, which pairs the slot with this
+    /// pass's token (so "already visited" is one comparison). The marks a node had before are
+    /// restored on exit, so a pass started from inside a hook cannot disturb the one that called it.
     static func run(roots: [Edge], rootGrads: [Tensor], captures: [Edge]?,
                     keepGraph: Bool, createGraph: Bool, pass: BackwardPass) throws -> [Tensor?] {
         let passIndex = pass.index
@@ -107,10 +108,10 @@ enum Engine {
         }
         for (outputNr, weakTensor) in node.retainGradTargets {
             guard let t = weakTensor.tensor, let g = inputs[outputNr] else { continue }
-            if let existing = t.gradStorage {
-                t.gradStorage = try existing + g
+            if let existing = t.storedGrad {
+                t.storedGrad = try existing + g
             } else {
-                t.gradStorage = GradMode.isEnabled ? g : g.detachedCopy()
+                t.storedGrad = GradMode.isEnabled ? g : g.detachedCopy()
             }
         }
     }

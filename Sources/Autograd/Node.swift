@@ -61,9 +61,6 @@ public class Node {
         for s in node.saved { if let fn = s.takeGradFnIfUnique() { pending.append(fn) } }
     }
 
-    /// PyTorch's `grad_fn.name()`.
-    public func displayName() -> String { name }
-
     /// Whether the formula must produce a gradient for input `i`.
     public func needsInputGrad(_ i: Int) -> Bool { i < nextEdges.count && nextEdges[i] != nil }
 
@@ -157,17 +154,17 @@ public final class AccumulateGrad: Node {
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
         guard let leaf = variable, let g = grads[0] else { return [] }
-        if let existing = leaf.gradStorage {
+        if let existing = leaf.storedGrad {
             if GradMode.isEnabled {
-                leaf.gradStorage = try existing + g
+                leaf.storedGrad = try existing + g
             } else {
                 try existing.addInPlaceUnchecked(g)
             }
         } else if GradMode.isEnabled {
             // create_graph: PyTorch deep-copies the first gradient, so its history starts at CopyBackwards.
-            leaf.gradStorage = try Tensor.zeros(g.shape, dtype: g.dtype).copy_(g)
+            leaf.storedGrad = try Tensor.zeros(g.shape, dtype: g.dtype).copy_(g)
         } else {
-            leaf.gradStorage = g.detachedCopy()
+            leaf.storedGrad = g.detachedCopy()
         }
         Observation.observer?.gradAccumulated(leaf, grad: g)
         return []
@@ -178,14 +175,14 @@ public final class AccumulateGrad: Node {
     /// storage referenced only by the engine's buffer (not kept by a hook, a capture, another
     /// edge, a view or an observer), dense, never modified in place.
     override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
-        guard let leaf = variable, leaf.gradStorage == nil, grads.count == 1, var g = grads[0],
+        guard let leaf = variable, leaf.storedGrad == nil, grads.count == 1, var g = grads[0],
               !GradMode.isEnabled else { return try apply(grads) }
         grads[0] = nil
         let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
         grads[0] = g
         guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
               g.dtype == leaf.dtype, g.shape == leaf.shape else { return try apply(grads) }
-        leaf.gradStorage = g
+        leaf.storedGrad = g
         Observation.observer?.gradAccumulated(leaf, grad: g)
         return []
     }

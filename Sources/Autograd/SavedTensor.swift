@@ -14,9 +14,11 @@ public final class SavedTensor {
     public private(set) var freedByPass: Int?
 
     private var value: Tensor?
-    /// The grad_fn class name and output number of the op that made the tensor, for error text
-    /// (turned into an op name only when an error needs it).
-    private let producer: (nodeName: String, output: Int)?
+    /// For an output, the saving node's class name and output number, for error text (turned
+    /// into an op name only when an error needs it). An input is named by its grad_fn at
+    /// unpack time, as PyTorch does: after an in-place op that is the in-place op's node.
+    private let outputProducer: (nodeName: String, output: Int)?
+    private let inputOutputNr: Int
 
     init(role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil) {
         self.role = role
@@ -27,10 +29,12 @@ public final class SavedTensor {
         storageID = ObjectIdentifier(tensor.storage)
         if isOutput {
             value = tensor.alias()
-            producer = savingNode.map { ($0, outputNr) }
+            outputProducer = savingNode.map { ($0, outputNr) }
+            inputOutputNr = 0
         } else {
             value = tensor
-            producer = tensor.gradFn.map { ($0.name, tensor.outputNr) }
+            outputProducer = nil
+            inputOutputNr = tensor.outputNr
         }
     }
 
@@ -43,14 +47,15 @@ public final class SavedTensor {
     func unpack(for node: Node) throws -> Tensor {
         guard let v = value else { throw TorchError.runtime(AutogradMessages.backwardTwice) }
         if v.version != savedVersion {
+            let producer = isOutput ? outputProducer : v.gradFn.map { ($0.name, inputOutputNr) }
             throw TorchError.runtime(AutogradMessages.modifiedInPlace(
-                dtype: dtype, shape: shape, producer: producer.map { (Self.opName($0.nodeName), $0.output) }, version: v.version, expected: savedVersion))
+                dtype: dtype, shape: shape, producer: producer.map { (Self.opName($0.0), $0.1) }, version: v.version, expected: savedVersion))
         }
         if isOutput {
             let t = v.alias()
             if GradMode.isEnabled {
                 t.gradFn = node
-                t.outputNr = producer?.output ?? 0
+                t.outputNr = outputProducer?.output ?? 0
             }
             return t
         }

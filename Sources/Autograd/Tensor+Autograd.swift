@@ -63,7 +63,7 @@ extension Tensor {
         if let g, g.shape != shape {
             throw TorchError.runtime("attempting to assign a gradient of size '\(g.shape)' to a tensor of size '\(shape)'. Please ensure that the gradient and the tensor are the same size")
         }
-        gradStorage = g
+        storedGrad = g
     }
 
     /// `register_hook(fn)`: `fn` sees (and may replace) the gradient of this tensor.

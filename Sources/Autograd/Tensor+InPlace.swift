@@ -50,27 +50,6 @@ extension Tensor {
         try writeUnchecked(sum)
     }
 
-    @discardableResult
-    public func add_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
-        if alpha == 1 && binaryInPlaceDirect(AddF.self, other, op: "add_") { return self }
-        return try applyInPlace("add_") { try add(other, alpha: alpha) }
-    }
-    @discardableResult
-    public func sub_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
-        if alpha == 1 && binaryInPlaceDirect(SubF.self, other, op: "sub_") { return self }
-        return try applyInPlace("sub_") { try sub(other, alpha: alpha) }
-    }
-    @discardableResult
-    public func mul_(_ other: Operand) throws -> Tensor {
-        if binaryInPlaceDirect(MulF.self, other, op: "mul_") { return self }
-        return try applyInPlace("mul_") { try mul(other) }
-    }
-    @discardableResult
-    public func div_(_ other: Operand) throws -> Tensor {
-        if binaryInPlaceDirect(DivF.self, other, op: "div_", floatResult: true) { return self }
-        return try applyInPlace("div_") { try div(other) }
-    }
-
     /// `zero_()`.
     @discardableResult
     public func zero_() throws -> Tensor { try fill_(0) }

@@ -1,6 +1,7 @@
-/// In-place math ops (`exp_`, `sigmoid_`, `relu_`, `clamp_`, `pow_`, `neg_`). They reuse the
-/// out-of-place grad_fn names; like PyTorch they save the modified tensor itself as `result`
-/// and a clone of the original as `self`, so later in-place edits are detected.
+/// In-place math: the helper every family's `X_` variant runs through (declared next to its
+/// op in `Ops/`). Those variants reuse the out-of-place grad_fn names; like PyTorch they save
+/// the modified tensor itself as `result` and a clone of the original as `self`, so later
+/// in-place edits are detected.
 extension Tensor {
     /// Raises PyTorch's error when an in-place result cannot be stored in this dtype.
     func checkCastable(_ result: DType) throws {
@@ -10,16 +11,17 @@ extension Tensor {
     }
 
     /// Runs `compute` (the out-of-place op on `self`) in place and re-points the new node's
-    /// saved tensors: outputs to `self` at its new version, inputs aliasing `self` to a clone
-    /// of its original values.
-    private func inPlaceMath(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
+    /// saved tensors: outputs to `self` at its new version, the saved `self` to a clone of its
+    /// original values. Other saved inputs stay as they are, so `c.mul_(c)` still fails in
+    /// backward like PyTorch (its saved `other` was modified).
+    func inPlaceMath(_ op: String, _ compute: () throws -> Tensor) throws -> Tensor {
         var node: Node? = nil
         var original: Tensor? = nil
         try applyInPlace(op) {
             let result = try compute()
             if let fn = result.gradFn {
                 node = fn
-                if fn.saved.contains(where: { !$0.isOutput && $0.storageID == ObjectIdentifier(storage) }) {
+                if fn.saved.contains(where: { isOriginalSelf($0) }) {
                     original = try contiguousCopy()
                 }
             }
@@ -30,7 +32,7 @@ extension Tensor {
                 if slot.isOutput {
                     return SavedTensor(role: slot.role, tensor: self, isOutput: true, outputNr: 0, savingNode: node.name)
                 }
-                if slot.storageID == ObjectIdentifier(storage), let original {
+                if isOriginalSelf(slot), let original {
                     return SavedTensor(role: slot.role, tensor: original, isOutput: false)
                 }
                 return slot
@@ -39,41 +41,8 @@ extension Tensor {
         return self
     }
 
-    /// `exp_()`.
-    @discardableResult
-    public func exp_() throws -> Tensor { try inPlaceMath("exp_") { try exp() } }
-
-    /// `sigmoid_()`.
-    @discardableResult
-    public func sigmoid_() throws -> Tensor { try inPlaceMath("sigmoid_") { try sigmoid() } }
-
-    /// `relu_()`.
-    @discardableResult
-    public func relu_() throws -> Tensor { try inPlaceMath("relu_") { try relu() } }
-
-    /// `neg_()`.
-    @discardableResult
-    public func neg_() throws -> Tensor { try inPlaceMath("neg_") { try neg() } }
-
-    /// `clamp_(min, max)`.
-    @discardableResult
-    public func clamp_(min low: ScalarValue? = nil, max high: ScalarValue? = nil) throws -> Tensor {
-        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
+    /// Whether `slot` is the op's saved `self` input (this tensor before the write).
+    private func isOriginalSelf(_ slot: SavedTensor) -> Bool {
+        !slot.isOutput && slot.role == "self" && slot.storageID == ObjectIdentifier(storage)
     }
-
-    /// `clamp_(min, max)` with Double bounds.
-    @discardableResult
-    public func clamp_(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
-        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
-    }
-
-    /// `pow_(exponent)`.
-    @discardableResult
-    public func pow_(_ exponent: ScalarValue) throws -> Tensor {
-        try inPlaceMath("pow_") { try pow(exponent) }
-    }
-
-    /// `pow_(exponent)` with a float exponent.
-    @discardableResult
-    public func pow_(_ exponent: Double) throws -> Tensor { try pow_(.double(exponent)) }
 }

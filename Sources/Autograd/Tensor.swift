@@ -22,8 +22,9 @@ public final class Tensor {
     /// Which output of `gradFn` this tensor is.
     public internal(set) var outputNr: Int = 0
     var leafRequiresGrad = false
-    /// The accumulated gradient (leaves, or non-leaves that `retainGrad()`).
-    public internal(set) var gradStorage: Tensor?
+    /// The accumulated gradient (leaves, or non-leaves that `retainGrad()`), read without the
+    /// warning `grad` gives for a non-leaf: a tensor, not a storage.
+    public internal(set) var storedGrad: Tensor?
     /// The AccumulateGrad node of a leaf that requires grad, created on first use.
     var accumulator: AccumulateGrad?
     public internal(set) var retainsGrad = false
@@ -63,7 +64,7 @@ public final class Tensor {
         if !isLeaf && !retainsGrad {
             Diagnostics.warn(AutogradMessages.nonLeafGradAccess)
         }
-        return gradStorage
+        return storedGrad
     }
 
     public var isContiguous: Bool {

@@ -52,8 +52,6 @@ public struct NodeRecord: Sendable {
     public var variable: Int? { unpackID(variable32) }
     /// The backward pass that created it (a create_graph backward records backward-of-backward nodes).
     public var pass: Int? { unpackID(pass32) }
-
-    public var isAccumulateGrad: Bool { variable != nil || name == "AccumulateGrad" }
 }
 
 /// What became of a saved buffer.

@@ -150,7 +150,7 @@ extension Recorder: AutogradObserver {
         guard let p = passStack.last else { return }
         let t = sight(leaf)
         let added = summary(grad)
-        let total = leaf.gradStorage.map(summary) ?? added
+        let total = leaf.storedGrad.map(summary) ?? added
         graph.backwardPasses[p].accumulated.append(Accumulation(tensor: t, grad: added, total: total))
     }
 

@@ -34,10 +34,6 @@ public struct DOTWriter {
     ///   (a `pass` the script did not make).
     public func dot() throws -> String { try prepared().text }
 
-    /// The layout engine the picture needs: `options.layout`, or `sfdp` when the graph is too
-    /// large for `dot`.
-    public func layoutEngine() throws -> String { try prepared().layout }
-
     /// The picture in `format` (`.dot` gives the DOT text), laid out in-process by Graphviz.
     ///
     /// - Throws: `RenderError` for invalid options or a Graphviz failure.

@@ -57,7 +57,7 @@ public enum GraphvizRenderer {
                 .graphvizUnavailable, messages: capture.errors(), fallback: "cannot create a Graphviz context")
         }
 
-        guard let graph = agmemread(dot) else {
+        guard let graph = agmemread(dot.withoutTrailingWhitespace()) else {
             throw RenderError.graphviz(
                 .invalidDOT, messages: capture.errors(), fallback: "the DOT text is not a valid graph")
         }
@@ -132,6 +132,19 @@ private struct MessageCapture {
 }
 
 extension String {
+    /// The text without trailing whitespace, for `agmemread`: cgraph reads a string line by line
+    /// and its lexer keeps the rest of the line it read past a graph's closing brace for the
+    /// next parse, so the newline after `}` would be counted as the next DOT text's first line
+    /// and every line number in its errors would be one too high.
+    fileprivate func withoutTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex, let c = self[index(before: end)].unicodeScalars.first,
+              c == " " || c == "\t" || c == "\n" || c == "\r" {
+            end = index(before: end)
+        }
+        return String(self[..<end])
+    }
+
     /// The string without trailing spaces and tabs.
     fileprivate func trimmingTrailingSpaces() -> String {
         var result = self

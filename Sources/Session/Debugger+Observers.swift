@@ -1,5 +1,6 @@
 import Autograd
 import GraphModel
+import GraphRender
 import Python
 import TorchBindings
 

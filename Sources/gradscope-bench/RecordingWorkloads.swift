@@ -94,17 +94,20 @@ func benchRecordingOverhead(_ config: BenchConfig) throws -> [Figure] {
 }
 
 /// A W1-style script of `dumpOps` ops (the chain, then backward) recorded and written as
-/// JSON, as `gradscope dump --json` does: seconds for the recorded run, for json(), and both.
+/// JSON, as `gradscope dump --json` does: seconds for the recorded run, for json(), and both;
+/// then the dump read back (`Graph(json:)`, as `gradscope render graph.json` does), and the same
+/// document written by Foundation's `JSONSerialization` instead of `JSONWriter` (from a parsed
+/// tree, so without the cost of building one: a lower bound for Foundation).
 /// The graph model's bytes per op are measured in child processes (see `recordingChild`):
 /// the peak RSS of the same script with recording on minus off, divided by the op count.
 func benchDump(_ config: BenchConfig) throws -> [Figure] {
     let source = chainScript(ops: config.dumpOps)
-    var runTimes = [Double](), jsonTimes = [Double](), jsonBytes = 0
+    var runTimes = [Double](), jsonTimes = [Double](), json = ""
     for i in 0...max(config.repeats, 1) {
         let start = now()
         let graph = try runScript(source, named: "chain.py", recording: true)
         let mid = now()
-        jsonBytes = graph.json().utf8.count
+        json = graph.jsonWithAnalysis()
         let end = now()
         guard graph.ops.count == config.dumpOps else {
             throw BenchError("chain.py recorded \(graph.ops.count) ops, expected \(config.dumpOps)")
@@ -113,6 +116,16 @@ func benchDump(_ config: BenchConfig) throws -> [Figure] {
             runTimes.append(mid - start)
             jsonTimes.append(end - mid)
         }
+    }
+    var readTimes = [Double](), foundationTimes = [Double]()
+    let tree = try JSONSerialization.jsonObject(with: Data(json.utf8))
+    for _ in 0..<max(config.repeats, 1) {
+        let start = now()
+        _ = try Graph(json: json)
+        let mid = now()
+        _ = try JSONSerialization.data(withJSONObject: tree)
+        readTimes.append(mid - start)
+        foundationTimes.append(now() - mid)
     }
     var peaks = [String: Double]()
     for mode in ["chain-off", "chain-on"] {
@@ -127,7 +140,9 @@ func benchDump(_ config: BenchConfig) throws -> [Figure] {
     return [Figure(name: "dump_run_recording_s", value: median(runTimes)),
             Figure(name: "dump_json_s", value: median(jsonTimes)),
             Figure(name: "dump_total_s", value: median(runTimes) + median(jsonTimes)),
-            Figure(name: "dump_json_bytes_per_op", value: Double(jsonBytes) / Double(config.dumpOps)),
+            Figure(name: "dump_json_bytes_per_op", value: Double(json.utf8.count) / Double(config.dumpOps)),
+            Figure(name: "dump_read_s", value: median(readTimes)),
+            Figure(name: "dump_json_foundation_s", value: median(foundationTimes)),
             Figure(name: "dump_model_bytes_per_op_rss", value: perOp)]
 }
 

@@ -45,7 +45,7 @@ struct MLP {
         try l.backward(retainGraph: retainGraph)
         try GradMode.noGrad {
             for p in parameters {
-                guard let g = p.gradStorage else { continue }
+                guard let g = p.storedGrad else { continue }
                 try p.sub_(.tensor(g * 0.01))
                 if zeroGrads { try g.zero_() } else { try p.setGrad(nil) }
             }

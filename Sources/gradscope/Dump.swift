@@ -40,7 +40,7 @@ struct Dump: ParsableCommand {
         let text: String
         switch chosen {
         case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
-        case .json: text = graph.json()
+        case .json: text = graph.jsonWithAnalysis()
         case .dot:
             // A dump stays complete at any size: no folding, no node budget.
             var options = RenderOptions()

@@ -160,7 +160,7 @@ func drawing(_ graph: Graph, as format: GraphFormat, options: RenderOptions, str
 /// The graph drawn (or dumped) in `format`.
 func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions) throws -> [UInt8] {
     switch format {
-    case .json: return Array(graph.json().utf8)
+    case .json: return Array(graph.jsonWithAnalysis().utf8)
     case .svg: return try DOTWriter(graph: graph, options: options).render(.svg)
     case .png: return try DOTWriter(graph: graph, options: options).render(.png)
     case .pdf: return try DOTWriter(graph: graph, options: options).render(.pdf)

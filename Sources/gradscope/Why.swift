@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphModel
+import GraphRender
 import Python
 import Session
 

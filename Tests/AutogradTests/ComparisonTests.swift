@@ -73,9 +73,9 @@ import Testing
     #expect(out.gradFn?.name == "WhereBackward0")
     #expect(out.gradFn?.saved.map(\.role) == ["condition"])
     try out.sum().backward()
-    #expect(a.gradStorage?.doubles() == [1, 0, 1])
-    #expect(b.gradStorage?.doubles() == [1])
-    #expect(b.gradStorage?.shape == [1, 1])
+    #expect(a.storedGrad?.doubles() == [1, 0, 1])
+    #expect(b.storedGrad?.doubles() == [1])
+    #expect(b.storedGrad?.shape == [1, 1])
     let x = try Tensor([0.5, -1.5, 2], shape: [3, 1])
     let y = try Tensor([1.5, -0.5], shape: [1, 2])
     try expectGradientsMatchFiniteDifferences([x, y]) { v in

@@ -13,9 +13,9 @@ struct EngineScenarioTests {
         #expect(y.gradFn?.name == "AddBackward0")
         let out = try (y * y * 3).mean()
         try out.backward()
-        #expect(x.gradStorage?.doubles() == [4.5, 4.5, 4.5, 4.5])
+        #expect(x.storedGrad?.doubles() == [4.5, 4.5, 4.5, 4.5])
         try y.backward(gradient: x)
-        #expect(x.gradStorage?.doubles() == [5.5, 5.5, 5.5, 5.5])
+        #expect(x.storedGrad?.doubles() == [5.5, 5.5, 5.5, 5.5])
     }
 
     @Test func selectiveBackpropGives50Then70ThenMinus20() throws {
@@ -29,8 +29,8 @@ struct EngineScenarioTests {
         var results = [Double]()
         for (a, b) in [(false, false), (true, false), (false, true)] {
             try loss(detachFirst: a, detachSecond: b).backward()
-            results.append(x.gradStorage!.doubles()[0])
-            try x.gradStorage!.data.zero_()
+            results.append(x.storedGrad!.doubles()[0])
+            try x.storedGrad!.data.zero_()
         }
         #expect(results == [50, 70, -20])
     }
@@ -55,9 +55,9 @@ struct EngineScenarioTests {
         let x = try leaf([2])
         let y = try x * x * x
         try y.backward(retainGraph: true)
-        #expect(x.gradStorage?.doubles() == [12])
+        #expect(x.storedGrad?.doubles() == [12])
         try y.backward()
-        #expect(x.gradStorage?.doubles() == [24])
+        #expect(x.storedGrad?.doubles() == [24])
         #expect(throws: TorchError.runtime(AutogradMessages.backwardTwice)) { try y.backward() }
     }
 
@@ -66,7 +66,7 @@ struct EngineScenarioTests {
         let y = try (x + 2).sum()
         try y.backward()
         try y.backward()
-        #expect(x.gradStorage?.doubles() == [2, 2])
+        #expect(x.storedGrad?.doubles() == [2, 2])
     }
 
     @Test func autogradGradLeavesDotGradAlone() throws {
@@ -74,7 +74,7 @@ struct EngineScenarioTests {
         let z = try (x * w).sum()
         let g = try Autograd.grad(outputs: [z], inputs: [x, w])
         #expect(g[0]?.doubles() == [0.5, -1, 2] && g[1]?.doubles() == [1, 1, 1])
-        #expect(x.gradStorage == nil)
+        #expect(x.storedGrad == nil)
     }
 
     @Test func unusedInputIsAnErrorUnlessAllowed() throws {
@@ -104,11 +104,11 @@ struct EngineScenarioTests {
         try x.registerHook { g in seen.append(g.doubles()); return nil }
         try (x * x).sum().backward()
         #expect(seen == [[2, 4, 6], [20, 40, 60]])
-        #expect(x.gradStorage?.doubles() == [20, 40, 60])
+        #expect(x.storedGrad?.doubles() == [20, 40, 60])
         first.remove()
         try x.setGrad(nil)
         try (x * x).sum().backward()
-        #expect(x.gradStorage?.doubles() == [2, 4, 6])
+        #expect(x.storedGrad?.doubles() == [2, 4, 6])
     }
 
     @Test func retainGradKeepsANonLeafGradient() throws {
@@ -116,8 +116,8 @@ struct EngineScenarioTests {
         let h = try x * 2
         try h.retainGrad()
         try h.pow(2).sum().backward()
-        #expect(h.gradStorage?.doubles() == [4, 8, 12] && h.retainsGrad)
-        #expect(x.gradStorage?.doubles() == [8, 16, 24])
+        #expect(h.storedGrad?.doubles() == [4, 8, 12] && h.retainsGrad)
+        #expect(x.storedGrad?.doubles() == [8, 16, 24])
     }
 
     @Test func hooksAndRetainGradNeedRequiresGrad() throws {
@@ -139,7 +139,7 @@ struct EngineScenarioTests {
         #expect(out.gradFn?.name == "SigmoidBackward")
         try out.sum().backward()
         try b.sigmoid().sum().backward()
-        #expect(try a.gradStorage!.allclose(b.gradStorage!))
+        #expect(try a.storedGrad!.allclose(b.storedGrad!))
     }
 
     @Test func customFunctionReturningTooFewGradientsFails() throws {
@@ -202,7 +202,7 @@ struct EngineScenarioTests {
         let y = try x * 3
         #expect(throws: TorchError.runtime(AutogradMessages.implicitGradScalarOnly)) { try y.backward() }
         try y.backward(gradient: Tensor.ones([2, 2]))
-        #expect(x.gradStorage?.doubles() == [3, 3, 3, 3])
+        #expect(x.storedGrad?.doubles() == [3, 3, 3, 3])
     }
 
     @Test func gradientsFromSeveralUsesAreSummedBeforeTheNodeRuns() throws {
@@ -211,7 +211,7 @@ struct EngineScenarioTests {
         var calls = 0
         try h.registerHook { _ in calls += 1; return nil }
         try (h * 2 + h * 3).sum().backward()
-        #expect(calls == 1 && x.gradStorage?.doubles() == [5, 5])
+        #expect(calls == 1 && x.storedGrad?.doubles() == [5, 5])
     }
 
     @Test func observerSeesOpsBackwardStepsAndFreedBuffers() throws {

@@ -22,7 +22,7 @@ func expectGradientsMatchFiniteDifferences(
 
     try loss().backward()
     for (k, leaf) in leaves.enumerated() {
-        let analytic = leaf.gradStorage?.doubles() ?? [Double](repeating: 0, count: leaf.numel)
+        let analytic = leaf.storedGrad?.doubles() ?? [Double](repeating: 0, count: leaf.numel)
         let p = leaf.storage.pointer(Double.self)
         for i in 0..<leaf.numel {
             let original = p[i]

@@ -37,6 +37,23 @@ import Testing
     try h.add_(.scalar(.double(1)))                        // recorded: h gets AddBackward0
     #expect(h.gradFn?.name == "AddBackward0")
     try h.sum().backward()
-    #expect(w.gradStorage?.doubles() == [2, 2])
+    #expect(w.storedGrad?.doubles() == [2, 2])
     expectTorchError(.runtime(AutogradMessages.leafInPlace)) { try w.sub_(.scalar(.double(1))) }
+}
+
+/// PyTorch saves a copy of the original `self` for `mul_`/`div_`, so backward works after the
+/// write; a saved `other` that is the modified tensor itself still fails.
+@Test func inPlaceMulAndDivSaveTheOriginalSelfLikePyTorch() throws {
+    let x = try Tensor([1, 2, 3], requiresGrad: true), y = try Tensor([4, 5, 6], requiresGrad: true)
+    try x.clone().mul_(.tensor(y)).sum().backward()
+    #expect(x.storedGrad?.doubles() == [4, 5, 6] && y.storedGrad?.doubles() == [1, 2, 3])
+    (x.storedGrad, y.storedGrad) = (nil, nil)
+    try x.clone().div_(.tensor(y)).sum().backward()
+    expectMathClose(try #require(y.storedGrad).doubles(), [-0.0625, -0.08, -0.0833])
+
+    let c = try x.clone()
+    try c.mul_(.tensor(c))
+    expectTorchError(.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Mul, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")) {
+        try c.sum().backward()
+    }
 }

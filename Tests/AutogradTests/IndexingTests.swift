@@ -141,8 +141,8 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     #expect(h.doubles() == [2, 4, 6, 8, 10, 20])
     let weights = try Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3])
     try (h * weights).sum().backward()
-    #expect(a.gradStorage?.doubles() == [2, 4, 6, 8, 0, 0])
-    #expect(w.gradStorage?.doubles() == [5, 6])
+    #expect(a.storedGrad?.doubles() == [2, 4, 6, 8, 0, 0])
+    #expect(w.storedGrad?.doubles() == [5, 6])
 
     // A plain leaf that needs no grad takes history from the value; masks give IndexPutBackward0.
     let z = Tensor.zeros([3])
@@ -150,7 +150,7 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     try z.indexAssign([.tensor(Tensor([1, 0, 1], shape: [3], dtype: .bool))], .tensor(v))
     #expect(z.gradFn?.name == "IndexPutBackward0" && !z.isLeaf)
     try (z * z).sum().backward()
-    #expect(v.gradStorage?.doubles() == [16])
+    #expect(v.storedGrad?.doubles() == [16])
 
     let c = Tensor.zeros([2])
     try c.indexAssign([.ellipsis], .tensor(v))

@@ -10,8 +10,8 @@ import Testing
     let loss = try (y * y).sum() / 9
     OpsCheck.close(loss.doubles(), [37.5278])
     try loss.backward()
-    OpsCheck.close(x.gradStorage!.doubles(), [0.2778, 2.3333, 0.8333, 4.6667, 1.3889, 7.0])
-    OpsCheck.close(w.gradStorage!.doubles(), [23.4444, 2.0, -4.8889, 29.7778, 2.6667, -6.2222])
+    OpsCheck.close(x.storedGrad!.doubles(), [0.2778, 2.3333, 0.8333, 4.6667, 1.3889, 7.0])
+    OpsCheck.close(w.storedGrad!.doubles(), [23.4444, 2.0, -4.8889, 29.7778, 2.6667, -6.2222])
     let z = try x.mm(w).t()
     #expect(z.gradFn?.name == "TBackward0" && z.shape == [3, 3])
 }
@@ -31,11 +31,11 @@ import Testing
         let loss = try Tensor.mseLoss(pred, Y)
         try loss.backward()
         try GradMode.noGrad {
-            _ = try w.sub_(.tensor(w.gradStorage! * 0.05))
-            _ = try b.sub_(.tensor(b.gradStorage! * 0.05))
+            _ = try w.sub_(.tensor(w.storedGrad! * 0.05))
+            _ = try b.sub_(.tensor(b.storedGrad! * 0.05))
         }
-        _ = try w.gradStorage!.zero_()
-        _ = try b.gradStorage!.zero_()
+        _ = try w.storedGrad!.zero_()
+        _ = try b.storedGrad!.zero_()
         losses.append(loss.doubles()[0])
     }
     OpsCheck.close(losses, [25.375, 0.7209, 0.0491, 0.0299, 0.0285], tolerance: 1e-3)

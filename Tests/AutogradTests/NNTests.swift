@@ -17,7 +17,7 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     #expect(loss.gradFn?.nextEdges.count == 1)
     #expect(loss.gradFn?.saved.map(\.role) == ["self", "target", "total_weight"])
     try loss.backward()
-    OpsCheck.close(logits.gradStorage!.doubles(), [-0.1705, 0.1212, 0.0493, 0.0543, -0.0988, 0.0445])
+    OpsCheck.close(logits.storedGrad!.doubles(), [-0.1705, 0.1212, 0.0493, 0.0543, -0.0988, 0.0445])
 }
 
 @Test func softmaxIsStableAndNormalized() throws {
@@ -57,7 +57,7 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     #expect(try Tensor.mseLoss(x, y, reduction: "sum").doubles() == [5])
     #expect(try Tensor.mseLoss(x, y, reduction: "none").doubles() == [1, 0, 4, 0])
     try mean.backward()
-    #expect(x.gradStorage?.doubles() == [0.5, 0, -1, 0])
+    #expect(x.storedGrad?.doubles() == [0.5, 0, -1, 0])
     #expect(throws: TorchError.value("avg is not a valid value for reduction")) { try Tensor.mseLoss(x, y, reduction: "avg") }
     var warnings = [String]()
     Diagnostics.warningHandler = { warnings.append($0) }

@@ -12,8 +12,8 @@ import Testing
     let root = try (a + b + c).sum()
     #expect(mathOpsGraphLine([root]) == "0=SumBackward0(1) 1=AddBackward0(2,7) 2=AddBackward0(3,5) 3=PowBackward0(4) 4=AccumulateGrad() 5=PowBackward1(4,6) 6=AccumulateGrad() 7=PowBackward2(4)")
     try root.backward()
-    expectMathClose(x.gradStorage?.doubles() ?? [], [5.3863, 7.1261, 11.4341])
-    expectMathClose(e.gradStorage?.doubles() ?? [], [0.0000, 0.9803, 0.3662])
+    expectMathClose(x.storedGrad?.doubles() ?? [], [5.3863, 7.1261, 11.4341])
+    expectMathClose(e.storedGrad?.doubles() ?? [], [0.0000, 0.9803, 0.3662])
 }
 
 @Test func higherOrderPowMatchesPyTorch() throws {
@@ -65,15 +65,15 @@ import Testing
     let y = try x.pow(e)
     #expect(y.doubles() == [0, 1, 1])
     try y.sum().backward()
-    #expect(x.gradStorage?.doubles() == [0, 0, 0])
-    expectMathClose(e.gradStorage?.doubles() ?? [], [0, 0, 0.6931])
+    #expect(x.storedGrad?.doubles() == [0, 0, 0])
+    expectMathClose(e.storedGrad?.doubles() ?? [], [0, 0, 0.6931])
     let z = try Tensor([-1, 2], requiresGrad: true)
     try Tensor.pow(base: 0, exponent: z).sum().backward()
-    #expect(z.gradStorage?.doubles().first?.isInfinite == true)
-    #expect(z.gradStorage?.doubles().last == 0)
+    #expect(z.storedGrad?.doubles().first?.isInfinite == true)
+    #expect(z.storedGrad?.doubles().last == 0)
     let w = try Tensor([1, 2], requiresGrad: true)
     try w.pow(0).sum().backward()
-    #expect(w.gradStorage?.doubles() == [0, 0])
+    #expect(w.storedGrad?.doubles() == [0, 0])
 }
 
 @Test func powDTypesAndErrors() throws {
@@ -121,7 +121,7 @@ import Testing
     #expect(y.gradFn?.name == "RemainderBackward0")
     #expect(try x.floorDivide(.scalar(.int(2))).requiresGrad == false)
     try y.sum().backward()
-    #expect(x.gradStorage?.doubles() == [1, 1, 1])
+    #expect(x.storedGrad?.doubles() == [1, 1, 1])
     let a = try Tensor([-3.7, 1.2, 5.9], shape: [3, 1])
     let b = try Tensor([2.5, -1.3], shape: [1, 2])
     #expect(try a.remainder(.tensor(b)).gradFn == nil)

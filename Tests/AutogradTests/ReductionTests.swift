@@ -12,7 +12,7 @@ import Testing
     let root = try s0.sum() + m1.sum() * 3
     #expect(mathOpsGraphLine([root]) == "0=AddBackward0(1,4) 1=SumBackward0(2) 2=SumBackward1(3) 3=AccumulateGrad() 4=MulBackward0(5,-) 5=SumBackward0(6) 6=MeanBackward1(3)")
     try root.backward()
-    expectMathClose(x.gradStorage?.doubles() ?? [], [2, 2, 2, 2, 2, 2], tolerance: 1e-6)
+    expectMathClose(x.storedGrad?.doubles() ?? [], [2, 2, 2, 2, 2, 2], tolerance: 1e-6)
     try x.setGrad(nil)
     let mx = try x.max()
     #expect(mx.shape == [])
@@ -20,7 +20,7 @@ import Testing
     #expect(mx.gradFn?.name == "MaxBackward1")
     #expect(mathOpsGraphLine([mx]) == "0=MaxBackward1(1) 1=AccumulateGrad()")
     try mx.backward()
-    #expect(x.gradStorage?.doubles() == [0, 0, 0, 0, 1, 0])
+    #expect(x.storedGrad?.doubles() == [0, 0, 0, 0, 1, 0])
 }
 
 @Test func meanGradientsOverEveryDim() throws {
@@ -61,22 +61,22 @@ import Testing
 @Test func maxAndMinSplitGradientAmongTies() throws {
     let x = try Tensor([1, 5, 5, 2], requiresGrad: true)
     try x.max().backward()
-    #expect(x.gradStorage?.doubles() == [0, 0.5, 0.5, 0])
+    #expect(x.storedGrad?.doubles() == [0, 0.5, 0.5, 0])
     let y = try Tensor([3, 1, 4, 1], requiresGrad: true)
     let mn = try y.min()
     #expect(mn.gradFn?.name == "MinBackward1")
     #expect(mn.gradFn?.saved.map(\.role) == ["self", "result"])
     try mn.backward()
-    #expect(y.gradStorage?.doubles() == [0, 0.5, 0, 0.5])
+    #expect(y.storedGrad?.doubles() == [0, 0.5, 0, 0.5])
     let z = try Tensor([1, .nan, 3, .nan], requiresGrad: true)
     let zmax = try z.max()
     #expect(zmax.doubles()[0].isNaN)
     #expect(try z.min().doubles()[0].isNaN)
     try zmax.backward()
-    #expect(z.gradStorage?.doubles() == [0, 0.5, 0, 0.5])
+    #expect(z.storedGrad?.doubles() == [0, 0.5, 0, 0.5])
     let column = try Tensor([1, 3], shape: [2, 1], requiresGrad: true)
     try column.expand([2, 3]).max().backward()
-    #expect(column.gradStorage?.doubles() == [0, 1])
+    #expect(column.storedGrad?.doubles() == [0, 1])
 }
 
 @Test func maxAndMinGradientsMatchFiniteDifferences() throws {
@@ -113,7 +113,7 @@ import Testing
     #expect(kept.indices.doubles() == [0, 1, 0])
     #expect(kept.values.gradFn?.name == "MinBackward0")
     try (values.sum() + kept.values.sum()).backward()
-    #expect(x.gradStorage?.doubles() == [1, 1, 1, 1, 1, 0])
+    #expect(x.storedGrad?.doubles() == [1, 1, 1, 1, 1, 0])
     let g = try mathFirstDerivative(x) { try $0.max(dim: 1).values.pow(2) }
     #expect(g.gradFn?.name == "ScatterBackward0")
     let scalar = try Tensor([4], shape: [], dtype: .float32)

@@ -17,7 +17,7 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
     #expect(storage() != nil)
     try loss.backward()
     #expect(storage() == nil)
-    #expect(x.gradStorage != nil)
+    #expect(x.storedGrad != nil)
     let node = try #require(loss.gradFn?.nextEdges.first??.node)
     #expect(node.saved.allSatisfy { $0.isFreed })
     // Slots that shared a storage keep its identity, so they still group as one buffer.
@@ -33,7 +33,7 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
     #expect(storage() == nil)
     // Two passes accumulate: d/dx sum(exp(x)^2) = 2 exp(2x), twice.
     let expected = [0.5, 1, 2].map { 4 * Foundation.exp(2 * $0) }
-    for (g, e) in zip(try #require(x.gradStorage).doubles(), expected) { #expect(abs(g - e) < 1e-3 * e) }
+    for (g, e) in zip(try #require(x.storedGrad).doubles(), expected) { #expect(abs(g - e) < 1e-3 * e) }
 }
 
 @Test func freedSlotsOfDistinctStoragesStayDistinct() throws {
@@ -43,5 +43,5 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
     let node = try #require(loss.gradFn?.nextEdges.first??.node)
     #expect(node.saved.count == 2 && node.saved.allSatisfy(\.isFreed))
     #expect(node.saved[0].storageID != node.saved[1].storageID)
-    #expect(a.gradStorage?.doubles() == [3, 4] && b.gradStorage?.doubles() == [1, 2])
+    #expect(a.storedGrad?.doubles() == [3, 4] && b.storedGrad?.doubles() == [1, 2])
 }

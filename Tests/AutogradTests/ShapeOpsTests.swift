@@ -48,7 +48,7 @@ enum OpsCheck {
                                      "UnsqueezeBackward0", "ReshapeAliasBackward0", "TBackward0", "ViewBackward0",
                                      "torch::autograd::AccumulateGrad"])
     try loss.backward()
-    #expect(x.gradStorage?.doubles() == [0, 2, 2, 0, 2, 2])
+    #expect(x.storedGrad?.doubles() == [0, 2, 2, 0, 2, 2])
 }
 
 @Test func shapeOpsGradFnNames() throws {

@@ -8,5 +8,5 @@ import Testing
     let z = try y * y * 3
     let out = try z.sum() / 4
     try out.backward()
-    #expect(x.gradStorage?.doubles() == [4.5, 4.5, 4.5, 4.5])
+    #expect(x.storedGrad?.doubles() == [4.5, 4.5, 4.5, 4.5])
 }

@@ -61,7 +61,7 @@ func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> 
     let s = try y.sum()
     #expect(mathOpsGraphLine([s]) == "0=SumBackward0(1) 1=AddBackward0(2,15) 2=AddBackward0(3,14) 3=AddBackward0(4,12) 4=AddBackward0(5,11) 5=AddBackward0(6,10) 6=AddBackward0(7,9) 7=ExpBackward0(8) 8=AccumulateGrad() 9=LogBackward0(8) 10=SqrtBackward0(8) 11=TanhBackward0(8) 12=ReluBackward0(13) 13=SubBackward0(8,-) 14=AbsBackward0(8) 15=MulBackward0(16,17) 16=SinBackward0(8) 17=CosBackward0(8)")
     try s.backward()
-    expectMathClose(x.gradStorage?.doubles() ?? [], [6.6826, 5.2221, 9.6596])
+    expectMathClose(x.storedGrad?.doubles() ?? [], [6.6826, 5.2221, 9.6596])
 }
 
 @Test func sigmoidMatchesPyTorch() throws {
@@ -71,7 +71,7 @@ func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> 
     #expect(out.gradFn?.name == "SigmoidBackward0")
     #expect(out.gradFn?.saved.map(\.role) == ["result"])
     try out.sum().backward()
-    expectMathClose(a.gradStorage?.doubles() ?? [], [0.1966, 0.1050, 0.0452])
+    expectMathClose(a.storedGrad?.doubles() ?? [], [0.1966, 0.1050, 0.0452])
 }
 
 @Test func sigmoidResultModifiedThroughDetachRaises() throws {
@@ -142,13 +142,13 @@ func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> 
 @Test func subgradientsAtKinksFollowPyTorch() throws {
     let x = try Tensor([-1, 0, 1], requiresGrad: true)
     try x.relu().sum().backward()
-    #expect(x.gradStorage?.doubles() == [0, 0, 1])
+    #expect(x.storedGrad?.doubles() == [0, 0, 1])
     try x.setGrad(nil)
     try x.abs().sum().backward()
-    #expect(x.gradStorage?.doubles() == [-1, 0, 1])
+    #expect(x.storedGrad?.doubles() == [-1, 0, 1])
     try x.setGrad(nil)
     try x.clamp(min: -1.0, max: 0.0).sum().backward()
-    #expect(x.gradStorage?.doubles() == [1, 1, 0])
+    #expect(x.storedGrad?.doubles() == [1, 1, 0])
 }
 
 @Test func clampNamesBoundsAndErrors() throws {
@@ -204,7 +204,7 @@ func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> 
         #expect(b.gradFn?.name == op.name)
         #expect(b.version == 1)
         try b.sum().backward()
-        expectMathClose(a.gradStorage?.doubles() ?? [], op.grad, tolerance: 1e-5)
+        expectMathClose(a.storedGrad?.doubles() ?? [], op.grad, tolerance: 1e-5)
     }
 }
 
@@ -221,7 +221,7 @@ func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> 
     try c.clamp_(min: 0.0, max: 1.5)
     _ = try c.mul_(.scalar(.int(3)))
     try c.sum().backward()
-    expectMathClose(a.gradStorage?.doubles() ?? [], [3, 3, 0])
+    expectMathClose(a.storedGrad?.doubles() ?? [], [3, 3, 0])
 }
 
 @Test func inPlaceMathErrors() throws {

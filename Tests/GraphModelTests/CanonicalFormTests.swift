@@ -20,7 +20,7 @@ enum Programs {
             let base = detach == 0 ? 19 : (detach == 1 ? 29 : 39)
             let L = try s.bind(base, "L") { try (out1 - out2).pow(2) }
             try s.run(base + 1) { try L.backward() }
-            _ = try s.run(base + 3) { try xvar.gradStorage?.data.zero_() }
+            _ = try s.run(base + 3) { try xvar.storedGrad?.data.zero_() }
         }
     }
 
@@ -57,7 +57,7 @@ enum Programs {
             let loss = try s.bind(5, "loss") { try (w * w).sum() }
             try s.run(6) { try loss.backward() }
         }
-        _ = try s.run(8) { try w.gradStorage?.zero_() }
+        _ = try s.run(8) { try w.storedGrad?.zero_() }
     }
 }
 

@@ -1,21 +1,61 @@
 import Foundation
 import Testing
 import GraphModel
+import GraphRender
+
+/// The names of every `samples/*.py`.
+private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory.path)) ?? [])
+    .filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
 
 @Suite struct GraphJSONReaderTests {
-    @Test(arguments: ["selective_backprop", "retain_graph_hooks", "training_loop", "tutorial", "detach", "requires_grad"])
+    @Test(arguments: allSamples)
     func samplesRoundTrip(_ name: String) throws {
         let graph = try recordSample(name)
-        let text = graph.json()
+        let text = graph.jsonWithAnalysis()
         let read = try Graph(json: text)
-        #expect(read.json() == text)
+        #expect(read.jsonWithAnalysis() == text)
         #expect(read.tensors.count == graph.tensors.count && read.ops.count == graph.ops.count)
         #expect(read.textDump() == graph.textDump())
     }
 
+    @Test(arguments: allSamples)
+    func sampleDumpsReadBackToTheSameDOT(_ name: String) throws {
+        var withEverything = RenderOptions()
+        withEverything.showGrads = true
+        withEverything.showSaved = true
+        let graph = try recordSample(name)
+        let read = try Graph(json: graph.jsonWithAnalysis())
+        for options in [RenderOptions(), withEverything] {
+            #expect(try DOTWriter(graph: read, options: options).dot() == DOTWriter(graph: graph, options: options).dot())
+        }
+    }
+
+    @Test func everySampleIsCovered() {
+        #expect(allSamples.count >= 10 && allSamples.contains("nan_grad"))
+    }
+
+    @Test func loneSurrogateIsAnErrorNotACrash() throws {
+        let dump = try recordSample("tutorial").json()
+        let withLoneSurrogate = dump.replacingOccurrences(of: "\"names\":[\"x\"]", with: "\"names\":[\"\\ud800\"]")
+        #expect(withLoneSurrogate != dump)
+        let error = #expect(throws: GraphJSONError.self) { try Graph(json: withLoneSurrogate) }
+        #expect(error?.message.hasPrefix("invalid JSON: ") == true)
+        #expect(error?.message.contains("surrogate") == true)
+        #expect(throws: GraphJSONError.self) { try Graph(json: #"{"schema":"\udc00"}"#) }
+    }
+
+    @Test(arguments: ["", "   ", "{", "[1,]", "{\"schema\": tru}", "nul", "\"unterminated", "{\"a\":1} trailing",
+                      "{\"schema\":\"gradscope.graph/1\"}", "[]", "42", "{\"schema\":1e999}", "\u{FEFF}{}",
+                      String(repeating: "{\"a\":", count: 10_000)])
+    func malformedInputIsAClearError(_ text: String) throws {
+        let error = #expect(throws: GraphJSONError.self) { try Graph(json: text) }
+        let message = error?.message ?? ""
+        #expect(message.hasPrefix("invalid JSON: ") || message.hasPrefix("not a gradscope.graph/1 dump: "), "\(message)")
+    }
+
     @Test func nonFiniteSummariesAndErrorsSurvive() throws {
         let graph = try recordSample("detach")
-        let read = try Graph(json: graph.json())
+        let read = try Graph(json: graph.jsonWithAnalysis())
         #expect(read.error == graph.error)
         #expect(read.error?.type == "RuntimeError")
         let invalidated = read.nodes.flatMap(\.saved).filter { $0.invalidation != nil }

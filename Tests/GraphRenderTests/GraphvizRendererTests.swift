@@ -87,6 +87,21 @@ private final class SVGCollector: NSObject, XMLParserDelegate {
         #expect(error?.message == "syntax error in line 1 near '}'")
     }
 
+    /// cgraph reads DOT text line by line and its lexer keeps what it read past a graph's closing
+    /// brace: the newline after `}` of a good graph used to count as line 1 of the next parse.
+    @Test func eachParseCountsItsOwnLines() throws {
+        _ = try GraphvizRenderer.render(dot: "digraph {\n  a -> b\n}\n", format: .svg)
+        let onLine3 = #expect(throws: RenderError.self) {
+            try GraphvizRenderer.render(dot: "digraph {\n  a -> b\n  c -> }\n", format: .svg)
+        }
+        #expect(onLine3?.message == "syntax error in line 3 near '}'")
+        _ = try GraphvizRenderer.render(dot: sampleDOT + "\n", format: .svg)
+        let onLine1 = #expect(throws: RenderError.self) {
+            try GraphvizRenderer.render(dot: "digraph { a -> }", format: .svg)
+        }
+        #expect(onLine1?.message == "syntax error in line 1 near '}'")
+    }
+
     @Test func parsingWorksAgainAfterASyntaxError() throws {
         _ = try? GraphvizRenderer.render(dot: "digraph { a -> ", format: .svg)
         let svg = try GraphvizRenderer.render(dot: sampleDOT, format: .svg)

@@ -3,7 +3,9 @@
 ///
 /// The value of tensor `t` used by op `o` is the one made by the latest op writing `t` before
 /// `o` (in-place ops included), so a later in-place change never explains an earlier use. The walk
-/// stops at leaves that require grad: gradients end there whatever their values' history.
+/// stops at leaves that require grad: gradients end there whatever their values' history. A
+/// leaf made by detaching a tensor that required grad (then `requires_grad_()`) is walked
+/// through, so that history is reported as cut at the detach rather than unused.
 struct CutWalk {
     /// Tensors reached without crossing a cut.
     private(set) var clean = Set<Int>()
@@ -33,7 +35,7 @@ struct CutWalk {
             } else {
                 clean.insert(t)
             }
-            if tensor.isLeaf && tensor.requiresGrad { continue }
+            if tensor.isLeaf && tensor.requiresGrad && !graph.wasCutFromHistory(tensor) { continue }
             if let o = producers[t].last(where: { $0 < before }) {
                 let op = graph.ops[o]
                 var l = label
@@ -56,6 +58,12 @@ struct CutWalk {
 }
 
 extension Graph {
+    /// Whether `tensor` is the result of a detach (`detach()`, `detach_()`, `.data`) of a
+    /// tensor that required grad.
+    func wasCutFromHistory(_ tensor: TensorRecord) -> Bool {
+        tensor.detach.map { detaches[$0].sourceRequiredGrad } ?? false
+    }
+
     /// Whether `op` ran with grad mode on, on an input that required grad, yet its results have
     /// no gradient history (comparisons, argmax, integer results).
     func isNonDifferentiable(_ op: OpRecord) -> Bool {

@@ -42,7 +42,7 @@ struct PassContext {
                            cuts: cuts, findings: findings)
     }
 
-    private mutating func noGradientReason(_ t: Int, node: Int?, cuts: [CutUse]) -> NoGradientReason {
+    mutating func noGradientReason(_ t: Int, node: Int?, cuts: [CutUse]) -> NoGradientReason {
         let tensor = graph.tensors[t]
         if pass.kind == .grad && !pass.inputs.contains(t) { return .notAnInput }
         let clean = cutWalk().clean.contains(t)
@@ -119,13 +119,18 @@ struct PassContext {
 
     // MARK: Graph walks
 
-    private mutating func incomingEdges(_ node: Int) -> [Int] {
+    mutating func incomingEdges(_ node: Int) -> [Int] {
         if incoming == nil {
             var m: [Int: [Int]] = [:]
             for (i, e) in pass.edgeGradients.enumerated() { m[e.to, default: []].append(i) }
             incoming = m
         }
         return incoming?[node] ?? []
+    }
+
+    /// Whether an edge that carried a gradient leads into `node`.
+    mutating func receivesGradient(_ node: Int) -> Bool {
+        incomingEdges(node).contains { pass.edgeGradients[$0].grad != nil }
     }
 
     /// Nodes that sent a gradient that reached `node` (following edges that carried one).
@@ -169,7 +174,7 @@ struct PassContext {
             .map { .graphFreed(pass: $0, line: graph.backwardPasses[$0].line) }
     }
 
-    private mutating func cutWalk() -> CutWalk {
+    mutating func cutWalk() -> CutWalk {
         if let w = walk { return w }
         let w = CutWalk(graph: graph, pass: pass)
         walk = w

@@ -1,6 +1,7 @@
 import Autograd
 
-/// Why no gradient reached a tensor in a backward pass.
+/// Why no gradient reached a leaf that requires grad in a backward pass: the graph dump's
+/// summary of `NoGradientReason`, with a cut named by its kind and line.
 public enum BlockReason: Sendable, Equatable {
     /// The path to the pass's roots goes through a detach / detach_ / .data at this line.
     case detached(line: Int, kind: DetachKind)
@@ -18,23 +19,6 @@ public enum BlockReason: Sendable, Equatable {
     case passFailed(ErrorRecord)
     /// The tensor is in the pass's graph but no gradient arrived (e.g. it was zeroed by None).
     case noGradientFlowed
-
-    /// A one-line explanation for people.
-    public var explanation: String {
-        switch self {
-        case .detached(let line, let kind):
-            return "detached at line \(line) (\(kind == .data ? ".data" : kind.rawValue + "()"))"
-        case .noGrad(let line, let region):
-            return "created under \(region?.rawValue ?? "no_grad") at line \(line)"
-        case .requiresGradFalse(let line): return "requires_grad is False (made at line \(line))"
-        case .notUsed: return "not used by the differentiated outputs"
-        case .graphFreed(let pass, let line):
-            return "graph freed by backward pass \(pass) at line \(line) (use retain_graph=True)"
-        case .notAnInput: return "not among the inputs of autograd.grad"
-        case .passFailed(let e): return "the pass raised \(e.type): \(e.message)"
-        case .noGradientFlowed: return "in the graph, but no gradient flowed to it"
-        }
-    }
 
     /// A short machine-readable name (`detached`, `no_grad`, ...).
     public var keyword: String {
@@ -80,130 +64,69 @@ extension Graph {
         let params = parameters
         var result: [GradientFlow] = []
         for p in backwardPasses.indices {
-            var context = FlowContext(graph: self, pass: p)
+            var context = PassContext(graph: self, pass: p)
             for t in params { result.append(context.flow(to: t)) }
         }
         return result
     }
 
-    /// Whether a gradient reached tensor `tensor` in pass `pass`, and how or why not.
+    /// Whether a gradient reached tensor `tensor` (a leaf that requires grad) in pass `pass`, and
+    /// how or why not.
     public func gradientFlow(to tensor: Int, in pass: Int) -> GradientFlow? {
         guard tensors.indices.contains(tensor), backwardPasses.indices.contains(pass) else { return nil }
-        var context = FlowContext(graph: self, pass: pass)
+        var context = PassContext(graph: self, pass: pass)
         return context.flow(to: tensor)
     }
 }
 
-/// Per-pass state shared by the questions about each tensor; each part is computed once, lazily.
-private struct FlowContext {
-    let graph: Graph
-    let pass: BackwardRecord
-    private var parents: [Int: [Int]]?
-    private var structure: Set<Int>?
-    private var blockers: [BlockReason?]?
-    private var visited: [Bool]?
-
-    init(graph: Graph, pass: Int) {
-        self.graph = graph
-        self.pass = graph.backwardPasses[pass]
-    }
-
+extension PassContext {
+    /// The flow summary of `outcome(for:options:)`'s analysis: the same reasons, a cut given as
+    /// its first detach or no_grad op, paths as node ids with parallel edges merged.
     mutating func flow(to t: Int) -> GradientFlow {
         let tensor = graph.tensors[t]
-        if pass.kind == .grad && !pass.inputs.contains(t) { return blocked(t, .notAnInput) }
+        func blocked(_ reason: BlockReason) -> GradientFlow {
+            GradientFlow(pass: pass.id, tensor: t, paths: [], blocked: reason)
+        }
+        if pass.kind == .grad && !pass.inputs.contains(t) { return blocked(.notAnInput) }
         if pass.rootTensors.contains(t) && tensor.isLeaf && pass.error == nil {
             return GradientFlow(pass: pass.id, tensor: t, paths: [], blocked: nil)
         }
-        if let acc = tensor.accumulateGrad, let paths = gradientPaths(to: acc) {
-            return GradientFlow(pass: pass.id, tensor: t, paths: paths, blocked: nil)
+        if let acc = tensor.accumulateGrad, receivesGradient(acc) {
+            return GradientFlow(pass: pass.id, tensor: t, paths: nodePaths(to: acc), blocked: nil)
         }
-        if !tensor.requiresGrad { return blocked(t, .requiresGradFalse(line: tensor.line)) }
-        if let acc = tensor.accumulateGrad, structuralNodes().contains(acc) {
-            guard let error = pass.error else { return blocked(t, .noGradientFlowed) }
-            return blocked(t, freedBy() ?? .passFailed(error))
-        }
-        computeDataflow()
-        guard let seen = visited, seen[t] else { return blocked(t, .notUsed) }
-        if let b = blockers?[t] ?? nil { return blocked(t, b) }
-        if let error = pass.error { return blocked(t, .passFailed(error)) }
-        return blocked(t, .noGradientFlowed)
-    }
-
-    private func blocked(_ t: Int, _ reason: BlockReason) -> GradientFlow {
-        GradientFlow(pass: pass.id, tensor: t, paths: [], blocked: reason)
-    }
-
-    /// Up to `pathLimit` root-to-`target` paths along edges that carried a gradient, or nil.
-    private mutating func gradientPaths(to target: Int) -> [[Int]]? {
-        if parents == nil {
-            var p: [Int: [Int]] = [:]
-            for e in pass.edgeGradients where e.grad != nil && p[e.to]?.last != e.from {
-                p[e.to, default: []].append(e.from)
-            }
-            parents = p
-        }
-        guard let parents, let first = parents[target], !first.isEmpty else { return nil }
-        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: GradientFlow.pathLimit) { node in
-            (parents[node] ?? []).map { ($0, nil) }
-        }
-        return walks.map { $0.reversed().map(\.node) }
-    }
-
-    private mutating func structuralNodes() -> Set<Int> {
-        if let s = structure { return s }
-        let s = graph.reachableNodes(from: pass.roots)
-        structure = s
-        return s
-    }
-
-    /// The earlier pass that freed buffers this pass needed.
-    private mutating func freedBy() -> BlockReason? {
-        graph.latestPass(freeing: structuralNodes(), before: pass.id)
-            .map { .graphFreed(byPass: $0, line: graph.backwardPasses[$0].line) }
-    }
-
-    /// Walks the tensor dataflow back from the roots, labelling each tensor with the first
-    /// cut (detach or no-grad op) met on the way.
-    private mutating func computeDataflow() {
-        guard visited == nil else { return }
-        let producers = TensorOpIndex(tensorCount: graph.tensors.count, ops: graph.ops) { $0.outputs }
-        var seen = [Bool](repeating: false, count: graph.tensors.count)
-        var label = [BlockReason?](repeating: nil, count: graph.tensors.count)
-        var queue: [Int] = []
-        for t in pass.rootTensors where !seen[t] {
-            seen[t] = true
-            queue.append(t)
-        }
-        var head = 0
-        func visit(_ t: Int, _ reason: BlockReason?) {
-            guard !seen[t] else { return }
-            seen[t] = true
-            label[t] = reason
-            queue.append(t)
-        }
-        while head < queue.count {
-            let t = queue[head]
-            head += 1
-            let tensor = graph.tensors[t]
-            var inherited = label[t]
-            if let d = tensor.detach {
-                let event = graph.detaches[d]
-                let cut = BlockReason.detached(line: event.line, kind: event.kind)
-                if event.kind != .detachInPlace {
-                    visit(event.source, inherited ?? cut)
-                } else if event.sourceRequiredGrad && inherited == nil {
-                    inherited = cut
+        if !tensor.requiresGrad { return blocked(.requiresGradFalse(line: tensor.line)) }
+        let cuts = cutWalk().uses[t] ?? []
+        switch noGradientReason(t, node: tensor.isLeaf ? tensor.accumulateGrad : tensor.gradFn, cuts: cuts) {
+        case .cut:
+            for cut in cuts {
+                switch cut.kind {
+                case .detach(let d): return blocked(.detached(line: cut.line, kind: graph.detaches[d].kind))
+                case .noGrad(let o): return blocked(.noGrad(line: cut.line, region: graph.ops[o].region.map { graph.regions[$0].kind }))
+                case .nonDifferentiable: continue
                 }
             }
-            for o in producers[t] {
-                let op = graph.ops[o]
-                let reason = inherited ?? (graph.cutsHistory(op)
-                    ? BlockReason.noGrad(line: op.line, region: op.region.map { graph.regions[$0].kind }) : nil)
-                for i in op.inputs { visit(i, reason) }
-            }
+            return blocked(pass.error.map(BlockReason.passFailed) ?? .noGradientFlowed)
+        case .requiresGradFalse(let line): return blocked(.requiresGradFalse(line: line))
+        case .notUsed: return blocked(.notUsed)
+        case .graphFreed(let q, let line): return blocked(.graphFreed(byPass: q, line: line))
+        case .notAnInput: return blocked(.notAnInput)
+        case .passFailed(let e): return blocked(.passFailed(e))
+        case .noGradientFlowed: return blocked(.noGradientFlowed)
         }
-        visited = seen
-        blockers = label
+    }
+
+    /// Up to `GradientFlow.pathLimit` root-to-`target` node paths along edges that carried a
+    /// gradient; parallel edges from one node (`x * x`) count once.
+    private mutating func nodePaths(to target: Int) -> [[Int]] {
+        let edges = pass.edgeGradients
+        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: GradientFlow.pathLimit) { node in
+            var ups: [(up: Int, edge: Int?)] = []
+            for i in self.incomingEdges(node) where edges[i].grad != nil && ups.last?.up != edges[i].from {
+                ups.append((edges[i].from, i))
+            }
+            return ups
+        }
+        return walks.map { $0.reversed().map(\.node) }
     }
 }
 

@@ -1,8 +1,10 @@
 /// The graph as JSON, schema `gradscope.graph/1` (docs/graph-json.md).
 extension Graph {
     /// Deterministic JSON: fixed key order, ids by recording order; linear in the graph's size.
-    /// With `analysis`, an `analysis` object (leaves, detached subgraphs, gradient flow) is added.
-    public func json(analysis: Bool = true) -> String {
+    /// With `explaining`, an `analysis` object (leaves, detached subgraphs, gradient flow) is
+    /// added, each blocked gradient's reason worded by it (GraphRender's `jsonWithAnalysis()`
+    /// words them as `gradscope dump` does).
+    public func json(explaining explanation: ((BlockReason) -> String)? = nil) -> String {
         var w = JSONWriter(reserving: 256 * (tensors.count + ops.count + nodes.count) + 1024)
         w.beginObject()
         w.field("schema", Graph.schema)
@@ -34,7 +36,7 @@ extension Graph {
         }
         w.endArray()
         w.key("error"); Self.writeError(error, &w)
-        if analysis { writeAnalysis(&w) }
+        if let explanation { writeAnalysis(explanation, &w) }
         w.endObject()
         return w.text
     }
@@ -137,7 +139,8 @@ extension Graph {
         w.endObject()
     }
 
-    static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
+    /// Writes a gradient summary (`null` for nil) as the dump does.
+    public static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
         guard let s else { return w.null() }
         w.beginObject()
         w.field("shape", s.shape)
@@ -150,12 +153,13 @@ extension Graph {
         w.endObject()
     }
 
-    static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
+    /// Writes an error record (`null` for nil) as the dump does.
+    public static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
         guard let e else { return w.null() }
         w.beginObject(); w.field("line", e.line); w.field("type", e.type); w.field("message", e.message); w.endObject()
     }
 
-    private func writeAnalysis(_ w: inout JSONWriter) {
+    private func writeAnalysis(_ explanation: (BlockReason) -> String, _ w: inout JSONWriter) {
         w.key("analysis"); w.beginObject()
         w.field("parameters", parameters)
         w.field("inputs", inputs)
@@ -178,7 +182,7 @@ extension Graph {
             w.key("paths"); w.beginArray(); for p in f.paths { w.ints(p) }; w.endArray()
             if let b = f.blocked {
                 w.key("reason"); w.beginObject()
-                w.field("kind", b.keyword); w.field("line", b.line); w.field("explanation", b.explanation)
+                w.field("kind", b.keyword); w.field("line", b.line); w.field("explanation", explanation(b))
                 w.endObject()
             } else {
                 w.key("reason"); w.null()

@@ -10,7 +10,7 @@ extension Graph {
     ///   `not a gradscope.graph/1 dump: tensors[3].shape: expected an array of integers`; ids that
     ///   point outside their arrays are errors too, so a read graph is always safe to walk.
     public init(json text: String) throws {
-        let root = try JSONParser.parse(text)
+        let root = try JSONValue.parse(text)
         let r = Reader(path: "")
         let top = try r.object(root)
         let schema = try r.string(top, "schema")

@@ -129,9 +129,10 @@ extension Graph {
     }
 }
 
-/// Lines of text with optional ANSI styling.
-struct TextOut {
-    enum Style: String {
+/// Lines of text with optional ANSI styling (the text dump's and `gradscope why`'s).
+public struct TextOut {
+    /// How a line or flag is painted when colour is on.
+    public enum Style: String {
         case plain = ""
         case param = "\u{1B}[34m"
         case faded = "\u{1B}[2m"
@@ -139,12 +140,15 @@ struct TextOut {
         case root = "\u{1B}[32m"
     }
 
-    let color: Bool
-    private(set) var text = ""
+    public let color: Bool
+    /// The lines written so far, each ending in a newline.
+    public private(set) var text = ""
 
-    init(color: Bool) { self.color = color }
+    /// An empty text, painted with ANSI colours when `color` is set.
+    public init(color: Bool) { self.color = color }
 
-    mutating func line(_ s: String, flags: [(String, Style)] = [], style: Style = .plain) {
+    /// Appends `s` in `style`, then each flag (space-separated) in its own style.
+    public mutating func line(_ s: String, flags: [(String, Style)] = [], style: Style = .plain) {
         text += paint(s, style)
         for (flag, st) in flags { text += " " + paint(flag, st) }
         text += "\n"

@@ -1,5 +1,37 @@
-/// Reductions besides sum: mean, max/min (whole tensor and along a dim), argmax/argmin,
-/// all/any; plus the gather/scatter pair their backward formulas use.
+/// Reductions besides sum and prod: mean, max/min (whole tensor and along a dim),
+/// argmax/argmin, all/any; plus the gather/scatter pair their backward formulas use.
+/// `max(dim)`/`min(dim)` return (values, indices) and are not declared yet: declarations
+/// return one tensor.
+enum ReductionOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("mean(Tensor self) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").mean() }),
+        OpDeclaration("mean.dim(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "MeanBackward1",
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").mean(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("max(Tensor self) -> Tensor", gradFn: "MaxBackward1", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").max() }),
+        OpDeclaration("min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").min() }),
+        OpDeclaration("argmax(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").argmax(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("argmin(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").argmin(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("all(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").all() }),
+        OpDeclaration("all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").all(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration("any(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").any() }),
+        OpDeclaration("any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").any(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
+    ]
+}
+
 extension Tensor {
     private func checkMeanDType() throws {
         guard dtype.isFloatingPoint else {

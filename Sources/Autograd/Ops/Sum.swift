@@ -1,4 +1,15 @@
-/// Sum reductions, and summing a broadcast gradient back to an input's shape.
+/// Sum reductions, and summing a broadcast gradient back to an input's shape. (`dtype=` is
+/// not supported yet, so the declared signatures leave it out.)
+enum SumOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("sum(Tensor self) -> Tensor", gradFn: "SumBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sum() }),
+        OpDeclaration("sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "SumBackward1",
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sum(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+    ]
+}
+
 private struct SumVisitor: ElementVisitor {
     let input: Tensor
     let reduceStrides: [Int]

@@ -1,4 +1,35 @@
 /// Matrix products through BLAS: mm, bmm, mv, dot, addmm, matmul and linear.
+enum LinalgOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("mm(Tensor self, Tensor mat2) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["mat2": [3, 4]]),
+                      forward: { try $0.tensor("self").mm($0.tensor("mat2")) }),
+        OpDeclaration("bmm(Tensor self, Tensor mat2) -> Tensor", gradFn: "BmmBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["self": [2, 2, 3], "mat2": [2, 3, 2]]),
+                      forward: { try $0.tensor("self").bmm($0.tensor("mat2")) }),
+        OpDeclaration("mv(Tensor self, Tensor vec) -> Tensor", gradFn: "MvBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["vec": [3]]),
+                      forward: { try $0.tensor("self").mv($0.tensor("vec")) }),
+        OpDeclaration("dot(Tensor self, Tensor tensor) -> Tensor", gradFn: "DotBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["self": [3], "tensor": [3]]),
+                      forward: { try $0.tensor("self").dot($0.tensor("tensor")) }),
+        OpDeclaration("addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor",
+                      gradFn: "AddmmBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["self": [2, 4], "mat1": [2, 3], "mat2": [3, 4]],
+                                         arguments: ["beta": .scalar(.double(0.5)), "alpha": .scalar(.double(2))]),
+                      forward: { try Tensor.addmm($0.tensor("self"), $0.tensor("mat1"), $0.tensor("mat2"),
+                                                  beta: $0.scalar("beta").doubleValue, alpha: $0.scalar("alpha").doubleValue) }),
+        // matmul's grad_fn depends on the ranks (MmBackward0, MvBackward0, DotBackward0, ...);
+        // the declared one is that of the sampled 2-D @ 2-D case.
+        OpDeclaration("matmul(Tensor self, Tensor other) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["other": [3, 4]]),
+                      forward: { try $0.tensor("self").matmul($0.tensor("other")) }),
+        OpDeclaration("linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", gradFn: "AddmmBackward0",
+                      exposure: [.functional], samples: OpSamples(shapes: ["weight": [4, 3], "bias": [4]]),
+                      forward: { try Tensor.linear($0.tensor("input"), weight: $0.tensor("weight"), bias: $0.optionalTensor("bias")) }),
+    ]
+}
+
 extension Tensor {
     /// `mm(mat2)`: the product of two matrices (MmBackward0).
     public func mm(_ mat2: Tensor) throws -> Tensor {

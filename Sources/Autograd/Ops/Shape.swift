@@ -1,4 +1,29 @@
 /// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, contiguous.
+/// (`contiguous` is not declared: on a contiguous input it returns the input itself.)
+enum ShapeOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("transpose.int(Tensor self, int dim0, int dim1) -> Tensor", gradFn: "TransposeBackward0",
+                      exposure: [.torch, .method], samples: OpSamples(arguments: ["dim0": .int(0), "dim1": .int(1)]),
+                      forward: { try $0.tensor("self").transpose($0.int("dim0"), $0.int("dim1")) }),
+        OpDeclaration("t(Tensor self) -> Tensor", gradFn: "TBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").t() }),
+        OpDeclaration("permute(Tensor self, int[] dims) -> Tensor", gradFn: "PermuteBackward0",
+                      exposure: [.torch, .method], samples: OpSamples(arguments: ["dims": .intList([1, 0])]),
+                      forward: { try $0.tensor("self").permute($0.intList("dims")) }),
+        OpDeclaration("squeeze(Tensor self) -> Tensor", gradFn: "SqueezeBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+                      forward: { try $0.tensor("self").squeeze() }),
+        OpDeclaration("squeeze.dim(Tensor self, int dim) -> Tensor", gradFn: "SqueezeBackward1", exposure: [.torch, .method],
+                      samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+                      forward: { try $0.tensor("self").squeeze($0.int("dim")) }),
+        OpDeclaration("unsqueeze(Tensor self, int dim) -> Tensor", gradFn: "UnsqueezeBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").unsqueeze($0.int("dim")) }),
+        OpDeclaration("flatten.using_ints(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor", gradFn: "ViewBackward0",
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").flatten(startDim: $0.int("start_dim"), endDim: $0.int("end_dim")) }),
+    ]
+}
+
 extension Tensor {
     /// `transpose(dim0, dim1)`: swaps two dimensions (TransposeBackward0).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {

@@ -1,4 +1,15 @@
 /// Joining tensors: `torch.cat` and `torch.stack`.
+enum JoinOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("cat(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
+                      samples: OpSamples(arguments: ["dim": .int(1)]),
+                      forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
+        OpDeclaration("stack(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "StackBackward0", exposure: [.torch],
+                      samples: OpSamples(arguments: ["dim": .int(1)]),
+                      forward: { try Tensor.stack($0.tensorList("tensors"), dim: $0.int("dim")) }),
+    ]
+}
+
 extension Tensor {
     /// `torch.cat(tensors, dim)`: concatenates along an existing dimension, promoting dtypes
     /// (CatBackward0). 1-D empty tensors are skipped, as PyTorch does for legacy reasons.

@@ -1,4 +1,24 @@
-/// Comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`), closeness tests and `where`.
+/// Comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`), closeness tests and `where`; none is
+/// differentiable.
+enum ComparisonOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("eq.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").eq($0.operand("other")) }),
+        OpDeclaration("ne.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").ne($0.operand("other")) }),
+        OpDeclaration("lt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").lt($0.operand("other")) }),
+        OpDeclaration("le.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").le($0.operand("other")) }),
+        OpDeclaration("gt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").gt($0.operand("other")) }),
+        OpDeclaration("ge.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").ge($0.operand("other")) }),
+        OpDeclaration("isnan(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").isnan() }),
+    ]
+}
+
 private enum EqF: CompareFunction { static func apply<T: Comparable>(_ a: T, _ b: T) -> Bool { a == b } }
 private enum NeF: CompareFunction { static func apply<T: Comparable>(_ a: T, _ b: T) -> Bool { a != b } }
 private enum LtF: CompareFunction { static func apply<T: Comparable>(_ a: T, _ b: T) -> Bool { a < b } }

@@ -1,4 +1,18 @@
-/// view and reshape: the shape ops every backward formula relies on.
+/// view and reshape: the shape ops every backward formula relies on, and expand.
+enum ViewOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("view(Tensor self, int[] size) -> Tensor", gradFn: "ViewBackward0", exposure: [.method],
+                      samples: OpSamples(arguments: ["size": .intList([3, 2])], acceptsNonContiguous: false),
+                      forward: { try $0.tensor("self").view($0.intList("size")) }),
+        OpDeclaration("reshape(Tensor self, int[] shape) -> Tensor", gradFn: "ViewBackward0", exposure: [.torch, .method],
+                      samples: OpSamples(arguments: ["shape": .intList([3, -1])]),
+                      forward: { try $0.tensor("self").reshape($0.intList("shape")) }),
+        OpDeclaration("expand(Tensor self, int[] size) -> Tensor", gradFn: "ExpandBackward0", exposure: [.method],
+                      samples: OpSamples(shapes: ["self": [1, 3]], arguments: ["size": .intList([2, -1])]),
+                      forward: { try $0.tensor("self").expand($0.intList("size")) }),
+    ]
+}
+
 extension Tensor {
     /// Resolves one `-1` in a requested shape against `numel`, with PyTorch's errors.
     func inferShape(_ requested: [Int]) throws -> [Int] {

@@ -6,7 +6,30 @@ import Darwin
 import RealModule
 
 /// Python's remaining numeric operators on tensors: `**` (pow, three overloads with their
-/// own grad_fn names), `//` (floor_divide) and `%` (remainder).
+/// own grad_fn names), `//` (floor_divide) and `%` (remainder): the declarations, the kernels,
+/// each forward with its backward formula, and `pow_`.
+enum PowOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("pow.Tensor_Scalar(Tensor self, Scalar exponent) -> Tensor", gradFn: "PowBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.method],
+                      samples: OpSamples(domain: .positive, arguments: ["exponent": .scalar(.double(2.5))]),
+                      forward: { try $0.tensor("self").pow($0.scalar("exponent")) },
+                      inPlace: { try $0.tensor("self").pow_($0.scalar("exponent")) }),
+        OpDeclaration("pow.Tensor_Tensor(Tensor self, Tensor exponent) -> Tensor", gradFn: "PowBackward1",
+                      exposure: [.torch, .method], samples: OpSamples(domain: .positive, broadcasts: true),
+                      forward: { try $0.tensor("self").pow($0.tensor("exponent")) }),
+        OpDeclaration("pow.Scalar(Scalar self, Tensor exponent) -> Tensor", gradFn: "PowBackward2",
+                      exposure: [.torch], samples: OpSamples(arguments: ["self": .scalar(.double(2.5))]),
+                      forward: { try Tensor.pow(base: $0.scalar("self"), exponent: $0.tensor("exponent")) }),
+        OpDeclaration("floor_divide(Tensor self, Tensor other) -> Tensor", gradFn: nil,
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").floorDivide($0.operand("other")) }),
+        OpDeclaration("remainder.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "RemainderBackward1",
+                      exposure: [.torch, .method], samples: OpSamples(broadcasts: true),
+                      forward: { try $0.tensor("self").remainder($0.operand("other")) }),
+    ]
+}
+
 private enum PowF: BinaryFunction {
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
         T(fromDouble: pow(a.doubleValue, b.doubleValue))
@@ -132,6 +155,16 @@ extension Tensor {
     public static func pow(base: Double, exponent: Tensor) throws -> Tensor {
         try pow(base: .double(base), exponent: exponent)
     }
+
+    /// `pow_(exponent)`.
+    @discardableResult
+    public func pow_(_ exponent: ScalarValue) throws -> Tensor {
+        try inPlaceMath("pow_") { try pow(exponent) }
+    }
+
+    /// `pow_(exponent)` with a float exponent.
+    @discardableResult
+    public func pow_(_ exponent: Double) throws -> Tensor { try pow_(.double(exponent)) }
 
     /// Raises PyTorch's error for integer division or remainder by zero.
     private func checkIntegerDivisor(_ divisor: Tensor, dtype: DType) throws {

@@ -1,4 +1,20 @@
 /// Neural-network ops: softmax, log_softmax and the losses (`torch.nn.functional`).
+/// `dtype=` of softmax is not supported yet, so its declared signatures leave it out; the
+/// class-index losses (nll_loss, cross_entropy) wait for integer sample targets.
+enum NNOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("softmax.int(Tensor self, int dim) -> Tensor", gradFn: "SoftmaxBackward0",
+                      exposure: [.torch, .method, .functional],
+                      forward: { try $0.tensor("self").softmax(dim: $0.int("dim")) }),
+        OpDeclaration("log_softmax.int(Tensor self, int dim) -> Tensor", gradFn: "LogSoftmaxBackward0",
+                      exposure: [.torch, .method, .functional],
+                      forward: { try $0.tensor("self").logSoftmax(dim: $0.int("dim")) }),
+        OpDeclaration("mse_loss(Tensor self, Tensor target, str reduction=\"mean\") -> Tensor", gradFn: "MseLossBackward0",
+                      exposure: [.functional],
+                      forward: { try Tensor.mseLoss($0.tensor("self"), $0.tensor("target"), reduction: $0.string("reduction")) }),
+    ]
+}
+
 
 /// How a loss reduces its per-element values (`reduction=`).
 public enum LossReduction: String {

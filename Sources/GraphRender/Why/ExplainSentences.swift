@@ -1,3 +1,5 @@
+import GraphModel
+
 /// The plain-English sentences `gradscope why` prints, shared by its text and JSON forms and the debugger.
 public struct ExplainSentences {
     public let graph: Graph

@@ -1,3 +1,5 @@
+import GraphModel
+
 /// `gradscope why` for people: per tensor, per backward pass, whether a gradient arrived, the
 /// paths it took drawn as a tree, and why not when it did not.
 extension Graph {

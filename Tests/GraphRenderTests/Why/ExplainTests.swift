@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 @testable import GraphModel
+import GraphRender
 import Session
 
 /// `gradscope why`'s analysis over the samples: reasons with their lines, paths, and findings.
 @Suite struct ExplainTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples")
+    static let samples = samplesDirectory
 
     /// Runs a sample (or inline source) with a recorder; returns the graph and the source.
     static func record(sample name: String) throws -> (Graph, String) {
@@ -22,6 +22,27 @@ import Session
         let found = g.tensors(named: name)
         #expect(found.count == 1, "one tensor named \(name)")
         return try #require(g.explain(found, options: options).first)
+    }
+
+    /// One analysis answers both `why` and the dump's gradient flow: a parameter whose value
+    /// reaches the loss only through a tensor detached and then made to require grad is cut
+    /// there, not unused.
+    @Test func historyOfADetachedLeafIsCutAtTheDetach() throws {
+        let source = """
+            import torch
+            a = torch.tensor([1., 2.], requires_grad=True)
+            out = a * 2
+            d = out.detach()
+            d.requires_grad_()
+            (d * 3).sum().backward()
+            """
+        let g = Self.record(source: source)
+        let a = try Self.explain(g, "a")
+        #expect(a.passes.first?.reason == .cut)
+        #expect(a.passes.first?.cuts.map(\.line) == [4])
+        #expect(g.gradientFlow(to: g.tensors(named: "a")[0], in: 0)?.blocked == .detached(line: 4, kind: .detach))
+        #expect(g.whyText([a], source: source).contains(
+            "its use at line 3 (`out = a * 2`) reaches the loss only through out, detached at line 4 (`d = out.detach()`)"))
     }
 
     @Test func selectiveBackpropExplainsTheDetachedBranches() throws {

@@ -1,8 +1,58 @@
 import RealModule
 
-/// Elementwise math (exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu, sign, clamp) with
-/// PyTorch's backward formulas, and the `*_backward` ops those formulas call so that
-/// create_graph records PyTorch's double-backward nodes.
+/// Elementwise math (exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu, sign, clamp): the
+/// declarations, then the kernels, each forward with its backward formula, the in-place
+/// variants, and the `*_backward` ops those formulas call so that create_graph records
+/// PyTorch's double-backward nodes.
+enum UnaryOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("exp(Tensor self) -> Tensor", gradFn: "ExpBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").exp() }, inPlace: { try $0.tensor("self").exp_() }),
+        OpDeclaration("log(Tensor self) -> Tensor", gradFn: "LogBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      samples: OpSamples(domain: .positive),
+                      forward: { try $0.tensor("self").log() }, inPlace: { try $0.tensor("self").log_() }),
+        OpDeclaration("sqrt(Tensor self) -> Tensor", gradFn: "SqrtBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      samples: OpSamples(domain: .positive),
+                      forward: { try $0.tensor("self").sqrt() }, inPlace: { try $0.tensor("self").sqrt_() }),
+        OpDeclaration("sin(Tensor self) -> Tensor", gradFn: "SinBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sin() }, inPlace: { try $0.tensor("self").sin_() }),
+        OpDeclaration("cos(Tensor self) -> Tensor", gradFn: "CosBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").cos() }, inPlace: { try $0.tensor("self").cos_() }),
+        OpDeclaration("tanh(Tensor self) -> Tensor", gradFn: "TanhBackward0",
+                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").tanh() }, inPlace: { try $0.tensor("self").tanh_() }),
+        OpDeclaration("sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
+                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sigmoid() }, inPlace: { try $0.tensor("self").sigmoid_() }),
+        OpDeclaration("relu(Tensor self) -> Tensor", gradFn: "ReluBackward0",
+                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method, .functional],
+                      forward: { try $0.tensor("self").relu() }, inPlace: { try $0.tensor("self").relu_() }),
+        OpDeclaration("abs(Tensor self) -> Tensor", gradFn: "AbsBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").abs() }, inPlace: { try $0.tensor("self").abs_() }),
+        OpDeclaration("sign(Tensor self) -> Tensor", gradFn: "SignBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sign() }),
+        OpDeclaration("sgn(Tensor self) -> Tensor", gradFn: "SgnBackward0", exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").sgn() }),
+        OpDeclaration("clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor", gradFn: "ClampBackward1",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      samples: OpSamples(arguments: ["min": .scalar(.double(-0.5)), "max": .scalar(.double(0.5))]),
+                      forward: { try $0.tensor("self").clamp(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) },
+                      inPlace: { try $0.tensor("self").clamp_(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) }),
+        OpDeclaration("clamp_min(Tensor self, Scalar min) -> Tensor", gradFn: "ClampMinBackward0",
+                      exposure: [.torch, .method], samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
+                      forward: { try $0.tensor("self").clampMin($0.scalar("min")) }),
+        OpDeclaration("clamp_max(Tensor self, Scalar max) -> Tensor", gradFn: "ClampMaxBackward0",
+                      exposure: [.torch, .method], samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
+                      forward: { try $0.tensor("self").clampMax($0.scalar("max")) }),
+    ]
+}
+
 private enum ExpF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.exp(x) } }
 private enum LogF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.log(x) } }
 private enum SqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { x.squareRoot() } }
@@ -195,6 +245,54 @@ extension Tensor {
         let dt = resultType([self], scalars: [low, high].compactMap { $0 })
         if dt == .bool { throw TorchError.runtime("\"clamp_scalar_cpu\" not implemented for 'Bool'") }
         return clampValues(self, low: low?.doubleValue, high: high?.doubleValue, dtype: dt)
+    }
+
+    /// `exp_()`.
+    @discardableResult
+    public func exp_() throws -> Tensor { try inPlaceMath("exp_") { try exp() } }
+
+    /// `log_()`.
+    @discardableResult
+    public func log_() throws -> Tensor { try inPlaceMath("log_") { try log() } }
+
+    /// `sqrt_()`.
+    @discardableResult
+    public func sqrt_() throws -> Tensor { try inPlaceMath("sqrt_") { try sqrt() } }
+
+    /// `sin_()`.
+    @discardableResult
+    public func sin_() throws -> Tensor { try inPlaceMath("sin_") { try sin() } }
+
+    /// `cos_()`.
+    @discardableResult
+    public func cos_() throws -> Tensor { try inPlaceMath("cos_") { try cos() } }
+
+    /// `tanh_()`.
+    @discardableResult
+    public func tanh_() throws -> Tensor { try inPlaceMath("tanh_") { try tanh() } }
+
+    /// `sigmoid_()`.
+    @discardableResult
+    public func sigmoid_() throws -> Tensor { try inPlaceMath("sigmoid_") { try sigmoid() } }
+
+    /// `relu_()`.
+    @discardableResult
+    public func relu_() throws -> Tensor { try inPlaceMath("relu_") { try relu() } }
+
+    /// `abs_()`.
+    @discardableResult
+    public func abs_() throws -> Tensor { try inPlaceMath("abs_") { try abs() } }
+
+    /// `clamp_(min, max)`.
+    @discardableResult
+    public func clamp_(min low: ScalarValue? = nil, max high: ScalarValue? = nil) throws -> Tensor {
+        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
+    }
+
+    /// `clamp_(min, max)` with Double bounds.
+    @discardableResult
+    public func clamp_(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
+        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
     }
 
     /// `sigmoid_backward(grad, output)`: recorded as SigmoidBackwardBackward0 so double

@@ -1,3 +1,5 @@
+import GraphModel
+
 /// `gradscope why --format json`: the explanations for tools, schema `gradscope.why/1`.
 extension Graph {
     /// The JSON schema identifier written by `whyJSON`.

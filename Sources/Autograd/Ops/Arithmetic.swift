@@ -1,5 +1,41 @@
 import RealModule
 
+/// Arithmetic (add, sub, mul, div, neg, reciprocal, and the Swift operators): the
+/// declarations, the kernels, each forward with its backward formula, and the in-place
+/// variants. A `Tensor` parameter also takes a Python number, as in PyTorch.
+enum ArithmeticOps {
+    private static let binarySamples = OpSamples(broadcasts: true)
+    private static let alphaSamples = OpSamples(arguments: ["alpha": .scalar(.double(2))], broadcasts: true)
+
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "AddBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
+                      forward: { try $0.tensor("self").add($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
+                      inPlace: { try $0.tensor("self").add_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
+        OpDeclaration("sub.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "SubBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
+                      forward: { try $0.tensor("self").sub($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
+                      inPlace: { try $0.tensor("self").sub_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
+        OpDeclaration("mul.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "MulBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
+                      forward: { try $0.tensor("self").mul($0.operand("other")) },
+                      inPlace: { try $0.tensor("self").mul_($0.operand("other")) }),
+        OpDeclaration("div.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "DivBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
+                      forward: { try $0.tensor("self").div($0.operand("other")) },
+                      inPlace: { try $0.tensor("self").div_($0.operand("other")) }),
+        OpDeclaration("neg(Tensor self) -> Tensor", gradFn: "NegBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
+        OpDeclaration("negative(Tensor self) -> Tensor", gradFn: "NegBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
+        OpDeclaration("reciprocal(Tensor self) -> Tensor", gradFn: "ReciprocalBackward0",
+                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+                      forward: { try $0.tensor("self").reciprocal() }, inPlace: { try $0.tensor("self").reciprocal_() }),
+    ]
+}
+
 enum AddF: BinaryFunction {
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a + b }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
@@ -141,6 +177,42 @@ extension Tensor {
         }
         return out
     }
+
+    /// `self += alpha * other`; adds straight into the storage when nothing needs recording.
+    @discardableResult
+    public func add_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        if alpha == 1 && binaryInPlaceDirect(AddF.self, other, op: "add_") { return self }
+        return try applyInPlace("add_") { try add(other, alpha: alpha) }
+    }
+
+    /// `self -= alpha * other`.
+    @discardableResult
+    public func sub_(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        if alpha == 1 && binaryInPlaceDirect(SubF.self, other, op: "sub_") { return self }
+        return try applyInPlace("sub_") { try sub(other, alpha: alpha) }
+    }
+
+    /// `self *= other`.
+    @discardableResult
+    public func mul_(_ other: Operand) throws -> Tensor {
+        if binaryInPlaceDirect(MulF.self, other, op: "mul_") { return self }
+        return try inPlaceMath("mul_") { try mul(other) }
+    }
+
+    /// `self /= other`.
+    @discardableResult
+    public func div_(_ other: Operand) throws -> Tensor {
+        if binaryInPlaceDirect(DivF.self, other, op: "div_", floatResult: true) { return self }
+        return try inPlaceMath("div_") { try div(other) }
+    }
+
+    /// `neg_()`.
+    @discardableResult
+    public func neg_() throws -> Tensor { try inPlaceMath("neg_") { try neg() } }
+
+    /// `reciprocal_()`.
+    @discardableResult
+    public func reciprocal_() throws -> Tensor { try inPlaceMath("reciprocal_") { try reciprocal() } }
 
     public static func + (a: Tensor, b: Tensor) throws -> Tensor { try a.add(.tensor(b)) }
     public static func - (a: Tensor, b: Tensor) throws -> Tensor { try a.sub(.tensor(b)) }

@@ -1,4 +1,16 @@
 /// select, slice and narrow (views), and the gather/scatter pair behind advanced indexing.
+/// (`slice` is Python's `x[a:b]`, not a Python-facing name.)
+enum SelectOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration("select.int(Tensor self, int dim, int index) -> Tensor", gradFn: "SelectBackward0",
+                      exposure: [.torch, .method],
+                      forward: { try $0.tensor("self").select($0.int("dim"), $0.int("index")) }),
+        OpDeclaration("narrow(Tensor self, int dim, int start, int length) -> Tensor", gradFn: "SliceBackward0",
+                      exposure: [.torch, .method], samples: OpSamples(arguments: ["length": .int(2)]),
+                      forward: { try $0.tensor("self").narrow($0.int("dim"), start: $0.int("start"), length: $0.int("length")) }),
+    ]
+}
+
 extension Tensor {
     /// `select(dim, index)`: the view at `index` along `dim`, which is removed (SelectBackward0).
     public func select(_ dimension: Int, _ index: Int) throws -> Tensor {

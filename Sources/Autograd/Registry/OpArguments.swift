@@ -1,0 +1,102 @@
+/// The arguments of one call of a declared op, by parameter name, already converted to the
+/// schema types by whoever binds them (the Python bindings, a test). Absent parameters read as
+/// their signature defaults.
+public struct OpArguments {
+    public let signature: OpSignature
+    private let values: [String: OpValue]
+
+    /// Binds `values`; fails when a name is not a parameter or a required one is missing.
+    public init(_ signature: OpSignature, _ values: [String: OpValue]) throws {
+        for name in values.keys where signature.parameter(name) == nil {
+            throw TorchError.type("\(signature.name)() got an unexpected keyword argument '\(name)'")
+        }
+        for p in signature.parameters where p.defaultValue == nil && values[p.name] == nil {
+            throw TorchError.type("\(signature.name)() missing required argument '\(p.name)'")
+        }
+        self.signature = signature
+        self.values = values
+    }
+
+    /// The bound value, or the default; `.none` for an absent optional parameter.
+    public func value(_ name: String) -> OpValue {
+        values[name] ?? signature.parameter(name)?.defaultValue ?? .none
+    }
+
+    public func tensor(_ name: String) throws -> Tensor {
+        guard case .tensor(let t) = value(name) else { throw mismatch(name, "Tensor") }
+        return t
+    }
+
+    public func optionalTensor(_ name: String) throws -> Tensor? {
+        if case .none = value(name) { return nil }
+        return try tensor(name)
+    }
+
+    /// A `Tensor` parameter bound to a tensor or, as PyTorch's parser allows, a Python number.
+    public func operand(_ name: String) throws -> Operand {
+        if case .scalar(let s) = value(name) { return .scalar(s) }
+        return .tensor(try tensor(name))
+    }
+
+    public func tensorList(_ name: String) throws -> [Tensor] {
+        guard case .tensorList(let list) = value(name) else { throw mismatch(name, "Tensor[]") }
+        return list
+    }
+
+    public func scalar(_ name: String) throws -> ScalarValue {
+        guard case .scalar(let s) = value(name) else { throw mismatch(name, "Scalar") }
+        return s
+    }
+
+    public func optionalScalar(_ name: String) throws -> ScalarValue? {
+        if case .none = value(name) { return nil }
+        return try scalar(name)
+    }
+
+    public func int(_ name: String) throws -> Int {
+        guard case .int(let i) = value(name) else { throw mismatch(name, "int") }
+        return i
+    }
+
+    public func optionalInt(_ name: String) throws -> Int? {
+        if case .none = value(name) { return nil }
+        return try int(name)
+    }
+
+    public func intList(_ name: String) throws -> [Int] {
+        guard case .intList(let list) = value(name) else { throw mismatch(name, "int[]") }
+        return list
+    }
+
+    public func optionalIntList(_ name: String) throws -> [Int]? {
+        if case .none = value(name) { return nil }
+        return try intList(name)
+    }
+
+    public func double(_ name: String) throws -> Double {
+        guard case .double(let d) = value(name) else { throw mismatch(name, "float") }
+        return d
+    }
+
+    public func bool(_ name: String) throws -> Bool {
+        guard case .bool(let b) = value(name) else { throw mismatch(name, "bool") }
+        return b
+    }
+
+    public func optionalDType(_ name: String) throws -> DType? {
+        switch value(name) {
+        case .none: return nil
+        case .dtype(let d): return d
+        default: throw mismatch(name, "ScalarType")
+        }
+    }
+
+    public func string(_ name: String) throws -> String {
+        guard case .string(let s) = value(name) else { throw mismatch(name, "str") }
+        return s
+    }
+
+    private func mismatch(_ name: String, _ type: String) -> TorchError {
+        .type("\(signature.qualifiedName): argument '\(name)' must be \(type)")
+    }
+}

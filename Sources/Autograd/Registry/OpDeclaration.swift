@@ -1,0 +1,66 @@
+/// One op as Python sees it: its signature, where its names are bound, its grad_fn, how to
+/// sample inputs for a gradient check, and the Swift forward (and in-place variant) that a call
+/// with typed arguments runs. Families of ops list their declarations next to their kernels
+/// and backward formulas (`Ops/*.swift`); `OpRegistry` collects them.
+public struct OpDeclaration: Sendable {
+    /// Runs the op on bound arguments.
+    public typealias Forward = @Sendable (OpArguments) throws -> Tensor
+
+    /// The signature text as declared; `signature` is its parsed form.
+    public let signatureText: String
+    /// The parsed signature; a malformed one fails `OpRegistry.build()`.
+    let parsed: Result<OpSignature, OpSignatureParser.Failure>
+    /// The grad_fn class name the output gets when it requires grad; nil when the op is not
+    /// differentiable.
+    public let gradFn: String?
+    /// Where `name` is bound.
+    public let exposure: OpExposure
+    /// Where the in-place `name_` is bound; empty without an in-place variant.
+    public let inPlaceExposure: OpExposure
+    public let samples: OpSamples
+    private let forward: Forward
+    private let inPlaceForward: Forward?
+
+    /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty
+    /// (`OpRegistry.build()` checks).
+    public init(_ signature: String, gradFn: String?, exposure: OpExposure,
+                inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
+                forward: @escaping Forward, inPlace: Forward? = nil) {
+        self.signatureText = signature
+        self.parsed = Result { try OpSignatureParser.parse(signature) }
+            .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }
+        self.gradFn = gradFn
+        self.exposure = exposure
+        self.inPlaceExposure = inPlaceExposure
+        self.samples = samples
+        self.forward = forward
+        self.inPlaceForward = inPlace
+    }
+
+    /// The parsed signature (declarations in a built registry always have one).
+    public var signature: OpSignature {
+        get throws { try parsed.get() }
+    }
+
+    /// Whether backward flows through the op.
+    public var isDifferentiable: Bool { gradFn != nil }
+
+    /// Whether `name_` exists.
+    public var hasInPlaceVariant: Bool { inPlaceForward != nil }
+
+    /// Calls the op out of place.
+    public func callAsFunction(_ arguments: OpArguments) throws -> Tensor { try forward(arguments) }
+
+    /// Calls the in-place variant: modifies and returns `self`.
+    public func callInPlace(_ arguments: OpArguments) throws -> Tensor {
+        guard let inPlaceForward else {
+            throw TorchError.unsupportedOperation("\(signatureText) has no in-place variant")
+        }
+        return try inPlaceForward(arguments)
+    }
+
+    /// Binds `values` to this op's parameters.
+    public func arguments(_ values: [String: OpValue]) throws -> OpArguments {
+        try OpArguments(signature, values)
+    }
+}

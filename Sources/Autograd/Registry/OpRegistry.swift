@@ -1,0 +1,79 @@
+/// Every declared op, built once, looked up by Python name per namespace.
+///
+/// Families not yet declared here (see docs/adding-an-op.md) are still bound by hand in the
+/// script layer.
+public struct OpRegistry: Sendable {
+    /// All declarations, family by family, in declaration order.
+    public let declarations: [OpDeclaration]
+    private let byName: [Key: [Int]]
+
+    private struct Key: Hashable {
+        let namespace: OpExposure.RawValue
+        let name: String
+    }
+
+    /// The families, one line each; a new family file adds its list here.
+    static let families: [[OpDeclaration]] = [
+        UnaryOps.declarations,
+        ArithmeticOps.declarations,
+        PowOps.declarations,
+        SumOps.declarations,
+        ProdOps.declarations,
+        ReductionOps.declarations,
+        LinalgOps.declarations,
+        NNOps.declarations,
+        ShapeOps.declarations,
+        ViewOps.declarations,
+        SelectOps.declarations,
+        JoinOps.declarations,
+        ComparisonOps.declarations,
+    ]
+
+    /// The registry of all families; building it validates every signature.
+    public static let shared: OpRegistry = {
+        do { return try build() } catch { fatalError("\(error)") }
+    }()
+
+    /// Builds the registry, failing on a malformed signature, an in-place exposure without an
+    /// in-place variant (or the reverse), or a name bound twice in one namespace (same name
+    /// and overload).
+    public static func build() throws -> OpRegistry { try build(families) }
+
+    static func build(_ families: [[OpDeclaration]]) throws -> OpRegistry {
+        let declarations = families.flatMap { $0 }
+        var byName = [Key: [Int]]()
+        var seen = Set<String>()
+        for (index, declaration) in declarations.enumerated() {
+            let signature = try declaration.parsed.get()
+            guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
+                throw OpSignatureParser.Failure(signature: declaration.signatureText,
+                                                reason: "in-place exposure and in-place variant must come together")
+            }
+            for (namespace, prefix) in OpExposure.namespaces {
+                var names = [String]()
+                if declaration.exposure.contains(namespace) { names.append(signature.name) }
+                if declaration.inPlaceExposure.contains(namespace) { names.append(signature.name + "_") }
+                for name in names {
+                    let qualified = prefix + name + (signature.overload.isEmpty ? "" : "." + signature.overload)
+                    guard seen.insert(qualified).inserted else {
+                        throw OpSignatureParser.Failure(signature: declaration.signatureText,
+                                                        reason: "\(qualified) is declared twice")
+                    }
+                    byName[Key(namespace: namespace.rawValue, name: name), default: []].append(index)
+                }
+            }
+        }
+        return OpRegistry(declarations: declarations, byName: byName)
+    }
+
+    /// The overloads bound to `name` in `namespace`, in declaration order (the order a binder
+    /// tries them). A name ending in `_` finds the in-place variants.
+    public func overloads(of name: String, in namespace: OpExposure) -> [OpDeclaration] {
+        byName[Key(namespace: namespace.rawValue, name: name)]?.map { declarations[$0] } ?? []
+    }
+
+    /// Every name bound in `namespace`, sorted.
+    public func names(in namespace: OpExposure) -> [String] {
+        byName.keys.filter { $0.namespace == namespace.rawValue }.map(\.name).sorted()
+    }
+}

@@ -1,0 +1,32 @@
+/// How to make inputs for checking an op's gradient: the value range its tensor inputs must
+/// stay in, and values for parameters whose defaults do not make a valid call.
+public struct OpSamples: Sendable {
+    /// The range sample tensor values are drawn from.
+    public enum Domain: Sendable {
+        /// Any real value (the sample uses [-2, 2], away from 0 where kinks sit).
+        case real
+        /// Strictly positive values (log, sqrt).
+        case positive
+        /// Values strictly inside (-1, 1).
+        case unitInterval
+    }
+
+    public var domain: Domain
+    /// The shape of each tensor parameter, by name; unlisted ones are `[2, 3]`.
+    public var shapes: [String: [Int]]
+    /// Values for non-tensor parameters, by name, overriding their defaults.
+    public var arguments: [String: OpValue]
+    /// Whether a tensor parameter after the first may broadcast against it (`[3]` against `[2, 3]`).
+    public var broadcasts: Bool
+    /// Whether the op takes non-contiguous inputs (`view` does not).
+    public var acceptsNonContiguous: Bool
+
+    public init(domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpValue] = [:],
+                broadcasts: Bool = false, acceptsNonContiguous: Bool = true) {
+        self.domain = domain
+        self.shapes = shapes
+        self.arguments = arguments
+        self.broadcasts = broadcasts
+        self.acceptsNonContiguous = acceptsNonContiguous
+    }
+}
