@@ -35,7 +35,12 @@ let package = Package(
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: hotPathSettings),
-        .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: hotPathSettings),
+        .target(
+            name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
+            swiftSettings: hotPathSettings, plugins: ["EmbedPythonPrelude"]),
+        /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
+        .executableTarget(name: "EmbedPrelude"),
+        .plugin(name: "EmbedPythonPrelude", capability: .buildTool(), dependencies: ["EmbedPrelude"]),
         .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",
