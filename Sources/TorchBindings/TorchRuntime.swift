@@ -16,10 +16,11 @@ public final class TorchRuntime {
     @discardableResult
     public static func install(into interp: Interpreter) -> TorchRuntime {
         let runtime = of(interp)
-        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(interp))
+        let functional = ModuleObject(name: "torch.nn.functional",
+                                      members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
         let nn = ModuleObject(name: "torch.nn", members: ["functional": .object(functional)])
         let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
-        var torchMembers = TorchFunctions.torch(interp)
+        var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
         torchMembers["nn"] = .object(nn)
         torchMembers["autograd"] = .object(autograd)
         let torch = ModuleObject(name: "torch", members: torchMembers)
