@@ -42,9 +42,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "gradscope-bench", dependencies: ["Autograd", "GraphModel", "GraphRender", "Python", "Session"]),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
+        /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
+        .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),
