@@ -41,23 +41,27 @@ final class RegistryFunction: Sendable {
         self.numbersAsTensors = OpValueConversion.numbersAsTensors.contains(name)
     }
 
-    /// Runs the first overload the arguments bind to; PyTorch's TypeError when none does.
+    /// Runs the first overload the arguments bind to, trying 0-dim tensors as `Scalar`s only
+    /// when no overload takes them as they are; PyTorch's TypeError when none binds.
     func call(receiver: Tensor?, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         var firstFailure: ArgumentMismatch?
-        for tensorAsScalar in [false, true] {
-            for overload in overloads {
-                switch bind(overload, receiver: receiver, args, tensorAsScalar: tensorAsScalar, interp) {
-                case .success(let slots):
-                    let arguments = OpArguments(overload.signature, slots: slots)
-                    let result = overload.isInPlace ? try overload.declaration.callInPlace(arguments)
-                                                    : try overload.declaration(arguments)
-                    return .tensor(result)
-                case .failure(let mismatch):
-                    if firstFailure == nil { firstFailure = mismatch }
-                }
+        for overload in overloads {
+            switch bind(overload, receiver: receiver, args, tensorAsScalar: false, interp) {
+            case .success(let slots): return try run(overload, slots)
+            case .failure(let mismatch): if firstFailure == nil { firstFailure = mismatch }
+            }
+        }
+        for overload in overloads {
+            if case .success(let slots) = bind(overload, receiver: receiver, args, tensorAsScalar: true, interp) {
+                return try run(overload, slots)
             }
         }
         throw ArgumentErrors.error(for: self, args, firstFailure: firstFailure!)
+    }
+
+    private func run(_ overload: Overload, _ slots: [OpValue?]) throws -> Value {
+        let arguments = OpArguments(overload.signature, slots: slots)
+        return .tensor(overload.isInPlace ? try overload.declaration.callInPlace(arguments) : try overload.declaration(arguments))
     }
 
     /// Binds the call's arguments to `overload`'s parameter slots.

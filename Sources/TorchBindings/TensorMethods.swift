@@ -4,7 +4,12 @@ import Python
 /// A Tensor method as scripts call it: receiver, arguments, interpreter.
 typealias TensorMethod = (Tensor, Arguments, Interpreter) throws -> Value
 
-/// Tensor methods under their PyTorch names. `torch.NAME(t, ...)` reuses these for the functions
+/// The Tensor methods the op registry does not bind (see `RegistryBindings`), under their
+/// PyTorch names: conversions and copies (`float`, `clone`, `detach`, `to`, `fill_`, `copy_`),
+/// comparisons returning Python values (`allclose`, `equal`, `isclose`), shape queries (`size`,
+/// `dim`, `stride`, `view_as`…), Python helpers (`item`, `tolist`), autograd (`backward`,
+/// `requires_grad_`, `register_hook`, `retain_grad`), and `RegistryBindings.keptByHand`
+/// (`max`/`min` with a dim, `view(dtype)`). `torch.NAME(t, ...)` reuses these for the functions
 /// that take the tensor first.
 enum TensorMethods {
     static let table: [String: TensorMethod] = {

@@ -2,7 +2,11 @@ import Autograd
 import Python
 import Foundation
 
-/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules.
+/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules that the op
+/// registry does not bind (see `RegistryBindings`): factories, grad-mode switches, dtypes and
+/// constants, `where`, `torch.autograd`, the tensor methods `torch.X` shares with `TensorMethods`,
+/// the class-index losses, and the `F` functions with behaviour beyond their op
+/// (`RegistryBindings.keptByHand`).
 enum TorchFunctions {
     typealias Body = (Arguments, Interpreter) throws -> Value
 
