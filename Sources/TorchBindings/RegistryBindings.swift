@@ -17,10 +17,6 @@ enum RegistryBindings {
 
     /// The names the registry declares but the hand-written bindings keep, each with why.
     static let keptByHand: [KeptByHand] = [
-        KeptByHand(namespace: .torch, name: "max", reason: "max(dim) returns (values, indices); declarations return one tensor"),
-        KeptByHand(namespace: .method, name: "max", reason: "max(dim) returns (values, indices); declarations return one tensor"),
-        KeptByHand(namespace: .torch, name: "min", reason: "min(dim) returns (values, indices); declarations return one tensor"),
-        KeptByHand(namespace: .method, name: "min", reason: "min(dim) returns (values, indices); declarations return one tensor"),
         KeptByHand(namespace: .functional, name: "relu", reason: "F.relu takes inplace="),
         KeptByHand(namespace: .functional, name: "softmax", reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="),
         KeptByHand(namespace: .functional, name: "log_softmax",

@@ -12,6 +12,8 @@ final class RegistryFunction: Sendable {
         let isInPlace: Bool
         /// How many parameters can be passed by position.
         let positionalCount: Int
+        /// Whether the op returns a tuple, which Python sees as `torch.return_types.NAME`.
+        let returnsTuple: Bool
         /// Whether the only positional parameter after the receiver is an `int[]`, which then
         /// also takes varargs (`t.view(2, 3)`, `t.permute(1, 0)`), as in PyTorch.
         let takesIntVarargs: Bool
@@ -36,7 +38,8 @@ final class RegistryFunction: Sendable {
             let afterReceiver = signature.parameters.dropFirst(skipped).prefix { !$0.isKeywordOnly }
             let varargs = afterReceiver.count == 1 && afterReceiver.first?.type == .intList(size: nil)
             return Overload(declaration: declaration, signature: signature, isInPlace: isInPlace,
-                            positionalCount: positional, takesIntVarargs: varargs)
+                            positionalCount: positional, returnsTuple: signature.returns.count > 1,
+                            takesIntVarargs: varargs)
         }
         self.numbersAsTensors = OpValueConversion.numbersAsTensors.contains(name)
     }
@@ -56,11 +59,15 @@ final class RegistryFunction: Sendable {
                 return try run(overload, slots)
             }
         }
-        throw ArgumentErrors.error(for: self, args, firstFailure: firstFailure!)
+        throw ArgumentErrors.error(for: self, receiver: receiver, args, firstFailure: firstFailure!, interp)
     }
 
     private func run(_ overload: Overload, _ slots: [OpValue?]) throws -> Value {
         let arguments = OpArguments(overload.signature, slots: slots)
+        if overload.returnsTuple {
+            let outputs = try overload.declaration.callReturningAll(arguments)
+            return .object(ReturnTypesObject(name: overload.signature.name, values: outputs[0], indices: outputs[1]))
+        }
         return .tensor(overload.isInPlace ? try overload.declaration.callInPlace(arguments) : try overload.declaration(arguments))
     }
 

@@ -9,7 +9,7 @@ typealias TensorMethod = (Tensor, Arguments, Interpreter) throws -> Value
 /// comparisons returning Python values (`allclose`, `equal`, `isclose`), shape queries (`size`,
 /// `dim`, `stride`, `view_as`…), Python helpers (`item`, `tolist`), autograd (`backward`,
 /// `requires_grad_`, `register_hook`, `retain_grad`), and `RegistryBindings.keptByHand`
-/// (`max`/`min` with a dim, `view(dtype)`). `torch.NAME(t, ...)` reuses these for the functions
+/// (`view(dtype)`). `torch.NAME(t, ...)` reuses these for the functions
 /// that take the tensor first.
 enum TensorMethods {
     static let table: [String: TensorMethod] = {
@@ -32,17 +32,6 @@ enum TensorMethods {
         m["true_divide"] = { t, a, i in .tensor(try t.div(try i.operandArgument(a, "true_divide", "other"))) }
         m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.doubleValue(a.value(0, "value"), "fill_", "value"))) }
         m["copy_"] = { t, a, i in .tensor(try t.copy_(try i.tensorValue(a.value(0, "src"), "copy_", "src"))) }
-        for (name, isMax) in [("max", true), ("min", false)] {
-            m[name] = { t, a, i in
-                let keep = try i.boolValue(a.value(1, "keepdim"), default: false)
-                guard let d = a.value(0, "dim"), !i.isNone(d) else {
-                    return .tensor(isMax ? try t.max() : try t.min())
-                }
-                let dim = try i.intValue(d, name, "dim")
-                let (values, indices) = isMax ? try t.max(dim: dim, keepdim: keep) : try t.min(dim: dim, keepdim: keep)
-                return .object(ReturnTypesObject(name: name, values: values, indices: indices))
-            }
-        }
         m["allclose"] = { t, a, i in
             .bool(try t.allclose(try i.tensorValue(a.value(0, "other"), "allclose", "other"),
                                  rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "allclose", "rtol"),
@@ -125,7 +114,8 @@ enum TensorMethods {
     }()
 }
 
-/// `torch.return_types.max(values=..., indices=...)`: a named pair.
+/// `torch.return_types.max(values=..., indices=...)`: the (values, indices) pair that `max.dim`,
+/// `min.dim` and their kind return.
 final class ReturnTypesObject: PyObject {
     let name: String
     let values: Tensor

@@ -115,20 +115,29 @@ struct RegistryBindingTests {
             let context = "\(call.expression) for \(call.declaration.signatureText)"
             let script = try call.inputs()
             let direct = try call.inputs()
-            let expected = call.name.hasSuffix("_") ? try call.declaration.callInPlace(direct.arguments)
-                                                   : try call.declaration(direct.arguments)
+            let expected = call.name.hasSuffix("_") ? [try call.declaration.callInPlace(direct.arguments)]
+                                                   : try call.declaration.callReturningAll(direct.arguments)
             switch try Self.run(call.expression, script.globals) {
             case .failure(let failure):
                 Issue.record("\(context) failed: \(failure.stderr)")
-            case .success(.object(let actual as Tensor)):
-                #expect(actual.shape == expected.shape, "\(context)")
-                #expect(actual.dtype == expected.dtype, "\(context)")
-                #expect(actual.doubles() == expected.doubles(), "\(context)")
-                #expect(actual.gradFn?.name == expected.gradFn?.name, "\(context)")
-                #expect(actual.gradFn?.name == call.declaration.gradFn, "\(context)")
-            case .success(let other):
-                Issue.record("\(context) gave \(other)")
+            case .success(let result):
+                let actual = Self.tensors(result)
+                #expect(actual.count == expected.count, "\(context) gave \(result)")
+                for (a, e) in zip(actual, expected) {
+                    #expect(a.shape == e.shape && a.dtype == e.dtype && a.doubles() == e.doubles(), "\(context)")
+                    #expect(a.gradFn?.name == e.gradFn?.name, "\(context)")
+                }
+                #expect(actual.first?.gradFn?.name == call.declaration.gradFn, "\(context)")
             }
+        }
+    }
+
+    /// A script's result as tensors: one tensor, or the parts of a `torch.return_types` tuple.
+    static func tensors(_ result: Value) -> [Tensor] {
+        switch result {
+        case .object(let t as Tensor): return [t]
+        case .object(let pair as ReturnTypesObject): return [pair.values, pair.indices]
+        default: return []
         }
     }
 
@@ -163,6 +172,12 @@ struct RegistryBindingTests {
             ("torch.mm(x, 2)", "TypeError: mm(): argument 'mat2' (position 2) must be Tensor, not int"),
             ("x.unsqueeze(dim='a')", "TypeError: unsqueeze(): argument 'dim' must be int, not str"),
         ]
+        let invalidCombination = """
+            TypeError: max() received an invalid combination of arguments - got (str), but expected one of:
+             * ()
+             * (int dim, bool keepdim = False)
+                  didn't match because some of the arguments have invalid types: (!str!)
+            """
         for (expression, expected) in cases {
             let x = try OpSampling.tensor([2, 3], .real, seed: 0)
             switch try Self.run(expression, ["x": x]) {
@@ -172,6 +187,12 @@ struct RegistryBindingTests {
                 #expect(last == expected, "\(expression)")
             }
         }
+        // PyTorch also lists max(Tensor other), which GradScope does not declare.
+        guard case .failure(let failure) = try Self.run("x.max('a')", ["x": try OpSampling.tensor([2, 3], .real, seed: 0)]) else {
+            Issue.record("x.max('a') did not raise")
+            return
+        }
+        #expect(failure.stderr.hasSuffix(invalidCombination + "\n\n"), "\(failure.stderr)")
     }
 
     @Test func varargsShapesAndNumbersBindAsPyTorchAllows() throws {
@@ -179,7 +200,8 @@ struct RegistryBindingTests {
         for (expression, shape) in [("x.view(3, 2)", [3, 2]), ("x.permute(1, 0)", [3, 2]), ("x.reshape((6,))", [6]),
                                     ("torch.reshape(x, [3, -1])", [3, 2]), ("x.sum(dim=(0, 1), keepdim=True)", [1, 1]),
                                     ("torch.add(x, 1, alpha=2)", [2, 3]), ("torch.pow(2, x)", [2, 3]),
-                                    ("torch.exp(input=x)", [2, 3]), ("x.clamp(min=torch.tensor(0.5))", [2, 3])] {
+                                    ("torch.exp(input=x)", [2, 3]), ("x.clamp(min=torch.tensor(0.5))", [2, 3]),
+                                    ("x.max(1).values", [2]), ("torch.min(x, dim=0, keepdim=True)[0]", [1, 3])] {
             guard case .success(.object(let t as Tensor)) = try Self.run(expression, ["x": x]) else {
                 Issue.record("\(expression) failed")
                 continue
