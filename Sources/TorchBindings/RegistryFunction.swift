@@ -4,8 +4,9 @@ import Python
 /// One Python name bound from the op registry (`torch.add`, `Tensor.add_`, `F.linear`): its
 /// declared overloads, tried in declaration order against a call's Python arguments.
 final class RegistryFunction: Sendable {
-    /// One overload with what binding it needs, worked out once.
-    struct Overload: Sendable {
+    /// One overload with what binding it needs, worked out once. A class: a call walks the
+    /// overloads, and copying the declaration struct retains every field it holds.
+    final class Overload: Sendable {
         let declaration: OpDeclaration
         let signature: OpSignature
         /// Whether the name is the in-place `X_`.
@@ -17,6 +18,16 @@ final class RegistryFunction: Sendable {
         /// Whether the only positional parameter after the receiver is an `int[]`, which then
         /// also takes varargs (`t.view(2, 3)`, `t.permute(1, 0)`), as in PyTorch.
         let takesIntVarargs: Bool
+
+        init(declaration: OpDeclaration, signature: OpSignature, isInPlace: Bool, positionalCount: Int,
+             returnsTuple: Bool, takesIntVarargs: Bool) {
+            self.declaration = declaration
+            self.signature = signature
+            self.isInPlace = isInPlace
+            self.positionalCount = positionalCount
+            self.returnsTuple = returnsTuple
+            self.takesIntVarargs = takesIntVarargs
+        }
     }
 
     /// The Python name.
