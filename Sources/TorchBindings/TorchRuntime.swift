@@ -19,12 +19,13 @@ public final class TorchRuntime {
     @discardableResult
     public static func install(into interp: Interpreter) -> TorchRuntime {
         let runtime = of(interp)
-        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(interp))
+        let functional = ModuleObject(name: "torch.nn.functional",
+                                      members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
         let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])
         runtime.prelude = prelude
-        var torchMembers = TorchFunctions.torch(interp)
+        var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
         torchMembers["autograd"] = .object(autograd)
