@@ -110,6 +110,7 @@ enum TensorMethods {
         m["numpy"] = { _, _, _ in
             throw PyException(.runtimeError, "GradScope has no NumPy: use .tolist() or .item() instead of .numpy()")
         }
+        m.merge(RandomSamplingBindings.methods) { hand, _ in hand }
         return m
     }()
 }

@@ -191,6 +191,7 @@ enum TorchFunctions {
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
         m["e"] = .float(M_E)
+        m.merge(RandomSamplingBindings.functions()) { hand, _ in hand }
         return m
     }
 
