@@ -76,3 +76,16 @@ bench-smoke: setup
 real: build
 	-python3 ../shared/tools/conformance.py check --tol Tests/RealPrograms $(CURDIR)/.build/debug/gradscope run
 	-python3 ../shared/tools/conformance.py check --tol ../shared/conformance/real $(CURDIR)/.build/debug/gradscope run
+
+# The Python prelude (torch.nn, torch.optim under Sources/TorchBindings/Prelude) run by real
+# CPython + PyTorch in place of PyTorch's own torch.nn/torch.optim, against the real programs'
+# expected outputs: proves the prelude reproduces PyTorch (reprs, init order, optimizer digits).
+# A report: programs using what the prelude leaves out (lazy modules, LSTM, module backward
+# hooks, the other lr schedulers) fail.
+TORCH_PYTHON ?= /tmp/fmt-torch/bin/python
+PRELUDE_HARNESS = $(TORCH_PYTHON) $(CURDIR)/scripts/prelude_harness.py
+.PHONY: prelude-check
+prelude-check:
+	-python3 ../shared/tools/conformance.py check Tests/RealPrograms $(PRELUDE_HARNESS)
+	-python3 ../shared/tools/conformance.py check ../shared/conformance/real $(PRELUDE_HARNESS)
+	-python3 ../shared/tools/conformance.py check Tests/TorchBindingsTests/Fixtures/prelude $(PRELUDE_HARNESS)

@@ -1,7 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-
 let package = Package(
     name: "GradScope",
     products: [
@@ -31,7 +30,12 @@ let package = Package(
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
         .target(name: "Python", swiftSettings: [.swiftLanguageMode(.v5)]),
-        .target(name: "TorchBindings", dependencies: ["Python", "Autograd"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(
+            name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
+            swiftSettings: [.swiftLanguageMode(.v5)], plugins: ["EmbedPythonPrelude"]),
+        /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
+        .executableTarget(name: "EmbedPrelude"),
+        .plugin(name: "EmbedPythonPrelude", capability: .buildTool(), dependencies: ["EmbedPrelude"]),
         .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",
@@ -45,10 +49,12 @@ let package = Package(
                 "Autograd", "GraphModel", "GraphRender", "Python", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"], exclude: ["Fixtures"]),
+        /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
+        .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),

@@ -29,6 +29,8 @@ public final class Tensor {
     var accumulator: AccumulateGrad?
     public internal(set) var retainsGrad = false
     public internal(set) var isInference = false
+    /// Whether this tensor is an `nn.Parameter` (it prints as "Parameter containing:").
+    public var isParameter = false
     /// The tensor this one is a view of (PyTorch's `._base`).
     public internal(set) var base: Tensor?
     /// A process-unique, increasing identifier.

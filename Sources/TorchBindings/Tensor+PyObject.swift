@@ -9,8 +9,10 @@ extension Value {
 /// Tensors are Python objects themselves (no wrapper per op result): Python syntax on them maps
 /// onto the engine as PyTorch defines it (see TensorBridge).
 extension Tensor: PyObject {
-    public var typeName: String { "Tensor" }
-    public func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.tensor) }
+    /// `Parameter` for an `nn.Parameter`, which is still an instance of `torch.Tensor`.
+    public var typeName: String { isParameter ? "Parameter" : "Tensor" }
+    public func pythonType(_ interp: Interpreter) -> Value? { .object(isParameter ? GradScopeHostModule.parameter : TorchTypes.tensor) }
+    public func isInstance(of className: String) -> Bool { className == "Tensor" }
     public var identity: Int { id }
     public func repr() -> String { TensorFormatter.repr(self) }
 

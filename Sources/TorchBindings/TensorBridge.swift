@@ -24,6 +24,9 @@ extension Interpreter {
         case "output_nr": return .int(t.outputNr)
         case "_base": return t.base.map(Value.tensor) ?? Value.none
         default:
+            if let function = RegistryBindings.methods[name] {
+                return .object(BuiltinFunction(name) { args, interp in try function.call(receiver: t, args, interp) })
+            }
             guard let method = TensorMethods.table[name] else { return nil }
             return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })
         }
@@ -47,7 +50,7 @@ extension Interpreter {
             guard case .object(let d as Tensor) = value else { throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))") }
             t.setData(d)
         default:
-            if tensorAttributeNames.contains(name) || TensorMethods.table[name] != nil {
+            if tensorAttributeNames.contains(name) || RegistryBindings.methods[name] != nil || TensorMethods.table[name] != nil {
                 throw PyException.attribute("attribute '\(name)' of 'torch._C.TensorBase' objects is not writable")
             }
             throw PyException.attribute("'Tensor' object has no attribute '\(name)'")

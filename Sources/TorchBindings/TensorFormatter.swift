@@ -11,8 +11,13 @@ public enum TensorFormatter {
 
     /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
     /// with the dtype suffix for float64 (and for empty non-float32 tensors), then
-    /// `grad_fn=<Name>` or `requires_grad=True`.
+    /// `grad_fn=<Name>` or `requires_grad=True`. An `nn.Parameter` is headed by
+    /// `Parameter containing:` on a line of its own, as PyTorch's `Parameter.__repr__` does.
     public static func repr(_ t: Tensor) -> String {
+        t.isParameter ? "Parameter containing:\n" + tensorRepr(t) : tensorRepr(t)
+    }
+
+    private static func tensorRepr(_ t: Tensor) -> String {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []

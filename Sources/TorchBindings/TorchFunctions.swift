@@ -2,7 +2,11 @@ import Autograd
 import Python
 import Foundation
 
-/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules.
+/// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules that the op
+/// registry does not bind (see `RegistryBindings`): factories, grad-mode switches, dtypes and
+/// constants, `where`, `torch.autograd`, the tensor methods `torch.X` shares with `TensorMethods`,
+/// the class-index losses, and the `F` functions with behaviour beyond their op
+/// (`RegistryBindings.keptByHand`).
 enum TorchFunctions {
     typealias Body = (Arguments, Interpreter) throws -> Value
 
@@ -36,12 +40,7 @@ enum TorchFunctions {
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = [String: Value]()
-        for name in ["abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "negative", "reciprocal",
-                     "square", "clamp", "pow", "add", "sub", "mul", "div", "true_divide", "sum", "mean", "max", "min",
-                     "argmax", "argmin", "all", "any", "allclose", "equal", "eq", "ne", "lt", "le", "gt", "ge",
-                     "reshape", "flatten", "squeeze", "unsqueeze", "t", "transpose", "permute", "matmul", "mm", "dot",
-                     "mv", "softmax", "log_softmax", "clone", "detach", "numel", "sign", "sgn", "isnan", "isclose",
-                     "select", "narrow", "bmm", "clamp_min", "clamp_max"] {
+        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose"] {
             m[name] = delegating(name)
         }
         m["tensor"] = function("tensor") { args, interp in
@@ -138,14 +137,6 @@ enum TorchFunctions {
             Generator.default.manualSeed(UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
             return .none
         }
-        m["cat"] = function("cat") { args, interp in
-            let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "cat", "tensors") }
-            return .tensor(try Tensor.cat(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "cat", "dim")))
-        }
-        m["stack"] = function("stack") { args, interp in
-            let tensors = try interp.iterate(args.value(0, "tensors") ?? .none).map { try interp.tensorValue($0, "stack", "tensors") }
-            return .tensor(try Tensor.stack(tensors, dim: try interp.intValue(args.value(1, "dim") ?? .int(0), "stack", "dim")))
-        }
         m["where"] = function("where") { args, interp in
             let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
             guard condition.dtype == .bool else {
@@ -162,13 +153,6 @@ enum TorchFunctions {
                 }
             }
             return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
-        }
-        m["addmm"] = function("addmm") { args, interp in
-            .tensor(try Tensor.addmm(try interp.tensorValue(args.value(0, "input"), "addmm", "input"),
-                                     try interp.tensorValue(args.value(1, "mat1"), "addmm", "mat1"),
-                                     try interp.tensorValue(args.value(2, "mat2"), "addmm", "mat2"),
-                                     beta: try interp.doubleValue(args.keyword("beta") ?? .int(1), "addmm", "beta"),
-                                     alpha: try interp.doubleValue(args.keyword("alpha") ?? .int(1), "addmm", "alpha")))
         }
         m["is_tensor"] = function("is_tensor") { args, _ in
             if case .object(is Tensor) = args.positional.first ?? .none { return .bool(true) }
@@ -207,6 +191,7 @@ enum TorchFunctions {
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
         m["e"] = .float(M_E)
+        m.merge(RandomSamplingBindings.functions()) { hand, _ in hand }
         return m
     }
 
@@ -255,16 +240,31 @@ enum TorchFunctions {
 
     static func functional(_ interp: Interpreter) -> [String: Value] {
         var m = [String: Value]()
-        for name in ["relu", "sigmoid", "tanh", "softmax", "log_softmax"] { m[name] = delegating(name) }
+        m["relu"] = function("relu") { args, interp in
+            try args.check("relu", maxPositional: 2, allowed: ["input", "inplace"])
+            let t = try interp.tensorValue(args.value(0, "input"), "relu", "input")
+            return .tensor(try interp.boolValue(args.value(1, "inplace"), default: false) ? try t.relu_() : try t.relu())
+        }
+        for (name, isLog) in [("softmax", false), ("log_softmax", true)] {
+            m[name] = function(name) { args, interp in
+                try args.check(name, maxPositional: 4, allowed: ["input", "dim", "_stacklevel", "dtype"])
+                var t = try interp.tensorValue(args.value(0, "input"), name, "input")
+                let dim: Int
+                if let d = args.value(1, "dim"), !interp.isNone(d) {
+                    dim = try interp.intValue(d, name, "dim")
+                } else {
+                    interp.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.",
+                                category: "UserWarning")
+                    dim = [0, 1, 3].contains(t.dim) ? 0 : 1
+                }
+                if let dtype = try interp.dtypeArgument(args) { t = try t.to(dtype) }
+                return .tensor(isLog ? try t.logSoftmax(dim: dim) : try t.softmax(dim: dim))
+            }
+        }
         func reduction(_ args: Arguments, _ interp: Interpreter, _ name: String) throws -> String {
             let r = try interp.optionalString(args.value(2, "reduction") ?? .string("mean")) ?? "mean"
             guard ["mean", "sum", "none"].contains(r) else { throw PyException.value("\(r) is not a valid value for reduction") }
             return r
-        }
-        m["mse_loss"] = function("mse_loss") { args, interp in
-            .tensor(try Tensor.mseLoss(try interp.tensorValue(args.value(0, "input"), "mse_loss", "input"),
-                                       try interp.tensorValue(args.value(1, "target"), "mse_loss", "target"),
-                                       reduction: try reduction(args, interp, "mse_loss")))
         }
         m["nll_loss"] = function("nll_loss") { args, interp in
             .tensor(try Tensor.nllLoss(try interp.tensorValue(args.value(0, "input"), "nll_loss", "input"),
@@ -275,11 +275,6 @@ enum TorchFunctions {
             .tensor(try Tensor.crossEntropy(try interp.tensorValue(args.value(0, "input"), "cross_entropy", "input"),
                                             target: try interp.tensorValue(args.value(1, "target"), "cross_entropy", "target"),
                                             reduction: try reduction(args, interp, "cross_entropy")))
-        }
-        m["linear"] = function("linear") { args, interp in
-            let bias = try args.value(2, "bias").flatMap { interp.isNone($0) ? nil : try interp.tensorValue($0, "linear", "bias") }
-            return .tensor(try Tensor.linear(try interp.tensorValue(args.value(0, "input"), "linear", "input"), weight:
-                                             try interp.tensorValue(args.value(1, "weight"), "linear", "weight"), bias: bias))
         }
         return m
     }

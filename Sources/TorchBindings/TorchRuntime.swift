@@ -7,23 +7,32 @@ public final class TorchRuntime {
     public weak var observer: TorchObserver?
     /// One Python object per live autograd node, so `fn is fn` and dict keys work.
     var gradFnCache: [Int: WeakGradFn] = [:]
+    /// The Python prelude's modules (torch.nn, torch.optim, ...), loaded on first use.
+    private(set) var prelude: PreludeRegistry?
 
     private init() {}
 
-    /// Makes `torch`, `torch.autograd`, `torch.nn` and `torch.nn.functional` importable in
-    /// `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
+    /// Makes `torch`, `torch.autograd`, `torch.nn.functional`, the Python prelude's modules
+    /// (`torch.nn`, `torch.optim`, ..., run on first use) and its host module `_gradscope`
+    /// importable in `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
     /// print as Python warnings and anomaly mode reports its call stacks.
     @discardableResult
     public static func install(into interp: Interpreter) -> TorchRuntime {
         let runtime = of(interp)
-        let functional = ModuleObject(name: "torch.nn.functional", members: TorchFunctions.functional(interp))
-        let nn = ModuleObject(name: "torch.nn", members: ["functional": .object(functional)])
+        let functional = ModuleObject(name: "torch.nn.functional",
+                                      members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
         let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
-        var torchMembers = TorchFunctions.torch(interp)
-        torchMembers["nn"] = .object(nn)
+        let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
+        let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])
+        runtime.prelude = prelude
+        var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
+        torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
+        torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
         torchMembers["autograd"] = .object(autograd)
         let torch = ModuleObject(name: "torch", members: torchMembers)
-        for module in [torch, autograd, nn, functional] { interp.registerModule(module.name, .object(module)) }
+        for module in [torch, autograd, functional] { interp.registerModule(module.name, .object(module)) }
+        prelude.register(into: interp)
+        interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in
             guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
             return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })

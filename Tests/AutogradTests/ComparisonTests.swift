@@ -1,5 +1,6 @@
 import Testing
 @testable import Autograd
+import TestSupport
 
 @Test func comparisonsGiveBoolWithBroadcasting() throws {
     let a = try Tensor([1, 2, 3], shape: [3, 1])

@@ -1,5 +1,6 @@
 import Testing
 @testable import Autograd
+import TestSupport
 
 /// In-place arithmetic that writes straight into the tensor (no observer, nothing to record)
 /// must give exactly what the general path gives.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Autograd
+import TestSupport
 
 @Test func powVariantsMatchPyTorchConformance() throws {
     let x = try Tensor([1, 2, 3], requiresGrad: true)

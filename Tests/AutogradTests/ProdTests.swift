@@ -1,5 +1,6 @@
 import Testing
 @testable import Autograd
+import TestSupport
 
 // Expected values printed by PyTorch 2.15 (OMP_NUM_THREADS=1).
 

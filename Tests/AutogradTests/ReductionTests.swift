@@ -1,5 +1,6 @@
 import Testing
 @testable import Autograd
+import TestSupport
 
 @Test func reductionsMatchPyTorchConformance() throws {
     let x = try Tensor([1, -2, 3, 4, 5, -6], shape: [2, 3], requiresGrad: true)

@@ -13,6 +13,16 @@ enum ReductionOps {
                       forward: { try $0.tensor("self").max() }),
         OpDeclaration("min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
                       forward: { try $0.tensor("self").min() }),
+        OpDeclaration("max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
+                      gradFn: "MaxBackward0", exposure: [.torch, .method], returningTuple: {
+                          let (values, indices) = try $0.tensor("self").max(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
+                          return [values, indices]
+                      }),
+        OpDeclaration("min.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
+                      gradFn: "MinBackward0", exposure: [.torch, .method], returningTuple: {
+                          let (values, indices) = try $0.tensor("self").min(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
+                          return [values, indices]
+                      }),
         OpDeclaration("argmax(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
                       exposure: [.torch, .method],
                       forward: { try $0.tensor("self").argmax(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),

@@ -1,25 +1,33 @@
-/// The arguments of one call of a declared op, by parameter name, already converted to the
-/// schema types by whoever binds them (the Python bindings, a test). Absent parameters read as
-/// their signature defaults.
+/// The arguments of one call of a declared op, one slot per parameter in signature order,
+/// already converted to the schema types by whoever binds them (the Python bindings, a test).
+/// Empty slots read as their signature defaults. Forwards read parameters by name; a name
+/// resolves to its slot by a scan of the signature's few parameters, so a call hashes nothing.
 public struct OpArguments {
     public let signature: OpSignature
-    private let values: [String: OpValue]
+    private let slots: [OpValue?]
 
-    /// Binds `values`; fails when a name is not a parameter or a required one is missing.
+    /// Binds `values` by name; fails when a name is not a parameter or a required one is missing.
     public init(_ signature: OpSignature, _ values: [String: OpValue]) throws {
-        for name in values.keys where signature.parameter(name) == nil {
+        for name in values.keys where signature.parameterIndex(name) == nil {
             throw TorchError.type("\(signature.name)() got an unexpected keyword argument '\(name)'")
         }
         for p in signature.parameters where p.defaultValue == nil && values[p.name] == nil {
             throw TorchError.type("\(signature.name)() missing required argument '\(p.name)'")
         }
+        self.init(signature, slots: signature.parameters.map { values[$0.name] })
+    }
+
+    /// Binds values by parameter position (`slots.count == signature.parameters.count`). The
+    /// binder has already checked that every required slot is filled.
+    public init(_ signature: OpSignature, slots: [OpValue?]) {
         self.signature = signature
-        self.values = values
+        self.slots = slots
     }
 
     /// The bound value, or the default; `.none` for an absent optional parameter.
     public func value(_ name: String) -> OpValue {
-        values[name] ?? signature.parameter(name)?.defaultValue ?? .none
+        guard let index = signature.parameterIndex(name) else { return .none }
+        return slots[index] ?? signature.parameters[index].defaultValue ?? .none
     }
 
     public func tensor(_ name: String) throws -> Tensor {

@@ -5,6 +5,8 @@
 public struct OpDeclaration: Sendable {
     /// Runs the op on bound arguments.
     public typealias Forward = @Sendable (OpArguments) throws -> Tensor
+    /// Runs an op that returns several tensors (`max.dim`'s values and indices).
+    public typealias TupleForward = @Sendable (OpArguments) throws -> [Tensor]
 
     /// The signature text as declared; `signature` is its parsed form.
     public let signatureText: String
@@ -18,8 +20,14 @@ public struct OpDeclaration: Sendable {
     /// Where the in-place `name_` is bound; empty without an in-place variant.
     public let inPlaceExposure: OpExposure
     public let samples: OpSamples
-    private let forward: Forward
+    private let body: Body
     private let inPlaceForward: Forward?
+
+    /// The forward: one tensor, or a tuple.
+    private enum Body: Sendable {
+        case single(Forward)
+        case tuple(TupleForward)
+    }
 
     /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty
     /// (`OpRegistry.build()` checks).
@@ -33,8 +41,23 @@ public struct OpDeclaration: Sendable {
         self.exposure = exposure
         self.inPlaceExposure = inPlaceExposure
         self.samples = samples
-        self.forward = forward
+        self.body = .single(forward)
         self.inPlaceForward = inPlace
+    }
+
+    /// Declares an op returning a tuple of tensors (its signature's returns name them); the
+    /// first is the differentiable output, the one `callAsFunction` returns.
+    public init(_ signature: String, gradFn: String?, exposure: OpExposure, samples: OpSamples = OpSamples(),
+                returningTuple forward: @escaping TupleForward) {
+        self.signatureText = signature
+        self.parsed = Result { try OpSignatureParser.parse(signature) }
+            .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }
+        self.gradFn = gradFn
+        self.exposure = exposure
+        self.inPlaceExposure = []
+        self.samples = samples
+        self.body = .tuple(forward)
+        self.inPlaceForward = nil
     }
 
     /// The parsed signature (declarations in a built registry always have one).
@@ -48,8 +71,21 @@ public struct OpDeclaration: Sendable {
     /// Whether `name_` exists.
     public var hasInPlaceVariant: Bool { inPlaceForward != nil }
 
-    /// Calls the op out of place.
-    public func callAsFunction(_ arguments: OpArguments) throws -> Tensor { try forward(arguments) }
+    /// Calls the op out of place; for an op returning a tuple, its first tensor.
+    public func callAsFunction(_ arguments: OpArguments) throws -> Tensor {
+        switch body {
+        case .single(let forward): return try forward(arguments)
+        case .tuple(let forward): return try forward(arguments)[0]
+        }
+    }
+
+    /// Calls the op out of place, returning every tensor it returns (one unless it returns a tuple).
+    public func callReturningAll(_ arguments: OpArguments) throws -> [Tensor] {
+        switch body {
+        case .single(let forward): return [try forward(arguments)]
+        case .tuple(let forward): return try forward(arguments)
+        }
+    }
 
     /// Calls the in-place variant: modifies and returns `self`.
     public func callInPlace(_ arguments: OpArguments) throws -> Tensor {

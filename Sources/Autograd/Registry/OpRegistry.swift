@@ -1,7 +1,7 @@
 /// Every declared op, built once, looked up by Python name per namespace.
 ///
-/// Families not yet declared here (see docs/adding-an-op.md) are still bound by hand in the
-/// script layer.
+/// The Python bindings (TorchBindings' `RegistryBindings`) are derived from it; ops not yet
+/// declared here (see docs/adding-an-op.md) are still bound by hand there.
 public struct OpRegistry: Sendable {
     /// All declarations, family by family, in declaration order.
     public let declarations: [OpDeclaration]

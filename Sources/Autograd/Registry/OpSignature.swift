@@ -13,7 +13,13 @@ public struct OpSignature: Sendable, CustomStringConvertible {
     public var qualifiedName: String { overload.isEmpty ? name : "\(name).\(overload)" }
 
     /// The parameter called `name`, if any.
-    public func parameter(_ name: String) -> OpParameter? { parameters.first { $0.name == name } }
+    public func parameter(_ name: String) -> OpParameter? { parameterIndex(name).map { parameters[$0] } }
+
+    /// The position of the parameter called `name`, if any (a scan: signatures are short).
+    public func parameterIndex(_ name: String) -> Int? {
+        for index in parameters.indices where parameters[index].name == name { return index }
+        return nil
+    }
 
     public var description: String {
         var parts = [String]()
@@ -48,7 +54,7 @@ public struct OpParameter: Sendable, CustomStringConvertible {
     }
 
     /// The default as written in the signature.
-    var defaultSpelling: String? {
+    public var defaultSpelling: String? {
         guard let defaultValue else { return nil }
         switch defaultValue {
         case .none: return "None"

@@ -39,7 +39,8 @@ enum OpSignatureParser {
         let returnText = text[arrow.upperBound...].trimmingSpaces()
         let returns = returnText.hasPrefix("(") && returnText.hasSuffix(")")
             ? splitTopLevel(returnText.dropFirst().dropLast()) : [returnText]
-        guard returns.allSatisfy({ ["Tensor", "Tensor[]"].contains($0) }) else {
+        // A tuple names its parts (`(Tensor values, Tensor indices)`); the type is the first word.
+        guard returns.allSatisfy({ ["Tensor", "Tensor[]"].contains($0.split(separator: " ").first.map(String.init) ?? "") }) else {
             throw fail("unsupported return type \"\(returnText)\"")
         }
         return OpSignature(name: nameParts[0], overload: nameParts.count == 2 ? nameParts[1] : "",

@@ -1,0 +1,14 @@
+# torch.nn.modules: the module classes, as PyTorch's torch/nn/modules/__init__.py exports them.
+from torch.nn.modules.module import Module
+from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Sequential
+from torch.nn.modules.lazy import LazyModuleMixin
+from torch.nn.modules.linear import Identity, LazyLinear, Linear
+from torch.nn.modules.conv import Conv1d, Conv2d, LazyConv2d
+from torch.nn.modules.activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from torch.nn.modules.loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
+from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
+from torch.nn.modules.dropout import Dropout, Dropout2d
+from torch.nn.modules.normalization import LayerNorm
+from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.flatten import Flatten
+from torch.nn.modules.pooling import AvgPool2d, MaxPool2d

@@ -1,0 +1,7 @@
+# torch.optim, as PyTorch's torch/optim/__init__.py exports it.
+from torch.optim.optimizer import Optimizer
+from torch.optim.adagrad import Adagrad
+from torch.optim.adam import Adam, AdamW
+from torch.optim.rmsprop import RMSprop
+from torch.optim.sgd import SGD
+from torch.optim import lr_scheduler

@@ -1,0 +1,61 @@
+import Autograd
+import Python
+
+/// The `torch.X`, `Tensor.X` and `torch.nn.functional.X` bindings derived from the op registry:
+/// every name `OpRegistry.shared` declares in a namespace, except the few listed in
+/// `keptByHand`, calls its declarations through `RegistryFunction`. The names the registry does
+/// not declare (indexing, factories, autograd functions, Python-only helpers) are bound by hand
+/// in `TensorMethods` and `TorchFunctions`; no name is bound both ways.
+enum RegistryBindings {
+    /// A name the registry declares whose Python binding does more than its declarations can
+    /// yet say, so `TensorMethods`/`TorchFunctions` keep it.
+    struct KeptByHand: Sendable {
+        let namespace: OpExposure
+        let name: String
+        let reason: String
+    }
+
+    /// The names the registry declares but the hand-written bindings keep, each with why.
+    static let keptByHand: [KeptByHand] = [
+        KeptByHand(namespace: .functional, name: "relu", reason: "F.relu takes inplace="),
+        KeptByHand(namespace: .functional, name: "softmax", reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="),
+        KeptByHand(namespace: .functional, name: "log_softmax",
+                   reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
+        KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error"),
+    ]
+
+    /// `torch.X` from the registry, by name.
+    static let torch = build(.torch)
+    /// `Tensor.X` from the registry, by name.
+    static let methods = build(.method)
+    /// `torch.nn.functional.X` from the registry, by name.
+    static let functional = build(.functional)
+
+    /// The registry's bindings in `namespace` (one of `OpExposure.namespaces`), by name.
+    static func bindings(in namespace: OpExposure) -> [String: RegistryFunction] {
+        namespace == .torch ? torch : namespace == .method ? methods : functional
+    }
+
+    /// A module's hand-bound `members` with the registry's bindings in `namespace` added; a
+    /// name bound both ways is a programming error.
+    static func adding(_ namespace: OpExposure, to members: [String: Value]) -> [String: Value] {
+        members.merging(bindings(in: namespace).mapValues { function in
+            .object(BuiltinFunction(function.name) { args, interp in try function.call(receiver: nil, args, interp) })
+        }) { _, _ in preconditionFailure("a \(namespace) name is bound both by hand and by the registry") }
+    }
+
+    private static func build(_ namespace: OpExposure) -> [String: RegistryFunction] {
+        let registry = OpRegistry.shared
+        var table = [String: RegistryFunction]()
+        for name in registry.names(in: namespace)
+        where !keptByHand.contains(where: { $0.namespace == namespace && $0.name == name }) {
+            do {
+                table[name] = try RegistryFunction(name: name, namespace: namespace,
+                                                   declarations: registry.overloads(of: name, in: namespace))
+            } catch {
+                fatalError("\(error)")
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Python
+@testable import TorchBindings
+import Session
+import Autograd
+
+/// The Python prelude (torch.nn, torch.optim): embedded in the binary from the .py files,
+/// loaded only when a script touches it, and behaving as PyTorch where the interpreter runs it.
+struct PreludeTests {
+    static let preludeFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Sources/TorchBindings/Prelude").standardizedFileURL
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/prelude")
+
+    /// Each .py file under Prelude by module name, read from disk.
+    static func filesOnDisk() throws -> [String: String] {
+        var files: [String: String] = [:]
+        let root = preludeFolder.path + "/"
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let relative = walker?.nextObject() as? String {
+            guard relative.hasSuffix(".py") else { continue }
+            var parts = relative.dropLast(3).split(separator: "/").map(String.init)
+            if parts.last == "__init__" { parts.removeLast() }
+            files[parts.joined(separator: ".")] = try String(contentsOfFile: root + relative, encoding: .utf8)
+        }
+        return files
+    }
+
+    @Test func embeddedSourcesAreTheFilesOnDisk() throws {
+        let files = try Self.filesOnDisk()
+        #expect(!files.isEmpty)
+        #expect(PreludeSources.moduleNames == files.keys.sorted())
+        for (name, source) in files { #expect(PreludeSources.source(of: name) == source, "\(name)") }
+    }
+
+    @Test func modulesAreLaidOutLikePyTorchsPackage() {
+        for name in ["torch.nn", "torch.nn.modules", "torch.nn.modules.module", "torch.nn.modules.linear",
+                     "torch.nn.init", "torch.nn.parameter", "torch.optim", "torch.optim.optimizer",
+                     "torch.optim.sgd", "torch.optim.adam", "torch.optim.lr_scheduler"] {
+            #expect(PreludeSources.source(of: name) != nil, "\(name)")
+        }
+        #expect(PreludeSources.isPackage("torch.nn"))
+        #expect(!PreludeSources.isPackage("torch.nn.init"))
+        #expect(PreludeSources.source(of: "torch.nn.functional") == nil)  // Swift, not prelude
+    }
+
+    /// Runs `source` and returns the prelude modules that ran, with what the script printed.
+    static func loadedModules(running source: String) throws -> (loaded: [String], out: String) {
+        var out = ""
+        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+                                 writeOutput: { out += $0 }, writeError: { out += $0 })
+        let runtime = TorchRuntime.install(into: interp)
+        _ = interp.run()
+        return (runtime.prelude?.loadedModuleNames ?? [], out)
+    }
+
+    @Test func scriptsThatDoNotTouchThePreludeDoNotRunIt() throws {
+        let run = try Self.loadedModules(running: "import torch\nimport torch.nn as nn\nimport torch.optim\nprint(torch.ones(1), nn.functional.relu(torch.ones(1)))\n")
+        #expect(run.out == "tensor([1.]) tensor([1.])\n")
+        #expect(run.loaded == [])
+    }
+
+    @Test func importingOneModuleRunsOnlyThatModule() throws {
+        let run = try Self.loadedModules(running: "from torch.nn import init\nprint(init.calculate_gain('tanh'))\n")
+        #expect(run.out == "1.6666666666666667\n")
+        #expect(run.loaded == ["torch.nn.init"])
+    }
+
+    static var fixtureScripts: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".py") }.sorted()
+    }
+
+    /// Fixtures/prelude: the parts of the prelude the interpreter already runs, with the output
+    /// of Python 3.11 + PyTorch 2.15.
+    @Test(arguments: fixtureScripts)
+    func fixtureBehavesAsPyTorch(_ name: String) throws {
+        let source = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+        let expected = try JSONDecoder().decode(ConformanceTests.Expectation.self, from: Data(contentsOf:
+            Self.fixtures.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json"))))
+        var out = "", err = ""
+        let status = ScriptRunner.run(source: source, filename: name, writeOutput: { out += $0 }, writeError: { err += $0 })
+        #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
+        #expect((status == 0) == expected.exit_ok)
+        for w in expected.warnings { #expect(err.contains(w)) }
+    }
+}
+
+/// `_gradscope.module_call_enter/exit`, which the prelude's `Module.__call__` calls around
+/// `forward`, reach the TorchObserver.
+struct ModuleCallEventTests {
+    final class Events: TorchObserver {
+        var log: [String] = []
+        func regionEntered(_ kind: RegionKind, line: Int) {}
+        func regionExited(line: Int) {}
+        func gradRead(of tensor: Tensor, line: Int) {}
+        func moduleCallEntered(_ module: AnyObject, name: String, typeName: String, line: Int) {
+            log.append("enter \(name) \(typeName) line \(line)")
+        }
+        func moduleCallExited(line: Int) { log.append("exit line \(line)") }
+    }
+
+    @Test func moduleCallsReachTheObserver() throws {
+        let source = "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
+        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+                                 writeOutput: { _ in }, writeError: { _ in })
+        let events = Events()
+        TorchRuntime.install(into: interp).observer = events
+        #expect(interp.run() == 0)
+        #expect(events.log == ["enter Net Net line 5", "exit line 6"])
+    }
+}

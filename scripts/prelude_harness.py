@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Runs a PyTorch script under real CPython + PyTorch with GradScope's Python prelude in place
+of torch.nn (Module, containers, layers, losses, init, utils.clip_grad) and torch.optim
+(optimizers, lr_scheduler).
+
+    /path/to/python-with-torch scripts/prelude_harness.py SCRIPT.py
+
+The prelude's files (Sources/TorchBindings/Prelude/torch/...) are loaded as the modules
+torch.nn, torch.nn.modules.*, torch.nn.init, torch.optim, ... (torch.nn.functional stays
+PyTorch's, as it stays Swift in GradScope), with a stand-in for GradScope's host module
+`_gradscope` whose Parameter is torch.nn.Parameter. If the script then prints what PyTorch
+prints (checked with ../shared/tools/conformance.py, this harness as the command), the
+prelude reproduces PyTorch's behaviour: reprs, initialisation order, optimizer digits.
+"""
+import importlib.abc
+import importlib.util
+import os
+import runpy
+import sys
+import types
+
+PRELUDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TorchBindings", "Prelude")
+
+
+def prelude_modules():
+    """Maps each prelude module name (torch.nn.modules.linear, ...) to (path, is_package)."""
+    found = {}
+    root = os.path.normpath(PRELUDE)
+    for directory, _, files in os.walk(os.path.join(root, "torch")):
+        for f in files:
+            if not f.endswith(".py"):
+                continue
+            path = os.path.join(directory, f)
+            parts = os.path.relpath(path, root)[:-3].split(os.sep)
+            is_package = parts[-1] == "__init__"
+            if is_package:
+                parts = parts[:-1]
+            found[".".join(parts)] = (path, is_package)
+    return found
+
+
+class PreludeFinder(importlib.abc.MetaPathFinder):
+    """Finds the prelude's modules before PyTorch's own files."""
+
+    def __init__(self, modules):
+        self.modules = modules
+
+    def find_spec(self, fullname, path, target=None):
+        entry = self.modules.get(fullname)
+        if entry is None:
+            return None
+        file, is_package = entry
+        locations = [os.path.dirname(file)] if is_package else None
+        return importlib.util.spec_from_file_location(fullname, file, submodule_search_locations=locations)
+
+
+def install():
+    import torch
+    import torch.nn.functional  # PyTorch's own, kept
+
+    gradscope = types.ModuleType("_gradscope")
+    gradscope.Parameter = torch.nn.Parameter
+    gradscope.module_call_enter = lambda module, name, type_name: None
+    gradscope.module_call_exit = lambda: None
+    sys.modules["_gradscope"] = gradscope
+
+    modules = prelude_modules()
+    for name in modules:
+        sys.modules.pop(name, None)
+    sys.meta_path.insert(0, PreludeFinder(modules))
+    for name in ("torch.nn", "torch.optim"):
+        module = importlib.import_module(name)
+        setattr(torch, name.split(".")[1], module)
+    for name in sorted(modules):
+        importlib.import_module(name)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: prelude_harness.py SCRIPT.py")
+    script = sys.argv[1]
+    install()
+    sys.argv = [script]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    runpy.run_path(script, run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()
