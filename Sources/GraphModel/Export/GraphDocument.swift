@@ -1,0 +1,82 @@
+import Autograd
+import Foundation
+
+/// A `gradscope.graph/1` dump decoded by Foundation's `JSONDecoder` straight into the graph's
+/// records (docs/graph-json.md), with no generic JSON tree in between. Keys the reader does not
+/// need (`label`, `leaf_role`, `state`, `canonical`, the derived `analysis`) are skipped.
+///
+/// Not `JSONSerialization`: on Linux it does not round doubles correctly (it reads
+/// `0.05833333730697632` as `0.05833333730697634`), so a dump would not read back to the same
+/// gradients; `JSONDecoder` does.
+struct GraphDocument: Decodable {
+    let tensors: [TensorRecord]
+    let ops: [OpRecord]
+    let nodes: [NodeRecord]
+    let regions: [Region]
+    let detaches: [DetachRecord]
+    let backwardPasses: [BackwardRecord]
+    let gradReads: [GradRead]
+    let error: ErrorRecord?
+
+    private enum Key: String, CodingKey {
+        case schema, tensors, ops, nodes, regions, detaches
+        case backwardPasses = "backward_passes", gradReads = "grad_reads", error
+    }
+
+    /// Decodes `text`.
+    ///
+    /// - Throws: `GraphJSONError`, e.g. for a lone surrogate escape `invalid JSON: Unexpected end
+    ///   of file during string parse (expected low-surrogate code point but did not find one).`,
+    ///   or `not a gradscope.graph/1 dump: tensors[3].shape: expected an array`.
+    static func decode(_ text: String) throws -> GraphDocument {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(GraphDocument.self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            throw GraphJSONError(error, decoding: text)
+        }
+    }
+
+    /// Checks the schema before anything else, so a dump of another version says so instead of
+    /// failing on the first field that changed.
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let schema = try c.decode(String.self, forKey: .schema)
+        guard schema == Graph.schema else {
+            throw GraphJSONError("not a \(Graph.schema) dump: schema is \"\(schema)\"")
+        }
+        tensors = try c.decode([DecodedTensor].self, forKey: .tensors).map(\.record)
+        ops = try c.decode([DecodedOp].self, forKey: .ops).map(\.record)
+        nodes = try c.decode([DecodedNode].self, forKey: .nodes).map(\.record)
+        regions = try c.decode([DecodedRegion].self, forKey: .regions).map(\.record)
+        detaches = try c.decode([DecodedDetach].self, forKey: .detaches).map(\.record)
+        backwardPasses = try c.decode([DecodedPass].self, forKey: .backwardPasses).map(\.record)
+        // `grad_reads` is optional: dumps made before it existed have none.
+        gradReads = try c.decodeIfPresent([DecodedGradRead].self, forKey: .gradReads)?.map(\.record) ?? []
+        error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The string-valued enum case named at `key`; an unknown name is an error saying `unknown
+    /// <what> <name>`.
+    func decode<T: RawRepresentable>(_ type: T.Type, forKey key: Key, unknown what: String) throws -> T
+    where T.RawValue == String {
+        let name = try decode(String.self, forKey: key)
+        guard let value = T(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "unknown \(what) \(name)")
+        }
+        return value
+    }
+
+    /// The dtype named at `key` (`"torch.float32"`).
+    func decodeDType(forKey key: Key) throws -> DType {
+        let name = try decode(String.self, forKey: key)
+        guard let dtype = DType.allCases.first(where: { $0.name == name }) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "unknown dtype \(name)")
+        }
+        return dtype
+    }
+}
