@@ -7,7 +7,7 @@ import Foundation
 private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, storage: () -> Storage?) {
     let x = try Tensor([0.5, 1, 2], requiresGrad: true)
     let h = try x.exp()
-    weak var weakStorage = h.storage
+    weak let weakStorage = h.storage
     let loss = try (h * h).sum()
     return (loss, x, { weakStorage })
 }
