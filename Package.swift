@@ -9,12 +9,12 @@ let package = Package(
         .library(name: "GraphModel", targets: ["GraphModel"]),
         .library(name: "GraphRender", targets: ["GraphRender"]),
         .library(name: "Session", targets: ["Session"]),
-        .library(name: "NN", targets: ["NN"]),
+        .library(name: "NN", targets: ["NN"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0")
     ],
     targets: [
         .systemLibrary(
@@ -41,24 +41,25 @@ let package = Package(
             name: "gradscope",
             dependencies: [
                 "Autograd", "GraphModel", "GraphRender", "Python", "Session",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         .executableTarget(
             name: "gradscope-bench",
             dependencies: [
                 "Autograd", "GraphModel", "GraphRender", "Python", "Session",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
         .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [])
     ],
     swiftLanguageModes: [.v6]
 )

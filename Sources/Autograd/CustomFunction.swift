@@ -17,7 +17,10 @@ public final class FunctionContext {
         var result = [Tensor?]()
         var slot = 0
         for t in pending {
-            if t == nil { result.append(nil); continue }
+            if t == nil {
+                result.append(nil)
+                continue
+            }
             result.append(try node.saved[slot].unpack(for: node))
             slot += 1
         }
@@ -54,19 +57,24 @@ public enum CustomFunction {
         let nodeName = "\(name)Backward"
         guard GradMode.isEnabled, needs.contains(true) else {
             if let observer = Observation.observer {
-                observer.opExecuted(OpEvent(name: name, inputs: arguments.compactMap { $0 }, outputs: outputs,
-                                            gradFn: nil, isInPlace: false))
+                observer.opExecuted(
+                    OpEvent(
+                        name: name, inputs: arguments.compactMap { $0 }, outputs: outputs,
+                        gradFn: nil, isInPlace: false))
             }
             return outputs
         }
         let argumentCount = arguments.count
         // The engine checks the count against the edges; check against all arguments here.
-        let node = FormulaNode(name: nodeName, nextEdges: tensorArgs.map { arguments[$0]!.gradientEdge },
-                               numOutputs: outputs.count) { bctx in
+        let node = FormulaNode(
+            name: nodeName, nextEdges: tensorArgs.map { arguments[$0]!.gradientEdge },
+            numOutputs: outputs.count
+        ) { bctx in
             let grads = try backward(ctx, bctx.grads)
             guard grads.count == argumentCount else {
-                throw TorchError.runtime(AutogradMessages.wrongGradientCount(
-                    nodeName, expected: argumentCount, got: grads.count))
+                throw TorchError.runtime(
+                    AutogradMessages.wrongGradientCount(
+                        nodeName, expected: argumentCount, got: grads.count))
             }
             return tensorArgs.map { grads[$0] }
         }
@@ -74,8 +82,10 @@ public enum CustomFunction {
         attach(node, outputs: results)
         ctx.bind(to: node, outputs: results)
         if let observer = Observation.observer {
-            observer.opExecuted(OpEvent(name: name, inputs: arguments.compactMap { $0 }, outputs: results,
-                                        gradFn: node, isInPlace: false))
+            observer.opExecuted(
+                OpEvent(
+                    name: name, inputs: arguments.compactMap { $0 }, outputs: results,
+                    gradFn: node, isInPlace: false))
         }
         return results
     }

@@ -23,8 +23,15 @@ extension Int64: TensorElement {
     public static var dtype: DType { .int64 }
     /// Truncates toward zero like PyTorch's float-to-int cast; out-of-range values saturate.
     @inline(__always) public init(fromDouble value: Double) {
-        if value.isNaN { self = 0 } else if value >= 9.2233720368547758e18 { self = .max }
-        else if value <= -9.2233720368547758e18 { self = .min } else { self = Int64(value) }
+        if value.isNaN {
+            self = 0
+        } else if value >= 9.2233720368547758e18 {
+            self = .max
+        } else if value <= -9.2233720368547758e18 {
+            self = .min
+        } else {
+            self = Int64(value)
+        }
     }
     @inline(__always) public var doubleValue: Double { Double(self) }
 }

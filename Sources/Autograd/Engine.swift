@@ -10,8 +10,10 @@ enum Engine {
     /// indexed by the slot in each reachable node's `engineMark`, which pairs the slot with this
     /// pass's token (so "already visited" is one comparison). The marks a node had before are
     /// restored on exit, so a pass started from inside a hook cannot disturb the one that called it.
-    static func run(roots: [Edge], rootGrads: [Tensor], captures: [Edge]?,
-                    keepGraph: Bool, createGraph: Bool, pass: BackwardPass) throws -> [Tensor?] {
+    static func run(
+        roots: [Edge], rootGrads: [Tensor], captures: [Edge]?,
+        keepGraph: Bool, createGraph: Bool, pass: BackwardPass
+    ) throws -> [Tensor?] {
         let passIndex = pass.index
         let state = ThreadState.current
         state.enginePasses &+= 1
@@ -51,7 +53,8 @@ enum Engine {
 
         while let node = queue.pop() {
             let slot = node.engineMark.slot
-            let first = bufferStart[slot], count = bufferStart[slot + 1] - first
+            let first = bufferStart[slot]
+            let count = bufferStart[slot + 1] - first
             var inputs = [Tensor?](unsafeUninitializedCapacity: count) { out, initialized in
                 for i in 0..<count {
                     (out.baseAddress! + i).initialize(to: buffers[first + i])
@@ -64,11 +67,13 @@ enum Engine {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
             if let needed, !needed[slot] { continue }
-            let outputs = inputs.contains(where: { $0 != nil })
+            let outputs =
+                inputs.contains(where: { $0 != nil })
                 ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
-                throw TorchError.runtime(AutogradMessages.wrongGradientCount(
-                    node.name, expected: node.nextEdges.count, got: outputs.count))
+                throw TorchError.runtime(
+                    AutogradMessages.wrongGradientCount(
+                        node.name, expected: node.nextEdges.count, got: outputs.count))
             }
             Observation.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
             if GradMode.anomalyDetection { try checkForNaN(node, outputs) }
@@ -130,7 +135,8 @@ enum Engine {
     /// Every node reachable from the roots, found iteratively; each gets this pass's token and
     /// its index in `nodes` as its `engineMark`, and `previous` keeps the marks they had.
     static func reachableNodes(from roots: [Edge], token: Int) -> (nodes: [Node], previous: [EngineMark]) {
-        var nodes = [Node](), previous = [EngineMark]()
+        var nodes = [Node]()
+        var previous = [EngineMark]()
         var stack = roots.map(\.node)
         while let n = stack.popLast() {
             guard n.engineMark.token != token else { continue }
@@ -188,7 +194,8 @@ struct ReadyQueue {
         let top = heap.removeLast()
         var i = 0
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var m = i
             if l < heap.count && heap[l].sequenceNr > heap[m].sequenceNr { m = l }
             if r < heap.count && heap[r].sequenceNr > heap[m].sequenceNr { m = r }

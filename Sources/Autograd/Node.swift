@@ -176,12 +176,14 @@ public final class AccumulateGrad: Node {
     /// edge, a view or an observer), dense, never modified in place.
     override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
         guard let leaf = variable, leaf.storedGrad == nil, grads.count == 1, var g = grads[0],
-              !GradMode.isEnabled else { return try apply(grads) }
+            !GradMode.isEnabled
+        else { return try apply(grads) }
         grads[0] = nil
         let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
         grads[0] = g
         guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
-              g.dtype == leaf.dtype, g.shape == leaf.shape else { return try apply(grads) }
+            g.dtype == leaf.dtype, g.shape == leaf.shape
+        else { return try apply(grads) }
         leaf.storedGrad = g
         Observation.observer?.gradAccumulated(leaf, grad: g)
         return []

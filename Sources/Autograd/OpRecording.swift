@@ -16,13 +16,16 @@ enum SaveSlot {
 /// With grad mode off, no inference mode and no observer (inside backward formulas, under
 /// no_grad) it returns before building any of its arguments.
 @inline(__always)
-func record(_ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
-            outputs makeOutputs: @autoclosure () -> [Tensor],
-            saving: @autoclosure () -> [SaveSlot] = [],
-            formula: @escaping FormulaNode.Formula) {
+func record(
+    _ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
+    outputs makeOutputs: @autoclosure () -> [Tensor],
+    saving: @autoclosure () -> [SaveSlot] = [],
+    formula: @escaping FormulaNode.Formula
+) {
     let state = ThreadState.current
     guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
-    let inputs = makeInputs(), outputs = makeOutputs()
+    let inputs = makeInputs()
+    let outputs = makeOutputs()
     var node: Node? = nil
     if state.gradEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
         var edges = [Edge?]()
@@ -39,8 +42,10 @@ func record(_ op: String, _ backward: String, inputs makeInputs: @autoclosure ()
                 case .input(let role, let t):
                     saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
                 case .output(let role, let i):
-                    saved.append(SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                                             savingNode: backward))
+                    saved.append(
+                        SavedTensor(
+                            role: role, tensor: outputs[i], isOutput: true, outputNr: i,
+                            savingNode: backward))
                 }
             }
             n.saved = saved
@@ -49,8 +54,10 @@ func record(_ op: String, _ backward: String, inputs makeInputs: @autoclosure ()
     }
     if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }
     if let observer = Observation.observer {
-        observer.opExecuted(OpEvent(name: op, inputs: inputs.compactMap { $0 }, outputs: outputs,
-                                    gradFn: node, isInPlace: false))
+        observer.opExecuted(
+            OpEvent(
+                name: op, inputs: inputs.compactMap { $0 }, outputs: outputs,
+                gradFn: node, isInPlace: false))
     }
 }
 

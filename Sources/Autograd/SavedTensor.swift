@@ -48,8 +48,10 @@ public final class SavedTensor {
         guard let v = value else { throw TorchError.runtime(AutogradMessages.backwardTwice) }
         if v.version != savedVersion {
             let producer = isOutput ? outputProducer : v.gradFn.map { ($0.name, inputOutputNr) }
-            throw TorchError.runtime(AutogradMessages.modifiedInPlace(
-                dtype: dtype, shape: shape, producer: producer.map { (Self.opName($0.0), $0.1) }, version: v.version, expected: savedVersion))
+            throw TorchError.runtime(
+                AutogradMessages.modifiedInPlace(
+                    dtype: dtype, shape: shape, producer: producer.map { (Self.opName($0.0), $0.1) }, version: v.version,
+                    expected: savedVersion))
         }
         if isOutput {
             let t = v.alias()
@@ -88,4 +90,3 @@ public final class SavedTensor {
         return String(n)
     }
 }
-

@@ -61,7 +61,9 @@ extension Tensor {
     /// Assigns `.grad` (None or a tensor of the same shape).
     public func setGrad(_ g: Tensor?) throws {
         if let g, g.shape != shape {
-            throw TorchError.runtime("attempting to assign a gradient of size '\(g.shape)' to a tensor of size '\(shape)'. Please ensure that the gradient and the tensor are the same size")
+            throw TorchError.runtime(
+                "attempting to assign a gradient of size '\(g.shape)' to a tensor of size '\(shape)'. Please ensure that the gradient and the tensor are the same size"
+            )
         }
         storedGrad = g
     }
@@ -113,7 +115,8 @@ public enum Autograd {
 
     /// Seeds and validates root gradients (implicit ones only for single-element outputs).
     private static func roots(_ outputs: [Tensor], _ gradients: [Tensor?]) throws -> (edges: [Edge], grads: [Tensor]) {
-        var edges = [Edge](), grads = [Tensor]()
+        var edges = [Edge]()
+        var grads = [Tensor]()
         for (i, out) in outputs.enumerated() {
             guard let edge = out.gradientEdge else {
                 throw TorchError.runtime(AutogradMessages.doesNotRequireGrad(i))
@@ -121,7 +124,9 @@ public enum Autograd {
             let g: Tensor
             if i < gradients.count, let given = gradients[i] {
                 guard given.shape == out.shape || given.numel == out.numel else {
-                    throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of torch.Size(\(given.shape)) and output[\(i)] has a shape of torch.Size(\(out.shape)).")
+                    throw TorchError.runtime(
+                        "Mismatch in shape: grad_output[\(i)] has a shape of torch.Size(\(given.shape)) and output[\(i)] has a shape of torch.Size(\(out.shape))."
+                    )
                 }
                 g = given
             } else {
@@ -134,24 +139,30 @@ public enum Autograd {
         return (edges, grads)
     }
 
-    private static func startPass(_ kind: BackwardPass.Kind, _ roots: [Tensor], _ inputs: [Tensor],
-                                  retain: Bool, create: Bool) -> BackwardPass {
+    private static func startPass(
+        _ kind: BackwardPass.Kind, _ roots: [Tensor], _ inputs: [Tensor],
+        retain: Bool, create: Bool
+    ) -> BackwardPass {
         ThreadState.current.backwardPasses += 1
-        let pass = BackwardPass(index: ThreadState.current.backwardPasses, kind: kind, roots: roots, inputs: inputs,
-                                retainGraph: retain, createGraph: create)
+        let pass = BackwardPass(
+            index: ThreadState.current.backwardPasses, kind: kind, roots: roots, inputs: inputs,
+            retainGraph: retain, createGraph: create)
         Observation.observer?.backwardStarted(pass)
         return pass
     }
 
     /// Accumulates gradients of `tensors` into the leaves' `.grad`.
-    public static func backward(_ tensors: [Tensor], gradients: [Tensor?] = [], retainGraph: Bool? = nil,
-                                createGraph: Bool = false) throws {
+    public static func backward(
+        _ tensors: [Tensor], gradients: [Tensor?] = [], retainGraph: Bool? = nil,
+        createGraph: Bool = false
+    ) throws {
         let keep = retainGraph ?? createGraph
         let pass = startPass(.backward, tensors, [], retain: keep, create: createGraph)
         do {
             let (edges, grads) = try roots(tensors, gradients)
-            _ = try Engine.run(roots: edges, rootGrads: grads, captures: nil, keepGraph: keep,
-                               createGraph: createGraph, pass: pass)
+            _ = try Engine.run(
+                roots: edges, rootGrads: grads, captures: nil, keepGraph: keep,
+                createGraph: createGraph, pass: pass)
             Observation.observer?.backwardFinished(pass, error: nil)
         } catch {
             Observation.observer?.backwardFinished(pass, error: error)
@@ -160,9 +171,11 @@ public enum Autograd {
     }
 
     /// Returns the gradients of `outputs` with respect to `inputs` without touching `.grad`.
-    public static func grad(outputs: [Tensor], inputs: [Tensor], gradOutputs: [Tensor?] = [],
-                            retainGraph: Bool? = nil, createGraph: Bool = false,
-                            allowUnused: Bool = false) throws -> [Tensor?] {
+    public static func grad(
+        outputs: [Tensor], inputs: [Tensor], gradOutputs: [Tensor?] = [],
+        retainGraph: Bool? = nil, createGraph: Bool = false,
+        allowUnused: Bool = false
+    ) throws -> [Tensor?] {
         let keep = retainGraph ?? createGraph
         let pass = startPass(.grad, outputs, inputs, retain: keep, create: createGraph)
         do {
@@ -174,8 +187,9 @@ public enum Autograd {
                 }
                 captures.append(e)
             }
-            let result = try Engine.run(roots: edges, rootGrads: grads, captures: captures, keepGraph: keep,
-                                        createGraph: createGraph, pass: pass)
+            let result = try Engine.run(
+                roots: edges, rootGrads: grads, captures: captures, keepGraph: keep,
+                createGraph: createGraph, pass: pass)
             if !allowUnused, let missing = result.firstIndex(where: { $0 == nil }) {
                 throw TorchError.runtime(AutogradMessages.unusedInput(missing))
             }

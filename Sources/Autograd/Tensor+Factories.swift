@@ -1,8 +1,10 @@
 /// Factory functions (`torch.tensor`, `zeros`, `ones`, `full`, `arange`, ...).
 extension Tensor {
     /// A tensor of `shape` holding `values` in row-major order (`torch.tensor`).
-    public convenience init(_ values: [Double], shape: [Int], dtype: DType = .float32,
-                            requiresGrad: Bool = false) throws {
+    public convenience init(
+        _ values: [Double], shape: [Int], dtype: DType = .float32,
+        requiresGrad: Bool = false
+    ) throws {
         let n = shape.reduce(1, *)
         guard n == values.count else {
             throw TorchError.value("shape \(shape) is invalid for input of size \(values.count)")

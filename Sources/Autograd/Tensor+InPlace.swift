@@ -15,7 +15,9 @@ extension Tensor {
     func writeUnchecked(_ values: Tensor) throws {
         let target = try broadcastShapes(shape, values.shape)
         guard target == shape else {
-            throw TorchError.runtime("output with shape [\(shape.map(String.init).joined(separator: ", "))] doesn't match the broadcast shape [\(target.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "output with shape [\(shape.map(String.init).joined(separator: ", "))] doesn't match the broadcast shape [\(target.map(String.init).joined(separator: ", "))]"
+            )
         }
         let src = values.contiguousStorage(as: dtype, broadcastTo: shape)
         dtype.dispatch(ScatterVisitor(source: src, destination: self))
@@ -76,8 +78,10 @@ extension Tensor {
             let out = expanded.materialized()
             let srcShape = src.shape
             record("copy_", "CopyBackwards", inputs: [self, src], outputs: [out]) { ctx in
-                [ctx.needsGrad(0) ? try ctx.grad.mulScalar(0) : nil,
-                 ctx.needsGrad(1) ? try ctx.grad.sumTo(srcShape) : nil]
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.mulScalar(0) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.sumTo(srcShape) : nil
+                ]
             }
             return out
         }
@@ -102,7 +106,8 @@ private struct ScatterVisitor: ElementVisitor {
     let source: Storage
     let destination: Tensor
     func visit<T: TensorElement>(_ type: T.Type) {
-        let s = source.pointer(T.self), d = destination.storage.pointer(T.self)
+        let s = source.pointer(T.self)
+        let d = destination.storage.pointer(T.self)
         if destination.isContiguous {
             (d + destination.offset).update(from: s, count: destination.numel)
             return

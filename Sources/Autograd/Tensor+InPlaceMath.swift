@@ -6,7 +6,8 @@ extension Tensor {
     /// Raises PyTorch's error when an in-place result cannot be stored in this dtype.
     func checkCastable(_ result: DType) throws {
         if result.category > dtype.category {
-            throw TorchError.runtime("result type \(result.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "result type \(result.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
     }
 

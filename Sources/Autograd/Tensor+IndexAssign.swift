@@ -24,37 +24,51 @@ extension Tensor {
         let region: (shape: [Int], offsets: [Int])
         if advanced {
             let (block, values) = try target.resolveIndices(dims: sliced.dims, indices: sliced.indices)
-            region = advancedIndexOffsets(shape: target.shape, strides: target.strides, offset: target.offset,
-                                          dims: sliced.dims, indices: values, blockShape: block)
+            region = advancedIndexOffsets(
+                shape: target.shape, strides: target.strides, offset: target.offset,
+                dims: sliced.dims, indices: values, blockShape: block)
         } else {
-            region = advancedIndexOffsets(shape: target.shape, strides: target.strides, offset: target.offset,
-                                          dims: [], indices: [], blockShape: [])
+            region = advancedIndexOffsets(
+                shape: target.shape, strides: target.strides, offset: target.offset,
+                dims: [], indices: [], blockShape: [])
         }
         let stripped = Array(source.shape.drop(while: { $0 == 1 }))
         var isTensorValue = false
         if case .tensor = value { isTensorValue = true }
-        let values = try assignedValues(source, stripped: stripped, region: region.shape, advanced: advanced,
-                                        checkDType: isTensorValue)
-        dtype.dispatch(OffsetScatterVisitor(values: values, offsets: region.offsets, destination: storage,
-                                            accumulate: false))
+        let values = try assignedValues(
+            source, stripped: stripped, region: region.shape, advanced: advanced,
+            checkDType: isTensorValue)
+        dtype.dispatch(
+            OffsetScatterVisitor(
+                values: values, offsets: region.offsets, destination: storage,
+                accumulate: false))
         let root = base ?? self
         bumpVersion(advanced ? "index_put_" : "copy_")
         guard GradMode.isEnabled, dtype.isFloatingPoint,
-              root.requiresGrad || requiresGrad || source.requiresGrad else { return }
-        try recordAssignment(root: root, viewWritten: target !== self || root !== self, advanced: advanced,
-                             region: region, source: source, strippedShape: stripped)
+            root.requiresGrad || requiresGrad || source.requiresGrad
+        else { return }
+        try recordAssignment(
+            root: root, viewWritten: target !== self || root !== self, advanced: advanced,
+            region: region, source: source, strippedShape: stripped)
     }
 
     /// The assigned values in region order, broadcast and converted, with PyTorch's errors.
-    private func assignedValues(_ source: Tensor, stripped: [Int], region: [Int], advanced: Bool,
-                                checkDType: Bool) throws -> Storage {
+    private func assignedValues(
+        _ source: Tensor, stripped: [Int], region: [Int], advanced: Bool,
+        checkDType: Bool
+    ) throws -> Storage {
         if advanced && checkDType && source.dtype != dtype {
-            throw TorchError.runtime("Index put requires the source and destination dtypes match, got \(dtype.scalarTypeName) for the destination and \(source.dtype.scalarTypeName) for the source.")
+            throw TorchError.runtime(
+                "Index put requires the source and destination dtypes match, got \(dtype.scalarTypeName) for the destination and \(source.dtype.scalarTypeName) for the source."
+            )
         }
-        let compatible = stripped.count <= region.count && zip(stripped.reversed(), region.reversed()).allSatisfy { $0 == $1 || $0 == 1 }
+        let compatible =
+            stripped.count <= region.count && zip(stripped.reversed(), region.reversed()).allSatisfy { $0 == $1 || $0 == 1 }
         if !compatible {
             if advanced {
-                throw TorchError.runtime("shape mismatch: value tensor of shape [\(source.shape.map(String.init).joined(separator: ", "))] cannot be broadcast to indexing result of shape [\(region.map(String.init).joined(separator: ", "))]")
+                throw TorchError.runtime(
+                    "shape mismatch: value tensor of shape [\(source.shape.map(String.init).joined(separator: ", "))] cannot be broadcast to indexing result of shape [\(region.map(String.init).joined(separator: ", "))]"
+                )
             }
             _ = try GradMode.noGrad { try source.view(stripped).expand(region) }
         }
@@ -63,18 +77,24 @@ extension Tensor {
     }
 
     /// Gives `root` the history of the assignment (and `self`, if a view, a fresh view node).
-    private func recordAssignment(root: Tensor, viewWritten: Bool, advanced: Bool,
-                                  region: (shape: [Int], offsets: [Int]), source: Tensor,
-                                  strippedShape: [Int]) throws {
+    private func recordAssignment(
+        root: Tensor, viewWritten: Bool, advanced: Bool,
+        region: (shape: [Int], offsets: [Int]), source: Tensor,
+        strippedShape: [Int]
+    ) throws {
         let positions = try root.flatPositions(ofStorageOffsets: region.offsets)
-        let rootShape = root.shape, regionShape = region.shape, sourceShape = source.shape
+        let rootShape = root.shape
+        let regionShape = region.shape
+        let sourceShape = source.shape
         let name = viewWritten ? "CopySlices" : (advanced ? "IndexPutBackward0" : "CopyBackwards")
         record(advanced ? "index_put_" : "copy_", name, inputs: [root, source], outputs: [root]) { ctx in
             var selfGrad: Tensor? = nil
             if ctx.needsGrad(0) {
                 let mask = Tensor.ones(rootShape, dtype: ctx.grad.dtype)
-                mask.dtype.dispatch(OffsetScatterVisitor(values: Tensor.zeros([positions.count], dtype: mask.dtype).storage,
-                                                         offsets: positions, destination: mask.storage, accumulate: false))
+                mask.dtype.dispatch(
+                    OffsetScatterVisitor(
+                        values: Tensor.zeros([positions.count], dtype: mask.dtype).storage,
+                        offsets: positions, destination: mask.storage, accumulate: false))
                 selfGrad = try ctx.grad.mul(.tensor(mask))
             }
             var valueGrad: Tensor? = nil
@@ -111,4 +131,3 @@ extension Tensor {
         }
     }
 }
-

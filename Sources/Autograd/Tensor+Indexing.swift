@@ -39,7 +39,9 @@ extension Tensor {
         case .ellipsis: return aliasView()
         case .int(let i):
             guard dim > 0 else {
-                throw TorchError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+                throw TorchError.index(
+                    "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number"
+                )
             }
             return try selectIndexing(0, i, realDim: 0)
         case .slice(let start, let stop, let step):
@@ -82,15 +84,17 @@ extension Tensor {
         if specified > dim { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
 
         var result = SlicedIndex(view: self)
-        var d = 0, realDim = 0
+        var d = 0
+        var realDim = 0
         for item in items {
             switch item {
             case .int(let i):
                 result.view = try result.view.selectIndexing(d, i, realDim: realDim)
                 realDim += 1
             case .slice(let start, let stop, let step):
-                result.view = try result.view.sliceIndexing(d, start: start, stop: stop, step: step,
-                                                            skipFull: skipFullSlices)
+                result.view = try result.view.sliceIndexing(
+                    d, start: start, stop: stop, step: step,
+                    skipFull: skipFullSlices)
                 d += 1
                 realDim += 1
             case .ellipsis:
@@ -106,8 +110,10 @@ extension Tensor {
         return result
     }
 
-    private func addTensorIndex(_ t: Tensor, to result: inout SlicedIndex, dim d: inout Int,
-                                realDim: inout Int) throws {
+    private func addTensorIndex(
+        _ t: Tensor, to result: inout SlicedIndex, dim d: inout Int,
+        realDim: inout Int
+    ) throws {
         switch t.dtype {
         case .float32, .float64:
             throw TorchError.index("tensors used as indices must be long, int, byte or bool tensors")
@@ -129,7 +135,9 @@ extension Tensor {
         case .bool:
             let viewShape = result.view.shape
             for k in 0..<t.dim where d + k >= viewShape.count || t.shape[k] != viewShape[d + k] {
-                throw TorchError.index("The shape of the mask [\(t.shape.map(String.init).joined(separator: ", "))] at index \(k) does not match the shape of the indexed tensor [\(viewShape.map(String.init).joined(separator: ", "))] at index \(d + k)")
+                throw TorchError.index(
+                    "The shape of the mask [\(t.shape.map(String.init).joined(separator: ", "))] at index \(k) does not match the shape of the indexed tensor [\(viewShape.map(String.init).joined(separator: ", "))] at index \(d + k)"
+                )
             }
             for (k, coordinates) in t.nonzeroCoordinates().enumerated() {
                 result.dims.append(d + k)
@@ -149,9 +157,13 @@ extension Tensor {
             for k in 0..<dim { coordinates[k].append(Double((flat / strides[k]) % shape[k])) }
         }
         return coordinates.map { c in
-            Tensor(storage: { let s = Storage(uninitialized: .int64, count: c.count)
-                              DType.int64.dispatch(FillFromDoubles(values: c, storage: s)); return s }(),
-                   shape: [c.count])
+            Tensor(
+                storage: {
+                    let s = Storage(uninitialized: .int64, count: c.count)
+                    DType.int64.dispatch(FillFromDoubles(values: c, storage: s))
+                    return s
+                }(),
+                shape: [c.count])
         }
     }
 
@@ -163,7 +175,9 @@ extension Tensor {
                 block = try broadcastShapes(block, t.shape)
             } catch {
                 let shapes = indices.map { "[" + $0.shape.map(String.init).joined(separator: ", ") + "]" }
-                throw TorchError.index("shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes.joined(separator: ", "))")
+                throw TorchError.index(
+                    "shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes.joined(separator: ", "))"
+                )
             }
         }
         var values = [[Int]]()
@@ -189,19 +203,23 @@ extension Tensor {
         let (block, values) = try resolveIndices(dims: dims, indices: indices)
         let kept = shape.indices.filter { !dims.contains($0) }.map { shape[$0] }
         try MemoryBudget.checkedNumel(block + kept, allocating: .int64)
-        let plan = advancedIndexOffsets(shape: shape, strides: strides, offset: offset, dims: dims,
-                                        indices: values, blockShape: block)
+        let plan = advancedIndexOffsets(
+            shape: shape, strides: strides, offset: offset, dims: dims,
+            indices: values, blockShape: block)
         let out = Storage(uninitialized: dtype, count: plan.offsets.count)
         dtype.dispatch(OffsetGatherVisitor(source: storage, offsets: plan.offsets, out: out))
         let result = Tensor(storage: out, shape: plan.shape)
         let inputShape = shape
-        record("index", "IndexBackward0", inputs: [self], outputs: [result],
-               saving: indices.map { .input("indices", $0) }) { ctx in
+        record(
+            "index", "IndexBackward0", inputs: [self], outputs: [result],
+            saving: indices.map { .input("indices", $0) }
+        ) { ctx in
             let saved = try (0..<dims.count).map { try ctx.saved($0) }
             let zeros = Tensor.zeros(inputShape, dtype: ctx.grad.dtype)
             let (b, v) = try zeros.resolveIndices(dims: dims, indices: saved)
-            let flat = advancedIndexOffsets(shape: inputShape, strides: contiguousStrides(inputShape), offset: 0,
-                                            dims: dims, indices: v, blockShape: b)
+            let flat = advancedIndexOffsets(
+                shape: inputShape, strides: contiguousStrides(inputShape), offset: 0,
+                dims: dims, indices: v, blockShape: b)
             return [ctx.grad.scatterAddFlat(flat.offsets, into: inputShape)]
         }
         return result

@@ -14,17 +14,26 @@ private struct StatisticsVisitor: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) -> TensorStatistics {
         let p = tensor.storage.pointer(T.self)
-        var sq = 0.0, lo = Double.infinity, hi = -Double.infinity, nan = 0, inf = 0, seen = false
+        var sq = 0.0
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        var nan = 0
+        var inf = 0
+        var seen = false
         forEachOffset(shape: tensor.shape, strides: tensor.strides, offset: tensor.offset) { o in
             let x = p[o].doubleValue
-            if x.isNaN { nan += 1; return }
+            if x.isNaN {
+                nan += 1
+                return
+            }
             if x.isInfinite { inf += 1 } else { sq += x * x }
             seen = true
             if x < lo { lo = x }
             if x > hi { hi = x }
         }
-        return TensorStatistics(sumOfSquares: sq, min: seen ? lo : nil, max: seen ? hi : nil,
-                                nanCount: nan, infCount: inf)
+        return TensorStatistics(
+            sumOfSquares: sq, min: seen ? lo : nil, max: seen ? hi : nil,
+            nanCount: nan, infCount: inf)
     }
 }
 

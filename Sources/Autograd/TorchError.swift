@@ -41,7 +41,9 @@ public enum Diagnostics {
     }
 
     static func warn(_ message: String) {
-        if let handler = warningHandler { handler(message) } else {
+        if let handler = warningHandler {
+            handler(message)
+        } else {
             FileHandleStderr.write("UserWarning: \(message)\n")
         }
     }
@@ -64,9 +66,9 @@ enum FileHandleStderr {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Every message text the engine produces, word for word as PyTorch's.
@@ -74,9 +76,11 @@ public enum AutogradMessages {
     public static func doesNotRequireGrad(_ index: Int) -> String {
         "element \(index) of tensors does not require grad and does not have a grad_fn"
     }
-    public static let backwardTwice = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
+    public static let backwardTwice =
+        "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
     public static let implicitGradScalarOnly = "grad can be implicitly created only for scalar outputs"
-    public static let requiresGradNonLeafFalse = "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
+    public static let requiresGradNonLeafFalse =
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
     public static let requiresGradNonLeaf = "you can only change requires_grad flags of leaf variables."
     public static let onlyFloatRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients"
     public static let leafInPlace = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -95,16 +99,22 @@ public enum AutogradMessages {
     public static func wrongGradientCount(_ name: String, expected: Int, got: Int) -> String {
         "function \(name) returned an incorrect number of gradients (expected \(expected), got \(got))"
     }
-    public static let rangeDeprecated = "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end)."
-    public static let nonLeafGradAccess = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information."
+    public static let rangeDeprecated =
+        "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end)."
+    public static let nonLeafGradAccess =
+        "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information."
 
     /// The in-place modification error for a saved tensor whose version moved on.
-    public static func modifiedInPlace(dtype: DType, shape: [Int], producer: (name: String, output: Int)?,
-                                       version: Int, expected: Int) -> String {
+    public static func modifiedInPlace(
+        dtype: DType, shape: [Int], producer: (name: String, output: Int)?,
+        version: Int, expected: Int
+    ) -> String {
         let sizes = "[" + shape.map(String.init).joined(separator: ", ") + "]"
-        var s = "one of the variables needed for gradient computation has been modified by an inplace operation: [\(dtype.legacyTypeName) \(sizes)]"
+        var s =
+            "one of the variables needed for gradient computation has been modified by an inplace operation: [\(dtype.legacyTypeName) \(sizes)]"
         if let p = producer { s += ", which is output \(p.output) of \(p.name)," }
-        s += " is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+        s +=
+            " is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
         return s
     }
 }

@@ -30,11 +30,12 @@ for path in arguments[3...].sorted() {
     if isPackage { parts.removeLast() }
     let source = try String(contentsOfFile: file, encoding: .utf8)
     let hashes = rawDelimiter(for: source)
-    entries.append("""
-            "\(parts.joined(separator: "."))": PreludeFile(isPackage: \(isPackage), source: \(hashes)\"\"\"
-    \(source)
-    \"\"\"\(hashes)),
-    """)
+    entries.append(
+        """
+                "\(parts.joined(separator: "."))": PreludeFile(isPackage: \(isPackage), source: \(hashes)\"\"\"
+        \(source)
+        \"\"\"\(hashes)),
+        """)
 }
 
 let text = """

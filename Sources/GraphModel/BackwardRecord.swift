@@ -125,9 +125,17 @@ public struct GradSummary: Sendable, Equatable {
 
     /// Summarises row-major values of a tensor of `shape`.
     public init(values v: [Double], shape: [Int]) {
-        var sq = 0.0, lo = Double.infinity, hi = -Double.infinity, nan = 0, inf = 0, seen = false
+        var sq = 0.0
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        var nan = 0
+        var inf = 0
+        var seen = false
         for x in v {
-            if x.isNaN { nan += 1; continue }
+            if x.isNaN {
+                nan += 1
+                continue
+            }
             if x.isInfinite { inf += 1 } else { sq += x * x }
             seen = true
             lo = Swift.min(lo, x)
@@ -146,7 +154,8 @@ public struct GradSummary: Sendable, Equatable {
     public func sameValues(as other: GradSummary) -> Bool {
         func same(_ a: Double?, _ b: Double?) -> Bool { a == b || (a?.isNaN == true && b?.isNaN == true) }
         guard shape == other.shape, nanCount == other.nanCount, infCount == other.infCount,
-              same(norm, other.norm), same(min, other.min), same(max, other.max) else { return false }
+            same(norm, other.norm), same(min, other.min), same(max, other.max)
+        else { return false }
         guard let v = values, let w = other.values else { return values == nil && other.values == nil }
         return v.count == w.count && zip(v, w).allSatisfy { same($0, $1) }
     }

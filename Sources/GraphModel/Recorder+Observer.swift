@@ -24,7 +24,8 @@ extension Recorder: AutogradObserver {
         let gradFn = event.gradFn.map(nodeID)
         // fill_ bumps the version first and records its node afterwards: fold the node in.
         if case .bump(let t, let opIndex) = lastEvent, graph.ops[opIndex].name == event.name,
-           let first = event.inputs.first, tensorIndex[first.id] == t {
+            let first = event.inputs.first, tensorIndex[first.id] == t
+        {
             if let g = gradFn { adoptNode(g, op: opIndex, tensor: t) }
             lastEvent = .none
             return
@@ -36,9 +37,11 @@ extension Recorder: AutogradObserver {
         let outputs = event.outputs.map { t in
             tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id)
         }
-        graph.ops.append(OpRecord(id: id, name: event.name, inputs: inputs, outputs: outputs, line: currentLine,
-                                  region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
-                                  isInPlace: event.isInPlace, pass: passStack.last))
+        graph.ops.append(
+            OpRecord(
+                id: id, name: event.name, inputs: inputs, outputs: outputs, line: currentLine,
+                region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
+                isInPlace: event.isInPlace, pass: passStack.last))
         lastEvent = .op(id, outputs: event.outputs.map(\.id))
     }
 
@@ -52,7 +55,8 @@ extension Recorder: AutogradObserver {
         // An in-place op computes out of place, then writes back and bumps: fold the two
         // into one in-place op whose output is the modified tensor.
         if case .op(let i, let temps) = lastEvent, !graph.ops[i].isInPlace, graph.ops[i].inputs.first == t,
-           op == graph.ops[i].name || op == graph.ops[i].name + "_" {
+            op == graph.ops[i].name || op == graph.ops[i].name + "_"
+        {
             for engineID in temps.reversed() {
                 guard let r = tensorIndex[engineID], r == graph.tensors.count - 1, r != t else { continue }
                 graph.tensors.removeLast()
@@ -65,9 +69,11 @@ extension Recorder: AutogradObserver {
             opIndex = i
         } else {
             opIndex = graph.ops.count
-            graph.ops.append(OpRecord(id: opIndex, name: op, inputs: [t], outputs: [t], line: currentLine,
-                                      region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
-                                      isInPlace: true, pass: passStack.last))
+            graph.ops.append(
+                OpRecord(
+                    id: opIndex, name: op, inputs: [t], outputs: [t], line: currentLine,
+                    region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
+                    isInPlace: true, pass: passStack.last))
         }
         checkInvalidation(of: tensor, op: op)
         lastEvent = .bump(tensor: t, op: opIndex)
@@ -88,16 +94,21 @@ extension Recorder: AutogradObserver {
         if origin == .detachInPlace {
             let required = tensorIndex[source.id].map { graph.tensors[$0].requiresGrad } ?? false
             let t = sight(source)
-            graph.detaches.append(DetachRecord(id: id, kind: .detachInPlace, source: t, result: t, line: currentLine,
-                                               sourceRequiredGrad: required, opsBefore: graph.ops.count))
+            graph.detaches.append(
+                DetachRecord(
+                    id: id, kind: .detachInPlace, source: t, result: t, line: currentLine,
+                    sourceRequiredGrad: required, opsBefore: graph.ops.count))
             graph.tensors[t].detach = id
         } else {
             let s = sight(source)
             let kind: DetachKind = origin == .data ? .data : .detach
-            let r = tensorIndex[result.id].map { _ in sight(result) }
+            let r =
+                tensorIndex[result.id].map { _ in sight(result) }
                 ?? addTensor(result, source: kind == .data ? .data : .detach, detach: id)
-            graph.detaches.append(DetachRecord(id: id, kind: kind, source: s, result: r, line: currentLine,
-                                               sourceRequiredGrad: source.requiresGrad, opsBefore: graph.ops.count))
+            graph.detaches.append(
+                DetachRecord(
+                    id: id, kind: kind, source: s, result: r, line: currentLine,
+                    sourceRequiredGrad: source.requiresGrad, opsBefore: graph.ops.count))
         }
         lastEvent = .none
     }
@@ -107,10 +118,11 @@ extension Recorder: AutogradObserver {
         let roots = pass.roots.compactMap { $0.gradFn.map(nodeID) }
         let rootTensors = pass.roots.map { sight($0) }
         let inputs = pass.inputs.map { sight($0) }
-        graph.backwardPasses.append(BackwardRecord(
-            id: id, kind: pass.kind == .grad ? .grad : .backward, line: currentLine, roots: roots,
-            rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph,
-            opsBefore: graph.ops.count, tensorsBefore: graph.tensors.count))
+        graph.backwardPasses.append(
+            BackwardRecord(
+                id: id, kind: pass.kind == .grad ? .grad : .backward, line: currentLine, roots: roots,
+                rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph,
+                opsBefore: graph.ops.count, tensorsBefore: graph.tensors.count))
         passByEngineIndex[pass.index] = id
         passTensorIDs.append((low: Tensor.scalar(0).id, high: Int.max))
         passStack.append(id)

@@ -148,14 +148,17 @@ public final class Recorder {
     }
 
     @discardableResult
-    func addTensor(_ tensor: Tensor, source: TensorSource, factory: String = "", producer: Int? = nil,
-                   detach: Int? = nil) -> Int {
+    func addTensor(
+        _ tensor: Tensor, source: TensorSource, factory: String = "", producer: Int? = nil,
+        detach: Int? = nil
+    ) -> Int {
         let id = graph.tensors.count
-        graph.tensors.append(TensorRecord(
-            id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
-            isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
-            detach: detach, line: currentLine, region: regionStack.last,
-            pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
+        graph.tensors.append(
+            TensorRecord(
+                id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
+                isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
+                detach: detach, line: currentLine, region: regionStack.last,
+                pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
         return id
@@ -212,8 +215,10 @@ public final class Recorder {
             }
             buffers.append(b)
         }
-        graph.nodes.append(NodeRecord(id: id, name: name, line: currentLine, next: next, saved: buffers,
-                                      variable: variable, pass: passStack.last))
+        graph.nodes.append(
+            NodeRecord(
+                id: id, name: name, line: currentLine, next: next, saved: buffers,
+                variable: variable, pass: passStack.last))
         nodeIndex[node.id] = id
         liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
         for key in storages { savers[key, default: SaverList()].append(id) }
@@ -233,7 +238,12 @@ public final class Recorder {
             for slot in node.saved {
                 let k = slot.storageID
                 let b: Int
-                if let j = storages.firstIndex(of: k) { b = j } else { b = storages.count; storages.append(k) }
+                if let j = storages.firstIndex(of: k) {
+                    b = j
+                } else {
+                    b = storages.count
+                    storages.append(k)
+                }
                 guard slot.isStale, b < graph.nodes[n].saved.count, graph.nodes[n].saved[b].invalidation == nil else {
                     continue
                 }
@@ -265,14 +275,16 @@ struct WeakNode {
 
 extension SavedBuffer {
     init(_ slot: SavedTensor, shape: [Int]) {
-        self.init(name: slot.role, shape: shape, dtype: slot.dtype, bytes: slot.byteCount,
-                  savedVersion: slot.savedVersion, isOutput: slot.isOutput)
+        self.init(
+            name: slot.role, shape: shape, dtype: slot.dtype, bytes: slot.byteCount,
+            savedVersion: slot.savedVersion, isOutput: slot.isOutput)
     }
 
     /// This buffer with another slot on the same storage joined in.
     func joining(_ slot: SavedTensor) -> SavedBuffer {
-        var b = SavedBuffer(name: name + "/" + slot.role, shape: shape, dtype: dtype, bytes: Swift.max(bytes, slot.byteCount),
-                            savedVersion: savedVersion, isOutput: isOutput)
+        var b = SavedBuffer(
+            name: name + "/" + slot.role, shape: shape, dtype: dtype, bytes: Swift.max(bytes, slot.byteCount),
+            savedVersion: savedVersion, isOutput: isOutput)
         b.freedByPass = freedByPass
         b.invalidation = invalidation
         return b

@@ -43,9 +43,11 @@ public struct TensorRecord: Sendable {
     /// The factory function's name for `.factory` tensors, otherwise empty.
     public let factory: String
 
-    init(id: Int, shape: [Int], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int,
-         source: TensorSource, factory: String, producer: Int?, detach: Int?, line: Int, region: Int?,
-         pass: Int?) {
+    init(
+        id: Int, shape: [Int], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int,
+        source: TensorSource, factory: String, producer: Int?, detach: Int?, line: Int, region: Int?,
+        pass: Int?
+    ) {
         id32 = packID(id)
         version32 = Int32(truncatingIfNeeded: version)
         producer32 = packID(producer)
@@ -120,8 +122,10 @@ public struct OpRecord: Sendable {
     public let gradEnabled: Bool
     public internal(set) var isInPlace: Bool
 
-    init(id: Int, name: String, inputs: [Int], outputs: [Int], line: Int, region: Int?, gradEnabled: Bool,
-         gradFn: Int?, isInPlace: Bool, pass: Int?) {
+    init(
+        id: Int, name: String, inputs: [Int], outputs: [Int], line: Int, region: Int?, gradEnabled: Bool,
+        gradFn: Int?, isInPlace: Bool, pass: Int?
+    ) {
         id32 = packID(id)
         line32 = Int32(truncatingIfNeeded: line)
         region32 = packID(region)

@@ -58,8 +58,9 @@ public struct DOTWriter {
             let folded = scene.folded()
             if folded.nodes.count < before && (before > budget || folded.nodes.count * 2 <= before) {
                 scene = folded
-                scene.notes.append("loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), one per "
-                    + "source line position, ×n = how many (--unfold draws every iteration)")
+                scene.notes.append(
+                    "loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), one per "
+                        + "source line position, ×n = how many (--unfold draws every iteration)")
             }
         }
         scene = scene.limited(to: budget)
@@ -74,28 +75,33 @@ public struct DOTWriter {
 
     /// The DOT text of a scene.
     static func write(_ scene: Scene, layout: String, options: RenderOptions) -> String {
-        var graphAttributes = Style.graph.merging(["rankdir": .text(options.rankdir.rawValue), "layout": .text(layout),
-                                                   "id": "gradscope", "class": "gradscope"])
+        var graphAttributes = Style.graph.merging([
+            "rankdir": .text(options.rankdir.rawValue), "layout": .text(layout),
+            "id": "gradscope", "class": "gradscope"
+        ])
         if scene.nodes.count > 150 {
             // Cap network simplex and crossing minimisation: quality stays fine, time stays linear.
             // Raster output stays under about 12,000 pixels a side (SVG and PDF scale anyway).
-            graphAttributes = graphAttributes.merging(["nslimit": "3", "nslimit1": "3", "mclimit": "0.3",
-                                                       "searchsize": "20", "size": "125,125"])
+            graphAttributes = graphAttributes.merging([
+                "nslimit": "3", "nslimit1": "3", "mclimit": "0.3",
+                "searchsize": "20", "size": "125,125"
+            ])
         }
         if layout != "dot" {
             graphAttributes = graphAttributes.merging(["overlap": "prism", "outputorder": "edgesfirst"])
         }
         if !scene.notes.isEmpty {
             graphAttributes = graphAttributes.merging([
-                "label": .text(scene.notes.map { wrapped($0, width: 110) }.joined(separator: "\n")), "labelloc": "t", "labeljust": "l",
-                "fontcolor": .text(Style.Palette.secondaryText), "fontsize": "10",
+                "label": .text(scene.notes.map { wrapped($0, width: 110) }.joined(separator: "\n")), "labelloc": "t",
+                "labeljust": "l",
+                "fontcolor": .text(Style.Palette.secondaryText), "fontsize": "10"
             ])
         }
         var lines = [
             "digraph \"gradscope\" {",
             "  graph \(graphAttributes.dot);",
             "  node \(Style.node.dot);",
-            "  edge \(Style.edge.dot);",
+            "  edge \(Style.edge.dot);"
         ]
         lines.reserveCapacity(scene.nodes.count + scene.edges.count + 16)
         var members = [[Int]](repeating: [], count: scene.clusters.count)
@@ -117,7 +123,9 @@ public struct DOTWriter {
             }
             let attributes = Style.attributes(for: roles).merging(e.attributes)
                 .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
-            lines.append("  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);")
+            lines.append(
+                "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
+            )
         }
         if options.legend {
             let legend = Legend.dot(for: scene.roles)
@@ -130,7 +138,7 @@ public struct DOTWriter {
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
         "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
-        "labeljust": "l", "margin": "10", "class": "pass",
+        "labeljust": "l", "margin": "10", "class": "pass"
     ]
 
     /// A node statement: its roles' look, label, id, classes and tooltip.
@@ -139,7 +147,7 @@ public struct DOTWriter {
         let classes = [attributes["class"].flatMap(text) ?? ""] + n.extraClasses
         attributes = attributes.merging([
             "label": n.label, "id": .text(n.id), "class": .text(classes.filter { !$0.isEmpty }.joined(separator: " ")),
-            "tooltip": .text(n.tooltip),
+            "tooltip": .text(n.tooltip)
         ])
         return "\(DOTEscape.identifier(n.id)) \(attributes.dot);"
     }

@@ -39,7 +39,8 @@ extension Scene {
                 node.id = "fold_" + nodes[first].id
                 node.count = group.reduce(0) { $0 + nodes[$1].count }
                 node.label = Scene.counted(node.label, node.count)
-                node.tooltip += "\n\(node.count) recorded nodes from repeated runs of line \(node.line) drawn as one "
+                node.tooltip +=
+                    "\n\(node.count) recorded nodes from repeated runs of line \(node.line) drawn as one "
                     + "(this one shows the last; --unfold draws them all)"
                 node.extraClasses.append("folded")
             }

@@ -59,8 +59,10 @@ struct GraphSelection {
 
     /// Per op: whether the view keeps it. The backward view keeps ops whose grad_fn a backward
     /// pass (the chosen one, else every included one) can reach from its roots.
-    private static func view(_ graph: Graph, _ view: RenderOptions.View, _ chosen: Int?, opLimit: Int,
-                             passIncluded: [Bool]) -> [Bool] {
+    private static func view(
+        _ graph: Graph, _ view: RenderOptions.View, _ chosen: Int?, opLimit: Int,
+        passIncluded: [Bool]
+    ) -> [Bool] {
         var keep = [Bool](repeating: false, count: graph.ops.count)
         guard view == .backward else {
             for i in 0..<opLimit { keep[i] = true }

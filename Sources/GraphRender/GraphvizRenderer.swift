@@ -139,7 +139,8 @@ extension String {
     fileprivate func withoutTrailingWhitespace() -> String {
         var end = endIndex
         while end > startIndex, let c = self[index(before: end)].unicodeScalars.first,
-              c == " " || c == "\t" || c == "\n" || c == "\r" {
+            c == " " || c == "\t" || c == "\n" || c == "\r"
+        {
             end = index(before: end)
         }
         return String(self[..<end])

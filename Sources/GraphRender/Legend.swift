@@ -23,12 +23,12 @@ public enum Legend {
         let frame: DOTAttributes = [
             "label": "Legend", "style": "rounded", "color": "#c8c8c8", "fontsize": "10",
             "fontcolor": .text(Style.Palette.secondaryText), "labeljust": "l", "margin": "10",
-            "id": "legend", "class": "legend",
+            "id": "legend", "class": "legend"
         ]
         var lines = ["subgraph \"cluster_legend\" {", "  \(frame.statements)"]
         let columns = [
             (heading: "Tensors and ops", roles: ordered.filter { !Legend.isInSecondColumn($0) }),
-            (heading: "Saved buffers and edges", roles: ordered.filter(Legend.isInSecondColumn)),
+            (heading: "Saved buffers and edges", roles: ordered.filter(Legend.isInSecondColumn))
         ].filter { !$0.roles.isEmpty }
         var headings: [String] = []
         for (index, column) in columns.enumerated() {
@@ -37,7 +37,7 @@ public enum Legend {
             let heading = "legend_heading_\(index)"
             let headingLook: DOTAttributes = [
                 "shape": "plaintext", "label": .text(column.heading), "fontsize": "9",
-                "fontcolor": .text(Style.Palette.faintText), "height": "0.2",
+                "fontcolor": .text(Style.Palette.faintText), "height": "0.2"
             ]
             lines.append("  \(DOTEscape.identifier(heading)) \(headingLook.dot);")
             headings.append(heading)
@@ -83,13 +83,15 @@ public enum Legend {
                 let cluster = Style.attributes(for: role)
                     .merging(["label": Style.regionLabel(kind: "no_grad", lines: 3...5)])
                     .merging(legendClass)
-                let sample: DOTAttributes = ["shape": "plaintext", "label": "ops here record no grad_fn",
-                                             "fontsize": "9", "fontcolor": .text(Style.Palette.secondaryText)]
+                let sample: DOTAttributes = [
+                    "shape": "plaintext", "label": "ops here record no grad_fn",
+                    "fontsize": "9", "fontcolor": .text(Style.Palette.secondaryText)
+                ]
                 statements = [
                     "subgraph \(DOTEscape.identifier("cluster_" + id)) {",
                     "  \(cluster.statements)",
                     "  \(DOTEscape.identifier(inner)) \(sample.dot);",
-                    "}",
+                    "}"
                 ]
                 (topAnchor, bottomAnchor) = (inner, inner)
             } else {
@@ -151,7 +153,7 @@ public enum Legend {
                 "\(DOTEscape.identifier(from)) \(point.dot);",
                 "\(DOTEscape.identifier(to)) \(point.dot);",
                 "{ rank=\"same\"; \(DOTEscape.identifier(from)); \(DOTEscape.identifier(to)); }",
-                "\(DOTEscape.identifier(from)) -> \(DOTEscape.identifier(to)) \(look.dot);",
+                "\(DOTEscape.identifier(from)) -> \(DOTEscape.identifier(to)) \(look.dot);"
             ]
             guard role == .gradientEdge else { return (statements, from, from) }
             let scale = id + "_scale"
@@ -168,7 +170,8 @@ public enum Legend {
                 let textColor = exponent >= 0 ? "white" : Style.Palette.text
                 return "<TD BGCOLOR=\"\(color)\" WIDTH=\"34\"><FONT COLOR=\"\(textColor)\">1e\(exponent)</FONT></TD>"
             }
-            let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR>"
+            let table =
+                "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR>"
                 + cells.joined() + "</TR></TABLE>"
             return ["shape": "plaintext", "fontsize": "8", "margin": "0", "label": .html(table)]
         }

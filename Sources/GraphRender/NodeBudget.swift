@@ -44,8 +44,9 @@ extension Scene {
         let dropped = nodes.indices.filter { !keep[$0] }
         let lines = dropped.map { nodes[$0].line }.filter { $0 > 0 }
         let span = lines.min().map { low in Style.lineText(low...(lines.max() ?? low)) } ?? "unknown lines"
-        result.notes.append("showing the \(kept) nodes nearest the backward roots; \(dropped.count) more "
-            + "(from \(span)) are not drawn (--max-nodes \(maxNodes)); JSON and text dumps are complete")
+        result.notes.append(
+            "showing the \(kept) nodes nearest the backward roots; \(dropped.count) more "
+                + "(from \(span)) are not drawn (--max-nodes \(maxNodes)); JSON and text dumps are complete")
         return result
     }
 }

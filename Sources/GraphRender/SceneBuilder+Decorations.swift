@@ -16,8 +16,10 @@ extension SceneBuilder {
     /// The scene cluster for `spec`, created on first use.
     mutating func cluster(_ spec: ClusterSpec) -> Int {
         if let i = clusterIndex[spec.id] { return i }
-        scene.clusters.append(SceneCluster(id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
-                                           foldKey: spec.foldKey))
+        scene.clusters.append(
+            SceneCluster(
+                id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
+                foldKey: spec.foldKey))
         clusterIndex[spec.id] = scene.clusters.count - 1
         return scene.clusters.count - 1
     }
@@ -32,9 +34,10 @@ extension SceneBuilder {
             if record.kind != .enableGrad {
                 let end = record.endLine ?? record.startLine
                 let lines = Style.lineText(record.startLine...max(record.startLine, end))
-                return ClusterSpec(id: "cluster_region_\(id)", label: "\(record.kind.rawValue) · \(lines)",
-                                   tooltip: "with torch.\(record.kind.rawValue): ops here record no grad_fn (\(lines))",
-                                   foldKey: "R\(record.kind.rawValue)@\(record.startLine)")
+                return ClusterSpec(
+                    id: "cluster_region_\(id)", label: "\(record.kind.rawValue) · \(lines)",
+                    tooltip: "with torch.\(record.kind.rawValue): ops here record no grad_fn (\(lines))",
+                    foldKey: "R\(record.kind.rawValue)@\(record.startLine)")
             }
             r = record.parent
         }
@@ -57,9 +60,10 @@ extension SceneBuilder {
             } else {
                 label = "grad off · \(lines)"
             }
-            let spec = ClusterSpec(id: "cluster_off_\(first)", label: label,
-                                   tooltip: "ops run with grad mode off: no grad_fn recorded (\(lines))",
-                                   foldKey: "O\(graph.ops[first].line):\(label)")
+            let spec = ClusterSpec(
+                id: "cluster_off_\(first)", label: label,
+                tooltip: "ops run with grad mode off: no grad_fn recorded (\(lines))",
+                foldKey: "O\(graph.ops[first].line):\(label)")
             for o in run { result[o] = spec }
             run.removeAll()
         }
@@ -132,8 +136,9 @@ extension SceneBuilder {
         }
         let call = record.kind == .grad ? "autograd.grad" : "backward"
         let label = "\(call) at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
-        return ClusterSpec(isRegion: false, id: "cluster_pass_\(p)", label: label,
-                           tooltip: "the ops the \(call)() at line \(record.line) went through", foldKey: "P\(record.line)")
+        return ClusterSpec(
+            isRegion: false, id: "cluster_pass_\(p)", label: label,
+            tooltip: "the ops the \(call)() at line \(record.line) went through", foldKey: "P\(record.line)")
     }
 
     // MARK: Gradient reach
@@ -142,7 +147,8 @@ extension SceneBuilder {
     /// made before it), with the reason; the gradients each leaf received; and the passes in
     /// which a hook replaced a leaf's gradient.
     static func gradientReach(_ graph: Graph, selection: GraphSelection, passes: [Int], explicit: Bool)
-        -> (unreached: [Int: String], grads: [Int: [(line: Int, grad: GradSummary)]], hooks: [Int: [Int]]) {
+        -> (unreached: [Int: String], grads: [Int: [(line: Int, grad: GradSummary)]], hooks: [Int: [Int]])
+    {
         guard let last = passes.last else { return ([:], [:], [:]) }
         var leafOfNode: [Int: Int] = [:]
         for t in graph.tensors { if let a = t.accumulateGrad { leafOfNode[a] = t.id } }
@@ -180,7 +186,8 @@ extension SceneBuilder {
         let call = p.kind == .grad ? "autograd.grad" : "backward"
         for e in p.edgeGradients {
             guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
-                  let index = edges[e.index] else { continue }
+                let index = edges[e.index]
+            else { continue }
             scene.edges[index].tooltip += "\ngradient (\(call) at line \(p.line)): " + Describe.gradientDetail(g)
             guard draw else { continue }
             let magnitude = Describe.magnitude(g)
@@ -199,7 +206,8 @@ extension SceneBuilder {
                 let state = selection.state(of: b)
                 let look: SavedBufferState
                 var lines = ["saved \(b.name)", "\(Describe.shape(b.shape)) · \(Describe.bytes(b.bytes)) · v\(b.savedVersion)"]
-                var tooltip = "\(graph.nodes[n].name) saved \(b.name) for backward: \(Describe.shape(b.shape)) "
+                var tooltip =
+                    "\(graph.nodes[n].name) saved \(b.name) for backward: \(Describe.shape(b.shape)) "
                     + "\(b.dtype.name), \(Describe.bytes(b.bytes)), at version \(b.savedVersion)"
                     + (b.isOutput ? " (its own output)" : "")
                 switch state {
@@ -208,7 +216,9 @@ extension SceneBuilder {
                     let kept = graph.backwardPasses.filter {
                         selection.passIncluded[$0.id] && $0.retainGraph && $0.executed.contains(n)
                     }
-                    if !kept.isEmpty { lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", ")) }
+                    if !kept.isEmpty {
+                        lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", "))
+                    }
                     tooltip += "\nretained: a later backward can still use it"
                 case .freed(let p):
                     look = .freed
@@ -226,18 +236,23 @@ extension SceneBuilder {
                     look = .invalidated(savedVersion: b.savedVersion, currentVersion: i?.version ?? b.savedVersion + 1)
                     lines.append("saved v\(b.savedVersion) · now v\(i?.version ?? b.savedVersion + 1)")
                     if let i { lines.append("\(i.op.isEmpty ? "changed" : i.op) · line \(i.line)") }
-                    tooltip += "\ninvalidated: modified in place"
-                        + (i.map { " by \($0.op.isEmpty ? "an in-place op" : $0.op) at line \($0.line) (now version \($0.version))" } ?? "")
+                    tooltip +=
+                        "\ninvalidated: modified in place"
+                        + (i.map {
+                            " by \($0.op.isEmpty ? "an in-place op" : $0.op) at line \($0.line) (now version \($0.version))"
+                        } ?? "")
                         + "; backward through it raises"
                 }
                 let index = scene.nodes.count
-                scene.nodes.append(SceneNode(
-                    id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
-                    tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
-                    foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
-                    line: scene.nodes[opIndex].line))
-                addEdge(from: index, to: opIndex, position: j, kind: .saved, roles: [],
-                        attributes: Style.savedBufferEdge(look), tooltip: tooltip)
+                scene.nodes.append(
+                    SceneNode(
+                        id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
+                        tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
+                        foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
+                        line: scene.nodes[opIndex].line))
+                addEdge(
+                    from: index, to: opIndex, position: j, kind: .saved, roles: [],
+                    attributes: Style.savedBufferEdge(look), tooltip: tooltip)
             }
         }
     }

@@ -69,9 +69,11 @@ struct SceneBuilder {
         self.options = options
         if let p = options.pass, !graph.backwardPasses.indices.contains(p) {
             let count = graph.backwardPasses.count
-            throw RenderError(kind: .invalidOptions, message: count == 0
-                ? "--pass \(p): the script made no backward pass"
-                : "--pass \(p): the script made \(count) backward pass\(count == 1 ? "" : "es") (0…\(count - 1))")
+            throw RenderError(
+                kind: .invalidOptions,
+                message: count == 0
+                    ? "--pass \(p): the script made no backward pass"
+                    : "--pass \(p): the script made \(count) backward pass\(count == 1 ? "" : "es") (0…\(count - 1))")
         }
         let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
         self.selection = selection
@@ -132,8 +134,9 @@ struct SceneBuilder {
         detachedOp = cutOp
         opCluster = SceneBuilder.clusters(graph, shown: shown)
         passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
-        (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(graph, selection: selection, passes: passes,
-                                                                      explicit: options.pass != nil)
+        (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
+            graph, selection: selection, passes: passes,
+            explicit: options.pass != nil)
         for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
     }
 
@@ -172,8 +175,10 @@ struct SceneBuilder {
         return "T\(r.line):\(r.source.rawValue):\(r.factory):\(Describe.shape(r.shape)):\(r.names.last ?? "")"
     }
 
-    mutating func addTensorNode(_ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?,
-                                detachedInPlace: Bool = false) -> Int {
+    mutating func addTensorNode(
+        _ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?,
+        detachedInPlace: Bool = false
+    ) -> Int {
         let r = graph.tensors[t]
         var roles: [StyleRole]
         var detail = Describe.tensorDetail(r)
@@ -203,21 +208,28 @@ struct SceneBuilder {
         }
         if let lines = hookLines[t], version == 0 {
             detail += "\nhook replaced its grad (line \(lines.map(String.init).joined(separator: ", ")))"
-            notes.append("a tensor hook replaced its gradient in the backward at line " + lines.map(String.init).joined(separator: ", "))
+            notes.append(
+                "a tensor hook replaced its gradient in the backward at line " + lines.map(String.init).joined(separator: ", "))
         }
         let noGradient = roles.first == .parameterLeaf ? unreached[t] : nil
         if let why = noGradient {
             roles.append(.noGradientLeaf)
             notes.append("grad is None: " + why)
         }
-        let name = r.label ?? (gradientOnly[t] ? gradientName(t) : r.source == .op ? "result"
-            : r.source == .factory ? "\(r.factory)()" : "tensor")
+        let name =
+            r.label
+            ?? (gradientOnly[t]
+                ? gradientName(t)
+                : r.source == .op
+                    ? "result"
+                    : r.source == .factory ? "\(r.factory)()" : "tensor")
         let index = scene.nodes.count
-        scene.nodes.append(SceneNode(
-            id: id, kind: .tensor, roles: roles,
-            label: Style.tensorLabel(name: name, detail: detail, noGradient: noGradient != nil),
-            tooltip: Describe.tensorTooltip(r, in: graph, version: version, grads: notes),
-            cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
+        scene.nodes.append(
+            SceneNode(
+                id: id, kind: .tensor, roles: roles,
+                label: Style.tensorLabel(name: name, detail: detail, noGradient: noGradient != nil),
+                tooltip: Describe.tensorTooltip(r, in: graph, version: version, grads: notes),
+                cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
         scene.nodes[index].line = r.line
         current[t] = index
         versions[t] = version
@@ -249,7 +261,8 @@ struct SceneBuilder {
     /// The cluster a tensor made outside any drawn op belongs to: a factory's region.
     mutating func tensorCluster(_ t: Int) -> Int? {
         guard graph.tensors[t].source == .factory, let region = graph.tensors[t].region,
-              let spec = SceneBuilder.disabledRegion(graph, region) else {
+            let spec = SceneBuilder.disabledRegion(graph, region)
+        else {
             return nil
         }
         return cluster(spec)
@@ -269,10 +282,11 @@ struct SceneBuilder {
         var roles: [StyleRole] = [op.gradFn == nil ? .untrackedOp : .op]
         if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }
         let index = scene.nodes.count
-        scene.nodes.append(SceneNode(
-            id: "op\(op.id)", kind: .op, roles: roles, label: label,
-            tooltip: Describe.opTooltip(op, in: graph, standsForResult: result != nil, region: spec?.label),
-            cluster: clusterIndex, foldKey: key, order: nextOrder()))
+        scene.nodes.append(
+            SceneNode(
+                id: "op\(op.id)", kind: .op, roles: roles, label: label,
+                tooltip: Describe.opTooltip(op, in: graph, standsForResult: result != nil, region: spec?.label),
+                cluster: clusterIndex, foldKey: key, order: nextOrder()))
         scene.nodes[index].line = op.line
         opNode[op.id] = index
         var edges: [Int?] = []
@@ -281,18 +295,22 @@ struct SceneBuilder {
                 edges.append(nil)
                 continue
             }
-            edges.append(addEdge(from: source, to: index, position: i, kind: .data, roles: [.dataEdge],
-                                 tooltip: "\(Describe.name(of: graph.tensors[t])) → \(op.name) (input \(i)) · line \(op.line)"))
+            edges.append(
+                addEdge(
+                    from: source, to: index, position: i, kind: .data, roles: [.dataEdge],
+                    tooltip: "\(Describe.name(of: graph.tensors[t])) → \(op.name) (input \(i)) · line \(op.line)"))
         }
         inputEdges[op.id] = edges
         for (j, t) in op.outputs.enumerated() {
             if op.isInPlace {
                 let version = (versions[t] ?? 0) + 1
                 if ownsNode(t, producer: op) || current[t] == nil && graph.tensors[t].label != nil {
-                    let v = addTensorNode(t, id: "t\(t)_v\(version)", version: version, cluster: clusterIndex,
-                                          foldKey: key + ">v")
-                    addEdge(from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
-                            tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))")
+                    let v = addTensorNode(
+                        t, id: "t\(t)_v\(version)", version: version, cluster: clusterIndex,
+                        foldKey: key + ">v")
+                    addEdge(
+                        from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
+                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))")
                 } else {
                     current[t] = index
                     versions[t] = version
@@ -301,24 +319,30 @@ struct SceneBuilder {
                 // An op adopting a result made inside it (a custom Function's apply): the result
                 // is drawn outside the Function's forward cluster.
                 if scene.nodes[existing].cluster != clusterIndex { scene.nodes[existing].cluster = clusterIndex }
-                addEdge(from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
-                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+                addEdge(
+                    from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
+                    tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
                 let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: clusterIndex, foldKey: key + ">\(j)")
-                addEdge(from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
-                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+                addEdge(
+                    from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
+                    tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
             }
         }
     }
 
     @discardableResult
-    mutating func addEdge(from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
-                          attributes: DOTAttributes = DOTAttributes(), tooltip: String) -> Int {
+    mutating func addEdge(
+        from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
+        attributes: DOTAttributes = DOTAttributes(), tooltip: String
+    ) -> Int {
         let id = "e_\(scene.nodes[from].id)_\(scene.nodes[to].id)_\(position)"
-        scene.edges.append(SceneEdge(from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes,
-                                     tooltip: tooltip))
+        scene.edges.append(
+            SceneEdge(
+                from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes,
+                tooltip: tooltip))
         return scene.edges.count - 1
     }
 
@@ -326,22 +350,28 @@ struct SceneBuilder {
 
     mutating func addDetach(_ d: DetachRecord) {
         guard selection.detachIncluded[d.id], d.sourceRequiredGrad, !hiddenTensor[d.source], !hiddenTensor[d.result],
-              let source = node(for: d.source) else { return }
+            let source = node(for: d.source)
+        else { return }
         let foldKey = "D\(d.line):\(detachRuns.next(line: d.line, name: d.kind.rawValue))"
         let result: Int
         if d.kind == .detachInPlace {
             let version = (versions[d.source] ?? 0) + 1
-            result = addTensorNode(d.result, id: "t\(d.result)_v\(version)", version: version,
-                                   cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
+            result = addTensorNode(
+                d.result, id: "t\(d.result)_v\(version)", version: version,
+                cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
         } else {
-            result = current[d.result] ?? addTensorNode(d.result, id: "t\(d.result)", version: 0,
-                                                         cluster: scene.nodes[source].cluster, foldKey: foldKey)
+            result =
+                current[d.result]
+                ?? addTensorNode(
+                    d.result, id: "t\(d.result)", version: 0,
+                    cluster: scene.nodes[source].cluster, foldKey: foldKey)
         }
         let word = d.kind == .data ? ".data" : d.kind.rawValue
         let label: DOTValue = .text("\(word) · line \(d.line)")
-        addEdge(from: source, to: result, position: 0, kind: .detach, roles: [.detachEdge], attributes: ["label": label],
-                tooltip: "\(word)() at line \(d.line): \(Describe.name(of: graph.tensors[d.result])) shares "
-                    + "\(Describe.name(of: graph.tensors[d.source]))'s data but has no grad_fn; gradient stops here")
+        addEdge(
+            from: source, to: result, position: 0, kind: .detach, roles: [.detachEdge], attributes: ["label": label],
+            tooltip: "\(word)() at line \(d.line): \(Describe.name(of: graph.tensors[d.result])) shares "
+                + "\(Describe.name(of: graph.tensors[d.source]))'s data but has no grad_fn; gradient stops here")
     }
 
     // MARK: Tensors no op used

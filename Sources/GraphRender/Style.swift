@@ -107,19 +107,19 @@ public enum Style {
     public static let graph: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "11", "fontcolor": .text(Palette.text),
         "bgcolor": "white", "pad": "0.25", "nodesep": "0.35", "ranksep": "0.45",
-        "newrank": "true",
+        "newrank": "true"
     ]
 
     /// Defaults for every node.
     public static let node: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "10", "fontcolor": .text(Palette.text),
-        "color": .text(Palette.border), "penwidth": "1.2", "margin": "0.12,0.06", "height": "0.3",
+        "color": .text(Palette.border), "penwidth": "1.2", "margin": "0.12,0.06", "height": "0.3"
     ]
 
     /// Defaults for every edge.
     public static let edge: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "9", "color": .text(Palette.dataEdge),
-        "arrowsize": "0.7", "penwidth": "1.1",
+        "arrowsize": "0.7", "penwidth": "1.1"
     ]
 
     /// The attributes of `role`: for node roles a complete look, for `detached` and
@@ -127,56 +127,84 @@ public enum Style {
     public static func attributes(for role: StyleRole) -> DOTAttributes {
         switch role {
         case .parameterLeaf:
-            return ["shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.parameterFill),
-                    "color": .text(Palette.parameterBorder), "class": "tensor leaf parameter"]
+            return [
+                "shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.parameterFill),
+                "color": .text(Palette.parameterBorder), "class": "tensor leaf parameter"
+            ]
         case .otherLeaf:
-            return ["shape": "box", "style": "rounded,filled", "fillcolor": "white",
-                    "class": "tensor leaf"]
+            return [
+                "shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                "class": "tensor leaf"
+            ]
         case .backwardRoot:
-            return ["shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.rootFill),
-                    "color": .text(Palette.rootBorder), "penwidth": "2", "class": "tensor root"]
+            return [
+                "shape": "box", "style": "rounded,filled", "fillcolor": .text(Palette.rootFill),
+                "color": .text(Palette.rootBorder), "penwidth": "2", "class": "tensor root"
+            ]
         case .intermediate:
-            return ["shape": "box", "style": "rounded,filled", "fillcolor": "white",
-                    "color": .text(Palette.secondaryText), "class": "tensor"]
+            return [
+                "shape": "box", "style": "rounded,filled", "fillcolor": "white",
+                "color": .text(Palette.secondaryText), "class": "tensor"
+            ]
         case .op:
-            return ["shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
-                    "class": "op"]
+            return [
+                "shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
+                "class": "op"
+            ]
         case .untrackedOp:
-            return ["shape": "box", "style": "filled", "fillcolor": "white",
-                    "color": .text(Palette.untrackedBorder), "fontcolor": .text(Palette.untrackedText),
-                    "class": "op untracked"]
+            return [
+                "shape": "box", "style": "filled", "fillcolor": "white",
+                "color": .text(Palette.untrackedBorder), "fontcolor": .text(Palette.untrackedText),
+                "class": "op untracked"
+            ]
         case .gradModeRegion:
-            return ["style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
-                    "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
-                    "fontsize": "10", "labeljust": "l", "margin": "10", "class": "region"]
+            return [
+                "style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
+                "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
+                "fontsize": "10", "labeljust": "l", "margin": "10", "class": "region"
+            ]
         case .detached:
-            return ["color": .text(Palette.detachedBorder), "fontcolor": .text(Palette.detachedText),
-                    "fillcolor": .text(Palette.detachedFill), "class": "detached"]
+            return [
+                "color": .text(Palette.detachedBorder), "fontcolor": .text(Palette.detachedText),
+                "fillcolor": .text(Palette.detachedFill), "class": "detached"
+            ]
         case .dataEdge:
             return ["class": "data"]
         case .detachEdge:
-            return ["color": .text(Palette.detach), "fontcolor": .text(Palette.detach), "style": "dashed",
-                    "penwidth": "1.8", "arrowhead": "tee", "class": "detach"]
+            return [
+                "color": .text(Palette.detach), "fontcolor": .text(Palette.detach), "style": "dashed",
+                "penwidth": "1.8", "arrowhead": "tee", "class": "detach"
+            ]
         case .savedRetained:
-            return ["shape": "note", "style": "filled", "fillcolor": .text(Palette.savedFill),
-                    "color": .text(Palette.savedBorder), "fontsize": "8", "margin": "0.08,0.03",
-                    "class": "saved retained"]
+            return [
+                "shape": "note", "style": "filled", "fillcolor": .text(Palette.savedFill),
+                "color": .text(Palette.savedBorder), "fontsize": "8", "margin": "0.08,0.03",
+                "class": "saved retained"
+            ]
         case .savedFreed:
-            return ["shape": "note", "style": "dashed,filled", "fillcolor": "white",
-                    "color": .text(Palette.freed), "fontcolor": .text(Palette.faintText), "fontsize": "8",
-                    "margin": "0.08,0.03", "class": "saved freed"]
+            return [
+                "shape": "note", "style": "dashed,filled", "fillcolor": "white",
+                "color": .text(Palette.freed), "fontcolor": .text(Palette.faintText), "fontsize": "8",
+                "margin": "0.08,0.03", "class": "saved freed"
+            ]
         case .savedInvalidated:
-            return ["shape": "note", "style": "filled", "fillcolor": .text(Palette.errorFill),
-                    "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2",
-                    "fontsize": "8", "margin": "0.08,0.03", "class": "saved invalidated"]
+            return [
+                "shape": "note", "style": "filled", "fillcolor": .text(Palette.errorFill),
+                "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2",
+                "fontsize": "8", "margin": "0.08,0.03", "class": "saved invalidated"
+            ]
         case .gradientEdge:
             return gradientEdge(magnitude: 1)
         case .nonFiniteGradient:
-            return ["color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2.5",
-                    "style": "bold", "class": "gradient nonfinite"]
+            return [
+                "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2.5",
+                "style": "bold", "class": "gradient nonfinite"
+            ]
         case .noGradientLeaf:
-            return ["color": .text(Palette.warning), "penwidth": "2", "peripheries": "2",
-                    "class": "tensor leaf parameter nograd"]
+            return [
+                "color": .text(Palette.warning), "penwidth": "2", "peripheries": "2",
+                "class": "tensor leaf parameter nograd"
+            ]
         }
     }
 
@@ -194,8 +222,10 @@ public enum Style {
         case .freed: color = Palette.freed
         case .invalidated: color = Palette.error
         }
-        return ["color": .text(color), "style": "dotted", "arrowhead": "none", "penwidth": "1.2",
-                "class": "saved"]
+        return [
+            "color": .text(color), "style": "dotted", "arrowhead": "none", "penwidth": "1.2",
+            "class": "saved"
+        ]
     }
 
     // MARK: Gradient magnitude
@@ -210,7 +240,8 @@ public enum Style {
         guard magnitude.isFinite else { return nil }
         let size = abs(magnitude)
         guard size > gradientScale.low else { return 0 }
-        let low = log10(gradientScale.low), high = log10(gradientScale.high)
+        let low = log10(gradientScale.low)
+        let high = log10(gradientScale.high)
         return min(1, (log10(size) - low) / (high - low))
     }
 
@@ -229,8 +260,10 @@ public enum Style {
         }
         let color = interpolate(Palette.gradientRamp, at: position)
         let width = 1.2 + 2.3 * position
-        return ["color": .text(color), "fontcolor": .text(color),
-                "penwidth": .text(formatted(width)), "class": "gradient"]
+        return [
+            "color": .text(color), "fontcolor": .text(color),
+            "penwidth": .text(formatted(width)), "class": "gradient"
+        ]
     }
 
     // MARK: Labels
@@ -319,7 +352,8 @@ public enum Style {
     /// `value` with at most two decimals and no trailing zeros (`1.2`, `3.5`, `2`).
     static func formatted(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        let whole = hundredths / 100, fraction = hundredths % 100
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
         if fraction == 0 { return "\(whole)" }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Autograd
+import Foundation
 
 /// `torch.optim.Adam` and `torch.optim.AdamW` (`decoupledWeightDecay`), following
 /// `_single_tensor_adam` op by op so results match PyTorch's digits:
@@ -18,9 +18,11 @@ public final class Adam: Optimizer {
     private var expAvg: [Tensor?], expAvgSq: [Tensor?], maxExpAvgSq: [Tensor?]
 
     /// `Adam(params, lr, betas, eps, weight_decay, amsgrad, maximize)`.
-    public init(_ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
-                weightDecay: Double = 0, amsgrad: Bool = false, maximize: Bool = false,
-                decoupledWeightDecay: Bool = false) throws {
+    public init(
+        _ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+        weightDecay: Double = 0, amsgrad: Bool = false, maximize: Bool = false,
+        decoupledWeightDecay: Bool = false
+    ) throws {
         if lr < 0 { throw TorchError.value("Invalid learning rate: \(lr)") }
         if eps < 0 { throw TorchError.value("Invalid epsilon value: \(eps)") }
         if !(0 <= betas.0 && betas.0 < 1) { throw TorchError.value("Invalid beta parameter at index 0: \(betas.0)") }
@@ -36,11 +38,14 @@ public final class Adam: Optimizer {
     }
 
     /// `torch.optim.AdamW(params, lr, betas, eps, weight_decay=0.01, amsgrad, maximize)`.
-    public static func adamW(_ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999),
-                             eps: Double = 1e-8, weightDecay: Double = 0.01, amsgrad: Bool = false,
-                             maximize: Bool = false) throws -> Adam {
-        try Adam(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, amsgrad: amsgrad,
-                 maximize: maximize, decoupledWeightDecay: true)
+    public static func adamW(
+        _ parameters: [Tensor], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999),
+        eps: Double = 1e-8, weightDecay: Double = 0.01, amsgrad: Bool = false,
+        maximize: Bool = false
+    ) throws -> Adam {
+        try Adam(
+            parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, amsgrad: amsgrad,
+            maximize: maximize, decoupledWeightDecay: true)
     }
 
     public func step() throws {

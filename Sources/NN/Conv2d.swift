@@ -11,8 +11,10 @@ public final class Conv2d: Module {
     public let stride: [Int], padding: ConvPadding, dilation: [Int], groups: Int
     public var isTraining = true
 
-    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: [Int], stride: [Int] = [1],
-                padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1, bias hasBias: Bool = true) throws {
+    public init(
+        _ inChannels: Int, _ outChannels: Int, kernelSize: [Int], stride: [Int] = [1],
+        padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1, bias hasBias: Bool = true
+    ) throws {
         guard inChannels % groups == 0 else { throw TorchError.value("in_channels must be divisible by groups") }
         guard outChannels % groups == 0 else { throw TorchError.value("out_channels must be divisible by groups") }
         let kernel = kernelSize.count == 1 ? [kernelSize[0], kernelSize[0]] : kernelSize

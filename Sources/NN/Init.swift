@@ -74,16 +74,20 @@ public enum Init {
     }
 
     /// `kaiming_uniform_(tensor, a, mode, nonlinearity)`: uniform in `±sqrt(3) * gain / sqrt(fan)`.
-    public static func kaimingUniform_(_ tensor: Tensor, a: Double = 0, mode: String = "fan_in",
-                                       nonlinearity: String = "leaky_relu") throws {
+    public static func kaimingUniform_(
+        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in",
+        nonlinearity: String = "leaky_relu"
+    ) throws {
         let std = try gain(nonlinearity, param: a) / Double(fan(tensor, mode)).squareRoot()
         let bound = 3.0.squareRoot() * std
         try uniform_(tensor, from: -bound, to: bound)
     }
 
     /// `kaiming_normal_(tensor, a, mode, nonlinearity)`: normal with std `gain / sqrt(fan)`.
-    public static func kaimingNormal_(_ tensor: Tensor, a: Double = 0, mode: String = "fan_in",
-                                      nonlinearity: String = "leaky_relu") throws {
+    public static func kaimingNormal_(
+        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in",
+        nonlinearity: String = "leaky_relu"
+    ) throws {
         try normal_(tensor, mean: 0, std: gain(nonlinearity, param: a) / Double(fan(tensor, mode)).squareRoot())
     }
 }

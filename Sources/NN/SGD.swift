@@ -12,8 +12,10 @@ public final class SGD: Optimizer {
     /// One buffer per parameter, made on its first step with momentum.
     private var momentumBuffers: [Tensor?]
 
-    public init(_ parameters: [Tensor], lr: Double = 0.001, momentum: Double = 0, dampening: Double = 0,
-                weightDecay: Double = 0, nesterov: Bool = false, maximize: Bool = false) throws {
+    public init(
+        _ parameters: [Tensor], lr: Double = 0.001, momentum: Double = 0, dampening: Double = 0,
+        weightDecay: Double = 0, nesterov: Bool = false, maximize: Bool = false
+    ) throws {
         if lr < 0 { throw TorchError.value("Invalid learning rate: \(lr)") }
         if momentum < 0 { throw TorchError.value("Invalid momentum value: \(momentum)") }
         if weightDecay < 0 { throw TorchError.value("Invalid weight_decay value: \(weightDecay)") }

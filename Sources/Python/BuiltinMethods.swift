@@ -11,10 +11,13 @@ extension Interpreter {
         case .tuple(let t):
             switch name {
             case "count": return method { args in .int(t.filter { self.equal($0, args.positional.first ?? .none) }.count) }
-            case "index": return method { args in
-                guard let i = t.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else { throw PyException.value("tuple.index(x): x not in tuple") }
-                return .int(i)
-            }
+            case "index":
+                return method { args in
+                    guard let i = t.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                        throw PyException.value("tuple.index(x): x not in tuple")
+                    }
+                    return .int(i)
+                }
             default: return nil
             }
         case .float(let d):
@@ -29,100 +32,142 @@ extension Interpreter {
         }
     }
 
-    private func listMethod(_ l: ListStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
+    private func listMethod(_ l: ListStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value)
+        -> Value?
+    {
         switch name {
-        case "append": return method { args in l.items.append(args.positional.first ?? .none); return .none }
-        case "extend": return method { args in l.items.append(contentsOf: try self.iterate(args.positional.first ?? .none)); return .none }
-        case "insert": return method { args in
-            guard args.positional.count == 2 else { throw PyException.type("insert expected 2 arguments") }
-            let i = try self.indexValue(args.positional[0], "list")
-            let n = i < 0 ? max(0, i + l.items.count) : min(i, l.items.count)
-            l.items.insert(args.positional[1], at: n)
-            return .none
-        }
-        case "pop": return method { args in
-            guard !l.items.isEmpty else { throw PyException.index("pop from empty list") }
-            let i = try args.positional.first.map { try self.indexValue($0, "list") } ?? -1
-            let n = i < 0 ? i + l.items.count : i
-            guard n >= 0 && n < l.items.count else { throw PyException.index("pop index out of range") }
-            return l.items.remove(at: n)
-        }
-        case "index": return method { args in
-            guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
-                throw PyException.value("\(Formatting.repr(args.positional.first ?? .none)) is not in list")
+        case "append":
+            return method { args in
+                l.items.append(args.positional.first ?? .none)
+                return .none
             }
-            return .int(i)
-        }
-        case "remove": return method { args in
-            guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
-                throw PyException.value("list.remove(x): x not in list")
+        case "extend":
+            return method { args in
+                l.items.append(contentsOf: try self.iterate(args.positional.first ?? .none))
+                return .none
             }
-            l.items.remove(at: i)
-            return .none
-        }
+        case "insert":
+            return method { args in
+                guard args.positional.count == 2 else { throw PyException.type("insert expected 2 arguments") }
+                let i = try self.indexValue(args.positional[0], "list")
+                let n = i < 0 ? max(0, i + l.items.count) : min(i, l.items.count)
+                l.items.insert(args.positional[1], at: n)
+                return .none
+            }
+        case "pop":
+            return method { args in
+                guard !l.items.isEmpty else { throw PyException.index("pop from empty list") }
+                let i = try args.positional.first.map { try self.indexValue($0, "list") } ?? -1
+                let n = i < 0 ? i + l.items.count : i
+                guard n >= 0 && n < l.items.count else { throw PyException.index("pop index out of range") }
+                return l.items.remove(at: n)
+            }
+        case "index":
+            return method { args in
+                guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                    throw PyException.value("\(Formatting.repr(args.positional.first ?? .none)) is not in list")
+                }
+                return .int(i)
+            }
+        case "remove":
+            return method { args in
+                guard let i = l.items.firstIndex(where: { self.equal($0, args.positional.first ?? .none) }) else {
+                    throw PyException.value("list.remove(x): x not in list")
+                }
+                l.items.remove(at: i)
+                return .none
+            }
         case "count": return method { args in .int(l.items.filter { self.equal($0, args.positional.first ?? .none) }.count) }
-        case "reverse": return method { _ in l.items.reverse(); return .none }
-        case "clear": return method { _ in l.items.removeAll(); return .none }
+        case "reverse":
+            return method { _ in
+                l.items.reverse()
+                return .none
+            }
+        case "clear":
+            return method { _ in
+                l.items.removeAll()
+                return .none
+            }
         case "copy": return method { _ in .list(ListStorage(l.items)) }
-        case "sort": return method { args in
-            let sorted = try self.call(self.builtins["sorted"]!, Arguments([.list(l)], keywords: args.keywords))
-            if case .list(let s) = sorted { l.items = s.items }
-            return .none
-        }
+        case "sort":
+            return method { args in
+                let sorted = try self.call(self.builtins["sorted"]!, Arguments([.list(l)], keywords: args.keywords))
+                if case .list(let s) = sorted { l.items = s.items }
+                return .none
+            }
         default: return nil
         }
     }
 
-    private func dictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
+    private func dictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value)
+        -> Value?
+    {
         switch name {
-        case "get": return method { args in try d.get(args.positional.first ?? .none) ?? (args.positional.count > 1 ? args.positional[1] : .none) }
+        case "get":
+            return method { args in
+                try d.get(args.positional.first ?? .none) ?? (args.positional.count > 1 ? args.positional[1] : .none)
+            }
         case "keys": return method { _ in .object(DictView(d, .keys)) }
         case "values": return method { _ in .object(DictView(d, .values)) }
         case "items": return method { _ in .object(DictView(d, .items)) }
-        case "update": return method { args in
-            if case .counter = d.flavor { return try self.counterUpdate(d, args, sign: 1) }
-            if case .dict(let other)? = args.positional.first {
-                for (k, v) in other.items { try d.set(k, v) }
-            } else if let pairs = args.positional.first {
-                for pair in try self.iterate(pairs) {
-                    let kv = try self.iterate(pair)
-                    guard kv.count == 2 else { throw PyException.value("dictionary update sequence element has length \(kv.count); 2 is required") }
-                    try d.set(kv[0], kv[1])
+        case "update":
+            return method { args in
+                if case .counter = d.flavor { return try self.counterUpdate(d, args, sign: 1) }
+                if case .dict(let other)? = args.positional.first {
+                    for (k, v) in other.items { try d.set(k, v) }
+                } else if let pairs = args.positional.first {
+                    for pair in try self.iterate(pairs) {
+                        let kv = try self.iterate(pair)
+                        guard kv.count == 2 else {
+                            throw PyException.value("dictionary update sequence element has length \(kv.count); 2 is required")
+                        }
+                        try d.set(kv[0], kv[1])
+                    }
                 }
+                for (k, v) in args.keywords { try d.set(.string(k), v) }
+                return .none
             }
-            for (k, v) in args.keywords { try d.set(.string(k), v) }
-            return .none
-        }
-        case "popitem": return method { args in
-            let last = try args.value(0, "last").map(self.truthy) ?? true
-            guard let key = last ? d.keys.last : d.keys.first, let v = try d.get(key) else {
-                throw PyException(instance: ExceptionInstance(.keyError, [.string(d.flavor.typeName == "dict" ? "popitem(): dictionary is empty" : "dictionary is empty")]))
+        case "popitem":
+            return method { args in
+                let last = try args.value(0, "last").map(self.truthy) ?? true
+                guard let key = last ? d.keys.last : d.keys.first, let v = try d.get(key) else {
+                    throw PyException(
+                        instance: ExceptionInstance(
+                            .keyError,
+                            [.string(d.flavor.typeName == "dict" ? "popitem(): dictionary is empty" : "dictionary is empty")]))
+                }
+                _ = try d.remove(key)
+                return .tuple([key, v])
             }
-            _ = try d.remove(key)
-            return .tuple([key, v])
-        }
-        case "pop": return method { args in
-            let key = args.positional.first ?? .none
-            if let v = try d.get(key) { _ = try d.remove(key); return v }
-            if args.positional.count > 1 { return args.positional[1] }
-            throw PyException(instance: ExceptionInstance(.keyError, [key]))
-        }
-        case "copy": return method { _ in
-            let c = DictStorage(flavor: d.flavor)
-            for (k, v) in d.items { try c.set(k, v) }
-            return .dict(c)
-        }
-        case "clear": return method { _ in
-            for k in d.keys { _ = try d.remove(k) }
-            return .none
-        }
-        case "setdefault": return method { args in
-            let key = args.positional.first ?? .none
-            if let v = try d.get(key) { return v }
-            let v = args.positional.count > 1 ? args.positional[1] : .none
-            try d.set(key, v)
-            return v
-        }
+        case "pop":
+            return method { args in
+                let key = args.positional.first ?? .none
+                if let v = try d.get(key) {
+                    _ = try d.remove(key)
+                    return v
+                }
+                if args.positional.count > 1 { return args.positional[1] }
+                throw PyException(instance: ExceptionInstance(.keyError, [key]))
+            }
+        case "copy":
+            return method { _ in
+                let c = DictStorage(flavor: d.flavor)
+                for (k, v) in d.items { try c.set(k, v) }
+                return .dict(c)
+            }
+        case "clear":
+            return method { _ in
+                for k in d.keys { _ = try d.remove(k) }
+                return .none
+            }
+        case "setdefault":
+            return method { args in
+                let key = args.positional.first ?? .none
+                if let v = try d.get(key) { return v }
+                let v = args.positional.count > 1 ? args.positional[1] : .none
+                try d.set(key, v)
+                return v
+            }
         default: return collectionsDictMethod(d, name, method)
         }
     }
@@ -139,12 +184,24 @@ extension Interpreter {
                 out.append("}")
                 continue
             }
-            guard c == "{" else { out.append(c); continue }
-            if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+            guard c == "{" else {
+                out.append(c)
+                continue
+            }
+            if chars.first == "{" {
+                chars.removeFirst()
+                out.append("{")
+                continue
+            }
             var field = ""
             var depth = 1
             while let n = chars.popFirst() {
-                if n == "{" { depth += 1 } else if n == "}" { depth -= 1; if depth == 0 { break } }
+                if n == "{" {
+                    depth += 1
+                } else if n == "}" {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
                 field.append(n)
             }
             guard depth == 0 else { throw PyException.value("expected '}' before end of string") }
@@ -172,7 +229,9 @@ extension Interpreter {
                 }
                 value = args.positional[i]
             } else {
-                guard let v = args.keyword(name) else { throw PyException(instance: ExceptionInstance(.keyError, [.string(name)])) }
+                guard let v = args.keyword(name) else {
+                    throw PyException(instance: ExceptionInstance(.keyError, [.string(name)]))
+                }
                 value = v
             }
             if field.contains(".") {

@@ -14,7 +14,8 @@ enum BuiltinTypes {
             }
             return .int(i)
         default:
-            throw PyException.type("int() argument must be a string, a bytes-like object or a real number, not '\(Formatting.typeName(v))'")
+            throw PyException.type(
+                "int() argument must be a string, a bytes-like object or a real number, not '\(Formatting.typeName(v))'")
         }
     }
     static let float = TypeObject("float") { args, interp in
@@ -27,7 +28,9 @@ enum BuiltinTypes {
             case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
             case "-inf", "-infinity": return .float(-.infinity)
             default:
-                guard let d = Double(t) else { throw PyException.value("could not convert string to float: \(PythonFormat.stringRepr(s))") }
+                guard let d = Double(t) else {
+                    throw PyException.value("could not convert string to float: \(PythonFormat.stringRepr(s))")
+                }
                 return .float(d)
             }
         case .object(let o):
@@ -50,7 +53,9 @@ enum BuiltinTypes {
             } else {
                 for pair in try interp.iterate(source) {
                     let kv = try interp.iterate(pair)
-                    guard kv.count == 2 else { throw PyException.value("dictionary update sequence element has length \(kv.count); 2 is required") }
+                    guard kv.count == 2 else {
+                        throw PyException.value("dictionary update sequence element has length \(kv.count); 2 is required")
+                    }
                     try d.set(kv[0], kv[1])
                 }
             }
@@ -93,7 +98,8 @@ enum BuiltinTypes {
 
     static let all: [(String, TypeObject)] = [
         ("int", int), ("float", float), ("str", str), ("bool", bool), ("list", list), ("tuple", tuple),
-        ("dict", dict), ("set", set), ("frozenset", frozenset), ("range", range), ("slice", slice), ("object", object), ("type", type),
+        ("dict", dict), ("set", set), ("frozenset", frozenset), ("range", range), ("slice", slice), ("object", object),
+        ("type", type)
     ]
 
     private static var byName: [String: TypeObject] = {
@@ -132,7 +138,9 @@ final class PlainObject: PyObject {
 /// outside GradScope's 64-bit ints raise `OverflowError` instead of trapping.
 func pythonInt(_ d: Double) throws -> Int {
     guard d.isFinite else {
-        throw d.isNaN ? PyException.value("cannot convert float NaN to integer") : PyException(.overflowError, "cannot convert float infinity to integer")
+        throw d.isNaN
+            ? PyException.value("cannot convert float NaN to integer")
+            : PyException(.overflowError, "cannot convert float infinity to integer")
     }
     guard abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
     return Int(d)

@@ -9,12 +9,16 @@ extension Interpreter {
         add("classmethod") { args, _ in .object(ClassMethod(try single(args, "classmethod"))) }
         add("property") { args, _ in
             try args.check("property", maxPositional: 4, allowed: ["fget", "fset", "fdel", "doc"])
-            return .object(PropertyObject(getter: args.value(0, "fget") ?? .none, setter: args.value(1, "fset") ?? .none,
-                                          deleter: args.value(2, "fdel") ?? .none))
+            return .object(
+                PropertyObject(
+                    getter: args.value(0, "fget") ?? .none, setter: args.value(1, "fset") ?? .none,
+                    deleter: args.value(2, "fdel") ?? .none))
         }
         add("super") { args, interp in try interp.makeSuper(args) }
         add("issubclass") { args, interp in
-            guard args.positional.count == 2 else { throw PyException.type("issubclass expected 2 arguments, got \(args.positional.count)") }
+            guard args.positional.count == 2 else {
+                throw PyException.type("issubclass expected 2 arguments, got \(args.positional.count)")
+            }
             return .bool(try interp.isSubclass(args.positional[0], args.positional[1]))
         }
         add("hash") { args, interp in
@@ -63,7 +67,8 @@ extension Interpreter {
         }
         guard args.positional.isEmpty else { throw PyException.type("super() takes 0 or 2 arguments") }
         guard let frame = frames.last(where: { $0.callee != nil }), let callee = frame.callee, let scope = frame.scope,
-              let cls = callee.definingClass else {
+            let cls = callee.definingClass
+        else {
             throw PyException.runtime("super(): __class__ cell not found")
         }
         guard let first = callee.parameters.first, let receiver = scope.variables[first.name] else {

@@ -17,7 +17,9 @@ extension Interpreter {
         }
         installObjectBuiltins()
         add("len") { args, interp in
-            guard args.positional.count == 1 else { throw PyException.type("len() takes exactly one argument (\(args.positional.count) given)") }
+            guard args.positional.count == 1 else {
+                throw PyException.type("len() takes exactly one argument (\(args.positional.count) given)")
+            }
             return .int(try interp.length(args.positional[0]))
         }
         add("repr") { args, _ in .string(Formatting.repr(try single(args, "repr"))) }
@@ -43,7 +45,9 @@ extension Interpreter {
         }
         add("round") { args, interp in
             let v = args.value(0, "number") ?? .none
-            let digits = try args.value(1, "ndigits").flatMap { interp.isNone($0) ? nil : try interp.intValue($0, "round", "ndigits") }
+            let digits = try args.value(1, "ndigits").flatMap {
+                interp.isNone($0) ? nil : try interp.intValue($0, "round", "ndigits")
+            }
             if case .int = v, digits == nil { return v }
             switch try PythonFormat.round(try interp.toDouble(v), digits: digits) {
             case .int(let i): return .int(i)
@@ -53,29 +57,33 @@ extension Interpreter {
             }
         }
         add("isinstance") { args, interp in
-            guard args.positional.count == 2 else { throw PyException.type("isinstance expected 2 arguments, got \(args.positional.count)") }
+            guard args.positional.count == 2 else {
+                throw PyException.type("isinstance expected 2 arguments, got \(args.positional.count)")
+            }
             return .bool(try interp.isInstance(args.positional[0], args.positional[1]))
         }
         add("enumerate") { args, interp in
             var index = try args.value(1, "start").map { try interp.indexValue($0, "enumerate") } ?? 0
             let items = try interp.makeIterator(args.value(0, "iterable") ?? .none)
-            return .object(LazyIterator("enumerate") { interp in
-                guard let v = try items.next(interp) else { return nil }
-                index += 1
-                return .tuple([.int(index - 1), v])
-            })
+            return .object(
+                LazyIterator("enumerate") { interp in
+                    guard let v = try items.next(interp) else { return nil }
+                    index += 1
+                    return .tuple([.int(index - 1), v])
+                })
         }
         add("zip") { args, interp in
             let iterators = try args.positional.map { try interp.makeIterator($0) }
-            return .object(LazyIterator("zip") { interp in
-                guard !iterators.isEmpty else { return nil }
-                var items = [Value]()
-                for it in iterators {
-                    guard let v = try it.next(interp) else { return nil }
-                    items.append(v)
-                }
-                return .tuple(items)
-            })
+            return .object(
+                LazyIterator("zip") { interp in
+                    guard !iterators.isEmpty else { return nil }
+                    var items = [Value]()
+                    for it in iterators {
+                        guard let v = try it.next(interp) else { return nil }
+                        items.append(v)
+                    }
+                    return .tuple(items)
+                })
         }
         add("sorted") { args, interp in
             var items = try interp.iterate(try single(args, "sorted", allowed: ["key", "reverse"]))
@@ -84,7 +92,10 @@ extension Interpreter {
             var order = Array(items.indices)
             var failure: Error?
             order.sort { a, b in
-                do { return try interp.truthy(interp.compare(.lt, keys[a], keys[b])) } catch { failure = error; return false }
+                do { return try interp.truthy(interp.compare(.lt, keys[a], keys[b])) } catch {
+                    failure = error
+                    return false
+                }
             }
             if let failure { throw failure }
             items = order.map { items[$0] }
@@ -93,8 +104,13 @@ extension Interpreter {
         }
         add("reversed") { args, interp in
             let v = try single(args, "reversed")
-            if case .object(let i as Instance) = v, let f = i.cls.lookup("__reversed__") { return try interp.call(f, Arguments([v])) }
-            return .object(ArrayIterator(try interp.iterate(v).reversed(), typeName: Formatting.typeName(v) == "list" ? "list_reverseiterator" : "reversed"))
+            if case .object(let i as Instance) = v, let f = i.cls.lookup("__reversed__") {
+                return try interp.call(f, Arguments([v]))
+            }
+            return .object(
+                ArrayIterator(
+                    try interp.iterate(v).reversed(),
+                    typeName: Formatting.typeName(v) == "list" ? "list_reverseiterator" : "reversed"))
         }
         add("any") { args, interp in
             let items = try interp.makeIterator(try single(args, "any"))
@@ -109,28 +125,38 @@ extension Interpreter {
         add("map") { args, interp in
             guard args.positional.count >= 2 else { throw PyException.type("map() must have at least two arguments.") }
             let iterators = try args.positional.dropFirst().map { try interp.makeIterator($0) }
-            return .object(LazyIterator("map") { interp in
-                var items = [Value]()
-                for it in iterators {
-                    guard let v = try it.next(interp) else { return nil }
-                    items.append(v)
-                }
-                return try interp.call(args.positional[0], Arguments(items))
-            })
+            return .object(
+                LazyIterator("map") { interp in
+                    var items = [Value]()
+                    for it in iterators {
+                        guard let v = try it.next(interp) else { return nil }
+                        items.append(v)
+                    }
+                    return try interp.call(args.positional[0], Arguments(items))
+                })
         }
         add("filter") { args, interp in
-            guard args.positional.count == 2 else { throw PyException.type("filter expected 2 arguments, got \(args.positional.count)") }
+            guard args.positional.count == 2 else {
+                throw PyException.type("filter expected 2 arguments, got \(args.positional.count)")
+            }
             let f = args.positional[0]
             let items = try interp.makeIterator(args.positional[1])
-            return .object(LazyIterator("filter") { interp in
-                while let v = try items.next(interp) {
-                    if case .none = f { if try interp.truthy(v) { return v } } else if try interp.truthy(interp.call(f, Arguments([v]))) { return v }
-                }
-                return nil
-            })
+            return .object(
+                LazyIterator("filter") { interp in
+                    while let v = try items.next(interp) {
+                        if case .none = f {
+                            if try interp.truthy(v) { return v }
+                        } else if try interp.truthy(interp.call(f, Arguments([v]))) {
+                            return v
+                        }
+                    }
+                    return nil
+                })
         }
         add("hasattr") { args, interp in
-            guard args.positional.count == 2, case .string(let n) = args.positional[1] else { throw PyException.type("hasattr expected 2 arguments") }
+            guard args.positional.count == 2, case .string(let n) = args.positional[1] else {
+                throw PyException.type("hasattr expected 2 arguments")
+            }
             do {
                 return .bool(try interp.attribute(of: args.positional[0], n) != nil)
             } catch let e as PyException where e.instance.cls.isSubclass(of: .attributeError) {
@@ -138,12 +164,16 @@ extension Interpreter {
             }
         }
         add("delattr") { args, interp in
-            guard args.positional.count == 2, case .string(let n) = args.positional[1] else { throw PyException.type("delattr expected 2 arguments") }
+            guard args.positional.count == 2, case .string(let n) = args.positional[1] else {
+                throw PyException.type("delattr expected 2 arguments")
+            }
             try interp.deleteAttribute(args.positional[0], n)
             return .none
         }
         add("getattr") { args, interp in
-            guard args.positional.count >= 2, case .string(let n) = args.positional[1] else { throw PyException.type("getattr expected at least 2 arguments") }
+            guard args.positional.count >= 2, case .string(let n) = args.positional[1] else {
+                throw PyException.type("getattr expected at least 2 arguments")
+            }
             guard args.positional.count > 2 else {
                 if let v = try interp.attribute(of: args.positional[0], n) { return v }
                 throw interp.noAttribute(args.positional[0], n)
@@ -154,15 +184,18 @@ extension Interpreter {
             return args.positional[2]
         }
         add("setattr") { args, interp in
-            guard args.positional.count == 3, case .string(let n) = args.positional[1] else { throw PyException.type("setattr expected 3 arguments") }
+            guard args.positional.count == 3, case .string(let n) = args.positional[1] else {
+                throw PyException.type("setattr expected 3 arguments")
+            }
             try interp.setAttribute(args.positional[0], n, args.positional[2])
             return .none
         }
         add("callable") { args, _ in
             guard case .object(let o) = try single(args, "callable") else { return .bool(false) }
             if let instance = o as? Instance { return .bool(instance.cls.lookup("__call__") != nil) }
-            return .bool(o is BuiltinFunction || o is UserFunction || o is BoundMethod || o is UserClass || o is TypeObject
-                || o is ExceptionClass || o is StaticMethod)
+            return .bool(
+                o is BuiltinFunction || o is UserFunction || o is BoundMethod || o is UserClass || o is TypeObject
+                    || o is ExceptionClass || o is StaticMethod)
         }
         add("id") { args, _ in
             switch try single(args, "id") {
@@ -175,17 +208,29 @@ extension Interpreter {
             return .string(try interp.format(args.value(0, "value") ?? .none, spec: spec ?? ""))
         }
         add("divmod") { args, interp in
-            guard args.positional.count == 2 else { throw PyException.type("divmod expected 2 arguments, got \(args.positional.count)") }
-            return .tuple([try interp.binary(.floorDiv, args.positional[0], args.positional[1]),
-                           try interp.binary(.mod, args.positional[0], args.positional[1])])
+            guard args.positional.count == 2 else {
+                throw PyException.type("divmod expected 2 arguments, got \(args.positional.count)")
+            }
+            return .tuple([
+                try interp.binary(.floorDiv, args.positional[0], args.positional[1]),
+                try interp.binary(.mod, args.positional[0], args.positional[1])
+            ])
         }
         add("pow") { args, interp in
-            guard args.positional.count == 2 else { throw PyException.type("pow expected 2 arguments, got \(args.positional.count)") }
+            guard args.positional.count == 2 else {
+                throw PyException.type("pow expected 2 arguments, got \(args.positional.count)")
+            }
             return try interp.binary(.pow, args.positional[0], args.positional[1])
         }
-        for refused in ["open", "eval", "exec", "compile", "__import__", "input", "globals", "locals", "vars", "breakpoint", "exit", "quit", "memoryview", "help", "dir"] {
+        for refused in [
+            "open", "eval", "exec", "compile", "__import__", "input", "globals", "locals", "vars", "breakpoint", "exit", "quit",
+            "memoryview", "help", "dir"
+        ] {
             add(refused) { _, _ in
-                throw PyException(.runtimeError, "'\(refused)' is not available in GradScope scripts: they cannot touch files, the network, the environment or the interpreter itself")
+                throw PyException(
+                    .runtimeError,
+                    "'\(refused)' is not available in GradScope scripts: they cannot touch files, the network, the environment or the interpreter itself"
+                )
             }
         }
     }

@@ -40,8 +40,10 @@ public final class UserFunction: PyObject {
     /// The class whose body defined this function (what zero-argument `super()` starts from).
     weak var definingClass: UserClass?
 
-    init(name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,
-         closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil) {
+    init(
+        name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,
+        closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil
+    ) {
         self.enclosingFunction = enclosingFunction
         self.name = name
         self.parameters = parameters
@@ -51,14 +53,17 @@ public final class UserFunction: PyObject {
         self.closure = closure
         self.globals = globals
         self.isGenerator = isGenerator
-        var g = Set<String>(), n = Set<String>()
+        var g = Set<String>()
+        var n = Set<String>()
         UserFunction.collectDeclarations(body, &g, &n)
         globalNames = g
         nonlocalNames = n
     }
 
     public var typeName: String { "function" }
-    public func repr() -> String { "<function \(qualifiedName) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
+    public func repr() -> String {
+        "<function \(qualifiedName) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+    }
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.callUser(self, args) }
     public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {

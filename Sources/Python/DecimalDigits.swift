@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A finite double as decimal digits, the way CPython's `_Py_dg_dtoa` hands them to its float
@@ -169,7 +169,8 @@ package struct FloatLayout {
 
         var out: [UInt8] = []
         out.reserveCapacity(Swift.max(0, vEnd - vStart) + 8)
-        let zero = UInt8(ascii: "0"), point = UInt8(ascii: ".")
+        let zero = UInt8(ascii: "0")
+        let point = UInt8(ascii: ".")
         func zeros(_ k: Int) { if k > 0 { out.append(contentsOf: repeatElement(zero, count: k)) } }
         if dd.negative && !(noNegativeZero && dd.isZero) { out.append(UInt8(ascii: "-")) }
         if decpt <= 0 {

@@ -32,7 +32,9 @@ final class PropertyObject: PyObject {
     }
 
     func get(_ receiver: Value, _ interp: Interpreter) throws -> Value {
-        if case .none = getter { throw PyException.attribute("property '\(name(interp))' of '\(Formatting.typeName(receiver))' object has no getter") }
+        if case .none = getter {
+            throw PyException.attribute("property '\(name(interp))' of '\(Formatting.typeName(receiver))' object has no getter")
+        }
         return try interp.call(getter, Arguments([receiver]))
     }
 
@@ -107,25 +109,31 @@ final class SuperObject: PyObject {
 /// The methods every script instance inherits from `object` (`object.__setattr__(self, n, v)`,
 /// `super().__init__()`, ...).
 enum ObjectMethods {
-    static let names: Set<String> = ["__init__", "__setattr__", "__getattribute__", "__delattr__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__"]
+    static let names: Set<String> = [
+        "__init__", "__setattr__", "__getattribute__", "__delattr__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__"
+    ]
 
     static func method(_ name: String) -> BuiltinFunction? {
         guard names.contains(name) else { return nil }
         return BuiltinFunction(name) { args, interp in
             guard case .object(let instance as Instance)? = args.positional.first else {
-                throw PyException.type("descriptor '\(name)' for 'object' objects doesn't apply to a '\(Formatting.typeName(args.positional.first ?? .none))' object")
+                throw PyException.type(
+                    "descriptor '\(name)' for 'object' objects doesn't apply to a '\(Formatting.typeName(args.positional.first ?? .none))' object"
+                )
             }
             let rest = Array(args.positional.dropFirst())
             func string(_ i: Int) throws -> String {
                 guard i < rest.count, case .string(let s) = rest[i] else {
-                    throw PyException.type("attribute name must be string, not '\(Formatting.typeName(i < rest.count ? rest[i] : .none))'")
+                    throw PyException.type(
+                        "attribute name must be string, not '\(Formatting.typeName(i < rest.count ? rest[i] : .none))'")
                 }
                 return s
             }
             switch name {
             case "__init__":
                 if !rest.isEmpty || !args.keywords.isEmpty {
-                    throw PyException.type("\(instance.cls.name).__init__() takes exactly one argument (the instance to initialize)")
+                    throw PyException.type(
+                        "\(instance.cls.name).__init__() takes exactly one argument (the instance to initialize)")
                 }
                 return .none
             case "__setattr__":

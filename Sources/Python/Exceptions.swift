@@ -59,7 +59,7 @@ public final class ExceptionClass: PyObject {
         baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
         typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
         overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
-        moduleNotFoundError, stopIteration, memoryError, timeoutError, warning, userWarning,
+        moduleNotFoundError, stopIteration, memoryError, timeoutError, warning, userWarning
     ]
 }
 

@@ -80,7 +80,7 @@ struct FormatSpec {
             switch type {
             case "d", "e", "f", "g", "E", "G", "%", "F", nil: break
             case "b" where grouping == .underscore, "o" where grouping == .underscore,
-                 "x" where grouping == .underscore, "X" where grouping == .underscore:
+                "x" where grouping == .underscore, "X" where grouping == .underscore:
                 break
             default:
                 let sep = grouping == .comma ? "," : "_"
@@ -93,8 +93,10 @@ struct FormatSpec {
     private static func integer(_ chars: [Unicode.Scalar], _ pos: inout Int) throws -> Int? {
         var value = 0
         var consumed = 0
-        while pos < chars.count, let digit = chars[pos].properties.numericType == .decimal
-                ? chars[pos].properties.numericValue : nil {
+        while pos < chars.count,
+            let digit = chars[pos].properties.numericType == .decimal
+                ? chars[pos].properties.numericValue : nil
+        {
             let (times, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times.addingReportingOverflow(Int(digit))
             if o1 || o2 { throw FormatError("Too many decimal digits in format string") }

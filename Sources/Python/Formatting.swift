@@ -24,9 +24,14 @@ public enum Formatting {
             switch d.flavor {
             case .plain: return plain
             case .ordered:
-                return d.count == 0 ? "OrderedDict()" : "OrderedDict([" + d.items.map { repr(.tuple([$0.0, $0.1])) }.joined(separator: ", ") + "])"
+                return d.count == 0
+                    ? "OrderedDict()"
+                    : "OrderedDict([" + d.items.map { repr(.tuple([$0.0, $0.1])) }.joined(separator: ", ") + "])"
             case .counter:
-                return d.count == 0 ? "Counter()" : "Counter({" + CollectionsModule.mostCommon(d).map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "})"
+                return d.count == 0
+                    ? "Counter()"
+                    : "Counter({" + CollectionsModule.mostCommon(d).map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ")
+                        + "})"
             case .defaultDict(let factory): return "defaultdict(\(repr(factory)), \(plain))"
             }
         case .object(let o): return o.repr()

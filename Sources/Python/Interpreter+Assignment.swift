@@ -28,7 +28,8 @@ extension Interpreter {
         if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true } else { return false } }) {
             let after = targets.count - star - 1
             guard items.count >= targets.count - 1 else {
-                throw PyException.value("not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))")
+                throw PyException.value(
+                    "not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))")
             }
             for i in 0..<star { try assign(targets[i], items[i], scope) }
             if case .starred(let inner) = targets[star].kind {
@@ -80,7 +81,8 @@ extension Interpreter {
 
     func setAttribute(_ object: Value, _ name: String, _ value: Value) throws {
         switch object {
-        case .object(let o): if try o.setAttribute(name, value, self) { return }
+        case .object(let o):
+            if try o.setAttribute(name, value, self) { return }
             fallthrough
         default:
             throw PyException.attribute("'\(Formatting.typeName(object))' object has no attribute '\(name)'")
@@ -96,7 +98,8 @@ extension Interpreter {
             guard n >= 0 && n < l.items.count else { throw PyException.index("list assignment index out of range") }
             l.items[n] = value
         case .dict(let d): try d.set(key, value)
-        case .object(let o): if try o.setItem(key, value, self) { return }
+        case .object(let o):
+            if try o.setItem(key, value, self) { return }
             fallthrough
         default:
             throw PyException.type("'\(Formatting.typeName(object))' object does not support item assignment")
@@ -117,7 +120,8 @@ extension Interpreter {
             return
         }
         guard items.count == indices.count else {
-            throw PyException.value("attempt to assign sequence of size \(items.count) to extended slice of size \(indices.count)")
+            throw PyException.value(
+                "attempt to assign sequence of size \(items.count) to extended slice of size \(indices.count)")
         }
         for (i, v) in zip(indices, items) { l.items[i] = v }
     }
@@ -186,12 +190,14 @@ extension Interpreter {
     private func objectDunder(_ object: Value, _ name: String) throws -> Value? {
         switch name {
         case "__format__":
-            return .object(BuiltinFunction(name) { args, interp in
-                guard case .string(let spec)? = args.positional.first else {
-                    throw PyException.type("__format__() argument must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
-                }
-                return .string(try interp.format(object, spec: spec))
-            })
+            return .object(
+                BuiltinFunction(name) { args, interp in
+                    guard case .string(let spec)? = args.positional.first else {
+                        throw PyException.type(
+                            "__format__() argument must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
+                    }
+                    return .string(try interp.format(object, spec: spec))
+                })
         case "__repr__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.repr(object)) })
         case "__str__": return .object(BuiltinFunction(name) { _, _ in .string(Formatting.str(object)) })
         default: return nil
@@ -204,6 +210,6 @@ extension Interpreter {
         "__dict__", "__bases__", "__base__", "__mro__", "__subclasses__", "__globals__", "__builtins__",
         "__code__", "__closure__", "__func__", "__self__", "__defaults__", "__kwdefaults__", "__reduce__",
         "__reduce_ex__", "__loader__", "__spec__", "__file__", "__path__", "__import__", "__traceback__",
-        "__init_subclass__", "__subclasshook__", "__class_getitem__", "__slots__", "__weakref__",
+        "__init_subclass__", "__subclasshook__", "__class_getitem__", "__slots__", "__weakref__"
     ]
 }

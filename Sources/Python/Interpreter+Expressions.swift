@@ -63,7 +63,8 @@ extension Interpreter {
         case .generator(let element, let clauses):
             return .object(try ComprehensionIterator(element: element, clauses: clauses, scope: Scope(enclosing: scope), self))
         case .yield, .yieldFrom:
-            throw PyException.runtime("GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
+            throw PyException.runtime(
+                "GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
         case .listComprehension(let element, let clauses):
             var out = [Value]()
             try comprehend(clauses[...], Scope(enclosing: scope)) { s in out.append(try evaluate(element, s)) }
@@ -116,9 +117,11 @@ extension Interpreter {
     func evaluateIndex(_ e: Expr, _ scope: Scope) throws -> Value {
         switch e.kind {
         case .slice(let lower, let upper, let step):
-            return .object(SliceObject(start: try lower.map { try evaluate($0, scope) } ?? .none,
-                                       stop: try upper.map { try evaluate($0, scope) } ?? .none,
-                                       step: try step.map { try evaluate($0, scope) } ?? .none))
+            return .object(
+                SliceObject(
+                    start: try lower.map { try evaluate($0, scope) } ?? .none,
+                    stop: try upper.map { try evaluate($0, scope) } ?? .none,
+                    step: try step.map { try evaluate($0, scope) } ?? .none))
         case .tuple(let items):
             return .tuple(try items.map { try evaluateIndex($0, scope) })
         default:
@@ -126,14 +129,19 @@ extension Interpreter {
         }
     }
 
-    private func comprehend(_ clauses: ArraySlice<Comprehension>, _ scope: Scope,
-                            _ body: (Scope) throws -> Void) throws {
+    private func comprehend(
+        _ clauses: ArraySlice<Comprehension>, _ scope: Scope,
+        _ body: (Scope) throws -> Void
+    ) throws {
         guard let clause = clauses.first else { return try body(scope) }
         for item in try iterate(try evaluate(clause.iterable, scope)) {
             try checkTime()
             try assign(clause.target, item, scope)
             var keep = true
-            for c in clause.conditions where !(try truthy(evaluate(c, scope))) { keep = false; break }
+            for c in clause.conditions where !(try truthy(evaluate(c, scope))) {
+                keep = false
+                break
+            }
             if keep { try comprehend(clauses.dropFirst(), scope, body) }
         }
     }

@@ -31,18 +31,20 @@ final class GeneratorObject: PyIterator {
     func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
         case "send":
-            return .object(BuiltinFunction("send") { args, interp in
-                guard let v = try self.resume(sending: args.positional.first ?? .none, interp) else {
-                    throw interp.stopIteration(self)
-                }
-                return v
-            })
+            return .object(
+                BuiltinFunction("send") { args, interp in
+                    guard let v = try self.resume(sending: args.positional.first ?? .none, interp) else {
+                        throw interp.stopIteration(self)
+                    }
+                    return v
+                })
         case "close":
-            return .object(BuiltinFunction("close") { _, _ in
-                self.finished = true
-                self.blocks = []
-                return .none
-            })
+            return .object(
+                BuiltinFunction("close") { _, _ in
+                    self.finished = true
+                    self.blocks = []
+                    return .none
+                })
         case "__name__", "__qualname__": return .string(function.name)
         default: return nil
         }
@@ -165,7 +167,8 @@ final class GeneratorObject: PyIterator {
             return .next
         default: break
         }
-        throw PyException.runtime("GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
+        throw PyException.runtime(
+            "GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
     }
 
     /// Carries out a `break`, `continue` or `return` that a whole statement produced.
@@ -307,7 +310,8 @@ final class GeneratorBlock {
         func exit(_ error: PyException?, _ interp: Interpreter) throws -> Bool {
             switch self {
             case .instance(let v, _, let exit):
-                let details: [Value] = error.map { [.object($0.instance.cls), .object($0.instance), .none] } ?? [.none, .none, .none]
+                let details: [Value] =
+                    error.map { [.object($0.instance.cls), .object($0.instance), .none] } ?? [.none, .none, .none]
                 let result = try interp.call(exit, Arguments([v] + details))
                 guard error != nil else { return false }
                 return try interp.truthy(result)

@@ -48,8 +48,10 @@ extension Interpreter {
             throw attachFrames(PyException(instance: ExceptionInstance(.keyboardInterrupt, [])))
         }
         if let deadline, deadline.poll() {
-            throw attachFrames(PyException(.timeoutError,
-                "script exceeded the time limit of \(Formatting.str(.float(deadline.seconds))) seconds (--timeout)"))
+            throw attachFrames(
+                PyException(
+                    .timeoutError,
+                    "script exceeded the time limit of \(Formatting.str(.float(deadline.seconds))) seconds (--timeout)"))
         }
     }
 }

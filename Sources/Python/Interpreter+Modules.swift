@@ -26,7 +26,10 @@ extension Interpreter {
         if roots.contains(root) {
             throw PyException(.moduleNotFoundError, "No module named '\(name)' (GradScope supports \(Self.listing(supported)))")
         }
-        throw PyException(.moduleNotFoundError, "No module named '\(name)': GradScope scripts can import only \(Self.listing(roots)) (no files, network, processes or environment)")
+        throw PyException(
+            .moduleNotFoundError,
+            "No module named '\(name)': GradScope scripts can import only \(Self.listing(roots)) (no files, network, processes or environment)"
+        )
     }
 
     /// "a, b and c".

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Interpreter {
     /// Python truthiness.
     package func truthy(_ v: Value) throws -> Bool {
@@ -38,9 +40,15 @@ extension Interpreter {
 
     func binary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
         if case .object(let o as Instance) = l, let v = try o.callSpecial(Interpreter.specialNames(op).normal, [r], self),
-           !v.isNotImplemented { return v }
+            !v.isNotImplemented
+        {
+            return v
+        }
         if case .object(let o as Instance) = r, let v = try o.callSpecial(Interpreter.specialNames(op).reflected, [l], self),
-           !v.isNotImplemented { return v }
+            !v.isNotImplemented
+        {
+            return v
+        }
         if case .object(let o) = l, let v = try o.binaryOperation(op, r, reflected: false, self) { return v }
         if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }
@@ -60,7 +68,8 @@ extension Interpreter {
         case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
         default:
             throw sequenceOperandError(op, l, r)
-                ?? PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+                ?? PyException.type(
+                    "unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
     }
 
@@ -101,7 +110,8 @@ extension Interpreter {
             }
         }
         if op == .add, isSequence(l) {
-            return PyException.type("can only concatenate \(Formatting.typeName(l)) (not \"\(Formatting.typeName(r))\") to \(Formatting.typeName(l))")
+            return PyException.type(
+                "can only concatenate \(Formatting.typeName(l)) (not \"\(Formatting.typeName(r))\") to \(Formatting.typeName(l))")
         }
         if op == .mul, isSequence(l) || isSequence(r) {
             let other = isSequence(l) ? r : l
@@ -140,7 +150,9 @@ extension Interpreter {
                     if a == 0 { throw PyException.zeroDivision("0.0 cannot be raised to a negative power") }
                     return .float(Foundation_pow(Double(a), Double(b)))
                 }
-                var result = 1, base = a, e = b
+                var result = 1
+                var base = a
+                var e = b
                 while e > 0 {
                     if e & 1 == 1 { result = try checkedInt(result.multipliedReportingOverflow(by: base)) }
                     e >>= 1
@@ -214,7 +226,8 @@ extension Interpreter {
         switch (l, r) {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
-        case (.list(let a), .list(let b)): return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
+        case (.list(let a), .list(let b)):
+            return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
         case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.object(let o), _):
             if let e = o.equals(r) { return e }
@@ -271,7 +284,8 @@ extension Interpreter {
         case (.list(let a), .list(let b)): return try orderSequences(op, a.items, b.items)
         case (.tuple(let a), .tuple(let b)): return try orderSequences(op, a, b)
         default:
-            throw PyException.type("'\(op.rawValue)' not supported between instances of '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+            throw PyException.type(
+                "'\(op.rawValue)' not supported between instances of '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
     }
 
@@ -335,8 +349,9 @@ extension Interpreter {
         case .list(let l): return try sequenceItem(l.items, key, "list", wrap: { .list(ListStorage($0)) })
         case .tuple(let t): return try sequenceItem(t, key, "tuple", wrap: { .tuple($0) })
         case .string(let s):
-            return try sequenceItem(s.map { .string(String($0)) }, key, "string",
-                                    wrap: { .string($0.map { Formatting.str($0) }.joined()) })
+            return try sequenceItem(
+                s.map { .string(String($0)) }, key, "string",
+                wrap: { .string($0.map { Formatting.str($0) }.joined()) })
         case .dict(let d):
             if let v = try d.get(key) { return v }
             switch d.flavor {
@@ -399,13 +414,25 @@ extension Interpreter {
         var out = ""
         var chars = template[...]
         while let c = chars.popFirst() {
-            guard c == "%" else { out.append(c); continue }
+            guard c == "%" else {
+                out.append(c)
+                continue
+            }
             var flags = ""
-            while let n = chars.first, "-+ #0".contains(n) { flags.append(n); chars.removeFirst() }
+            while let n = chars.first, "-+ #0".contains(n) {
+                flags.append(n)
+                chars.removeFirst()
+            }
             var widthAndPrecision = ""
-            while let n = chars.first, "0123456789.".contains(n) { widthAndPrecision.append(n); chars.removeFirst() }
+            while let n = chars.first, "0123456789.".contains(n) {
+                widthAndPrecision.append(n)
+                chars.removeFirst()
+            }
             guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
-            if code == "%" { out += "%"; continue }
+            if code == "%" {
+                out += "%"
+                continue
+            }
             guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
             let v = values.removeFirst()
             // Translate printf flags into a format spec: '-' left-aligns, '0' zero-pads numbers.
@@ -419,7 +446,11 @@ extension Interpreter {
                 out += try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision)
             case "d", "i", "u":
                 let n: Value
-                if case .int = v { n = v } else if case .bool(let b) = v { n = .int(b ? 1 : 0) } else {
+                if case .int = v {
+                    n = v
+                } else if case .bool(let b) = v {
+                    n = .int(b ? 1 : 0)
+                } else {
                     n = .int(try pythonInt(try toDouble(v)))
                 }
                 out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
@@ -430,7 +461,8 @@ extension Interpreter {
                 out += try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code))
             case "e", "E", "f", "F", "g", "G":
                 let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
-                out += try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+                out += try format(
+                    .float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
             default:
                 throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }
@@ -451,5 +483,4 @@ extension Interpreter {
     }
 }
 
-import Foundation
 @inline(__always) func Foundation_pow(_ a: Double, _ b: Double) -> Double { Foundation.pow(a, b) }

@@ -69,8 +69,10 @@ public final class Interpreter {
     var deadline: Deadline?
     private var warnedSites = Set<String>()
 
-    public init(module: Module, filename: String,
-                writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+    public init(
+        module: Module, filename: String,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void
+    ) {
         self.module = module
         self.filename = filename
         self.writeOutput = writeOutput
@@ -221,8 +223,10 @@ public final class Interpreter {
         case .continue: return .continueLoop
         case .pass: break
         case .functionDef(let def):
-            var fn: Value = .object(try makeFunction(def.name, def.parameters, body: def.body, lambda: nil,
-                                                         isGenerator: def.isGenerator, scope))
+            var fn: Value = .object(
+                try makeFunction(
+                    def.name, def.parameters, body: def.body, lambda: nil,
+                    isGenerator: def.isGenerator, scope))
             for d in def.decorators.reversed() { fn = try call(try evaluate(d, scope), Arguments([fn])) }
             scope.assign(def.name, fn)
         case .classDef(let def):
@@ -283,8 +287,10 @@ public final class Interpreter {
     /// Exceptions being handled by enclosing `except` blocks (for bare `raise`).
     var handling: [PyException] = []
 
-    private func executeFor(_ target: Expr, _ iterableExpr: Expr, _ body: [Stmt], _ orElse: [Stmt],
-                            _ scope: Scope) throws -> Flow {
+    private func executeFor(
+        _ target: Expr, _ iterableExpr: Expr, _ body: [Stmt], _ orElse: [Stmt],
+        _ scope: Scope
+    ) throws -> Flow {
         let iterable = try evaluate(iterableExpr, scope)
         func runBody() throws -> Flow? {
             switch try execute(body, scope) {
@@ -321,7 +327,8 @@ public final class Interpreter {
         guard let item = items.first else { return try execute(body, scope) }
         let managerValue = try evaluate(item.context, scope)
         if case .object(let instance as Instance) = managerValue,
-           let enter = instance.cls.lookup("__enter__"), let exit = instance.cls.lookup("__exit__") {
+            let enter = instance.cls.lookup("__enter__"), let exit = instance.cls.lookup("__exit__")
+        {
             let entered = try call(enter, Arguments([managerValue]))
             if let target = item.target { try assign(target, entered, scope) }
             let flow: Flow
@@ -351,8 +358,10 @@ public final class Interpreter {
         return flow
     }
 
-    private func executeTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
-                            _ scope: Scope) throws -> Flow {
+    private func executeTry(
+        _ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt],
+        _ scope: Scope
+    ) throws -> Flow {
         var flow: Flow = .normal
         do {
             do {
@@ -404,14 +413,17 @@ public final class Interpreter {
 
     // MARK: - Functions and classes
 
-    func makeFunction(_ name: String, _ parameters: [Parameter], body: [Stmt], lambda: Expr?,
-                      isGenerator: Bool = false, _ scope: Scope) throws -> UserFunction {
+    func makeFunction(
+        _ name: String, _ parameters: [Parameter], body: [Stmt], lambda: Expr?,
+        isGenerator: Bool = false, _ scope: Scope
+    ) throws -> UserFunction {
         var defaults = [String: Value]()
         for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
-        let function = UserFunction(name: name, parameters: parameters, defaults: defaults, body: body,
-                            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
-                            isGenerator: isGenerator,
-                            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
+        let function = UserFunction(
+            name: name, parameters: parameters, defaults: defaults, body: body,
+            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
+            isGenerator: isGenerator,
+            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
         // A def directly in a class body is a method of that class (zero-argument super()).
         if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
         return function
@@ -449,8 +461,10 @@ public final class Interpreter {
         for n in f.globalNames { scope.redirected[n] = globals }
         try bindParameters(f, args, scope)
         if f.isGenerator { return .object(GeneratorObject(function: f, scope: scope)) }
-        frames.append(Frame(function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
-                            callee: f, scope: scope))
+        frames.append(
+            Frame(
+                function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
+                callee: f, scope: scope))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
@@ -471,7 +485,10 @@ public final class Interpreter {
         for p in f.parameters {
             switch p.kind {
             case .normal:
-                if let v = positional.popFirst() { scope.variables[p.name] = v; bound.insert(p.name) }
+                if let v = positional.popFirst() {
+                    scope.variables[p.name] = v
+                    bound.insert(p.name)
+                }
             case .varArgs:
                 scope.variables[p.name] = .tuple(Array(positional))
                 positional = []
@@ -481,12 +498,16 @@ public final class Interpreter {
         }
         if !positional.isEmpty {
             let count = f.parameters.filter { $0.kind == .normal }.count
-            throw PyException.type("\(f.qualifiedName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given")
+            throw PyException.type(
+                "\(f.qualifiedName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given"
+            )
         }
         let names = Set(f.parameters.filter { $0.kind == .normal || $0.kind == .keywordOnly }.map(\.name))
         for (name, value) in args.keywords {
             if names.contains(name) {
-                if bound.contains(name) { throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'") }
+                if bound.contains(name) {
+                    throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'")
+                }
                 scope.variables[name] = value
                 bound.insert(name)
             } else {
@@ -507,7 +528,9 @@ public final class Interpreter {
         if !missing.isEmpty {
             let quoted = missing.map { "'\($0)'" }
             let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
-            throw PyException.type("\(f.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+            throw PyException.type(
+                "\(f.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
+            )
         }
     }
 

@@ -67,7 +67,9 @@ final class SequenceIterator: PyIterator {
             let v = try interp.subscriptValue(sequence, .int(index))
             index += 1
             return v
-        } catch let e as PyException where e.instance.cls.isSubclass(of: .indexError) || e.instance.cls.isSubclass(of: .stopIteration) {
+        } catch let e as PyException
+            where e.instance.cls.isSubclass(of: .indexError) || e.instance.cls.isSubclass(of: .stopIteration)
+        {
             return nil
         }
     }
@@ -90,7 +92,9 @@ final class ComprehensionIterator: PyIterator {
     }
 
     var typeName: String { "generator" }
-    func repr() -> String { "<generator object <genexpr> at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>" }
+    func repr() -> String {
+        "<generator object <genexpr> at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+    }
 
     func next(_ interp: Interpreter) throws -> Value? {
         while let iterator = iterators.last {

@@ -28,7 +28,8 @@ extension Lexer {
         let start = index
         if peek() == "0", let marker = peek(1), "xXoObB".unicodeScalars.contains(marker) {
             let (radix, kind): (Int, String) =
-                marker == "x" || marker == "X" ? (16, "hexadecimal")
+                marker == "x" || marker == "X"
+                ? (16, "hexadecimal")
                 : marker == "o" || marker == "O" ? (8, "octal") : (2, "binary")
             index += 2
             if peek() == "_" { index += 1 }

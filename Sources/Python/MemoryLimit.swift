@@ -11,7 +11,8 @@ extension Interpreter {
             bytes = product
         }
         if let limit = limits.maxMemory, bytes > limit {
-            throw PyException(.memoryError, "out of memory: tried to allocate \(bytes) bytes; the limit is \(limit) bytes (--max-memory)")
+            throw PyException(
+                .memoryError, "out of memory: tried to allocate \(bytes) bytes; the limit is \(limit) bytes (--max-memory)")
         }
     }
 }

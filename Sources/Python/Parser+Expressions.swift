@@ -3,10 +3,10 @@ extension Parser {
     static let binaryPrecedence: [String: (BinaryOperator, Int)] = [
         "|": (.bitOr, 1), "^": (.bitXor, 2), "&": (.bitAnd, 3), "<<": (.shiftLeft, 4), ">>": (.shiftRight, 4),
         "+": (.add, 5), "-": (.sub, 5), "*": (.mul, 6), "/": (.div, 6), "//": (.floorDiv, 6), "%": (.mod, 6),
-        "@": (.matMul, 6),
+        "@": (.matMul, 6)
     ]
     static let comparisons: [String: CompareOperator] = [
-        "==": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge,
+        "==": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge
     ]
 
     /// `a, *b, c` (a tuple when there is a comma) — expression statements, `return`, values.

@@ -2,7 +2,7 @@
 extension Parser {
     static let augmentedOperators: [String: BinaryOperator] = [
         "+=": .add, "-=": .sub, "*=": .mul, "/=": .div, "//=": .floorDiv, "%=": .mod, "**=": .pow,
-        "@=": .matMul, "&=": .bitAnd, "|=": .bitOr, "^=": .bitXor, "<<=": .shiftLeft, ">>=": .shiftRight,
+        "@=": .matMul, "&=": .bitAnd, "|=": .bitOr, "^=": .bitXor, "<<=": .shiftLeft, ">>=": .shiftRight
     ]
 
     func parseSimpleStatement() throws -> Stmt {

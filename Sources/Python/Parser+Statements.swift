@@ -134,7 +134,9 @@ extension Parser {
             if !atOp(":") {
                 type = try parseTest()
                 if atOp(",") {
-                    throw error("multiple exception types must be parenthesized", spanning: type ?? Expr(.noneLiteral, handlerToken.start))
+                    throw error(
+                        "multiple exception types must be parenthesized", spanning: type ?? Expr(.noneLiteral, handlerToken.start)
+                    )
                 }
                 if acceptKeyword("as") { name = try expectName() }
             }
@@ -231,8 +233,9 @@ extension Parser {
             yields = savedYields
         }
         let body = try parseBlock(after: "function definition", line: line)
-        let definition = FunctionDefinition(name: name, parameters: parameters, body: body, decorators: decorators,
-                                            isGenerator: yields > 0)
+        let definition = FunctionDefinition(
+            name: name, parameters: parameters, body: body, decorators: decorators,
+            isGenerator: yields > 0)
         return Stmt(.functionDef(definition), start)
     }
 

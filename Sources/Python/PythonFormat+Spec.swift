@@ -45,8 +45,10 @@ extension PythonFormat {
     private static func formatString(_ s: String, _ spec: FormatSpec) throws -> String {
         guard spec.type == "s" else { throw unknownType(spec.type, "str") }
         if let sign = spec.sign {
-            throw FormatError(sign == " " ? "Space not allowed in string format specifier"
-                                          : "Sign not allowed in string format specifier")
+            throw FormatError(
+                sign == " "
+                    ? "Space not allowed in string format specifier"
+                    : "Sign not allowed in string format specifier")
         }
         if spec.noNegativeZero {
             throw FormatError("Negative zero coercion (z) not allowed in string format specifier")
@@ -99,16 +101,25 @@ extension PythonFormat {
             guard i >= 0, i <= 0x10ffff, let scalar = Unicode.Scalar(UInt32(i)) else {
                 throw FormatError("%c arg not in range(0x110000)", exceptionType: "OverflowError")
             }
-            return number(negative: false, prefix: "", digits: String(Character(scalar)), rest: "",
-                          groupSize: 0, parsed)
+            return number(
+                negative: false, prefix: "", digits: String(Character(scalar)), rest: "",
+                groupSize: 0, parsed)
         }
         let radix: Int
         var prefix = ""
         switch parsed.type {
-        case "b": radix = 2; prefix = "0b"
-        case "o": radix = 8; prefix = "0o"
-        case "x": radix = 16; prefix = "0x"
-        case "X": radix = 16; prefix = "0X"
+        case "b":
+            radix = 2
+            prefix = "0b"
+        case "o":
+            radix = 8
+            prefix = "0o"
+        case "x":
+            radix = 16
+            prefix = "0x"
+        case "X":
+            radix = 16
+            prefix = "0X"
         default: radix = 10
         }
         if !parsed.alternate { prefix = "" }
@@ -164,8 +175,10 @@ extension PythonFormat {
 
     /// CPython's `calc_number_widths` + `fill_number`: sign, prefix, the leading digits
     /// grouped (and zero-padded for `0`/`=` fill), the rest of the number, then padding.
-    private static func number(negative: Bool, prefix: String, digits: String, rest: String,
-                               groupSize: Int, _ spec: FormatSpec) -> String {
+    private static func number(
+        negative: Bool, prefix: String, digits: String, rest: String,
+        groupSize: Int, _ spec: FormatSpec
+    ) -> String {
         var signText = ""
         if negative {
             signText = "-"
@@ -177,12 +190,18 @@ extension PythonFormat {
         let width = spec.width ?? -1
         let nonDigits = signText.count + prefix.count + rest.unicodeScalars.count
         let minWidth = spec.fill == "0" && spec.align == "=" ? width - nonDigits : 0
-        let grouped = digits.isEmpty ? "" : group(digits, size: groupSize,
-                                                  separator: spec.grouping == .underscore ? "_" : ",",
-                                                  minWidth: minWidth)
+        let grouped =
+            digits.isEmpty
+            ? ""
+            : group(
+                digits, size: groupSize,
+                separator: spec.grouping == .underscore ? "_" : ",",
+                minWidth: minWidth)
         let length = nonDigits + grouped.unicodeScalars.count
         let padding = width - length
-        var left = 0, middle = 0, right = 0
+        var left = 0
+        var middle = 0
+        var right = 0
         if padding > 0 {
             switch spec.align {
             case "<": right = padding

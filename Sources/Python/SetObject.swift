@@ -38,7 +38,8 @@ public final class SetObject: PyObject {
         case .bitAnd: return try SetObject(items.filter { try other.contains($0) }, frozen: frozen)
         case .sub: return try SetObject(items.filter { !(try other.contains($0)) }, frozen: frozen)
         case .bitXor:
-            return try SetObject(items.filter { !(try other.contains($0)) } + other.items.filter { !(try contains($0)) }, frozen: frozen)
+            return try SetObject(
+                items.filter { !(try other.contains($0)) } + other.items.filter { !(try contains($0)) }, frozen: frozen)
         default: return nil
         }
     }
@@ -80,7 +81,10 @@ public final class SetObject: PyObject {
             }
         }
         func fold(_ op: BinaryOperator) -> Value {
-            method { args, interp in .object(try others(args, interp).reduce(try SetObject(self.items, frozen: self.frozen)) { try $0.combined($1, op)! }) }
+            method { args, interp in
+                .object(
+                    try others(args, interp).reduce(try SetObject(self.items, frozen: self.frozen)) { try $0.combined($1, op)! })
+            }
         }
         func update(_ op: BinaryOperator) -> Value? {
             guard !frozen else { return nil }
@@ -94,12 +98,15 @@ public final class SetObject: PyObject {
         case "intersection": return fold(.bitAnd)
         case "difference": return fold(.sub)
         case "symmetric_difference": return fold(.bitXor)
-        case "issubset": return method { args, interp in .bool(try self.isSubset(of: try others(args, interp).first ?? SetObject())) }
-        case "issuperset": return method { args, interp in .bool(try (try others(args, interp).first ?? SetObject()).isSubset(of: self)) }
-        case "isdisjoint": return method { args, interp in
-            let o = try others(args, interp).first ?? SetObject()
-            return .bool(try !self.items.contains { try o.contains($0) })
-        }
+        case "issubset":
+            return method { args, interp in .bool(try self.isSubset(of: try others(args, interp).first ?? SetObject())) }
+        case "issuperset":
+            return method { args, interp in .bool(try (try others(args, interp).first ?? SetObject()).isSubset(of: self)) }
+        case "isdisjoint":
+            return method { args, interp in
+                let o = try others(args, interp).first ?? SetObject()
+                return .bool(try !self.items.contains { try o.contains($0) })
+            }
         case "copy": return method { _, _ in .object(try SetObject(self.items, frozen: self.frozen)) }
         default: break
         }
@@ -109,19 +116,35 @@ public final class SetObject: PyObject {
         case "intersection_update": return update(.bitAnd)
         case "difference_update": return update(.sub)
         case "symmetric_difference_update": return update(.bitXor)
-        case "add": return method { args, _ in try self.storage.set(args.positional.first ?? .none, .none); return .none }
-        case "discard": return method { args, _ in _ = try self.storage.remove(args.positional.first ?? .none); return .none }
-        case "remove": return method { args, _ in
-            let v = args.positional.first ?? .none
-            if !(try self.storage.remove(v)) { throw PyException(instance: ExceptionInstance(.keyError, [v])) }
-            return .none
-        }
-        case "pop": return method { _, _ in
-            guard let v = self.items.first else { throw PyException(instance: ExceptionInstance(.keyError, [.string("pop from an empty set")])) }
-            _ = try self.storage.remove(v)
-            return v
-        }
-        case "clear": return method { _, _ in try self.replace(with: []); return .none }
+        case "add":
+            return method { args, _ in
+                try self.storage.set(args.positional.first ?? .none, .none)
+                return .none
+            }
+        case "discard":
+            return method { args, _ in
+                _ = try self.storage.remove(args.positional.first ?? .none)
+                return .none
+            }
+        case "remove":
+            return method { args, _ in
+                let v = args.positional.first ?? .none
+                if !(try self.storage.remove(v)) { throw PyException(instance: ExceptionInstance(.keyError, [v])) }
+                return .none
+            }
+        case "pop":
+            return method { _, _ in
+                guard let v = self.items.first else {
+                    throw PyException(instance: ExceptionInstance(.keyError, [.string("pop from an empty set")]))
+                }
+                _ = try self.storage.remove(v)
+                return v
+            }
+        case "clear":
+            return method { _, _ in
+                try self.replace(with: [])
+                return .none
+            }
         default: return nil
         }
     }

@@ -46,7 +46,7 @@ let pythonKeywords: Set<String> = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
+    "with", "yield"
 ]
 
 /// Operators and delimiters, longest first so the lexer can take the longest match.
@@ -55,5 +55,5 @@ let pythonOperators: [String] = [
     "+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^=", "==", "!=", "<=", ">=", "**", "//",
     "<<", ">>",
     "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}",
-    ",", ":", ".", ";", "=",
+    ",", ":", ".", ";", "="
 ]

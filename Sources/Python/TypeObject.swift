@@ -7,8 +7,10 @@ package final class TypeObject: PyObject {
     /// Class attributes (e.g. `object.__setattr__`).
     let members: [String: Value]
 
-    package init(_ name: String, qualifiedName: String? = nil, members: [String: Value] = [:],
-                 construct: ((Arguments, Interpreter) throws -> Value)? = nil) {
+    package init(
+        _ name: String, qualifiedName: String? = nil, members: [String: Value] = [:],
+        construct: ((Arguments, Interpreter) throws -> Value)? = nil
+    ) {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
         self.members = members

@@ -286,7 +286,7 @@ public final class Instance: PyObject {
     public func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         let names: [CompareOperator: (String, String)] = [
             .eq: ("__eq__", "__eq__"), .ne: ("__ne__", "__ne__"), .lt: ("__lt__", "__gt__"),
-            .le: ("__le__", "__ge__"), .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__"),
+            .le: ("__le__", "__ge__"), .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__")
         ]
         guard let pair = names[op] else { return nil }
         if let v = try callSpecial(reflected ? pair.1 : pair.0, [other], interp), !v.isNotImplemented { return v }
@@ -297,7 +297,9 @@ public final class Instance: PyObject {
     }
 
     public func equals(_ other: Value) -> Bool? {
-        guard let interp = interpreter, let r = try? callSpecial("__eq__", [other], interp), !r.isNotImplemented else { return nil }
+        guard let interp = interpreter, let r = try? callSpecial("__eq__", [other], interp), !r.isNotImplemented else {
+            return nil
+        }
         return (try? interp.truthy(r)) ?? false
     }
 

@@ -103,7 +103,11 @@ struct HashKey: Hashable {
         case .tuple(let items): repr = .tuple(try items.map(HashKey.init))
         case .object(let t as NamedTupleValue): repr = .tuple(try t.items.map(HashKey.init))
         case .object(let i as Instance):
-            if let hash = try i.customHash() { repr = .custom(CustomHashed(hash: hash, instance: i)) } else { repr = .identity(ObjectIdentifier(i)) }
+            if let hash = try i.customHash() {
+                repr = .custom(CustomHashed(hash: hash, instance: i))
+            } else {
+                repr = .identity(ObjectIdentifier(i))
+            }
         case .object(let o): repr = .identity(ObjectIdentifier(o))
         case .list: throw PyException.type("unhashable type: 'list'")
         case .dict: throw PyException.type("unhashable type: 'dict'")
@@ -227,7 +231,9 @@ public struct Arguments {
     /// Raises Python's TypeError for unexpected keywords or too many positionals.
     public func check(_ function: String, maxPositional: Int, allowed: [String]) throws {
         if positional.count > maxPositional {
-            throw PyException.type("\(function)() takes \(maxPositional) positional argument\(maxPositional == 1 ? "" : "s") but \(positional.count) were given")
+            throw PyException.type(
+                "\(function)() takes \(maxPositional) positional argument\(maxPositional == 1 ? "" : "s") but \(positional.count) were given"
+            )
         }
         for (name, _) in keywords where !allowed.contains(name) {
             throw PyException.type("\(function)() got an unexpected keyword argument '\(name)'")

@@ -15,24 +15,24 @@ extension Debugger {
     }
 
     static let help = """
-    Commands (short forms in brackets):
-      step [s]               run to the next statement, entering calls
-      next [n]               run to the next statement in this function
-      continue [c]           run to the next breakpoint (or the end)
-      break [b] LINE         stop before LINE; without LINE, list breakpoints
-      backward-step [bs]     run this statement, stopping after every backward node it runs
-                             (shows the node, the gradient it received and what it sent)
-      print [p] EXPR         evaluate EXPR in the script's scope and print its repr
-      graph                  the graph recorded so far, as text
-      render FILE            write a picture of the graph so far to FILE
-      why [NAME ...]         explain the gradients of the named tensors (default: parameters and .grad reads)
-      where [w]              the call stack
-      list [l]               the source around the current line
-      quit [q]               stop the script and leave
-      help [h]               this text
-    An empty line repeats step, next or backward-step.
+        Commands (short forms in brackets):
+          step [s]               run to the next statement, entering calls
+          next [n]               run to the next statement in this function
+          continue [c]           run to the next breakpoint (or the end)
+          break [b] LINE         stop before LINE; without LINE, list breakpoints
+          backward-step [bs]     run this statement, stopping after every backward node it runs
+                                 (shows the node, the gradient it received and what it sent)
+          print [p] EXPR         evaluate EXPR in the script's scope and print its repr
+          graph                  the graph recorded so far, as text
+          render FILE            write a picture of the graph so far to FILE
+          why [NAME ...]         explain the gradients of the named tensors (default: parameters and .grad reads)
+          where [w]              the call stack
+          list [l]               the source around the current line
+          quit [q]               stop the script and leave
+          help [h]               this text
+        An empty line repeats step, next or backward-step.
 
-    """
+        """
 
     /// Runs one command line.
     func execute(_ raw: String) -> Outcome {
@@ -81,8 +81,10 @@ extension Debugger {
 
     private func setBreakpoint(_ argument: String) {
         guard !argument.isEmpty else {
-            io.write(breakpoints.isEmpty ? "No breakpoints.\n"
-                     : breakpoints.map { "Breakpoint at \(filename):\($0)\n" }.joined())
+            io.write(
+                breakpoints.isEmpty
+                    ? "No breakpoints.\n"
+                    : breakpoints.map { "Breakpoint at \(filename):\($0)\n" }.joined())
             return
         }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -185,7 +187,8 @@ extension Debugger {
 
     private func listSource() {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = max(1, line - 5), last = min(lines.count, line + 5)
+        let first = max(1, line - 5)
+        let last = min(lines.count, line + 5)
         guard first <= last else { return }
         for n in first...last {
             let number = String(n)

@@ -42,8 +42,9 @@ extension Debugger: AutogradObserver {
         recorder.backwardFinished(pass, error: error)
         if steppingBackward {
             let p = graph.backwardPasses.last
-            io.write("backward finished: \(p?.executed.count ?? 0) nodes ran"
-                     + (error.map { " (raised \(Self.describe($0)))" } ?? "") + "\n")
+            io.write(
+                "backward finished: \(p?.executed.count ?? 0) nodes ran"
+                    + (error.map { " (raised \(Self.describe($0)))" } ?? "") + "\n")
         }
     }
 

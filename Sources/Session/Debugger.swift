@@ -57,9 +57,11 @@ public final class Debugger {
 
     /// A debugger for `source` (named `filename` in messages). The script's own output goes to
     /// `writeOutput` / `writeError`.
-    public init(source: String, filename: String, io: DebuggerIO,
-                writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-                limits: ExecutionLimits = ExecutionLimits(), render: ((Graph, String) throws -> Void)? = nil) {
+    public init(
+        source: String, filename: String, io: DebuggerIO,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+        limits: ExecutionLimits = ExecutionLimits(), render: ((Graph, String) throws -> Void)? = nil
+    ) {
         self.source = source
         self.filename = filename
         self.io = io
@@ -76,8 +78,11 @@ public final class Debugger {
     /// script ends (or raises), keeps answering questions about it until `quit` or end of input.
     /// Returns the script's exit status (0 after `quit`).
     public func run() -> Int32 {
-        guard let (interp, torch) = ScriptRunner.makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
-                                                                 writeError: writeError, limits: limits) else { return 1 }
+        guard
+            let (interp, torch) = ScriptRunner.makeInterpreter(
+                source: source, filename: filename, writeOutput: writeOutput,
+                writeError: writeError, limits: limits)
+        else { return 1 }
         interp.observer = self
         torch.observer = self
         interp.statementHook = { [unowned self] stmt, scope in try self.willRun(stmt, scope) }
@@ -90,8 +95,9 @@ public final class Debugger {
         if quitting { return 0 }
         finished = true
         if let e = graph.error {
-            io.write("The script raised \(e.type) at line \(e.line); the graph up to there is kept. "
-                     + "Ask about it (print, graph, why, render) or quit.\n")
+            io.write(
+                "The script raised \(e.type) at line \(e.line); the graph up to there is kept. "
+                    + "Ask about it (print, graph, why, render) or quit.\n")
             line = e.line
         } else {
             io.write("The script finished. Ask about it (print, graph, why, render) or quit.\n")

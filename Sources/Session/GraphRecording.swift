@@ -30,12 +30,15 @@ public final class GraphRecording: ScriptObserver {
 extension ScriptRunner {
     /// Runs `source` with a recorder installed on the calling thread; returns the exit status
     /// and the graph recorded (complete up to the point of failure when the script raised).
-    public static func runRecording(source: String, filename: String,
-                                    writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-                                    limits: ExecutionLimits = ExecutionLimits()) -> (status: Int32, graph: Graph) {
+    public static func runRecording(
+        source: String, filename: String,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+        limits: ExecutionLimits = ExecutionLimits()
+    ) -> (status: Int32, graph: Graph) {
         let recording = GraphRecording()
         let status = recording.recorder.recording {
-            run(source: source, filename: filename, writeOutput: writeOutput, writeError: writeError,
+            run(
+                source: source, filename: filename, writeOutput: writeOutput, writeError: writeError,
                 limits: limits, observer: recording)
         }
         return (status, recording.recorder.snapshot())

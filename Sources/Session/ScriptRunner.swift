@@ -31,12 +31,17 @@ public enum ScriptRunner {
 
     /// Parses and runs `source`; returns the exit status Python would give (0, or 1 after an
     /// uncaught exception or syntax error, which are written to `writeError`).
-    public static func run(source: String, filename: String,
-                           writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-                           limits: ExecutionLimits = ExecutionLimits(),
-                           observer: ScriptObserver? = nil) -> Int32 {
-        guard let (interpreter, torch) = makeInterpreter(source: source, filename: filename, writeOutput: writeOutput,
-                                                         writeError: writeError, limits: limits) else { return 1 }
+    public static func run(
+        source: String, filename: String,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+        limits: ExecutionLimits = ExecutionLimits(),
+        observer: ScriptObserver? = nil
+    ) -> Int32 {
+        guard
+            let (interpreter, torch) = makeInterpreter(
+                source: source, filename: filename, writeOutput: writeOutput,
+                writeError: writeError, limits: limits)
+        else { return 1 }
         interpreter.observer = observer
         torch.observer = observer
         return interpreter.run()
@@ -44,9 +49,11 @@ public enum ScriptRunner {
 
     /// Parses `source` into an interpreter with torch installed, ready to run; on a syntax error
     /// writes Python's report to `writeError` and returns nil.
-    static func makeInterpreter(source: String, filename: String, writeOutput: @escaping (String) -> Void,
-                                writeError: @escaping (String) -> Void,
-                                limits: ExecutionLimits) -> (Interpreter, TorchRuntime)? {
+    static func makeInterpreter(
+        source: String, filename: String, writeOutput: @escaping (String) -> Void,
+        writeError: @escaping (String) -> Void,
+        limits: ExecutionLimits
+    ) -> (Interpreter, TorchRuntime)? {
         let module: Module
         do {
             module = try parseModule(source: source, filename: filename)

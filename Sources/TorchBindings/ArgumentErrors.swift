@@ -5,8 +5,10 @@ import Python
 enum ArgumentErrors {
     /// One overload: the specific reason (unexpected keyword, missing argument, wrong type, too
     /// many arguments). Several: "received an invalid combination of arguments", listing them.
-    static func error(for function: RegistryFunction, receiver: Tensor?, _ args: Arguments, firstFailure: ArgumentMismatch,
-                      _ interp: Interpreter) -> PyException {
+    static func error(
+        for function: RegistryFunction, receiver: Tensor?, _ args: Arguments, firstFailure: ArgumentMismatch,
+        _ interp: Interpreter
+    ) -> PyException {
         let name = function.name
         if function.isMethod && function.overloads.allSatisfy({ $0.signature.parameters.count == 1 }) {
             return args.keywords.isEmpty
@@ -31,9 +33,12 @@ enum ArgumentErrors {
     /// "add() received an invalid combination of arguments - got (Tensor, str), but expected one of:"
     /// followed by each overload's Python parameters and, for an overload the arguments fit but
     /// for a type, which argument did not match.
-    static func invalidCombination(_ function: RegistryFunction, receiver: Tensor?, _ args: Arguments,
-                                   _ interp: Interpreter) -> PyException {
-        var message = "\(function.name)() received an invalid combination of arguments - got \(describe(args)), but expected one of:\n"
+    static func invalidCombination(
+        _ function: RegistryFunction, receiver: Tensor?, _ args: Arguments,
+        _ interp: Interpreter
+    ) -> PyException {
+        var message =
+            "\(function.name)() received an invalid combination of arguments - got \(describe(args)), but expected one of:\n"
         for overload in function.overloads {
             message += " * (\(describe(overload, function)))\n"
             let bound = function.bind(overload, receiver: receiver, args, tensorAsScalar: true, interp)

@@ -10,15 +10,17 @@ enum OpValueConversion {
     /// `.Scalar` overloads GradScope folds into their `.Tensor` ones.
     static let numbersAsTensors: Set<String> = [
         "add", "add_", "sub", "sub_", "mul", "mul_", "div", "div_", "true_divide", "floor_divide",
-        "remainder", "eq", "ne", "lt", "le", "gt", "ge",
+        "remainder", "eq", "ne", "lt", "le", "gt", "ge"
     ]
 
     /// `v` as a value of `parameter`, or nil when it does not convert. `numberAsTensor` lets a
     /// `Tensor` parameter take a Python number; `tensorAsScalar` lets a `Scalar` take a 0-dim
     /// tensor that does not require grad (PyTorch's parser accepts one, after trying the
     /// overloads that take it as a tensor).
-    static func convert(_ v: Value, to parameter: OpParameter, numberAsTensor: Bool, tensorAsScalar: Bool,
-                        _ interp: Interpreter) -> OpValue? {
+    static func convert(
+        _ v: Value, to parameter: OpParameter, numberAsTensor: Bool, tensorAsScalar: Bool,
+        _ interp: Interpreter
+    ) -> OpValue? {
         if case .none = v { return parameter.isOptional ? OpValue.none : nil }
         switch parameter.type {
         case .tensor:

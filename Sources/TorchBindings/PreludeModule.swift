@@ -37,7 +37,9 @@ final class PreludeModule: PyObject {
     /// The module's namespace, running its source on first use.
     private func load(_ interp: Interpreter) throws -> ModuleObject {
         if let module { return module }
-        guard let source = PreludeSources.source(of: name) else { throw PyException(.importError, "No prelude source for '\(name)'") }
+        guard let source = PreludeSources.source(of: name) else {
+            throw PyException(.importError, "No prelude source for '\(name)'")
+        }
         loading = true
         defer { loading = false }
         let path = name.replacingOccurrences(of: ".", with: "/") + (PreludeSources.isPackage(name) ? "/__init__.py" : ".py")

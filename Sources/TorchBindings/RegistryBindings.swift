@@ -18,10 +18,13 @@ enum RegistryBindings {
     /// The names the registry declares but the hand-written bindings keep, each with why.
     static let keptByHand: [KeptByHand] = [
         KeptByHand(namespace: .functional, name: "relu", reason: "F.relu takes inplace="),
-        KeptByHand(namespace: .functional, name: "softmax", reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="),
-        KeptByHand(namespace: .functional, name: "log_softmax",
-                   reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
-        KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error"),
+        KeptByHand(
+            namespace: .functional, name: "softmax", reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="
+        ),
+        KeptByHand(
+            namespace: .functional, name: "log_softmax",
+            reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
+        KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
     ]
 
     /// `torch.X` from the registry, by name.
@@ -39,9 +42,11 @@ enum RegistryBindings {
     /// A module's hand-bound `members` with the registry's bindings in `namespace` added; a
     /// name bound both ways is a programming error.
     static func adding(_ namespace: OpExposure, to members: [String: Value]) -> [String: Value] {
-        members.merging(bindings(in: namespace).mapValues { function in
-            .object(BuiltinFunction(function.name) { args, interp in try function.call(receiver: nil, args, interp) })
-        }) { _, _ in preconditionFailure("a \(namespace) name is bound both by hand and by the registry") }
+        members.merging(
+            bindings(in: namespace).mapValues { function in
+                .object(BuiltinFunction(function.name) { args, interp in try function.call(receiver: nil, args, interp) })
+            }
+        ) { _, _ in preconditionFailure("a \(namespace) name is bound both by hand and by the registry") }
     }
 
     private static func build(_ namespace: OpExposure) -> [String: RegistryFunction] {
@@ -50,8 +55,9 @@ enum RegistryBindings {
         for name in registry.names(in: namespace)
         where !keptByHand.contains(where: { $0.namespace == namespace && $0.name == name }) {
             do {
-                table[name] = try RegistryFunction(name: name, namespace: namespace,
-                                                   declarations: registry.overloads(of: name, in: namespace))
+                table[name] = try RegistryFunction(
+                    name: name, namespace: namespace,
+                    declarations: registry.overloads(of: name, in: namespace))
             } catch {
                 fatalError("\(error)")
             }

@@ -19,8 +19,10 @@ final class RegistryFunction: Sendable {
         /// also takes varargs (`t.view(2, 3)`, `t.permute(1, 0)`), as in PyTorch.
         let takesIntVarargs: Bool
 
-        init(declaration: OpDeclaration, signature: OpSignature, isInPlace: Bool, positionalCount: Int,
-             returnsTuple: Bool, takesIntVarargs: Bool) {
+        init(
+            declaration: OpDeclaration, signature: OpSignature, isInPlace: Bool, positionalCount: Int,
+            returnsTuple: Bool, takesIntVarargs: Bool
+        ) {
             self.declaration = declaration
             self.signature = signature
             self.isInPlace = isInPlace
@@ -48,9 +50,10 @@ final class RegistryFunction: Sendable {
             let positional = signature.parameters.prefix { !$0.isKeywordOnly }.count
             let afterReceiver = signature.parameters.dropFirst(skipped).prefix { !$0.isKeywordOnly }
             let varargs = afterReceiver.count == 1 && afterReceiver.first?.type == .intList(size: nil)
-            return Overload(declaration: declaration, signature: signature, isInPlace: isInPlace,
-                            positionalCount: positional, returnsTuple: signature.returns.count > 1,
-                            takesIntVarargs: varargs)
+            return Overload(
+                declaration: declaration, signature: signature, isInPlace: isInPlace,
+                positionalCount: positional, returnsTuple: signature.returns.count > 1,
+                takesIntVarargs: varargs)
         }
         self.numbersAsTensors = OpValueConversion.numbersAsTensors.contains(name)
     }
@@ -83,8 +86,10 @@ final class RegistryFunction: Sendable {
     }
 
     /// Binds the call's arguments to `overload`'s parameter slots.
-    func bind(_ overload: Overload, receiver: Tensor?, _ args: Arguments, tensorAsScalar: Bool,
-              _ interp: Interpreter) -> Result<[OpValue?], ArgumentMismatch> {
+    func bind(
+        _ overload: Overload, receiver: Tensor?, _ args: Arguments, tensorAsScalar: Bool,
+        _ interp: Interpreter
+    ) -> Result<[OpValue?], ArgumentMismatch> {
         let parameters = overload.signature.parameters
         // Filled in place: `Array(repeating:count:)` copies an `OpValue?` per slot through its
         // value witness: about half of what binding a call cost (callgrind).
@@ -98,11 +103,14 @@ final class RegistryFunction: Sendable {
             next = 1
         }
         func convert(_ v: Value, _ index: Int) -> OpValue? {
-            OpValueConversion.convert(v, to: parameters[index], numberAsTensor: numbersAsTensors && index > 0,
-                                      tensorAsScalar: tensorAsScalar, interp)
+            OpValueConversion.convert(
+                v, to: parameters[index], numberAsTensor: numbersAsTensors && index > 0,
+                tensorAsScalar: tensorAsScalar, interp)
         }
         let positional = args.positional
-        if overload.takesIntVarargs, positional.count > 1 || (positional.count == 1 && OpValueConversion.int(positional[0], interp) != nil) {
+        if overload.takesIntVarargs,
+            positional.count > 1 || (positional.count == 1 && OpValueConversion.int(positional[0], interp) != nil)
+        {
             var list = [Int]()
             for (offset, v) in positional.enumerated() {
                 guard let i = OpValueConversion.int(v, interp) else {
@@ -125,7 +133,8 @@ final class RegistryFunction: Sendable {
         for (keyword, v) in args.keywords {
             let lookup = keyword == "input" && !isMethod && parameters.first?.name == "self" ? "self" : keyword
             guard let index = overload.signature.parameterIndex(lookup), !(isMethod && index == 0),
-                  lookup != "self" || keyword == "input" else {
+                lookup != "self" || keyword == "input"
+            else {
                 return .failure(.unexpectedKeyword(keyword))
             }
             guard slots[index] == nil else { return .failure(.unexpectedKeyword(keyword)) }
@@ -142,8 +151,9 @@ final class RegistryFunction: Sendable {
     }
 
     private func mismatch(_ parameter: OpParameter, _ v: Value, position: Int?) -> ArgumentMismatch {
-        .type(parameter: pythonName(of: parameter), expected: OpValueConversion.pythonSpelling(parameter.type),
-              got: Formatting.typeName(v), position: position)
+        .type(
+            parameter: pythonName(of: parameter), expected: OpValueConversion.pythonSpelling(parameter.type),
+            got: Formatting.typeName(v), position: position)
     }
 
     /// A parameter's name as Python callers see it: `self` is `input` outside methods.

@@ -11,7 +11,9 @@ extension Value {
 extension Tensor: PyObject {
     /// `Parameter` for an `nn.Parameter`, which is still an instance of `torch.Tensor`.
     public var typeName: String { isParameter ? "Parameter" : "Tensor" }
-    public func pythonType(_ interp: Interpreter) -> Value? { .object(isParameter ? GradScopeHostModule.parameter : TorchTypes.tensor) }
+    public func pythonType(_ interp: Interpreter) -> Value? {
+        .object(isParameter ? GradScopeHostModule.parameter : TorchTypes.tensor)
+    }
     public func isInstance(of className: String) -> Bool { className == "Tensor" }
     public var identity: Int { id }
     public func repr() -> String { TensorFormatter.repr(self) }

@@ -44,10 +44,14 @@ extension Interpreter {
             switch value {
             case .none: try t.setGrad(nil)
             case .object(let g as Tensor): try t.setGrad(g)
-            default: throw PyException.type("assigned grad expected to be a Tensor or None but got grad of type \(Formatting.typeName(value))")
+            default:
+                throw PyException.type(
+                    "assigned grad expected to be a Tensor or None but got grad of type \(Formatting.typeName(value))")
             }
         case "data":
-            guard case .object(let d as Tensor) = value else { throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))") }
+            guard case .object(let d as Tensor) = value else {
+                throw PyException.type("Variable data has to be a tensor, but got \(Formatting.typeName(value))")
+            }
             t.setData(d)
         default:
             if tensorAttributeNames.contains(name) || RegistryBindings.methods[name] != nil || TensorMethods.table[name] != nil {
@@ -70,7 +74,8 @@ extension Interpreter {
 
     func tensorBinary(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value {
         func unsupported() -> PyException {
-            PyException.type("unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
+            PyException.type(
+                "unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
         if op == .bitAnd || op == .bitOr || op == .bitXor {
             guard let a = try operand(l), let b = try operand(r) else { throw unsupported() }
@@ -103,8 +108,10 @@ extension Interpreter {
         case .mul: return .tensor(try b.mul(.scalar(s)))
         case .div: return .tensor(try b.rdiv(s))
         case .pow: return .tensor(try Tensor.pow(base: s, exponent: b))
-        case .floorDiv: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).floorDivide(.tensor(b)))
-        case .mod: return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).remainder(.tensor(b)))
+        case .floorDiv:
+            return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).floorDivide(.tensor(b)))
+        case .mod:
+            return .tensor(try Tensor.full(b.shape, s.doubleValue, dtype: resultType([b], scalars: [s])).remainder(.tensor(b)))
         default: throw unsupported()
         }
     }
@@ -116,7 +123,11 @@ extension Interpreter {
             case .tensor(let t):
                 guard t.dtype == .bool else {
                     let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-                    if t.dtype.isFloatingPoint { throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'") }
+                    if t.dtype.isFloatingPoint {
+                        throw PyException(
+                            .notImplementedError,
+                            "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'")
+                    }
                     throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not \(t.dtype.name)")
                 }
                 return t
@@ -125,7 +136,8 @@ extension Interpreter {
                 throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not Python numbers")
             }
         }
-        let x = try mask(a), y = try mask(b)
+        let x = try mask(a)
+        let y = try mask(b)
         switch op {
         case .bitAnd: return try x.to(.int64).mul(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
         case .bitOr: return try x.to(.int64).add(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
@@ -138,7 +150,9 @@ extension Interpreter {
         case .neg: return .tensor(try t.neg())
         case .pos: return .tensor(t)
         case .invert:
-            guard t.dtype == .bool else { throw PyException.type("~ (bitwise_not) is only supported for integer and boolean tensors in GradScope for bool") }
+            guard t.dtype == .bool else {
+                throw PyException.type("~ (bitwise_not) is only supported for integer and boolean tensors in GradScope for bool")
+            }
             return .tensor(try t.eq(.scalar(.bool(false))))
         case .not: return .bool(!(try tensorTruth(t)))
         }
@@ -148,8 +162,13 @@ extension Interpreter {
     /// (then `==` falls back to identity, as `t == None` is False in PyTorch).
     func tensorCompare(_ op: CompareOperator, _ l: Value, _ r: Value) throws -> Value? {
         let flipped: CompareOperator
-        let t: Tensor, other: Value
-        if case .object(let a as Tensor) = l { t = a; other = r; flipped = op } else {
+        let t: Tensor
+        let other: Value
+        if case .object(let a as Tensor) = l {
+            t = a
+            other = r
+            flipped = op
+        } else {
             guard case .object(let b as Tensor) = r else { return nil }
             t = b
             other = l
@@ -180,7 +199,8 @@ extension Interpreter {
     /// `t op= v`: PyTorch's in-place operators.
     func tensorInPlace(_ op: BinaryOperator, _ t: Tensor, _ value: Value) throws -> Value {
         guard let o = try operand(value) else {
-            throw PyException.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(Formatting.typeName(value))'")
+            throw PyException.type(
+                "unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(Formatting.typeName(value))'")
         }
         switch op {
         case .add: return .tensor(try t.add_(o))
@@ -209,7 +229,8 @@ extension Interpreter {
 
     func tensorContains(_ t: Tensor, _ item: Value) throws -> Bool {
         guard let o = try operand(item) else {
-            throw PyException.runtime("Tensor.__contains__ only supports Tensor or scalar, but you passed in a \(Formatting.typeName(item)).")
+            throw PyException.runtime(
+                "Tensor.__contains__ only supports Tensor or scalar, but you passed in a \(Formatting.typeName(item)).")
         }
         return try tensorTruth(try t.eq(o).any())
     }
@@ -240,7 +261,9 @@ extension Interpreter {
                 let data = try nestedData(v, "index")
                 return .tensor(try Tensor(data.values, shape: data.shape, dtype: data.dtype == .bool ? .bool : .int64))
             default:
-                throw PyException.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(Formatting.typeName(v)))")
+                throw PyException.index(
+                    "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(Formatting.typeName(v)))"
+                )
             }
         }
     }

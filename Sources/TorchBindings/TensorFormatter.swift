@@ -140,7 +140,8 @@ struct ValueLayout {
             guard let i = index else { return "..." }
             return render(formatter, dim: d + 1, base: base + i * strides[d], indent: indent + 1)
         }
-        let separator = "," + String(repeating: "\n", count: remaining - 1)
+        let separator =
+            "," + String(repeating: "\n", count: remaining - 1)
             + String(repeating: " ", count: indent + 1)
         return "[" + slices.joined(separator: separator) + "]"
     }
@@ -195,7 +196,8 @@ struct ElementFormatter {
             width = 1
             return
         }
-        var minAbs = Double.infinity, maxAbs = 0.0
+        var minAbs = Double.infinity
+        var maxAbs = 0.0
         var whole = true
         for v in finite {
             let a = v.magnitude

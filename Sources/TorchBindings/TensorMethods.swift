@@ -15,28 +15,41 @@ enum TensorMethods {
     static let table: [String: TensorMethod] = {
         var m = [String: TensorMethod]()
         func unary(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) {
-            m[name] = { t, a, _ in try a.check(name, maxPositional: 0, allowed: []); return .tensor(try f(t)) }
+            m[name] = { t, a, _ in
+                try a.check(name, maxPositional: 0, allowed: [])
+                return .tensor(try f(t))
+            }
         }
         unary("square", { try $0.pow(2) })
-        unary("contiguous", { try $0.contiguous() }); unary("clone", { try $0.clone() })
-        unary("detach", { $0.detach() }); unary("detach_", { $0.detach_() }); unary("zero_", { try $0.zero_() })
-        unary("float", { try $0.to(.float32) }); unary("double", { try $0.to(.float64) })
-        unary("long", { try $0.to(.int64) }); unary("int", { try $0.to(.int64) }); unary("bool", { try $0.to(.bool) })
+        unary("contiguous", { try $0.contiguous() })
+        unary("clone", { try $0.clone() })
+        unary("detach", { $0.detach() })
+        unary("detach_", { $0.detach_() })
+        unary("zero_", { try $0.zero_() })
+        unary("float", { try $0.to(.float32) })
+        unary("double", { try $0.to(.float64) })
+        unary("long", { try $0.to(.int64) })
+        unary("int", { try $0.to(.int64) })
+        unary("bool", { try $0.to(.bool) })
         unary("cpu", { $0 })
         m["isclose"] = { t, a, i in
-            .tensor(try t.isclose(try i.tensorValue(a.value(0, "other"), "isclose", "other"),
-                                  rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "isclose", "rtol"),
-                                  atol: try i.doubleValue(a.value(2, "atol") ?? .float(1e-8), "isclose", "atol"),
-                                  equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
+            .tensor(
+                try t.isclose(
+                    try i.tensorValue(a.value(0, "other"), "isclose", "other"),
+                    rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "isclose", "rtol"),
+                    atol: try i.doubleValue(a.value(2, "atol") ?? .float(1e-8), "isclose", "atol"),
+                    equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
         }
         m["true_divide"] = { t, a, i in .tensor(try t.div(try i.operandArgument(a, "true_divide", "other"))) }
         m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.doubleValue(a.value(0, "value"), "fill_", "value"))) }
         m["copy_"] = { t, a, i in .tensor(try t.copy_(try i.tensorValue(a.value(0, "src"), "copy_", "src"))) }
         m["allclose"] = { t, a, i in
-            .bool(try t.allclose(try i.tensorValue(a.value(0, "other"), "allclose", "other"),
-                                 rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "allclose", "rtol"),
-                                 atol: try i.doubleValue(a.value(2, "atol") ?? .float(1e-8), "allclose", "atol"),
-                                 equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
+            .bool(
+                try t.allclose(
+                    try i.tensorValue(a.value(0, "other"), "allclose", "other"),
+                    rtol: try i.doubleValue(a.value(1, "rtol") ?? .float(1e-5), "allclose", "rtol"),
+                    atol: try i.doubleValue(a.value(2, "atol") ?? .float(1e-8), "allclose", "atol"),
+                    equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
         }
         m["equal"] = { t, a, i in .bool(try t.equal(try i.tensorValue(a.value(0, "other"), "equal", "other"))) }
         m["view"] = { t, a, i in
@@ -46,9 +59,13 @@ enum TensorMethods {
             return .tensor(try t.view(try i.shapeArgument(a, "view", allowInferred: true)))
         }
         m["view_as"] = { t, a, i in .tensor(try t.view(try i.tensorValue(a.value(0, "other"), "view_as", "other").shape)) }
-        m["reshape_as"] = { t, a, i in .tensor(try t.reshape(try i.tensorValue(a.value(0, "other"), "reshape_as", "other").shape)) }
+        m["reshape_as"] = { t, a, i in .tensor(try t.reshape(try i.tensorValue(a.value(0, "other"), "reshape_as", "other").shape))
+        }
         m["expand_as"] = { t, a, i in .tensor(try t.expand(try i.tensorValue(a.value(0, "other"), "expand_as", "other").shape)) }
-        m["item"] = { t, a, _ in try a.check("item", maxPositional: 0, allowed: []); return scalarValue(try t.item()) }
+        m["item"] = { t, a, _ in
+            try a.check("item", maxPositional: 0, allowed: [])
+            return scalarValue(try t.item())
+        }
         m["tolist"] = { t, _, _ in nestedValue(t.tolist()) }
         m["size"] = { t, a, i in
             guard let d = a.value(0, "dim") else { return .object(SizeObject(t.shape)) }
@@ -86,25 +103,35 @@ enum TensorMethods {
             }
             return .tensor(try t.requiresGrad_(flag))
         }
-        m["retain_grad"] = { t, _, _ in try t.retainGrad(); return .none }
+        m["retain_grad"] = { t, _, _ in
+            try t.retainGrad()
+            return .none
+        }
         m["register_hook"] = { t, a, i in
-            guard let hook = a.value(0, "hook") else { throw PyException.type("register_hook() missing required argument 'hook'") }
-            return .object(HookHandleObject(try t.registerHook { [unowned i] grad in
-                let r = try i.call(hook, Arguments([.tensor(grad)]))
-                switch r {
-                case .none: return nil
-                case .object(let replacement as Tensor): return replacement
-                default: throw PyException.runtime("hook returned a \(Formatting.typeName(r)); expected a Tensor or None")
-                }
-            }))
+            guard let hook = a.value(0, "hook") else {
+                throw PyException.type("register_hook() missing required argument 'hook'")
+            }
+            return .object(
+                HookHandleObject(
+                    try t.registerHook { [unowned i] grad in
+                        let r = try i.call(hook, Arguments([.tensor(grad)]))
+                        switch r {
+                        case .none: return nil
+                        case .object(let replacement as Tensor): return replacement
+                        default: throw PyException.runtime("hook returned a \(Formatting.typeName(r)); expected a Tensor or None")
+                        }
+                    }))
         }
         m["backward"] = { t, a, i in
             try a.check("backward", maxPositional: 3, allowed: ["gradient", "retain_graph", "create_graph", "inputs"])
-            let gradient = try a.value(0, "gradient").flatMap { i.isNone($0) ? nil : try i.tensorValue($0, "backward", "gradient") }
+            let gradient = try a.value(0, "gradient").flatMap {
+                i.isNone($0) ? nil : try i.tensorValue($0, "backward", "gradient")
+            }
             let retain = try a.value(1, "retain_graph").flatMap { i.isNone($0) ? nil : try i.truthy($0) }
-            try i.runBackward([t], gradients: [gradient], retainGraph: retain,
-                              createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
-                              inputs: a.value(3, "inputs"))
+            try i.runBackward(
+                [t], gradients: [gradient], retainGraph: retain,
+                createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
+                inputs: a.value(3, "inputs"))
             return .none
         }
         m["numpy"] = { _, _, _ in
@@ -131,7 +158,9 @@ final class ReturnTypesObject: PyObject {
         "torch.return_types.\(name)(\nvalues=\(TensorFormatter.repr(values)),\nindices=\(TensorFormatter.repr(indices)))"
     }
     func iterate(_ interp: Interpreter) throws -> [Value]? { [.tensor(values), .tensor(indices)] }
-    func item(_ key: Value, _ interp: Interpreter) throws -> Value? { try interp.subscriptValue(.tuple([.tensor(values), .tensor(indices)]), key) }
+    func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        try interp.subscriptValue(.tuple([.tensor(values), .tensor(indices)]), key)
+    }
     func isInstance(of className: String) -> Bool { className == "tuple" }
     func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
@@ -151,7 +180,9 @@ func nestedValue(_ n: NestedValues) -> Value {
 
 extension Interpreter {
     func operandArgument(_ a: Arguments, _ function: String, _ name: String) throws -> Operand {
-        guard let v = a.value(0, name) else { throw PyException.type("\(function)() missing 1 required positional arguments: \"\(name)\"") }
+        guard let v = a.value(0, name) else {
+            throw PyException.type("\(function)() missing 1 required positional arguments: \"\(name)\"")
+        }
         guard let o = try operand(v) else {
             throw PyException.type("\(function)(): argument '\(name)' (position 1) must be Tensor, not \(Formatting.typeName(v))")
         }

@@ -98,9 +98,20 @@ extension Interpreter {
         var sawNumber = false
         func visit(_ v: Value, depth: Int, shape: inout [Int]?) throws -> [Int] {
             switch v {
-            case .bool(let b): values.append(b ? 1 : 0); sawNumber = true; return []
-            case .int(let i): values.append(Double(i)); kind = max(kind, 1); sawNumber = true; return []
-            case .float(let d): values.append(d); kind = 2; sawNumber = true; return []
+            case .bool(let b):
+                values.append(b ? 1 : 0)
+                sawNumber = true
+                return []
+            case .int(let i):
+                values.append(Double(i))
+                kind = max(kind, 1)
+                sawNumber = true
+                return []
+            case .float(let d):
+                values.append(d)
+                kind = 2
+                sawNumber = true
+                return []
             case .object(let t as Tensor):
                 values.append(contentsOf: t.doubles())
                 kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype == .int64 ? 1 : 0)
@@ -113,7 +124,8 @@ extension Interpreter {
                     var unused: [Int]? = nil
                     let s = try visit(item, depth: depth + 1, shape: &unused)
                     if let i = inner, i != s {
-                        throw PyException.value("expected sequence of length \(i.first ?? 0) at dim \(depth + 1) (got \(s.first ?? 0))")
+                        throw PyException.value(
+                            "expected sequence of length \(i.first ?? 0) at dim \(depth + 1) (got \(s.first ?? 0))")
                     }
                     inner = s
                 }

@@ -1,6 +1,6 @@
 import Autograd
-import Python
 import Foundation
+import Python
 
 /// The functions of the `torch`, `torch.autograd` and `torch.nn.functional` modules that the op
 /// registry does not bind (see `RegistryBindings`): factories, grad-mode switches, dtypes and
@@ -28,7 +28,9 @@ enum TorchFunctions {
             } else {
                 throw PyException.type("\(name)() missing 1 required positional arguments: \"input\"")
             }
-            guard let method = TensorMethods.table[name] else { throw PyException.attribute("module 'torch' has no attribute '\(name)'") }
+            guard let method = TensorMethods.table[name] else {
+                throw PyException.attribute("module 'torch' has no attribute '\(name)'")
+            }
             return try method(t, rest, interp)
         }
     }
@@ -45,7 +47,9 @@ enum TorchFunctions {
         }
         m["tensor"] = function("tensor") { args, interp in
             try args.check("tensor", maxPositional: 1, allowed: ["dtype", "requires_grad", "device"])
-            guard let data = args.positional.first else { throw PyException.type("tensor() missing 1 required positional arguments: \"data\"") }
+            guard let data = args.positional.first else {
+                throw PyException.type("tensor() missing 1 required positional arguments: \"data\"")
+            }
             let d = try interp.nestedData(data, "tensor")
             let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? d.dtype)
             return try finish("tensor", t, args, interp)
@@ -79,19 +83,32 @@ enum TorchFunctions {
         m["full"] = function("full") { args, interp in
             let shape = try interp.intList(args.value(0, "size") ?? .none, "full", "size")
             let fill = args.value(1, "fill_value") ?? .none
-            let dtype = try interp.dtypeArgument(args) ?? { if case .int = fill { return .int64 }; if case .bool = fill { return .bool }; return .float32 }()
+            let dtype =
+                try interp.dtypeArgument(args)
+                ?? {
+                    if case .int = fill { return .int64 }
+                    if case .bool = fill { return .bool }
+                    return .float32
+                }()
             try MemoryBudget.checkedNumel(shape, allocating: dtype)
-            return try finish("full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
+            return try finish(
+                "full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
         }
         m["full_like"] = function("full_like") { args, interp in
             let t = try interp.tensorValue(args.value(0, "input"), "full_like", "input")
             try MemoryBudget.checkedNumel(t.shape, allocating: try interp.dtypeArgument(args) ?? t.dtype)
-            return try finish("full_like", Tensor.full(t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
-                                                      dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
+            return try finish(
+                "full_like",
+                Tensor.full(
+                    t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
+                    dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
         }
         m["arange"] = function("arange") { args, interp in
             let nums = args.positional
-            let allInts = nums.allSatisfy { if case .int = $0 { return true }; return false }
+            let allInts = nums.allSatisfy {
+                if case .int = $0 { return true }
+                return false
+            }
             let values = try nums.map { try interp.doubleValue($0, "arange", "end") }
             let (start, end, step): (Double, Double, Double)
             switch values.count {
@@ -106,15 +123,17 @@ enum TorchFunctions {
         m["range"] = function("range") { args, interp in
             let values = try args.positional.map { try interp.doubleValue($0, "range", "end") }
             guard values.count >= 2 else { throw PyException.type("range() missing required argument 'end'") }
-            let t = try Tensor.range(start: values[0], end: values[1], step: values.count > 2 ? values[2] : 1,
-                                     dtype: try interp.dtypeArgument(args) ?? .float32)
+            let t = try Tensor.range(
+                start: values[0], end: values[1], step: values.count > 2 ? values[2] : 1,
+                dtype: try interp.dtypeArgument(args) ?? .float32)
             return try finish("range", t, args, interp)
         }
         m["linspace"] = function("linspace") { args, interp in
-            let t = try Tensor.linspace(try interp.doubleValue(args.value(0, "start"), "linspace", "start"),
-                                        try interp.doubleValue(args.value(1, "end"), "linspace", "end"),
-                                        steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
-                                        dtype: try interp.dtypeArgument(args) ?? .float32)
+            let t = try Tensor.linspace(
+                try interp.doubleValue(args.value(0, "start"), "linspace", "start"),
+                try interp.doubleValue(args.value(1, "end"), "linspace", "end"),
+                steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
+                dtype: try interp.dtypeArgument(args) ?? .float32)
             return try finish("linspace", t, args, interp)
         }
         m["eye"] = function("eye") { args, interp in
@@ -128,19 +147,24 @@ enum TorchFunctions {
         m["randint"] = function("randint") { args, interp in
             let p = args.positional
             guard p.count >= 2 else { throw PyException.type("randint() received an invalid combination of arguments") }
-            let (low, high, size): (Int, Int, Value) = p.count >= 3
+            let (low, high, size): (Int, Int, Value) =
+                p.count >= 3
                 ? (try interp.intValue(p[0], "randint", "low"), try interp.intValue(p[1], "randint", "high"), p[2])
                 : (0, try interp.intValue(p[0], "randint", "high"), p[1])
-            return try finish("randint", try Tensor.randint(low: low, high: high, try interp.intList(size, "randint", "size")), args, interp)
+            return try finish(
+                "randint", try Tensor.randint(low: low, high: high, try interp.intList(size, "randint", "size")), args, interp)
         }
         m["manual_seed"] = function("manual_seed") { args, interp in
-            Generator.default.manualSeed(UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
+            Generator.default.manualSeed(
+                UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
             return .none
         }
         m["where"] = function("where") { args, interp in
             let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
             guard condition.dtype == .bool else {
-                throw PyException.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))")
+                throw PyException.runtime(
+                    "where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))"
+                )
             }
             func branch(_ index: Int, _ name: String) throws -> Tensor {
                 let v = args.value(index, name) ?? .none
@@ -149,7 +173,9 @@ enum TorchFunctions {
                 case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
                 case .float(let d): return Tensor.scalar(d, dtype: .float32)
                 case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
-                default: throw PyException.type("where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
+                default:
+                    throw PyException.type(
+                        "where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
                 }
             }
             return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
@@ -162,13 +188,18 @@ enum TorchFunctions {
         m["enable_grad"] = function("enable_grad") { _, _ in .object(GradModeContext(kind: .enableGrad, enabled: true)) }
         m["inference_mode"] = function("inference_mode") { args, interp in
             let on = try interp.boolValue(args.value(0, "mode"), default: true)
-            return .object(on ? GradModeContext(kind: .inferenceMode, enabled: false) : GradModeContext(kind: .enableGrad, enabled: GradMode.isEnabled))
+            return .object(
+                on
+                    ? GradModeContext(kind: .inferenceMode, enabled: false)
+                    : GradModeContext(kind: .enableGrad, enabled: GradMode.isEnabled))
         }
         m["set_grad_enabled"] = function("set_grad_enabled") { args, interp in
             let on = try interp.truthy(args.value(0, "mode") ?? .none)
             let context = GradModeContext(kind: .setGradEnabled, enabled: on)
             if GradMode.isEnabled != on {
-                if on { interp.torchObserver?.regionExited(line: interp.currentLine) } else {
+                if on {
+                    interp.torchObserver?.regionExited(line: interp.currentLine)
+                } else {
                     interp.torchObserver?.regionEntered(.gradDisabled, line: interp.currentLine)
                 }
             }
@@ -177,8 +208,10 @@ enum TorchFunctions {
         }
         m["is_grad_enabled"] = function("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) }
         m["is_inference_mode_enabled"] = function("is_inference_mode_enabled") { _, _ in .bool(GradMode.isInferenceMode) }
-        for (name, dtype) in [("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
-                              ("int64", .int64), ("long", .int64), ("bool", .bool)] {
+        for (name, dtype) in [
+            ("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
+            ("int64", .int64), ("long", .int64), ("bool", .bool)
+        ] {
             m[name] = .object(DTypeObject.of(dtype))
         }
         m["Tensor"] = .object(TorchTypes.tensor)
@@ -198,23 +231,30 @@ enum TorchFunctions {
     static func autograd(_ interp: Interpreter) -> [String: Value] {
         var m = [String: Value]()
         m["grad"] = function("grad") { args, interp in
-            try args.check("grad", maxPositional: 7, allowed: ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused", "only_inputs", "is_grads_batched", "materialize_grads"])
+            try args.check(
+                "grad", maxPositional: 7,
+                allowed: [
+                    "outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused", "only_inputs",
+                    "is_grads_batched", "materialize_grads"
+                ])
             let outputs = try interp.tensorSequence(args.value(0, "outputs"), "grad", "outputs")
             let inputs = try interp.tensorSequence(args.value(1, "inputs"), "grad", "inputs")
             let gradOutputs = try interp.optionalTensorSequence(args.value(2, "grad_outputs"))
             let retain = try args.value(3, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
-            let result = try Autograd.grad(outputs: outputs, inputs: inputs, gradOutputs: gradOutputs, retainGraph: retain,
-                                           createGraph: try interp.boolValue(args.value(4, "create_graph"), default: false),
-                                           allowUnused: try interp.boolValue(args.value(6, "allow_unused"), default: false))
+            let result = try Autograd.grad(
+                outputs: outputs, inputs: inputs, gradOutputs: gradOutputs, retainGraph: retain,
+                createGraph: try interp.boolValue(args.value(4, "create_graph"), default: false),
+                allowUnused: try interp.boolValue(args.value(6, "allow_unused"), default: false))
             return .tuple(result.map { $0.map(Value.tensor) ?? .none })
         }
         m["backward"] = function("backward") { args, interp in
             let tensors = try interp.tensorSequence(args.value(0, "tensors"), "backward", "tensors")
             let grads = try interp.optionalTensorSequence(args.value(1, "grad_tensors"))
             let retain = try args.value(2, "retain_graph").flatMap { interp.isNone($0) ? nil : try interp.truthy($0) }
-            try interp.runBackward(tensors, gradients: grads, retainGraph: retain,
-                                   createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false),
-                                   inputs: args.value(5, "inputs"))
+            try interp.runBackward(
+                tensors, gradients: grads, retainGraph: retain,
+                createGraph: try interp.boolValue(args.value(3, "create_graph"), default: false),
+                inputs: args.value(5, "inputs"))
             return .none
         }
         m["Variable"] = function("Variable") { args, interp in
@@ -253,8 +293,9 @@ enum TorchFunctions {
                 if let d = args.value(1, "dim"), !interp.isNone(d) {
                     dim = try interp.intValue(d, name, "dim")
                 } else {
-                    interp.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.",
-                                category: "UserWarning")
+                    interp.warn(
+                        "Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.",
+                        category: "UserWarning")
                     dim = [0, 1, 3].contains(t.dim) ? 0 : 1
                 }
                 if let dtype = try interp.dtypeArgument(args) { t = try t.to(dtype) }
@@ -267,14 +308,18 @@ enum TorchFunctions {
             return r
         }
         m["nll_loss"] = function("nll_loss") { args, interp in
-            .tensor(try Tensor.nllLoss(try interp.tensorValue(args.value(0, "input"), "nll_loss", "input"),
-                                       target: try interp.tensorValue(args.value(1, "target"), "nll_loss", "target"),
-                                       reduction: try reduction(args, interp, "nll_loss")))
+            .tensor(
+                try Tensor.nllLoss(
+                    try interp.tensorValue(args.value(0, "input"), "nll_loss", "input"),
+                    target: try interp.tensorValue(args.value(1, "target"), "nll_loss", "target"),
+                    reduction: try reduction(args, interp, "nll_loss")))
         }
         m["cross_entropy"] = function("cross_entropy") { args, interp in
-            .tensor(try Tensor.crossEntropy(try interp.tensorValue(args.value(0, "input"), "cross_entropy", "input"),
-                                            target: try interp.tensorValue(args.value(1, "target"), "cross_entropy", "target"),
-                                            reduction: try reduction(args, interp, "cross_entropy")))
+            .tensor(
+                try Tensor.crossEntropy(
+                    try interp.tensorValue(args.value(0, "input"), "cross_entropy", "input"),
+                    target: try interp.tensorValue(args.value(1, "target"), "cross_entropy", "target"),
+                    reduction: try reduction(args, interp, "cross_entropy")))
         }
         return m
     }

@@ -32,7 +32,8 @@ extension Interpreter {
         if let first = args.positional.first, args.positional.count == 1, !isIntLike(first) || (try? isSequence(first)) == true {
             if case .object(let t as Tensor) = first { return .tensor(try t.to(dtype)) }
             let data = try nestedData(first, name)
-            return .tensor(try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
+            return .tensor(
+                try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
         }
         let shape = try shapeArgument(args, name)
         try MemoryBudget.checkedNumel(shape, allocating: dtype)
@@ -46,40 +47,52 @@ extension Interpreter {
 
     /// `Foo.apply(*args)` for a `torch.autograd.Function` subclass.
     func applyCustomFunction(_ cls: UserClass, _ args: Arguments) throws -> Value {
-        guard let forward = cls.lookup("forward").map(unwrapStatic), let backward = cls.lookup("backward").map(unwrapStatic) else {
-            throw PyException(.notImplementedError, "You must implement the forward and backward functions for custom autograd.Function.")
+        guard let forward = cls.lookup("forward").map(unwrapStatic), let backward = cls.lookup("backward").map(unwrapStatic)
+        else {
+            throw PyException(
+                .notImplementedError, "You must implement the forward and backward functions for custom autograd.Function.")
         }
-        let tensors: [Tensor?] = args.positional.map { if case .object(let t as Tensor) = $0 { return t }; return nil }
+        let tensors: [Tensor?] = args.positional.map {
+            if case .object(let t as Tensor) = $0 { return t }
+            return nil
+        }
         var ctxObject: FunctionCtxObject?
-        let outputs = try CustomFunction.apply(name: cls.name, arguments: tensors, forward: { ctx in
-            let c = FunctionCtxObject(ctx)
-            ctxObject = c
-            var a = args
-            a.positional.insert(.object(c), at: 0)
-            let result = try self.call(forward, a)
-            switch result {
-            case .object(let t as Tensor): return [t]
-            case .tuple(let items):
+        let outputs = try CustomFunction.apply(
+            name: cls.name, arguments: tensors,
+            forward: { ctx in
+                let c = FunctionCtxObject(ctx)
+                ctxObject = c
+                var a = args
+                a.positional.insert(.object(c), at: 0)
+                let result = try self.call(forward, a)
+                switch result {
+                case .object(let t as Tensor): return [t]
+                case .tuple(let items):
+                    return try items.map { v in
+                        guard case .object(let t as Tensor) = v else {
+                            throw PyException.type("custom Function forward must return tensors")
+                        }
+                        return t
+                    }
+                default:
+                    throw PyException.type(
+                        "custom Function forward must return a Tensor or a tuple of Tensors, not \(Formatting.typeName(result))")
+                }
+            },
+            backward: { [unowned self] _, grads in
+                var a = Arguments(grads.map(Value.tensor))
+                a.positional.insert(.object(ctxObject!), at: 0)
+                let result = try self.call(backward, a)
+                let items: [Value]
+                if case .tuple(let t) = result { items = t } else { items = [result] }
                 return try items.map { v in
-                    guard case .object(let t as Tensor) = v else { throw PyException.type("custom Function forward must return tensors") }
-                    return t
+                    switch v {
+                    case .none: return nil
+                    case .object(let t as Tensor): return t
+                    default: throw PyException.type("expected Tensor or None as the gradient, got \(Formatting.typeName(v))")
+                    }
                 }
-            default: throw PyException.type("custom Function forward must return a Tensor or a tuple of Tensors, not \(Formatting.typeName(result))")
-            }
-        }, backward: { [unowned self] _, grads in
-            var a = Arguments(grads.map(Value.tensor))
-            a.positional.insert(.object(ctxObject!), at: 0)
-            let result = try self.call(backward, a)
-            let items: [Value]
-            if case .tuple(let t) = result { items = t } else { items = [result] }
-            return try items.map { v in
-                switch v {
-                case .none: return nil
-                case .object(let t as Tensor): return t
-                default: throw PyException.type("expected Tensor or None as the gradient, got \(Formatting.typeName(v))")
-                }
-            }
-        })
+            })
         return outputs.count == 1 ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
     }
 

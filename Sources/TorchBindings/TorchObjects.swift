@@ -33,13 +33,25 @@ final class SizeObject: PyObject {
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
         let items: [Value] = shape.map { .int($0) }
         let picked = try interp.subscriptValue(.tuple(items), key)
-        if case .tuple(let t) = picked { return .object(SizeObject(t.map { if case .int(let i) = $0 { return i }; return 0 })) }
+        if case .tuple(let t) = picked {
+            return .object(
+                SizeObject(
+                    t.map {
+                        if case .int(let i) = $0 { return i }
+                        return 0
+                    }))
+        }
         return picked
     }
     func equals(_ other: Value) -> Bool? {
         switch other {
         case .object(let s as SizeObject): return s.shape == shape
-        case .tuple(let t): return t.count == shape.count && zip(t, shape).allSatisfy { if case .int(let i) = $0.0 { return i == $0.1 }; return false }
+        case .tuple(let t):
+            return t.count == shape.count
+                && zip(t, shape).allSatisfy {
+                    if case .int(let i) = $0.0 { return i == $0.1 }
+                    return false
+                }
         default: return false
         }
     }
@@ -57,7 +69,9 @@ final class GradFnObject: PyObject {
     init(_ node: Node) { self.node = node }
 
     var typeName: String { node is AccumulateGrad ? "AccumulateGrad" : node.name }
-    func repr() -> String { "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue) & 0xffffffffffff, radix: 16))>" }
+    func repr() -> String {
+        "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue) & 0xffffffffffff, radix: 16))>"
+    }
 
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
@@ -66,10 +80,11 @@ final class GradFnObject: PyObject {
             let name = node.name == "CopySlices" ? "torch::autograd::CopySlices" : node.name
             return .object(BuiltinFunction("name") { _, _ in .string(name) })
         case "next_functions":
-            return .tuple(node.nextEdges.map { edge in
-                guard let edge else { return .tuple([.none, .int(0)]) }
-                return .tuple([interp.gradFnValue(edge.node), .int(edge.inputNr)])
-            })
+            return .tuple(
+                node.nextEdges.map { edge in
+                    guard let edge else { return .tuple([.none, .int(0)]) }
+                    return .tuple([interp.gradFnValue(edge.node), .int(edge.inputNr)])
+                })
         case "variable":
             guard let acc = node as? AccumulateGrad, let v = acc.variable else { return nil }
             return .tensor(v)
@@ -88,14 +103,20 @@ final class HookHandleObject: PyObject {
     var typeName: String { "RemovableHandle" }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         guard name == "remove" else { return nil }
-        return .object(BuiltinFunction("remove") { [handle] _, _ in handle.remove(); return .none })
+        return .object(
+            BuiltinFunction("remove") { [handle] _, _ in
+                handle.remove()
+                return .none
+            })
     }
 }
 
 /// `torch.no_grad()`, `enable_grad()`, `set_grad_enabled(b)`, `inference_mode()`: context managers
 /// (and decorators) that set grad mode for their body.
 final class GradModeContext: PyObject, ContextManager {
-    enum Kind: String { case noGrad = "no_grad", enableGrad = "enable_grad", setGradEnabled = "set_grad_enabled", inferenceMode = "inference_mode" }
+    enum Kind: String {
+        case noGrad = "no_grad", enableGrad = "enable_grad", setGradEnabled = "set_grad_enabled", inferenceMode = "inference_mode"
+    }
     let kind: Kind
     let enabled: Bool
     /// For set_grad_enabled, which acts when called: the mode before the call.
@@ -145,11 +166,12 @@ final class GradModeContext: PyObject, ContextManager {
     func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         guard args.positional.count == 1 else { return nil }
         let function = args.positional[0]
-        return .object(BuiltinFunction("wrapped") { [self] inner, interp in
-            _ = try self.enter(interp)
-            defer { try? self.exit(interp) }
-            return try interp.call(function, inner)
-        })
+        return .object(
+            BuiltinFunction("wrapped") { [self] inner, interp in
+                _ = try self.enter(interp)
+                defer { try? self.exit(interp) }
+                return try interp.call(function, inner)
+            })
     }
 }
 
@@ -185,16 +207,21 @@ final class FunctionCtxObject: PyObject {
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
         case "save_for_backward":
-            return .object(BuiltinFunction("save_for_backward") { [context] args, _ in
-                context.saveForBackward(try args.positional.map { v -> Tensor? in
-                    switch v {
-                    case .object(let t as Tensor): return t
-                    case .none: return nil
-                    default: throw PyException.type("save_for_backward can only save variables, but argument 0 is of type \(Formatting.typeName(v))")
-                    }
+            return .object(
+                BuiltinFunction("save_for_backward") { [context] args, _ in
+                    context.saveForBackward(
+                        try args.positional.map { v -> Tensor? in
+                            switch v {
+                            case .object(let t as Tensor): return t
+                            case .none: return nil
+                            default:
+                                throw PyException.type(
+                                    "save_for_backward can only save variables, but argument 0 is of type \(Formatting.typeName(v))"
+                                )
+                            }
+                        })
+                    return .none
                 })
-                return .none
-            })
         case "saved_tensors":
             return .tuple(try context.savedTensors().map { $0.map(Value.tensor) ?? .none })
         case "needs_input_grad":

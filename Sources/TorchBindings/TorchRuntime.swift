@@ -19,8 +19,9 @@ public final class TorchRuntime {
     @discardableResult
     public static func install(into interp: Interpreter) -> TorchRuntime {
         let runtime = of(interp)
-        let functional = ModuleObject(name: "torch.nn.functional",
-                                      members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
+        let functional = ModuleObject(
+            name: "torch.nn.functional",
+            members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
         let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])

@@ -14,7 +14,7 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
     ("memory", benchMemory),
     ("recording", benchRecordingOverhead),
     ("dump", benchDump),
-    ("render", benchRender),
+    ("render", benchRender)
 ]
 
 /// `gradscope-bench`: runs the benchmark workloads and prints one `name value` line per figure
@@ -52,8 +52,10 @@ struct GradScopeBench: ParsableCommand {
     @Option(help: .hidden) var steps: Int?
 
     func validate() throws {
-        for (flag, value) in [("--repeats", repeats), ("--w1-ops", w1Ops), ("--w2-steps", w2Steps),
-                              ("--dump-ops", dumpOps), ("--steps", steps)] {
+        for (flag, value) in [
+            ("--repeats", repeats), ("--w1-ops", w1Ops), ("--w2-steps", w2Steps),
+            ("--dump-ops", dumpOps), ("--steps", steps)
+        ] {
             if let value, value <= 0 { throw ValidationError("\(flag) needs a positive integer") }
         }
         if let unknown = selected?.first(where: { name in !allBenchmarks.contains { $0.name == name } }) {
@@ -81,12 +83,14 @@ struct GradScopeBench: ParsableCommand {
         let config = config
         if let mode = memoryChild {
             let steps = steps ?? config.memorySteps
-            print(try runOnLargeStack {
-                Result {
-                    mode.hasPrefix("chain-") ? try recordingChild(mode: mode, ops: steps)
-                        : try runMemoryChild(mode: mode, steps: steps)
-                }
-            }.get())
+            print(
+                try runOnLargeStack {
+                    Result {
+                        mode.hasPrefix("chain-")
+                            ? try recordingChild(mode: mode, ops: steps)
+                            : try runMemoryChild(mode: mode, steps: steps)
+                    }
+                }.get())
             return
         }
         let selected = selected

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Sizes and repeat counts for one benchmark run; `--quick` shrinks them to a smoke test.
 struct BenchConfig {
@@ -80,8 +81,9 @@ func timeMedian(repeats: Int, _ body: () throws -> Void) rethrows -> Double {
 /// getrusage's ru_maxrss it does not carry over the spawning parent's peak across exec).
 func peakRSSKilobytes() -> Double {
     guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return .nan }
     return kb
 }
 

@@ -2,8 +2,10 @@ import Foundation
 
 /// Runs an executable to completion with its output discarded; returns its exit status and
 /// standard output.
-func spawn(_ path: String, _ arguments: [String],
-                   environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+func spawn(
+    _ path: String, _ arguments: [String],
+    environment: [String: String] = [:]
+) throws -> (status: Int32, output: String) {
     let process = Process()
     if !environment.isEmpty {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -42,10 +44,13 @@ func benchStartup(_ config: BenchConfig) throws -> [Figure] {
 /// same run's peak moved by 17 MB with the length of the executable's path).
 func benchMemory(_ config: BenchConfig) throws -> [Figure] {
     var figures = [Figure]()
-    for (mode, name) in [("free", "mem_peak_rss_kb_keep_losses"), ("retain", "mem_peak_rss_kb_keep_losses_retain_graph"),
-                         ("growth", "mem_rss_growth_kb_zeroed_grads")] {
-        let result = try spawn(config.selfPath, ["--memory-child", mode, "--steps", "\(config.memorySteps)"],
-                               environment: ["MALLOC_MMAP_THRESHOLD_": "65536"])
+    for (mode, name) in [
+        ("free", "mem_peak_rss_kb_keep_losses"), ("retain", "mem_peak_rss_kb_keep_losses_retain_graph"),
+        ("growth", "mem_rss_growth_kb_zeroed_grads")
+    ] {
+        let result = try spawn(
+            config.selfPath, ["--memory-child", mode, "--steps", "\(config.memorySteps)"],
+            environment: ["MALLOC_MMAP_THRESHOLD_": "65536"])
         guard result.status == 0, let value = Double(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw BenchError("memory child \(mode) failed with status \(result.status)")
         }

@@ -11,11 +11,13 @@ func runScript(_ source: String, named filename: String, recording: Bool) throws
     let status: Int32
     var graph = Graph()
     if recording {
-        (status, graph) = ScriptRunner.runRecording(source: source, filename: filename, writeOutput: { _ in },
-                                                    writeError: { errors += $0 })
+        (status, graph) = ScriptRunner.runRecording(
+            source: source, filename: filename, writeOutput: { _ in },
+            writeError: { errors += $0 })
     } else {
-        status = ScriptRunner.run(source: source, filename: filename, writeOutput: { _ in },
-                                  writeError: { errors += $0 })
+        status = ScriptRunner.run(
+            source: source, filename: filename, writeOutput: { _ in },
+            writeError: { errors += $0 })
     }
     if status != 0 { throw BenchError("\(filename) failed:\n\(errors)") }
     return graph
@@ -26,7 +28,8 @@ func runScript(_ source: String, named filename: String, recording: Bool) throws
 private func pairedMedians(repeats: Int, off: () throws -> Void, on: () throws -> Void) rethrows -> (off: Double, on: Double) {
     try off()
     try on()
-    var offTimes = [Double](), onTimes = [Double]()
+    var offTimes = [Double]()
+    var onTimes = [Double]()
     for _ in 0..<max(repeats, 1) {
         var start = now()
         try off()
@@ -72,24 +75,30 @@ func benchRecordingOverhead(_ config: BenchConfig) throws -> [Figure] {
         }
         try y.backward()
     }
-    add("rec_w1_swift_us_per_op", try pairedMedians(repeats: config.repeats, off: w1, on: { try Recorder().recording(w1) }),
+    add(
+        "rec_w1_swift_us_per_op", try pairedMedians(repeats: config.repeats, off: w1, on: { try Recorder().recording(w1) }),
         per: Double(config.w1Ops), unit: 1e6)
 
     let model = try MLP()
     let w2 = { () throws -> Void in for _ in 0..<config.w2Steps { _ = try model.step() } }
-    add("rec_w2_swift_ms_per_step", try pairedMedians(repeats: config.repeats, off: w2, on: { try Recorder().recording(w2) }),
+    add(
+        "rec_w2_swift_ms_per_step", try pairedMedians(repeats: config.repeats, off: w2, on: { try Recorder().recording(w2) }),
         per: Double(config.w2Steps), unit: 1e3)
 
     let w1Source = chainScript(ops: config.w1Ops)
-    add("rec_w1_script_us_per_op", try pairedMedians(
-        repeats: config.repeats, off: { _ = try runScript(w1Source, named: "w1.py", recording: false) },
-        on: { _ = try runScript(w1Source, named: "w1.py", recording: true) }), per: Double(config.w1Ops), unit: 1e6)
+    add(
+        "rec_w1_script_us_per_op",
+        try pairedMedians(
+            repeats: config.repeats, off: { _ = try runScript(w1Source, named: "w1.py", recording: false) },
+            on: { _ = try runScript(w1Source, named: "w1.py", recording: true) }), per: Double(config.w1Ops), unit: 1e6)
 
     let path = (config.scriptsFolder as NSString).appendingPathComponent("w2.py")
     let w2Source = try ScriptRunner.load(path).replacingOccurrences(of: "range(20)", with: "range(\(config.w2Steps))")
-    add("rec_w2_script_ms_per_step", try pairedMedians(
-        repeats: config.repeats, off: { _ = try runScript(w2Source, named: "w2.py", recording: false) },
-        on: { _ = try runScript(w2Source, named: "w2.py", recording: true) }), per: Double(config.w2Steps), unit: 1e3)
+    add(
+        "rec_w2_script_ms_per_step",
+        try pairedMedians(
+            repeats: config.repeats, off: { _ = try runScript(w2Source, named: "w2.py", recording: false) },
+            on: { _ = try runScript(w2Source, named: "w2.py", recording: true) }), per: Double(config.w2Steps), unit: 1e3)
     return figures
 }
 
@@ -102,7 +111,9 @@ func benchRecordingOverhead(_ config: BenchConfig) throws -> [Figure] {
 /// the peak RSS of the same script with recording on minus off, divided by the op count.
 func benchDump(_ config: BenchConfig) throws -> [Figure] {
     let source = chainScript(ops: config.dumpOps)
-    var runTimes = [Double](), jsonTimes = [Double](), json = ""
+    var runTimes = [Double]()
+    var jsonTimes = [Double]()
+    var json = ""
     for i in 0...max(config.repeats, 1) {
         let start = now()
         let graph = try runScript(source, named: "chain.py", recording: true)
@@ -117,7 +128,8 @@ func benchDump(_ config: BenchConfig) throws -> [Figure] {
             jsonTimes.append(end - mid)
         }
     }
-    var readTimes = [Double](), foundationTimes = [Double]()
+    var readTimes = [Double]()
+    var foundationTimes = [Double]()
     let tree = try JSONSerialization.jsonObject(with: Data(json.utf8))
     for _ in 0..<max(config.repeats, 1) {
         let start = now()
@@ -129,21 +141,25 @@ func benchDump(_ config: BenchConfig) throws -> [Figure] {
     }
     var peaks = [String: Double]()
     for mode in ["chain-off", "chain-on"] {
-        let output = try spawn(config.selfPath, ["--memory-child", mode, "--steps", "\(config.dumpOps)"],
-                               environment: ["MALLOC_MMAP_THRESHOLD_": "65536"]).output
+        let output = try spawn(
+            config.selfPath, ["--memory-child", mode, "--steps", "\(config.dumpOps)"],
+            environment: ["MALLOC_MMAP_THRESHOLD_": "65536"]
+        ).output
         guard let kb = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw BenchError("memory child \(mode) failed")
         }
         peaks[mode] = kb
     }
     let perOp = ((peaks["chain-on"] ?? .nan) - (peaks["chain-off"] ?? .nan)) * 1024 / Double(config.dumpOps)
-    return [Figure(name: "dump_run_recording_s", value: median(runTimes)),
-            Figure(name: "dump_json_s", value: median(jsonTimes)),
-            Figure(name: "dump_total_s", value: median(runTimes) + median(jsonTimes)),
-            Figure(name: "dump_json_bytes_per_op", value: Double(json.utf8.count) / Double(config.dumpOps)),
-            Figure(name: "dump_read_s", value: median(readTimes)),
-            Figure(name: "dump_json_foundation_s", value: median(foundationTimes)),
-            Figure(name: "dump_model_bytes_per_op_rss", value: perOp)]
+    return [
+        Figure(name: "dump_run_recording_s", value: median(runTimes)),
+        Figure(name: "dump_json_s", value: median(jsonTimes)),
+        Figure(name: "dump_total_s", value: median(runTimes) + median(jsonTimes)),
+        Figure(name: "dump_json_bytes_per_op", value: Double(json.utf8.count) / Double(config.dumpOps)),
+        Figure(name: "dump_read_s", value: median(readTimes)),
+        Figure(name: "dump_json_foundation_s", value: median(foundationTimes)),
+        Figure(name: "dump_model_bytes_per_op_rss", value: perOp)
+    ]
 }
 
 /// The child side of the model-size figure: runs the `ops`-op chain script with recording
@@ -195,8 +211,10 @@ func benchRender(_ config: BenchConfig) throws -> [Figure] {
         svgBytes = try DOTWriter(graph: graph).render(.svg).count
     }
     let dotSeconds = try timeMedian(repeats: config.repeats) { _ = try DOTWriter(graph: graph).dot() }
-    return [Figure(name: "render_ops", value: Double(graph.ops.count)),
-            Figure(name: "render_dot_s", value: dotSeconds),
-            Figure(name: "render_svg_s", value: seconds),
-            Figure(name: "render_svg_kb", value: Double(svgBytes) / 1024)]
+    return [
+        Figure(name: "render_ops", value: Double(graph.ops.count)),
+        Figure(name: "render_dot_s", value: dotSeconds),
+        Figure(name: "render_svg_s", value: seconds),
+        Figure(name: "render_svg_kb", value: Double(svgBytes) / 1024)
+    ]
 }

@@ -5,8 +5,9 @@ import Session
 /// thread), failing on a non-zero status.
 private func runScript(_ source: String, named filename: String) throws {
     var errors = ""
-    let status = ScriptRunner.run(source: source, filename: filename, writeOutput: { _ in },
-                                  writeError: { errors += $0 })
+    let status = ScriptRunner.run(
+        source: source, filename: filename, writeOutput: { _ in },
+        writeError: { errors += $0 })
     if status != 0 { throw BenchError("\(filename) failed:\n\(errors)") }
 }
 
@@ -36,6 +37,8 @@ func benchW2Script(_ config: BenchConfig) throws -> [Figure] {
     let setupOnly = try scriptText(config, "w2.py", replacing: [("range(20)", "range(0)")])
     let seconds = try timeMedian(repeats: config.repeats) { try runScript(source, named: "w2.py") }
     let setup = try timeMedian(repeats: config.repeats) { try runScript(setupOnly, named: "w2.py") }
-    return [Figure(name: "w2_script_ms_per_step", value: max(seconds - setup, 0) / Double(config.w2Steps) * 1e3),
-            Figure(name: "w2_script_setup_ms", value: setup * 1e3)]
+    return [
+        Figure(name: "w2_script_ms_per_step", value: max(seconds - setup, 0) / Double(config.w2Steps) * 1e3),
+        Figure(name: "w2_script_setup_ms", value: setup * 1e3)
+    ]
 }

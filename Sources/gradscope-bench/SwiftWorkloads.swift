@@ -67,7 +67,8 @@ func benchW2Swift(_ config: BenchConfig) throws -> [Figure] {
 /// Matmul throughput: a square float32 product through `matmul` (BLAS sgemm), in GFLOP/s.
 func benchMatmul(_ config: BenchConfig) throws -> [Figure] {
     let n = config.quick ? 64 : 512
-    let a = try Tensor.randn([n, n]), b = try Tensor.randn([n, n])
+    let a = try Tensor.randn([n, n])
+    let b = try Tensor.randn([n, n])
     let seconds = try timeMedian(repeats: config.repeats) { _ = try a.matmul(b) }
     return [Figure(name: "matmul_\(config.quick ? "64" : "512")_float32_gflops", value: 2 * Double(n * n * n) / seconds / 1e9)]
 }

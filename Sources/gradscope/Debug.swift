@@ -10,10 +10,10 @@ struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Step through a script statement by statement and its backward passes node by node.",
         discussion: """
-        Stops before the first statement. Type help at the prompt for the commands. Commands are \
-        read from stdin, so a session can be scripted: `printf 'break 13\\nc\\nbs\\n' | gradscope debug x.py` \
-        (commands are echoed when stdin is not a terminal). End of input quits.
-        """)
+            Stops before the first statement. Type help at the prompt for the commands. Commands are \
+            read from stdin, so a session can be scripted: `printf 'break 13\\nc\\nbs\\n' | gradscope debug x.py` \
+            (commands are echoed when stdin is not a terminal). End of input quits.
+            """)
 
     @Argument(help: "The PyTorch script to debug.")
     var script: String
@@ -31,15 +31,18 @@ struct Debug: ParsableCommand {
     func run() throws {
         let source = try loadScript(script)
         let streams = OutputStreams()
-        let io = DebuggerIO(readLine: { Swift.readLine(strippingNewline: true) },
-                            write: { text in
-                                streams.writeOut(text)
-                                streams.flush()
-                            },
-                            echoCommands: isatty(STDIN_FILENO) == 0)
+        let io = DebuggerIO(
+            readLine: { Swift.readLine(strippingNewline: true) },
+            write: { text in
+                streams.writeOut(text)
+                streams.flush()
+            },
+            echoCommands: isatty(STDIN_FILENO) == 0)
         let status = runOnLargeStack {
-            Debugger(source: source, filename: script, io: io, writeOutput: streams.writeOut,
-                     writeError: streams.writeErr, limits: limits.executionLimits, render: Self.render).run()
+            Debugger(
+                source: source, filename: script, io: io, writeOutput: streams.writeOut,
+                writeError: streams.writeErr, limits: limits.executionLimits, render: Self.render
+            ).run()
         }
         streams.flush()
         if status != 0 { throw ExitCode(status) }

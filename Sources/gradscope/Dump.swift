@@ -10,9 +10,9 @@ struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a script and write the graph it recorded as text, JSON or DOT.",
         discussion: """
-        The script's own output goes to stderr so that stdout carries only the dump. If the script \
-        raises, the graph up to that point is still written (with the error) and the exit status is 1.
-        """)
+            The script's own output goes to stderr so that stdout carries only the dump. If the script \
+            raises, the graph up to that point is still written (with the error) and the exit status is 1.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, dot
@@ -34,8 +34,9 @@ struct Dump: ParsableCommand {
         let source = try loadScript(script)
         let streams = OutputStreams()
         let (status, graph) = runOnLargeStack {
-            ScriptRunner.runRecording(source: source, filename: script, writeOutput: streams.writeErr,
-                                      writeError: streams.writeErr, limits: limits.executionLimits)
+            ScriptRunner.runRecording(
+                source: source, filename: script, writeOutput: streams.writeErr,
+                writeError: streams.writeErr, limits: limits.executionLimits)
         }
         let text: String
         switch chosen {

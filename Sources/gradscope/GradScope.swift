@@ -8,10 +8,10 @@ struct GradScope: ParsableCommand {
         commandName: "gradscope",
         abstract: "See and debug gradient flow in PyTorch-style scripts.",
         discussion: """
-        Runs small PyTorch programs on GradScope's own Swift autograd engine, printing exactly what \
-        Python with PyTorch prints, and records every operation into a graph you can dump and render. \
-        Exit status: 0 success; 1 the script raised; 2 usage or input error (nothing written).
-        """,
+            Runs small PyTorch programs on GradScope's own Swift autograd engine, printing exactly what \
+            Python with PyTorch prints, and records every operation into a graph you can dump and render. \
+            Exit status: 0 success; 1 the script raised; 2 usage or input error (nothing written).
+            """,
         subcommands: [Run.self, Dump.self, Render.self, Why.self, Debug.self])
 
     /// Parses and runs a subcommand; usage errors exit with status 2 (ArgumentParser's default

@@ -10,11 +10,11 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the graph a script records as SVG, PNG, PDF (or write it as DOT or JSON).",
         discussion: """
-        INPUT is a script (run first; its output goes to stderr) or a graph dumped with \
-        `gradscope dump SCRIPT.py -o graph.json` (drawn without running anything). The picture is \
-        written atomically: on any failure nothing is written. Exit status: 0; 1 if the script \
-        raised (the picture is still written); 2 for usage, input or render errors.
-        """)
+            INPUT is a script (run first; its output goes to stderr) or a graph dumped with \
+            `gradscope dump SCRIPT.py -o graph.json` (drawn without running anything). The picture is \
+            written atomically: on any failure nothing is written. Exit status: 0; 1 if the script \
+            raised (the picture is still written); 2 for usage, input or render errors.
+            """)
 
     @Argument(help: "A PyTorch script, or a gradscope.graph/1 JSON dump (.json).")
     var input: String
@@ -35,8 +35,9 @@ struct Render: ParsableCommand {
             chosen = format
         } else if let output {
             guard let f = GraphFormat(path: output) else {
-                streams.writeErr("gradscope: cannot tell the picture format from '\(output)': "
-                    + "use an .svg, .png, .pdf, .dot or .json name, or --format\n")
+                streams.writeErr(
+                    "gradscope: cannot tell the picture format from '\(output)': "
+                        + "use an .svg, .png, .pdf, .dot or .json name, or --format\n")
                 throw ExitCode(2)
             }
             chosen = f
@@ -131,8 +132,9 @@ func loadGraph(_ path: String, limits: LimitOptions, streams: OutputStreams) thr
     guard (path as NSString).pathExtension.lowercased() == "json" else {
         let source = try loadScript(path)
         return runOnLargeStack {
-            ScriptRunner.runRecording(source: source, filename: path, writeOutput: streams.writeErr,
-                                      writeError: streams.writeErr, limits: limits.executionLimits)
+            ScriptRunner.runRecording(
+                source: source, filename: path, writeOutput: streams.writeErr,
+                writeError: streams.writeErr, limits: limits.executionLimits)
         }
     }
     guard let data = FileManager.default.contents(atPath: path) else {

@@ -8,15 +8,16 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a script like `python SCRIPT.py`: same stdout, stderr and exit status.",
         discussion: """
-        With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, dot or json by \
-        its extension) after the script ends, even if it raised; the picture options of `render` apply.
-        """)
+            With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, dot or json by \
+            its extension) after the script ends, even if it raised; the picture options of `render` apply.
+            """)
 
     @Argument(help: "The PyTorch script to run.")
     var script: String
 
-    @Flag(name: .customLong("detect-anomaly"),
-          help: "Turn on torch.autograd.set_detect_anomaly(True) before the script runs.")
+    @Flag(
+        name: .customLong("detect-anomaly"),
+        help: "Turn on torch.autograd.set_detect_anomaly(True) before the script runs.")
     var detectAnomaly = false
 
     @Option(help: "Also draw the recorded graph to this file (.svg, .png, .pdf, .dot, .json).")
@@ -40,8 +41,9 @@ struct Run: ParsableCommand {
         guard let graph, let format = GraphFormat(path: graph) else {
             let status = runOnLargeStack {
                 if anomaly { GradMode.anomalyDetection = true }
-                return ScriptRunner.run(source: source, filename: script, writeOutput: output.writeOut,
-                                        writeError: output.writeErr, limits: limits)
+                return ScriptRunner.run(
+                    source: source, filename: script, writeOutput: output.writeOut,
+                    writeError: output.writeErr, limits: limits)
             }
             output.flush()
             if status != 0 { throw ExitCode(status) }
@@ -49,8 +51,9 @@ struct Run: ParsableCommand {
         }
         let (status, recorded) = runOnLargeStack {
             if anomaly { GradMode.anomalyDetection = true }
-            return ScriptRunner.runRecording(source: source, filename: script, writeOutput: output.writeOut,
-                                             writeError: output.writeErr, limits: limits)
+            return ScriptRunner.runRecording(
+                source: source, filename: script, writeOutput: output.writeOut,
+                writeError: output.writeErr, limits: limits)
         }
         output.flush()
         let bytes = try drawing(recorded, as: format, options: picture.renderOptions, streams: output)

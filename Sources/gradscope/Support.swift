@@ -1,21 +1,26 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import Python
 import Session
+import Synchronization
 
 /// Limits shared by every command that runs a script.
 struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Stop the script after this many statements.")
     var maxSteps: Int?
 
-    @Option(name: .customLong("timeout"), help: ArgumentHelp("Stop the script after this many seconds of wall-clock time.",
-                                                             valueName: "seconds"))
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp(
+            "Stop the script after this many seconds of wall-clock time.",
+            valueName: "seconds"))
     var timeout: Double = 60
 
-    @Option(name: .customLong("max-memory"),
-            help: ArgumentHelp("Most bytes of tensor storage a script may hold (suffixes K, M, G allowed).",
-                               valueName: "bytes"))
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "Most bytes of tensor storage a script may hold (suffixes K, M, G allowed).",
+            valueName: "bytes"))
     var maxMemory: ByteCount = ByteCount(bytes: 4 << 30)
 
     func validate() throws {

@@ -10,11 +10,11 @@ struct Why: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain, per backward pass, whether each tensor got a gradient, how, or exactly why not.",
         discussion: """
-        Without names, explains every leaf that requires grad and every tensor whose .grad the script \
-        read. A name bound to several tensors explains each of them. Also flags all-zero, vanishing, \
-        exploding and NaN/Inf gradients, .grad accumulating across passes without being zeroed, and \
-        saved tensors modified in place. The script's own output goes to stderr.
-        """)
+            Without names, explains every leaf that requires grad and every tensor whose .grad the script \
+            read. A name bound to several tensors explains each of them. Also flags all-zero, vanishing, \
+            exploding and NaN/Inf gradients, .grad accumulating across passes without being zeroed, and \
+            saved tensors modified in place. The script's own output goes to stderr.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -44,8 +44,9 @@ struct Why: ParsableCommand {
         let source = try loadScript(script)
         let streams = OutputStreams()
         let (status, graph) = runOnLargeStack {
-            ScriptRunner.runRecording(source: source, filename: script, writeOutput: streams.writeErr,
-                                      writeError: streams.writeErr, limits: limits.executionLimits)
+            ScriptRunner.runRecording(
+                source: source, filename: script, writeOutput: streams.writeErr,
+                writeError: streams.writeErr, limits: limits.executionLimits)
         }
         let (targets, labels) = try resolveTargets(graph, streams: streams)
         var options = ExplainOptions()
@@ -55,8 +56,9 @@ struct Why: ParsableCommand {
         let text: String
         switch format {
         case .text:
-            text = graph.whyText(explanations, source: source, names: labels,
-                                 color: output == nil && isatty(STDOUT_FILENO) != 0)
+            text = graph.whyText(
+                explanations, source: source, names: labels,
+                color: output == nil && isatty(STDOUT_FILENO) != 0)
         case .json: text = graph.whyJSON(explanations, source: source, names: labels) + "\n"
         }
         try writeResult(Array(text.utf8), to: output, streams: streams)
@@ -72,8 +74,9 @@ struct Why: ParsableCommand {
             let found = graph.tensors(named: name)
             guard !found.isEmpty else {
                 let known = Array(Set(graph.tensors.flatMap(\.names))).sorted()
-                streams.writeErr("gradscope: no tensor was bound to '\(name)' in \(script)"
-                                 + (known.isEmpty ? "\n" : " (tensor names: \(known.joined(separator: ", ")))\n"))
+                streams.writeErr(
+                    "gradscope: no tensor was bound to '\(name)' in \(script)"
+                        + (known.isEmpty ? "\n" : " (tensor names: \(known.joined(separator: ", ")))\n"))
                 throw ExitCode(2)
             }
             for t in found where labels[t] == nil {

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import Autograd
 
 /// AccumulateGrad takes a gradient nobody else references instead of copying it; whatever it
 /// takes must never alias a tensor that is visible elsewhere.
 @Test func leafGradientsNeverAliasEachOther() throws {
-    let a = try Tensor([1, 2], requiresGrad: true), b = try Tensor([3, 4], requiresGrad: true)
-    try (a + b).sum().backward()                // AddBackward0 hands one tensor to both leaves
-    let ga = try #require(a.storedGrad), gb = try #require(b.storedGrad)
+    let a = try Tensor([1, 2], requiresGrad: true)
+    let b = try Tensor([3, 4], requiresGrad: true)
+    try (a + b).sum().backward() // AddBackward0 hands one tensor to both leaves
+    let ga = try #require(a.storedGrad)
+    let gb = try #require(b.storedGrad)
     #expect(ga !== gb && ga.storage !== gb.storage)
     try GradMode.noGrad { _ = try ga.zero_() }
     #expect(gb.doubles() == [1, 1])
@@ -25,7 +28,10 @@ import Testing
 @Test func leafGradientNeverAliasesWhatAHookKept() throws {
     let x = try Tensor([1, 2], requiresGrad: true)
     var seen: Tensor? = nil
-    try x.registerHook { g in seen = g; return nil }
+    try x.registerHook { g in
+        seen = g
+        return nil
+    }
     try (x * 3.0).sum().backward()
     let kept = try #require(seen)
     let g = try #require(x.storedGrad)

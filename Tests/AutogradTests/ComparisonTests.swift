@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 @Test func comparisonsGiveBoolWithBroadcasting() throws {
     let a = try Tensor([1, 2, 3], shape: [3, 1])

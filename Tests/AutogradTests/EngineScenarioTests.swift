@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 /// The seed programs of the conformance corpus, written against the Swift API, with PyTorch's numbers.
@@ -21,7 +22,8 @@ struct EngineScenarioTests {
     @Test func selectiveBackpropGives50Then70ThenMinus20() throws {
         let x = try leaf([1])
         func loss(detachFirst: Bool, detachSecond: Bool) throws -> Tensor {
-            var out1 = try x * 2, out2 = try x * 7
+            var out1 = try x * 2
+            var out2 = try x * 7
             if detachFirst { out1 = out1.detach() }
             if detachSecond { out2 = out2.detach() }
             return try (out1 - out2).pow(2)
@@ -46,8 +48,9 @@ struct EngineScenarioTests {
         let a = try leaf([1, 2, 3])
         let out = try a.sigmoid()
         try out.detach().zero_()
-        let expected = AutogradMessages.modifiedInPlace(dtype: .float32, shape: [3], producer: ("Sigmoid", 0),
-                                                        version: 1, expected: 0)
+        let expected = AutogradMessages.modifiedInPlace(
+            dtype: .float32, shape: [3], producer: ("Sigmoid", 0),
+            version: 1, expected: 0)
         #expect(throws: TorchError.runtime(expected)) { try out.sum().backward() }
     }
 
@@ -70,7 +73,8 @@ struct EngineScenarioTests {
     }
 
     @Test func autogradGradLeavesDotGradAlone() throws {
-        let x = try leaf([1, 1, 1]), w = try leaf([0.5, -1, 2])
+        let x = try leaf([1, 1, 1])
+        let w = try leaf([0.5, -1, 2])
         let z = try (x * w).sum()
         let g = try Autograd.grad(outputs: [z], inputs: [x, w])
         #expect(g[0]?.doubles() == [0.5, -1, 2] && g[1]?.doubles() == [1, 1, 1])
@@ -78,7 +82,8 @@ struct EngineScenarioTests {
     }
 
     @Test func unusedInputIsAnErrorUnlessAllowed() throws {
-        let x = try leaf([1, 1]), u = try leaf([1, 1])
+        let x = try leaf([1, 1])
+        let u = try leaf([1, 1])
         let y = try (x * 2).sum()
         #expect(throws: TorchError.runtime(AutogradMessages.unusedInput(1))) {
             try Autograd.grad(outputs: [y], inputs: [x, u], retainGraph: true)
@@ -100,8 +105,14 @@ struct EngineScenarioTests {
     @Test func hooksRunInOrderAndCanReplaceTheGradient() throws {
         let x = try leaf([1, 2, 3])
         var seen = [[Double]]()
-        let first = try x.registerHook { g in seen.append(g.doubles()); return try g * 10 }
-        try x.registerHook { g in seen.append(g.doubles()); return nil }
+        let first = try x.registerHook { g in
+            seen.append(g.doubles())
+            return try g * 10
+        }
+        try x.registerHook { g in
+            seen.append(g.doubles())
+            return nil
+        }
         try (x * x).sum().backward()
         #expect(seen == [[2, 4, 6], [20, 40, 60]])
         #expect(x.storedGrad?.doubles() == [20, 40, 60])
@@ -127,15 +138,19 @@ struct EngineScenarioTests {
     }
 
     @Test func customSigmoidMatchesTheBuiltIn() throws {
-        let a = try leaf([-1, 0, 2]), b = try leaf([-1, 0, 2])
-        let out = try CustomFunction.apply(name: "Sigmoid", arguments: [a], forward: { ctx in
-            let o = try 1.0 / (1.0 + a.neg().exp())
-            ctx.saveForBackward([o])
-            return [o]
-        }, backward: { ctx, grads in
-            let o = try ctx.savedTensors()[0]!
-            return [try o * (1.0 - o) * grads[0]]
-        })[0]
+        let a = try leaf([-1, 0, 2])
+        let b = try leaf([-1, 0, 2])
+        let out = try CustomFunction.apply(
+            name: "Sigmoid", arguments: [a],
+            forward: { ctx in
+                let o = try 1.0 / (1.0 + a.neg().exp())
+                ctx.saveForBackward([o])
+                return [o]
+            },
+            backward: { ctx, grads in
+                let o = try ctx.savedTensors()[0]!
+                return [try o * (1.0 - o) * grads[0]]
+            })[0]
         #expect(out.gradFn?.name == "SigmoidBackward")
         try out.sum().backward()
         try b.sigmoid().sum().backward()
@@ -143,9 +158,11 @@ struct EngineScenarioTests {
     }
 
     @Test func customFunctionReturningTooFewGradientsFails() throws {
-        let a = try leaf([1]), b = try leaf([2])
-        let out = try CustomFunction.apply(name: "Foo", arguments: [a, b], forward: { _ in [try a * b] },
-                                           backward: { _, g in [g[0]] })[0]
+        let a = try leaf([1])
+        let b = try leaf([2])
+        let out = try CustomFunction.apply(
+            name: "Foo", arguments: [a, b], forward: { _ in [try a * b] },
+            backward: { _, g in [g[0]] })[0]
         #expect(throws: TorchError.runtime(AutogradMessages.wrongGradientCount("FooBackward", expected: 2, got: 1))) {
             try out.backward()
         }
@@ -209,7 +226,10 @@ struct EngineScenarioTests {
         let x = try leaf([1, 2])
         let h = try x * 1
         var calls = 0
-        try h.registerHook { _ in calls += 1; return nil }
+        try h.registerHook { _ in
+            calls += 1
+            return nil
+        }
         try (h * 2 + h * 3).sum().backward()
         #expect(calls == 1 && x.storedGrad?.doubles() == [5, 5])
     }

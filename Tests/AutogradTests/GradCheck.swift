@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 /// Checks `f`'s analytic gradients against central finite differences in float64.
@@ -16,8 +17,9 @@ func expectGradientsMatchFiniteDifferences(
         return leaf
     }
     let probe = try f(leaves)
-    let weights = try Tensor((0..<probe.numel).map { 0.5 + Double(($0 * 7) % 5) * 0.25 },
-                             shape: probe.shape, dtype: .float64)
+    let weights = try Tensor(
+        (0..<probe.numel).map { 0.5 + Double(($0 * 7) % 5) * 0.25 },
+        shape: probe.shape, dtype: .float64)
     func loss() throws -> Tensor { try (f(leaves) * weights).sum() }
 
     try loss().backward()
@@ -33,9 +35,10 @@ func expectGradientsMatchFiniteDifferences(
             p[i] = original
             let numeric = (plus - minus) / (2 * eps)
             let scale = max(1, abs(numeric))
-            #expect(abs(analytic[i] - numeric) <= tolerance * scale,
-                    "input \(k) element \(i): analytic \(analytic[i]) vs numeric \(numeric)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                abs(analytic[i] - numeric) <= tolerance * scale,
+                "input \(k) element \(i): analytic \(analytic[i]) vs numeric \(numeric)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 /// In-place arithmetic that writes straight into the tensor (no observer, nothing to record)
 /// must give exactly what the general path gives.
@@ -9,7 +10,7 @@ import TestSupport
     let v0 = p.version
     try GradMode.noGrad {
         try p.sub_(.tensor(Tensor([1, 1, 1, 1, 1, 1], shape: [2, 3]) * 0.5))
-        try p.add_(.tensor(Tensor([10, 20, 30])))          // broadcast row
+        try p.add_(.tensor(Tensor([10, 20, 30]))) // broadcast row
         try p.mul_(.scalar(.int(2)))
         try p.div_(.scalar(.double(4)))
     }
@@ -24,7 +25,7 @@ import TestSupport
     let x = try Tensor([1, 2, 3, 4])
     let tail = try x.slice(0, start: 1, end: 4)
     let head = try x.slice(0, start: 0, end: 3)
-    try tail.add_(.tensor(head))                           // same storage: general path
+    try tail.add_(.tensor(head)) // same storage: general path
     #expect(x.doubles() == [1, 3, 5, 7])
 }
 
@@ -35,7 +36,7 @@ import TestSupport
     // A result of a wider dtype still goes through the general path's conversion.
     let w = try Tensor([1, 2], requiresGrad: true)
     let h = try w * 2.0
-    try h.add_(.scalar(.double(1)))                        // recorded: h gets AddBackward0
+    try h.add_(.scalar(.double(1))) // recorded: h gets AddBackward0
     #expect(h.gradFn?.name == "AddBackward0")
     try h.sum().backward()
     #expect(w.storedGrad?.doubles() == [2, 2])
@@ -45,7 +46,8 @@ import TestSupport
 /// PyTorch saves a copy of the original `self` for `mul_`/`div_`, so backward works after the
 /// write; a saved `other` that is the modified tensor itself still fails.
 @Test func inPlaceMulAndDivSaveTheOriginalSelfLikePyTorch() throws {
-    let x = try Tensor([1, 2, 3], requiresGrad: true), y = try Tensor([4, 5, 6], requiresGrad: true)
+    let x = try Tensor([1, 2, 3], requiresGrad: true)
+    let y = try Tensor([4, 5, 6], requiresGrad: true)
     try x.clone().mul_(.tensor(y)).sum().backward()
     #expect(x.storedGrad?.doubles() == [4, 5, 6] && y.storedGrad?.doubles() == [1, 2, 3])
     (x.storedGrad, y.storedGrad) = (nil, nil)
@@ -54,7 +56,11 @@ import TestSupport
 
     let c = try x.clone()
     try c.mul_(.tensor(c))
-    expectTorchError(.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Mul, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")) {
+    expectTorchError(
+        .runtime(
+            "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Mul, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+        )
+    ) {
         try c.sum().backward()
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 private var all: TensorIndex { .slice(start: nil, stop: nil, step: nil) }
@@ -47,7 +48,10 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
         try x.index([.tensor(Tensor([0]))])
     }
     #expect(throws: TorchError.value("step must be greater than zero")) { try x.index([s(nil, nil, 0)]) }
-    #expect(throws: TorchError.index("The shape of the mask [2] at index 0 does not match the shape of the indexed tensor [3] at index 0")) {
+    #expect(
+        throws: TorchError.index(
+            "The shape of the mask [2] at index 0 does not match the shape of the indexed tensor [3] at index 0")
+    ) {
         try x.index([.tensor(Tensor([1, 0], shape: [2], dtype: .bool))])
     }
     #expect(throws: TorchError.index("shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]")) {
@@ -116,10 +120,17 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     try ints.indexAssign([.tensor(longs([2]))], .scalar(.int(4)))
     #expect(ints.doubles() == [0, 0, 4])
 
-    #expect(throws: TorchError.runtime("The expanded size of the tensor (2) must match the existing size (3) at non-singleton dimension 0.  Target sizes: [2].  Tensor sizes: [3]")) {
+    #expect(
+        throws: TorchError.runtime(
+            "The expanded size of the tensor (2) must match the existing size (3) at non-singleton dimension 0.  Target sizes: [2].  Tensor sizes: [3]"
+        )
+    ) {
         try x.indexAssign([.int(0), s(nil, 2)], .tensor(Tensor([1, 2, 3])))
     }
-    #expect(throws: TorchError.runtime("shape mismatch: value tensor of shape [3] cannot be broadcast to indexing result of shape [2]")) {
+    #expect(
+        throws: TorchError.runtime(
+            "shape mismatch: value tensor of shape [3] cannot be broadcast to indexing result of shape [2]")
+    ) {
         try x.indexAssign([.int(0), .tensor(longs([0, 1]))], .tensor(Tensor([1, 2, 3])))
     }
     let leaf = try OpsCheck.leaf([1, 2], [2])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 @Test func opsMatmulConformanceScript() throws {
@@ -46,9 +47,15 @@ import Testing
 /// `a @ b` by the textbook triple loop in Double.
 private func naiveProduct(_ a: Tensor, _ b: Tensor) -> [Double] {
     let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
-    let av = a.doubles(), bv = b.doubles()
+    let av = a.doubles()
+    let bv = b.doubles()
     var out = [Double](repeating: 0, count: m * n)
-    for i in 0..<m { for p in 0..<k { let x = av[i * k + p]; for j in 0..<n { out[i * n + j] += x * bv[p * n + j] } } }
+    for i in 0..<m {
+        for p in 0..<k {
+            let x = av[i * k + p]
+            for j in 0..<n { out[i * n + j] += x * bv[p * n + j] }
+        }
+    }
     return out
 }
 
@@ -58,11 +65,13 @@ private func pattern(_ shape: [Int], seed: Int, dtype: DType = .float32) throws 
 }
 
 @Test func blasProductMatchesNaiveLoopAt64x784x256() throws {
-    let a = try pattern([64, 784], seed: 1), b = try pattern([784, 256], seed: 2)
+    let a = try pattern([64, 784], seed: 1)
+    let b = try pattern([784, 256], seed: 2)
     let expected = naiveProduct(a, b)
     OpsCheck.close(try a.matmul(b).doubles(), expected, tolerance: 1e-4)
     // Transposed operands are read in place with CblasTrans; strided ones are copied first.
-    let at = try pattern([784, 64], seed: 1), bt = try pattern([256, 784], seed: 2)
+    let at = try pattern([784, 64], seed: 1)
+    let bt = try pattern([256, 784], seed: 2)
     OpsCheck.close(try at.t().mm(bt.t()).doubles(), try naiveProduct(at.t().contiguous(), bt.t().contiguous()), tolerance: 1e-4)
     let operand = try at.t().matrixOperand()
     #expect(operand.storage === at.storage && operand.transposed && operand.ld == 64)
@@ -97,13 +106,19 @@ private func pattern(_ shape: [Int], seed: Int, dtype: DType = .float32) throws 
     let c3 = try OpsCheck.leaf(Array(repeating: 0.75, count: 40), [2, 4, 5])
     #expect(try v.matmul(v).gradFn?.name == "DotBackward0")
     #expect(try m.t().matmul(v).gradFn?.name == "MvBackward0")
-    #expect(OpsCheck.chain(try v.matmul(m)) == ["SqueezeBackward4", "MmBackward0", "UnsqueezeBackward0",
-                                                "torch::autograd::AccumulateGrad"])
+    #expect(
+        OpsCheck.chain(try v.matmul(m)) == [
+            "SqueezeBackward4", "MmBackward0", "UnsqueezeBackward0",
+            "torch::autograd::AccumulateGrad"
+        ])
     #expect(try v.matmul(m).shape == [4])
     let batched = try b3.matmul(c3)
     #expect(batched.shape == [2, 3, 5])
-    #expect(OpsCheck.chain(batched) == ["UnsafeViewBackward0", "BmmBackward0", "ViewBackward0", "ExpandBackward0",
-                                        "torch::autograd::AccumulateGrad"])
+    #expect(
+        OpsCheck.chain(batched) == [
+            "UnsafeViewBackward0", "BmmBackward0", "ViewBackward0", "ExpandBackward0",
+            "torch::autograd::AccumulateGrad"
+        ])
     let folded = try b3.matmul(c3.index([.int(0)]))
     #expect(folded.shape == [2, 3, 5])
     #expect(OpsCheck.chain(folded) == ["UnsafeViewBackward0", "MmBackward0", "ViewBackward0", "torch::autograd::AccumulateGrad"])
@@ -112,9 +127,11 @@ private func pattern(_ shape: [Int], seed: Int, dtype: DType = .float32) throws 
 }
 
 @Test func matmulMatchesFiniteDifferences() throws {
-    let cases: [([Int], [Int])] = [([3], [3]), ([2, 3], [3]), ([3], [3, 2]), ([2, 3], [3, 4]),
-                                   ([2, 3, 4], [2, 4, 2]), ([2, 1, 3, 4], [5, 4, 2]), ([4], [2, 4, 3]),
-                                   ([2, 3, 4], [4]), ([2, 3, 4], [4, 2]), ([3, 4], [2, 4, 2])]
+    let cases: [([Int], [Int])] = [
+        ([3], [3]), ([2, 3], [3]), ([3], [3, 2]), ([2, 3], [3, 4]),
+        ([2, 3, 4], [2, 4, 2]), ([2, 1, 3, 4], [5, 4, 2]), ([4], [2, 4, 3]),
+        ([2, 3, 4], [4]), ([2, 3, 4], [4, 2]), ([3, 4], [2, 4, 2])
+    ]
     for (sa, sb) in cases {
         try expectGradientsMatchFiniteDifferences([pattern(sa, seed: 1), pattern(sb, seed: 2)]) { x in try x[0].matmul(x[1]) }
     }
@@ -155,14 +172,16 @@ private func pattern(_ shape: [Int], seed: Int, dtype: DType = .float32) throws 
     #expect(try Tensor.linear(pattern([2, 4, 3], seed: 1), weight: weight, bias: bias).gradFn?.name == "ViewBackward0")
     #expect(try Tensor.linear(x, weight: weight).gradFn?.name == "MmBackward0")
     for shape in [[3], [4, 3], [2, 4, 3]] {
-        try expectGradientsMatchFiniteDifferences([pattern(shape, seed: 1), pattern([2, 3], seed: 2), pattern([2], seed: 3)]) { x in
+        try expectGradientsMatchFiniteDifferences([pattern(shape, seed: 1), pattern([2, 3], seed: 2), pattern([2], seed: 3)]) {
+            x in
             try Tensor.linear(x[0], weight: x[1], bias: x[2])
         }
     }
 }
 
 @Test func linalgErrors() throws {
-    let a = try pattern([2, 3], seed: 1), b = try pattern([4, 5], seed: 2)
+    let a = try pattern([2, 3], seed: 1)
+    let b = try pattern([4, 5], seed: 2)
     #expect(throws: TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)")) { try a.mm(b) }
     #expect(throws: TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)")) { try a.matmul(b) }
     #expect(throws: TorchError.runtime("expected m1 and m2 to have the same dtype, but got: float != double")) {
@@ -171,14 +190,21 @@ private func pattern(_ shape: [Int], seed: Int, dtype: DType = .float32) throws 
     #expect(throws: TorchError.runtime("both arguments to matmul need to be at least 1D, but they are 0D and 1D")) {
         try Tensor.scalar(1).matmul(Tensor([1]))
     }
-    #expect(throws: TorchError.runtime("inconsistent tensor size, expected tensor [3] and src [2] to have the same number of elements, but got 3 and 2 elements respectively")) {
+    #expect(
+        throws: TorchError.runtime(
+            "inconsistent tensor size, expected tensor [3] and src [2] to have the same number of elements, but got 3 and 2 elements respectively"
+        )
+    ) {
         try Tensor([1, 2, 3]).dot(Tensor([1, 2]))
     }
     #expect(throws: TorchError.runtime("size mismatch, got input (2), mat (2x3), vec (4)")) { try a.mv(Tensor([1, 2, 3, 4])) }
-    #expect(throws: TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4].")) {
+    #expect(throws: TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4]."))
+    {
         try pattern([2, 2, 3], seed: 1).bmm(pattern([2, 4, 1], seed: 1))
     }
-    #expect(throws: TorchError.runtime("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0")) {
+    #expect(
+        throws: TorchError.runtime("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0")
+    ) {
         try pattern([2, 2, 3], seed: 1).matmul(pattern([3, 3, 1], seed: 1))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Autograd
 
 /// Replays Fixtures/nn/expected.json (written by Fixtures/nn/make_expected.py from PyTorch 2.15
@@ -9,7 +10,10 @@ import Testing
 /// (vectorised SLEEF transcendentals and fused kernels in PyTorch) to `ulps` float32 ulps.
 struct NNFamilyTests {
     struct Fixture: Decodable { let cases: [Case] }
-    struct Input: Decodable { let values: [Double]; let shape: [Int] }
+    struct Input: Decodable {
+        let values: [Double]
+        let shape: [Int]
+    }
     struct Case: Decodable, CustomTestStringConvertible {
         let name: String
         let inputs: [Input]
@@ -76,13 +80,15 @@ struct NNFamilyTests {
         case "adaptive_avg_pool2d": return try x[0].adaptiveAvgPool2d(outputSize: [3, 2])
         case "batch_norm":
             let (mean, variance) = (Tensor.zeros([3]), Tensor.ones([3]))
-            let out = try Tensor.batchNorm(x[0], runningMean: mean, runningVar: variance, weight: x[1], bias: x[2],
-                                           training: true, momentum: 0.2)
+            let out = try Tensor.batchNorm(
+                x[0], runningMean: mean, runningVar: variance, weight: x[1], bias: x[2],
+                training: true, momentum: 0.2)
             #expect(mean.version == 0 && variance.version == 0)
             return out
         case "batch_norm_eval":
-            return try Tensor.batchNorm(x[0], runningMean: Tensor([0.1, -0.2, 0.3]), runningVar: Tensor([0.5, 1.5, 2.0]),
-                                        weight: x[1], bias: x[2])
+            return try Tensor.batchNorm(
+                x[0], runningMean: Tensor([0.1, -0.2, 0.3]), runningVar: Tensor([0.5, 1.5, 2.0]),
+                weight: x[1], bias: x[2])
         case "cross_entropy_weighted":
             let target = try Tensor([2, 0, 1, 2, -100, 1, 0], shape: [7], dtype: .int64)
             return try Tensor.crossEntropy(x[0], target: target, weight: x[1].detach(), reduction: variant)
@@ -96,7 +102,7 @@ struct NNFamilyTests {
         "leaky_relu", "leaky_relu_", "elu", "elu_", "softplus", "hardtanh", "relu6",
         "l1_loss/mean", "l1_loss/sum", "l1_loss/none", "smooth_l1_loss/mean", "smooth_l1_loss/sum",
         "smooth_l1_loss/none", "huber_loss/none", "binary_cross_entropy_with_logits/none",
-        "binary_cross_entropy_with_logits/pos_weight", "kl_div/batchmean_log_target",
+        "binary_cross_entropy_with_logits/pos_weight", "kl_div/batchmean_log_target"
     ]
     static let ulps = 4
     /// Cases compared absolutely: gelu's `1 + erf(...)` and `1 + tanh(...)` cancel for negative
@@ -105,13 +111,14 @@ struct NNFamilyTests {
     /// double statistics) sum in other orders, and their sums of mixed signs cancel.
     static let absoluteTolerance: [String: Double] = [
         "gelu": 1e-6, "gelu_tanh": 1e-6, "conv2d": 2e-6, "conv2d_dilated": 2e-6, "conv1d_same": 2e-6,
-        "layer_norm": 2e-6, "layer_norm_plain": 2e-6, "batch_norm": 2e-6, "batch_norm_eval": 2e-6,
+        "layer_norm": 2e-6, "layer_norm_plain": 2e-6, "batch_norm": 2e-6, "batch_norm_eval": 2e-6
     ]
 
     /// Distance in float32 ulps (both values are float32 values widened to double).
     static func ulpDistance(_ a: Double, _ b: Double) -> Int {
         if a == b || (a.isNaN && b.isNaN) { return 0 }
-        let fa = Float(a), fb = Float(b)
+        let fa = Float(a)
+        let fb = Float(b)
         guard fa.isFinite && fb.isFinite else { return Int.max }
         func ordered(_ f: Float) -> Int64 {
             let bits = Int64(Int32(bitPattern: f.bitPattern))
@@ -141,8 +148,11 @@ struct NNFamilyTests {
         Self.expectMatch(out.doubles(), c.output, exact: exact, absolute: Self.absoluteTolerance[c.name], "\(c.name) output")
         try out.backward(gradient: Tensor(c.gradient, shape: c.shape))
         for (leaf, expected) in zip(leaves, c.grads) {
-            if let expected { Self.expectMatch(leaf.storedGrad?.doubles() ?? [], expected, exact: exact,
-                                                    absolute: Self.absoluteTolerance[c.name], "\(c.name) grad") }
+            if let expected {
+                Self.expectMatch(
+                    leaf.storedGrad?.doubles() ?? [], expected, exact: exact,
+                    absolute: Self.absoluteTolerance[c.name], "\(c.name) grad")
+            }
         }
     }
 }

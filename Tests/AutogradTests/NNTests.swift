@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
@@ -64,7 +65,10 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     defer { Diagnostics.warningHandler = nil }
     let broadcast = try Tensor.mseLoss(Tensor([1, 2]), Tensor([[1], [3]].flatMap { $0 }, shape: [2, 1]))
     #expect(broadcast.doubles() == [1.5])
-    #expect(warnings == ["Using a target size (torch.Size([2, 1])) that is different to the input size (torch.Size([2])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size."])
+    #expect(
+        warnings == [
+            "Using a target size (torch.Size([2, 1])) that is different to the input size (torch.Size([2])). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size."
+        ])
     for reduction in ["mean", "sum", "none"] {
         try expectGradientsMatchFiniteDifferences([OpsCheck.range([3, 2]), OpsCheck.range([2, 3])]) { x in
             try Tensor.mseLoss(x[0].t(), x[1] * x[1], reduction: reduction)

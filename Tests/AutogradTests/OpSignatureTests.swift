@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 @Test func everyDeclaredSignatureParsesAndPrintsBackAsWritten() throws {
@@ -17,11 +18,13 @@ import Testing
             #expect(Set(overloads).count == overloads.count, "\(prefix)\(name) has a repeated overload")
         }
     }
-    let sigmoid = OpDeclaration("sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
-                                exposure: [.torch], forward: { try $0.tensor("self").sigmoid() })
+    let sigmoid = OpDeclaration(
+        "sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
+        exposure: [.torch], forward: { try $0.tensor("self").sigmoid() })
     #expect(throws: OpSignatureParser.Failure.self) { try OpRegistry.build([[sigmoid], [sigmoid]]) }
-    let noVariant = OpDeclaration("exp(Tensor self) -> Tensor", gradFn: "ExpBackward0", exposure: [.torch],
-                                  inPlaceExposure: [.method], forward: { try $0.tensor("self").exp() })
+    let noVariant = OpDeclaration(
+        "exp(Tensor self) -> Tensor", gradFn: "ExpBackward0", exposure: [.torch],
+        inPlaceExposure: [.method], forward: { try $0.tensor("self").exp() })
     #expect(throws: OpSignatureParser.Failure.self) { try OpRegistry.build([[noVariant]]) }
 }
 
@@ -46,15 +49,17 @@ import Testing
 }
 
 @Test func malformedSignaturesAreRejected() {
-    for text in ["sigmoid(Tensor self)",                              // no return
-                 "sig moid(Tensor self) -> Tensor",                   // bad name
-                 "sigmoid(Tensr self) -> Tensor",                     // unknown type
-                 "sigmoid(Tensor self, Tensor self) -> Tensor",       // duplicate parameter
-                 "clamp(Tensor self, Scalar min=None) -> Tensor",     // None for a non-optional
-                 "sum(Tensor self, bool keepdim=1) -> Tensor",        // default of the wrong type
-                 "f(Tensor self, int dim=0, Tensor other) -> Tensor", // required after default
-                 "f(Tensor self, *, *, int a=0) -> Tensor",           // second *
-                 "f(Tensor self) -> int"] {                           // unsupported return
+    for text in [
+        "sigmoid(Tensor self)", // no return
+        "sig moid(Tensor self) -> Tensor", // bad name
+        "sigmoid(Tensr self) -> Tensor", // unknown type
+        "sigmoid(Tensor self, Tensor self) -> Tensor", // duplicate parameter
+        "clamp(Tensor self, Scalar min=None) -> Tensor", // None for a non-optional
+        "sum(Tensor self, bool keepdim=1) -> Tensor", // default of the wrong type
+        "f(Tensor self, int dim=0, Tensor other) -> Tensor", // required after default
+        "f(Tensor self, *, *, int a=0) -> Tensor", // second *
+        "f(Tensor self) -> int"
+    ] { // unsupported return
         #expect(throws: OpSignatureParser.Failure.self, "\(text)") { try OpSignatureParser.parse(text) }
     }
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 @Test func powVariantsMatchPyTorchConformance() throws {
     let x = try Tensor([1, 2, 3], requiresGrad: true)
@@ -11,7 +12,10 @@ import TestSupport
     #expect([a, b, c].map { $0.gradFn?.name } == ["PowBackward0", "PowBackward1", "PowBackward2"])
     #expect(b.gradFn?.saved.map(\.role) == ["self", "exponent", "result"])
     let root = try (a + b + c).sum()
-    #expect(mathOpsGraphLine([root]) == "0=SumBackward0(1) 1=AddBackward0(2,7) 2=AddBackward0(3,5) 3=PowBackward0(4) 4=AccumulateGrad() 5=PowBackward1(4,6) 6=AccumulateGrad() 7=PowBackward2(4)")
+    #expect(
+        mathOpsGraphLine([root])
+            == "0=SumBackward0(1) 1=AddBackward0(2,7) 2=AddBackward0(3,5) 3=PowBackward0(4) 4=AccumulateGrad() 5=PowBackward1(4,6) 6=AccumulateGrad() 7=PowBackward2(4)"
+    )
     try root.backward()
     expectMathClose(x.storedGrad?.doubles() ?? [], [5.3863, 7.1261, 11.4341])
     expectMathClose(e.storedGrad?.doubles() ?? [], [0.0000, 0.9803, 0.3662])
@@ -26,12 +30,14 @@ import TestSupport
     #expect(g.doubles() == [3, 12, 27])
     #expect(g.gradFn?.name == "MulBackward0")
     let s2 = try g.sum()
-    #expect(mathOpsGraphLine([s2]) == "0=SumBackward0(1) 1=MulBackward0(-,2) 2=MulBackward1(3) 3=PowBackward0(4) 4=AccumulateGrad()")
+    #expect(
+        mathOpsGraphLine([s2]) == "0=SumBackward0(1) 1=MulBackward0(-,2) 2=MulBackward1(3) 3=PowBackward0(4) 4=AccumulateGrad()")
     let g2 = try #require(try Autograd.grad(outputs: [s2], inputs: [x], createGraph: true)[0])
     #expect(g2.doubles() == [6, 12, 18])
     #expect(g2.gradFn?.name == "MulBackward0")
     let s3 = try g2.sum()
-    #expect(mathOpsGraphLine([s3]) == "0=SumBackward0(1) 1=MulBackward0(-,2) 2=MulBackward1(3) 3=PowBackward0(4) 4=AccumulateGrad()")
+    #expect(
+        mathOpsGraphLine([s3]) == "0=SumBackward0(1) 1=MulBackward0(-,2) 2=MulBackward1(3) 3=PowBackward0(4) 4=AccumulateGrad()")
     let g3 = try #require(try Autograd.grad(outputs: [s3], inputs: [x])[0])
     #expect(g3.doubles() == [6, 6, 6])
     #expect(g3.gradFn == nil)

@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 // Expected values printed by PyTorch 2.15 (OMP_NUM_THREADS=1).
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Autograd
 
 /// Replays the cases of Fixtures/rng/expected.json (written by Fixtures/rng/make_expected.py
@@ -101,7 +102,7 @@ struct RandomStreamTests {
 
     @Test func setStateRestoresTheStreamAndTheNormalCache() throws {
         let g = Generator().manualSeed(9)
-        _ = try Tensor.randn([3], generator: g)  // leaves a cached normal value
+        _ = try Tensor.randn([3], generator: g) // leaves a cached normal value
         let saved = g.getState()
         let first = try Tensor.randn([5], generator: g).doubles()
         try g.setState(saved)
@@ -142,8 +143,10 @@ struct RandomStreamTests {
         case "exponential_": return bits(try target(s).exponential_(lambda: s.lambda!, generator: g))
         case "bernoulli": return bits(try probabilities(s, dt).bernoulli(generator: g))
         case "normal":
-            return bits(try Tensor.normal(mean: Tensor(s.meanValues!, shape: [s.meanValues!.count], dtype: dt),
-                                          std: Tensor(s.stdValues!, shape: [s.stdValues!.count], dtype: dt), generator: g))
+            return bits(
+                try Tensor.normal(
+                    mean: Tensor(s.meanValues!, shape: [s.meanValues!.count], dtype: dt),
+                    std: Tensor(s.stdValues!, shape: [s.stdValues!.count], dtype: dt), generator: g))
         case "multinomial":
             return bits(try probabilities(s, dt).multinomial(s.n!, replacement: s.replacement!, generator: g))
         case "dropout":
@@ -159,7 +162,8 @@ struct RandomStreamTests {
     /// by `kaiming_uniform_(a=sqrt(5))`, then the bias uniform in ±1/sqrt(fan_in), with the
     /// bounds computed in Python's float arithmetic. Returns the weight's bits, then the bias's.
     static func linearInit(inFeatures: Int, outFeatures: Int) throws -> [String] {
-        let weight = Tensor.zeros([outFeatures, inFeatures]), bias = Tensor.zeros([outFeatures])
+        let weight = Tensor.zeros([outFeatures, inFeatures])
+        let bias = Tensor.zeros([outFeatures])
         let fanIn = Double(inFeatures)
         let gain = (2.0 / (1 + pow(5.0.squareRoot(), 2))).squareRoot()
         let bound = 3.0.squareRoot() * (gain / fanIn.squareRoot())
@@ -170,7 +174,8 @@ struct RandomStreamTests {
 
     /// The tensor an in-place step fills: contiguous, a transposed view, or every other column.
     static func target(_ s: Step) throws -> Tensor {
-        let shape = s.shape!, dt = s.elementType
+        let shape = s.shape!
+        let dt = s.elementType
         switch s.layout ?? "contiguous" {
         case "transposed": return try Tensor.zeros([shape[1], shape[0]], dtype: dt).t()
         case "stepped": return try Tensor.zeros([shape[0], 2 * shape[1]], dtype: dt).slice(1, step: 2)

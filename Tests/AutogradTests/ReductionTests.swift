@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 @Test func reductionsMatchPyTorchConformance() throws {
     let x = try Tensor([1, -2, 3, 4, 5, -6], shape: [2, 3], requiresGrad: true)
@@ -11,7 +12,10 @@ import TestSupport
     expectMathClose(m1.doubles(), [0.6667, 1.0])
     #expect(m1.gradFn?.name == "MeanBackward1")
     let root = try s0.sum() + m1.sum() * 3
-    #expect(mathOpsGraphLine([root]) == "0=AddBackward0(1,4) 1=SumBackward0(2) 2=SumBackward1(3) 3=AccumulateGrad() 4=MulBackward0(5,-) 5=SumBackward0(6) 6=MeanBackward1(3)")
+    #expect(
+        mathOpsGraphLine([root])
+            == "0=AddBackward0(1,4) 1=SumBackward0(2) 2=SumBackward1(3) 3=AccumulateGrad() 4=MulBackward0(5,-) 5=SumBackward0(6) 6=MeanBackward1(3)"
+    )
     try root.backward()
     expectMathClose(x.storedGrad?.doubles() ?? [], [2, 2, 2, 2, 2, 2], tolerance: 1e-6)
     try x.setGrad(nil)
@@ -46,10 +50,14 @@ import TestSupport
     #expect(try x.mean(dims: [-1]).doubles() == [2, 5])
     #expect(try Tensor.zeros([0]).mean().doubles()[0].isNaN)
     let ints = try Tensor([1, 2], shape: [2], dtype: .int64)
-    expectTorchError(.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long")) {
+    expectTorchError(
+        .runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long")
+    ) {
         _ = try ints.mean()
     }
-    expectTorchError(.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Bool")) {
+    expectTorchError(
+        .runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Bool")
+    ) {
         _ = try Tensor([1], shape: [1], dtype: .bool).mean(dims: [0])
     }
     expectTorchError(.index("Dimension out of range (expected to be in range of [-2, 1], but got 2)")) {
@@ -129,10 +137,18 @@ import TestSupport
 
 @Test func maxMinErrorsMatchPyTorch() throws {
     let empty = Tensor.zeros([0, 3])
-    expectTorchError(.runtime("max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")) {
+    expectTorchError(
+        .runtime(
+            "max(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+        )
+    ) {
         _ = try empty.max()
     }
-    expectTorchError(.runtime("min(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")) {
+    expectTorchError(
+        .runtime(
+            "min(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+        )
+    ) {
         _ = try empty.min()
     }
     expectTorchError(.index("max(): Expected reduction dim 0 to have non-zero size.")) { _ = try empty.max(dim: 0) }

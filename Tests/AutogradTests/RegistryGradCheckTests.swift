@@ -1,6 +1,7 @@
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 private func swappingFirstAndLast(_ shape: [Int]) -> [Int] {
     var swapped = shape
@@ -30,7 +31,8 @@ private func checkGradients(_ declaration: OpDeclaration, _ layout: Layout) thro
     }
     let transposes = layout == .transposed
     let inputs = try shapes.enumerated().map { k, shape in
-        try OpSampling.tensor(transposes && shape.count >= 2 ? swappingFirstAndLast(shape) : shape, declaration.samples.domain, seed: k)
+        try OpSampling.tensor(
+            transposes && shape.count >= 2 ? swappingFirstAndLast(shape) : shape, declaration.samples.domain, seed: k)
     }
     let fixed = try OpSampling.arguments(declaration)
     let context = "\(declaration.signatureText) \(layout)"

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import Autograd
 
 /// Builds `sum(exp(x) * exp(x))` and returns the loss with a weak handle on the storage of
@@ -37,7 +38,8 @@ private func graphSavingIntermediate() throws -> (loss: Tensor, x: Tensor, stora
 }
 
 @Test func freedSlotsOfDistinctStoragesStayDistinct() throws {
-    let a = try Tensor([1, 2], requiresGrad: true), b = try Tensor([3, 4], requiresGrad: true)
+    let a = try Tensor([1, 2], requiresGrad: true)
+    let b = try Tensor([3, 4], requiresGrad: true)
     let loss = try (a * b).sum()
     try loss.backward()
     let node = try #require(loss.gradFn?.nextEdges.first??.node)

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import Autograd
 
 /// Shared checks for the shape, indexing, linalg and NN op tests.
 enum OpsCheck {
-    static func close(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-4,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    static func close(
+        _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-4,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(actual.count == expected.count, "\(actual) vs \(expected)", sourceLocation: sourceLocation)
         for (a, e) in zip(actual, expected) {
             #expect(abs(a - e) <= tolerance * max(1, abs(e)), "\(actual) vs \(expected)", sourceLocation: sourceLocation)
@@ -44,9 +47,12 @@ enum OpsCheck {
     OpsCheck.close(v.doubles(), [2, 8, 4, 10])
     #expect(v.shape == [2, 2])
     let loss = try v.sum()
-    #expect(OpsCheck.chain(loss) == ["SumBackward0", "MulBackward0", "SliceBackward0", "SelectBackward0",
-                                     "UnsqueezeBackward0", "ReshapeAliasBackward0", "TBackward0", "ViewBackward0",
-                                     "torch::autograd::AccumulateGrad"])
+    #expect(
+        OpsCheck.chain(loss) == [
+            "SumBackward0", "MulBackward0", "SliceBackward0", "SelectBackward0",
+            "UnsqueezeBackward0", "ReshapeAliasBackward0", "TBackward0", "ViewBackward0",
+            "torch::autograd::AccumulateGrad"
+        ])
     try loss.backward()
     #expect(x.storedGrad?.doubles() == [0, 2, 2, 0, 2, 2])
 }
@@ -94,12 +100,20 @@ enum OpsCheck {
 @Test func shapeOpsErrors() throws {
     let x = try OpsCheck.range([2, 3, 4])
     #expect(throws: TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is 3D")) { try x.t() }
-    #expect(throws: TorchError.runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = 3 is not equal to len(dims) = 2")) {
+    #expect(
+        throws: TorchError.runtime(
+            "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = 3 is not equal to len(dims) = 2"
+        )
+    ) {
         try x.permute([0, 1])
     }
     #expect(throws: TorchError.runtime("permute(): duplicate dims are not allowed.")) { try x.permute([0, 1, 1]) }
-    #expect(throws: TorchError.index("Dimension out of range (expected to be in range of [-3, 2], but got 3)")) { try x.transpose(0, 3) }
-    #expect(throws: TorchError.index("Dimension out of range (expected to be in range of [-4, 3], but got 4)")) { try x.unsqueeze(4) }
+    #expect(throws: TorchError.index("Dimension out of range (expected to be in range of [-3, 2], but got 3)")) {
+        try x.transpose(0, 3)
+    }
+    #expect(throws: TorchError.index("Dimension out of range (expected to be in range of [-4, 3], but got 4)")) {
+        try x.unsqueeze(4)
+    }
     #expect(throws: TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim")) {
         try x.flatten(startDim: 2, endDim: 1)
     }
@@ -110,7 +124,8 @@ enum OpsCheck {
 
 @Test func shapeOpsMatchFiniteDifferences() throws {
     let a = try OpsCheck.range([2, 3, 4])
-    try expectGradientsMatchFiniteDifferences([a]) { x in try x[0].transpose(0, 2).permute([1, 2, 0]) * x[0].permute([1, 2, 0]).mT }
+    try expectGradientsMatchFiniteDifferences([a]) { x in try x[0].transpose(0, 2).permute([1, 2, 0]) * x[0].permute([1, 2, 0]).mT
+    }
     try expectGradientsMatchFiniteDifferences([a]) { x in try x[0].transpose(1, 2).flatten(startDim: 1).unsqueeze(0).squeeze() }
     try expectGradientsMatchFiniteDifferences([a]) { x in try x[0].transpose(0, 1).contiguous().squeeze(0).unsqueeze(1) }
     let m = try OpsCheck.range([3, 1])
@@ -151,8 +166,13 @@ enum OpsCheck {
 }
 
 @Test func catAndStackErrors() throws {
-    let a = try OpsCheck.range([2, 2]), b = try OpsCheck.range([2, 3]), c = try OpsCheck.range([3])
-    #expect(throws: TorchError.runtime("Sizes of tensors must match except in dimension 1. Expected size 2 but got size 3 for tensor number 1 in the list.")) {
+    let a = try OpsCheck.range([2, 2])
+    let b = try OpsCheck.range([2, 3])
+    let c = try OpsCheck.range([3])
+    #expect(
+        throws: TorchError.runtime(
+            "Sizes of tensors must match except in dimension 1. Expected size 2 but got size 3 for tensor number 1 in the list.")
+    ) {
         try Tensor.cat([a, b.t()], dim: 1)
     }
     #expect(throws: TorchError.runtime("Tensors must have same number of dimensions: got 2 and 1")) { try Tensor.cat([a, c]) }
@@ -167,11 +187,13 @@ enum OpsCheck {
 }
 
 @Test func tolistNestsPerDimension() throws {
-    #expect(try Tensor([1, 2.5, 3, 4], shape: [2, 2]).tolist()
+    #expect(
+        try Tensor([1, 2.5, 3, 4], shape: [2, 2]).tolist()
             == .list([.list([.scalar(.double(1)), .scalar(.double(2.5))]), .list([.scalar(.double(3)), .scalar(.double(4))])]))
     #expect(Tensor.scalar(7, dtype: .int64).tolist() == .scalar(.int(7)))
     #expect(try Tensor([1, 0], shape: [2], dtype: .bool).t().tolist() == .list([.scalar(.bool(true)), .scalar(.bool(false))]))
-    #expect(try Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3]).t().tolist()
+    #expect(
+        try Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3]).t().tolist()
             == .list([[1, 4], [2, 5], [3, 6]].map { .list($0.map { .scalar(.double($0)) }) }))
     #expect(Tensor.zeros([2, 0]).tolist() == .list([.list([]), .list([])]))
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Autograd
 
 @Test func tutorialGradient() throws {

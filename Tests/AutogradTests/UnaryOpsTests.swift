@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Autograd
 import TestSupport
+import Testing
+
+@testable import Autograd
 
 @Test func unaryOpsMatchPyTorchConformance() throws {
     let x = try Tensor([0.5, 1, 2], requiresGrad: true)
@@ -9,7 +10,10 @@ import TestSupport
     expectMathClose(y.doubles(), [3.0455, 5.9345, 13.0820])
     #expect(y.gradFn?.name == "AddBackward0")
     let s = try y.sum()
-    #expect(mathOpsGraphLine([s]) == "0=SumBackward0(1) 1=AddBackward0(2,15) 2=AddBackward0(3,14) 3=AddBackward0(4,12) 4=AddBackward0(5,11) 5=AddBackward0(6,10) 6=AddBackward0(7,9) 7=ExpBackward0(8) 8=AccumulateGrad() 9=LogBackward0(8) 10=SqrtBackward0(8) 11=TanhBackward0(8) 12=ReluBackward0(13) 13=SubBackward0(8,-) 14=AbsBackward0(8) 15=MulBackward0(16,17) 16=SinBackward0(8) 17=CosBackward0(8)")
+    #expect(
+        mathOpsGraphLine([s])
+            == "0=SumBackward0(1) 1=AddBackward0(2,15) 2=AddBackward0(3,14) 3=AddBackward0(4,12) 4=AddBackward0(5,11) 5=AddBackward0(6,10) 6=AddBackward0(7,9) 7=ExpBackward0(8) 8=AccumulateGrad() 9=LogBackward0(8) 10=SqrtBackward0(8) 11=TanhBackward0(8) 12=ReluBackward0(13) 13=SubBackward0(8,-) 14=AbsBackward0(8) 15=MulBackward0(16,17) 16=SinBackward0(8) 17=CosBackward0(8)"
+    )
     try s.backward()
     expectMathClose(x.storedGrad?.doubles() ?? [], [6.6826, 5.2221, 9.6596])
 }
@@ -28,7 +32,11 @@ import TestSupport
     let a = try Tensor([1, 2, 3], requiresGrad: true)
     let out = try a.sigmoid()
     try out.detach().zero_()
-    expectTorchError(.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Sigmoid, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")) {
+    expectTorchError(
+        .runtime(
+            "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Sigmoid, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+        )
+    ) {
         try out.sum().backward()
     }
 }
@@ -40,7 +48,7 @@ import TestSupport
         { try $0.exp() }, { try $0.sin() }, { try $0.cos() }, { try $0.tanh() }, { try $0.sigmoid() },
         { try $0.relu() }, { try $0.abs() }, { try $0.clamp(min: -1.0, max: 1.0) },
         { try $0.clamp(min: 0.0) }, { try $0.clamp(max: 0.5) }, { try $0.clampMin(.double(0)) },
-        { try $0.clampMax(.int(1)) }, { try $0.neg() }, { try $0.sign() },
+        { try $0.clampMax(.int(1)) }, { try $0.neg() }, { try $0.sign() }
     ]
     for op in ops {
         try expectGradientsMatchFiniteDifferences([mixed]) { try op($0[0]) }
@@ -65,7 +73,7 @@ import TestSupport
     let x = try Tensor([-1.1, 0.3, 0.8, 1.7])
     let ops: [(Tensor) throws -> Tensor] = [
         { try $0.sigmoid() }, { try $0.tanh() }, { try $0.exp() }, { try $0.sin() }, { try $0.cos() },
-        { try $0.relu() * $0 }, { try $0.abs() * $0 }, { try $0.clamp(min: -1.0, max: 1.0) * $0 },
+        { try $0.relu() * $0 }, { try $0.abs() * $0 }, { try $0.clamp(min: -1.0, max: 1.0) * $0 }
     ]
     for op in ops {
         try expectGradientsMatchFiniteDifferences([x]) { try mathFirstDerivative($0[0], op) }
@@ -79,7 +87,7 @@ import TestSupport
 @Test func doubleBackwardNodesHavePyTorchNames() throws {
     let x = try Tensor([0.5, -0.25], requiresGrad: true)
     let names = try [
-        { try $0.sigmoid() }, { try $0.tanh() }, { try $0.relu() },
+        { try $0.sigmoid() }, { try $0.tanh() }, { try $0.relu() }
     ].map { (op: (Tensor) throws -> Tensor) in try mathFirstDerivative(x, op).gradFn?.name }
     #expect(names == ["SigmoidBackwardBackward0", "TanhBackwardBackward0", "ThresholdBackwardBackward0"])
     #expect(try mathFirstDerivative(x) { try $0.exp() }.gradFn?.name == "MulBackward0")
@@ -139,12 +147,17 @@ import TestSupport
     let a = try Tensor([0.5, -1, 2], requiresGrad: true)
     let ops: [(name: String, run: (Tensor) throws -> Tensor, grad: [Double])] = [
         ("ExpBackward0", { try $0.exp_() }, [0.5, -1, 2].map { 2 * exp(2 * $0) }),
-        ("SigmoidBackward0", { try $0.sigmoid_() }, [0.5, -1, 2].map { v in
-            let s = 1 / (1 + exp(-2 * v)); return 2 * s * (1 - s) }),
+        (
+            "SigmoidBackward0", { try $0.sigmoid_() },
+            [0.5, -1, 2].map { v in
+                let s = 1 / (1 + exp(-2 * v))
+                return 2 * s * (1 - s)
+            }
+        ),
         ("ReluBackward0", { try $0.relu_() }, [2, 0, 2]),
         ("NegBackward0", { try $0.neg_() }, [-2, -2, -2]),
         ("ClampBackward1", { try $0.clamp_(min: -1.0, max: 1.0) }, [2, 0, 0]),
-        ("PowBackward0", { try $0.pow_(2) }, [0.5, -1, 2].map { 8 * $0 }),
+        ("PowBackward0", { try $0.pow_(2) }, [0.5, -1, 2].map { 8 * $0 })
     ]
     for op in ops {
         try a.setGrad(nil)
@@ -164,7 +177,11 @@ import TestSupport
     try b.exp_()
     #expect(b.gradFn?.saved.first?.savedVersion == 1)
     _ = try b.mul_(.scalar(.int(2)))
-    expectTorchError(.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Exp, is at version 2; expected version 1 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")) {
+    expectTorchError(
+        .runtime(
+            "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of Exp, is at version 2; expected version 1 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+        )
+    ) {
         try b.sum().backward()
     }
     let c = try a * 1

@@ -30,8 +30,9 @@ enum CLI {
             .deletingLastPathComponent()
         candidates.append(root.appendingPathComponent(".build/debug/gradscope"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CLIError("the gradscope binary was not found (looked in \(candidates.map(\.path))); "
-                           + "build it first (`swift build`) or set GRADSCOPE_BIN")
+            throw CLIError(
+                "the gradscope binary was not found (looked in \(candidates.map(\.path))); "
+                    + "build it first (`swift build`) or set GRADSCOPE_BIN")
         }
         return found
     }
@@ -53,13 +54,16 @@ enum CLI {
 
     /// Runs the binary with `arguments` in `directory`. `whileRunning` is called once the
     /// process has written to stderr (with the process), e.g. to interrupt it.
-    static func run(_ arguments: [String], in directory: URL,
-                    whileRunning: ((Process) -> Void)? = nil) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], in directory: URL,
+        whileRunning: ((Process) -> Void)? = nil
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let outURL = directory.appendingPathComponent(".stdout"), errURL = directory.appendingPathComponent(".stderr")
+        let outURL = directory.appendingPathComponent(".stdout")
+        let errURL = directory.appendingPathComponent(".stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
@@ -74,10 +78,11 @@ enum CLI {
             if process.isRunning { whileRunning(process) }
         }
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                         signaled: process.terminationReason == .uncaughtSignal)
+        return CLIResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 

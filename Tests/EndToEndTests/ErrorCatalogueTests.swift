@@ -5,8 +5,10 @@ import Testing
 /// (file and line, or the path) and exits 1 for script errors, 2 for input errors.
 @Suite struct ErrorCatalogueTests {
     /// Runs `source` and checks a traceback ending in `error` at `line` and exit status 1.
-    private func expectScriptError(_ source: String, line: Int, _ error: String, options: [String] = [],
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectScriptError(
+        _ source: String, line: Int, _ error: String, options: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let r = try CLI.run(script: source, options: options)
         #expect(r.status == 1, "status \(r.status), stderr: \(r.stderr)", sourceLocation: sourceLocation)
         #expect(r.stderr.hasPrefix("Traceback (most recent call last):\n"), "\(r.stderr)", sourceLocation: sourceLocation)
@@ -26,8 +28,9 @@ import Testing
     }
 
     @Test func unknownAttribute() throws {
-        try expectScriptError("import torch\nx = torch.ones(2)\nx.foo\n", line: 3,
-                              "AttributeError: 'Tensor' object has no attribute 'foo'")
+        try expectScriptError(
+            "import torch\nx = torch.ones(2)\nx.foo\n", line: 3,
+            "AttributeError: 'Tensor' object has no attribute 'foo'")
     }
 
     @Test func unknownModule() throws {
@@ -38,23 +41,27 @@ import Testing
     }
 
     @Test func wrongArgumentCount() throws {
-        try expectScriptError("def f(a):\n    return a\nf(1, 2)\n", line: 3,
-                              "TypeError: f() takes 1 positional argument but 2 were given")
+        try expectScriptError(
+            "def f(a):\n    return a\nf(1, 2)\n", line: 3,
+            "TypeError: f() takes 1 positional argument but 2 were given")
     }
 
     @Test func wrongArgumentType() throws {
-        try expectScriptError("import torch\ntorch.ones(2) + \"a\"\n", line: 2,
-                              "TypeError: unsupported operand type(s) for +: 'Tensor' and 'str'")
+        try expectScriptError(
+            "import torch\ntorch.ones(2) + \"a\"\n", line: 2,
+            "TypeError: unsupported operand type(s) for +: 'Tensor' and 'str'")
     }
 
     @Test func shapeMismatch() throws {
-        try expectScriptError("import torch\na = torch.ones(2)\nb = a + torch.ones(3)\n", line: 3,
-                              "RuntimeError: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0")
+        try expectScriptError(
+            "import torch\na = torch.ones(2)\nb = a + torch.ones(3)\n", line: 3,
+            "RuntimeError: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0")
     }
 
     @Test func requiresGradOnIntegerTensor() throws {
-        try expectScriptError("import torch\nx = torch.tensor([1, 2], requires_grad=True)\n", line: 2,
-                              "RuntimeError: Only Tensors of floating point and complex dtype can require gradients")
+        try expectScriptError(
+            "import torch\nx = torch.tensor([1, 2], requires_grad=True)\n", line: 2,
+            "RuntimeError: Only Tensors of floating point and complex dtype can require gradients")
     }
 
     @Test func divisionByZeroInPythonNumbers() throws {
@@ -64,8 +71,9 @@ import Testing
 
     @Test func indexOutOfRange() throws {
         try expectScriptError("x = [1]\ny = x[5]\n", line: 2, "IndexError: list index out of range")
-        try expectScriptError("import torch\nx = torch.ones(2)[5]\n", line: 2,
-                              "IndexError: index 5 is out of bounds for dimension 0 with size 2")
+        try expectScriptError(
+            "import torch\nx = torch.ones(2)[5]\n", line: 2,
+            "IndexError: index 5 is out of bounds for dimension 0 with size 2")
     }
 
     @Test func missingScriptFile() throws {
@@ -111,16 +119,18 @@ import Testing
     }
 
     @Test func stepLimit() throws {
-        try expectScriptError("x = 0\nwhile True:\n    x += 1\n", line: 3,
-                              "TimeoutError: script exceeded the step limit of 100 statements (--max-steps)",
-                              options: ["--max-steps", "100"])
+        try expectScriptError(
+            "x = 0\nwhile True:\n    x += 1\n", line: 3,
+            "TimeoutError: script exceeded the step limit of 100 statements (--max-steps)",
+            options: ["--max-steps", "100"])
     }
 
     @Test func wallClockTimeout() throws {
         let start = Date()
-        try expectScriptError("x = 0\nwhile True:\n    x += 1\n", line: 3,
-                              "TimeoutError: script exceeded the time limit of 0.5 seconds (--timeout)",
-                              options: ["--timeout", "0.5"])
+        try expectScriptError(
+            "x = 0\nwhile True:\n    x += 1\n", line: 3,
+            "TimeoutError: script exceeded the time limit of 0.5 seconds (--timeout)",
+            options: ["--timeout", "0.5"])
         #expect(Date().timeIntervalSince(start) < 30)
     }
 
@@ -128,23 +138,27 @@ import Testing
         let r = try CLI.run(script: "import torch\nx = torch.ones(10)\ny = torch.ones(100000, 100000)\n")
         #expect(r.status == 1 && !r.signaled)
         #expect(r.stderr.contains("File \"script.py\", line 3"))
-        #expect(r.stderr.contains("MemoryError: out of memory: tried to allocate 40000000000 bytes with 40 bytes of tensors alive"))
+        #expect(
+            r.stderr.contains("MemoryError: out of memory: tried to allocate 40000000000 bytes with 40 bytes of tensors alive"))
     }
 
     @Test func smallMemoryLimitFlag() throws {
-        try expectScriptError("import torch\nx = torch.ones(1000, 1000)\n", line: 2,
-                              "MemoryError: out of memory: tried to allocate 4000000 bytes with 0 bytes of tensors alive; the limit is 1048576 bytes (--max-memory)",
-                              options: ["--max-memory", "1M"])
+        try expectScriptError(
+            "import torch\nx = torch.ones(1000, 1000)\n", line: 2,
+            "MemoryError: out of memory: tried to allocate 4000000 bytes with 0 bytes of tensors alive; the limit is 1048576 bytes (--max-memory)",
+            options: ["--max-memory", "1M"])
     }
 
     @Test func elementCountOverflowIsAnErrorNotATrap() throws {
-        try expectScriptError("import torch\nx = torch.ones(2**40, 2**40)\n", line: 2,
-                              "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]")
+        try expectScriptError(
+            "import torch\nx = torch.ones(2**40, 2**40)\n", line: 2,
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]")
     }
 
     @Test func recursion() throws {
-        try expectScriptError("def f(n):\n    return f(n + 1)\nf(0)\n", line: 2,
-                              "RecursionError: maximum recursion depth exceeded")
+        try expectScriptError(
+            "def f(n):\n    return f(n + 1)\nf(0)\n", line: 2,
+            "RecursionError: maximum recursion depth exceeded")
     }
 
     @Test func interruptExits130WithKeyboardInterrupt() throws {

@@ -1,6 +1,7 @@
+import Autograd
 import Foundation
 import Testing
-import Autograd
+
 @testable import GraphModel
 
 @Test func selectiveBackpropDetachCutsOut1ThenOut2() throws {
@@ -11,7 +12,10 @@ import Autograd
     #expect(cuts.allSatisfy { $0.ops.isEmpty })
     // The cut tensors are the ones detached at those lines.
     for cut in cuts {
-        guard case .detach(let d) = cut.cut else { Issue.record("expected a detach cut"); continue }
+        guard case .detach(let d) = cut.cut else {
+            Issue.record("expected a detach cut")
+            continue
+        }
         #expect(g.detaches[d].line == cut.line && cut.tensors == [g.detaches[d].result])
     }
     // xvar gets a gradient in every pass: 50, then 70 through out2 only, then -20 through out1 only.

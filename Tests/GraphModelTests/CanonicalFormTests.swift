@@ -1,5 +1,6 @@
-import Testing
 import Autograd
+import Testing
+
 @testable import GraphModel
 
 /// The conformance programs, written against the Swift API with their script lines.
@@ -61,12 +62,13 @@ enum Programs {
     }
 }
 
-@Test(arguments: [
-    ("seed004_selective_backprop", Programs.selectiveBackprop),
-    ("seed003_retain_graph", Programs.retainGraph),
-    ("seed001_tutorial", Programs.tutorial),
-    ("grad_accumulate", Programs.gradAccumulate),
-] as [(String, @Sendable (ScriptStub) throws -> Void)])
+@Test(
+    arguments: [
+        ("seed004_selective_backprop", Programs.selectiveBackprop),
+        ("seed003_retain_graph", Programs.retainGraph),
+        ("seed001_tutorial", Programs.tutorial),
+        ("grad_accumulate", Programs.gradAccumulate)
+    ] as [(String, @Sendable (ScriptStub) throws -> Void)])
 func canonicalLinesMatchPyTorch(name: String, program: @Sendable (ScriptStub) throws -> Void) throws {
     let graph = try record(program).snapshot()
     #expect(graph.canonicalLines() == (try pytorchGraphLines(name)))

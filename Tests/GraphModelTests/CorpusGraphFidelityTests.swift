@@ -20,11 +20,14 @@ struct CorpusGraphFidelityTests {
     @Test(arguments: scripts)
     func recordedGraphsMatchPyTorch(_ name: String) throws {
         let source = try String(contentsOf: Self.corpus.appendingPathComponent(name), encoding: .utf8)
-        let expected = try String(contentsOf: Self.corpus.appendingPathComponent(
-            name.replacingOccurrences(of: ".py", with: ".graphs.txt")), encoding: .utf8)
-            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        let (_, graph) = ScriptRunner.runRecording(source: source, filename: name,
-                                                   writeOutput: { _ in }, writeError: { _ in })
+        let expected = try String(
+            contentsOf: Self.corpus.appendingPathComponent(
+                name.replacingOccurrences(of: ".py", with: ".graphs.txt")), encoding: .utf8
+        )
+        .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let (_, graph) = ScriptRunner.runRecording(
+            source: source, filename: name,
+            writeOutput: { _ in }, writeError: { _ in })
         #expect(graph.canonicalLines() == expected)
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import Autograd
+import Testing
+
 @testable import GraphModel
 
 /// `Graph(json:)` on hand-written documents: non-finite numbers, the place named in schema

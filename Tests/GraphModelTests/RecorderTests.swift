@@ -1,5 +1,6 @@
-import Testing
 import Autograd
+import Testing
+
 @testable import GraphModel
 
 @Test func recordsEveryOpWithLinesNamesAndNodes() throws {
@@ -45,7 +46,8 @@ import Autograd
     #expect(g.regions.count == 2)
     #expect(g.regions[0].kind == .noGrad && g.regions[0].startLine == 2 && g.regions[0].endLine == 5)
     #expect(g.regions[1].parent == 0 && g.regions[1].kind == .enableGrad && g.regions[1].startLine == 4)
-    let a = g.ops[0], b = g.ops[1]
+    let a = g.ops[0]
+    let b = g.ops[1]
     #expect(a.region == 0 && !a.gradEnabled && a.gradFn == nil)
     #expect(b.region == 1 && b.gradEnabled && b.gradFn != nil)
     let cut = g.detachedSubgraphs().first { $0.cut == .noGradRegion(0) }

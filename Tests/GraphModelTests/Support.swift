@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Autograd
 @testable import GraphModel
 
@@ -35,4 +36,3 @@ func pytorchGraphLines(_ name: String) throws -> [String] {
         .appendingPathComponent("../TorchBindingsTests/Fixtures/conformance/\(name).graphs.txt")
     return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphRender
 
 /// A fresh, empty scratch directory for one test, removed by `cleanUp()`.

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import GraphModel
 import GraphRender
+import Testing
 
 /// The names of every `samples/*.py`.
 private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: samplesDirectory.path)) ?? [])
@@ -44,9 +44,11 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
         #expect(throws: GraphJSONError.self) { try Graph(json: #"{"schema":"\udc00"}"#) }
     }
 
-    @Test(arguments: ["", "   ", "{", "[1,]", "{\"schema\": tru}", "nul", "\"unterminated", "{\"a\":1} trailing",
-                      "{\"schema\":\"gradscope.graph/1\"}", "[]", "42", "{\"schema\":1e999}", "\u{FEFF}{}",
-                      String(repeating: "{\"a\":", count: 10_000)])
+    @Test(arguments: [
+        "", "   ", "{", "[1,]", "{\"schema\": tru}", "nul", "\"unterminated", "{\"a\":1} trailing",
+        "{\"schema\":\"gradscope.graph/1\"}", "[]", "42", "{\"schema\":1e999}", "\u{FEFF}{}",
+        String(repeating: "{\"a\":", count: 10_000)
+    ])
     func malformedInputIsAClearError(_ text: String) throws {
         let error = #expect(throws: GraphJSONError.self) { try Graph(json: text) }
         let message = error?.message ?? ""
@@ -68,7 +70,8 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
     }
 
     @Test func badDocumentsAreErrorsNamingThePlace() throws {
-        let wrongSchema = #"{"schema":"other/1","tensors":[],"ops":[],"nodes":[],"regions":[],"detaches":[],"backward_passes":[],"error":null}"#
+        let wrongSchema =
+            #"{"schema":"other/1","tensors":[],"ops":[],"nodes":[],"regions":[],"detaches":[],"backward_passes":[],"error":null}"#
         #expect(throws: GraphJSONError.self) { try Graph(json: wrongSchema) }
         #expect(throws: GraphJSONError.self) { try Graph(json: "{\"schema\": ") }
         #expect(throws: GraphJSONError.self) { try Graph(json: String(repeating: "[", count: 100_000)) }

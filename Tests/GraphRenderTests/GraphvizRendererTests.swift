@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import GraphRender
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A small graph with ids, classes and tooltips the SVG output must carry.
 private let sampleDOT = """
@@ -131,7 +133,7 @@ private final class SVGCollector: NSObject, XMLParserDelegate {
     /// the C API with `GVBINDIR` pointing at such a directory).
     @Test(arguments: [
         "Layout type: \"dot\" not recognized. Use one of:",
-        "Format: \"png\" not recognized. Use one of:",
+        "Format: \"png\" not recognized. Use one of:"
     ])
     func unconfiguredPluginsGetTheDotCHint(message: String) {
         let error = RenderError.graphviz(.layoutFailed, messages: [message], fallback: "")

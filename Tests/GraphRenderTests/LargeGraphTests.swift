@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GraphModel
+import Testing
+
 @testable import GraphRender
 
 /// A generated 5,000-op training loop: folding, the node budget, fan-out and layout fallback.
@@ -56,7 +57,8 @@ import GraphModel
     }
 
     @Test func walksAreIterativeOnAHundredThousandOpChain() throws {
-        let graph = recordScript("""
+        let graph = recordScript(
+            """
             import torch
             x = torch.ones(1, requires_grad=True)
             y = x

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import GraphRender
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Collects every `id` attribute in an SVG document.
 private final class IdCollector: NSObject, XMLParserDelegate {
@@ -37,7 +39,7 @@ private func renderedLegendRoles(_ legend: String) throws -> Set<StyleRole> {
         [.gradModeRegion, .untrackedOp],
         [.nonFiniteGradient],
         [.backwardRoot],
-        Set(StyleRole.allCases),
+        Set(StyleRole.allCases)
     ])
     func legendListsExactlyTheGivenRoles(roles: Set<StyleRole>) throws {
         #expect(try renderedLegendRoles(Legend.dot(for: roles)) == roles)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GraphModel
+import Testing
+
 @testable import GraphRender
 
 @Suite struct RenderSamplesTests {
@@ -34,7 +35,8 @@ import GraphModel
     @Test func selectiveBackpropShowsTheDetachedBranch() throws {
         var options = RenderOptions()
         options.showGrads = true
-        let svg = try #require(SVGDocument.parse(try DOTWriter(graph: try recordSample("selective_backprop"), options: options).render(.svg)))
+        let svg = try #require(
+            SVGDocument.parse(try DOTWriter(graph: try recordSample("selective_backprop"), options: options).render(.svg)))
         // out1 detached at line 21 (t12) and out2 at line 29 (t18): faded, behind detach edges.
         #expect(svg.ids(withClasses: "detached").contains("t12") && svg.ids(withClasses: "detached").contains("t18"))
         #expect(svg.ids.contains("e_t10_t12_0") && svg.classes["e_t10_t12_0"]?.contains("detach") == true)

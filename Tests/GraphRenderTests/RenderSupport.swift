@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GraphModel
-@testable import GraphRender
 import Session
+
+@testable import GraphRender
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The repository's samples directory.
 let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,8 +19,9 @@ func recordScript(_ source: String, name: String = "script.py") -> Graph {
 
 /// The graph `samples/NAME.py` records.
 func recordSample(_ name: String) throws -> Graph {
-    recordScript(try String(contentsOf: samplesDirectory.appendingPathComponent(name + ".py"), encoding: .utf8),
-                 name: name + ".py")
+    recordScript(
+        try String(contentsOf: samplesDirectory.appendingPathComponent(name + ".py"), encoding: .utf8),
+        name: name + ".py")
 }
 
 /// Ids, classes and tooltips of an SVG document; nil if it is not well-formed XML.
@@ -36,8 +39,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         return parser.parse() ? document : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes: [String: String] = [:]
+    ) {
         if let id = attributes["id"] {
             ids.insert(id)
             if let c = attributes["class"] { classes[id] = c }
@@ -49,8 +54,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmed.isEmpty { texts.append(trimmed) }
         text = ""
@@ -66,7 +73,8 @@ final class SVGDocument: NSObject, XMLParserDelegate {
 /// Width and height from a PNG's IHDR chunk.
 func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     guard bytes.count > 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-          Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
+        Array(bytes[12..<16]) == Array("IHDR".utf8)
+    else { return nil }
     let be = { (o: Int) in bytes[o..<o + 4].reduce(0) { ($0 << 8) | Int($1) } }
     return (be(16), be(20))
 }

@@ -33,8 +33,9 @@ enum StyleSample {
         node("L", [.backwardRoot], Style.tensorLabel(name: "L", detail: "(4,) · backward at line 8"))
         node("s_mul1", [.savedFreed], Style.savedLabel(name: "other", detail: "(4,) · 16 B · v0", state: .freed))
         node("s_mul2", [.savedRetained], Style.savedLabel(name: "self", detail: "(4,) · 16 B · v0", state: .retained))
-        node("s_pow", [.savedInvalidated],
-             Style.savedLabel(name: "self", detail: "(4,) · 16 B", state: .invalidated(savedVersion: 0, currentVersion: 1)))
+        node(
+            "s_pow", [.savedInvalidated],
+            Style.savedLabel(name: "self", detail: "(4,) · 16 B", state: .invalidated(savedVersion: 0, currentVersion: 1)))
 
         let region = Style.attributes(for: .gradModeRegion)
             .merging(["label": Style.regionLabel(kind: "torch.no_grad()", lines: 10...11), "id": "region_1"])
@@ -66,7 +67,7 @@ enum StyleSample {
             "digraph \"gradscope\" {",
             "  graph \(Style.graph.dot);",
             "  node \(Style.node.dot);",
-            "  edge \(Style.edge.dot);",
+            "  edge \(Style.edge.dot);"
         ]
         return (header + body.map { "  " + $0 } + [Legend.dot(for: Set(StyleRole.allCases)), "}"])
             .joined(separator: "\n")

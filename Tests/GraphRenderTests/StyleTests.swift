@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphRender
 
 /// Relative luminance-ish brightness (0…765) of a `#rrggbb` colour.
@@ -80,10 +81,13 @@ private func brightness(_ color: String) -> Double {
     }
 
     @Test func opAndTensorLabelsEscapeTheirText() {
-        #expect(Style.opLabel(op: "a<b", gradFn: "MulBackward0", line: 7)
-            == .html("<B>a&lt;b</B><BR/><FONT POINT-SIZE=\"8.5\">MulBackward0</FONT><BR/><FONT POINT-SIZE=\"8\">line 7</FONT>"))
-        #expect(Style.opLabel(op: "add", gradFn: nil, line: nil)
-            == .html("<B>add</B><BR/><FONT POINT-SIZE=\"8.5\">no grad_fn</FONT>"))
+        #expect(
+            Style.opLabel(op: "a<b", gradFn: "MulBackward0", line: 7)
+                == .html(
+                    "<B>a&lt;b</B><BR/><FONT POINT-SIZE=\"8.5\">MulBackward0</FONT><BR/><FONT POINT-SIZE=\"8\">line 7</FONT>"))
+        #expect(
+            Style.opLabel(op: "add", gradFn: nil, line: nil)
+                == .html("<B>add</B><BR/><FONT POINT-SIZE=\"8.5\">no grad_fn</FONT>"))
         guard case .html(let html) = Style.tensorLabel(name: "x&y", detail: "(2, 3)", noGradient: true) else {
             Issue.record("tensor labels are HTML-like")
             return

@@ -1,6 +1,7 @@
+import Autograd
 import Foundation
 import Testing
-import Autograd
+
 @testable import NN
 
 /// Replays Fixtures/expected.json (written by Fixtures/make_expected.py from PyTorch 2.15 on one
@@ -67,9 +68,10 @@ struct TrainingTests {
     /// Whether each value is within `ulps` float32 ulps of PyTorch's; training losses and final
     /// weights get 8.
     static func close(_ a: [Double], _ b: [Double], ulps: Float = 8) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { x, y in
-            Swift.abs(Float(x) - Float(y)) <= ulps * Float(y).ulp
-        }
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                Swift.abs(Float(x) - Float(y)) <= ulps * Float(y).ulp
+            }
     }
 
     @Test(arguments: fixture.runs)

@@ -1,14 +1,19 @@
 import Testing
+
 @testable import Python
 
 /// The Python module on its own: only builtins and `math`, host modules through the
 /// registration API, host objects through the PyObject hooks, its own memory limit.
 @Suite struct HostObjectTests {
-    private func run(_ source: String, limits: ExecutionLimits = ExecutionLimits(),
-                     setUp: (Interpreter) -> Void = { _ in }) throws -> (status: Int32, out: String, err: String) {
-        var out = "", err = ""
-        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
-                                 writeOutput: { out += $0 }, writeError: { err += $0 })
+    private func run(
+        _ source: String, limits: ExecutionLimits = ExecutionLimits(),
+        setUp: (Interpreter) -> Void = { _ in }
+    ) throws -> (status: Int32, out: String, err: String) {
+        var out = ""
+        var err = ""
+        let interp = Interpreter(
+            module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+            writeOutput: { out += $0 }, writeError: { err += $0 })
         interp.limits = limits
         setUp(interp)
         let status = interp.run()
@@ -40,14 +45,17 @@ import Testing
 
     @Test func hostObjectsUseTheirHooks() throws {
         let source = """
-        d = meters(3)
-        print(d + 1, 2 * d, d == meters(3), bool(meters(0)), f"{d:>4}", int(d))
-        """
+            d = meters(3)
+            print(d + 1, 2 * d, d == meters(3), bool(meters(0)), f"{d:>4}", int(d))
+            """
         let result = try run(source) { interp in
-            interp.registerBuiltin("meters", .object(BuiltinFunction("meters") { args, _ in
-                guard case .int(let n)? = args.positional.first else { return .none }
-                return .object(Meters(n))
-            }))
+            interp.registerBuiltin(
+                "meters",
+                .object(
+                    BuiltinFunction("meters") { args, _ in
+                        guard case .int(let n)? = args.positional.first else { return .none }
+                        return .object(Meters(n))
+                    }))
         }
         #expect(result.err == "")
         #expect(result.out == "4m 6m True False    3m 3\n")
@@ -57,7 +65,10 @@ import Testing
         let result = try run("import math\nprint(math.sqrt(16.0))\nimport torch\n")
         #expect(result.status == 1)
         #expect(result.out == "4.0\n")
-        #expect(result.err.hasSuffix("ModuleNotFoundError: No module named 'torch': GradScope scripts can import only math, random, itertools, functools, collections and __future__ (no files, network, processes or environment)\n"))
+        #expect(
+            result.err.hasSuffix(
+                "ModuleNotFoundError: No module named 'torch': GradScope scripts can import only math, random, itertools, functools, collections and __future__ (no files, network, processes or environment)\n"
+            ))
     }
 
     @Test func hostModulesAreListedBeforeTheStandardOnes() throws {
@@ -65,7 +76,10 @@ import Testing
             interp.registerModule("units", .object(ModuleObject(name: "units", members: [:])))
         }
         #expect(result.out == "units\n")
-        #expect(result.err.hasSuffix("ModuleNotFoundError: No module named 'units.si' (GradScope supports units, math, random, itertools, functools, collections and __future__)\n"))
+        #expect(
+            result.err.hasSuffix(
+                "ModuleNotFoundError: No module named 'units.si' (GradScope supports units, math, random, itertools, functools, collections and __future__)\n"
+            ))
     }
 
     @Test func listsAndStringsHaveTheirOwnMemoryLimit() throws {

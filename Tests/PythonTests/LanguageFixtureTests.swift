@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Python
 
 /// Runs every script of Fixtures/language (pure-Python programs whose expected output was
@@ -31,12 +32,15 @@ struct LanguageFixtureTests {
     @Test(arguments: scripts)
     func scriptBehavesAsCPython(_ name: String) throws {
         let source = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-        let expectedData = try Data(contentsOf: Self.folder.appendingPathComponent(
-            name.replacingOccurrences(of: ".py", with: ".expected.json")))
+        let expectedData = try Data(
+            contentsOf: Self.folder.appendingPathComponent(
+                name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(Expectation.self, from: expectedData)
-        var out = "", err = ""
-        let interp = Interpreter(module: try parseModule(source: source, filename: name), filename: name,
-                                 writeOutput: { out += $0 }, writeError: { err += $0 })
+        var out = ""
+        var err = ""
+        let interp = Interpreter(
+            module: try parseModule(source: source, filename: name), filename: name,
+            writeOutput: { out += $0 }, writeError: { err += $0 })
         let status = runOnLargeStack { interp.run() }
         #expect(Self.maskAddresses(out) == Self.maskAddresses(expected.stdout))
         #expect((status == 0) == expected.exit_ok)

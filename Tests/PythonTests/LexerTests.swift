@@ -39,7 +39,7 @@ private func lexError(_ text: String) -> SyntaxError? {
     #expect(
         tokens == [
             "if", "a", "`:`", "NL", "IN", "b", "NL", "if", "c", "`:`", "NL", "IN", "d", "NL", "DE", "DE", "e", "NL",
-            "EOF",
+            "EOF"
         ])
 }
 
@@ -48,28 +48,32 @@ private func lexError(_ text: String) -> SyntaxError? {
 }
 
 @Test func bracketsJoinLinesAndBackslashContinues() throws {
-    #expect(try lex("x = (1,\n  2)\ny = 1 + \\\n  2\n") == [
-        "x", "`=`", "`(`", "1", "`,`", "2", "`)`", "NL", "y", "`=`", "1", "`+`", "2", "NL", "EOF",
-    ])
+    #expect(
+        try lex("x = (1,\n  2)\ny = 1 + \\\n  2\n") == [
+            "x", "`=`", "`(`", "1", "`,`", "2", "`)`", "NL", "y", "`=`", "1", "`+`", "2", "NL", "EOF"
+        ])
 }
 
 @Test func numbers() throws {
-    #expect(try lex("1_000 0x1F 0b101 0o17 1e-5 3. .5 2.5E3 0 00") == [
-        "1000", "31", "5", "15", "1e-05f", "3.0f", "0.5f", "2500.0f", "0", "0", "NL", "EOF",
-    ])
+    #expect(
+        try lex("1_000 0x1F 0b101 0o17 1e-5 3. .5 2.5E3 0 00") == [
+            "1000", "31", "5", "15", "1e-05f", "3.0f", "0.5f", "2500.0f", "0", "0", "NL", "EOF"
+        ])
 }
 
 @Test func stringsAndEscapes() throws {
-    #expect(try lex(#"'a\n' "b\t\\" 'it\'s' "\x41\u20AC" r'\n' '''tri"ple''' b'\101'"#) == [
-        "'a\n'", "'b\t\\'", "'it's'", "'A€'", "'\\n'", "'tri\"ple'", "'A'", "NL", "EOF",
-    ])
+    #expect(
+        try lex(#"'a\n' "b\t\\" 'it\'s' "\x41\u20AC" r'\n' '''tri"ple''' b'\101'"#) == [
+            "'a\n'", "'b\t\\'", "'it's'", "'A€'", "'\\n'", "'tri\"ple'", "'A'", "NL", "EOF"
+        ])
     #expect(try lex("f'{x}' rf'{y}\\n'") == ["F", "F", "NL", "EOF"])
 }
 
 @Test func operatorsTakeTheLongestMatch() throws {
-    #expect(try lex("a **= b // c -> ... != <<") == [
-        "a", "`**=`", "b", "`//`", "c", "`->`", "`...`", "`!=`", "`<<`", "NL", "EOF",
-    ])
+    #expect(
+        try lex("a **= b // c -> ... != <<") == [
+            "a", "`**=`", "b", "`//`", "c", "`->`", "`...`", "`!=`", "`<<`", "NL", "EOF"
+        ])
 }
 
 @Test func crlfBomAndEmptySource() throws {
@@ -86,7 +90,7 @@ private func lexError(_ text: String) -> SyntaxError? {
 }
 
 @Test func lexerErrors() {
-    #expect(lexError("x = 1\n    y = 2\n") == nil)  // an unexpected indent is the parser's error
+    #expect(lexError("x = 1\n    y = 2\n") == nil) // an unexpected indent is the parser's error
     #expect(lexError("if x:\n        a\n    b\n")?.message == "unindent does not match any outer indentation level")
     #expect(lexError("if x:\n\tpass\n        y\n")?.kind == .tab)
     #expect(lexError("s = 'abc\n")?.message == "unterminated string literal (detected at line 1)")

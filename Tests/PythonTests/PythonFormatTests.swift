@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Python
 
 // Expectations below were produced by CPython 3.11 (`repr`, `format`, `round`); the fixture
@@ -8,7 +9,10 @@ import Testing
 private func double(_ hex: String) -> Double { Double(bitPattern: UInt64(hex, radix: 16) ?? 0) }
 
 private struct PythonCases: Decodable {
-    struct FloatRepr: Decodable { let bits: String; let out: String }
+    struct FloatRepr: Decodable {
+        let bits: String
+        let out: String
+    }
     struct Format: Decodable {
         let kind: String
         let bits: String?
@@ -26,7 +30,10 @@ private struct PythonCases: Decodable {
         let bits: String?
         let error: String?
     }
-    struct StringRepr: Decodable { let value: String; let out: String }
+    struct StringRepr: Decodable {
+        let value: String
+        let out: String
+    }
 
     let floatRepr: [FloatRepr]
     let format: [Format]
@@ -36,7 +43,7 @@ private struct PythonCases: Decodable {
 
 private let pythonCases: PythonCases? = {
     guard let base = Bundle.module.resourceURL,
-          let data = try? Data(contentsOf: base.appendingPathComponent("Fixtures/python_format_cases.json"))
+        let data = try? Data(contentsOf: base.appendingPathComponent("Fixtures/python_format_cases.json"))
     else { return nil }
     return try? JSONDecoder().decode(PythonCases.self, from: data)
 }()
@@ -62,7 +69,7 @@ private func formatted(_ value: FormatValue, _ spec: String) -> String {
         (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"), (.leastNonzeroMagnitude, "5e-324"),
         (1.7976931348623157e308, "1.7976931348623157e+308"), (2.0 / 3.0, "0.6666666666666666"),
         (0.30000000000000004, "0.30000000000000004"), (1e22, "1e+22"), (1e23, "1e+23"),
-        (Double(Float(0.1)), "0.10000000149011612"), (-1.5e-7, "-1.5e-07"), (100.0, "100.0"),
+        (Double(Float(0.1)), "0.10000000149011612"), (-1.5e-7, "-1.5e-07"), (100.0, "100.0")
     ]
     for (d, expected) in cases { #expect(PythonFormat.floatRepr(d) == expected) }
 }
@@ -90,7 +97,7 @@ private func formatted(_ value: FormatValue, _ spec: String) -> String {
         (-0.0001, "z.2f", "0.00"), (-0.0001, ".2f", "-0.00"), (1e300, ".2e", "1.00e+300"),
         (.leastNonzeroMagnitude, "g", "4.94066e-324"), (0.5, ".0f", "0"), (1.5, ".0f", "2"), (2.5, ".0f", "2"),
         (1234567.0, "n", "1.23457e+06"), (0.1, ".20f", "0.10000000000000000555"),
-        (1.0, ".17g", "1"), (0.1, ".17g", "0.10000000000000001"),
+        (1.0, ".17g", "1"), (0.1, ".17g", "0.10000000000000001")
     ]
     for (d, spec, expected) in cases { #expect(formatted(.float(d), spec) == expected, "\(d) \(spec)") }
 }
@@ -103,7 +110,7 @@ private func formatted(_ value: FormatValue, _ spec: String) -> String {
         (255, "#_b", "0b1111_1111"), (-255, "#o", "-0o377"), (65, "c", "A"), (65, "05c", "0000A"),
         (5, "+d", "+5"), (5, " d", " 5"), (5, "e", "5.000000e+00"), (5, ".2f", "5.00"), (5, "%", "500.000000%"),
         (Int.min, "", "-9223372036854775808"), (Int.min, "x", "-8000000000000000"), (1000000, "n", "1000000"),
-        (12, "g", "12"), (0, "#x", "0x0"),
+        (12, "g", "12"), (0, "#x", "0x0")
     ]
     for (i, spec, expected) in cases { #expect(formatted(.int(i), spec) == expected, "\(i) \(spec)") }
 }
@@ -145,7 +152,7 @@ private func formatted(_ value: FormatValue, _ spec: String) -> String {
         (.int(5), "z", "Negative zero coercion (z) not allowed in integer format specifier"),
         (.int(5), ".2", "Precision not allowed in integer format specifier"),
         (.int(65), "+c", "Sign not allowed with integer format specifier 'c'"),
-        (.int(1), "99999999999999999999", "Too many decimal digits in format string"),
+        (.int(1), "99999999999999999999", "Too many decimal digits in format string")
     ]
     for (value, spec, message) in cases {
         #expect(formatted(value, spec) == "ValueError: " + message, "\(spec)")
@@ -186,7 +193,10 @@ private func formatted(_ value: FormatValue, _ spec: String) -> String {
     #expect(try PythonFormat.round(25.000001, digits: -1) == .float(30.0))
     #expect(try PythonFormat.round(5.0, digits: -1) == .float(0.0))
     let negativeZero = try PythonFormat.round(-4.0, digits: -1)
-    guard case .float(let z) = negativeZero else { Issue.record("not a float"); return }
+    guard case .float(let z) = negativeZero else {
+        Issue.record("not a float")
+        return
+    }
     #expect(z == 0 && z.sign == .minus)
     #expect(throws: FormatError("cannot convert float NaN to integer")) { try PythonFormat.round(.nan, digits: nil) }
     #expect(throws: FormatError("cannot convert float infinity to integer", exceptionType: "OverflowError")) {

@@ -1,14 +1,17 @@
 import Foundation
-import Testing
 import Python
+import Testing
+
 @testable import Session
 
 /// Inputs that once trapped, hung or allocated without bound (found by fuzz/ and by probing the
 /// limits); each must now end in a clean Python exception with the line named.
 struct RobustnessRegressionTests {
     /// Runs `source` under small limits; returns the exit status and the last line of stderr.
-    static func run(_ source: String, memory: Int = 64 << 20, steps: Int = 100_000,
-                    timeout: Double = 30) -> (status: Int32, error: String, stderr: String) {
+    static func run(
+        _ source: String, memory: Int = 64 << 20, steps: Int = 100_000,
+        timeout: Double = 30
+    ) -> (status: Int32, error: String, stderr: String) {
         let limits: ExecutionLimits = {
             var l = ExecutionLimits()
             l.maxMemory = memory
@@ -19,8 +22,9 @@ struct RobustnessRegressionTests {
         let box = RunBox()
         // Like the CLI, run on a thread with a large stack so deep recursion reaches the limit.
         let thread = Thread {
-            box.status = ScriptRunner.run(source: source, filename: "t.py", writeOutput: { _ in },
-                                          writeError: { box.stderr += $0 }, limits: limits)
+            box.status = ScriptRunner.run(
+                source: source, filename: "t.py", writeOutput: { _ in },
+                writeError: { box.stderr += $0 }, limits: limits)
             box.done.signal()
         }
         thread.stackSize = 512 << 20
@@ -37,41 +41,69 @@ struct RobustnessRegressionTests {
     }
 
     static let cases: [(source: String, error: String)] = [
-        ("import torch\nx = torch.ones(2**40, 2**40)\n",
-         "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"),
-        ("import torch\nx = torch.ones(10)\nx = x.view(2**40, 2**40)\n",
-         "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"),
-        ("import torch\nx = torch.ones(1, 1).expand(2**40, 2**40)\n",
-         "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"),
-        ("import torch\nx = torch.Size([2**40, 2**40]).numel()\n",
-         "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"),
-        ("import torch\nx = torch.randint(-2**62, 2**62, (2**40, 2**40))\n",
-         "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"),
+        (
+            "import torch\nx = torch.ones(2**40, 2**40)\n",
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"
+        ),
+        (
+            "import torch\nx = torch.ones(10)\nx = x.view(2**40, 2**40)\n",
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"
+        ),
+        (
+            "import torch\nx = torch.ones(1, 1).expand(2**40, 2**40)\n",
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"
+        ),
+        (
+            "import torch\nx = torch.Size([2**40, 2**40]).numel()\n",
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"
+        ),
+        (
+            "import torch\nx = torch.randint(-2**62, 2**62, (2**40, 2**40))\n",
+            "RuntimeError: Storage size calculation overflowed with sizes=[1099511627776, 1099511627776]"
+        ),
         ("import torch\nx = torch.eye(-1)\n", "RuntimeError: n must be greater or equal to 0, got -1"),
         ("import torch\nx = torch.arange(0, float('inf'))\n", "RuntimeError: invalid size, possible overflow?"),
-        ("import torch\nx = torch.ones([1] * 65)\n",
-         "RuntimeError: tensors with more than 64 dimensions are not supported (got 65)"),
+        (
+            "import torch\nx = torch.ones([1] * 65)\n",
+            "RuntimeError: tensors with more than 64 dimensions are not supported (got 65)"
+        ),
         ("import math\nx = math.floor(float('inf'))\n", "OverflowError: cannot convert float infinity to integer"),
         ("import math\nx = math.ceil(float('nan'))\n", "ValueError: cannot convert float NaN to integer"),
         ("x = '%d' % float('inf')\n", "OverflowError: cannot convert float infinity to integer"),
-        ("import torch\nx = torch.Tensor(2**40)\n",
-         "MemoryError: out of memory: tried to allocate 4398046511104 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("import torch\nx = torch.ones(1).expand(10**6, 10**6)\n",
-         "MemoryError: out of memory: tried to allocate 4000000000000 bytes with 4 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("import torch\nx = torch.ones(100000)\ny = x.view(-1, 1) * x\n",
-         "MemoryError: out of memory: tried to allocate 40000000000 bytes with 400000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("import torch\nx = torch.ones(10000, 1) @ torch.ones(1, 10000)\n",
-         "MemoryError: out of memory: tried to allocate 400000000 bytes with 80000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("import torch\nx = torch.ones(1, 10000)[torch.zeros(10000, dtype=torch.long)]\n",
-         "MemoryError: out of memory: tried to allocate 800000000 bytes with 120000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("import torch\nx = torch.ones(1000, 1000)\ny = torch.cat([x] * 100)\n",
-         "MemoryError: out of memory: tried to allocate 400000000 bytes with 4000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("x = [0] * 10**9\n",
-         "MemoryError: out of memory: tried to allocate \(10_000_000_00 * MemoryLayout<Value>.stride) bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
-        ("x = sum(range(10**9))\n",
-         "MemoryError: out of memory: tried to allocate \(10_000_000_00 * MemoryLayout<Value>.stride) bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"),
+        (
+            "import torch\nx = torch.Tensor(2**40)\n",
+            "MemoryError: out of memory: tried to allocate 4398046511104 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = torch.ones(1).expand(10**6, 10**6)\n",
+            "MemoryError: out of memory: tried to allocate 4000000000000 bytes with 4 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = torch.ones(100000)\ny = x.view(-1, 1) * x\n",
+            "MemoryError: out of memory: tried to allocate 40000000000 bytes with 400000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = torch.ones(10000, 1) @ torch.ones(1, 10000)\n",
+            "MemoryError: out of memory: tried to allocate 400000000 bytes with 80000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = torch.ones(1, 10000)[torch.zeros(10000, dtype=torch.long)]\n",
+            "MemoryError: out of memory: tried to allocate 800000000 bytes with 120000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = torch.ones(1000, 1000)\ny = torch.cat([x] * 100)\n",
+            "MemoryError: out of memory: tried to allocate 400000000 bytes with 4000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "x = [0] * 10**9\n",
+            "MemoryError: out of memory: tried to allocate \(10_000_000_00 * MemoryLayout<Value>.stride) bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "x = sum(range(10**9))\n",
+            "MemoryError: out of memory: tried to allocate \(10_000_000_00 * MemoryLayout<Value>.stride) bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
         ("x = [1, 2] * 2**62\n", "MemoryError"),
-        ("def f(n):\n    return f(n + 1)\nf(0)\n", "RecursionError: maximum recursion depth exceeded"),
+        ("def f(n):\n    return f(n + 1)\nf(0)\n", "RecursionError: maximum recursion depth exceeded")
     ]
 
     @Test(arguments: cases.indices)
@@ -85,8 +117,9 @@ struct RobustnessRegressionTests {
 
     @Test func rangeStepPastInt64EndsTheLoop() {
         var out = ""
-        let status = ScriptRunner.run(source: "for i in range(0, 9223372036854775807, 2**62):\n    print(i)\n",
-                                      filename: "t.py", writeOutput: { out += $0 }, writeError: { _ in })
+        let status = ScriptRunner.run(
+            source: "for i in range(0, 9223372036854775807, 2**62):\n    print(i)\n",
+            filename: "t.py", writeOutput: { out += $0 }, writeError: { _ in })
         #expect(status == 0)
         #expect(out == "0\n4611686018427387904\n")
     }

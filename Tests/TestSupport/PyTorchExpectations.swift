@@ -1,5 +1,5 @@
-import Testing
 import Autograd
+import Testing
 
 /// The canonical graph line of conformance/*.graphs.txt for the graph reachable from `roots`:
 /// nodes numbered depth-first, children in next_functions order, `-` for None.
@@ -21,8 +21,10 @@ public func mathOpsGraphLine(_ roots: [Tensor]) -> String {
 }
 
 /// Expects `actual` to match PyTorch's printed values to within `tolerance`.
-public func expectMathClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-4,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectMathClose(
+    _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-4,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(actual.count == expected.count, "\(actual) vs \(expected)", sourceLocation: sourceLocation)
     for (a, e) in zip(actual, expected) {
         let same = (a.isNaN && e.isNaN) || a == e || Swift.abs(a - e) <= tolerance
@@ -31,8 +33,10 @@ public func expectMathClose(_ actual: [Double], _ expected: [Double], tolerance:
 }
 
 /// Expects `body` to throw exactly `expected`.
-public func expectTorchError(_ expected: TorchError, sourceLocation: SourceLocation = #_sourceLocation,
-                      _ body: () throws -> Void) {
+public func expectTorchError(
+    _ expected: TorchError, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> Void
+) {
     do {
         try body()
         Issue.record("expected \(expected)", sourceLocation: sourceLocation)

@@ -1,8 +1,9 @@
 import Foundation
+import Session
 import Testing
+
 @testable import Python
 @testable import TorchBindings
-import Session
 
 /// Runs every script of the conformance corpus (PyTorch 2.15's recorded behaviour, copied from
 /// ../shared/conformance) through the interpreter in-process and compares what it printed.
@@ -33,12 +34,15 @@ struct ConformanceTests {
     @Test(arguments: scripts)
     func scriptBehavesAsPyTorch(_ name: String) throws {
         let source = try String(contentsOf: Self.corpus.appendingPathComponent(name), encoding: .utf8)
-        let expectedData = try Data(contentsOf: Self.corpus.appendingPathComponent(
-            name.replacingOccurrences(of: ".py", with: ".expected.json")))
+        let expectedData = try Data(
+            contentsOf: Self.corpus.appendingPathComponent(
+                name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(Expectation.self, from: expectedData)
-        var out = "", err = ""
-        let status = ScriptRunner.run(source: source, filename: name,
-                                      writeOutput: { out += $0 }, writeError: { err += $0 })
+        var out = ""
+        var err = ""
+        let status = ScriptRunner.run(
+            source: source, filename: name,
+            writeOutput: { out += $0 }, writeError: { err += $0 })
         #expect(Self.maskAddresses(out) == expected.stdout)
         #expect((status == 0) == expected.exit_ok)
         if !expected.exit_ok {

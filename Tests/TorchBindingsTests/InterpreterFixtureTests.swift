@@ -1,8 +1,9 @@
 import Foundation
+import Session
 import Testing
+
 @testable import Python
 @testable import TorchBindings
-import Session
 
 /// Runs every script of Fixtures/interpreter (small focused programs whose expectations were
 /// recorded from Python 3.11 + PyTorch 2.15) in-process and compares what it printed, the way
@@ -23,12 +24,15 @@ struct InterpreterFixtureTests {
     @Test(arguments: scripts)
     func scriptBehavesAsPython(_ name: String) throws {
         let source = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-        let expectedData = try Data(contentsOf: Self.folder.appendingPathComponent(
-            name.replacingOccurrences(of: ".py", with: ".expected.json")))
+        let expectedData = try Data(
+            contentsOf: Self.folder.appendingPathComponent(
+                name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(ConformanceTests.Expectation.self, from: expectedData)
-        var out = "", err = ""
-        let status = ScriptRunner.run(source: source, filename: name,
-                                      writeOutput: { out += $0 }, writeError: { err += $0 })
+        var out = ""
+        var err = ""
+        let status = ScriptRunner.run(
+            source: source, filename: name,
+            writeOutput: { out += $0 }, writeError: { err += $0 })
         #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
         #expect((status == 0) == expected.exit_ok)
         if !expected.exit_ok {
@@ -49,7 +53,8 @@ struct InterpreterBehaviourTests {
     }
 
     static func run(_ source: String) -> Run {
-        var out = "", err = ""
+        var out = ""
+        var err = ""
         let status = ScriptRunner.run(source: source, filename: "t.py", writeOutput: { out += $0 }, writeError: { err += $0 })
         return Run(status: status, out: out, err: err)
     }
@@ -57,23 +62,27 @@ struct InterpreterBehaviourTests {
     @Test func tracebackListsEveryFrameWithItsSourceLine() {
         let r = Self.run("def f(x):\n    return g(x)\ndef g(x):\n    raise ValueError('bad ' + str(x))\nf(3)\n")
         #expect(r.status == 1)
-        #expect(r.err == """
-            Traceback (most recent call last):
-              File "t.py", line 5, in <module>
-                f(3)
-              File "t.py", line 2, in f
-                return g(x)
-              File "t.py", line 4, in g
-                raise ValueError('bad ' + str(x))
-            ValueError: bad 3
+        #expect(
+            r.err == """
+                Traceback (most recent call last):
+                  File "t.py", line 5, in <module>
+                    f(3)
+                  File "t.py", line 2, in f
+                    return g(x)
+                  File "t.py", line 4, in g
+                    raise ValueError('bad ' + str(x))
+                ValueError: bad 3
 
-            """)
+                """)
     }
 
     @Test func engineErrorsBecomeRuntimeErrorsWithTraceback() {
         let r = Self.run("import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\ny.backward()\n")
         #expect(r.status == 1)
-        #expect(r.err.hasSuffix("  File \"t.py\", line 4, in <module>\n    y.backward()\nRuntimeError: grad can be implicitly created only for scalar outputs\n"))
+        #expect(
+            r.err.hasSuffix(
+                "  File \"t.py\", line 4, in <module>\n    y.backward()\nRuntimeError: grad can be implicitly created only for scalar outputs\n"
+            ))
     }
 
     @Test func bareRaiseWithoutMessagePrintsOnlyTheType() {
@@ -82,27 +91,34 @@ struct InterpreterBehaviourTests {
     }
 
     @Test func nonLeafGradWarningNamesTheLineOnceEvenInALoop() {
-        let r = Self.run("import torch\nx = torch.ones(1, requires_grad=True)\ny = x * 2\nfor i in range(3):\n    g = y.grad\nprint(g)\n")
+        let r = Self.run(
+            "import torch\nx = torch.ones(1, requires_grad=True)\ny = x * 2\nfor i in range(3):\n    g = y.grad\nprint(g)\n")
         #expect(r.out == "None\n")
         let warnings = r.err.components(separatedBy: "UserWarning: The .grad attribute").count - 1
         #expect(warnings == 1)
-        #expect(r.err.hasPrefix("t.py:5: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed."))
+        #expect(
+            r.err.hasPrefix("t.py:5: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed."))
         #expect(r.err.hasSuffix("\n  g = y.grad\n"))
     }
 
     @Test func createGraphWarningIsShownOncePerRun() {
-        let r = Self.run("import torch\nx = torch.ones(1, requires_grad=True)\nfor i in range(2):\n    (x * x).sum().backward(create_graph=True)\n(x * 3).sum().backward(create_graph=True)\n")
+        let r = Self.run(
+            "import torch\nx = torch.ones(1, requires_grad=True)\nfor i in range(2):\n    (x * x).sum().backward(create_graph=True)\n(x * 3).sum().backward(create_graph=True)\n"
+        )
         #expect(r.status == 0)
         #expect(r.err.components(separatedBy: "create_graph=True will create a reference cycle").count - 1 == 1)
     }
 
     @Test func gradModeIsRestoredWhenTheBodyRaises() {
-        let r = Self.run("import torch\ntry:\n    with torch.no_grad():\n        with torch.enable_grad():\n            raise ValueError\nexcept ValueError:\n    pass\nprint(torch.is_grad_enabled())\n")
+        let r = Self.run(
+            "import torch\ntry:\n    with torch.no_grad():\n        with torch.enable_grad():\n            raise ValueError\nexcept ValueError:\n    pass\nprint(torch.is_grad_enabled())\n"
+        )
         #expect(r.out == "True\n")
     }
 
     @Test func backwardWithInputsAccumulatesOnlyIntoThem() {
-        let r = Self.run("""
+        let r = Self.run(
+            """
             import torch
             a = torch.tensor(2., requires_grad=True)
             b = torch.tensor(3., requires_grad=True)
@@ -119,12 +135,14 @@ struct InterpreterBehaviourTests {
     }
 
     @Test func inPlaceOpsRefuseToNarrowTheDtype() {
-        let r = Self.run("import torch\ni = torch.tensor([1, 2])\ntry:\n    i /= 2\nexcept RuntimeError as e:\n    print(e)\nprint(i)\n")
+        let r = Self.run(
+            "import torch\ni = torch.tensor([1, 2])\ntry:\n    i /= 2\nexcept RuntimeError as e:\n    print(e)\nprint(i)\n")
         #expect(r.out == "result type Float can't be cast to the desired output type Long\ntensor([1, 2])\n")
     }
 
     @Test func specialMethodsOfScriptClasses() {
-        let r = Self.run("""
+        let r = Self.run(
+            """
             class V:
                 def __init__(self, x):
                     self.x = x
@@ -148,7 +166,9 @@ struct InterpreterBehaviourTests {
     }
 
     @Test func stringMethodsMatchCPython() {
-        let r = Self.run("print('a b  c'.split(None, 1), 'a,b,c'.rsplit(',', 1), 'xxhixx'.strip('x'), 'aaa'.replace('a', 'b', 2), 'hello'.rfind('l'), '-5'.zfill(4))\n")
+        let r = Self.run(
+            "print('a b  c'.split(None, 1), 'a,b,c'.rsplit(',', 1), 'xxhixx'.strip('x'), 'aaa'.replace('a', 'b', 2), 'hello'.rfind('l'), '-5'.zfill(4))\n"
+        )
         #expect(r.out == "['a', 'b  c'] ['a,b', 'c'] hi bba 3 -005\n")
     }
 
@@ -158,7 +178,9 @@ struct InterpreterBehaviourTests {
     }
 
     @Test func mathFloorOfInfinityRaisesInsteadOfTrapping() {
-        let r = Self.run("import math\ntry:\n    math.floor(float('inf'))\nexcept OverflowError as e:\n    print(e)\nprint(math.floor(-2.5), math.ceil(2.1), math.trunc(-2.7))\n")
+        let r = Self.run(
+            "import math\ntry:\n    math.floor(float('inf'))\nexcept OverflowError as e:\n    print(e)\nprint(math.floor(-2.5), math.ceil(2.1), math.trunc(-2.7))\n"
+        )
         #expect(r.out == "cannot convert float infinity to integer\n-3 3 -2\n")
     }
 }

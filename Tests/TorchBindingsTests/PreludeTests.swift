@@ -1,9 +1,10 @@
+import Autograd
 import Foundation
+import Session
 import Testing
+
 @testable import Python
 @testable import TorchBindings
-import Session
-import Autograd
 
 /// The Python prelude (torch.nn, torch.optim): embedded in the binary from the .py files,
 /// loaded only when a script touches it, and behaving as PyTorch where the interpreter runs it.
@@ -35,28 +36,34 @@ struct PreludeTests {
     }
 
     @Test func modulesAreLaidOutLikePyTorchsPackage() {
-        for name in ["torch.nn", "torch.nn.modules", "torch.nn.modules.module", "torch.nn.modules.linear",
-                     "torch.nn.init", "torch.nn.parameter", "torch.optim", "torch.optim.optimizer",
-                     "torch.optim.sgd", "torch.optim.adam", "torch.optim.lr_scheduler"] {
+        for name in [
+            "torch.nn", "torch.nn.modules", "torch.nn.modules.module", "torch.nn.modules.linear",
+            "torch.nn.init", "torch.nn.parameter", "torch.optim", "torch.optim.optimizer",
+            "torch.optim.sgd", "torch.optim.adam", "torch.optim.lr_scheduler"
+        ] {
             #expect(PreludeSources.source(of: name) != nil, "\(name)")
         }
         #expect(PreludeSources.isPackage("torch.nn"))
         #expect(!PreludeSources.isPackage("torch.nn.init"))
-        #expect(PreludeSources.source(of: "torch.nn.functional") == nil)  // Swift, not prelude
+        #expect(PreludeSources.source(of: "torch.nn.functional") == nil) // Swift, not prelude
     }
 
     /// Runs `source` and returns the prelude modules that ran, with what the script printed.
     static func loadedModules(running source: String) throws -> (loaded: [String], out: String) {
         var out = ""
-        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
-                                 writeOutput: { out += $0 }, writeError: { out += $0 })
+        let interp = Interpreter(
+            module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+            writeOutput: { out += $0 }, writeError: { out += $0 })
         let runtime = TorchRuntime.install(into: interp)
         _ = interp.run()
         return (runtime.prelude?.loadedModuleNames ?? [], out)
     }
 
     @Test func scriptsThatDoNotTouchThePreludeDoNotRunIt() throws {
-        let run = try Self.loadedModules(running: "import torch\nimport torch.nn as nn\nimport torch.optim\nprint(torch.ones(1), nn.functional.relu(torch.ones(1)))\n")
+        let run = try Self.loadedModules(
+            running:
+                "import torch\nimport torch.nn as nn\nimport torch.optim\nprint(torch.ones(1), nn.functional.relu(torch.ones(1)))\n"
+        )
         #expect(run.out == "tensor([1.]) tensor([1.])\n")
         #expect(run.loaded == [])
     }
@@ -76,9 +83,13 @@ struct PreludeTests {
     @Test(arguments: fixtureScripts)
     func fixtureBehavesAsPyTorch(_ name: String) throws {
         let source = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
-        let expected = try JSONDecoder().decode(ConformanceTests.Expectation.self, from: Data(contentsOf:
-            Self.fixtures.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json"))))
-        var out = "", err = ""
+        let expected = try JSONDecoder().decode(
+            ConformanceTests.Expectation.self,
+            from: Data(
+                contentsOf:
+                    Self.fixtures.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json"))))
+        var out = ""
+        var err = ""
         let status = ScriptRunner.run(source: source, filename: name, writeOutput: { out += $0 }, writeError: { err += $0 })
         #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
         #expect((status == 0) == expected.exit_ok)
@@ -101,9 +112,11 @@ struct ModuleCallEventTests {
     }
 
     @Test func moduleCallsReachTheObserver() throws {
-        let source = "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
-        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
-                                 writeOutput: { _ in }, writeError: { _ in })
+        let source =
+            "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
+        let interp = Interpreter(
+            module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+            writeOutput: { _ in }, writeError: { _ in })
         let events = Events()
         TorchRuntime.install(into: interp).observer = events
         #expect(interp.run() == 0)

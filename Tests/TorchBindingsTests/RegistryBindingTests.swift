@@ -1,8 +1,9 @@
-import Testing
 import Autograd
+import TestSupport
+import Testing
+
 @testable import Python
 @testable import TorchBindings
-import TestSupport
 
 /// The bindings are derived from the op registry: every name it declares in every namespace
 /// (`torch.X`, `Tensor.X`, `torch.nn.functional.X`, in-place `X_`) resolves from a script and
@@ -56,19 +57,24 @@ struct RegistryBindingTests {
             let keyword = p.name == "self" ? "input" : p.name
             parts.append(byKeyword ? "\(keyword)=\(text)" : text)
         }
-        let callee = isMethod ? "\(variables[signature.parameters[0].name]!).\(name)"
-                              : (namespace == .torch ? "torch." : "F.") + name
+        let callee =
+            isMethod
+            ? "\(variables[signature.parameters[0].name]!).\(name)"
+            : (namespace == .torch ? "torch." : "F.") + name
         let inPlace = name.hasSuffix("_")
-        return SampledCall(namespace: namespace, name: name, declaration: declaration,
-                           expression: "\(callee)(\(parts.joined(separator: ", ")))") {
+        return SampledCall(
+            namespace: namespace, name: name, declaration: declaration,
+            expression: "\(callee)(\(parts.joined(separator: ", ")))"
+        ) {
             var globals = [String: Tensor]()
             var values = fixed
             var k = 0
             for slot in slots {
                 let tensors = try (0..<slot.count).map { _ -> Tensor in
                     defer { k += 1 }
-                    let leaf = try OpSampling.tensor(declaration.samples.shapes[slot.name] ?? [2, 3],
-                                                     declaration.samples.domain, seed: k)
+                    let leaf = try OpSampling.tensor(
+                        declaration.samples.shapes[slot.name] ?? [2, 3],
+                        declaration.samples.domain, seed: k)
                     if declaration.isDifferentiable { try leaf.setRequiresGrad(true) }
                     globals["a\(k)"] = inPlace ? try leaf.clone() : leaf
                     return inPlace ? try leaf.clone() : leaf
@@ -98,11 +104,14 @@ struct RegistryBindingTests {
     static func run(_ expression: String, _ globals: [String: Tensor]) throws -> Result<Value, ScriptFailure> {
         var err = ""
         let source = "import torch\nimport torch.nn.functional as F\nresult = \(expression)\n"
-        let interp = Interpreter(module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
-                                 writeOutput: { _ in }, writeError: { err += $0 })
+        let interp = Interpreter(
+            module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
+            writeOutput: { _ in }, writeError: { err += $0 })
         TorchRuntime.install(into: interp)
         for (name, t) in globals { interp.globals.variables[name] = .tensor(t) }
-        guard interp.run() == 0, let result = interp.globals.variables["result"] else { return .failure(ScriptFailure(stderr: err)) }
+        guard interp.run() == 0, let result = interp.globals.variables["result"] else {
+            return .failure(ScriptFailure(stderr: err))
+        }
         return .success(result)
     }
 
@@ -115,8 +124,10 @@ struct RegistryBindingTests {
             let context = "\(call.expression) for \(call.declaration.signatureText)"
             let script = try call.inputs()
             let direct = try call.inputs()
-            let expected = call.name.hasSuffix("_") ? [try call.declaration.callInPlace(direct.arguments)]
-                                                   : try call.declaration.callReturningAll(direct.arguments)
+            let expected =
+                call.name.hasSuffix("_")
+                ? [try call.declaration.callInPlace(direct.arguments)]
+                : try call.declaration.callReturningAll(direct.arguments)
             switch try Self.run(call.expression, script.globals) {
             case .failure(let failure):
                 Issue.record("\(context) failed: \(failure.stderr)")
@@ -142,12 +153,13 @@ struct RegistryBindingTests {
     }
 
     @Test func noNameIsBoundBothByHandAndByTheRegistry() throws {
-        let interp = Interpreter(module: try parseModule(source: "", filename: "t.py"), filename: "t.py",
-                                 writeOutput: { _ in }, writeError: { _ in })
+        let interp = Interpreter(
+            module: try parseModule(source: "", filename: "t.py"), filename: "t.py",
+            writeOutput: { _ in }, writeError: { _ in })
         let byHand: [(OpExposure, Set<String>)] = [
             (.torch, Set(TorchFunctions.torch(interp).keys)),
             (.method, Set(TensorMethods.table.keys)),
-            (.functional, Set(TorchFunctions.functional(interp).keys)),
+            (.functional, Set(TorchFunctions.functional(interp).keys))
         ]
         for (namespace, hand) in byHand {
             let derived = Set(RegistryBindings.bindings(in: namespace).keys)
@@ -170,7 +182,7 @@ struct RegistryBindingTests {
             ("torch.sigmoid()", "TypeError: sigmoid() missing 1 required positional arguments: \"input\""),
             ("torch.transpose(x, 0)", "TypeError: transpose() missing 1 required positional arguments: \"dim1\""),
             ("torch.mm(x, 2)", "TypeError: mm(): argument 'mat2' (position 2) must be Tensor, not int"),
-            ("x.unsqueeze(dim='a')", "TypeError: unsqueeze(): argument 'dim' must be int, not str"),
+            ("x.unsqueeze(dim='a')", "TypeError: unsqueeze(): argument 'dim' must be int, not str")
         ]
         let invalidCombination = """
             TypeError: max() received an invalid combination of arguments - got (str), but expected one of:
@@ -197,11 +209,13 @@ struct RegistryBindingTests {
 
     @Test func varargsShapesAndNumbersBindAsPyTorchAllows() throws {
         let x = try OpSampling.tensor([2, 3], .real, seed: 0)
-        for (expression, shape) in [("x.view(3, 2)", [3, 2]), ("x.permute(1, 0)", [3, 2]), ("x.reshape((6,))", [6]),
-                                    ("torch.reshape(x, [3, -1])", [3, 2]), ("x.sum(dim=(0, 1), keepdim=True)", [1, 1]),
-                                    ("torch.add(x, 1, alpha=2)", [2, 3]), ("torch.pow(2, x)", [2, 3]),
-                                    ("torch.exp(input=x)", [2, 3]), ("x.clamp(min=torch.tensor(0.5))", [2, 3]),
-                                    ("x.max(1).values", [2]), ("torch.min(x, dim=0, keepdim=True)[0]", [1, 3])] {
+        for (expression, shape) in [
+            ("x.view(3, 2)", [3, 2]), ("x.permute(1, 0)", [3, 2]), ("x.reshape((6,))", [6]),
+            ("torch.reshape(x, [3, -1])", [3, 2]), ("x.sum(dim=(0, 1), keepdim=True)", [1, 1]),
+            ("torch.add(x, 1, alpha=2)", [2, 3]), ("torch.pow(2, x)", [2, 3]),
+            ("torch.exp(input=x)", [2, 3]), ("x.clamp(min=torch.tensor(0.5))", [2, 3]),
+            ("x.max(1).values", [2]), ("torch.min(x, dim=0, keepdim=True)[0]", [1, 3])
+        ] {
             guard case .success(.object(let t as Tensor)) = try Self.run(expression, ["x": x]) else {
                 Issue.record("\(expression) failed")
                 continue

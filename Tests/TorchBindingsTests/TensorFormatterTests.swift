@@ -1,9 +1,10 @@
-import Foundation
-import Testing
 import Autograd
+import Foundation
+import Session
+import Testing
+
 @testable import Python
 @testable import TorchBindings
-import Session
 
 /// One tensor and what PyTorch 2.15 printed for it (Fixtures/tensor_repr_cases.json, generated
 /// by running the conformance scripts and extra cases under real PyTorch).
@@ -57,8 +58,9 @@ private func fixtureURL(_ name: String) throws -> URL {
 
 private let allCases: [ReprCase] = {
     guard let url = try? fixtureURL("tensor_repr_cases.json"),
-          let data = try? Data(contentsOf: url),
-          let decoded = try? JSONDecoder().decode(ReprCases.self, from: data) else { return [] }
+        let data = try? Data(contentsOf: url),
+        let decoded = try? JSONDecoder().decode(ReprCases.self, from: data)
+    else { return [] }
     return decoded.cases
 }()
 
@@ -114,18 +116,20 @@ private func conformanceStdout(_ name: String) throws -> String {
 @Test func longSuffixesWrapOntoTheirOwnLine() throws {
     let t = try Tensor((0..<11).map(Double.init), shape: [11], dtype: .float64)
     try t.setRequiresGrad(true)
-    #expect(TensorFormatter.repr(t) == """
-        tensor([ 0.,  1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10.],
-               dtype=torch.float64, requires_grad=True)
-        """)
+    #expect(
+        TensorFormatter.repr(t) == """
+            tensor([ 0.,  1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10.],
+                   dtype=torch.float64, requires_grad=True)
+            """)
 }
 
 @Test func emptyTensorsShowSizeAndNonDefaultDtype() throws {
     #expect(TensorFormatter.repr(try Tensor([], shape: [0])) == "tensor([])")
     #expect(TensorFormatter.repr(try Tensor([], shape: [0, 3])) == "tensor([], size=(0, 3))")
     #expect(TensorFormatter.repr(try Tensor([], shape: [0], dtype: .int64)) == "tensor([], dtype=torch.int64)")
-    #expect(TensorFormatter.repr(try Tensor([], shape: [2, 0], dtype: .bool))
-        == "tensor([], size=(2, 0), dtype=torch.bool)")
+    #expect(
+        TensorFormatter.repr(try Tensor([], shape: [2, 0], dtype: .bool))
+            == "tensor([], size=(2, 0), dtype=torch.bool)")
 }
 
 @Test func zeroDimTensors() throws {
@@ -141,15 +145,16 @@ private func conformanceStdout(_ name: String) throws -> String {
     let t = try Tensor((0..<2000).map(Double.init), shape: [2000], dtype: .int64)
     #expect(TensorFormatter.repr(t) == "tensor([   0,    1,    2,  ..., 1997, 1998, 1999])")
     let m = try Tensor((0..<1010).map { Double($0 % 7) - 3 }, shape: [101, 10], dtype: .int64)
-    #expect(TensorFormatter.repr(m) == """
-        tensor([[-3, -2, -1,  ..., -3, -2, -1],
-                [ 0,  1,  2,  ...,  0,  1,  2],
-                [ 3, -3, -2,  ...,  3, -3, -2],
-                ...,
-                [-3, -2, -1,  ..., -3, -2, -1],
-                [ 0,  1,  2,  ...,  0,  1,  2],
-                [ 3, -3, -2,  ...,  3, -3, -2]])
-        """)
+    #expect(
+        TensorFormatter.repr(m) == """
+            tensor([[-3, -2, -1,  ..., -3, -2, -1],
+                    [ 0,  1,  2,  ...,  0,  1,  2],
+                    [ 3, -3, -2,  ...,  3, -3, -2],
+                    ...,
+                    [-3, -2, -1,  ..., -3, -2, -1],
+                    [ 0,  1,  2,  ...,  0,  1,  2],
+                    [ 3, -3, -2,  ...,  3, -3, -2]])
+            """)
 }
 
 @Test func sizeRepr() {

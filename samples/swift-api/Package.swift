@@ -23,7 +23,7 @@ let package = Package(
             name: "swift-api",
             dependencies: [
                 .product(name: "Autograd", package: gradScopePackage),
-                .product(name: "GraphModel", package: gradScopePackage),
+                .product(name: "GraphModel", package: gradScopePackage)
             ])
     ]
 )

@@ -20,7 +20,8 @@ protocol CompareFunction {
 private struct UnaryFloatVisitor<F: UnaryFloatFunction>: FloatVisitor {
     let source: Storage, destination: Storage, count: Int
     func visit<T: FloatElement>(_ type: T.Type) {
-        let s = source.pointer(T.self), d = destination.pointer(T.self)
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
         for i in 0..<count { d[i] = F.apply(s[i]) }
     }
 }
@@ -53,7 +54,9 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 
     @inline(__always)
     private func run<T>(_: T.Type, _ f: (T, T) -> T) {
-        let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
+        let pa = a.pointer(T.self)
+        let pb = b.pointer(T.self)
+        let po = out.pointer(T.self)
         if bBlock > 0 {
             for start in stride(from: 0, to: count, by: bBlock) {
                 for j in 0..<bBlock { po[start + j] = f(pa[start + j], pb[j]) }
@@ -79,10 +82,12 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 /// Operands of a broadcasting elementwise op, converted to a common dtype and laid out
 /// contiguously (single-element operands are kept as scalars, not expanded).
 private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws
-    -> (shape: [Int], a: Storage, b: Storage, aScalar: Bool, bScalar: Bool) {
+    -> (shape: [Int], a: Storage, b: Storage, aScalar: Bool, bScalar: Bool)
+{
     let shape = try broadcastShapes(a.shape, b.shape)
     try MemoryBudget.checkedNumel(shape, allocating: dtype)
-    let aScalar = a.numel == 1, bScalar = b.numel == 1
+    let aScalar = a.numel == 1
+    let bScalar = b.numel == 1
     let sa = a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape)
     let sb = b.contiguousStorage(as: dtype, broadcastTo: bScalar ? nil : shape)
     return (shape, sa, sb, aScalar, bScalar)
@@ -116,16 +121,21 @@ func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: 
     return Tensor(storage: out, shape: p.shape)
 }
 
-private func mapRepeating<F: BinaryFunction>(_ f: F.Type, full: Tensor, repeating: Tensor, block: Int, fullIsA: Bool,
-                                             shape: [Int], dtype: DType) -> Tensor {
+private func mapRepeating<F: BinaryFunction>(
+    _ f: F.Type, full: Tensor, repeating: Tensor, block: Int, fullIsA: Bool,
+    shape: [Int], dtype: DType
+) -> Tensor {
     let n = full.numel
     let fullStorage = full.contiguousStorage(as: dtype)
     let out = Storage(uninitialized: dtype, count: n)
-    let visitor = fullIsA
-        ? BinaryVisitor<F>(a: fullStorage, b: repeating.storage, out: out, count: n, aScalar: false, bScalar: false,
-                           aBlock: 0, bBlock: block)
-        : BinaryVisitor<F>(a: repeating.storage, b: fullStorage, out: out, count: n, aScalar: false, bScalar: false,
-                           aBlock: block, bBlock: 0)
+    let visitor =
+        fullIsA
+        ? BinaryVisitor<F>(
+            a: fullStorage, b: repeating.storage, out: out, count: n, aScalar: false, bScalar: false,
+            aBlock: 0, bBlock: block)
+        : BinaryVisitor<F>(
+            a: repeating.storage, b: fullStorage, out: out, count: n, aScalar: false, bScalar: false,
+            aBlock: block, bBlock: 0)
     dtype.dispatch(visitor)
     return Tensor(storage: out, shape: shape)
 }
@@ -140,7 +150,9 @@ private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
         case is Double.Type: run(Double.self)
         case is Int64.Type: run(Int64.self)
         default:
-            let pa = a.pointer(Bool.self), pb = b.pointer(Bool.self), po = out.pointer(Bool.self)
+            let pa = a.pointer(Bool.self)
+            let pb = b.pointer(Bool.self)
+            let po = out.pointer(Bool.self)
             for i in 0..<count {
                 po[i] = F.apply(pa[aScalar ? 0 : i] ? 1 : 0, pb[bScalar ? 0 : i] ? 1 : 0)
             }
@@ -148,7 +160,9 @@ private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
     }
 
     private func run<T: Comparable>(_: T.Type) {
-        let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(Bool.self)
+        let pa = a.pointer(T.self)
+        let pb = b.pointer(T.self)
+        let po = out.pointer(Bool.self)
         for i in 0..<count { po[i] = F.apply(pa[aScalar ? 0 : i], pb[bScalar ? 0 : i]) }
     }
 }

@@ -7,7 +7,8 @@ struct OffsetGatherVisitor: ElementVisitor {
     let out: Storage
 
     func visit<T: TensorElement>(_ type: T.Type) {
-        let s = source.pointer(T.self), d = out.pointer(T.self)
+        let s = source.pointer(T.self)
+        let d = out.pointer(T.self)
         offsets.withUnsafeBufferPointer { o in
             for i in 0..<o.count { d[i] = s[o[i]] }
         }
@@ -24,7 +25,8 @@ struct OffsetScatterVisitor: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) {
         guard accumulate else {
-            let s = values.pointer(T.self), d = destination.pointer(T.self)
+            let s = values.pointer(T.self)
+            let d = destination.pointer(T.self)
             offsets.withUnsafeBufferPointer { o in
                 for i in 0..<o.count { d[o[i]] = s[i] }
             }
@@ -40,7 +42,8 @@ struct OffsetScatterVisitor: ElementVisitor {
 
     @inline(__always)
     private func add<T>(_: T.Type, _ f: (T, T) -> T) {
-        let s = values.pointer(T.self), d = destination.pointer(T.self)
+        let s = values.pointer(T.self)
+        let d = destination.pointer(T.self)
         offsets.withUnsafeBufferPointer { o in
             for i in 0..<o.count { d[o[i]] = f(d[o[i]], s[i]) }
         }
@@ -53,15 +56,20 @@ struct OffsetScatterVisitor: ElementVisitor {
 /// `indices[k]` indexes dimension `dims[k]` (ascending) and holds in-range values laid out in
 /// `blockShape`. As in NumPy and PyTorch, the block of indexed dimensions stays in place when
 /// those dimensions are adjacent and moves to the front otherwise.
-func advancedIndexOffsets(shape: [Int], strides: [Int], offset: Int, dims: [Int], indices: [[Int]],
-                          blockShape: [Int]) -> (shape: [Int], offsets: [Int]) {
+func advancedIndexOffsets(
+    shape: [Int], strides: [Int], offset: Int, dims: [Int], indices: [[Int]],
+    blockShape: [Int]
+) -> (shape: [Int], offsets: [Int]) {
     guard let first = dims.first, let last = dims.last else {
         var all = [Int]()
         forEachOffset(shape: shape, strides: strides, offset: offset) { all.append($0) }
         return (shape, all)
     }
     let adjacent = last - first + 1 == dims.count
-    var prefixShape = [Int](), prefixStrides = [Int](), suffixShape = [Int](), suffixStrides = [Int]()
+    var prefixShape = [Int]()
+    var prefixStrides = [Int]()
+    var suffixShape = [Int]()
+    var suffixStrides = [Int]()
     for d in shape.indices where !dims.contains(d) {
         if adjacent && d < first {
             prefixShape.append(shape[d])

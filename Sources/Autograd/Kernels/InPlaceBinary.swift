@@ -16,7 +16,8 @@ private struct InPlaceBinaryVisitor<F: BinaryFunction>: ElementVisitor {
 
     @inline(__always)
     private func run<T>(_: T.Type, _ f: (T, T) -> T) {
-        let pt = target.assumingMemoryBound(to: T.self), ps = source.pointer(T.self)
+        let pt = target.assumingMemoryBound(to: T.self)
+        let ps = source.pointer(T.self)
         if sourceIsScalar {
             let y = ps[0]
             for i in 0..<count { pt[i] = f(pt[i], y) }
@@ -31,8 +32,10 @@ extension Tensor {
     /// difference: no observer installed, nothing for autograd to record, the result dtype is
     /// this tensor's, `other` broadcasts to this shape without sharing this storage, and this
     /// tensor is contiguous. Returns false (having changed nothing) when the general path must run.
-    func binaryInPlaceDirect<F: BinaryFunction>(_ f: F.Type, _ other: Operand, op: String,
-                                                floatResult: Bool = false) -> Bool {
+    func binaryInPlaceDirect<F: BinaryFunction>(
+        _ f: F.Type, _ other: Operand, op: String,
+        floatResult: Bool = false
+    ) -> Bool {
         guard Observation.observer == nil, isContiguous else { return false }
         if case .tensor(let t) = other, t.storage === storage { return false }
         let (dt, o) = promote(other, floatResult: floatResult)
@@ -41,8 +44,10 @@ extension Tensor {
         let n = numel
         let scalar = o.numel == 1
         let source = o.contiguousStorage(as: dt, broadcastTo: scalar ? nil : shape)
-        dtype.dispatch(InPlaceBinaryVisitor<F>(target: storage.data + offset * dtype.itemSize, source: source,
-                                               count: n, sourceIsScalar: scalar))
+        dtype.dispatch(
+            InPlaceBinaryVisitor<F>(
+                target: storage.data + offset * dtype.itemSize, source: source,
+                count: n, sourceIsScalar: scalar))
         bumpVersion(op)
         return true
     }

@@ -14,7 +14,8 @@ protocol PointwiseBinaryFunction {
 private struct PointwiseVisitor<F: PointwiseFunction>: FloatVisitor {
     let f: F, source: Storage, destination: Storage, count: Int
     func visit<T: FloatElement>(_ type: T.Type) {
-        let s = source.pointer(T.self), d = destination.pointer(T.self)
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
         for i in 0..<count { d[i] = f.apply(s[i]) }
     }
 }
@@ -22,7 +23,9 @@ private struct PointwiseVisitor<F: PointwiseFunction>: FloatVisitor {
 private struct PointwiseBinaryVisitor<F: PointwiseBinaryFunction>: FloatVisitor {
     let f: F, grad: Storage, saved: Storage, destination: Storage, count: Int
     func visit<T: FloatElement>(_ type: T.Type) {
-        let g = grad.pointer(T.self), x = saved.pointer(T.self), d = destination.pointer(T.self)
+        let g = grad.pointer(T.self)
+        let x = saved.pointer(T.self)
+        let d = destination.pointer(T.self)
         for i in 0..<count { d[i] = f.apply(g[i], x[i]) }
     }
 }
@@ -41,15 +44,20 @@ func mapPointwise<F: PointwiseBinaryFunction>(_ f: F, _ grad: Tensor, _ saved: T
     let dt: DType = grad.dtype.isFloatingPoint ? grad.dtype : .float32
     let out = Storage(uninitialized: dt, count: saved.numel)
     let g = grad.contiguousStorage(as: dt, broadcastTo: grad.shape == saved.shape ? nil : saved.shape)
-    dt.dispatchFloat(PointwiseBinaryVisitor(f: f, grad: g, saved: saved.contiguousStorage(as: dt), destination: out,
-                                          count: saved.numel))
+    dt.dispatchFloat(
+        PointwiseBinaryVisitor(
+            f: f, grad: g, saved: saved.contiguousStorage(as: dt), destination: out,
+            count: saved.numel))
     return Tensor(storage: out, shape: saved.shape)
 }
 
 private struct ScaledAddVisitor: FloatVisitor {
     let a: Storage, b: Storage, destination: Storage, count: Int, alpha: Double
     func visit<T: FloatElement>(_ type: T.Type) {
-        let x = a.pointer(T.self), y = b.pointer(T.self), d = destination.pointer(T.self), s = T(alpha)
+        let x = a.pointer(T.self)
+        let y = b.pointer(T.self)
+        let d = destination.pointer(T.self)
+        let s = T(alpha)
         for i in 0..<count { d[i] = x[i].addingProduct(y[i], s) }
     }
 }
@@ -60,8 +68,10 @@ func scaledAdd(_ a: Tensor, _ b: Tensor, alpha: Double, dtype: DType) throws -> 
     let shape = try broadcastShapes(a.shape, b.shape)
     let count = shape.reduce(1, *)
     let out = Storage(uninitialized: dtype, count: count)
-    dtype.dispatchFloat(ScaledAddVisitor(a: a.contiguousStorage(as: dtype, broadcastTo: shape),
-                                         b: b.contiguousStorage(as: dtype, broadcastTo: shape),
-                                         destination: out, count: count, alpha: alpha))
+    dtype.dispatchFloat(
+        ScaledAddVisitor(
+            a: a.contiguousStorage(as: dtype, broadcastTo: shape),
+            b: b.contiguousStorage(as: dtype, broadcastTo: shape),
+            destination: out, count: count, alpha: alpha))
     return Tensor(storage: out, shape: shape)
 }

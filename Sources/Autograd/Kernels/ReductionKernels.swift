@@ -23,15 +23,19 @@ enum Extreme {
 
 /// The extreme value and its first index along the middle axis of an (outer, size, inner)
 /// contiguous layout; `size` must be positive.
-private func selectExtreme<T: OrderedElement>(_: T.Type, _ extreme: Extreme, source: Storage,
-                                              outer: Int, size: Int, inner: Int,
-                                              values: Storage, indices: Storage) {
-    let s = source.pointer(T.self), idx = indices.pointer(Int64.self)
+private func selectExtreme<T: OrderedElement>(
+    _: T.Type, _ extreme: Extreme, source: Storage,
+    outer: Int, size: Int, inner: Int,
+    values: Storage, indices: Storage
+) {
+    let s = source.pointer(T.self)
+    let idx = indices.pointer(Int64.self)
     let v = values.pointer(T.self)
     for o in 0..<outer {
         for i in 0..<inner {
             let base = o * size * inner + i
-            var best = s[base], bestIndex = 0
+            var best = s[base]
+            var bestIndex = 0
             if size > 1 {
                 for k in 1..<size {
                     let x = s[base + k * inner]
@@ -52,7 +56,9 @@ private func selectExtreme<T: OrderedElement>(_: T.Type, _ extreme: Extreme, sou
 /// indices, both shaped like `t` with `dim` of size 1.
 func extremeAlongDim(_ t: Tensor, dim: Int, extreme: Extreme) -> (values: Tensor, indices: Tensor) {
     let shape = t.shape.isEmpty ? [1] : t.shape
-    let outer = shape[..<dim].reduce(1, *), size = shape[dim], inner = shape[(dim + 1)...].reduce(1, *)
+    let outer = shape[..<dim].reduce(1, *)
+    let size = shape[dim]
+    let inner = shape[(dim + 1)...].reduce(1, *)
     var kept = shape
     kept[dim] = 1
     let computeType: DType = t.dtype == .bool ? .int64 : t.dtype
@@ -60,13 +66,18 @@ func extremeAlongDim(_ t: Tensor, dim: Int, extreme: Extreme) -> (values: Tensor
     let indices = Storage(uninitialized: .int64, count: outer * inner)
     let values = Storage(uninitialized: computeType, count: outer * inner)
     switch computeType {
-    case .float32: selectExtreme(Float.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
-    case .float64: selectExtreme(Double.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
-    default: selectExtreme(Int64.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
+    case .float32:
+        selectExtreme(Float.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
+    case .float64:
+        selectExtreme(Double.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
+    default:
+        selectExtreme(Int64.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
     }
     let valueTensor = Tensor(storage: values, shape: kept)
-    return (t.dtype == .bool ? valueTensor.materialized(as: .bool) : valueTensor,
-            Tensor(storage: indices, shape: kept))
+    return (
+        t.dtype == .bool ? valueTensor.materialized(as: .bool) : valueTensor,
+        Tensor(storage: indices, shape: kept)
+    )
 }
 
 private struct TruthReduceVisitor: ElementVisitor {
@@ -76,10 +87,13 @@ private struct TruthReduceVisitor: ElementVisitor {
     let all: Bool
 
     func visit<T: TensorElement>(_ type: T.Type) {
-        let src = input.storage.pointer(T.self), dst = out.pointer(Bool.self)
+        let src = input.storage.pointer(T.self)
+        let dst = out.pointer(Bool.self)
         for i in 0..<out.count { dst[i] = all }
-        forEachOffsetPair(shape: input.shape, stridesA: input.strides, offsetA: input.offset,
-                          stridesB: reduceStrides, offsetB: 0) { i, o in
+        forEachOffsetPair(
+            shape: input.shape, stridesA: input.strides, offsetA: input.offset,
+            stridesB: reduceStrides, offsetB: 0
+        ) { i, o in
             let truthy = src[i].doubleValue != 0 || src[i].doubleValue.isNaN
             if all { if !truthy { dst[o] = false } } else if truthy { dst[o] = true }
         }

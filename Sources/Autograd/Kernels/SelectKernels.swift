@@ -4,7 +4,9 @@ private struct WhereVisitor: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) {
         let c = condition.pointer(Bool.self)
-        let pa = a.pointer(T.self), pb = b.pointer(T.self), po = out.pointer(T.self)
+        let pa = a.pointer(T.self)
+        let pb = b.pointer(T.self)
+        let po = out.pointer(T.self)
         for i in 0..<count { po[i] = c[i] ? pa[i] : pb[i] }
     }
 }
@@ -56,7 +58,8 @@ private struct GatherVisitorAlongDim: ElementVisitor {
     let data: Storage, index: Storage, out: Storage, geometry: AlongDim, dim: Int
 
     func visit<T: TensorElement>(_ type: T.Type) -> Error? {
-        let src = data.pointer(T.self), dst = out.pointer(T.self)
+        let src = data.pointer(T.self)
+        let dst = out.pointer(T.self)
         do {
             try geometry.forEach(index.pointer(Int64.self), dim: dim) { p, q in dst[p] = src[q] }
             return nil
@@ -68,9 +71,11 @@ private struct GatherVisitorAlongDim: ElementVisitor {
 func gatherValues(_ data: Tensor, dim: Int, index: Tensor) throws -> Tensor {
     let geometry = AlongDim(indexShape: index.shape, dataShape: data.shape, dim: dim)
     let out = Storage(uninitialized: data.dtype, count: index.numel)
-    if let error = data.dtype.dispatch(GatherVisitorAlongDim(
-        data: data.contiguousStorage(), index: index.contiguousStorage(as: .int64), out: out,
-        geometry: geometry, dim: dim)) {
+    if let error = data.dtype.dispatch(
+        GatherVisitorAlongDim(
+            data: data.contiguousStorage(), index: index.contiguousStorage(as: .int64), out: out,
+            geometry: geometry, dim: dim))
+    {
         throw error
     }
     return Tensor(storage: out, shape: index.shape)
@@ -89,7 +94,8 @@ private struct ScatterVisitorAlongDim: ElementVisitor {
     }
 
     private func run<T>(_: T.Type, _ add: (T, T) -> T) -> Error? {
-        let src = source.pointer(T.self), dst = out.pointer(T.self)
+        let src = source.pointer(T.self)
+        let dst = out.pointer(T.self)
         do {
             try geometry.forEach(index.pointer(Int64.self), dim: dim) { p, q in
                 dst[q] = accumulate ? add(dst[q], src[p]) : src[p]
@@ -104,9 +110,11 @@ private struct ScatterVisitorAlongDim: ElementVisitor {
 func scatterValues(into shape: [Int], dim: Int, index: Tensor, source: Tensor, accumulate: Bool) throws -> Tensor {
     let result = Tensor.zeros(shape, dtype: source.dtype)
     let geometry = AlongDim(indexShape: index.shape, dataShape: shape, dim: dim)
-    if let error = source.dtype.dispatch(ScatterVisitorAlongDim(
-        source: source.contiguousStorage(), index: index.contiguousStorage(as: .int64),
-        out: result.storage, geometry: geometry, dim: dim, accumulate: accumulate)) {
+    if let error = source.dtype.dispatch(
+        ScatterVisitorAlongDim(
+            source: source.contiguousStorage(), index: index.contiguousStorage(as: .int64),
+            out: result.storage, geometry: geometry, dim: dim, accumulate: accumulate))
+    {
         throw error
     }
     return result

@@ -9,7 +9,8 @@ struct SoftmaxVisitor: FloatVisitor {
     let log: Bool
 
     func visit<T: FloatElement>(_ type: T.Type) {
-        let x = input.pointer(T.self), y = out.pointer(T.self)
+        let x = input.pointer(T.self)
+        let y = out.pointer(T.self)
         for o in 0..<outer {
             for i in 0..<inner {
                 let base = o * size * inner + i
@@ -34,7 +35,8 @@ struct SoftmaxExpVisitor: FloatVisitor {
     let out: Storage
 
     func visit<T: FloatElement>(_ type: T.Type) {
-        let x = input.pointer(T.self), y = out.pointer(T.self)
+        let x = input.pointer(T.self)
+        let y = out.pointer(T.self)
         for i in 0..<out.count { y[i] = T.exp(x[i]) }
     }
 }

@@ -2,11 +2,15 @@
 @inline(__always)
 func forEachOffset(shape: [Int], strides: [Int], offset: Int, _ body: (Int) -> Void) {
     let rank = shape.count
-    if rank == 0 { body(offset); return }
+    if rank == 0 {
+        body(offset)
+        return
+    }
     var total = 1
     for s in shape { total *= s }
     if total == 0 { return }
-    let inner = shape[rank - 1], innerStride = strides[rank - 1]
+    let inner = shape[rank - 1]
+    let innerStride = strides[rank - 1]
     var outerCount = total / inner
     var index = [Int](repeating: 0, count: rank)
     var base = offset
@@ -39,7 +43,11 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
     for i in stride(from: rank - 1, through: 0, by: -1) {
         let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
         let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
-        if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else {
+        if da == db || db == 1 {
+            out[i] = da
+        } else if da == 1 {
+            out[i] = db
+        } else {
             throw TorchError.runtime(AutogradMessages.sizeMismatch(da, db, dim: i))
         }
     }
@@ -89,8 +97,10 @@ struct ContiguousCopyVisitor: ElementVisitor {
     let storage: Storage
 
     func visit<D: TensorElement>(_ type: D.Type) {
-        tensor.dtype.dispatch(GatherVisitor(source: tensor.storage, shape: shape, strides: strides,
-                                            offset: tensor.offset, destination: storage.pointer(D.self)))
+        tensor.dtype.dispatch(
+            GatherVisitor(
+                source: tensor.storage, shape: shape, strides: strides,
+                offset: tensor.offset, destination: storage.pointer(D.self)))
     }
 }
 
@@ -123,19 +133,28 @@ func copyStorage(_ s: Storage) -> Storage {
 
 /// Walks a shape with two stride sets at once, calling `body` with both storage indices.
 @inline(__always)
-func forEachOffsetPair(shape: [Int], stridesA: [Int], offsetA: Int, stridesB: [Int], offsetB: Int,
-                       _ body: (Int, Int) -> Void) {
+func forEachOffsetPair(
+    shape: [Int], stridesA: [Int], offsetA: Int, stridesB: [Int], offsetB: Int,
+    _ body: (Int, Int) -> Void
+) {
     let rank = shape.count
-    if rank == 0 { body(offsetA, offsetB); return }
+    if rank == 0 {
+        body(offsetA, offsetB)
+        return
+    }
     var total = 1
     for s in shape { total *= s }
     if total == 0 { return }
-    let inner = shape[rank - 1], sa = stridesA[rank - 1], sb = stridesB[rank - 1]
+    let inner = shape[rank - 1]
+    let sa = stridesA[rank - 1]
+    let sb = stridesB[rank - 1]
     var outerCount = total / inner
     var index = [Int](repeating: 0, count: rank)
-    var baseA = offsetA, baseB = offsetB
+    var baseA = offsetA
+    var baseB = offsetB
     while true {
-        var a = baseA, b = baseB
+        var a = baseA
+        var b = baseB
         for _ in 0..<inner {
             body(a, b)
             a += sa

@@ -17,7 +17,8 @@ private struct SignedUnaryVisitor<F: SignedUnaryFunction>: ElementVisitor {
 
     @inline(__always)
     private func run<T>(_: T.Type, _ f: (T) -> T) {
-        let s = source.pointer(T.self), d = destination.pointer(T.self)
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
         for i in 0..<count { d[i] = f(s[i]) }
     }
 }
@@ -46,8 +47,10 @@ private struct ClampVisitor: ElementVisitor {
 
     /// NaN inputs stay NaN; a NaN bound makes the result NaN, like PyTorch.
     private func runFloat<T: FloatElement>(_: T.Type) {
-        let s = source.pointer(T.self), d = destination.pointer(T.self)
-        let lo = low.map { T(fromDouble: $0) }, hi = high.map { T(fromDouble: $0) }
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
+        let lo = low.map { T(fromDouble: $0) }
+        let hi = high.map { T(fromDouble: $0) }
         for i in 0..<count {
             var v = s[i]
             if let lo, !v.isNaN { v = lo.isNaN ? lo : Swift.max(v, lo) }
@@ -57,8 +60,10 @@ private struct ClampVisitor: ElementVisitor {
     }
 
     private func runInt() {
-        let s = source.pointer(Int64.self), d = destination.pointer(Int64.self)
-        let lo = low.map { Int64(fromDouble: $0) }, hi = high.map { Int64(fromDouble: $0) }
+        let s = source.pointer(Int64.self)
+        let d = destination.pointer(Int64.self)
+        let lo = low.map { Int64(fromDouble: $0) }
+        let hi = high.map { Int64(fromDouble: $0) }
         for i in 0..<count {
             var v = s[i]
             if let lo { v = Swift.max(v, lo) }

@@ -14,31 +14,49 @@ import RealModule
 /// they record no second-order nodes.
 enum ActivationOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor", gradFn: "LeakyReluBackward0",
-                      exposure: [.functional],
-                      forward: { try $0.tensor("self").leakyRelu(negativeSlope: $0.scalar("negative_slope").doubleValue) }),
-        OpDeclaration("elu(Tensor self, Scalar alpha=1, Scalar scale=1, Scalar input_scale=1) -> Tensor", gradFn: "EluBackward0",
-                      exposure: [.functional],
-                      forward: { try $0.tensor("self").elu(alpha: $0.scalar("alpha").doubleValue, scale: $0.scalar("scale").doubleValue,
-                                                           inputScale: $0.scalar("input_scale").doubleValue) }),
-        OpDeclaration("gelu(Tensor self, *, str approximate=\"none\") -> Tensor", gradFn: "GeluBackward0",
-                      exposure: [.functional],
-                      forward: { try $0.tensor("self").gelu(approximate: $0.string("approximate")) }),
-        OpDeclaration("silu(Tensor self) -> Tensor", gradFn: "SiluBackward0", exposure: [.functional],
-                      forward: { try $0.tensor("self").silu() }),
-        OpDeclaration("softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor", gradFn: "SoftplusBackward0",
-                      exposure: [.functional],
-                      forward: { try $0.tensor("self").softplus(beta: $0.scalar("beta").doubleValue,
-                                                                threshold: $0.scalar("threshold").doubleValue) }),
-        OpDeclaration("hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor", gradFn: "HardtanhBackward0",
-                      exposure: [.functional], inPlaceExposure: [.functional],
-                      samples: OpSamples(arguments: ["min_val": .scalar(.double(-0.5)), "max_val": .scalar(.double(0.5))]),
-                      forward: { try $0.tensor("self").hardtanh(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue) },
-                      inPlace: { try $0.tensor("self").hardtanh_(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue) }),
-        OpDeclaration("relu6(Tensor self) -> Tensor", gradFn: "HardtanhBackward0", exposure: [.functional],
-                      forward: { try $0.tensor("self").hardtanh(min: 0, max: 6) }),
-        OpDeclaration("logsigmoid(Tensor self) -> Tensor", gradFn: "LogSigmoidBackward0", exposure: [.functional],
-                      forward: { try $0.tensor("self").logSigmoid() }),
+        OpDeclaration(
+            "leaky_relu(Tensor self, Scalar negative_slope=0.01) -> Tensor", gradFn: "LeakyReluBackward0",
+            exposure: [.functional],
+            forward: { try $0.tensor("self").leakyRelu(negativeSlope: $0.scalar("negative_slope").doubleValue) }),
+        OpDeclaration(
+            "elu(Tensor self, Scalar alpha=1, Scalar scale=1, Scalar input_scale=1) -> Tensor", gradFn: "EluBackward0",
+            exposure: [.functional],
+            forward: {
+                try $0.tensor("self").elu(
+                    alpha: $0.scalar("alpha").doubleValue, scale: $0.scalar("scale").doubleValue,
+                    inputScale: $0.scalar("input_scale").doubleValue)
+            }),
+        OpDeclaration(
+            "gelu(Tensor self, *, str approximate=\"none\") -> Tensor", gradFn: "GeluBackward0",
+            exposure: [.functional],
+            forward: { try $0.tensor("self").gelu(approximate: $0.string("approximate")) }),
+        OpDeclaration(
+            "silu(Tensor self) -> Tensor", gradFn: "SiluBackward0", exposure: [.functional],
+            forward: { try $0.tensor("self").silu() }),
+        OpDeclaration(
+            "softplus(Tensor self, Scalar beta=1, Scalar threshold=20) -> Tensor", gradFn: "SoftplusBackward0",
+            exposure: [.functional],
+            forward: {
+                try $0.tensor("self").softplus(
+                    beta: $0.scalar("beta").doubleValue,
+                    threshold: $0.scalar("threshold").doubleValue)
+            }),
+        OpDeclaration(
+            "hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor", gradFn: "HardtanhBackward0",
+            exposure: [.functional], inPlaceExposure: [.functional],
+            samples: OpSamples(arguments: ["min_val": .scalar(.double(-0.5)), "max_val": .scalar(.double(0.5))]),
+            forward: {
+                try $0.tensor("self").hardtanh(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue)
+            },
+            inPlace: {
+                try $0.tensor("self").hardtanh_(min: $0.scalar("min_val").doubleValue, max: $0.scalar("max_val").doubleValue)
+            }),
+        OpDeclaration(
+            "relu6(Tensor self) -> Tensor", gradFn: "HardtanhBackward0", exposure: [.functional],
+            forward: { try $0.tensor("self").hardtanh(min: 0, max: 6) }),
+        OpDeclaration(
+            "logsigmoid(Tensor self) -> Tensor", gradFn: "LogSigmoidBackward0", exposure: [.functional],
+            forward: { try $0.tensor("self").logSigmoid() })
     ]
 }
 
@@ -64,7 +82,8 @@ private struct EluF: PointwiseFunction {
 private struct EluGradF: PointwiseBinaryFunction {
     let alpha: Double, scale: Double, inputScale: Double, isResult: Bool
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let negcoef = T(alpha) * T(scale), negiptcoef = T(inputScale)
+        let negcoef = T(alpha) * T(scale)
+        let negiptcoef = T(inputScale)
         guard x <= 0 else { return g * T(scale) }
         return isResult ? g * negiptcoef * (x + negcoef) : g * negiptcoef * negcoef * T.exp(x * negiptcoef)
     }
@@ -88,9 +107,11 @@ private struct GeluGradF: PointwiseBinaryFunction {
     let tanhApproximation: Bool
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
         if tanhApproximation {
-            let xSquared = x * x, inner = T(geluBeta) * (x + T(geluKappa) * xSquared * x)
+            let xSquared = x * x
+            let inner = T(geluBeta) * (x + T(geluKappa) * xSquared * x)
             let tanhInner = T.tanh(inner)
-            let left = T(0.5) * x, right = 1 + tanhInner
+            let left = T(0.5) * x
+            let right = 1 + tanhInner
             let leftDerivative = T(0.5) * right
             let rightDerivative = (1 - tanhInner * tanhInner) * T(geluBeta) * (1 + 3 * T(geluKappa) * xSquared)
             return g * (leftDerivative + left * rightDerivative)
@@ -146,7 +167,8 @@ private struct LogSigmoidBufferF: PointwiseFunction {
 /// `log_sigmoid_backward(grad, self, buffer)` given the input; the buffer is recomputed.
 private struct LogSigmoidGradF: PointwiseBinaryFunction {
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let negative = x < 0, z = T.exp(-Swift.abs(x))
+        let negative = x < 0
+        let z = T.exp(-Swift.abs(x))
         return g * ((negative ? 1 : 0) - (negative ? 1 : -1) * (z / (1 + z)))
     }
 }
@@ -178,7 +200,9 @@ extension Tensor {
             let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
             record("leaky_relu_", "LeakyReluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
                 guard negativeSlope >= 0 else {
-                    throw TorchError.runtime("In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope")
+                    throw TorchError.runtime(
+                        "In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope"
+                    )
                 }
                 return [mapPointwise(LeakyReluGradF(slope: negativeSlope), ctx.grad, try ctx.saved(0))]
             }
@@ -192,8 +216,11 @@ extension Tensor {
         try requireFloatingPoint("elu_cpu")
         let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
         record("elu", "EluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false),
-                              ctx.grad, try ctx.saved(0))]
+            [
+                mapPointwise(
+                    EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false),
+                    ctx.grad, try ctx.saved(0))
+            ]
         }
         return out
     }
@@ -205,8 +232,11 @@ extension Tensor {
             try requireFloatingPoint("elu_cpu")
             let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
             record("elu_", "EluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
-                [mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: true),
-                                  ctx.grad, try ctx.saved(0))]
+                [
+                    mapPointwise(
+                        EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: true),
+                        ctx.grad, try ctx.saved(0))
+                ]
             }
             return out
         }
@@ -268,8 +298,10 @@ extension Tensor {
     public func logSigmoid() throws -> Tensor {
         try requireFloatingPoint("log_sigmoid_cpu")
         let out = mapPointwise(LogSigmoidF(), self)
-        record("log_sigmoid_forward", "LogSigmoidBackward0", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .input("buffer", mapPointwise(LogSigmoidBufferF(), self))]) { ctx in
+        record(
+            "log_sigmoid_forward", "LogSigmoidBackward0", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .input("buffer", mapPointwise(LogSigmoidBufferF(), self))]
+        ) { ctx in
             [mapPointwise(LogSigmoidGradF(), ctx.grad, try ctx.saved(0))]
         }
         return out

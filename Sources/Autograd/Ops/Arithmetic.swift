@@ -8,31 +8,38 @@ enum ArithmeticOps {
     private static let alphaSamples = OpSamples(arguments: ["alpha": .scalar(.double(2))], broadcasts: true)
 
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "AddBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
-                      forward: { try $0.tensor("self").add($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
-                      inPlace: { try $0.tensor("self").add_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
-        OpDeclaration("sub.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "SubBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
-                      forward: { try $0.tensor("self").sub($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
-                      inPlace: { try $0.tensor("self").sub_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
-        OpDeclaration("mul.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "MulBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
-                      forward: { try $0.tensor("self").mul($0.operand("other")) },
-                      inPlace: { try $0.tensor("self").mul_($0.operand("other")) }),
-        OpDeclaration("div.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "DivBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
-                      forward: { try $0.tensor("self").div($0.operand("other")) },
-                      inPlace: { try $0.tensor("self").div_($0.operand("other")) }),
-        OpDeclaration("neg(Tensor self) -> Tensor", gradFn: "NegBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
-        OpDeclaration("negative(Tensor self) -> Tensor", gradFn: "NegBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
-        OpDeclaration("reciprocal(Tensor self) -> Tensor", gradFn: "ReciprocalBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").reciprocal() }, inPlace: { try $0.tensor("self").reciprocal_() }),
+        OpDeclaration(
+            "add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "AddBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
+            forward: { try $0.tensor("self").add($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
+            inPlace: { try $0.tensor("self").add_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
+        OpDeclaration(
+            "sub.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor", gradFn: "SubBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method], samples: alphaSamples,
+            forward: { try $0.tensor("self").sub($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) },
+            inPlace: { try $0.tensor("self").sub_($0.operand("other"), alpha: $0.scalar("alpha").doubleValue) }),
+        OpDeclaration(
+            "mul.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "MulBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
+            forward: { try $0.tensor("self").mul($0.operand("other")) },
+            inPlace: { try $0.tensor("self").mul_($0.operand("other")) }),
+        OpDeclaration(
+            "div.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "DivBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method], samples: binarySamples,
+            forward: { try $0.tensor("self").div($0.operand("other")) },
+            inPlace: { try $0.tensor("self").div_($0.operand("other")) }),
+        OpDeclaration(
+            "neg(Tensor self) -> Tensor", gradFn: "NegBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
+        OpDeclaration(
+            "negative(Tensor self) -> Tensor", gradFn: "NegBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").neg() }, inPlace: { try $0.tensor("self").neg_() }),
+        OpDeclaration(
+            "reciprocal(Tensor self) -> Tensor", gradFn: "ReciprocalBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").reciprocal() }, inPlace: { try $0.tensor("self").reciprocal_() })
     ]
 }
 
@@ -93,8 +100,10 @@ extension Tensor {
         }
         let (sa, sb) = (shape, o.shape)
         record("add", "AddBackward0", inputs: [self, o], outputs: [out]) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-             ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil]
+            [
+                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+            ]
         }
         return out
     }
@@ -111,8 +120,10 @@ extension Tensor {
         }
         let (sa, sb) = (shape, o.shape)
         record("sub", "SubBackward0", inputs: [self, o], outputs: [out]) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-             ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil]
+            [
+                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+            ]
         }
         return out
     }
@@ -132,10 +143,14 @@ extension Tensor {
         let (dt, o) = promote(other)
         let out = try mapBinary(MulF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
-        record("mul", "MulBackward0", inputs: [self, o], outputs: [out],
-               saving: [.input("other", o), .input("self", self)]) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved(0))).sumTo(sa) : nil,
-             ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved(1))).sumTo(sb) : nil]
+        record(
+            "mul", "MulBackward0", inputs: [self, o], outputs: [out],
+            saving: [.input("other", o), .input("self", self)]
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved(0))).sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved(1))).sumTo(sb) : nil
+            ]
         }
         return out
     }
@@ -156,11 +171,16 @@ extension Tensor {
         let (dt, o) = promote(other, floatResult: true)
         let out = try mapBinary(DivF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
-        record("div", "DivBackward0", inputs: [self, o], outputs: [out],
-               saving: [.input("other", o), .input("self", self)]) { ctx in
+        record(
+            "div", "DivBackward0", inputs: [self, o], outputs: [out],
+            saving: [.input("other", o), .input("self", self)]
+        ) { ctx in
             let other = try ctx.saved(0)
-            return [ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
-                    ctx.needsGrad(1) ? try ctx.grad.neg().mul(.tensor(ctx.saved(1))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil]
+            return [
+                ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
+                ctx.needsGrad(1)
+                    ? try ctx.grad.neg().mul(.tensor(ctx.saved(1))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil
+            ]
         }
         return out
     }
@@ -181,8 +201,10 @@ extension Tensor {
     public func reciprocal() throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(DivF.self, Tensor.scalar(1, dtype: dt), self, dtype: dt)
-        record("reciprocal", "ReciprocalBackward0", inputs: [self], outputs: [out],
-               saving: [.output("result", 0)]) { ctx in
+        record(
+            "reciprocal", "ReciprocalBackward0", inputs: [self], outputs: [out],
+            saving: [.output("result", 0)]
+        ) { ctx in
             let r = try ctx.saved(0)
             return [try ctx.grad.mul(.tensor(r.mul(.tensor(r)).neg()))]
         }

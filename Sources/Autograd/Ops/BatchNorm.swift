@@ -7,14 +7,19 @@
 /// change without a version bump, as in PyTorch's kernel.
 enum BatchNormOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight=None, Tensor? bias=None, bool training=False, float momentum=0.1, float eps=1e-05) -> Tensor",
-                      gradFn: "NativeBatchNormBackward0", exposure: [.functional],
-                      samples: OpSamples(shapes: ["running_mean": [3], "running_var": [3], "weight": [3], "bias": [3]],
-                                         arguments: ["training": .bool(true)]),
-                      forward: { try Tensor.batchNorm($0.tensor("input"), runningMean: $0.optionalTensor("running_mean"),
-                                                      runningVar: $0.optionalTensor("running_var"), weight: $0.optionalTensor("weight"),
-                                                      bias: $0.optionalTensor("bias"), training: $0.bool("training"),
-                                                      momentum: $0.double("momentum"), eps: $0.double("eps")) }),
+        OpDeclaration(
+            "batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight=None, Tensor? bias=None, bool training=False, float momentum=0.1, float eps=1e-05) -> Tensor",
+            gradFn: "NativeBatchNormBackward0", exposure: [.functional],
+            samples: OpSamples(
+                shapes: ["running_mean": [3], "running_var": [3], "weight": [3], "bias": [3]],
+                arguments: ["training": .bool(true)]),
+            forward: {
+                try Tensor.batchNorm(
+                    $0.tensor("input"), runningMean: $0.optionalTensor("running_mean"),
+                    runningVar: $0.optionalTensor("running_var"), weight: $0.optionalTensor("weight"),
+                    bias: $0.optionalTensor("bias"), training: $0.bool("training"),
+                    momentum: $0.double("momentum"), eps: $0.double("eps"))
+            })
     ]
 }
 
@@ -35,18 +40,22 @@ extension Tensor {
     /// bump, as PyTorch's kernels update running statistics.
     fileprivate func overwrite(_ values: [Double]) { dtype.dispatch(OverwriteVisitor(tensor: self, values: values)) }
 
-
     /// `F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)`.
-    public static func batchNorm(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor? = nil,
-                                 bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1,
-                                 eps: Double = 1e-5) throws -> Tensor {
+    public static func batchNorm(
+        _ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor? = nil,
+        bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1,
+        eps: Double = 1e-5
+    ) throws -> Tensor {
         guard input.dim >= 2 else {
             throw TorchError.value("Expected 2D or more input (got \(input.dim)D input)")
         }
-        let channels = input.shape[1], batch = input.shape[0], spatial = input.shape.dropFirst(2).reduce(1, *)
+        let channels = input.shape[1]
+        let batch = input.shape[0]
+        let spatial = input.shape.dropFirst(2).reduce(1, *)
         let count = batch * spatial
         if training && count <= 1 {
-            throw TorchError.value("Expected more than 1 value per channel when training, got input size \(sizeText(input.shape))")
+            throw TorchError.value(
+                "Expected more than 1 value per channel when training, got input size \(sizeText(input.shape))")
         }
         for (name, t) in [("running_mean", runningMean), ("running_var", runningVar), ("weight", weight), ("bias", bias)] {
             if let t, t.numel != channels {
@@ -60,7 +69,8 @@ extension Tensor {
         let x = input.doubles()
         /// Offset of element `s` of sample `n` in channel `c`.
         func at(_ n: Int, _ c: Int, _ s: Int) -> Int { (n * channels + c) * spatial + s }
-        var mean = [Double](repeating: 0, count: channels), invstd = mean
+        var mean = [Double](repeating: 0, count: channels)
+        var invstd = mean
         if training {
             var unbiased = mean
             for c in 0..<channels {
@@ -82,7 +92,8 @@ extension Tensor {
             mean = runningMean.doubles()
             invstd = runningVar.doubles().map { 1 / ($0 + eps).squareRoot() }
         }
-        let gamma = weight?.doubles(), beta = bias?.doubles()
+        let gamma = weight?.doubles()
+        let beta = bias?.doubles()
         var y = [Double](repeating: 0, count: x.count)
         for n in 0..<batch {
             for c in 0..<channels {
@@ -101,13 +112,17 @@ extension Tensor {
         if let weight { saving.append(.input("weight", weight)) }
         if let runningMean { saving.append(.input("running_mean", runningMean)) }
         if let runningVar { saving.append(.input("running_var", runningVar)) }
-        record("native_batch_norm", "NativeBatchNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) { ctx in
-            let x = try ctx.saved(0).doubles(), dy = ctx.grad.doubles()
+        record("native_batch_norm", "NativeBatchNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
+            ctx in
+            let x = try ctx.saved(0).doubles()
+            let dy = ctx.grad.doubles()
             let gamma = weight == nil ? nil : try ctx.saved(3).doubles()
             var dx = [Double](repeating: 0, count: x.count)
-            var dweight = [Double](repeating: 0, count: channels), dbias = dweight
+            var dweight = [Double](repeating: 0, count: channels)
+            var dbias = dweight
             for c in 0..<channels {
-                var sumDy = 0.0, dot = 0.0
+                var sumDy = 0.0
+                var dot = 0.0
                 for n in 0..<batch {
                     for s in 0..<spatial {
                         sumDy += dy[at(n, c, s)]
@@ -129,9 +144,11 @@ extension Tensor {
                 }
             }
             let gdt = ctx.grad.dtype
-            return [ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
-                    ctx.needsGrad(1) ? try Tensor(dweight, shape: [channels], dtype: gdt) : nil,
-                    ctx.needsGrad(2) ? try Tensor(dbias, shape: [channels], dtype: gdt) : nil]
+            return [
+                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
+                ctx.needsGrad(1) ? try Tensor(dweight, shape: [channels], dtype: gdt) : nil,
+                ctx.needsGrad(2) ? try Tensor(dbias, shape: [channels], dtype: gdt) : nil
+            ]
         }
         return out
     }

@@ -2,20 +2,27 @@
 /// differentiable.
 enum ComparisonOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("eq.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").eq($0.operand("other")) }),
-        OpDeclaration("ne.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").ne($0.operand("other")) }),
-        OpDeclaration("lt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").lt($0.operand("other")) }),
-        OpDeclaration("le.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").le($0.operand("other")) }),
-        OpDeclaration("gt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").gt($0.operand("other")) }),
-        OpDeclaration("ge.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").ge($0.operand("other")) }),
-        OpDeclaration("isnan(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").isnan() }),
+        OpDeclaration(
+            "eq.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").eq($0.operand("other")) }),
+        OpDeclaration(
+            "ne.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").ne($0.operand("other")) }),
+        OpDeclaration(
+            "lt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").lt($0.operand("other")) }),
+        OpDeclaration(
+            "le.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").le($0.operand("other")) }),
+        OpDeclaration(
+            "gt.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").gt($0.operand("other")) }),
+        OpDeclaration(
+            "ge.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").ge($0.operand("other")) }),
+        OpDeclaration(
+            "isnan(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").isnan() })
     ]
 }
 
@@ -29,7 +36,6 @@ private enum GeF: CompareFunction { static func apply<T: Comparable>(_ a: T, _ b
 private enum IsNaNF: UnaryFloatFunction {
     static func apply<T: FloatElement>(_ x: T) -> T { x.isNaN ? 1 : 0 }
 }
-
 
 /// Reports an op whose outputs are not differentiable (no grad_fn, whatever the inputs).
 @inline(__always)
@@ -63,16 +69,20 @@ extension Tensor {
 
     /// Which elements are NaN (`torch.isnan`); all false for integer and bool tensors.
     public func isnan() -> Tensor {
-        let out = dtype.isFloatingPoint ? mapFloat(IsNaNF.self, self).materialized(as: .bool)
-                                        : Tensor.zeros(shape, dtype: .bool)
+        let out =
+            dtype.isFloatingPoint
+            ? mapFloat(IsNaNF.self, self).materialized(as: .bool)
+            : Tensor.zeros(shape, dtype: .bool)
         reportNonDifferentiable("isnan", inputs: [self], outputs: [out])
         return out
     }
 
     /// `|self - other| <= atol + rtol * |other|` elementwise, with infinities equal to
     /// themselves and NaNs equal only with `equalNaN` (`torch.isclose`).
-    public func isclose(_ other: Tensor, rtol: Double = 1e-05, atol: Double = 1e-08,
-                        equalNaN: Bool = false) throws -> Tensor {
+    public func isclose(
+        _ other: Tensor, rtol: Double = 1e-05, atol: Double = 1e-08,
+        equalNaN: Bool = false
+    ) throws -> Tensor {
         guard dtype == other.dtype else {
             throw TorchError.runtime("\(dtype.scalarTypeName) did not match \(other.dtype.scalarTypeName)")
         }
@@ -80,9 +90,11 @@ extension Tensor {
         let n = shape.reduce(1, *)
         let sa = contiguousStorage(as: .float64, broadcastTo: shape)
         let sb = other.contiguousStorage(as: .float64, broadcastTo: shape)
-        let pa = sa.pointer(Double.self), pb = sb.pointer(Double.self)
+        let pa = sa.pointer(Double.self)
+        let pb = sb.pointer(Double.self)
         let values = (0..<n).map { i -> Double in
-            let x = pa[i], y = pb[i]
+            let x = pa[i]
+            let y = pb[i]
             if x == y { return 1 }
             if x.isNaN || y.isNaN { return equalNaN && x.isNaN && y.isNaN ? 1 : 0 }
             if !x.isFinite || !y.isFinite { return 0 }
@@ -97,8 +109,10 @@ extension Tensor {
     }
 
     /// Whether every element is close (`torch.allclose`).
-    public func allclose(_ other: Tensor, rtol: Double = 1e-05, atol: Double = 1e-08,
-                         equalNaN: Bool = false) throws -> Bool {
+    public func allclose(
+        _ other: Tensor, rtol: Double = 1e-05, atol: Double = 1e-08,
+        equalNaN: Bool = false
+    ) throws -> Bool {
         try isclose(other, rtol: rtol, atol: atol, equalNaN: equalNaN).doubles().allSatisfy { $0 != 0 }
     }
 
@@ -113,12 +127,16 @@ extension Tensor {
         let dt = resultType([a, b])
         let out = try selectWhere(condition, a, b, dtype: dt)
         let (sa, sb) = (a.shape, b.shape)
-        record("where", "WhereBackward0", inputs: [a, b], outputs: [out],
-               saving: [.input("condition", condition)]) { ctx in
+        record(
+            "where", "WhereBackward0", inputs: [a, b], outputs: [out],
+            saving: [.input("condition", condition)]
+        ) { ctx in
             let c = try ctx.saved(0)
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
-            return [ctx.needsGrad(0) ? try maskedWhere(c, ctx.grad, zero).sumTo(sa) : nil,
-                    ctx.needsGrad(1) ? try maskedWhere(c, zero, ctx.grad).sumTo(sb) : nil]
+            return [
+                ctx.needsGrad(0) ? try maskedWhere(c, ctx.grad, zero).sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try maskedWhere(c, zero, ctx.grad).sumTo(sb) : nil
+            ]
         }
         return out
     }

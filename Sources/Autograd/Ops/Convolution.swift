@@ -8,34 +8,54 @@ import CBLAS
 /// PyTorch pads the input first (adding a ConstantPadNdBackward0 node).
 enum ConvolutionOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("conv2d(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=[1], int[2] padding=[0], int[2] dilation=[1], int groups=1) -> Tensor",
-                      gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
-                      samples: OpSamples(shapes: ["input": [2, 2, 4, 5], "weight": [3, 2, 2, 3], "bias": [3]],
-                                         arguments: ["padding": .intList([1, 0])]),
-                      forward: { try Tensor.conv2d($0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
-                                                   stride: $0.intList("stride"), padding: .explicit($0.intList("padding")),
-                                                   dilation: $0.intList("dilation"), groups: $0.int("groups")) }),
-        OpDeclaration("conv2d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=[1], str padding=\"valid\", int[2] dilation=[1], int groups=1) -> Tensor",
-                      gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
-                      samples: OpSamples(shapes: ["input": [1, 4, 4, 3], "weight": [2, 2, 3, 2], "bias": [2]],
-                                         arguments: ["padding": .string("same"), "groups": .int(2)]),
-                      forward: { try Tensor.conv2d($0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
-                                                   stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
-                                                   dilation: $0.intList("dilation"), groups: $0.int("groups")) }),
-        OpDeclaration("conv1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] padding=[0], int[1] dilation=[1], int groups=1) -> Tensor",
-                      gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
-                      samples: OpSamples(shapes: ["input": [2, 2, 7], "weight": [3, 2, 3], "bias": [3]],
-                                         arguments: ["stride": .intList([2]), "dilation": .intList([2]), "padding": .intList([1])]),
-                      forward: { try Tensor.conv1d($0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
-                                                   stride: $0.intList("stride"), padding: .explicit($0.intList("padding")),
-                                                   dilation: $0.intList("dilation"), groups: $0.int("groups")) }),
-        OpDeclaration("conv1d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], str padding=\"valid\", int[1] dilation=[1], int groups=1) -> Tensor",
-                      gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
-                      samples: OpSamples(shapes: ["input": [2, 2, 6], "weight": [3, 2, 3], "bias": [3]],
-                                         arguments: ["padding": .string("same")]),
-                      forward: { try Tensor.conv1d($0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
-                                                   stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
-                                                   dilation: $0.intList("dilation"), groups: $0.int("groups")) }),
+        OpDeclaration(
+            "conv2d(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=[1], int[2] padding=[0], int[2] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [2, 2, 4, 5], "weight": [3, 2, 2, 3], "bias": [3]],
+                arguments: ["padding": .intList([1, 0])]),
+            forward: {
+                try Tensor.conv2d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: .explicit($0.intList("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            }),
+        OpDeclaration(
+            "conv2d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=[1], str padding=\"valid\", int[2] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [1, 4, 4, 3], "weight": [2, 2, 3, 2], "bias": [2]],
+                arguments: ["padding": .string("same"), "groups": .int(2)]),
+            forward: {
+                try Tensor.conv2d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            }),
+        OpDeclaration(
+            "conv1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] padding=[0], int[1] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [2, 2, 7], "weight": [3, 2, 3], "bias": [3]],
+                arguments: ["stride": .intList([2]), "dilation": .intList([2]), "padding": .intList([1])]),
+            forward: {
+                try Tensor.conv1d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: .explicit($0.intList("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            }),
+        OpDeclaration(
+            "conv1d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], str padding=\"valid\", int[1] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [2, 2, 6], "weight": [3, 2, 3], "bias": [3]],
+                arguments: ["padding": .string("same")]),
+            forward: {
+                try Tensor.conv1d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            })
     ]
 }
 
@@ -58,9 +78,13 @@ public enum ConvPadding: Sendable, Equatable {
 // MARK: - Kernels
 
 /// Forward: `out[n, group] = weight[group] @ im2col(input[n], group)` plus bias.
-private func convolutionForward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage,
-                                                bias: Storage?, out: Storage) {
-    let x = input.pointer(T.self), w = weight.pointer(T.self), y = out.pointer(T.self)
+private func convolutionForward<T: BLASElement>(
+    _: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage,
+    bias: Storage?, out: Storage
+) {
+    let x = input.pointer(T.self)
+    let w = weight.pointer(T.self)
+    let y = out.pointer(T.self)
     let columns = UnsafeMutablePointer<T>.allocate(capacity: g.columnRows * g.positions)
     defer { columns.deallocate() }
     for n in 0..<g.batch {
@@ -68,8 +92,9 @@ private func convolutionForward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, in
         for group in 0..<g.groups {
             g.im2col(image, firstChannel: group * g.groupChannels, into: columns)
             let o = y + (n * g.outChannels + group * g.groupOutChannels) * g.positions
-            T.gemm(CblasNoTrans, CblasNoTrans, g.groupOutChannels, g.positions, g.columnRows,
-                   w + group * g.groupOutChannels * g.columnRows, g.columnRows, columns, g.positions, o, g.positions)
+            T.gemm(
+                CblasNoTrans, CblasNoTrans, g.groupOutChannels, g.positions, g.columnRows,
+                w + group * g.groupOutChannels * g.columnRows, g.columnRows, columns, g.positions, o, g.positions)
         }
         if let bias {
             let b = bias.pointer(T.self)
@@ -83,13 +108,20 @@ private func convolutionForward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, in
 
 /// Backward: the gradients of input (col2im of `weight^T @ grad`), weight (`grad @ columns^T`
 /// summed over the batch) and bias (the gradient summed per output channel), each when asked.
-private func convolutionBackward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage,
-                                                 weight: Storage, gradInput: Storage?, gradWeight: Storage?,
-                                                 gradBias: Storage?) {
-    let gy = grad.pointer(T.self), x = input.pointer(T.self), w = weight.pointer(T.self)
+private func convolutionBackward<T: BLASElement>(
+    _: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage,
+    weight: Storage, gradInput: Storage?, gradWeight: Storage?,
+    gradBias: Storage?
+) {
+    let gy = grad.pointer(T.self)
+    let x = input.pointer(T.self)
+    let w = weight.pointer(T.self)
     let columns = UnsafeMutablePointer<T>.allocate(capacity: g.columnRows * g.positions)
     let partial = UnsafeMutablePointer<T>.allocate(capacity: g.groupOutChannels * g.columnRows)
-    defer { columns.deallocate(); partial.deallocate() }
+    defer {
+        columns.deallocate()
+        partial.deallocate()
+    }
     if let gradInput { gradInput.pointer(T.self).initialize(repeating: 0, count: g.batch * g.inChannels * g.height * g.width) }
     if let gradWeight { gradWeight.pointer(T.self).initialize(repeating: 0, count: g.outChannels * g.columnRows) }
     for n in 0..<g.batch {
@@ -97,15 +129,18 @@ private func convolutionBackward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, g
             let go = gy + (n * g.outChannels + group * g.groupOutChannels) * g.positions
             let wg = w + group * g.groupOutChannels * g.columnRows
             if let gradInput {
-                T.gemm(CblasTrans, CblasNoTrans, g.columnRows, g.positions, g.groupOutChannels,
-                       wg, g.columnRows, go, g.positions, columns, g.positions)
-                g.col2im(columns, firstChannel: group * g.groupChannels,
-                         into: gradInput.pointer(T.self) + n * g.inChannels * g.height * g.width)
+                T.gemm(
+                    CblasTrans, CblasNoTrans, g.columnRows, g.positions, g.groupOutChannels,
+                    wg, g.columnRows, go, g.positions, columns, g.positions)
+                g.col2im(
+                    columns, firstChannel: group * g.groupChannels,
+                    into: gradInput.pointer(T.self) + n * g.inChannels * g.height * g.width)
             }
             if let gradWeight {
                 g.im2col(x + n * g.inChannels * g.height * g.width, firstChannel: group * g.groupChannels, into: columns)
-                T.gemm(CblasNoTrans, CblasTrans, g.groupOutChannels, g.columnRows, g.positions,
-                       go, g.positions, columns, g.positions, partial, g.columnRows)
+                T.gemm(
+                    CblasNoTrans, CblasTrans, g.groupOutChannels, g.columnRows, g.positions,
+                    go, g.positions, columns, g.positions, partial, g.columnRows)
                 let gw = gradWeight.pointer(T.self) + group * g.groupOutChannels * g.columnRows
                 for i in 0..<(g.groupOutChannels * g.columnRows) { gw[i] += partial[i] }
             }
@@ -129,39 +164,52 @@ private func convolutionBackward<T: BLASElement>(_: T.Type, _ g: ConvGeometry, g
 extension Tensor {
     /// `F.conv2d(input, weight, bias, stride, padding, dilation, groups)` on `[N, C, H, W]` or
     /// unbatched `[C, H, W]` input (ConvolutionBackward0).
-    public static func conv2d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
-                              padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1) throws -> Tensor {
-        try convolution(input, weight, bias: bias, spatialDims: 2, stride: stride, padding: padding,
-                        dilation: dilation, groups: groups)
+    public static func conv2d(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+        padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1
+    ) throws -> Tensor {
+        try convolution(
+            input, weight, bias: bias, spatialDims: 2, stride: stride, padding: padding,
+            dilation: dilation, groups: groups)
     }
 
     /// `F.conv1d(input, weight, bias, stride, padding, dilation, groups)` on `[N, C, L]` or
     /// unbatched `[C, L]` input (ConvolutionBackward0).
-    public static func conv1d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
-                              padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1) throws -> Tensor {
-        try convolution(input, weight, bias: bias, spatialDims: 1, stride: stride, padding: padding,
-                        dilation: dilation, groups: groups)
+    public static func conv1d(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+        padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1
+    ) throws -> Tensor {
+        try convolution(
+            input, weight, bias: bias, spatialDims: 1, stride: stride, padding: padding,
+            dilation: dilation, groups: groups)
     }
 
     /// A list argument of `count` ints (`int[2]` given one int repeats it), with PyTorch's error.
     private static func expanded(_ list: [Int], _ count: Int, _ name: String) throws -> [Int] {
         if list.count == 1 { return Array(repeating: list[0], count: count) }
         guard list.count == count else {
-            throw TorchError.runtime("expected \(name) to be a single integer value or a list of \(count) values to match the convolution dimensions, but got \(name)=[\(list.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "expected \(name) to be a single integer value or a list of \(count) values to match the convolution dimensions, but got \(name)=[\(list.map(String.init).joined(separator: ", "))]"
+            )
         }
         return list
     }
 
-    private static func convolution(_ input: Tensor, _ weight: Tensor, bias: Tensor?, spatialDims k: Int, stride: [Int],
-                                    padding: ConvPadding, dilation: [Int], groups: Int) throws -> Tensor {
+    private static func convolution(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor?, spatialDims k: Int, stride: [Int],
+        padding: ConvPadding, dilation: [Int], groups: Int
+    ) throws -> Tensor {
         let name = "conv\(k)d"
         guard input.dim == k + 1 || input.dim == k + 2 else {
-            throw TorchError.runtime("Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to \(name), but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to \(name), but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
+            )
         }
         guard weight.dim == k + 2 else {
             throw TorchError.runtime("weight should have at least three dimensions")
         }
-        let stride = try expanded(stride, k, "stride"), dilation = try expanded(dilation, k, "dilation")
+        let stride = try expanded(stride, k, "stride")
+        let dilation = try expanded(dilation, k, "dilation")
         guard groups > 0 else { throw TorchError.runtime("non-positive groups is not supported") }
         guard stride.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("non-positive stride is not supported") }
         guard dilation.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("dilation should be greater than zero") }
@@ -170,8 +218,10 @@ extension Tensor {
         // Spatial sizes as 2-D: conv1d is a convolution of height 1.
         let inSpatial = k == 2 ? [xShape[2], xShape[3]] : [1, xShape[2]]
         let kernel = k == 2 ? [weight.shape[2], weight.shape[3]] : [1, weight.shape[2]]
-        let stride2 = k == 2 ? stride : [1, stride[0]], dilation2 = k == 2 ? dilation : [1, dilation[0]]
-        var before = [0, 0], after = [0, 0]
+        let stride2 = k == 2 ? stride : [1, stride[0]]
+        let dilation2 = k == 2 ? dilation : [1, dilation[0]]
+        var before = [0, 0]
+        var after = [0, 0]
         switch padding {
         case .explicit(let list):
             let p = try expanded(list, k, "padding")
@@ -192,55 +242,76 @@ extension Tensor {
         }
         let weightShape = weight.shape.map(String.init).joined(separator: ", ")
         guard weight.shape[0] % groups == 0 else {
-            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(weightShape)] instead")
+            throw TorchError.runtime(
+                "Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(weightShape)] instead"
+            )
         }
         guard xShape[1] == weight.shape[1] * groups else {
-            throw TorchError.runtime("Given groups=\(groups), weight of size [\(weightShape)], expected input[\(xShape.map(String.init).joined(separator: ", "))] to have \(weight.shape[1] * groups) channels, but got \(xShape[1]) channels instead")
+            throw TorchError.runtime(
+                "Given groups=\(groups), weight of size [\(weightShape)], expected input[\(xShape.map(String.init).joined(separator: ", "))] to have \(weight.shape[1] * groups) channels, but got \(xShape[1]) channels instead"
+            )
         }
         if let bias, bias.shape != [weight.shape[0]] {
-            throw TorchError.runtime("Given weight of size [\(weightShape)], expected bias to be 1-dimensional with \(weight.shape[0]) elements, but got bias of size [\(bias.shape.map(String.init).joined(separator: ", "))] instead")
+            throw TorchError.runtime(
+                "Given weight of size [\(weightShape)], expected bias to be 1-dimensional with \(weight.shape[0]) elements, but got bias of size [\(bias.shape.map(String.init).joined(separator: ", "))] instead"
+            )
         }
-        let geometry = ConvGeometry(batch: xShape[0], inChannels: xShape[1], height: inSpatial[0], width: inSpatial[1],
-                                    outChannels: weight.shape[0], kernelH: kernel[0], kernelW: kernel[1],
-                                    stride: (stride2[0], stride2[1]), padTop: before[0], padLeft: before[1],
-                                    padBottom: after[0], padRight: after[1], dilation: (dilation2[0], dilation2[1]),
-                                    groups: groups)
+        let geometry = ConvGeometry(
+            batch: xShape[0], inChannels: xShape[1], height: inSpatial[0], width: inSpatial[1],
+            outChannels: weight.shape[0], kernelH: kernel[0], kernelW: kernel[1],
+            stride: (stride2[0], stride2[1]), padTop: before[0], padLeft: before[1],
+            padBottom: after[0], padRight: after[1], dilation: (dilation2[0], dilation2[1]),
+            groups: groups)
         guard geometry.height + before[0] + after[0] >= geometry.dilation.0 * (kernel[0] - 1) + 1,
-              geometry.width + before[1] + after[1] >= geometry.dilation.1 * (kernel[1] - 1) + 1 else {
-            throw TorchError.runtime("Calculated padded input size per channel: (\(k == 2 ? "\(geometry.height + before[0] + after[0]) x " : "")\(geometry.width + before[1] + after[1])). Kernel size: (\(k == 2 ? "\(kernel[0]) x " : "")\(kernel[1])). Kernel size can't be greater than actual input size")
+            geometry.width + before[1] + after[1] >= geometry.dilation.1 * (kernel[1] - 1) + 1
+        else {
+            throw TorchError.runtime(
+                "Calculated padded input size per channel: (\(k == 2 ? "\(geometry.height + before[0] + after[0]) x " : "")\(geometry.width + before[1] + after[1])). Kernel size: (\(k == 2 ? "\(kernel[0]) x " : "")\(kernel[1])). Kernel size can't be greater than actual input size"
+            )
         }
         let dt = resultType([input, weight] + (bias.map { [$0] } ?? []))
         guard dt.isFloatingPoint, input.dtype == weight.dtype, bias.map({ $0.dtype == weight.dtype }) ?? true else {
-            throw TorchError.runtime("Input type (\(input.dtype.scalarTypeName)) and weight type (\(weight.dtype.scalarTypeName)) should be the same")
+            throw TorchError.runtime(
+                "Input type (\(input.dtype.scalarTypeName)) and weight type (\(weight.dtype.scalarTypeName)) should be the same")
         }
         let outSpatial = k == 2 ? [geometry.outH, geometry.outW] : [geometry.outW]
         let outShape = (batched ? [geometry.batch] : []) + [geometry.outChannels] + outSpatial
         let out = Storage(uninitialized: dt, count: outShape.reduce(1, *))
-        let xs = input.contiguousStorage(), ws = weight.contiguousStorage(), bs = bias?.contiguousStorage()
+        let xs = input.contiguousStorage()
+        let ws = weight.contiguousStorage()
+        let bs = bias?.contiguousStorage()
         switch dt {
         case .float64: convolutionForward(Double.self, geometry, input: xs, weight: ws, bias: bs, out: out)
         default: convolutionForward(Float.self, geometry, input: xs, weight: ws, bias: bs, out: out)
         }
         let result = Tensor(storage: out, shape: outShape)
-        let inputShape = input.shape, weightShape2 = weight.shape
-        record("convolution", "ConvolutionBackward0", inputs: [input, weight, bias], outputs: [result],
-               saving: [.input("input", input), .input("weight", weight)]) { ctx in
-            let xs = try ctx.saved(0).contiguousStorage(as: dt), ws = try ctx.saved(1).contiguousStorage(as: dt)
+        let inputShape = input.shape
+        let weightShape2 = weight.shape
+        record(
+            "convolution", "ConvolutionBackward0", inputs: [input, weight, bias], outputs: [result],
+            saving: [.input("input", input), .input("weight", weight)]
+        ) { ctx in
+            let xs = try ctx.saved(0).contiguousStorage(as: dt)
+            let ws = try ctx.saved(1).contiguousStorage(as: dt)
             let gs = ctx.grad.contiguousStorage(as: dt)
             let gradInput = ctx.needsGrad(0) ? Storage(uninitialized: dt, count: inputShape.reduce(1, *)) : nil
             let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape2.reduce(1, *)) : nil
             let gradBias = ctx.needsGrad(2) ? Storage(uninitialized: dt, count: geometry.outChannels) : nil
             switch dt {
             case .float64:
-                convolutionBackward(Double.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
-                                    gradWeight: gradWeight, gradBias: gradBias)
+                convolutionBackward(
+                    Double.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
+                    gradWeight: gradWeight, gradBias: gradBias)
             default:
-                convolutionBackward(Float.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
-                                    gradWeight: gradWeight, gradBias: gradBias)
+                convolutionBackward(
+                    Float.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
+                    gradWeight: gradWeight, gradBias: gradBias)
             }
-            return [gradInput.map { Tensor(storage: $0, shape: inputShape) },
-                    gradWeight.map { Tensor(storage: $0, shape: weightShape2) },
-                    gradBias.map { Tensor(storage: $0, shape: [geometry.outChannels]) }]
+            return [
+                gradInput.map { Tensor(storage: $0, shape: inputShape) },
+                gradWeight.map { Tensor(storage: $0, shape: weightShape2) },
+                gradBias.map { Tensor(storage: $0, shape: [geometry.outChannels]) }
+            ]
         }
         return result
     }

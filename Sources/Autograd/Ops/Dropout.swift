@@ -4,8 +4,10 @@
 /// declared in the registry: its gradient check would draw new noise on every evaluation.
 extension Tensor {
     /// `F.dropout(input, p, training)`.
-    public static func dropout(_ input: Tensor, p: Double = 0.5, training: Bool = true,
-                               generator: Generator? = nil) throws -> Tensor {
+    public static func dropout(
+        _ input: Tensor, p: Double = 0.5, training: Bool = true,
+        generator: Generator? = nil
+    ) throws -> Tensor {
         guard p >= 0 && p <= 1 else {
             throw TorchError.value("dropout probability has to be between 0 and 1, but got \(p)")
         }

@@ -7,7 +7,9 @@ extension Tensor {
     public static func embedding(_ indices: Tensor, _ weight: Tensor, paddingIdx: Int? = nil) throws -> Tensor {
         guard weight.dim == 2 else { throw TorchError.runtime("'weight' must be 2-D") }
         guard indices.dtype == .int64 else {
-            throw TorchError.runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(indices.dtype.scalarTypeName)Tensor instead (while checking arguments for embedding)")
+            throw TorchError.runtime(
+                "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(indices.dtype.scalarTypeName)Tensor instead (while checking arguments for embedding)"
+            )
         }
         let (rows, width) = (weight.shape[0], weight.shape[1])
         var padding: Int? = nil
@@ -25,8 +27,10 @@ extension Tensor {
         values.reserveCapacity(picked.count * width)
         for i in picked { values.append(contentsOf: w[(i * width)..<((i + 1) * width)]) }
         let out = try Tensor(values, shape: indices.shape + [width], dtype: weight.dtype)
-        record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) { ctx in
-            let ids = try ctx.saved(0).doubles().map { Int($0) }, g = ctx.grad.doubles()
+        record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) {
+            ctx in
+            let ids = try ctx.saved(0).doubles().map { Int($0) }
+            let g = ctx.grad.doubles()
             var grad = [Double](repeating: 0, count: rows * width)
             for (k, i) in ids.enumerated() where i != padding {
                 for j in 0..<width { grad[i * width + j] += g[k * width + j] }

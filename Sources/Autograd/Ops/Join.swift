@@ -1,12 +1,14 @@
 /// Joining tensors: `torch.cat` and `torch.stack`.
 enum JoinOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("cat(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
-                      samples: OpSamples(arguments: ["dim": .int(1)]),
-                      forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
-        OpDeclaration("stack(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "StackBackward0", exposure: [.torch],
-                      samples: OpSamples(arguments: ["dim": .int(1)]),
-                      forward: { try Tensor.stack($0.tensorList("tensors"), dim: $0.int("dim")) }),
+        OpDeclaration(
+            "cat(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
+            samples: OpSamples(arguments: ["dim": .int(1)]),
+            forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
+        OpDeclaration(
+            "stack(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "StackBackward0", exposure: [.torch],
+            samples: OpSamples(arguments: ["dim": .int(1)]),
+            forward: { try Tensor.stack($0.tensorList("tensors"), dim: $0.int("dim")) })
     ]
 }
 
@@ -32,7 +34,9 @@ extension Tensor {
                 throw TorchError.runtime("Tensors must have same number of dimensions: got \(ref.dim) and \(t.dim)")
             }
             for k in 0..<ref.dim where k != d && t.shape[k] != ref.shape[k] {
-                throw TorchError.runtime("Sizes of tensors must match except in dimension \(d). Expected size \(ref.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
+                throw TorchError.runtime(
+                    "Sizes of tensors must match except in dimension \(d). Expected size \(ref.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list."
+                )
             }
             outShape[d] += t.shape[d]
         }
@@ -49,7 +53,8 @@ extension Tensor {
     }
 
     private static func finishCat(_ tensors: [Tensor], output: Tensor, dim d: Int, skipped: [Bool]) -> Tensor {
-        let shapes = tensors.map(\.shape), dtypes = tensors.map(\.dtype)
+        let shapes = tensors.map(\.shape)
+        let dtypes = tensors.map(\.dtype)
         record("cat", "CatBackward0", inputs: tensors, outputs: [output]) { ctx in
             var grads = [Tensor?]()
             var start = 0
@@ -70,7 +75,9 @@ extension Tensor {
     public static func stack(_ tensors: [Tensor], dim dimension: Int = 0) throws -> Tensor {
         guard let first = tensors.first else { throw TorchError.runtime("stack expects a non-empty TensorList") }
         for (i, t) in tensors.enumerated() where t.shape != first.shape {
-            throw TorchError.runtime("stack expects each tensor to be equal size, but got [\(first.shape.map(String.init).joined(separator: ", "))] at entry 0 and [\(t.shape.map(String.init).joined(separator: ", "))] at entry \(i)")
+            throw TorchError.runtime(
+                "stack expects each tensor to be equal size, but got [\(first.shape.map(String.init).joined(separator: ", "))] at entry 0 and [\(t.shape.map(String.init).joined(separator: ", "))] at entry \(i)"
+            )
         }
         let d = try normalizeDim(dimension, rank: first.dim + 1)
         var outShape = first.shape

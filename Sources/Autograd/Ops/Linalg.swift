@@ -1,32 +1,43 @@
 /// Matrix products through BLAS: mm, bmm, mv, dot, addmm, matmul and linear.
 enum LinalgOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("mm(Tensor self, Tensor mat2) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["mat2": [3, 4]]),
-                      forward: { try $0.tensor("self").mm($0.tensor("mat2")) }),
-        OpDeclaration("bmm(Tensor self, Tensor mat2) -> Tensor", gradFn: "BmmBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["self": [2, 2, 3], "mat2": [2, 3, 2]]),
-                      forward: { try $0.tensor("self").bmm($0.tensor("mat2")) }),
-        OpDeclaration("mv(Tensor self, Tensor vec) -> Tensor", gradFn: "MvBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["vec": [3]]),
-                      forward: { try $0.tensor("self").mv($0.tensor("vec")) }),
-        OpDeclaration("dot(Tensor self, Tensor tensor) -> Tensor", gradFn: "DotBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["self": [3], "tensor": [3]]),
-                      forward: { try $0.tensor("self").dot($0.tensor("tensor")) }),
-        OpDeclaration("addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor",
-                      gradFn: "AddmmBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["self": [2, 4], "mat1": [2, 3], "mat2": [3, 4]],
-                                         arguments: ["beta": .scalar(.double(0.5)), "alpha": .scalar(.double(2))]),
-                      forward: { try Tensor.addmm($0.tensor("self"), $0.tensor("mat1"), $0.tensor("mat2"),
-                                                  beta: $0.scalar("beta").doubleValue, alpha: $0.scalar("alpha").doubleValue) }),
+        OpDeclaration(
+            "mm(Tensor self, Tensor mat2) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["mat2": [3, 4]]),
+            forward: { try $0.tensor("self").mm($0.tensor("mat2")) }),
+        OpDeclaration(
+            "bmm(Tensor self, Tensor mat2) -> Tensor", gradFn: "BmmBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["self": [2, 2, 3], "mat2": [2, 3, 2]]),
+            forward: { try $0.tensor("self").bmm($0.tensor("mat2")) }),
+        OpDeclaration(
+            "mv(Tensor self, Tensor vec) -> Tensor", gradFn: "MvBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["vec": [3]]),
+            forward: { try $0.tensor("self").mv($0.tensor("vec")) }),
+        OpDeclaration(
+            "dot(Tensor self, Tensor tensor) -> Tensor", gradFn: "DotBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["self": [3], "tensor": [3]]),
+            forward: { try $0.tensor("self").dot($0.tensor("tensor")) }),
+        OpDeclaration(
+            "addmm(Tensor self, Tensor mat1, Tensor mat2, *, Scalar beta=1, Scalar alpha=1) -> Tensor",
+            gradFn: "AddmmBackward0", exposure: [.torch, .method],
+            samples: OpSamples(
+                shapes: ["self": [2, 4], "mat1": [2, 3], "mat2": [3, 4]],
+                arguments: ["beta": .scalar(.double(0.5)), "alpha": .scalar(.double(2))]),
+            forward: {
+                try Tensor.addmm(
+                    $0.tensor("self"), $0.tensor("mat1"), $0.tensor("mat2"),
+                    beta: $0.scalar("beta").doubleValue, alpha: $0.scalar("alpha").doubleValue)
+            }),
         // matmul's grad_fn depends on the ranks (MmBackward0, MvBackward0, DotBackward0, ...);
         // the declared one is that of the sampled 2-D @ 2-D case.
-        OpDeclaration("matmul(Tensor self, Tensor other) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["other": [3, 4]]),
-                      forward: { try $0.tensor("self").matmul($0.tensor("other")) }),
-        OpDeclaration("linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", gradFn: "AddmmBackward0",
-                      exposure: [.functional], samples: OpSamples(shapes: ["weight": [4, 3], "bias": [4]]),
-                      forward: { try Tensor.linear($0.tensor("input"), weight: $0.tensor("weight"), bias: $0.optionalTensor("bias")) }),
+        OpDeclaration(
+            "matmul(Tensor self, Tensor other) -> Tensor", gradFn: "MmBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["other": [3, 4]]),
+            forward: { try $0.tensor("self").matmul($0.tensor("other")) }),
+        OpDeclaration(
+            "linear(Tensor input, Tensor weight, Tensor? bias=None) -> Tensor", gradFn: "AddmmBackward0",
+            exposure: [.functional], samples: OpSamples(shapes: ["weight": [4, 3], "bias": [4]]),
+            forward: { try Tensor.linear($0.tensor("input"), weight: $0.tensor("weight"), bias: $0.optionalTensor("bias")) })
     ]
 }
 
@@ -36,16 +47,23 @@ extension Tensor {
         guard dim == 2 else { throw TorchError.runtime("self must be a matrix") }
         guard mat2.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
         guard shape[1] == mat2.shape[0] else {
-            throw TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+            throw TorchError.runtime(
+                "mm: mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
         }
         try checkMatmulDTypes(mat2)
         let (m, k, n) = (shape[0], shape[1], mat2.shape[1])
-        let out = Tensor(storage: try batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n,
-                                                dtype: dtype), shape: [m, n])
-        record("mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
-               saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.mm(ctx.saved("mat2").t()) : nil,
-             ctx.needsGrad(1) ? try ctx.saved("self").t().mm(ctx.grad) : nil]
+        let out = Tensor(
+            storage: try batchedMatmul(
+                matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n,
+                dtype: dtype), shape: [m, n])
+        record(
+            "mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
+            saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.mm(ctx.saved("mat2").t()) : nil,
+                ctx.needsGrad(1) ? try ctx.saved("self").t().mm(ctx.grad) : nil
+            ]
         }
         return out
     }
@@ -55,16 +73,24 @@ extension Tensor {
         guard dim == 3 else { throw TorchError.runtime("batch1 must be a 3D tensor") }
         guard mat2.dim == 3 else { throw TorchError.runtime("batch2 must be a 3D tensor") }
         guard mat2.shape[0] == shape[0] && mat2.shape[1] == shape[2] else {
-            throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(shape[0]), \(shape[2])] but got: [\(mat2.shape[0]), \(mat2.shape[1])].")
+            throw TorchError.runtime(
+                "Expected size for first two dimensions of batch2 tensor to be: [\(shape[0]), \(shape[2])] but got: [\(mat2.shape[0]), \(mat2.shape[1])]."
+            )
         }
         try checkMatmulDTypes(mat2)
         let (b, m, k, n) = (shape[0], shape[1], shape[2], mat2.shape[2])
-        let out = Tensor(storage: try batchedMatmul(matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
-                                                dtype: dtype), shape: [b, m, n])
-        record("bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
-               saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.bmm(ctx.saved("mat2").transpose(1, 2)) : nil,
-             ctx.needsGrad(1) ? try ctx.saved("self").transpose(1, 2).bmm(ctx.grad) : nil]
+        let out = Tensor(
+            storage: try batchedMatmul(
+                matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
+                dtype: dtype), shape: [b, m, n])
+        record(
+            "bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
+            saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.bmm(ctx.saved("mat2").transpose(1, 2)) : nil,
+                ctx.needsGrad(1) ? try ctx.saved("self").transpose(1, 2).bmm(ctx.grad) : nil
+            ]
         }
         return out
     }
@@ -75,17 +101,24 @@ extension Tensor {
             throw TorchError.runtime("vector + matrix @ vector expected, got 1, \(dim), \(vec.dim)")
         }
         guard shape[1] == vec.shape[0] else {
-            throw TorchError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
+            throw TorchError.runtime(
+                "size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
         }
         try checkMatmulDTypes(vec)
         let (m, k) = (shape[0], shape[1])
         let column = Tensor(storage: vec.storage, shape: [k, 1], strides: [vec.strides[0], 1], offset: vec.offset)
-        let out = Tensor(storage: try batchedMatmul(matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
-                                                dtype: dtype), shape: [m])
-        record("mv", "MvBackward0", inputs: [self, vec], outputs: [out],
-               saving: (vec.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("vec", vec)] : [])) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.reshape([m, 1]).mul(.tensor(ctx.saved("vec"))) : nil,
-             ctx.needsGrad(1) ? try ctx.saved("self").t().mv(ctx.grad) : nil]
+        let out = Tensor(
+            storage: try batchedMatmul(
+                matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
+                dtype: dtype), shape: [m])
+        record(
+            "mv", "MvBackward0", inputs: [self, vec], outputs: [out],
+            saving: (vec.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("vec", vec)] : [])
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.reshape([m, 1]).mul(.tensor(ctx.saved("vec"))) : nil,
+                ctx.needsGrad(1) ? try ctx.saved("self").t().mv(ctx.grad) : nil
+            ]
         }
         return out
     }
@@ -96,56 +129,77 @@ extension Tensor {
             throw TorchError.runtime("1D tensors expected, but got \(dim)D and \(other.dim)D tensors")
         }
         guard dtype == other.dtype else {
-            throw TorchError.runtime("dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)"
+            )
         }
         guard shape[0] == other.shape[0] else {
-            throw TorchError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
+            throw TorchError.runtime(
+                "inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively"
+            )
         }
         if dtype == .bool { throw TorchError.unsupportedOperation("\"dot\" not implemented for 'Bool'") }
         let k = shape[0]
         let row = Tensor(storage: storage, shape: [1, k], strides: [k, strides[0]], offset: offset)
         let column = Tensor(storage: other.storage, shape: [k, 1], strides: [other.strides[0], 1], offset: other.offset)
-        let out = Tensor(storage: try batchedMatmul(row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
-                                                dtype: dtype), shape: [])
-        record("dot", "DotBackward0", inputs: [self, other], outputs: [out],
-               saving: (other.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("tensor", other)] : [])) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("tensor"))) : nil,
-             ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))) : nil]
+        let out = Tensor(
+            storage: try batchedMatmul(
+                row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
+                dtype: dtype), shape: [])
+        record(
+            "dot", "DotBackward0", inputs: [self, other], outputs: [out],
+            saving: (other.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("tensor", other)] : [])
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("tensor"))) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))) : nil
+            ]
         }
         return out
     }
 
     /// `torch.addmm(bias, mat1, mat2, beta:, alpha:)`: `beta * bias + alpha * (mat1 @ mat2)`,
     /// with `bias` broadcast to the product's shape (AddmmBackward0).
-    public static func addmm(_ bias: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Double = 1,
-                             alpha: Double = 1) throws -> Tensor {
+    public static func addmm(
+        _ bias: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Double = 1,
+        alpha: Double = 1
+    ) throws -> Tensor {
         guard mat1.dim == 2 else { throw TorchError.runtime("mat1 must be a matrix, got \(mat1.dim)-D tensor") }
         guard mat2.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix, got \(mat2.dim)-D tensor") }
         guard mat1.shape[1] == mat2.shape[0] else {
-            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+            throw TorchError.runtime(
+                "mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))"
+            )
         }
         try mat1.checkMatmulDTypes(mat2)
         guard bias.dtype == mat1.dtype else {
-            throw TorchError.runtime("self and mat2 must have the same dtype, but got \(bias.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "self and mat2 must have the same dtype, but got \(bias.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
         }
         let (m, k, n) = (mat1.shape[0], mat1.shape[1], mat2.shape[1])
         let outShape = [m, n]
         if try broadcastShapes(bias.shape, outShape) != outShape {
             _ = try GradMode.noGrad { try bias.expand(outShape) }
         }
-        var product = Tensor(storage: try batchedMatmul(mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k,
-                                                    n: n, dtype: mat1.dtype), shape: outShape)
+        var product = Tensor(
+            storage: try batchedMatmul(
+                mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k,
+                n: n, dtype: mat1.dtype), shape: outShape)
         let dt = mat1.dtype
         if alpha != 1 { product = try mapBinary(MulF.self, product, Tensor.scalar(alpha, dtype: dt), dtype: dt) }
         let scaledBias = beta == 1 ? bias : try mapBinary(MulF.self, bias, Tensor.scalar(beta, dtype: dt), dtype: dt)
         let out = try mapBinary(AddF.self, product, scaledBias, dtype: dt)
         let biasShape = bias.shape
-        record("addmm", "AddmmBackward0", inputs: [bias, mat1, mat2], outputs: [out],
-               saving: (mat2.requiresGrad ? [.input("mat1", mat1)] : []) + (mat1.requiresGrad ? [.input("mat2", mat2)] : [])) { ctx in
+        record(
+            "addmm", "AddmmBackward0", inputs: [bias, mat1, mat2], outputs: [out],
+            saving: (mat2.requiresGrad ? [.input("mat1", mat1)] : []) + (mat1.requiresGrad ? [.input("mat2", mat2)] : [])
+        ) { ctx in
             let g = ctx.grad
-            return [ctx.needsGrad(0) ? try (beta == 1 ? g : g.mulScalar(beta)).sumTo(biasShape) : nil,
-                    ctx.needsGrad(1) ? try scaled(g.mm(ctx.saved("mat2").t()), alpha) : nil,
-                    ctx.needsGrad(2) ? try scaled(ctx.saved("mat1").t().mm(g), alpha) : nil]
+            return [
+                ctx.needsGrad(0) ? try (beta == 1 ? g : g.mulScalar(beta)).sumTo(biasShape) : nil,
+                ctx.needsGrad(1) ? try scaled(g.mm(ctx.saved("mat2").t()), alpha) : nil,
+                ctx.needsGrad(2) ? try scaled(ctx.saved("mat1").t().mm(g), alpha) : nil
+            ]
         }
         return out
     }
@@ -176,7 +230,8 @@ extension Tensor {
         if (selfLarger ? other : self).requiresGrad { return true }
         if dim == 2 { return false }
         let large = selfLarger ? self : other
-        var lShape = large.shape, lStrides = large.strides
+        var lShape = large.shape
+        var lStrides = large.strides
         if !selfLarger {
             lShape.swapAt(largeDim - 2, largeDim - 1)
             lStrides.swapAt(largeDim - 2, largeDim - 1)
@@ -212,11 +267,13 @@ extension Tensor {
         var outShape = try broadcastShapes(batchA, batchB)
         let batch = outShape.reduce(1, *)
         guard m1 == m2 else {
-            throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch), \(m1)] but got: [\(batch), \(m2)].")
+            throw TorchError.runtime(
+                "Expected size for first two dimensions of batch2 tensor to be: [\(batch), \(m1)] but got: [\(batch), \(m2)].")
         }
         let a = try expand(outShape + [n, m1]).reshape([batch, n, m1])
         let vectorRHS = d2 == 1
-        let b = vectorRHS
+        let b =
+            vectorRHS
             ? try other.expand(outShape + [m2]).reshape([batch, m2]).unsqueeze(2)
             : try other.expand(outShape + [m2, p]).reshape([batch, m2, p])
         if d1 > 1 { outShape.append(n) }
@@ -254,7 +311,8 @@ extension Tensor {
     /// PyTorch's checks that both matmul operands share a dtype BLAS (or the integer loop) handles.
     func checkMatmulDTypes(_ other: Tensor) throws {
         guard dtype == other.dtype else {
-            throw TorchError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.cppName) != \(other.dtype.cppName)")
+            throw TorchError.runtime(
+                "expected m1 and m2 to have the same dtype, but got: \(dtype.cppName) != \(other.dtype.cppName)")
         }
         if dtype == .bool { throw TorchError.runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'") }
     }

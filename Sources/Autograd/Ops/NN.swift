@@ -3,18 +3,20 @@
 /// class-index losses (nll_loss, cross_entropy) wait for integer sample targets.
 enum NNOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("softmax.int(Tensor self, int dim) -> Tensor", gradFn: "SoftmaxBackward0",
-                      exposure: [.torch, .method, .functional],
-                      forward: { try $0.tensor("self").softmax(dim: $0.int("dim")) }),
-        OpDeclaration("log_softmax.int(Tensor self, int dim) -> Tensor", gradFn: "LogSoftmaxBackward0",
-                      exposure: [.torch, .method, .functional],
-                      forward: { try $0.tensor("self").logSoftmax(dim: $0.int("dim")) }),
-        OpDeclaration("mse_loss(Tensor self, Tensor target, str reduction=\"mean\") -> Tensor", gradFn: "MseLossBackward0",
-                      exposure: [.functional],
-                      forward: { try Tensor.mseLoss($0.tensor("self"), $0.tensor("target"), reduction: $0.string("reduction")) }),
+        OpDeclaration(
+            "softmax.int(Tensor self, int dim) -> Tensor", gradFn: "SoftmaxBackward0",
+            exposure: [.torch, .method, .functional],
+            forward: { try $0.tensor("self").softmax(dim: $0.int("dim")) }),
+        OpDeclaration(
+            "log_softmax.int(Tensor self, int dim) -> Tensor", gradFn: "LogSoftmaxBackward0",
+            exposure: [.torch, .method, .functional],
+            forward: { try $0.tensor("self").logSoftmax(dim: $0.int("dim")) }),
+        OpDeclaration(
+            "mse_loss(Tensor self, Tensor target, str reduction=\"mean\") -> Tensor", gradFn: "MseLossBackward0",
+            exposure: [.functional],
+            forward: { try Tensor.mseLoss($0.tensor("self"), $0.tensor("target"), reduction: $0.string("reduction")) })
     ]
 }
-
 
 /// How a loss reduces its per-element values (`reduction=`).
 public enum LossReduction: String {
@@ -33,14 +35,17 @@ extension Tensor {
     /// Softmax or log-softmax values along `d` (normalized), without recording.
     private func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TorchError.runtime(
+                "\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let size = dim == 0 ? 1 : shape[d]
         let outer = dim == 0 ? 1 : shape[..<d].reduce(1, *)
         let inner = dim == 0 ? 1 : shape[(d + 1)...].reduce(1, *)
         let out = Storage(uninitialized: dtype, count: numel)
-        dtype.dispatchFloat(SoftmaxVisitor(input: contiguousStorage(), out: out, outer: outer, size: size,
-                                           inner: inner, log: log))
+        dtype.dispatchFloat(
+            SoftmaxVisitor(
+                input: contiguousStorage(), out: out, outer: outer, size: size,
+                inner: inner, log: log))
         return Tensor(storage: out, shape: shape)
     }
 
@@ -89,7 +94,9 @@ extension Tensor {
         let mode = try LossReduction(parsing: reduction)
         var (x, y) = (input, target)
         if input.shape != target.shape {
-            Diagnostics.warn("Using a target size (\(sizeText(target.shape))) that is different to the input size (\(sizeText(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+            Diagnostics.warn(
+                "Using a target size (\(sizeText(target.shape))) that is different to the input size (\(sizeText(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size."
+            )
             let shape = try broadcastShapes(input.shape, target.shape)
             if x.shape != shape { x = try x.expand(shape) }
             if y.shape != shape { y = try y.expand(shape) }
@@ -102,11 +109,14 @@ extension Tensor {
         switch mode {
         case .none: out = squared
         case .sum: out = squared.sumValues([], keepdim: false)
-        case .mean: out = try mapBinary(DivF.self, squared.sumValues([], keepdim: false), Tensor.scalar(Double(n), dtype: dt), dtype: dt)
+        case .mean:
+            out = try mapBinary(DivF.self, squared.sumValues([], keepdim: false), Tensor.scalar(Double(n), dtype: dt), dtype: dt)
         }
         let scale = mode == .mean ? 2 / Double(n) : 2
-        record("mse_loss", "MseLossBackward0", inputs: [x, y], outputs: [out],
-               saving: [.input("self", x), .input("target", y)]) { ctx in
+        record(
+            "mse_loss", "MseLossBackward0", inputs: [x, y], outputs: [out],
+            saving: [.input("self", x), .input("target", y)]
+        ) { ctx in
             let g = try ctx.saved(0).sub(.tensor(ctx.saved(1))).mul(.tensor(ctx.grad)).mulScalar(scale)
             return [ctx.needsGrad(0) ? g : nil, ctx.needsGrad(1) ? try g.neg() : nil]
         }
@@ -118,18 +128,23 @@ extension Tensor {
     /// class weights get no gradient). Like PyTorch's CPU kernel, the weighted losses and the
     /// weights are summed one by one in the input's dtype, and `"mean"` divides the first sum by
     /// the second.
-    public static func nllLoss(_ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
-                               ignoreIndex: Int = -100) throws -> Tensor {
+    public static func nllLoss(
+        _ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
+        ignoreIndex: Int = -100
+    ) throws -> Tensor {
         let mode = try LossReduction(parsing: reduction)
         guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
         if input.dim != 1 && target.dim >= 1 && input.shape[0] != target.shape[0] {
-            throw TorchError.value("Expected input batch_size (\(input.shape[0])) to match target batch_size (\(target.shape[0])).")
+            throw TorchError.value(
+                "Expected input batch_size (\(input.shape[0])) to match target batch_size (\(target.shape[0])).")
         }
         guard input.dim <= 2 else { throw TorchError.runtime("input tensor should be 1D or 2D") }
         guard target.dim <= 1 else { throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported") }
         let noBatch = input.dim == 1 && target.dim == 0
         guard noBatch || (target.dim == 1 && input.shape[0] == target.shape[0]) else {
-            throw TorchError.runtime("size mismatch (got input: [\(input.shape.map(String.init).joined(separator: ", "))], target: [\(target.shape.map(String.init).joined(separator: ", "))])")
+            throw TorchError.runtime(
+                "size mismatch (got input: [\(input.shape.map(String.init).joined(separator: ", "))], target: [\(target.shape.map(String.init).joined(separator: ", "))])"
+            )
         }
         guard target.dtype == .int64 else {
             throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
@@ -139,16 +154,20 @@ extension Tensor {
         }
         let classes = input.shape[input.dim - 1]
         if let weight, weight.numel != classes {
-            throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: [\(weight.shape.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: [\(weight.shape.map(String.init).joined(separator: ", "))]"
+            )
         }
         let rows = noBatch ? 1 : input.shape[0]
         let targets = target.doubles().map { Int($0) }
-        let logp = input.doubles(), classWeights = weight?.doubles()
+        let logp = input.doubles()
+        let classWeights = weight?.doubles()
         let dt = input.dtype
         // Rounds a sum to the input's dtype after each addition, as the kernel's accumulator does.
         let rounded: (Double) -> Double = dt == .float32 ? { Double(Float($0)) } : { $0 }
         var losses = [Double](repeating: 0, count: rows)
-        var totalWeight = 0.0, total = 0.0
+        var totalWeight = 0.0
+        var total = 0.0
         for (i, t) in targets.enumerated() where t != ignoreIndex {
             guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
             let w = classWeights?[t] ?? 1
@@ -164,13 +183,17 @@ extension Tensor {
         }
         let totalTensor = Tensor.scalar(totalWeight, dtype: dt)
         let inputShape = input.shape
-        record("nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
-               saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
-                   + (weight.map { [.input("weight", $0)] } ?? [])) { ctx in
+        record(
+            "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
+            saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
+                + (weight.map { [.input("weight", $0)] } ?? [])
+        ) { ctx in
             let ts = try ctx.saved(1).doubles().map { Int($0) }
             let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
             var mask = [Double](repeating: 0, count: rows * classes)
-            for (i, t) in ts.enumerated() where t != ignoreIndex { mask[i * classes + t] = -(classWeights?[t] ?? 1) / denominator }
+            for (i, t) in ts.enumerated() where t != ignoreIndex {
+                mask[i * classes + t] = -(classWeights?[t] ?? 1) / denominator
+            }
             let m = try Tensor(mask, shape: inputShape, dtype: ctx.grad.dtype)
             let g = mode == .none && !noBatch ? try ctx.grad.reshape([rows, 1]) : ctx.grad
             return [try g.mul(.tensor(m))]
@@ -181,8 +204,10 @@ extension Tensor {
     /// `F.cross_entropy(input, target, weight=, reduction=, ignore_index=)` with class-index
     /// targets: `nll_loss(log_softmax(input, class_dim), target, weight)` (NllLossBackward0 over
     /// LogSoftmaxBackward0).
-    public static func crossEntropy(_ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
-                                    ignoreIndex: Int = -100) throws -> Tensor {
+    public static func crossEntropy(
+        _ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
+        ignoreIndex: Int = -100
+    ) throws -> Tensor {
         _ = try LossReduction(parsing: reduction)
         guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
         guard target.dtype == .int64 else {

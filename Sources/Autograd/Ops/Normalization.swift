@@ -5,12 +5,16 @@
 /// `layer_norm_backward`'s closed form, run on kernels (no second-order graph).
 enum NormalizationOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
-                      gradFn: "NativeLayerNormBackward0", exposure: [.torch, .functional],
-                      samples: OpSamples(shapes: ["weight": [3], "bias": [3]], arguments: ["normalized_shape": .intList([3])]),
-                      forward: { try Tensor.layerNorm($0.tensor("input"), normalizedShape: $0.intList("normalized_shape"),
-                                                      weight: $0.optionalTensor("weight"), bias: $0.optionalTensor("bias"),
-                                                      eps: $0.double("eps")) }),
+        OpDeclaration(
+            "layer_norm(Tensor input, int[] normalized_shape, Tensor? weight=None, Tensor? bias=None, float eps=1e-05) -> Tensor",
+            gradFn: "NativeLayerNormBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(shapes: ["weight": [3], "bias": [3]], arguments: ["normalized_shape": .intList([3])]),
+            forward: {
+                try Tensor.layerNorm(
+                    $0.tensor("input"), normalizedShape: $0.intList("normalized_shape"),
+                    weight: $0.optionalTensor("weight"), bias: $0.optionalTensor("bias"),
+                    eps: $0.double("eps"))
+            })
     ]
 }
 
@@ -20,7 +24,8 @@ private struct LayerNormRows {
 
     /// Means and reciprocal standard deviations `1 / sqrt(var + eps)` per row.
     func statistics(_ x: [Double], eps: Double) -> (mean: [Double], rstd: [Double]) {
-        var mean = [Double](repeating: 0, count: rows), rstd = mean
+        var mean = [Double](repeating: 0, count: rows)
+        var rstd = mean
         for r in 0..<rows {
             let row = x[(r * width)..<((r + 1) * width)]
             let m = row.reduce(0, +) / Double(width)
@@ -33,25 +38,35 @@ private struct LayerNormRows {
 
 extension Tensor {
     /// `F.layer_norm(input, normalized_shape, weight, bias, eps)` (NativeLayerNormBackward0).
-    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
-                                 eps: Double = 1e-5) throws -> Tensor {
+    public static func layerNorm(
+        _ input: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
+        eps: Double = 1e-5
+    ) throws -> Tensor {
         let k = normalizedShape.count
         let shapeText = "[" + normalizedShape.map(String.init).joined(separator: ", ") + "]"
         guard k >= 1 else {
-            throw TorchError.runtime("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = \(shapeText)")
+            throw TorchError.runtime(
+                "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got normalized_shape = \(shapeText)"
+            )
         }
         for (name, t) in [("weight", weight), ("bias", bias)] {
             if let t, t.shape != normalizedShape {
-                throw TorchError.runtime("Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape [\(t.shape.map(String.init).joined(separator: ", "))] and normalized_shape = \(shapeText)")
+                throw TorchError.runtime(
+                    "Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape [\(t.shape.map(String.init).joined(separator: ", "))] and normalized_shape = \(shapeText)"
+                )
             }
         }
         guard input.dim >= k, Array(input.shape.suffix(k)) == normalizedShape else {
-            throw TorchError.runtime("Given normalized_shape=\(shapeText), expected input with shape [*, \(normalizedShape.map(String.init).joined(separator: ", "))], but got input of size[\(input.shape.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "Given normalized_shape=\(shapeText), expected input with shape [*, \(normalizedShape.map(String.init).joined(separator: ", "))], but got input of size[\(input.shape.map(String.init).joined(separator: ", "))]"
+            )
         }
         try input.requireFloatingPoint("LayerNormKernelImpl")
         let width = normalizedShape.reduce(1, *)
         let geometry = LayerNormRows(rows: width == 0 ? 0 : input.numel / width, width: width)
-        let x = input.doubles(), gamma = weight?.doubles(), beta = bias?.doubles()
+        let x = input.doubles()
+        let gamma = weight?.doubles()
+        let beta = bias?.doubles()
         let (mean, rstd) = geometry.statistics(x, eps: eps)
         var y = [Double](repeating: 0, count: x.count)
         for r in 0..<geometry.rows {
@@ -65,20 +80,26 @@ extension Tensor {
         let dt = input.dtype
         let out = try Tensor(y, shape: input.shape, dtype: dt)
         let statShape = Array(input.shape.prefix(input.dim - k)) + Array(repeating: 1, count: k)
-        let meanTensor = try Tensor(mean, shape: statShape, dtype: dt), rstdTensor = try Tensor(rstd, shape: statShape, dtype: dt)
+        let meanTensor = try Tensor(mean, shape: statShape, dtype: dt)
+        let rstdTensor = try Tensor(rstd, shape: statShape, dtype: dt)
         let inputShape = input.shape
         var saving: [SaveSlot] = [.input("input", input), .input("mean", meanTensor), .input("rstd", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         if let bias { saving.append(.input("bias", bias)) }
-        record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) { ctx in
-            let x = try ctx.saved(0).doubles(), mean = try ctx.saved(1).doubles(), rstd = try ctx.saved(2).doubles()
+        record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
+            ctx in
+            let x = try ctx.saved(0).doubles()
+            let mean = try ctx.saved(1).doubles()
+            let rstd = try ctx.saved(2).doubles()
             let dy = ctx.grad.doubles()
             let gamma = weight == nil ? nil : try ctx.saved(3).doubles()
             let n = Double(width)
             var dx = [Double](repeating: 0, count: x.count)
-            var dgamma = [Double](repeating: 0, count: width), dbeta = dgamma
+            var dgamma = [Double](repeating: 0, count: width)
+            var dbeta = dgamma
             for r in 0..<geometry.rows {
-                var ds = 0.0, db = 0.0
+                var ds = 0.0
+                var db = 0.0
                 for j in 0..<width {
                     let g = dy[r * width + j] * (gamma?[j] ?? 1)
                     ds += g * x[r * width + j]
@@ -94,9 +115,11 @@ extension Tensor {
                 }
             }
             let gdt = ctx.grad.dtype
-            return [ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
-                    ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: gdt) : nil,
-                    ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: gdt) : nil]
+            return [
+                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
+                ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: gdt) : nil,
+                ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: gdt) : nil
+            ]
         }
         return out
     }

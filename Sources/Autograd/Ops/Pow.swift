@@ -1,32 +1,38 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RealModule
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Python's remaining numeric operators on tensors: `**` (pow, three overloads with their
 /// own grad_fn names), `//` (floor_divide) and `%` (remainder): the declarations, the kernels,
 /// each forward with its backward formula, and `pow_`.
 enum PowOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("pow.Tensor_Scalar(Tensor self, Scalar exponent) -> Tensor", gradFn: "PowBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.method],
-                      samples: OpSamples(domain: .positive, arguments: ["exponent": .scalar(.double(2.5))]),
-                      forward: { try $0.tensor("self").pow($0.scalar("exponent")) },
-                      inPlace: { try $0.tensor("self").pow_($0.scalar("exponent")) }),
-        OpDeclaration("pow.Tensor_Tensor(Tensor self, Tensor exponent) -> Tensor", gradFn: "PowBackward1",
-                      exposure: [.torch, .method], samples: OpSamples(domain: .positive, broadcasts: true),
-                      forward: { try $0.tensor("self").pow($0.tensor("exponent")) }),
-        OpDeclaration("pow.Scalar(Scalar self, Tensor exponent) -> Tensor", gradFn: "PowBackward2",
-                      exposure: [.torch], samples: OpSamples(arguments: ["self": .scalar(.double(2.5))]),
-                      forward: { try Tensor.pow(base: $0.scalar("self"), exponent: $0.tensor("exponent")) }),
-        OpDeclaration("floor_divide(Tensor self, Tensor other) -> Tensor", gradFn: nil,
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").floorDivide($0.operand("other")) }),
-        OpDeclaration("remainder.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "RemainderBackward1",
-                      exposure: [.torch, .method], samples: OpSamples(broadcasts: true),
-                      forward: { try $0.tensor("self").remainder($0.operand("other")) }),
+        OpDeclaration(
+            "pow.Tensor_Scalar(Tensor self, Scalar exponent) -> Tensor", gradFn: "PowBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method],
+            samples: OpSamples(domain: .positive, arguments: ["exponent": .scalar(.double(2.5))]),
+            forward: { try $0.tensor("self").pow($0.scalar("exponent")) },
+            inPlace: { try $0.tensor("self").pow_($0.scalar("exponent")) }),
+        OpDeclaration(
+            "pow.Tensor_Tensor(Tensor self, Tensor exponent) -> Tensor", gradFn: "PowBackward1",
+            exposure: [.torch, .method], samples: OpSamples(domain: .positive, broadcasts: true),
+            forward: { try $0.tensor("self").pow($0.tensor("exponent")) }),
+        OpDeclaration(
+            "pow.Scalar(Scalar self, Tensor exponent) -> Tensor", gradFn: "PowBackward2",
+            exposure: [.torch], samples: OpSamples(arguments: ["self": .scalar(.double(2.5))]),
+            forward: { try Tensor.pow(base: $0.scalar("self"), exponent: $0.tensor("exponent")) }),
+        OpDeclaration(
+            "floor_divide(Tensor self, Tensor other) -> Tensor", gradFn: nil,
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").floorDivide($0.operand("other")) }),
+        OpDeclaration(
+            "remainder.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "RemainderBackward1",
+            exposure: [.torch, .method], samples: OpSamples(broadcasts: true),
+            forward: { try $0.tensor("self").remainder($0.operand("other")) })
     ]
 }
 
@@ -36,7 +42,9 @@ private enum PowF: BinaryFunction {
     }
     /// Exponentiation by squaring; negative exponents are rejected before the kernel runs.
     static func apply(_ a: Int64, _ b: Int64) -> Int64 {
-        var result: Int64 = 1, base = a, e = b
+        var result: Int64 = 1
+        var base = a
+        var e = b
         while e > 0 {
             if e & 1 == 1 { result = result &* base }
             base = base &* base
@@ -109,9 +117,12 @@ extension Tensor {
         }
         let out = try mapBinary(PowF.self, self, exponent, dtype: dt)
         let (sa, sb) = (shape, exponent.shape)
-        record("pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
-               saving: [.input("self", self), .input("exponent", exponent), .output("result", 0)]) { ctx in
-            let base = try ctx.saved(0), exp = try ctx.saved(1)
+        record(
+            "pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
+            saving: [.input("self", self), .input("exponent", exponent), .output("result", 0)]
+        ) { ctx in
+            let base = try ctx.saved(0)
+            let exp = try ctx.saved(1)
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
             var grads: [Tensor?] = [nil, nil]
             if ctx.needsGrad(0) {
@@ -139,8 +150,10 @@ extension Tensor {
         }
         let out = try mapBinary(PowF.self, Tensor.wrapped(base, dtype: dt), exponent, dtype: dt)
         let b = base.doubleValue
-        record("pow", "PowBackward2", inputs: [exponent], outputs: [out],
-               saving: [.input("exponent", exponent), .output("result", 0)]) { ctx in
+        record(
+            "pow", "PowBackward2", inputs: [exponent], outputs: [out],
+            saving: [.input("exponent", exponent), .output("result", 0)]
+        ) { ctx in
             let scaled = try ctx.saved(1).mulScalar(Double.log(b))
             if b == 0 {
                 let cond = try ctx.saved(0).ge(.scalar(.double(0)))
@@ -193,10 +206,15 @@ extension Tensor {
             return out
         }
         let (sa, sb) = (shape, o.shape)
-        record("remainder", "RemainderBackward1", inputs: [self, o], outputs: [out],
-               saving: [.input("self", self), .input("other", o)]) { ctx in
-            [ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-             ctx.needsGrad(1) ? try ctx.grad.neg().mul(.tensor(ctx.saved(0).floorDivide(.tensor(ctx.saved(1))))).sumTo(sb) : nil]
+        record(
+            "remainder", "RemainderBackward1", inputs: [self, o], outputs: [out],
+            saving: [.input("self", self), .input("other", o)]
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                ctx.needsGrad(1)
+                    ? try ctx.grad.neg().mul(.tensor(ctx.saved(0).floorDivide(.tensor(ctx.saved(1))))).sumTo(sb) : nil
+            ]
         }
         return out
     }

@@ -2,13 +2,18 @@
 /// with PyTorch's `prod_backward`, which stays exact when the input holds zeros.
 enum ProdOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("prod(Tensor self, *, ScalarType? dtype=None) -> Tensor", gradFn: "ProdBackward0",
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").prod(dtype: $0.optionalDType("dtype")) }),
-        OpDeclaration("prod.dim_int(Tensor self, int dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-                      gradFn: "ProdBackward1", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").prod(dim: $0.int("dim"), keepdim: $0.bool("keepdim"),
-                                                             dtype: $0.optionalDType("dtype")) }),
+        OpDeclaration(
+            "prod(Tensor self, *, ScalarType? dtype=None) -> Tensor", gradFn: "ProdBackward0",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").prod(dtype: $0.optionalDType("dtype")) }),
+        OpDeclaration(
+            "prod.dim_int(Tensor self, int dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "ProdBackward1", exposure: [.torch, .method],
+            forward: {
+                try $0.tensor("self").prod(
+                    dim: $0.int("dim"), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            })
     ]
 }
 
@@ -55,8 +60,9 @@ extension Tensor {
         let (outer, n, inner) = sliceExtents(dim)
         let out = Storage(uninitialized: dtype, count: outShape.reduce(1, *))
         func run<T: TensorElement>(_: T.Type, _ one: T, _ times: (T, T) -> T) {
-            sliceProducts(input.pointer(T.self), out.pointer(T.self), outer: outer, n: n, inner: inner,
-                          exclusive: exclusive, one: one, times: times)
+            sliceProducts(
+                input.pointer(T.self), out.pointer(T.self), outer: outer, n: n, inner: inner,
+                exclusive: exclusive, one: one, times: times)
         }
         switch dtype {
         case .float32: run(Float.self, 1, *)
@@ -76,8 +82,10 @@ extension Tensor {
     /// The product of all elements (`torch.prod`, ProdBackward0); 1 for an empty tensor.
     public func prod(dtype requested: DType? = nil) throws -> Tensor {
         let out = products(dim: nil, exclusive: false, dtype: prodDType(requested), outShape: [])
-        record("prod", "ProdBackward0", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .output("result", 0)]) { ctx in
+        record(
+            "prod", "ProdBackward0", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .output("result", 0)]
+        ) { ctx in
             [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: nil, keepdim: false)]
         }
         return out
@@ -88,8 +96,10 @@ extension Tensor {
         let d = try normalizeDim(dim, rank: self.dim)
         let outShape = shape.isEmpty ? [] : reducedShape([d], keepdim: keepdim)
         let out = products(dim: d, exclusive: false, dtype: prodDType(requested), outShape: outShape)
-        record("prod", "ProdBackward1", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .output("result", 0)]) { ctx in
+        record(
+            "prod", "ProdBackward1", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .output("result", 0)]
+        ) { ctx in
             [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: d, keepdim: keepdim)]
         }
         return out
@@ -99,18 +109,22 @@ extension Tensor {
     /// times each element's product of the others in its slice (all elements when `dim` is
     /// nil). That product is computed by a kernel, not recorded, so under create_graph the
     /// zero case gives no second derivative through `self`.
-    static func prodBackward(_ grad: Tensor, _ saved: Tensor, _ result: Tensor,
-                             dim: Int?, keepdim: Bool) throws -> Tensor {
+    static func prodBackward(
+        _ grad: Tensor, _ saved: Tensor, _ result: Tensor,
+        dim: Int?, keepdim: Bool
+    ) throws -> Tensor {
         let input = try saved.to(grad.dtype)
         if input.dim == 0 { return try grad.to(saved.dtype) }
-        var g = grad, r = result
+        var g = grad
+        var r = result
         if let dim {
             if !keepdim { (g, r) = (try g.unsqueeze(dim), try r.unsqueeze(dim)) }
         } else {
             (g, r) = (try g.expand(input.shape), try r.expand(input.shape))
         }
         let hasZero = try input.eq(.scalar(.int(0))).any().item() == .bool(true)
-        let gradInput = hasZero
+        let gradInput =
+            hasZero
             ? try g.mul(.tensor(input.products(dim: dim, exclusive: true, dtype: input.dtype, outShape: input.shape)))
             : try g.mul(.tensor(r.div(.tensor(input))))
         return try gradInput.to(saved.dtype)

@@ -4,48 +4,64 @@
 /// return one tensor.
 enum ReductionOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("mean(Tensor self) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").mean() }),
-        OpDeclaration("mean.dim(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "MeanBackward1",
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").mean(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
-        OpDeclaration("max(Tensor self) -> Tensor", gradFn: "MaxBackward1", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").max() }),
-        OpDeclaration("min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").min() }),
-        OpDeclaration("max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
-                      gradFn: "MaxBackward0", exposure: [.torch, .method], returningTuple: {
-                          let (values, indices) = try $0.tensor("self").max(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
-                          return [values, indices]
-                      }),
-        OpDeclaration("min.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
-                      gradFn: "MinBackward0", exposure: [.torch, .method], returningTuple: {
-                          let (values, indices) = try $0.tensor("self").min(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
-                          return [values, indices]
-                      }),
-        OpDeclaration("argmax(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").argmax(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
-        OpDeclaration("argmin(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").argmin(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
-        OpDeclaration("all(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").all() }),
-        OpDeclaration("all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").all(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
-        OpDeclaration("any(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").any() }),
-        OpDeclaration("any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").any(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "mean(Tensor self) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").mean() }),
+        OpDeclaration(
+            "mean.dim(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "MeanBackward1",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").mean(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "max(Tensor self) -> Tensor", gradFn: "MaxBackward1", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").max() }),
+        OpDeclaration(
+            "min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").min() }),
+        OpDeclaration(
+            "max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
+            gradFn: "MaxBackward0", exposure: [.torch, .method],
+            returningTuple: {
+                let (values, indices) = try $0.tensor("self").max(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
+                return [values, indices]
+            }),
+        OpDeclaration(
+            "min.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
+            gradFn: "MinBackward0", exposure: [.torch, .method],
+            returningTuple: {
+                let (values, indices) = try $0.tensor("self").min(dim: $0.int("dim"), keepdim: $0.bool("keepdim"))
+                return [values, indices]
+            }),
+        OpDeclaration(
+            "argmax(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").argmax(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "argmin(Tensor self, int? dim=None, bool keepdim=False) -> Tensor", gradFn: nil,
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").argmin(dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "all(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").all() }),
+        OpDeclaration(
+            "all.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").all(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "any(Tensor self) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").any() }),
+        OpDeclaration(
+            "any.dim(Tensor self, int dim, bool keepdim=False) -> Tensor", gradFn: nil,
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").any(dim: $0.int("dim"), keepdim: $0.bool("keepdim")) })
     ]
 }
 
 extension Tensor {
     private func checkMeanDType() throws {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)"
+            )
         }
     }
 
@@ -58,7 +74,8 @@ extension Tensor {
     /// `mean()` of all elements (MeanBackward0); NaN for an empty tensor.
     public func mean() throws -> Tensor {
         try checkMeanDType()
-        let n = numel, old = shape
+        let n = numel
+        let old = shape
         let out = try meanValues([], keepdim: false, count: n)
         record("mean", "MeanBackward0", inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.expand(old).divScalar(Double(n))]
@@ -73,7 +90,8 @@ extension Tensor {
         let all = rd.isEmpty ? Array(0..<dim) : rd
         let n = shape.isEmpty ? 1 : all.reduce(1) { $0 * shape[$1] }
         let out = try meanValues(all, keepdim: keepdim, count: n)
-        let old = shape, kept = reducedShape(all, keepdim: true)
+        let old = shape
+        let kept = reducedShape(all, keepdim: true)
         record("mean", "MeanBackward1", inputs: [self], outputs: [out]) { ctx in
             [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old).divScalar(Double(n))]
         }
@@ -98,12 +116,16 @@ extension Tensor {
 
     private func extremeOfAll(_ extreme: Extreme, _ op: String, _ backward: String) throws -> Tensor {
         guard numel > 0 else {
-            throw TorchError.runtime("\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+            throw TorchError.runtime(
+                "\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+            )
         }
         let flat = Tensor(storage: contiguousStorage(), shape: [numel])
         let out = Tensor(storage: extremeAlongDim(flat, dim: 0, extreme: extreme).values.storage, shape: [])
-        record(op, backward, inputs: [self], outputs: [out],
-               saving: [.input("self", self), .output("result", 0)]) { ctx in
+        record(
+            op, backward, inputs: [self], outputs: [out],
+            saving: [.input("self", self), .output("result", 0)]
+        ) { ctx in
             [try Tensor.evenlyDistribute(ctx.grad, input: ctx.saved(0), value: ctx.saved(1))]
         }
         return out
@@ -136,14 +158,17 @@ extension Tensor {
         return d
     }
 
-    private func extremeAlong(_ dim: Int, keepdim: Bool, _ extreme: Extreme, _ op: String,
-                              _ backward: String) throws -> (values: Tensor, indices: Tensor) {
+    private func extremeAlong(
+        _ dim: Int, keepdim: Bool, _ extreme: Extreme, _ op: String,
+        _ backward: String
+    ) throws -> (values: Tensor, indices: Tensor) {
         let d = try checkedReductionDim(dim, op)
         let r = extremeAlongDim(self, dim: d, extreme: extreme)
         let outShape = shape.isEmpty ? [] : reducedShape([d], keepdim: keepdim)
         let values = Tensor(storage: r.values.storage, shape: outShape)
         let indices = Tensor(storage: r.indices.storage, shape: outShape)
-        let old = shape, kept = r.indices.shape
+        let old = shape
+        let kept = r.indices.shape
         record(op, backward, inputs: [self], outputs: [values, indices], saving: [.output("indices", 1)]) { ctx in
             if old.isEmpty { return [ctx.grad] }
             let index = try Tensor(storage: ctx.saved(0).contiguousStorage(), shape: kept)
@@ -157,8 +182,10 @@ extension Tensor {
     /// (ScatterAddBackward0); `index` has this tensor's shape.
     func scatterIntoZeros(_ shape: [Int], dim: Int, index: Tensor, accumulate: Bool) throws -> Tensor {
         let out = try scatterValues(into: shape, dim: dim, index: index, source: self, accumulate: accumulate)
-        record(accumulate ? "scatter_add" : "scatter", accumulate ? "ScatterAddBackward0" : "ScatterBackward0",
-               inputs: [nil, self], outputs: [out], saving: [.input("index", index)]) { ctx in
+        record(
+            accumulate ? "scatter_add" : "scatter", accumulate ? "ScatterAddBackward0" : "ScatterBackward0",
+            inputs: [nil, self], outputs: [out], saving: [.input("index", index)]
+        ) { ctx in
             [nil, try ctx.grad.gatherAlongDim(dim, index: ctx.saved(0))]
         }
         return out
@@ -168,8 +195,10 @@ extension Tensor {
     func gatherAlongDim(_ dim: Int, index: Tensor) throws -> Tensor {
         let out = try gatherValues(self, dim: dim, index: index)
         let old = shape
-        record("gather", "GatherBackward0", inputs: [self], outputs: [out],
-               saving: [.input("self", self), .input("index", index)]) { ctx in
+        record(
+            "gather", "GatherBackward0", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .input("index", index)]
+        ) { ctx in
             [try ctx.grad.scatterIntoZeros(old, dim: dim, index: ctx.saved(1), accumulate: true)]
         }
         return out

@@ -2,12 +2,14 @@
 /// (`slice` is Python's `x[a:b]`, not a Python-facing name.)
 enum SelectOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("select.int(Tensor self, int dim, int index) -> Tensor", gradFn: "SelectBackward0",
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").select($0.int("dim"), $0.int("index")) }),
-        OpDeclaration("narrow(Tensor self, int dim, int start, int length) -> Tensor", gradFn: "SliceBackward0",
-                      exposure: [.torch, .method], samples: OpSamples(arguments: ["length": .int(2)]),
-                      forward: { try $0.tensor("self").narrow($0.int("dim"), start: $0.int("start"), length: $0.int("length")) }),
+        OpDeclaration(
+            "select.int(Tensor self, int dim, int index) -> Tensor", gradFn: "SelectBackward0",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").select($0.int("dim"), $0.int("index")) }),
+        OpDeclaration(
+            "narrow(Tensor self, int dim, int start, int length) -> Tensor", gradFn: "SliceBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["length": .int(2)]),
+            forward: { try $0.tensor("self").narrow($0.int("dim"), start: $0.int("start"), length: $0.int("length")) })
     ]
 }
 
@@ -18,15 +20,20 @@ extension Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let size = shape[d]
         guard index >= -size && index < size else {
-            throw TorchError.index("select(): index \(index) out of range for tensor of size [\(shape.map(String.init).joined(separator: ", "))] at dimension \(d)")
+            throw TorchError.index(
+                "select(): index \(index) out of range for tensor of size [\(shape.map(String.init).joined(separator: ", "))] at dimension \(d)"
+            )
         }
         let i = index < 0 ? index + size : index
-        var newShape = shape, newStrides = strides
+        var newShape = shape
+        var newStrides = strides
         newShape.remove(at: d)
         newStrides.remove(at: d)
         let old = shape
-        return makeView(shape: newShape, strides: newStrides, offset: offset + i * strides[d],
-                        op: "select", backward: "SelectBackward0") { ctx in
+        return makeView(
+            shape: newShape, strides: newStrides, offset: offset + i * strides[d],
+            op: "select", backward: "SelectBackward0"
+        ) { ctx in
             [try ctx.grad.selectBackward(inputShape: old, dim: d, index: i)]
         }
     }
@@ -38,12 +45,15 @@ extension Tensor {
         guard step > 0 else { throw TorchError.runtime("slice step must be positive") }
         let d = try normalizeDim(dimension, rank: dim)
         let (s, e) = sliceBounds(size: shape[d], start: start, end: end)
-        var newShape = shape, newStrides = strides
+        var newShape = shape
+        var newStrides = strides
         newShape[d] = (e - s + step - 1) / step
         newStrides[d] = strides[d] * step
         let old = shape
-        return makeView(shape: newShape, strides: newStrides, offset: offset + s * strides[d],
-                        op: "slice", backward: "SliceBackward0") { ctx in
+        return makeView(
+            shape: newShape, strides: newStrides, offset: offset + s * strides[d],
+            op: "slice", backward: "SliceBackward0"
+        ) { ctx in
             [try ctx.grad.sliceBackward(inputShape: old, dim: d, start: s, end: e, step: step)]
         }
     }
@@ -101,8 +111,10 @@ extension Tensor {
     /// (`index_put_(..., accumulate=True)` on zeros, IndexPutImplBackward0).
     func scatterAddFlat(_ positions: [Int], into outShape: [Int]) -> Tensor {
         let result = Tensor.zeros(outShape, dtype: dtype)
-        dtype.dispatch(OffsetScatterVisitor(values: contiguousStorage(), offsets: positions,
-                                            destination: result.storage, accumulate: true))
+        dtype.dispatch(
+            OffsetScatterVisitor(
+                values: contiguousStorage(), offsets: positions,
+                destination: result.storage, accumulate: true))
         let valuesShape = shape
         record("_index_put_impl_", "IndexPutImplBackward0", inputs: [nil, self], outputs: [result]) { ctx in
             [nil, ctx.grad.gatherFlat(positions, shape: valuesShape)]

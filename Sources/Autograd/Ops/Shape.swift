@@ -2,33 +2,42 @@
 /// (`contiguous` is not declared: on a contiguous input it returns the input itself.)
 enum ShapeOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("transpose.int(Tensor self, int dim0, int dim1) -> Tensor", gradFn: "TransposeBackward0",
-                      exposure: [.torch, .method], samples: OpSamples(arguments: ["dim0": .int(0), "dim1": .int(1)]),
-                      forward: { try $0.tensor("self").transpose($0.int("dim0"), $0.int("dim1")) }),
-        OpDeclaration("t(Tensor self) -> Tensor", gradFn: "TBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").t() }),
-        OpDeclaration("permute(Tensor self, int[] dims) -> Tensor", gradFn: "PermuteBackward0",
-                      exposure: [.torch, .method], samples: OpSamples(arguments: ["dims": .intList([1, 0])]),
-                      forward: { try $0.tensor("self").permute($0.intList("dims")) }),
-        OpDeclaration("squeeze(Tensor self) -> Tensor", gradFn: "SqueezeBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["self": [2, 1, 3]]),
-                      forward: { try $0.tensor("self").squeeze() }),
-        OpDeclaration("squeeze.dim(Tensor self, int dim) -> Tensor", gradFn: "SqueezeBackward1", exposure: [.torch, .method],
-                      samples: OpSamples(shapes: ["self": [2, 1, 3]]),
-                      forward: { try $0.tensor("self").squeeze($0.int("dim")) }),
-        OpDeclaration("unsqueeze(Tensor self, int dim) -> Tensor", gradFn: "UnsqueezeBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").unsqueeze($0.int("dim")) }),
-        OpDeclaration("flatten.using_ints(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor", gradFn: "ViewBackward0",
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").flatten(startDim: $0.int("start_dim"), endDim: $0.int("end_dim")) }),
+        OpDeclaration(
+            "transpose.int(Tensor self, int dim0, int dim1) -> Tensor", gradFn: "TransposeBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["dim0": .int(0), "dim1": .int(1)]),
+            forward: { try $0.tensor("self").transpose($0.int("dim0"), $0.int("dim1")) }),
+        OpDeclaration(
+            "t(Tensor self) -> Tensor", gradFn: "TBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").t() }),
+        OpDeclaration(
+            "permute(Tensor self, int[] dims) -> Tensor", gradFn: "PermuteBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["dims": .intList([1, 0])]),
+            forward: { try $0.tensor("self").permute($0.intList("dims")) }),
+        OpDeclaration(
+            "squeeze(Tensor self) -> Tensor", gradFn: "SqueezeBackward0", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+            forward: { try $0.tensor("self").squeeze() }),
+        OpDeclaration(
+            "squeeze.dim(Tensor self, int dim) -> Tensor", gradFn: "SqueezeBackward1", exposure: [.torch, .method],
+            samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+            forward: { try $0.tensor("self").squeeze($0.int("dim")) }),
+        OpDeclaration(
+            "unsqueeze(Tensor self, int dim) -> Tensor", gradFn: "UnsqueezeBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").unsqueeze($0.int("dim")) }),
+        OpDeclaration(
+            "flatten.using_ints(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor", gradFn: "ViewBackward0",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").flatten(startDim: $0.int("start_dim"), endDim: $0.int("end_dim")) })
     ]
 }
 
 extension Tensor {
     /// `transpose(dim0, dim1)`: swaps two dimensions (TransposeBackward0).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
-        let d0 = try normalizeDim(dim0, rank: dim), d1 = try normalizeDim(dim1, rank: dim)
-        var newShape = shape, newStrides = strides
+        let d0 = try normalizeDim(dim0, rank: dim)
+        let d1 = try normalizeDim(dim1, rank: dim)
+        var newShape = shape
+        var newStrides = strides
         if dim > 0 {
             newShape.swapAt(d0, d1)
             newStrides.swapAt(d0, d1)
@@ -43,7 +52,8 @@ extension Tensor {
         guard dim <= 2 else {
             throw TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is \(dim)D")
         }
-        var newShape = shape, newStrides = strides
+        var newShape = shape
+        var newStrides = strides
         if dim == 2 {
             newShape.swapAt(0, 1)
             newStrides.swapAt(0, 1)
@@ -56,7 +66,9 @@ extension Tensor {
     /// `permute(*dims)`: reorders the dimensions (PermuteBackward0).
     public func permute(_ dims: [Int]) throws -> Tensor {
         guard dims.count == dim else {
-            throw TorchError.runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(dim) is not equal to len(dims) = \(dims.count)")
+            throw TorchError.runtime(
+                "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(dim) is not equal to len(dims) = \(dims.count)"
+            )
         }
         var seen = [Bool](repeating: false, count: dim)
         var order = [Int]()
@@ -68,8 +80,10 @@ extension Tensor {
         }
         var inverse = [Int](repeating: 0, count: dim)
         for (i, d) in order.enumerated() { inverse[d] = i }
-        return makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] },
-                        op: "permute", backward: "PermuteBackward0") { ctx in
+        return makeView(
+            shape: order.map { shape[$0] }, strides: order.map { strides[$0] },
+            op: "permute", backward: "PermuteBackward0"
+        ) { ctx in
             [try ctx.grad.permute(inverse)]
         }
     }
@@ -79,7 +93,9 @@ extension Tensor {
     public var T: Tensor {
         get throws {
             if dim != 2 && dim != 0 {
-                Diagnostics.warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
+                Diagnostics.warn(
+                    "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor."
+                )
             }
             if dim == 0 {
                 Diagnostics.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.")
@@ -102,8 +118,10 @@ extension Tensor {
     public func squeeze() throws -> Tensor {
         let kept = shape.indices.filter { shape[$0] != 1 }
         let old = shape
-        return makeView(shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] },
-                        op: "squeeze", backward: "SqueezeBackward0") { ctx in
+        return makeView(
+            shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] },
+            op: "squeeze", backward: "SqueezeBackward0"
+        ) { ctx in
             var g = ctx.grad
             for (d, s) in old.enumerated() where s == 1 { g = try g.unsqueeze(d) }
             return [g]
@@ -118,7 +136,8 @@ extension Tensor {
 
     /// A view without dimension `d` when its size is 1, recorded under `backward`.
     func squeezeView(_ d: Int, backward: String, op: String) -> Tensor {
-        var newShape = shape, newStrides = strides
+        var newShape = shape
+        var newStrides = strides
         let squeezes = dim > 0 && shape[d] == 1
         if squeezes {
             newShape.remove(at: d)
@@ -132,7 +151,8 @@ extension Tensor {
     /// `unsqueeze(dim)`: inserts a size-1 dimension (UnsqueezeBackward0).
     public func unsqueeze(_ dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim + 1)
-        var newShape = shape, newStrides = strides
+        var newShape = shape
+        var newStrides = strides
         newShape.insert(1, at: d)
         newStrides.insert(d < dim ? shape[d] * strides[d] : 1, at: d)
         return makeView(shape: newShape, strides: newStrides, op: "unsqueeze", backward: "UnsqueezeBackward0") { ctx in
@@ -143,7 +163,8 @@ extension Tensor {
     /// `flatten(start_dim, end_dim)`: merges a range of dimensions through `reshape`.
     public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
         if dim == 0 { return try reshape([1]) }
-        let s = try normalizeDim(startDim, rank: dim), e = try normalizeDim(endDim, rank: dim)
+        let s = try normalizeDim(startDim, rank: dim)
+        let e = try normalizeDim(endDim, rank: dim)
         guard s <= e else {
             throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim")
         }

@@ -2,11 +2,13 @@
 /// not supported yet, so the declared signatures leave it out.)
 enum SumOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("sum(Tensor self) -> Tensor", gradFn: "SumBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sum() }),
-        OpDeclaration("sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "SumBackward1",
-                      exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sum(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "sum(Tensor self) -> Tensor", gradFn: "SumBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").sum() }),
+        OpDeclaration(
+            "sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "SumBackward1",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").sum(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) })
     ]
 }
 
@@ -20,8 +22,10 @@ private struct SumVisitor: ElementVisitor {
         let n = out.count
         var acc = [Double](repeating: 0, count: n)
         acc.withUnsafeMutableBufferPointer { a in
-            forEachOffsetPair(shape: input.shape, stridesA: input.strides, offsetA: input.offset,
-                              stridesB: reduceStrides, offsetB: 0) { i, o in
+            forEachOffsetPair(
+                shape: input.shape, stridesA: input.strides, offsetA: input.offset,
+                stridesB: reduceStrides, offsetB: 0
+            ) { i, o in
                 a[o] += src[i].doubleValue
             }
         }

@@ -6,50 +6,64 @@ import RealModule
 /// PyTorch's double-backward nodes.
 enum UnaryOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("exp(Tensor self) -> Tensor", gradFn: "ExpBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").exp() }, inPlace: { try $0.tensor("self").exp_() }),
-        OpDeclaration("log(Tensor self) -> Tensor", gradFn: "LogBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      samples: OpSamples(domain: .positive),
-                      forward: { try $0.tensor("self").log() }, inPlace: { try $0.tensor("self").log_() }),
-        OpDeclaration("sqrt(Tensor self) -> Tensor", gradFn: "SqrtBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      samples: OpSamples(domain: .positive),
-                      forward: { try $0.tensor("self").sqrt() }, inPlace: { try $0.tensor("self").sqrt_() }),
-        OpDeclaration("sin(Tensor self) -> Tensor", gradFn: "SinBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sin() }, inPlace: { try $0.tensor("self").sin_() }),
-        OpDeclaration("cos(Tensor self) -> Tensor", gradFn: "CosBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").cos() }, inPlace: { try $0.tensor("self").cos_() }),
-        OpDeclaration("tanh(Tensor self) -> Tensor", gradFn: "TanhBackward0",
-                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").tanh() }, inPlace: { try $0.tensor("self").tanh_() }),
-        OpDeclaration("sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
-                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sigmoid() }, inPlace: { try $0.tensor("self").sigmoid_() }),
-        OpDeclaration("relu(Tensor self) -> Tensor", gradFn: "ReluBackward0",
-                      exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method, .functional],
-                      forward: { try $0.tensor("self").relu() }, inPlace: { try $0.tensor("self").relu_() }),
-        OpDeclaration("abs(Tensor self) -> Tensor", gradFn: "AbsBackward0",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      forward: { try $0.tensor("self").abs() }, inPlace: { try $0.tensor("self").abs_() }),
-        OpDeclaration("sign(Tensor self) -> Tensor", gradFn: "SignBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sign() }),
-        OpDeclaration("sgn(Tensor self) -> Tensor", gradFn: "SgnBackward0", exposure: [.torch, .method],
-                      forward: { try $0.tensor("self").sgn() }),
-        OpDeclaration("clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor", gradFn: "ClampBackward1",
-                      exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-                      samples: OpSamples(arguments: ["min": .scalar(.double(-0.5)), "max": .scalar(.double(0.5))]),
-                      forward: { try $0.tensor("self").clamp(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) },
-                      inPlace: { try $0.tensor("self").clamp_(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) }),
-        OpDeclaration("clamp_min(Tensor self, Scalar min) -> Tensor", gradFn: "ClampMinBackward0",
-                      exposure: [.torch, .method], samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
-                      forward: { try $0.tensor("self").clampMin($0.scalar("min")) }),
-        OpDeclaration("clamp_max(Tensor self, Scalar max) -> Tensor", gradFn: "ClampMaxBackward0",
-                      exposure: [.torch, .method], samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
-                      forward: { try $0.tensor("self").clampMax($0.scalar("max")) }),
+        OpDeclaration(
+            "exp(Tensor self) -> Tensor", gradFn: "ExpBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").exp() }, inPlace: { try $0.tensor("self").exp_() }),
+        OpDeclaration(
+            "log(Tensor self) -> Tensor", gradFn: "LogBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(domain: .positive),
+            forward: { try $0.tensor("self").log() }, inPlace: { try $0.tensor("self").log_() }),
+        OpDeclaration(
+            "sqrt(Tensor self) -> Tensor", gradFn: "SqrtBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(domain: .positive),
+            forward: { try $0.tensor("self").sqrt() }, inPlace: { try $0.tensor("self").sqrt_() }),
+        OpDeclaration(
+            "sin(Tensor self) -> Tensor", gradFn: "SinBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").sin() }, inPlace: { try $0.tensor("self").sin_() }),
+        OpDeclaration(
+            "cos(Tensor self) -> Tensor", gradFn: "CosBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").cos() }, inPlace: { try $0.tensor("self").cos_() }),
+        OpDeclaration(
+            "tanh(Tensor self) -> Tensor", gradFn: "TanhBackward0",
+            exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").tanh() }, inPlace: { try $0.tensor("self").tanh_() }),
+        OpDeclaration(
+            "sigmoid(Tensor self) -> Tensor", gradFn: "SigmoidBackward0",
+            exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").sigmoid() }, inPlace: { try $0.tensor("self").sigmoid_() }),
+        OpDeclaration(
+            "relu(Tensor self) -> Tensor", gradFn: "ReluBackward0",
+            exposure: [.torch, .method, .functional], inPlaceExposure: [.torch, .method, .functional],
+            forward: { try $0.tensor("self").relu() }, inPlace: { try $0.tensor("self").relu_() }),
+        OpDeclaration(
+            "abs(Tensor self) -> Tensor", gradFn: "AbsBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            forward: { try $0.tensor("self").abs() }, inPlace: { try $0.tensor("self").abs_() }),
+        OpDeclaration(
+            "sign(Tensor self) -> Tensor", gradFn: "SignBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").sign() }),
+        OpDeclaration(
+            "sgn(Tensor self) -> Tensor", gradFn: "SgnBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").sgn() }),
+        OpDeclaration(
+            "clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor", gradFn: "ClampBackward1",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(arguments: ["min": .scalar(.double(-0.5)), "max": .scalar(.double(0.5))]),
+            forward: { try $0.tensor("self").clamp(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) },
+            inPlace: { try $0.tensor("self").clamp_(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) }),
+        OpDeclaration(
+            "clamp_min(Tensor self, Scalar min) -> Tensor", gradFn: "ClampMinBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
+            forward: { try $0.tensor("self").clampMin($0.scalar("min")) }),
+        OpDeclaration(
+            "clamp_max(Tensor self, Scalar max) -> Tensor", gradFn: "ClampMaxBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
+            forward: { try $0.tensor("self").clampMax($0.scalar("max")) })
     ]
 }
 
@@ -299,11 +313,16 @@ extension Tensor {
     /// backward through sigmoid matches PyTorch.
     static func sigmoidBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
         let out = try mapBinary(SigmoidGradF.self, grad, output, dtype: resultType([grad, output]))
-        record("sigmoid_backward", "SigmoidBackwardBackward0", inputs: [grad, output], outputs: [out],
-               saving: [.input("grad_output", grad), .input("output", output)]) { ctx in
-            let gradOutput = try ctx.saved(0), y = try ctx.saved(1)
-            return [ctx.needsGrad(0) ? try sigmoidBackward(ctx.grad, y) : nil,
-                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(gradOutput)).mul(.tensor(y.mulScalar(-2).add(.scalar(.int(1))))) : nil]
+        record(
+            "sigmoid_backward", "SigmoidBackwardBackward0", inputs: [grad, output], outputs: [out],
+            saving: [.input("grad_output", grad), .input("output", output)]
+        ) { ctx in
+            let gradOutput = try ctx.saved(0)
+            let y = try ctx.saved(1)
+            return [
+                ctx.needsGrad(0) ? try sigmoidBackward(ctx.grad, y) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(gradOutput)).mul(.tensor(y.mulScalar(-2).add(.scalar(.int(1))))) : nil
+            ]
         }
         return out
     }
@@ -311,11 +330,16 @@ extension Tensor {
     /// `tanh_backward(grad, output)` (TanhBackwardBackward0 under create_graph).
     static func tanhBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
         let out = try mapBinary(TanhGradF.self, grad, output, dtype: resultType([grad, output]))
-        record("tanh_backward", "TanhBackwardBackward0", inputs: [grad, output], outputs: [out],
-               saving: [.input("grad_output", grad), .input("output", output)]) { ctx in
-            let gradOutput = try ctx.saved(0), y = try ctx.saved(1)
-            return [ctx.needsGrad(0) ? try tanhBackward(ctx.grad, y) : nil,
-                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(y.mulScalar(-2).mul(.tensor(gradOutput)))) : nil]
+        record(
+            "tanh_backward", "TanhBackwardBackward0", inputs: [grad, output], outputs: [out],
+            saving: [.input("grad_output", grad), .input("output", output)]
+        ) { ctx in
+            let gradOutput = try ctx.saved(0)
+            let y = try ctx.saved(1)
+            return [
+                ctx.needsGrad(0) ? try tanhBackward(ctx.grad, y) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(y.mulScalar(-2).mul(.tensor(gradOutput)))) : nil
+            ]
         }
         return out
     }
@@ -326,10 +350,14 @@ extension Tensor {
         let mask = try input.gt(.scalar(.double(threshold)))
         let out = try selectWhere(mask, grad, Tensor.scalar(0, dtype: grad.dtype), dtype: grad.dtype)
         let inputShape = input.shape
-        record("threshold_backward", "ThresholdBackwardBackward0", inputs: [grad, input], outputs: [out],
-               saving: [.input("self", input)]) { ctx in
-            [ctx.needsGrad(0) ? try thresholdBackward(ctx.grad, ctx.saved(0), threshold: threshold) : nil,
-             ctx.needsGrad(1) ? Tensor.zeros(inputShape, dtype: ctx.grad.dtype) : nil]
+        record(
+            "threshold_backward", "ThresholdBackwardBackward0", inputs: [grad, input], outputs: [out],
+            saving: [.input("self", input)]
+        ) { ctx in
+            [
+                ctx.needsGrad(0) ? try thresholdBackward(ctx.grad, ctx.saved(0), threshold: threshold) : nil,
+                ctx.needsGrad(1) ? Tensor.zeros(inputShape, dtype: ctx.grad.dtype) : nil
+            ]
         }
         return out
     }

@@ -1,15 +1,18 @@
 /// view and reshape: the shape ops every backward formula relies on, and expand.
 enum ViewOps {
     static let declarations: [OpDeclaration] = [
-        OpDeclaration("view(Tensor self, int[] size) -> Tensor", gradFn: "ViewBackward0", exposure: [.method],
-                      samples: OpSamples(arguments: ["size": .intList([3, 2])], acceptsNonContiguous: false),
-                      forward: { try $0.tensor("self").view($0.intList("size")) }),
-        OpDeclaration("reshape(Tensor self, int[] shape) -> Tensor", gradFn: "ViewBackward0", exposure: [.torch, .method],
-                      samples: OpSamples(arguments: ["shape": .intList([3, -1])]),
-                      forward: { try $0.tensor("self").reshape($0.intList("shape")) }),
-        OpDeclaration("expand(Tensor self, int[] size) -> Tensor", gradFn: "ExpandBackward0", exposure: [.method],
-                      samples: OpSamples(shapes: ["self": [1, 3]], arguments: ["size": .intList([2, -1])]),
-                      forward: { try $0.tensor("self").expand($0.intList("size")) }),
+        OpDeclaration(
+            "view(Tensor self, int[] size) -> Tensor", gradFn: "ViewBackward0", exposure: [.method],
+            samples: OpSamples(arguments: ["size": .intList([3, 2])], acceptsNonContiguous: false),
+            forward: { try $0.tensor("self").view($0.intList("size")) }),
+        OpDeclaration(
+            "reshape(Tensor self, int[] shape) -> Tensor", gradFn: "ViewBackward0", exposure: [.torch, .method],
+            samples: OpSamples(arguments: ["shape": .intList([3, -1])]),
+            forward: { try $0.tensor("self").reshape($0.intList("shape")) }),
+        OpDeclaration(
+            "expand(Tensor self, int[] size) -> Tensor", gradFn: "ExpandBackward0", exposure: [.method],
+            samples: OpSamples(shapes: ["self": [1, 3]], arguments: ["size": .intList([2, -1])]),
+            forward: { try $0.tensor("self").expand($0.intList("size")) })
     ]
 }
 
@@ -41,7 +44,8 @@ extension Tensor {
         var newStrides = [Int](repeating: 0, count: newShape.count)
         var viewD = newShape.count - 1
         var chunkBase = strides.last ?? 1
-        var tensorNumel = 1, viewNumel = 1
+        var tensorNumel = 1
+        var viewNumel = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
             tensorNumel *= shape[d]
             if d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel * chunkBase) {
@@ -62,10 +66,13 @@ extension Tensor {
     }
 
     /// A view sharing storage and version counter with `self`; records `backward` as its grad_fn.
-    func makeView(shape newShape: [Int], strides newStrides: [Int], offset newOffset: Int? = nil,
-                  op: String, backward: String, formula: @escaping FormulaNode.Formula) -> Tensor {
-        let v = Tensor(storage: storage, shape: newShape, strides: newStrides, offset: newOffset ?? offset,
-                       version: versionCounter)
+    func makeView(
+        shape newShape: [Int], strides newStrides: [Int], offset newOffset: Int? = nil,
+        op: String, backward: String, formula: @escaping FormulaNode.Formula
+    ) -> Tensor {
+        let v = Tensor(
+            storage: storage, shape: newShape, strides: newStrides, offset: newOffset ?? offset,
+            version: versionCounter)
         v.base = base ?? self
         record(op, backward, inputs: [self], outputs: [v], formula: formula)
         return v
@@ -75,7 +82,9 @@ extension Tensor {
     public func view(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested)
         guard let st = viewStrides(for: newShape) else {
-            throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+            throw TorchError.runtime(
+                "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead."
+            )
         }
         let old = shape
         return makeView(shape: newShape, strides: st, op: "view", backward: "ViewBackward0") { ctx in
@@ -114,19 +123,25 @@ extension Tensor {
     /// `expand(*sizes)`: a broadcast view (stride 0 on expanded dims); -1 keeps a size.
     public func expand(_ sizes: [Int]) throws -> Tensor {
         guard sizes.count >= dim else {
-            throw TorchError.runtime("expand(torch.FloatTensor{[\(shape.map(String.init).joined(separator: ", "))]}, size=[\(sizes.map(String.init).joined(separator: ", "))]): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))")
+            throw TorchError.runtime(
+                "expand(torch.FloatTensor{[\(shape.map(String.init).joined(separator: ", "))]}, size=[\(sizes.map(String.init).joined(separator: ", "))]): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))"
+            )
         }
         let lead = sizes.count - dim
         var target = sizes
         for i in 0..<dim where sizes[lead + i] == -1 { target[lead + i] = shape[i] }
         for i in 0..<dim where shape[i] != 1 && target[lead + i] != shape[i] {
-            throw TorchError.runtime("The expanded size of the tensor (\(target[lead + i])) must match the existing size (\(shape[i])) at non-singleton dimension \(lead + i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]")
+            throw TorchError.runtime(
+                "The expanded size of the tensor (\(target[lead + i])) must match the existing size (\(shape[i])) at non-singleton dimension \(lead + i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]"
+            )
         }
         try MemoryBudget.checkedNumel(target, allocating: dtype)
         if target == shape && GradMode.isEnabled == false { return self }
         let old = shape
-        return makeView(shape: target, strides: broadcastStrides(shape: shape, strides: strides, to: target),
-                        op: "expand", backward: "ExpandBackward0") { ctx in
+        return makeView(
+            shape: target, strides: broadcastStrides(shape: shape, strides: strides, to: target),
+            op: "expand", backward: "ExpandBackward0"
+        ) { ctx in
             [try ctx.grad.sumTo(old)]
         }
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How PyTorch turns the generator's bits into one value, after
@@ -27,7 +27,8 @@ extension Generator {
             nextDoubleNormal = nil
             return mean.addingProduct(cached, std)
         }
-        let u1 = uniformDouble(), u2 = uniformDouble()
+        let u1 = uniformDouble()
+        let u2 = uniformDouble()
         let r = sqrt(-2.0 * log1p(-u2))
         let theta = 2.0 * Double.pi * u1
         nextDoubleNormal = r * sin(theta)

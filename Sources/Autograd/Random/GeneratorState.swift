@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `get_state()`/`set_state()` in PyTorch's byte layout (aten/src/ATen/CPUGeneratorImpl.cpp,
@@ -43,7 +43,9 @@ extension Generator {
     /// Restores a state produced by `getState` (or PyTorch's `get_rng_state()`).
     public func setState(_ bytes: [UInt8]) throws {
         guard bytes.count == Layout.size || bytes.count == Layout.legacySize else {
-            throw TorchError.runtime("Expected either a CPUGeneratorImplStateLegacy of size \(Layout.legacySize) or a CPUGeneratorImplState of size \(Layout.size) but found the input RNG state size to be \(bytes.count)")
+            throw TorchError.runtime(
+                "Expected either a CPUGeneratorImplStateLegacy of size \(Layout.legacySize) or a CPUGeneratorImplState of size \(Layout.size) but found the input RNG state size to be \(bytes.count)"
+            )
         }
         func get<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
             var value = T.zero
@@ -57,11 +59,14 @@ extension Generator {
             next: UInt32(truncatingIfNeeded: get(UInt64.self, at: Layout.next)),
             state: (0..<MT19937.stateSize).map { UInt32(truncatingIfNeeded: get(UInt64.self, at: Layout.state + 8 * $0)) })
         guard restored.seeded, restored.left > 0, restored.left <= MT19937.stateSize,
-              restored.next <= MT19937.stateSize else { throw TorchError.runtime("Invalid mt19937 state") }
-        var doubleNormal: Double? = nil, floatNormal: Float? = nil
+            restored.next <= MT19937.stateSize
+        else { throw TorchError.runtime("Invalid mt19937 state") }
+        var doubleNormal: Double? = nil
+        var floatNormal: Float? = nil
         if get(Int32.self, at: Layout.normalIsValid) != 0 {
             // The legacy layout kept the uniform and the radius, not the sample itself.
-            doubleNormal = bytes.count == Layout.size
+            doubleNormal =
+                bytes.count == Layout.size
                 ? double(at: Layout.normalY)
                 : double(at: Layout.normalRho) * sin(2 * Double.pi * double(at: Layout.normalX))
         }

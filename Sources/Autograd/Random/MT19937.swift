@@ -50,7 +50,8 @@ struct MT19937 {
     private mutating func twist() {
         left = Int32(Self.stateSize)
         next = 0
-        let n = Self.stateSize, m = Self.shift
+        let n = Self.stateSize
+        let m = Self.shift
         state.withUnsafeMutableBufferPointer { s in
             func mix(_ u: UInt32, _ v: UInt32) -> UInt32 {
                 let bits = ((u & Self.upperMask) | (v & Self.lowerMask)) >> 1

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// PyTorch's `normal_fill` for contiguous tensors of 16 or more elements
@@ -24,7 +24,8 @@ extension Float: NormalFillElement {
     static func boxMuller16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
         let twoPi = Float(2.0 * Double.pi)
         for j in 0..<8 {
-            let u1 = 1 - data[j], u2 = data[j + 8]
+            let u1 = 1 - data[j]
+            let u2 = data[j + 8]
             let radius = (-2 * AVXMathFun.log(u1)).squareRoot()
             let (sine, cosine) = AVXMathFun.sincos(twoPi * u2)
             data[j] = mean.addingProduct(radius * cosine, std)
@@ -37,7 +38,8 @@ extension Double: NormalFillElement {
     static func uniform(_ generator: Generator) -> Double { generator.uniformDouble() }
     static func boxMuller16(_ data: UnsafeMutablePointer<Double>, mean: Double, std: Double) {
         for j in 0..<8 {
-            let u1 = 1 - data[j], u2 = data[j + 8]
+            let u1 = 1 - data[j]
+            let u2 = data[j + 8]
             let radius = sqrt(-2 * log(u1))
             let theta = 2.0 * Double.pi * u2
             data[j] = mean.addingProduct(radius * cos(theta), std)

@@ -12,7 +12,8 @@ extension Tensor {
         switch dtype {
         case .float32: noise.scaleNoise(by: Float(1 - p))
         case .float64: noise.scaleNoise(by: 1 - p)
-        case .int64, .bool: throw TorchError.runtime("result type Float can't be cast to the desired output type \(dtype.scalarTypeName)")
+        case .int64, .bool:
+            throw TorchError.runtime("result type Float can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
         return noise
     }

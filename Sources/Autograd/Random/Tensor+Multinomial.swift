@@ -12,7 +12,8 @@ extension Tensor {
             throw TorchError.runtime("multinomial only supports floating-point dtypes for input, got: \(dtype.scalarTypeName)")
         }
         guard count > 0 else { throw TorchError.runtime("cannot sample n_sample <= 0 samples") }
-        let categories = shape[dim - 1], rows = dim == 2 ? shape[0] : 1
+        let categories = shape[dim - 1]
+        let rows = dim == 2 ? shape[0] : 1
         guard replacement || count <= categories else {
             throw TorchError.runtime("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
         }
@@ -39,7 +40,8 @@ extension Tensor {
                 picks += (0..<categories).sorted { row[$0] > row[$1] }.prefix(count)
             }
         } else {
-            picks = dtype == .float32
+            picks =
+                dtype == .float32
                 ? try sampleWithReplacement(weights.map { Float($0) }, rows: rows, count: count, generator: g)
                 : try sampleWithReplacement(weights, rows: rows, count: count, generator: g)
         }
@@ -50,7 +52,9 @@ extension Tensor {
 /// The with-replacement kernel: cumulative sums in the weights' own precision, divided by the
 /// total, the last one forced to 1, then a binary search for the first sum not below each
 /// double uniform.
-private func sampleWithReplacement<T: BinaryFloatingPoint>(_ weights: [T], rows: Int, count: Int, generator: Generator) throws -> [Int] {
+private func sampleWithReplacement<T: BinaryFloatingPoint>(_ weights: [T], rows: Int, count: Int, generator: Generator) throws
+    -> [Int]
+{
     let categories = weights.count / rows
     var picks: [Int] = []
     picks.reserveCapacity(rows * count)
@@ -59,7 +63,9 @@ private func sampleWithReplacement<T: BinaryFloatingPoint>(_ weights: [T], rows:
         var cumulative = [T](repeating: 0, count: categories)
         for j in 0..<categories {
             let w = weights[r * categories + j]
-            guard w >= 0 else { throw TorchError.runtime("invalid multinomial distribution (encountering probability entry < 0)") }
+            guard w >= 0 else {
+                throw TorchError.runtime("invalid multinomial distribution (encountering probability entry < 0)")
+            }
             guard w.isFinite else {
                 throw TorchError.runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
             }
@@ -71,7 +77,8 @@ private func sampleWithReplacement<T: BinaryFloatingPoint>(_ weights: [T], rows:
         cumulative[categories - 1] = 1
         for _ in 0..<count {
             let u = generator.uniformDouble()
-            var left = 0, right = categories
+            var left = 0
+            var right = categories
             while right > left {
                 let mid = left + (right - left) / 2
                 if Double(cumulative[mid]) < u { left = mid + 1 } else { right = mid }

@@ -18,7 +18,9 @@ extension Tensor {
     }
 
     /// Integers in [low, high) (`torch.randint`), int64 unless `dtype` says otherwise.
-    public static func randint(low: Int, high: Int, _ shape: [Int], dtype: DType = .int64, generator: Generator? = nil) throws -> Tensor {
+    public static func randint(low: Int, high: Int, _ shape: [Int], dtype: DType = .int64, generator: Generator? = nil) throws
+        -> Tensor
+    {
         let t = try empty(shape, dtype: dtype)
         try t.drawIntegers(from: Int64(low), to: Int64(high), Generator.resolve(generator))
         return t
@@ -57,12 +59,14 @@ extension Tensor {
         let shape = try broadcastShapes(mean.shape, std.shape)
         let out = try empty(shape, dtype: dtype)
         guard std.doubles().allSatisfy({ $0 >= 0 }) else { throw TorchError.runtime("normal expects all elements of std >= 0.0") }
-        let means = mean.contiguousStorage(as: dtype, broadcastTo: shape), stds = std.contiguousStorage(as: dtype, broadcastTo: shape)
+        let means = mean.contiguousStorage(as: dtype, broadcastTo: shape)
+        let stds = std.contiguousStorage(as: dtype, broadcastTo: shape)
         try out.drawNormal(mean: 0, std: 1, Generator.resolve(generator))
         if dtype == .float32 {
             scaleAndShift(out.storage.pointer(Float.self), stds.pointer(Float.self), means.pointer(Float.self), count: out.numel)
         } else {
-            scaleAndShift(out.storage.pointer(Double.self), stds.pointer(Double.self), means.pointer(Double.self), count: out.numel)
+            scaleAndShift(
+                out.storage.pointer(Double.self), stds.pointer(Double.self), means.pointer(Double.self), count: out.numel)
         }
         return out
     }
@@ -76,13 +80,16 @@ extension Tensor {
 
     /// A tensor whose values are about to be overwritten (`torch.empty`), within the memory budget.
     static func empty(_ shape: [Int], dtype: DType) throws -> Tensor {
-        Tensor(storage: Storage(uninitialized: dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
+        Tensor(
+            storage: Storage(uninitialized: dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
     }
 }
 
 /// `values[i] = values[i] * scale[i] + shift[i]`, rounding after the product and after the sum.
-private func scaleAndShift<T: BinaryFloatingPoint>(_ values: UnsafeMutablePointer<T>, _ scale: UnsafeMutablePointer<T>,
-                                                   _ shift: UnsafeMutablePointer<T>, count: Int) {
+private func scaleAndShift<T: BinaryFloatingPoint>(
+    _ values: UnsafeMutablePointer<T>, _ scale: UnsafeMutablePointer<T>,
+    _ shift: UnsafeMutablePointer<T>, count: Int
+) {
     for i in 0..<count {
         let product = values[i] * scale[i]
         values[i] = product + shift[i]

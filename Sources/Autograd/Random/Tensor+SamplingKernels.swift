@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The sampling kernels: argument checks with PyTorch's messages, then one generated value per
@@ -16,11 +16,14 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"check_uniform_bounds\" not implemented for '\(dtype.scalarTypeName)'")
         }
         guard from <= to else {
-            throw TorchError.runtime("uniform_ expects to return a [from, to) range, but found from=\(cppNumber(from)) > to=\(cppNumber(to))")
+            throw TorchError.runtime(
+                "uniform_ expects to return a [from, to) range, but found from=\(cppNumber(from)) > to=\(cppNumber(to))")
         }
         let limit = dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
         guard to - from <= limit else {
-            throw TorchError.runtime("uniform_ expects to-from <= std::numeric_limits<\(dtype.scalarTypeName)>::max(), but found to=\(cppNumber(to)) and from=\(cppNumber(from)) which result in to-from to exceed the limit")
+            throw TorchError.runtime(
+                "uniform_ expects to-from <= std::numeric_limits<\(dtype.scalarTypeName)>::max(), but found to=\(cppNumber(to)) and from=\(cppNumber(from)) which result in to-from to exceed the limit"
+            )
         }
         if dtype == .float32 {
             let (f, t) = (Float(from), Float(to))
@@ -100,7 +103,9 @@ extension Tensor {
     /// per element.
     func drawExponential(lambda: Double, _ g: Generator) throws {
         guard isFloatingPoint else {
-            throw TorchError.runtime("Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(dtype.scalarTypeName)"
+            )
         }
         guard lambda > 0 else {
             throw TorchError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(cppNumber(lambda))")

@@ -31,9 +31,11 @@ public struct OpDeclaration: Sendable {
 
     /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty
     /// (`OpRegistry.build()` checks).
-    public init(_ signature: String, gradFn: String?, exposure: OpExposure,
-                inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
-                forward: @escaping Forward, inPlace: Forward? = nil) {
+    public init(
+        _ signature: String, gradFn: String?, exposure: OpExposure,
+        inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
+        forward: @escaping Forward, inPlace: Forward? = nil
+    ) {
         self.signatureText = signature
         self.parsed = Result { try OpSignatureParser.parse(signature) }
             .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }
@@ -47,8 +49,10 @@ public struct OpDeclaration: Sendable {
 
     /// Declares an op returning a tuple of tensors (its signature's returns name them); the
     /// first is the differentiable output, the one `callAsFunction` returns.
-    public init(_ signature: String, gradFn: String?, exposure: OpExposure, samples: OpSamples = OpSamples(),
-                returningTuple forward: @escaping TupleForward) {
+    public init(
+        _ signature: String, gradFn: String?, exposure: OpExposure, samples: OpSamples = OpSamples(),
+        returningTuple forward: @escaping TupleForward
+    ) {
         self.signatureText = signature
         self.parsed = Result { try OpSignatureParser.parse(signature) }
             .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }

@@ -12,6 +12,6 @@ public struct OpExposure: OptionSet, Sendable, Hashable {
 
     /// The Python prefix of each namespace, for messages and listings.
     public static let namespaces: [(OpExposure, String)] = [
-        (.torch, "torch."), (.method, "Tensor."), (.functional, "torch.nn.functional."),
+        (.torch, "torch."), (.method, "Tensor."), (.functional, "torch.nn.functional.")
     ]
 }

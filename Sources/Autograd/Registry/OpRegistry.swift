@@ -32,7 +32,7 @@ public struct OpRegistry: Sendable {
         ViewOps.declarations,
         SelectOps.declarations,
         JoinOps.declarations,
-        ComparisonOps.declarations,
+        ComparisonOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
@@ -52,8 +52,9 @@ public struct OpRegistry: Sendable {
         for (index, declaration) in declarations.enumerated() {
             let signature = try declaration.parsed.get()
             guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
-                throw OpSignatureParser.Failure(signature: declaration.signatureText,
-                                                reason: "in-place exposure and in-place variant must come together")
+                throw OpSignatureParser.Failure(
+                    signature: declaration.signatureText,
+                    reason: "in-place exposure and in-place variant must come together")
             }
             for (namespace, prefix) in OpExposure.namespaces {
                 var names = [String]()
@@ -62,8 +63,9 @@ public struct OpRegistry: Sendable {
                 for name in names {
                     let qualified = prefix + name + (signature.overload.isEmpty ? "" : "." + signature.overload)
                     guard seen.insert(qualified).inserted else {
-                        throw OpSignatureParser.Failure(signature: declaration.signatureText,
-                                                        reason: "\(qualified) is declared twice")
+                        throw OpSignatureParser.Failure(
+                            signature: declaration.signatureText,
+                            reason: "\(qualified) is declared twice")
                     }
                     byName[Key(namespace: namespace.rawValue, name: name), default: []].append(index)
                 }

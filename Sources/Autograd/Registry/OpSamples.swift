@@ -21,8 +21,10 @@ public struct OpSamples: Sendable {
     /// Whether the op takes non-contiguous inputs (`view` does not).
     public var acceptsNonContiguous: Bool
 
-    public init(domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpValue] = [:],
-                broadcasts: Bool = false, acceptsNonContiguous: Bool = true) {
+    public init(
+        domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpValue] = [:],
+        broadcasts: Bool = false, acceptsNonContiguous: Bool = true
+    ) {
         self.domain = domain
         self.shapes = shapes
         self.arguments = arguments

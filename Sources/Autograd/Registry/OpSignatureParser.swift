@@ -31,24 +31,30 @@ enum OpSignatureParser {
                 throw fail("duplicate parameter \(parameter.name)")
             }
             if !parameter.isKeywordOnly, parameter.defaultValue == nil,
-               parameters.last?.defaultValue != nil && parameters.last?.isKeywordOnly == false {
+                parameters.last?.defaultValue != nil && parameters.last?.isKeywordOnly == false
+            {
                 throw fail("required parameter \(parameter.name) after one with a default")
             }
             parameters.append(parameter)
         }
         let returnText = text[arrow.upperBound...].trimmingSpaces()
-        let returns = returnText.hasPrefix("(") && returnText.hasSuffix(")")
+        let returns =
+            returnText.hasPrefix("(") && returnText.hasSuffix(")")
             ? splitTopLevel(returnText.dropFirst().dropLast()) : [returnText]
         // A tuple names its parts (`(Tensor values, Tensor indices)`); the type is the first word.
-        guard returns.allSatisfy({ ["Tensor", "Tensor[]"].contains($0.split(separator: " ").first.map(String.init) ?? "") }) else {
+        guard returns.allSatisfy({ ["Tensor", "Tensor[]"].contains($0.split(separator: " ").first.map(String.init) ?? "") })
+        else {
             throw fail("unsupported return type \"\(returnText)\"")
         }
-        return OpSignature(name: nameParts[0], overload: nameParts.count == 2 ? nameParts[1] : "",
-                           parameters: parameters, returns: returns)
+        return OpSignature(
+            name: nameParts[0], overload: nameParts.count == 2 ? nameParts[1] : "",
+            parameters: parameters, returns: returns)
     }
 
-    private static func parseParameter(_ item: String, keywordOnly: Bool,
-                                       _ fail: (String) -> Failure) throws -> OpParameter {
+    private static func parseParameter(
+        _ item: String, keywordOnly: Bool,
+        _ fail: (String) -> Failure
+    ) throws -> OpParameter {
         let (declaration, defaultText): (Substring, String?)
         if let eq = item.firstIndex(of: "=") {
             declaration = item[..<eq]
@@ -68,8 +74,9 @@ enum OpSignatureParser {
             }
             return value
         }
-        return OpParameter(name: String(words[1]), type: type, isOptional: isOptional,
-                           isKeywordOnly: keywordOnly, defaultValue: defaultValue)
+        return OpParameter(
+            name: String(words[1]), type: type, isOptional: isOptional,
+            isKeywordOnly: keywordOnly, defaultValue: defaultValue)
     }
 
     private static func parseType(_ text: Substring) -> OpParameterType? {
@@ -85,7 +92,8 @@ enum OpSignatureParser {
         case "str": return .string
         default:
             guard text.hasPrefix("int["), text.hasSuffix("]"),
-                  let size = Int(text.dropFirst(4).dropLast()), size > 0 else { return nil }
+                let size = Int(text.dropFirst(4).dropLast()), size > 0
+            else { return nil }
             return .intList(size: size)
         }
     }
@@ -116,7 +124,9 @@ enum OpSignatureParser {
 
     /// Splits on commas outside brackets, trimming spaces.
     private static func splitTopLevel(_ text: Substring) -> [String] {
-        var items = [String](), current = "", depth = 0
+        var items = [String]()
+        var current = ""
+        var depth = 0
         for c in text {
             switch c {
             case "[", "(": depth += 1

@@ -40,7 +40,8 @@ struct CutWalk {
                 let op = graph.ops[o]
                 var l = label
                 if l == nil, let d = tensor.detach, graph.detaches[d].kind == .detachInPlace,
-                   graph.detaches[d].sourceRequiredGrad, o < graph.detaches[d].opsBefore, graph.detaches[d].opsBefore <= before {
+                    graph.detaches[d].sourceRequiredGrad, o < graph.detaches[d].opsBefore, graph.detaches[d].opsBefore <= before
+                {
                     l = .detach(d)
                 }
                 if l == nil && graph.cutsHistory(op) { l = .noGrad(o) }

@@ -31,15 +31,22 @@ struct PassContext {
                 findings += pass.hooks.filter { $0.replaced && (ancestors.contains($0.node) || $0.node == n) }
                     .map { .hookReplaced(node: $0.node, output: $0.outputNr) }
             }
-            return PassOutcome(pass: pass.id, arrived: true, gradient: gradient, paths: paths, reason: nil,
-                               cuts: cuts, findings: findings)
+            return PassOutcome(
+                pass: pass.id, arrived: true, gradient: gradient, paths: paths, reason: nil,
+                cuts: cuts, findings: findings)
         }
         let reason = noGradientReason(t, node: node, cuts: cuts)
-        if case .passFailed = reason {} else if case .graphFreed = reason {} else {
-            findings.removeAll { if case .savedModified = $0 { return true }; return false }
+        if case .passFailed = reason {
+        } else if case .graphFreed = reason {
+        } else {
+            findings.removeAll {
+                if case .savedModified = $0 { return true }
+                return false
+            }
         }
-        return PassOutcome(pass: pass.id, arrived: false, gradient: nil, paths: [], reason: reason,
-                           cuts: cuts, findings: findings)
+        return PassOutcome(
+            pass: pass.id, arrived: false, gradient: nil, paths: [], reason: reason,
+            cuts: cuts, findings: findings)
     }
 
     mutating func noGradientReason(_ t: Int, node: Int?, cuts: [CutUse]) -> NoGradientReason {
@@ -80,12 +87,17 @@ struct PassContext {
         return out
     }
 
-    private func gradientFindings(_ g: GradSummary, node: Int, ancestors: Set<Int>,
-                                  options: ExplainOptions) -> [Finding] {
+    private func gradientFindings(
+        _ g: GradSummary, node: Int, ancestors: Set<Int>,
+        options: ExplainOptions
+    ) -> [Finding] {
         if g.hasNonFinite {
-            return [.nonFinite(nan: g.nanCount, inf: g.infCount,
-                               firstNaN: firstProducer(in: ancestors) { $0.nanCount > 0 },
-                               firstInf: firstProducer(in: ancestors) { $0.infCount > 0 })]
+            return [
+                .nonFinite(
+                    nan: g.nanCount, inf: g.infCount,
+                    firstNaN: firstProducer(in: ancestors) { $0.nanCount > 0 },
+                    firstInf: firstProducer(in: ancestors) { $0.infCount > 0 })
+            ]
         }
         if g.isZero { return [.zeroGradient(node: zeroingNode(in: ancestors, target: node))] }
         if g.norm < options.vanishingBelow { return [.vanishing(norm: g.norm, threshold: options.vanishingBelow)] }

@@ -101,7 +101,8 @@ extension PassContext {
             for cut in cuts {
                 switch cut.kind {
                 case .detach(let d): return blocked(.detached(line: cut.line, kind: graph.detaches[d].kind))
-                case .noGrad(let o): return blocked(.noGrad(line: cut.line, region: graph.ops[o].region.map { graph.regions[$0].kind }))
+                case .noGrad(let o):
+                    return blocked(.noGrad(line: cut.line, region: graph.ops[o].region.map { graph.regions[$0].kind }))
                 case .nonDifferentiable: continue
                 }
             }
@@ -147,8 +148,10 @@ extension Graph {
 /// Up to `limit` walks from `target` up to a root (or a node with nothing above it), depth-first
 /// and iterative, each visiting a node at most once. A walk lists (node, the edge that led up to
 /// it) from `target` upwards; `ups` gives a node's (upper node, edge) pairs in the order to try.
-func pathsToRoots(from target: Int, roots: Set<Int>, limit: Int,
-                  ups: (Int) -> [(up: Int, edge: Int?)]) -> [[(node: Int, via: Int?)]] {
+func pathsToRoots(
+    from target: Int, roots: Set<Int>, limit: Int,
+    ups: (Int) -> [(up: Int, edge: Int?)]
+) -> [[(node: Int, via: Int?)]] {
     var walks: [[(node: Int, via: Int?)]] = []
     var stack: [(node: Int, via: Int?, next: Int)] = [(target, nil, 0)]
     var onPath: Set<Int> = [target]

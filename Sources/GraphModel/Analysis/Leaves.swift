@@ -27,6 +27,9 @@ extension Graph {
 
     /// Leaves that need no grad (inputs and constants, not gradients), in recording order.
     public var inputs: [Int] {
-        tensors.indices.filter { let r = leafRole(of: $0); return r == .input || r == .constant }
+        tensors.indices.filter {
+            let r = leafRole(of: $0)
+            return r == .input || r == .constant
+        }
     }
 }

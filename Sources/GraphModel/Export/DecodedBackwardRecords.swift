@@ -19,7 +19,8 @@ struct DecodedPass: Decodable {
             id: try c.decode(Int.self, forKey: .id), kind: try c.decode(BackwardKind.self, forKey: .kind, unknown: "pass kind"),
             line: try c.decode(Int.self, forKey: .line), roots: try c.decode([Int].self, forKey: .roots),
             rootTensors: try c.decode([Int].self, forKey: .rootTensors), inputs: try c.decode([Int].self, forKey: .inputs),
-            retainGraph: try c.decode(Bool.self, forKey: .retainGraph), createGraph: try c.decode(Bool.self, forKey: .createGraph),
+            retainGraph: try c.decode(Bool.self, forKey: .retainGraph),
+            createGraph: try c.decode(Bool.self, forKey: .createGraph),
             opsBefore: try c.decode(Int.self, forKey: .opsBefore), tensorsBefore: try c.decode(Int.self, forKey: .tensorsBefore))
         p.executed = try c.decode([Int].self, forKey: .executed)
         p.edgeGradients = try c.decode([DecodedEdgeGradient].self, forKey: .edges).map(\.record)
@@ -29,7 +30,8 @@ struct DecodedPass: Decodable {
         p.error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
         if c.contains(.anomaly), try !c.decodeNil(forKey: .anomaly) {
             let a = try c.nestedContainer(keyedBy: AnomalyKey.self, forKey: .anomaly)
-            p.anomaly = AnomalyRecord(node: try a.decode(Int.self, forKey: .node), output: try a.decode(Int.self, forKey: .output))
+            p.anomaly = AnomalyRecord(
+                node: try a.decode(Int.self, forKey: .node), output: try a.decode(Int.self, forKey: .output))
         }
         record = p
     }
@@ -72,8 +74,9 @@ struct DecodedHook: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        record = HookRecord(node: try c.decode(Int.self, forKey: .node), outputNr: try c.decode(Int.self, forKey: .outputNr),
-                            replaced: try c.decode(Bool.self, forKey: .replaced))
+        record = HookRecord(
+            node: try c.decode(Int.self, forKey: .node), outputNr: try c.decode(Int.self, forKey: .outputNr),
+            replaced: try c.decode(Bool.self, forKey: .replaced))
     }
 }
 
@@ -102,8 +105,9 @@ struct DecodedGradRead: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        record = GradRead(tensor: try c.decode(Int.self, forKey: .tensor), line: try c.decode(Int.self, forKey: .line),
-                          passesBefore: try c.decode(Int.self, forKey: .passesBefore))
+        record = GradRead(
+            tensor: try c.decode(Int.self, forKey: .tensor), line: try c.decode(Int.self, forKey: .line),
+            passesBefore: try c.decode(Int.self, forKey: .passesBefore))
     }
 }
 
@@ -115,8 +119,9 @@ struct DecodedError: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        record = ErrorRecord(line: try c.decode(Int.self, forKey: .line), type: try c.decode(String.self, forKey: .type),
-                             message: try c.decode(String.self, forKey: .message))
+        record = ErrorRecord(
+            line: try c.decode(Int.self, forKey: .line), type: try c.decode(String.self, forKey: .type),
+            message: try c.decode(String.self, forKey: .message))
     }
 }
 

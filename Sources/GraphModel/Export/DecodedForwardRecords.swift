@@ -104,8 +104,9 @@ struct DecodedSavedBuffer: Decodable {
         b.freedByPass = try c.decodeIfPresent(Int.self, forKey: .freedByPass)
         if c.contains(.invalidated), try !c.decodeNil(forKey: .invalidated) {
             let i = try c.nestedContainer(keyedBy: InvalidationKey.self, forKey: .invalidated)
-            b.invalidation = Invalidation(line: try i.decode(Int.self, forKey: .line), op: try i.decode(String.self, forKey: .op),
-                                          version: try i.decode(Int.self, forKey: .version))
+            b.invalidation = Invalidation(
+                line: try i.decode(Int.self, forKey: .line), op: try i.decode(String.self, forKey: .op),
+                version: try i.decode(Int.self, forKey: .version))
         }
         buffer = b
     }

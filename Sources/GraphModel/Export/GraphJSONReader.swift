@@ -45,19 +45,24 @@ extension Graph {
         let (t, o, n, g, d, p) = (tensors.count, ops.count, nodes.count, regions.count, detaches.count, backwardPasses.count)
         for (i, x) in tensors.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: tensors[\(i)]: id is \(x.id)") }
-            try check(x.producer, o, "tensors[\(i)].producer"); try check(x.detach, d, "tensors[\(i)].detach")
-            try check(x.region, g, "tensors[\(i)].region"); try check(x.gradFn, n, "tensors[\(i)].grad_fn")
-            try check(x.accumulateGrad, n, "tensors[\(i)].accumulate_grad"); try check(x.pass, p, "tensors[\(i)].pass")
+            try check(x.producer, o, "tensors[\(i)].producer")
+            try check(x.detach, d, "tensors[\(i)].detach")
+            try check(x.region, g, "tensors[\(i)].region")
+            try check(x.gradFn, n, "tensors[\(i)].grad_fn")
+            try check(x.accumulateGrad, n, "tensors[\(i)].accumulate_grad")
+            try check(x.pass, p, "tensors[\(i)].pass")
         }
         for (i, x) in ops.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: ops[\(i)]: id is \(x.id)") }
             for v in x.inputs + x.outputs { try check(v, t, "ops[\(i)] inputs/outputs") }
-            try check(x.region, g, "ops[\(i)].region"); try check(x.gradFn, n, "ops[\(i)].grad_fn")
+            try check(x.region, g, "ops[\(i)].region")
+            try check(x.gradFn, n, "ops[\(i)].grad_fn")
             try check(x.pass, p, "ops[\(i)].pass")
         }
         for (i, x) in nodes.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: nodes[\(i)]: id is \(x.id)") }
-            try check(x.op, o, "nodes[\(i)].op"); try check(x.variable, t, "nodes[\(i)].variable")
+            try check(x.op, o, "nodes[\(i)].op")
+            try check(x.variable, t, "nodes[\(i)].variable")
             try check(x.pass, p, "nodes[\(i)].pass")
             for e in x.next { try check(e?.node, n, "nodes[\(i)].next") }
             for b in x.saved { try check(b.freedByPass, p, "nodes[\(i)].saved") }
@@ -68,14 +73,16 @@ extension Graph {
         }
         for (i, x) in detaches.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: detaches[\(i)]: id is \(x.id)") }
-            try check(x.source, t, "detaches[\(i)].source"); try check(x.result, t, "detaches[\(i)].result")
+            try check(x.source, t, "detaches[\(i)].source")
+            try check(x.result, t, "detaches[\(i)].result")
         }
         for (i, x) in backwardPasses.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: backward_passes[\(i)]: id is \(x.id)") }
             for v in x.roots + x.executed + x.freed { try check(v, n, "backward_passes[\(i)] nodes") }
             for v in x.rootTensors + x.inputs { try check(v, t, "backward_passes[\(i)] tensors") }
             for e in x.edgeGradients {
-                try check(e.from, n, "backward_passes[\(i)].edges"); try check(e.to, n, "backward_passes[\(i)].edges")
+                try check(e.from, n, "backward_passes[\(i)].edges")
+                try check(e.to, n, "backward_passes[\(i)].edges")
             }
             for a in x.accumulated { try check(a.tensor, t, "backward_passes[\(i)].accumulated") }
             for h in x.hooks { try check(h.node, n, "backward_passes[\(i)].hooks") }

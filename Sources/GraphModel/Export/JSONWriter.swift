@@ -28,10 +28,24 @@ public struct JSONWriter {
     }
 
     /// Opens an object, array; closes the innermost one.
-    public mutating func beginObject() { separate(); put("{"); needsComma.append(false) }
-    public mutating func endObject() { put("}"); needsComma.removeLast() }
-    public mutating func beginArray() { separate(); put("["); needsComma.append(false) }
-    public mutating func endArray() { put("]"); needsComma.removeLast() }
+    public mutating func beginObject() {
+        separate()
+        put("{")
+        needsComma.append(false)
+    }
+    public mutating func endObject() {
+        put("}")
+        needsComma.removeLast()
+    }
+    public mutating func beginArray() {
+        separate()
+        put("[")
+        needsComma.append(false)
+    }
+    public mutating func endArray() {
+        put("]")
+        needsComma.removeLast()
+    }
 
     /// Writes `"name":` inside an object; the next value written is its value.
     public mutating func key(_ name: String) {
@@ -42,29 +56,64 @@ public struct JSONWriter {
     }
 
     /// Writes a value (an array element, or the value of the last `key`).
-    public mutating func value(_ s: String) { separate(); string(s) }
-    public mutating func value(_ n: Int) { separate(); put(String(n)) }
-    public mutating func value(_ b: Bool) { separate(); put(b ? "true" : "false") }
-    public mutating func null() { separate(); put("null") }
+    public mutating func value(_ s: String) {
+        separate()
+        string(s)
+    }
+    public mutating func value(_ n: Int) {
+        separate()
+        put(String(n))
+    }
+    public mutating func value(_ b: Bool) {
+        separate()
+        put(b ? "true" : "false")
+    }
+    public mutating func null() {
+        separate()
+        put("null")
+    }
 
     /// Finite numbers in Swift's shortest round-trip form; NaN and infinities as the strings
     /// `"nan"`, `"inf"`, `"-inf"` (JSON has no literal for them).
     public mutating func value(_ d: Double) {
         separate()
-        if d.isNaN { put("\"nan\"") } else if d.isInfinite { put(d < 0 ? "\"-inf\"" : "\"inf\"") } else {
+        if d.isNaN {
+            put("\"nan\"")
+        } else if d.isInfinite {
+            put(d < 0 ? "\"-inf\"" : "\"inf\"")
+        } else {
             put(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d))
         }
     }
 
     public mutating func value(_ n: Int?) { if let n { value(n) } else { null() } }
-    public mutating func ints(_ a: [Int]) { beginArray(); for n in a { value(n) }; endArray() }
+    public mutating func ints(_ a: [Int]) {
+        beginArray()
+        for n in a { value(n) }
+        endArray()
+    }
 
     /// Writes `"name":value`.
-    public mutating func field(_ name: String, _ v: String) { key(name); value(v) }
-    public mutating func field(_ name: String, _ v: Int) { key(name); value(v) }
-    public mutating func field(_ name: String, _ v: Int?) { key(name); value(v) }
-    public mutating func field(_ name: String, _ v: Bool) { key(name); value(v) }
-    public mutating func field(_ name: String, _ v: [Int]) { key(name); ints(v) }
+    public mutating func field(_ name: String, _ v: String) {
+        key(name)
+        value(v)
+    }
+    public mutating func field(_ name: String, _ v: Int) {
+        key(name)
+        value(v)
+    }
+    public mutating func field(_ name: String, _ v: Int?) {
+        key(name)
+        value(v)
+    }
+    public mutating func field(_ name: String, _ v: Bool) {
+        key(name)
+        value(v)
+    }
+    public mutating func field(_ name: String, _ v: [Int]) {
+        key(name)
+        ints(v)
+    }
 
     /// Escapes byte by byte: every byte of a multi-byte UTF-8 sequence is 0x80 or above, so
     /// only ASCII quotes, backslashes and control characters are ever rewritten.

@@ -8,8 +8,9 @@ extension Graph {
         var cut = [Bool](repeating: false, count: tensors.count)
         for s in detachedSubgraphs() { for t in s.tensors { cut[t] = true } }
 
-        out.line("graph \(Graph.schema): \(tensors.count) tensors, \(ops.count) ops, \(nodes.count) nodes, "
-                 + "\(regions.count) regions, \(backwardPasses.count) backward passes")
+        out.line(
+            "graph \(Graph.schema): \(tensors.count) tensors, \(ops.count) ops, \(nodes.count) nodes, "
+                + "\(regions.count) regions, \(backwardPasses.count) backward passes")
         out.line("tensors:")
         for t in tensors {
             var flags: [(String, TextOut.Style)] = []
@@ -27,7 +28,8 @@ extension Graph {
             switch t.source {
             case .factory: s += "= \(t.factory)()"
             case .op: s += t.producer.map { "= op\($0) \(ops[$0].name)" } ?? "= op"
-            case .detach, .data: s += t.detach.map { "= \(t.source == .data ? ".data" : "detach()") of t\(detaches[$0].source)" } ?? ""
+            case .detach, .data:
+                s += t.detach.map { "= \(t.source == .data ? ".data" : "detach()") of t\(detaches[$0].source)" } ?? ""
             case .backward: s += "= backward" + (t.pass.map { " b\($0)" } ?? "")
             case .untracked: s += "= untracked"
             }
@@ -67,13 +69,15 @@ extension Graph {
         if !regions.isEmpty { out.line("regions:") }
         for r in regions {
             let end = r.endLine.map(String.init) ?? "?"
-            out.line("  r\(r.id) \(r.kind.rawValue) lines \(r.startLine)-\(end)" + (r.parent.map { " in r\($0)" } ?? ""),
-                     flags: [], style: r.kind.gradEnabled ? .plain : .faded)
+            out.line(
+                "  r\(r.id) \(r.kind.rawValue) lines \(r.startLine)-\(end)" + (r.parent.map { " in r\($0)" } ?? ""),
+                flags: [], style: r.kind.gradEnabled ? .plain : .faded)
         }
         if !detaches.isEmpty { out.line("detaches:") }
         for d in detaches {
-            out.line("  d\(d.id) line \(d.line) \(d.kind == .data ? ".data" : d.kind.rawValue) \(tensorRef(d.source)) -> \(tensorRef(d.result))",
-                     flags: d.sourceRequiredGrad ? [("[cut]", .faded)] : [])
+            out.line(
+                "  d\(d.id) line \(d.line) \(d.kind == .data ? ".data" : d.kind.rawValue) \(tensorRef(d.source)) -> \(tensorRef(d.result))",
+                flags: d.sourceRequiredGrad ? [("[cut]", .faded)] : [])
         }
         if !backwardPasses.isEmpty { out.line("backward passes:") }
         for p in backwardPasses { dumpPass(p, &out) }
@@ -82,14 +86,16 @@ extension Graph {
     }
 
     private func dumpPass(_ p: BackwardRecord, _ out: inout TextOut) {
-        out.line("  b\(p.id) \(p.kind.rawValue) line \(p.line) roots \(p.roots.map { "n\($0)" }.joined(separator: " "))"
-                 + " retain_graph=\(p.retainGraph ? "True" : "False") create_graph=\(p.createGraph ? "True" : "False")",
-                 flags: [], style: .root)
+        out.line(
+            "  b\(p.id) \(p.kind.rawValue) line \(p.line) roots \(p.roots.map { "n\($0)" }.joined(separator: " "))"
+                + " retain_graph=\(p.retainGraph ? "True" : "False") create_graph=\(p.createGraph ? "True" : "False")",
+            flags: [], style: .root)
         out.line("    executed: " + p.executed.map { "n\($0)" }.joined(separator: " "))
         for e in p.edgeGradients {
             let g = e.grad.map(Self.summaryText) ?? "None"
-            out.line("    n\(e.from).\(e.index) -> n\(e.to): \(g)", flags: [],
-                     style: e.grad?.hasNonFinite == true ? .error : .plain)
+            out.line(
+                "    n\(e.from).\(e.index) -> n\(e.to): \(g)", flags: [],
+                style: e.grad?.hasNonFinite == true ? .error : .plain)
         }
         for a in p.accumulated { out.line("    accumulated \(tensorRef(a.tensor)): \(Self.summaryText(a.grad))") }
         if !p.freed.isEmpty { out.line("    freed: " + p.freed.map { "n\($0)" }.joined(separator: " ")) }

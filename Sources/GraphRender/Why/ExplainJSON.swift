@@ -12,7 +12,8 @@ extension Graph {
         var w = JSONWriter()
         w.beginObject()
         w.field("schema", Graph.whySchema)
-        w.key("tensors"); w.beginArray()
+        w.key("tensors")
+        w.beginArray()
         for e in explanations {
             let t = tensors[e.tensor]
             w.beginObject()
@@ -21,16 +22,19 @@ extension Graph {
             w.field("line", t.line)
             w.field("is_leaf", t.isLeaf)
             w.field("requires_grad", t.requiresGrad)
-            w.key("passes"); w.beginArray()
+            w.key("passes")
+            w.beginArray()
             for p in e.passes { writeOutcome(p, tensor: e.tensor, say, &w) }
             w.endArray()
-            w.key("findings"); w.beginArray()
+            w.key("findings")
+            w.beginArray()
             for f in e.findings { writeFinding(f, tensor: e.tensor, say, &w) }
             w.endArray()
             w.endObject()
         }
         w.endArray()
-        w.key("error"); Self.writeError(error, &w)
+        w.key("error")
+        Self.writeError(error, &w)
         w.endObject()
         return w.text
     }
@@ -42,8 +46,10 @@ extension Graph {
         w.field("kind", pass.kind.rawValue)
         w.field("line", pass.line)
         w.field("arrived", p.arrived)
-        w.key("gradient"); Self.writeSummary(p.gradient, &w)
-        w.key("paths"); w.beginArray()
+        w.key("gradient")
+        Self.writeSummary(p.gradient, &w)
+        w.key("paths")
+        w.beginArray()
         for path in p.paths {
             w.beginArray()
             for step in path {
@@ -51,7 +57,8 @@ extension Graph {
                 w.field("node", step.node)
                 w.field("name", nodes[step.node].name)
                 w.field("line", nodes[step.node].line)
-                w.key("grad"); Self.writeSummary(step.grad, &w)
+                w.key("grad")
+                Self.writeSummary(step.grad, &w)
                 w.endObject()
             }
             w.endArray()
@@ -63,8 +70,13 @@ extension Graph {
             w.field("kind", r.keyword)
             switch r {
             case .requiresGradFalse(let line): w.field("line", line)
-            case .graphFreed(let q, let line): w.field("freed_by_pass", q); w.field("line", line)
-            case .passFailed(let e): w.field("line", e.line); w.field("type", e.type); w.field("message", e.message)
+            case .graphFreed(let q, let line):
+                w.field("freed_by_pass", q)
+                w.field("line", line)
+            case .passFailed(let e):
+                w.field("line", e.line)
+                w.field("type", e.type)
+                w.field("message", e.message)
             case .cut, .notUsed, .notAnInput, .noGradientFlowed: break
             }
             w.field("text", say.reason(p, tensor: t))
@@ -72,13 +84,20 @@ extension Graph {
         } else {
             w.null()
         }
-        w.key("cuts"); w.beginArray()
+        w.key("cuts")
+        w.beginArray()
         for c in p.cuts {
             w.beginObject()
             switch c.kind {
-            case .detach(let d): w.field("kind", "detach"); w.field("detach", d)
-            case .noGrad(let o): w.field("kind", "no_grad"); w.field("op", o)
-            case .nonDifferentiable(let o): w.field("kind", "non_differentiable"); w.field("op", o)
+            case .detach(let d):
+                w.field("kind", "detach")
+                w.field("detach", d)
+            case .noGrad(let o):
+                w.field("kind", "no_grad")
+                w.field("op", o)
+            case .nonDifferentiable(let o):
+                w.field("kind", "non_differentiable")
+                w.field("op", o)
             }
             w.field("line", c.line)
             w.field("use_op", c.use)
@@ -87,7 +106,8 @@ extension Graph {
             w.endObject()
         }
         w.endArray()
-        w.key("findings"); w.beginArray()
+        w.key("findings")
+        w.beginArray()
         for f in p.findings { writeFinding(f, tensor: t, say, &w) }
         w.endArray()
         w.endObject()
@@ -98,20 +118,34 @@ extension Graph {
         w.field("kind", f.keyword)
         switch f {
         case .zeroGradient(let n):
-            w.field("node", n); w.field("line", n.map { nodes[$0].line })
+            w.field("node", n)
+            w.field("line", n.map { nodes[$0].line })
         case .vanishing(let norm, let threshold), .exploding(let norm, let threshold):
-            w.key("norm"); w.value(norm); w.key("threshold"); w.value(threshold)
+            w.key("norm")
+            w.value(norm)
+            w.key("threshold")
+            w.value(threshold)
         case .nonFinite(let nan, let inf, let firstNaN, let firstInf):
-            w.field("nan", nan); w.field("inf", inf)
-            w.field("first_nan_node", firstNaN); w.field("first_nan_line", firstNaN.map { nodes[$0].line })
-            w.field("first_inf_node", firstInf); w.field("first_inf_line", firstInf.map { nodes[$0].line })
+            w.field("nan", nan)
+            w.field("inf", inf)
+            w.field("first_nan_node", firstNaN)
+            w.field("first_nan_line", firstNaN.map { nodes[$0].line })
+            w.field("first_inf_node", firstInf)
+            w.field("first_inf_line", firstInf.map { nodes[$0].line })
         case .hookReplaced(let n, let output):
-            w.field("node", n); w.field("output", output)
+            w.field("node", n)
+            w.field("output", output)
         case .savedModified(let n, let buffer, let inv, let savedVersion):
-            w.field("node", n); w.field("buffer", buffer); w.field("op", inv.op); w.field("line", inv.line)
-            w.field("saved_version", savedVersion); w.field("version", inv.version)
+            w.field("node", n)
+            w.field("buffer", buffer)
+            w.field("op", inv.op)
+            w.field("line", inv.line)
+            w.field("saved_version", savedVersion)
+            w.field("version", inv.version)
         case .anomaly(let n, let output):
-            w.field("node", n); w.field("line", nodes[n].line); w.field("output", output)
+            w.field("node", n)
+            w.field("line", nodes[n].line)
+            w.field("output", output)
         case .accumulated(let passes):
             w.field("passes", passes)
         }

@@ -30,7 +30,10 @@ public struct ExplainSentences {
         var escaped = false
         for i in line.indices {
             let c = line[i]
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             if let q = quote {
                 if c == "\\" { escaped = true } else if c == q { quote = nil }
             } else if c == "'" || c == "\"" {
@@ -225,8 +228,14 @@ private extension Double {
     var log10Floor: Int {
         var e = 0
         var v = self
-        while v >= 10 { v /= 10; e += 1 }
-        while v < 1 && v > 0 { v *= 10; e -= 1 }
+        while v >= 10 {
+            v /= 10
+            e += 1
+        }
+        while v < 1 && v > 0 {
+            v *= 10
+            e -= 1
+        }
         return e
     }
 }

@@ -6,8 +6,10 @@ extension Graph {
     /// The explanations as plain sentences with line numbers. `source` is the script's text
     /// (for quoting lines); `names` gives the display name per tensor id (default: its label).
     /// Consecutive passes of the same call with the same outcome are folded into one entry.
-    public func whyText(_ explanations: [TensorExplanation], source: String, names: [Int: String] = [:],
-                        color: Bool = false) -> String {
+    public func whyText(
+        _ explanations: [TensorExplanation], source: String, names: [Int: String] = [:],
+        color: Bool = false
+    ) -> String {
         let say = ExplainSentences(graph: self, source: source)
         var out = TextOut(color: color)
         for (k, e) in explanations.enumerated() {
@@ -99,11 +101,13 @@ extension Graph {
             var level = roots
             var parent: Branch? = nil
             for step in path {
-                let b = level.first { $0.step.node == step.node } ?? {
-                    let fresh = Branch(step)
-                    if let p = parent { p.children.append(fresh) } else { roots.append(fresh) }
-                    return fresh
-                }()
+                let b =
+                    level.first { $0.step.node == step.node }
+                    ?? {
+                        let fresh = Branch(step)
+                        if let p = parent { p.children.append(fresh) } else { roots.append(fresh) }
+                        return fresh
+                    }()
                 parent = b
                 level = b.children
             }

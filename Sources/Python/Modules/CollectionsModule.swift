@@ -3,29 +3,40 @@
 enum CollectionsModule {
     static func make() -> Value {
         var m = [String: Value]()
-        m["OrderedDict"] = .object(TypeObject("OrderedDict", qualifiedName: "collections.OrderedDict") { args, interp in
-            try fill(DictStorage(flavor: .ordered), args, interp)
-        })
-        m["defaultdict"] = .object(TypeObject("defaultdict", qualifiedName: "collections.defaultdict") { args, interp in
-            let factory = args.positional.first ?? .none
-            if case .object(let o) = factory, !interp.isNone(factory), !(o is TypeObject || o is UserClass || o is UserFunction || o is BuiltinFunction || o is BoundMethod || o is PartialObject) {
-                throw PyException.type("first argument must be callable or None")
-            }
-            return try fill(DictStorage(flavor: .defaultDict(factory)), Arguments(Array(args.positional.dropFirst()), keywords: args.keywords), interp)
-        })
-        m["Counter"] = .object(TypeObject("Counter", qualifiedName: "collections.Counter") { args, interp in
-            let d = DictStorage(flavor: .counter)
-            _ = try interp.counterUpdate(d, args, sign: 1)
-            return .dict(d)
-        })
+        m["OrderedDict"] = .object(
+            TypeObject("OrderedDict", qualifiedName: "collections.OrderedDict") { args, interp in
+                try fill(DictStorage(flavor: .ordered), args, interp)
+            })
+        m["defaultdict"] = .object(
+            TypeObject("defaultdict", qualifiedName: "collections.defaultdict") { args, interp in
+                let factory = args.positional.first ?? .none
+                if case .object(let o) = factory, !interp.isNone(factory),
+                    !(o is TypeObject || o is UserClass || o is UserFunction || o is BuiltinFunction || o is BoundMethod
+                        || o is PartialObject)
+                {
+                    throw PyException.type("first argument must be callable or None")
+                }
+                return try fill(
+                    DictStorage(flavor: .defaultDict(factory)),
+                    Arguments(Array(args.positional.dropFirst()), keywords: args.keywords), interp)
+            })
+        m["Counter"] = .object(
+            TypeObject("Counter", qualifiedName: "collections.Counter") { args, interp in
+                let d = DictStorage(flavor: .counter)
+                _ = try interp.counterUpdate(d, args, sign: 1)
+                return .dict(d)
+            })
         m["namedtuple"] = .object(BuiltinFunction("namedtuple") { args, interp in try namedtuple(args, interp) })
-        m["deque"] = .object(TypeObject("deque", qualifiedName: "collections.deque") { args, interp in
-            let maxlen = try args.value(1, "maxlen").flatMap { interp.isNone($0) ? nil : try interp.intValue($0, "deque", "maxlen") }
-            if let maxlen, maxlen < 0 { throw PyException.value("maxlen must be non-negative") }
-            let d = DequeObject(maxlen: maxlen)
-            for v in try args.value(0, "iterable").map(interp.iterate) ?? [] { d.append(v) }
-            return .object(d)
-        })
+        m["deque"] = .object(
+            TypeObject("deque", qualifiedName: "collections.deque") { args, interp in
+                let maxlen = try args.value(1, "maxlen").flatMap {
+                    interp.isNone($0) ? nil : try interp.intValue($0, "deque", "maxlen")
+                }
+                if let maxlen, maxlen < 0 { throw PyException.value("maxlen must be non-negative") }
+                let d = DequeObject(maxlen: maxlen)
+                for v in try args.value(0, "iterable").map(interp.iterate) ?? [] { d.append(v) }
+                return .object(d)
+            })
         return .object(ModuleObject(name: "collections", members: m))
     }
 
@@ -39,7 +50,8 @@ enum CollectionsModule {
     static func mostCommon(_ d: DictStorage) -> [(Value, Value)] {
         let items = d.items
         return items.indices.sorted { a, b in
-            let x = number(items[a].1), y = number(items[b].1)
+            let x = number(items[a].1)
+            let y = number(items[b].1)
             return x != y ? x > y : a < b
         }.map { items[$0] }
     }
@@ -54,7 +66,9 @@ enum CollectionsModule {
     }
 
     private static func namedtuple(_ args: Arguments, _ interp: Interpreter) throws -> Value {
-        guard case .string(let name)? = args.value(0, "typename") else { throw PyException.type("namedtuple() missing required argument 'typename'") }
+        guard case .string(let name)? = args.value(0, "typename") else {
+            throw PyException.type("namedtuple() missing required argument 'typename'")
+        }
         let spec = args.value(1, "field_names") ?? .none
         let fields: [String]
         if case .string(let s) = spec {
@@ -88,7 +102,9 @@ extension Interpreter {
     }
 
     /// The methods only OrderedDict and Counter have.
-    func collectionsDictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value) -> Value? {
+    func collectionsDictMethod(_ d: DictStorage, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value)
+        -> Value?
+    {
         switch (d.flavor, name) {
         case (.ordered, "move_to_end"):
             return method { args in
@@ -100,7 +116,9 @@ extension Interpreter {
         case (.counter, "most_common"):
             return method { args in
                 var items = CollectionsModule.mostCommon(d)
-                if let n = args.value(0, "n"), !self.isNone(n) { items = Array(items.prefix(max(0, try self.intValue(n, "most_common", "n")))) }
+                if let n = args.value(0, "n"), !self.isNone(n) {
+                    items = Array(items.prefix(max(0, try self.intValue(n, "most_common", "n"))))
+                }
                 return .list(ListStorage(items.map { .tuple([$0.0, $0.1]) }))
             }
         case (.counter, "elements"):
@@ -138,11 +156,14 @@ final class NamedTupleType: PyObject {
 
     func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         if args.positional.count > fields.count {
-            throw PyException.type("\(name).__new__() takes \(fields.count + 1) positional arguments but \(args.positional.count + 1) were given")
+            throw PyException.type(
+                "\(name).__new__() takes \(fields.count + 1) positional arguments but \(args.positional.count + 1) were given")
         }
         var values: [Value?] = args.positional + Array(repeating: nil, count: fields.count - args.positional.count)
         for (k, v) in args.keywords {
-            guard let i = fields.firstIndex(of: k) else { throw PyException.type("\(name).__new__() got an unexpected keyword argument '\(k)'") }
+            guard let i = fields.firstIndex(of: k) else {
+                throw PyException.type("\(name).__new__() got an unexpected keyword argument '\(k)'")
+            }
             if values[i] != nil { throw PyException.type("\(name).__new__() got multiple values for argument '\(k)'") }
             values[i] = v
         }
@@ -151,7 +172,9 @@ final class NamedTupleType: PyObject {
         let missing = values.indices.filter { values[$0] == nil }.map { "'\(fields[$0])'" }
         if !missing.isEmpty {
             let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
-            throw PyException.type("\(name).__new__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+            throw PyException.type(
+                "\(name).__new__() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
+            )
         }
         return .object(NamedTupleValue(type: self, items: values.map { $0! }))
     }
@@ -161,9 +184,10 @@ final class NamedTupleType: PyObject {
         case "__name__", "__qualname__": return .string(name)
         case "_fields": return .tuple(fields.map(Value.string))
         case "_make":
-            return .object(BuiltinFunction("_make") { args, interp in
-                try self.call(Arguments(try interp.iterate(args.positional.first ?? .none)), interp) ?? .none
-            })
+            return .object(
+                BuiltinFunction("_make") { args, interp in
+                    try self.call(Arguments(try interp.iterate(args.positional.first ?? .none)), interp) ?? .none
+                })
         default: return nil
         }
     }
@@ -215,22 +239,24 @@ final class NamedTupleValue: PyObject {
         case "__class__": return .object(type)
         case "_fields": return .tuple(type.fields.map(Value.string))
         case "_asdict":
-            return .object(BuiltinFunction("_asdict") { _, _ in
-                let d = DictStorage()
-                for (k, v) in zip(self.type.fields, self.items) { try d.set(.string(k), v) }
-                return .dict(d)
-            })
+            return .object(
+                BuiltinFunction("_asdict") { _, _ in
+                    let d = DictStorage()
+                    for (k, v) in zip(self.type.fields, self.items) { try d.set(.string(k), v) }
+                    return .dict(d)
+                })
         case "_replace":
-            return .object(BuiltinFunction("_replace") { args, _ in
-                var values = self.items
-                for (k, v) in args.keywords {
-                    guard let i = self.type.fields.firstIndex(of: k) else {
-                        throw PyException.value("Got unexpected field names: ['\(k)']")
+            return .object(
+                BuiltinFunction("_replace") { args, _ in
+                    var values = self.items
+                    for (k, v) in args.keywords {
+                        guard let i = self.type.fields.firstIndex(of: k) else {
+                            throw PyException.value("Got unexpected field names: ['\(k)']")
+                        }
+                        values[i] = v
                     }
-                    values[i] = v
-                }
-                return .object(NamedTupleValue(type: self.type, items: values))
-            })
+                    return .object(NamedTupleValue(type: self.type, items: values))
+                })
         default: return try interp.builtinMethod(.tuple(items), n)
         }
     }
@@ -285,35 +311,53 @@ final class DequeObject: PyObject {
         func method(_ body: @escaping (Arguments, Interpreter) throws -> Value) -> Value { .object(BuiltinFunction(n, body)) }
         switch n {
         case "maxlen": return maxlen.map(Value.int) ?? Value.none
-        case "append": return method { args, _ in self.append(args.positional.first ?? .none); return .none }
-        case "appendleft": return method { args, _ in self.appendLeft(args.positional.first ?? .none); return .none }
-        case "extend": return method { args, interp in
-            for v in try interp.iterate(args.positional.first ?? .none) { self.append(v) }
-            return .none
-        }
-        case "extendleft": return method { args, interp in
-            for v in try interp.iterate(args.positional.first ?? .none) { self.appendLeft(v) }
-            return .none
-        }
-        case "pop": return method { _, _ in
-            guard let v = self.items.popLast() else { throw PyException.index("pop from an empty deque") }
-            return v
-        }
-        case "popleft": return method { _, _ in
-            guard !self.items.isEmpty else { throw PyException.index("pop from an empty deque") }
-            return self.items.removeFirst()
-        }
-        case "clear": return method { _, _ in self.items.removeAll(); return .none }
-        case "rotate": return method { args, interp in
-            let k = try interp.intValue(args.positional.first ?? .int(1), "rotate", "n")
-            guard !self.items.isEmpty else { return .none }
-            let shift = ((k % self.items.count) + self.items.count) % self.items.count
-            self.items = Array(self.items[(self.items.count - shift)...] + self.items[..<(self.items.count - shift)])
-            return .none
-        }
-        case "count": return method { args, interp in
-            .int(self.items.filter { interp.equal($0, args.positional.first ?? .none) }.count)
-        }
+        case "append":
+            return method { args, _ in
+                self.append(args.positional.first ?? .none)
+                return .none
+            }
+        case "appendleft":
+            return method { args, _ in
+                self.appendLeft(args.positional.first ?? .none)
+                return .none
+            }
+        case "extend":
+            return method { args, interp in
+                for v in try interp.iterate(args.positional.first ?? .none) { self.append(v) }
+                return .none
+            }
+        case "extendleft":
+            return method { args, interp in
+                for v in try interp.iterate(args.positional.first ?? .none) { self.appendLeft(v) }
+                return .none
+            }
+        case "pop":
+            return method { _, _ in
+                guard let v = self.items.popLast() else { throw PyException.index("pop from an empty deque") }
+                return v
+            }
+        case "popleft":
+            return method { _, _ in
+                guard !self.items.isEmpty else { throw PyException.index("pop from an empty deque") }
+                return self.items.removeFirst()
+            }
+        case "clear":
+            return method { _, _ in
+                self.items.removeAll()
+                return .none
+            }
+        case "rotate":
+            return method { args, interp in
+                let k = try interp.intValue(args.positional.first ?? .int(1), "rotate", "n")
+                guard !self.items.isEmpty else { return .none }
+                let shift = ((k % self.items.count) + self.items.count) % self.items.count
+                self.items = Array(self.items[(self.items.count - shift)...] + self.items[..<(self.items.count - shift)])
+                return .none
+            }
+        case "count":
+            return method { args, interp in
+                .int(self.items.filter { interp.equal($0, args.positional.first ?? .none) }.count)
+            }
         default: return nil
         }
     }

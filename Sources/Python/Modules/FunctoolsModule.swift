@@ -25,18 +25,23 @@ enum FunctoolsModule {
             guard let function = args.positional.first else {
                 throw PyException.type("type 'partial' takes at least one argument")
             }
-            return .object(PartialObject(function: function, arguments: Arguments(Array(args.positional.dropFirst()), keywords: args.keywords)))
+            return .object(
+                PartialObject(
+                    function: function, arguments: Arguments(Array(args.positional.dropFirst()), keywords: args.keywords)))
         }
         add("wraps") { args, _ in
             let wrapped = args.value(0, "wrapped") ?? .none
-            return .object(BuiltinFunction("wraps") { inner, interp in
-                let wrapper = inner.positional.first ?? .none
-                if case .object(let f as UserFunction) = wrapper, case .string(let name)? = try? interp.attribute(of: wrapped, "__name__") {
-                    f.reportedName = name
-                    f.wrapped = wrapped
-                }
-                return wrapper
-            })
+            return .object(
+                BuiltinFunction("wraps") { inner, interp in
+                    let wrapper = inner.positional.first ?? .none
+                    if case .object(let f as UserFunction) = wrapper,
+                        case .string(let name)? = try? interp.attribute(of: wrapped, "__name__")
+                    {
+                        f.reportedName = name
+                        f.wrapped = wrapped
+                    }
+                    return wrapper
+                })
         }
         add("lru_cache") { args, interp in
             if let function = args.positional.first, !interp.isNone(function), !(function.isInt) {
@@ -68,7 +73,8 @@ final class PartialObject: PyObject {
 
     var typeName: String { "functools.partial" }
     func repr() -> String {
-        let parts = [Formatting.repr(function)] + arguments.positional.map(Formatting.repr)
+        let parts =
+            [Formatting.repr(function)] + arguments.positional.map(Formatting.repr)
             + arguments.keywords.map { "\($0.name)=\(Formatting.repr($0.value))" }
         return "functools.partial(\(parts.joined(separator: ", ")))"
     }
@@ -126,16 +132,18 @@ final class CachedFunction: PyObject {
         case "__wrapped__": return function
         case "__name__", "__qualname__": return try interp.attribute(of: function, n)
         case "cache_clear":
-            return .object(BuiltinFunction("cache_clear") { _, _ in
-                self.results = [:]
-                self.hits = 0
-                self.misses = 0
-                return .none
-            })
+            return .object(
+                BuiltinFunction("cache_clear") { _, _ in
+                    self.results = [:]
+                    self.hits = 0
+                    self.misses = 0
+                    return .none
+                })
         case "cache_info":
-            return .object(BuiltinFunction("cache_info") { _, _ in
-                .string("CacheInfo(hits=\(self.hits), misses=\(self.misses), maxsize=None, currsize=\(self.results.count))")
-            })
+            return .object(
+                BuiltinFunction("cache_info") { _, _ in
+                    .string("CacheInfo(hits=\(self.hits), misses=\(self.misses), maxsize=None, currsize=\(self.results.count))")
+                })
         default: return nil
         }
     }

@@ -18,7 +18,9 @@ enum ItertoolsModule {
         }
         add("cycle") { args, interp in
             let source = try interp.makeIterator(args.value(0, "iterable") ?? .none)
-            var saved = [Value](), index = 0, exhausted = false
+            var saved = [Value]()
+            var index = 0
+            var exhausted = false
             return lazy("cycle") { interp in
                 if !exhausted {
                     if let v = try source.next(interp) {
@@ -46,22 +48,27 @@ enum ItertoolsModule {
         let chainFromIterable = BuiltinFunction("from_iterable") { args, interp in
             chain(try interp.makeIterator(args.value(0, "iterable") ?? .none))
         }
-        m["chain"] = .object(TypeObject("chain", qualifiedName: "itertools.chain", members: ["from_iterable": .object(chainFromIterable)]) { args, _ in
-            chain(ArrayIterator(args.positional, typeName: "tuple_iterator"))
-        })
+        m["chain"] = .object(
+            TypeObject("chain", qualifiedName: "itertools.chain", members: ["from_iterable": .object(chainFromIterable)]) {
+                args, _ in
+                chain(ArrayIterator(args.positional, typeName: "tuple_iterator"))
+            })
         add("islice") { args, interp in
             let source = try interp.makeIterator(args.positional.first ?? .none)
             let bounds = try args.positional.dropFirst().map { v -> Int? in
                 if interp.isNone(v) { return nil }
                 let i = try interp.intValue(v, "islice", "index")
-                guard i >= 0 else { throw PyException.value("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.") }
+                guard i >= 0 else {
+                    throw PyException.value("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+                }
                 return i
             }
             let start = bounds.count > 1 ? bounds[0] ?? 0 : 0
             let stop = bounds.count > 1 ? bounds[1] : bounds.first ?? nil
             let step = bounds.count > 2 ? bounds[2] ?? 1 : 1
             guard step > 0 else { throw PyException.value("Step for islice() must be a positive integer or None.") }
-            var position = 0, nextIndex = start
+            var position = 0
+            var nextIndex = start
             return lazy("islice") { interp in
                 if let stop, nextIndex >= stop { return nil }
                 while let v = try source.next(interp) {
@@ -94,7 +101,9 @@ enum ItertoolsModule {
         }
         add("permutations") { args, interp in
             let pool = try interp.iterate(args.value(0, "iterable") ?? .none)
-            let r = try args.value(1, "r").flatMap { interp.isNone($0) ? nil : try interp.intValue($0, "permutations", "r") } ?? pool.count
+            let r =
+                try args.value(1, "r").flatMap { interp.isNone($0) ? nil : try interp.intValue($0, "permutations", "r") }
+                ?? pool.count
             return lazy("permutations", sequence(permutations(pool.count, r)) { .tuple($0.map { pool[$0] }) })
         }
         add("combinations") { args, interp in
@@ -105,7 +114,9 @@ enum ItertoolsModule {
         add("combinations_with_replacement") { args, interp in
             let pool = try interp.iterate(args.value(0, "iterable") ?? .none)
             let r = try interp.intValue(args.value(1, "r"), "combinations_with_replacement", "r")
-            return lazy("combinations_with_replacement", sequence(combinations(pool.count, r, replacement: true)) { .tuple($0.map { pool[$0] }) })
+            return lazy(
+                "combinations_with_replacement",
+                sequence(combinations(pool.count, r, replacement: true)) { .tuple($0.map { pool[$0] }) })
         }
         add("accumulate") { args, interp in
             let source = try interp.makeIterator(args.value(0, "iterable") ?? .none)
@@ -133,7 +144,10 @@ enum ItertoolsModule {
             return lazy("zip_longest") { interp in
                 var items = [Value]()
                 for (i, s) in sources.enumerated() {
-                    if active[i], let v = try s.next(interp) { items.append(v); continue }
+                    if active[i], let v = try s.next(interp) {
+                        items.append(v)
+                        continue
+                    }
                     active[i] = false
                     items.append(fill)
                 }
@@ -146,7 +160,11 @@ enum ItertoolsModule {
             var groups: [(Value, [Value])] = []
             for item in items {
                 let k = try key.map { try interp.call($0, Arguments([item])) } ?? item
-                if let last = groups.last, interp.equal(last.0, k) { groups[groups.count - 1].1.append(item) } else { groups.append((k, [item])) }
+                if let last = groups.last, interp.equal(last.0, k) {
+                    groups[groups.count - 1].1.append(item)
+                } else {
+                    groups.append((k, [item]))
+                }
             }
             var index = 0
             return lazy("groupby") { _ in
@@ -182,8 +200,15 @@ enum ItertoolsModule {
                     while let v = try source.next(interp) {
                         if switched { return keepWhile ? nil : v }
                         let holds = try interp.truthy(interp.call(predicate, Arguments([v])))
-                        if keepWhile { if holds { return v }; switched = true; return nil }
-                        if !holds { switched = true; return v }
+                        if keepWhile {
+                            if holds { return v }
+                            switched = true
+                            return nil
+                        }
+                        if !holds {
+                            switched = true
+                            return v
+                        }
                     }
                     return nil
                 }
@@ -194,28 +219,36 @@ enum ItertoolsModule {
 
     private static func chain(_ iterables: PyIterator) -> Value {
         var current: PyIterator?
-        return .object(LazyIterator("itertools.chain") { interp in
-            while true {
-                if let c = current, let v = try c.next(interp) { return v }
-                guard let nextIterable = try iterables.next(interp) else { return nil }
-                current = try interp.makeIterator(nextIterable)
-            }
-        })
+        return .object(
+            LazyIterator("itertools.chain") { interp in
+                while true {
+                    if let c = current, let v = try c.next(interp) { return v }
+                    guard let nextIterable = try iterables.next(interp) else { return nil }
+                    current = try interp.makeIterator(nextIterable)
+                }
+            })
     }
 
     /// Steps through index tuples produced by `advance` (nil when done), mapping each to a value.
-    private static func sequence(_ indices: AnyIterator<[Int]>, _ transform: @escaping ([Int]) -> Value) -> (Interpreter) throws -> Value? {
+    private static func sequence(_ indices: AnyIterator<[Int]>, _ transform: @escaping ([Int]) -> Value) -> (Interpreter) throws
+        -> Value?
+    {
         { _ in indices.next().map(transform) }
     }
 
     /// Index tuples of `itertools.permutations(range(n), r)`, in CPython's order.
     private static func permutations(_ n: Int, _ r: Int) -> AnyIterator<[Int]> {
         guard r >= 0 && r <= n else { return AnyIterator { nil } }
-        var indices = Array(0..<n), cycles = Array(stride(from: n, to: n - r, by: -1))
-        var first = true, done = false
+        var indices = Array(0..<n)
+        var cycles = Array(stride(from: n, to: n - r, by: -1))
+        var first = true
+        var done = false
         return AnyIterator {
             if done { return nil }
-            if first { first = false; return Array(indices[0..<r]) }
+            if first {
+                first = false
+                return Array(indices[0..<r])
+            }
             var i = r - 1
             while i >= 0 {
                 cycles[i] -= 1
@@ -239,13 +272,20 @@ enum ItertoolsModule {
     private static func combinations(_ n: Int, _ r: Int, replacement: Bool) -> AnyIterator<[Int]> {
         guard r >= 0, replacement ? (n > 0 || r == 0) : r <= n else { return AnyIterator { nil } }
         var indices = replacement ? Array(repeating: 0, count: r) : Array(0..<r)
-        var first = true, done = false
+        var first = true
+        var done = false
         return AnyIterator {
             if done { return nil }
-            if first { first = false; return indices }
+            if first {
+                first = false
+                return indices
+            }
             var i = r - 1
             while i >= 0 && indices[i] == (replacement ? n - 1 : i + n - r) { i -= 1 }
-            guard i >= 0 else { done = true; return nil }
+            guard i >= 0 else {
+                done = true
+                return nil
+            }
             if replacement {
                 let v = indices[i] + 1
                 for j in i..<r { indices[j] = v }

@@ -37,7 +37,8 @@ extension MathModule {
             return .int(try falling(n, n, choose: false))
         }
         add("comb") { args, _ in
-            let n = try int(args.value(0, "n"), "comb", "n"), k = try int(args.value(1, "k"), "comb", "k")
+            let n = try int(args.value(0, "n"), "comb", "n")
+            let k = try int(args.value(1, "k"), "comb", "k")
             guard n >= 0 else { throw PyException.value("n must be a non-negative integer") }
             guard k >= 0 else { throw PyException.value("k must be a non-negative integer") }
             return .int(k > n ? 0 : try falling(n, min(k, n - k), choose: true))
@@ -57,11 +58,12 @@ extension MathModule {
         }
         add("gcd") { args, _ in .int(try args.positional.reduce(0) { gcd($0, try int($1, "gcd", "x")) }) }
         add("lcm") { args, _ in
-            .int(try args.positional.reduce(1) { a, v in
-                let b = try int(v, "lcm", "x")
-                if a == 0 || b == 0 { return 0 }
-                return Swift.abs(try checked((a / gcd(a, b)).multipliedReportingOverflow(by: b)))
-            })
+            .int(
+                try args.positional.reduce(1) { a, v in
+                    let b = try int(v, "lcm", "x")
+                    if a == 0 || b == 0 { return 0 }
+                    return Swift.abs(try checked((a / gcd(a, b)).multipliedReportingOverflow(by: b)))
+                })
         }
         add("isqrt") { args, _ in
             let n = try int(args.value(0, "n"), "isqrt", "n")
@@ -128,7 +130,8 @@ extension MathModule {
         var n = partials.count
         guard n > 0 else { return 0 }
         n -= 1
-        var hi = partials[n], lo = 0.0
+        var hi = partials[n]
+        var lo = 0.0
         while n > 0 {
             let x = hi
             n -= 1

@@ -63,7 +63,10 @@ enum MathModule {
         unary("ulp") { x in x.isNaN || x.isInfinite ? Swift.abs(x) : Swift.abs(x).ulp }
         func binary(_ name: String, _ first: String, _ second: String, _ f: @escaping (Double, Double) throws -> Double) {
             m[name] = function(name) { args, interp in
-                .float(try f(try interp.doubleValue(args.value(0, first), name, first), try interp.doubleValue(args.value(1, second), name, second)))
+                .float(
+                    try f(
+                        try interp.doubleValue(args.value(0, first), name, first),
+                        try interp.doubleValue(args.value(1, second), name, second)))
             }
         }
         binary("atan2", "y", "x") { Foundation.atan2($0, $1) }
@@ -94,11 +97,17 @@ enum MathModule {
             }
         }
         m["pow"] = function("pow") { args, interp in
-            .float(Foundation.pow(try interp.doubleValue(args.value(0, "x"), "pow", "x"), try interp.doubleValue(args.value(1, "y"), "pow", "y")))
+            .float(
+                Foundation.pow(
+                    try interp.doubleValue(args.value(0, "x"), "pow", "x"), try interp.doubleValue(args.value(1, "y"), "pow", "y")
+                ))
         }
-        m["isfinite"] = function("isfinite") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isfinite", "x").isFinite) }
+        m["isfinite"] = function("isfinite") { args, interp in
+            .bool(try interp.doubleValue(args.value(0, "x"), "isfinite", "x").isFinite)
+        }
         m["isclose"] = function("isclose") { args, interp in
-            let a = try interp.doubleValue(args.value(0, "a"), "isclose", "a"), b = try interp.doubleValue(args.value(1, "b"), "isclose", "b")
+            let a = try interp.doubleValue(args.value(0, "a"), "isclose", "a")
+            let b = try interp.doubleValue(args.value(1, "b"), "isclose", "b")
             let rel = try interp.doubleValue(args.keyword("rel_tol") ?? .float(1e-9), "isclose", "rel_tol")
             let absTol = try interp.doubleValue(args.keyword("abs_tol") ?? .float(0), "isclose", "abs_tol")
             if a == b { return .bool(true) }
@@ -107,7 +116,9 @@ enum MathModule {
             return .bool(diff <= Swift.max(rel * Swift.max(Swift.abs(a), Swift.abs(b)), absTol))
         }
         m["isnan"] = function("isnan") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isnan", "x").isNaN) }
-        m["isinf"] = function("isinf") { args, interp in .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite) }
+        m["isinf"] = function("isinf") { args, interp in
+            .bool(try interp.doubleValue(args.value(0, "x"), "isinf", "x").isInfinite)
+        }
         MathModule.addIntegerFunctions(&m)
         MathModule.addSequenceFunctions(&m)
         m["log"] = function("log") { args, interp in

@@ -17,18 +17,25 @@ struct MersenneTwister {
     /// `init_by_array`: what `random.seed(n)` does with the 32-bit words of `abs(n)`.
     mutating func seed(key: [UInt32]) {
         initGenrand(19650218)
-        var i = 1, j = 0
+        var i = 1
+        var j = 0
         for _ in 0..<max(624, key.count) {
             state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1664525)) &+ key[j] &+ UInt32(j)
             i += 1
             j += 1
-            if i >= 624 { state[0] = state[623]; i = 1 }
+            if i >= 624 {
+                state[0] = state[623]
+                i = 1
+            }
             if j >= key.count { j = 0 }
         }
         for _ in 0..<623 {
             state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1566083941)) &- UInt32(i)
             i += 1
-            if i >= 624 { state[0] = state[623]; i = 1 }
+            if i >= 624 {
+                state[0] = state[623]
+                i = 1
+            }
         }
         state[0] = 0x8000_0000
     }
@@ -52,7 +59,8 @@ struct MersenneTwister {
 
     /// `random.random()`: a double in [0, 1) from 53 random bits.
     mutating func nextDouble() -> Double {
-        let a = Double(nextUInt32() >> 5), b = Double(nextUInt32() >> 6)
+        let a = Double(nextUInt32() >> 5)
+        let b = Double(nextUInt32() >> 6)
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
     }
 

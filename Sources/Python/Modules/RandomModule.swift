@@ -29,7 +29,9 @@ enum RandomModule {
         add("getrandbits") { args, interp, state in
             let k = try interp.intValue(args.value(0, "k"), "getrandbits", "k")
             guard k >= 0 else { throw PyException.value("number of bits must be non-negative") }
-            guard k <= 63 else { throw PyException(.overflowError, "getrandbits() beyond 63 bits does not fit GradScope's 64-bit ints") }
+            guard k <= 63 else {
+                throw PyException(.overflowError, "getrandbits() beyond 63 bits does not fit GradScope's 64-bit ints")
+            }
             return .int(Int(state.twister.bits(k)))
         }
         add("randrange") { args, interp, state in
@@ -143,7 +145,9 @@ enum RandomModule {
         return key
     }
 
-    private static func randrange(_ start: Value?, _ stop: Value?, _ step: Value?, _ interp: Interpreter, _ state: State) throws -> Int {
+    private static func randrange(_ start: Value?, _ stop: Value?, _ step: Value?, _ interp: Interpreter, _ state: State) throws
+        -> Int
+    {
         let istart = try interp.intValue(start, "randrange", "start")
         guard let stop, !interp.isNone(stop) else {
             if step != nil { throw PyException.type("Missing a non-None stop argument") }
@@ -180,25 +184,33 @@ enum RandomModule {
             cumulative = try interp.iterate(cum).map(interp.toDouble)
         } else if let weights {
             var total = 0.0
-            cumulative = try interp.iterate(weights).map { total += try interp.toDouble($0); return total }
+            cumulative = try interp.iterate(weights).map {
+                total += try interp.toDouble($0)
+                return total
+            }
         } else {
-            return .list(ListStorage((0..<max(k, 0)).map { _ in
-                population[Int((state.twister.nextDouble() * Double(n)).rounded(.down))]
-            }))
+            return .list(
+                ListStorage(
+                    (0..<max(k, 0)).map { _ in
+                        population[Int((state.twister.nextDouble() * Double(n)).rounded(.down))]
+                    }))
         }
         guard cumulative.count == n else { throw PyException.value("The number of weights does not match the population") }
         let total = cumulative.last ?? 0
         guard total > 0 else { throw PyException.value("Total of weights must be greater than zero") }
         guard total.isFinite else { throw PyException.value("Total of weights must be finite") }
-        return .list(ListStorage((0..<max(k, 0)).map { _ in
-            let x = state.twister.nextDouble() * total
-            var lo = 0, hi = n - 1
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if x < cumulative[mid] { hi = mid } else { lo = mid + 1 }
-            }
-            return population[lo]
-        }))
+        return .list(
+            ListStorage(
+                (0..<max(k, 0)).map { _ in
+                    let x = state.twister.nextDouble() * total
+                    var lo = 0
+                    var hi = n - 1
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if x < cumulative[mid] { hi = mid } else { lo = mid + 1 }
+                    }
+                    return population[lo]
+                }))
     }
 }
 
@@ -218,7 +230,10 @@ enum PythonHash {
         let modulus: UInt64 = (1 << 61) - 1
         var (m, e) = (frexp(v).0, Int(frexp(v).1))
         var sign = 1
-        if m < 0 { sign = -1; m = -m }
+        if m < 0 {
+            sign = -1
+            m = -m
+        }
         var x: UInt64 = 0
         while m != 0 {
             x = ((x << 28) & modulus) | x >> (61 - 28)

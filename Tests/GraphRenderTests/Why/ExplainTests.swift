@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GraphModel
 import GraphRender
 import Session
+import Testing
+
+@testable import GraphModel
 
 /// `gradscope why`'s analysis over the samples: reasons with their lines, paths, and findings.
 @Suite struct ExplainTests {
@@ -41,8 +42,9 @@ import Session
         #expect(a.passes.first?.reason == .cut)
         #expect(a.passes.first?.cuts.map(\.line) == [4])
         #expect(g.gradientFlow(to: g.tensors(named: "a")[0], in: 0)?.blocked == .detached(line: 4, kind: .detach))
-        #expect(g.whyText([a], source: source).contains(
-            "its use at line 3 (`out = a * 2`) reaches the loss only through out, detached at line 4 (`d = out.detach()`)"))
+        #expect(
+            g.whyText([a], source: source).contains(
+                "its use at line 3 (`out = a * 2`) reaches the loss only through out, detached at line 4 (`d = out.detach()`)"))
     }
 
     @Test func selectiveBackpropExplainsTheDetachedBranches() throws {
@@ -53,7 +55,10 @@ import Session
         #expect(e.passes[0].paths.count == 2 && e.passes[0].cuts.isEmpty)
         // (2): only the out2 branch, the out1 use at line 19 was detached at line 21.
         #expect(e.passes[1].paths.count == 1)
-        #expect(e.passes[1].paths[0].map { g.nodes[$0.node].name } == ["PowBackward0", "SubBackward0", "MulBackward0", "AccumulateGrad"])
+        #expect(
+            e.passes[1].paths[0].map { g.nodes[$0.node].name } == [
+                "PowBackward0", "SubBackward0", "MulBackward0", "AccumulateGrad"
+            ])
         #expect(e.passes[1].paths[0].dropLast().map { g.nodes[$0.node].line } == [22, 22, 20])
         #expect(e.passes[1].cuts.map(\.line) == [21])
         #expect(e.passes[1].cuts.map { $0.use.map { g.ops[$0].line } } == [19])
@@ -62,8 +67,14 @@ import Session
         #expect(e.passes[2].cuts.map { $0.use.map { g.ops[$0].line } } == [28])
         #expect(e.findings.isEmpty, "the script zeroes .grad between passes")
         let text = g.whyText([e], source: source)
-        #expect(text.contains("not through: its use at line 19 (`out1 = xvar * y1`) reaches the loss only through out1, detached at line 21 (`out1 = out1.detach()`)"))
-        #expect(text.contains("not through: its use at line 28 (`out2 = xvar * y2`) reaches the loss only through out2, detached at line 29 (`out2 = out2.detach()`)"))
+        #expect(
+            text.contains(
+                "not through: its use at line 19 (`out1 = xvar * y1`) reaches the loss only through out1, detached at line 21 (`out1 = out1.detach()`)"
+            ))
+        #expect(
+            text.contains(
+                "not through: its use at line 28 (`out2 = xvar * y2`) reaches the loss only through out2, detached at line 29 (`out2 = out2.detach()`)"
+            ))
     }
 
     @Test func noGradSampleNamesTheBlockAndTheUse() throws {
@@ -73,10 +84,14 @@ import Session
         #expect(w1.passes[0].reason == .cut)
         let cut = try #require(w1.passes[0].cuts.first)
         #expect(cut.line == 10)
-        guard case .noGrad(let o) = cut.kind else { Issue.record("expected a no_grad cut"); return }
+        guard case .noGrad(let o) = cut.kind else {
+            Issue.record("expected a no_grad cut")
+            return
+        }
         #expect(g.ops[o].region.map { g.regions[$0].startLine } == 9)
-        #expect(g.whyText([w1], source: source).contains(
-            "no gradient: its use at line 10 (`h = x @ w1`) ran under no_grad opened at line 9 (`with torch.no_grad():`)"))
+        #expect(
+            g.whyText([w1], source: source).contains(
+                "no gradient: its use at line 10 (`h = x @ w1`) ran under no_grad opened at line 9 (`with torch.no_grad():`)"))
         let w2 = try Self.explain(g, "w2")
         #expect(w2.passes[0].gradient?.values == [8, -2.5])
     }
@@ -91,7 +106,10 @@ import Session
                 continue
             }
             #expect(g.nodes[n].name == "ReluBackward0" && g.nodes[n].line == 9)
-            #expect(g.whyText([e], source: source).contains("ReluBackward0 (line 9: `h = torch.relu(x @ w + b)`) received a non-zero gradient and passed on zeros (a dead ReLU"))
+            #expect(
+                g.whyText([e], source: source).contains(
+                    "ReluBackward0 (line 9: `h = torch.relu(x @ w + b)`) received a non-zero gradient and passed on zeros (a dead ReLU"
+                ))
         }
     }
 
@@ -149,15 +167,16 @@ import Session
     }
 
     @Test func requiresGradFalseAndUnusedAndGradReads() throws {
-        let g = Self.record(source: """
-        import torch
-        a = torch.ones(2, requires_grad=True)
-        c = torch.ones(2)
-        u = torch.ones(2, requires_grad=True)
-        l = (a * c).sum()
-        l.backward()
-        print(c.grad)
-        """)
+        let g = Self.record(
+            source: """
+                import torch
+                a = torch.ones(2, requires_grad=True)
+                c = torch.ones(2)
+                u = torch.ones(2, requires_grad=True)
+                l = (a * c).sum()
+                l.backward()
+                print(c.grad)
+                """)
         let ids = ["a", "c", "u"].map { g.tensors(named: $0)[0] }
         #expect(g.explainTargets == ids.sorted(), "parameters and the tensor whose .grad was read")
         let e = g.explain(ids)
