@@ -25,7 +25,7 @@ release: setup
 demo: release
 	$(RELEASE_BIN) run $(SAMPLE)
 
-# A smoke run of the benchmarks, then the unit, integration and conformance tests (the
+# Lint, a smoke run of the benchmarks, then the unit, integration and conformance tests (the
 # conformance corpus runs in-process in TorchBindingsTests, and once more through the real CLI against
 # ../shared/conformance when that folder is present).
 test: setup lint
@@ -37,6 +37,7 @@ test: setup lint
 	else \
 	  python3 scripts/conformance.py check Tests/TorchBindingsTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
+	$(MAKE) check-swift-api
 
 clean:
 	rm -rf .build
