@@ -44,7 +44,11 @@ public enum CustomFunction {
     /// backward calls `backward` with one gradient per output; `backward` must return one
     /// gradient (or nil) per forward argument.
     ///
-    /// - Parameter arguments: the forward arguments, nil where an argument is not a tensor.
+    /// - Parameters:
+    ///   - name: the Function's class name; its node is called `<name>Backward`.
+    ///   - arguments: the forward arguments, nil where an argument is not a tensor.
+    ///   - forward: computes the outputs from the context (which holds what it saves).
+    ///   - backward: maps the context and one gradient per output to one gradient per argument.
     public static func apply(
         name: String, arguments: [Tensor?],
         forward: (FunctionContext) throws -> [Tensor],
