@@ -169,7 +169,7 @@ extension Interpreter {
     /// `format(value, spec)` for Python values and objects that define their own `__format__`.
     package func format(_ v: Value, spec: String) throws -> String {
         if spec.isEmpty {
-            if case .object(let i as Instance) = v, let text = try i.format(spec, self) { return text }
+            if case .object(let o) = v, let text = try o.format(spec, self) { return text }
             return Formatting.str(v)
         }
         switch v {

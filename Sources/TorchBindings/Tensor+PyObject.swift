@@ -80,7 +80,7 @@ extension Tensor: PyObject {
 
     /// 0-dim tensors format as their Python number.
     public func format(_ spec: String, _ interp: Interpreter) throws -> String? {
-        guard numel == 1 && dim == 0 else { return nil }
+        guard numel == 1 && dim == 0 && !isParameter else { return nil }
         return try interp.format(scalarValue(try item()), spec: spec)
     }
 }
