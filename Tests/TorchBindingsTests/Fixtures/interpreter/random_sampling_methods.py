@@ -1,0 +1,13 @@
+import torch
+torch.manual_seed(0)
+w = torch.empty(2, 3)
+print(w.uniform_(-0.5, 0.5))
+print(w.normal_(0.0, 2.0, generator=None))
+print(torch.empty(4).random_(0, 10))
+print(torch.empty(5).bernoulli_(0.3))
+print(torch.empty(3).exponential_(2.0))
+print(torch.randperm(6))
+print(torch.normal(torch.zeros(3), torch.ones(3)))
+print(torch.full((4,), 0.5).bernoulli())
+print(torch.tensor([0.1, 0.2, 0.7]).multinomial(2))
+print(torch.initial_seed())
