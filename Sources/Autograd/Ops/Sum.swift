@@ -12,24 +12,36 @@ enum SumOps {
     ]
 }
 
-private struct SumVisitor: ElementVisitor {
+/// Floating sums in PyTorch's order and precision (CascadeSum.swift).
+private struct FloatSumVisitor: FloatVisitor {
     let input: Tensor
-    let reduceStrides: [Int]
+    let outputStrides: [Int]
     let out: Storage
 
-    func visit<T: TensorElement>(_ type: T.Type) {
-        let src = input.storage.pointer(T.self)
-        let n = out.count
-        var acc = [Double](repeating: 0, count: n)
-        acc.withUnsafeMutableBufferPointer { a in
-            forEachOffsetPair(
-                shape: input.shape, stridesA: input.strides, offsetA: input.offset,
-                stridesB: reduceStrides, offsetB: 0
-            ) { i, o in
-                a[o] += src[i].doubleValue
-            }
+    func visit<T: FloatElement>(_ type: T.Type) {
+        let dst = out.pointer(T.self)
+        for i in 0..<out.count { dst[i] = 0 }
+        let walk = ReductionWalk(shape: input.shape, inputStrides: input.strides, outputStrides: outputStrides)
+        cascadeSum(input.storage.pointer(T.self), inputOffset: input.offset, walk: walk, into: dst)
+    }
+}
+
+/// Integer and bool sums, exactly in int64 (wrapping on overflow, as PyTorch's do).
+private func integerSum(_ input: Tensor, outputStrides: [Int], into out: Storage) {
+    let dst = out.pointer(Int64.self)
+    for i in 0..<out.count { dst[i] = 0 }
+    func accumulate<T>(_ src: UnsafeMutablePointer<T>, _ value: (T) -> Int64) {
+        forEachOffsetPair(
+            shape: input.shape, stridesA: input.strides, offsetA: input.offset,
+            stridesB: outputStrides, offsetB: 0
+        ) { i, o in
+            dst[o] &+= value(src[i])
         }
-        out.dtype.dispatch(FillFromDoubles(values: acc, storage: out))
+    }
+    if input.dtype == .bool {
+        accumulate(input.storage.pointer(Bool.self)) { $0 ? 1 : 0 }
+    } else {
+        accumulate(input.storage.pointer(Int64.self)) { $0 }
     }
 }
 
@@ -63,7 +75,11 @@ extension Tensor {
         let out = Storage(uninitialized: outDType, count: keptShape.reduce(1, *))
         var rs = contiguousStrides(keptShape)
         for d in all where d < rs.count { rs[d] = 0 }
-        dtype.dispatch(SumVisitor(input: self, reduceStrides: rs, out: out))
+        if dtype.isFloatingPoint {
+            dtype.dispatchFloat(FloatSumVisitor(input: self, outputStrides: rs, out: out))
+        } else {
+            integerSum(self, outputStrides: rs, into: out)
+        }
         return Tensor(storage: out, shape: dims.isEmpty && !keepdim ? [] : reducedShape(all, keepdim: keepdim))
     }
 
