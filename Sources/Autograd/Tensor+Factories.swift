@@ -61,8 +61,15 @@ extension Tensor {
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
             throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
         }
-        let count = try elementCount(((end - start) / step).rounded(.up), dtype: dtype ?? .float32)
-        return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype ?? .float32)
+        let type = dtype ?? .float32
+        let count = try elementCount(((end - start) / step).rounded(.up), dtype: type)
+        let values: [Double]
+        switch type {
+        case .float32: values = arangeValues(Float.self, start: start, step: step, count: count).map(Double.init)
+        case .float64: values = arangeValues(Double.self, start: start, step: step, count: count)
+        default: values = (0..<count).map { start + Double($0) * step }
+        }
+        return try Tensor(values, shape: [count], dtype: type)
     }
 
     /// `torch.range`: like arange but including `end`; deprecated, so it warns.
@@ -77,9 +84,11 @@ extension Tensor {
     public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
         try MemoryBudget.checkedNumel([steps], allocating: .float64)
-        let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
-        let half = steps / 2
-        let values = (0..<steps).map { i in i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i) }
+        let values: [Double]
+        switch dtype {
+        case .float32: values = linspaceValues(from: Float(start), to: Float(end), steps: steps).map(Double.init)
+        default: values = linspaceValues(from: start, to: end, steps: steps)
+        }
         return try Tensor(values, shape: [steps], dtype: dtype)
     }
 
