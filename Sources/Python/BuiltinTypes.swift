@@ -87,7 +87,7 @@ enum BuiltinTypes {
         }
     }
     static let object = TypeObject(
-        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) }
+        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.body($1) }
     ) { _, _ in .object(PlainObject()) }
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
@@ -102,7 +102,7 @@ enum BuiltinTypes {
         ("type", type)
     ]
 
-    private static var byName: [String: TypeObject] = {
+    private static let byName: [String: TypeObject] = {
         var d = [String: TypeObject]()
         for (n, t) in all { d[n] = t }
         d["NoneType"] = noneType
@@ -120,9 +120,9 @@ enum BuiltinTypes {
             fallthrough
         default:
             let name = Formatting.typeName(v)
-            if let t = byName[name] { return .object(t) }
+            if let t = byName[name] ?? interp.typesByName[name] { return .object(t) }
             let t = TypeObject(name)
-            byName[name] = t
+            interp.typesByName[name] = t
             return .object(t)
         }
     }

@@ -1,5 +1,5 @@
 /// A Python exception class (builtin or defined by the script).
-public final class ExceptionClass: PyObject {
+public final class ExceptionClass: PyObject, Sendable {
     public let name: String
     public let base: ExceptionClass?
 
@@ -98,8 +98,13 @@ public final class ExceptionInstance: PyObject {
 }
 
 /// A Python exception propagating through the interpreter, with the frames it passed.
+///
+/// Swift requires every `Error` to be `Sendable`, but the exception object is a script value
+/// (its arguments may be lists or host objects) and cannot be. An exception never leaves the
+/// thread running its interpreter: it is raised and caught there, and `run()` reports it before
+/// returning. The instance is therefore exempt from the Sendable check, and only it.
 public struct PyException: Error {
-    public let instance: ExceptionInstance
+    nonisolated(unsafe) public let instance: ExceptionInstance
     /// Innermost last: (function name, line) of each frame the exception left.
     public var frames: [(function: String, line: Int)] = []
 

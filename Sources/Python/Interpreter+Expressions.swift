@@ -217,7 +217,7 @@ package final class SliceObject: PyObject {
 }
 
 /// `...`
-package final class EllipsisObject: PyObject {
+package final class EllipsisObject: PyObject, Sendable {
     static let shared = EllipsisObject()
     package var typeName: String { "ellipsis" }
     package func repr() -> String { "Ellipsis" }

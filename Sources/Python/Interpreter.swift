@@ -39,6 +39,9 @@ public final class Interpreter {
     /// Replaces the check of `limits.maxMemory` for lists and strings (a host that allocates
     /// memory of its own counts it too); throws when `shape` items of `itemSize` bytes do not fit.
     package var memoryCheck: ((_ shape: [Int], _ itemSize: Int) throws -> Void)?
+    /// The types `type(x)` made for values of types without a builtin type object, by name
+    /// (so that `type(a) is type(b)` holds for two values of one type).
+    var typesByName: [String: TypeObject] = [:]
     /// Per-interpreter state of host libraries, one object per type.
     var hostStates: [ObjectIdentifier: AnyObject] = [:]
 
