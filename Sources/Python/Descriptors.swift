@@ -101,7 +101,9 @@ final class SuperObject: PyObject {
             default: return v
             }
         }
-        guard case .object(is Instance) = receiver, let method = ObjectMethods.method(n) else { return nil }
+        guard case .object(let instance as Instance) = receiver,
+            let method = (instance.exceptionArgs != nil ? ExceptionMethods.method(n) : nil) ?? ObjectMethods.method(n)
+        else { return nil }
         return .object(BoundMethod(receiver: receiver, function: .object(method)))
     }
 }
