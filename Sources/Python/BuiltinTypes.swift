@@ -74,9 +74,9 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
-    static let set = TypeObject("set") { args, interp in .object(try SetObject(args.positional.first.map(interp.iterate) ?? [])) }
+    static let set = TypeObject("set") { args, interp in .object(try SetObject.make(args.positional.first, frozen: false, interp)) }
     static let frozenset = TypeObject("frozenset") { args, interp in
-        .object(try SetObject(args.positional.first.map(interp.iterate) ?? [], frozen: true))
+        .object(try SetObject.make(args.positional.first, frozen: true, interp))
     }
     static let slice = TypeObject("slice") { args, _ in
         let p = args.positional

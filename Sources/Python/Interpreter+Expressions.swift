@@ -16,7 +16,14 @@ extension Interpreter {
         case .ellipsis: return .object(EllipsisObject.shared)
         case .list(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
         case .tuple(let items): return .tuple(try evaluateDisplay(items, scope))
-        case .set(let items): return .object(try SetObject(evaluateDisplay(items, scope)))
+        case .set(let items):
+            let values = try evaluateDisplay(items, scope)
+            guard items.count > 2 && items.allSatisfy(\.isConstant) else { return .object(try SetObject(values)) }
+            // CPython compiles a display of three or more constants to a frozenset constant (built
+            // from the items, then rebuilt from its own order when constants are merged), which
+            // the new set copies.
+            let constant = try SetObject(try SetObject(values, frozen: true).items, frozen: true)
+            return .object(try SetObject(copying: constant, frozen: false))
         case .dict(let pairs):
             let d = DictStorage()
             for p in pairs { try d.set(try evaluate(p.key, scope), try evaluate(p.value, scope)) }
