@@ -74,7 +74,8 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
-    static let set = TypeObject("set") { args, interp in .object(try SetObject.make(args.positional.first, frozen: false, interp)) }
+    static let set = TypeObject("set") { args, interp in .object(try SetObject.make(args.positional.first, frozen: false, interp))
+    }
     static let frozenset = TypeObject("frozenset") { args, interp in
         .object(try SetObject.make(args.positional.first, frozen: true, interp))
     }

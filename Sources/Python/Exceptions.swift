@@ -134,8 +134,8 @@ public final class ExceptionInstance: PyObject {
 /// returning. The instance is therefore exempt from the Sendable check, and only it.
 public struct PyException: Error {
     nonisolated(unsafe) public let instance: ExceptionInstance
-    /// Innermost last: (function name, line) of each frame the exception left.
-    public var frames: [(function: String, line: Int)] = []
+    /// Innermost last: each frame the exception left, with its source file when not the script.
+    public var frames: [(function: String, line: Int, file: SourceFile?)] = []
 
     public init(_ cls: ExceptionClass, _ message: String) {
         instance = ExceptionInstance(cls, [.string(message)])

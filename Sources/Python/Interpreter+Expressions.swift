@@ -69,7 +69,8 @@ extension Interpreter {
             return .object(try makeFunction("<lambda>", params, body: [], lambda: body, scope))
         case .generator(let element, let clauses):
             return .object(
-                try ComprehensionIterator(element: element, clauses: clauses, scope: comprehensionScope(scope), outer: scope, self))
+                try ComprehensionIterator(
+                    element: element, clauses: clauses, scope: comprehensionScope(scope), outer: scope, self))
         case .yield, .yieldFrom:
             throw PyException.runtime(
                 "GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")

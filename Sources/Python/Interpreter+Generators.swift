@@ -123,7 +123,9 @@ final class GeneratorFrame {
             started = true
             interp.suspendedGenerators[serial] = self
         }
-        interp.frames.append(Interpreter.Frame(function: function.name, line: interp.currentLine, callee: function, scope: scope))
+        interp.frames.append(
+            Interpreter.Frame(
+                function: function.name, line: interp.currentLine, callee: function, scope: scope, file: function.file))
     }
 
     private func leave(_ interp: Interpreter) {

@@ -65,12 +65,15 @@ public final class Interpreter {
         /// The script function running in this frame and its locals (what `super()` reads).
         let callee: UserFunction?
         let scope: Scope?
+        /// The source the frame runs when it is not the script's (a host library's module).
+        let file: SourceFile?
 
-        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil) {
+        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil, file: SourceFile? = nil) {
             self.function = function
             self.line = line
             self.callee = callee
             self.scope = scope
+            self.file = file
         }
     }
     package var frames = [Frame(function: "<module>", line: 0)]
@@ -127,15 +130,16 @@ public final class Interpreter {
     /// Prints a Python-style traceback for an uncaught exception.
     func report(_ e: PyException) {
         var text = "Traceback (most recent call last):\n"
-        let frames = e.frames.isEmpty ? [(function: "<module>", line: currentLine)] : e.frames
+        let frames = e.frames.isEmpty ? [(function: "<module>", line: currentLine, file: nil)] : e.frames
         for f in frames {
-            text += "  File \"\(filename)\", line \(f.line), in \(f.function)\n"
-            if let src = sourceLine(f.line) { text += "    \(src)\n" }
+            text += "  File \"\(f.file?.name ?? filename)\", line \(f.line), in \(f.function)\n"
+            if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
         let message = e.message
         text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
         writeError(text)
-        observer?.uncaughtError(type: e.typeName, message: message, line: frames.last?.line ?? currentLine)
+        let scriptLine = frames.last { $0.file == nil }?.line
+        observer?.uncaughtError(type: e.typeName, message: message, line: scriptLine ?? currentLine)
     }
 
     package func sourceLine(_ line: Int) -> String? {
@@ -180,7 +184,7 @@ public final class Interpreter {
         do {
             return try executeUnchecked(s, scope)
         } catch var e as PyException {
-            if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+            if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line, $0.file) } }
             throw e
         } catch let e as PyExceptionConvertible {
             throw attachFrames(e.pyException)
@@ -203,7 +207,7 @@ public final class Interpreter {
 
     func attachFrames(_ e: PyException) -> PyException {
         var e = e
-        e.frames = frames.map { ($0.function, $0.line) }
+        e.frames = frames.map { ($0.function, $0.line, $0.file) }
         return e
     }
 
@@ -447,7 +451,7 @@ public final class Interpreter {
             name: name, parameters: parameters, defaults: defaults, body: body,
             lambdaBody: lambda, closure: scope === globals ? nil : scope.enclosingForNested, globals: globals,
             isGenerator: isGenerator,
-            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
+            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName, file: frames.last?.file)
         // A def directly in a class body is a method of that class (zero-argument super()).
         if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
         return function
@@ -492,11 +496,11 @@ public final class Interpreter {
         frames.append(
             Frame(
                 function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
-                callee: f, scope: scope))
+                callee: f, scope: scope, file: f.file))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
-                if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+                if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line, $0.file) } }
                 throw e
             } catch let e as PyExceptionConvertible {
                 throw attachFrames(e.pyException)

@@ -231,7 +231,8 @@ public final class SetObject: PyObject {
                 }
                 let result: SetObject
                 switch (first, op) {
-                case (.items(let items), .bitAnd): result = try SetObject(items.filter { try self.contains($0) }, frozen: self.frozen)
+                case (.items(let items), .bitAnd):
+                    result = try SetObject(items.filter { try self.contains($0) }, frozen: self.frozen)
                 case (.items, .sub):
                     result = try SetObject(copying: self, frozen: self.frozen)
                     try result.update(first, .sub)

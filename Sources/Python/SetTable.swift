@@ -148,10 +148,11 @@ struct SetTable {
         var i = UInt(bitPattern: hash) & mask
         var perturb = UInt(bitPattern: hash)
         while true {
-            if case .unused = slots[Int(i)] { return slots[Int(i)] = .active(hash: hash, key: key) }
-            if i + UInt(Self.linearProbes) <= mask {
-                for j in Int(i) + 1...Int(i) + Self.linearProbes {
-                    if case .unused = slots[j] { return slots[j] = .active(hash: hash, key: key) }
+            let candidates = i + UInt(Self.linearProbes) <= mask ? Int(i)...Int(i) + Self.linearProbes : Int(i)...Int(i)
+            for j in candidates {
+                if case .unused = slots[j] {
+                    slots[j] = .active(hash: hash, key: key)
+                    return
                 }
             }
             perturb >>= UInt(Self.perturbShift)

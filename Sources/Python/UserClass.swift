@@ -12,13 +12,14 @@ public final class UserClass: PyObject {
         self.name = name
         self.bases = bases
         self.attributes = attributes
-        exceptionBase = bases.lazy.compactMap { base -> ExceptionClass? in
-            switch base {
-            case .object(let c as ExceptionClass): return c
-            case .object(let c as UserClass): return c.exceptionBase
-            default: return nil
-            }
-        }.first
+        exceptionBase =
+            bases.lazy.compactMap { base -> ExceptionClass? in
+                switch base {
+                case .object(let c as ExceptionClass): return c
+                case .object(let c as UserClass): return c.exceptionBase
+                default: return nil
+                }
+            }.first
         guard let order = Self.linearize(self) else {
             let names = bases.map(Self.baseName).joined(separator: ", ")
             throw PyException.type("Cannot create a consistent method resolution order (MRO) for bases \(names)")
@@ -221,7 +222,10 @@ public final class Instance: PyObject {
         if case .object(let p as PropertyObject)? = cls.lookup(n) {
             return try p.set(.object(self), value, owner: cls.name, interp)
         }
-        if n == "args", exceptionArgs != nil { return exceptionArgs = try interp.iterate(value) }
+        if n == "args", exceptionArgs != nil {
+            exceptionArgs = try interp.iterate(value)
+            return
+        }
         attributes[n] = value
     }
 
