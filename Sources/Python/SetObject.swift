@@ -54,7 +54,7 @@ public final class SetObject: PyObject {
     /// `set_merge`: adds the members of `other` in its iteration order.
     func merge(_ other: SetObject) throws {
         if other === self || other.count == 0 { return }
-        if count == 0 {
+        if table?.isPristine ?? (count == 0) {
             let copy = try SetObject(copying: other, frozen: frozen)
             try replace(with: copy)
             return
@@ -66,12 +66,12 @@ public final class SetObject: PyObject {
     private func replace(with other: SetObject) throws {
         storage.removeAll()
         for v in other.items { try storage.set(v, .none) }
-        table = other.table
+        if let otherTable = other.table, table != nil { table?.replaceContents(with: otherTable) } else { table = other.table }
     }
 
     private func clear() {
         storage.removeAll()
-        table = SetTable()
+        if table != nil { table?.clear() } else { table = SetTable() }
     }
 
     /// `s & t`: the members of the smaller set (the second when equal) found in the other.

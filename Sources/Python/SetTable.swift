@@ -20,6 +20,8 @@ struct SetTable {
     private var fill = 0
     /// Active slots.
     private(set) var used = 0
+    /// Whether no slot was ever used (dummies count as used).
+    var isPristine: Bool { fill == 0 }
     /// Where `pop` looks first.
     private var finger = 0
 
@@ -107,8 +109,15 @@ struct SetTable {
         if fill - used > mask / 4 { resize(minUsed: used > 50_000 ? used * 2 : used * 4) }
     }
 
-    /// `set_clear_internal`.
-    mutating func clear() { self = SetTable() }
+    /// `set_clear_internal`: an empty table of the smallest size; `pop`'s finger stays.
+    mutating func clear() { replaceContents(with: SetTable()) }
+
+    /// `set_swap_bodies`: `other`'s slots and counts; `pop`'s finger stays.
+    mutating func replaceContents(with other: SetTable) {
+        slots = other.slots
+        fill = other.fill
+        used = other.used
+    }
 
     /// `set_merge`'s preparation for adding `other`: one resize up front when it would fill the table.
     mutating func reserve(adding otherUsed: Int) {
