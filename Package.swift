@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
-        .target(name: "Python", swiftSettings: [.swiftLanguageMode(.v5)]),
+        .target(name: "Python"),
         .target(
             name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
             swiftSettings: [.swiftLanguageMode(.v5)], plugins: ["EmbedPythonPrelude"]),

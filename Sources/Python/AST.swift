@@ -59,6 +59,19 @@ public struct Comprehension {
     }
 }
 
+extension Expr {
+    /// Whether CPython's compiler folds this expression to a constant: a literal, a signed
+    /// number or a tuple of constants.
+    var isConstant: Bool {
+        switch kind {
+        case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .noneLiteral: return true
+        case .unary(let op, let operand) where op == .neg || op == .pos || op == .invert: return operand.isConstant
+        case .tuple(let items): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
+    }
+}
+
 public indirect enum ExprKind {
     case name(String)
     case intLiteral(Int)

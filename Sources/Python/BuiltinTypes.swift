@@ -74,9 +74,10 @@ enum BuiltinTypes {
         default: throw PyException.type("range expected at most 3 arguments, got \(ints.count)")
         }
     }
-    static let set = TypeObject("set") { args, interp in .object(try SetObject(args.positional.first.map(interp.iterate) ?? [])) }
+    static let set = TypeObject("set") { args, interp in .object(try SetObject.make(args.positional.first, frozen: false, interp))
+    }
     static let frozenset = TypeObject("frozenset") { args, interp in
-        .object(try SetObject(args.positional.first.map(interp.iterate) ?? [], frozen: true))
+        .object(try SetObject.make(args.positional.first, frozen: true, interp))
     }
     static let slice = TypeObject("slice") { args, _ in
         let p = args.positional
@@ -87,7 +88,7 @@ enum BuiltinTypes {
         }
     }
     static let object = TypeObject(
-        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.method($1).map(Value.object) }
+        "object", members: ObjectMethods.names.reduce(into: [:]) { $0[$1] = ObjectMethods.body($1) }
     ) { _, _ in .object(PlainObject()) }
     static let noneType = TypeObject("NoneType")
     static let function = TypeObject("function")
@@ -102,7 +103,7 @@ enum BuiltinTypes {
         ("type", type)
     ]
 
-    private static var byName: [String: TypeObject] = {
+    private static let byName: [String: TypeObject] = {
         var d = [String: TypeObject]()
         for (n, t) in all { d[n] = t }
         d["NoneType"] = noneType
@@ -120,9 +121,9 @@ enum BuiltinTypes {
             fallthrough
         default:
             let name = Formatting.typeName(v)
-            if let t = byName[name] { return .object(t) }
+            if let t = byName[name] ?? interp.typesByName[name] { return .object(t) }
             let t = TypeObject(name)
-            byName[name] = t
+            interp.typesByName[name] = t
             return .object(t)
         }
     }

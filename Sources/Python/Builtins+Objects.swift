@@ -82,6 +82,7 @@ extension Interpreter {
         switch (v, cls) {
         case (.object(let a as UserClass), .object(let b as UserClass)): return a.isSubclass(of: b)
         case (.object(let a as ExceptionClass), .object(let b as ExceptionClass)): return a.isSubclass(of: b)
+        case (.object(let a as UserClass), .object(let b as ExceptionClass)): return a.exceptionBase?.isSubclass(of: b) ?? false
         case (.object(let a as TypeObject), .object(let b as TypeObject)):
             return a === b || b.name == "object" || (a.name == "bool" && b.name == "int")
         case (.object(is UserClass), .object(let b as TypeObject)), (.object(is ExceptionClass), .object(let b as TypeObject)):

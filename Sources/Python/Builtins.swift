@@ -286,6 +286,7 @@ extension Interpreter {
             return false
         case .object(let c as ExceptionClass):
             if case .object(let e as ExceptionInstance) = v { return e.cls.isSubclass(of: c) }
+            if case .object(let i as Instance) = v, let base = i.cls.exceptionBase { return base.isSubclass(of: c) }
             return false
         default:
             throw PyException.type("isinstance() arg 2 must be a type, a tuple of types, or a union")

@@ -39,12 +39,15 @@ public final class UserFunction: PyObject {
     var wrapped: Value?
     /// The class whose body defined this function (what zero-argument `super()` starts from).
     weak var definingClass: UserClass?
+    /// The source the function was defined in when not the script (a host library's module).
+    let file: SourceFile?
 
     init(
         name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,
-        closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil
+        closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil, file: SourceFile? = nil
     ) {
         self.enclosingFunction = enclosingFunction
+        self.file = file
         self.name = name
         self.parameters = parameters
         self.defaults = defaults

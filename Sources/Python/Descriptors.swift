@@ -101,7 +101,9 @@ final class SuperObject: PyObject {
             default: return v
             }
         }
-        guard case .object(is Instance) = receiver, let method = ObjectMethods.method(n) else { return nil }
+        guard case .object(let instance as Instance) = receiver,
+            let method = (instance.exceptionArgs != nil ? ExceptionMethods.method(n) : nil) ?? ObjectMethods.method(n)
+        else { return nil }
         return .object(BoundMethod(receiver: receiver, function: .object(method)))
     }
 }
@@ -113,9 +115,12 @@ enum ObjectMethods {
         "__init__", "__setattr__", "__getattribute__", "__delattr__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__"
     ]
 
-    static func method(_ name: String) -> BuiltinFunction? {
+    static func method(_ name: String) -> BuiltinFunction? { body(name).map { BuiltinFunction(name, $0) } }
+
+    /// What `object.NAME(instance, ...)` does, for each of `names`.
+    static func body(_ name: String) -> TypeObject.Body? {
         guard names.contains(name) else { return nil }
-        return BuiltinFunction(name) { args, interp in
+        return { args, interp in
             guard case .object(let instance as Instance)? = args.positional.first else {
                 throw PyException.type(
                     "descriptor '\(name)' for 'object' objects doesn't apply to a '\(Formatting.typeName(args.positional.first ?? .none))' object"

@@ -1,5 +1,5 @@
 /// A Python exception class (builtin or defined by the script).
-public final class ExceptionClass: PyObject {
+public final class ExceptionClass: PyObject, Sendable {
     public let name: String
     public let base: ExceptionClass?
 
@@ -25,7 +25,7 @@ public final class ExceptionClass: PyObject {
     }
 
     public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
-        name == "__name__" ? .string(self.name) : nil
+        name == "__name__" ? .string(self.name) : ExceptionMethods.method(name).map { .object($0) }
     }
 
     package static let baseException = ExceptionClass("BaseException", base: nil)
@@ -49,6 +49,7 @@ public final class ExceptionClass: PyObject {
     package static let importError = ExceptionClass("ImportError", base: exception)
     package static let moduleNotFoundError = ExceptionClass("ModuleNotFoundError", base: importError)
     package static let stopIteration = ExceptionClass("StopIteration", base: exception)
+    package static let generatorExit = ExceptionClass("GeneratorExit", base: baseException)
     package static let memoryError = ExceptionClass("MemoryError", base: exception)
     package static let timeoutError = ExceptionClass("TimeoutError", base: exception)
     package static let warning = ExceptionClass("Warning", base: exception)
@@ -59,25 +60,50 @@ public final class ExceptionClass: PyObject {
         baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
         typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
         overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
-        moduleNotFoundError, stopIteration, memoryError, timeoutError, warning, userWarning
+        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, warning, userWarning
     ]
 }
 
-/// A raised (or constructed) exception object.
+/// A raised (or constructed) exception object: of a builtin class, or the raised instance of a
+/// script-defined exception class (`object`) seen through its nearest builtin base.
 public final class ExceptionInstance: PyObject {
+    /// The builtin class, or for a script-defined class its nearest builtin base.
     public let cls: ExceptionClass
-    public let args: [Value]
+    /// The script object raised, an instance of a class derived from `cls`.
+    let object: Instance?
+    private let builtinArgs: [Value]
 
     public init(_ cls: ExceptionClass, _ args: [Value]) {
         self.cls = cls
-        self.args = args
+        builtinArgs = args
+        object = nil
     }
 
-    public var typeName: String { cls.name }
+    /// Wraps an instance of a script-defined exception class for raising.
+    init(raising object: Instance) {
+        cls = object.cls.exceptionBase ?? .baseException
+        builtinArgs = []
+        self.object = object
+    }
+
+    /// `e.args`.
+    public var args: [Value] { object?.exceptionArgs ?? builtinArgs }
+
+    /// The exception object scripts see (`except E as e`).
+    var pythonValue: Value { .object(object ?? self) }
+    /// `type(e)`.
+    var pythonClass: Value { .object(object.map { $0.cls } ?? cls) }
+
+    public var typeName: String { object?.cls.name ?? cls.name }
 
     /// `str(e)`: the single argument's str, or the tuple of arguments.
-    public func str() -> String {
-        if cls === ExceptionClass.keyError, args.count == 1 { return Formatting.repr(args[0]) }
+    public func str() -> String { object?.str() ?? Self.defaultStr(cls, args) }
+
+    public func repr() -> String { object?.repr() ?? Self.defaultRepr(cls.name, args) }
+
+    /// `BaseException.__str__` (`KeyError`'s for its subclasses).
+    static func defaultStr(_ cls: ExceptionClass, _ args: [Value]) -> String {
+        if cls.isSubclass(of: .keyError), args.count == 1 { return Formatting.repr(args[0]) }
         switch args.count {
         case 0: return ""
         case 1: return Formatting.str(args[0])
@@ -85,7 +111,10 @@ public final class ExceptionInstance: PyObject {
         }
     }
 
-    public func repr() -> String { "\(cls.name)(\(args.map(Formatting.repr).joined(separator: ", ")))" }
+    /// `BaseException.__repr__`.
+    static func defaultRepr(_ name: String, _ args: [Value]) -> String {
+        "\(name)(\(args.map(Formatting.repr).joined(separator: ", ")))"
+    }
 
     public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
@@ -98,10 +127,15 @@ public final class ExceptionInstance: PyObject {
 }
 
 /// A Python exception propagating through the interpreter, with the frames it passed.
+///
+/// Swift requires every `Error` to be `Sendable`, but the exception object is a script value
+/// (its arguments may be lists or host objects) and cannot be. An exception never leaves the
+/// thread running its interpreter: it is raised and caught there, and `run()` reports it before
+/// returning. The instance is therefore exempt from the Sendable check, and only it.
 public struct PyException: Error {
-    public let instance: ExceptionInstance
-    /// Innermost last: (function name, line) of each frame the exception left.
-    public var frames: [(function: String, line: Int)] = []
+    nonisolated(unsafe) public let instance: ExceptionInstance
+    /// Innermost last: each frame the exception left, with its source file when not the script.
+    public var frames: [(function: String, line: Int, file: SourceFile?)] = []
 
     public init(_ cls: ExceptionClass, _ message: String) {
         instance = ExceptionInstance(cls, [.string(message)])
@@ -109,7 +143,7 @@ public struct PyException: Error {
 
     public init(instance: ExceptionInstance) { self.instance = instance }
 
-    public var typeName: String { instance.cls.name }
+    public var typeName: String { instance.typeName }
     public var message: String { instance.str() }
 
     public static func type(_ m: String) -> PyException { PyException(.typeError, m) }

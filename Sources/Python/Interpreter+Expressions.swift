@@ -16,7 +16,14 @@ extension Interpreter {
         case .ellipsis: return .object(EllipsisObject.shared)
         case .list(let items): return .list(ListStorage(try evaluateDisplay(items, scope)))
         case .tuple(let items): return .tuple(try evaluateDisplay(items, scope))
-        case .set(let items): return .object(try SetObject(evaluateDisplay(items, scope)))
+        case .set(let items):
+            let values = try evaluateDisplay(items, scope)
+            guard items.count > 2 && items.allSatisfy(\.isConstant) else { return .object(try SetObject(values)) }
+            // CPython compiles a display of three or more constants to a frozenset constant (built
+            // from the items, then rebuilt from its own order when constants are merged), which
+            // the new set copies.
+            let constant = try SetObject(try SetObject(values, frozen: true).items, frozen: true)
+            return .object(try SetObject(copying: constant, frozen: false))
         case .dict(let pairs):
             let d = DictStorage()
             for p in pairs { try d.set(try evaluate(p.key, scope), try evaluate(p.value, scope)) }
@@ -61,17 +68,19 @@ extension Interpreter {
         case .lambda(let params, let body):
             return .object(try makeFunction("<lambda>", params, body: [], lambda: body, scope))
         case .generator(let element, let clauses):
-            return .object(try ComprehensionIterator(element: element, clauses: clauses, scope: Scope(enclosing: scope), self))
+            return .object(
+                try ComprehensionIterator(
+                    element: element, clauses: clauses, scope: comprehensionScope(scope), outer: scope, self))
         case .yield, .yieldFrom:
             throw PyException.runtime(
                 "GradScope supports 'yield' only as a statement, as the value of an assignment, or as 'yield from'")
         case .listComprehension(let element, let clauses):
             var out = [Value]()
-            try comprehend(clauses[...], Scope(enclosing: scope)) { s in out.append(try evaluate(element, s)) }
+            try comprehend(clauses[...], comprehensionScope(scope), outer: scope) { s in out.append(try evaluate(element, s)) }
             return .list(ListStorage(out))
         case .dictComprehension(let key, let value, let clauses):
             let d = DictStorage()
-            try comprehend(clauses[...], Scope(enclosing: scope)) { s in
+            try comprehend(clauses[...], comprehensionScope(scope), outer: scope) { s in
                 try d.set(try evaluate(key, s), try evaluate(value, s))
             }
             return .dict(d)
@@ -129,12 +138,19 @@ extension Interpreter {
         }
     }
 
+    /// A comprehension's own scope inside `scope` (which it sees unless it is a class body).
+    private func comprehensionScope(_ scope: Scope) -> Scope {
+        Scope(enclosing: scope === globals ? nil : scope.enclosingForNested)
+    }
+
+    /// Runs `body` for each combination of the clauses' items; the first clause's iterable is
+    /// evaluated in `outer`, the scope around the comprehension, as Python does.
     private func comprehend(
-        _ clauses: ArraySlice<Comprehension>, _ scope: Scope,
+        _ clauses: ArraySlice<Comprehension>, _ scope: Scope, outer: Scope? = nil,
         _ body: (Scope) throws -> Void
     ) throws {
         guard let clause = clauses.first else { return try body(scope) }
-        for item in try iterate(try evaluate(clause.iterable, scope)) {
+        for item in try iterate(try evaluate(clause.iterable, outer ?? scope)) {
             try checkTime()
             try assign(clause.target, item, scope)
             var keep = true
@@ -217,7 +233,7 @@ package final class SliceObject: PyObject {
 }
 
 /// `...`
-package final class EllipsisObject: PyObject {
+package final class EllipsisObject: PyObject, Sendable {
     static let shared = EllipsisObject()
     package var typeName: String { "ellipsis" }
     package func repr() -> String { "Ellipsis" }

@@ -4,65 +4,140 @@
 /// cost elsewhere); statements that contain one are stepped into: the generator keeps an explicit
 /// stack of blocks (a loop's iterator, a `try`'s handlers, a `with`'s manager) and returns from
 /// `next` at each `yield`, so no thread or Swift stack is held between items.
+///
+/// Like CPython, a generator dropped while suspended (a `for` loop left by `break`, a function
+/// returning with one in a local) is closed: `GeneratorExit` is raised at its `yield`, so its
+/// `finally` clauses and `with` exits run. The interpreter does it at the next statement or
+/// function return, and closes the generators still suspended when the script ends.
 final class GeneratorObject: PyIterator {
-    let function: UserFunction
-    private let scope: Scope
-    private var blocks: [GeneratorBlock]
-    private var running = false
-    private(set) var finished = false
-    /// What `return value` gave (the `StopIteration` value).
-    private(set) var returnValue: Value = .none
-    /// Targets of `x = yield v` waiting for the value sent on resumption.
-    private var pendingTargets: [Expr]?
+    let frame: GeneratorFrame
 
-    init(function: UserFunction, scope: Scope) {
-        self.function = function
-        self.scope = scope
-        blocks = [GeneratorBlock(function.body, .plain)]
+    init(function: UserFunction, scope: Scope, _ interp: Interpreter) {
+        frame = GeneratorFrame(function: function, scope: scope, interp)
+    }
+
+    deinit {
+        if frame.isSuspended, let interp = frame.interpreter { interp.abandonedGenerators.append(frame) }
     }
 
     var typeName: String { "generator" }
     func repr() -> String {
-        "<generator object \(function.qualifiedName) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+        "<generator object \(frame.function.qualifiedName) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
-    func next(_ interp: Interpreter) throws -> Value? { try resume(sending: .none, interp) }
+    func next(_ interp: Interpreter) throws -> Value? { try frame.resume(sending: .none, interp) }
+
+    /// What `return value` gave (the `StopIteration` value).
+    var returnValue: Value { frame.returnValue }
 
     func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
         case "send":
             return .object(
                 BuiltinFunction("send") { args, interp in
-                    guard let v = try self.resume(sending: args.positional.first ?? .none, interp) else {
+                    guard let v = try self.frame.resume(sending: args.positional.first ?? .none, interp) else {
                         throw interp.stopIteration(self)
                     }
                     return v
                 })
         case "close":
             return .object(
-                BuiltinFunction("close") { _, _ in
-                    self.finished = true
-                    self.blocks = []
+                BuiltinFunction("close") { _, interp in
+                    try self.frame.close(interp)
                     return .none
                 })
-        case "__name__", "__qualname__": return .string(function.name)
+        case "__name__", "__qualname__": return .string(frame.function.name)
         default: return nil
         }
     }
+}
 
-    /// Runs to the next `yield` (its value) or the end (nil).
-    private func resume(sending sent: Value, _ interp: Interpreter) throws -> Value? {
-        if finished { return nil }
+/// A generator's suspended execution: its scope and the blocks it is inside.
+final class GeneratorFrame {
+    let function: UserFunction
+    private let scope: Scope
+    private var blocks: [GeneratorBlock]
+    private var running = false
+    private var started = false
+    private(set) var finished = false
+    /// What `return value` gave (the `StopIteration` value).
+    private(set) var returnValue: Value = .none
+    /// Targets of `x = yield v` waiting for the value sent on resumption.
+    private var pendingTargets: [Expr]?
+    /// The interpreter that runs it, which closes it when it is dropped while suspended.
+    private(set) weak var interpreter: Interpreter?
+    /// When it was made, relative to the interpreter's other generators (the order they close at exit).
+    let serial: Int
+
+    init(function: UserFunction, scope: Scope, _ interp: Interpreter) {
+        self.function = function
+        self.scope = scope
+        blocks = [GeneratorBlock(function.body, .plain)]
+        interpreter = interp
+        serial = interp.generatorsMade
+        interp.generatorsMade += 1
+    }
+
+    /// Started and neither finished nor running: paused at a `yield`.
+    var isSuspended: Bool { started && !finished && !running }
+
+    /// `close()`: raises `GeneratorExit` at the paused `yield`; a generator that yields again
+    /// instead of finishing is a `RuntimeError`.
+    func close(_ interp: Interpreter) throws {
+        guard isSuspended else {
+            if !running { finish() }
+            return
+        }
+        try enter(interp)
+        defer { leave(interp) }
+        do {
+            try unwind(PyException(instance: ExceptionInstance(.generatorExit, [])), interp)
+            if try run(interp) != nil {
+                finish()
+                throw interp.attachFrames(PyException.runtime("generator ignored GeneratorExit"))
+            }
+        } catch let e as PyException
+            where e.instance.cls.isSubclass(of: .generatorExit) || e.instance.cls.isSubclass(of: .stopIteration)
+        {
+        } catch {
+            finish()
+            throw error
+        }
+        finish()
+    }
+
+    private func finish() {
+        finished = true
+        blocks = []
+        interpreter?.suspendedGenerators[serial] = nil
+    }
+
+    /// Pushes the generator's frame for running its statements.
+    private func enter(_ interp: Interpreter) throws {
         if running { throw PyException.value("generator already executing") }
         guard interp.frames.count < interp.limits.maxCallDepth else {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         running = true
-        interp.frames.append(Interpreter.Frame(function: function.name, line: interp.currentLine, callee: function, scope: scope))
-        defer {
-            interp.frames.removeLast()
-            running = false
+        if !started {
+            started = true
+            interp.suspendedGenerators[serial] = self
         }
+        interp.frames.append(
+            Interpreter.Frame(
+                function: function.name, line: interp.currentLine, callee: function, scope: scope, file: function.file))
+    }
+
+    private func leave(_ interp: Interpreter) {
+        interp.frames.removeLast()
+        running = false
+    }
+
+    /// Runs to the next `yield` (its value) or the end (nil).
+    func resume(sending sent: Value, _ interp: Interpreter) throws -> Value? {
+        if finished { return nil }
+        try enter(interp)
+        defer { leave(interp) }
         do {
             if let targets = pendingTargets {
                 pendingTargets = nil
@@ -70,15 +145,14 @@ final class GeneratorObject: PyIterator {
             }
             if let v = try run(interp) { return v }
         } catch var e as PyException {
-            finished = true
-            blocks = []
+            finish()
             if e.frames.isEmpty { e = interp.attachFrames(e) }
             if e.instance.cls.isSubclass(of: .stopIteration) {
                 throw interp.attachFrames(PyException.runtime("generator raised StopIteration"))
             }
             throw e
         }
-        finished = true
+        finish()
         return nil
     }
 
@@ -248,7 +322,7 @@ final class GeneratorObject: PyIterator {
                 switch block.kind {
                 case .tryBody(let handlers, _, let finally):
                     if let handler = try interp.matchingHandler(e, handlers, scope) {
-                        if let name = handler.name { scope.assign(name, .object(e.instance)) }
+                        if let name = handler.name { scope.assign(name, e.instance.pythonValue) }
                         blocks.append(GeneratorBlock(handler.body, .handler(e, finally: finally)))
                         return
                     }
@@ -311,7 +385,7 @@ final class GeneratorBlock {
             switch self {
             case .instance(let v, _, let exit):
                 let details: [Value] =
-                    error.map { [.object($0.instance.cls), .object($0.instance), .none] } ?? [.none, .none, .none]
+                    error.map { [$0.instance.pythonClass, $0.instance.pythonValue, .none] } ?? [.none, .none, .none]
                 let result = try interp.call(exit, Arguments([v] + details))
                 guard error != nil else { return false }
                 return try interp.truthy(result)
@@ -337,6 +411,23 @@ final class GeneratorBlock {
 }
 
 extension Interpreter {
+    /// Closes the generators dropped while suspended, oldest first (exceptions they raise are
+    /// ignored, as Python ignores them after printing).
+    func closeAbandonedGenerators() {
+        while !abandonedGenerators.isEmpty {
+            let pending = abandonedGenerators.sorted { $0.serial < $1.serial }
+            abandonedGenerators = []
+            for frame in pending { try? frame.close(self) }
+        }
+    }
+
+    /// At the end of the script: closes every generator still paused, oldest first.
+    func closeSuspendedGenerators() {
+        closeAbandonedGenerators()
+        for frame in suspendedGenerators.values.sorted(by: { $0.serial < $1.serial }) { try? frame.close(self) }
+        closeAbandonedGenerators()
+    }
+
     /// `StopIteration` for an exhausted iterator, carrying a generator's return value.
     func stopIteration(_ iterator: PyIterator) -> PyException {
         if let g = iterator as? GeneratorObject, case let v = g.returnValue, !isNone(v) {

@@ -1,31 +1,25 @@
 import Foundation
+import Synchronization
 
 /// A request to stop the running script (SIGINT), raised as `KeyboardInterrupt` at the next
-/// statement. The flag lives in plain memory so a signal handler can set it safely.
+/// statement. The flag is a lock-free atomic so a signal handler can set it safely.
 public enum ScriptInterrupt {
-    private static let flag: UnsafeMutablePointer<Int32> = {
-        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-        p.initialize(to: 0)
-        return p
-    }()
+    private static let flag = Atomic<Int32>(0)
 
     /// Asks the running script to stop; returns whether a request was already pending.
     /// Async-signal-safe once `prepare()` has run.
     @discardableResult
     public static func request() -> Bool {
-        let pending = flag.pointee != 0
-        flag.pointee = 1
-        return pending
+        flag.exchange(1, ordering: .sequentiallyConsistent) != 0
     }
 
     /// Creates the flag ahead of time (call before installing a signal handler).
-    public static func prepare() { flag.pointee = 0 }
+    public static func prepare() { flag.store(0, ordering: .sequentiallyConsistent) }
 
     /// Takes a pending request, clearing it.
     static func take() -> Bool {
-        guard flag.pointee != 0 else { return false }
-        flag.pointee = 0
-        return true
+        guard flag.load(ordering: .relaxed) != 0 else { return false }
+        return flag.exchange(0, ordering: .sequentiallyConsistent) != 0
     }
 }
 

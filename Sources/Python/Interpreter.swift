@@ -39,6 +39,15 @@ public final class Interpreter {
     /// Replaces the check of `limits.maxMemory` for lists and strings (a host that allocates
     /// memory of its own counts it too); throws when `shape` items of `itemSize` bytes do not fit.
     package var memoryCheck: ((_ shape: [Int], _ itemSize: Int) throws -> Void)?
+    /// Generators started and not finished, by creation order (`GeneratorFrame.serial`).
+    var suspendedGenerators: [Int: GeneratorFrame] = [:]
+    /// Generators dropped while paused, waiting to be closed at the next statement.
+    var abandonedGenerators: [GeneratorFrame] = []
+    /// How many generators this interpreter has made.
+    var generatorsMade = 0
+    /// The types `type(x)` made for values of types without a builtin type object, by name
+    /// (so that `type(a) is type(b)` holds for two values of one type).
+    var typesByName: [String: TypeObject] = [:]
     /// Per-interpreter state of host libraries, one object per type.
     var hostStates: [ObjectIdentifier: AnyObject] = [:]
 
@@ -56,12 +65,15 @@ public final class Interpreter {
         /// The script function running in this frame and its locals (what `super()` reads).
         let callee: UserFunction?
         let scope: Scope?
+        /// The source the frame runs when it is not the script's (a host library's module).
+        let file: SourceFile?
 
-        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil) {
+        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil, file: SourceFile? = nil) {
             self.function = function
             self.line = line
             self.callee = callee
             self.scope = scope
+            self.file = file
         }
     }
     package var frames = [Frame(function: "<module>", line: 0)]
@@ -101,9 +113,11 @@ public final class Interpreter {
         deadline = limits.timeout.map(Deadline.init(seconds:))
         do {
             _ = try execute(module.body, globals)
+            closeSuspendedGenerators()
             return 0
         } catch let e as PyException {
             report(e)
+            closeSuspendedGenerators()
             return e.instance.cls.isSubclass(of: .keyboardInterrupt) ? 130 : 1
         } catch let stop as ExecutionStopped {
             return stop.status
@@ -116,15 +130,16 @@ public final class Interpreter {
     /// Prints a Python-style traceback for an uncaught exception.
     func report(_ e: PyException) {
         var text = "Traceback (most recent call last):\n"
-        let frames = e.frames.isEmpty ? [(function: "<module>", line: currentLine)] : e.frames
+        let frames = e.frames.isEmpty ? [(function: "<module>", line: currentLine, file: nil)] : e.frames
         for f in frames {
-            text += "  File \"\(filename)\", line \(f.line), in \(f.function)\n"
-            if let src = sourceLine(f.line) { text += "    \(src)\n" }
+            text += "  File \"\(f.file?.name ?? filename)\", line \(f.line), in \(f.function)\n"
+            if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
         let message = e.message
         text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
         writeError(text)
-        observer?.uncaughtError(type: e.typeName, message: message, line: frames.last?.line ?? currentLine)
+        let scriptLine = frames.last { $0.file == nil }?.line
+        observer?.uncaughtError(type: e.typeName, message: message, line: scriptLine ?? currentLine)
     }
 
     package func sourceLine(_ line: Int) -> String? {
@@ -169,7 +184,7 @@ public final class Interpreter {
         do {
             return try executeUnchecked(s, scope)
         } catch var e as PyException {
-            if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+            if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line, $0.file) } }
             throw e
         } catch let e as PyExceptionConvertible {
             throw attachFrames(e.pyException)
@@ -183,6 +198,7 @@ public final class Interpreter {
     /// and the step and time limits.
     @inline(__always)
     func willRun(_ s: Stmt, _ scope: Scope) throws {
+        if !abandonedGenerators.isEmpty { closeAbandonedGenerators() }
         frames[frames.count - 1].line = s.line
         observer?.lineWillRun(s.line)
         try statementHook?(s, scope)
@@ -191,7 +207,7 @@ public final class Interpreter {
 
     func attachFrames(_ e: PyException) -> PyException {
         var e = e
-        e.frames = frames.map { ($0.function, $0.line) }
+        e.frames = frames.map { ($0.function, $0.line, $0.file) }
         return e
     }
 
@@ -310,10 +326,15 @@ public final class Interpreter {
             }
         } else if case .object(let o) = iterable, o is PyIterator || o is Instance {
             let iterator = try makeIterator(iterable)
-            while let item = try iterator.next(self) {
-                try assign(target, item, scope)
-                if let exit = try runBody() { return exit }
+            // Held to the loop's end: a generator left by `break` is closed after the loop, not before.
+            let exit = try withExtendedLifetime(iterator) { () throws -> Flow? in
+                while let item = try iterator.next(self) {
+                    try assign(target, item, scope)
+                    if let exit = try runBody() { return exit }
+                }
+                return nil
             }
+            if let exit { return exit }
         } else {
             for item in try iterate(iterable) {
                 try assign(target, item, scope)
@@ -335,7 +356,7 @@ public final class Interpreter {
             do {
                 flow = try executeWith(items.dropFirst(), body, scope)
             } catch let e as PyException {
-                let details: [Value] = [.object(e.instance.cls), .object(e.instance), .none]
+                let details: [Value] = [e.instance.pythonClass, e.instance.pythonValue, .none]
                 if try truthy(call(exit, Arguments([managerValue] + details))) { return .normal }
                 throw e
             }
@@ -368,7 +389,7 @@ public final class Interpreter {
                 flow = try execute(body, scope)
             } catch let e as PyException {
                 guard let handler = try matchingHandler(e, handlers, scope) else { throw e }
-                if let name = handler.name { scope.assign(name, .object(e.instance)) }
+                if let name = handler.name { scope.assign(name, e.instance.pythonValue) }
                 handling.append(e)
                 defer { handling.removeLast() }
                 return try finishTry(try execute(handler.body, scope), finally, scope)
@@ -394,10 +415,14 @@ public final class Interpreter {
             let classes: [Value]
             if case .tuple(let items) = typeValue { classes = items } else { classes = [typeValue] }
             for c in classes {
-                guard case .object(let o) = c, let cls = o as? ExceptionClass else {
+                switch c {
+                case .object(let cls as ExceptionClass):
+                    if e.instance.cls.isSubclass(of: cls) { return h }
+                case .object(let cls as UserClass) where cls.exceptionBase != nil:
+                    if e.instance.object?.cls.isSubclass(of: cls) == true { return h }
+                default:
                     throw PyException.type("catching classes that do not inherit from BaseException is not allowed")
                 }
-                if e.instance.cls.isSubclass(of: cls) { return h }
             }
         }
         return nil
@@ -407,6 +432,9 @@ public final class Interpreter {
         switch v {
         case .object(let i as ExceptionInstance): return PyException(instance: i)
         case .object(let c as ExceptionClass): return PyException(instance: ExceptionInstance(c, []))
+        case .object(let i as Instance) where i.cls.exceptionBase != nil:
+            return PyException(instance: ExceptionInstance(raising: i))
+        case .object(let c as UserClass) where c.exceptionBase != nil: return try makeException(call(v, Arguments()))
         default: return PyException.type("exceptions must derive from BaseException")
         }
     }
@@ -421,9 +449,9 @@ public final class Interpreter {
         for p in parameters { if let d = p.defaultValue { defaults[p.name] = try evaluate(d, scope) } }
         let function = UserFunction(
             name: name, parameters: parameters, defaults: defaults, body: body,
-            lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
+            lambdaBody: lambda, closure: scope === globals ? nil : scope.enclosingForNested, globals: globals,
             isGenerator: isGenerator,
-            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
+            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName, file: frames.last?.file)
         // A def directly in a class body is a method of that class (zero-argument super()).
         if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
         return function
@@ -431,11 +459,8 @@ public final class Interpreter {
 
     private func makeClass(_ def: ClassDefinition, _ scope: Scope) throws -> Value {
         let bases = try def.bases.map { try evaluate($0, scope) }
-        if case .object(let b as ExceptionClass)? = bases.first {
-            return .object(ExceptionClass(def.name, base: b))
-        }
         // The body binds into its own namespace; lookups fall through to enclosing scopes.
-        let classScope = Scope(enclosing: scope === globals ? nil : scope)
+        let classScope = Scope(enclosing: scope === globals ? nil : scope.enclosingForNested, isClassBody: true)
         classBodies.append((classScope, []))
         do {
             _ = try execute(def.body, classScope)
@@ -453,6 +478,13 @@ public final class Interpreter {
 
     /// Calls a script function: binds parameters, runs the body in a new scope.
     func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
+        let result = try runCall(f, args)
+        // Generators the call's locals held are dropped with its scope: close them now.
+        if !abandonedGenerators.isEmpty { closeAbandonedGenerators() }
+        return result
+    }
+
+    private func runCall(_ f: UserFunction, _ args: Arguments) throws -> Value {
         try checkTime()
         guard frames.count < limits.maxCallDepth else {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
@@ -460,15 +492,15 @@ public final class Interpreter {
         let scope = Scope(enclosing: f.closure)
         for n in f.globalNames { scope.redirected[n] = globals }
         try bindParameters(f, args, scope)
-        if f.isGenerator { return .object(GeneratorObject(function: f, scope: scope)) }
+        if f.isGenerator { return .object(GeneratorObject(function: f, scope: scope, self)) }
         frames.append(
             Frame(
                 function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
-                callee: f, scope: scope))
+                callee: f, scope: scope, file: f.file))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
-                if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line) } }
+                if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line, $0.file) } }
                 throw e
             } catch let e as PyExceptionConvertible {
                 throw attachFrames(e.pyException)

@@ -83,12 +83,13 @@ final class ComprehensionIterator: PyIterator {
     /// One iterator per clause entered so far.
     private var iterators: [PyIterator]
 
-    /// Evaluates the first clause's iterable now, as Python does.
-    init(element: Expr, clauses: [Comprehension], scope: Scope, _ interp: Interpreter) throws {
+    /// Evaluates the first clause's iterable now, in `outer` (the scope around the expression),
+    /// as Python does.
+    init(element: Expr, clauses: [Comprehension], scope: Scope, outer: Scope, _ interp: Interpreter) throws {
         self.element = element
         self.clauses = clauses
         self.scope = scope
-        iterators = [try interp.makeIterator(interp.evaluate(clauses[0].iterable, scope.enclosing ?? scope))]
+        iterators = [try interp.makeIterator(interp.evaluate(clauses[0].iterable, outer))]
     }
 
     var typeName: String { "generator" }

@@ -5,8 +5,18 @@ public final class Scope {
     let enclosing: Scope?
     /// Names declared `global` (or `nonlocal`) in this scope.
     var redirected: [String: Scope] = [:]
+    /// Whether this is a class body's namespace, which the functions, comprehensions and classes
+    /// defined in it do not see (their free names skip it, as Python's do).
+    let isClassBody: Bool
 
-    init(enclosing: Scope?) { self.enclosing = enclosing }
+    init(enclosing: Scope?, isClassBody: Bool = false) {
+        self.enclosing = enclosing
+        self.isClassBody = isClassBody
+    }
+
+    /// The scope that a function, comprehension or class defined in this one encloses: this one,
+    /// or for a class body the scope around the class.
+    var enclosingForNested: Scope? { isClassBody ? enclosing : self }
 
     func lookup(_ name: String) -> Value? {
         var s: Scope? = self

@@ -1,16 +1,17 @@
 /// A builtin type (`int`, `float`, `str`, `torch.Tensor`, ...): printable, comparable by identity,
-/// usable with `isinstance`, and callable as its constructor.
-package final class TypeObject: PyObject {
+/// usable with `isinstance`, and callable as its constructor. Immutable once made, so the builtin
+/// types can be shared by every interpreter.
+package final class TypeObject: PyObject, Sendable {
+    /// A constructor or class-level function: stateless, so it can live in a shared type.
+    package typealias Body = @Sendable (Arguments, Interpreter) throws -> Value
+
     let name: String
     let qualifiedName: String
-    let construct: ((Arguments, Interpreter) throws -> Value)?
-    /// Class attributes (e.g. `object.__setattr__`).
-    let members: [String: Value]
+    let construct: Body?
+    /// Class attributes (e.g. `object.__setattr__`), each a builtin function of that name.
+    let members: [String: Body]
 
-    package init(
-        _ name: String, qualifiedName: String? = nil, members: [String: Value] = [:],
-        construct: ((Arguments, Interpreter) throws -> Value)? = nil
-    ) {
+    package init(_ name: String, qualifiedName: String? = nil, members: [String: Body] = [:], construct: Body? = nil) {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
         self.members = members
@@ -26,7 +27,8 @@ package final class TypeObject: PyObject {
     }
 
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
-        n == "__name__" ? .string(name) : members[n]
+        if n == "__name__" { return .string(name) }
+        return members[n].map { .object(BuiltinFunction(n, $0)) }
     }
 
     /// Whether `v` is an instance of this type (bool counts as int, like Python).

@@ -5,11 +5,21 @@ public final class UserClass: PyObject {
     var attributes: [String: Value]
     /// The method resolution order: this class, then its script-defined ancestors (C3).
     private(set) var mro: [UserClass] = []
+    /// For an exception class (one derived from a builtin exception class): that builtin class.
+    let exceptionBase: ExceptionClass?
 
     init(name: String, bases: [Value], attributes: [String: Value]) throws {
         self.name = name
         self.bases = bases
         self.attributes = attributes
+        exceptionBase =
+            bases.lazy.compactMap { base -> ExceptionClass? in
+                switch base {
+                case .object(let c as ExceptionClass): return c
+                case .object(let c as UserClass): return c.exceptionBase
+                default: return nil
+                }
+            }.first
         guard let order = Self.linearize(self) else {
             let names = bases.map(Self.baseName).joined(separator: ", ")
             throw PyException.type("Cannot create a consistent method resolution order (MRO) for bases \(names)")
@@ -97,6 +107,13 @@ public final class UserClass: PyObject {
 
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         let instance = Instance(cls: self, interpreter: interp)
+        if exceptionBase != nil {
+            // `BaseException.__new__` keeps the arguments, whatever `__init__` then does.
+            if let keyword = args.keywords.first, lookup("__init__") == nil {
+                throw PyException.type("\(name)() takes no keyword arguments (got '\(keyword.name)')")
+            }
+            instance.exceptionArgs = args.positional
+        }
         if let initializer = lookup("__init__") {
             var a = args
             a.positional.insert(.object(instance), at: 0)
@@ -104,7 +121,7 @@ public final class UserClass: PyObject {
             guard case .none = result else {
                 throw PyException.type("__init__() should return None, not '\(Formatting.typeName(result))'")
             }
-        } else if args.count > 0 {
+        } else if args.count > 0 && exceptionBase == nil {
             throw PyException.type("\(name)() takes no arguments")
         }
         return .object(instance)
@@ -116,6 +133,8 @@ public final class UserClass: PyObject {
 public final class Instance: PyObject {
     let cls: UserClass
     var attributes: [String: Value] = [:]
+    /// For an instance of an exception class: its `args`.
+    var exceptionArgs: [Value]?
     /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
     /// that do not receive the interpreter.
     private weak var interpreter: Interpreter?
@@ -145,8 +164,16 @@ public final class Instance: PyObject {
         "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
-    public func repr() -> String { special("__repr__") ?? defaultRepr }
-    public func str() -> String { special("__str__") ?? repr() }
+    public func repr() -> String {
+        special("__repr__") ?? exceptionArgs.map { ExceptionInstance.defaultRepr(cls.name, $0) } ?? defaultRepr
+    }
+    public func str() -> String {
+        if let s = special("__str__") { return s }
+        if let args = exceptionArgs, let base = cls.exceptionBase, cls.lookup("__str__") == nil {
+            return ExceptionInstance.defaultStr(base, args)
+        }
+        return repr()
+    }
 
     // MARK: Attributes
 
@@ -154,6 +181,7 @@ public final class Instance: PyObject {
         if n == "__class__" { return .object(cls) }
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
+        if n == "args", classValue == nil, let args = exceptionArgs { return .tuple(args) }
         if let v = attributes[n] { return v }
         if let v = classValue { return bind(v) }
         if let getattr = cls.lookup("__getattr__") {
@@ -193,6 +221,10 @@ public final class Instance: PyObject {
     func setDirect(_ n: String, _ value: Value, _ interp: Interpreter) throws {
         if case .object(let p as PropertyObject)? = cls.lookup(n) {
             return try p.set(.object(self), value, owner: cls.name, interp)
+        }
+        if n == "args", exceptionArgs != nil {
+            exceptionArgs = try interp.iterate(value)
+            return
         }
         attributes[n] = value
     }

@@ -40,6 +40,11 @@ public final class DictStorage {
 
     public var count: Int { keys.count }
 
+    func removeAll() {
+        keys = []
+        values = [:]
+    }
+
     public func get(_ key: Value) throws -> Value? { values[try HashKey(key)] }
 
     public func set(_ key: Value, _ value: Value) throws {

@@ -36,12 +36,14 @@ struct LanguageFixtureTests {
             contentsOf: Self.folder.appendingPathComponent(
                 name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(Expectation.self, from: expectedData)
-        var out = ""
-        var err = ""
-        let interp = Interpreter(
-            module: try parseModule(source: source, filename: name), filename: name,
-            writeOutput: { out += $0 }, writeError: { err += $0 })
-        let status = runOnLargeStack { interp.run() }
+        let module = try parseModule(source: source, filename: name)
+        let (status, out, err) = runOnLargeStack {
+            var out = ""
+            var err = ""
+            let interp = Interpreter(module: module, filename: name, writeOutput: { out += $0 }, writeError: { err += $0 })
+            let status = interp.run()
+            return (status, out, err)
+        }
         #expect(Self.maskAddresses(out) == Self.maskAddresses(expected.stdout))
         #expect((status == 0) == expected.exit_ok)
         let last = err.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""

@@ -28,7 +28,7 @@ public enum OpSampling {
     /// The signature's non-tensor arguments: the declared samples, else a value per type for
     /// required parameters (defaults otherwise).
     public static func arguments(_ declaration: OpDeclaration) throws -> [String: OpValue] {
-        var values = declaration.samples.arguments
+        var values = declaration.samples.arguments.mapValues(OpValue.init)
         for p in try declaration.signature.parameters
         where ![.tensor, .tensorList].contains(p.type) && p.defaultValue == nil && values[p.name] == nil {
             switch p.type {

@@ -27,7 +27,7 @@ public struct OpArguments {
     /// The bound value, or the default; `.none` for an absent optional parameter.
     public func value(_ name: String) -> OpValue {
         guard let index = signature.parameterIndex(name) else { return .none }
-        return slots[index] ?? signature.parameters[index].defaultValue ?? .none
+        return slots[index] ?? signature.parameters[index].defaultValue.map(OpValue.init) ?? .none
     }
 
     public func tensor(_ name: String) throws -> Tensor {

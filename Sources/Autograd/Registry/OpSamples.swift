@@ -15,14 +15,14 @@ public struct OpSamples: Sendable {
     /// The shape of each tensor parameter, by name; unlisted ones are `[2, 3]`.
     public var shapes: [String: [Int]]
     /// Values for non-tensor parameters, by name, overriding their defaults.
-    public var arguments: [String: OpValue]
+    public var arguments: [String: OpConstant]
     /// Whether a tensor parameter after the first may broadcast against it (`[3]` against `[2, 3]`).
     public var broadcasts: Bool
     /// Whether the op takes non-contiguous inputs (`view` does not).
     public var acceptsNonContiguous: Bool
 
     public init(
-        domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpValue] = [:],
+        domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpConstant] = [:],
         broadcasts: Bool = false, acceptsNonContiguous: Bool = true
     ) {
         self.domain = domain

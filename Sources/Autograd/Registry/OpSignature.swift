@@ -45,7 +45,7 @@ public struct OpParameter: Sendable, CustomStringConvertible {
     /// Whether it follows the `*` marker and can only be passed by keyword.
     public let isKeywordOnly: Bool
     /// The default value, nil when the parameter is required.
-    public let defaultValue: OpValue?
+    public let defaultValue: OpConstant?
 
     public var description: String {
         var text = type.spelling + (isOptional ? "?" : "") + " " + name
@@ -66,7 +66,7 @@ public struct OpParameter: Sendable, CustomStringConvertible {
         case .scalar(.bool(let b)): return b ? "True" : "False"
         case .intList(let list): return "[\(list.map(String.init).joined(separator: ","))]"
         case .string(let s): return "\"\(s)\""
-        case .tensor, .tensorList, .dtype: return "?"
+        case .dtype: return "?"
         }
     }
 }

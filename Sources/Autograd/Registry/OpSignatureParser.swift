@@ -68,7 +68,7 @@ enum OpSignatureParser {
         let isOptional = typeText.hasSuffix("?")
         if isOptional { typeText = typeText.dropLast() }
         guard let type = parseType(typeText) else { throw fail("unknown type \"\(words[0])\"") }
-        let defaultValue = try defaultText.map { text -> OpValue in
+        let defaultValue = try defaultText.map { text -> OpConstant in
             guard let value = parseDefault(text, type: type, isOptional: isOptional) else {
                 throw fail("default \(text) does not fit \(words[0])")
             }
@@ -98,15 +98,15 @@ enum OpSignatureParser {
         }
     }
 
-    private static func parseDefault(_ text: String, type: OpParameterType, isOptional: Bool) -> OpValue? {
-        if text == "None" { return isOptional ? OpValue.none : nil }
+    private static func parseDefault(_ text: String, type: OpParameterType, isOptional: Bool) -> OpConstant? {
+        if text == "None" { return isOptional ? OpConstant.none : nil }
         switch type {
         case .bool:
             return text == "True" ? .bool(true) : text == "False" ? .bool(false) : nil
         case .int:
-            return Int(text).map(OpValue.int)
+            return Int(text).map(OpConstant.int)
         case .float:
-            return Double(text).map(OpValue.double)
+            return Double(text).map(OpConstant.double)
         case .scalar:
             if let i = Int64(text) { return .scalar(.int(i)) }
             return Double(text).map { .scalar(.double($0)) }

@@ -10,9 +10,31 @@ public enum OpValue {
     case dtype(DType)
     case string(String)
     case none
+
+    /// The value a constant stands for.
+    public init(_ constant: OpConstant) {
+        switch constant {
+        case .scalar(let s): self = .scalar(s)
+        case .int(let i): self = .int(i)
+        case .intList(let list): self = .intList(list)
+        case .double(let d): self = .double(d)
+        case .bool(let b): self = .bool(b)
+        case .dtype(let d): self = .dtype(d)
+        case .string(let s): self = .string(s)
+        case .none: self = .none
+        }
+    }
 }
 
-// The registry shares signatures and samples across threads; the values they hold (defaults
-// parsed from signature text, sample literals) never contain a tensor, the only non-Sendable
-// payload. Declarations must keep it so: a sample tensor belongs in `OpSamples.shapes`.
-extension OpValue: @unchecked Sendable {}
+/// A non-tensor parameter value known ahead of any call: a signature's default or a declared
+/// sample argument. It holds no tensor, so signatures and samples are shared between threads.
+public enum OpConstant: Sendable {
+    case scalar(ScalarValue)
+    case int(Int)
+    case intList([Int])
+    case double(Double)
+    case bool(Bool)
+    case dtype(DType)
+    case string(String)
+    case none
+}

@@ -45,11 +45,11 @@ enum ItertoolsModule {
                 return object
             }
         }
-        let chainFromIterable = BuiltinFunction("from_iterable") { args, interp in
+        let chainFromIterable: TypeObject.Body = { args, interp in
             chain(try interp.makeIterator(args.value(0, "iterable") ?? .none))
         }
         m["chain"] = .object(
-            TypeObject("chain", qualifiedName: "itertools.chain", members: ["from_iterable": .object(chainFromIterable)]) {
+            TypeObject("chain", qualifiedName: "itertools.chain", members: ["from_iterable": chainFromIterable]) {
                 args, _ in
                 chain(ArrayIterator(args.positional, typeName: "tuple_iterator"))
             })
