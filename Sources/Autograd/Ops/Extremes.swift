@@ -1,5 +1,6 @@
 /// Elementwise maximum and minimum of two tensors: `maximum`/`minimum` (also `torch.max(a, b)`
-/// and `torch.min(a, b)`), which propagate NaN, and `fmax`/`fmin`, which ignore it.
+/// and `torch.min(a, b)`, declared with max/min in Reduction.swift), which propagate NaN, and
+/// `fmax`/`fmin`, which ignore it.
 enum ExtremesOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -8,14 +9,6 @@ enum ExtremesOps {
             forward: { try $0.tensor("self").maximum($0.tensor("other")) }),
         OpDeclaration(
             "minimum(Tensor self, Tensor other) -> Tensor", gradFn: "MinimumBackward0", exposure: [.torch, .method],
-            samples: OpSamples(broadcasts: true),
-            forward: { try $0.tensor("self").minimum($0.tensor("other")) }),
-        OpDeclaration(
-            "max.other(Tensor self, Tensor other) -> Tensor", gradFn: "MaximumBackward0", exposure: [.torch, .method],
-            samples: OpSamples(broadcasts: true),
-            forward: { try $0.tensor("self").maximum($0.tensor("other")) }),
-        OpDeclaration(
-            "min.other(Tensor self, Tensor other) -> Tensor", gradFn: "MinimumBackward0", exposure: [.torch, .method],
             samples: OpSamples(broadcasts: true),
             forward: { try $0.tensor("self").minimum($0.tensor("other")) }),
         OpDeclaration(
@@ -67,21 +60,25 @@ extension Tensor {
     /// The larger of each pair, ignoring NaN (FmaxBackward0).
     public func fmax(_ other: Tensor) throws -> Tensor {
         try extremeOfPair(FmaxF.self, other, "fmax", "FmaxBackward0") { a, b in
-            let kept = try a.ge(.tensor(b)).logicalOr(b.isnan())
-            return (try kept.eq(.scalar(.bool(false))), kept)
+            (try Tensor.notKept(a.ge(.tensor(b)), b), try Tensor.notKept(b.ge(.tensor(a)), a))
         }
     }
 
     /// The smaller of each pair, ignoring NaN (FminBackward0).
     public func fmin(_ other: Tensor) throws -> Tensor {
         try extremeOfPair(FminF.self, other, "fmin", "FminBackward0") { a, b in
-            let kept = try a.le(.tensor(b)).logicalOr(b.isnan())
-            return (try kept.eq(.scalar(.bool(false))), kept)
+            (try Tensor.notKept(a.le(.tensor(b)), b), try Tensor.notKept(b.le(.tensor(a)), a))
         }
     }
 
+    /// Where an operand of fmax/fmin is not the result: it does not win the comparison and
+    /// the other operand is not NaN.
+    private static func notKept(_ wins: Tensor, _ otherOperand: Tensor) throws -> Tensor {
+        try wins.logicalOr(otherOperand.isnan()).eq(.scalar(.bool(false)))
+    }
+
     /// `maximum`-like ops. `losers(self, other)` masks where `self` and where `other` get no
-    /// gradient; for maximum/minimum equal elements share it (half each), as in derivatives.yaml.
+    /// gradient; equal elements share it (half each), as in derivatives.yaml.
     private func extremeOfPair<F: BinaryFunction>(
         _ f: F.Type, _ other: Tensor, _ op: String, _ backward: String,
         losers: @escaping (Tensor, Tensor) throws -> (Tensor, Tensor)
@@ -89,12 +86,11 @@ extension Tensor {
         let dt = resultType([self, other])
         let out = try mapBinary(F.self, self, other, dtype: dt)
         let (sa, sb) = (shape, other.shape)
-        let splitsTies = op == "maximum" || op == "minimum"
         record(op, backward, inputs: [self, other], outputs: [out], saving: [.input("self", self), .input("other", other)]) { ctx in
             let (a, b) = (try ctx.saved(0), try ctx.saved(1))
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
             let (selfLoses, otherLoses) = try losers(a, b)
-            let grad = splitsTies ? try Tensor.maskedWhere(a.eq(.tensor(b)), ctx.grad.divScalar(2), ctx.grad) : ctx.grad
+            let grad = try Tensor.maskedWhere(a.eq(.tensor(b)), ctx.grad.divScalar(2), ctx.grad)
             return [
                 ctx.needsGrad(0) ? try Tensor.maskedWhere(selfLoses, zero, grad).sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try Tensor.maskedWhere(otherLoses, zero, grad).sumTo(sb) : nil

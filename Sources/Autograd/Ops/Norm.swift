@@ -9,7 +9,7 @@ enum NormOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
             "linalg_vector_norm(Tensor self, Scalar ord=2, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .linalg],
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
             forward: {
                 try $0.tensor("self").vectorNorm(
                     ord: $0.scalar("ord").doubleValue, dims: dims($0), keepdim: $0.bool("keepdim"),
@@ -17,7 +17,7 @@ enum NormOps {
             }),
         OpDeclaration(
             "linalg_matrix_norm(Tensor self, Scalar ord, int[] dim=[-2,-1], bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-            gradFn: "AmaxBackward0", exposure: [.torch, .linalg], samples: OpSamples(arguments: ["ord": .scalar(.double(1))]),
+            gradFn: "AmaxBackward0", exposure: [.linalg], samples: OpSamples(arguments: ["ord": .scalar(.double(1))]),
             forward: {
                 try $0.tensor("self").matrixNorm(
                     ord: .number($0.scalar("ord").doubleValue), dims: $0.intList("dim"), keepdim: $0.bool("keepdim"),
@@ -25,7 +25,7 @@ enum NormOps {
             }),
         OpDeclaration(
             "linalg_matrix_norm.str_ord(Tensor self, str ord=\"fro\", int[] dim=[-2,-1], bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .linalg],
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
             forward: {
                 try $0.tensor("self").matrixNorm(
                     ord: .named($0.string("ord")), dims: $0.intList("dim"), keepdim: $0.bool("keepdim"),
@@ -33,7 +33,7 @@ enum NormOps {
             }),
         OpDeclaration(
             "linalg_norm(Tensor self, Scalar? ord=None, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .linalg],
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
             forward: {
                 try $0.tensor("self").linalgNorm(
                     ord: $0.optionalScalar("ord").map { .number($0.doubleValue) }, dims: dims($0),
@@ -41,7 +41,7 @@ enum NormOps {
             }),
         OpDeclaration(
             "linalg_norm.ord_str(Tensor self, str ord, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
-            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .linalg],
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
             samples: OpSamples(arguments: ["ord": .string("fro")]),
             forward: {
                 try $0.tensor("self").linalgNorm(
