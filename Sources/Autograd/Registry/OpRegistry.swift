@@ -37,7 +37,8 @@ public struct OpRegistry: Sendable {
         NormOps.declarations,
         SortOps.declarations,
         ScanOps.declarations,
-        ExtremesOps.declarations
+        ExtremesOps.declarations,
+        RecurrentOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

@@ -1,6 +1,7 @@
 # RNN, LSTM and GRU (and their cells), after PyTorch's torch/nn/modules/rnn.py: the same
-# parameters, names, initialisation order and repr; the recurrence is written with tensor ops
-# (linear, sigmoid, tanh, slices, stack) instead of PyTorch's fused kernels.
+# parameters, names, initialisation order and repr. A float32 LSTM runs one op per layer and
+# direction (torch.mkldnn_rnn_layer, as PyTorch's CPU kernel); other recurrences are written
+# with tensor ops (linear, sigmoid, tanh, slices, stack), as PyTorch's CPU fallback computes them.
 import math
 
 import torch
@@ -170,6 +171,19 @@ class RNNBase(Module):
                 index = layer * num_directions + direction
                 state = hx[index]
                 weights = [getattr(self, name) for name in self._all_weights[index]]
+                if self.mode == "LSTM" and input.dtype == torch.float32:
+                    # PyTorch's CPU kernel for float32 LSTMs: one op per layer and direction.
+                    if self.bias:
+                        b_ih, b_hh = weights[2], weights[3]
+                    else:
+                        b_ih = b_hh = torch.zeros(4 * self.hidden_size)
+                    output, hy, cy, _ = torch.mkldnn_rnn_layer(
+                        layer_input, weights[0], weights[1], b_ih, b_hh, state[0], state[1], direction == 1,
+                        [], 2, self.hidden_size, self.num_layers, self.bias, self.bidirectional, False, self.training,
+                    )
+                    finals.append((hy, cy))
+                    direction_outputs.append(output)
+                    continue
                 outputs = [None] * steps
                 order = range(steps - 1, -1, -1) if direction == 1 else range(steps)
                 for t in order:
