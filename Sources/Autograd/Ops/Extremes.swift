@@ -49,12 +49,16 @@ private enum FminF: BinaryFunction {
 extension Tensor {
     /// The larger of each pair of elements, broadcast (MaximumBackward0); ties split the gradient.
     public func maximum(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(MaximumF.self, other, "maximum", "MaximumBackward0") { (try $0.lt(.tensor($1)), try $0.gt(.tensor($1))) }
+        try extremeOfPair(MaximumF.self, other, "maximum", "MaximumBackward0") {
+            (try $0.lt(.tensor($1)), try $0.gt(.tensor($1)))
+        }
     }
 
     /// The smaller of each pair of elements (MinimumBackward0).
     public func minimum(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(MinimumF.self, other, "minimum", "MinimumBackward0") { (try $0.gt(.tensor($1)), try $0.lt(.tensor($1))) }
+        try extremeOfPair(MinimumF.self, other, "minimum", "MinimumBackward0") {
+            (try $0.gt(.tensor($1)), try $0.lt(.tensor($1)))
+        }
     }
 
     /// The larger of each pair, ignoring NaN (FmaxBackward0).
@@ -86,7 +90,8 @@ extension Tensor {
         let dt = resultType([self, other])
         let out = try mapBinary(F.self, self, other, dtype: dt)
         let (sa, sb) = (shape, other.shape)
-        record(op, backward, inputs: [self, other], outputs: [out], saving: [.input("self", self), .input("other", other)]) { ctx in
+        record(op, backward, inputs: [self, other], outputs: [out], saving: [.input("self", self), .input("other", other)]) {
+            ctx in
             let (a, b) = (try ctx.saved(0), try ctx.saved(1))
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
             let (selfLoses, otherLoses) = try losers(a, b)

@@ -103,7 +103,8 @@ extension Tensor {
         let dims = self.dim == 0 ? [] : (normalized.isEmpty ? Array(0..<self.dim) : normalized)
         let slices = Slices(self, dims: dims)
         let values = slices.reduced { Tensor.vectorNormValue($0, ord) }
-        let outShape = keepdim ? reducedShape(dims, keepdim: true) : (normalized.isEmpty ? [] : reducedShape(dims, keepdim: false))
+        let outShape =
+            keepdim ? reducedShape(dims, keepdim: true) : (normalized.isEmpty ? [] : reducedShape(dims, keepdim: false))
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype ?? self.dtype)
         let kept = reducedShape(dims, keepdim: true)
         record(
@@ -130,7 +131,9 @@ extension Tensor {
     }
 
     /// PyTorch's linalg_vector_norm_backward, with `grad` and `result` shaped as with keepdim.
-    static func vectorNormBackward(_ grad: Tensor, _ input: Tensor, _ ord: Double, _ result: Tensor, _ dims: [Int]) throws -> Tensor {
+    static func vectorNormBackward(_ grad: Tensor, _ input: Tensor, _ ord: Double, _ result: Tensor, _ dims: [Int]) throws
+        -> Tensor
+    {
         let zero = Tensor.scalar(0, dtype: input.dtype)
         if ord == 0 { return try input.mul(.tensor(zero)) }
         if ord == 1 { return try input.sgn().mul(.tensor(grad)) }
@@ -162,7 +165,8 @@ extension Tensor {
             throw TorchError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
         }
         guard dims.count == 2 else {
-            throw TorchError.runtime("linalg.matrix_norm: dim must be a 2-tuple. Got \(dims.map(String.init).joined(separator: " "))")
+            throw TorchError.runtime(
+                "linalg.matrix_norm: dim must be a 2-tuple. Got \(dims.map(String.init).joined(separator: " "))")
         }
         var d = try dims.map { try normalizeDim($0, rank: self.dim) }
         guard d[0] != d[1] else {

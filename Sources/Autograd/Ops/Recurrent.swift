@@ -97,8 +97,10 @@ extension Tensor {
         record(
             "mkldnn_rnn_layer", "MkldnnRnnLayerBackward0",
             inputs: [input, weightIH, weightHH, biasIH, biasHH, hx, cx], outputs: [out, hy, cy],
-            saving: [.input("input", input), .input("weight0", weightIH), .input("weight1", weightHH),
-                     .input("hx_", hx), .input("cx_", cx)]
+            saving: [
+                .input("input", input), .input("weight0", weightIH), .input("weight1", weightHH),
+                .input("hx_", hx), .input("cx_", cx)
+            ]
         ) { ctx in
             let grads = try lstmLayerBackward(
                 ctx.grads.map { $0.doubles() }, input: ctx.saved(0).doubles(), weightIH: ctx.saved(1).doubles(),
@@ -106,8 +108,10 @@ extension Tensor {
                 sizes: (steps, batch, inputSize, hidden), reverse: reverse)
             return zip(grads, shapes).map { values, shape in
                 shape.map { Tensor.fromValues(values, shape: $0, dtype: dtype) }
-            } + [Tensor.fromValues(grads[5], shape: [batch, hidden], dtype: dtype),
-                 Tensor.fromValues(grads[6], shape: [batch, hidden], dtype: dtype)]
+            } + [
+                Tensor.fromValues(grads[5], shape: [batch, hidden], dtype: dtype),
+                Tensor.fromValues(grads[6], shape: [batch, hidden], dtype: dtype)
+            ]
         }
         return (out, hy, cy, workspace)
     }

@@ -70,7 +70,8 @@ extension Tensor {
     public func logcumsumexp(dim: Int) throws -> Tensor {
         let d = try normalizeDim(dim, rank: self.dim)
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("logcumsumexp(): expected input to have floating point dtype but got \(dtype.scalarTypeName)")
+            throw TorchError.runtime(
+                "logcumsumexp(): expected input to have floating point dtype but got \(dtype.scalarTypeName)")
         }
         let out = scanned(d, dtype: dtype) { values in
             var total = -Double.infinity
@@ -103,7 +104,8 @@ extension Tensor {
             guard high.isFinite else { return high }
             return high + Foundation.log(slice.reduce(0) { $0 + Foundation.exp($1 - high) })
         }
-        let out = Tensor.fromValues(values, shape: reducedShape(dims, keepdim: keepdim), dtype: dtype.isFloatingPoint ? dtype : .float32)
+        let out = Tensor.fromValues(
+            values, shape: reducedShape(dims, keepdim: keepdim), dtype: dtype.isFloatingPoint ? dtype : .float32)
         let kept = reducedShape(dims, keepdim: true)
         record(
             "logsumexp", "LogsumexpBackward0", inputs: [self], outputs: [out],

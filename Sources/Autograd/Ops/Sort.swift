@@ -91,7 +91,9 @@ extension Tensor {
     }
 
     /// The `k` largest (or smallest) values along `dim` (TopkBackward0) and their indices.
-    public func topk(_ k: Int, dim: Int = -1, largest: Bool = true, sorted: Bool = true) throws -> (values: Tensor, indices: Tensor) {
+    public func topk(_ k: Int, dim: Int = -1, largest: Bool = true, sorted: Bool = true) throws -> (
+        values: Tensor, indices: Tensor
+    ) {
         let d = try normalizeDim(dim, rank: self.dim)
         let size = shape.isEmpty ? 1 : shape[d]
         guard k >= 0 && k <= size else { throw TorchError.runtime("selected index k out of range") }
@@ -131,7 +133,8 @@ extension Tensor {
         let values = doubles()
         let sorted = values.sorted { LibstdcxxSort.ascending($0, $1) }
         let out = Tensor.fromValues([sorted[(values.count - 1) / 2]], shape: [], dtype: dtype)
-        record("median", "MedianBackward0", inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)]) {
+        record("median", "MedianBackward0", inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)])
+        {
             ctx in
             [try Tensor.evenlyDistribute(ctx.grad, input: ctx.saved(0), value: ctx.saved(1))]
         }
@@ -144,7 +147,9 @@ extension Tensor {
         let d = try normalizeDim(dim, rank: self.dim)
         return try reorderAlong(d, "median", "MedianBackward1", keep: 1, keepdim: keepdim) { values in
             if let nan = values.firstIndex(where: \.isNaN) { return [(values[nan], nan)] }
-            let ordered = values.enumerated().sorted { $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+            let ordered = values.enumerated().sorted {
+                $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset)
+            }
             let median = ordered[(values.count - 1) / 2]
             return [(median.element, median.offset)]
         }
