@@ -289,11 +289,15 @@ extension Tensor {
         let op = largest ? "amax" : "amin"
         let normalized = try reductionDims(requested)
         let dims = self.dim == 0 ? [] : (normalized.isEmpty ? Array(0..<self.dim) : normalized)
-        let slices = Slices(self, dims: dims)
-        guard slices.length > 0 || numel == 0 && slices.count == 0 else {
-            throw TorchError.index("\(op)(): Expected reduction dim \(dims.first ?? 0) to have non-zero size.")
+        if normalized.isEmpty && numel == 0 {
+            throw TorchError.runtime(
+                "\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+            )
         }
-        let values = slices.reduced { slice in
+        if let empty = dims.first(where: { shape[$0] == 0 }) {
+            throw TorchError.index("\(op)(): Expected reduction dim \(empty) to have non-zero size.")
+        }
+        let values = Slices(self, dims: dims).reduced { slice in
             if let nan = slice.first(where: \.isNaN) { return nan }
             return (largest ? slice.max() : slice.min()) ?? 0
         }

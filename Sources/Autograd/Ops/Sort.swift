@@ -125,14 +125,12 @@ extension Tensor {
         }
     }
 
-    /// The lower median of all values (MedianBackward0); NaN when any value is NaN.
+    /// The lower median of all values (MedianBackward0); NaN when any value is NaN or there is none.
     public func median() throws -> Tensor {
-        guard numel > 0 else {
-            throw TorchError.index("median() input tensor cannot be empty")
-        }
         let values = doubles()
         let sorted = values.sorted { LibstdcxxSort.ascending($0, $1) }
-        let out = Tensor.fromValues([sorted[(values.count - 1) / 2]], shape: [], dtype: dtype)
+        let median = sorted.isEmpty ? Double.nan : sorted[(values.count - 1) / 2]
+        let out = Tensor.fromValues([median], shape: [], dtype: dtype)
         record("median", "MedianBackward0", inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)])
         {
             ctx in
@@ -145,6 +143,9 @@ extension Tensor {
     /// one PyTorch picks (by value, then index), or the first NaN.
     public func median(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
         let d = try normalizeDim(dim, rank: self.dim)
+        if !shape.isEmpty && shape[d] == 0 {
+            throw TorchError.index("median(): Expected reduction dim \(d) to have non-zero size.")
+        }
         return try reorderAlong(d, "median", "MedianBackward1", keep: 1, keepdim: keepdim) { values in
             if let nan = values.firstIndex(where: \.isNaN) { return [(values[nan], nan)] }
             let ordered = values.enumerated().sorted {

@@ -136,7 +136,7 @@ extension Tensor {
             throw TorchError.unsupportedOperation("std and var only support floating point and complex dtypes")
         }
         let normalized = try reductionDims(requested ?? [])
-        let dims = normalized.isEmpty ? Array(0..<dim) : normalized
+        let dims = dim == 0 ? [] : (normalized.isEmpty ? Array(0..<dim) : normalized)
         let slices = Slices(self, dims: dims)
         let freedom = Double(slices.length) - correction
         if freedom <= 0 {
