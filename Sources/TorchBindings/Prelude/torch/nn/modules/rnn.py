@@ -121,6 +121,10 @@ class RNNBase(Module):
 
         self.reset_parameters()
 
+    def flatten_parameters(self):
+        # PyTorch compacts the weights only for cuDNN; on the CPU it returns at once.
+        return None
+
     @property
     def _flat_weights(self):
         return [getattr(self, name) for name in self._flat_weights_names]
