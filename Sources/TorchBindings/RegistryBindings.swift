@@ -33,10 +33,17 @@ enum RegistryBindings {
     static let methods = build(.method)
     /// `torch.nn.functional.X` from the registry, by name.
     static let functional = build(.functional)
+    /// `torch.linalg.X` from the registry, by name.
+    static let linalg = build(.linalg)
 
     /// The registry's bindings in `namespace` (one of `OpExposure.namespaces`), by name.
     static func bindings(in namespace: OpExposure) -> [String: RegistryFunction] {
-        namespace == .torch ? torch : namespace == .method ? methods : functional
+        switch namespace {
+        case .torch: return torch
+        case .method: return methods
+        case .linalg: return linalg
+        default: return functional
+        }
     }
 
     /// A module's hand-bound `members` with the registry's bindings in `namespace` added; a

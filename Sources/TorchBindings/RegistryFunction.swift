@@ -13,7 +13,8 @@ final class RegistryFunction: Sendable {
         let isInPlace: Bool
         /// How many parameters can be passed by position.
         let positionalCount: Int
-        /// Whether the op returns a tuple, which Python sees as `torch.return_types.NAME`.
+        /// Whether the op returns a tuple: `torch.return_types.NAME` when its returns are named
+        /// (`Tensor values, Tensor indices`), a plain tuple otherwise (`std_mean`).
         let returnsTuple: Bool
         /// Whether the only positional parameter after the receiver is an `int[]`, which then
         /// also takes varargs (`t.view(2, 3)`, `t.permute(1, 0)`), as in PyTorch.
@@ -80,6 +81,7 @@ final class RegistryFunction: Sendable {
         let arguments = OpArguments(overload.signature, slots: slots)
         if overload.returnsTuple {
             let outputs = try overload.declaration.callReturningAll(arguments)
+            guard overload.signature.returns.allSatisfy({ $0.contains(" ") }) else { return .tuple(outputs.map { .tensor($0) }) }
             return .object(ReturnTypesObject(name: overload.signature.name, values: outputs[0], indices: outputs[1]))
         }
         return .tensor(overload.isInPlace ? try overload.declaration.callInPlace(arguments) : try overload.declaration(arguments))
@@ -131,7 +133,8 @@ final class RegistryFunction: Sendable {
             }
         }
         for (keyword, v) in args.keywords {
-            let lookup = keyword == "input" && !isMethod && parameters.first?.name == "self" ? "self" : keyword
+            var lookup = keyword == "input" && !isMethod && parameters.first?.name == "self" ? "self" : keyword
+            if let alias = Self.numpyAliases[keyword], overload.signature.parameterIndex(keyword) == nil { lookup = alias }
             guard let index = overload.signature.parameterIndex(lookup), !(isMethod && index == 0),
                 lookup != "self" || keyword == "input"
             else {
@@ -155,6 +158,9 @@ final class RegistryFunction: Sendable {
             parameter: pythonName(of: parameter), expected: OpValueConversion.pythonSpelling(parameter.type),
             got: Formatting.typeName(v), position: position)
     }
+
+    /// The NumPy spellings PyTorch's argument parser also accepts for a parameter (`axis=` for `dim=`).
+    private static let numpyAliases = ["axis": "dim", "keepdims": "keepdim"]
 
     /// A parameter's name as Python callers see it: `self` is `input` outside methods.
     func pythonName(of parameter: OpParameter) -> String {

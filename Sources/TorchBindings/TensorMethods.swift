@@ -62,6 +62,19 @@ enum TensorMethods {
         m["reshape_as"] = { t, a, i in .tensor(try t.reshape(try i.tensorValue(a.value(0, "other"), "reshape_as", "other").shape))
         }
         m["expand_as"] = { t, a, i in .tensor(try t.expand(try i.tensorValue(a.value(0, "other"), "expand_as", "other").shape)) }
+        m["resize_"] = { t, a, i in .tensor(try t.resize_(try i.shapeArgument(a, "resize_"))) }
+        m["unique"] = { t, a, i in
+            try a.check("unique", maxPositional: 4, allowed: ["sorted", "return_inverse", "return_counts", "dim"])
+            switch a.value(3, "dim") {
+            case nil, .some(.none): break
+            default: throw PyException(.notImplementedError, "unique(dim=) is not supported by GradScope yet")
+            }
+            let inverse = try i.boolValue(a.value(1, "return_inverse"), default: false)
+            let counts = try i.boolValue(a.value(2, "return_counts"), default: false)
+            let r = t.unique()
+            guard inverse || counts else { return .tensor(r.values) }
+            return .tuple([.tensor(r.values)] + (inverse ? [.tensor(r.inverse)] : []) + (counts ? [.tensor(r.counts)] : []))
+        }
         m["item"] = { t, a, _ in
             try a.check("item", maxPositional: 0, allowed: [])
             return scalarValue(try t.item())

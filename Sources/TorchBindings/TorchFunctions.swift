@@ -42,7 +42,7 @@ enum TorchFunctions {
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = [String: Value]()
-        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose"] {
+        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique"] {
             m[name] = delegating(name)
         }
         m["tensor"] = function("tensor") { args, interp in

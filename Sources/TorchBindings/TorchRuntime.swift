@@ -12,7 +12,7 @@ public final class TorchRuntime {
 
     private init() {}
 
-    /// Makes `torch`, `torch.autograd`, `torch.nn.functional`, the Python prelude's modules
+    /// Makes `torch`, `torch.autograd`, `torch.nn.functional`, `torch.linalg`, the Python prelude's modules
     /// (`torch.nn`, `torch.optim`, ..., run on first use) and its host module `_gradscope`
     /// importable in `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
     /// print as Python warnings and anomaly mode reports its call stacks.
@@ -23,6 +23,7 @@ public final class TorchRuntime {
             name: "torch.nn.functional",
             members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
         let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
+        let linalg = ModuleObject(name: "torch.linalg", members: RegistryBindings.adding(.linalg, to: [:]))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])
         runtime.prelude = prelude
@@ -30,8 +31,9 @@ public final class TorchRuntime {
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
         torchMembers["autograd"] = .object(autograd)
+        torchMembers["linalg"] = .object(linalg)
         let torch = ModuleObject(name: "torch", members: torchMembers)
-        for module in [torch, autograd, functional] { interp.registerModule(module.name, .object(module)) }
+        for module in [torch, autograd, functional, linalg] { interp.registerModule(module.name, .object(module)) }
         prelude.register(into: interp)
         interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in

@@ -60,7 +60,7 @@ struct RegistryBindingTests {
         let callee =
             isMethod
             ? "\(variables[signature.parameters[0].name]!).\(name)"
-            : (namespace == .torch ? "torch." : "F.") + name
+            : (namespace == .torch ? "torch." : namespace == .linalg ? "torch.linalg." : "F.") + name
         let inPlace = name.hasSuffix("_")
         return SampledCall(
             namespace: namespace, name: name, declaration: declaration,
@@ -143,11 +143,13 @@ struct RegistryBindingTests {
         }
     }
 
-    /// A script's result as tensors: one tensor, or the parts of a `torch.return_types` tuple.
+    /// A script's result as tensors: one tensor, the parts of a `torch.return_types` tuple, or
+    /// of a plain tuple (`std_mean`).
     static func tensors(_ result: Value) -> [Tensor] {
         switch result {
         case .object(let t as Tensor): return [t]
         case .object(let pair as ReturnTypesObject): return [pair.values, pair.indices]
+        case .tuple(let items): return items.flatMap(tensors)
         default: return []
         }
     }
@@ -159,7 +161,8 @@ struct RegistryBindingTests {
         let byHand: [(OpExposure, Set<String>)] = [
             (.torch, Set(TorchFunctions.torch(interp).keys)),
             (.method, Set(TensorMethods.table.keys)),
-            (.functional, Set(TorchFunctions.functional(interp).keys))
+            (.functional, Set(TorchFunctions.functional(interp).keys)),
+            (.linalg, [])
         ]
         for (namespace, hand) in byHand {
             let derived = Set(RegistryBindings.bindings(in: namespace).keys)
@@ -187,6 +190,8 @@ struct RegistryBindingTests {
         let invalidCombination = """
             TypeError: max() received an invalid combination of arguments - got (str), but expected one of:
              * ()
+             * (Tensor other)
+                  didn't match because some of the arguments have invalid types: (!str!)
              * (int dim, bool keepdim = False)
                   didn't match because some of the arguments have invalid types: (!str!)
             """
@@ -199,7 +204,7 @@ struct RegistryBindingTests {
                 #expect(last == expected, "\(expression)")
             }
         }
-        // PyTorch also lists max(Tensor other), which GradScope does not declare.
+        // PyTorch lists the same overloads, but marks the mismatch under the one before it.
         guard case .failure(let failure) = try Self.run("x.max('a')", ["x": try OpSampling.tensor([2, 3], .real, seed: 0)]) else {
             Issue.record("x.max('a') did not raise")
             return

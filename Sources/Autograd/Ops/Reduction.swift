@@ -1,7 +1,6 @@
 /// Reductions besides sum and prod: mean, max/min (whole tensor and along a dim),
-/// argmax/argmin, all/any; plus the gather/scatter pair their backward formulas use.
-/// `max(dim)`/`min(dim)` return (values, indices) and are not declared yet: declarations
-/// return one tensor.
+/// `max(a, b)`/`min(a, b)` (the elementwise maximum/minimum of Extremes.swift), argmax/argmin,
+/// all/any; plus the gather/scatter pair their backward formulas use.
 enum ReductionOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -17,6 +16,14 @@ enum ReductionOps {
         OpDeclaration(
             "min(Tensor self) -> Tensor", gradFn: "MinBackward1", exposure: [.torch, .method],
             forward: { try $0.tensor("self").min() }),
+        OpDeclaration(
+            "max.other(Tensor self, Tensor other) -> Tensor", gradFn: "MaximumBackward0", exposure: [.torch, .method],
+            samples: OpSamples(broadcasts: true),
+            forward: { try $0.tensor("self").maximum($0.tensor("other")) }),
+        OpDeclaration(
+            "min.other(Tensor self, Tensor other) -> Tensor", gradFn: "MinimumBackward0", exposure: [.torch, .method],
+            samples: OpSamples(broadcasts: true),
+            forward: { try $0.tensor("self").minimum($0.tensor("other")) }),
         OpDeclaration(
             "max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)",
             gradFn: "MaxBackward0", exposure: [.torch, .method],

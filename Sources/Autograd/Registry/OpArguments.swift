@@ -91,6 +91,11 @@ public struct OpArguments {
         return b
     }
 
+    public func optionalBool(_ name: String) throws -> Bool? {
+        if case .none = value(name) { return nil }
+        return try bool(name)
+    }
+
     public func optionalDType(_ name: String) throws -> DType? {
         switch value(name) {
         case .none: return nil

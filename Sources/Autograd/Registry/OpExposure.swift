@@ -9,9 +9,18 @@ public struct OpExposure: OptionSet, Sendable, Hashable {
     public static let method = OpExposure(rawValue: 2)
     /// `torch.nn.functional.X(...)`.
     public static let functional = OpExposure(rawValue: 4)
+    /// `torch.linalg.X(...)`, for ops declared as `linalg_X` (PyTorch's `python_module: linalg`).
+    public static let linalg = OpExposure(rawValue: 8)
 
     /// The Python prefix of each namespace, for messages and listings.
     public static let namespaces: [(OpExposure, String)] = [
-        (.torch, "torch."), (.method, "Tensor."), (.functional, "torch.nn.functional.")
+        (.torch, "torch."), (.method, "Tensor."), (.functional, "torch.nn.functional."),
+        (.linalg, "torch.linalg.")
     ]
+
+    /// The Python name of an op called `name` in its signature, in this namespace:
+    /// `linalg_vector_norm` is `torch.linalg.vector_norm`.
+    public func pythonName(of name: String) -> String {
+        self == .linalg && name.hasPrefix("linalg_") ? String(name.dropFirst("linalg_".count)) : name
+    }
 }

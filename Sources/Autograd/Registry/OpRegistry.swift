@@ -32,7 +32,13 @@ public struct OpRegistry: Sendable {
         ViewOps.declarations,
         SelectOps.declarations,
         JoinOps.declarations,
-        ComparisonOps.declarations
+        ComparisonOps.declarations,
+        StatisticsOps.declarations,
+        NormOps.declarations,
+        SortOps.declarations,
+        ScanOps.declarations,
+        ExtremesOps.declarations,
+        RecurrentOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
@@ -58,8 +64,9 @@ public struct OpRegistry: Sendable {
             }
             for (namespace, prefix) in OpExposure.namespaces {
                 var names = [String]()
-                if declaration.exposure.contains(namespace) { names.append(signature.name) }
-                if declaration.inPlaceExposure.contains(namespace) { names.append(signature.name + "_") }
+                let name = namespace.pythonName(of: signature.name)
+                if declaration.exposure.contains(namespace) { names.append(name) }
+                if declaration.inPlaceExposure.contains(namespace) { names.append(name + "_") }
                 for name in names {
                     let qualified = prefix + name + (signature.overload.isEmpty ? "" : "." + signature.overload)
                     guard seen.insert(qualified).inserted else {

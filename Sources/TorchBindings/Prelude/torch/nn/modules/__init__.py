@@ -12,3 +12,4 @@ from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.flatten import Flatten
 from torch.nn.modules.pooling import AvgPool2d, MaxPool2d
+from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase

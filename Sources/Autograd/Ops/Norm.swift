@@ -1,0 +1,317 @@
+import Foundation
+
+/// Norms: `torch.linalg.vector_norm`/`matrix_norm`/`norm`, `torch.norm`/`Tensor.norm` (which
+/// PyTorch's Python layer turns into a vector norm), and the `amax`/`amin` reductions matrix
+/// norms are built from. Spectral norms (`ord=±2` on matrices) are computed without a gradient.
+enum NormOps {
+    private static func dims(_ a: OpArguments) throws -> [Int]? { try a.optionalIntList("dim") }
+
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration(
+            "linalg_vector_norm(Tensor self, Scalar ord=2, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
+            forward: {
+                try $0.tensor("self").vectorNorm(
+                    ord: $0.scalar("ord").doubleValue, dims: dims($0), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "linalg_matrix_norm(Tensor self, Scalar ord, int[] dim=[-2,-1], bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "AmaxBackward0", exposure: [.linalg], samples: OpSamples(arguments: ["ord": .scalar(.double(1))]),
+            forward: {
+                try $0.tensor("self").matrixNorm(
+                    ord: .number($0.scalar("ord").doubleValue), dims: $0.intList("dim"), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "linalg_matrix_norm.str_ord(Tensor self, str ord=\"fro\", int[] dim=[-2,-1], bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
+            forward: {
+                try $0.tensor("self").matrixNorm(
+                    ord: .named($0.string("ord")), dims: $0.intList("dim"), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "linalg_norm(Tensor self, Scalar? ord=None, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
+            forward: {
+                try $0.tensor("self").linalgNorm(
+                    ord: $0.optionalScalar("ord").map { .number($0.doubleValue) }, dims: dims($0),
+                    keepdim: $0.bool("keepdim"), dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "linalg_norm.ord_str(Tensor self, str ord, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.linalg],
+            samples: OpSamples(arguments: ["ord": .string("fro")]),
+            forward: {
+                try $0.tensor("self").linalgNorm(
+                    ord: .named($0.string("ord")), dims: dims($0), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            }),
+        // torch.norm and Tensor.norm as torch/functional.py defines them (p=None or 'fro' is the
+        // 2-norm): a vector norm over `dim`, or over every element.
+        OpDeclaration(
+            "norm.ScalarOpt_dim_dtype(Tensor self, Scalar? p=2, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .method],
+            forward: {
+                try $0.tensor("self").vectorNorm(
+                    ord: $0.optionalScalar("p")?.doubleValue ?? 2, dims: dims($0), keepdim: $0.bool("keepdim"),
+                    dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "norm.str(Tensor self, str p, int[1]? dim=None, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "LinalgVectorNormBackward0", exposure: [.torch, .method],
+            samples: OpSamples(arguments: ["p": .string("fro")]),
+            forward: {
+                let input = try $0.tensor("self")
+                let (p, dims, keepdim) = (try $0.string("p"), try dims($0), try $0.bool("keepdim"))
+                if p == "fro" && (dims?.count ?? 0) <= 2 {
+                    return try input.vectorNorm(ord: 2, dims: dims, keepdim: keepdim, dtype: $0.optionalDType("dtype"))
+                }
+                return try input.matrixNorm(
+                    ord: .named(p), dims: dims ?? Array(0..<input.dim), keepdim: keepdim, dtype: $0.optionalDType("dtype"))
+            }),
+        OpDeclaration(
+            "amax(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor", gradFn: "AmaxBackward0",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").amax(dims: $0.intList("dim"), keepdim: $0.bool("keepdim")) }),
+        OpDeclaration(
+            "amin(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor", gradFn: "AminBackward0",
+            exposure: [.torch, .method],
+            forward: { try $0.tensor("self").amin(dims: $0.intList("dim"), keepdim: $0.bool("keepdim")) })
+    ]
+}
+
+/// A matrix norm's order: a number (1, -1, ±inf, ±2) or a name ('fro', 'nuc').
+public enum MatrixNormOrder: Sendable {
+    case number(Double)
+    case named(String)
+}
+
+extension Tensor {
+    /// `linalg.vector_norm(ord, dim, keepdim, dtype)` (LinalgVectorNormBackward0): over every
+    /// element when `dims` is nil or empty; ord 0 counts non-zeros, ±inf is the largest or
+    /// smallest absolute value.
+    public func vectorNorm(ord: Double = 2, dims requested: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws
+        -> Tensor
+    {
+        guard self.dtype.isFloatingPoint else {
+            throw TorchError.unsupportedOperation(
+                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(self.dtype.scalarTypeName)")
+        }
+        let normalized = try reductionDims(requested ?? [])
+        let dims = self.dim == 0 ? [] : (normalized.isEmpty ? Array(0..<self.dim) : normalized)
+        let slices = Slices(self, dims: dims)
+        let values = slices.reduced { Tensor.vectorNormValue($0, ord) }
+        let outShape =
+            keepdim ? reducedShape(dims, keepdim: true) : (normalized.isEmpty ? [] : reducedShape(dims, keepdim: false))
+        let out = Tensor.fromValues(values, shape: outShape, dtype: dtype ?? self.dtype)
+        let kept = reducedShape(dims, keepdim: true)
+        record(
+            "linalg_vector_norm", "LinalgVectorNormBackward0", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .output("result", 0)]
+        ) { ctx in
+            let input = try ctx.saved(0)
+            let grad = try ctx.grad.reshape(kept)
+            let result = try ctx.saved(1).reshape(kept)
+            return [try Tensor.vectorNormBackward(grad, input, ord, result, dims).to(input.dtype)]
+        }
+        return out
+    }
+
+    private static func vectorNormValue(_ values: [Double], _ ord: Double) -> Double {
+        if ord == 0 { return Double(values.filter { $0 != 0 }.count) }
+        if values.contains(where: \.isNaN) { return .nan }
+        let magnitudes = values.map { Swift.abs($0) }
+        if ord == .infinity { return magnitudes.max() ?? 0 }
+        if ord == -.infinity { return magnitudes.min() ?? .infinity }
+        if ord == 1 { return magnitudes.reduce(0, +) }
+        if ord == 2 { return magnitudes.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        return Foundation.pow(magnitudes.reduce(0) { $0 + Foundation.pow($1, ord) }, 1 / ord)
+    }
+
+    /// PyTorch's linalg_vector_norm_backward, with `grad` and `result` shaped as with keepdim.
+    static func vectorNormBackward(_ grad: Tensor, _ input: Tensor, _ ord: Double, _ result: Tensor, _ dims: [Int]) throws
+        -> Tensor
+    {
+        let zero = Tensor.scalar(0, dtype: input.dtype)
+        if ord == 0 { return try input.mul(.tensor(zero)) }
+        if ord == 1 { return try input.sgn().mul(.tensor(grad)) }
+        if ord == 2 {
+            let scale = try maskedWhere(result.eq(.scalar(.double(0))), zero, grad.div(.tensor(result)))
+            return try input.mul(.tensor(scale))
+        }
+        if ord.isInfinite {
+            let magnitude = try input.abs()
+            let mask = try magnitude.eq(.tensor(result)).logicalOr(magnitude.isnan()).to(input.dtype)
+            let count = try mask.sum(dims: dims, keepdim: true)
+            return try input.sgn().mul(.tensor(grad.div(.tensor(count)).mul(.tensor(mask))))
+        }
+        if ord < 1 {
+            let powered = try maskedWhere(input.eq(.scalar(.double(0))), zero, input.abs().pow(ord - 1))
+            return try input.sgn().mul(.tensor(powered)).mul(.tensor(grad)).mul(.tensor(result.pow(1 - ord)))
+        }
+        let scale = try maskedWhere(result.eq(.scalar(.double(0))), zero, grad.div(.tensor(result.pow(ord - 1))))
+        return try input.sgn().mul(.tensor(input.abs().pow(ord - 1))).mul(.tensor(scale))
+    }
+
+    /// `linalg.matrix_norm(ord, dim, keepdim)` over the two `dims`: 'fro' is the vector 2-norm,
+    /// ±1 and ±inf the largest or smallest column or row sum of absolute values (AmaxBackward0,
+    /// AminBackward0), ±2 the largest or smallest singular value.
+    public func matrixNorm(ord: MatrixNormOrder, dims: [Int] = [-2, -1], keepdim: Bool = false, dtype: DType? = nil) throws
+        -> Tensor
+    {
+        guard self.dim >= 2 else {
+            throw TorchError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+        }
+        guard dims.count == 2 else {
+            throw TorchError.runtime(
+                "linalg.matrix_norm: dim must be a 2-tuple. Got \(dims.map(String.init).joined(separator: " "))")
+        }
+        var d = try dims.map { try normalizeDim($0, rank: self.dim) }
+        guard d[0] != d[1] else {
+            throw TorchError.runtime("linalg.matrix_norm: dims must be different. Got (\(dims[0]), \(dims[1]))")
+        }
+        switch ord {
+        case .named("fro"):
+            return try vectorNorm(ord: 2, dims: d, keepdim: keepdim, dtype: dtype)
+        case .named(let name):
+            throw TorchError.runtime("linalg.matrix_norm: Order \(name) not supported.")
+        case .number(let p) where Swift.abs(p) == 2:
+            return try spectralNorm(largest: p > 0, dims: d, keepdim: keepdim)
+        case .number(let p) where Swift.abs(p) == 1 || p.isInfinite:
+            if p.isInfinite { d.swapAt(0, 1) }
+            if !keepdim && d[0] < d[1] { d[1] -= 1 }
+            let sums = try vectorNorm(ord: 1, dims: [d[0]], keepdim: keepdim, dtype: dtype)
+            return p > 0 ? try sums.amax(dims: [d[1]], keepdim: keepdim) : try sums.amin(dims: [d[1]], keepdim: keepdim)
+        case .number(let p):
+            throw TorchError.runtime(
+                "linalg.matrix_norm: Order \(p) not supported.")
+        }
+    }
+
+    /// `linalg.norm`: a vector norm unless `ord` is given with no dim on a 2-D input, or `dim`
+    /// names two dims, which make it a matrix norm.
+    public func linalgNorm(ord: MatrixNormOrder?, dims: [Int]?, keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        if let dims, dims.count == 2 {
+            return try matrixNorm(ord: ord ?? .named("fro"), dims: dims, keepdim: keepdim, dtype: dtype)
+        }
+        if let ord, dims == nil {
+            guard self.dim == 1 || self.dim == 2 else {
+                throw TorchError.runtime(
+                    "linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got \(self.dim)D.")
+            }
+            if self.dim == 2 { return try matrixNorm(ord: ord, dims: [-2, -1], keepdim: keepdim, dtype: dtype) }
+        }
+        switch ord {
+        case .named(let name)?:
+            throw TorchError.runtime("linalg.vector_norm: Order \(name) not supported.")
+        case .number(let p)?:
+            return try vectorNorm(ord: p, dims: dims, keepdim: keepdim, dtype: dtype)
+        case nil:
+            return try vectorNorm(ord: 2, dims: dims, keepdim: keepdim, dtype: dtype)
+        }
+    }
+
+    /// The largest or smallest singular value of each matrix over `dims` (no gradient).
+    private func spectralNorm(largest: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
+        if requiresGrad && GradMode.isEnabled {
+            throw TorchError.unsupportedOperation("linalg.matrix_norm with ord=2 or -2 does not compute gradients in GradScope")
+        }
+        let slices = Slices(self, dims: dims)
+        let (rows, columns) = (shape[dims[0]], shape[dims[1]])
+        let values = slices.reduced { matrix in
+            let singular = Tensor.singularValues(matrix, rows: rows, columns: columns)
+            return (largest ? singular.max() : singular.min()) ?? 0
+        }
+        let outShape = reducedShape(dims, keepdim: keepdim)
+        let out = Tensor.fromValues(values, shape: outShape, dtype: dtype)
+        reportNonDifferentiable("linalg_matrix_norm", inputs: [self], outputs: [out])
+        return out
+    }
+
+    /// Singular values of a row-major `rows`×`columns` matrix: square roots of the eigenvalues
+    /// of its Gram matrix, by cyclic Jacobi rotations.
+    static func singularValues(_ a: [Double], rows: Int, columns: Int) -> [Double] {
+        let n = Swift.min(rows, columns)
+        var g = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n {
+                var s = 0.0
+                if rows >= columns {
+                    for k in 0..<rows { s += a[k * columns + i] * a[k * columns + j] }
+                } else {
+                    for k in 0..<columns { s += a[i * columns + k] * a[j * columns + k] }
+                }
+                g[i * n + j] = s
+            }
+        }
+        for _ in 0..<100 {
+            var off = 0.0
+            for p in 0..<n {
+                for q in (p + 1)..<Swift.max(p + 1, n) { off += g[p * n + q] * g[p * n + q] }
+            }
+            if off < 1e-30 { break }
+            for p in 0..<n {
+                for q in (p + 1)..<Swift.max(p + 1, n) where g[p * n + q] != 0 {
+                    let theta = (g[q * n + q] - g[p * n + p]) / (2 * g[p * n + q])
+                    let t = (theta >= 0 ? 1.0 : -1.0) / (Swift.abs(theta) + (theta * theta + 1).squareRoot())
+                    let c = 1 / (t * t + 1).squareRoot()
+                    let s = t * c
+                    for k in 0..<n {
+                        let (gkp, gkq) = (g[k * n + p], g[k * n + q])
+                        g[k * n + p] = c * gkp - s * gkq
+                        g[k * n + q] = s * gkp + c * gkq
+                    }
+                    for k in 0..<n {
+                        let (gpk, gqk) = (g[p * n + k], g[q * n + k])
+                        g[p * n + k] = c * gpk - s * gqk
+                        g[q * n + k] = s * gpk + c * gqk
+                    }
+                }
+            }
+        }
+        return (0..<n).map { Swift.max(0, g[$0 * n + $0]).squareRoot() }
+    }
+
+    /// The largest value over `dims` (all when empty) (AmaxBackward0); the gradient is shared
+    /// evenly among the elements equal to it.
+    public func amax(dims: [Int] = [], keepdim: Bool = false) throws -> Tensor {
+        try extremeOver(dims, keepdim: keepdim, largest: true)
+    }
+
+    /// The smallest value over `dims` (AminBackward0).
+    public func amin(dims: [Int] = [], keepdim: Bool = false) throws -> Tensor {
+        try extremeOver(dims, keepdim: keepdim, largest: false)
+    }
+
+    private func extremeOver(_ requested: [Int], keepdim: Bool, largest: Bool) throws -> Tensor {
+        let op = largest ? "amax" : "amin"
+        let normalized = try reductionDims(requested)
+        let dims = self.dim == 0 ? [] : (normalized.isEmpty ? Array(0..<self.dim) : normalized)
+        if normalized.isEmpty && numel == 0 {
+            throw TorchError.runtime(
+                "\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+            )
+        }
+        if let empty = dims.first(where: { shape[$0] == 0 }) {
+            throw TorchError.index("\(op)(): Expected reduction dim \(empty) to have non-zero size.")
+        }
+        let values = Slices(self, dims: dims).reduced { slice in
+            if let nan = slice.first(where: \.isNaN) { return nan }
+            return (largest ? slice.max() : slice.min()) ?? 0
+        }
+        let out = Tensor.fromValues(values, shape: reducedShape(dims, keepdim: keepdim), dtype: dtype)
+        let kept = reducedShape(dims, keepdim: true)
+        record(
+            op, largest ? "AmaxBackward0" : "AminBackward0", inputs: [self], outputs: [out],
+            saving: [.input("self", self), .output("result", 0)]
+        ) { ctx in
+            let input = try ctx.saved(0)
+            let mask = try ctx.saved(1).reshape(kept).eq(.tensor(input)).to(input.dtype)
+            let count = try mask.sum(dims: dims, keepdim: true)
+            return [try ctx.grad.reshape(kept).div(.tensor(count)).mul(.tensor(mask))]
+        }
+        return out
+    }
+}
