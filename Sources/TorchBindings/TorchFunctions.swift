@@ -279,7 +279,7 @@ enum TorchFunctions {
     }
 
     static func functional(_ interp: Interpreter) -> [String: Value] {
-        var m = [String: Value]()
+        var m = FunctionalBindings.members()
         m["relu"] = function("relu") { args, interp in
             try args.check("relu", maxPositional: 2, allowed: ["input", "inplace"])
             let t = try interp.tensorValue(args.value(0, "input"), "relu", "input")
