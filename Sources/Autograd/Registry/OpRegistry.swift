@@ -32,7 +32,9 @@ public struct OpRegistry: Sendable {
         ViewOps.declarations,
         SelectOps.declarations,
         JoinOps.declarations,
-        ComparisonOps.declarations
+        ComparisonOps.declarations,
+        GatherScatterOps.declarations,
+        TernaryOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
