@@ -61,7 +61,8 @@ enum FunctionalBindings {
                 let index = try interp.intValue(v, "embedding", "padding_idx")
                 let rows = weight.dim > 0 ? weight.shape[0] : 0
                 guard index < rows && index >= -rows else {
-                    throw PyException(instance: ExceptionInstance(.assertionError, [.string("Padding_idx must be within num_embeddings")]))
+                    throw PyException(
+                        instance: ExceptionInstance(.assertionError, [.string("Padding_idx must be within num_embeddings")]))
                 }
                 padding = index
             }
@@ -108,7 +109,8 @@ enum FunctionalBindings {
         let input = try interp.tensorValue(args.value(0, "input"), name, "input")
         let p = try args.value(1, "p").map { try interp.doubleValue($0, name, "p") } ?? 0.5
         guard p >= 0 && p <= 1 else {
-            throw PyException.value("dropout probability has to be between 0 and 1, but got \(Formatting.repr(args.value(1, "p")!))")
+            throw PyException.value(
+                "dropout probability has to be between 0 and 1, but got \(Formatting.repr(args.value(1, "p")!))")
         }
         return (
             input, p, try interp.boolValue(args.value(2, "training"), default: true),

@@ -97,7 +97,9 @@ struct RegistryBindingTests {
         case .string(let s): return "'\(s)'"
         case .none: return "None"
         case .tensor(let t):
-            let values = t.doubles().map { t.dtype == .bool ? ($0 != 0 ? "True" : "False") : t.dtype == .int64 ? String(Int($0)) : String($0) }
+            let values = t.doubles().map {
+                t.dtype == .bool ? ($0 != 0 ? "True" : "False") : t.dtype == .int64 ? String(Int($0)) : String($0)
+            }
             return "torch.tensor([\(values.joined(separator: ", "))], dtype=torch.\(t.dtype.name)).reshape(\(t.shape))"
         case .tensorList: return "?"
         }

@@ -107,7 +107,8 @@ extension Tensor {
         }
         if index.numel == 0 { return d }
         guard Swift.max(index.dim, 1) == Swift.max(self.dim, 1) else {
-            throw TorchError.runtime("Index tensor must have the same number of dimensions as \(src == nil ? "input" : "self") tensor")
+            throw TorchError.runtime(
+                "Index tensor must have the same number of dimensions as \(src == nil ? "input" : "self") tensor")
         }
         let selfShape = shape.isEmpty ? [1] : shape
         let indexShape = index.shape.isEmpty ? [1] : index.shape
@@ -124,7 +125,9 @@ extension Tensor {
         } else {
             for k in 0..<indexShape.count where k != d && indexShape[k] > selfShape[k] {
                 throw TorchError.runtime(
-                    "Size does not match at dimension \(k) expected index \(indexShape) to be no larger than \(op == "gather" ? "self" : "self") \(selfShape) apart from dimension \(d)"
+                    op == "gather"
+                        ? "Size does not match at dimension \(k) expected index \(indexShape) to be no larger than self \(selfShape) apart from dimension \(d)"
+                        : "Expected index \(indexShape) to be no larger than self \(selfShape) apart from dimension \(d)"
                 )
             }
         }
@@ -136,7 +139,8 @@ extension Tensor {
     public func gather(dim: Int, index: Tensor) throws -> Tensor {
         let d = try checkedIndexDim(dim, index, op: "gather")
         let positions = try offsetsAlongDim(
-            indexShape: index.shape, shape: shape, dim: d, indices: try index.indexValues("gather(): Expected dtype int32/int64 for index"))
+            indexShape: index.shape, shape: shape, dim: d,
+            indices: try index.indexValues("gather(): Expected dtype int32/int64 for index"))
         let out = Storage(uninitialized: dtype, count: index.numel)
         moveElements(from: contiguousStorage(), at: positions, to: out, at: nil, count: index.numel)
         let result = Tensor(storage: out, shape: index.shape)
@@ -185,6 +189,9 @@ extension Tensor {
         guard src.dtype == dtype else { throw TorchError.runtime("scatter(): Expected self.dtype to be equal to src.dtype") }
         let out = try scattered("scatter", dim: d, index: index, src: src, value: nil, mode: Self.scatterMode(reduce, "scatter"))
         if reduce != nil {
+            Diagnostics.warn(
+                "The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a future PyTorch release. Use torch.scatter_reduce instead for more reduction options."
+            )
             reportNonDifferentiable("scatter", inputs: [self, index, src], outputs: [out])
             return out
         }
@@ -203,7 +210,8 @@ extension Tensor {
     /// `self.scatter(dim, index, value)` (ScatterBackward1); with `reduce:` the reducing overload.
     public func scatter(dim: Int, index: Tensor, value: ScalarValue, reduce: String? = nil) throws -> Tensor {
         let d = try checkedIndexDim(dim, index, op: "scatter")
-        let out = try scattered("scatter", dim: d, index: index, src: nil, value: value, mode: Self.scatterMode(reduce, "scatter"))
+        let out = try scattered(
+            "scatter", dim: d, index: index, src: nil, value: value, mode: Self.scatterMode(reduce, "scatter"))
         if reduce != nil {
             reportNonDifferentiable("scatter", inputs: [self, index], outputs: [out])
             return out

@@ -72,18 +72,21 @@ private struct TernaryVisitor<F: TernaryFloatFunction>: FloatVisitor {
 }
 
 extension Tensor {
-    /// `F(a, b, c, scalar)` elementwise over the broadcast of the three tensors, in `dtype`.
+    /// `F(a, b, c, scalar)` elementwise over the broadcast of the three tensors, in `dtype`
+    /// (integer dtypes compute in float64, exact for the values they hold, and convert back).
     private static func mapTernary<F: TernaryFloatFunction>(
         _: F.Type, _ a: Tensor, _ b: Tensor, _ c: Tensor, scalar: Double, dtype: DType
     ) throws -> Tensor {
         let shape = try broadcastShapes(broadcastShapes(a.shape, b.shape), c.shape)
-        let n = try MemoryBudget.checkedNumel(shape, allocating: dtype)
-        let out = Storage(uninitialized: dtype, count: n)
-        dtype.dispatchFloat(
+        let work: DType = dtype.isFloatingPoint ? dtype : .float64
+        let n = try MemoryBudget.checkedNumel(shape, allocating: work)
+        let out = Storage(uninitialized: work, count: n)
+        work.dispatchFloat(
             TernaryVisitor<F>(
-                a: a.contiguousStorage(as: dtype, broadcastTo: shape), b: b.contiguousStorage(as: dtype, broadcastTo: shape),
-                c: c.contiguousStorage(as: dtype, broadcastTo: shape), out: out, scalar: scalar, count: n))
-        return Tensor(storage: out, shape: shape)
+                a: a.contiguousStorage(as: work, broadcastTo: shape), b: b.contiguousStorage(as: work, broadcastTo: shape),
+                c: c.contiguousStorage(as: work, broadcastTo: shape), out: out, scalar: scalar, count: n))
+        let result = Tensor(storage: out, shape: shape)
+        return work == dtype ? result : result.materialized(as: dtype)
     }
 
     /// PyTorch's `expected dtype X for `NAME` but got dtype Y` check of lerp's operands.
@@ -140,7 +143,6 @@ extension Tensor {
     /// (AddcmulBackward0, saving tensor1, tensor2 and value).
     public func addcmul(_ tensor1: Tensor, _ tensor2: Tensor, value: ScalarValue = .int(1)) throws -> Tensor {
         let dt = resultType([self, tensor1, tensor2])
-        try Tensor.zeros([], dtype: dt).requireFloatingPoint("addcmul_cpu_out")
         let v = value.doubleValue
         let out = try Tensor.mapTernary(AddcmulF.self, self, tensor1, tensor2, scalar: v, dtype: dt)
         let shapes = (shape, tensor1.shape, tensor2.shape)
@@ -168,9 +170,9 @@ extension Tensor {
     /// (AddcdivBackward0); integer division is an error, as in PyTorch.
     public func addcdiv(_ tensor1: Tensor, _ tensor2: Tensor, value: ScalarValue = .int(1)) throws -> Tensor {
         let dt = resultType([self, tensor1, tensor2])
-        guard dt.isFloatingPoint else {
+        guard tensor1.dtype.isFloatingPoint || tensor2.dtype.isFloatingPoint else {
             throw TorchError.runtime(
-                "Integer division with addcdiv is no longer supported, and in a future release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes."
+                "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes."
             )
         }
         let v = value.doubleValue
