@@ -100,7 +100,7 @@ struct RegistryBindingTests {
             let values = t.doubles().map {
                 t.dtype == .bool ? ($0 != 0 ? "True" : "False") : t.dtype == .int64 ? String(Int($0)) : String($0)
             }
-            return "torch.tensor([\(values.joined(separator: ", "))], dtype=torch.\(t.dtype.name)).reshape(\(t.shape))"
+            return "torch.tensor([\(values.joined(separator: ", "))], dtype=\(t.dtype.name)).reshape(\(t.shape))"
         case .tensorList: return "?"
         }
     }

@@ -17,7 +17,7 @@ enum GatherScatterOps {
         OpDeclaration(
             "scatter.src(Tensor self, int dim, Tensor index, Tensor src) -> Tensor", gradFn: "ScatterBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.method],
-            samples: OpSamples(constants: ["index": distinctIndex]),
+            samples: OpSamples(shapes: ["src": [2, 2]], constants: ["index": distinctIndex]),
             forward: { try $0.tensor("self").scatter(dim: $0.int("dim"), index: $0.tensor("index"), src: $0.tensor("src")) },
             inPlace: {
                 try $0.tensor("self").scatter_(dim: $0.int("dim"), index: $0.tensor("index"), src: $0.tensor("src"))
@@ -57,7 +57,8 @@ enum GatherScatterOps {
             }),
         OpDeclaration(
             "scatter_add(Tensor self, int dim, Tensor index, Tensor src) -> Tensor", gradFn: "ScatterAddBackward0",
-            exposure: [.torch, .method], inPlaceExposure: [.method], samples: OpSamples(constants: ["index": index]),
+            exposure: [.torch, .method], inPlaceExposure: [.method],
+            samples: OpSamples(shapes: ["src": [2, 2]], constants: ["index": index]),
             forward: { try $0.tensor("self").scatterAdd(dim: $0.int("dim"), index: $0.tensor("index"), src: $0.tensor("src")) },
             inPlace: {
                 try $0.tensor("self").scatterAdd_(dim: $0.int("dim"), index: $0.tensor("index"), src: $0.tensor("src"))
@@ -315,6 +316,12 @@ extension Tensor {
             return [grad]
         }
         return result
+    }
+
+    /// `torch.where(condition)` (`nonzero(as_tuple=True)`): one int64 tensor per dim with the
+    /// coordinates of the non-zero elements; a 0-dim input counts as 1-D.
+    public func nonzeroTuple() -> [Tensor] {
+        (dim == 0 ? Tensor(storage: contiguousStorage(), shape: [1]) : self).nonzeroCoordinates()
     }
 
     /// Checks that a masked op's mask is a bool tensor.
