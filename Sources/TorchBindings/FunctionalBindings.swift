@@ -4,7 +4,8 @@ import Python
 /// The `torch.nn.functional` functions that are Python wrappers in PyTorch and draw random
 /// numbers, check arguments or pick an overload before calling an ATen op: the dropouts
 /// (torch/nn/functional.py `dropout`, `dropout1d/2d/3d`, with their warnings), `embedding`
-/// (padding_idx checks), `binary_cross_entropy`, and `max_pool2d` with `return_indices=`.
+/// (padding_idx checks), `binary_cross_entropy`, `max_pool2d` with `return_indices=`, and the
+/// 1-D poolings, which run the 2-D ones on `input.unsqueeze(-2)` as aten does.
 enum FunctionalBindings {
     typealias Body = (Arguments, Interpreter) throws -> Value
 
@@ -97,6 +98,45 @@ enum FunctionalBindings {
                 kernelSize: window.kernel, stride: window.stride, padding: window.padding, dilation: window.dilation,
                 ceilMode: window.ceilMode)
             return .tuple([.tensor(pooled.values), .tensor(pooled.indices)])
+        }
+        m["max_pool1d"] = function("max_pool1d") { args, interp in
+            let (input, window) = try maxPoolArguments("max_pool1d", args, interp)
+            guard [2, 3].contains(input.dim) else {
+                throw PyException.runtime(
+                    "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(input.shape)"
+                )
+            }
+            func one(_ list: [Int], _ fallback: Int) -> [Int] { [1, list.first ?? fallback] }
+            let pooled = try input.unsqueeze(-2).maxPool2dWithIndices(
+                kernelSize: one(window.kernel, 1), stride: window.stride.isEmpty ? [] : one(window.stride, 1),
+                padding: [0, window.padding.first ?? 0], dilation: one(window.dilation, 1), ceilMode: window.ceilMode)
+            let values = try pooled.values.squeeze(-2)
+            guard try interp.boolValue(args.value(6, "return_indices"), default: false) else { return .tensor(values) }
+            return .tuple([.tensor(values), .tensor(try pooled.indices.squeeze(-2))])
+        }
+        m["avg_pool1d"] = function("avg_pool1d") { args, interp in
+            try args.check(
+                "avg_pool1d", maxPositional: 6,
+                allowed: ["input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"])
+            let input = try interp.tensorValue(args.value(0, "input"), "avg_pool1d", "input")
+            guard [2, 3].contains(input.dim) else {
+                throw PyException.runtime(
+                    "Expected 2 to 3 dimensions, but got \(input.dim)-dimensional tensor for argument #1 'self' (while checking arguments for avg_pool1d)"
+                )
+            }
+            guard let kernelValue = args.value(1, "kernel_size") else {
+                throw PyException.type("avg_pool1d() missing required argument 'kernel_size'")
+            }
+            let kernel = try interp.intList(kernelValue, "avg_pool1d", "kernel_size")
+            let stride = try args.value(2, "stride").flatMap {
+                interp.isNone($0) ? nil : try interp.intList($0, "avg_pool1d", "stride")
+            }
+            let padding = try args.value(3, "padding").map { try interp.intList($0, "avg_pool1d", "padding") } ?? [0]
+            let pooled = try input.unsqueeze(-2).avgPool2d(
+                kernelSize: [1, kernel.first ?? 1], stride: [1, (stride ?? kernel).first ?? 1], padding: [0, padding.first ?? 0],
+                ceilMode: try interp.boolValue(args.value(4, "ceil_mode"), default: false),
+                countIncludePad: try interp.boolValue(args.value(5, "count_include_pad"), default: true))
+            return .tensor(try pooled.squeeze(-2))
         }
         return m
     }

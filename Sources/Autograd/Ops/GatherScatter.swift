@@ -64,6 +64,13 @@ enum GatherScatterOps {
                 try $0.tensor("self").scatterAdd_(dim: $0.int("dim"), index: $0.tensor("index"), src: $0.tensor("src"))
             }),
         OpDeclaration(
+            "take_along_dim(Tensor self, Tensor indices, int? dim=None) -> Tensor", gradFn: "GatherBackward0",
+            exposure: [.torch, .method],
+            samples: OpSamples(
+                arguments: ["dim": .int(1)],
+                constants: ["indices": OpSamples.Constant([2, 0], shape: [1, 2], dtype: .int64)]),
+            forward: { try $0.tensor("self").takeAlongDim($0.tensor("indices"), dim: $0.optionalInt("dim")) }),
+        OpDeclaration(
             "index_select(Tensor self, int dim, Tensor index) -> Tensor", gradFn: "IndexSelectBackward0",
             exposure: [.torch, .method],
             samples: OpSamples(constants: ["index": OpSamples.Constant([2, 0, 2], shape: [3], dtype: .int64)]),
@@ -254,6 +261,31 @@ extension Tensor {
     @discardableResult
     public func scatterAdd_(dim: Int, index: Tensor, src: Tensor) throws -> Tensor {
         try inPlaceMath("scatter_add_") { try scatterAdd(dim: dim, index: index, src: src) }
+    }
+
+    /// `torch.take_along_dim(self, indices, dim)`: `gather` after broadcasting self and indices
+    /// in every dim but `dim` (aten's `_take_along_dim_helper`), or of the flattened self
+    /// without `dim`.
+    public func takeAlongDim(_ indices: Tensor, dim: Int?) throws -> Tensor {
+        guard indices.dtype == .int64 else {
+            throw TorchError.runtime(
+                "torch.take_along_dim(): dtype of indices should be Long but got \(indices.dtype.scalarTypeName)")
+        }
+        guard let dim else { return try view([-1]).gather(dim: 0, index: indices.view([-1])) }
+        guard self.dim == indices.dim else {
+            throw TorchError.runtime(
+                "torch.take_along_dim(): input and indices should have the same number of dimensions, but got \(self.dim) dimensions for input, and \(indices.dim) dimensions for indices"
+            )
+        }
+        let d = try normalizeDim(dim, rank: self.dim)
+        var selfSizes = shape
+        if !selfSizes.isEmpty { selfSizes[d] = indices.shape[d] }
+        let broadcast = try broadcastShapes(selfSizes, indices.shape)
+        selfSizes = broadcast
+        if !selfSizes.isEmpty { selfSizes[d] = shape[d] }
+        let source = selfSizes == shape ? self : try expand(selfSizes)
+        let index = broadcast == indices.shape ? indices : try indices.expand(broadcast)
+        return try source.gather(dim: d, index: index)
     }
 
     /// `self.index_select(dim, index)` (IndexSelectBackward0): the slices of `self` along `dim`

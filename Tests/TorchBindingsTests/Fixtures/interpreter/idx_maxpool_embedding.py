@@ -43,3 +43,18 @@ print(F.binary_cross_entropy(p, t))
 print(F.binary_cross_entropy(p, t, weight=wt, reduction='sum'))
 print(F.binary_cross_entropy(p, t, reduction='none'))
 print(nn.BCELoss(weight=wt)(p, t).grad_fn.name())
+s1 = torch.arange(10.).reshape(1, 2, 5).requires_grad_()
+v1, i1 = F.max_pool1d(s1, 2, return_indices=True)
+print(v1, i1, sep="\n")
+a1 = F.avg_pool1d(s1, 3, stride=2, padding=1)
+print(a1)
+(v1.sum() + a1.sum()).backward()
+print(s1.grad)
+print(nn.MaxPool1d(2), nn.AvgPool1d(3, stride=2))
+print(nn.MaxPool1d(3, stride=1, padding=1)(torch.tensor([[4., 1., 7., 3.]])))
+print(nn.AvgPool1d(2)(torch.tensor([[4., 1., 7., 3.]])))
+for f in [lambda: F.max_pool1d(torch.ones(5), 2), lambda: F.avg_pool1d(torch.ones(5), 2)]:
+    try:
+        f()
+    except RuntimeError as err:
+        print("RuntimeError", err)

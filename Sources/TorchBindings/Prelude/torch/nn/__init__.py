@@ -3,6 +3,7 @@
 import torch.nn.functional as functional
 from torch.nn.parameter import Parameter, UninitializedParameter
 from torch.nn.modules import (
+    AvgPool1d,
     AvgPool2d,
     BatchNorm1d,
     BatchNorm2d,
@@ -27,6 +28,7 @@ from torch.nn.modules import (
     LeakyReLU,
     Linear,
     LogSoftmax,
+    MaxPool1d,
     MaxPool2d,
     Module,
     ModuleDict,

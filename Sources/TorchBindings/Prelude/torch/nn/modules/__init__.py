@@ -11,4 +11,4 @@ from torch.nn.modules.dropout import Dropout, Dropout1d, Dropout2d, Dropout3d
 from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.flatten import Flatten
-from torch.nn.modules.pooling import AvgPool2d, MaxPool2d
+from torch.nn.modules.pooling import AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
