@@ -234,7 +234,7 @@ extension Tensor {
     public func scatterAdd(dim: Int, index: Tensor, src: Tensor) throws -> Tensor {
         let d = try checkedIndexDim(dim, index, src: src, op: "scatter_add")
         guard src.dtype == dtype else {
-            throw TorchError.runtime("scatter_add(): Expected self.dtype to be equal to src.dtype")
+            throw TorchError.runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         }
         let out = try scattered("scatter_add", dim: d, index: index, src: src, value: nil, mode: .add)
         record(
@@ -295,7 +295,8 @@ extension Tensor {
         guard index.dim <= 1 else { throw TorchError.index("index_select(): Index is supposed to be a vector") }
         let picked = try index.indexValues("index_select(): Expected dtype int32 or int64 for index")
         let size = shape.isEmpty ? 1 : shape[d]
-        if let bad = picked.first(where: { $0 < 0 || $0 >= size }) {
+        if picked.contains(where: { $0 < 0 }) { throw TorchError.index("index out of range in self") }
+        if let bad = picked.first(where: { $0 >= size }) {
             throw TorchError.runtime("INDICES element is out of DATA bounds, id=\(bad) axis_dim=\(size)")
         }
         var outShape = shape
@@ -396,12 +397,7 @@ extension Tensor {
     /// `masked_fill_(mask, value)`: the mask must broadcast to self's shape.
     @discardableResult
     public func maskedFill_(mask: Tensor, value: Operand) throws -> Tensor {
-        if try broadcastShapes(shape, mask.shape) != shape {
-            throw TorchError.runtime(
-                "The expanded size of the tensor (\(shape.last ?? 1)) must match the existing size (\(mask.shape.last ?? 1)) at non-singleton dimension \(Swift.max(mask.dim - 1, 0)).  Target sizes: \(shape).  Tensor sizes: \(mask.shape)"
-            )
-        }
-        return try inPlaceMath("masked_fill_") { try maskedFill(mask: mask, value: value) }
+        try inPlaceMath("masked_fill_") { try maskedFill(mask: mask, value: value) }
     }
 
     /// `self.masked_select(mask)` (MaskedSelectBackward0): the elements where the bool `mask`
