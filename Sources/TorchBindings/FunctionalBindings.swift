@@ -3,7 +3,7 @@ import Python
 
 /// The `torch.nn.functional` functions that are Python wrappers in PyTorch and draw random
 /// numbers, check arguments or pick an overload before calling an ATen op: the dropouts
-/// (torch/nn/functional.py `dropout`, `dropout1d/2d/3d`, with their warnings), `embedding`
+/// (torch/nn/functional.py `dropout`, `alpha_dropout`, `dropout1d/2d/3d`, with their warnings), `embedding`
 /// (padding_idx checks), `binary_cross_entropy`, `max_pool2d` with `return_indices=`, and the
 /// 1-D poolings, which run the 2-D ones on `input.unsqueeze(-2)` as aten does.
 enum FunctionalBindings {
@@ -19,6 +19,10 @@ enum FunctionalBindings {
         m["dropout"] = function("dropout") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout", args, interp)
             return .tensor(try Tensor.dropout(input, p: p, training: training, inPlace: inPlace))
+        }
+        m["alpha_dropout"] = function("alpha_dropout") { args, interp in
+            let (input, p, training, inPlace) = try dropoutArguments("alpha_dropout", args, interp, training: false)
+            return .tensor(try Tensor.alphaDropout(input, p: p, training: training, inPlace: inPlace))
         }
         m["dropout1d"] = function("dropout1d") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout1d", args, interp)
@@ -143,7 +147,7 @@ enum FunctionalBindings {
 
     /// `input, p=0.5, training=True, inplace=False`, with the probability check of functional.py.
     private static func dropoutArguments(
-        _ name: String, _ args: Arguments, _ interp: Interpreter
+        _ name: String, _ args: Arguments, _ interp: Interpreter, training defaultTraining: Bool = true
     ) throws -> (Tensor, Double, Bool, Bool) {
         try args.check(name, maxPositional: 4, allowed: ["input", "p", "training", "inplace"])
         let input = try interp.tensorValue(args.value(0, "input"), name, "input")
@@ -153,7 +157,7 @@ enum FunctionalBindings {
                 "dropout probability has to be between 0 and 1, but got \(Formatting.repr(args.value(1, "p")!))")
         }
         return (
-            input, p, try interp.boolValue(args.value(2, "training"), default: true),
+            input, p, try interp.boolValue(args.value(2, "training"), default: defaultTraining),
             try interp.boolValue(args.value(3, "inplace"), default: false)
         )
     }

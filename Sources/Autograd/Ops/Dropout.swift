@@ -47,3 +47,36 @@ extension Tensor {
         return inPlace ? try input.mul_(.tensor(noise)) : try input.mul(.tensor(noise))
     }
 }
+
+/// `F.alpha_dropout`, `_dropout_impl`'s alpha branch: the Bernoulli keep-mask `m` becomes
+/// `noise = m * a` and `b = (m - 1) * alpha * a + alpha * a * p` with SELU's `alpha` and
+/// `a = 1 / sqrt((alpha² p + 1)(1 - p))`, and the result is `(input * noise).add_(b)`
+/// (AddBackward0), keeping the SELU self-normalizing mean and variance.
+extension Tensor {
+    /// `F.alpha_dropout(input, p, training, inplace)`.
+    public static func alphaDropout(
+        _ input: Tensor, p: Double = 0.5, training: Bool = false, inPlace: Bool = false,
+        generator: Generator? = nil
+    ) throws -> Tensor {
+        guard p >= 0 && p <= 1 else {
+            throw TorchError.value("dropout probability has to be between 0 and 1, but got \(p)")
+        }
+        if p == 0 || !training || input.numel == 0 { return input }
+        if p == 1 {
+            let zero = Tensor.zeros([], dtype: input.dtype)
+            return inPlace ? try input.mul_(.tensor(zero)) : try input.mul(.tensor(zero))
+        }
+        let mask = try Tensor.empty(input.shape, dtype: input.dtype)
+        try mask.drawBernoulli(p: 1 - p, Generator.resolve(generator))
+        let alpha = 1.7580993408473766
+        let a = 1 / ((alpha * alpha * p + 1) * (1 - p)).squareRoot()
+        // Each step rounds in the input's dtype, as the float kernels with a scalar operand do.
+        let rounded: (Double) -> Double = input.dtype == .float32 ? { Double(Float($0)) } : { $0 }
+        let kept = mask.doubles()
+        let b = kept.map { rounded(rounded(rounded($0 - 1) * rounded(alpha * a)) + rounded(alpha * a * p)) }
+        let noise = kept.map { rounded($0 * rounded(a)) }
+        let noiseTensor = try Tensor(noise, shape: input.shape, dtype: input.dtype)
+        let scaled = inPlace ? try input.mul_(.tensor(noiseTensor)) : try input.mul(.tensor(noiseTensor))
+        return try scaled.add_(.tensor(Tensor(b, shape: input.shape, dtype: input.dtype)))
+    }
+}

@@ -3,6 +3,7 @@
 import torch.nn.functional as functional
 from torch.nn.parameter import Parameter, UninitializedParameter
 from torch.nn.modules import (
+    AlphaDropout,
     AvgPool1d,
     AvgPool2d,
     BatchNorm1d,

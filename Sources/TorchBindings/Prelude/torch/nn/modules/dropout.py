@@ -41,3 +41,10 @@ class Dropout3d(_DropoutNd):
 
     def forward(self, input):
         return F.dropout3d(input, self.p, self.training, self.inplace)
+
+
+class AlphaDropout(_DropoutNd):
+    r"""Applies Alpha Dropout over the input, keeping the self-normalizing property of SELU."""
+
+    def forward(self, input):
+        return F.alpha_dropout(input, self.p, self.training)
