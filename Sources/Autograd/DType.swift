@@ -45,6 +45,16 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The C++ type name `c10::toString`-style messages use (`float`, `double`, `long int`, `bool`).
+    var cppTypeName: String {
+        switch self {
+        case .bool: return "bool"
+        case .int64: return "long int"
+        case .float32: return "float"
+        case .float64: return "double"
+        }
+    }
+
     /// The category PyTorch's type promotion compares first: bool < integer < floating.
     var category: Int {
         switch self {

@@ -24,6 +24,8 @@ enum RegistryBindings {
         KeptByHand(
             namespace: .functional, name: "log_softmax",
             reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
+        KeptByHand(
+            namespace: .functional, name: "max_pool2d", reason: "F.max_pool2d takes return_indices= (FunctionalBindings)"),
         KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
     ]
 

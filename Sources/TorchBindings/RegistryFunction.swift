@@ -60,8 +60,26 @@ final class RegistryFunction: Sendable {
     }
 
     /// Runs the first overload the arguments bind to, trying 0-dim tensors as `Scalar`s only
-    /// when no overload takes them as they are; PyTorch's TypeError when none binds.
+    /// when no overload takes them as they are; PyTorch's TypeError when none binds. A
+    /// `torch.X(..., out=t)` call writes its result into `t` and returns it.
     func call(receiver: Tensor?, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        if !isMethod && !name.hasSuffix("_"), let k = args.keywords.firstIndex(where: { $0.name == "out" }),
+            case .object(let out as Tensor) = args.keywords[k].value
+        {
+            var rest = args
+            rest.keywords.remove(at: k)
+            let inputs = (rest.positional + rest.keywords.map(\.value)).compactMap { v -> Tensor? in
+                if case .object(let t as Tensor) = v { return t }
+                return nil
+            }
+            return .tensor(
+                try out.assignOut(name, inputs: inputs) {
+                    guard case .object(let result as Tensor) = try call(receiver: receiver, rest, interp) else {
+                        throw PyException.type("\(name)() got an unexpected keyword argument 'out'")
+                    }
+                    return result
+                })
+        }
         var firstFailure: ArgumentMismatch?
         for overload in overloads {
             switch bind(overload, receiver: receiver, args, tensorAsScalar: false, interp) {

@@ -161,6 +161,7 @@ enum TorchFunctions {
         }
         m["where"] = function("where") { args, interp in
             let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
+            if args.count == 1 { return .tuple(condition.nonzeroTuple().map(Value.tensor)) }
             guard condition.dtype == .bool else {
                 throw PyException.runtime(
                     "where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))"
@@ -279,7 +280,7 @@ enum TorchFunctions {
     }
 
     static func functional(_ interp: Interpreter) -> [String: Value] {
-        var m = [String: Value]()
+        var m = FunctionalBindings.members()
         m["relu"] = function("relu") { args, interp in
             try args.check("relu", maxPositional: 2, allowed: ["input", "inplace"])
             let t = try interp.tensorValue(args.value(0, "input"), "relu", "input")

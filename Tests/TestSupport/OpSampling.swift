@@ -25,10 +25,11 @@ public enum OpSampling {
         return try Tensor(values, shape: shape, dtype: .float64)
     }
 
-    /// The signature's non-tensor arguments: the declared samples, else a value per type for
-    /// required parameters (defaults otherwise).
+    /// The signature's non-sampled arguments: the declared samples and constant tensors, else a
+    /// value per type for required parameters (defaults otherwise).
     public static func arguments(_ declaration: OpDeclaration) throws -> [String: OpValue] {
         var values = declaration.samples.arguments.mapValues(OpValue.init)
+        for (name, constant) in declaration.samples.constants { values[name] = .tensor(try constant.tensor()) }
         for p in try declaration.signature.parameters
         where ![.tensor, .tensorList].contains(p.type) && p.defaultValue == nil && values[p.name] == nil {
             switch p.type {
@@ -44,9 +45,10 @@ public enum OpSampling {
     }
 
     /// The sampled tensor inputs: one per `Tensor` parameter (optional ones only when the
-    /// declaration gives their shape), two per `Tensor[]` parameter.
+    /// declaration gives their shape) that is not a declared constant, two per `Tensor[]` parameter.
     public static func tensorSlots(_ declaration: OpDeclaration) throws -> [(name: String, count: Int)] {
         try declaration.signature.parameters.compactMap { p in
+            if declaration.samples.constants[p.name] != nil { return nil }
             switch p.type {
             case .tensor where p.defaultValue == nil || declaration.samples.shapes[p.name] != nil: return (p.name, 1)
             case .tensorList: return (p.name, 2)

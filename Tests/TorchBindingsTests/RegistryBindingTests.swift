@@ -96,7 +96,12 @@ struct RegistryBindingTests {
         case .dtype(let d): return "torch.\(d.name)"
         case .string(let s): return "'\(s)'"
         case .none: return "None"
-        case .tensor, .tensorList: return "?"
+        case .tensor(let t):
+            let values = t.doubles().map {
+                t.dtype == .bool ? ($0 != 0 ? "True" : "False") : t.dtype == .int64 ? String(Int($0)) : String($0)
+            }
+            return "torch.tensor([\(values.joined(separator: ", "))], dtype=\(t.dtype.name)).reshape(\(t.shape))"
+        case .tensorList: return "?"
         }
     }
 

@@ -203,6 +203,18 @@ extension Tensor {
         kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0], dilation: [Int] = [1],
         ceilMode: Bool = false
     ) throws -> Tensor {
+        try maxPool2dWithIndices(
+            kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation, ceilMode: ceilMode
+        ).values
+    }
+
+    /// `F.max_pool2d(..., return_indices=True)` (`max_pool2d_with_indices`): the pooled values
+    /// (MaxPool2DWithIndicesBackward0) and the int64 index of each maximum within its `H x W`
+    /// input plane, as PyTorch returns them.
+    public func maxPool2dWithIndices(
+        kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0], dilation: [Int] = [1],
+        ceilMode: Bool = false
+    ) throws -> (values: Tensor, indices: Tensor) {
         let k = try Self.pair(kernelSize, "max_pool2d: kernel_size")
         let s = try Self.pair(stride, "max_pool2d: stride", default: k)
         let p = try Self.pair(padding, "max_pool2d: padding")
@@ -239,7 +251,7 @@ extension Tensor {
         let indices = Tensor(storage: indexStorage, shape: outShape)
         let inputShape = shape
         record(
-            "max_pool2d_with_indices", "MaxPool2DWithIndicesBackward0", inputs: [self], outputs: [result],
+            "max_pool2d_with_indices", "MaxPool2DWithIndicesBackward0", inputs: [self], outputs: [result, indices],
             saving: [.input("self", self), .input("result1", indices)]
         ) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
@@ -250,7 +262,7 @@ extension Tensor {
                     destination: grad, planes: planes, inPlane: g.inPlane, outPlane: g.outPlane))
             return [Tensor(storage: grad, shape: inputShape)]
         }
-        return result
+        return (result, indices)
     }
 
     /// `F.avg_pool2d(self, kernel_size, stride, padding, ceil_mode, count_include_pad,

@@ -46,10 +46,10 @@ enum UnaryOps {
             forward: { try $0.tensor("self").abs() }, inPlace: { try $0.tensor("self").abs_() }),
         OpDeclaration(
             "sign(Tensor self) -> Tensor", gradFn: "SignBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").sign() }),
+            inPlaceExposure: [.method], forward: { try $0.tensor("self").sign() }, inPlace: { try $0.tensor("self").sign_() }),
         OpDeclaration(
             "sgn(Tensor self) -> Tensor", gradFn: "SgnBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").sgn() }),
+            inPlaceExposure: [.method], forward: { try $0.tensor("self").sgn() }, inPlace: { try $0.tensor("self").sgn_() }),
         OpDeclaration(
             "clamp(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor", gradFn: "ClampBackward1",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
@@ -57,13 +57,23 @@ enum UnaryOps {
             forward: { try $0.tensor("self").clamp(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) },
             inPlace: { try $0.tensor("self").clamp_(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) }),
         OpDeclaration(
+            "clamp.Tensor(Tensor self, Tensor? min=None, Tensor? max=None) -> Tensor", gradFn: "ClampBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(shapes: ["min": [2, 3], "max": [3]], broadcasts: true),
+            forward: { try $0.tensor("self").clamp(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) },
+            inPlace: { try $0.tensor("self").clamp_(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) }),
+        OpDeclaration(
             "clamp_min(Tensor self, Scalar min) -> Tensor", gradFn: "ClampMinBackward0",
-            exposure: [.torch, .method], samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
-            forward: { try $0.tensor("self").clampMin($0.scalar("min")) }),
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
+            forward: { try $0.tensor("self").clampMin($0.scalar("min")) },
+            inPlace: { try $0.tensor("self").clampMin_($0.scalar("min")) }),
         OpDeclaration(
             "clamp_max(Tensor self, Scalar max) -> Tensor", gradFn: "ClampMaxBackward0",
-            exposure: [.torch, .method], samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
-            forward: { try $0.tensor("self").clampMax($0.scalar("max")) })
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
+            forward: { try $0.tensor("self").clampMax($0.scalar("max")) },
+            inPlace: { try $0.tensor("self").clampMax_($0.scalar("max")) })
     ]
 }
 
@@ -232,6 +242,62 @@ extension Tensor {
         try clamp(min: low.map { ScalarValue.double($0) }, max: high.map { ScalarValue.double($0) })
     }
 
+    /// `torch.clamp(self, min, max)` with tensor bounds (ClampBackward0, saving self, min and
+    /// max): `min(max(self, min), max)` elementwise over the broadcast, in the promoted dtype.
+    public func clamp(min low: Tensor?, max high: Tensor?) throws -> Tensor {
+        guard low != nil || high != nil else {
+            throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        let operands = [self] + [low, high].compactMap { $0 }
+        let dt = resultType(operands)
+        if dt == .bool { throw TorchError.runtime("\"clamp_cpu\" not implemented for 'Bool'") }
+        let shape = try operands.dropFirst().reduce(self.shape) { try broadcastShapes($0, $1.shape) }
+        func values(_ t: Tensor?) -> [Double]? { t?.expandedDoubles(to: shape) }
+        let (x, lo, hi) = (values(self)!, values(low), values(high))
+        let clamped = x.indices.map { i -> Double in
+            var v = x[i]
+            if let lo, !v.isNaN { v = lo[i].isNaN ? lo[i] : Swift.max(v, lo[i]) }
+            if let hi, !v.isNaN { v = hi[i].isNaN ? hi[i] : Swift.min(v, hi[i]) }
+            return v
+        }
+        let out = try Tensor(clamped, shape: shape, dtype: dt)
+        let shapes = (self.shape, low?.shape ?? [], high?.shape ?? [])
+        let saving: [SaveSlot] =
+            [.input("self", self)] + (low.map { [.input("min", $0)] } ?? []) + (high.map { [.input("max", $0)] } ?? [])
+        record("clamp", "ClampBackward0", inputs: [self, low, high], outputs: [out], saving: saving) { ctx in
+            let x = try ctx.saved(0).expandedDoubles(to: shape)
+            let lo = low == nil ? nil : try ctx.saved(1).expandedDoubles(to: shape)
+            let hi = high == nil ? nil : try ctx.saved(low == nil ? 1 : 2).expandedDoubles(to: shape)
+            func masked(_ keep: (Int) -> Bool, _ target: [Int]) throws -> Tensor {
+                let mask = try Tensor(x.indices.map { keep($0) ? 1 : 0 }, shape: shape, dtype: .bool)
+                return try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype)).sumTo(target)
+            }
+            let gradSelf = try masked({ i in (lo.map { x[i] >= $0[i] } ?? true) && (hi.map { x[i] <= $0[i] } ?? true) }, shapes.0)
+            var gradMin: Tensor? = nil
+            var gradMax: Tensor? = nil
+            if let lo, ctx.needsGrad(1) {
+                gradMin = try masked({ i in x[i] < lo[i] && (hi.map { lo[i] < $0[i] } ?? true) }, shapes.1)
+            }
+            if let hi, ctx.needsGrad(2) {
+                gradMax = try masked({ i in x[i] > hi[i] || (lo.map { hi[i] < $0[i] } ?? false) }, shapes.2)
+            }
+            return [ctx.needsGrad(0) ? gradSelf : nil, gradMin, gradMax]
+        }
+        return out
+    }
+
+    /// `clamp_(min, max)` with tensor bounds.
+    @discardableResult
+    public func clamp_(min low: Tensor?, max high: Tensor?) throws -> Tensor {
+        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
+    }
+
+    /// The values broadcast to `shape`, row-major, as doubles.
+    fileprivate func expandedDoubles(to shape: [Int]) -> [Double] {
+        let storage = contiguousStorage(as: .float64, broadcastTo: shape)
+        return Array(UnsafeBufferPointer(start: storage.pointer(Double.self), count: shape.reduce(1, *)))
+    }
+
     /// `torch.clamp_min(self, min)` (ClampMinBackward0).
     public func clampMin(_ low: ScalarValue) throws -> Tensor {
         let out = try clampForward(low, nil)
@@ -308,6 +374,22 @@ extension Tensor {
     public func clamp_(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
         try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
     }
+
+    /// `clamp_min_(min)`.
+    @discardableResult
+    public func clampMin_(_ low: ScalarValue) throws -> Tensor { try inPlaceMath("clamp_min_") { try clampMin(low) } }
+
+    /// `clamp_max_(max)`.
+    @discardableResult
+    public func clampMax_(_ high: ScalarValue) throws -> Tensor { try inPlaceMath("clamp_max_") { try clampMax(high) } }
+
+    /// `sign_()`.
+    @discardableResult
+    public func sign_() throws -> Tensor { try inPlaceMath("sign_") { try sign() } }
+
+    /// `sgn_()`.
+    @discardableResult
+    public func sgn_() throws -> Tensor { try inPlaceMath("sgn_") { try sgn() } }
 
     /// `sigmoid_backward(grad, output)`: recorded as SigmoidBackwardBackward0 so double
     /// backward through sigmoid matches PyTorch.

@@ -5,9 +5,10 @@
 extension Tensor {
     /// The noise dropout multiplies this tensor by: keep-masks drawn with probability `1 - p`
     /// (one double uniform per element, in this tensor's dtype) scaled by `1 / (1 - p)`.
-    /// Only for 0 < p < 1 and a non-empty tensor, the cases where PyTorch draws.
-    public func dropoutNoise(p: Double, generator: Generator? = nil) throws -> Tensor {
-        let noise = try Tensor.empty(shape, dtype: dtype)
+    /// Only for 0 < p < 1 and a non-empty tensor, the cases where PyTorch draws. `noiseShape`
+    /// is the input's shape, or for feature dropout `make_feature_noise`'s `[N, C, 1, ...]`.
+    public func dropoutNoise(p: Double, noiseShape: [Int]? = nil, generator: Generator? = nil) throws -> Tensor {
+        let noise = try Tensor.empty(noiseShape ?? shape, dtype: dtype)
         try noise.drawBernoulli(p: 1 - p, Generator.resolve(generator))
         switch dtype {
         case .float32: noise.scaleNoise(by: Float(1 - p))

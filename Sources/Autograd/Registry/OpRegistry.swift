@@ -38,7 +38,9 @@ public struct OpRegistry: Sendable {
         SortOps.declarations,
         ScanOps.declarations,
         ExtremesOps.declarations,
-        RecurrentOps.declarations
+        RecurrentOps.declarations,
+        GatherScatterOps.declarations,
+        TernaryOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

@@ -11,11 +11,30 @@ public struct OpSamples: Sendable {
         case unitInterval
     }
 
+    /// A fixed argument that is not sampled nor differentiated (an index, a mask), as plain
+    /// values so that declarations stay `Sendable`.
+    public struct Constant: Sendable {
+        public let values: [Double]
+        public let shape: [Int]
+        public let dtype: DType
+
+        public init(_ values: [Double], shape: [Int], dtype: DType) {
+            self.values = values
+            self.shape = shape
+            self.dtype = dtype
+        }
+
+        /// The constant as a fresh tensor.
+        public func tensor() throws -> Tensor { try Tensor(values, shape: shape, dtype: dtype) }
+    }
+
     public var domain: Domain
     /// The shape of each tensor parameter, by name; unlisted ones are `[2, 3]`.
     public var shapes: [String: [Int]]
     /// Values for non-tensor parameters, by name, overriding their defaults.
     public var arguments: [String: OpConstant]
+    /// Fixed tensor arguments (indices, masks), by name; such parameters are not sampled.
+    public var constants: [String: Constant]
     /// Whether a tensor parameter after the first may broadcast against it (`[3]` against `[2, 3]`).
     public var broadcasts: Bool
     /// Whether the op takes non-contiguous inputs (`view` does not).
@@ -23,11 +42,12 @@ public struct OpSamples: Sendable {
 
     public init(
         domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpConstant] = [:],
-        broadcasts: Bool = false, acceptsNonContiguous: Bool = true
+        constants: [String: Constant] = [:], broadcasts: Bool = false, acceptsNonContiguous: Bool = true
     ) {
         self.domain = domain
         self.shapes = shapes
         self.arguments = arguments
+        self.constants = constants
         self.broadcasts = broadcasts
         self.acceptsNonContiguous = acceptsNonContiguous
     }

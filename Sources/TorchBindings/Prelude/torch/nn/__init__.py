@@ -3,6 +3,8 @@
 import torch.nn.functional as functional
 from torch.nn.parameter import Parameter, UninitializedParameter
 from torch.nn.modules import (
+    AlphaDropout,
+    AvgPool1d,
     AvgPool2d,
     BatchNorm1d,
     BatchNorm2d,
@@ -12,7 +14,9 @@ from torch.nn.modules import (
     Conv2d,
     CrossEntropyLoss,
     Dropout,
+    Dropout1d,
     Dropout2d,
+    Dropout3d,
     ELU,
     Embedding,
     Flatten,
@@ -29,6 +33,7 @@ from torch.nn.modules import (
     LogSoftmax,
     LSTM,
     LSTMCell,
+    MaxPool1d,
     MaxPool2d,
     Module,
     ModuleDict,

@@ -7,9 +7,9 @@ from torch.nn.modules.conv import Conv1d, Conv2d, LazyConv2d
 from torch.nn.modules.activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
 from torch.nn.modules.loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
-from torch.nn.modules.dropout import Dropout, Dropout2d
+from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.flatten import Flatten
-from torch.nn.modules.pooling import AvgPool2d, MaxPool2d
+from torch.nn.modules.pooling import AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
 from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
