@@ -1,10 +1,10 @@
 /// dtype conversion and reading values out.
 extension Tensor {
-    /// `to(dtype)`: the same tensor when the dtype already matches, else a converted copy
-    /// (ToCopyBackward0).
-    public func to(_ dt: DType) throws -> Tensor {
-        if dt == dtype { return self }
-        let out = Tensor(storage: contiguousStorage(as: dt), shape: shape)
+    /// `to(dtype)`: the same tensor when the dtype already matches and no `copy` is asked for,
+    /// else a converted copy (ToCopyBackward0).
+    public func to(_ dt: DType, copy: Bool = false) throws -> Tensor {
+        if dt == dtype && !copy { return self }
+        let out = Tensor(storage: dt == dtype ? freshContiguousStorage() : contiguousStorage(as: dt), shape: shape)
         let src = dtype
         record("to", "ToCopyBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
         return out

@@ -23,7 +23,7 @@ enum TorchTypes {
     /// `torch.dtype`: the type of `torch.float32` and friends.
     static let dtype = TypeObject("dtype", qualifiedName: "torch.dtype")
     /// `torch.device`.
-    static let device = TypeObject("device", qualifiedName: "torch.device")
+    static let device = TypeObject("device", qualifiedName: "torch.device", construct: DeviceObject.construct)
 }
 
 extension Interpreter {

@@ -9,6 +9,8 @@ public final class TorchRuntime {
     var gradFnCache: [Int: WeakGradFn] = [:]
     /// The Python prelude's modules (torch.nn, torch.optim, ...), loaded on first use.
     private(set) var prelude: PreludeRegistry?
+    /// The device factories use when not given one (`torch.set_default_device`).
+    var defaultDevice = DeviceObject.cpu
 
     private init() {}
 
@@ -29,9 +31,14 @@ public final class TorchRuntime {
         var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
+        torchMembers["utils"] = prelude.modules["torch.utils"].map { .object($0) }
         torchMembers["autograd"] = .object(autograd)
+        let cuda = DeviceBindings.cudaModule()
+        let backends = DeviceBindings.backendsModule()
+        torchMembers["cuda"] = .object(cuda)
+        torchMembers["backends"] = .object(backends)
         let torch = ModuleObject(name: "torch", members: torchMembers)
-        for module in [torch, autograd, functional] { interp.registerModule(module.name, .object(module)) }
+        for module in [torch, autograd, functional, cuda, backends] { interp.registerModule(module.name, .object(module)) }
         prelude.register(into: interp)
         interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in
