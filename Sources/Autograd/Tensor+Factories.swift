@@ -62,7 +62,8 @@ extension Tensor {
             throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
         }
         let count = try elementCount(((end - start) / step).rounded(.up), dtype: dtype ?? .float32)
-        return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype ?? .float32)
+        // PyTorch's CPU kernel computes `start + step * idx` in double, fused into one rounding.
+        return try Tensor((0..<count).map { start.addingProduct(Double($0), step) }, shape: [count], dtype: dtype ?? .float32)
     }
 
     /// `torch.range`: like arange but including `end`; deprecated, so it warns.

@@ -11,6 +11,8 @@ public final class TorchRuntime {
     private(set) var prelude: PreludeRegistry?
     /// The device factories use when not given one (`torch.set_default_device`).
     var defaultDevice = DeviceObject.cpu
+    /// `torch.set_printoptions` state, reset at the start of each run.
+    let printOptions = PrintOptionsBox()
 
     private init() {}
 
@@ -59,6 +61,7 @@ public final class TorchRuntime {
             return { Diagnostics.warningHandler = previousHandler }
         }
         interp.runScopes.append(AnomalyReporting.enter)
+        interp.runScopes.append(PrintOptionsBox.enter)
         return runtime
     }
 
