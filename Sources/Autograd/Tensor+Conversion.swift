@@ -15,12 +15,17 @@ extension Tensor {
         guard numel == 1 else {
             throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
         }
-        let v = doubles()[0]
         switch dtype {
-        case .bool: return .bool(v != 0)
-        case .int64: return .int(Int64(fromDouble: v))
-        case .float32, .float64: return .double(v)
+        case .bool: return .bool(doubles()[0] != 0)
+        case .int64: return .int(int64Values()[0])
+        case .float32, .float64: return .double(doubles()[0])
         }
+    }
+
+    /// The values of an int64 tensor in row-major order, exactly (past 2^53 a Double cannot hold them).
+    func int64Values() -> [Int64] {
+        let s = contiguousStorage(as: .int64)
+        return Array(UnsafeBufferPointer(start: s.pointer(Int64.self), count: numel))
     }
 
     /// `clone()`: a contiguous copy that keeps the graph (CloneBackward0).

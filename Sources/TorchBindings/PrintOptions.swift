@@ -40,7 +40,7 @@ final class PrintOptionsBox {
     }
 
     /// `torch.set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
-    /// profile=None, sci_mode=None)` and `torch.get_printoptions()`.
+    /// profile=None, sci_mode=None)`.
     static func torchMembers() -> [String: Value] {
         [
             "set_printoptions": .object(
@@ -50,18 +50,6 @@ final class PrintOptionsBox {
                     let box = TorchRuntime.of(i).printOptions
                     box.options = try updated(box.options, a, i)
                     return .none
-                }),
-            "get_printoptions": .object(
-                BuiltinFunction("get_printoptions") { _, i in
-                    let o = TorchRuntime.of(i).printOptions.options
-                    let d = DictStorage()
-                    try d.set(.string("precision"), .int(o.precision))
-                    try d.set(
-                        .string("threshold"), o.threshold.isInfinite || o.threshold != o.threshold.rounded() ? .float(o.threshold) : .int(Int(o.threshold)))
-                    try d.set(.string("edgeitems"), .int(o.edgeItems))
-                    try d.set(.string("linewidth"), .int(o.lineWidth))
-                    try d.set(.string("sci_mode"), o.sciMode.map { .bool($0) } ?? .none)
-                    return .dict(d)
                 })
         ]
     }
