@@ -96,6 +96,7 @@ public final class UserClass: PyObject {
     }
 
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        if let construct = interp.hostSubclassConstructor, let made = try construct(self, args, interp) { return made }
         let instance = Instance(cls: self, interpreter: interp)
         if let initializer = lookup("__init__") {
             var a = args

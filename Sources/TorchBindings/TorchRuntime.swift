@@ -47,6 +47,7 @@ public final class TorchRuntime {
             guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
             return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })
         }
+        interp.hostSubclassConstructor = TensorSubclassInstance.construct
         interp.memoryCheck = { shape, itemSize in
             try MemoryBudget.reserve(try MemoryBudget.checkedNumel(shape), itemSize: itemSize, shape: shape)
         }
