@@ -55,7 +55,8 @@ enum DeviceBindings {
                 ])
         }
         return ModuleObject(
-            name: "torch.backends", members: ["mps": .object(unavailableBackend("mps")), "cudnn": .object(unavailableBackend("cudnn"))])
+            name: "torch.backends",
+            members: ["mps": .object(unavailableBackend("mps")), "cudnn": .object(unavailableBackend("cudnn"))])
     }
 
     typealias Body = (Arguments, Interpreter) throws -> Value

@@ -79,7 +79,8 @@ enum RandomSamplingBindings {
         [
             "rand": TorchFunctions.factory("rand") { a, i in
                 let shape = try i.shapeArgument(a, "rand")
-                let t = try Tensor.rand(shape, dtype: try i.dtypeArgument(a) ?? .float32, generator: try i.generatorArgument(a, "rand"))
+                let t = try Tensor.rand(
+                    shape, dtype: try i.dtypeArgument(a) ?? .float32, generator: try i.generatorArgument(a, "rand"))
                 return try TorchFunctions.finish("rand", t, a, i)
             },
             "randn": TorchFunctions.factory("randn") { a, i in
