@@ -1,9 +1,10 @@
 import Autograd
 import Python
 
-/// The device surface of a CPU-only PyTorch build: `torch.device`, the default device,
-/// `torch.cuda` (no devices), `torch.backends.mps` (not available), `Tensor.to`, `cpu` and
-/// `cuda`, and `torch.__version__`.
+/// The device surface of a CPU-only PyTorch build: `torch.device`, the default device and
+/// dtype (`set_default_dtype` gives factories of floating values their dtype; type promotion
+/// of Python floats with integer tensors stays float32), `torch.cuda` (no devices),
+/// `torch.backends.mps` (not available), `Tensor.to`, `cpu` and `cuda`, and `torch.__version__`.
 enum DeviceBindings {
     /// The version string scripts read from `torch.__version__`.
     static let version = "2.15.0"
@@ -21,7 +22,23 @@ enum DeviceBindings {
                     return .none
                 }),
             "get_default_device": .object(
-                BuiltinFunction("get_default_device") { _, i in .object(TorchRuntime.of(i).defaultDevice) })
+                BuiltinFunction("get_default_device") { _, i in .object(TorchRuntime.of(i).defaultDevice) }),
+            "set_default_dtype": .object(
+                BuiltinFunction("set_default_dtype") { a, i in
+                    try a.check("set_default_dtype", maxPositional: 1, allowed: ["d"])
+                    let v = a.value(0, "d") ?? .none
+                    guard case .object(let d as DTypeObject) = v else {
+                        throw PyException.type(
+                            "set_default_dtype(): argument 'd' (position 1) must be torch.dtype, not \(Formatting.typeName(v))")
+                    }
+                    guard d.dtype.isFloatingPoint else {
+                        throw PyException.type("only floating-point types are supported as the default type")
+                    }
+                    TorchRuntime.of(i).defaultDType = d.dtype
+                    return .none
+                }),
+            "get_default_dtype": .object(
+                BuiltinFunction("get_default_dtype") { _, i in .object(DTypeObject.of(TorchRuntime.of(i).defaultDType)) })
         ]
     }
 

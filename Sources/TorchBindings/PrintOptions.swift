@@ -1,8 +1,10 @@
+import Autograd
 import Foundation
 import Python
 
 /// `torch.set_printoptions` state (torch/_tensor_str.py `__PrinterOptions`): how many digits,
-/// when to summarize, how many edge items, the line width, and a forced scientific mode.
+/// when to summarize, how many edge items, the line width, and a forced scientific mode; and
+/// the default dtype, which decides the dtype suffix.
 public struct PrintOptions: Sendable, Equatable {
     /// Digits after the point (`precision`).
     public var precision = 4
@@ -14,6 +16,9 @@ public struct PrintOptions: Sendable, Equatable {
     public var lineWidth = 80
     /// True or False to force or forbid scientific notation; nil to choose from the values.
     public var sciMode: Bool?
+    /// The default dtype (`torch.set_default_dtype`): floating tensors of it print without a
+    /// dtype suffix.
+    public var defaultDType = DType.float32
 
     /// PyTorch's defaults (`profile='default'`).
     public init() {}

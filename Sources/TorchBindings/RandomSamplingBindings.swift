@@ -80,13 +80,13 @@ enum RandomSamplingBindings {
             "rand": TorchFunctions.factory("rand") { a, i in
                 let shape = try i.shapeArgument(a, "rand")
                 let t = try Tensor.rand(
-                    shape, dtype: try i.dtypeArgument(a) ?? .float32, generator: try i.generatorArgument(a, "rand"))
+                    shape, dtype: try i.floatDTypeArgument(a), generator: try i.generatorArgument(a, "rand"))
                 return try TorchFunctions.finish("rand", t, a, i)
             },
             "randn": TorchFunctions.factory("randn") { a, i in
                 let shape = try i.shapeArgument(a, "randn")
                 let t = try Tensor.randn(
-                    shape, dtype: try i.dtypeArgument(a) ?? .float32, generator: try i.generatorArgument(a, "randn"))
+                    shape, dtype: try i.floatDTypeArgument(a), generator: try i.generatorArgument(a, "randn"))
                 return try TorchFunctions.finish("randn", t, a, i)
             },
             "randint": TorchFunctions.factory("randint", randint),
@@ -161,8 +161,8 @@ enum RandomSamplingBindings {
             guard let size = a.value(2, "size"), !isTensor(m), !isTensor(s) else { throw normalMismatch(a) }
             try i.requireCPU(a.keyword("device"))
             let shape = try i.intList(size, "normal", "size")
-            try MemoryBudget.checkedNumel(shape, allocating: try i.dtypeArgument(a) ?? .float32)
-            let out = try Tensor.zeros(shape, dtype: try i.dtypeArgument(a) ?? .float32).normal_(
+            try MemoryBudget.checkedNumel(shape, allocating: try i.floatDTypeArgument(a))
+            let out = try Tensor.zeros(shape, dtype: try i.floatDTypeArgument(a)).normal_(
                 mean: try i.doubleValue(m, "normal", "mean"), std: try i.doubleValue(s, "normal", "std"), generator: g)
             return try TorchFunctions.finish("normal", out, a, i)
         default:

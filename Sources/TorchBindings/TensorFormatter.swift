@@ -5,7 +5,8 @@ import Python
 /// show under the running script's `torch.set_printoptions`.
 public enum TensorFormatter {
     /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
-    /// with the dtype suffix for float64 (and for empty non-float32 tensors), then
+    /// with the dtype suffix for a floating dtype other than the default (for an empty tensor,
+    /// any dtype other than the default), then
     /// `grad_fn=<Name>` or `requires_grad=True`. An `nn.Parameter` is headed by
     /// `Parameter containing:` on a line of its own, as PyTorch's `Parameter.__repr__` does.
     public static func repr(_ t: Tensor) -> String { repr(t, options: .current) }
@@ -22,10 +23,10 @@ public enum TensorFormatter {
         let body: String
         if t.numel == 0 {
             if t.dim != 1 { suffixes.append("size=" + tupleRepr(t.shape)) }
-            if t.dtype != .float32 { suffixes.append("dtype=" + t.dtype.name) }
+            if t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
             body = "[]"
         } else {
-            if t.dtype == .float64 { suffixes.append("dtype=" + t.dtype.name) }
+            if t.dtype.isFloatingPoint && t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
             body = tensorString(t, indent: indent, options: options)
         }
         if let node = t.gradFn {

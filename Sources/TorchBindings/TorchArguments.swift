@@ -83,6 +83,12 @@ extension Interpreter {
         }
     }
 
+    /// The `dtype=` argument of a factory of floating values, else the default dtype.
+    func floatDTypeArgument(_ args: Arguments) throws -> DType { try dtypeArgument(args) ?? defaultFloatDType }
+
+    /// The dtype factories of floating values use (`torch.set_default_dtype`).
+    var defaultFloatDType: DType { TorchRuntime.of(self).defaultDType }
+
     func dtypeArgument(_ args: Arguments) throws -> DType? {
         guard let v = args.keyword("dtype") else { return nil }
         if case .none = v { return nil }

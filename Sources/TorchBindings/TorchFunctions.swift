@@ -67,13 +67,14 @@ enum TorchFunctions {
                 throw PyException.type("tensor() missing 1 required positional arguments: \"data\"")
             }
             let d = try interp.nestedData(data, "tensor")
-            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? d.dtype)
+            let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
+            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? inferred)
             return try finish("tensor", t, args, interp)
         }
         func shaped(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
             m[name] = factory(name) { args, interp in
                 let shape = try interp.shapeArgument(args, name)
-                let dtype = try interp.dtypeArgument(args) ?? .float32
+                let dtype = try interp.floatDTypeArgument(args)
                 try MemoryBudget.checkedNumel(shape, allocating: dtype)
                 return try finish(name, try make(shape, dtype), args, interp)
             }
@@ -102,7 +103,7 @@ enum TorchFunctions {
                 ?? {
                     if case .int = fill { return .int64 }
                     if case .bool = fill { return .bool }
-                    return .float32
+                    return interp.defaultFloatDType
                 }()
             try MemoryBudget.checkedNumel(shape, allocating: dtype)
             return try finish(
@@ -131,7 +132,7 @@ enum TorchFunctions {
             case 3: (start, end, step) = (values[0], values[1], values[2])
             default: throw PyException.type("arange() received an invalid combination of arguments")
             }
-            let dtype = try interp.dtypeArgument(args) ?? (allInts ? .int64 : .float32)
+            let dtype = try interp.dtypeArgument(args) ?? (allInts ? .int64 : interp.defaultFloatDType)
             return try finish("arange", try Tensor.arange(start: start, end: end, step: step, dtype: dtype), args, interp)
         }
         m["range"] = factory("range") { args, interp in
@@ -139,7 +140,7 @@ enum TorchFunctions {
             guard values.count >= 2 else { throw PyException.type("range() missing required argument 'end'") }
             let t = try Tensor.range(
                 start: values[0], end: values[1], step: values.count > 2 ? values[2] : 1,
-                dtype: try interp.dtypeArgument(args) ?? .float32)
+                dtype: try interp.floatDTypeArgument(args))
             return try finish("range", t, args, interp)
         }
         m["linspace"] = factory("linspace") { args, interp in
@@ -147,7 +148,7 @@ enum TorchFunctions {
                 try interp.doubleValue(args.value(0, "start"), "linspace", "start"),
                 try interp.doubleValue(args.value(1, "end"), "linspace", "end"),
                 steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
-                dtype: try interp.dtypeArgument(args) ?? .float32)
+                dtype: try interp.floatDTypeArgument(args))
             return try finish("linspace", t, args, interp)
         }
         m["eye"] = factory("eye") { args, interp in
@@ -155,8 +156,8 @@ enum TorchFunctions {
             let cols = try args.value(1, "m").map { try interp.intValue($0, "eye", "m") }
             guard n >= 0 else { throw PyException.runtime("n must be greater or equal to 0, got \(n)") }
             if let cols, cols < 0 { throw PyException.runtime("m must be greater or equal to 0, got \(cols)") }
-            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.dtypeArgument(args) ?? .float32)
-            return try finish("eye", Tensor.eye(n, cols, dtype: try interp.dtypeArgument(args) ?? .float32), args, interp)
+            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.floatDTypeArgument(args))
+            return try finish("eye", Tensor.eye(n, cols, dtype: try interp.floatDTypeArgument(args)), args, interp)
         }
         m["where"] = function("where") { args, interp in
             let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")

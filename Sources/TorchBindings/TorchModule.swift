@@ -5,7 +5,7 @@ import Python
 enum TorchTypes {
     /// `torch.Tensor`: the type of every tensor, and the legacy float32 constructor.
     static let tensor = TypeObject("Tensor", qualifiedName: "torch.Tensor") { args, interp in
-        try interp.legacyConstructor(args, dtype: .float32, name: "Tensor")
+        try interp.legacyConstructor(args, dtype: interp.defaultFloatDType, name: "Tensor")
     }
     static let floatTensor = TypeObject("FloatTensor", qualifiedName: "torch.FloatTensor") { args, interp in
         try interp.legacyConstructor(args, dtype: .float32, name: "FloatTensor")

@@ -11,6 +11,11 @@ public final class TorchRuntime {
     private(set) var prelude: PreludeRegistry?
     /// The device factories use when not given one (`torch.set_default_device`).
     var defaultDevice = DeviceObject.cpu
+    /// The dtype of floating factories (`torch.set_default_dtype`): float32 or float64.
+    var defaultDType: DType {
+        get { printOptions.options.defaultDType }
+        set { printOptions.options.defaultDType = newValue }
+    }
     /// `torch.set_printoptions` state, reset at the start of each run.
     let printOptions = PrintOptionsBox()
 
