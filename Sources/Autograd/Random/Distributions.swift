@@ -42,6 +42,6 @@ extension Generator {
         return Int64(bitPattern: bits % range &+ UInt64(bitPattern: base))
     }
 
-    /// `exponential_distribution<double>`: `-1/lambda * log(1 - u)`.
-    func exponential(lambda: Double) -> Double { -1.0 / lambda * log(1.0 - uniformDouble()) }
+    /// `exponential_distribution<double>`: `-1/lambda * log1p(-u)`.
+    func exponential(lambda: Double) -> Double { -1.0 / lambda * log1p(-uniformDouble()) }
 }

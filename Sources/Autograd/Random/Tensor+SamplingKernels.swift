@@ -99,7 +99,7 @@ extension Tensor {
         }
     }
 
-    /// `exponential_kernel`: `-1/lambda * log(1 - u)` with one double uniform (64-bit draw)
+    /// `exponential_kernel`: `-1/lambda * log1p(-u)` with one double uniform (64-bit draw)
     /// per element.
     func drawExponential(lambda: Double, _ g: Generator) throws {
         guard isFloatingPoint else {
