@@ -1,10 +1,10 @@
 /// dtype conversion and reading values out.
 extension Tensor {
-    /// `to(dtype)`: the same tensor when the dtype already matches, else a converted copy
-    /// (ToCopyBackward0).
-    public func to(_ dt: DType) throws -> Tensor {
-        if dt == dtype { return self }
-        let out = Tensor(storage: contiguousStorage(as: dt), shape: shape)
+    /// `to(dtype)`: the same tensor when the dtype already matches and no `copy` is asked for,
+    /// else a converted copy (ToCopyBackward0).
+    public func to(_ dt: DType, copy: Bool = false) throws -> Tensor {
+        if dt == dtype && !copy { return self }
+        let out = Tensor(storage: dt == dtype ? freshContiguousStorage() : contiguousStorage(as: dt), shape: shape)
         let src = dtype
         record("to", "ToCopyBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
         return out
@@ -15,12 +15,17 @@ extension Tensor {
         guard numel == 1 else {
             throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
         }
-        let v = doubles()[0]
         switch dtype {
-        case .bool: return .bool(v != 0)
-        case .int64: return .int(Int64(fromDouble: v))
-        case .float32, .float64: return .double(v)
+        case .bool: return .bool(doubles()[0] != 0)
+        case .int64: return .int(int64Values()[0])
+        case .float32, .float64: return .double(doubles()[0])
         }
+    }
+
+    /// The values of an int64 tensor in row-major order, exactly (past 2^53 a Double cannot hold them).
+    func int64Values() -> [Int64] {
+        let s = contiguousStorage(as: .int64)
+        return Array(UnsafeBufferPointer(start: s.pointer(Int64.self), count: numel))
     }
 
     /// `clone()`: a contiguous copy that keeps the graph (CloneBackward0).

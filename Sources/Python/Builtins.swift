@@ -283,6 +283,8 @@ extension Interpreter {
         case .object(let t as TypeObject): return t.matches(v)
         case .object(let c as UserClass):
             if case .object(let i as Instance) = v { return i.cls.isSubclass(of: c) }
+            // A host object of a script class (a torch.Tensor subclass instance).
+            if case .object(let o) = v, case .object(let own as UserClass)? = o.pythonType(self) { return own.isSubclass(of: c) }
             return false
         case .object(let c as ExceptionClass):
             if case .object(let e as ExceptionInstance) = v { return e.cls.isSubclass(of: c) }

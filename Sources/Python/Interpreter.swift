@@ -34,6 +34,9 @@ public final class Interpreter {
     var standardModuleNames: [String] = []
     /// Looks up extra attributes on script classes (e.g. `apply` on Function subclasses).
     package var classAttributeHook: ((UserClass, String) throws -> Value?)?
+    /// Creates the instances of script classes that derive from a host type (a `torch.Tensor`
+    /// subclass); nil from it leaves the class to the interpreter.
+    package var hostSubclassConstructor: ((UserClass, Arguments, Interpreter) throws -> Value?)?
     /// Sets up host state for the duration of `run()` and returns what restores it.
     package var runScopes: [(Interpreter) -> () -> Void] = []
     /// Replaces the check of `limits.maxMemory` for lists and strings (a host that allocates

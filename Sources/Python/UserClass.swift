@@ -106,6 +106,7 @@ public final class UserClass: PyObject {
     }
 
     public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+        if let construct = interp.hostSubclassConstructor, let made = try construct(self, args, interp) { return made }
         let instance = Instance(cls: self, interpreter: interp)
         if exceptionBase != nil {
             // `BaseException.__new__` keeps the arguments, whatever `__init__` then does.

@@ -25,6 +25,7 @@ enum OpValueConversion {
         switch parameter.type {
         case .tensor:
             if case .object(let t as Tensor) = v { return .tensor(t) }
+            if case .object(let s as TensorSubclassInstance) = v { return .tensor(s.tensor) }
             return numberAsTensor ? number(v).map(OpValue.scalar) : nil
         case .scalar:
             if let s = number(v) { return .scalar(s) }

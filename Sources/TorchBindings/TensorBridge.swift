@@ -19,6 +19,7 @@ extension Interpreter {
         case "mT": return .tensor(try t.transpose(-2, -1))
         case "retains_grad": return .bool(t.retainsGrad)
         case "is_cuda": return .bool(false)
+        case "is_cpu": return .bool(true)
         case "device": return .object(DeviceObject.cpu)
         case "_version": return .int(t.version)
         case "output_nr": return .int(t.outputNr)
@@ -272,14 +273,4 @@ extension Interpreter {
 final class WeakGradFn {
     weak var object: GradFnObject?
     init(_ o: GradFnObject) { object = o }
-}
-
-/// `tensor.device`.
-final class DeviceObject: PyObject {
-    static let cpu = DeviceObject()
-    var typeName: String { "device" }
-    func pythonType(_ interp: Interpreter) -> Value? { .object(TorchTypes.device) }
-    func repr() -> String { "device(type='cpu')" }
-    func str() -> String { "cpu" }
-    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "type" ? .string("cpu") : nil }
 }

@@ -1,41 +1,40 @@
 import Autograd
 import Python
 
-/// PyTorch's tensor printing (`torch/_tensor_str.py` with default print options): what
-/// `print(t)`, `repr(t)` and `str(t)` show.
+/// PyTorch's tensor printing (`torch/_tensor_str.py`): what `print(t)`, `repr(t)` and `str(t)`
+/// show under the running script's `torch.set_printoptions`.
 public enum TensorFormatter {
-    static let precision = 4
-    static let threshold = 1000
-    static let edgeItems = 3
-    static let lineWidth = 80
-
     /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
-    /// with the dtype suffix for float64 (and for empty non-float32 tensors), then
+    /// with the dtype suffix for a floating dtype other than the default (for an empty tensor,
+    /// any dtype other than the default), then
     /// `grad_fn=<Name>` or `requires_grad=True`. An `nn.Parameter` is headed by
     /// `Parameter containing:` on a line of its own, as PyTorch's `Parameter.__repr__` does.
-    public static func repr(_ t: Tensor) -> String {
-        t.isParameter ? "Parameter containing:\n" + tensorRepr(t) : tensorRepr(t)
+    public static func repr(_ t: Tensor) -> String { repr(t, options: .current) }
+
+    /// `repr(t)` under the given print options.
+    public static func repr(_ t: Tensor, options: PrintOptions) -> String {
+        t.isParameter ? "Parameter containing:\n" + tensorRepr(t, options) : tensorRepr(t, options)
     }
 
-    private static func tensorRepr(_ t: Tensor) -> String {
+    private static func tensorRepr(_ t: Tensor, _ options: PrintOptions) -> String {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
         let body: String
         if t.numel == 0 {
             if t.dim != 1 { suffixes.append("size=" + tupleRepr(t.shape)) }
-            if t.dtype != .float32 { suffixes.append("dtype=" + t.dtype.name) }
+            if t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
             body = "[]"
         } else {
-            if t.dtype == .float64 { suffixes.append("dtype=" + t.dtype.name) }
-            body = tensorString(t, indent: indent)
+            if t.dtype.isFloatingPoint && t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
+            body = tensorString(t, indent: indent, options: options)
         }
         if let node = t.gradFn {
             suffixes.append("grad_fn=<\(node.name)>")
         } else if t.requiresGrad {
             suffixes.append("requires_grad=True")
         }
-        return addSuffixes(prefix + body, suffixes, indent: indent)
+        return addSuffixes(prefix + body, suffixes, indent: indent, lineWidth: options.lineWidth)
     }
 
     /// `repr(t.shape)`: `torch.Size([2, 3])`.
@@ -51,7 +50,7 @@ public enum TensorFormatter {
 
     /// `_add_suffixes`: each suffix after `", "`, or on a new line indented by `indent` when
     /// the line would pass the line width.
-    static func addSuffixes(_ text: String, _ suffixes: [String], indent: Int) -> String {
+    static func addSuffixes(_ text: String, _ suffixes: [String], indent: Int, lineWidth: Int = 80) -> String {
         var out = text
         let chars = Array(text.unicodeScalars)
         // PyTorch's `len(s) - s.rfind("\n") + 1`, which counts two more than the last line
@@ -72,12 +71,14 @@ public enum TensorFormatter {
     }
 
     /// `_tensor_str` for a non-empty tensor: the nested brackets of its values.
-    static func tensorString(_ t: Tensor, indent: Int) -> String {
+    static func tensorString(_ t: Tensor, indent: Int, options: PrintOptions = PrintOptions()) -> String {
         let values = t.doubles()
         let shape = t.shape
-        let summarize = t.numel > threshold
-        let layout = ValueLayout(values: values, shape: shape, summarize: summarize)
-        let formatter = ElementFormatter(dtype: t.dtype, values: summarize ? layout.summarizedValues() : values)
+        let summarize = Double(t.numel) > options.threshold
+        let layout = ValueLayout(values: values, shape: shape, summarize: summarize, options: options)
+        let formatter = ElementFormatter(
+            dtype: t.dtype, values: summarize ? layout.summarizedValues() : values, precision: options.precision,
+            sciMode: options.sciMode)
         return layout.render(formatter, indent: indent)
     }
 }
@@ -88,11 +89,15 @@ struct ValueLayout {
     let shape: [Int]
     let summarize: Bool
     let strides: [Int]
+    let edgeItems: Int
+    let lineWidth: Int
 
-    init(values: [Double], shape: [Int], summarize: Bool) {
+    init(values: [Double], shape: [Int], summarize: Bool, options: PrintOptions) {
         self.values = values
         self.shape = shape
         self.summarize = summarize
+        edgeItems = options.edgeItems
+        lineWidth = options.lineWidth
         var strides = [Int](repeating: 1, count: shape.count)
         var acc = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
@@ -103,13 +108,13 @@ struct ValueLayout {
     }
 
     /// Whether dimension `d` is cut to its edge items.
-    private func isCut(_ d: Int) -> Bool { summarize && shape[d] > 2 * TensorFormatter.edgeItems }
+    private func isCut(_ d: Int) -> Bool { summarize && shape[d] > 2 * edgeItems }
 
     /// The indices along dimension `d` that are shown, with nil where `...` goes.
     private func shownIndices(_ d: Int) -> [Int?] {
         let n = shape[d]
         guard isCut(d) else { return (0..<n).map { $0 } }
-        let e = TensorFormatter.edgeItems
+        let e = edgeItems
         return (0..<e).map { $0 } + [nil] + ((n - e)..<n).map { $0 }
     }
 
@@ -150,7 +155,7 @@ struct ValueLayout {
     private func vector(_ formatter: ElementFormatter, base: Int, indent: Int) -> String {
         let d = shape.count - 1
         let elementLength = formatter.width + 2
-        let perLine = max(1, (TensorFormatter.lineWidth - indent) / elementLength)
+        let perLine = max(1, Int((Double(lineWidth - indent) / Double(elementLength)).rounded(.down)))
         let items = shownIndices(d).map { index -> String in
             guard let i = index else { return " ..." }
             return formatter.format(values[base + i * strides[d]])
@@ -182,8 +187,12 @@ struct ElementFormatter {
     let style: Style
     /// The widest formatted value; every value is left-padded to it.
     let width: Int
+    /// Digits after the point in the fixed and scientific styles.
+    let precision: Int
 
-    init(dtype: DType, values: [Double]) {
+    /// The format for `values`; `sciMode` forces (true) or forbids (false) scientific notation.
+    init(dtype: DType, values: [Double], precision: Int = 4, sciMode: Bool? = nil) {
+        self.precision = precision
         guard dtype.isFloatingPoint else {
             let isBool = dtype == .bool
             style = .integer(isBool: isBool)
@@ -205,19 +214,19 @@ struct ElementFormatter {
             maxAbs = max(maxAbs, a)
             if v != v.rounded(.up) { whole = false }
         }
-        let precision = TensorFormatter.precision
         let widest: (FloatLayout) -> Int = { layout in
             finite.reduce(1) { max($0, layout.render($1).count) }
         }
+        let scientific = sciMode ?? (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4)
         if whole {
-            if maxAbs / minAbs > 1000 || maxAbs > 1e8 {
+            if scientific {
                 style = .scientific
                 width = widest(FloatLayout(code: .e, precision: precision))
             } else {
                 style = .wholeFloat
                 width = widest(FloatLayout(code: .f, precision: 0)) + 1
             }
-        } else if maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4 {
+        } else if scientific {
             style = .scientific
             width = widest(FloatLayout(code: .e, precision: precision))
         } else {
@@ -236,9 +245,9 @@ struct ElementFormatter {
             let digits = FloatLayout(code: .f, precision: 0).render(v)
             text = v.isFinite ? digits + "." : digits
         case .fixed:
-            text = FloatLayout(code: .f, precision: TensorFormatter.precision).render(v)
+            text = FloatLayout(code: .f, precision: precision).render(v)
         case .scientific:
-            text = FloatLayout(code: .e, precision: TensorFormatter.precision).render(v)
+            text = FloatLayout(code: .e, precision: precision).render(v)
         }
         let padding = width - text.count
         return padding > 0 ? String(repeating: " ", count: padding) + text : text

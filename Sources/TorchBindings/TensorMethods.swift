@@ -31,7 +31,6 @@ enum TensorMethods {
         unary("long", { try $0.to(.int64) })
         unary("int", { try $0.to(.int64) })
         unary("bool", { try $0.to(.bool) })
-        unary("cpu", { $0 })
         m["isclose"] = { t, a, i in
             .tensor(
                 try t.isclose(
@@ -98,12 +97,6 @@ enum TensorMethods {
             return .int(t.strides[n])
         }
         m["storage_offset"] = { t, _, _ in .int(t.offset) }
-        m["to"] = { t, a, i in
-            for v in a.positional + a.keywords.map(\.value) {
-                if case .object(let d as DTypeObject) = v { return .tensor(try t.to(d.dtype)) }
-            }
-            return .tensor(t)
-        }
         m["type"] = { t, a, i in
             guard let target = a.value(0, "dtype") else { return .string(t.dtype.legacyTypeName) }
             if case .object(let d as DTypeObject) = target { return .tensor(try t.to(d.dtype)) }
@@ -151,6 +144,7 @@ enum TensorMethods {
             throw PyException(.runtimeError, "GradScope has no NumPy: use .tolist() or .item() instead of .numpy()")
         }
         m.merge(RandomSamplingBindings.methods) { hand, _ in hand }
+        m.merge(DeviceBindings.methods) { hand, _ in hand }
         return m
     }()
 }

@@ -6,6 +6,7 @@ extension Interpreter {
     func tensorValue(_ v: Value?, _ function: String, _ name: String) throws -> Tensor {
         guard let v else { throw PyException.type("\(function)() missing required argument '\(name)'") }
         if case .object(let t as Tensor) = v { return t }
+        if case .object(let s as TensorSubclassInstance) = v { return s.tensor }
         throw PyException.type("\(function)(): argument '\(name)' (position 1) must be Tensor, not \(Formatting.typeName(v))")
     }
 
@@ -39,6 +40,7 @@ extension Interpreter {
     func operand(_ v: Value) throws -> Operand? {
         switch v {
         case .object(let t as Tensor): return .tensor(t)
+        case .object(let s as TensorSubclassInstance): return .tensor(s.tensor)
         case .int(let i): return .scalar(.int(Int64(i)))
         case .float(let d): return .scalar(.double(d))
         case .bool(let b): return .scalar(.bool(b))
@@ -80,6 +82,12 @@ extension Interpreter {
         default: return false
         }
     }
+
+    /// The `dtype=` argument of a factory of floating values, else the default dtype.
+    func floatDTypeArgument(_ args: Arguments) throws -> DType { try dtypeArgument(args) ?? defaultFloatDType }
+
+    /// The dtype factories of floating values use (`torch.set_default_dtype`).
+    var defaultFloatDType: DType { TorchRuntime.of(self).defaultDType }
 
     func dtypeArgument(_ args: Arguments) throws -> DType? {
         guard let v = args.keyword("dtype") else { return nil }

@@ -14,6 +14,22 @@ enum TorchFunctions {
         .object(BuiltinFunction(name, body))
     }
 
+    /// A factory function: its `device=` (else the default device) must be the CPU.
+    static func factory(_ name: String, _ body: @escaping Body) -> Value {
+        function(name) { args, interp in
+            try interp.requireCPU(args.keyword("device"))
+            return try body(args, interp)
+        }
+    }
+
+    /// A `*_like` factory: the device defaults to the input's, the CPU.
+    private static func likeFactory(_ name: String, _ body: @escaping Body) -> Value {
+        function(name) { args, interp in
+            if let device = args.keyword("device"), !interp.isNone(device) { try interp.requireCPU(device) }
+            return try body(args, interp)
+        }
+    }
+
     /// `torch.NAME(t, ...)` calling the tensor method NAME with the remaining arguments.
     private static func delegating(_ name: String) -> Value {
         function(name) { args, interp in
@@ -36,7 +52,7 @@ enum TorchFunctions {
     }
 
     /// Applies `requires_grad=` and `dtype=` to a factory's result.
-    private static func finish(_ op: String, _ t: Tensor, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+    static func finish(_ op: String, _ t: Tensor, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         .tensor(try Tensor.factory(op, t, requiresGrad: try interp.boolValue(args.keyword("requires_grad"), default: false)))
     }
 
@@ -45,19 +61,20 @@ enum TorchFunctions {
         for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique"] {
             m[name] = delegating(name)
         }
-        m["tensor"] = function("tensor") { args, interp in
-            try args.check("tensor", maxPositional: 1, allowed: ["dtype", "requires_grad", "device"])
+        m["tensor"] = factory("tensor") { args, interp in
+            try args.check("tensor", maxPositional: 1, allowed: ["dtype", "requires_grad", "device", "pin_memory"])
             guard let data = args.positional.first else {
                 throw PyException.type("tensor() missing 1 required positional arguments: \"data\"")
             }
             let d = try interp.nestedData(data, "tensor")
-            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? d.dtype)
+            let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
+            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? inferred)
             return try finish("tensor", t, args, interp)
         }
         func shaped(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
-            m[name] = function(name) { args, interp in
+            m[name] = factory(name) { args, interp in
                 let shape = try interp.shapeArgument(args, name)
-                let dtype = try interp.dtypeArgument(args) ?? .float32
+                let dtype = try interp.floatDTypeArgument(args)
                 try MemoryBudget.checkedNumel(shape, allocating: dtype)
                 return try finish(name, try make(shape, dtype), args, interp)
             }
@@ -65,10 +82,8 @@ enum TorchFunctions {
         shaped("ones") { s, d in Tensor.ones(s, dtype: d) }
         shaped("zeros") { s, d in Tensor.zeros(s, dtype: d) }
         shaped("empty") { s, d in Tensor.zeros(s, dtype: d) }
-        shaped("rand") { s, d in try Tensor.rand(s, dtype: d) }
-        shaped("randn") { s, d in try Tensor.randn(s, dtype: d) }
         func like(_ name: String, _ make: @escaping (Tensor, DType) throws -> Tensor) {
-            m[name] = function(name) { args, interp in
+            m[name] = likeFactory(name) { args, interp in
                 let t = try interp.tensorValue(args.value(0, "input"), name, "input")
                 let dtype = try interp.dtypeArgument(args) ?? t.dtype
                 try MemoryBudget.checkedNumel(t.shape, allocating: dtype)
@@ -80,7 +95,7 @@ enum TorchFunctions {
         like("empty_like") { t, d in Tensor.zeros(t.shape, dtype: d) }
         like("rand_like") { t, d in try Tensor.rand(t.shape, dtype: d) }
         like("randn_like") { t, d in try Tensor.randn(t.shape, dtype: d) }
-        m["full"] = function("full") { args, interp in
+        m["full"] = factory("full") { args, interp in
             let shape = try interp.intList(args.value(0, "size") ?? .none, "full", "size")
             let fill = args.value(1, "fill_value") ?? .none
             let dtype =
@@ -88,13 +103,13 @@ enum TorchFunctions {
                 ?? {
                     if case .int = fill { return .int64 }
                     if case .bool = fill { return .bool }
-                    return .float32
+                    return interp.defaultFloatDType
                 }()
             try MemoryBudget.checkedNumel(shape, allocating: dtype)
             return try finish(
                 "full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
         }
-        m["full_like"] = function("full_like") { args, interp in
+        m["full_like"] = likeFactory("full_like") { args, interp in
             let t = try interp.tensorValue(args.value(0, "input"), "full_like", "input")
             try MemoryBudget.checkedNumel(t.shape, allocating: try interp.dtypeArgument(args) ?? t.dtype)
             return try finish(
@@ -103,7 +118,7 @@ enum TorchFunctions {
                     t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
                     dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
         }
-        m["arange"] = function("arange") { args, interp in
+        m["arange"] = factory("arange") { args, interp in
             let nums = args.positional
             let allInts = nums.allSatisfy {
                 if case .int = $0 { return true }
@@ -117,47 +132,32 @@ enum TorchFunctions {
             case 3: (start, end, step) = (values[0], values[1], values[2])
             default: throw PyException.type("arange() received an invalid combination of arguments")
             }
-            let dtype = try interp.dtypeArgument(args) ?? (allInts ? .int64 : .float32)
+            let dtype = try interp.dtypeArgument(args) ?? (allInts ? .int64 : interp.defaultFloatDType)
             return try finish("arange", try Tensor.arange(start: start, end: end, step: step, dtype: dtype), args, interp)
         }
-        m["range"] = function("range") { args, interp in
+        m["range"] = factory("range") { args, interp in
             let values = try args.positional.map { try interp.doubleValue($0, "range", "end") }
             guard values.count >= 2 else { throw PyException.type("range() missing required argument 'end'") }
             let t = try Tensor.range(
                 start: values[0], end: values[1], step: values.count > 2 ? values[2] : 1,
-                dtype: try interp.dtypeArgument(args) ?? .float32)
+                dtype: try interp.floatDTypeArgument(args))
             return try finish("range", t, args, interp)
         }
-        m["linspace"] = function("linspace") { args, interp in
+        m["linspace"] = factory("linspace") { args, interp in
             let t = try Tensor.linspace(
                 try interp.doubleValue(args.value(0, "start"), "linspace", "start"),
                 try interp.doubleValue(args.value(1, "end"), "linspace", "end"),
                 steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
-                dtype: try interp.dtypeArgument(args) ?? .float32)
+                dtype: try interp.floatDTypeArgument(args))
             return try finish("linspace", t, args, interp)
         }
-        m["eye"] = function("eye") { args, interp in
+        m["eye"] = factory("eye") { args, interp in
             let n = try interp.intValue(args.value(0, "n"), "eye", "n")
             let cols = try args.value(1, "m").map { try interp.intValue($0, "eye", "m") }
             guard n >= 0 else { throw PyException.runtime("n must be greater or equal to 0, got \(n)") }
             if let cols, cols < 0 { throw PyException.runtime("m must be greater or equal to 0, got \(cols)") }
-            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.dtypeArgument(args) ?? .float32)
-            return try finish("eye", Tensor.eye(n, cols, dtype: try interp.dtypeArgument(args) ?? .float32), args, interp)
-        }
-        m["randint"] = function("randint") { args, interp in
-            let p = args.positional
-            guard p.count >= 2 else { throw PyException.type("randint() received an invalid combination of arguments") }
-            let (low, high, size): (Int, Int, Value) =
-                p.count >= 3
-                ? (try interp.intValue(p[0], "randint", "low"), try interp.intValue(p[1], "randint", "high"), p[2])
-                : (0, try interp.intValue(p[0], "randint", "high"), p[1])
-            return try finish(
-                "randint", try Tensor.randint(low: low, high: high, try interp.intList(size, "randint", "size")), args, interp)
-        }
-        m["manual_seed"] = function("manual_seed") { args, interp in
-            Generator.default.manualSeed(
-                UInt64(bitPattern: Int64(try interp.intValue(args.value(0, "seed"), "manual_seed", "seed"))))
-            return .none
+            try MemoryBudget.checkedNumel([n, cols ?? n], allocating: try interp.floatDTypeArgument(args))
+            return try finish("eye", Tensor.eye(n, cols, dtype: try interp.floatDTypeArgument(args)), args, interp)
         }
         m["where"] = function("where") { args, interp in
             let condition = try interp.tensorValue(args.value(0, "condition"), "where", "condition")
@@ -226,6 +226,9 @@ enum TorchFunctions {
         m["nan"] = .float(.nan)
         m["e"] = .float(M_E)
         m.merge(RandomSamplingBindings.functions()) { hand, _ in hand }
+        m.merge(GeneratorObject.torchMembers()) { hand, _ in hand }
+        m.merge(DeviceBindings.torchMembers()) { hand, _ in hand }
+        m.merge(PrintOptionsBox.torchMembers()) { hand, _ in hand }
         return m
     }
 

@@ -5,7 +5,7 @@ import Python
 enum TorchTypes {
     /// `torch.Tensor`: the type of every tensor, and the legacy float32 constructor.
     static let tensor = TypeObject("Tensor", qualifiedName: "torch.Tensor") { args, interp in
-        try interp.legacyConstructor(args, dtype: .float32, name: "Tensor")
+        try interp.legacyConstructor(args, dtype: interp.defaultFloatDType, name: "Tensor")
     }
     static let floatTensor = TypeObject("FloatTensor", qualifiedName: "torch.FloatTensor") { args, interp in
         try interp.legacyConstructor(args, dtype: .float32, name: "FloatTensor")
@@ -23,7 +23,7 @@ enum TorchTypes {
     /// `torch.dtype`: the type of `torch.float32` and friends.
     static let dtype = TypeObject("dtype", qualifiedName: "torch.dtype")
     /// `torch.device`.
-    static let device = TypeObject("device", qualifiedName: "torch.device")
+    static let device = TypeObject("device", qualifiedName: "torch.device", construct: { args, interp in try DeviceObject.construct(args, interp) })
 }
 
 extension Interpreter {

@@ -9,6 +9,15 @@ public final class TorchRuntime {
     var gradFnCache: [Int: WeakGradFn] = [:]
     /// The Python prelude's modules (torch.nn, torch.optim, ...), loaded on first use.
     private(set) var prelude: PreludeRegistry?
+    /// The device factories use when not given one (`torch.set_default_device`).
+    var defaultDevice = DeviceObject.cpu
+    /// The dtype of floating factories (`torch.set_default_dtype`): float32 or float64.
+    var defaultDType: DType {
+        get { printOptions.options.defaultDType }
+        set { printOptions.options.defaultDType = newValue }
+    }
+    /// `torch.set_printoptions` state, reset at the start of each run.
+    let printOptions = PrintOptionsBox()
 
     private init() {}
 
@@ -30,16 +39,22 @@ public final class TorchRuntime {
         var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
+        torchMembers["utils"] = prelude.modules["torch.utils"].map { .object($0) }
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
+        let cuda = DeviceBindings.cudaModule()
+        let backends = DeviceBindings.backendsModule()
+        torchMembers["cuda"] = .object(cuda)
+        torchMembers["backends"] = .object(backends)
         let torch = ModuleObject(name: "torch", members: torchMembers)
-        for module in [torch, autograd, functional, linalg] { interp.registerModule(module.name, .object(module)) }
+        for module in [torch, autograd, functional, linalg, cuda, backends] { interp.registerModule(module.name, .object(module)) }
         prelude.register(into: interp)
         interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in
             guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }
             return .object(BuiltinFunction("apply") { args, interp in try interp.applyCustomFunction(cls, args) })
         }
+        interp.hostSubclassConstructor = TensorSubclassInstance.construct
         interp.memoryCheck = { shape, itemSize in
             try MemoryBudget.reserve(try MemoryBudget.checkedNumel(shape), itemSize: itemSize, shape: shape)
         }
@@ -54,6 +69,7 @@ public final class TorchRuntime {
             return { Diagnostics.warningHandler = previousHandler }
         }
         interp.runScopes.append(AnomalyReporting.enter)
+        interp.runScopes.append(PrintOptionsBox.enter)
         return runtime
     }
 

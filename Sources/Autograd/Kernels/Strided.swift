@@ -117,6 +117,13 @@ extension Tensor {
         return out
     }
 
+    /// A contiguous copy of the values in new storage of the same dtype, even when the tensor is dense.
+    func freshContiguousStorage() -> Storage {
+        let out = Storage(uninitialized: dtype, count: numel)
+        dtype.dispatch(ContiguousCopyVisitor(tensor: self, shape: shape, strides: strides, storage: out))
+        return out
+    }
+
     /// A new contiguous tensor with this tensor's values converted to `dtype`.
     func materialized(as dtype: DType? = nil) -> Tensor {
         let s = contiguousStorage(as: dtype)

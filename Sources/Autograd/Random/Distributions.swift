@@ -35,13 +35,13 @@ extension Generator {
         return mean.addingProduct(r * cos(theta), std)
     }
 
-    /// `uniform_int_from_to_distribution`: `draw % range + base`, drawing 64 bits only when the
-    /// range needs them (and the element type is int64 or floating).
-    @inline(__always) func integer(range: UInt64, base: Int64, wide: Bool) -> Int64 {
-        let bits = wide && range >= 1 << 32 ? random64() : UInt64(random32())
+    /// `uniform_int_from_to_distribution`: `draw % range + base`, drawing 64 bits from a range
+    /// of 2^28 on (ATen/core/DistributionsHelper.h outside fbcode, for every element type).
+    @inline(__always) func integer(range: UInt64, base: Int64) -> Int64 {
+        let bits = range >= 1 << 28 ? random64() : UInt64(random32())
         return Int64(bitPattern: bits % range &+ UInt64(bitPattern: base))
     }
 
-    /// `exponential_distribution<double>`: `-1/lambda * log(1 - u)`.
-    func exponential(lambda: Double) -> Double { -1.0 / lambda * log(1.0 - uniformDouble()) }
+    /// `exponential_distribution<double>`: `-1/lambda * log1p(-u)`.
+    func exponential(lambda: Double) -> Double { -1.0 / lambda * log1p(-uniformDouble()) }
 }

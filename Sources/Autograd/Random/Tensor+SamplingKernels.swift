@@ -58,10 +58,10 @@ extension Tensor {
         }
         let range = UInt64(bitPattern: to &- from)
         switch dtype {
-        case .int64: fillSerially(Int64.self) { g.integer(range: range, base: from, wide: true) }
-        case .float32: fillSerially(Float.self) { Float(g.integer(range: range, base: from, wide: true)) }
-        case .float64: fillSerially(Double.self) { Double(g.integer(range: range, base: from, wide: true)) }
-        case .bool: fillSerially(Bool.self) { g.integer(range: range, base: from, wide: false) != 0 }
+        case .int64: fillSerially(Int64.self) { g.integer(range: range, base: from) }
+        case .float32: fillSerially(Float.self) { Float(g.integer(range: range, base: from)) }
+        case .float64: fillSerially(Double.self) { Double(g.integer(range: range, base: from)) }
+        case .bool: fillSerially(Bool.self) { g.integer(range: range, base: from) != 0 }
         }
     }
 
@@ -99,7 +99,7 @@ extension Tensor {
         }
     }
 
-    /// `exponential_kernel`: `-1/lambda * log(1 - u)` with one double uniform (64-bit draw)
+    /// `exponential_kernel`: `-1/lambda * log1p(-u)` with one double uniform (64-bit draw)
     /// per element.
     func drawExponential(lambda: Double, _ g: Generator) throws {
         guard isFloatingPoint else {

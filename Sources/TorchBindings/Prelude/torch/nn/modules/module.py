@@ -258,15 +258,24 @@ class Module:
     def double(self):
         return self._apply(lambda t: t.double() if t.is_floating_point() else t)
 
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
+
     def to(self, *args, **kwargs):
         dtype = kwargs.get("dtype")
+        device = kwargs.get("device")
         for arg in args:
             if isinstance(arg, torch.dtype):
                 dtype = arg
-        if dtype is None:
-            # Devices: GradScope runs on the CPU only, where `.to(device)` changes nothing.
-            return self
-        return self._apply(lambda t: t.to(dtype) if t.is_floating_point() else t)
+            elif isinstance(arg, torch.Tensor):
+                dtype = arg.dtype
+            elif arg is not None:
+                device = arg
+        # GradScope runs on the CPU only: each tensor's `.to(device)` checks the device and
+        # changes nothing more.
+        return self._apply(
+            lambda t: t.to(device, dtype if dtype is not None and t.is_floating_point() else None)
+        )
 
     def register_backward_hook(self, hook):
         r"""Register a backward hook on the module (deprecated in PyTorch in favour of full hooks)."""

@@ -26,9 +26,9 @@ class LayerNorm(Module):
         self.eps = eps
         self.elementwise_affine = elementwise_affine
         if self.elementwise_affine:
-            self.weight = Parameter(torch.empty(self.normalized_shape, dtype=dtype))
+            self.weight = Parameter(torch.empty(self.normalized_shape, device=device, dtype=dtype))
             if bias:
-                self.bias = Parameter(torch.empty(self.normalized_shape, dtype=dtype))
+                self.bias = Parameter(torch.empty(self.normalized_shape, device=device, dtype=dtype))
             else:
                 self.register_parameter("bias", None)
         else:

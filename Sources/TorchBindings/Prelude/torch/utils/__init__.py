@@ -1,0 +1,2 @@
+# torch.utils: the data-loading utilities (torch.utils.data).
+from torch.utils import data

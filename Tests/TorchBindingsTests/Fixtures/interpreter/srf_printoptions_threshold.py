@@ -1,0 +1,16 @@
+import torch
+
+torch.set_printoptions(threshold=5)
+print(torch.arange(10))
+print(torch.arange(5))
+print(torch.arange(6.0) / 7)
+print(torch.arange(60).reshape(3, 4, 5))
+torch.set_printoptions(edgeitems=1)
+print(torch.arange(100).reshape(10, 10))
+print(torch.arange(8.0).reshape(2, 4))
+torch.set_printoptions(edgeitems=2, threshold=20)
+print(torch.arange(30) * 1.5)
+torch.set_printoptions(threshold=float('inf'))
+print(torch.arange(1100))
+torch.set_printoptions(profile='default')
+print(torch.arange(1001))

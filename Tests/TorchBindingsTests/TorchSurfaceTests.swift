@@ -1,0 +1,68 @@
+import Foundation
+import Session
+import Testing
+
+@testable import Python
+@testable import TorchBindings
+
+/// Behaviour of a CPU-only PyTorch build that the fixtures cannot show (the installed PyTorch
+/// has CUDA compiled in), and print options that last one run only.
+struct TorchSurfaceTests {
+    static func run(_ source: String) -> (status: Int32, out: String, err: String) {
+        var out = ""
+        var err = ""
+        let status = ScriptRunner.run(source: source, filename: "t.py", writeOutput: { out += $0 }, writeError: { err += $0 })
+        return (status, out, err)
+    }
+
+    @Test(arguments: [
+        "torch.zeros(2, device='cuda')", "torch.ones(2).cuda()", "torch.ones(2).to('cuda:0')",
+        "torch.randn(2, device=torch.device('cuda', 1))", "torch.nn.Linear(2, 2, device='cuda')",
+        "torch.nn.Linear(2, 2).cuda()", "torch.nn.Linear(2, 2).to('cuda')", "torch.cuda.current_device()",
+        "torch.tensor([1.0], device=0)"
+    ])
+    func cudaUseRaisesWhatACPUBuildRaises(_ expression: String) {
+        let r = Self.run("import torch\n\(expression)\n")
+        #expect(r.status == 1)
+        #expect(r.err.hasSuffix("AssertionError: Torch not compiled with CUDA enabled\n"), "\(r.err)")
+    }
+
+    @Test func namingACUDADeviceDoesNotUseIt() {
+        let r = Self.run(
+            "import torch\nd = torch.device('cuda:0')\nprint(d, torch.cuda.is_available(), torch.cuda.device_count())\n"
+                + "torch.cuda.manual_seed(1)\nprint(torch.zeros(1, device='cpu').device)\n")
+        #expect(r.status == 0)
+        #expect(r.out == "cuda:0 False 0\ncpu\n")
+    }
+
+    @Test func aDefaultCUDADeviceFailsFactoriesButNotLikeFactories() {
+        let r = Self.run(
+            "import torch\nx = torch.ones(2)\ntorch.set_default_device('cuda')\nprint(torch.zeros_like(x))\ntorch.zeros(2)\n")
+        #expect(r.out == "tensor([0., 0.])\n")
+        #expect(r.err.hasSuffix("AssertionError: Torch not compiled with CUDA enabled\n"))
+    }
+
+    @Test func printOptionsLastOneRun() throws {
+        let interp = Interpreter(
+            module: try parseModule(
+                source: "import torch\ntorch.set_printoptions(precision=1)\nprint(torch.tensor([0.25]))\n", filename: "t.py"),
+            filename: "t.py", writeOutput: { _ in }, writeError: { _ in })
+        TorchRuntime.install(into: interp)
+        _ = interp.run()
+        #expect(TorchRuntime.of(interp).printOptions.options.precision == 1)
+        #expect(PrintOptions.current == PrintOptions())
+        let second = Self.run("import torch\nprint(torch.tensor([0.25]))\n")
+        #expect(second.out == "tensor([0.2500])\n")
+    }
+
+    @Test func generatorStateRoundTripsAndHasPyTorchsSize() {
+        let r = Self.run(
+            "import torch\ng = torch.Generator().manual_seed(3)\ns = g.get_state()\na = torch.randn(20, generator=g)\n"
+                + "g.set_state(s)\nprint(s.shape, torch.equal(a, torch.randn(20, generator=g)))\n"
+                + "try:\n    g.set_state(torch.zeros(3, dtype=torch.int64))\nexcept RuntimeError as e:\n    print(e)\n")
+        #expect(
+            r.out
+                == "torch.Size([5056]) True\nExpected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 3\n"
+        )
+    }
+}
