@@ -1,6 +1,7 @@
-/// A tensor a node saves: an input (kept with its grad_fn) or one of the op's outputs.
+/// A tensor a node saves: an input (kept with its grad_fn; nil when, as in PyTorch, the formula
+/// needs it only for a gradient nobody asked for, so nothing is saved) or one of the op's outputs.
 enum SaveSlot {
-    case input(String, Tensor)
+    case input(String, Tensor?)
     case output(String, Int)
 }
 
@@ -39,8 +40,9 @@ func record(
             saved.reserveCapacity(slots.count)
             for slot in slots {
                 switch slot {
-                case .input(let role, let t):
+                case .input(let role, let t?):
                     saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
+                case .input(let role, nil): n.unsavedRoles.append(role)
                 case .output(let role, let i):
                     saved.append(
                         SavedTensor(

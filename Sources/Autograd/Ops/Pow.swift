@@ -119,10 +119,10 @@ extension Tensor {
         let (sa, sb) = (shape, exponent.shape)
         record(
             "pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
-            saving: [.input("self", self), .input("exponent", exponent), .output("result", 0)]
+            saving: [.input("exponent", exponent), .input("self", self), .output("result", 0)]
         ) { ctx in
-            let base = try ctx.saved(0)
-            let exp = try ctx.saved(1)
+            let exp = try ctx.saved(0)
+            let base = try ctx.saved(1)
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
             var grads: [Tensor?] = [nil, nil]
             if ctx.needsGrad(0) {

@@ -79,9 +79,13 @@ extension Tensor {
         }
         let rd = try reductionDims(dims)
         let out = sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
-        let kept = reducedShape(rd, keepdim: true)
+        // sum_backward: unsqueeze each reduced dim in ascending order (UnsqueezeBackward0 under
+        // create_graph, as in PyTorch), then expand.
+        let reduced = (rd.isEmpty ? Array(0..<dim) : rd).sorted()
         record("sum", "SumBackward1", inputs: [self], outputs: [out]) { ctx in
-            [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old)]
+            var g = ctx.grad
+            if !keepdim { for d in reduced { g = try g.unsqueeze(d) } }
+            return [try g.expand(old)]
         }
         return out
     }
