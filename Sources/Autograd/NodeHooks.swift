@@ -8,21 +8,23 @@ public typealias NodePostHook = ([Tensor?], [Tensor?]) throws -> [Tensor?]?
 
 struct RegisteredNodeHook<Function> {
     let id: Int
+    /// The hook's name for error messages (a Python function's `__name__`).
+    let name: String
     let fn: Function
 }
 
 extension Node {
     /// `grad_fn.register_prehook(fn)`: runs after the tensor hooks, before the node.
-    public func registerPreHook(_ fn: @escaping NodePreHook) -> HookHandle {
+    public func registerPreHook(named name: String, _ fn: @escaping NodePreHook) -> HookHandle {
         let id = HookHandle.nextID()
-        preHooks.append(RegisteredNodeHook(id: id, fn: fn))
+        preHooks.append(RegisteredNodeHook(id: id, name: name, fn: fn))
         return HookHandle(id: id, node: self)
     }
 
     /// `grad_fn.register_hook(fn)`: runs after the node with (grad_inputs, grad_outputs).
-    public func registerPostHook(_ fn: @escaping NodePostHook) -> HookHandle {
+    public func registerPostHook(named name: String, _ fn: @escaping NodePostHook) -> HookHandle {
         let id = HookHandle.nextID()
-        postHooks.append(RegisteredNodeHook(id: id, fn: fn))
+        postHooks.append(RegisteredNodeHook(id: id, name: name, fn: fn))
         return HookHandle(id: id, node: self)
     }
 
@@ -30,7 +32,7 @@ extension Node {
     func runPreHooks(_ grads: inout [Tensor?]) throws {
         for hook in preHooks {
             guard let replacement = try hook.fn(grads) else { continue }
-            try checkHookResult(replacement, expected: grads.count, kind: "pre-hook")
+            try checkHookResult(replacement, expected: grads.count, hook: hook.name)
             grads = replacement
         }
     }
@@ -39,15 +41,15 @@ extension Node {
     func runPostHooks(_ gradInputs: inout [Tensor?], gradOutputs: [Tensor?]) throws {
         for hook in postHooks {
             guard let replacement = try hook.fn(gradInputs, gradOutputs) else { continue }
-            try checkHookResult(replacement, expected: gradInputs.count, kind: "hook")
+            try checkHookResult(replacement, expected: gradInputs.count, hook: hook.name)
             gradInputs = replacement
         }
     }
 
-    private func checkHookResult(_ result: [Tensor?], expected: Int, kind: String) throws {
+    private func checkHookResult(_ result: [Tensor?], expected: Int, hook: String) throws {
         guard result.count == expected else {
             throw TorchError.runtime(
-                "\(kind) '\(name)' has returned an incorrect number of values (got \(result.count), but expected \(expected))")
+                "hook '\(hook)' has returned an incorrect number of values (got \(result.count), but expected \(expected))")
         }
     }
 }

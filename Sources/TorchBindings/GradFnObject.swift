@@ -66,7 +66,7 @@ final class GradFnObject: PyObject {
     private static func registerPreHook(on node: Node, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         try args.check("register_prehook", maxPositional: 1, allowed: ["fn"])
         guard let fn = args.value(0, "fn") else { throw PyException.type("register_prehook() missing required argument 'fn'") }
-        let handle = node.registerPreHook { [unowned interp] gradOutputs in
+        let handle = node.registerPreHook(named: functionName(fn, interp)) { [unowned interp] gradOutputs in
             try gradients(returnedBy: interp.call(fn, Arguments([gradientTuple(gradOutputs)])), interp)
         }
         return .object(HookHandleObject(handle))
@@ -75,11 +75,17 @@ final class GradFnObject: PyObject {
     private static func registerPostHook(on node: Node, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         try args.check("register_hook", maxPositional: 1, allowed: ["fn"])
         guard let fn = args.value(0, "fn") else { throw PyException.type("register_hook() missing required argument 'fn'") }
-        let handle = node.registerPostHook { [unowned interp] gradInputs, gradOutputs in
+        let handle = node.registerPostHook(named: functionName(fn, interp)) { [unowned interp] gradInputs, gradOutputs in
             try gradients(
                 returnedBy: interp.call(fn, Arguments([gradientTuple(gradInputs), gradientTuple(gradOutputs)])), interp)
         }
         return .object(HookHandleObject(handle))
+    }
+
+    /// A hook's `__name__`, for PyTorch's error about its result.
+    private static func functionName(_ fn: Value, _ interp: Interpreter) -> String {
+        if case .object(let o) = fn, case .string(let name)? = try? o.attribute("__name__", interp) { return name }
+        return Formatting.typeName(fn)
     }
 
     private static func gradientTuple(_ grads: [Tensor?]) -> Value { .tuple(grads.map { $0.map(Value.tensor) ?? .none }) }

@@ -59,6 +59,7 @@ extension Interpreter {
         // A class defining `setup_context` has a forward without ctx (PyTorch 2's style).
         let setupContext = cls.lookup("setup_context").map(unwrapStatic)
         var ctxObject: FunctionCtxObject?
+        var returnedTuple = false
         let outputs = try CustomFunction.apply(
             name: cls.name, arguments: tensors,
             forward: { ctx in
@@ -76,6 +77,7 @@ extension Interpreter {
                 switch result {
                 case .object(let t as Tensor): return [t]
                 case .tuple(let items):
+                    returnedTuple = true
                     return try items.map { v in
                         guard case .object(let t as Tensor) = v else {
                             throw PyException.type("custom Function forward must return tensors")
@@ -101,7 +103,7 @@ extension Interpreter {
                     }
                 }
             })
-        return outputs.count == 1 ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
+        return outputs.count == 1 && !returnedTuple ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
     }
 
     private func unwrapStatic(_ v: Value) -> Value {

@@ -192,7 +192,8 @@ extension Tensor {
 
     /// `-self`.
     public func neg() throws -> Tensor {
-        let out = try mapBinary(SubF.self, Tensor.scalar(0, dtype: dtype), self, dtype: dtype)
+        // `-1 * x`, not `0 - x`: negating 0 gives -0, as PyTorch's neg does.
+        let out = try mapBinary(MulF.self, self, Tensor.scalar(-1, dtype: dtype), dtype: dtype)
         record("neg", "NegBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.neg()] }
         return out
     }

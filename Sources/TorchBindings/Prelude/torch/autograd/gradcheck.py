@@ -54,7 +54,7 @@ def _check_inputs(tupled_inputs):
     if not any_input_requiring_grad:
         raise ValueError(
             "gradcheck expects at least one input tensor to require gradient, "
-            "but none of the them have requires_grad=True."
+            "but none of them have requires_grad=True."
         )
     return True
 
