@@ -12,3 +12,20 @@ extension Node {
         return try slot.unpack(for: self)
     }
 }
+
+/// A non-tensor value a node keeps for its formula, under PyTorch's name for it in
+/// derivatives.yaml (`dim`, `keepdim`, `exponent`, `self_sym_sizes`, ...): what
+/// `grad_fn._saved_NAME` returns.
+public enum SavedValue: Sendable, Equatable {
+    case int(Int)
+    /// A Python tuple of ints (sizes, strides, dims).
+    case ints([Int])
+    case bool(Bool)
+    /// A Python number as the script gave it.
+    case scalar(ScalarValue)
+}
+
+extension Node {
+    /// The non-tensor value named `name`, if the node's formula keeps one.
+    public func savedValue(_ name: String) -> SavedValue? { savedValues.first { $0.name == name }?.value }
+}

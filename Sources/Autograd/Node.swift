@@ -29,6 +29,8 @@ public class Node {
     /// Slots PyTorch's formula declares but this node did not fill, because no gradient needed
     /// them (`grad_fn._saved_self` is None for `a * b` when only `a` requires grad).
     public internal(set) var unsavedRoles: [String] = []
+    /// The non-tensor values the formula keeps (sizes, dims, scalars), by PyTorch's names.
+    public internal(set) var savedValues: [(name: String, value: SavedValue)] = []
     /// An object the host keeps with the node (the Python bindings keep `grad_fn.metadata` there).
     public var hostData: AnyObject?
     /// Number of forward outputs whose gradients this node receives.

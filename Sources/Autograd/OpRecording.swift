@@ -13,6 +13,7 @@ enum SaveSlot {
 ///   - backward: the grad_fn class name, e.g. `MulBackward0`.
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
 ///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
+///   - keeping: the non-tensor values PyTorch's node keeps, by their derivatives.yaml names.
 ///
 /// With grad mode off, no inference mode and no observer (inside backward formulas, under
 /// no_grad) it returns before building any of its arguments.
@@ -21,6 +22,7 @@ func record(
     _ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
     outputs makeOutputs: @autoclosure () -> [Tensor],
     saving: @autoclosure () -> [SaveSlot] = [],
+    keeping: @autoclosure () -> [(String, SavedValue)] = [],
     formula: @escaping FormulaNode.Formula
 ) {
     let state = ThreadState.current
@@ -52,6 +54,8 @@ func record(
             }
             n.saved = saved
         }
+        let kept = keeping()
+        if !kept.isEmpty { n.savedValues = kept.map { (name: $0.0, value: $0.1) } }
         node = n
     }
     if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }

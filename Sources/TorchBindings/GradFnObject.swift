@@ -56,11 +56,20 @@ final class GradFnObject: PyObject {
         }
     }
 
-    /// `_saved_ROLE`: the tensor (None when the formula did not need to save it); nil, an
-    /// AttributeError, for a slot the node's formula does not have.
+    /// `_saved_NAME`: the saved tensor (None when the formula did not need to save it) or the
+    /// kept value (a size tuple, a dim, a flag, a number); nil, an AttributeError, for a name the
+    /// node's formula does not have.
     private func savedTensor(_ role: String) throws -> Value? {
-        guard node.declaresSaved(role) else { return nil }
-        return try node.unpackSaved(role).map(Value.tensor) ?? Value.none
+        if node.declaresSaved(role) { return try node.unpackSaved(role).map(Value.tensor) ?? Value.none }
+        switch node.savedValue(role) {
+        case nil: return nil
+        case .int(let i)?: return .int(i)
+        case .ints(let items)?: return .tuple(items.map { .int($0) })
+        case .bool(let b)?: return .bool(b)
+        case .scalar(.int(let i))?: return .int(Int(i))
+        case .scalar(.double(let d))?: return .float(d)
+        case .scalar(.bool(let b))?: return .bool(b)
+        }
     }
 
     private static func registerPreHook(on node: Node, _ args: Arguments, _ interp: Interpreter) throws -> Value {

@@ -58,7 +58,11 @@ extension Tensor {
                 dtype: dtype), shape: [m, n])
         record(
             "mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
-            saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)]
+            saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)],
+            keeping: [
+                ("mat2_sym_sizes", .ints(mat2.shape)), ("mat2_sym_strides", .ints(mat2.requiresGrad ? mat2.strides : [])),
+                ("self_sym_sizes", .ints(shape)), ("self_sym_strides", .ints(requiresGrad ? strides : []))
+            ]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mm(ctx.saved("mat2").t()) : nil,

@@ -99,7 +99,10 @@ extension Tensor {
         }
         let out = try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
         let e = exponent.doubleValue
-        record("pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record(
+            "pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            keeping: [("exponent", .scalar(exponent))]
+        ) { ctx in
             if e == 0 { return [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)] }
             return [try ctx.grad.mul(.tensor(ctx.saved(0).pow(.double(e - 1)).mulScalar(e)))]
         }
