@@ -40,16 +40,17 @@ func record(
         if !slots.isEmpty {
             var saved = [SavedTensor]()
             saved.reserveCapacity(slots.count)
+            let hooks = state.savedTensorHooks.last
             for slot in slots {
                 switch slot {
                 case .input(let role, let t?):
-                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
+                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
                 case .input(let role, nil): n.unsavedRoles.append(role)
                 case .output(let role, let i):
                     saved.append(
                         SavedTensor(
                             role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                            savingNode: backward))
+                            savingNode: backward, hooks: hooks))
                 }
             }
             n.saved = saved

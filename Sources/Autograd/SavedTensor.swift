@@ -26,7 +26,10 @@ public final class SavedTensor {
     private let outputProducer: (nodeName: String, output: Int)?
     private let inputOutputNr: Int
 
-    init(role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil) {
+    init(
+        role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil,
+        hooks: SavedTensorHooks? = SavedTensorHookStack.current
+    ) {
         self.role = role
         shape = tensor.shape
         dtype = tensor.dtype
@@ -42,7 +45,7 @@ public final class SavedTensor {
             outputProducer = nil
             inputOutputNr = tensor.outputNr
         }
-        if let hooks = SavedTensorHookStack.current, !tensor.isWrappedNumber { pack(tensor, with: hooks) }
+        if let hooks, !tensor.isWrappedNumber { pack(tensor, with: hooks) }
     }
 
     /// Hands the tensor to the pack hook (with grad mode off, as PyTorch does) and keeps its result.
