@@ -12,6 +12,7 @@ extension Interpreter {
             throw PyException(.importError, "cannot run \(filename): \(error)")
         }
         let namespace = Scope(enclosing: nil)
+        namespace.isLibraryNamespace = true
         frames.append(Frame(function: "<module>", line: 0))
         defer { frames.removeLast() }
         _ = try execute(parsed.body, namespace)

@@ -5,6 +5,8 @@ public final class Scope {
     let enclosing: Scope?
     /// Names declared `global` (or `nonlocal`) in this scope.
     var redirected: [String: Scope] = [:]
+    /// Whether this is the namespace of a host library's Python module (see `executeModule`).
+    var isLibraryNamespace = false
 
     init(enclosing: Scope?) { self.enclosing = enclosing }
 

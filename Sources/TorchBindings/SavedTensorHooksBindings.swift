@@ -57,7 +57,7 @@ enum SavedTensorHooksBindings {
                     }
                     var category = "UserWarning"
                     if args.positional.count > 1, case .string(let name) = args.positional[1] { category = name }
-                    interp.warn(message, category: category)
+                    interp.warn(message, category: category, at: interp.scriptLine)
                     return .none
                 }),
             "push_saved_tensors_hooks": .object(
