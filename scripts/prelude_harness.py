@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a PyTorch script under real CPython + PyTorch with GradScope's Python prelude in place
-of torch.nn (Module, containers, layers, losses, init, utils.clip_grad) and torch.optim
-(optimizers, lr_scheduler).
+of torch.nn (Module, containers, layers, losses, init, utils.clip_grad), torch.optim
+(optimizers, lr_scheduler), torch.autograd.functional and torch.autograd.gradcheck.
 
     /path/to/python-with-torch scripts/prelude_harness.py SCRIPT.py
 
@@ -12,6 +12,7 @@ PyTorch's, as it stays Swift in GradScope), with a stand-in for GradScope's host
 prints (checked with ../shared/tools/conformance.py, this harness as the command), the
 prelude reproduces PyTorch's behaviour: reprs, initialisation order, optimizer digits.
 """
+import builtins
 import importlib.abc
 import importlib.util
 import os
@@ -20,6 +21,9 @@ import sys
 import types
 
 PRELUDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TorchBindings", "Prelude")
+
+
+PYTORCH_KEPT = {"torch.utils.hooks", "torch.autograd.graph"}
 
 
 def prelude_modules():
@@ -58,13 +62,28 @@ def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
 
+    import torch.autograd.graph
+    import warnings
+
     gradscope = types.ModuleType("_gradscope")
     gradscope.Parameter = torch.nn.Parameter
     gradscope.module_call_enter = lambda module, name, type_name: None
     gradscope.module_call_exit = lambda: None
+    gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
+    gradscope.Node = torch.autograd.graph.Node
+    gradscope.push_saved_tensors_hooks = torch._C._autograd._push_saved_tensors_default_hooks
+    gradscope.pop_saved_tensors_hooks = torch._C._autograd._pop_saved_tensors_default_hooks
+    gradscope.saved_tensors_hooks_disabled_message = torch._C._autograd._saved_tensors_hooks_get_disabled_error_message
+    gradscope.disable_saved_tensors_hooks = lambda message: (
+        torch._C._autograd._saved_tensors_hooks_enable()
+        if message is None
+        else torch._C._autograd._saved_tensors_hooks_disable(message)
+    )
     sys.modules["_gradscope"] = gradscope
 
-    modules = prelude_modules()
+    # PyTorch's own code imports these at run time (Tensor.register_hook, the backward engine),
+    # so they stay PyTorch's; the prelude's copies mirror them.
+    modules = {name: entry for name, entry in prelude_modules().items() if name not in PYTORCH_KEPT}
     for name in modules:
         sys.modules.pop(name, None)
     sys.meta_path.insert(0, PreludeFinder(modules))
@@ -73,6 +92,10 @@ def install():
         setattr(torch, name.split(".")[1], module)
     for name in sorted(modules):
         importlib.import_module(name)
+    # torch.autograd stays PyTorch's package; the prelude's functional and gradcheck replace PyTorch's.
+    torch.autograd.functional = sys.modules["torch.autograd.functional"]
+    torch.autograd.gradcheck = sys.modules["torch.autograd.gradcheck"].gradcheck
+    torch.autograd.gradgradcheck = sys.modules["torch.autograd.gradcheck"].gradgradcheck
 
 
 def main():

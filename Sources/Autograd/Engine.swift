@@ -63,13 +63,15 @@ enum Engine {
                 initialized = count
             }
             try runHooks(node, &inputs)
+            if !node.preHooks.isEmpty { try node.runPreHooks(&inputs) }
             if let slots = captureSlots[slot] {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
             if let needed, !needed[slot] { continue }
-            let outputs =
+            var outputs =
                 inputs.contains(where: { $0 != nil })
                 ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
+            if !node.postHooks.isEmpty { try node.runPostHooks(&outputs, gradOutputs: inputs) }
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
                 throw TorchError.runtime(
                     AutogradMessages.wrongGradientCount(

@@ -26,11 +26,20 @@ public class Node {
     public let id: Int
     /// The tensors this node keeps for its formula.
     public internal(set) var saved: [SavedTensor] = []
+    /// Slots PyTorch's formula declares but this node did not fill, because no gradient needed
+    /// them (`grad_fn._saved_self` is None for `a * b` when only `a` requires grad).
+    public internal(set) var unsavedRoles: [String] = []
+    /// The non-tensor values the formula keeps (sizes, dims, scalars), by PyTorch's names.
+    public internal(set) var savedValues: [(name: String, value: SavedValue)] = []
+    /// An object the host keeps with the node (the Python bindings keep `grad_fn.metadata` there).
+    public var hostData: AnyObject?
     /// Number of forward outputs whose gradients this node receives.
     public let numOutputs: Int
     /// The forward-call description kept while anomaly detection is on.
     public internal(set) var anomalyTrace: String?
     var hooks: [RegisteredHook] = []
+    var preHooks: [RegisteredNodeHook<NodePreHook>] = []
+    var postHooks: [RegisteredNodeHook<NodePostHook>] = []
     /// Where the running backward pass keeps this node's bookkeeping (see `Engine.run`).
     var engineMark = EngineMark()
     var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []

@@ -1,6 +1,7 @@
-/// A tensor a node saves: an input (kept with its grad_fn) or one of the op's outputs.
+/// A tensor a node saves: an input (kept with its grad_fn; nil when, as in PyTorch, the formula
+/// needs it only for a gradient nobody asked for, so nothing is saved) or one of the op's outputs.
 enum SaveSlot {
-    case input(String, Tensor)
+    case input(String, Tensor?)
     case output(String, Int)
 }
 
@@ -12,6 +13,7 @@ enum SaveSlot {
 ///   - backward: the grad_fn class name, e.g. `MulBackward0`.
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
 ///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
+///   - keeping: the non-tensor values PyTorch's node keeps, by their derivatives.yaml names.
 ///
 /// With grad mode off, no inference mode and no observer (inside backward formulas, under
 /// no_grad) it returns before building any of its arguments.
@@ -20,6 +22,7 @@ func record(
     _ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
     outputs makeOutputs: @autoclosure () -> [Tensor],
     saving: @autoclosure () -> [SaveSlot] = [],
+    keeping: @autoclosure () -> [(String, SavedValue)] = [],
     formula: @escaping FormulaNode.Formula
 ) {
     let state = ThreadState.current
@@ -37,19 +40,23 @@ func record(
         if !slots.isEmpty {
             var saved = [SavedTensor]()
             saved.reserveCapacity(slots.count)
+            let hooks = state.savedTensorHooks.last
             for slot in slots {
                 switch slot {
-                case .input(let role, let t):
-                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false))
+                case .input(let role, let t?):
+                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
+                case .input(let role, nil): n.unsavedRoles.append(role)
                 case .output(let role, let i):
                     saved.append(
                         SavedTensor(
                             role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                            savingNode: backward))
+                            savingNode: backward, hooks: hooks))
                 }
             }
             n.saved = saved
         }
+        let kept = keeping()
+        if !kept.isEmpty { n.savedValues = kept.map { (name: $0.0, value: $0.1) } }
         node = n
     }
     if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }

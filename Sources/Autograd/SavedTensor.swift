@@ -14,13 +14,22 @@ public final class SavedTensor {
     public private(set) var freedByPass: Int?
 
     private var value: Tensor?
+    /// What the saved-tensor pack hook returned, kept instead of `value` while hooks were installed.
+    private var packed: PackedSavedTensor?
+    /// The error the pack hook raised, raised again when the slot is read.
+    private var packError: Error?
+    /// With hooks, where the unpacked tensor's gradient flows (the saved input's edge).
+    private var inputEdge: Edge?
     /// For an output, the saving node's class name and output number, for error text (turned
     /// into an op name only when an error needs it). An input is named by its grad_fn at
     /// unpack time, as PyTorch does: after an in-place op that is the in-place op's node.
     private let outputProducer: (nodeName: String, output: Int)?
     private let inputOutputNr: Int
 
-    init(role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil) {
+    init(
+        role: String, tensor: Tensor, isOutput: Bool, outputNr: Int = 0, savingNode: String? = nil,
+        hooks: SavedTensorHooks? = SavedTensorHookStack.current
+    ) {
         self.role = role
         shape = tensor.shape
         dtype = tensor.dtype
@@ -36,15 +45,33 @@ public final class SavedTensor {
             outputProducer = nil
             inputOutputNr = tensor.outputNr
         }
+        if let hooks, !tensor.isWrappedNumber { pack(tensor, with: hooks) }
     }
 
-    public var isFreed: Bool { value == nil && freedByPass != nil }
+    /// Hands the tensor to the pack hook (with grad mode off, as PyTorch does) and keeps its result.
+    private func pack(_ tensor: Tensor, with hooks: SavedTensorHooks) {
+        if !isOutput { inputEdge = tensor.gradientEdge }
+        value = nil
+        do {
+            let object = try GradMode.noGrad { try hooks.pack(tensor) }
+            packed = PackedSavedTensor(hooks: hooks, object: object)
+        } catch {
+            packError = error
+        }
+    }
+
+    /// Whether the slot went through a pack hook.
+    public var isPacked: Bool { packed != nil || packError != nil }
+
+    public var isFreed: Bool { value == nil && packed == nil && freedByPass != nil }
     public var byteCount: Int { shape.reduce(1, *) * dtype.itemSize }
     /// Whether the tensor was changed in place after it was saved.
     public var isStale: Bool { (value?.version ?? savedVersion) != savedVersion }
     public var currentVersion: Int { value?.version ?? savedVersion }
 
     func unpack(for node: Node) throws -> Tensor {
+        if let packError { throw packError }
+        if let packed { return try unpackHooked(packed, for: node) }
         guard let v = value else { throw TorchError.runtime(AutogradMessages.backwardTwice) }
         if v.version != savedVersion {
             let producer = isOutput ? outputProducer : v.gradFn.map { ($0.name, inputOutputNr) }
@@ -64,6 +91,24 @@ public final class SavedTensor {
         return v
     }
 
+    /// The unpack hook's tensor, connected to the graph as the saved one was when grad mode is on
+    /// (PyTorch checks no version counter through hooks).
+    private func unpackHooked(_ packed: PackedSavedTensor, for node: Node) throws -> Tensor {
+        let t = try packed.hooks.unpack(packed.object)
+        guard GradMode.isEnabled else { return t }
+        let edge = isOutput ? Edge(node: node, inputNr: outputProducer?.output ?? 0) : inputEdge
+        guard let edge else { return t }
+        let connected = t.alias()
+        if let accumulator = edge.node as? AccumulateGrad {
+            connected.leafRequiresGrad = true
+            connected.accumulator = accumulator
+        } else {
+            connected.gradFn = edge.node
+            connected.outputNr = edge.inputNr
+        }
+        return connected
+    }
+
     /// Takes the grad_fn of the saved tensor when this slot holds the only reference to it, so
     /// that a node being destroyed can tear its graph down iteratively.
     func takeGradFnIfUnique() -> Node? {
@@ -77,8 +122,10 @@ public final class SavedTensor {
 
     /// Drops the tensor; returns whether it was still held.
     func release(pass: Int) -> Bool {
-        guard value != nil else { return false }
+        guard value != nil || packed != nil else { return false }
         value = nil
+        packed = nil
+        inputEdge = nil
         freedByPass = pass
         return true
     }

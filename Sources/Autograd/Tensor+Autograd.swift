@@ -107,7 +107,12 @@ public final class HookHandle {
         self.node = node
     }
 
-    public func remove() { node?.hooks.removeAll { $0.id == id } }
+    public func remove() {
+        guard let node else { return }
+        node.hooks.removeAll { $0.id == id }
+        node.preHooks.removeAll { $0.id == id }
+        node.postHooks.removeAll { $0.id == id }
+    }
 }
 
 /// `torch.autograd.backward` and `torch.autograd.grad`.

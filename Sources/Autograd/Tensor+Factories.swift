@@ -34,7 +34,11 @@ extension Tensor {
     }
 
     /// The 0-dim tensor PyTorch wraps a Python number in when it meets a tensor.
-    static func wrapped(_ value: ScalarValue, dtype: DType) -> Tensor { scalar(value.doubleValue, dtype: dtype) }
+    static func wrapped(_ value: ScalarValue, dtype: DType) -> Tensor {
+        let t = scalar(value.doubleValue, dtype: dtype)
+        t.isWrappedNumber = true
+        return t
+    }
 
     public static func zeros(_ shape: [Int], dtype: DType = .float32) -> Tensor {
         Tensor(storage: Storage(dtype: dtype, count: shape.reduce(1, *)), shape: shape)

@@ -31,6 +31,8 @@ public final class Tensor {
     public internal(set) var isInference = false
     /// Whether this tensor is an `nn.Parameter` (it prints as "Parameter containing:").
     public var isParameter = false
+    /// Whether this 0-dim tensor stands for a Python number operand (saved-tensor hooks skip it).
+    public internal(set) var isWrappedNumber = false
     /// The tensor this one is a view of (PyTorch's `._base`).
     public internal(set) var base: Tensor?
     /// A process-unique, increasing identifier.

@@ -23,6 +23,8 @@ final class ThreadState {
     lazy var defaultGenerator = Generator()
     /// Live-storage accounting while a memory limit is set on this thread (see `MemoryBudget`).
     var memoryAccount: MemoryAccount? = nil
+    /// The installed saved-tensor hook pairs, innermost last.
+    var savedTensorHooks: [SavedTensorHooks] = []
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()

@@ -152,8 +152,10 @@ public final class Interpreter {
     }
 
     /// Prints a warning as Python's default filter does: once per (line, message).
-    package func warn(_ message: String, category: String) {
-        let line = currentLine
+    package func warn(_ message: String, category: String) { warn(message, category: category, at: currentLine) }
+
+    /// Prints a warning attributed to `line` of the script: once per (line, message).
+    package func warn(_ message: String, category: String, at line: Int) {
         guard warnedSites.insert("\(line)|\(category)|\(message)").inserted else { return }
         var text = "\(filename):\(line): \(category): \(message)\n"
         if let src = sourceLine(line) { text += "  \(src)\n" }

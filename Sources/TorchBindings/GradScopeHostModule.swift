@@ -21,7 +21,7 @@ enum GradScopeHostModule {
 
     /// The module's members, for `interp`.
     static func members(_ interp: Interpreter) -> [String: Value] {
-        [
+        let own: [String: Value] = [
             "Parameter": .object(parameter),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
@@ -39,5 +39,6 @@ enum GradScopeHostModule {
                     return .none
                 })
         ]
+        return own.merging(SavedTensorHooksBindings.members()) { own, _ in own }
     }
 }

@@ -56,18 +56,28 @@ extension Interpreter {
             if case .object(let t as Tensor) = $0 { return t }
             return nil
         }
+        // A class defining `setup_context` has a forward without ctx (PyTorch 2's style).
+        let setupContext = cls.lookup("setup_context").map(unwrapStatic)
         var ctxObject: FunctionCtxObject?
+        var returnedTuple = false
         let outputs = try CustomFunction.apply(
             name: cls.name, arguments: tensors,
             forward: { ctx in
                 let c = FunctionCtxObject(ctx)
                 ctxObject = c
-                var a = args
-                a.positional.insert(.object(c), at: 0)
-                let result = try self.call(forward, a)
+                let result: Value
+                if let setupContext {
+                    result = try self.call(forward, args)
+                    _ = try self.call(setupContext, Arguments([.object(c), .tuple(args.positional), result]))
+                } else {
+                    var a = args
+                    a.positional.insert(.object(c), at: 0)
+                    result = try self.call(forward, a)
+                }
                 switch result {
                 case .object(let t as Tensor): return [t]
                 case .tuple(let items):
+                    returnedTuple = true
                     return try items.map { v in
                         guard case .object(let t as Tensor) = v else {
                             throw PyException.type("custom Function forward must return tensors")
@@ -93,7 +103,7 @@ extension Interpreter {
                     }
                 }
             })
-        return outputs.count == 1 ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
+        return outputs.count == 1 && !returnedTuple ? .tensor(outputs[0]) : .tuple(outputs.map(Value.tensor))
     }
 
     private func unwrapStatic(_ v: Value) -> Value {

@@ -63,39 +63,6 @@ final class SizeObject: PyObject {
     }
 }
 
-/// A `grad_fn` object: a Python view of an autograd node.
-final class GradFnObject: PyObject {
-    let node: Node
-    init(_ node: Node) { self.node = node }
-
-    var typeName: String { node is AccumulateGrad ? "AccumulateGrad" : node.name }
-    func repr() -> String {
-        "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue) & 0xffffffffffff, radix: 16))>"
-    }
-
-    func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
-        switch name {
-        case "name":
-            // Nodes implemented in C++ (not generated from derivatives.yaml) carry their namespace.
-            let name = node.name == "CopySlices" ? "torch::autograd::CopySlices" : node.name
-            return .object(BuiltinFunction("name") { _, _ in .string(name) })
-        case "next_functions":
-            return .tuple(
-                node.nextEdges.map { edge in
-                    guard let edge else { return .tuple([.none, .int(0)]) }
-                    return .tuple([interp.gradFnValue(edge.node), .int(edge.inputNr)])
-                })
-        case "variable":
-            guard let acc = node as? AccumulateGrad, let v = acc.variable else { return nil }
-            return .tensor(v)
-        case "metadata": return .dict(DictStorage())
-        case "register_hook":
-            return nil
-        default: return nil
-        }
-    }
-}
-
 /// The handle `register_hook` returns.
 final class HookHandleObject: PyObject {
     let handle: HookHandle

@@ -7,6 +7,9 @@ public final class TorchRuntime {
     public weak var observer: TorchObserver?
     /// One Python object per live autograd node, so `fn is fn` and dict keys work.
     var gradFnCache: [Int: WeakGradFn] = [:]
+    /// Set while `torch.autograd.graph.disable_saved_tensors_hooks(message)` is active: the error
+    /// installing saved-tensor hooks raises.
+    var savedTensorHooksDisabledMessage: String?
     /// The Python prelude's modules (torch.nn, torch.optim, ...), loaded on first use.
     private(set) var prelude: PreludeRegistry?
     /// The device factories use when not given one (`torch.set_default_device`).
@@ -31,11 +34,12 @@ public final class TorchRuntime {
         let functional = ModuleObject(
             name: "torch.nn.functional",
             members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
-        let autograd = ModuleObject(name: "torch.autograd", members: TorchFunctions.autograd(interp))
         let linalg = ModuleObject(name: "torch.linalg", members: RegistryBindings.adding(.linalg, to: [:]))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])
         runtime.prelude = prelude
+        let autograd = ModuleObject(
+            name: "torch.autograd", members: TorchFunctions.autograd(interp).merging(preludeMembersOfAutograd(prelude)) { $1 })
         var torchMembers = RegistryBindings.adding(.torch, to: TorchFunctions.torch(interp))
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
@@ -71,6 +75,26 @@ public final class TorchRuntime {
         interp.runScopes.append(AnomalyReporting.enter)
         interp.runScopes.append(PrintOptionsBox.enter)
         return runtime
+    }
+
+    /// `torch.autograd.graph`, `.functional` and the `gradcheck`/`gradgradcheck` functions, which the
+    /// prelude writes in Python (the functions run their module's source on first call).
+    private static func preludeMembersOfAutograd(_ prelude: PreludeRegistry) -> [String: Value] {
+        var members = [String: Value]()
+        for name in ["graph", "functional"] {
+            if let module = prelude.modules["torch.autograd." + name] { members[name] = .object(module) }
+        }
+        guard let module = prelude.modules["torch.autograd.gradcheck"] else { return members }
+        for name in ["gradcheck", "gradgradcheck"] {
+            members[name] = .object(
+                BuiltinFunction(name) { [unowned module] args, interp in
+                    guard let function = try module.attribute(name, interp) else {
+                        throw PyException.attribute("module 'torch.autograd.gradcheck' has no attribute '\(name)'")
+                    }
+                    return try interp.call(function, args)
+                })
+        }
+        return members
     }
 
     /// The runtime of `interp`.

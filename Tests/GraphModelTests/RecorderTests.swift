@@ -24,7 +24,8 @@ import Testing
     #expect(acc.name == "AccumulateGrad" && acc.variable == 0)
     #expect(node.next[1] == nil)
     #expect(g.tensors[0].accumulateGrad == acc.id)
-    #expect(node.saved.map(\.name) == ["other", "self"])
+    // As in PyTorch, mul saves `self` only when `other` needs a gradient.
+    #expect(node.saved.map(\.name) == ["other"])
     #expect(node.saved.allSatisfy { $0.bytes == 8 && $0.state == .retained })
     #expect(g.parameters == [0])
     #expect(g.leafRole(of: 1) == .input)

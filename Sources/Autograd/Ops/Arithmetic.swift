@@ -145,11 +145,11 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "mul", "MulBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", o), .input("self", self)]
+            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             [
-                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved(0))).sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved(1))).sumTo(sb) : nil
+                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
             ]
         }
         return out
@@ -173,13 +173,13 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", o), .input("self", self)]
+            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
-            let other = try ctx.saved(0)
+            let other = try ctx.saved("other")
             return [
                 ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
                 ctx.needsGrad(1)
-                    ? try ctx.grad.neg().mul(.tensor(ctx.saved(1))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil
+                    ? try ctx.grad.neg().mul(.tensor(ctx.saved("self"))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil
             ]
         }
         return out
@@ -192,7 +192,8 @@ extension Tensor {
 
     /// `-self`.
     public func neg() throws -> Tensor {
-        let out = try mapBinary(SubF.self, Tensor.scalar(0, dtype: dtype), self, dtype: dtype)
+        // `-1 * x`, not `0 - x`: negating 0 gives -0, as PyTorch's neg does.
+        let out = try mapBinary(MulF.self, self, Tensor.scalar(-1, dtype: dtype), dtype: dtype)
         record("neg", "NegBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.neg()] }
         return out
     }

@@ -58,7 +58,11 @@ extension Tensor {
                 dtype: dtype), shape: [m, n])
         record(
             "mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
-            saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])
+            saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)],
+            keeping: [
+                ("mat2_sym_sizes", .ints(mat2.shape)), ("mat2_sym_strides", .ints(mat2.requiresGrad ? mat2.strides : [])),
+                ("self_sym_sizes", .ints(shape)), ("self_sym_strides", .ints(requiresGrad ? strides : []))
+            ]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mm(ctx.saved("mat2").t()) : nil,
@@ -85,7 +89,7 @@ extension Tensor {
                 dtype: dtype), shape: [b, m, n])
         record(
             "bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
-            saving: (mat2.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("mat2", mat2)] : [])
+            saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.bmm(ctx.saved("mat2").transpose(1, 2)) : nil,
@@ -113,7 +117,7 @@ extension Tensor {
                 dtype: dtype), shape: [m])
         record(
             "mv", "MvBackward0", inputs: [self, vec], outputs: [out],
-            saving: (vec.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("vec", vec)] : [])
+            saving: [.input("self", vec.requiresGrad ? self : nil), .input("vec", requiresGrad ? vec : nil)]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.reshape([m, 1]).mul(.tensor(ctx.saved("vec"))) : nil,
@@ -148,7 +152,7 @@ extension Tensor {
                 dtype: dtype), shape: [])
         record(
             "dot", "DotBackward0", inputs: [self, other], outputs: [out],
-            saving: (other.requiresGrad ? [.input("self", self)] : []) + (requiresGrad ? [.input("tensor", other)] : [])
+            saving: [.input("self", other.requiresGrad ? self : nil), .input("tensor", requiresGrad ? other : nil)]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("tensor"))) : nil,
@@ -192,7 +196,7 @@ extension Tensor {
         let biasShape = bias.shape
         record(
             "addmm", "AddmmBackward0", inputs: [bias, mat1, mat2], outputs: [out],
-            saving: (mat2.requiresGrad ? [.input("mat1", mat1)] : []) + (mat1.requiresGrad ? [.input("mat2", mat2)] : [])
+            saving: [.input("mat1", mat2.requiresGrad ? mat1 : nil), .input("mat2", mat1.requiresGrad ? mat2 : nil)]
         ) { ctx in
             let g = ctx.grad
             return [

@@ -99,7 +99,10 @@ extension Tensor {
         }
         let out = try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
         let e = exponent.doubleValue
-        record("pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record(
+            "pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            keeping: [("exponent", .scalar(exponent))]
+        ) { ctx in
             if e == 0 { return [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)] }
             return [try ctx.grad.mul(.tensor(ctx.saved(0).pow(.double(e - 1)).mulScalar(e)))]
         }
@@ -119,10 +122,10 @@ extension Tensor {
         let (sa, sb) = (shape, exponent.shape)
         record(
             "pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
-            saving: [.input("self", self), .input("exponent", exponent), .output("result", 0)]
+            saving: [.input("exponent", exponent), .input("self", self), .output("result", 0)]
         ) { ctx in
-            let base = try ctx.saved(0)
-            let exp = try ctx.saved(1)
+            let exp = try ctx.saved(0)
+            let base = try ctx.saved(1)
             let zero = Tensor.scalar(0, dtype: ctx.grad.dtype)
             var grads: [Tensor?] = [nil, nil]
             if ctx.needsGrad(0) {

@@ -84,7 +84,10 @@ extension Tensor {
         let n = numel
         let old = shape
         let out = try meanValues([], keepdim: false, count: n)
-        record("mean", "MeanBackward0", inputs: [self], outputs: [out]) { ctx in
+        record(
+            "mean", "MeanBackward0", inputs: [self], outputs: [out],
+            keeping: [("self_sym_numel", .int(n)), ("self_sym_sizes", .ints(old))]
+        ) { ctx in
             [try ctx.grad.expand(old).divScalar(Double(n))]
         }
         return out
@@ -98,9 +101,18 @@ extension Tensor {
         let n = shape.isEmpty ? 1 : all.reduce(1) { $0 * shape[$1] }
         let out = try meanValues(all, keepdim: keepdim, count: n)
         let old = shape
-        let kept = reducedShape(all, keepdim: true)
-        record("mean", "MeanBackward1", inputs: [self], outputs: [out]) { ctx in
-            [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old).divScalar(Double(n))]
+        // mean_backward is sum_backward (unsqueeze the reduced dims in ascending order) / numel.
+        let reduced = all.sorted()
+        record(
+            "mean", "MeanBackward1", inputs: [self], outputs: [out],
+            keeping: [
+                ("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_numel", .int(numel)),
+                ("self_sym_sizes", .ints(old))
+            ]
+        ) { ctx in
+            var g = ctx.grad
+            if !keepdim { for d in reduced { g = try g.unsqueeze(d) } }
+            return [try g.expand(old).divScalar(Double(n))]
         }
         return out
     }

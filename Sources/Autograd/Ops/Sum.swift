@@ -88,16 +88,23 @@ extension Tensor {
         let old = shape
         guard let dims else {
             let out = sumValues([], keepdim: false)
-            record("sum", "SumBackward0", inputs: [self], outputs: [out]) { ctx in
+            record("sum", "SumBackward0", inputs: [self], outputs: [out], keeping: [("self_sym_sizes", .ints(old))]) { ctx in
                 [try ctx.grad.expand(old)]
             }
             return out
         }
         let rd = try reductionDims(dims)
         let out = sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
-        let kept = reducedShape(rd, keepdim: true)
-        record("sum", "SumBackward1", inputs: [self], outputs: [out]) { ctx in
-            [try (keepdim ? ctx.grad : ctx.grad.reshape(kept)).expand(old)]
+        // sum_backward: unsqueeze each reduced dim in ascending order (UnsqueezeBackward0 under
+        // create_graph, as in PyTorch), then expand.
+        let reduced = (rd.isEmpty ? Array(0..<dim) : rd).sorted()
+        record(
+            "sum", "SumBackward1", inputs: [self], outputs: [out],
+            keeping: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(old))]
+        ) { ctx in
+            var g = ctx.grad
+            if !keepdim { for d in reduced { g = try g.unsqueeze(d) } }
+            return [try g.expand(old)]
         }
         return out
     }

@@ -1,11 +1,12 @@
 # torch.nn.Module, after PyTorch's torch/nn/modules/module.py (same names and order of work).
-# GradScope simplifications: no global hooks, no backward hooks, no state_dict hooks, no
+# GradScope simplifications: no global hooks, no state_dict hooks, no
 # device/dtype plumbing beyond `_apply`, plain attributes through object.__setattr__.
 from collections import OrderedDict
 
 import torch
 import _gradscope
 from torch.nn.parameter import Parameter, UninitializedParameter
+from torch.utils.hooks import BackwardHook
 
 
 def _addindent(s_, numSpaces):
@@ -83,6 +84,7 @@ _INTERNAL_ATTRIBUTES = (
     "_buffers",
     "_non_persistent_buffers_set",
     "_modules",
+    "_backward_pre_hooks",
     "_backward_hooks",
     "_is_full_backward_hook",
     "_forward_hooks",
@@ -110,6 +112,7 @@ class Module:
         object.__setattr__(self, "_parameters", {})
         object.__setattr__(self, "_buffers", {})
         object.__setattr__(self, "_non_persistent_buffers_set", set())
+        object.__setattr__(self, "_backward_pre_hooks", OrderedDict())
         object.__setattr__(self, "_backward_hooks", OrderedDict())
         object.__setattr__(self, "_is_full_backward_hook", None)
         object.__setattr__(self, "_forward_hooks", OrderedDict())
@@ -277,6 +280,15 @@ class Module:
             lambda t: t.to(device, dtype if dtype is not None and t.is_floating_point() else None)
         )
 
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        r"""Register a backward pre-hook on the module, called with (module, grad_output) every
+        time the gradients with respect to the module's outputs are computed."""
+        handle = RemovableHandle(self._backward_pre_hooks)
+        self._backward_pre_hooks[handle.id] = hook
+        if prepend:
+            self._backward_pre_hooks.move_to_end(handle.id, last=False)
+        return handle
+
     def register_backward_hook(self, hook):
         r"""Register a backward hook on the module (deprecated in PyTorch in favour of full hooks)."""
         if self._is_full_backward_hook is True:
@@ -291,18 +303,48 @@ class Module:
         self._backward_hooks[handle.id] = hook
         return handle
 
-    def _maybe_warn_non_full_backward_hook(self, inputs, result, grad_fn):
-        import warnings
+    def register_full_backward_hook(self, hook, prepend=False):
+        r"""Register a backward hook on the module, called with (module, grad_input, grad_output)
+        every time the gradients with respect to the module's inputs are computed."""
+        if self._is_full_backward_hook is False:
+            raise RuntimeError(
+                "Cannot use both regular backward hooks and full backward hooks on a "
+                "single Module. Please use only one of them."
+            )
 
+        self._is_full_backward_hook = True
+
+        handle = RemovableHandle(self._backward_hooks)
+        self._backward_hooks[handle.id] = hook
+        if prepend:
+            self._backward_hooks.move_to_end(handle.id, last=False)
+        return handle
+
+    def _get_backward_hooks(self):
+        full_backward_hooks = []
+        if self._is_full_backward_hook is True:
+            full_backward_hooks += self._backward_hooks.values()
+
+        non_full_backward_hooks = []
+        if self._is_full_backward_hook is False:
+            non_full_backward_hooks += self._backward_hooks.values()
+
+        return full_backward_hooks, non_full_backward_hooks
+
+    def _get_backward_pre_hooks(self):
+        backward_pre_hooks = []
+        backward_pre_hooks += self._backward_pre_hooks.values()
+        return backward_pre_hooks
+
+    def _maybe_warn_non_full_backward_hook(self, inputs, result, grad_fn):
         if not isinstance(result, torch.Tensor):
             if not (isinstance(result, tuple) and all(isinstance(r, torch.Tensor) for r in result)):
-                warnings.warn(
+                _gradscope.warn(
                     "Using non-full backward hooks on a Module that does not return a "
                     "single Tensor or a tuple of Tensors is deprecated and will be removed "
                     "in future versions. This hook will be missing some of the grad_output. "
                     "Please use register_full_backward_hook to get the documented behavior.",
-                    FutureWarning,
-                    stacklevel=2,
+                    "FutureWarning",
                 )
                 return
         else:
@@ -310,13 +352,12 @@ class Module:
 
         if not isinstance(inputs, torch.Tensor):
             if not (isinstance(inputs, tuple) and all(isinstance(i, torch.Tensor) for i in inputs)):
-                warnings.warn(
+                _gradscope.warn(
                     "Using non-full backward hooks on a Module that does not take as input a "
                     "single Tensor or a tuple of Tensors is deprecated and will be removed "
                     "in future versions. This hook will be missing some of the grad_input. "
                     "Please use register_full_backward_hook to get the documented behavior.",
-                    FutureWarning,
-                    stacklevel=2,
+                    "FutureWarning",
                 )
                 return
         else:
@@ -325,20 +366,18 @@ class Module:
         # At this point we are sure that inputs and result are tuple of Tensors
         out_grad_fn = {r.grad_fn for r in result if r.grad_fn is not None}
         if len(out_grad_fn) == 0 or (len(out_grad_fn) == 1 and grad_fn not in out_grad_fn):
-            warnings.warn(
+            _gradscope.warn(
                 "Using a non-full backward hook when outputs are nested in python data structure "
                 "is deprecated and will be removed in future versions. This hook will be missing "
                 "some grad_output.",
-                FutureWarning,
-                stacklevel=2,
+                "FutureWarning",
             )
         elif len(out_grad_fn) > 1:
-            warnings.warn(
+            _gradscope.warn(
                 "Using a non-full backward hook when outputs are generated by different autograd Nodes "
                 "is deprecated and will be removed in future versions. This hook will be missing "
                 "some grad_output. Please use register_full_backward_hook to get the documented behavior.",
-                FutureWarning,
-                stacklevel=2,
+                "FutureWarning",
             )
         else:
             # At this point the grad_output part of the hook will most likely be correct
@@ -347,13 +386,12 @@ class Module:
             next_functions = {n[0] for n in grad_fn.next_functions}
 
             if inputs_grad_fn != next_functions:
-                warnings.warn(
+                _gradscope.warn(
                     "Using a non-full backward hook when the forward contains multiple autograd Nodes "
                     "is deprecated and will be removed in future versions. This hook will be missing "
                     "some grad_input. Please use register_full_backward_hook to get the documented "
                     "behavior.",
-                    FutureWarning,
-                    stacklevel=2,
+                    "FutureWarning",
                 )
 
     def register_forward_pre_hook(self, hook, *, prepend=False):
@@ -373,12 +411,25 @@ class Module:
     def _call_impl(self, *args, **kwargs):
         _gradscope.module_call_enter(self, self._get_name(), self.__class__.__name__)
         try:
+            full_backward_hooks, non_full_backward_hooks = [], []
+            backward_pre_hooks = []
+            if self._backward_pre_hooks:
+                backward_pre_hooks = self._get_backward_pre_hooks()
+
+            if self._backward_hooks:
+                full_backward_hooks, non_full_backward_hooks = self._get_backward_hooks()
+
             for hook in list(self._forward_pre_hooks.values()):
                 args_result = hook(self, args)
                 if args_result is not None:
                     if not isinstance(args_result, tuple):
                         args_result = (args_result,)
                     args = args_result
+
+            bw_hook = None
+            if full_backward_hooks or backward_pre_hooks:
+                bw_hook = BackwardHook(self, full_backward_hooks, backward_pre_hooks)
+                args = bw_hook.setup_input_hook(args)
 
             result = self.forward(*args, **kwargs)
 
@@ -387,8 +438,17 @@ class Module:
                 if hook_result is not None:
                     result = hook_result
 
+            if bw_hook:
+                if not isinstance(result, (torch.Tensor, tuple)):
+                    _gradscope.warn(
+                        "For backward hooks to be called,"
+                        " module output should be a Tensor or a tuple of Tensors"
+                        f" but received {type(result)}"
+                    )
+                result = bw_hook.setup_output_hook(result)
+
             # Handle the non-full backward hooks
-            if self._backward_hooks:
+            if non_full_backward_hooks:
                 var = result
                 while not isinstance(var, torch.Tensor):
                     if isinstance(var, dict):
@@ -397,7 +457,7 @@ class Module:
                         var = var[0]
                 grad_fn = var.grad_fn
                 if grad_fn is not None:
-                    for hook in self._backward_hooks.values():
+                    for hook in non_full_backward_hooks:
                         grad_fn.register_hook(_WrappedHook(hook, self))
                     self._maybe_warn_non_full_backward_hook(args, result, grad_fn)
         finally:
