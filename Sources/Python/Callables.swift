@@ -39,12 +39,15 @@ public final class UserFunction: PyObject {
     var wrapped: Value?
     /// The class whose body defined this function (what zero-argument `super()` starts from).
     weak var definingClass: UserClass?
+    /// Whether the script defined it (false for a host library's Python code).
+    let isScript: Bool
 
     init(
         name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,
-        closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil
+        closure: Scope?, globals: Scope, isGenerator: Bool, enclosingFunction: String? = nil, isScript: Bool = true
     ) {
         self.enclosingFunction = enclosingFunction
+        self.isScript = isScript
         self.name = name
         self.parameters = parameters
         self.defaults = defaults

@@ -58,7 +58,10 @@ final class GeneratorObject: PyIterator {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         running = true
-        interp.frames.append(Interpreter.Frame(function: function.name, line: interp.currentLine, callee: function, scope: scope))
+        interp.frames.append(
+            Interpreter.Frame(
+                function: function.name, line: interp.currentLine, callee: function, scope: scope,
+                isScript: function.isScript))
         defer {
             interp.frames.removeLast()
             running = false

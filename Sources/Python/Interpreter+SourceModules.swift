@@ -12,7 +12,7 @@ extension Interpreter {
             throw PyException(.importError, "cannot run \(filename): \(error)")
         }
         let namespace = Scope(enclosing: nil)
-        frames.append(Frame(function: "<module>", line: 0))
+        frames.append(Frame(function: "<module>", line: 0, isScript: false))
         defer { frames.removeLast() }
         _ = try execute(parsed.body, namespace)
         return ModuleObject(name: name, members: namespace.variables)

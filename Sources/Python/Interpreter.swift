@@ -1,8 +1,9 @@
 /// Receives what a running script does: the current line, name bindings and uncaught errors.
 public protocol ExecutionObserver: AnyObject {
-    /// The statement at `line` is about to run.
+    /// The statement at `line` of the script is about to run (statements of a host library's
+    /// Python code, such as torch's prelude, are not reported: the script's line stays current).
     func lineWillRun(_ line: Int)
-    /// The script bound `name` to `value` (plain assignment).
+    /// The script bound `name` to `value` (plain assignment in the script's own code).
     func bound(name: String, to value: Value)
     /// The script ended with an uncaught exception raised at `line`.
     func uncaughtError(type: String, message: String, line: Int)
@@ -56,12 +57,15 @@ public final class Interpreter {
         /// The script function running in this frame and its locals (what `super()` reads).
         let callee: UserFunction?
         let scope: Scope?
+        /// Whether the frame runs the script's own code (not a host library's Python code).
+        let isScript: Bool
 
-        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil) {
+        init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil, isScript: Bool = true) {
             self.function = function
             self.line = line
             self.callee = callee
             self.scope = scope
+            self.isScript = isScript
         }
     }
     package var frames = [Frame(function: "<module>", line: 0)]
@@ -92,6 +96,10 @@ public final class Interpreter {
 
     /// The line of the innermost frame.
     public var currentLine: Int { frames[frames.count - 1].line }
+
+    /// The line of the innermost frame running the script's own code: while a host library's
+    /// Python code runs (an `nn.Module`'s forward), the script line that called into it.
+    public var scriptLine: Int { frames.last(where: \.isScript)?.line ?? currentLine }
 
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
     /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
@@ -184,7 +192,7 @@ public final class Interpreter {
     @inline(__always)
     func willRun(_ s: Stmt, _ scope: Scope) throws {
         frames[frames.count - 1].line = s.line
-        observer?.lineWillRun(s.line)
+        if frames[frames.count - 1].isScript { observer?.lineWillRun(s.line) }
         try statementHook?(s, scope)
         try tick()
     }
@@ -423,7 +431,8 @@ public final class Interpreter {
             name: name, parameters: parameters, defaults: defaults, body: body,
             lambdaBody: lambda, closure: scope === globals ? nil : scope, globals: globals,
             isGenerator: isGenerator,
-            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName)
+            enclosingFunction: scope === globals ? nil : frames.last?.callee?.qualifiedName,
+            isScript: frames[frames.count - 1].isScript)
         // A def directly in a class body is a method of that class (zero-argument super()).
         if let body = classBodies.last, body.scope === scope { classBodies[classBodies.count - 1].functions.append(function) }
         return function
@@ -464,7 +473,7 @@ public final class Interpreter {
         frames.append(
             Frame(
                 function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
-                callee: f, scope: scope))
+                callee: f, scope: scope, isScript: f.isScript))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
