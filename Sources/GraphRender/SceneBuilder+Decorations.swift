@@ -24,6 +24,21 @@ extension SceneBuilder {
         return scene.clusters.count - 1
     }
 
+    /// The scene cluster of module call `m`, created on first use inside the clusters of the
+    /// calls around it; a root call's cluster sits in `outer` (a region or a backward call).
+    mutating func moduleCluster(_ m: Int, outer: Int?) -> Int {
+        let id = "cluster_module_\(m)"
+        if let i = clusterIndex[id] { return i }
+        let call = graph.modules[m]
+        let parent = call.parent.map { moduleCluster($0, outer: outer) } ?? outer
+        scene.clusters.append(
+            SceneCluster(
+                id: id, label: call.title, isRegion: false, tooltip: Describe.moduleTooltip(call, in: graph),
+                foldKey: moduleFoldKeys[m], module: m, parent: parent))
+        clusterIndex[id] = scene.clusters.count - 1
+        return scene.clusters.count - 1
+    }
+
     /// The innermost grad-disabling region enclosing `region` (nil when an enabling region,
     /// e.g. `enable_grad` inside `no_grad`, comes first).
     static func disabledRegion(_ graph: Graph, _ region: Int) -> ClusterSpec? {
@@ -249,7 +264,7 @@ extension SceneBuilder {
                         id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
                         tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
                         foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
-                        line: scene.nodes[opIndex].line))
+                        line: scene.nodes[opIndex].line, module: scene.nodes[opIndex].module))
                 addEdge(
                     from: index, to: opIndex, position: j, kind: .saved, roles: [],
                     attributes: Style.savedBufferEdge(look), tooltip: tooltip)
