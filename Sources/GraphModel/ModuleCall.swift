@@ -54,6 +54,11 @@ extension Graph {
         }
     }
 
+    /// The first module call of the module that registered parameter `tensor`, if any.
+    public func moduleCall(registering tensor: Int) -> ModuleCall? {
+        modules.first { $0.parameters.contains { $0.tensor == tensor } }
+    }
+
     /// The innermost module call each op ran in (nil outside any module), indexed by op id.
     public func moduleOfOp() -> [Int?] {
         var result = [Int?](repeating: nil, count: ops.count)
