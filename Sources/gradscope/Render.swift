@@ -16,7 +16,7 @@ struct Render: ParsableCommand {
             raised (the picture is still written); 2 for usage, input or render errors.
             """)
 
-    @Argument(help: "A PyTorch script, or a gradscope.graph/1 JSON dump (.json).")
+    @Argument(help: "A PyTorch script, or a gradscope.graph JSON dump (.json).")
     var input: String
 
     @Option(name: .shortAndLong, help: "The file to write; its extension picks the format.")

@@ -28,7 +28,7 @@ struct GraphDocument: Decodable {
     ///
     /// - Throws: `GraphJSONError`, e.g. for a lone surrogate escape `invalid JSON: Unexpected end
     ///   of file during string parse (expected low-surrogate code point but did not find one).`,
-    ///   or `not a gradscope.graph/1 dump: tensors[3].shape: expected an array`.
+    ///   or `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`.
     static func decode(_ text: String) throws -> GraphDocument {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(

@@ -18,7 +18,7 @@ extension Graph {
     /// Parses a JSON dump.
     ///
     /// - Throws: `GraphJSONError` naming the place and the problem, e.g.
-    ///   `not a gradscope.graph/1 dump: tensors[3].shape: expected an array`; ids that
+    ///   `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`; ids that
     ///   point outside their arrays are errors too, so a read graph is always safe to walk.
     public init(json text: String) throws {
         let document = try GraphDocument.decode(text)

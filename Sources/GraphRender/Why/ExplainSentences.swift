@@ -56,7 +56,7 @@ public struct ExplainSentences {
 
     /// ` in model.fc1` for a node whose op ran in a module call, else empty.
     func module(ofNode n: Int) -> String {
-        guard let o = graph.nodes[n].op, o < moduleOfOp.count, let m = moduleOfOp[o] else { return "" }
+        guard let o = graph.nodes[n].op, let m = moduleOfOp[o] else { return "" }
         return " in \(graph.modules[m].path)"
     }
 
@@ -80,7 +80,8 @@ public struct ExplainSentences {
         if r.isLeaf {
             let leaf = "leaf tensor that \(r.requiresGrad ? "requires" : "does not require") grad, made at line \(r.line)"
             guard let call = graph.moduleCall(registering: t) else { return leaf }
-            return "parameter of \(call.path) (\(call.className)" + (call.summary.isEmpty ? "" : "(\(call.summary))") + "), " + leaf
+            return "parameter of \(call.path) (\(call.className)" + (call.summary.isEmpty ? "" : "(\(call.summary))") + "), "
+                + leaf
         }
         let op = r.producer.map { "result of \(graph.ops[$0].name)" } ?? "computed tensor"
         return op + " at line \(r.line)" + (r.gradFn.map { ", grad_fn \(graph.nodes[$0].name)" } ?? "")
@@ -108,7 +109,9 @@ public struct ExplainSentences {
 
     /// One cut route: `its use at line 19 (...) reaches the loss only through out1, detached at line 21 (...)`.
     func cut(_ u: CutUse, tensor t: Int) -> String {
-        let use = u.use.map { "its use at \(at(graph.ops[$0].line))" }
+        let use = u.use.map { o in
+            "its use" + (moduleOfOp[o].map { " in \(graph.modules[$0].path)" } ?? "") + " at \(at(graph.ops[o].line))"
+        }
         switch u.kind {
         case .detach(let d):
             let event = graph.detaches[d]
