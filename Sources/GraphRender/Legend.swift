@@ -132,7 +132,7 @@ public enum Legend {
             case .savedInvalidated:
                 return Style.savedLabel(
                     name: "buffer", detail: "modified in place", state: .invalidated(savedVersion: 0, currentVersion: 1))
-            case .collapsedModule: return .text("fc1: Linear(4→3)\nmodule call as one node (--depth)")
+            case .collapsedModule: return Style.moduleLabel(title: "fc1: Linear(4→3)", path: "a module call (--depth)", line: nil)
             case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient:
                 return .text(role.rawValue)
             }

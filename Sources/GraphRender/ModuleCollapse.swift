@@ -70,7 +70,7 @@ extension Scene {
             result.nodes.append(
                 SceneNode(
                     id: "module\(call)", kind: .module, roles: [.collapsedModule],
-                    label: .text(record.title + "\n\(record.path) · line \(record.line)"),
+                    label: Style.moduleLabel(title: record.title, path: record.path, line: record.line),
                     tooltip: Describe.moduleTooltip(record, in: graph), cluster: outerCluster(of: call),
                     foldKey: clusterOfModule[call].map { "C" + clusters[$0].foldKey }, order: n.order, line: record.line,
                     module: record.parent))

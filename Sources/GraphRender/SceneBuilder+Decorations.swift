@@ -272,3 +272,56 @@ extension SceneBuilder {
         }
     }
 }
+
+// MARK: Module results
+
+extension SceneBuilder {
+    /// Draws each named tensor a module call made in the innermost call that holds both the op
+    /// that made it and every op that used it: a layer's output used by the next layer stays in
+    /// the model's cluster, the model's output (`logits`) is drawn outside it, as is a result
+    /// nothing used.
+    mutating func placeModuleResults() {
+        var consumers = [[Int]](repeating: [], count: scene.nodes.count)
+        for e in scene.edges where e.kind == .data || e.kind == .detach { consumers[e.from].append(e.to) }
+        for i in scene.nodes.indices where scene.nodes[i].kind == .tensor && scene.nodes[i].module != nil {
+            guard !scene.nodes[i].isLeaf else { continue }
+            var holder: Int? = nil
+            for (k, c) in consumers[i].enumerated() {
+                let m = scene.nodes[c].module
+                holder = k == 0 ? m : commonCall(holder, m)
+            }
+            let module = consumers[i].isEmpty ? nil : commonCall(scene.nodes[i].module, holder)
+            guard module != scene.nodes[i].module else { continue }
+            var outer = scene.nodes[i].cluster
+            var call = scene.nodes[i].module
+            while let c = call, c != module {
+                // Step out of call c's cluster.
+                outer = outer.flatMap { scene.clusters[$0].module == c ? scene.clusters[$0].parent : $0 }
+                call = graph.modules[c].parent
+            }
+            scene.nodes[i].cluster = outer
+            scene.nodes[i].module = module
+        }
+    }
+
+    /// The innermost module call enclosing both `a` and `b` (nil: none, or either is outside every call).
+    func commonCall(_ a: Int?, _ b: Int?) -> Int? {
+        guard var x = a, var y = b else { return nil }
+        var depthX = graph.modules[x].depth(in: graph)
+        var depthY = graph.modules[y].depth(in: graph)
+        while depthX > depthY, let p = graph.modules[x].parent {
+            x = p
+            depthX -= 1
+        }
+        while depthY > depthX, let p = graph.modules[y].parent {
+            y = p
+            depthY -= 1
+        }
+        while x != y {
+            guard let px = graph.modules[x].parent, let py = graph.modules[y].parent else { return nil }
+            x = px
+            y = py
+        }
+        return x
+    }
+}

@@ -162,6 +162,7 @@ struct SceneBuilder {
         }
         for d in graph.detaches[nextDetach...] { addDetach(d) }
         addUnusedTensors()
+        if !graph.modules.isEmpty { placeModuleResults() }
         decorate()
         return scene
     }

@@ -306,6 +306,13 @@ public enum Style {
         return .html(html)
     }
 
+    /// A collapsed module call's label: `fc1: Linear(4→3)` over its path and line.
+    public static func moduleLabel(title: String, path: String, line: Int?) -> DOTValue {
+        var html = "<B>\(DOTEscape.html(title))</B><BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(path))</FONT>"
+        if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
+        return .html(html)
+    }
+
     /// A grad-mode region's cluster label: `no_grad · lines 3–5` (or `line 3`).
     public static func regionLabel(kind: String, lines: ClosedRange<Int>) -> DOTValue {
         .text("\(kind) · \(lineText(lines))")
