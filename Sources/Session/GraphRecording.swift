@@ -16,7 +16,7 @@ public final class GraphRecording: ScriptObserver {
     public func bound(name: String, to value: Value) {
         switch value {
         case .object(let tensor as Tensor): recorder.bind(name: name, to: tensor)
-        case .object(let object): modulePaths.bound(name: name, to: object)
+        case .object(let instance as Instance): modulePaths.bound(name: name, to: instance)
         default: break
         }
     }

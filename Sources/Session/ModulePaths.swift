@@ -19,11 +19,17 @@ struct ModulePaths {
     }
 
     private var names: [ObjectIdentifier: NamedObject] = [:]
+    /// When `names` holds this many entries, the ones of objects gone are dropped.
+    private var pruneAt = 1024
     private var open: [OpenCall] = []
 
-    /// Records `name = object` for a non-tensor object.
+    /// Records `name = object` for an object of a script or library class.
     mutating func bound(name: String, to object: AnyObject) {
         names[ObjectIdentifier(object)] = NamedObject(name: name, object: object)
+        if names.count >= pruneAt {
+            names = names.filter { $0.value.object != nil }
+            pruneAt = max(1024, names.count * 2)
+        }
     }
 
     /// The path of the module `call` enters (found below the innermost open call that holds it),

@@ -110,6 +110,15 @@ import Testing
         #expect(!Self.record("import torch\nx = torch.ones(2) * 2").json().contains(#""modules""#))
     }
 
+    @Test func textDumpListsTheModuleCalls() throws {
+        let text = try Self.sample("mlp_module").textDump()
+        #expect(
+            text.contains(
+                "modules:\n  m0 line 25 model: MLP\n"
+                    + "  m1 line 15 model.fc1: Linear(4→8) in m0 ops op4 op5 params weight=t1 bias=t3\n"
+                    + "  m2 line 15 model.relu: ReLU in m0 ops op6\n"))
+    }
+
     @Test func decodingChecksTheTree() throws {
         let text = try Self.sample("mlp_module").json()
         let badParent = text.replacingOccurrences(
