@@ -11,6 +11,9 @@ public struct ModuleCall: Sendable, Equatable {
     public let summary: String
     /// The call this one ran inside, if any.
     public let parent: Int?
+    /// The innermost grad-mode region open when the call began (regions the call itself opens
+    /// are not listed here).
+    public let region: Int?
     /// The script line that made the call (inside the library's own code, the script line that
     /// called into it).
     public let line: Int

@@ -11,7 +11,8 @@ extension Recorder {
     ) {
         let call = ModuleCall(
             id: graph.modules.count, path: path, className: className, summary: summary, parent: moduleStack.last,
-            line: line, ops: [], parameters: parameters.map { ModuleParameter(name: $0.name, tensor: sight($0.tensor)) })
+            region: regionStack.last, line: line, ops: [],
+            parameters: parameters.map { ModuleParameter(name: $0.name, tensor: sight($0.tensor)) })
         graph.modules.append(call)
         graph.nameParameters(of: call)
         moduleStack.append(call.id)

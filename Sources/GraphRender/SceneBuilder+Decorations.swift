@@ -14,23 +14,43 @@ extension SceneBuilder {
     // MARK: Clusters
 
     /// The scene cluster for `spec`, created on first use.
-    mutating func cluster(_ spec: ClusterSpec) -> Int {
+    /// The scene cluster for `spec`, created on first use (inside cluster `parent`).
+    mutating func cluster(_ spec: ClusterSpec, parent: Int? = nil) -> Int {
         if let i = clusterIndex[spec.id] { return i }
         scene.clusters.append(
             SceneCluster(
                 id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
-                foldKey: spec.foldKey))
+                foldKey: spec.foldKey, parent: parent))
         clusterIndex[spec.id] = scene.clusters.count - 1
         return scene.clusters.count - 1
     }
 
+    /// The grad-disabling region module call `m` began in, if any.
+    func entryRegion(_ m: Int) -> ClusterSpec? {
+        graph.modules[m].region.flatMap { SceneBuilder.disabledRegion(graph, $0) }
+    }
+
+    /// The cluster an op of module call `m` is drawn in: the call's cluster, or, for an op in a
+    /// grad-disabling region `spec` the call opened itself, that region's cluster inside it.
+    mutating func opCluster(in m: Int, region spec: ClusterSpec?, outer: Int?) -> Int {
+        let call = moduleCluster(m, outer: outer)
+        guard let spec, spec.id != entryRegion(m)?.id else { return call }
+        return cluster(spec, parent: call)
+    }
+
     /// The scene cluster of module call `m`, created on first use inside the clusters of the
-    /// calls around it; a root call's cluster sits in `outer` (a region or a backward call).
+    /// calls around it (and of a region the call began in that the call around it opened); a
+    /// root call's cluster sits in the region it began in, else in `outer` (a backward call's).
     mutating func moduleCluster(_ m: Int, outer: Int?) -> Int {
         let id = "cluster_module_\(m)"
         if let i = clusterIndex[id] { return i }
         let call = graph.modules[m]
-        let parent = call.parent.map { moduleCluster($0, outer: outer) } ?? outer
+        let parent: Int?
+        if let p = call.parent {
+            parent = opCluster(in: p, region: entryRegion(m), outer: outer)
+        } else {
+            parent = entryRegion(m).map { cluster($0) } ?? outer
+        }
         scene.clusters.append(
             SceneCluster(
                 id: id, label: call.title, isRegion: false, tooltip: Describe.moduleTooltip(call, in: graph),
@@ -292,12 +312,18 @@ extension SceneBuilder {
             }
             let module = consumers[i].isEmpty ? nil : commonCall(scene.nodes[i].module, holder)
             guard module != scene.nodes[i].module else { continue }
+            // Step out to the cluster of that call, or to the one around the outermost call.
             var outer = scene.nodes[i].cluster
-            var call = scene.nodes[i].module
-            while let c = call, c != module {
-                // Step out of call c's cluster.
-                outer = outer.flatMap { scene.clusters[$0].module == c ? scene.clusters[$0].parent : $0 }
-                call = graph.modules[c].parent
+            if let target = module {
+                while let c = outer, scene.clusters[c].module != target { outer = scene.clusters[c].parent }
+            } else {
+                var outermost: Int? = nil
+                var c = outer
+                while let x = c {
+                    if scene.clusters[x].module != nil { outermost = x }
+                    c = scene.clusters[x].parent
+                }
+                outer = outermost.flatMap { scene.clusters[$0].parent } ?? outer
             }
             scene.nodes[i].cluster = outer
             scene.nodes[i].module = module

@@ -280,12 +280,17 @@ struct SceneBuilder {
 
     mutating func addOp(_ op: OpRecord, key: String) {
         let spec = opCluster[op.id]
-        let outer = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
+        let pass = passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
         let module = moduleOfOp[op.id]
-        let clusterIndex = module.map { moduleCluster($0, outer: outer) } ?? outer
+        let outer = module == nil ? spec.map { cluster($0) } ?? pass : pass
+        let clusterIndex = module.map { opCluster(in: $0, region: spec, outer: outer) } ?? outer
         // What the op makes and names is drawn in the call around its module call.
         let resultModule = module.flatMap { graph.modules[$0].parent }
-        let resultCluster = module.map { m in graph.modules[m].parent.map { moduleCluster($0, outer: outer) } ?? outer } ?? outer
+        let resultCluster =
+            module.map { m in
+                graph.modules[m].parent.map { opCluster(in: $0, region: entryRegion(m), outer: outer) }
+                    ?? entryRegion(m).map { cluster($0) } ?? outer
+            } ?? outer
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
         var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)

@@ -75,8 +75,10 @@ public struct ModuleCallEvent {
             let parts = items.compactMap { text($0) }
             return parts.count == items.count && !parts.isEmpty ? parts.joined(separator: "×") : nil
         }
-        if let i = text(value("in_features")), let o = text(value("out_features")) { return "\(i)→\(o)" }
-        if let i = text(value("in_channels")), let o = text(value("out_channels")) {
+        // A lazy module (`LazyLinear`) learns its input size from its first input: `?` until then.
+        func input(_ name: String) -> String? { text(value(name)).map { $0 == "0" ? "?" : $0 } }
+        if let i = input("in_features"), let o = text(value("out_features")) { return "\(i)→\(o)" }
+        if let i = input("in_channels"), let o = text(value("out_channels")) {
             return "\(i)→\(o)" + (text(value("kernel_size")).map { ", " + $0 } ?? "")
         }
         if let n = text(value("num_embeddings")), let d = text(value("embedding_dim")) { return "\(n), \(d)" }

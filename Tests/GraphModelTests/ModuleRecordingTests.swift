@@ -100,7 +100,7 @@ import Testing
         #expect(text.hasPrefix(#"{"schema":"gradscope.graph/2","#))
         #expect(
             text.contains(
-                #""modules":[{"id":0,"path":"model","class":"MLP","summary":"","parent":null,"line":25,"ops":[],"nodes":[],"parameters":[]},{"id":1,"path":"model.fc1","class":"Linear","summary":"4→8","parent":0,"line":15,"ops":[4,5],"nodes":[1,3],"parameters":[{"name":"weight","tensor":1},{"name":"bias","tensor":3}]}"#
+                #""modules":[{"id":0,"path":"model","class":"MLP","summary":"","parent":null,"region":null,"line":25,"ops":[],"nodes":[],"parameters":[]},{"id":1,"path":"model.fc1","class":"Linear","summary":"4→8","parent":0,"region":null,"line":15,"ops":[4,5],"nodes":[1,3],"parameters":[{"name":"weight","tensor":1},{"name":"bias","tensor":3}]}"#
             ))
         let read = try Graph(json: text)
         #expect(read.modules == g.modules)

@@ -74,6 +74,40 @@ import Testing
         #expect(modules.dropFirst().allSatisfy { $0.parent.map { folded.clusters[$0].label } == "model: MLP ×3" })
     }
 
+    @Test func regionsNestInsideAndAroundModuleCalls() throws {
+        let graph = recordScript(
+            """
+            import torch
+            import torch.nn as nn
+            class Scaled(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(2, 2)
+                def forward(self, x):
+                    with torch.no_grad():
+                        s = x.abs().max()
+                    return self.fc(x) / s
+            model = Scaled()
+            x = torch.ones(3, 2)
+            y = model(x)
+            with torch.no_grad():
+                z = model(x)
+            """)
+        #expect(graph.modules.map(\.path) == ["model", "model.fc", "model", "model.fc"])
+        var builder = try SceneBuilder(graph: graph, options: RenderOptions())
+        let scene = builder.build()
+        func cluster(of call: Int) throws -> Int { try #require(scene.clusters.firstIndex { $0.module == call }) }
+        // The no_grad the forward opens is drawn inside the call's cluster...
+        let first = try cluster(of: 0)
+        #expect(scene.clusters.contains { $0.isRegion && $0.parent == first && $0.label == "no_grad · lines 8–9" })
+        #expect(scene.clusters[first].parent == nil)
+        // ...and a call made under no_grad is drawn inside that region's cluster.
+        let second = try cluster(of: 2)
+        let around = try #require(scene.clusters[second].parent)
+        #expect(scene.clusters[around].isRegion && scene.clusters[around].label == "no_grad · lines 14–15")
+        #expect(scene.clusters.contains { $0.isRegion && $0.parent == second && $0.label == "no_grad · lines 8–9" })
+    }
+
     @Test func picturesWithModulesAreDeterministic() throws {
         let first = try DOTWriter(graph: try recordSample("mlp_module")).dot()
         let second = try DOTWriter(graph: try recordSample("mlp_module")).dot()

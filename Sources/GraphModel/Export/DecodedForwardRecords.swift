@@ -149,7 +149,9 @@ struct DecodedDetach: Decodable {
 struct DecodedModuleCall: Decodable {
     let record: ModuleCall
 
-    private enum Key: String, CodingKey { case id, path, className = "class", summary, parent, line, ops, parameters }
+    private enum Key: String, CodingKey {
+        case id, path, className = "class", summary, parent, region, line, ops, parameters
+    }
     private enum ParameterKey: String, CodingKey { case name, tensor }
 
     init(from decoder: Decoder) throws {
@@ -164,7 +166,8 @@ struct DecodedModuleCall: Decodable {
         record = ModuleCall(
             id: try c.decode(Int.self, forKey: .id), path: try c.decode(String.self, forKey: .path),
             className: try c.decode(String.self, forKey: .className), summary: try c.decode(String.self, forKey: .summary),
-            parent: try c.decodeIfPresent(Int.self, forKey: .parent), line: try c.decode(Int.self, forKey: .line),
+            parent: try c.decodeIfPresent(Int.self, forKey: .parent),
+            region: try c.decodeIfPresent(Int.self, forKey: .region), line: try c.decode(Int.self, forKey: .line),
             ops: try c.decode([Int].self, forKey: .ops), parameters: parameters)
     }
 }

@@ -79,6 +79,7 @@ extension Graph {
             w.field("class", m.className)
             w.field("summary", m.summary)
             w.field("parent", m.parent)
+            w.field("region", m.region)
             w.field("line", m.line)
             w.field("ops", m.ops)
             w.field("nodes", m.ops.compactMap { ops[$0].gradFn })

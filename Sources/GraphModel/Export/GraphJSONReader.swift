@@ -84,6 +84,7 @@ extension Graph {
                 throw GraphJSONError("not a \(Graph.schema) dump: modules[\(i)].parent: a call's parent must come before it")
             }
             try check(x.parent, modules.count, "modules[\(i)].parent")
+            try check(x.region, g, "modules[\(i)].region")
             for v in x.ops { try check(v, o, "modules[\(i)].ops") }
             for v in x.parameters { try check(v.tensor, t, "modules[\(i)].parameters") }
         }
