@@ -20,7 +20,7 @@ public struct ModuleCall: Sendable, Equatable {
     /// The ops that ran in this call and not in a call nested in it, in execution order.
     public internal(set) var ops: [Int]
     /// The module's own registered parameters.
-    public let parameters: [ModuleParameter]
+    public internal(set) var parameters: [ModuleParameter]
 
     /// The last component of `path` (`fc1`).
     public var name: String { path.split(separator: ".").last.map(String.init) ?? path }

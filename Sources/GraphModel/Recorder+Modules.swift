@@ -4,29 +4,25 @@ import Autograd
 /// `exitModuleCall`; ops recorded in between belong to the innermost call.
 extension Recorder {
     /// Opens a call of the module at `path` (`model.fc1`) of class `className` with key sizes
-    /// `summary`, made at script line `line`; `parameters` are the module's own, which are named
-    /// by their module path (`model.fc1.weight`) unless an earlier call named them.
-    public func enterModuleCall(
-        path: String, className: String, summary: String, parameters: [(name: String, tensor: Tensor)], line: Int
-    ) {
+    /// `summary`, made at script line `line`.
+    public func enterModuleCall(path: String, className: String, summary: String, line: Int) {
         let call = ModuleCall(
             id: graph.modules.count, path: path, className: className, summary: summary, parent: moduleStack.last,
-            region: regionStack.last, line: line, ops: [],
-            parameters: parameters.map { ModuleParameter(name: $0.name, tensor: sight($0.tensor)) })
+            region: regionStack.last, line: line, ops: [], parameters: [])
         graph.modules.append(call)
-        graph.nameParameters(of: call)
         moduleStack.append(call.id)
         lastEvent = .none
     }
 
-    /// Closes the innermost open module call.
-    public func exitModuleCall() {
-        _ = moduleStack.popLast()
+    /// Closes the innermost open module call; `parameters` are the module's own as the call left
+    /// them (a lazy module makes its parameters in its first call), named by their module path
+    /// (`model.fc1.weight`) unless an earlier call named them.
+    public func exitModuleCall(parameters: [(name: String, tensor: Tensor)] = []) {
+        guard let m = moduleStack.popLast() else { return }
+        graph.modules[m].parameters = parameters.map { ModuleParameter(name: $0.name, tensor: sight($0.tensor)) }
+        graph.nameParameters(of: graph.modules[m])
         lastEvent = .none
     }
-
-    /// The path of the innermost open module call, if any.
-    public var currentModulePath: String? { moduleStack.last.map { graph.modules[$0].path } }
 
     /// Files op `id` under the innermost open module call.
     func noteModuleOp(_ id: Int) {

@@ -22,14 +22,11 @@ public final class GraphRecording: ScriptObserver {
     }
 
     public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {
-        recorder.enterModuleCall(
-            path: modulePaths.enter(call), className: call.className, summary: call.summary,
-            parameters: call.parameters, line: line)
+        recorder.enterModuleCall(path: modulePaths.enter(call), className: call.className, summary: call.summary, line: line)
     }
 
     public func moduleCallExited(line: Int) {
-        modulePaths.exit()
-        recorder.exitModuleCall()
+        recorder.exitModuleCall(parameters: modulePaths.exit()?.parameters() ?? [])
     }
 
     public func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }

@@ -11,9 +11,10 @@ struct ModulePaths {
         weak var object: AnyObject?
     }
 
-    /// An open module call: its module, its path, and (once needed) its submodules' paths.
+    /// An open module call: its event, its path, and (once needed) its submodules' paths.
     private struct OpenCall {
-        let module: AnyObject
+        let event: ModuleCallEvent
+        var module: AnyObject { event.module }
         let path: String
         var below: [ObjectIdentifier: String]?
     }
@@ -51,12 +52,12 @@ struct ModulePaths {
             }
         }
         let resolved = path ?? rootPath(call)
-        open.append(OpenCall(module: call.module, path: resolved, below: nil))
+        open.append(OpenCall(event: call, path: resolved, below: nil))
         return resolved
     }
 
-    /// Marks the innermost call closed.
-    mutating func exit() { _ = open.popLast() }
+    /// Marks the innermost call closed; its event.
+    mutating func exit() -> ModuleCallEvent? { open.popLast()?.event }
 
     /// A path for a module no open call holds: the script's variable for it, else its path below
     /// a module the script named (variables in name order), else its class name.

@@ -10,8 +10,9 @@ public struct ModuleCallEvent {
     public let className: String
     /// Its key sizes as a picture labels them (`4→3`, `1→6, 5×5`); empty for modules without any.
     public let summary: String
-    /// Its own registered parameters (`weight`, `bias`), in registration order; None entries left out.
-    public let parameters: [(name: String, tensor: Tensor)]
+    /// Its own registered parameters (`weight`, `bias`) as they are when called (after the call,
+    /// a lazy module's materialized ones), in registration order; None entries left out.
+    public let parameters: () -> [(name: String, tensor: Tensor)]
     /// Every module registered below a module (this one, or any other object) with its dotted
     /// path relative to it (`fc1`, `layers.0`), in `named_modules()` order; empty for an object
     /// that is not a module. Computed when called.
@@ -22,11 +23,12 @@ public struct ModuleCallEvent {
         self.module = module
         self.className = className
         summary = ModuleCallEvent.summary(of: module, interp)
-        var parameters: [(name: String, tensor: Tensor)] = []
-        for (key, value) in ModuleCallEvent.dictionary(module, "_parameters", interp) {
-            if case .string(let name) = key, case .object(let tensor as Tensor) = value { parameters.append((name, tensor)) }
+        parameters = { [unowned interp] in
+            ModuleCallEvent.dictionary(module, "_parameters", interp).compactMap { key, value in
+                guard case .string(let name) = key, case .object(let tensor as Tensor) = value else { return nil }
+                return (name, tensor)
+            }
         }
-        self.parameters = parameters
         submodules = { [unowned interp] root in
             (root as? PyObject).map { ModuleCallEvent.namedSubmodules(of: $0, interp) } ?? []
         }
