@@ -7,7 +7,9 @@ import Autograd
 /// graph. Everything downstream (analysis, text and JSON dumps, rendering) reads only this value.
 public struct Graph: Sendable {
     /// The JSON schema identifier written by `json()`.
-    public static let schema = "gradscope.graph/1"
+    public static let schema = "gradscope.graph/2"
+    /// Older schemas `Graph(json:)` still reads (a `/1` dump has no `modules`).
+    public static let readableSchemas = ["gradscope.graph/1", schema]
 
     /// Every tensor seen, indexed by `TensorRecord.id`.
     public internal(set) var tensors: [TensorRecord] = []
@@ -21,6 +23,8 @@ public struct Graph: Sendable {
     public internal(set) var detaches: [DetachRecord] = []
     /// backward() / autograd.backward() / autograd.grad() calls, indexed by `BackwardRecord.id`.
     public internal(set) var backwardPasses: [BackwardRecord] = []
+    /// `nn.Module` calls in the order they began, indexed by `ModuleCall.id`.
+    public internal(set) var modules: [ModuleCall] = []
     /// Every `.grad` read of the script, in order.
     public internal(set) var gradReads: [GradRead] = []
     /// The exception that ended the script, if it raised.

@@ -42,6 +42,7 @@ extension Recorder: AutogradObserver {
                 id: id, name: event.name, inputs: inputs, outputs: outputs, line: currentLine,
                 region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
                 isInPlace: event.isInPlace, pass: passStack.last))
+        noteModuleOp(id)
         lastEvent = .op(id, outputs: event.outputs.map(\.id))
     }
 
@@ -74,6 +75,7 @@ extension Recorder: AutogradObserver {
                     id: opIndex, name: op, inputs: [t], outputs: [t], line: currentLine,
                     region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
                     isInPlace: true, pass: passStack.last))
+            noteModuleOp(opIndex)
         }
         checkInvalidation(of: tensor, op: op)
         lastEvent = .bump(tensor: t, op: opIndex)

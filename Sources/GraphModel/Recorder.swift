@@ -19,6 +19,8 @@ public final class Recorder {
     /// Storage identity → records of nodes that saved a tensor on that storage.
     var savers: [ObjectIdentifier: SaverList] = [:]
     var regionStack: [Int] = []
+    /// The module calls running now, innermost last.
+    var moduleStack: [Int] = []
     var passStack: [Int] = []
     var passByEngineIndex: [Int: Int] = [:]
     /// Per pass: the engine tensor ids made while it ran lie in `low..<high`.

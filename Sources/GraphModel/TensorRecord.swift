@@ -42,6 +42,9 @@ public struct TensorRecord: Sendable {
     public let source: TensorSource
     /// The factory function's name for `.factory` tensors, otherwise empty.
     public let factory: String
+    /// For a parameter registered in an `nn.Module` the script called: its module path from the
+    /// script's variable for the root module (`model.fc1.weight`).
+    public internal(set) var parameterPath: String?
 
     init(
         id: Int, shape: [Int], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int,
@@ -98,8 +101,13 @@ public struct TensorRecord: Sendable {
     /// The backward pass it was made in, for `.backward` tensors.
     public var pass: Int? { unpackID(pass32) }
 
-    /// The name users see: the latest variable it was bound to.
-    public var label: String? { names.last }
+    /// The name users see: a module parameter's path below the root module (`fc1.weight`),
+    /// else the latest variable it was bound to.
+    public var label: String? {
+        guard let path = parameterPath else { return names.last }
+        guard let dot = path.firstIndex(of: ".") else { return path }
+        return String(path[path.index(after: dot)...])
+    }
     /// Size in bytes of its elements.
     public var byteCount: Int { shape.reduce(1, *) * dtype.itemSize }
 }

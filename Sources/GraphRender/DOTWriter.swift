@@ -52,6 +52,7 @@ public struct DOTWriter {
     func preparedScene() throws -> (scene: Scene, layout: String) {
         var builder = try SceneBuilder(graph: graph, options: options)
         var scene = builder.build()
+        if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }
         let budget = max(1, options.maxNodes)
         if !options.unfold && scene.nodes.count > min(budget, RenderOptions.foldAbove) {
             let before = scene.nodes.count
@@ -108,14 +109,7 @@ public struct DOTWriter {
         for (i, n) in scene.nodes.enumerated() {
             if let c = n.cluster { members[c].append(i) } else { lines.append("  " + statement(n)) }
         }
-        for (c, cluster) in scene.clusters.enumerated() where !members[c].isEmpty {
-            let look = (cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster)
-                .merging(["label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)])
-            lines.append("  subgraph \(DOTEscape.identifier(cluster.id)) {")
-            lines.append("    " + look.statements)
-            for i in members[c] { lines.append("    " + statement(scene.nodes[i])) }
-            lines.append("  }")
-        }
+        lines += clusterStatements(scene, members: members)
         for e in scene.edges {
             var roles = e.roles
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
@@ -133,6 +127,45 @@ public struct DOTWriter {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `subgraph` statements of the scene's clusters, each nested in its parent; clusters
+    /// with nothing drawn in them (or in a cluster inside them) are left out.
+    static func clusterStatements(_ scene: Scene, members: [[Int]]) -> [String] {
+        var children = [[Int]](repeating: [], count: scene.clusters.count)
+        var topLevel: [Int] = []
+        var used = members.map { !$0.isEmpty }
+        for (c, cluster) in scene.clusters.enumerated().reversed() {
+            if let p = cluster.parent, used[c] { used[p] = true }
+        }
+        for (c, cluster) in scene.clusters.enumerated() where used[c] {
+            if let p = cluster.parent { children[p].append(c) } else { topLevel.append(c) }
+        }
+        var lines: [String] = []
+        // Depth-first with an explicit stack: (cluster, indent) opens, nil closes.
+        var stack: [(cluster: Int, indent: String)?] = topLevel.reversed().map { ($0, "  ") }
+        var closers: [String] = []
+        while let entry = stack.popLast() {
+            guard let (c, indent) = entry else {
+                lines.append(closers.removeLast())
+                continue
+            }
+            let cluster = scene.clusters[c]
+            let base =
+                cluster.module != nil
+                ? Style.attributes(for: .moduleCall)
+                : cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster
+            let look = base.merging([
+                "label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)
+            ])
+            lines.append(indent + "subgraph \(DOTEscape.identifier(cluster.id)) {")
+            lines.append(indent + "  " + look.statements)
+            for i in members[c] { lines.append(indent + "  " + statement(scene.nodes[i])) }
+            closers.append(indent + "}")
+            stack.append(nil)
+            stack += children[c].reversed().map { ($0, indent + "  ") }
+        }
+        return lines
     }
 
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.

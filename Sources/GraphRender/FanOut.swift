@@ -13,6 +13,11 @@ extension Scene {
                 var copy = nodes[n]
                 copy.id = "\(nodes[n].id)_use\(k)"
                 copy.extraClasses.append("copy")
+                // A module's parameter is drawn in the module call that uses it.
+                if nodes[n].module != nil, let use = nodes[edges[edgeIndex].to].module, use != nodes[n].module {
+                    copy.cluster = nodes[edges[edgeIndex].to].cluster
+                    copy.module = use
+                }
                 copy.tooltip += "\n(drawn once per use: it feeds \(list.count) ops)"
                 result.edges[edgeIndex].from = result.nodes.count
                 let position = edges[edgeIndex].id.split(separator: "_").last ?? "0"

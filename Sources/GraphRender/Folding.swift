@@ -20,14 +20,23 @@ extension Scene {
         }
         var clusterOfKey: [String: Int] = [:]
         var clusterMap = [Int](repeating: 0, count: clusters.count)
+        var calls: [Int] = []
         for (c, cluster) in clusters.enumerated() {
             if let existing = clusterOfKey[cluster.foldKey] {
                 clusterMap[c] = existing
+                calls[existing] += 1
                 continue
             }
             clusterOfKey[cluster.foldKey] = result.clusters.count
             clusterMap[c] = result.clusters.count
-            result.clusters.append(cluster)
+            var folded = cluster
+            folded.parent = cluster.parent.map { clusterMap[$0] }
+            result.clusters.append(folded)
+            calls.append(1)
+        }
+        for (c, n) in calls.enumerated() where n > 1 && result.clusters[c].module != nil {
+            result.clusters[c].label += " ×\(n)"
+            result.clusters[c].tooltip += "\n\(n) calls from repeated runs of the same lines drawn as one"
         }
         for group in members {
             guard let first = group.first, let last = group.last else { continue }

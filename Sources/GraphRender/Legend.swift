@@ -78,13 +78,16 @@ public enum Legend {
             let legendClass: DOTAttributes = ["id": .text(id), "class": .text("legend \(role.rawValue)")]
             if role.isEdgeRole {
                 (statements, topAnchor, bottomAnchor) = Entry.edge(role: role, id: id, tag: legendClass)
-            } else if role == .gradModeRegion {
+            } else if role == .gradModeRegion || role == .moduleCall {
                 let inner = id + "_sample"
+                let title: DOTValue =
+                    role == .moduleCall ? "fc1: Linear(4→3)" : Style.regionLabel(kind: "no_grad", lines: 3...5)
                 let cluster = Style.attributes(for: role)
-                    .merging(["label": Style.regionLabel(kind: "no_grad", lines: 3...5)])
+                    .merging(["label": title])
                     .merging(legendClass)
                 let sample: DOTAttributes = [
-                    "shape": "plaintext", "label": "ops here record no grad_fn",
+                    "shape": "plaintext",
+                    "label": role == .moduleCall ? "ops one module call ran" : "ops here record no grad_fn",
                     "fontsize": "9", "fontcolor": .text(Style.Palette.secondaryText)
                 ]
                 statements = [
@@ -129,7 +132,8 @@ public enum Legend {
             case .savedInvalidated:
                 return Style.savedLabel(
                     name: "buffer", detail: "modified in place", state: .invalidated(savedVersion: 0, currentVersion: 1))
-            case .gradModeRegion, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient:
+            case .collapsedModule: return Style.moduleLabel(title: "fc1: Linear(4→3)", path: "a module call (--depth)", line: nil)
+            case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient:
                 return .text(role.rawValue)
             }
         }

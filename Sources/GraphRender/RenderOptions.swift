@@ -42,6 +42,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// `foldAbove` nodes when that halves the picture).
     public var unfold = false
 
+    /// Draw every `nn.Module` call this many levels below the module the script called (level
+    /// 0) as one node standing for everything inside it; nil: every call is a cluster.
+    public var depth: Int?
+
     /// The defaults: forward and backward, dot top to bottom, legend on, 400 nodes.
     public init() {}
 

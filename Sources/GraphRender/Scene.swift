@@ -8,20 +8,24 @@ struct Scene {
     /// Sentences shown at the top of the picture (what was folded, left out, laid out otherwise).
     var notes: [String] = []
 
-    /// The scene with only the nodes `keep` marks, their edges, and the clusters still used.
+    /// The scene with only the nodes `keep` marks, their edges, and the clusters still used
+    /// (with the clusters enclosing them).
     func keeping(_ keep: [Bool]) -> Scene {
         var result = Scene(notes: notes)
         var newIndex = [Int?](repeating: nil, count: nodes.count)
         var clusterMap = [Int?](repeating: nil, count: clusters.count)
+        func mapped(_ c: Int) -> Int {
+            if let m = clusterMap[c] { return m }
+            let parent = clusters[c].parent.map(mapped)
+            clusterMap[c] = result.clusters.count
+            var cluster = clusters[c]
+            cluster.parent = parent
+            result.clusters.append(cluster)
+            return result.clusters.count - 1
+        }
         for (i, n) in nodes.enumerated() where keep[i] {
             var node = n
-            if let c = n.cluster {
-                if clusterMap[c] == nil {
-                    clusterMap[c] = result.clusters.count
-                    result.clusters.append(clusters[c])
-                }
-                node.cluster = clusterMap[c]
-            }
+            node.cluster = n.cluster.map(mapped)
             newIndex[i] = result.nodes.count
             result.nodes.append(node)
         }
@@ -41,6 +45,7 @@ struct Scene {
         for n in nodes { used.formUnion(n.roles) }
         for e in edges { used.formUnion(e.roles) }
         if clusters.contains(where: \.isRegion) { used.insert(.gradModeRegion) }
+        if clusters.contains(where: { $0.module != nil }) { used.insert(.moduleCall) }
         return used
     }
 }
@@ -53,6 +58,8 @@ enum SceneNodeKind: Equatable {
     case op
     /// A buffer a grad_fn saved.
     case saved
+    /// A module call drawn as one node (`--depth`).
+    case module
 }
 
 struct SceneNode {
@@ -76,6 +83,9 @@ struct SceneNode {
     var count = 1
     /// Extra SVG classes (`folded`, `copy`, `truncated`).
     var extraClasses: [String] = []
+    /// The innermost module call it belongs to (an op's call; an op result drawn on its own
+    /// belongs to the call around it), for collapsing modules.
+    var module: Int?
 }
 
 /// What a scene edge stands for.
@@ -101,13 +111,17 @@ struct SceneEdge {
 }
 
 struct SceneCluster {
-    /// `cluster_region_3`, `cluster_off_7`, `cluster_pass_1`.
+    /// `cluster_region_3`, `cluster_off_7`, `cluster_pass_1`, `cluster_module_4`.
     var id: String
     var label: String
     /// A grad-disabled region or a Function's forward (styled as a region); otherwise the ops
-    /// one backward call went through.
+    /// one backward call went through, or a module call.
     var isRegion: Bool
     var tooltip: String
     /// Clusters with the same key are one cluster when loop iterations are folded.
     var foldKey: String
+    /// The module call it frames (styled as a module), if it frames one.
+    var module: Int? = nil
+    /// The enclosing cluster (index into `Scene.clusters`, which lists parents first).
+    var parent: Int? = nil
 }

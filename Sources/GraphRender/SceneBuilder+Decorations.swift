@@ -14,13 +14,48 @@ extension SceneBuilder {
     // MARK: Clusters
 
     /// The scene cluster for `spec`, created on first use.
-    mutating func cluster(_ spec: ClusterSpec) -> Int {
+    /// The scene cluster for `spec`, created on first use (inside cluster `parent`).
+    mutating func cluster(_ spec: ClusterSpec, parent: Int? = nil) -> Int {
         if let i = clusterIndex[spec.id] { return i }
         scene.clusters.append(
             SceneCluster(
                 id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
-                foldKey: spec.foldKey))
+                foldKey: spec.foldKey, parent: parent))
         clusterIndex[spec.id] = scene.clusters.count - 1
+        return scene.clusters.count - 1
+    }
+
+    /// The grad-disabling region module call `m` began in, if any.
+    func entryRegion(_ m: Int) -> ClusterSpec? {
+        graph.modules[m].region.flatMap { SceneBuilder.disabledRegion(graph, $0) }
+    }
+
+    /// The cluster an op of module call `m` is drawn in: the call's cluster, or, for an op in a
+    /// grad-disabling region `spec` the call opened itself, that region's cluster inside it.
+    mutating func opCluster(in m: Int, region spec: ClusterSpec?, outer: Int?) -> Int {
+        let call = moduleCluster(m, outer: outer)
+        guard let spec, spec.id != entryRegion(m)?.id else { return call }
+        return cluster(spec, parent: call)
+    }
+
+    /// The scene cluster of module call `m`, created on first use inside the clusters of the
+    /// calls around it (and of a region the call began in that the call around it opened); a
+    /// root call's cluster sits in the region it began in, else in `outer` (a backward call's).
+    mutating func moduleCluster(_ m: Int, outer: Int?) -> Int {
+        let id = "cluster_module_\(m)"
+        if let i = clusterIndex[id] { return i }
+        let call = graph.modules[m]
+        let parent: Int?
+        if let p = call.parent {
+            parent = opCluster(in: p, region: entryRegion(m), outer: outer)
+        } else {
+            parent = entryRegion(m).map { cluster($0) } ?? outer
+        }
+        scene.clusters.append(
+            SceneCluster(
+                id: id, label: call.title, isRegion: false, tooltip: Describe.moduleTooltip(call, in: graph),
+                foldKey: moduleFoldKeys[m], module: m, parent: parent))
+        clusterIndex[id] = scene.clusters.count - 1
         return scene.clusters.count - 1
     }
 
@@ -249,11 +284,70 @@ extension SceneBuilder {
                         id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
                         tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
                         foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
-                        line: scene.nodes[opIndex].line))
+                        line: scene.nodes[opIndex].line, module: scene.nodes[opIndex].module))
                 addEdge(
                     from: index, to: opIndex, position: j, kind: .saved, roles: [],
                     attributes: Style.savedBufferEdge(look), tooltip: tooltip)
             }
         }
+    }
+}
+
+// MARK: Module results
+
+extension SceneBuilder {
+    /// Draws each named tensor a module call made in the innermost call that holds both the op
+    /// that made it and every op that used it: a layer's output used by the next layer stays in
+    /// the model's cluster, the model's output (`logits`) is drawn outside it, as is a result
+    /// nothing used.
+    mutating func placeModuleResults() {
+        var consumers = [[Int]](repeating: [], count: scene.nodes.count)
+        for e in scene.edges where e.kind == .data || e.kind == .detach { consumers[e.from].append(e.to) }
+        for i in scene.nodes.indices where scene.nodes[i].kind == .tensor && scene.nodes[i].module != nil {
+            guard !scene.nodes[i].isLeaf else { continue }
+            var holder: Int? = nil
+            for (k, c) in consumers[i].enumerated() {
+                let m = scene.nodes[c].module
+                holder = k == 0 ? m : commonCall(holder, m)
+            }
+            let module = consumers[i].isEmpty ? nil : commonCall(scene.nodes[i].module, holder)
+            guard module != scene.nodes[i].module else { continue }
+            // Step out to the cluster of that call, or to the one around the outermost call.
+            var outer = scene.nodes[i].cluster
+            if let target = module {
+                while let c = outer, scene.clusters[c].module != target { outer = scene.clusters[c].parent }
+            } else {
+                var outermost: Int? = nil
+                var c = outer
+                while let x = c {
+                    if scene.clusters[x].module != nil { outermost = x }
+                    c = scene.clusters[x].parent
+                }
+                outer = outermost.flatMap { scene.clusters[$0].parent } ?? outer
+            }
+            scene.nodes[i].cluster = outer
+            scene.nodes[i].module = module
+        }
+    }
+
+    /// The innermost module call enclosing both `a` and `b` (nil: none, or either is outside every call).
+    func commonCall(_ a: Int?, _ b: Int?) -> Int? {
+        guard var x = a, var y = b else { return nil }
+        var depthX = graph.modules[x].depth(in: graph)
+        var depthY = graph.modules[y].depth(in: graph)
+        while depthX > depthY, let p = graph.modules[x].parent {
+            x = p
+            depthX -= 1
+        }
+        while depthY > depthX, let p = graph.modules[y].parent {
+            y = p
+            depthY -= 1
+        }
+        while x != y {
+            guard let px = graph.modules[x].parent, let py = graph.modules[y].parent else { return nil }
+            x = px
+            y = py
+        }
+        return x
     }
 }

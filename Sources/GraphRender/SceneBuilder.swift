@@ -49,6 +49,10 @@ struct SceneBuilder {
     let passOfOp: [Int: Int]
     /// Pass id → its cluster, for the passes in `passOfOp`.
     var passClusterSpecs: [Int: ClusterSpec] = [:]
+    /// Op id → the innermost module call it ran in.
+    let moduleOfOp: [Int?]
+    /// Module call id → its fold key (the same for the calls of one loop's iterations).
+    let moduleFoldKeys: [String]
     /// Parameters the shown passes gave no gradient → why.
     let unreached: [Int: String]
     /// Leaf → the gradients the shown passes sent it (pass line, gradient), in call order.
@@ -133,6 +137,9 @@ struct SceneBuilder {
         detachedTensor = cutTensor
         detachedOp = cutOp
         opCluster = SceneBuilder.clusters(graph, shown: shown)
+        moduleOfOp = graph.moduleOfOp()
+        var calls = RunCounter()
+        moduleFoldKeys = graph.modules.map { m in "M\(m.line):\(m.path):\(calls.next(line: m.line, name: m.path))" }
         passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
             graph, selection: selection, passes: passes,
@@ -155,6 +162,7 @@ struct SceneBuilder {
         }
         for d in graph.detaches[nextDetach...] { addDetach(d) }
         addUnusedTensors()
+        if !graph.modules.isEmpty { placeModuleResults() }
         decorate()
         return scene
     }
@@ -272,7 +280,17 @@ struct SceneBuilder {
 
     mutating func addOp(_ op: OpRecord, key: String) {
         let spec = opCluster[op.id]
-        let clusterIndex = spec.map { cluster($0) } ?? passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
+        let pass = passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
+        let module = moduleOfOp[op.id]
+        let outer = module == nil ? spec.map { cluster($0) } ?? pass : pass
+        let clusterIndex = module.map { opCluster(in: $0, region: spec, outer: outer) } ?? outer
+        // What the op makes and names is drawn in the call around its module call.
+        let resultModule = module.flatMap { graph.modules[$0].parent }
+        let resultCluster =
+            module.map { m in
+                graph.modules[m].parent.map { opCluster(in: $0, region: entryRegion(m), outer: outer) }
+                    ?? entryRegion(m).map { cluster($0) } ?? outer
+            } ?? outer
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
         var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
@@ -285,15 +303,22 @@ struct SceneBuilder {
         scene.nodes.append(
             SceneNode(
                 id: "op\(op.id)", kind: .op, roles: roles, label: label,
-                tooltip: Describe.opTooltip(op, in: graph, standsForResult: result != nil, region: spec?.label),
+                tooltip: Describe.opTooltip(
+                    op, in: graph, standsForResult: result != nil, region: spec?.label, module: module.map { graph.modules[$0] }),
                 cluster: clusterIndex, foldKey: key, order: nextOrder()))
         scene.nodes[index].line = op.line
+        scene.nodes[index].module = module
         opNode[op.id] = index
         var edges: [Int?] = []
         for (i, t) in op.inputs.enumerated() {
+            let isNew = current[t] == nil
             guard let source = node(for: t) else {
                 edges.append(nil)
                 continue
+            }
+            if isNew, let m = module, graph.modules[m].parameters.contains(where: { $0.tensor == t }) {
+                scene.nodes[source].cluster = clusterIndex
+                scene.nodes[source].module = m
             }
             edges.append(
                 addEdge(
@@ -306,8 +331,9 @@ struct SceneBuilder {
                 let version = (versions[t] ?? 0) + 1
                 if ownsNode(t, producer: op) || current[t] == nil && graph.tensors[t].label != nil {
                     let v = addTensorNode(
-                        t, id: "t\(t)_v\(version)", version: version, cluster: clusterIndex,
+                        t, id: "t\(t)_v\(version)", version: version, cluster: resultCluster,
                         foldKey: key + ">v")
+                    scene.nodes[v].module = resultModule
                     addEdge(
                         from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
                         tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))")
@@ -318,14 +344,18 @@ struct SceneBuilder {
             } else if let existing = current[t] {
                 // An op adopting a result made inside it (a custom Function's apply): the result
                 // is drawn outside the Function's forward cluster.
-                if scene.nodes[existing].cluster != clusterIndex { scene.nodes[existing].cluster = clusterIndex }
+                if scene.nodes[existing].cluster != resultCluster {
+                    scene.nodes[existing].cluster = resultCluster
+                    scene.nodes[existing].module = resultModule
+                }
                 addEdge(
                     from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
                     tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
-                let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: clusterIndex, foldKey: key + ">\(j)")
+                let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: resultCluster, foldKey: key + ">\(j)")
+                scene.nodes[n].module = resultModule
                 addEdge(
                     from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
                     tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")

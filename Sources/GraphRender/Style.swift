@@ -22,6 +22,10 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case untrackedOp
     /// A no_grad / inference_mode / set_grad_enabled(False) region: dashed cluster.
     case gradModeRegion
+    /// An `nn.Module` call: a solid cluster labelled with its path and class (`fc1: Linear(4→3)`).
+    case moduleCall
+    /// An `nn.Module` call drawn as one node (`--depth`), labelled like its cluster.
+    case collapsedModule
     /// A saved buffer backward still holds: solid.
     case savedRetained
     /// A saved buffer freed after backward: dashed, labelled freed.
@@ -88,6 +92,8 @@ public enum Style {
         public static let untrackedBorder = "#c4c4c4"
         public static let regionFill = "#f7f7f7"
         public static let regionBorder = "#8f8f8f"
+        public static let moduleFill = "#f4f1fa"
+        public static let moduleBorder = "#7a68a6"
         public static let detachedText = "#b4b4b4"
         public static let detachedBorder = "#d6d6d6"
         public static let detachedFill = "#fafafa"
@@ -162,6 +168,17 @@ public enum Style {
                 "style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
                 "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
                 "fontsize": "10", "labeljust": "l", "margin": "10", "class": "region"
+            ]
+        case .moduleCall:
+            return [
+                "style": "rounded,filled", "fillcolor": .text(Palette.moduleFill),
+                "color": .text(Palette.moduleBorder), "fontcolor": .text(Palette.moduleBorder),
+                "fontsize": "10", "labeljust": "l", "margin": "10", "class": "module"
+            ]
+        case .collapsedModule:
+            return [
+                "shape": "box3d", "style": "filled", "fillcolor": .text(Palette.moduleFill),
+                "color": .text(Palette.moduleBorder), "class": "module collapsed"
             ]
         case .detached:
             return [
@@ -285,6 +302,13 @@ public enum Style {
     public static func opLabel(op: String, gradFn: String?, line: Int?) -> DOTValue {
         var html = "<B>\(DOTEscape.html(op))</B>"
         html += "<BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(gradFn ?? "no grad_fn"))</FONT>"
+        if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
+        return .html(html)
+    }
+
+    /// A collapsed module call's label: `fc1: Linear(4→3)` over its path and line.
+    public static func moduleLabel(title: String, path: String, line: Int?) -> DOTValue {
+        var html = "<B>\(DOTEscape.html(title))</B><BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(path))</FONT>"
         if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
         return .html(html)
     }

@@ -102,13 +102,20 @@ enum Describe {
         }
         lines.append(flags.joined(separator: " · "))
         lines.append(origin(t, in: graph))
-        if t.names.count > 1 { lines.append("names: " + t.names.joined(separator: ", ")) }
+        if let path = t.parameterPath {
+            lines.append("parameter \(path) of the module the script called")
+            if !t.names.isEmpty { lines.append("also named: " + t.names.joined(separator: ", ")) }
+        } else if t.names.count > 1 {
+            lines.append("names: " + t.names.joined(separator: ", "))
+        }
         lines += grads
         return lines.joined(separator: "\n")
     }
 
     /// The tooltip of an op node.
-    static func opTooltip(_ op: OpRecord, in graph: Graph, standsForResult: Bool, region: String?) -> String {
+    static func opTooltip(
+        _ op: OpRecord, in graph: Graph, standsForResult: Bool, region: String?, module: ModuleCall? = nil
+    ) -> String {
         var lines = ["\(op.name) at line \(op.line) (op \(op.id))"]
         if let g = op.gradFn {
             lines.append("grad_fn \(graph.nodes[g].name) (node n\(g))")
@@ -124,6 +131,21 @@ enum Describe {
         lines.append((standsForResult ? "result (drawn as this node): " : "output: ") + outputs.joined(separator: ", "))
         if op.isInPlace { lines.append("in place") }
         if let region { lines.append("in \(region)") }
+        if let module { lines.append("in module \(module.path) (\(module.className))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The tooltip of a module call's cluster (or of its collapsed node).
+    static func moduleTooltip(_ call: ModuleCall, in graph: Graph) -> String {
+        var lines = [
+            "\(call.path): \(call.className)" + (call.summary.isEmpty ? "" : "(\(call.summary))")
+                + " · called at line \(call.line) (module call \(call.id))"
+        ]
+        if !call.parameters.isEmpty {
+            lines.append(
+                "parameters: "
+                    + call.parameters.map { "\($0.name) \(shape(graph.tensors[$0.tensor].shape))" }.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n")
     }
 

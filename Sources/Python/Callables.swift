@@ -41,6 +41,8 @@ public final class UserFunction: PyObject {
     weak var definingClass: UserClass?
     /// The source the function was defined in when not the script (a host library's module).
     let file: SourceFile?
+    /// Whether the script defined it (false for a host library's Python code).
+    var isScript: Bool { file == nil }
 
     init(
         name: String, parameters: [Parameter], defaults: [String: Value], body: [Stmt], lambdaBody: Expr?,

@@ -4,7 +4,7 @@ extension Interpreter {
         switch target.kind {
         case .name(let n):
             scope.assign(n, value)
-            observer?.bound(name: n, to: value)
+            if frames[frames.count - 1].isScript { observer?.bound(name: n, to: value) }
         case .attribute(let objectExpr, let name):
             try setAttribute(try evaluate(objectExpr, scope), name, value)
         case .subscript(let objectExpr, let indexExpr):

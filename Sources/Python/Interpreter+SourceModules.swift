@@ -12,7 +12,6 @@ extension Interpreter {
             throw PyException(.importError, "cannot run \(filename): \(error)")
         }
         let namespace = Scope(enclosing: nil)
-        namespace.isLibraryNamespace = true
         frames.append(Frame(function: "<module>", line: 0, file: SourceFile(name: filename, lines: parsed.sourceLines)))
         defer { frames.removeLast() }
         _ = try execute(parsed.body, namespace)

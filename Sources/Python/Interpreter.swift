@@ -1,8 +1,9 @@
 /// Receives what a running script does: the current line, name bindings and uncaught errors.
 public protocol ExecutionObserver: AnyObject {
-    /// The statement at `line` is about to run.
+    /// The statement at `line` of the script is about to run (statements of a host library's
+    /// Python code, such as torch's prelude, are not reported: the script's line stays current).
     func lineWillRun(_ line: Int)
-    /// The script bound `name` to `value` (plain assignment).
+    /// The script bound `name` to `value` (plain assignment in the script's own code).
     func bound(name: String, to value: Value)
     /// The script ended with an uncaught exception raised at `line`.
     func uncaughtError(type: String, message: String, line: Int)
@@ -70,6 +71,8 @@ public final class Interpreter {
         let scope: Scope?
         /// The source the frame runs when it is not the script's (a host library's module).
         let file: SourceFile?
+        /// Whether the frame runs the script's own code (not a host library's Python code).
+        var isScript: Bool { file == nil }
 
         init(function: String, line: Int, callee: UserFunction? = nil, scope: Scope? = nil, file: SourceFile? = nil) {
             self.function = function
@@ -107,6 +110,11 @@ public final class Interpreter {
 
     /// The line of the innermost frame.
     public var currentLine: Int { frames[frames.count - 1].line }
+
+    /// The line of the innermost frame running the script's own code: while a host library's
+    /// Python code runs (an `nn.Module`'s forward), the script line that called into it.
+    /// Warnings raised inside library code point here, as a `stacklevel` reaching the caller would.
+    public var scriptLine: Int { frames.last(where: \.isScript)?.line ?? currentLine }
 
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
     /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
@@ -205,7 +213,7 @@ public final class Interpreter {
     func willRun(_ s: Stmt, _ scope: Scope) throws {
         if !abandonedGenerators.isEmpty { closeAbandonedGenerators() }
         frames[frames.count - 1].line = s.line
-        observer?.lineWillRun(s.line)
+        if frames[frames.count - 1].isScript { observer?.lineWillRun(s.line) }
         try statementHook?(s, scope)
         try tick()
     }

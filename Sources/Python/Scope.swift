@@ -8,8 +8,6 @@ public final class Scope {
     /// Whether this is a class body's namespace, which the functions, comprehensions and classes
     /// defined in it do not see (their free names skip it, as Python's do).
     let isClassBody: Bool
-    /// Whether this is the namespace of a host library's Python module (see `executeModule`).
-    var isLibraryNamespace = false
 
     init(enclosing: Scope?, isClassBody: Bool = false) {
         self.enclosing = enclosing

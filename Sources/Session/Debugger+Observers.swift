@@ -14,6 +14,8 @@ extension Debugger: ScriptObserver {
         recording.uncaughtError(type: type, message: message, line: line)
     }
     public func gradRead(of tensor: Tensor, line: Int) { if !evaluating { recording.gradRead(of: tensor, line: line) } }
+    public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) { recording.moduleCallEntered(call, line: line) }
+    public func moduleCallExited(line: Int) { recording.moduleCallExited(line: line) }
 }
 
 /// The engine's events go to the recorder; after each backward node, `backward-step` stops.

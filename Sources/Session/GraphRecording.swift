@@ -7,13 +7,26 @@ import TorchBindings
 /// regions and the uncaught error go to the recorder, while the engine reports ops to it directly.
 public final class GraphRecording: ScriptObserver {
     public let recorder: Recorder
+    private var modulePaths = ModulePaths()
 
     public init(recorder: Recorder = Recorder()) { self.recorder = recorder }
 
     public func lineWillRun(_ line: Int) { recorder.currentLine = line }
 
     public func bound(name: String, to value: Value) {
-        if case .object(let tensor as Tensor) = value { recorder.bind(name: name, to: tensor) }
+        switch value {
+        case .object(let tensor as Tensor): recorder.bind(name: name, to: tensor)
+        case .object(let instance as Instance): modulePaths.bound(name: name, to: instance)
+        default: break
+        }
+    }
+
+    public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {
+        recorder.enterModuleCall(path: modulePaths.enter(call), className: call.className, summary: call.summary, line: line)
+    }
+
+    public func moduleCallExited(line: Int) {
+        recorder.exitModuleCall(parameters: modulePaths.exit()?.parameters() ?? [])
     }
 
     public func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }

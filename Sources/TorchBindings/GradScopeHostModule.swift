@@ -26,16 +26,19 @@ enum GradScopeHostModule {
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
                     guard args.positional.count == 3, case .object(let module) = args.positional[0],
-                        case .string(let name) = args.positional[1], case .string(let typeName) = args.positional[2]
+                        case .string = args.positional[1], case .string(let typeName) = args.positional[2]
                     else {
                         throw PyException.type("module_call_enter(module, name, type_name) expects a module and two strings")
                     }
-                    interp.torchObserver?.moduleCallEntered(module, name: name, typeName: typeName, line: interp.currentLine)
+                    if let observer = interp.torchObserver {
+                        observer.moduleCallEntered(
+                            ModuleCallEvent(module: module, className: typeName, interp: interp), line: interp.scriptLine)
+                    }
                     return .none
                 }),
             "module_call_exit": .object(
                 BuiltinFunction("module_call_exit") { _, interp in
-                    interp.torchObserver?.moduleCallExited(line: interp.currentLine)
+                    interp.torchObserver?.moduleCallExited(line: interp.scriptLine)
                     return .none
                 })
         ]

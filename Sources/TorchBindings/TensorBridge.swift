@@ -7,7 +7,7 @@ extension Interpreter {
         switch name {
         case "requires_grad": return .bool(t.requiresGrad)
         case "grad":
-            torchObserver?.gradRead(of: t, line: currentLine)
+            torchObserver?.gradRead(of: t, line: scriptLine)
             return t.grad.map(Value.tensor) ?? Value.none
         case "grad_fn": return t.gradFn.map(gradFnValue) ?? Value.none
         case "is_leaf": return .bool(t.isLeaf)

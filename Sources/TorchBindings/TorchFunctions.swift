@@ -199,9 +199,9 @@ enum TorchFunctions {
             let context = GradModeContext(kind: .setGradEnabled, enabled: on)
             if GradMode.isEnabled != on {
                 if on {
-                    interp.torchObserver?.regionExited(line: interp.currentLine)
+                    interp.torchObserver?.regionExited(line: interp.scriptLine)
                 } else {
-                    interp.torchObserver?.regionEntered(.gradDisabled, line: interp.currentLine)
+                    interp.torchObserver?.regionEntered(.gradDisabled, line: interp.scriptLine)
                 }
             }
             GradMode.isEnabled = on

@@ -117,7 +117,7 @@ final class GradModeContext: PyObject, ContextManager {
         saved.append((GradMode.isEnabled, GradMode.isInferenceMode))
         GradMode.isEnabled = enabled
         if kind == .inferenceMode { GradMode.isInferenceMode = true }
-        interp.torchObserver?.regionEntered(regionKind, line: interp.currentLine)
+        interp.torchObserver?.regionEntered(regionKind, line: interp.scriptLine)
         return .none
     }
 
@@ -126,7 +126,7 @@ final class GradModeContext: PyObject, ContextManager {
         let changed = GradMode.isEnabled != grad
         GradMode.isEnabled = grad
         GradMode.isInferenceMode = inference
-        if kind != .setGradEnabled || changed { interp.torchObserver?.regionExited(line: interp.currentLine) }
+        if kind != .setGradEnabled || changed { interp.torchObserver?.regionExited(line: interp.scriptLine) }
     }
 
     /// Used as a decorator: `@torch.no_grad()` wraps a function.

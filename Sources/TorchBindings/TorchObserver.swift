@@ -8,14 +8,13 @@ public protocol TorchObserver: AnyObject {
     func regionExited(line: Int)
     /// The script read `tensor.grad` at `line`.
     func gradRead(of tensor: Tensor, line: Int)
-    /// An `nn.Module` call began at `line`: `name` is what its repr shows (`_get_name()`),
-    /// `typeName` its class's name; `module` identifies it across calls.
-    func moduleCallEntered(_ module: AnyObject, name: String, typeName: String, line: Int)
+    /// An `nn.Module` call began at the script's `line` (the line that called into the module).
+    func moduleCallEntered(_ call: ModuleCallEvent, line: Int)
     /// The innermost `nn.Module` call returned (or raised) at `line`.
     func moduleCallExited(line: Int)
 }
 
 public extension TorchObserver {
-    func moduleCallEntered(_ module: AnyObject, name: String, typeName: String, line: Int) {}
+    func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {}
     func moduleCallExited(line: Int) {}
 }

@@ -27,7 +27,18 @@ struct Dump: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the dump to this file instead of stdout.")
     var output: String?
 
+    @Option(
+        help: """
+            With --format dot: draw nn.Module calls this many levels below the module the script \
+            called (level 0) as one node each.
+            """)
+    var depth: Int?
+
     @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    }
 
     func run() throws {
         let chosen = try format ?? output.map(Self.format(forPath:)) ?? .text
@@ -47,6 +58,7 @@ struct Dump: ParsableCommand {
             var options = RenderOptions()
             options.unfold = true
             options.maxNodes = Int.max
+            options.depth = depth
             text = String(decoding: try drawing(graph, as: .dot, options: options, streams: streams), as: UTF8.self)
         }
         try writeResult(Array(text.utf8), to: output, streams: streams)

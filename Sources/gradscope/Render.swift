@@ -16,7 +16,7 @@ struct Render: ParsableCommand {
             raised (the picture is still written); 2 for usage, input or render errors.
             """)
 
-    @Argument(help: "A PyTorch script, or a gradscope.graph/1 JSON dump (.json).")
+    @Argument(help: "A PyTorch script, or a gradscope.graph JSON dump (.json).")
     var input: String
 
     @Option(name: .shortAndLong, help: "The file to write; its extension picks the format.")
@@ -101,6 +101,13 @@ struct PictureOptions: ParsableArguments {
     @Flag(help: "Draw every loop iteration even when the graph is over the node budget.")
     var unfold = false
 
+    @Option(
+        help: """
+            Draw nn.Module calls this many levels below the module the script called (level 0) \
+            as one node each (default: every call is a cluster).
+            """)
+    var depth: Int?
+
     var renderOptions: RenderOptions {
         var o = RenderOptions()
         o.showSaved = showSaved
@@ -113,12 +120,14 @@ struct PictureOptions: ParsableArguments {
         o.at = at
         o.legend = !noLegend
         o.unfold = unfold
+        o.depth = depth
         return o
     }
 
     func validate() throws {
         guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
         if let pass, pass < 0 { throw ValidationError("--pass must be 0 or more") }
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
     }
 }
 

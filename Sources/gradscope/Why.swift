@@ -73,7 +73,7 @@ struct Why: ParsableCommand {
         for name in names {
             let found = graph.tensors(named: name)
             guard !found.isEmpty else {
-                let known = Array(Set(graph.tensors.flatMap(\.names))).sorted()
+                let known = Array(Set(graph.tensors.flatMap(\.names) + graph.tensors.compactMap(\.parameterPath))).sorted()
                 streams.writeErr(
                     "gradscope: no tensor was bound to '\(name)' in \(script)"
                         + (known.isEmpty ? "\n" : " (tensor names: \(known.joined(separator: ", ")))\n"))
@@ -81,7 +81,8 @@ struct Why: ParsableCommand {
             }
             for t in found where labels[t] == nil {
                 targets.append(t)
-                labels[t] = found.count == 1 ? name : "\(name) (line \(graph.tensors[t].line))"
+                labels[t] =
+                    graph.tensors[t].parameterPath ?? (found.count == 1 ? name : "\(name) (line \(graph.tensors[t].line))")
             }
         }
         return (targets, labels)

@@ -71,7 +71,7 @@ import Testing
     let b = try record(Programs.selectiveBackprop).snapshot().json()
     #expect(a == b)
     let root = try #require(try JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any])
-    #expect(root["schema"] as? String == "gradscope.graph/1")
+    #expect(root["schema"] as? String == "gradscope.graph/2")
     for key in ["tensors", "ops", "nodes", "regions", "detaches", "backward_passes"] {
         #expect(root[key] is [Any], "missing \(key)")
     }

@@ -52,7 +52,7 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
     func malformedInputIsAClearError(_ text: String) throws {
         let error = #expect(throws: GraphJSONError.self) { try Graph(json: text) }
         let message = error?.message ?? ""
-        #expect(message.hasPrefix("invalid JSON: ") || message.hasPrefix("not a gradscope.graph/1 dump: "), "\(message)")
+        #expect(message.hasPrefix("invalid JSON: ") || message.hasPrefix("not a gradscope.graph/2 dump: "), "\(message)")
     }
 
     @Test func nonFiniteSummariesAndErrorsSurvive() throws {

@@ -37,6 +37,7 @@ private func renderedLegendRoles(_ legend: String) throws -> Set<StyleRole> {
         Set<StyleRole>([.parameterLeaf, .op, .gradientEdge]),
         [.detachEdge, .detached, .savedFreed],
         [.gradModeRegion, .untrackedOp],
+        [.moduleCall, .collapsedModule],
         [.nonFiniteGradient],
         [.backwardRoot],
         Set(StyleRole.allCases)

@@ -5,7 +5,9 @@ import Testing
 @testable import GraphRender
 
 @Suite struct RenderSamplesTests {
-    static let samples = ["selective_backprop", "retain_graph_hooks", "training_loop", "tutorial", "detach", "requires_grad"]
+    static let samples = [
+        "selective_backprop", "retain_graph_hooks", "training_loop", "tutorial", "detach", "requires_grad", "mlp_module"
+    ]
 
     /// Every sample renders to SVG, PNG and PDF; set GRADSCOPE_RENDER_DIR to keep the PNGs.
     @Test(arguments: samples)

@@ -105,8 +105,8 @@ struct ModuleCallEventTests {
         func regionEntered(_ kind: RegionKind, line: Int) {}
         func regionExited(line: Int) {}
         func gradRead(of tensor: Tensor, line: Int) {}
-        func moduleCallEntered(_ module: AnyObject, name: String, typeName: String, line: Int) {
-            log.append("enter \(name) \(typeName) line \(line)")
+        func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {
+            log.append("enter \(call.className)(\(call.summary)) line \(line)")
         }
         func moduleCallExited(line: Int) { log.append("exit line \(line)") }
     }
@@ -114,12 +114,13 @@ struct ModuleCallEventTests {
     @Test func moduleCallsReachTheObserver() throws {
         let source =
             "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
+            + "net.in_features = 4\nnet.out_features = 3\n_gradscope.module_call_enter(net, 'Net', 'Net')\n"
         let interp = Interpreter(
             module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
             writeOutput: { _ in }, writeError: { _ in })
         let events = Events()
         TorchRuntime.install(into: interp).observer = events
         #expect(interp.run() == 0)
-        #expect(events.log == ["enter Net Net line 5", "exit line 6"])
+        #expect(events.log == ["enter Net() line 5", "exit line 6", "enter Net(4→3) line 9"])
     }
 }

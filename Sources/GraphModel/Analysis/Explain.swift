@@ -136,9 +136,12 @@ extension Graph {
         return chosen.sorted()
     }
 
-    /// Tensors ever bound to the script variable `name`, in recording order.
+    /// Tensors ever bound to the script variable `name`, or module parameters named `name`
+    /// (`model.fc1.weight` or `fc1.weight`), in recording order.
     public func tensors(named name: String) -> [Int] {
-        tensors.indices.filter { tensors[$0].names.contains(name) }
+        tensors.indices.filter { t in
+            tensors[t].names.contains(name) || tensors[t].parameterPath.map { $0 == name || tensors[t].label == name } ?? false
+        }
     }
 
     /// Explains gradient flow to each of `targets` (tensor ids; out-of-range ids are skipped).

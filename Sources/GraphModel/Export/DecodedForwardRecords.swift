@@ -144,3 +144,30 @@ struct DecodedDetach: Decodable {
             opsBefore: try c.decodeIfPresent(Int.self, forKey: .opsBefore) ?? 0)
     }
 }
+
+/// A module call; `nodes` follows from `ops`, so is not read.
+struct DecodedModuleCall: Decodable {
+    let record: ModuleCall
+
+    private enum Key: String, CodingKey {
+        case id, path, className = "class", summary, parent, region, line, ops, parameters
+    }
+    private enum ParameterKey: String, CodingKey { case name, tensor }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        var list = try c.nestedUnkeyedContainer(forKey: .parameters)
+        var parameters: [ModuleParameter] = []
+        while !list.isAtEnd {
+            let p = try list.nestedContainer(keyedBy: ParameterKey.self)
+            parameters.append(
+                ModuleParameter(name: try p.decode(String.self, forKey: .name), tensor: try p.decode(Int.self, forKey: .tensor)))
+        }
+        record = ModuleCall(
+            id: try c.decode(Int.self, forKey: .id), path: try c.decode(String.self, forKey: .path),
+            className: try c.decode(String.self, forKey: .className), summary: try c.decode(String.self, forKey: .summary),
+            parent: try c.decodeIfPresent(Int.self, forKey: .parent),
+            region: try c.decodeIfPresent(Int.self, forKey: .region), line: try c.decode(Int.self, forKey: .line),
+            ops: try c.decode([Int].self, forKey: .ops), parameters: parameters)
+    }
+}

@@ -1,7 +1,7 @@
 import Autograd
 import Foundation
 
-/// A `gradscope.graph/1` dump decoded by Foundation's `JSONDecoder` straight into the graph's
+/// A `gradscope.graph/2` (or `/1`) dump decoded by Foundation's `JSONDecoder` straight into the graph's
 /// records (docs/graph-json.md), with no generic JSON tree in between. Keys the reader does not
 /// need (`label`, `leaf_role`, `state`, `canonical`, the derived `analysis`) are skipped.
 ///
@@ -16,18 +16,19 @@ struct GraphDocument: Decodable {
     let detaches: [DetachRecord]
     let backwardPasses: [BackwardRecord]
     let gradReads: [GradRead]
+    let modules: [ModuleCall]
     let error: ErrorRecord?
 
     private enum Key: String, CodingKey {
         case schema, tensors, ops, nodes, regions, detaches
-        case backwardPasses = "backward_passes", gradReads = "grad_reads", error
+        case backwardPasses = "backward_passes", gradReads = "grad_reads", modules, error
     }
 
     /// Decodes `text`.
     ///
     /// - Throws: `GraphJSONError`, e.g. for a lone surrogate escape `invalid JSON: Unexpected end
     ///   of file during string parse (expected low-surrogate code point but did not find one).`,
-    ///   or `not a gradscope.graph/1 dump: tensors[3].shape: expected an array`.
+    ///   or `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`.
     static func decode(_ text: String) throws -> GraphDocument {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -44,7 +45,7 @@ struct GraphDocument: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         let schema = try c.decode(String.self, forKey: .schema)
-        guard schema == Graph.schema else {
+        guard Graph.readableSchemas.contains(schema) else {
             throw GraphJSONError("not a \(Graph.schema) dump: schema is \"\(schema)\"")
         }
         tensors = try c.decode([DecodedTensor].self, forKey: .tensors).map(\.record)
@@ -55,6 +56,8 @@ struct GraphDocument: Decodable {
         backwardPasses = try c.decode([DecodedPass].self, forKey: .backwardPasses).map(\.record)
         // `grad_reads` is optional: dumps made before it existed have none.
         gradReads = try c.decodeIfPresent([DecodedGradRead].self, forKey: .gradReads)?.map(\.record) ?? []
+        // `modules` is written only when the script called an nn.Module (and never in `/1` dumps).
+        modules = try c.decodeIfPresent([DecodedModuleCall].self, forKey: .modules)?.map(\.record) ?? []
         error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
     }
 }

@@ -1,4 +1,4 @@
-/// The graph as JSON, schema `gradscope.graph/1` (docs/graph-json.md).
+/// The graph as JSON, schema `gradscope.graph/2` (docs/graph-json.md).
 extension Graph {
     /// Deterministic JSON: fixed key order, ids by recording order; linear in the graph's size.
     /// With `explaining`, an `analysis` object (leaves, detached subgraphs, gradient flow) is
@@ -60,11 +60,41 @@ extension Graph {
             w.endObject()
         }
         w.endArray()
+        if !modules.isEmpty { writeModules(&w) }
         w.key("error")
         Self.writeError(error, &w)
         if let explanation { writeAnalysis(explanation, &w) }
         w.endObject()
         return w.text
+    }
+
+    /// The `modules` array: one object per module call (written only when the script called one).
+    private func writeModules(_ w: inout JSONWriter) {
+        w.key("modules")
+        w.beginArray()
+        for m in modules {
+            w.beginObject()
+            w.field("id", m.id)
+            w.field("path", m.path)
+            w.field("class", m.className)
+            w.field("summary", m.summary)
+            w.field("parent", m.parent)
+            w.field("region", m.region)
+            w.field("line", m.line)
+            w.field("ops", m.ops)
+            w.field("nodes", m.ops.compactMap { ops[$0].gradFn })
+            w.key("parameters")
+            w.beginArray()
+            for p in m.parameters {
+                w.beginObject()
+                w.field("name", p.name)
+                w.field("tensor", p.tensor)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
     }
 
     private func writeTensor(_ t: TensorRecord, _ w: inout JSONWriter) {

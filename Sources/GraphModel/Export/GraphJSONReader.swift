@@ -11,14 +11,14 @@ import Autograd
 // All three write byte-identical DOT. `gradscope-bench --only dump` reports the read alone as
 // `dump_read_s`.
 
-/// Reading a `gradscope.graph/1` dump back (docs/graph-json.md): `Graph(json:)` gives the graph
+/// Reading a `gradscope.graph/2` (or `/1`) dump back (docs/graph-json.md): `Graph(json:)` gives the graph
 /// `json()` wrote, so `Graph(json: g.json()).json() == g.json()`. The `analysis` object is
 /// derived, so it is ignored and recomputed on demand.
 extension Graph {
     /// Parses a JSON dump.
     ///
     /// - Throws: `GraphJSONError` naming the place and the problem, e.g.
-    ///   `not a gradscope.graph/1 dump: tensors[3].shape: expected an array`; ids that
+    ///   `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`; ids that
     ///   point outside their arrays are errors too, so a read graph is always safe to walk.
     public init(json text: String) throws {
         let document = try GraphDocument.decode(text)
@@ -30,8 +30,10 @@ extension Graph {
         detaches = document.detaches
         backwardPasses = document.backwardPasses
         gradReads = document.gradReads
+        modules = document.modules
         error = document.error
         try validate()
+        for m in modules { nameParameters(of: m) }
     }
 
     /// Checks that every id refers to an existing record.
@@ -75,6 +77,16 @@ extension Graph {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: detaches[\(i)]: id is \(x.id)") }
             try check(x.source, t, "detaches[\(i)].source")
             try check(x.result, t, "detaches[\(i)].result")
+        }
+        for (i, x) in modules.enumerated() {
+            guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: modules[\(i)]: id is \(x.id)") }
+            guard x.parent.map({ $0 < i }) ?? true else {
+                throw GraphJSONError("not a \(Graph.schema) dump: modules[\(i)].parent: a call's parent must come before it")
+            }
+            try check(x.parent, modules.count, "modules[\(i)].parent")
+            try check(x.region, g, "modules[\(i)].region")
+            for v in x.ops { try check(v, o, "modules[\(i)].ops") }
+            for v in x.parameters { try check(v.tensor, t, "modules[\(i)].parameters") }
         }
         for (i, x) in backwardPasses.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: backward_passes[\(i)]: id is \(x.id)") }

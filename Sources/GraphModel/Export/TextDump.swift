@@ -1,7 +1,8 @@
 /// A compact, readable listing of the graph.
 extension Graph {
     /// Tensors with flags (`[leaf] [param] [no_grad] [detached]`), ops, nodes with edges and
-    /// saved buffers (`[retained 16 B]`, `[freed 16 B]`), regions, detaches and backward passes.
+    /// saved buffers (`[retained 16 B]`, `[freed 16 B]`), regions, module calls, detaches and
+    /// backward passes.
     /// ANSI colours only when `color` is true. Linear in the graph's size.
     public func textDump(color: Bool = false) -> String {
         var out = TextOut(color: color)
@@ -72,6 +73,14 @@ extension Graph {
             out.line(
                 "  r\(r.id) \(r.kind.rawValue) lines \(r.startLine)-\(end)" + (r.parent.map { " in r\($0)" } ?? ""),
                 flags: [], style: r.kind.gradEnabled ? .plain : .faded)
+        }
+        if !modules.isEmpty { out.line("modules:") }
+        for m in modules {
+            var s = "  m\(m.id) line \(m.line) \(m.path): \(m.className)" + (m.summary.isEmpty ? "" : "(\(m.summary))")
+            if let p = m.parent { s += " in m\(p)" }
+            if !m.ops.isEmpty { s += " ops " + m.ops.map { "op\($0)" }.joined(separator: " ") }
+            if !m.parameters.isEmpty { s += " params " + m.parameters.map { "\($0.name)=t\($0.tensor)" }.joined(separator: " ") }
+            out.line(s)
         }
         if !detaches.isEmpty { out.line("detaches:") }
         for d in detaches {

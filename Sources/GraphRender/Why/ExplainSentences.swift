@@ -5,6 +5,8 @@ public struct ExplainSentences {
     public let graph: Graph
     /// The script's lines, for quoting the code at a line.
     public let source: [String]
+    /// Op id → the innermost module call it ran in.
+    let moduleOfOp: [Int?]
 
     /// Sentences about `graph`, quoting lines of the script `source`.
     public init(graph: Graph, source: String) {
@@ -14,6 +16,7 @@ public struct ExplainSentences {
     init(graph: Graph, lines: [String]) {
         self.graph = graph
         self.source = lines
+        moduleOfOp = graph.moduleOfOp()
     }
 
     /// `` `code` `` of script line `line`, trimmed, or nil when unknown.
@@ -48,7 +51,14 @@ public struct ExplainSentences {
     /// `line N (`code`)`.
     public func at(_ line: Int) -> String { code(line).map { "line \(line) (\($0))" } ?? "line \(line)" }
 
-    public func name(_ t: Int) -> String { graph.tensors[t].label ?? "t\(t)" }
+    /// A tensor's name: a module parameter's full path (`model.fc1.weight`), else its label.
+    public func name(_ t: Int) -> String { graph.tensors[t].parameterPath ?? graph.tensors[t].label ?? "t\(t)" }
+
+    /// ` in model.fc1` for a node whose op ran in a module call, else empty.
+    func module(ofNode n: Int) -> String {
+        guard let o = graph.nodes[n].op, let m = moduleOfOp[o] else { return "" }
+        return " in \(graph.modules[m].path)"
+    }
 
     /// A root tensor by name, or as `the result of sum at line 18` when it has none.
     func output(_ t: Int) -> String {
@@ -67,7 +77,12 @@ public struct ExplainSentences {
     /// What the tensor is: `leaf tensor that requires grad, made at line 8`.
     func describe(_ t: Int) -> String {
         let r = graph.tensors[t]
-        if r.isLeaf { return "leaf tensor that \(r.requiresGrad ? "requires" : "does not require") grad, made at line \(r.line)" }
+        if r.isLeaf {
+            let leaf = "leaf tensor that \(r.requiresGrad ? "requires" : "does not require") grad, made at line \(r.line)"
+            guard let call = graph.moduleCall(registering: t) else { return leaf }
+            return "parameter of \(call.path) (\(call.className)" + (call.summary.isEmpty ? "" : "(\(call.summary))") + "), "
+                + leaf
+        }
         let op = r.producer.map { "result of \(graph.ops[$0].name)" } ?? "computed tensor"
         return op + " at line \(r.line)" + (r.gradFn.map { ", grad_fn \(graph.nodes[$0].name)" } ?? "")
     }
@@ -94,7 +109,9 @@ public struct ExplainSentences {
 
     /// One cut route: `its use at line 19 (...) reaches the loss only through out1, detached at line 21 (...)`.
     func cut(_ u: CutUse, tensor t: Int) -> String {
-        let use = u.use.map { "its use at \(at(graph.ops[$0].line))" }
+        let use = u.use.map { o in
+            "its use" + (moduleOfOp[o].map { " in \(graph.modules[$0].path)" } ?? "") + " at \(at(graph.ops[o].line))"
+        }
         switch u.kind {
         case .detach(let d):
             let event = graph.detaches[d]

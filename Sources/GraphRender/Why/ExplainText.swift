@@ -120,7 +120,7 @@ extension Graph {
             if let v = record.variable {
                 s += "\(say.name(v)) (AccumulateGrad)"
             } else {
-                s += record.name + " line \(record.line)"
+                s += record.name + " line \(record.line)" + say.module(ofNode: b.step.node)
                 if record.line != parentLine, let c = say.code(record.line) { s += " \(c)" }
             }
             if let g = b.step.grad { s += "  ← " + say.grad(g, brief: true) }

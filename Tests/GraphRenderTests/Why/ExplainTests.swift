@@ -96,6 +96,39 @@ import Testing
         #expect(w2.passes[0].gradient?.values == [8, -2.5])
     }
 
+    @Test func moduleParametersAreNamedByTheirModulePath() throws {
+        let (g, source) = try Self.record(sample: "mlp_module.py")
+        let weight = try Self.explain(g, "fc1.weight")
+        #expect(g.tensors(named: "model.fc1.weight") == [weight.tensor])
+        let text = g.whyText([weight], source: source)
+        #expect(
+            text.hasPrefix(
+                "model.fc1.weight: parameter of model.fc1 (Linear(4→8)), leaf tensor that requires grad, made at line 10\n"))
+        #expect(text.contains("path (from the output down to model.fc1.weight):"))
+        #expect(text.contains("└─ AddmmBackward0 line 15 in model.fc1  ← "))
+        #expect(text.contains("└─ model.fc1.weight (AccumulateGrad)  ← "))
+    }
+
+    @Test func aModuleRunUnderNoGradIsNamedInTheReason() throws {
+        let source = """
+            import torch
+            import torch.nn as nn
+            model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1))
+            x = torch.ones(2, 3)
+            with torch.no_grad():
+                h = model[1](model[0](x))
+            loss = model[2](h).sum()
+            loss.backward()
+            """
+        let g = Self.record(source: source)
+        let bias = try Self.explain(g, "model.0.bias")
+        #expect(
+            g.whyText([bias], source: source).contains(
+                "model.0.bias: parameter of model.0 (Linear(3→4)), leaf tensor that requires grad, made at line 3\n"
+                    + "  backward at line 8 (b0): no gradient: its use in model.0 at line 6 "
+                    + "(`h = model[1](model[0](x))`) ran under no_grad opened at line 5 (`with torch.no_grad():`)"))
+    }
+
     @Test func deadReluReportsZeroGradientAtTheRelu() throws {
         let (g, source) = try Self.record(sample: "dead_relu.py")
         for name in ["w", "b"] {
