@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build GradScope: the Graphviz and OpenBLAS
-# development packages (and graphviz's `dot`, whose install step writes the plugin config).
+# development packages (and graphviz's `dot`, whose install step writes the plugin config), and
+# the runtime libraries of Intel oneMKL 2024.2, the math library inside PyTorch 2.15's pip build,
+# which GradScope loads at run time to compute sin, exp, ... and matrix products bit for bit as
+# PyTorch does (scripts/install-mkl.sh).
 set -euo pipefail
 packages=(libgraphviz-dev libopenblas-dev graphviz pkg-config)
 missing=()
@@ -23,3 +26,5 @@ if [ -z "$config" ] || [ ! -s "$config" ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO dot -c
 fi
+# oneMKL's runtime libraries (skipped when they are already installed).
+"$(dirname "$0")/install-mkl.sh"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autograd
 import Foundation
 
 /// The `gradscope` command: run, dump, render and debug PyTorch-style scripts.
@@ -12,6 +13,8 @@ struct GradScope: ParsableCommand {
             Python with PyTorch prints, and records every operation into a graph you can dump and render. \
             Exit status: 0 success; 1 the script raised; 2 usage or input error (nothing written).
             """,
+        // `--version` names the math library in use: oneMKL gives PyTorch's bits, the fallback may not.
+        version: "gradscope\n\(MathLibrary.summary)",
         subcommands: [Run.self, Dump.self, Render.self, Why.self, Debug.self])
 
     /// Parses and runs a subcommand; usage errors exit with status 2 (ArgumentParser's default

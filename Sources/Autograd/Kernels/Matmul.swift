@@ -47,15 +47,20 @@ extension Tensor {
     }
 }
 
-/// Floating types BLAS multiplies.
+/// Floating types BLAS multiplies: row-major gemm (convolution), and the column-major gemm,
+/// gemv and dot PyTorch calls (PyTorchBLAS.swift), through oneMKL when it is loaded.
 protocol BLASElement: FloatElement {
     static func gemm(
         _ ta: CBLAS_TRANSPOSE, _ tb: CBLAS_TRANSPOSE, _ m: Int, _ n: Int, _ k: Int,
         _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int,
         _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
-    static func gemv(
-        _ ta: CBLAS_TRANSPOSE, _ rows: Int, _ cols: Int, _ a: UnsafePointer<Self>, _ lda: Int,
-        _ x: UnsafePointer<Self>, _ incx: Int, _ y: UnsafeMutablePointer<Self>)
+    static func columnMajorGemm(
+        _ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Self, _ a: UnsafePointer<Self>, _ lda: Int,
+        _ b: UnsafePointer<Self>, _ ldb: Int, _ beta: Self, _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
+    static func columnMajorGemv(
+        _ trans: Bool, _ m: Int, _ n: Int, _ alpha: Self, _ a: UnsafePointer<Self>, _ lda: Int,
+        _ x: UnsafePointer<Self>, _ incx: Int, _ beta: Self, _ y: UnsafeMutablePointer<Self>, _ incy: Int)
+    static func dot(_ n: Int, _ x: UnsafePointer<Self>, _ incx: Int, _ y: UnsafePointer<Self>, _ incy: Int) -> Self
 }
 
 extension Float: BLASElement {
@@ -67,12 +72,6 @@ extension Float: BLASElement {
         cblas_sgemm(
             CblasRowMajor, ta, tb, blasint(m), blasint(n), blasint(k), 1, a, blasint(lda),
             b, blasint(ldb), 0, c, blasint(ldc))
-    }
-    static func gemv(
-        _ ta: CBLAS_TRANSPOSE, _ rows: Int, _ cols: Int, _ a: UnsafePointer<Float>, _ lda: Int,
-        _ x: UnsafePointer<Float>, _ incx: Int, _ y: UnsafeMutablePointer<Float>
-    ) {
-        cblas_sgemv(CblasRowMajor, ta, blasint(rows), blasint(cols), 1, a, blasint(lda), x, blasint(incx), 0, y, 1)
     }
 }
 
@@ -86,50 +85,97 @@ extension Double: BLASElement {
             CblasRowMajor, ta, tb, blasint(m), blasint(n), blasint(k), 1, a, blasint(lda),
             b, blasint(ldb), 0, c, blasint(ldc))
     }
-    static func gemv(
-        _ ta: CBLAS_TRANSPOSE, _ rows: Int, _ cols: Int, _ a: UnsafePointer<Double>, _ lda: Int,
-        _ x: UnsafePointer<Double>, _ incx: Int, _ y: UnsafeMutablePointer<Double>
-    ) {
-        cblas_dgemv(CblasRowMajor, ta, blasint(rows), blasint(cols), 1, a, blasint(lda), x, blasint(incx), 0, y, 1)
-    }
+}
+
+/// Which of PyTorch's CPU kernels a product mirrors; each calls BLAS its own way.
+enum MatmulKind {
+    /// `mm`, `addmm` and matmul's 2-D cases: one gemm as addmm_impl_cpu_ makes it.
+    case mm
+    /// `bmm`: PyTorch's naive loop when `k * m * n < 400`, else one gemm per batch.
+    case bmm
+    /// `mv`: gemv as addmv_impl_cpu_ makes it.
+    case mv
+    /// `dot`: BLAS dot.
+    case dot
 }
 
 /// `out[b] = a[b] @ b[b]` for `batch` products of `m x k` by `k x n` matrices into a new
-/// contiguous `[batch, m, n]` storage: BLAS for float32/float64 (gemv when `n == 1`), a
-/// plain loop for int64.
+/// contiguous `[batch, m, n]` storage: BLAS for float32/float64 (oneMKL when loaded, as PyTorch
+/// calls it for `kind`), a plain loop for int64.
 func batchedMatmul(
     _ a: MatrixOperand, _ b: MatrixOperand, batch: Int, m: Int, k: Int, n: Int,
-    dtype: DType
+    dtype: DType, kind: MatmulKind = .mm
 ) throws -> Storage {
     let count = try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype)
     // Every element is written below unless the product is empty or k == 0 (all zeros).
     if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage(dtype: dtype, count: count) }
     let out = Storage(uninitialized: dtype, count: count)
     switch dtype {
-    case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n)
-    case .float64: blasMatmul(Double.self, a, b, out, batch: batch, m: m, k: k, n: n)
+    case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n, kind: kind)
+    case .float64: blasMatmul(Double.self, a, b, out, batch: batch, m: m, k: k, n: n, kind: kind)
     default: integerMatmul(a, b, out, batch: batch, m: m, k: k, n: n)
     }
     return out
 }
 
+/// `beta * bias + alpha * (a @ b)` for float `dtype` as PyTorch's addmm_impl_cpu_ computes it:
+/// the result prefilled with `bias` broadcast to `m x n`, then one gemm with `alpha` and `beta`
+/// (so the bias is added inside BLAS, in its order). Nil for int64, which callers compute apart.
+func fusedAddmm(
+    bias: Tensor, _ a: MatrixOperand, _ b: MatrixOperand, m: Int, k: Int, n: Int,
+    beta: Double, alpha: Double, dtype: DType
+) throws -> Storage? {
+    guard dtype.isFloatingPoint else { return nil }
+    let count = try MemoryBudget.checkedNumel([m, n], allocating: dtype)
+    let out: Storage
+    if beta == 0 || count == 0 {
+        out = Storage(dtype: dtype, count: count)
+    } else {
+        let filled = bias.contiguousStorage(as: dtype, broadcastTo: [m, n])
+        out = filled === bias.storage ? copyStorage(filled) : filled
+    }
+    if count == 0 || (k == 0 && beta == 1) { return out }
+    switch dtype {
+    case .float32: fusedAddmm(Float.self, a, b, out, m: m, k: k, n: n, beta: Float(beta), alpha: Float(alpha))
+    default: fusedAddmm(Double.self, a, b, out, m: m, k: k, n: n, beta: beta, alpha: alpha)
+    }
+    return out
+}
+
+private func fusedAddmm<T: BLASElement>(
+    _: T.Type, _ a: MatrixOperand, _ b: MatrixOperand, _ out: Storage, m: Int, k: Int, n: Int, beta: T, alpha: T
+) {
+    let c = out.pointer(T.self)
+    if k == 0 {
+        // PyTorch's `result.mul_(beta)` (zero_() when beta is 0 is the zeroed storage).
+        if beta != 0 { for i in 0..<(m * n) { c[i] *= beta } }
+        return
+    }
+    addmmGemm(
+        T.self, a.matrix(T.self, batch: 0), b.matrix(T.self, batch: 0), m: m, k: k, n: n, c: c,
+        alpha: alpha, beta: beta)
+}
+
 private func blasMatmul<T: BLASElement>(
     _: T.Type, _ a: MatrixOperand, _ b: MatrixOperand, _ out: Storage,
-    batch: Int, m: Int, k: Int, n: Int
+    batch: Int, m: Int, k: Int, n: Int, kind: MatmulKind
 ) {
-    let pa = UnsafePointer(a.storage.pointer(T.self))
-    let pb = UnsafePointer(b.storage.pointer(T.self))
     let pc = out.pointer(T.self)
-    let ta = a.transposed ? CblasTrans : CblasNoTrans
-    for i in 0..<batch {
-        let ap = pa + a.offset + i * a.batchStride
-        let bp = pb + b.offset + i * b.batchStride
-        let cp = pc + i * m * n
-        if n == 1 && b.rowStride > 0 {
-            // A column vector: gemv reads it with its own stride.
-            T.gemv(ta, a.transposed ? k : m, a.transposed ? m : k, ap, a.ld, bp, k > 1 ? b.rowStride : 1, cp)
-        } else {
-            T.gemm(ta, b.transposed ? CblasTrans : CblasNoTrans, m, n, k, ap, a.ld, bp, b.ld, cp, n)
+    switch kind {
+    case .dot:
+        let (x, y) = (a.matrix(T.self, batch: 0), b.matrix(T.self, batch: 0))
+        pc[0] = T.dot(k, x.base, k == 1 ? 1 : x.colStride, y.base, k == 1 ? 1 : y.rowStride)
+    case .mv:
+        mvGemv(T.self, a.matrix(T.self, batch: 0), b.matrix(T.self, batch: 0), m: m, k: k, y: pc)
+    case .bmm where k * m * n < 400:
+        for i in 0..<batch {
+            naiveProduct(a.matrix(T.self, batch: i), b.matrix(T.self, batch: i), m: m, k: k, n: n, c: pc + i * m * n)
+        }
+    case .bmm, .mm:
+        for i in 0..<batch {
+            addmmGemm(
+                T.self, a.matrix(T.self, batch: i), b.matrix(T.self, batch: i), m: m, k: k, n: n,
+                c: pc + i * m * n, alpha: 1, beta: 0)
         }
     }
 }

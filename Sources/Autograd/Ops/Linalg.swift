@@ -63,10 +63,12 @@ extension Tensor {
                 ("mat2_sym_sizes", .ints(mat2.shape)), ("mat2_sym_strides", .ints(mat2.requiresGrad ? mat2.strides : [])),
                 ("self_sym_sizes", .ints(shape)), ("self_sym_strides", .ints(requiresGrad ? strides : []))
             ]
-        ) { ctx in
+        ) { [layout = (shape, strides, mat2.shape, mat2.strides)] ctx in
             [
-                ctx.needsGrad(0) ? try ctx.grad.mm(ctx.saved("mat2").t()) : nil,
-                ctx.needsGrad(1) ? try ctx.saved("self").t().mm(ctx.grad) : nil
+                ctx.needsGrad(0)
+                    ? try mmMat1Backward(ctx.grad, ctx.saved("mat2"), shape: layout.0, strides: layout.1, alpha: 1) : nil,
+                ctx.needsGrad(1)
+                    ? try mmMat2Backward(ctx.grad, ctx.saved("self"), shape: layout.2, strides: layout.3, alpha: 1) : nil
             ]
         }
         return out
@@ -86,7 +88,7 @@ extension Tensor {
         let out = Tensor(
             storage: try batchedMatmul(
                 matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
-                dtype: dtype), shape: [b, m, n])
+                dtype: dtype, kind: .bmm), shape: [b, m, n])
         record(
             "bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
             saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)]
@@ -114,7 +116,7 @@ extension Tensor {
         let out = Tensor(
             storage: try batchedMatmul(
                 matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
-                dtype: dtype), shape: [m])
+                dtype: dtype, kind: .mv), shape: [m])
         record(
             "mv", "MvBackward0", inputs: [self, vec], outputs: [out],
             saving: [.input("self", vec.requiresGrad ? self : nil), .input("vec", requiresGrad ? vec : nil)]
@@ -149,7 +151,7 @@ extension Tensor {
         let out = Tensor(
             storage: try batchedMatmul(
                 row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
-                dtype: dtype), shape: [])
+                dtype: dtype, kind: .dot), shape: [])
         record(
             "dot", "DotBackward0", inputs: [self, other], outputs: [out],
             saving: [.input("self", other.requiresGrad ? self : nil), .input("tensor", requiresGrad ? other : nil)]
@@ -185,27 +187,41 @@ extension Tensor {
         if try broadcastShapes(bias.shape, outShape) != outShape {
             _ = try GradMode.noGrad { try bias.expand(outShape) }
         }
-        var product = Tensor(
-            storage: try batchedMatmul(
-                mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k,
-                n: n, dtype: mat1.dtype), shape: outShape)
-        let dt = mat1.dtype
-        if alpha != 1 { product = try mapBinary(MulF.self, product, Tensor.scalar(alpha, dtype: dt), dtype: dt) }
-        let scaledBias = beta == 1 ? bias : try mapBinary(MulF.self, bias, Tensor.scalar(beta, dtype: dt), dtype: dt)
-        let out = try mapBinary(AddF.self, product, scaledBias, dtype: dt)
+        let out = try addmmValues(bias, mat1, mat2, m: m, k: k, n: n, beta: beta, alpha: alpha)
         let biasShape = bias.shape
         record(
             "addmm", "AddmmBackward0", inputs: [bias, mat1, mat2], outputs: [out],
             saving: [.input("mat1", mat2.requiresGrad ? mat1 : nil), .input("mat2", mat1.requiresGrad ? mat2 : nil)]
-        ) { ctx in
+        ) { [layout = (mat1.shape, mat1.strides, mat2.shape, mat2.strides)] ctx in
             let g = ctx.grad
             return [
                 ctx.needsGrad(0) ? try (beta == 1 ? g : g.mulScalar(beta)).sumTo(biasShape) : nil,
-                ctx.needsGrad(1) ? try scaled(g.mm(ctx.saved("mat2").t()), alpha) : nil,
-                ctx.needsGrad(2) ? try scaled(ctx.saved("mat1").t().mm(g), alpha) : nil
+                ctx.needsGrad(1)
+                    ? try mmMat1Backward(g, ctx.saved("mat2"), shape: layout.0, strides: layout.1, alpha: alpha) : nil,
+                ctx.needsGrad(2)
+                    ? try mmMat2Backward(g, ctx.saved("mat1"), shape: layout.2, strides: layout.3, alpha: alpha) : nil
             ]
         }
         return out
+    }
+
+    /// addmm's values: one gemm over the prefilled bias for floats (fusedAddmm), the integer
+    /// product then `beta * bias + alpha * product` for int64.
+    private static func addmmValues(
+        _ bias: Tensor, _ mat1: Tensor, _ mat2: Tensor, m: Int, k: Int, n: Int, beta: Double, alpha: Double
+    ) throws -> Tensor {
+        let dt = mat1.dtype
+        if let fused = try fusedAddmm(
+            bias: bias, mat1.matrixOperand(), mat2.matrixOperand(), m: m, k: k, n: n, beta: beta, alpha: alpha, dtype: dt)
+        {
+            return Tensor(storage: fused, shape: [m, n])
+        }
+        var product = Tensor(
+            storage: try batchedMatmul(mat1.matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n, dtype: dt),
+            shape: [m, n])
+        if alpha != 1 { product = try mapBinary(MulF.self, product, Tensor.scalar(alpha, dtype: dt), dtype: dt) }
+        let scaledBias = beta == 1 ? bias : try mapBinary(MulF.self, bias, Tensor.scalar(beta, dtype: dt), dtype: dt)
+        return try mapBinary(AddF.self, product, scaledBias, dtype: dt)
     }
 
     /// `torch.matmul(self, other)` with PyTorch's dispatch: dot, mv, mm, folding a batch into
@@ -320,6 +336,20 @@ extension Tensor {
         }
         if dtype == .bool { throw TorchError.runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'") }
     }
+}
+
+/// PyTorch's mm_mat1_backward: `grad @ mat2.T`, or `(mat2 @ grad.T).T` when mat1 (of `shape`
+/// and `strides`) was column-major, so the gradient keeps its layout and BLAS call.
+private func mmMat1Backward(_ grad: Tensor, _ mat2: Tensor, shape: [Int], strides: [Int], alpha: Double) throws -> Tensor {
+    if strides[0] == 1 && strides[1] == shape[0] { return try scaled(mat2.mm(grad.t()).t(), alpha) }
+    return try scaled(grad.mm(mat2.t()), alpha)
+}
+
+/// PyTorch's mm_mat2_backward: `mat1.T @ grad`, or `(grad.T @ mat1).T` when mat2 (of `shape` and
+/// `strides`) was column-major, as `weight.t()` in nn.Linear is.
+private func mmMat2Backward(_ grad: Tensor, _ mat1: Tensor, shape: [Int], strides: [Int], alpha: Double) throws -> Tensor {
+    if strides[0] == 1 && strides[1] == shape[0] { return try scaled(grad.t().mm(mat1).t(), alpha) }
+    return try scaled(mat1.t().mm(grad), alpha)
 }
 
 /// `g * alpha` recorded as PyTorch's backward does, or `g` itself when alpha is 1.

@@ -121,7 +121,7 @@ extension Tensor {
 
     /// `exp(self)`; integer inputs give float32.
     public func exp() throws -> Tensor {
-        let out = mapFloat(ExpF.self, self)
+        let out = mapVectorMath(.exp, fallback: ExpF.self, self)
         record("exp", "ExpBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0)))]
         }
@@ -130,7 +130,7 @@ extension Tensor {
 
     /// Natural logarithm.
     public func log() throws -> Tensor {
-        let out = mapFloat(LogF.self, self)
+        let out = mapVectorMath(.log, fallback: LogF.self, self)
         record("log", "LogBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0)))]
         }
@@ -139,7 +139,7 @@ extension Tensor {
 
     /// Square root.
     public func sqrt() throws -> Tensor {
-        let out = mapFloat(SqrtF.self, self)
+        let out = mapVectorMath(.sqrt, fallback: SqrtF.self, self)
         record("sqrt", "SqrtBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0).mulScalar(2)))]
         }
@@ -148,7 +148,7 @@ extension Tensor {
 
     /// Sine.
     public func sin() throws -> Tensor {
-        let out = mapFloat(SinF.self, self)
+        let out = mapVectorMath(.sin, fallback: SinF.self, self)
         record("sin", "SinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).cos()))]
         }
@@ -157,7 +157,7 @@ extension Tensor {
 
     /// Cosine.
     public func cos() throws -> Tensor {
-        let out = mapFloat(CosF.self, self)
+        let out = mapVectorMath(.cos, fallback: CosF.self, self)
         record("cos", "CosBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).sin().neg()))]
         }
@@ -166,7 +166,7 @@ extension Tensor {
 
     /// Hyperbolic tangent.
     public func tanh() throws -> Tensor {
-        let out = mapFloat(TanhF.self, self)
+        let out = mapVectorMath(.tanh, fallback: TanhF.self, self)
         record("tanh", "TanhBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.tanhBackward(ctx.grad, ctx.saved(0))]
         }

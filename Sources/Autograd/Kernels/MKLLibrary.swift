@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Intel oneMKL 2024.2, the math library statically linked into PyTorch 2.15's pip build, loaded
+/// at run time from the libraries `scripts/install-mkl.sh` installs: its vector math (VML) and
+/// BLAS routines, resolved once into C function pointers. Computing sin, exp, ... and matrix
+/// products with the very routines PyTorch calls gives the same bits as PyTorch.
+public struct MKLLibrary: Sendable {
+    /// A VML function `vm?Xxx(n, in, out, mode)` on float32 values.
+    typealias Vector32 = @convention(c) (Int32, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int64) -> Void
+    /// A VML function on float64 values.
+    typealias Vector64 = @convention(c) (Int32, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int64) -> Void
+    /// `cblas_sgemm(layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)`.
+    typealias Gemm32 =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
+            UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+    /// `cblas_dgemm`, same arguments.
+    typealias Gemm64 =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32,
+            Double,
+            UnsafeMutablePointer<Double>?, Int32
+        ) -> Void
+    /// `cblas_sgemv(layout, trans, m, n, alpha, a, lda, x, incx, beta, y, incy)`.
+    typealias Gemv32 =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
+            UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+    /// `cblas_dgemv`, same arguments.
+    typealias Gemv64 =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32, Double,
+            UnsafeMutablePointer<Double>?, Int32
+        ) -> Void
+    /// `cblas_sdot(n, x, incx, y, incy)`.
+    typealias Dot32 = @convention(c) (Int32, UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32) -> Float
+    /// `cblas_ddot`, same arguments.
+    typealias Dot64 = @convention(c) (Int32, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32) -> Double
+
+    /// The directory the libraries were loaded from.
+    public let directory: String
+    /// MKL's own version line (`MKL_Get_Version_String`).
+    public let version: String
+    let vector32: [VectorMathFunction: Vector32]
+    let vector64: [VectorMathFunction: Vector64]
+    let sgemm: Gemm32
+    let dgemm: Gemm64
+    let sgemv: Gemv32
+    let dgemv: Gemv64
+    let sdot: Dot32
+    let ddot: Dot64
+
+    /// The default install location of `scripts/install-mkl.sh`.
+    public static let defaultDirectory = "/usr/local/lib/gradscope-mkl"
+    /// The environment variable naming another directory; `off` disables MKL.
+    public static let directoryVariable = "GRADSCOPE_MKL_DIR"
+
+    /// The library this process computes with, loaded on first use from `GRADSCOPE_MKL_DIR` (or
+    /// the default directory), or why it could not be loaded.
+    public static let shared: Result<MKLLibrary, MKLLoadError> = {
+        let configured = getenv(directoryVariable).map { String(cString: $0) }
+        if configured == "off" { return .failure(.disabled) }
+        return load(from: configured.flatMap { $0.isEmpty ? nil : $0 } ?? defaultDirectory)
+    }()
+
+    /// The loaded library, or nil when GradScope falls back to OpenBLAS and Swift's math.
+    static var loaded: MKLLibrary? { try? shared.get() }
+
+    /// Opens `libmkl_rt.so.2` in `directory` (it finds its core, sequential layer and per-CPU
+    /// kernels beside itself), selects the sequential threading layer, and resolves every
+    /// routine GradScope calls.
+    public static func load(from directory: String) -> Result<MKLLibrary, MKLLoadError> {
+        let path = directory + "/libmkl_rt.so.2"
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            return .failure(.unavailable(dlerror().map { String(cString: $0) } ?? path))
+        }
+        do {
+            typealias SetLayer = @convention(c) (Int32) -> Int32
+            typealias VersionString = @convention(c) (UnsafeMutablePointer<CChar>?, Int32) -> Void
+            // MKL_THREADING_SEQUENTIAL: no OpenMP or TBB runtime, one thread as PyTorch's
+            // OMP_NUM_THREADS=1 reference runs.
+            _ = try symbol(handle, "MKL_Set_Threading_Layer", as: SetLayer.self)(1)
+            var buffer = [CChar](repeating: 0, count: 256)
+            try symbol(handle, "MKL_Get_Version_String", as: VersionString.self)(&buffer, Int32(buffer.count))
+            var v32: [VectorMathFunction: Vector32] = [:]
+            var v64: [VectorMathFunction: Vector64] = [:]
+            for f in VectorMathFunction.allCases {
+                v32[f] = try symbol(handle, "vms" + f.mklName, as: Vector32.self)
+                v64[f] = try symbol(handle, "vmd" + f.mklName, as: Vector64.self)
+            }
+            return .success(
+                MKLLibrary(
+                    directory: directory,
+                    version: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+                    vector32: v32, vector64: v64,
+                    sgemm: try symbol(handle, "cblas_sgemm", as: Gemm32.self),
+                    dgemm: try symbol(handle, "cblas_dgemm", as: Gemm64.self),
+                    sgemv: try symbol(handle, "cblas_sgemv", as: Gemv32.self),
+                    dgemv: try symbol(handle, "cblas_dgemv", as: Gemv64.self),
+                    sdot: try symbol(handle, "cblas_sdot", as: Dot32.self),
+                    ddot: try symbol(handle, "cblas_ddot", as: Dot64.self)))
+        } catch {
+            dlclose(handle)
+            return .failure(error)
+        }
+    }
+
+    private static func symbol<F>(_ handle: UnsafeMutableRawPointer, _ name: String, as _: F.Type) throws(MKLLoadError) -> F {
+        guard let address = dlsym(handle, name) else { throw .missingSymbol(name) }
+        return unsafeBitCast(address, to: F.self)
+    }
+}
+
+/// Why oneMKL is not in use.
+public enum MKLLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `GRADSCOPE_MKL_DIR=off`.
+    case disabled
+    /// `dlopen` failed (the libraries are not installed there); carries its message.
+    case unavailable(String)
+    /// The library lacks a routine GradScope calls.
+    case missingSymbol(String)
+
+    /// A short explanation for `gradscope --version`.
+    public var description: String {
+        switch self {
+        case .disabled: "disabled by \(MKLLibrary.directoryVariable)=off"
+        case .unavailable(let message): "not loaded (\(message)); run `make setup`"
+        case .missingSymbol(let name): "unusable (no \(name))"
+        }
+    }
+}
+
+/// Which math library computes GradScope's elementwise functions and matrix products.
+public enum MathLibrary {
+    /// One line for `gradscope --version`: oneMKL and its directory, or the fallback and why.
+    public static var summary: String {
+        switch MKLLibrary.shared {
+        case .success(let mkl): "math: \(mkl.version) from \(mkl.directory) (PyTorch's own library: results match bit for bit)"
+        case .failure(let error):
+            "math: OpenBLAS and Swift's libm; oneMKL \(error), so results may differ from PyTorch in the last bit"
+        }
+    }
+}
