@@ -132,7 +132,8 @@ public final class UserClass: PyObject {
 /// An instance of a script-defined class: attributes in its own dictionary, behaviour from its
 /// class's special methods (`__getattr__`, `__setattr__`, `__len__`, `__iter__`, `__eq__`, ...).
 public final class Instance: PyObject {
-    let cls: UserClass
+    /// The instance's class; assigning `__class__` replaces it, as in CPython.
+    private(set) var cls: UserClass
     var attributes: [String: Value] = [:]
     /// For an instance of an exception class: its `args`.
     var exceptionArgs: [Value]?
@@ -220,6 +221,13 @@ public final class Instance: PyObject {
 
     /// `object.__setattr__(self, n, value)`: properties' setters, else the instance dictionary.
     func setDirect(_ n: String, _ value: Value, _ interp: Interpreter) throws {
+        if n == "__class__" {
+            guard case .object(let newClass as UserClass) = value else {
+                throw PyException.type("__class__ must be set to a class, not '\(Formatting.typeName(value))' object")
+            }
+            cls = newClass
+            return
+        }
         if case .object(let p as PropertyObject)? = cls.lookup(n) {
             return try p.set(.object(self), value, owner: cls.name, interp)
         }

@@ -1,7 +1,6 @@
 # LazyModuleMixin, after PyTorch's torch/nn/modules/lazy.py: parameters stay uninitialized until
-# the first forward call infers their shapes from the input. PyTorch then turns the module into
-# its `cls_to_become` (LazyLinear -> Linear) by assigning __class__; here the module keeps its
-# class and reports the new one's name in its repr.
+# the first forward call infers their shapes from the input, then the module turns into its
+# `cls_to_become` (LazyLinear -> Linear) by assigning __class__, as PyTorch does.
 from torch.nn.parameter import is_lazy
 
 
@@ -33,8 +32,5 @@ class LazyModuleMixin:
             raise RuntimeError(f"module {self._get_name()} has not been fully initialized")
         module._initialize_hook.remove()
         delattr(module, "_initialize_hook")
-
-    def _get_name(self):
-        if self.cls_to_become is not None and not self.has_uninitialized_params():
-            return self.cls_to_become.__name__
-        return self.__class__.__name__
+        if module.cls_to_become is not None:
+            module.__class__ = module.cls_to_become
