@@ -23,7 +23,9 @@ enum TorchTypes {
     /// `torch.dtype`: the type of `torch.float32` and friends.
     static let dtype = TypeObject("dtype", qualifiedName: "torch.dtype")
     /// `torch.device`.
-    static let device = TypeObject("device", qualifiedName: "torch.device", construct: { args, interp in try DeviceObject.construct(args, interp) })
+    static let device = TypeObject("device", qualifiedName: "torch.device") { args, interp in
+        try DeviceObject.construct(args, interp)
+    }
 }
 
 extension Interpreter {

@@ -51,7 +51,9 @@ public final class TorchRuntime {
         torchMembers["cuda"] = .object(cuda)
         torchMembers["backends"] = .object(backends)
         let torch = ModuleObject(name: "torch", members: torchMembers)
-        for module in [torch, autograd, functional, linalg, cuda, backends] { interp.registerModule(module.name, .object(module)) }
+        for module in [torch, autograd, functional, linalg, cuda, backends] {
+            interp.registerModule(module.name, .object(module))
+        }
         prelude.register(into: interp)
         interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in
