@@ -37,6 +37,8 @@ public struct OpRegistry: Sendable {
         NormOps.declarations,
         SortOps.declarations,
         ScanOps.declarations,
+        CumulativeExtremeOps.declarations,
+        DifferenceOps.declarations,
         ExtremesOps.declarations,
         RecurrentOps.declarations,
         GatherScatterOps.declarations,
