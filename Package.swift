@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Python"),
         .target(
             name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
-            swiftSettings: [.swiftLanguageMode(.v5)], plugins: ["EmbedPythonPrelude"]),
+            plugins: ["EmbedPythonPrelude"]),
         /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
         .executableTarget(name: "EmbedPrelude"),
         .plugin(name: "EmbedPythonPrelude", capability: .buildTool(), dependencies: ["EmbedPrelude"]),

@@ -3,7 +3,7 @@ import Python
 
 /// `torch.device`: a device type and an optional index, as c10/core/Device.cpp parses them.
 /// Any device can be named; only the CPU holds tensors (see `Interpreter.requireCPU`).
-final class DeviceObject: PyObject {
+final class DeviceObject: PyObject, Sendable {
     static let cpu = DeviceObject(type: "cpu", index: nil)
     /// The device types c10 knows, in its error message's order.
     static let knownTypes = [

@@ -2,7 +2,7 @@ import Autograd
 import Python
 
 /// A Tensor method as scripts call it: receiver, arguments, interpreter.
-typealias TensorMethod = (Tensor, Arguments, Interpreter) throws -> Value
+typealias TensorMethod = @Sendable (Tensor, Arguments, Interpreter) throws -> Value
 
 /// The Tensor methods the op registry does not bind (see `RegistryBindings`), under their
 /// PyTorch names: conversions and copies (`float`, `clone`, `detach`, `to`, `fill_`, `copy_`),
@@ -14,7 +14,7 @@ typealias TensorMethod = (Tensor, Arguments, Interpreter) throws -> Value
 enum TensorMethods {
     static let table: [String: TensorMethod] = {
         var m = [String: TensorMethod]()
-        func unary(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) {
+        func unary(_ name: String, _ f: @escaping @Sendable (Tensor) throws -> Tensor) {
             m[name] = { t, a, _ in
                 try a.check(name, maxPositional: 0, allowed: [])
                 return .tensor(try f(t))

@@ -2,7 +2,7 @@ import Autograd
 import Python
 
 /// `torch.float32` and friends.
-final class DTypeObject: PyObject {
+final class DTypeObject: PyObject, Sendable {
     let dtype: DType
     private init(_ dtype: DType) { self.dtype = dtype }
     static let all: [DType: DTypeObject] = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, DTypeObject($0)) })
@@ -157,7 +157,7 @@ final class AnomalyContext: PyObject, ContextManager {
 }
 
 /// `torch.autograd.Function`: the base class of custom Functions.
-final class FunctionBaseObject: PyObject {
+final class FunctionBaseObject: PyObject, Sendable {
     static let shared = FunctionBaseObject()
     var typeName: String { "type" }
     func repr() -> String { "<class 'torch.autograd.function.Function'>" }
