@@ -5,9 +5,11 @@ import Testing
 @testable import Python
 @testable import TorchBindings
 
-/// Runs every script of the conformance corpus (PyTorch 2.15's recorded behaviour, copied from
-/// ../shared/conformance) through the interpreter in-process and compares what it printed.
-struct ConformanceTests {
+/// The one runner for script fixtures (NAME.py beside NAME.expected.json, recorded from Python
+/// 3.11 + PyTorch 2.15 by scripts/conformance.py): runs a script in-process through the runner
+/// the CLI uses and compares stdout (addresses masked), success, the last stderr line of a
+/// failure and every warning, as `conformance.py check` does through the CLI.
+enum ScriptFixture {
     struct Expectation: Decodable {
         let exit_ok: Bool
         let stdout: String
@@ -15,11 +17,14 @@ struct ConformanceTests {
         let warnings: [String]
     }
 
-    static let corpus: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/conformance")
+    /// The fixture folder `name` beside this file.
+    static func folder(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    }
 
-    static var scripts: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+    /// The scripts of `folder`, sorted.
+    static func scripts(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".py") }.sorted()
     }
 
@@ -27,23 +32,18 @@ struct ConformanceTests {
         s.replacingOccurrences(of: "0x[0-9a-fA-F]+", with: "0xADDR", options: .regularExpression)
     }
 
-    @Test func corpusIsPresent() {
-        #expect(Self.scripts.count >= 40)
-    }
-
-    @Test(arguments: scripts)
-    func scriptBehavesAsPyTorch(_ name: String) throws {
-        let source = try String(contentsOf: Self.corpus.appendingPathComponent(name), encoding: .utf8)
+    /// Runs `name` from `folder` and records an issue for every difference from its expectation.
+    static func check(_ name: String, in folder: URL) throws {
+        let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         let expectedData = try Data(
-            contentsOf: Self.corpus.appendingPathComponent(
-                name.replacingOccurrences(of: ".py", with: ".expected.json")))
+            contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(Expectation.self, from: expectedData)
         var out = ""
         var err = ""
         let status = ScriptRunner.run(
             source: source, filename: name,
             writeOutput: { out += $0 }, writeError: { err += $0 })
-        #expect(Self.maskAddresses(out) == expected.stdout)
+        #expect(maskAddresses(out) == expected.stdout)
         #expect((status == 0) == expected.exit_ok)
         if !expected.exit_ok {
             let last = err.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -53,12 +53,25 @@ struct ConformanceTests {
     }
 }
 
-@Test func conformanceScriptsParse() throws {
-    let folder = try #require(Bundle.module.url(forResource: "Fixtures/conformance", withExtension: nil))
-    let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".py") }
-    #expect(scripts.count >= 30)
-    for script in scripts {
-        let source = try String(contentsOf: folder.appendingPathComponent(script), encoding: .utf8)
-        #expect(throws: Never.self, "\(script)") { _ = try parseModule(source: source, filename: script) }
+/// Runs every script of the conformance corpus (PyTorch 2.15's recorded behaviour, copied from
+/// ../shared/conformance) in-process.
+struct ConformanceTests {
+    static let corpus = ScriptFixture.folder("conformance")
+    static let scripts = ScriptFixture.scripts(in: corpus)
+
+    @Test func corpusIsPresent() {
+        #expect(Self.scripts.count >= 40)
+    }
+
+    @Test(arguments: scripts)
+    func scriptBehavesAsPyTorch(_ name: String) throws {
+        try ScriptFixture.check(name, in: Self.corpus)
+    }
+
+    @Test func everyScriptParses() throws {
+        for script in Self.scripts {
+            let source = try String(contentsOf: Self.corpus.appendingPathComponent(script), encoding: .utf8)
+            #expect(throws: Never.self, "\(script)") { _ = try parseModule(source: source, filename: script) }
+        }
     }
 }

@@ -10,15 +10,13 @@ import Testing
 /// recorded from Python 3.11 + PyTorch 2.15) in-process and compares what it printed, the way
 /// ConformanceTests does for the conformance corpus.
 struct InterpreterFixtureTests {
-    static let folder: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/interpreter")
+    static let folder = ScriptFixture.folder("interpreter")
 
     /// The `mkl_` fixtures check oneMKL's bits, so they run only where it is loaded (`make setup`
     /// installs it; elsewhere the OpenBLAS and libm fallback may differ in the last bit).
     static var scripts: [String] {
         let mklLoaded = (try? MKLLibrary.shared.get()) != nil
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".py") && (mklLoaded || !$0.hasPrefix("mkl_")) }.sorted()
+        return ScriptFixture.scripts(in: folder).filter { mklLoaded || !$0.hasPrefix("mkl_") }
     }
 
     @Test func fixturesArePresent() {
@@ -27,23 +25,7 @@ struct InterpreterFixtureTests {
 
     @Test(arguments: scripts)
     func scriptBehavesAsPython(_ name: String) throws {
-        let source = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-        let expectedData = try Data(
-            contentsOf: Self.folder.appendingPathComponent(
-                name.replacingOccurrences(of: ".py", with: ".expected.json")))
-        let expected = try JSONDecoder().decode(ConformanceTests.Expectation.self, from: expectedData)
-        var out = ""
-        var err = ""
-        let status = ScriptRunner.run(
-            source: source, filename: name,
-            writeOutput: { out += $0 }, writeError: { err += $0 })
-        #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
-        #expect((status == 0) == expected.exit_ok)
-        if !expected.exit_ok {
-            let last = err.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            #expect(last == expected.stderr_last)
-        }
-        for w in expected.warnings { #expect(err.contains(w)) }
+        try ScriptFixture.check(name, in: Self.folder)
     }
 }
 

@@ -11,8 +11,7 @@ import Testing
 struct PreludeTests {
     static let preludeFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/TorchBindings/Prelude").standardizedFileURL
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/prelude")
+    static let fixtures = ScriptFixture.folder("prelude")
 
     /// Each .py file under Prelude by module name, read from disk.
     static func filesOnDisk() throws -> [String: String] {
@@ -74,26 +73,11 @@ struct PreludeTests {
         #expect(run.loaded == ["torch.nn.init"])
     }
 
-    static var fixtureScripts: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".py") }.sorted()
-    }
-
     /// Fixtures/prelude: the parts of the prelude the interpreter already runs, with the output
     /// of Python 3.11 + PyTorch 2.15.
-    @Test(arguments: fixtureScripts)
+    @Test(arguments: ScriptFixture.scripts(in: fixtures))
     func fixtureBehavesAsPyTorch(_ name: String) throws {
-        let source = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
-        let expected = try JSONDecoder().decode(
-            ConformanceTests.Expectation.self,
-            from: Data(
-                contentsOf:
-                    Self.fixtures.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json"))))
-        var out = ""
-        var err = ""
-        let status = ScriptRunner.run(source: source, filename: name, writeOutput: { out += $0 }, writeError: { err += $0 })
-        #expect(ConformanceTests.maskAddresses(out) == expected.stdout)
-        #expect((status == 0) == expected.exit_ok)
-        for w in expected.warnings { #expect(err.contains(w)) }
+        try ScriptFixture.check(name, in: Self.fixtures)
     }
 }
 
