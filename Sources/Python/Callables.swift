@@ -136,7 +136,13 @@ public final class BoundMethod: PyObject {
 }
 
 /// A module object (`torch`, `torch.nn.functional`, `math`).
-public final class ModuleObject: PyObject {
+/// A Python module as scripts see it, however its members are provided: what `module 'NAME'
+/// has no attribute` errors name.
+package protocol ModuleLike: PyObject {
+    var name: String { get }
+}
+
+public final class ModuleObject: PyObject, ModuleLike {
     public let name: String
     var members: [String: Value]
 

@@ -202,7 +202,7 @@ extension Interpreter {
     }
 
     func noAttribute(_ object: Value, _ name: String) -> PyException {
-        if case .object(let m as ModuleObject) = object {
+        if case .object(let m as any ModuleLike) = object {
             return PyException.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
         if case .object(let c as UserClass) = object {

@@ -3,7 +3,7 @@ import Python
 /// A module of the Python prelude (`torch.nn`, `torch.optim.sgd`, ...) as scripts import it:
 /// its source runs the first time a script reads one of its attributes, once per interpreter,
 /// so a script that never touches `torch.nn` or `torch.optim` does not pay for them.
-final class PreludeModule: PyObject {
+final class PreludeModule: PyObject, ModuleLike {
     let name: String
     /// Members the host provides without Python (`functional` of `torch.nn`).
     private let hostMembers: [String: Value]
