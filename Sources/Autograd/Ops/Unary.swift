@@ -226,9 +226,10 @@ extension Tensor {
         record("clamp", "ClampBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let s = try ctx.saved(0)
             var mask: Tensor? = nil
-            if let lo { mask = try s.ge(.scalar(.double(lo))) }
+            // PyTorch 2.15 passes the gradient only strictly inside the bounds (not at them, not NaN).
+            if let lo { mask = try s.gt(.scalar(.double(lo))) }
             if let hi {
-                let upper = try s.le(.scalar(.double(hi)))
+                let upper = try s.lt(.scalar(.double(hi)))
                 mask = try mask.map { try $0.logicalAnd(upper) } ?? upper
             }
             guard let mask else { return [ctx.grad] }
@@ -303,7 +304,7 @@ extension Tensor {
         let out = try clampForward(low, nil)
         let lo = low.doubleValue
         record("clamp_min", "ClampMinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            let mask = try ctx.saved(0).ge(.scalar(.double(lo)))
+            let mask = try ctx.saved(0).gt(.scalar(.double(lo)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
         return out
@@ -314,7 +315,7 @@ extension Tensor {
         let out = try clampForward(nil, high)
         let hi = high.doubleValue
         record("clamp_max", "ClampMaxBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            let mask = try ctx.saved(0).le(.scalar(.double(hi)))
+            let mask = try ctx.saved(0).lt(.scalar(.double(hi)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
         return out
