@@ -66,9 +66,11 @@ extension Tensor {
             throw TorchError.runtime("running_mean and running_var must be defined in evaluation mode")
         }
         try input.requireFloatingPoint("batch_norm")
-        let run = BatchNormRun(batch: batch, channels: channels, spatial: spatial, training: training, momentum: momentum, eps: eps)
+        let run = BatchNormRun(
+            batch: batch, channels: channels, spatial: spatial, training: training, momentum: momentum, eps: eps)
         let (out, saveMean, saveInvstd) = input.dtype.dispatchFloat(
-            BatchNormForward(run: run, input: input, runningMean: runningMean, runningVar: runningVar, weight: weight, bias: bias))
+            BatchNormForward(run: run, input: input, runningMean: runningMean, runningVar: runningVar, weight: weight, bias: bias)
+        )
         var saving: [SaveSlot] = [.input("input", input), .input("result1", saveMean), .input("result2", saveInvstd)]
         if let weight { saving.append(.input("weight", weight)) }
         if let runningMean { saving.append(.input("running_mean", runningMean)) }
