@@ -11,7 +11,7 @@ struct BatchNormRun {
 /// The values of `t` in row-major order as `T`.
 private func values<T: FloatElement>(_ t: Tensor, _: T.Type) -> [T] {
     let s = t.contiguousStorage(as: T.self == Double.self ? .float64 : .float32)
-    return Array(UnsafeBufferPointer(start: s.pointer(T.self), count: t.numel))
+    return withExtendedLifetime(s) { Array(UnsafeBufferPointer(start: s.pointer(T.self), count: t.numel)) }
 }
 
 private func tensor<T: FloatElement>(_ v: [T], shape: [Int], dtype: DType) -> Tensor {
@@ -56,9 +56,11 @@ struct BatchNormForward: FloatVisitor {
             invstd = values(runningVar!, T.self).map { 1 / ($0 + e).squareRoot() }
         }
         let out = Storage(uninitialized: dtype, count: input.numel)
-        k.transform(
-            x.pointer(T.self), out.pointer(T.self), mean: mean, invstd: invstd,
-            weight: weight.map { values($0, T.self) }, bias: bias.map { values($0, T.self) })
+        withExtendedLifetime(x) {
+            k.transform(
+                x.pointer(T.self), out.pointer(T.self), mean: mean, invstd: invstd,
+                weight: weight.map { values($0, T.self) }, bias: bias.map { values($0, T.self) })
+        }
         let saved = run.training ? run.channels : 0
         return (
             Tensor(storage: out, shape: input.shape),
@@ -85,9 +87,11 @@ struct BatchNormBackward: FloatVisitor {
         let x = input.contiguousStorage(as: dtype)
         let dy = grad.contiguousStorage(as: dtype)
         let dx = Storage(uninitialized: dtype, count: input.numel)
-        let (dw, db) = k.backward(
-            x.pointer(T.self), dy.pointer(T.self), dx.pointer(T.self), mean: mean, invstd: invstd,
-            weight: weight.map { values($0, T.self) }, training: run.training)
+        let (dw, db) = withExtendedLifetime((x, dy)) {
+            k.backward(
+                x.pointer(T.self), dy.pointer(T.self), dx.pointer(T.self), mean: mean, invstd: invstd,
+                weight: weight.map { values($0, T.self) }, training: run.training)
+        }
         return (
             Tensor(storage: dx, shape: input.shape), tensor(dw, shape: [run.channels], dtype: dtype),
             tensor(db, shape: [run.channels], dtype: dtype)
