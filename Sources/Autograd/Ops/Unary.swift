@@ -83,9 +83,6 @@ private enum SqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x:
 private enum SinF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.sin(x) } }
 private enum CosF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.cos(x) } }
 private enum TanhF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.tanh(x) } }
-private enum SigmoidF: UnaryFloatFunction {
-    static func apply<T: FloatElement>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }
-}
 
 private enum AbsF: SignedUnaryFunction {
     static func apply<T: FloatElement>(_ x: T) -> T { Swift.abs(x) }
@@ -175,7 +172,7 @@ extension Tensor {
 
     /// Logistic sigmoid `1 / (1 + exp(-self))`.
     public func sigmoid() throws -> Tensor {
-        let out = mapFloat(SigmoidF.self, self)
+        let out = sigmoidValues(self)
         record("sigmoid", "SigmoidBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.sigmoidBackward(ctx.grad, ctx.saved(0))]
         }
