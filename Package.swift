@@ -21,11 +21,13 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(
+            name: "CSleef", path: "Sources/CSleef", pkgConfig: "sleef", providers: [.apt(["libsleef-dev"])]),
+        .systemLibrary(
             name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
         .target(
             name: "Autograd",
-            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["CBLAS", "CSleef", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),

@@ -41,6 +41,22 @@ public struct MKLLibrary: Sendable {
     /// `cblas_ddot`, same arguments.
     typealias Dot64 = @convention(c) (Int32, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32) -> Double
 
+    /// LAPACK's `sgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info)`.
+    typealias Gesdd32 =
+        @convention(c) (
+            UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?,
+            UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?,
+            UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?,
+            UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
+        ) -> Void
+    /// `dgesdd`, same arguments.
+    typealias Gesdd64 =
+        @convention(c) (
+            UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?,
+            UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+            UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
+            UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
+        ) -> Void
     /// The directory the libraries were loaded from.
     public let directory: String
     /// MKL's own version line (`MKL_Get_Version_String`).
@@ -53,6 +69,8 @@ public struct MKLLibrary: Sendable {
     let dgemv: Gemv64
     let sdot: Dot32
     let ddot: Dot64
+    let sgesdd: Gesdd32
+    let dgesdd: Gesdd64
 
     /// The default install location of `scripts/install-mkl.sh`.
     public static let defaultDirectory = "/usr/local/lib/gradscope-mkl"
@@ -102,7 +120,9 @@ public struct MKLLibrary: Sendable {
                     sgemv: try symbol(handle, "cblas_sgemv", as: Gemv32.self),
                     dgemv: try symbol(handle, "cblas_dgemv", as: Gemv64.self),
                     sdot: try symbol(handle, "cblas_sdot", as: Dot32.self),
-                    ddot: try symbol(handle, "cblas_ddot", as: Dot64.self)))
+                    ddot: try symbol(handle, "cblas_ddot", as: Dot64.self),
+                    sgesdd: try symbol(handle, "sgesdd_", as: Gesdd32.self),
+                    dgesdd: try symbol(handle, "dgesdd_", as: Gesdd64.self)))
         } catch {
             dlclose(handle)
             return .failure(error)

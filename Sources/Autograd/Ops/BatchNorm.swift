@@ -3,7 +3,7 @@
 /// each channel (dim 1) with its biased batch variance and, like the CPU kernel, updates the
 /// running stats in place: `momentum * mean + (1 - momentum) * running_mean`, and the same with
 /// the unbiased variance. Eval normalises with the running stats. Statistics accumulate in
-/// double, so values agree with PyTorch's float32 kernel to float32 rounding. The running stats
+/// double, so values are PyTorch's bit for bit (Kernels/BatchNormKernel.swift). The running stats
 /// change without a version bump, as in PyTorch's kernel.
 enum BatchNormOps {
     static let declarations: [OpDeclaration] = [
@@ -38,7 +38,7 @@ private struct OverwriteVisitor: ElementVisitor {
 extension Tensor {
     /// Writes `values` (row-major) into this tensor's elements without recording or a version
     /// bump, as PyTorch's kernels update running statistics.
-    fileprivate func overwrite(_ values: [Double]) { dtype.dispatch(OverwriteVisitor(tensor: self, values: values)) }
+    func overwrite(_ values: [Double]) { dtype.dispatch(OverwriteVisitor(tensor: self, values: values)) }
 
     /// `F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)`.
     public static func batchNorm(
@@ -66,88 +66,30 @@ extension Tensor {
             throw TorchError.runtime("running_mean and running_var must be defined in evaluation mode")
         }
         try input.requireFloatingPoint("batch_norm")
-        let x = input.doubles()
-        /// Offset of element `s` of sample `n` in channel `c`.
-        func at(_ n: Int, _ c: Int, _ s: Int) -> Int { (n * channels + c) * spatial + s }
-        var mean = [Double](repeating: 0, count: channels)
-        var invstd = mean
-        if training {
-            var unbiased = mean
-            for c in 0..<channels {
-                var sum = 0.0
-                for n in 0..<batch { for s in 0..<spatial { sum += x[at(n, c, s)] } }
-                let m = sum / Double(count)
-                var squares = 0.0
-                for n in 0..<batch { for s in 0..<spatial { squares += (x[at(n, c, s)] - m) * (x[at(n, c, s)] - m) } }
-                (mean[c], invstd[c]) = (m, 1 / (squares / Double(count) + eps).squareRoot())
-                unbiased[c] = squares / Double(count - 1)
-            }
-            if let runningMean {
-                runningMean.overwrite(zip(mean, runningMean.doubles()).map { momentum * $0 + (1 - momentum) * $1 })
-            }
-            if let runningVar {
-                runningVar.overwrite(zip(unbiased, runningVar.doubles()).map { momentum * $0 + (1 - momentum) * $1 })
-            }
-        } else if let runningMean, let runningVar {
-            mean = runningMean.doubles()
-            invstd = runningVar.doubles().map { 1 / ($0 + eps).squareRoot() }
-        }
-        let gamma = weight?.doubles()
-        let beta = bias?.doubles()
-        var y = [Double](repeating: 0, count: x.count)
-        for n in 0..<batch {
-            for c in 0..<channels {
-                for s in 0..<spatial {
-                    let i = at(n, c, s)
-                    y[i] = (x[i] - mean[c]) * invstd[c] * (gamma?[c] ?? 1) + (beta?[c] ?? 0)
-                }
-            }
-        }
-        let dt = input.dtype
-        let out = try Tensor(y, shape: input.shape, dtype: dt)
-        let inputShape = input.shape
-        let saveMean = try Tensor(training ? mean : [], shape: [training ? channels : 0], dtype: dt)
-        let saveInvstd = try Tensor(training ? invstd : [], shape: [training ? channels : 0], dtype: dt)
+        let run = BatchNormRun(
+            batch: batch, channels: channels, spatial: spatial, training: training, momentum: momentum, eps: eps)
+        let (out, saveMean, saveInvstd) = input.dtype.dispatchFloat(
+            BatchNormForward(run: run, input: input, runningMean: runningMean, runningVar: runningVar, weight: weight, bias: bias)
+        )
         var saving: [SaveSlot] = [.input("input", input), .input("result1", saveMean), .input("result2", saveInvstd)]
         if let weight { saving.append(.input("weight", weight)) }
         if let runningMean { saving.append(.input("running_mean", runningMean)) }
         if let runningVar { saving.append(.input("running_var", runningVar)) }
+        let runningSlot = weight == nil ? 3 : 4
         record("native_batch_norm", "NativeBatchNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
             ctx in
-            let x = try ctx.saved(0).doubles()
-            let dy = ctx.grad.doubles()
-            let gamma = weight == nil ? nil : try ctx.saved(3).doubles()
-            var dx = [Double](repeating: 0, count: x.count)
-            var dweight = [Double](repeating: 0, count: channels)
-            var dbias = dweight
-            for c in 0..<channels {
-                var sumDy = 0.0
-                var dot = 0.0
-                for n in 0..<batch {
-                    for s in 0..<spatial {
-                        sumDy += dy[at(n, c, s)]
-                        dot += dy[at(n, c, s)] * (x[at(n, c, s)] - mean[c])
-                    }
-                }
-                (dweight[c], dbias[c]) = (dot * invstd[c], sumDy)
-                let w = gamma?[c] ?? 1
-                for n in 0..<batch {
-                    for s in 0..<spatial {
-                        let i = at(n, c, s)
-                        if training {
-                            let projection = (x[i] - mean[c]) * invstd[c] * invstd[c] * dot / Double(count)
-                            dx[i] = (dy[i] - sumDy / Double(count) - projection) * invstd[c] * w
-                        } else {
-                            dx[i] = dy[i] * invstd[c] * w
-                        }
-                    }
-                }
-            }
-            let gdt = ctx.grad.dtype
+            let stats =
+                training
+                ? (try ctx.saved(1), try ctx.saved(2))
+                : (try ctx.saved(runningSlot), try ctx.saved(runningSlot + 1))
+            let (dx, dweight, dbias) = ctx.grad.dtype.dispatchFloat(
+                BatchNormBackward(
+                    run: run, input: try ctx.saved(0), grad: ctx.grad, statistics: stats,
+                    weight: weight == nil ? nil : try ctx.saved(3)))
             return [
-                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
-                ctx.needsGrad(1) ? try Tensor(dweight, shape: [channels], dtype: gdt) : nil,
-                ctx.needsGrad(2) ? try Tensor(dbias, shape: [channels], dtype: gdt) : nil
+                ctx.needsGrad(0) ? dx : nil,
+                ctx.needsGrad(1) ? dweight : nil,
+                ctx.needsGrad(2) ? dbias : nil
             ]
         }
         return out

@@ -220,10 +220,11 @@ extension Tensor {
         }
         let slices = Slices(self, dims: dims)
         let (rows, columns) = (shape[dims[0]], shape[dims[1]])
-        let values = slices.reduced { matrix in
-            let singular = Tensor.singularValues(matrix, rows: rows, columns: columns)
-            return (largest ? singular.max() : singular.min()) ?? 0
-        }
+        let matrices = (0..<slices.count).map { slices.slice($0) }
+        let singular =
+            SingularValues.gesdd(matrices, rows: rows, columns: columns, dtype: dtype)
+            ?? matrices.map { Tensor.singularValues($0, rows: rows, columns: columns) }
+        let values = singular.map { (largest ? $0.max() : $0.min()) ?? 0 }
         let outShape = reducedShape(dims, keepdim: keepdim)
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype)
         reportNonDifferentiable("linalg_matrix_norm", inputs: [self], outputs: [out])

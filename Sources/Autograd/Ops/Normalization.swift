@@ -1,7 +1,7 @@
 /// Normalization: `F.layer_norm` (PyTorch's `native_layer_norm`, NativeLayerNormBackward0,
 /// saving input, weight, bias, mean and rstd). Each row of the trailing `normalized_shape`
-/// elements is normalised with its biased variance; per-row statistics accumulate in double, so
-/// values agree with PyTorch's float32 kernel to float32 rounding. The backward is
+/// elements is normalised with its biased variance, computed in the tensor's type in PyTorch's
+/// order (`LayerNormForward`, Kernels/RowwiseMoments.swift). The backward is
 /// `layer_norm_backward`'s closed form, run on kernels (no second-order graph).
 enum NormalizationOps {
     static let declarations: [OpDeclaration] = [
@@ -21,19 +21,6 @@ enum NormalizationOps {
 /// Row statistics of a layer norm: `rows` rows of `width` values.
 private struct LayerNormRows {
     let rows: Int, width: Int
-
-    /// Means and reciprocal standard deviations `1 / sqrt(var + eps)` per row.
-    func statistics(_ x: [Double], eps: Double) -> (mean: [Double], rstd: [Double]) {
-        var mean = [Double](repeating: 0, count: rows)
-        var rstd = mean
-        for r in 0..<rows {
-            let row = x[(r * width)..<((r + 1) * width)]
-            let m = row.reduce(0, +) / Double(width)
-            let variance = row.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(width)
-            (mean[r], rstd[r]) = (m, 1 / (Swift.max(variance, 0) + eps).squareRoot())
-        }
-        return (mean, rstd)
-    }
 }
 
 extension Tensor {
@@ -64,21 +51,9 @@ extension Tensor {
         try input.requireFloatingPoint("LayerNormKernelImpl")
         let width = normalizedShape.reduce(1, *)
         let geometry = LayerNormRows(rows: width == 0 ? 0 : input.numel / width, width: width)
-        let x = input.doubles()
-        let gamma = weight?.doubles()
-        let beta = bias?.doubles()
-        let (mean, rstd) = geometry.statistics(x, eps: eps)
-        var y = [Double](repeating: 0, count: x.count)
-        for r in 0..<geometry.rows {
-            for j in 0..<width {
-                var v = (x[r * width + j] - mean[r]) * rstd[r]
-                if let gamma { v *= gamma[j] }
-                if let beta { v += beta[j] }
-                y[r * width + j] = v
-            }
-        }
+        let (out, mean, rstd) = input.dtype.dispatchFloat(
+            LayerNormForward(rows: geometry.rows, width: width, input: input, weight: weight, bias: bias, eps: eps))
         let dt = input.dtype
-        let out = try Tensor(y, shape: input.shape, dtype: dt)
         let statShape = Array(input.shape.prefix(input.dim - k)) + Array(repeating: 1, count: k)
         let meanTensor = try Tensor(mean, shape: statShape, dtype: dt)
         let rstdTensor = try Tensor(rstd, shape: statShape, dtype: dt)
@@ -122,5 +97,39 @@ extension Tensor {
             ]
         }
         return out
+    }
+}
+
+/// The forward pass in PyTorch's order (aten/src/ATen/native/cpu/layer_norm_kernel.cpp,
+/// LayerNormKernelImplInternal): each row's moments by `RowwiseMoments`, `rstd = 1 / sqrt(var +
+/// eps)` in the type, and `y = ((x - mean) * rstd) * gamma + beta` with the last step fused.
+private struct LayerNormForward: FloatVisitor {
+    let rows: Int, width: Int
+    let input: Tensor, weight: Tensor?, bias: Tensor?, eps: Double
+
+    func visit<T: FloatElement>(_: T.Type) -> (Tensor, [Double], [Double]) {
+        let dtype = input.dtype
+        let storages = [input, weight, bias].map { $0?.contiguousStorage(as: dtype) }
+        return withExtendedLifetime(storages) { normalize(storages.map { $0?.pointer(T.self) }) }
+    }
+
+    private func normalize<T: FloatElement>(_ pointers: [UnsafeMutablePointer<T>?]) -> (Tensor, [Double], [Double]) {
+        let dtype = input.dtype
+        let (x, gamma, beta) = (pointers[0]!, pointers[1], pointers[2])
+        let out = Storage(uninitialized: dtype, count: rows * width)
+        let y = out.pointer(T.self)
+        var means = [Double](repeating: 0, count: rows)
+        var rstds = means
+        let e = T(fromDouble: eps)
+        for r in 0..<rows {
+            let row = x + r * width
+            let (mean, variance) = RowwiseMoments<T>.compute(row, count: width)
+            let rstd = 1 / (variance + e).squareRoot()
+            for j in 0..<width {
+                y[r * width + j] = (beta?[j] ?? 0).addingProduct((row[j] - mean) * rstd, gamma?[j] ?? 1)
+            }
+            (means[r], rstds[r]) = (mean.doubleValue, rstd.doubleValue)
+        }
+        return (Tensor(storage: out, shape: input.shape), means, rstds)
     }
 }

@@ -97,8 +97,11 @@ extension Tensor {
         if dt == .int64, case .int(let e) = exponent, e < 0 {
             throw TorchError.runtime("Integers to negative integer powers are not allowed.")
         }
-        let out = try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
         let e = exponent.doubleValue
+        let out =
+            dt.isFloatingPoint
+            ? powScalarFloat(self, exponent: e, dtype: dt)
+            : try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
         record(
             "pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
             keeping: [("exponent", .scalar(exponent))]

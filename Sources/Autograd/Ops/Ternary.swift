@@ -52,9 +52,10 @@ private enum LerpF: TernaryFloatFunction {
     }
 }
 
-/// `self + value * t1 * t2`.
+/// `self + value * t1 * t2` with the last multiply-add fused, as GCC contracts
+/// addcmul_cpu_kernel's `self_vec + scalar_vec * t1_vec * t2_vec` (PointwiseOpsKernel.cpp).
 private enum AddcmulF: TernaryFloatFunction {
-    static func apply<T: FloatElement>(_ a: T, _ b: T, _ c: T, _ s: T) -> T { a + s * b * c }
+    static func apply<T: FloatElement>(_ a: T, _ b: T, _ c: T, _ s: T) -> T { a.addingProduct(s * b, c) }
 }
 
 /// `self + value * t1 / t2`.

@@ -83,9 +83,6 @@ private enum SqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x:
 private enum SinF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.sin(x) } }
 private enum CosF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.cos(x) } }
 private enum TanhF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.tanh(x) } }
-private enum SigmoidF: UnaryFloatFunction {
-    static func apply<T: FloatElement>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }
-}
 
 private enum AbsF: SignedUnaryFunction {
     static func apply<T: FloatElement>(_ x: T) -> T { Swift.abs(x) }
@@ -175,7 +172,7 @@ extension Tensor {
 
     /// Logistic sigmoid `1 / (1 + exp(-self))`.
     public func sigmoid() throws -> Tensor {
-        let out = mapFloat(SigmoidF.self, self)
+        let out = sigmoidValues(self)
         record("sigmoid", "SigmoidBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.sigmoidBackward(ctx.grad, ctx.saved(0))]
         }
@@ -226,9 +223,10 @@ extension Tensor {
         record("clamp", "ClampBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let s = try ctx.saved(0)
             var mask: Tensor? = nil
-            if let lo { mask = try s.ge(.scalar(.double(lo))) }
+            // PyTorch 2.15 passes the gradient only strictly inside the bounds (not at them, not NaN).
+            if let lo { mask = try s.gt(.scalar(.double(lo))) }
             if let hi {
-                let upper = try s.le(.scalar(.double(hi)))
+                let upper = try s.lt(.scalar(.double(hi)))
                 mask = try mask.map { try $0.logicalAnd(upper) } ?? upper
             }
             guard let mask else { return [ctx.grad] }
@@ -303,7 +301,7 @@ extension Tensor {
         let out = try clampForward(low, nil)
         let lo = low.doubleValue
         record("clamp_min", "ClampMinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            let mask = try ctx.saved(0).ge(.scalar(.double(lo)))
+            let mask = try ctx.saved(0).gt(.scalar(.double(lo)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
         return out
@@ -314,7 +312,7 @@ extension Tensor {
         let out = try clampForward(nil, high)
         let hi = high.doubleValue
         record("clamp_max", "ClampMaxBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            let mask = try ctx.saved(0).le(.scalar(.double(hi)))
+            let mask = try ctx.saved(0).lt(.scalar(.double(hi)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
         return out

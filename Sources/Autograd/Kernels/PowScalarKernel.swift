@@ -1,0 +1,62 @@
+import CSleef
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `base ** exponent` for a floating-point tensor and a Python number, as PyTorch 2.15's
+/// pow_tensor_scalar_kernel computes it (aten/src/ATen/native/cpu/PowKernel.cpp): 0.5 is
+/// sqrt_kernel (VML), -0.5 rsqrt (`1 / sqrt(x)`), -1 reciprocal, 2, 3 and -2 are the products
+/// `x * x`, `x * x * x` and `1 / (x * x)` rounded after each step. Other exponents take
+/// cpu_kernel_vec's split (aten/src/ATen/native/cpu/Loops.h, `vectorized_loop`; the kernel is
+/// registered for AVX-512): whole blocks of two 64-byte vectors of a contiguous tensor through
+/// SLEEF's `pow_u10` (the exponent rounded to the type), the rest and every element of a strided
+/// tensor through `std::pow` in double.
+func powScalarFloat(_ t: Tensor, exponent: Double, dtype: DType) -> Tensor {
+    let base = t.dtype == dtype ? t : Tensor(storage: t.contiguousStorage(as: dtype), shape: t.shape)
+    if exponent == 0.5 { return mapVectorMath(.sqrt, fallback: SquareRoot.self, base) }
+    let n = base.numel
+    let source = base.contiguousStorage(as: dtype)
+    let out = Storage(uninitialized: dtype, count: n)
+    let vectorised = t.isContiguous ? n - n % (128 / dtype.itemSize) : 0
+    dtype.dispatchFloat(
+        PowScalarVisitor(source: source, destination: out, count: n, vectorised: vectorised, exponent: exponent))
+    return Tensor(storage: out, shape: base.shape)
+}
+
+private enum SquareRoot: UnaryFloatFunction {
+    static func apply<T: FloatElement>(_ x: T) -> T { x.squareRoot() }
+}
+
+private struct PowScalarVisitor: FloatVisitor {
+    let source: Storage, destination: Storage, count: Int, vectorised: Int, exponent: Double
+
+    func visit<T: FloatElement>(_ type: T.Type) {
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
+        switch exponent {
+        case -0.5: for i in 0..<count { d[i] = 1 / s[i].squareRoot() }
+        case -1: for i in 0..<count { d[i] = 1 / s[i] }
+        case 2: for i in 0..<count { d[i] = s[i] * s[i] }
+        case 3: for i in 0..<count { d[i] = s[i] * s[i] * s[i] }
+        case -2: for i in 0..<count { d[i] = 1 / (s[i] * s[i]) }
+        default:
+            if T.self == Float.self {
+                let (x, y, e) = (
+                    UnsafeMutableRawPointer(s).assumingMemoryBound(to: Float.self),
+                    UnsafeMutableRawPointer(d).assumingMemoryBound(to: Float.self), Float(exponent)
+                )
+                for i in 0..<vectorised { y[i] = Sleef_powf1_u10purecfma(x[i], e) }
+            } else {
+                let (x, y) = (
+                    UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self),
+                    UnsafeMutableRawPointer(d).assumingMemoryBound(to: Double.self)
+                )
+                for i in 0..<vectorised { y[i] = Sleef_powd1_u10purecfma(x[i], exponent) }
+            }
+            for i in vectorised..<count { d[i] = T(fromDouble: pow(s[i].doubleValue, exponent)) }
+        }
+    }
+}
