@@ -42,7 +42,10 @@ public struct OpRegistry: Sendable {
         ExtremesOps.declarations,
         RecurrentOps.declarations,
         GatherScatterOps.declarations,
-        TernaryOps.declarations
+        TernaryOps.declarations,
+        SpecialMathOps.declarations,
+        DiagonalOps.declarations,
+        MoreActivationOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

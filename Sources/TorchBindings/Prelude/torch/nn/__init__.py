@@ -52,4 +52,8 @@ from torch.nn.modules import (
     Softmax,
     Tanh,
 )
+from torch.nn.modules import (
+    CELU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
+    Tanhshrink, Threshold,
+)
 from torch.nn import init, utils
