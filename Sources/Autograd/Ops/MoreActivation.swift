@@ -17,11 +17,11 @@ enum MoreActivationOps {
             forward: { try $0.tensor("self").mish() }),
         OpDeclaration(
             "softshrink(Tensor self, Scalar lambd=0.5) -> Tensor", gradFn: "SoftshrinkBackward0",
-            exposure: [.functional], samples: OpSamples(arguments: ["lambd": .scalar(.double(0.3))]),
+            exposure: [.functional], samples: OpSamples(arguments: ["lambd": .scalar(.double(0.25))]),
             forward: { try $0.tensor("self").softshrink($0.scalar("lambd").doubleValue) }),
         OpDeclaration(
             "hardshrink(Tensor self, Scalar lambd=0.5) -> Tensor", gradFn: "HardshrinkBackward0",
-            exposure: [.functional, .method], samples: OpSamples(arguments: ["lambd": .scalar(.double(0.3))]),
+            exposure: [.functional, .method], samples: OpSamples(arguments: ["lambd": .scalar(.double(0.25))]),
             forward: { try $0.tensor("self").hardshrink($0.scalar("lambd").doubleValue) }),
         OpDeclaration(
             "threshold(Tensor self, Scalar threshold, Scalar value) -> Tensor", gradFn: "ThresholdBackward0",

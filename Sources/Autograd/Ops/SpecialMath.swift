@@ -45,7 +45,7 @@ enum SpecialMathOps {
         OpDeclaration(
             "fmod.Scalar(Tensor self, Scalar other) -> Tensor", gradFn: "FmodBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.method],
-            samples: OpSamples(arguments: ["other": .scalar(.double(0.7))]),
+            samples: OpSamples(arguments: ["other": .scalar(.double(0.75))]),
             forward: { try $0.tensor("self").fmod(.scalar($0.scalar("other"))) },
             inPlace: { try $0.tensor("self").fmod_(.scalar($0.scalar("other"))) })
     ]

@@ -45,7 +45,9 @@ public struct OpRegistry: Sendable {
         TernaryOps.declarations,
         SpecialMathOps.declarations,
         DiagonalOps.declarations,
-        MoreActivationOps.declarations
+        MoreActivationOps.declarations,
+        CompositeLossOps.declarations,
+        BatchedProductOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

@@ -56,4 +56,7 @@ from torch.nn.modules import (
     CELU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
     Tanhshrink, Threshold,
 )
+from torch.nn.modules import (
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, PoissonNLLLoss,
+)
 from torch.nn import init, utils
