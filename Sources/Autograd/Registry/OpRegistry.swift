@@ -47,7 +47,9 @@ public struct OpRegistry: Sendable {
         DiagonalOps.declarations,
         MoreActivationOps.declarations,
         CompositeLossOps.declarations,
-        BatchedProductOps.declarations
+        BatchedProductOps.declarations,
+        CountingOps.declarations,
+        GatedActivationOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

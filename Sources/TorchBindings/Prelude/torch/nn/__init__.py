@@ -53,7 +53,7 @@ from torch.nn.modules import (
     Tanh,
 )
 from torch.nn.modules import (
-    CELU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
+    CELU, GLU, PReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
     Tanhshrink, Threshold,
 )
 from torch.nn.modules import (

@@ -2,8 +2,10 @@
 # forms here take no inplace=, so a module built with inplace=True passes it on and the call
 # raises PyTorch's unexpected-keyword TypeError instead of silently running out of place.
 import _gradscope
+import torch
 import torch.nn.functional as F
 from torch.nn.modules.module import Module
+from torch.nn.parameter import Parameter
 
 
 def _inplace_kwargs(inplace):
@@ -195,3 +197,38 @@ class Softmin(Module):
 
     def extra_repr(self):
         return f"dim={self.dim}"
+
+
+class GLU(Module):
+    r"""Applies the gated linear unit function."""
+
+    def __init__(self, dim=-1):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.glu(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class PReLU(Module):
+    r"""Applies the element-wise PReLU function with a learned slope."""
+
+    def __init__(self, num_parameters=1, init=0.25, device=None, dtype=None):
+        factory_kwargs = {"device": device, "dtype": dtype}
+        self.num_parameters = num_parameters
+        super().__init__()
+        self.init = init
+        self.weight = Parameter(torch.empty(num_parameters, **factory_kwargs))
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        torch.nn.init.constant_(self.weight, self.init)
+
+    def forward(self, input):
+        return F.prelu(input, self.weight)
+
+    def extra_repr(self):
+        return f"num_parameters={self.num_parameters}"
