@@ -10,7 +10,7 @@ enum CountingOps {
             forward: { try $0.tensor("self").nonzero() }),
         OpDeclaration(
             "bincount(Tensor self, Tensor? weights=None, int minlength=0) -> Tensor", gradFn: nil,
-            exposure: [.torch, .method],
+            exposure: [.torch],
             samples: OpSamples(constants: ["self": OpSamples.Constant([0, 2, 2, 5], shape: [4], dtype: .int64)]),
             forward: { try $0.tensor("self").bincount(weights: $0.optionalTensor("weights"), minlength: $0.int("minlength")) }),
         OpDeclaration(

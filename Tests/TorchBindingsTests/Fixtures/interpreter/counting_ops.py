@@ -6,7 +6,7 @@ print(torch.nonzero(torch.tensor([[1, 0], [0, 3]])), torch.tensor([0.0, 1.0, 2.0
 print(torch.nonzero(torch.tensor(5)), torch.nonzero(torch.tensor(0)), torch.argwhere(torch.tensor([0, 1, 1])))
 x = torch.tensor([[0.5, 0.0], [1.0, 1.0]], requires_grad=True)
 print(x.nonzero(), x.nonzero().requires_grad, torch.nonzero(torch.tensor([True, False, True])))
-print(torch.bincount(torch.tensor([0, 1, 1, 3])), torch.tensor([2, 2, 0]).bincount(minlength=5))
+print(torch.bincount(torch.tensor([0, 1, 1, 3])), torch.bincount(torch.tensor([2, 2, 0]), minlength=5))
 print(torch.bincount(torch.tensor([0, 1, 1, 3]), weights=torch.tensor([0.5, 1.0, 2.0, 3.0])))
 print(torch.bincount(torch.tensor([0, 1]), weights=torch.tensor([0.5, 1.0], dtype=torch.float64)), torch.bincount(torch.tensor([], dtype=torch.int64)))
 v = torch.tensor([1.0, 2.5, 0.3, 2.5, -1.0, 3.0, 4.0], requires_grad=True)
