@@ -225,6 +225,11 @@ extension Tensor {
         return out
     }
 
+    /// `elu_backward` given the saved input, for ops that run elu's kernel under their own name.
+    static func eluBackward(_ grad: Tensor, _ input: Tensor, alpha: Double, scale: Double, inputScale: Double) throws -> Tensor {
+        mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false), grad, input)
+    }
+
     /// `F.elu_(self, alpha)` (EluBackward1, saves result).
     @discardableResult
     public func elu_(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {

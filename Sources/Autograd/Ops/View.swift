@@ -130,7 +130,7 @@ extension Tensor {
         let lead = sizes.count - dim
         var target = sizes
         for i in 0..<dim where sizes[lead + i] == -1 { target[lead + i] = shape[i] }
-        for i in 0..<dim where shape[i] != 1 && target[lead + i] != shape[i] {
+        for i in (0..<dim).reversed() where shape[i] != 1 && target[lead + i] != shape[i] {
             throw TorchError.runtime(
                 "The expanded size of the tensor (\(target[lead + i])) must match the existing size (\(shape[i])) at non-singleton dimension \(lead + i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]"
             )

@@ -109,6 +109,11 @@ public struct OpArguments {
         return s
     }
 
+    public func optionalString(_ name: String) throws -> String? {
+        if case .none = value(name) { return nil }
+        return try string(name)
+    }
+
     private func mismatch(_ name: String, _ type: String) -> TorchError {
         .type("\(signature.qualifiedName): argument '\(name)' must be \(type)")
     }

@@ -42,7 +42,14 @@ public struct OpRegistry: Sendable {
         ExtremesOps.declarations,
         RecurrentOps.declarations,
         GatherScatterOps.declarations,
-        TernaryOps.declarations
+        TernaryOps.declarations,
+        SpecialMathOps.declarations,
+        DiagonalOps.declarations,
+        MoreActivationOps.declarations,
+        CompositeLossOps.declarations,
+        BatchedProductOps.declarations,
+        CountingOps.declarations,
+        GatedActivationOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

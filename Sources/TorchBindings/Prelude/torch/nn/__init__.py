@@ -52,4 +52,11 @@ from torch.nn.modules import (
     Softmax,
     Tanh,
 )
+from torch.nn.modules import (
+    CELU, GLU, PReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
+    Tanhshrink, Threshold,
+)
+from torch.nn.modules import (
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, PoissonNLLLoss,
+)
 from torch.nn import init, utils

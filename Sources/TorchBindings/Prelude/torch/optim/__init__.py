@@ -4,4 +4,8 @@ from torch.optim.adagrad import Adagrad
 from torch.optim.adam import Adam, AdamW
 from torch.optim.rmsprop import RMSprop
 from torch.optim.sgd import SGD
+from torch.optim.adadelta import Adadelta
+from torch.optim.adamax import Adamax
+from torch.optim.nadam import NAdam
+from torch.optim.radam import RAdam
 from torch.optim import lr_scheduler
