@@ -116,6 +116,7 @@ extension NDArray: PyObject {
     func realValue(_ interp: Interpreter) throws -> Double? { isScalar || shape.isEmpty ? values[0] : nil }
 
     func format(_ spec: String, _ interp: Interpreter) throws -> String? {
+        if spec.isEmpty { return str() }
         guard isScalar || shape.isEmpty else {
             throw PyException.type("unsupported format string passed to numpy.ndarray.__format__")
         }

@@ -50,7 +50,12 @@ struct NumPyFloatFormat {
         _ x: Double, float32: Bool, precision: Int, minDigits: Int = 0, trim: Character = ".", padLeft: Int = 0, padRight: Int = 0
     ) -> String {
         var f = NumPyFloatFormat(x, float32: float32)
-        if f.digits.count - f.pointPosition > precision { f = rounded(x, places: precision, scientific: false) }
+        let places = f.digits.count - f.pointPosition
+        if places > precision {
+            f = rounded(x, places: precision, scientific: false)
+        } else if places < minDigits {
+            f = rounded(x, places: minDigits, scientific: false)
+        }
         let intDigits = f.pointPosition > 0 ? f.digitString(0, f.pointPosition) : "0"
         var frac: String
         if f.pointPosition < 0 {
@@ -70,7 +75,12 @@ struct NumPyFloatFormat {
         _ x: Double, float32: Bool, precision: Int, minDigits: Int = 0, padLeft: Int = 0, expDigits: Int = -1
     ) -> String {
         var f = NumPyFloatFormat(x, float32: float32)
-        if f.digits.count - 1 > precision { f = rounded(x, places: precision, scientific: true) }
+        // min_digits asks for more real digits than the shortest ones, not trailing zeros.
+        if f.digits.count - 1 > precision {
+            f = rounded(x, places: precision, scientific: true)
+        } else if f.digits.count - 1 < minDigits {
+            f = rounded(x, places: minDigits, scientific: true)
+        }
         let exponent = f.digits.isEmpty ? 0 : f.pointPosition - 1
         let lead = f.digits.isEmpty ? "0" : f.digitString(0, 1)
         var frac = f.digits.count > 1 ? f.digitString(1, f.digits.count) : ""
