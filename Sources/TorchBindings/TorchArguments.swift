@@ -41,7 +41,7 @@ extension Interpreter {
         switch v {
         case .object(let t as Tensor): return .tensor(t)
         case .object(let s as TensorSubclassInstance): return .tensor(s.tensor)
-        case .object(let a as NDArray): return .tensor(a.tensor)
+        case .object(let a as NDArray): return a.isScalar ? .scalar(try a.tensor.item()) : .tensor(a.tensor)
         case .int(let i): return .scalar(.int(Int64(i)))
         case .float(let d): return .scalar(.double(d))
         case .bool(let b): return .scalar(.bool(b))

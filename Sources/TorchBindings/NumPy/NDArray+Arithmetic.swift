@@ -205,7 +205,7 @@ extension NDArray {
         let result = try NDArray.binary(op, .array(self), other)
         guard result.dtype.kind <= dtype.kind else {
             throw PyException(
-                .typeError,
+                NumPyErrors.ufuncTypeError,
                 "Cannot cast ufunc '\(NDArray.ufuncName(op))' output from dtype('\(result.dtype.rawValue)') to dtype('\(dtype.rawValue)') with casting rule 'same_kind'"
             )
         }

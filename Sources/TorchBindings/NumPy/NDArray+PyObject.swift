@@ -36,6 +36,7 @@ extension NDArray: PyObject {
 
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
         guard !isScalar else { throw PyException.index("invalid index to scalar variable.") }
+        try NumPyErrors.checkIntegerIndices(key, shape)
         guard case .object(let view as Tensor) = try interp.tensorSubscript(tensor, try NDArray.tensorKey(key)) else {
             return nil
         }
@@ -45,6 +46,7 @@ extension NDArray: PyObject {
 
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
         guard !isScalar else { throw PyException.type("'\(typeName)' object does not support item assignment") }
+        try NumPyErrors.checkIntegerIndices(key, shape)
         let source: Value
         if case .object(let a as NDArray) = value {
             source = .object(try a.tensor.to(dtype.engine))
@@ -108,7 +110,7 @@ extension NDArray: PyObject {
     func absoluteValue(_ interp: Interpreter) throws -> Value? { .object(try NumPyMath.apply("absolute", self)) }
 
     func numberConversion(_ interp: Interpreter) throws -> Value? {
-        guard size == 1 else { throw PyException.type("only length-1 arrays can be converted to Python scalars") }
+        guard shape.isEmpty else { throw PyException.type("only 0-dimensional arrays can be converted to Python scalars") }
         return try item()
     }
 

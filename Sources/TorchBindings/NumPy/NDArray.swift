@@ -56,6 +56,18 @@ final class NDArray {
     /// A contiguous copy (`arr.copy()`).
     func copy() throws -> NDArray { try NDArray.make(values, shape: shape, dtype: dtype) }
 
+    /// `reshape(shape)`: a view when the layout allows, with numpy's error when sizes differ.
+    func reshaped(_ requested: [Int]) throws -> NDArray {
+        let known = requested.filter { $0 != -1 }.reduce(1, *)
+        let inferred = requested.filter { $0 == -1 }.count
+        let fits = inferred == 0 ? known == size : inferred == 1 && known > 0 && size % known == 0
+        guard fits, !requested.contains(where: { $0 < -1 }) else {
+            let dims = requested.map { $0 == -1 ? "newaxis" : String($0) }.joined(separator: ",")
+            throw PyException.value("cannot reshape array of size \(size) into shape (\(dims)\(requested.count == 1 ? "," : ""))")
+        }
+        return NDArray(try tensor.reshape(requested))
+    }
+
     /// `astype(dtype)`: always a copy.
     func astype(_ d: NumPyDType) throws -> NDArray { try NDArray.make(values, shape: shape, dtype: d) }
 }
@@ -75,13 +87,13 @@ extension NDArray {
         default:
             var values = [Double]()
             var kind = 0
-            let shape = try nestedShape(value, &values, &kind, depth: 0, interp)
+            let shape = try nestedShape(value, &values, &kind, prefix: [], interp)
             let inferred: NumPyDType = kind == 2 ? .float64 : kind == 1 ? .int64 : .bool
             return try make(values, shape: shape, dtype: dtype ?? inferred)
         }
     }
 
-    private static func nestedShape(_ v: Value, _ values: inout [Double], _ kind: inout Int, depth: Int, _ interp: Interpreter)
+    private static func nestedShape(_ v: Value, _ values: inout [Double], _ kind: inout Int, prefix: [Int], _ interp: Interpreter)
         throws -> [Int]
     {
         switch v {
@@ -104,10 +116,11 @@ extension NDArray {
             let items = try interp.iterate(v)
             var inner: [Int]?
             for item in items {
-                let s = try nestedShape(item, &values, &kind, depth: depth + 1, interp)
+                let s = try nestedShape(item, &values, &kind, prefix: prefix + [items.count], interp)
                 if let i = inner, i != s {
+                    let detected = prefix + [items.count]
                     throw PyException.value(
-                        "setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth + 1) dimensions."
+                        "setting an array element with a sequence. The requested array has an inhomogeneous shape after \(detected.count) dimensions. The detected shape was \(NumPyErrors.tuple(detected)) + inhomogeneous part."
                     )
                 }
                 inner = s

@@ -51,8 +51,7 @@ enum NDArrayMethods {
         var m = [String: Method]()
         for kind in [NumPyReductions.Kind.sum, .mean, .max, .min, .argmax, .argmin, .prod] { m[kind.rawValue] = reduction(kind) }
         m["reshape"] = { a, args, interp in
-            let shape = try shapeArgument(args, "reshape", interp)
-            return .object(NDArray(try a.tensor.reshape(shape)))
+            return .object(try a.reshaped(try shapeArgument(args, "reshape", interp)))
         }
         m["copy"] = { a, _, _ in .object(a.isScalar ? a : try a.copy()) }
         m["astype"] = { a, args, interp in

@@ -13,6 +13,8 @@ enum NumPyModule {
         m["ndarray"] = .object(NDArray.arrayType)
         for d in NumPyDType.allCases { m[d.rawValue] = .object(NumPyDTypeObject.scalarTypes[d]!) }
         m["bool_"] = m["bool"]
+        m["True_"] = .object(try! NDArray.make([1], shape: [], dtype: .bool).asScalar())
+        m["False_"] = .object(try! NDArray.make([0], shape: [], dtype: .bool).asScalar())
         m["pi"] = .float(Double.pi)
         m["e"] = .float(M_E)
         m["inf"] = .float(.infinity)
@@ -159,7 +161,7 @@ enum NumPyModule {
         }
         function("reshape") { args, interp in
             let a = try array(args.value(0, "a"), interp)
-            return .object(NDArray(try a.tensor.reshape(try shapeValue(args.value(1, "shape"), "reshape", interp))))
+            return .object(try a.reshaped(try shapeValue(args.value(1, "shape"), "reshape", interp)))
         }
         function("transpose") { args, interp in try array(args.value(0, "a"), interp).attribute("T", interp) ?? .none }
         function("shape") { args, interp in .tuple(try array(args.value(0, "a"), interp).shape.map { .int($0) }) }
@@ -167,6 +169,7 @@ enum NumPyModule {
     }
 
     private static func filled(_ shape: [Int], _ value: Double, _ dtype: NumPyDType) throws -> NDArray {
+        if shape.contains(where: { $0 < 0 }) { throw PyException.value("negative dimensions are not allowed") }
         let n = try MemoryBudget.checkedNumel(shape, allocating: dtype.engine)
         return try NDArray.make([Double](repeating: value, count: n), shape: shape, dtype: dtype)
     }
@@ -177,12 +180,9 @@ enum NumPyModule {
         switch v {
         case .tuple, .list:
             let shape = try interp.iterate(v).map { try interp.intValue($0, function, "shape") }
-            if shape.contains(where: { $0 < 0 }) { throw PyException.value("negative dimensions are not allowed") }
             return shape
         default:
-            let n = try interp.intValue(v, function, "shape")
-            if n < 0 { throw PyException.value("negative dimensions are not allowed") }
-            return [n]
+            return [try interp.intValue(v, function, "shape")]
         }
     }
 

@@ -14,7 +14,7 @@ enum NumPyReductions {
         let (outer, length, inner, outShape, keptShape): (Int, Int, Int, [Int], [Int])
         if let axis {
             guard axis >= -shape.count && axis < max(shape.count, 1), !shape.isEmpty || axis == 0 || axis == -1 else {
-                throw PyException(.indexError, "axis \(axis) is out of bounds for array of dimension \(shape.count)")
+                throw NumPyErrors.axis(axis, shape.count)
             }
             let k = axis < 0 ? axis + shape.count : axis
             if shape.isEmpty {
