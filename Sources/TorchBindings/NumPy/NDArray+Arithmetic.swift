@@ -94,9 +94,7 @@ extension NDArray {
         if op == .pow, dtype == .int64, b.contains(where: { $0 < 0 }) {
             throw PyException.value("Integers to negative integer powers are not allowed.")
         }
-        let f = try kernel(op, dtype)
-        var out = [Double](repeating: 0, count: a.count)
-        for i in 0..<a.count { out[i] = NumPyKernels.rounded(f(a[i], b[i]), dtype) }
+        let out = try NumPyKernels.elementwise(a, b, dtype, try kernel(op, dtype), fast: dtype.isFloat ? op : nil)
         let result = try make(out, shape: shape, dtype: dtype)
         return NumPyOperand.scalarResult(l, r) ? result.asScalar() : result
     }

@@ -23,11 +23,49 @@ final class NDArray {
     var size: Int { tensor.numel }
 
     /// Row-major values as Doubles (exact for floats; integers beyond 2^53 are not supported).
-    var values: [Double] { tensor.doubles() }
+    var values: [Double] {
+        guard tensor.isContiguous else { return tensor.doubles() }
+        let n = size
+        let base = tensor.storage.data
+        let offset = tensor.offset
+        switch dtype {
+        case .float64: return Array(UnsafeBufferPointer(start: base.assumingMemoryBound(to: Double.self) + offset, count: n))
+        case .float32:
+            let p = base.assumingMemoryBound(to: Float.self) + offset
+            return (0..<n).map { Double(p[$0]) }
+        case .int64:
+            let p = base.assumingMemoryBound(to: Int64.self) + offset
+            return (0..<n).map { Double(p[$0]) }
+        case .bool:
+            let p = base.assumingMemoryBound(to: Bool.self) + offset
+            return (0..<n).map { p[$0] ? 1 : 0 }
+        }
+    }
 
-    /// A new contiguous array holding `values` (converted to `dtype`).
+    /// A new contiguous array holding `values` converted to `dtype` (floats rounded to
+    /// nearest, integers truncated toward zero, as numpy casts). Written straight into fresh
+    /// storage: numpy arrays are not tensors a script made, so nothing is reported to the
+    /// graph recorder.
     static func make(_ values: [Double], shape: [Int], dtype: NumPyDType) throws -> NDArray {
-        NDArray(try Tensor(values, shape: shape, dtype: dtype.engine))
+        let n = try MemoryBudget.checkedNumel(shape, allocating: dtype.engine)
+        guard n == values.count else {
+            throw PyException.value("cannot reshape array of size \(values.count) into shape \(shape)")
+        }
+        let t = Tensor.zeros(shape, dtype: dtype.engine)
+        let base = t.storage.data
+        switch dtype {
+        case .float64: base.assumingMemoryBound(to: Double.self).update(from: values, count: n)
+        case .float32:
+            let p = base.assumingMemoryBound(to: Float.self)
+            for i in 0..<n { p[i] = Float(values[i]) }
+        case .int64:
+            let p = base.assumingMemoryBound(to: Int64.self)
+            for i in 0..<n { p[i] = values[i].magnitude < 0x1p63 ? Int64(values[i].rounded(.towardZero)) : Int64.min }
+        case .bool:
+            let p = base.assumingMemoryBound(to: Bool.self)
+            for i in 0..<n { p[i] = values[i] != 0 }
+        }
+        return NDArray(t)
     }
 
     /// The numpy scalar of a 0-d result (numpy returns scalars, not 0-d arrays, from ops).

@@ -32,6 +32,33 @@ enum NumPyKernels {
         return try a.tensor.reshape(padded).expand(shape).doubles()
     }
 
+    /// `f` over paired values, rounded to `dtype`; float `+ - * /` and squaring (`fast`) run
+    /// as plain loops, the rest through `f`.
+    static func elementwise(
+        _ a: [Double], _ b: [Double], _ dtype: NumPyDType, _ f: (Double, Double) -> Double, fast: BinaryOperator?
+    ) throws -> [Double] {
+        let n = a.count
+        var out = [Double](repeating: 0, count: n)
+        let f32 = dtype == .float32
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                out.withUnsafeMutableBufferPointer { o in
+                    switch fast {
+                    case .add?: for i in 0..<n { o[i] = x[i] + y[i] }
+                    case .sub?: for i in 0..<n { o[i] = x[i] - y[i] }
+                    case .mul?: for i in 0..<n { o[i] = x[i] * y[i] }
+                    case .div?: for i in 0..<n { o[i] = x[i] / y[i] }
+                    default: for i in 0..<n { o[i] = f(x[i], y[i]) }
+                    }
+                    if f32 || !dtype.isFloat {
+                        for i in 0..<n { o[i] = rounded(o[i], dtype) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// Rounds a double result to the dtype's precision.
     @inline(__always)
     static func rounded(_ v: Double, _ dtype: NumPyDType) -> Double {
@@ -43,41 +70,50 @@ enum NumPyKernels {
         }
     }
 
-    /// numpy's pairwise sum of `n` values from `start` with `stride`, accumulated in float32
-    /// when `float32` (numpy's `@TYPE@_pairwise_sum`: blocks of 128, eight accumulators).
+    /// numpy's pairwise sum of `n` values from `start` with `stride` (numpy's
+    /// `@TYPE@_pairwise_sum`: blocks of 128, eight accumulators), accumulated in float32 when
+    /// `float32` (a float32 sum is the double sum of two floats rounded to float).
     static func pairwiseSum(_ a: UnsafeBufferPointer<Double>, _ start: Int, _ n: Int, _ stride: Int, float32: Bool) -> Double {
-        if float32 {
-            return Double(pairwise(a, start, n, stride, Float.self))
-        }
-        return pairwise(a, start, n, stride, Double.self)
-    }
-
-    private static func pairwise<T: BinaryFloatingPoint>(
-        _ a: UnsafeBufferPointer<Double>, _ start: Int, _ n: Int, _ stride: Int, _: T.Type
-    ) -> T {
+        @inline(__always) func add(_ x: Double, _ y: Double) -> Double { float32 ? Double(Float(x + y)) : x + y }
         if n < 8 {
             // numpy starts from -0.0 so that a sum of negative zeros stays -0.0.
-            var res: T = -0.0
-            for i in 0..<n { res += T(a[start + i * stride]) }
+            var res = -0.0
+            for i in 0..<n { res = add(res, a[start + i * stride]) }
             return res
         }
         if n <= 128 {
-            var r = [T](repeating: 0, count: 8)
-            for j in 0..<8 { r[j] = T(a[start + j * stride]) }
+            var r0 = a[start]
+            var r1 = a[start + stride]
+            var r2 = a[start + 2 * stride]
+            var r3 = a[start + 3 * stride]
+            var r4 = a[start + 4 * stride]
+            var r5 = a[start + 5 * stride]
+            var r6 = a[start + 6 * stride]
+            var r7 = a[start + 7 * stride]
             var i = 8
             while i < n - (n % 8) {
-                for j in 0..<8 { r[j] += T(a[start + (i + j) * stride]) }
+                let p = start + i * stride
+                r0 = add(r0, a[p])
+                r1 = add(r1, a[p + stride])
+                r2 = add(r2, a[p + 2 * stride])
+                r3 = add(r3, a[p + 3 * stride])
+                r4 = add(r4, a[p + 4 * stride])
+                r5 = add(r5, a[p + 5 * stride])
+                r6 = add(r6, a[p + 6 * stride])
+                r7 = add(r7, a[p + 7 * stride])
                 i += 8
             }
-            var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            var res = add(add(add(r0, r1), add(r2, r3)), add(add(r4, r5), add(r6, r7)))
             while i < n {
-                res += T(a[start + i * stride])
+                res = add(res, a[start + i * stride])
                 i += 1
             }
             return res
         }
         var n2 = n / 2
         n2 -= n2 % 8
-        return pairwise(a, start, n2, stride, T.self) + pairwise(a, start + n2 * stride, n - n2, stride, T.self)
+        return add(
+            pairwiseSum(a, start, n2, stride, float32: float32),
+            pairwiseSum(a, start + n2 * stride, n - n2, stride, float32: float32))
     }
 }
