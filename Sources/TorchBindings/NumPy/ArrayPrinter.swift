@@ -34,7 +34,7 @@ enum ArrayPrinter {
         let v = a.values[0]
         switch a.dtype {
         case .bool: return v != 0 ? "True" : "False"
-        case .int64: return String(Int64(v))
+        case .int64: return String(NumPyKernels.int64(v))
         case .float32, .float64: return NumPyFloatFormat.scalarString(v, float32: a.dtype == .float32)
         }
     }
@@ -97,9 +97,9 @@ enum ArrayPrinter {
             let trueText = zeroDim ? "True" : " True"
             return { $0 != 0 ? trueText : "False" }
         case .int64:
-            let width = data.map { String(Int64($0)).count }.max() ?? 0
+            let width = data.map { String(NumPyKernels.int64($0)).count }.max() ?? 0
             return { v in
-                let s = String(Int64(v))
+                let s = String(NumPyKernels.int64(v))
                 return String(repeating: " ", count: max(0, width - s.count)) + s
             }
         case .float32, .float64:

@@ -133,19 +133,26 @@ extension NDArray {
         case .pow: return isInt ? integerPower : { (a: Double, b: Double) -> Double in b == 2 ? a * a : Foundation.pow(a, b) }
         case .floorDiv: return isInt ? integerFloorDivide : { (a: Double, b: Double) -> Double in divmod(a, b).0 }
         case .mod: return isInt ? integerRemainder : { (a: Double, b: Double) -> Double in divmod(a, b).1 }
-        case .bitAnd: return { (a: Double, b: Double) -> Double in Double(Int64(a) & Int64(b)) }
-        case .bitOr: return { (a: Double, b: Double) -> Double in Double(Int64(a) | Int64(b)) }
-        case .bitXor: return { (a: Double, b: Double) -> Double in Double(Int64(a) ^ Int64(b)) }
-        case .shiftLeft: return { (a: Double, b: Double) -> Double in Double(Int64(a) << Int64(b)) }
-        case .shiftRight: return { (a: Double, b: Double) -> Double in Double(Int64(a) >> Int64(b)) }
+        case .bitAnd: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) & NumPyKernels.int64(b)) }
+        case .bitOr: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) | NumPyKernels.int64(b)) }
+        case .bitXor: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) ^ NumPyKernels.int64(b)) }
+        case .shiftLeft: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) << NumPyKernels.int64(b)) }
+        case .shiftRight: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) >> NumPyKernels.int64(b)) }
         case .matMul: throw PyException.type("matmul is not element-wise")
         }
     }
 
+    /// Exponentiation by squaring with wrapping multiplication, like numpy's int64 power.
     private static func integerPower(_ a: Double, _ b: Double) -> Double {
-        var r = 1.0
-        for _ in 0..<Int(b) { r *= a }
-        return r
+        var base = NumPyKernels.int64(a)
+        var exponent = NumPyKernels.int64(b)
+        var result: Int64 = 1
+        while exponent > 0 {
+            if exponent & 1 == 1 { result = result &* base }
+            base = base &* base
+            exponent >>= 1
+        }
+        return Double(result)
     }
 
     /// numpy's integer floor division: 0 for a zero divisor (numpy also warns).
@@ -235,7 +242,7 @@ extension NDArray {
                     "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
                 )
             }
-            f = dtype == .bool ? { $0 == 0 ? 1 : 0 } : { Double(~Int64($0)) }
+            f = dtype == .bool ? { $0 == 0 ? 1 : 0 } : { Double(~NumPyKernels.int64($0)) }
         case .not: return nil
         }
         let result = try NDArray.make(values.map(f), shape: shape, dtype: dtype)

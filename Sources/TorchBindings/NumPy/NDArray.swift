@@ -60,7 +60,7 @@ final class NDArray {
             for i in 0..<n { p[i] = Float(values[i]) }
         case .int64:
             let p = base.assumingMemoryBound(to: Int64.self)
-            for i in 0..<n { p[i] = values[i].magnitude < 0x1p63 ? Int64(values[i].rounded(.towardZero)) : Int64.min }
+            for i in 0..<n { p[i] = NumPyKernels.int64(values[i]) }
         case .bool:
             let p = base.assumingMemoryBound(to: Bool.self)
             for i in 0..<n { p[i] = values[i] != 0 }
@@ -86,7 +86,7 @@ final class NDArray {
     func pythonNumber(_ v: Double) -> Value {
         switch dtype {
         case .bool: return .bool(v != 0)
-        case .int64: return .int(Int(v))
+        case .int64: return .int(Int(NumPyKernels.int64(v)))
         case .float32, .float64: return .float(v)
         }
     }

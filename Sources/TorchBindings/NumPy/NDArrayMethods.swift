@@ -27,10 +27,7 @@ enum NDArrayMethods {
 
     /// A shape given as varargs (`reshape(2, 3)`) or one tuple (`reshape((2, 3))`).
     static func shapeArgument(_ args: Arguments, _ function: String, _ interp: Interpreter) throws -> [Int] {
-        if args.positional.count == 1, case .tuple = args.positional[0] {
-            return try interp.iterate(args.positional[0]).map { try interp.intValue($0, function, "shape") }
-        }
-        if args.positional.count == 1, case .list = args.positional[0] {
+        if args.positional.count == 1, try interp.isSequence(args.positional[0]) {
             return try interp.iterate(args.positional[0]).map { try interp.intValue($0, function, "shape") }
         }
         if let s = args.keyword("shape") { return try interp.iterate(s).map { try interp.intValue($0, function, "shape") } }

@@ -59,6 +59,12 @@ enum NumPyKernels {
         return out
     }
 
+    /// An integer element value as Int64, saturating where a double rounds past the range.
+    @inline(__always)
+    static func int64(_ v: Double) -> Int64 {
+        v >= 0x1p63 ? .max : v < -0x1p63 ? .min : v.isNaN ? .min : Int64(v.rounded(.towardZero))
+    }
+
     /// Rounds a double result to the dtype's precision.
     @inline(__always)
     static func rounded(_ v: Double, _ dtype: NumPyDType) -> Double {

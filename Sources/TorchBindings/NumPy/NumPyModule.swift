@@ -13,8 +13,8 @@ enum NumPyModule {
         m["ndarray"] = .object(NDArray.arrayType)
         for d in NumPyDType.allCases { m[d.rawValue] = .object(NumPyDTypeObject.scalarTypes[d]!) }
         m["bool_"] = m["bool"]
-        m["True_"] = .object(try! NDArray.make([1], shape: [], dtype: .bool).asScalar())
-        m["False_"] = .object(try! NDArray.make([0], shape: [], dtype: .bool).asScalar())
+        m["True_"] = .object(NDArray(Tensor.scalar(1, dtype: .bool), isScalar: true))
+        m["False_"] = .object(NDArray(Tensor.scalar(0, dtype: .bool), isScalar: true))
         m["pi"] = .float(Double.pi)
         m["e"] = .float(M_E)
         m["inf"] = .float(.infinity)

@@ -119,7 +119,7 @@ enum NumPyRandom {
     private static func sample(_ shape: [Int]?, _ dtype: NumPyDType, _ draw: (Int) -> Double) throws -> Value {
         guard let shape, !shape.isEmpty else {
             let v = draw(0)
-            return dtype == .int64 ? .int(Int(v)) : .float(v)
+            return dtype == .int64 ? .int(Int(NumPyKernels.int64(v))) : .float(v)
         }
         let n = try MemoryBudget.checkedNumel(shape, allocating: dtype.engine)
         return .object(try NDArray.make((0..<n).map(draw), shape: shape, dtype: dtype))
