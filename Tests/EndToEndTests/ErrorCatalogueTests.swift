@@ -37,7 +37,8 @@ import Testing
         let r = try CLI.run(script: "import torch\nimport numpy\nimport pandas\n")
         #expect(r.status == 1)
         #expect(r.stderr.contains("line 3"))
-        #expect(r.stderr.contains("ModuleNotFoundError: No module named 'pandas': GradScope scripts can import only torch, numpy,"))
+        #expect(r.stderr.contains("ModuleNotFoundError: No module named 'pandas'"))
+        #expect(r.stderr.contains("can import only torch, numpy,"))
     }
 
     @Test func wrongArgumentCount() throws {
