@@ -79,6 +79,10 @@ enum TensorMethods {
             return scalarValue(try t.item())
         }
         m["tolist"] = { t, _, _ in nestedValue(t.tolist()) }
+        m["numpy"] = { t, a, _ in
+            try a.check("numpy", maxPositional: 0, allowed: ["force"])
+            return .object(try NumPyBridge.numpyView(of: t))
+        }
         m["size"] = { t, a, i in
             guard let d = a.value(0, "dim") else { return .object(SizeObject(t.shape)) }
             return .int(try t.size(try i.intValue(d, "size", "dim")))
@@ -139,9 +143,6 @@ enum TensorMethods {
                 createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
                 inputs: a.value(3, "inputs"))
             return .none
-        }
-        m["numpy"] = { _, _, _ in
-            throw PyException(.runtimeError, "GradScope has no NumPy: use .tolist() or .item() instead of .numpy()")
         }
         m.merge(RandomSamplingBindings.methods) { hand, _ in hand }
         m.merge(DeviceBindings.methods) { hand, _ in hand }

@@ -41,6 +41,7 @@ extension Interpreter {
         switch v {
         case .object(let t as Tensor): return .tensor(t)
         case .object(let s as TensorSubclassInstance): return .tensor(s.tensor)
+        case .object(let a as NDArray): return a.isScalar ? .scalar(try a.tensor.item()) : .tensor(a.tensor)
         case .int(let i): return .scalar(.int(Int64(i)))
         case .float(let d): return .scalar(.double(d))
         case .bool(let b): return .scalar(.bool(b))
@@ -120,6 +121,11 @@ extension Interpreter {
                 kind = 2
                 sawNumber = true
                 return []
+            case .object(let a as NDArray):
+                values.append(contentsOf: a.values)
+                kind = max(kind, a.dtype.kind)
+                sawNumber = true
+                return a.shape
             case .object(let t as Tensor):
                 values.append(contentsOf: t.doubles())
                 kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype == .int64 ? 1 : 0)

@@ -66,6 +66,10 @@ enum TorchFunctions {
             guard let data = args.positional.first else {
                 throw PyException.type("tensor() missing 1 required positional arguments: \"data\"")
             }
+            if case .object(let a as NDArray) = data { // an ndarray keeps its dtype
+                return try finish(
+                    "tensor", try a.tensor.to(try interp.dtypeArgument(args) ?? a.tensor.dtype, copy: true), args, interp)
+            }
             let d = try interp.nestedData(data, "tensor")
             let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
             let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? inferred)

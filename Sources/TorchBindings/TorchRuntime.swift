@@ -24,7 +24,7 @@ public final class TorchRuntime {
 
     private init() {}
 
-    /// Makes `torch`, `torch.autograd`, `torch.nn.functional`, `torch.linalg`, the Python prelude's modules
+    /// Makes `torch`, `torch.autograd`, `torch.nn.functional`, `torch.linalg`, `numpy`, the Python prelude's modules
     /// (`torch.nn`, `torch.optim`, ..., run on first use) and its host module `_gradscope`
     /// importable in `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
     /// print as Python warnings and anomaly mode reports its call stacks.
@@ -44,6 +44,7 @@ public final class TorchRuntime {
         torchMembers["nn"] = prelude.modules["torch.nn"].map { .object($0) }
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
         torchMembers["utils"] = prelude.modules["torch.utils"].map { .object($0) }
+        torchMembers.merge(NumPyBridge.torchMembers(interp)) { $1 }
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
         let cuda = DeviceBindings.cudaModule()
@@ -55,6 +56,7 @@ public final class TorchRuntime {
             interp.registerModule(module.name, .object(module))
         }
         prelude.register(into: interp)
+        NumPyModule.install(into: interp)
         interp.registerModule(gradscope.name, .object(gradscope))
         interp.classAttributeHook = { cls, name in
             guard name == "apply", cls.derives(from: FunctionBaseObject.shared) else { return nil }

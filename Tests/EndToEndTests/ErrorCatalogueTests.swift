@@ -34,10 +34,11 @@ import Testing
     }
 
     @Test func unknownModule() throws {
-        let r = try CLI.run(script: "import torch\nimport numpy\n")
+        let r = try CLI.run(script: "import torch\nimport numpy\nimport pandas\n")
         #expect(r.status == 1)
-        #expect(r.stderr.contains("line 2"))
-        #expect(r.stderr.contains("ModuleNotFoundError: No module named 'numpy'"))
+        #expect(r.stderr.contains("line 3"))
+        #expect(r.stderr.contains("ModuleNotFoundError: No module named 'pandas'"))
+        #expect(r.stderr.contains("can import only torch, numpy,"))
     }
 
     @Test func wrongArgumentCount() throws {

@@ -1,4 +1,4 @@
-# source: d2l-ai/d2l-en chapter_preliminaries/ndarray.md@23d7a5aecceee57d1292c56e90cce307f183bb0a (pytorch tab; notebook cells joined, each cell's displayed result printed; seeded with torch.manual_seed(0); id() printouts replaced by the identity comparison; numpy conversion cell dropped)
+# source: d2l-ai/d2l-en chapter_preliminaries/ndarray.md@23d7a5aecceee57d1292c56e90cce307f183bb0a (pytorch tab; notebook cells joined, each cell's displayed result printed; seeded with torch.manual_seed(0); id() printouts replaced by the identity comparison)
 # [cell 0]
 import torch
 torch.manual_seed(0)  # added
@@ -61,6 +61,10 @@ print('id(Z) unchanged:', id(Z) == before_z)  # was print('id(Z):', id(Z))
 before = id(X)
 X += Y
 print(id(X) == before)
+# [cell 22]
+A = X.numpy()
+B = torch.from_numpy(A)
+print((type(A), type(B)))
 # [cell 23]
 a = torch.tensor([3.5])
 print((a, a.item(), float(a), int(a)))

@@ -1,10 +1,14 @@
-# source: pytorch/tutorials beginner_source/basics/tensorqs_tutorial.py@0dea8a155bb46fd384abe428afcbb65e0a391739 (numpy bridge sections and np_array construction dropped; CUDA move dropped; seeded with torch.manual_seed(0); y1/y2/y3 and z1/z2/z3 printed)
+# source: pytorch/tutorials beginner_source/basics/tensorqs_tutorial.py@0dea8a155bb46fd384abe428afcbb65e0a391739 (CUDA move dropped; seeded with torch.manual_seed(0); y1/y2/y3 and z1/z2/z3 printed)
 import torch
+import numpy as np
 
 torch.manual_seed(0)  # added
 
 data = [[1, 2],[3, 4]]
 x_data = torch.tensor(data)
+
+np_array = np.array(data)
+x_np = torch.from_numpy(np_array)
 
 x_ones = torch.ones_like(x_data) # retains the properties of x_data
 print(f"Ones Tensor: \n {x_ones} \n")
@@ -61,3 +65,19 @@ print(agg_item, type(agg_item))
 print(tensor, "\n")
 tensor.add_(5)
 print(tensor)
+
+t = torch.ones(5)
+print(f"t: {t}")
+n = t.numpy()
+print(f"n: {n}")
+
+t.add_(1)
+print(f"t: {t}")
+print(f"n: {n}")
+
+n = np.ones(5)
+t = torch.from_numpy(n)
+
+np.add(n, 1, out=n)
+print(f"t: {t}")
+print(f"n: {n}")

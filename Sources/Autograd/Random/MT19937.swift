@@ -1,7 +1,7 @@
 /// PyTorch's 32-bit Mersenne Twister, word for word the engine of
 /// aten/src/ATen/core/MT19937RNGEngine.h (`at::mt19937`): seeded from the low 32 bits of a
 /// 64-bit seed, with the `left`/`next` bookkeeping PyTorch saves in `get_rng_state()`.
-struct MT19937 {
+package struct MT19937 {
     static let stateSize = 624
     private static let shift = 397
     private static let matrixA: UInt32 = 0x9908_b0df
@@ -17,7 +17,7 @@ struct MT19937 {
     var next: UInt32
     var state: [UInt32]
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.seed = seed
         seeded = true
         left = 1
@@ -35,7 +35,7 @@ struct MT19937 {
     }
 
     /// The next 32 random bits.
-    mutating func next32() -> UInt32 {
+    package mutating func next32() -> UInt32 {
         left -= 1
         if left == 0 { twist() }
         var y = state[Int(next)]
