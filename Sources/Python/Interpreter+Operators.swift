@@ -53,9 +53,15 @@ extension Interpreter {
         if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }
         switch (op, l, r) {
-        case (.add, .string(let a), .string(let b)): return .string(a + b)
-        case (.add, .list(let a), .list(let b)): return .list(ListStorage(a.items + b.items))
-        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.add, .string(let a), .string(let b)):
+            try reserveBytes(a.utf8.count + b.utf8.count)
+            return .string(a + b)
+        case (.add, .list(let a), .list(let b)):
+            try reserveBytes((a.items.count + b.items.count) * MemoryLayout<Value>.stride)
+            return .list(ListStorage(a.items + b.items))
+        case (.add, .tuple(let a), .tuple(let b)):
+            try reserveBytes((a.count + b.count) * MemoryLayout<Value>.stride)
+            return .tuple(a + b)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
             try reserveMemory([s.utf8.count, max(n, 0)], itemSize: 1)
             return .string(String(repeating: s, count: max(n, 0)))
@@ -313,7 +319,7 @@ extension Interpreter {
             guard case .string(let sub) = item else {
                 throw PyException.type("'in <string>' requires string as left operand, not \(Formatting.typeName(item))")
             }
-            return sub.isEmpty || s.contains(sub)
+            return try StringSearch(sub).occurs(in: s)
         case .dict(let d): return try d.get(item) != nil
         case .object(let o): if let found = try o.containsItem(item, self) { return found }
         default: break

@@ -78,7 +78,11 @@ enum TensorMethods {
             try a.check("item", maxPositional: 0, allowed: [])
             return scalarValue(try t.item())
         }
-        m["tolist"] = { t, _, _ in nestedValue(t.tolist()) }
+        m["tolist"] = { t, _, i in
+            // The nested lists and the values they hold, counted before they are made.
+            try i.reserveMemory([t.numel, 2], itemSize: MemoryLayout<Value>.stride)
+            return nestedValue(t.tolist())
+        }
         m["size"] = { t, a, i in
             guard let d = a.value(0, "dim") else { return .object(SizeObject(t.shape)) }
             return .int(try t.size(try i.intValue(d, "size", "dim")))

@@ -33,8 +33,14 @@ struct LimitOptions: ParsableArguments {
         l.maxSteps = maxSteps
         l.timeout = timeout
         l.maxMemory = maxMemory.bytes
+        l.countsProcessMemory = true
         return l
     }
+
+    /// Starts the watchdog that ends this process when a command overruns its limits by more than
+    /// a grace period (a script stuck in a C library, drawing past the deadline); call once at
+    /// the start of a command and `finish()` it at the end.
+    func guardProcess() -> RunWatchdog { RunWatchdog(limits: executionLimits, hardStop: true) }
 }
 
 /// A byte count given as `1048576`, `512K`, `64M` or `2G` (binary multiples).

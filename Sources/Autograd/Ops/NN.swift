@@ -108,7 +108,7 @@ extension Tensor {
         let out: Tensor
         switch mode {
         case .none: out = squared
-        case .sum: out = squared.sumValues([], keepdim: false)
+        case .sum: out = try squared.sumValues([], keepdim: false)
         case .mean:
             out = try mapBinary(DivF.self, squared.sumValues([], keepdim: false), Tensor.scalar(Double(n), dtype: dt), dtype: dt)
         }
