@@ -26,7 +26,9 @@ extension Interpreter {
         add("abs") { args, interp in
             let v = try single(args, "abs")
             switch v {
-            case .int(let i): return .int(abs(i))
+            case .int(let i):
+                if i == .min { throw PyException(.overflowError, "integer result too large for GradScope's 64-bit ints") }
+                return .int(abs(i))
             case .float(let d): return .float(abs(d))
             case .bool(let b): return .int(b ? 1 : 0)
             case .object(let o): if let result = try o.absoluteValue(interp) { return result }
@@ -68,8 +70,10 @@ extension Interpreter {
             return .object(
                 LazyIterator("enumerate") { interp in
                     guard let v = try items.next(interp) else { return nil }
-                    index += 1
-                    return .tuple([.int(index - 1), v])
+                    let (next, overflow) = index.addingReportingOverflow(1)
+                    if overflow { throw PyException(.overflowError, "enumerate index too large for GradScope's 64-bit ints") }
+                    defer { index = next }
+                    return .tuple([.int(index), v])
                 })
         }
         add("zip") { args, interp in

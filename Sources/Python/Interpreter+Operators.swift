@@ -23,7 +23,7 @@ extension Interpreter {
     func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
         switch (op, v) {
         case (.not, _): return .bool(!(try truthy(v)))
-        case (.neg, .int(let i)): return .int(0 &- i)
+        case (.neg, .int(let i)): return try checked((0).subtractingReportingOverflow(i))
         case (.neg, .float(let d)): return .float(-d)
         case (.neg, .bool(let b)): return .int(b ? -1 : 0)
         case (.pos, .int), (.pos, .float): return v
@@ -145,11 +145,11 @@ extension Interpreter {
                 return .float(Double(a) / Double(b))
             case .floorDiv:
                 if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
-                let q = a / b
+                let q = try checkedInt(a.dividedReportingOverflow(by: b))
                 return .int((a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q)
             case .mod:
                 if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
-                let m = a % b
+                let m = a.remainderReportingOverflow(dividingBy: b).partialValue
                 return .int(m != 0 && (m < 0) != (b < 0) ? m + b : m)
             case .pow:
                 if b < 0 {
