@@ -63,7 +63,7 @@ public enum MemoryBudget {
             throw TorchError.runtime("tensors with more than \(maxRank) dimensions are not supported (got \(shape.count))")
         }
         var n = 1
-        var extent = 1  // the contiguous strides' product: overflows even when a size is 0
+        var extent = 1 // the contiguous strides' product: overflows even when a size is 0
         for d in shape {
             guard d >= 0 else {
                 throw TorchError.runtime("Trying to create tensor with negative dimension \(d): \(shape)")
