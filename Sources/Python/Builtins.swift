@@ -12,6 +12,7 @@ extension Interpreter {
             let sep = try args.keyword("sep").map(interp.optionalString) ?? " "
             let end = try args.keyword("end").map(interp.optionalString) ?? "\n"
             let text = args.positional.map(Formatting.str).joined(separator: sep ?? " ") + (end ?? "\n")
+            try ReprGuard.take()
             interp.writeOutput(text)
             return .none
         }
@@ -22,7 +23,11 @@ extension Interpreter {
             }
             return .int(try interp.length(args.positional[0]))
         }
-        add("repr") { args, _ in .string(Formatting.repr(try single(args, "repr"))) }
+        add("repr") { args, _ in
+            let text = Formatting.repr(try single(args, "repr"))
+            try ReprGuard.take()
+            return .string(text)
+        }
         add("abs") { args, interp in
             let v = try single(args, "abs")
             switch v {

@@ -42,5 +42,6 @@ extension Interpreter {
             throw attachFrames(PyException(instance: ExceptionInstance(.keyboardInterrupt, [])))
         }
         if let watchdog, watchdog.hasTripped { throw attachFrames(watchdog.error) }
+        try ReprGuard.take()
     }
 }

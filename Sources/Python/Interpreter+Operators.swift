@@ -233,16 +233,23 @@ extension Interpreter {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
         case (.list(let a), .list(let b)):
-            return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
-        case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+            // Identity first, as CPython's item comparison does (so a list containing itself equals itself).
+            return a === b
+                || (a.items.count == b.items.count
+                    && ReprGuard.comparing { zip(a.items, b.items).allSatisfy { equal($0, $1) } })
+        case (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && ReprGuard.comparing { zip(a, b).allSatisfy { equal($0, $1) } }
         case (.object(let o), _):
             if let e = o.equals(r) { return e }
             if case .object(let p) = r { return o === p }
             return false
         case (_, .object(let o)): return o.equals(l) ?? false
         case (.dict(let a), .dict(let b)):
+            if a === b { return true }
             guard a.count == b.count else { return false }
-            return a.items.allSatisfy { k, v in ((try? b.get(k)) ?? nil).map { equal(v, $0) } ?? false }
+            return ReprGuard.comparing {
+                a.items.allSatisfy { k, v in ((try? b.get(k)) ?? nil).map { equal(v, $0) } ?? false }
+            }
         default:
             if let a = numeric(l), let b = numeric(r) { return a == b }
             return false
@@ -269,8 +276,10 @@ extension Interpreter {
         if case .object(let o) = l, let v = try o.comparison(op, r, reflected: false, self) { return v }
         if case .object(let o) = r, let v = try o.comparison(op, l, reflected: true, self) { return v }
         switch op {
-        case .eq: return .bool(equal(l, r))
-        case .ne: return .bool(!equal(l, r))
+        case .eq, .ne:
+            let same = equal(l, r)
+            try ReprGuard.take()
+            return .bool(same == (op == .eq))
         default: return .bool(try order(op, l, r))
         }
     }
