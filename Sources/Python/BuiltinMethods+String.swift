@@ -22,8 +22,8 @@ extension Interpreter {
                 if sep == "" { throw PyException.value("empty separator") }
                 let parts =
                     name == "split"
-                    ? try splitString(s, sep, limit)
-                    : try splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit).map {
+                    ? try splitString(s, sep, limit, reserve: self.reserveBytes)
+                    : try splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit, reserve: self.reserveBytes).map {
                         String($0.reversed())
                     }
                     .reversed()
@@ -140,7 +140,9 @@ extension Interpreter {
 }
 
 /// `s.split(sep, maxsplit)`: on runs of whitespace when `sep` is nil, else on each `sep`.
-private func splitString(_ s: String, _ sep: String?, _ limit: Int) throws -> [String] {
+private func splitString(
+    _ s: String, _ sep: String?, _ limit: Int, reserve: (Int) throws -> Void
+) throws -> [String] {
     var parts = [String]()
     guard let sep else {
         var rest = Substring(s).drop(while: \.isWhitespace)
@@ -158,6 +160,8 @@ private func splitString(_ s: String, _ sep: String?, _ limit: Int) throws -> [S
     let hay = Array(s.utf8)
     let search = StringSearch(sep)
     let cuts = try search.occurrences(in: hay, overlapping: false, limit: limit < 0 ? nil : limit)
+    // The parts' list entries and string headers, counted before they are made.
+    try reserve((cuts.count + 1) * (MemoryLayout<Value>.stride + MemoryLayout<String>.stride))
     var start = 0
     for cut in cuts {
         parts.append(String(decoding: hay[start..<cut], as: UTF8.self))
@@ -180,8 +184,8 @@ extension Interpreter {
         }
         let hay = Array(s.utf8)
         let cuts = try StringSearch(old).occurrences(in: hay, overlapping: false, limit: count < 0 ? nil : count)
-        let (grown, overflow) = cuts.count.multipliedReportingOverflow(by: new.utf8.count)
-        try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
+        let (grown, overflow) = cuts.count.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
+        try reserveMemory([overflow ? Int.max : hay.count &+ grown], itemSize: 1)
         var out = [UInt8]()
         out.reserveCapacity(hay.count + grown)
         var start = 0

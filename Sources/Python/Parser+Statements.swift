@@ -8,7 +8,7 @@ extension Parser {
                 continue
             }
             body += try parseStatement()
-            if body.count & 1023 == 0 { try RunWatchdog.poll() }
+            if body.count & 1023 == 1023 { try RunWatchdog.poll() }
         }
         return body
     }
