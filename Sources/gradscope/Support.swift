@@ -19,7 +19,7 @@ struct LimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-memory"),
         help: ArgumentHelp(
-            "Most bytes of tensor storage a script may hold (suffixes K, M, G allowed).",
+            "Most bytes a script may hold: its tensors, and its growth of resident memory (suffixes K, M, G).",
             valueName: "bytes"))
     var maxMemory: ByteCount = ByteCount(bytes: 4 << 30)
 

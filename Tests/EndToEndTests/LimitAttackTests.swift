@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// The reproducers of issue 14 that grew memory without bound, ran past the time limit or killed
 /// the process, run through the CLI under `--max-memory 64M --timeout 2`: each must end in a
 /// Python-style error that names the limit, with exit status 1 and no signal.
@@ -66,5 +70,21 @@ import Testing
         #expect(r.status == 1, "\(r.stderr)")
         let limitHit = r.stderr.contains("(--max-memory)") || r.stderr.contains("(--timeout)")
         #expect(limitHit, "\(r.stderr)")
+    }
+
+    /// A script's error message with control characters, or of 12 million characters, still gives
+    /// a picture, and the SVG is well-formed XML.
+    @Test(arguments: ["\\x01", "\\x00", "\" + \"A\" * 12000000 + \""])
+    func errorTextNeverSpoilsThePicture(_ message: String) throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source =
+            "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\nraise ValueError(\"bad \(message) value\")\n"
+        try Data(source.utf8).write(to: dir.appendingPathComponent("bad.py"))
+        let r = try CLI.run(["render", "bad.py", "-o", "x.svg"] + Self.limits, in: dir)
+        #expect(!r.signaled)
+        #expect(r.status == 1, "\(r.stderr)")
+        let svg = try Data(contentsOf: dir.appendingPathComponent("x.svg"))
+        #expect(XMLParser(data: svg).parse())
     }
 }
