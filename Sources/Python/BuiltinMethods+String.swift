@@ -23,10 +23,11 @@ extension Interpreter {
                 let parts =
                     name == "split"
                     ? try splitString(s, sep, limit, reserve: self.reserveBytes)
-                    : try splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit, reserve: self.reserveBytes).map {
-                        String($0.reversed())
-                    }
-                    .reversed()
+                    : try splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit, reserve: self.reserveBytes)
+                        .map {
+                            String($0.reversed())
+                        }
+                        .reversed()
                 try self.reserveMemory([parts.count], itemSize: MemoryLayout<Value>.stride)
                 return .list(ListStorage(parts.map { .string($0) }))
             }
