@@ -11,6 +11,9 @@ import Synchronization
 public final class RunWatchdog: Sendable {
     private static let timeBit = 1
     private static let memoryBit = 2
+    /// Resident growth allowed beyond `--max-memory` for the interpreter's own working set (the
+    /// torch prelude and the library code it parses), so that small limits still bound tensors.
+    static let allowance = 16 << 20
     /// How long past its deadline a hard-stopping run may take to end by itself.
     static let hardStopGrace: UInt64 = 1_500_000_000
 
@@ -81,7 +84,7 @@ public final class RunWatchdog: Sendable {
     func reserve(_ bytes: Int) throws {
         guard let memory, let limit = memoryLimit else { return }
         if bytes >= 1 << 20 { sample(memory) }
-        if bytes > limit - growth.load(ordering: .relaxed) {
+        if bytes > limit + Self.allowance - growth.load(ordering: .relaxed) {
             throw PyException(.memoryError, memoryMessage(requested: bytes))
         }
     }
@@ -89,7 +92,7 @@ public final class RunWatchdog: Sendable {
     private func sample(_ memory: ResidentMemory) {
         let used = memory.growth()
         growth.store(used, ordering: .relaxed)
-        if let limit = memoryLimit, used > limit { tripped.bitwiseOr(Self.memoryBit, ordering: .relaxed) }
+        if let limit = memoryLimit, used > limit + Self.allowance { tripped.bitwiseOr(Self.memoryBit, ordering: .relaxed) }
     }
 
     private func watch() {
@@ -102,7 +105,7 @@ public final class RunWatchdog: Sendable {
             guard hardStop, hasTripped else { continue }
             let start = trippedAt ?? now
             trippedAt = start
-            let overshoot = memoryLimit.map { growth.load(ordering: .relaxed) > $0 + $0 / 2 + (16 << 20) } ?? false
+            let overshoot = memoryLimit.map { growth.load(ordering: .relaxed) > ($0 + Self.allowance) * 3 / 2 } ?? false
             if overshoot || now - start >= Self.hardStopGrace, !finished.load(ordering: .relaxed) {
                 let e = error
                 FileHandle.standardError.write(Data("\n\(e.instance.cls.name): \(e.message)\n".utf8))
