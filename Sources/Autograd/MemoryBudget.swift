@@ -63,13 +63,18 @@ public enum MemoryBudget {
             throw TorchError.runtime("tensors with more than \(maxRank) dimensions are not supported (got \(shape.count))")
         }
         var n = 1
+        var extent = 1 // the contiguous strides' product: overflows even when a size is 0
         for d in shape {
             guard d >= 0 else {
                 throw TorchError.runtime("Trying to create tensor with negative dimension \(d): \(shape)")
             }
             let (p, overflow) = n.multipliedReportingOverflow(by: d)
-            if overflow { throw TorchError.runtime("Storage size calculation overflowed with sizes=\(shape)") }
+            let (e, extentOverflow) = extent.multipliedReportingOverflow(by: Swift.max(d, 1))
+            if overflow || extentOverflow {
+                throw TorchError.runtime("Storage size calculation overflowed with sizes=\(shape)")
+            }
             n = p
+            extent = e
         }
         if let dtype { try reserve(n, dtype, shape: shape) }
         return n

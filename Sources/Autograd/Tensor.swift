@@ -103,7 +103,7 @@ public func contiguousStrides(_ shape: [Int]) -> [Int] {
     var acc = 1
     for d in stride(from: shape.count - 1, through: 0, by: -1) {
         strides[d] = acc
-        acc *= max(shape[d], 1)
+        acc &*= max(shape[d], 1) // checked where shapes are made (`MemoryBudget.checkedNumel`)
     }
     return strides
 }

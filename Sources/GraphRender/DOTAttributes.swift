@@ -71,28 +71,51 @@ public struct DOTAttributes: Equatable, Sendable, ExpressibleByDictionaryLiteral
 public enum DOTEscape {
     /// `text` as a quoted DOT string: quotes and backslashes are escaped, line breaks become
     /// `\n` (centred lines in labels, line breaks in tooltips), carriage returns are dropped.
-    /// Graphviz's label escapes (`\N`, `\G`, `\l`, …) in `text` are shown literally.
+    /// Graphviz's label escapes (`\N`, `\G`, `\l`, …) in `text` are shown literally; control
+    /// characters are shown as `\xNN` (SVG is XML, which cannot hold them) and text past
+    /// `maxScalars` is cut with an ellipsis.
     public static func quoted(_ text: String) -> String {
         var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
+        result.reserveCapacity(min(text.utf8.count, maxScalars) + 2)
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            if i == maxScalars {
+                result += "…"
+                break
+            }
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "\r": continue
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if let code = controlCode(scalar) { result += "\\\\x" + code } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result + "\""
+    }
+
+    /// How much of one text goes into a picture.
+    public static let maxScalars = 1 << 16
+
+    /// The two hex digits of a control character other than tab and line breaks, which XML 1.0
+    /// cannot hold; nil for any other scalar.
+    static func controlCode(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
+        else { return nil }
+        let hex = String(scalar.value, radix: 16)
+        return hex.count == 1 ? "0" + hex : hex
     }
 
     /// `text` escaped for the inside of an HTML-like label: `&`, `<`, `>`, `"` and `'` become
     /// entities and line breaks become `<BR/>`.
     public static func html(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        result.reserveCapacity(min(text.utf8.count, maxScalars))
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            if i == maxScalars {
+                result += "…"
+                break
+            }
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -101,7 +124,8 @@ public enum DOTEscape {
             case "'": result += "&#39;"
             case "\n": result += "<BR/>"
             case "\r": continue
-            default: result.unicodeScalars.append(scalar)
+            default:
+                if let code = controlCode(scalar) { result += "\\x" + code } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result

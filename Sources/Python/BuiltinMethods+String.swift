@@ -11,6 +11,8 @@ extension Interpreter {
                     }
                     return p
                 }
+                let bytes = parts.reduce(s.utf8.count * max(parts.count - 1, 0)) { $0 &+ $1.utf8.count }
+                try self.reserveMemory([bytes], itemSize: 1)
                 return .string(parts.joined(separator: s))
             }
         case "split", "rsplit":
@@ -20,9 +22,13 @@ extension Interpreter {
                 if sep == "" { throw PyException.value("empty separator") }
                 let parts =
                     name == "split"
-                    ? splitString(s, sep, limit)
-                    : splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit).map { String($0.reversed()) }
+                    ? try splitString(s, sep, limit, reserve: self.reserveBytes)
+                    : try splitString(String(s.reversed()), sep.map { String($0.reversed()) }, limit, reserve: self.reserveBytes)
+                        .map {
+                            String($0.reversed())
+                        }
                         .reversed()
+                try self.reserveMemory([parts.count], itemSize: MemoryLayout<Value>.stride)
                 return .list(ListStorage(parts.map { .string($0) }))
             }
         case "splitlines":
@@ -62,15 +68,22 @@ extension Interpreter {
                     throw PyException.type("replace expected at least 2 arguments, got \(args.positional.count)")
                 }
                 let count = try args.value(2, "count").map { try self.indexValue($0, "count") } ?? -1
-                return .string(replacing(s, a, b, count: count))
+                return .string(try self.replacing(s, a, b, count: count))
             }
         case "find", "rfind", "index", "rindex":
             return method { args in
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
-                let positions = occurrences(of: sub, in: s, overlapping: true)
-                let found = name.hasPrefix("r") ? positions.last : positions.first
+                let found: Int?
+                if sub.isEmpty {
+                    found = name.hasPrefix("r") ? s.count : 0
+                } else {
+                    let bytes = Array(s.utf8)
+                    let search = StringSearch(sub)
+                    let positions = try search.occurrences(in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
+                    found = (name.hasPrefix("r") ? positions.last : positions.first).map(s.characterOffset(ofByte:))
+                }
                 if let found { return .int(found) }
                 if name.hasSuffix("index") { throw PyException.value("substring not found") }
                 return .int(-1)
@@ -80,7 +93,8 @@ extension Interpreter {
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
-                return .int(sub.isEmpty ? s.count + 1 : occurrences(of: sub, in: s, overlapping: false).count)
+                return .int(
+                    sub.isEmpty ? s.count + 1 : try StringSearch(sub).occurrences(in: Array(s.utf8), overlapping: false).count)
             }
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
@@ -91,6 +105,7 @@ extension Interpreter {
         case "zfill":
             return method { args in
                 let width = try self.indexValue(args.positional.first ?? .none, "width")
+                try self.reserveMemory([max(width, 0)], itemSize: 1)
                 let pad = String(repeating: "0", count: max(0, width - s.count))
                 if let sign = s.first, sign == "+" || sign == "-" { return .string(String(sign) + pad + s.dropFirst()) }
                 return .string(pad + s)
@@ -98,6 +113,7 @@ extension Interpreter {
         case "center", "ljust", "rjust":
             return method { args in
                 let width = try self.indexValue(args.positional.first ?? .int(0), "width")
+                try self.reserveMemory([max(width, 0), 4], itemSize: 1)
                 let fill = try args.value(1, "fillchar").flatMap(self.optionalString) ?? " "
                 guard fill.count == 1 else { throw PyException.type("The fill character must be exactly one character long") }
                 let align = name == "center" ? "^" : name == "ljust" ? "<" : ">"
@@ -125,7 +141,9 @@ extension Interpreter {
 }
 
 /// `s.split(sep, maxsplit)`: on runs of whitespace when `sep` is nil, else on each `sep`.
-private func splitString(_ s: String, _ sep: String?, _ limit: Int) -> [String] {
+private func splitString(
+    _ s: String, _ sep: String?, _ limit: Int, reserve: (Int) throws -> Void
+) throws -> [String] {
     var parts = [String]()
     guard let sep else {
         var rest = Substring(s).drop(while: \.isWhitespace)
@@ -140,45 +158,46 @@ private func splitString(_ s: String, _ sep: String?, _ limit: Int) -> [String] 
         }
         return parts
     }
-    var rest = Substring(s)
-    while limit < 0 || parts.count < limit, let r = rest.range(of: sep) {
-        parts.append(String(rest[..<r.lowerBound]))
-        rest = rest[r.upperBound...]
+    let hay = Array(s.utf8)
+    let search = StringSearch(sep)
+    let cuts = try search.occurrences(in: hay, overlapping: false, limit: limit < 0 ? nil : limit)
+    // The parts' list entries and string headers, counted before they are made.
+    try reserve((cuts.count + 1) * (MemoryLayout<Value>.stride + MemoryLayout<String>.stride))
+    var start = 0
+    for cut in cuts {
+        parts.append(String(decoding: hay[start..<cut], as: UTF8.self))
+        start = cut + search.needle.count
     }
-    parts.append(String(rest))
+    parts.append(String(decoding: hay[start...], as: UTF8.self))
     return parts
 }
 
-/// Character offsets where `sub` occurs in `s`.
-private func occurrences(of sub: String, in s: String, overlapping: Bool) -> [Int] {
-    let hay = Array(s)
-    let needle = Array(sub)
-    guard needle.count <= hay.count else { return [] }
-    var found = [Int]()
-    var i = 0
-    while i + needle.count <= hay.count {
-        if Array(hay[i..<(i + needle.count)]) == needle {
-            found.append(i)
-            i += overlapping || needle.isEmpty ? 1 : needle.count
-        } else {
-            i += 1
+extension Interpreter {
+    /// `s.replace(old, new, count)`, its size checked against the memory limit before building.
+    fileprivate func replacing(_ s: String, _ old: String, _ new: String, count: Int) throws -> String {
+        if old.isEmpty {
+            let inserts = count < 0 ? s.count + 1 : min(count, s.count + 1)
+            let (grown, overflow) = inserts.multipliedReportingOverflow(by: new.utf8.count)
+            try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
+            let chars = Array(s)
+            return (0..<inserts).map { i in new + (i < chars.count ? String(chars[i]) : "") }.joined()
+                + String(chars.dropFirst(inserts))
         }
+        let hay = Array(s.utf8)
+        let cuts = try StringSearch(old).occurrences(in: hay, overlapping: false, limit: count < 0 ? nil : count)
+        let (grown, overflow) = cuts.count.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
+        try reserveMemory([overflow ? Int.max : hay.count &+ grown], itemSize: 1)
+        var out = [UInt8]()
+        out.reserveCapacity(hay.count + grown)
+        var start = 0
+        for cut in cuts {
+            out += hay[start..<cut]
+            out += new.utf8
+            start = cut + old.utf8.count
+        }
+        out += hay[start...]
+        return String(decoding: out, as: UTF8.self)
     }
-    return found
-}
-
-/// `s.replace(old, new, count)`.
-private func replacing(_ s: String, _ old: String, _ new: String, count: Int) -> String {
-    if count < 0 { return old.isEmpty ? new + s.map { String($0) + new }.joined() : s.replacingOccurrences(of: old, with: new) }
-    var out = ""
-    var rest = Substring(s)
-    var done = 0
-    while done < count, !old.isEmpty, let r = rest.range(of: old) {
-        out += rest[..<r.lowerBound] + new
-        rest = rest[r.upperBound...]
-        done += 1
-    }
-    return out + rest
 }
 
 /// `s.title()`: upper-cases the first letter of each run of letters.

@@ -43,7 +43,9 @@ extension Interpreter {
             }
         case "extend":
             return method { args in
-                l.items.append(contentsOf: try self.iterate(args.positional.first ?? .none))
+                let added = try self.iterate(args.positional.first ?? .none)
+                try self.reserveBytes((l.items.count + added.count) * MemoryLayout<Value>.stride)
+                l.items.append(contentsOf: added)
                 return .none
             }
         case "insert":

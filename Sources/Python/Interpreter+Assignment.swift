@@ -72,7 +72,9 @@ extension Interpreter {
         switch current {
         case .object(let o): if let result = try o.inPlaceOperation(op, value, self) { return result }
         case .list(let l) where op == .add:
-            l.items.append(contentsOf: try iterate(value))
+            let added = try iterate(value)
+            try reserveBytes((l.items.count + added.count) * MemoryLayout<Value>.stride)
+            l.items.append(contentsOf: added)
             return current
         default: break
         }

@@ -34,39 +34,14 @@ extension Interpreter {
         try checkTime()
     }
 
-    /// Enforces the wall-clock limit and interrupts; also called inside comprehensions, which run
+    /// Enforces the watchdog's limits and interrupts; also called inside comprehensions, which run
     /// no statements.
     @inline(__always)
     func checkTime() throws {
         if ScriptInterrupt.take() {
             throw attachFrames(PyException(instance: ExceptionInstance(.keyboardInterrupt, [])))
         }
-        if let deadline, deadline.poll() {
-            throw attachFrames(
-                PyException(
-                    .timeoutError,
-                    "script exceeded the time limit of \(Formatting.str(.float(deadline.seconds))) seconds (--timeout)"))
-        }
-    }
-}
-
-/// A wall-clock deadline, read from the monotonic clock every 64 checks.
-final class Deadline {
-    let seconds: Double
-    private let end: UInt64
-    private(set) var expired = false
-    private var checks = 0
-
-    init(seconds: Double) {
-        self.seconds = seconds
-        let nanos = seconds * 1e9
-        end = DispatchTime.now().uptimeNanoseconds &+ (nanos >= 1.8e19 ? UInt64.max / 2 : UInt64(max(nanos, 0)))
-    }
-
-    /// Reads the clock (at most every 64 calls) and latches `expired`.
-    func poll() -> Bool {
-        checks &+= 1
-        if !expired && (checks & 63 == 0 || seconds <= 0) { expired = DispatchTime.now().uptimeNanoseconds >= end }
-        return expired
+        if let watchdog, watchdog.hasTripped { throw attachFrames(watchdog.error) }
+        try ReprGuard.take()
     }
 }

@@ -23,7 +23,7 @@ extension Interpreter {
     func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
         switch (op, v) {
         case (.not, _): return .bool(!(try truthy(v)))
-        case (.neg, .int(let i)): return .int(0 &- i)
+        case (.neg, .int(let i)): return try checked((0).subtractingReportingOverflow(i))
         case (.neg, .float(let d)): return .float(-d)
         case (.neg, .bool(let b)): return .int(b ? -1 : 0)
         case (.pos, .int), (.pos, .float): return v
@@ -53,9 +53,15 @@ extension Interpreter {
         if case .object(let o) = r, let v = try o.binaryOperation(op, l, reflected: true, self) { return v }
         if let n = try numericBinary(op, l, r) { return n }
         switch (op, l, r) {
-        case (.add, .string(let a), .string(let b)): return .string(a + b)
-        case (.add, .list(let a), .list(let b)): return .list(ListStorage(a.items + b.items))
-        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.add, .string(let a), .string(let b)):
+            try reserveBytes(a.utf8.count + b.utf8.count)
+            return .string(a + b)
+        case (.add, .list(let a), .list(let b)):
+            try reserveBytes((a.items.count + b.items.count) * MemoryLayout<Value>.stride)
+            return .list(ListStorage(a.items + b.items))
+        case (.add, .tuple(let a), .tuple(let b)):
+            try reserveBytes((a.count + b.count) * MemoryLayout<Value>.stride)
+            return .tuple(a + b)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
             try reserveMemory([s.utf8.count, max(n, 0)], itemSize: 1)
             return .string(String(repeating: s, count: max(n, 0)))
@@ -139,11 +145,11 @@ extension Interpreter {
                 return .float(Double(a) / Double(b))
             case .floorDiv:
                 if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
-                let q = a / b
+                let q = try checkedInt(a.dividedReportingOverflow(by: b))
                 return .int((a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q)
             case .mod:
                 if b == 0 { throw PyException.zeroDivision("integer division or modulo by zero") }
-                let m = a % b
+                let m = a.remainderReportingOverflow(dividingBy: b).partialValue
                 return .int(m != 0 && (m < 0) != (b < 0) ? m + b : m)
             case .pow:
                 if b < 0 {
@@ -227,16 +233,23 @@ extension Interpreter {
         case (.none, .none): return true
         case (.string(let a), .string(let b)): return a == b
         case (.list(let a), .list(let b)):
-            return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { equal($0, $1) }
-        case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+            // Identity first, as CPython's item comparison does (so a list containing itself equals itself).
+            return a === b
+                || (a.items.count == b.items.count
+                    && ReprGuard.comparing { zip(a.items, b.items).allSatisfy { equal($0, $1) } })
+        case (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && ReprGuard.comparing { zip(a, b).allSatisfy { equal($0, $1) } }
         case (.object(let o), _):
             if let e = o.equals(r) { return e }
             if case .object(let p) = r { return o === p }
             return false
         case (_, .object(let o)): return o.equals(l) ?? false
         case (.dict(let a), .dict(let b)):
+            if a === b { return true }
             guard a.count == b.count else { return false }
-            return a.items.allSatisfy { k, v in ((try? b.get(k)) ?? nil).map { equal(v, $0) } ?? false }
+            return ReprGuard.comparing {
+                a.items.allSatisfy { k, v in ((try? b.get(k)) ?? nil).map { equal(v, $0) } ?? false }
+            }
         default:
             if let a = numeric(l), let b = numeric(r) { return a == b }
             return false
@@ -263,8 +276,10 @@ extension Interpreter {
         if case .object(let o) = l, let v = try o.comparison(op, r, reflected: false, self) { return v }
         if case .object(let o) = r, let v = try o.comparison(op, l, reflected: true, self) { return v }
         switch op {
-        case .eq: return .bool(equal(l, r))
-        case .ne: return .bool(!equal(l, r))
+        case .eq, .ne:
+            let same = equal(l, r)
+            try ReprGuard.take()
+            return .bool(same == (op == .eq))
         default: return .bool(try order(op, l, r))
         }
     }
@@ -313,7 +328,7 @@ extension Interpreter {
             guard case .string(let sub) = item else {
                 throw PyException.type("'in <string>' requires string as left operand, not \(Formatting.typeName(item))")
             }
-            return sub.isEmpty || s.contains(sub)
+            return try StringSearch(sub).occurs(in: s)
         case .dict(let d): return try d.get(item) != nil
         case .object(let o): if let found = try o.containsItem(item, self) { return found }
         default: break

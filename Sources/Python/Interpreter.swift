@@ -20,6 +20,12 @@ public struct ExecutionLimits: Sendable {
     /// Maximum bytes of any one script list or string (and of whatever the host counts, such as
     /// live tensor storage); nil for no limit.
     public var maxMemory: Int? = nil
+    /// Whether the run owns its process, so the growth of its resident memory (containers,
+    /// strings, autograd nodes, the recording, the parse tree: everything) counts against
+    /// `maxMemory` besides the exact counts of tensors, lists and strings.
+    public var countsProcessMemory = false
+    /// For tests, an injected clock: the time limit expires at this check inside a builtin.
+    package var expireAfterPolls: Int? = nil
     public init() {}
 }
 
@@ -84,7 +90,8 @@ public final class Interpreter {
     }
     package var frames = [Frame(function: "<module>", line: 0)]
     var steps = 0
-    var deadline: Deadline?
+    /// The run's time and memory watchdog (set while `run()` runs).
+    var watchdog: RunWatchdog?
     private var warnedSites = Set<String>()
 
     public init(
@@ -121,7 +128,15 @@ public final class Interpreter {
     public func run() -> Int32 {
         let restores = runScopes.map { $0(self) }
         defer { for restore in restores.reversed() { restore() } }
-        deadline = limits.timeout.map(Deadline.init(seconds:))
+        let limits = limits
+        return RunWatchdog.during(limits) { watchdog in
+            self.watchdog = watchdog
+            defer { self.watchdog = nil }
+            return runBody()
+        }
+    }
+
+    private func runBody() -> Int32 {
         do {
             _ = try execute(module.body, globals)
             closeSuspendedGenerators()

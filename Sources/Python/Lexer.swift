@@ -38,6 +38,7 @@ struct Lexer {
     /// Tokenizes the whole range; the last token is `.endOfFile`.
     mutating func tokenize() throws -> [Token] {
         while true {
+            if tokens.count & 4095 == 4095 { try RunWatchdog.poll() }
             if atLineStart && brackets.isEmpty && !isExpression {
                 try readIndentation()
             }

@@ -1,9 +1,25 @@
-/// The interpreter's own allocations (lists, strings) checked against `ExecutionLimits.maxMemory`.
+/// The interpreter's own allocations (lists, strings) checked against `ExecutionLimits.maxMemory`
+/// and, when the run counts its process's memory, against what the process already holds.
 extension Interpreter {
     /// Throws unless `shape`'s element count of `itemSize`-byte items may be allocated: through
     /// `memoryCheck` when the host installed one, else against `limits.maxMemory` alone.
-    func reserveMemory(_ shape: [Int], itemSize: Int) throws {
-        if let memoryCheck { return try memoryCheck(shape, itemSize) }
+    package func reserveMemory(_ shape: [Int], itemSize: Int) throws {
+        if let memoryCheck {
+            try memoryCheck(shape, itemSize)
+        } else {
+            try checkOwnLimit(shape, itemSize: itemSize)
+        }
+        try watchdog?.reserve(shape.reduce(itemSize, *))
+    }
+
+    /// `reserveMemory` for a result of `bytes` bytes; results below 64 KiB are left to the
+    /// watchdog's sampling of the process, which sees their sum.
+    @inline(__always)
+    func reserveBytes(_ bytes: Int) throws {
+        if bytes >= 1 << 16 { try reserveMemory([bytes], itemSize: 1) }
+    }
+
+    private func checkOwnLimit(_ shape: [Int], itemSize: Int) throws {
         var bytes = itemSize
         for n in shape {
             let (product, overflow) = bytes.multipliedReportingOverflow(by: n)

@@ -64,17 +64,21 @@ extension Parser {
         return try node(.fString(merged), start, children: merged.flatMap(\.expressions))
     }
 
+    /// Joins runs of literal parts (dropping empty ones) in linear time: a million adjacent
+    /// literals must not copy the growing text a million times.
     func mergeLiterals(_ parts: [FStringPart]) -> [FStringPart] {
         var merged: [FStringPart] = []
+        var literal = ""
         for part in parts {
-            if case .literal(let text) = part, case .literal(let previous)? = merged.last {
-                merged[merged.count - 1] = .literal(previous + text)
-            } else if case .literal("") = part {
+            if case .literal(let text) = part {
+                literal += text
                 continue
-            } else {
-                merged.append(part)
             }
+            if !literal.isEmpty { merged.append(.literal(literal)) }
+            literal = ""
+            merged.append(part)
         }
+        if !literal.isEmpty { merged.append(.literal(literal)) }
         return merged
     }
 

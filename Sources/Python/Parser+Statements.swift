@@ -8,6 +8,7 @@ extension Parser {
                 continue
             }
             body += try parseStatement()
+            if body.count & 1023 == 1023 { try RunWatchdog.poll() }
         }
         return body
     }

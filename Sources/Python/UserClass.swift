@@ -141,6 +141,8 @@ public final class Instance: PyObject {
     /// that do not receive the interpreter.
     private weak var interpreter: Interpreter?
 
+    deinit { IterativeTeardown.release(&attributes) }
+
     init(cls: UserClass, interpreter: Interpreter?) {
         self.cls = cls
         self.interpreter = interpreter

@@ -16,6 +16,8 @@ public enum Value {
 public final class ListStorage {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+
+    deinit { IterativeTeardown.release(&items) }
 }
 
 /// A Python dict: insertion-ordered, keyed by hashable Python values.

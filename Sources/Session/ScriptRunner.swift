@@ -29,7 +29,7 @@ public enum ScriptRunner {
         return text
     }
 
-    /// Parses and runs `source`; returns the exit status Python would give (0, or 1 after an
+    /// Parses and runs `source` under one watchdog for both; returns the exit status Python would give (0, or 1 after an
     /// uncaught exception or syntax error, which are written to `writeError`).
     public static func run(
         source: String, filename: String,
@@ -37,14 +37,16 @@ public enum ScriptRunner {
         limits: ExecutionLimits = ExecutionLimits(),
         observer: ScriptObserver? = nil
     ) -> Int32 {
-        guard
-            let (interpreter, torch) = makeInterpreter(
-                source: source, filename: filename, writeOutput: writeOutput,
-                writeError: writeError, limits: limits)
-        else { return 1 }
-        interpreter.observer = observer
-        torch.observer = observer
-        return interpreter.run()
+        RunWatchdog.during(limits) { _ in
+            guard
+                let (interpreter, torch) = makeInterpreter(
+                    source: source, filename: filename, writeOutput: writeOutput,
+                    writeError: writeError, limits: limits)
+            else { return 1 }
+            interpreter.observer = observer
+            torch.observer = observer
+            return interpreter.run()
+        }
     }
 
     /// Parses `source` into an interpreter with torch installed, ready to run; on a syntax error
@@ -59,6 +61,9 @@ public enum ScriptRunner {
             module = try parseModule(source: source, filename: filename)
         } catch let e as SyntaxError {
             writeError(e.formatted(filename: filename))
+            return nil
+        } catch let e as PyException {
+            writeError("\(e.instance.cls.name): \(e.message)\n")
             return nil
         } catch {
             writeError("SyntaxError: \(error)\n")

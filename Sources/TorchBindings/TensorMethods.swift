@@ -78,7 +78,11 @@ enum TensorMethods {
             try a.check("item", maxPositional: 0, allowed: [])
             return scalarValue(try t.item())
         }
-        m["tolist"] = { t, _, _ in nestedValue(t.tolist()) }
+        m["tolist"] = { t, _, i in
+            // The nested lists and the values they hold, counted before they are made.
+            try i.reserveMemory([t.numel, 2], itemSize: MemoryLayout<Value>.stride)
+            return nestedValue(t.tolist())
+        }
         m["numpy"] = { t, a, _ in
             try a.check("numpy", maxPositional: 0, allowed: ["force"])
             return .object(try NumPyBridge.numpyView(of: t))

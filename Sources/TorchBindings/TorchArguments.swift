@@ -132,6 +132,11 @@ extension Interpreter {
                 sawNumber = true
                 return t.shape
             case .list, .tuple, .object(is RangeObject):
+                // Deeper than a tensor's rank can go (also a list that contains itself).
+                guard depth < MemoryBudget.maxRank else {
+                    throw PyException(
+                        .runtimeError, "tensors with more than \(MemoryBudget.maxRank) dimensions are not supported")
+                }
                 let items = try iterate(v)
                 var inner: [Int]? = nil
                 for item in items {

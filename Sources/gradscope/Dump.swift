@@ -41,6 +41,8 @@ struct Dump: ParsableCommand {
     }
 
     func run() throws {
+        let watchdog = limits.guardProcess()
+        defer { watchdog.finish() }
         let chosen = try format ?? output.map(Self.format(forPath:)) ?? .text
         let source = try loadScript(script)
         let streams = OutputStreams()

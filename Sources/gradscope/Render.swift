@@ -29,6 +29,8 @@ struct Render: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+        let watchdog = limits.guardProcess()
+        defer { watchdog.finish() }
         let streams = OutputStreams()
         let chosen: GraphFormat
         if let format {

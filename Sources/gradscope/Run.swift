@@ -33,6 +33,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let watchdog = limits.guardProcess()
+        defer { watchdog.finish() }
         let source = try loadScript(script)
         let output = OutputStreams()
         installInterruptHandler()

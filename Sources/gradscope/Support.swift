@@ -19,7 +19,7 @@ struct LimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-memory"),
         help: ArgumentHelp(
-            "Most bytes of tensor storage a script may hold (suffixes K, M, G allowed).",
+            "Most bytes a script may hold: its tensors, and its growth of resident memory (suffixes K, M, G).",
             valueName: "bytes"))
     var maxMemory: ByteCount = ByteCount(bytes: 4 << 30)
 
@@ -33,8 +33,14 @@ struct LimitOptions: ParsableArguments {
         l.maxSteps = maxSteps
         l.timeout = timeout
         l.maxMemory = maxMemory.bytes
+        l.countsProcessMemory = true
         return l
     }
+
+    /// Starts the watchdog that ends this process when a command overruns its limits by more than
+    /// a grace period (a script stuck in a C library, drawing past the deadline); call once at
+    /// the start of a command and `finish()` it at the end.
+    func guardProcess() -> RunWatchdog { RunWatchdog(limits: executionLimits, hardStop: true) }
 }
 
 /// A byte count given as `1048576`, `512K`, `64M` or `2G` (binary multiples).

@@ -41,6 +41,8 @@ struct Why: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+        let watchdog = limits.guardProcess()
+        defer { watchdog.finish() }
         let source = try loadScript(script)
         let streams = OutputStreams()
         let (status, graph) = runOnLargeStack {

@@ -183,6 +183,16 @@ extension Tensor {
         return Array(UnsafeBufferPointer(start: s.pointer(Double.self), count: numel))
     }
 
+    /// The elements as Ints: int64 values exactly, others truncated and clamped to Int's range
+    /// (so an index tensor's extreme values reach the bounds checks instead of trapping).
+    public func indexValues() -> [Int] {
+        if dtype == .int64 {
+            let s = contiguousStorage(as: .int64)
+            return UnsafeBufferPointer(start: s.pointer(Int64.self), count: numel).map { Int($0) }
+        }
+        return doubles().map { $0.isNaN ? 0 : $0 >= 0x1p63 ? .max : $0 < -0x1p63 ? .min : Int($0) }
+    }
+
     /// Whether any element is NaN.
     public func containsNaN() -> Bool { dtype.isFloatingPoint && doubles().contains { $0.isNaN } }
 }

@@ -20,7 +20,7 @@ extension Tensor {
             }
             padding = paddingIdx < 0 ? paddingIdx + rows : paddingIdx
         }
-        let picked = indices.doubles().map { Int($0) }
+        let picked = indices.indexValues()
         guard picked.allSatisfy({ $0 >= 0 && $0 < rows }) else { throw TorchError.index("index out of range in self") }
         let w = weight.doubles()
         var values = [Double]()
@@ -29,7 +29,7 @@ extension Tensor {
         let out = try Tensor(values, shape: indices.shape + [width], dtype: weight.dtype)
         record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) {
             ctx in
-            let ids = try ctx.saved(0).doubles().map { Int($0) }
+            let ids = try ctx.saved(0).indexValues()
             let g = ctx.grad.doubles()
             var grad = [Double](repeating: 0, count: rows * width)
             for (k, i) in ids.enumerated() where i != padding {

@@ -120,7 +120,7 @@ extension Tensor {
     static func reduceLoss(_ loss: Tensor, _ mode: LossReduction) throws -> Tensor {
         switch mode {
         case .none: return loss
-        case .sum: return loss.sumValues([], keepdim: false)
+        case .sum: return try loss.sumValues([], keepdim: false)
         case .mean:
             return try mapBinary(
                 DivF.self, loss.sumValues([], keepdim: false),

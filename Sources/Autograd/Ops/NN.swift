@@ -108,7 +108,7 @@ extension Tensor {
         let out: Tensor
         switch mode {
         case .none: out = squared
-        case .sum: out = squared.sumValues([], keepdim: false)
+        case .sum: out = try squared.sumValues([], keepdim: false)
         case .mean:
             out = try mapBinary(DivF.self, squared.sumValues([], keepdim: false), Tensor.scalar(Double(n), dtype: dt), dtype: dt)
         }
@@ -159,7 +159,7 @@ extension Tensor {
             )
         }
         let rows = noBatch ? 1 : input.shape[0]
-        let targets = target.doubles().map { Int($0) }
+        let targets = target.indexValues()
         let logp = input.doubles()
         let classWeights = weight?.doubles()
         let dt = input.dtype
@@ -188,7 +188,7 @@ extension Tensor {
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
                 + (weight.map { [.input("weight", $0)] } ?? [])
         ) { ctx in
-            let ts = try ctx.saved(1).doubles().map { Int($0) }
+            let ts = try ctx.saved(1).indexValues()
             let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
             var mask = [Double](repeating: 0, count: rows * classes)
             for (i, t) in ts.enumerated() where t != ignoreIndex {

@@ -74,7 +74,7 @@ extension Tensor {
 
     /// The mean over `dims` (all dims when empty) without recording.
     private func meanValues(_ dims: [Int], keepdim: Bool, count: Int) throws -> Tensor {
-        let sums = sumValues(dims, keepdim: keepdim)
+        let sums = try sumValues(dims, keepdim: keepdim)
         return try mapBinary(DivF.self, sums, Tensor.scalar(Double(count), dtype: dtype), dtype: dtype)
     }
 
@@ -154,7 +154,7 @@ extension Tensor {
     /// the selected value (or among the NaNs when it is NaN).
     static func evenlyDistribute(_ grad: Tensor, input: Tensor, value: Tensor) throws -> Tensor {
         let mask = value.containsNaN() ? input.isnan() : try input.eq(.tensor(value))
-        let count = mask.sumValues([], keepdim: false)
+        let count = try mask.sumValues([], keepdim: false)
         return try mask.mul(.tensor(grad.div(.tensor(count))))
     }
 

@@ -47,8 +47,9 @@ extension Tensor {
         let (s, e) = sliceBounds(size: shape[d], start: start, end: end)
         var newShape = shape
         var newStrides = strides
-        newShape[d] = (e - s + step - 1) / step
-        newStrides[d] = strides[d] * step
+        newShape[d] = e > s ? (e - s - 1) / step + 1 : 0
+        // A step past the end leaves at most one element, whose stride does not matter.
+        newStrides[d] = newShape[d] > 1 ? strides[d] * step : strides[d]
         let old = shape
         return makeView(
             shape: newShape, strides: newStrides, offset: offset + s * strides[d],

@@ -68,11 +68,11 @@ extension Tensor {
     }
 
     /// Sums over `dims` (all dims when empty) without recording; integers and bools sum to int64.
-    func sumValues(_ dims: [Int], keepdim: Bool) -> Tensor {
+    func sumValues(_ dims: [Int], keepdim: Bool) throws -> Tensor {
         let all = dims.isEmpty ? Array(0..<dim) : dims
         let keptShape = reducedShape(all, keepdim: true)
         let outDType: DType = dtype.isFloatingPoint ? dtype : .int64
-        let out = Storage(uninitialized: outDType, count: keptShape.reduce(1, *))
+        let out = Storage(uninitialized: outDType, count: try MemoryBudget.checkedNumel(keptShape, allocating: outDType))
         var rs = contiguousStrides(keptShape)
         for d in all where d < rs.count { rs[d] = 0 }
         if dtype.isFloatingPoint {
@@ -87,14 +87,14 @@ extension Tensor {
     public func sum(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
         let old = shape
         guard let dims else {
-            let out = sumValues([], keepdim: false)
+            let out = try sumValues([], keepdim: false)
             record("sum", "SumBackward0", inputs: [self], outputs: [out], keeping: [("self_sym_sizes", .ints(old))]) { ctx in
                 [try ctx.grad.expand(old)]
             }
             return out
         }
         let rd = try reductionDims(dims)
-        let out = sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
+        let out = try sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
         // sum_backward: unsqueeze each reduced dim in ascending order (UnsqueezeBackward0 under
         // create_graph, as in PyTorch), then expand.
         let reduced = (rd.isEmpty ? Array(0..<dim) : rd).sorted()

@@ -1,0 +1,184 @@
+import Foundation
+import Synchronization
+
+/// Enforces one run's time and memory budgets independently of statements: a background thread
+/// reads the monotonic clock and (when the run owns the process) its resident memory every 2 ms
+/// and raises atomic flags that the interpreter reads before every statement and long builtins
+/// read inside their loops (`RunWatchdog.poll()`), so one long statement is stopped too.
+///
+/// With `hardStop`, a run that does not stop by itself (stuck in a C library, or drawing after
+/// the script ended) is ended by the watchdog: its error on stderr and exit status 1.
+public final class RunWatchdog: Sendable {
+    private static let timeBit = 1
+    private static let memoryBit = 2
+    /// Resident growth allowed beyond `--max-memory` for the interpreter's own working set (the
+    /// torch prelude and the library code it parses), so that small limits still bound tensors.
+    static let allowance = 16 << 20
+    /// How long past its deadline a hard-stopping run may take to end by itself.
+    static let hardStopGrace: UInt64 = 1_500_000_000
+
+    let seconds: Double?
+    let memoryLimit: Int?
+    private let end: UInt64
+    private let memory: ResidentMemory?
+    private let hardStop: Bool
+    private let tripped = Atomic<Int>(0)
+    private let finished = Atomic<Bool>(false)
+    /// Resident bytes above the baseline at the last sample.
+    private let growth = Atomic<Int>(0)
+    /// For tests: the time limit expires at this builtin poll, as if the clock had run out.
+    private let pollsLeft: Atomic<Int>
+    private let countsPolls: Bool
+
+    /// Starts watching `limits` from now. `hardStop` lets the watchdog end the process.
+    public init(limits: ExecutionLimits, hardStop: Bool = false) {
+        seconds = limits.timeout
+        memoryLimit = limits.maxMemory
+        let nanos = (limits.timeout ?? .infinity) * 1e9
+        end = DispatchTime.now().uptimeNanoseconds &+ (nanos >= 1.8e19 ? UInt64.max / 2 : UInt64(max(nanos, 0)))
+        memory = limits.maxMemory != nil && limits.countsProcessMemory ? ResidentMemory() : nil
+        self.hardStop = hardStop
+        pollsLeft = Atomic(limits.expireAfterPolls ?? 0)
+        countsPolls = limits.expireAfterPolls != nil
+        if seconds != nil || memory != nil {
+            let thread = Thread { [self] in watch() }
+            thread.start()
+        }
+    }
+
+    /// Stops the background thread; the run is over.
+    public func finish() { finished.store(true, ordering: .sequentiallyConsistent) }
+
+    /// Whether a limit has been hit.
+    @inline(__always)
+    var hasTripped: Bool { tripped.load(ordering: .relaxed) != 0 }
+
+    /// The error for the limit that was hit.
+    var error: PyException {
+        if tripped.load(ordering: .relaxed) & Self.memoryBit != 0 {
+            return PyException(.memoryError, memoryMessage(requested: nil))
+        }
+        return PyException(.timeoutError, timeMessage)
+    }
+
+    private var timeMessage: String {
+        "script exceeded the time limit of \(Formatting.str(.float(seconds ?? 0))) seconds (--timeout)"
+    }
+
+    private func memoryMessage(requested: Int?) -> String {
+        let used = growth.load(ordering: .relaxed)
+        let what = requested.map { "tried to allocate \($0) bytes with \(used) bytes in use" } ?? "\(used) bytes in use"
+        return "out of memory: \(what); the limit is \(memoryLimit ?? 0) bytes (--max-memory)"
+    }
+
+    /// Throws the error of a limit that has been hit (for long loops inside builtins).
+    func check() throws {
+        if countsPolls, pollsLeft.subtract(1, ordering: .relaxed).newValue == 0 {
+            tripped.bitwiseOr(Self.timeBit, ordering: .relaxed)
+        }
+        if hasTripped { throw error }
+    }
+
+    /// Throws `MemoryError` unless `bytes` more fit in the memory counted so far. Large requests
+    /// sample the resident size first, so growth by big steps is seen at once.
+    func reserve(_ bytes: Int) throws {
+        guard let memory, let limit = memoryLimit else { return }
+        if bytes >= 1 << 20 { sample(memory) }
+        if bytes > limit + Self.allowance - growth.load(ordering: .relaxed) {
+            throw PyException(.memoryError, memoryMessage(requested: bytes))
+        }
+    }
+
+    private func sample(_ memory: ResidentMemory) {
+        let used = memory.growth()
+        growth.store(used, ordering: .relaxed)
+        if let limit = memoryLimit, used > limit + Self.allowance { tripped.bitwiseOr(Self.memoryBit, ordering: .relaxed) }
+    }
+
+    private func watch() {
+        var trippedAt: UInt64?
+        while !finished.load(ordering: .relaxed) {
+            usleep(2000)
+            let now = DispatchTime.now().uptimeNanoseconds
+            if let memory { sample(memory) }
+            if seconds != nil, now >= end { tripped.bitwiseOr(Self.timeBit, ordering: .relaxed) }
+            guard hardStop, hasTripped else { continue }
+            let start = trippedAt ?? now
+            trippedAt = start
+            let overshoot = memoryLimit.map { growth.load(ordering: .relaxed) > ($0 + Self.allowance) * 3 / 2 } ?? false
+            if overshoot || now - start >= Self.hardStopGrace, !finished.load(ordering: .relaxed) {
+                let e = error
+                FileHandle.standardError.write(Data("\n\(e.instance.cls.name): \(e.message)\n".utf8))
+                _exit(1)
+            }
+        }
+    }
+}
+
+extension RunWatchdog {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<RunWatchdog>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    /// The watchdog of the run on the calling thread.
+    public static var current: RunWatchdog? {
+        get { pthread_getspecific(key).map { Unmanaged<RunWatchdog>.fromOpaque($0).takeUnretainedValue() } }
+        set {
+            if let old = pthread_getspecific(key) { Unmanaged<RunWatchdog>.fromOpaque(old).release() }
+            pthread_setspecific(key, newValue.map { Unmanaged.passRetained($0).toOpaque() })
+        }
+    }
+
+    /// Runs `body` under the calling thread's watchdog, or under a new one for `limits` that
+    /// ends with `body`.
+    public static func during<T>(_ limits: ExecutionLimits, _ body: (RunWatchdog) throws -> T) rethrows -> T {
+        if let current { return try body(current) }
+        let watchdog = RunWatchdog(limits: limits)
+        current = watchdog
+        defer {
+            watchdog.finish()
+            current = nil
+        }
+        return try body(watchdog)
+    }
+
+    /// Throws if the calling thread's run has hit a limit: long loops in builtins call this every
+    /// few thousand iterations.
+    @inline(__always)
+    public static func poll() throws {
+        if let watchdog = current { try watchdog.check() }
+    }
+}
+
+/// The process's resident set size above what it was when this was made, read from
+/// `/proc/self/statm` (Linux); zero where that file cannot be read.
+final class ResidentMemory: Sendable {
+    private let fd: Int32
+    private let baseline: Int
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    init() {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        self.fd = fd
+        baseline = Self.read(fd)
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func growth() -> Int { max(Self.read(fd) - baseline, 0) }
+
+    private static func read(_ fd: Int32) -> Int {
+        guard fd >= 0 else { return 0 }
+        var buffer = [UInt8](repeating: 0, count: 96)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 96, 0) }
+        guard n > 0 else { return 0 }
+        // "size resident shared ...": the second field, in pages.
+        let fields = buffer[..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * pageSize
+    }
+}
