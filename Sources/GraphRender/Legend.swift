@@ -133,7 +133,8 @@ public enum Legend {
                 return Style.savedLabel(
                     name: "buffer", detail: "modified in place", state: .invalidated(savedVersion: 0, currentVersion: 1))
             case .collapsedModule: return Style.moduleLabel(title: "fc1: Linear(4→3)", path: "a module call (--depth)", line: nil)
-            case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient:
+            case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient,
+                .untraversedEdge:
                 return .text(role.rawValue)
             }
         }
@@ -146,8 +147,9 @@ public enum Legend {
             let text: String
             switch role {
             case .detachEdge: text = "detach · line n (graph cut)"
-            case .gradientEdge: text = "gradient (colour, width: |grad|)"
+            case .gradientEdge: text = "gradient, pass (colour, width: |grad|)"
             case .nonFiniteGradient: text = "gradient with NaN / Inf"
+            case .untraversedEdge: text = "not traversed by the pass drawn"
             default: text = "data flow"
             }
             let look = (role == .gradientEdge ? Style.gradientEdge(magnitude: 1e-1) : Style.attributes(for: role))

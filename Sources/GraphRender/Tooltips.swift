@@ -48,6 +48,14 @@ enum Describe {
         return text
     }
 
+    /// A backward call with its pass number and line: `backward pass 1 (line 15)`.
+    static func pass(_ p: BackwardRecord) -> String {
+        (p.kind == .grad ? "autograd.grad" : "backward") + " pass \(p.id) (line \(p.line))"
+    }
+
+    /// The short form on a gradient label: `pass 1 (line 15)`.
+    static func passLabel(_ p: BackwardRecord) -> String { "pass \(p.id) (line \(p.line))" }
+
     /// A gradient for a tooltip: shape, values (≤ 16 elements) or norm / min / max, NaN and Inf counts.
     static func gradientDetail(_ g: GradSummary) -> String {
         var parts = ["shape \(shape(g.shape))"]
