@@ -90,7 +90,10 @@ extension SceneBuilder {
         func close(next: OpRecord?) {
             guard let first = run.first, let last = run.last else { return }
             let made = Set(run.flatMap { graph.ops[$0].outputs })
-            let lines = Style.lineText(graph.ops[first].line...max(graph.ops[first].line, graph.ops[last].line))
+            // Inside a Function's forward: the lines there, and the line that called apply.
+            let (a, b) = (graph.ops[first], graph.ops[last])
+            let (start, end) = (a.innerLine ?? a.line, b.innerLine ?? b.line)
+            let lines = Style.lineText(start...max(start, end)) + (a.innerLine != nil ? ", called at line \(a.line)" : "")
             let label: String
             if let next, next.gradFn != nil, next.outputs.contains(where: made.contains) {
                 label = "\(next.name).forward (grad off) · \(lines)"

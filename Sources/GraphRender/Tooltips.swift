@@ -114,7 +114,7 @@ enum Describe {
             lines.append("parameter \(path) of the module the script called")
             if !t.names.isEmpty { lines.append("also named: " + t.names.joined(separator: ", ")) }
         } else if t.names.count > 1 {
-            lines.append("names: " + t.names.joined(separator: ", "))
+            lines.append("also named: " + t.names.dropFirst().joined(separator: ", "))
         }
         lines += grads
         return lines.joined(separator: "\n")
@@ -125,6 +125,7 @@ enum Describe {
         _ op: OpRecord, in graph: Graph, standsForResult: Bool, region: String?, module: ModuleCall? = nil
     ) -> String {
         var lines = ["\(op.name) at line \(op.line) (op \(op.id))"]
+        if let inner = op.innerLine { lines.append("inside a custom Function's forward, at line \(inner) there") }
         if let g = op.gradFn {
             lines.append("grad_fn \(graph.nodes[g].name) (node n\(g))")
         } else {

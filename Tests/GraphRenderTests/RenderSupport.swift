@@ -31,9 +31,9 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     var titles: [String] = []
     /// The text of each element, whole.
     var texts: [String] = []
-    /// The texts inside each element with an id (a node's or edge's `<g>`), in order.
+    /// The texts inside each node's or edge's `<g>` (by its id), in order.
     var textsByID: [String: [String]] = [:]
-    /// The ids of the open elements (nil for those without one).
+    /// The ids of the open elements that have a class (nil for the others).
     private var open: [String?] = []
 
     static func parse(_ bytes: [UInt8]) -> SVGDocument? {
@@ -47,7 +47,8 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
-        open.append(attributes["id"])
+        // Texts belong to the node or edge group (which has a class), not to its tooltip anchor.
+        open.append(attributes["class"] != nil ? attributes["id"] : nil)
         if let id = attributes["id"] {
             ids.insert(id)
             if let c = attributes["class"] { classes[id] = c }

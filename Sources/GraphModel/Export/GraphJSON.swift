@@ -138,6 +138,8 @@ extension Graph {
         w.field("grad_fn", o.gradFn)
         w.field("in_place", o.isInPlace)
         w.field("pass", o.pass)
+        // Only ops run inside a custom Function's forward have one; other dumps stay as they were.
+        if let inner = o.innerLine { w.field("inner_line", inner) }
         w.endObject()
     }
 
