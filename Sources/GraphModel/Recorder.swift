@@ -11,9 +11,16 @@ public final class Recorder {
     /// else the line last set.
     public var currentLine: Int {
         get { lineSource?() ?? lastLine }
-        set { lastLine = newValue }
+        set {
+            lastLine = newValue
+            guard newValue >= 0 else { return }
+            if newValue >= ran.count { ran += [Bool](repeating: false, count: newValue + 1 - ran.count) }
+            ran[newValue] = true
+        }
     }
     private var lastLine = 0
+    /// Per line: whether a statement there ran.
+    private var ran: [Bool] = []
     /// Where `currentLine` comes from while a script runs.
     public var lineSource: (() -> Int)?
     /// The lines that called the custom Functions whose forward runs now, outermost first.
@@ -78,7 +85,13 @@ public final class Recorder {
     }
 
     /// The graph recorded so far. Cheap: the arrays are shared until the recorder records more.
-    public func snapshot() -> Graph { graph }
+    public func snapshot() -> Graph {
+        guard !ran.isEmpty else { return graph }
+        var g = graph
+        g.linesRun = ran.indices.filter { ran[$0] }
+        g.lastLine = lastLine
+        return g
+    }
 
     // MARK: Script-layer events
 

@@ -80,8 +80,7 @@ public enum Legend {
                 (statements, topAnchor, bottomAnchor) = Entry.edge(role: role, id: id, tag: legendClass)
             } else if role == .gradModeRegion || role == .moduleCall {
                 let inner = id + "_sample"
-                let title: DOTValue =
-                    role == .moduleCall ? "fc1: Linear(4→3)" : Style.regionLabel(kind: "no_grad", lines: 3...5)
+                let title: DOTValue = role == .moduleCall ? "module: Class(sizes)" : "grad-off region · its lines"
                 let cluster = Style.attributes(for: role)
                     .merging(["label": title])
                     .merging(legendClass)
@@ -126,7 +125,7 @@ public enum Legend {
             case .untrackedOp: return Style.opLabel(op: "op", gradFn: nil, line: nil)
             case .detached: return Style.tensorLabel(name: "detached branch", detail: "reaches no parameter")
             case .noGradientLeaf:
-                return Style.tensorLabel(name: "parameter", detail: "no path from the root", noGradient: true)
+                return Style.tensorLabel(name: "parameter", detail: "no gradient reached it", noGradient: true)
             case .savedRetained: return Style.savedLabel(name: "buffer", detail: "kept for backward", state: .retained)
             case .savedFreed: return Style.savedLabel(name: "buffer", detail: "after backward", state: .freed)
             case .savedInvalidated:

@@ -77,6 +77,11 @@ struct SceneBuilder {
     init(graph: Graph, options: RenderOptions) throws {
         self.graph = graph
         self.options = options
+        if let line = options.at, let last = graph.lastLine, !graph.linesRun.contains(line) {
+            throw RenderError(
+                kind: .invalidOptions,
+                message: "--at \(line): the script never ran line \(line); the last line that ran was \(last)")
+        }
         let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
         self.selection = selection
         let passes = graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
@@ -129,7 +134,9 @@ struct SceneBuilder {
 
         var cutTensor = [Bool](repeating: false, count: graph.tensors.count)
         var cutOp = [Bool](repeating: false, count: graph.ops.count)
+        // Only a detach draws a branch faded: what no_grad made is drawn in its region instead.
         for s in graph.detachedSubgraphs() {
+            guard case .detach = s.cut else { continue }
             for t in s.tensors { cutTensor[t] = true }
             for o in s.ops { cutOp[o] = true }
         }

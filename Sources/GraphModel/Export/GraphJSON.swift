@@ -61,6 +61,10 @@ extension Graph {
         }
         w.endArray()
         if !modules.isEmpty { writeModules(&w) }
+        if let last = lastLine {
+            w.field("lines_run", linesRun)
+            w.field("last_line", last)
+        }
         w.key("error")
         Self.writeError(error, &w)
         if let explanation { writeAnalysis(explanation, &w) }
