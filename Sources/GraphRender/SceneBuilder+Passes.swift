@@ -99,10 +99,13 @@ extension SceneBuilder {
             return selection.line.map { "--show-grads: no backward pass had run by line \($0), so no gradients are drawn" }
                 ?? "--show-grads: the script made no backward pass, so no gradients are drawn"
         }
-        let count = graph.backwardPasses.count
-        var note = "gradients of \(Describe.pass(graph.backwardPasses[p]))"
+        let count = includedPasses.count
+        let record = graph.backwardPasses[p]
+        var note = "gradients of \(Describe.pass(record))"
+        if let e = record.error { note += ", which raised \(e.type)" }
         if count > 1 {
-            note += " (passes 0–\(count - 1)); " + (options.pass == nil ? "the last one run; " : "") + "--pass N draws another"
+            let run = selection.line.map { " had run by line \($0)" } ?? ""
+            note += " (passes 0–\(count - 1)\(run)); " + (options.pass == nil ? "the last one; " : "") + "--pass N draws another"
         }
         return note + "; dimmed edges: not traversed by it"
     }
