@@ -52,19 +52,22 @@ extension Tensor {
         try writeUnchecked(sum)
     }
 
-    /// `zero_()`.
+    /// `zero_()` (recorded as `zero_` with PyTorch's `ZeroBackward0`).
     @discardableResult
-    public func zero_() throws -> Tensor { try fill_(0) }
+    public func zero_() throws -> Tensor { try fill(0, op: "zero_", node: "ZeroBackward0") }
 
     /// `fill_(value)`.
     @discardableResult
-    public func fill_(_ value: Double) throws -> Tensor {
+    public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: "FillBackward0") }
+
+    /// Fills with `value` in place, reporting the op as `op` with a grad_fn named `node`.
+    private func fill(_ value: Double, op: String, node: String) throws -> Tensor {
         try checkInPlace()
         fillUnchecked(value)
-        bumpVersion("fill_")
+        bumpVersion(op)
         if requiresGrad && GradMode.isEnabled {
             let out = Tensor.full(shape, value, dtype: dtype)
-            record("fill_", "FillBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.mulScalar(0)] }
+            record(op, node, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.mulScalar(0)] }
             gradFn = out.gradFn
         }
         return self

@@ -29,6 +29,10 @@ public struct Graph: Sendable {
     public internal(set) var gradReads: [GradRead] = []
     /// The exception that ended the script, if it raised.
     public internal(set) var error: ErrorRecord?
+    /// The script lines that ran, ascending (empty when no lines were recorded).
+    public internal(set) var linesRun: [Int] = []
+    /// The line of the last statement that ran.
+    public internal(set) var lastLine: Int?
 
     public init() {}
 }

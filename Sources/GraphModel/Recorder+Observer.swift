@@ -39,9 +39,9 @@ extension Recorder: AutogradObserver {
         }
         graph.ops.append(
             OpRecord(
-                id: id, name: event.name, inputs: inputs, outputs: outputs, line: currentLine,
+                id: id, name: event.name, inputs: inputs, outputs: outputs, line: userLine,
                 region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
-                isInPlace: event.isInPlace, pass: passStack.last))
+                isInPlace: event.isInPlace, pass: passStack.last, innerLine: innerLine))
         noteModuleOp(id)
         lastEvent = .op(id, outputs: event.outputs.map(\.id))
     }
@@ -72,13 +72,21 @@ extension Recorder: AutogradObserver {
             opIndex = graph.ops.count
             graph.ops.append(
                 OpRecord(
-                    id: opIndex, name: op, inputs: [t], outputs: [t], line: currentLine,
+                    id: opIndex, name: op, inputs: [t], outputs: [t], line: userLine,
                     region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
-                    isInPlace: true, pass: passStack.last))
+                    isInPlace: true, pass: passStack.last, innerLine: innerLine))
             noteModuleOp(opIndex)
         }
         checkInvalidation(of: tensor, op: op)
         lastEvent = .bump(tensor: t, op: opIndex)
+    }
+
+    /// The line inside a custom Function's forward, for ops recorded there (not the Function's
+    /// own op, recorded once forward has returned to the calling line).
+    private var innerLine: Int? {
+        guard let call = functionCalls.first else { return nil }
+        let line = currentLine
+        return line == call ? nil : line
     }
 
     /// Makes node `g` the grad_fn an in-place op `op` gave tensor `t`.
@@ -98,7 +106,7 @@ extension Recorder: AutogradObserver {
             let t = sight(source)
             graph.detaches.append(
                 DetachRecord(
-                    id: id, kind: .detachInPlace, source: t, result: t, line: currentLine,
+                    id: id, kind: .detachInPlace, source: t, result: t, line: userLine,
                     sourceRequiredGrad: required, opsBefore: graph.ops.count))
             graph.tensors[t].detach = id
         } else {
@@ -109,7 +117,7 @@ extension Recorder: AutogradObserver {
                 ?? addTensor(result, source: kind == .data ? .data : .detach, detach: id)
             graph.detaches.append(
                 DetachRecord(
-                    id: id, kind: kind, source: s, result: r, line: currentLine,
+                    id: id, kind: kind, source: s, result: r, line: userLine,
                     sourceRequiredGrad: source.requiresGrad, opsBefore: graph.ops.count))
         }
         lastEvent = .none
@@ -122,7 +130,7 @@ extension Recorder: AutogradObserver {
         let inputs = pass.inputs.map { sight($0) }
         graph.backwardPasses.append(
             BackwardRecord(
-                id: id, kind: pass.kind == .grad ? .grad : .backward, line: currentLine, roots: roots,
+                id: id, kind: pass.kind == .grad ? .grad : .backward, line: userLine, roots: roots,
                 rootTensors: rootTensors, inputs: inputs, retainGraph: pass.retainGraph, createGraph: pass.createGraph,
                 opsBefore: graph.ops.count, tensorsBefore: graph.tensors.count))
         passByEngineIndex[pass.index] = id

@@ -6,8 +6,27 @@ import Autograd
 /// assignment and brackets `with` blocks with `enterRegion` / `exitRegion`. The recorder keeps
 /// only metadata (ids, shapes, names): it never keeps a tensor alive, and holds nodes weakly.
 public final class Recorder {
-    /// The script line of the statement running now.
-    public var currentLine = 0
+    /// The script line of the statement running now: what `lineSource` says when it is set
+    /// (a script run: the innermost script frame's line, right again after a call returns),
+    /// else the line last set.
+    public var currentLine: Int {
+        get { lineSource?() ?? lastLine }
+        set {
+            lastLine = newValue
+            guard newValue >= 0 else { return }
+            if newValue >= ran.count { ran += [Bool](repeating: false, count: newValue + 1 - ran.count) }
+            ran[newValue] = true
+        }
+    }
+    private var lastLine = 0
+    /// Per line: whether a statement there ran.
+    private var ran: [Bool] = []
+    /// Where `currentLine` comes from while a script runs.
+    public var lineSource: (() -> Int)?
+    /// The lines that called the custom Functions whose forward runs now, outermost first.
+    var functionCalls: [Int] = []
+    /// Per tensor record: how many calls deep its label (`names[0]`) was bound.
+    var labelDepth: [Int: Int] = [:]
 
     var graph = Graph()
     /// Engine tensor id → tensor record id.
@@ -66,20 +85,44 @@ public final class Recorder {
     }
 
     /// The graph recorded so far. Cheap: the arrays are shared until the recorder records more.
-    public func snapshot() -> Graph { graph }
+    public func snapshot() -> Graph {
+        guard !ran.isEmpty else { return graph }
+        var g = graph
+        g.linesRun = ran.indices.filter { ran[$0] }
+        g.lastLine = lastLine
+        return g
+    }
 
     // MARK: Script-layer events
 
-    /// Records an assignment `name = tensor`; the latest name becomes the tensor's label.
-    public func bind(name: String, to tensor: Tensor) {
+    /// Records an assignment `name = tensor` made `depth` calls deep (0: the outermost code).
+    /// The label is the first name bound at the smallest depth (where it was made or returned
+    /// to); later names are aliases: after `y = x`, `x` is still `x`.
+    public func bind(name: String, to tensor: Tensor, depth: Int = 0) {
         let r = sight(tensor)
-        if graph.tensors[r].names.last != name { graph.tensors[r].names.append(name) }
+        if graph.tensors[r].names.isEmpty || depth < labelDepth[r, default: Int.max] {
+            graph.tensors[r].names.removeAll { $0 == name }
+            graph.tensors[r].names.insert(name, at: 0)
+            labelDepth[r] = depth
+        } else if !graph.tensors[r].names.contains(name) {
+            graph.tensors[r].names.append(name)
+        }
         lastEvent = .none
     }
 
+    /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
+    /// drawn at that line, with the line inside forward as their `innerLine`.
+    public func enterFunctionCall(line: Int) { functionCalls.append(line) }
+
+    /// The innermost custom Function's forward returned (or raised).
+    public func exitFunctionCall() { functionCalls.removeLast() }
+
+    /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
+    var userLine: Int { functionCalls.first ?? currentLine }
+
     /// Records the script reading `tensor.grad` at the current line.
     public func recordGradRead(of tensor: Tensor) {
-        graph.gradReads.append(GradRead(tensor: sight(tensor), line: currentLine, passesBefore: graph.backwardPasses.count))
+        graph.gradReads.append(GradRead(tensor: sight(tensor), line: userLine, passesBefore: graph.backwardPasses.count))
         lastEvent = .none
     }
 
@@ -159,7 +202,7 @@ public final class Recorder {
             TensorRecord(
                 id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
                 isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
-                detach: detach, line: currentLine, region: regionStack.last,
+                detach: detach, line: userLine, region: regionStack.last,
                 pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
@@ -213,13 +256,13 @@ public final class Recorder {
             var b = SavedBuffer(slot, shape: internShape(slot.shape))
             b.freedByPass = slot.freedByPass.flatMap { passByEngineIndex[$0] }
             if slot.isStale {
-                b.invalidation = Invalidation(line: currentLine, op: "", version: slot.currentVersion)
+                b.invalidation = Invalidation(line: userLine, op: "", version: slot.currentVersion)
             }
             buffers.append(b)
         }
         graph.nodes.append(
             NodeRecord(
-                id: id, name: name, line: currentLine, next: next, saved: buffers,
+                id: id, name: name, line: userLine, next: next, saved: buffers,
                 variable: variable, pass: passStack.last))
         nodeIndex[node.id] = id
         liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
@@ -249,7 +292,7 @@ public final class Recorder {
                 guard slot.isStale, b < graph.nodes[n].saved.count, graph.nodes[n].saved[b].invalidation == nil else {
                     continue
                 }
-                graph.nodes[n].saved[b].invalidation = Invalidation(line: currentLine, op: op, version: slot.currentVersion)
+                graph.nodes[n].saved[b].invalidation = Invalidation(line: userLine, op: op, version: slot.currentVersion)
             }
         }
         if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }

@@ -33,7 +33,8 @@ public struct TensorRecord: Sendable {
     private var accumulateGrad32: Int32
     private let pass32: Int32
 
-    /// Every script variable name bound to it, in binding order; the last one is the label.
+    /// Every script variable name bound to it: the label first (the first name given where it
+    /// was made or returned to), then aliases and names inside functions in binding order.
     public internal(set) var names: [String] = []
     public internal(set) var shape: [Int]
     public let dtype: DType
@@ -102,9 +103,9 @@ public struct TensorRecord: Sendable {
     public var pass: Int? { unpackID(pass32) }
 
     /// The name users see: a module parameter's path below the root module (`fc1.weight`),
-    /// else the latest variable it was bound to.
+    /// else the first of `names`.
     public var label: String? {
-        guard let path = parameterPath else { return names.last }
+        guard let path = parameterPath else { return names.first }
         guard let dot = path.firstIndex(of: ".") else { return path }
         return String(path[path.index(after: dot)...])
     }
@@ -129,13 +130,15 @@ public struct OpRecord: Sendable {
     /// Whether grad mode was on when it ran.
     public let gradEnabled: Bool
     public internal(set) var isInPlace: Bool
+    private let innerLine32: Int32
 
     init(
         id: Int, name: String, inputs: [Int], outputs: [Int], line: Int, region: Int?, gradEnabled: Bool,
-        gradFn: Int?, isInPlace: Bool, pass: Int?
+        gradFn: Int?, isInPlace: Bool, pass: Int?, innerLine: Int? = nil
     ) {
         id32 = packID(id)
         line32 = Int32(truncatingIfNeeded: line)
+        innerLine32 = packID(innerLine)
         region32 = packID(region)
         gradFn32 = packID(gradFn)
         pass32 = packID(pass)
@@ -148,6 +151,9 @@ public struct OpRecord: Sendable {
 
     public var id: Int { Int(id32) }
     public var line: Int { Int(line32) }
+    /// For an op run inside a custom Function's forward, the line there (`line` is then the
+    /// line that called `apply`); nil otherwise.
+    public var innerLine: Int? { unpackID(innerLine32) }
     /// The innermost grad-mode region it ran in.
     public var region: Int? { unpackID(region32) }
     /// The grad_fn node autograd created for it, if it recorded one.

@@ -25,6 +25,7 @@ extension Scene {
             if let existing = clusterOfKey[cluster.foldKey] {
                 clusterMap[c] = existing
                 calls[existing] += 1
+                result.clusters[existing].passes += cluster.passes
                 continue
             }
             clusterOfKey[cluster.foldKey] = result.clusters.count
@@ -33,6 +34,11 @@ extension Scene {
             folded.parent = cluster.parent.map { clusterMap[$0] }
             result.clusters.append(folded)
             calls.append(1)
+        }
+        for (c, n) in calls.enumerated() where n > 1 && !result.clusters[c].passes.isEmpty {
+            let passes = Array(Set(result.clusters[c].passes)).sorted()
+            result.clusters[c].label = SceneCluster.passLabel(passes: passes, call: result.clusters[c].call)
+            result.clusters[c].tooltip += "\n\(n) backward frames from repeated runs of the same lines drawn as one"
         }
         for (c, n) in calls.enumerated() where n > 1 && result.clusters[c].module != nil {
             result.clusters[c].label += " ×\(n)"

@@ -80,8 +80,7 @@ public enum Legend {
                 (statements, topAnchor, bottomAnchor) = Entry.edge(role: role, id: id, tag: legendClass)
             } else if role == .gradModeRegion || role == .moduleCall {
                 let inner = id + "_sample"
-                let title: DOTValue =
-                    role == .moduleCall ? "fc1: Linear(4→3)" : Style.regionLabel(kind: "no_grad", lines: 3...5)
+                let title: DOTValue = role == .moduleCall ? "module: Class(sizes)" : "grad-off region · its lines"
                 let cluster = Style.attributes(for: role)
                     .merging(["label": title])
                     .merging(legendClass)
@@ -126,14 +125,15 @@ public enum Legend {
             case .untrackedOp: return Style.opLabel(op: "op", gradFn: nil, line: nil)
             case .detached: return Style.tensorLabel(name: "detached branch", detail: "reaches no parameter")
             case .noGradientLeaf:
-                return Style.tensorLabel(name: "parameter", detail: "no path from the root", noGradient: true)
+                return Style.tensorLabel(name: "parameter", detail: "no gradient reached it", noGradient: true)
             case .savedRetained: return Style.savedLabel(name: "buffer", detail: "kept for backward", state: .retained)
             case .savedFreed: return Style.savedLabel(name: "buffer", detail: "after backward", state: .freed)
             case .savedInvalidated:
                 return Style.savedLabel(
                     name: "buffer", detail: "modified in place", state: .invalidated(savedVersion: 0, currentVersion: 1))
             case .collapsedModule: return Style.moduleLabel(title: "fc1: Linear(4→3)", path: "a module call (--depth)", line: nil)
-            case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient:
+            case .gradModeRegion, .moduleCall, .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient,
+                .untraversedEdge:
                 return .text(role.rawValue)
             }
         }
@@ -146,8 +146,9 @@ public enum Legend {
             let text: String
             switch role {
             case .detachEdge: text = "detach · line n (graph cut)"
-            case .gradientEdge: text = "gradient (colour, width: |grad|)"
+            case .gradientEdge: text = "gradient, pass (colour, width: |grad|)"
             case .nonFiniteGradient: text = "gradient with NaN / Inf"
+            case .untraversedEdge: text = "not traversed by the pass drawn"
             default: text = "data flow"
             }
             let look = (role == .gradientEdge ? Style.gradientEdge(magnitude: 1e-1) : Style.attributes(for: role))

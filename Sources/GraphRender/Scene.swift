@@ -124,4 +124,18 @@ struct SceneCluster {
     var module: Int? = nil
     /// The enclosing cluster (index into `Scene.clusters`, which lists parents first).
     var parent: Int? = nil
+    /// For a backward call's frame: the passes whose ops it holds, and what was called
+    /// (`backward at line 23`); folding merges the passes and relabels the frame.
+    var passes: [Int] = []
+    var call = ""
+
+    /// A backward frame's label: `pass 1: backward at line 23`, `passes 0–19 (×20): backward at line 14`.
+    static func passLabel(passes: [Int], call: String) -> String {
+        guard let first = passes.first, let last = passes.last, passes.count > 1 else {
+            return "pass \(passes.first ?? 0): \(call)"
+        }
+        let consecutive = last - first + 1 == passes.count
+        let ids = consecutive && passes.count > 2 ? "\(first)–\(last)" : passes.map(String.init).joined(separator: ", ")
+        return "passes \(ids)" + (passes.count > 2 ? " (×\(passes.count))" : "") + ": \(call)"
+    }
 }

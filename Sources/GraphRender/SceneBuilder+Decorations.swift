@@ -4,7 +4,9 @@ import GraphModel
 extension SceneBuilder {
     mutating func decorate() {
         if options.showSaved { addSavedBuffers() }
-        for p in shownPasses { addGradients(graph.backwardPasses[p]) }
+        let draw = options.showGrads && options.view != .forward
+        for p in includedPasses { addGradients(graph.backwardPasses[p], draw: draw && p == drawnPass) }
+        if options.showGrads { scene.notes.append(drawnPassNote()) }
         if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
             scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")
         }
@@ -20,7 +22,7 @@ extension SceneBuilder {
         scene.clusters.append(
             SceneCluster(
                 id: spec.id, label: spec.label, isRegion: spec.isRegion, tooltip: spec.tooltip,
-                foldKey: spec.foldKey, parent: parent))
+                foldKey: spec.foldKey, parent: parent, passes: spec.passes, call: spec.call))
         clusterIndex[spec.id] = scene.clusters.count - 1
         return scene.clusters.count - 1
     }
@@ -88,7 +90,10 @@ extension SceneBuilder {
         func close(next: OpRecord?) {
             guard let first = run.first, let last = run.last else { return }
             let made = Set(run.flatMap { graph.ops[$0].outputs })
-            let lines = Style.lineText(graph.ops[first].line...max(graph.ops[first].line, graph.ops[last].line))
+            // Inside a Function's forward: the lines there, and the line that called apply.
+            let (a, b) = (graph.ops[first], graph.ops[last])
+            let (start, end) = (a.innerLine ?? a.line, b.innerLine ?? b.line)
+            let lines = Style.lineText(start...max(start, end)) + (a.innerLine != nil ? ", called at line \(a.line)" : "")
             let label: String
             if let next, next.gradFn != nil, next.outputs.contains(where: made.contains) {
                 label = "\(next.name).forward (grad off) · \(lines)"
@@ -116,91 +121,32 @@ extension SceneBuilder {
         return result
     }
 
-    /// Op → the first included backward call whose graph holds its grad_fn, when at least two
-    /// calls claim ops (a single one would only frame the whole picture). Each node is claimed
-    /// once, so this is linear in the graph's size.
-    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int: Int] {
-        var claimed = [Bool](repeating: false, count: graph.nodes.count)
-        var result: [Int: Int] = [:]
-        var claimants = Set<Int>()
-        for p in graph.backwardPasses where selection.passIncluded[p.id] {
-            var stack = p.roots
-            while let n = stack.popLast() {
-                guard !claimed[n] else { continue }
-                claimed[n] = true
-                if let o = graph.nodes[n].op, o < shown.count, shown[o] {
-                    result[o] = p.id
-                    claimants.insert(p.id)
-                }
-                for case let e? in graph.nodes[n].next where !claimed[e.node] { stack.append(e.node) }
-            }
-        }
-        guard claimants.count >= 2 else { return [:] }
-        // Ops whose results feed claimed ops of one call only (also through a detach) join that
-        // call's cluster, so a branch cut off from a computation is drawn with it; results
-        // shared by several calls (-1) stay outside.
-        var consumerPass: [Int: Int] = [:]
-        func merge(_ a: Int?, _ b: Int) -> Int { a.map { $0 == b ? b : -1 } ?? b }
-        var d = graph.detaches.count - 1
-        for op in graph.ops.reversed() where op.id < shown.count {
-            while d >= 0 && graph.detaches[d].opsBefore > op.id {
-                let event = graph.detaches[d]
-                if let p = consumerPass[event.result] { consumerPass[event.source] = merge(consumerPass[event.source], p) }
-                d -= 1
-            }
-            guard shown[op.id] else { continue }
-            if result[op.id] == nil, op.gradEnabled {
-                let passes = Set(op.outputs.compactMap { consumerPass[$0] })
-                if passes.count == 1, let p = passes.first, p >= 0 { result[op.id] = p }
-            }
-            let p = result[op.id] ?? -1
-            for t in op.inputs { consumerPass[t] = merge(consumerPass[t], p) }
-        }
-        return result
-    }
-
-    /// The cluster of the ops backward call `p` went through first, labelled with every
-    /// included call rooted in it.
-    func passCluster(_ p: Int) -> ClusterSpec {
-        let record = graph.backwardPasses[p]
-        let calls = graph.backwardPasses.filter { q in
-            selection.passIncluded[q.id] && q.roots.contains { r in graph.nodes[r].op.flatMap { passOfOp[$0] } == p }
-        }
-        let lines = (calls.isEmpty ? [record] : calls).map { q in
-            "\(q.line)" + (q.error != nil ? " (raised)" : "")
-        }
-        let call = record.kind == .grad ? "autograd.grad" : "backward"
-        let label = "\(call) at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
-        return ClusterSpec(
-            isRegion: false, id: "cluster_pass_\(p)", label: label,
-            tooltip: "the ops the \(call)() at line \(record.line) went through", foldKey: "P\(record.line)")
-    }
-
     // MARK: Gradient reach
 
-    /// Parameters that got no gradient in any of `passes` (for an explicit pass: parameters
-    /// made before it), with the reason; the gradients each leaf received; and the passes in
-    /// which a hook replaced a leaf's gradient.
-    static func gradientReach(_ graph: Graph, selection: GraphSelection, passes: [Int], explicit: Bool)
-        -> (unreached: [Int: String], grads: [Int: [(line: Int, grad: GradSummary)]], hooks: [Int: [Int]])
+    /// Parameters that got no gradient in the `chosen` pass (then only those made before it),
+    /// else in any of `passes`, with the reason; the gradients each leaf received in each of
+    /// `passes`; and the lines of the passes in which a hook replaced a leaf's gradient.
+    static func gradientReach(_ graph: Graph, selection: GraphSelection, passes: [Int], chosen: Int?)
+        -> (unreached: [Int: String], grads: [Int: [(pass: Int, grad: GradSummary)]], hooks: [Int: [Int]])
     {
-        guard let last = passes.last else { return ([:], [:], [:]) }
+        guard let last = chosen ?? passes.last else { return ([:], [:], [:]) }
         var leafOfNode: [Int: Int] = [:]
         for t in graph.tensors { if let a = t.accumulateGrad { leafOfNode[a] = t.id } }
-        var grads: [Int: [(line: Int, grad: GradSummary)]] = [:]
+        var grads: [Int: [(pass: Int, grad: GradSummary)]] = [:]
         var hooks: [Int: [Int]] = [:]
         var reached = Set<Int>()
         for p in passes {
             let record = graph.backwardPasses[p]
+            let counts = chosen.map { $0 == p } ?? true
             var sent: [Int: GradSummary] = [:]
             for e in record.edgeGradients {
                 guard let g = e.grad, let t = leafOfNode[e.to] else { continue }
-                reached.insert(t)
+                if counts { reached.insert(t) }
                 if sent[t] == nil { sent[t] = g }
             }
             for a in record.accumulated { sent[a.tensor] = a.grad }
-            for (t, g) in sent.sorted(by: { $0.key < $1.key }) { grads[t, default: []].append((record.line, g)) }
-            for t in record.rootTensors where graph.tensors[t].isLeaf { reached.insert(t) }
+            for (t, g) in sent.sorted(by: { $0.key < $1.key }) { grads[t, default: []].append((p, g)) }
+            for t in record.rootTensors where counts && graph.tensors[t].isLeaf { reached.insert(t) }
             for h in record.hooks where h.replaced {
                 if let t = leafOfNode[h.node] { hooks[t, default: []].append(record.line) }
             }
@@ -208,28 +154,10 @@ extension SceneBuilder {
         let latestRoot = graph.backwardPasses[last].rootTensors.max() ?? Int.max
         var unreached: [Int: String] = [:]
         for t in graph.parameters where selection.tensorIncluded[t] && !reached.contains(t) {
-            if explicit && t > latestRoot { continue }
+            if chosen != nil && t > latestRoot { continue }
             unreached[t] = graph.gradientFlow(to: t, in: last)?.blocked?.explanation ?? "no backward pass reached it"
         }
         return (unreached, grads, hooks)
-    }
-
-    // MARK: Gradients on edges
-
-    mutating func addGradients(_ p: BackwardRecord) {
-        let draw = options.showGrads && options.view != .forward
-        let call = p.kind == .grad ? "autograd.grad" : "backward"
-        for e in p.edgeGradients {
-            guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
-                let index = edges[e.index]
-            else { continue }
-            scene.edges[index].tooltip += "\ngradient (\(call) at line \(p.line)): " + Describe.gradientDetail(g)
-            guard draw else { continue }
-            let magnitude = Describe.magnitude(g)
-            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
-            scene.edges[index].attributes = Style.gradientEdge(magnitude: magnitude)
-                .merging(["label": .text(Describe.gradientLabel(g))])
-        }
     }
 
     // MARK: Saved buffers

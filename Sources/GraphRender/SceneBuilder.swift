@@ -12,9 +12,10 @@ struct SceneBuilder {
     let graph: Graph
     let options: RenderOptions
     let selection: GraphSelection
-    /// The backward passes whose gradients and reach are shown: the chosen one, else every
-    /// included one (in call order, so the latest gradient on an edge wins).
-    let shownPasses: [Int]
+    /// The backward passes the picture covers, in call order (edge tooltips list their gradients).
+    let includedPasses: [Int]
+    /// The one pass whose gradients `--show-grads` draws: the chosen one, else the last included.
+    let drawnPass: Int?
 
     var scene = Scene()
     /// Tensor id → scene node of its current version.
@@ -25,6 +26,8 @@ struct SceneBuilder {
     var opNode: [Int: Int] = [:]
     /// Op id → scene edge per input position (nil where the input is not drawn).
     var inputEdges: [Int: [Int?]] = [:]
+    /// Op id → the scene edges from it to its drawn results.
+    var outputEdges: [Int: [Int]] = [:]
     /// Op id → fold key.
     var opKey: [Int: String] = [:]
     /// Region cluster id → scene cluster index.
@@ -55,8 +58,8 @@ struct SceneBuilder {
     let moduleFoldKeys: [String]
     /// Parameters the shown passes gave no gradient → why.
     let unreached: [Int: String]
-    /// Leaf → the gradients the shown passes sent it (pass line, gradient), in call order.
-    let leafGrad: [Int: [(line: Int, grad: GradSummary)]]
+    /// Leaf → the gradients the included passes sent it, in call order.
+    let leafGrad: [Int: [(pass: Int, grad: GradSummary)]]
     /// Leaf → lines of the backward calls in which a hook replaced its gradient.
     let hookLines: [Int: [Int]]
 
@@ -66,23 +69,24 @@ struct SceneBuilder {
         let label: String
         let tooltip: String
         let foldKey: String
+        /// A backward frame's passes and call (see `SceneCluster`).
+        var passes: [Int] = []
+        var call = ""
     }
 
     init(graph: Graph, options: RenderOptions) throws {
         self.graph = graph
         self.options = options
-        if let p = options.pass, !graph.backwardPasses.indices.contains(p) {
-            let count = graph.backwardPasses.count
+        if let line = options.at, let last = graph.lastLine, !graph.linesRun.contains(line) {
             throw RenderError(
                 kind: .invalidOptions,
-                message: count == 0
-                    ? "--pass \(p): the script made no backward pass"
-                    : "--pass \(p): the script made \(count) backward pass\(count == 1 ? "" : "es") (0…\(count - 1))")
+                message: "--at \(line): the script never ran line \(line); the last line that ran was \(last)")
         }
         let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
         self.selection = selection
-        let passes = options.pass.map { [$0] } ?? graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
-        shownPasses = passes
+        let passes = graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
+        includedPasses = passes
+        drawnPass = try SceneBuilder.drawnPass(graph, options: options, selection: selection)
 
         var roots: [Int: [String]] = [:]
         for p in graph.backwardPasses where selection.passIncluded[p.id] {
@@ -130,7 +134,9 @@ struct SceneBuilder {
 
         var cutTensor = [Bool](repeating: false, count: graph.tensors.count)
         var cutOp = [Bool](repeating: false, count: graph.ops.count)
+        // Only a detach draws a branch faded: what no_grad made is drawn in its region instead.
         for s in graph.detachedSubgraphs() {
+            guard case .detach = s.cut else { continue }
             for t in s.tensors { cutTensor[t] = true }
             for o in s.ops { cutOp[o] = true }
         }
@@ -142,8 +148,7 @@ struct SceneBuilder {
         moduleFoldKeys = graph.modules.map { m in "M\(m.line):\(m.path):\(calls.next(line: m.line, name: m.path))" }
         passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
-            graph, selection: selection, passes: passes,
-            explicit: options.pass != nil)
+            graph, selection: selection, passes: passes, chosen: options.pass)
         for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
     }
 
@@ -208,11 +213,10 @@ struct SceneBuilder {
         let grads = version == 0 ? leafGrad[t] ?? [] : []
         if grads.count > 5 { notes.append("gradients from \(grads.count) backward calls; the last 5:") }
         for g in grads.suffix(5) {
-            notes.append("gradient from the backward at line \(g.line): " + Describe.gradientDetail(g.grad))
+            notes.append("gradient from \(Describe.pass(graph.backwardPasses[g.pass])): " + Describe.gradientDetail(g.grad))
         }
-        if options.showGrads && version == 0 && !grads.isEmpty {
-            let recent = grads.suffix(3).map { "\(Describe.gradientLabel($0.grad)) (line \($0.line))" }
-            detail += "\ngrad received: " + (grads.count > 3 ? "… " : "") + recent.joined(separator: " · ")
+        if options.showGrads, let p = drawnPass, let g = grads.last(where: { $0.pass == p }) {
+            detail += "\ngrad in \(Describe.passLabel(graph.backwardPasses[p])): \(Describe.gradientLabel(g.grad))"
         }
         if let lines = hookLines[t], version == 0 {
             detail += "\nhook replaced its grad (line \(lines.map(String.init).joined(separator: ", ")))"
@@ -326,6 +330,7 @@ struct SceneBuilder {
                     tooltip: "\(Describe.name(of: graph.tensors[t])) → \(op.name) (input \(i)) · line \(op.line)"))
         }
         inputEdges[op.id] = edges
+        var outputs: [Int] = []
         for (j, t) in op.outputs.enumerated() {
             if op.isInPlace {
                 let version = (versions[t] ?? 0) + 1
@@ -334,9 +339,10 @@ struct SceneBuilder {
                         t, id: "t\(t)_v\(version)", version: version, cluster: resultCluster,
                         foldKey: key + ">v")
                     scene.nodes[v].module = resultModule
-                    addEdge(
-                        from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
-                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))")
+                    outputs.append(
+                        addEdge(
+                            from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
+                            tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))"))
                 } else {
                     current[t] = index
                     versions[t] = version
@@ -348,19 +354,22 @@ struct SceneBuilder {
                     scene.nodes[existing].cluster = resultCluster
                     scene.nodes[existing].module = resultModule
                 }
-                addEdge(
-                    from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
-                    tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+                outputs.append(
+                    addEdge(
+                        from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
+                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))"))
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
                 let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: resultCluster, foldKey: key + ">\(j)")
                 scene.nodes[n].module = resultModule
-                addEdge(
-                    from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
-                    tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))")
+                outputs.append(
+                    addEdge(
+                        from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
+                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))"))
             }
         }
+        outputEdges[op.id] = outputs
     }
 
     @discardableResult

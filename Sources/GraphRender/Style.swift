@@ -40,11 +40,13 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case gradientEdge
     /// A gradient containing NaN or Inf: red.
     case nonFiniteGradient
+    /// A data edge the backward pass whose gradients are drawn did not traverse: dimmed.
+    case untraversedEdge
 
     /// Whether the role styles edges (as opposed to nodes or clusters).
     public var isEdgeRole: Bool {
         switch self {
-        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient: return true
+        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient, .untraversedEdge: return true
         default: return false
         }
     }
@@ -105,6 +107,8 @@ public enum Style {
         public static let errorFill = "#fde2e2"
         public static let warning = "#e6550d"
         public static let dataEdge = "#6e6e6e"
+        /// Edges the drawn backward pass did not traverse: lighter than data edges, still 3:1 on white.
+        public static let untraversed = "#949494"
         /// The gradient ramp, from the smallest to the largest magnitude.
         public static let gradientRamp = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
     }
@@ -216,6 +220,11 @@ public enum Style {
             return [
                 "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2.5",
                 "style": "bold", "class": "gradient nonfinite"
+            ]
+        case .untraversedEdge:
+            return [
+                "color": .text(Palette.untraversed), "fontcolor": .text(Palette.untraversed), "penwidth": "0.8",
+                "arrowsize": "0.5", "class": "data untraversed"
             ]
         case .noGradientLeaf:
             return [

@@ -48,6 +48,14 @@ enum Describe {
         return text
     }
 
+    /// A backward call with its pass number and line: `backward pass 1 (line 15)`.
+    static func pass(_ p: BackwardRecord) -> String {
+        (p.kind == .grad ? "autograd.grad" : "backward") + " pass \(p.id) (line \(p.line))"
+    }
+
+    /// The short form on a gradient label: `pass 1 (line 15)`.
+    static func passLabel(_ p: BackwardRecord) -> String { "pass \(p.id) (line \(p.line))" }
+
     /// A gradient for a tooltip: shape, values (≤ 16 elements) or norm / min / max, NaN and Inf counts.
     static func gradientDetail(_ g: GradSummary) -> String {
         var parts = ["shape \(shape(g.shape))"]
@@ -106,7 +114,7 @@ enum Describe {
             lines.append("parameter \(path) of the module the script called")
             if !t.names.isEmpty { lines.append("also named: " + t.names.joined(separator: ", ")) }
         } else if t.names.count > 1 {
-            lines.append("names: " + t.names.joined(separator: ", "))
+            lines.append("also named: " + t.names.dropFirst().joined(separator: ", "))
         }
         lines += grads
         return lines.joined(separator: "\n")
@@ -117,6 +125,7 @@ enum Describe {
         _ op: OpRecord, in graph: Graph, standsForResult: Bool, region: String?, module: ModuleCall? = nil
     ) -> String {
         var lines = ["\(op.name) at line \(op.line) (op \(op.id))"]
+        if let inner = op.innerLine { lines.append("inside a custom Function's forward, at line \(inner) there") }
         if let g = op.gradFn {
             lines.append("grad_fn \(graph.nodes[g].name) (node n\(g))")
         } else {

@@ -16,6 +16,8 @@ extension Debugger: ScriptObserver {
     public func gradRead(of tensor: Tensor, line: Int) { if !evaluating { recording.gradRead(of: tensor, line: line) } }
     public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) { recording.moduleCallEntered(call, line: line) }
     public func moduleCallExited(line: Int) { recording.moduleCallExited(line: line) }
+    public func functionCallEntered(line: Int) { recording.functionCallEntered(line: line) }
+    public func functionCallExited() { recording.functionCallExited() }
 }
 
 /// The engine's events go to the recorder; after each backward node, `backward-step` stops.

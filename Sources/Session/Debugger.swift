@@ -87,6 +87,7 @@ public final class Debugger {
         torch.observer = self
         interp.statementHook = { [unowned self] stmt, scope in try self.willRun(stmt, scope) }
         interpreter = interp
+        recording.follow(interp)
         previousObserver = Observation.observer
         Observation.observer = self
         defer { Observation.observer = previousObserver }

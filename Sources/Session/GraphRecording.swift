@@ -9,13 +9,24 @@ public final class GraphRecording: ScriptObserver {
     public let recorder: Recorder
     private var modulePaths = ModulePaths()
 
+    /// The interpreter running the script: where lines and call depths come from.
+    private weak var interpreter: Interpreter?
+
     public init(recorder: Recorder = Recorder()) { self.recorder = recorder }
+
+    /// Takes lines from `interpreter`'s frames (so an op after a call returns gets the caller's
+    /// line, not the callee's last one) and call depths for names.
+    func follow(_ interpreter: Interpreter) {
+        self.interpreter = interpreter
+        recorder.lineSource = { [weak interpreter] in interpreter?.scriptLine ?? 0 }
+    }
 
     public func lineWillRun(_ line: Int) { recorder.currentLine = line }
 
     public func bound(name: String, to value: Value) {
         switch value {
-        case .object(let tensor as Tensor): recorder.bind(name: name, to: tensor)
+        case .object(let tensor as Tensor):
+            recorder.bind(name: name, to: tensor, depth: max(0, (interpreter?.frames.count ?? 1) - 1))
         case .object(let instance as Instance): modulePaths.bound(name: name, to: instance)
         default: break
         }
@@ -28,6 +39,10 @@ public final class GraphRecording: ScriptObserver {
     public func moduleCallExited(line: Int) {
         recorder.exitModuleCall(parameters: modulePaths.exit()?.parameters() ?? [])
     }
+
+    public func functionCallEntered(line: Int) { recorder.enterFunctionCall(line: line) }
+
+    public func functionCallExited() { recorder.exitFunctionCall() }
 
     public func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }
 
@@ -52,7 +67,7 @@ extension ScriptRunner {
         let status = recording.recorder.recording {
             run(
                 source: source, filename: filename, writeOutput: writeOutput, writeError: writeError,
-                limits: limits, observer: recording)
+                limits: limits, observer: recording, prepare: recording.follow)
         }
         return (status, recording.recorder.snapshot())
     }

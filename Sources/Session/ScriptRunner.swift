@@ -37,6 +37,17 @@ public enum ScriptRunner {
         limits: ExecutionLimits = ExecutionLimits(),
         observer: ScriptObserver? = nil
     ) -> Int32 {
+        run(
+            source: source, filename: filename, writeOutput: writeOutput, writeError: writeError, limits: limits,
+            observer: observer, prepare: { _ in })
+    }
+
+    /// `run`, calling `prepare` with the interpreter before it starts.
+    static func run(
+        source: String, filename: String,
+        writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+        limits: ExecutionLimits, observer: ScriptObserver?, prepare: (Interpreter) -> Void
+    ) -> Int32 {
         RunWatchdog.during(limits) { _ in
             guard
                 let (interpreter, torch) = makeInterpreter(
@@ -45,6 +56,7 @@ public enum ScriptRunner {
             else { return 1 }
             interpreter.observer = observer
             torch.observer = observer
+            prepare(interpreter)
             return interpreter.run()
         }
     }

@@ -62,6 +62,8 @@ extension Interpreter {
         let setupContext = cls.lookup("setup_context").map(unwrapStatic)
         var ctxObject: FunctionCtxObject?
         var returnedTuple = false
+        torchObserver?.functionCallEntered(line: scriptLine)
+        defer { torchObserver?.functionCallExited() }
         let outputs = try CustomFunction.apply(
             name: cls.name, arguments: tensors,
             forward: { ctx in

@@ -12,9 +12,15 @@ public protocol TorchObserver: AnyObject {
     func moduleCallEntered(_ call: ModuleCallEvent, line: Int)
     /// The innermost `nn.Module` call returned (or raised) at `line`.
     func moduleCallExited(line: Int)
+    /// A custom Function's `apply`, called at the script's `line`, is about to run its forward.
+    func functionCallEntered(line: Int)
+    /// The innermost custom Function's forward returned (or raised).
+    func functionCallExited()
 }
 
 public extension TorchObserver {
     func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {}
     func moduleCallExited(line: Int) {}
+    func functionCallEntered(line: Int) {}
+    func functionCallExited() {}
 }

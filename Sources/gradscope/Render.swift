@@ -79,8 +79,10 @@ struct PictureOptions: ParsableArguments {
     @Flag(name: .customLong("show-grads"), help: "Label edges with a backward pass's gradients, coloured by size.")
     var showGrads = false
 
-    @Option(name: .customLong("pass"), help: "The backward pass --show-grads shows, numbered from 0 (default: the last).")
-    var pass: Int?
+    @Option(
+        name: .customLong("pass"),
+        help: "The one backward pass --show-grads draws, numbered from 0 as `dump` lists them (default: the last).")
+    var pass: PassChoice?
 
     @Option(help: "forward, backward or both (default both).")
     var view: RenderOptions.View = .both
@@ -114,7 +116,7 @@ struct PictureOptions: ParsableArguments {
         var o = RenderOptions()
         o.showSaved = showSaved
         o.showGrads = showGrads
-        o.pass = pass
+        if case .index(let p) = pass { o.pass = p }
         o.view = view
         o.layout = layout
         o.rankdir = rankdir
@@ -128,8 +130,28 @@ struct PictureOptions: ParsableArguments {
 
     func validate() throws {
         guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
-        if let pass, pass < 0 { throw ValidationError("--pass must be 0 or more") }
+        if pass == .all {
+            throw ValidationError(
+                "--pass all (every pass side by side) is not supported yet: draw one pass at a time with --pass N, "
+                    + "numbered from 0 (`gradscope dump` lists the passes)")
+        }
         if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    }
+}
+
+/// `--pass N` (a pass number, from 0) or `--pass all`.
+enum PassChoice: Equatable, ExpressibleByArgument {
+    case index(Int)
+    case all
+
+    init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let n = Int(argument), n >= 0 {
+            self = .index(n)
+        } else {
+            return nil
+        }
     }
 }
 

@@ -17,7 +17,8 @@ import Testing
     let y = g.ops[1]
     #expect(y.line == 4 && y.inputs == [0, 1])
     let yt = g.tensors[y.outputs[0]]
-    #expect(yt.names == ["y", "y2"] && yt.label == "y2" && yt.source == .op && yt.producer == 1)
+    // `y2 = y` is an alias: the tensor keeps its first name.
+    #expect(yt.names == ["y", "y2"] && yt.label == "y" && yt.source == .op && yt.producer == 1)
     let node = try #require(y.gradFn.map { g.nodes[$0] })
     #expect(node.name == "MulBackward0" && node.op == 1 && node.line == 4)
     let acc = try #require(node.next[0].map { g.nodes[$0.node] })

@@ -31,6 +31,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     var titles: [String] = []
     /// The text of each element, whole.
     var texts: [String] = []
+    /// The texts inside each node's or edge's `<g>` (by its id), in order.
+    var textsByID: [String: [String]] = [:]
+    /// The ids of the open elements that have a class (nil for the others).
+    private var open: [String?] = []
 
     static func parse(_ bytes: [UInt8]) -> SVGDocument? {
         let document = SVGDocument()
@@ -43,6 +47,8 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
+        // Texts belong to the node or edge group (which has a class), not to its tooltip anchor.
+        open.append(attributes["class"] != nil ? attributes["id"] : nil)
         if let id = attributes["id"] {
             ids.insert(id)
             if let c = attributes["class"] { classes[id] = c }
@@ -59,8 +65,14 @@ final class SVGDocument: NSObject, XMLParserDelegate {
         qualifiedName qName: String?
     ) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { texts.append(trimmed) }
+        if !trimmed.isEmpty {
+            texts.append(trimmed)
+            if elementName == "text", let id = open.last(where: { $0 != nil }) ?? nil {
+                textsByID[id, default: []].append(trimmed)
+            }
+        }
         text = ""
+        open.removeLast()
     }
 
     /// Ids of elements whose class list contains every word of `classes`.
@@ -99,4 +111,26 @@ func trainingLoopScript(steps: Int) -> String {
         b.grad.zero_()
     print(loss.item() > 0)
     """
+}
+
+/// The ids of the nodes declared inside DOT cluster `cluster` (also in clusters nested in it).
+func dotClusterMembers(_ dot: String, _ cluster: String) -> [String] {
+    var members: [String] = []
+    var depth = 0
+    for line in dot.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        if depth == 0 {
+            if line == "subgraph \"\(cluster)\" {" { depth = 1 }
+            continue
+        }
+        if line.hasPrefix("subgraph ") { depth += 1 } else if line == "}" { depth -= 1 }
+        if line.hasPrefix("\""), let end = line.dropFirst().firstIndex(of: "\""), !line.contains("->") {
+            members.append(String(line[line.index(after: line.startIndex)..<end]))
+        }
+    }
+    return members
+}
+
+/// The DOT statement of node `id` (nil if there is none).
+func dotNodeStatement(_ dot: String, _ id: String) -> String? {
+    dot.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("\"\(id)\" [") }
 }

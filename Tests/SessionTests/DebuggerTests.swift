@@ -182,7 +182,7 @@ import Testing
                 a: leaf tensor that requires grad, made at line 12
                   backward at line 18 (b0): no gradient: the error at line 18 stopped backward
                 """))
-        #expect(transcript.contains("saved `result` at version 0, but fill_ at line 16 (`c.zero_()`) modified it in place"))
+        #expect(transcript.contains("saved `result` at version 0, but zero_ at line 16 (`c.zero_()`) modified it in place"))
         #expect(transcript.contains("error: line 18 RuntimeError: one of the variables"))
         #expect(graph.error?.line == 18)
     }

@@ -3,7 +3,7 @@ import Autograd
 // The forward half of a dump (docs/graph-json.md: Tensor, Op, Node, Region, Detach), each
 // decoded into the record `json()` wrote it from.
 
-/// A Tensor; `label` (the last of `names`) and `leaf_role` are derived, so not read.
+/// A Tensor; `label` (the first of `names`) and `leaf_role` are derived, so not read.
 struct DecodedTensor: Decodable {
     let record: TensorRecord
 
@@ -36,7 +36,7 @@ struct DecodedOp: Decodable {
 
     private enum Key: String, CodingKey {
         case id, name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
-        case inPlace = "in_place", pass
+        case inPlace = "in_place", pass, innerLine = "inner_line"
     }
 
     init(from decoder: Decoder) throws {
@@ -47,7 +47,8 @@ struct DecodedOp: Decodable {
             line: try c.decode(Int.self, forKey: .line), region: try c.decodeIfPresent(Int.self, forKey: .region),
             gradEnabled: try c.decode(Bool.self, forKey: .gradEnabled),
             gradFn: try c.decodeIfPresent(Int.self, forKey: .gradFn), isInPlace: try c.decode(Bool.self, forKey: .inPlace),
-            pass: try c.decodeIfPresent(Int.self, forKey: .pass))
+            pass: try c.decodeIfPresent(Int.self, forKey: .pass),
+            innerLine: try c.decodeIfPresent(Int.self, forKey: .innerLine))
     }
 }
 

@@ -18,10 +18,13 @@ struct GraphDocument: Decodable {
     let gradReads: [GradRead]
     let modules: [ModuleCall]
     let error: ErrorRecord?
+    let linesRun: [Int]
+    let lastLine: Int?
 
     private enum Key: String, CodingKey {
         case schema, tensors, ops, nodes, regions, detaches
         case backwardPasses = "backward_passes", gradReads = "grad_reads", modules, error
+        case linesRun = "lines_run", lastLine = "last_line"
     }
 
     /// Decodes `text`.
@@ -59,6 +62,9 @@ struct GraphDocument: Decodable {
         // `modules` is written only when the script called an nn.Module (and never in `/1` dumps).
         modules = try c.decodeIfPresent([DecodedModuleCall].self, forKey: .modules)?.map(\.record) ?? []
         error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
+        // Written by dumps of a script run since they existed.
+        linesRun = try c.decodeIfPresent([Int].self, forKey: .linesRun) ?? []
+        lastLine = try c.decodeIfPresent(Int.self, forKey: .lastLine)
     }
 }
 

@@ -61,6 +61,10 @@ extension Graph {
         }
         w.endArray()
         if !modules.isEmpty { writeModules(&w) }
+        if let last = lastLine {
+            w.field("lines_run", linesRun)
+            w.field("last_line", last)
+        }
         w.key("error")
         Self.writeError(error, &w)
         if let explanation { writeAnalysis(explanation, &w) }
@@ -138,6 +142,8 @@ extension Graph {
         w.field("grad_fn", o.gradFn)
         w.field("in_place", o.isInPlace)
         w.field("pass", o.pass)
+        // Only ops run inside a custom Function's forward have one; other dumps stay as they were.
+        if let inner = o.innerLine { w.field("inner_line", inner) }
         w.endObject()
     }
 

@@ -32,6 +32,8 @@ extension Graph {
         gradReads = document.gradReads
         modules = document.modules
         error = document.error
+        linesRun = document.linesRun
+        lastLine = document.lastLine
         try validate()
         for m in modules { nameParameters(of: m) }
     }

@@ -41,7 +41,8 @@ extension Graph {
         }
         out.line("ops:")
         for o in ops {
-            var s = "  op\(o.id) line \(o.line) \(o.name)(\(o.inputs.map { tensorRef($0) }.joined(separator: ", ")))"
+            var s = "  op\(o.id) line \(o.line)" + (o.innerLine.map { " (forward line \($0))" } ?? "")
+            s += " \(o.name)(\(o.inputs.map { tensorRef($0) }.joined(separator: ", ")))"
             s += " -> " + o.outputs.map { tensorRef($0) }.joined(separator: ", ")
             if let g = o.gradFn { s += " grad_fn n\(g) \(nodes[g].name)" }
             var flags: [(String, TextOut.Style)] = []

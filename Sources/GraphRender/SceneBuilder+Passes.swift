@@ -1,0 +1,112 @@
+import GraphModel
+
+/// Backward passes in a picture: a frame around the ops each call ran, every included pass's
+/// gradients in the edge tooltips, and the one pass `--show-grads` draws: its gradients on the
+/// edges it traversed, each label naming the pass, and every other data edge dimmed.
+extension SceneBuilder {
+    /// The pass `--show-grads` draws: the chosen one, else the last one included.
+    static func drawnPass(_ graph: Graph, options: RenderOptions, selection: GraphSelection) throws -> Int? {
+        guard let p = options.pass else { return graph.backwardPasses.indices.last { selection.passIncluded[$0] } }
+        let count = graph.backwardPasses.count
+        guard graph.backwardPasses.indices.contains(p) else {
+            throw RenderError(
+                kind: .invalidOptions,
+                message: count == 0
+                    ? "--pass \(p): the script made no backward pass"
+                    : "--pass \(p): the script made \(count) backward pass\(count == 1 ? "" : "es") (0…\(count - 1))")
+        }
+        guard selection.passIncluded[p] else {
+            throw RenderError(
+                kind: .invalidOptions,
+                message: "--pass \(p): \(Describe.pass(graph.backwardPasses[p])) had not run by line \(options.at ?? 0) (--at)")
+        }
+        return p
+    }
+
+    /// Op → the first included backward call that ran its grad_fn, when at least two calls ran
+    /// shown ops (a single one would only frame the whole picture). A frame holds only the ops
+    /// its call ran: a branch cut off by `detach` stays outside it.
+    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int: Int] {
+        var claimed = [Bool](repeating: false, count: graph.nodes.count)
+        var result: [Int: Int] = [:]
+        var claimants = Set<Int>()
+        for p in graph.backwardPasses where selection.passIncluded[p.id] {
+            for n in p.executed where !claimed[n] {
+                claimed[n] = true
+                guard let o = graph.nodes[n].op, o < shown.count, shown[o] else { continue }
+                result[o] = p.id
+                claimants.insert(p.id)
+            }
+        }
+        return claimants.count >= 2 ? result : [:]
+    }
+
+    /// The frame of the ops backward call `p` ran first, labelled with its pass and every
+    /// included call rooted in it (`pass 1: backward at line 23`).
+    func passCluster(_ p: Int) -> ClusterSpec {
+        let record = graph.backwardPasses[p]
+        let rooted = graph.backwardPasses.filter { q in
+            selection.passIncluded[q.id] && q.roots.contains { r in graph.nodes[r].op.flatMap { passOfOp[$0] } == p }
+        }
+        let calls = rooted.isEmpty ? [record] : rooted
+        let lines = calls.map { q in "\(q.line)" + (q.error != nil ? " (raised)" : "") }.joined(separator: ", ")
+        let call = (record.kind == .grad ? "autograd.grad" : "backward") + " at line\(calls.count > 1 ? "s" : "") \(lines)"
+        var tooltip = "the ops whose grad_fn \(Describe.pass(record)) ran"
+        if calls.count > 1 {
+            tooltip += "; passes " + calls.map { String($0.id) }.joined(separator: ", ") + " started from the same roots"
+        }
+        return ClusterSpec(
+            isRegion: false, id: "cluster_pass_\(p)", label: SceneCluster.passLabel(passes: calls.map(\.id), call: call),
+            tooltip: tooltip, foldKey: "P\(record.line)", passes: calls.map(\.id), call: call)
+    }
+
+    /// Adds pass `p`'s gradients to the tooltips of the edges they flowed along; when `draw`,
+    /// also labels those edges (value and pass) and colours them by magnitude, and dims every
+    /// other data edge: inputs that got no gradient in `p`, results of ops whose grad_fn `p`
+    /// did not run.
+    mutating func addGradients(_ p: BackwardRecord, draw: Bool) {
+        var traversed = Set<Int>()
+        for e in p.edgeGradients {
+            guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
+                let index = edges[e.index]
+            else { continue }
+            scene.edges[index].tooltip += "\ngradient in \(Describe.pass(p)): " + Describe.gradientDetail(g)
+            guard draw else { continue }
+            traversed.insert(index)
+            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
+            scene.edges[index].attributes = Style.gradientEdge(magnitude: Describe.magnitude(g))
+                .merging(["label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p))])
+        }
+        guard draw else { return }
+        let ran = Set(p.executed)
+        let note = "\nnot traversed by \(Describe.pass(p))"
+        for (o, edges) in inputEdges {
+            for case let i? in edges where !traversed.contains(i) && scene.edges[i].kind == .data {
+                scene.edges[i].roles.append(.untraversedEdge)
+                scene.edges[i].tooltip += note
+            }
+            guard graph.ops[o].gradFn.map({ !ran.contains($0) }) ?? true else { continue }
+            for i in outputEdges[o] ?? [] {
+                scene.edges[i].roles.append(.untraversedEdge)
+                scene.edges[i].tooltip += note
+            }
+        }
+    }
+
+    /// The sentence at the top of a picture with `--show-grads`: which pass it draws.
+    func drawnPassNote() -> String {
+        guard let p = drawnPass else {
+            return selection.line.map { "--show-grads: no backward pass had run by line \($0), so no gradients are drawn" }
+                ?? "--show-grads: the script made no backward pass, so no gradients are drawn"
+        }
+        let count = includedPasses.count
+        let record = graph.backwardPasses[p]
+        var note = "gradients of \(Describe.pass(record))"
+        if let e = record.error { note += ", which raised \(e.type)" }
+        if count > 1 {
+            let run = selection.line.map { " had run by line \($0)" } ?? ""
+            note += " (passes 0–\(count - 1)\(run)); " + (options.pass == nil ? "the last one; " : "") + "--pass N draws another"
+        }
+        return note + "; dimmed edges: not traversed by it"
+    }
+}
