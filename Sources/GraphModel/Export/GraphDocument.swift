@@ -67,7 +67,7 @@ extension KeyedDecodingContainer {
         [
             "torch.uint8": .int64, "torch.int8": .int64, "torch.int16": .int64, "torch.int32": .int64,
             "torch.float16": .float32, "torch.bfloat16": .float32, "torch.complex64": .float64,
-            "torch.complex128": .float64,
+            "torch.complex128": .float64
         ]
     }
 
