@@ -2,6 +2,7 @@
 the engine ran and the gradient each sent along each edge (node hooks), the leaves' `.grad`,
 and which saved buffers the pass freed."""
 import torch
+from torch.utils._python_dispatch import _disable_current_modes
 
 from .frames import user_line
 from .nodes import node_name
@@ -69,7 +70,11 @@ class Passes:
         else:
             cap.busy += 1
         try:
-            result = call()
+            if create_graph:
+                result = call()
+            else:  # the engine's own ops are not recorded: run them without the modes' overhead
+                with _disable_current_modes():
+                    result = call()
         except Exception as e:
             record["error"] = {"line": line, "type": type(e).__name__, "message": str(e)}
             raise
