@@ -14,7 +14,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGE = os.path.join(os.path.dirname(HERE), "python")
-TIMEOUT = 90  # seconds per side and program
+TIMEOUT = 300  # seconds per side and program
 
 
 def canonical(g):

@@ -6,9 +6,12 @@ from .frames import user_frame
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
 ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss", "zero_": "fill_",
-           "_to_copy": "to"}
+           "_to_copy": "to", "_local_scalar_dense": "item", "native_layer_norm": "layer_norm",
+           "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
+           "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
 # Ops returning more tensors than their Python API does (the API keeps the first n).
-KEPT_OUTPUTS = {"nll_loss_forward": 1}
+KEPT_OUTPUTS = {"nll_loss_forward": 1, "native_layer_norm": 1, "native_batch_norm": 1, "_native_batch_norm_legit": 1,
+                "_native_batch_norm_legit_no_training": 1, "native_dropout": 1}
 # Tensor-making ops without tensor inputs: recorded as factory tensors, not ops.
 FACTORY_ALIASES = {"lift_fresh": "tensor", "scalar_tensor": "tensor"}
 # Ops that are bookkeeping rather than computation (autograd detaching saved outputs, ...).
