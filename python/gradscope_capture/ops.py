@@ -6,7 +6,7 @@ from .frames import user_frame
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
 ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss", "zero_": "fill_",
-           "_to_copy": "to", "_local_scalar_dense": "item", "native_layer_norm": "layer_norm",
+           "_to_copy": "to", "native_layer_norm": "layer_norm",
            "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
            "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
 # Ops returning more tensors than their Python API does (the API keeps the first n).
@@ -58,8 +58,12 @@ def record_op(cap, func, args, kwargs, out):
         for t in outputs:
             if cap.current_pass is not None:
                 cap.track(t, "backward", line, factory=name)
+            elif cap.api_name == name:  # the user's own torch.ones(...): recorded even if unused
+                cap.track(t, "factory", line, factory=name)
             else:
                 cap.made(t, name, line)
+        return
+    if not outputs:  # `.item()`, `.tolist()`: a Python value, no tensor to record
         return
     if cap.max_ops is not None and len(cap.ops) >= cap.max_ops:
         cap.dropped_ops += 1

@@ -73,10 +73,14 @@ class _Function(TorchFunctionMode):
                 return func(*args, **kwargs)
             finally:
                 cap.busy -= 1
-        out = func(*args, **kwargs)
+        outer, cap.api_name = cap.api_name, getattr(func, "__name__", None)
+        try:
+            out = func(*args, **kwargs)
+        finally:
+            cap.api_name = outer
         resolve(cap)  # while `out` is alive: autograd has attached its grad_fn by now
         if prop == "grad":
-            rec.grad_read(args[0])
+            rec.grad_read(args[0], out)
         elif func is torch.Tensor.register_hook:
             rec.tensor_hook(args[0], out)
         return out
@@ -161,10 +165,13 @@ class Recording:
             cap.detaches[did]["result"] = cap.track(result, "detach" if kind == "detach" else "data", line, detach=did)
         return result
 
-    def grad_read(self, t):
+    def grad_read(self, t, grad):
         cap = self.cap
-        tid = cap.track(t, "untracked", user_line())
-        cap.grad_reads.append({"tensor": tid, "line": user_line(), "passes_before": len(cap.passes)})
+        line = user_line()
+        tid = cap.track(t, "untracked", line)
+        cap.grad_reads.append({"tensor": tid, "line": line, "passes_before": len(cap.passes)})
+        if grad is not None and cap.passes:
+            cap.made(grad, None, line, source="backward", pass_id=len(cap.passes) - 1)
 
     def tensor_hook(self, t, handle):
         """Wrap the hook just registered on `t` so that its runs are listed in the pass."""

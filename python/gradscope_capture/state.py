@@ -19,12 +19,13 @@ class Capture:
         self.error = None
         self.busy = 0  # >0 while the capture runs torch code of its own
         self.current_pass = None  # the create_graph pass whose ops are being recorded
+        self.api_name = None  # the torch function the user's code is calling
         self.pending = []  # ops whose grad_fn autograd has not attached yet
         self.call_stack = []  # module calls running, innermost last
         self.param_labels = {}  # tensor id -> module path label
         self.node_table = None  # set by the recording (nodes.NodeTable)
         self._ids = {}  # id(tensor) -> (weakref, tensor id)
-        self._made = {}  # id(tensor) -> (weakref, factory, line, region): made, not yet used or named
+        self._made = {}  # id(tensor) -> (weakref, source, factory, line, region, pass): not yet used or named
         self._live = {}  # tensor id -> weakref, to read the final version
         self._named_frame = None
 
@@ -45,10 +46,11 @@ class Capture:
             return tid
         region = self.region()
         made = self._made.pop(id(t), None)
+        pass_id = self.current_pass if source == "backward" else None
         if made is not None and made[0]() is t and source == "untracked":
-            source, factory, line, region = "factory", made[1], made[2], made[3]
+            source, factory, line, region, pass_id = made[1:]
         elif isinstance(t, torch.nn.Parameter) and source == "untracked":
-            source, factory = "factory", "Parameter"
+            source, factory, region = "factory", "Parameter", None  # made by nn.Parameter(), outside any region
         tid = len(self.tensors)
         ref = weakref.ref(t)
         self._ids[id(t)] = (ref, tid)
@@ -58,15 +60,16 @@ class Capture:
             "requires_grad": t.requires_grad, "is_leaf": t.is_leaf, "version": t._version,
             "source": source, "factory": factory, "producer": producer, "detach": detach,
             "line": line, "region": region, "grad_fn": None, "accumulate_grad": None,
-            "pass": self.current_pass if source == "backward" else None, "leaf_role": None,
+            "pass": pass_id, "leaf_role": None,
         })
         return tid
 
-    def made(self, t, factory, line):
-        """Note a tensor a factory made; it is recorded when an op uses it or a name binds it, so
-        scratch tensors made inside library kernels stay out."""
+    def made(self, t, factory, line, source="factory", pass_id=None):
+        """Note a tensor made outside any recorded op (by a factory inside library code, or a
+        `.grad` read); it is recorded when an op uses it or a name binds it, so scratch tensors
+        made inside library kernels stay out."""
         if self.tensor_id(t) is None:
-            self._made[id(t)] = (weakref.ref(t), factory, line, self.region())
+            self._made[id(t)] = (weakref.ref(t), source, factory, line, self.region(), pass_id)
 
     def constant(self, value, line):
         """A Python number an op wrapped into a tensor (PyTorch's wrapped-number tensor)."""
@@ -115,7 +118,7 @@ class Capture:
             if isinstance(value, torch.Tensor):
                 made = self._made.get(id(value))
                 if made is not None and made[0]() is value:
-                    self.track(value, "untracked", made[2])
+                    self.track(value, "untracked", made[3])
                 tid = self.tensor_id(value)
                 if tid is not None:
                     rec = self.tensors[tid]
