@@ -30,7 +30,8 @@ def canonical(kind, roots):
     return f"CALL {kind} | {' '.join(out)}" if out else None
 
 
-def _tensors(x):
+def tensors_of(x):
+    """The tensors of a tensor-or-sequence argument (None: none)."""
     if x is None:
         return []
     return [x] if isinstance(x, torch.Tensor) else [t for t in x if isinstance(t, torch.Tensor)]

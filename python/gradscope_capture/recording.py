@@ -12,7 +12,7 @@ from .frames import _LIBRARY_DIRS, user_frame, user_line
 from .modules import Modules, finish_modules
 from .nodes import NodeTable
 from .ops import record_op, resolve
-from .passes import Passes, _tensors
+from .passes import Passes, tensors_of
 from .regions import Regions
 from .state import Capture
 
@@ -124,23 +124,23 @@ class Recording:
         t = args[0]
         names = ("gradient", "retain_graph", "create_graph", "inputs")
         opts = dict(zip(names, args[1:]), **kwargs)
-        return self.passes.run("backward", lambda: func(*args, **kwargs), [t], _tensors(opts.get("inputs")),
+        return self.passes.run("backward", lambda: func(*args, **kwargs), [t], tensors_of(opts.get("inputs")),
                                opts.get("retain_graph"), opts.get("create_graph", False))
 
     def autograd_backward(self, func, args, kwargs):
         names = ("tensors", "grad_tensors", "retain_graph", "create_graph", "grad_variables", "inputs")
         opts = dict(zip(names, args), **kwargs)
-        return self.passes.run("backward", lambda: func(*args, **kwargs), _tensors(opts.get("tensors")),
-                               _tensors(opts.get("inputs")), opts.get("retain_graph"), opts.get("create_graph", False))
+        return self.passes.run("backward", lambda: func(*args, **kwargs), tensors_of(opts.get("tensors")),
+                               tensors_of(opts.get("inputs")), opts.get("retain_graph"), opts.get("create_graph", False))
 
     def autograd_grad(self, func, args, kwargs):
         names = ("outputs", "inputs", "grad_outputs", "retain_graph", "create_graph")
         opts = dict(zip(names, args), **kwargs)
-        result = self.passes.run("grad", lambda: func(*args, **kwargs), _tensors(opts.get("outputs")),
-                                 _tensors(opts.get("inputs")), opts.get("retain_graph"), opts.get("create_graph", False))
+        result = self.passes.run("grad", lambda: func(*args, **kwargs), tensors_of(opts.get("outputs")),
+                                 tensors_of(opts.get("inputs")), opts.get("retain_graph"), opts.get("create_graph", False))
         line = user_line()
         self.cap.current_pass = len(self.cap.passes) - 1
-        for g in _tensors(result):
+        for g in tensors_of(result):
             self.cap.track(g, "backward", line)
         self.cap.current_pass = None
         return result
