@@ -4,6 +4,8 @@ buffers, read through the node's `_saved_*` attributes right after the op made t
 saved tensor was not modified in place, which would change what the script does.)"""
 import torch
 
+from .state import version_of
+
 _saved_roles = {}  # node class -> names of its saved tensors
 
 
@@ -72,7 +74,7 @@ class NodeTable:
             t = members[0][1]
             result.append({
                 "name": "/".join(sorted(r for r, _ in members)), "shape": list(shape), "dtype": str(dtype),
-                "bytes": t.numel() * t.element_size(), "saved_version": t._version,
+                "bytes": t.numel() * t.element_size(), "saved_version": version_of(t),
                 "is_output": ptr in outputs and ptr is not None, "state": "retained", "freed_by_pass": None,
                 "invalidated": None, "_ptr": ptr, "_role": members[0][0],
             })

@@ -3,6 +3,7 @@ appear too): names, inputs including wrapped Python numbers, outputs, grad mode 
 import torch
 
 from .frames import user_frame
+from .state import version_of
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
 ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss", "zero_": "fill_",
@@ -84,7 +85,7 @@ def record_op(cap, func, args, kwargs, out):
         "id": op_id, "name": ALIASES.get(packet, packet), "inputs": inputs, "outputs": out_ids, "line": line,
         "region": cap.region(), "grad_enabled": torch.is_grad_enabled(), "grad_fn": None, "in_place": in_place,
         "pass": cap.current_pass, "_ptr": _storage(outputs[0]) if in_place else None,
-        "_version": outputs[0]._version if in_place else None,
+        "_version": version_of(outputs[0]) if in_place else None,
     })
     cap.pending.append(op_id)
     if cap.call_stack:

@@ -36,11 +36,12 @@ class Regions:
         cap.open_regions.append(rid)
         return rid
 
-    def close(self, rid):
+    def close(self, rid, line=None):
+        """Close region `rid` at `line` (default: the last line an event was recorded at)."""
         cap = self.cap
         if rid is not None and rid in cap.open_regions:
             cap.open_regions.remove(rid)
-            cap.regions[rid]["end_line"] = max(cap.last_line(), cap.regions[rid]["start_line"])
+            cap.regions[rid]["end_line"] = max(line or cap.last_line(), cap.regions[rid]["start_line"])
 
     def quietly(self, original, *args):
         """Run a grad-mode class's own enter/exit without recording the modes it sets inside."""
@@ -87,8 +88,8 @@ class Regions:
                     self._gs_region = None
                     return
                 closed = regions.plain is not None
-                if closed:
-                    regions.close(regions.plain)
+                if closed:  # `torch.set_grad_enabled(b)` ends the region the previous call opened
+                    regions.close(regions.plain, user_line())
                     regions.plain = None
                 if not mode or (not was and not closed):
                     regions.plain = self._gs_region = regions.open(f"set_grad_enabled({bool(mode)})")

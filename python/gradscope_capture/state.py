@@ -52,16 +52,16 @@ class Capture:
         elif isinstance(t, torch.nn.Parameter) and source == "untracked":
             source, factory, region = "factory", "Parameter", None  # made by nn.Parameter(), outside any region
         tid = len(self.tensors)
-        ref = weakref.ref(t)
-        self._ids[id(t)] = (ref, tid)
-        self._live[tid] = ref
         self.tensors.append({
             "id": tid, "label": None, "names": [], "shape": list(t.shape), "dtype": str(t.dtype),
-            "requires_grad": t.requires_grad, "is_leaf": t.is_leaf, "version": t._version,
+            "requires_grad": t.requires_grad, "is_leaf": t.is_leaf, "version": version_of(t),
             "source": source, "factory": factory, "producer": producer, "detach": detach,
             "line": line, "region": region, "grad_fn": None, "accumulate_grad": None,
             "pass": pass_id, "leaf_role": None,
         })
+        ref = weakref.ref(t)
+        self._ids[id(t)] = (ref, tid)
+        self._live[tid] = ref
         return tid
 
     def made(self, t, factory, line, source="factory", pass_id=None):
@@ -86,7 +86,7 @@ class Capture:
     def refresh(self, tid, t):
         """Update the as-last-seen fields of tensor `tid`."""
         rec = self.tensors[tid]
-        rec["requires_grad"], rec["is_leaf"], rec["version"] = t.requires_grad, t.is_leaf, t._version
+        rec["requires_grad"], rec["is_leaf"], rec["version"] = t.requires_grad, t.is_leaf, version_of(t)
         rec["shape"] = list(t.shape)
         if t.grad_fn is None:
             rec["grad_fn"] = None
@@ -153,6 +153,11 @@ class Capture:
             self.tensors[tid]["label"] = label
         for rec in self.tensors:
             rec["leaf_role"] = _leaf_role(rec)
+
+
+def version_of(t):
+    """A tensor's version counter (0 for inference tensors, which have none)."""
+    return 0 if t.is_inference() else t._version
 
 
 def _leaf_role(rec):
