@@ -90,3 +90,18 @@ prelude-check:
 	-python3 ../shared/tools/conformance.py check Tests/RealPrograms $(PRELUDE_HARNESS)
 	-python3 ../shared/tools/conformance.py check ../shared/conformance/real $(PRELUDE_HARNESS)
 	-python3 ../shared/tools/conformance.py check Tests/TorchBindingsTests/Fixtures/prelude $(PRELUDE_HARNESS)
+
+# gradscope_capture (python/) under real PyTorch: its tests, then the cross-check of every
+# conformance and real program, captured under PyTorch and dumped by GradScope, in canonical form
+# (a report, not yet a gate: docs/capture.md lists the known differences). TORCH_PYTHON names a
+# Python with torch; without it, CPU-only torch is installed into .venv-capture (about 200 MB).
+CAPTURE_VENV = .venv-capture
+.PHONY: test-capture
+test-capture: build
+	@if [ -z "$(TORCH_PYTHON)" ] && [ ! -x $(CAPTURE_VENV)/bin/python ]; then \
+	  python3 -m venv $(CAPTURE_VENV) && \
+	  $(CAPTURE_VENV)/bin/pip install --index-url https://download.pytorch.org/whl/cpu torch; \
+	fi
+	OMP_NUM_THREADS=1 PYTHONPATH=python $(or $(TORCH_PYTHON),$(CAPTURE_VENV)/bin/python) -m unittest discover python/tests
+	-python3 scripts/capture_crosscheck.py .build/debug/gradscope $(or $(TORCH_PYTHON),$(CAPTURE_VENV)/bin/python) \
+	  Tests/TorchBindingsTests/Fixtures/conformance $(wildcard ../shared/conformance/real)

@@ -20,7 +20,7 @@ struct Why: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The PyTorch script to run.")
+    @Argument(help: "The PyTorch script to run, or a gradscope.graph JSON dump (.json; nothing is run).")
     var script: String
 
     @Argument(help: "Script variable names of the tensors to explain.")
@@ -38,18 +38,18 @@ struct Why: ParsableCommand {
     @Option(name: .customLong("exploding-above"), help: "Report gradients whose norm is above this (default 1e4).")
     var explodingAbove: Double = 1e4
 
+    @Option(name: .customLong("source"), help: "For a JSON dump: the script it was made from, to quote its lines.")
+    var sourcePath: String?
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
         let watchdog = limits.guardProcess()
         defer { watchdog.finish() }
-        let source = try loadScript(script)
         let streams = OutputStreams()
-        let (status, graph) = runOnLargeStack {
-            ScriptRunner.runRecording(
-                source: source, filename: script, writeOutput: streams.writeErr,
-                writeError: streams.writeErr, limits: limits.executionLimits)
-        }
+        let (status, graph) = try loadGraph(script, limits: limits, streams: streams)
+        let isDump = (script as NSString).pathExtension.lowercased() == "json"
+        let source = try isDump ? sourcePath.map(loadScript) ?? "" : loadScript(script)
         let (targets, labels) = try resolveTargets(graph, streams: streams)
         var options = ExplainOptions()
         options.vanishingBelow = vanishingBelow

@@ -55,6 +55,21 @@ import Testing
         #expect(message(badKind) == "not a gradscope.graph/2 dump: backward_passes[0].kind: unknown pass kind sideways")
     }
 
+    @Test func otherPyTorchDtypesReadAsTheNearestOneAndUnknownNamesAreErrors() throws {
+        func tensor(_ dtype: String) -> String {
+            document().replacingOccurrences(
+                of: #""tensors":[]"#,
+                with: #""tensors":[{"id":0,"label":null,"names":[],"shape":[0],"dtype":"\#(dtype)","requires_grad":false,"#
+                    + #""is_leaf":true,"version":0,"source":"factory","factory":"empty","producer":null,"detach":null,"#
+                    + #""line":1,"region":null,"grad_fn":null,"accumulate_grad":null,"pass":null,"leaf_role":"input"}]"#)
+        }
+        #expect(try Graph(json: tensor("torch.uint8")).tensors.first?.dtype == .int64)
+        #expect(try Graph(json: tensor("torch.bfloat16")).tensors.first?.dtype == .float32)
+        #expect(
+            message(tensor("torch.quint4x2"))
+                == "not a gradscope.graph/2 dump: tensors[0].dtype: unknown dtype torch.quint4x2")
+    }
+
     @Test func theAnalysisSectionIsSkippedEvenWhenDeep() throws {
         let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
         #expect(try Graph(json: document(extra: #","analysis":{"parameters":\#(deep)}"#)).nodes.count == 1)

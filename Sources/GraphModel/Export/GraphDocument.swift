@@ -69,6 +69,14 @@ struct GraphDocument: Decodable {
 }
 
 extension KeyedDecodingContainer {
+    private static var nearestDType: [String: DType] {
+        [
+            "torch.uint8": .int64, "torch.int8": .int64, "torch.int16": .int64, "torch.int32": .int64,
+            "torch.float16": .float32, "torch.bfloat16": .float32, "torch.complex64": .float64,
+            "torch.complex128": .float64
+        ]
+    }
+
     /// The string-valued enum case named at `key`; an unknown name is an error saying `unknown
     /// <what> <name>`.
     func decode<T: RawRepresentable>(_ type: T.Type, forKey key: Key, unknown what: String) throws -> T
@@ -80,10 +88,12 @@ extension KeyedDecodingContainer {
         return value
     }
 
-    /// The dtype named at `key` (`"torch.float32"`).
+    /// The dtype named at `key` (`"torch.float32"`). Other PyTorch dtypes, which captures of real
+    /// runs contain, read as the nearest one GradScope has (`torch.uint8` as int64, `torch.half`
+    /// as float32).
     func decodeDType(forKey key: Key) throws -> DType {
         let name = try decode(String.self, forKey: key)
-        guard let dtype = DType.allCases.first(where: { $0.name == name }) else {
+        guard let dtype = DType.allCases.first(where: { $0.name == name }) ?? Self.nearestDType[name] else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "unknown dtype \(name)")
         }
         return dtype

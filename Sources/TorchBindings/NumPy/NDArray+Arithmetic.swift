@@ -130,9 +130,15 @@ extension NDArray {
             return isBool
                 ? { (a: Double, b: Double) -> Double in a != 0 && b != 0 ? 1 : 0 } : { (a: Double, b: Double) -> Double in a * b }
         case .div: return { (a: Double, b: Double) -> Double in a / b }
-        case .pow: return isInt ? integerPower : { (a: Double, b: Double) -> Double in b == 2 ? a * a : Foundation.pow(a, b) }
-        case .floorDiv: return isInt ? integerFloorDivide : { (a: Double, b: Double) -> Double in divmod(a, b).0 }
-        case .mod: return isInt ? integerRemainder : { (a: Double, b: Double) -> Double in divmod(a, b).1 }
+        case .pow:
+            if isInt { return { (a: Double, b: Double) -> Double in integerPower(a, b) } }
+            return { (a: Double, b: Double) -> Double in b == 2 ? a * a : Foundation.pow(a, b) }
+        case .floorDiv:
+            if isInt { return { (a: Double, b: Double) -> Double in integerFloorDivide(a, b) } }
+            return { (a: Double, b: Double) -> Double in divmod(a, b).0 }
+        case .mod:
+            if isInt { return { (a: Double, b: Double) -> Double in integerRemainder(a, b) } }
+            return { (a: Double, b: Double) -> Double in divmod(a, b).1 }
         case .bitAnd: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) & NumPyKernels.int64(b)) }
         case .bitOr: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) | NumPyKernels.int64(b)) }
         case .bitXor: return { (a: Double, b: Double) -> Double in Double(NumPyKernels.int64(a) ^ NumPyKernels.int64(b)) }

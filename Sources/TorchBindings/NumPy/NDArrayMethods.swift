@@ -18,7 +18,7 @@ enum NDArrayMethods {
         return .object(BuiltinFunction(name) { args, interp in try method(a, args, interp) })
     }
 
-    private typealias Method = (NDArray, Arguments, Interpreter) throws -> Value
+    private typealias Method = @Sendable (NDArray, Arguments, Interpreter) throws -> Value
 
     private static func transposed(_ a: NDArray) throws -> NDArray {
         guard a.shape.count > 1 else { return a.isScalar ? a : NDArray(a.tensor.detach()) }

@@ -57,7 +57,7 @@ enum NumPyDType: String, CaseIterable {
 
 /// `np.float32`, `np.int64`, ... (the scalar types, callable) and `arr.dtype` (a dtype object
 /// printing as `float32`); both compare equal to each other and to the dtype's name.
-final class NumPyDTypeObject: PyObject {
+final class NumPyDTypeObject: PyObject, Sendable {
     let dtype: NumPyDType
     /// Whether this is the scalar type `np.float32` rather than the dtype `dtype('float32')`.
     let isScalarType: Bool

@@ -5,14 +5,14 @@ import Python
 /// numpy's unary math ufuncs (`np.exp`, `np.sqrt`, ...), computed with the C library in
 /// double precision and rounded to the array's dtype; integer inputs give float64.
 enum NumPyMath {
-    static let unary: [String: (Double) -> Double] = [
+    static let unary: [String: @Sendable (Double) -> Double] = [
         "exp": Foundation.exp, "log": Foundation.log, "sin": Foundation.sin, "cos": Foundation.cos,
         "tan": Foundation.tan, "tanh": Foundation.tanh, "sqrt": Foundation.sqrt, "log2": Foundation.log2,
         "log10": Foundation.log10, "arctan": Foundation.atan, "floor": Foundation.floor, "ceil": Foundation.ceil
     ]
 
     /// Ufuncs that keep integer dtypes (`np.square`, `np.abs`, `np.negative`).
-    static let dtypePreserving: [String: (Double) -> Double] = [
+    static let dtypePreserving: [String: @Sendable (Double) -> Double] = [
         "square": { $0 * $0 }, "absolute": { $0.magnitude }, "negative": { -$0 }
     ]
 

@@ -1,0 +1,117 @@
+"""Forward ops as the dispatcher sees them (below autograd, so ops autograd does not record
+appear too): names, inputs including wrapped Python numbers, outputs, grad mode and line."""
+import torch
+
+from .frames import user_frame
+from .state import version_of
+
+# ATen names that differ from the Python API name GradScope's recorder uses.
+ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss", "zero_": "fill_",
+           "_to_copy": "to", "native_layer_norm": "layer_norm",
+           "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
+           "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
+# Ops returning more tensors than their Python API does (the API keeps the first n).
+KEPT_OUTPUTS = {"nll_loss_forward": 1, "native_layer_norm": 1, "native_batch_norm": 1, "_native_batch_norm_legit": 1,
+                "_native_batch_norm_legit_no_training": 1, "native_dropout": 1}
+# Tensor-making ops without tensor inputs: recorded as factory tensors, not ops.
+FACTORY_ALIASES = {"lift_fresh": "tensor", "scalar_tensor": "tensor"}
+# Ops that are bookkeeping rather than computation (autograd detaching saved outputs, ...).
+IGNORED = {"detach", "lift_fresh_copy", "alias", "_to_copy_fresh"}
+
+_tensor_args = {}  # func -> (positional flags, {kwarg name: flag}): which arguments are Tensors
+
+
+def _signature(func):
+    sig = _tensor_args.get(func)
+    if sig is None:
+        args = func._schema.arguments
+        flags = [isinstance(a.type, torch.TensorType) for a in args]
+        sig = (flags, {a.name: f for a, f in zip(args, flags)})
+        _tensor_args[func] = sig
+    return sig
+
+
+def _flatten(values):
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            yield from _flatten(v)
+        else:
+            yield v
+
+
+def record_op(cap, func, args, kwargs, out):
+    """Record one dispatched op (called after it ran); grad_fns are resolved later."""
+    packet = func._schema.name.split("::")[-1]
+    if packet in IGNORED:
+        return
+    frame = user_frame()
+    cap.statement_boundary(frame)
+    resolve(cap)
+    line = frame.f_lineno if frame is not None else 0
+    outputs = [t for t in _flatten(out if isinstance(out, (tuple, list)) else [out]) if isinstance(t, torch.Tensor)]
+    outputs = outputs[: KEPT_OUTPUTS.get(packet, len(outputs))]
+    flags, kwflags = _signature(func)
+    items = list(zip(flags, args)) + [(kwflags.get(k, False), v) for k, v in kwargs.items() if k != "out"]
+    has_tensor = any(isinstance(v, torch.Tensor) for v in _flatten(v for _, v in items))
+    wrapped = any(f and isinstance(v, (int, float, bool)) for f, v in items)
+    if packet in FACTORY_ALIASES or packet.endswith("_like") or not (has_tensor or wrapped):
+        name = FACTORY_ALIASES.get(packet, packet)
+        for t in outputs:
+            if cap.current_pass is not None:
+                cap.track(t, "backward", line, factory=name)
+            elif cap.api_name == name:  # the user's own torch.ones(...): recorded even if unused
+                cap.track(t, "factory", line, factory=name)
+            else:
+                cap.made(t, name, line)
+        return
+    if not outputs:  # `.item()`, `.tolist()`: a Python value, no tensor to record
+        return
+    if cap.max_ops is not None and len(cap.ops) >= cap.max_ops:
+        cap.dropped_ops += 1
+        return
+    inputs = []
+    for flag, v in items:
+        if isinstance(v, torch.Tensor):
+            inputs.append(cap.track(v, "untracked", line))
+        elif isinstance(v, (list, tuple)):
+            inputs.extend(cap.track(t, "untracked", line) for t in _flatten(v) if isinstance(t, torch.Tensor))
+        elif flag and isinstance(v, (int, float, bool)):
+            inputs.append(cap.constant(v, line))
+    op_id = len(cap.ops)
+    in_place = func._schema.is_mutable and bool(outputs) and any(outputs[0] is a for a in args[:1])
+    source = "backward" if cap.current_pass is not None else "op"
+    out_ids = [cap.track(t, source, line, producer=op_id) for t in outputs]
+    cap.ops.append({
+        "id": op_id, "name": ALIASES.get(packet, packet), "inputs": inputs, "outputs": out_ids, "line": line,
+        "region": cap.region(), "grad_enabled": torch.is_grad_enabled(), "grad_fn": None, "in_place": in_place,
+        "pass": cap.current_pass, "_ptr": _storage(outputs[0]) if in_place else None,
+        "_version": version_of(outputs[0]) if in_place else None,
+    })
+    cap.pending.append(op_id)
+    if cap.call_stack:
+        cap.modules[cap.call_stack[-1]]["ops"].append(op_id)
+
+
+def resolve(cap):
+    """Attach the grad_fn autograd gave each pending op's outputs (autograd sets it after the
+    dispatcher returns, so this runs at the next op or call boundary)."""
+    pending, cap.pending, nodes = cap.pending, [], cap.node_table
+    for op_id in pending:
+        op = cap.ops[op_id]
+        for tid in op["outputs"]:
+            t = cap.live_tensor(tid)
+            if t is None:
+                continue
+            cap.refresh(tid, t)
+            fn = t.grad_fn
+            if fn is not None and op["grad_fn"] is None and fn not in nodes.ids:
+                op["grad_fn"] = nodes.node(fn, op["line"], op_id)
+            if fn is not None:
+                cap.tensors[tid]["grad_fn"] = nodes.ids.get(fn)
+
+
+def _storage(t):
+    try:
+        return t.untyped_storage().data_ptr()
+    except (RuntimeError, NotImplementedError):
+        return None

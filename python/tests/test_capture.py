@@ -1,0 +1,159 @@
+"""gradscope_capture under real PyTorch: what a recording contains, the command line's
+behaviour on good and bad input, and determinism. Run: PYTHONPATH=python python -m unittest
+discover python/tests (needs torch)."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+import torch
+
+import gradscope_capture
+
+PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def capture(source, *options):
+    """(status, stderr, graph or None) of `python -m gradscope_capture` on `source`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script, out = os.path.join(tmp, "script.py"), os.path.join(tmp, "graph.json")
+        with open(script, "w") as f:
+            f.write(textwrap.dedent(source))
+        env = dict(os.environ, PYTHONPATH=PACKAGE, OMP_NUM_THREADS="1")
+        r = subprocess.run([sys.executable, "-m", "gradscope_capture", script, *options, "-o", out],
+                           env=env, capture_output=True, text=True, timeout=300)
+        if not os.path.exists(out):
+            return r.returncode, r.stderr, None
+        with open(out) as f:
+            return r.returncode, r.stderr, json.load(f)
+
+
+class RecordTests(unittest.TestCase):
+    def test_ops_nodes_saved_buffers_and_the_pass(self):
+        x = torch.ones(2, 2, requires_grad=True)
+        with gradscope_capture.record() as g:
+            y = x + 2
+            z = (y * y).mean()
+            z.backward()
+        graph = json.loads(g.json())
+        self.assertEqual([o["name"] for o in graph["ops"]], ["add", "mul", "mean"])
+        self.assertEqual([n["name"] for n in graph["nodes"]], ["AccumulateGrad", "AddBackward0", "MulBackward0", "MeanBackward0"])
+        mul = graph["nodes"][2]
+        self.assertEqual(mul["next"], [[1, 0], [1, 0]])
+        self.assertEqual([(s["name"], s["state"], s["freed_by_pass"]) for s in mul["saved"]], [("other/self", "freed", 0)])
+        p = graph["backward_passes"][0]
+        self.assertEqual(p["canonical"], "CALL backward | 0=MeanBackward0(1) 1=MulBackward0(2,2) 2=AddBackward0(3,-) 3=AccumulateGrad()")
+        self.assertEqual(p["executed"], [3, 2, 1, 0])
+        self.assertEqual(p["accumulated"][0]["grad"]["values"], [1.5, 1.5, 1.5, 1.5])
+        self.assertEqual(graph["tensors"][0]["leaf_role"], "parameter")
+        self.assertEqual(graph["tensors"][graph["ops"][0]["outputs"][0]]["names"], ["y"])
+
+    def test_no_grad_regions_detaches_and_retained_buffers(self):
+        w = torch.ones(3, requires_grad=True)
+        with gradscope_capture.record() as g:
+            with torch.no_grad():
+                h = w * 2
+            d = w.detach()
+            e = (w.exp() * d).sum()
+            e.backward(retain_graph=True)
+        graph = json.loads(g.json())
+        self.assertEqual([r["kind"] for r in graph["regions"]], ["no_grad"])
+        self.assertEqual((graph["ops"][0]["region"], graph["ops"][0]["grad_enabled"], graph["ops"][0]["grad_fn"]), (0, False, None))
+        self.assertEqual([(d["kind"], d["source_required_grad"]) for d in graph["detaches"]], [("detach", True)])
+        exp = next(n for n in graph["nodes"] if n["name"] == "ExpBackward0")
+        self.assertEqual([(s["name"], s["is_output"], s["state"]) for s in exp["saved"]], [("result", True, "retained")])
+        self.assertEqual(graph["backward_passes"][0]["freed"], [])
+        self.assertIn("h", [n for t in graph["tensors"] for n in t["names"]])
+
+    def test_module_calls_have_paths_and_parameters_are_named_by_them(self):
+        model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU())
+        with gradscope_capture.record() as g:
+            model(torch.randn(2, 4)).sum().backward()
+        graph = json.loads(g.json())
+        self.assertEqual([(m["path"], m["class"], m["summary"], m["parent"]) for m in graph["modules"]],
+                         [("model", "Sequential", "", None), ("model.0", "Linear", "4→3", 0), ("model.1", "ReLU", "", 0)])
+        weight = graph["modules"][1]["parameters"][0]["tensor"]
+        self.assertEqual(graph["tensors"][weight]["label"], "0.weight")
+
+    def test_the_same_run_gives_the_same_json(self):
+        def run():
+            torch.manual_seed(0)
+            with gradscope_capture.record() as g:
+                torch.nn.functional.mse_loss(torch.nn.Linear(3, 1)(torch.randn(5, 3)), torch.zeros(5, 1)).backward()
+            return g.json()
+        self.assertEqual(run(), run())
+
+    def test_json_before_the_block_ends_is_refused(self):
+        with gradscope_capture.record() as g:
+            with self.assertRaises(RuntimeError):
+                g.json()
+
+
+class CommandLineTests(unittest.TestCase):
+    def test_a_script_is_captured_with_its_lines_and_the_error_field(self):
+        status, _, graph = capture("""\
+            import torch
+            a = torch.tensor([1., 2.], requires_grad=True)
+            b = a.sigmoid()
+            b.sum().backward()
+            """)
+        self.assertEqual(status, 0)
+        self.assertEqual(graph["schema"], "gradscope.graph/2")
+        self.assertEqual([(o["name"], o["line"]) for o in graph["ops"]], [("sigmoid", 3), ("sum", 4)])
+        self.assertEqual(graph["backward_passes"][0]["line"], 4)
+        self.assertIsNone(graph["error"])
+
+    def test_a_missing_script_exits_2_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "g.json")
+            r = subprocess.run([sys.executable, "-m", "gradscope_capture", "nosuch.py", "-o", out],
+                               env=dict(os.environ, PYTHONPATH=PACKAGE), capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("cannot read nosuch.py", r.stderr)
+            self.assertEqual(os.listdir(tmp), [])
+
+    def test_usage_errors_exit_2(self):
+        r = subprocess.run([sys.executable, "-m", "gradscope_capture", "x.py", "--max-ops", "many", "-o", "g.json"],
+                           env=dict(os.environ, PYTHONPATH=PACKAGE), capture_output=True, text=True)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--max-ops needs a whole number", r.stderr)
+
+    def test_a_raising_script_exits_1_without_a_file_unless_asked(self):
+        source = """\
+            import torch
+            x = torch.ones(2, requires_grad=True)
+            x.add_(1)
+            """
+        status, stderr, graph = capture(source)
+        self.assertEqual((status, graph), (1, None))
+        self.assertIn("a leaf Variable that requires grad is being used in an in-place operation", stderr)
+        status, _, graph = capture(source, "--keep-error-graph")
+        self.assertEqual(status, 1)
+        self.assertEqual((graph["error"]["type"], graph["error"]["line"]), ("RuntimeError", 3))
+
+    def test_max_ops_bounds_the_ops_and_says_what_it_dropped(self):
+        status, stderr, graph = capture("""\
+            import torch
+            x = torch.ones(3, requires_grad=True)
+            for i in range(10):
+                x = x * 2
+            """, "--max-ops", "4")
+        self.assertEqual(status, 0)
+        self.assertEqual(len(graph["ops"]), 4)
+        self.assertIn("--max-ops 4: left out 6 later ops", stderr)
+
+    def test_script_arguments_reach_the_script(self):
+        status, _, graph = capture("""\
+            import sys, torch
+            x = torch.ones(int(sys.argv[1]))
+            y = x * 2
+            """, "5")
+        self.assertEqual(status, 0)
+        self.assertEqual(graph["tensors"][graph["ops"][0]["outputs"][0]]["shape"], [5])
+
+
+if __name__ == "__main__":
+    unittest.main()
