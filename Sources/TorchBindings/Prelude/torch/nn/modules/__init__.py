@@ -4,14 +4,13 @@ from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Se
 from torch.nn.modules.lazy import LazyModuleMixin
 from torch.nn.modules.linear import Identity, LazyLinear, Linear
 from torch.nn.modules.conv import Conv1d, Conv2d, LazyConv2d
-from torch.nn.modules.activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
-from torch.nn.modules.activation_more import (
-    CELU, GLU, PReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LogSigmoid, Mish, ReLU6, Softmin, Softshrink, Softsign,
-    Tanhshrink, Threshold,
+from torch.nn.modules.activation import (
+    CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid,
+    LogSoftmax, Mish, ReLU6, Sigmoid, Softmax, Softmin, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
 )
-from torch.nn.modules.loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
-from torch.nn.modules.loss_more import (
-    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, PoissonNLLLoss,
+from torch.nn.modules.loss import (
+    BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, L1Loss,
+    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss,
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
