@@ -52,6 +52,8 @@ extension Parser {
 
     /// The block after a compound statement's `:` — an indented suite or statements on the same line.
     func parseBlock(after header: String, line: Int) throws -> [Stmt] {
+        statementDepth += 1
+        defer { statementDepth -= 1 }
         guard current.kind == .newline else { return try parseSimpleStatements() }
         advance()
         guard current.kind == .indent else {
@@ -68,20 +70,27 @@ extension Parser {
 
     // MARK: Compound statements
 
+    /// `if`, then its `elif` branches in a loop (each an `if` in the `else` of the branch before),
+    /// so a long chain needs no recursion.
     func parseIf() throws -> Stmt {
-        let token = current
-        let keyword = token.isKeyword("elif") ? "elif" : "if"
-        advance()
-        let condition = try parseNamedExpression()
-        try expectColon()
-        let body = try parseBlock(after: "'\(keyword)' statement", line: token.line)
-        var orElse: [Stmt] = []
-        if atKeyword("elif") {
-            orElse = [try parseIf()]
-        } else if atKeyword("else") {
-            orElse = try parseElse()
+        let outerDepth = statementDepth
+        defer { statementDepth = outerDepth }
+        var branches: [(start: SourcePosition, condition: Expr, body: [Stmt])] = []
+        repeat {
+            if !branches.isEmpty { statementDepth += 1 }
+            let token = current
+            advance()
+            let condition = try parseNamedExpression()
+            try expectColon()
+            let keyword = branches.isEmpty ? "if" : "elif"
+            branches.append((token.start, condition, try parseBlock(after: "'\(keyword)' statement", line: token.line)))
+            if branches.count & 1023 == 0 { try RunWatchdog.poll() }
+        } while atKeyword("elif")
+        var orElse = atKeyword("else") ? try parseElse() : []
+        for branch in branches.reversed() {
+            orElse = [Stmt(.if(condition: branch.condition, body: branch.body, orElse: orElse), branch.start)]
         }
-        return Stmt(.if(condition: condition, body: body, orElse: orElse), token.start)
+        return orElse[0]
     }
 
     func parseElse() throws -> [Stmt] {

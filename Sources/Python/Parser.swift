@@ -1,5 +1,6 @@
 /// Parses a script into a `Module`, throwing the `SyntaxError` Python 3.11 would raise.
 public func parseModule(source: String, filename: String) throws -> Module {
+    try RunWatchdog.current?.reserve(SourceText.estimatedBytes(of: source))
     let text = SourceText(source)
     if let nul = text.scalars.firstIndex(of: "\u{0}") {
         let position = text.position(nul)
@@ -29,9 +30,11 @@ public func parseModule(source: String, filename: String) throws -> Module {
 final class Parser {
     /// Nesting allowed for expressions and unary operators before giving up, like CPython.
     static let maxNesting = 200
-    /// Depth allowed for an expression tree (long operator chains), so walking it cannot
-    /// overflow the stack.
-    static let maxTreeDepth = 1000
+    /// How deep statements and expressions may nest in one another, counting each `elif` as nested
+    /// in its `if` and each operand of a long operator chain as nested in the next operation:
+    /// CPython's compiler gives up past 3000 levels (its recursion limit times 3), and so walking,
+    /// running and freeing a parsed tree can never overflow the stack.
+    static let maxCompileDepth = 3000
     static let missingCommaMessage = "invalid syntax. Perhaps you forgot a comma?"
 
     let tokens: [Token]
@@ -40,6 +43,9 @@ final class Parser {
     /// The furthest token the parser has looked at.
     var furthest = 0
     var nesting = 0
+    /// How many statements enclose the one being parsed, itself included (an `elif` counts as
+    /// nested in the branch before it).
+    var statementDepth = 1
     var functionDepth = 0
     var loopDepth = 0
     /// `yield`s parsed so far in the innermost function (statements and generators are marked from it).
@@ -146,9 +152,16 @@ final class Parser {
     func node(_ kind: ExprKind, _ start: SourcePosition, children: [Expr] = []) throws -> Expr {
         let expr = Expr(kind, start)
         let depth = 1 + (children.map(treeDepth).max() ?? 0)
-        if depth > Parser.maxTreeDepth { throw error("too many nested parentheses", at: current) }
+        try checkCompileDepth(statementDepth + depth)
         ends[ObjectIdentifier(expr)] = (previousEnd, depth)
         return expr
+    }
+
+    /// Throws CPython's error for a tree nested deeper than its compiler allows.
+    func checkCompileDepth(_ depth: Int) throws {
+        if depth > Parser.maxCompileDepth {
+            throw PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+        }
     }
 
     /// Runs one level of nested parsing, refusing to go deeper than CPython would.
