@@ -39,6 +39,7 @@ struct Lexer {
     mutating func tokenize() throws -> [Token] {
         while true {
             if tokens.count & 4095 == 4095 { try RunWatchdog.poll() }
+            if tokens.count + 128 >= tokens.capacity { try growTokens() }
             if atLineStart && brackets.isEmpty && !isExpression {
                 try readIndentation()
             }
@@ -71,6 +72,14 @@ struct Lexer {
         }
         try finish()
         return tokens
+    }
+
+    /// Doubles the room for tokens, counting the new array against the memory limit first:
+    /// growing copies the array, so the old and the new one are alive at once.
+    mutating func growTokens() throws {
+        let capacity = max(tokens.capacity * 2, 1024)
+        try RunWatchdog.current?.reserve(capacity * MemoryLayout<Token>.stride)
+        tokens.reserveCapacity(capacity)
     }
 
     mutating func add(_ kind: TokenKind, from start: Int, to stop: Int) {

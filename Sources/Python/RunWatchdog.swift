@@ -154,17 +154,23 @@ extension RunWatchdog {
     }
 }
 
-/// The process's resident set size above what it was when this was made, read from
-/// `/proc/self/statm` (Linux); zero where that file cannot be read.
+/// The process's resident set size above what it was when the first of these was made, read
+/// from `/proc/self/statm` (Linux); zero where that file cannot be read. The baseline is the
+/// process's, not each watchdog's: the CLI's watchdog starts before the script is read, and the
+/// script's own (on the run thread) must count the script's text and everything since too.
 final class ResidentMemory: Sendable {
     private let fd: Int32
     private let baseline: Int
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    private static let processBaseline: Int = {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        defer { if fd >= 0 { close(fd) } }
+        return read(fd)
+    }()
 
     init() {
-        let fd = open("/proc/self/statm", O_RDONLY)
-        self.fd = fd
-        baseline = Self.read(fd)
+        fd = open("/proc/self/statm", O_RDONLY)
+        baseline = Self.processBaseline
     }
 
     deinit { if fd >= 0 { close(fd) } }

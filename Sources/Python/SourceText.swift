@@ -43,6 +43,16 @@ struct SourceText {
         self.lines = lines
     }
 
+    /// About how many bytes `SourceText(source)` allocates: a 4-byte scalar and a copy of the text
+    /// per UTF-8 byte (at most), an index entry and a string per line. Counted against the memory
+    /// limit before the text is split, so a huge script fails at once instead of overshooting.
+    static func estimatedBytes(of source: String) -> Int {
+        var lines = 1
+        for byte in source.utf8 where byte == UInt8(ascii: "\n") { lines += 1 }
+        let perLine = MemoryLayout<Int>.stride + MemoryLayout<String>.stride
+        return source.utf8.count * (MemoryLayout<Unicode.Scalar>.stride + 1) + lines * perLine
+    }
+
     /// The number of the last line (at least 1), where end-of-file errors are reported.
     var lastLine: Int { max(1, lines.count) }
 

@@ -8,6 +8,8 @@ struct CLIResult {
     let stderr: String
     /// Whether the process was killed by a signal rather than exiting.
     let signaled: Bool
+    /// The highest resident size seen while it ran (`VmHWM`, sampled every 5 ms), when asked for.
+    var peakResidentBytes = 0
 }
 
 /// Runs the real `gradscope` binary built next to this test bundle, on scripts written to a
@@ -54,9 +56,10 @@ enum CLI {
 
     /// Runs the binary with `arguments` in `directory`. `whileRunning` is called once the
     /// process has written to stderr (with the process), e.g. to interrupt it.
+    /// With `measuringPeak`, the result has the process's peak resident size.
     static func run(
         _ arguments: [String], in directory: URL,
-        whileRunning: ((Process) -> Void)? = nil
+        whileRunning: ((Process) -> Void)? = nil, measuringPeak: Bool = false
     ) throws -> CLIResult {
         let process = Process()
         process.executableURL = try binary()
@@ -77,12 +80,28 @@ enum CLI {
             }
             if process.isRunning { whileRunning(process) }
         }
+        var peak = 0
+        while measuringPeak && process.isRunning {
+            peak = max(peak, peakResidentBytes(of: process.processIdentifier))
+            Thread.sleep(forTimeInterval: 0.005)
+        }
         process.waitUntilExit()
-        return CLIResult(
+        var result = CLIResult(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             signaled: process.terminationReason == .uncaughtSignal)
+        result.peakResidentBytes = peak
+        return result
+    }
+
+    /// The `VmHWM` line of `/proc/PID/status` in bytes (0 once the process is gone).
+    static func peakResidentBytes(of pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes << 10
     }
 }
 
