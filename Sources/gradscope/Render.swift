@@ -170,6 +170,7 @@ func loadGraph(_ path: String, limits: LimitOptions, streams: OutputStreams) thr
                 writeError: streams.writeErr, limits: limits.executionLimits)
         }
     }
+    try checkDumpSize(path, limits: limits, streams: streams)
     guard let data = FileManager.default.contents(atPath: path) else {
         streams.writeErr("gradscope: cannot read \(path)\n")
         throw ExitCode(2)

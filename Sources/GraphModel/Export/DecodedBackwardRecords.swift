@@ -16,22 +16,22 @@ struct DecodedPass: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var p = BackwardRecord(
-            id: try c.decode(Int.self, forKey: .id), kind: try c.decode(BackwardKind.self, forKey: .kind, unknown: "pass kind"),
-            line: try c.decode(Int.self, forKey: .line), roots: try c.decode([Int].self, forKey: .roots),
-            rootTensors: try c.decode([Int].self, forKey: .rootTensors), inputs: try c.decode([Int].self, forKey: .inputs),
+            id: try c.decodeIndex(forKey: .id), kind: try c.decode(BackwardKind.self, forKey: .kind, unknown: "pass kind"),
+            line: try c.decodeIndex(forKey: .line), roots: try c.decodeIndices(forKey: .roots),
+            rootTensors: try c.decodeIndices(forKey: .rootTensors), inputs: try c.decodeIndices(forKey: .inputs),
             retainGraph: try c.decode(Bool.self, forKey: .retainGraph),
             createGraph: try c.decode(Bool.self, forKey: .createGraph),
-            opsBefore: try c.decode(Int.self, forKey: .opsBefore), tensorsBefore: try c.decode(Int.self, forKey: .tensorsBefore))
-        p.executed = try c.decode([Int].self, forKey: .executed)
+            opsBefore: try c.decodeCount(forKey: .opsBefore), tensorsBefore: try c.decodeCount(forKey: .tensorsBefore))
+        p.executed = try c.decodeIndices(forKey: .executed)
         p.edgeGradients = try c.decode([DecodedEdgeGradient].self, forKey: .edges).map(\.record)
         p.accumulated = try c.decode([DecodedAccumulation].self, forKey: .accumulated).map(\.record)
-        p.freed = try c.decode([Int].self, forKey: .freed)
+        p.freed = try c.decodeIndices(forKey: .freed)
         p.hooks = try c.decode([DecodedHook].self, forKey: .hooks).map(\.record)
         p.error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
         if c.contains(.anomaly), try !c.decodeNil(forKey: .anomaly) {
             let a = try c.nestedContainer(keyedBy: AnomalyKey.self, forKey: .anomaly)
             p.anomaly = AnomalyRecord(
-                node: try a.decode(Int.self, forKey: .node), output: try a.decode(Int.self, forKey: .output))
+                node: try a.decodeIndex(forKey: .node), output: try a.decodeIndex(forKey: .output))
         }
         record = p
     }
@@ -46,8 +46,8 @@ struct DecodedEdgeGradient: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = EdgeGradient(
-            from: try c.decode(Int.self, forKey: .from), index: try c.decode(Int.self, forKey: .index),
-            to: try c.decode(Int.self, forKey: .to), inputNr: try c.decode(Int.self, forKey: .inputNr),
+            from: try c.decodeIndex(forKey: .from), index: try c.decodeIndex(forKey: .index),
+            to: try c.decodeIndex(forKey: .to), inputNr: try c.decodeIndex(forKey: .inputNr),
             grad: try c.decodeIfPresent(DecodedSummary.self, forKey: .grad)?.summary)
     }
 }
@@ -61,7 +61,7 @@ struct DecodedAccumulation: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = Accumulation(
-            tensor: try c.decode(Int.self, forKey: .tensor), grad: try c.decode(DecodedSummary.self, forKey: .grad).summary,
+            tensor: try c.decodeIndex(forKey: .tensor), grad: try c.decode(DecodedSummary.self, forKey: .grad).summary,
             total: try c.decode(DecodedSummary.self, forKey: .total).summary)
     }
 }
@@ -75,7 +75,7 @@ struct DecodedHook: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = HookRecord(
-            node: try c.decode(Int.self, forKey: .node), outputNr: try c.decode(Int.self, forKey: .outputNr),
+            node: try c.decodeIndex(forKey: .node), outputNr: try c.decodeIndex(forKey: .outputNr),
             replaced: try c.decode(Bool.self, forKey: .replaced))
     }
 }
@@ -90,9 +90,9 @@ struct DecodedSummary: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         summary = GradSummary(
-            shape: try c.decode([Int].self, forKey: .shape), norm: try c.decode(Double.self, forKey: .norm),
+            shape: try c.decodeShape(forKey: .shape), norm: try c.decode(Double.self, forKey: .norm),
             min: try c.decodeIfPresent(Double.self, forKey: .min), max: try c.decodeIfPresent(Double.self, forKey: .max),
-            nanCount: try c.decode(Int.self, forKey: .nan), infCount: try c.decode(Int.self, forKey: .inf),
+            nanCount: try c.decodeCount(forKey: .nan), infCount: try c.decodeCount(forKey: .inf),
             values: try c.decodeIfPresent([Double].self, forKey: .values))
     }
 }
@@ -106,8 +106,8 @@ struct DecodedGradRead: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = GradRead(
-            tensor: try c.decode(Int.self, forKey: .tensor), line: try c.decode(Int.self, forKey: .line),
-            passesBefore: try c.decode(Int.self, forKey: .passesBefore))
+            tensor: try c.decodeIndex(forKey: .tensor), line: try c.decodeIndex(forKey: .line),
+            passesBefore: try c.decodeIndex(forKey: .passesBefore))
     }
 }
 
@@ -120,7 +120,7 @@ struct DecodedError: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = ErrorRecord(
-            line: try c.decode(Int.self, forKey: .line), type: try c.decode(String.self, forKey: .type),
+            line: try c.decodeIndex(forKey: .line), type: try c.decode(String.self, forKey: .type),
             message: try c.decode(String.self, forKey: .message))
     }
 }

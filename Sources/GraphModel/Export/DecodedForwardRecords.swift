@@ -15,17 +15,17 @@ struct DecodedTensor: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var t = TensorRecord(
-            id: try c.decode(Int.self, forKey: .id), shape: try c.decode([Int].self, forKey: .shape),
+            id: try c.decodeIndex(forKey: .id), shape: try c.decodeShape(forKey: .shape),
             dtype: try c.decodeDType(forKey: .dtype), requiresGrad: try c.decode(Bool.self, forKey: .requiresGrad),
-            isLeaf: try c.decode(Bool.self, forKey: .isLeaf), version: try c.decode(Int.self, forKey: .version),
+            isLeaf: try c.decode(Bool.self, forKey: .isLeaf), version: try c.decodeIndex(forKey: .version),
             source: try c.decode(TensorSource.self, forKey: .source, unknown: "source"),
             factory: try c.decodeIfPresent(String.self, forKey: .factory) ?? "",
-            producer: try c.decodeIfPresent(Int.self, forKey: .producer),
-            detach: try c.decodeIfPresent(Int.self, forKey: .detach), line: try c.decode(Int.self, forKey: .line),
-            region: try c.decodeIfPresent(Int.self, forKey: .region), pass: try c.decodeIfPresent(Int.self, forKey: .pass))
+            producer: try c.decodeIndexIfPresent(forKey: .producer),
+            detach: try c.decodeIndexIfPresent(forKey: .detach), line: try c.decodeIndex(forKey: .line),
+            region: try c.decodeIndexIfPresent(forKey: .region), pass: try c.decodeIndexIfPresent(forKey: .pass))
         t.names = try c.decode([String].self, forKey: .names)
-        t.gradFn = try c.decodeIfPresent(Int.self, forKey: .gradFn)
-        t.accumulateGrad = try c.decodeIfPresent(Int.self, forKey: .accumulateGrad)
+        t.gradFn = try c.decodeIndexIfPresent(forKey: .gradFn)
+        t.accumulateGrad = try c.decodeIndexIfPresent(forKey: .accumulateGrad)
         record = t
     }
 }
@@ -42,13 +42,13 @@ struct DecodedOp: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = OpRecord(
-            id: try c.decode(Int.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
-            inputs: try c.decode([Int].self, forKey: .inputs), outputs: try c.decode([Int].self, forKey: .outputs),
-            line: try c.decode(Int.self, forKey: .line), region: try c.decodeIfPresent(Int.self, forKey: .region),
+            id: try c.decodeIndex(forKey: .id), name: try c.decode(String.self, forKey: .name),
+            inputs: try c.decodeIndices(forKey: .inputs), outputs: try c.decodeIndices(forKey: .outputs),
+            line: try c.decodeIndex(forKey: .line), region: try c.decodeIndexIfPresent(forKey: .region),
             gradEnabled: try c.decode(Bool.self, forKey: .gradEnabled),
-            gradFn: try c.decodeIfPresent(Int.self, forKey: .gradFn), isInPlace: try c.decode(Bool.self, forKey: .inPlace),
-            pass: try c.decodeIfPresent(Int.self, forKey: .pass),
-            innerLine: try c.decodeIfPresent(Int.self, forKey: .innerLine))
+            gradFn: try c.decodeIndexIfPresent(forKey: .gradFn), isInPlace: try c.decode(Bool.self, forKey: .inPlace),
+            pass: try c.decodeIndexIfPresent(forKey: .pass),
+            innerLine: try c.decodeIndexIfPresent(forKey: .innerLine))
     }
 }
 
@@ -61,11 +61,11 @@ struct DecodedNode: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var n = NodeRecord(
-            id: try c.decode(Int.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
-            line: try c.decode(Int.self, forKey: .line), next: try c.decode([DecodedNextEdge].self, forKey: .next).map(\.edge),
+            id: try c.decodeIndex(forKey: .id), name: try c.decode(String.self, forKey: .name),
+            line: try c.decodeIndex(forKey: .line), next: try c.decode([DecodedNextEdge].self, forKey: .next).map(\.edge),
             saved: try c.decode([DecodedSavedBuffer].self, forKey: .saved).map(\.buffer),
-            variable: try c.decodeIfPresent(Int.self, forKey: .variable), pass: try c.decodeIfPresent(Int.self, forKey: .pass))
-        n.op = try c.decodeIfPresent(Int.self, forKey: .op)
+            variable: try c.decodeIndexIfPresent(forKey: .variable), pass: try c.decodeIndexIfPresent(forKey: .pass))
+        n.op = try c.decodeIndexIfPresent(forKey: .op)
         record = n
     }
 }
@@ -79,8 +79,8 @@ struct DecodedNextEdge: Decodable {
         guard pair.count == 2 else {
             throw DecodingError.dataCorruptedError(in: pair, debugDescription: "expected a [node, input_nr] pair")
         }
-        let node = try pair.decodeIfPresent(Int.self)
-        let inputNr = try pair.decode(Int.self)
+        let node = try pair.decodeIndex(optional: true)
+        let inputNr = try pair.decodeIndex() ?? 0
         edge = node.map { NodeEdge(node: $0, inputNr: inputNr) }
     }
 }
@@ -99,15 +99,15 @@ struct DecodedSavedBuffer: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var b = SavedBuffer(
-            name: try c.decode(String.self, forKey: .name), shape: try c.decode([Int].self, forKey: .shape),
-            dtype: try c.decodeDType(forKey: .dtype), bytes: try c.decode(Int.self, forKey: .bytes),
-            savedVersion: try c.decode(Int.self, forKey: .savedVersion), isOutput: try c.decode(Bool.self, forKey: .isOutput))
-        b.freedByPass = try c.decodeIfPresent(Int.self, forKey: .freedByPass)
+            name: try c.decode(String.self, forKey: .name), shape: try c.decodeShape(forKey: .shape),
+            dtype: try c.decodeDType(forKey: .dtype), bytes: try c.decodeCount(forKey: .bytes),
+            savedVersion: try c.decodeIndex(forKey: .savedVersion), isOutput: try c.decode(Bool.self, forKey: .isOutput))
+        b.freedByPass = try c.decodeIndexIfPresent(forKey: .freedByPass)
         if c.contains(.invalidated), try !c.decodeNil(forKey: .invalidated) {
             let i = try c.nestedContainer(keyedBy: InvalidationKey.self, forKey: .invalidated)
             b.invalidation = Invalidation(
-                line: try i.decode(Int.self, forKey: .line), op: try i.decode(String.self, forKey: .op),
-                version: try i.decode(Int.self, forKey: .version))
+                line: try i.decodeIndex(forKey: .line), op: try i.decode(String.self, forKey: .op),
+                version: try i.decodeIndex(forKey: .version))
         }
         buffer = b
     }
@@ -122,9 +122,9 @@ struct DecodedRegion: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = Region(
-            id: try c.decode(Int.self, forKey: .id), kind: try c.decode(RegionKind.self, forKey: .kind, unknown: "region kind"),
-            startLine: try c.decode(Int.self, forKey: .startLine), endLine: try c.decodeIfPresent(Int.self, forKey: .endLine),
-            parent: try c.decodeIfPresent(Int.self, forKey: .parent))
+            id: try c.decodeIndex(forKey: .id), kind: try c.decode(RegionKind.self, forKey: .kind, unknown: "region kind"),
+            startLine: try c.decodeIndex(forKey: .startLine), endLine: try c.decodeIndexIfPresent(forKey: .endLine),
+            parent: try c.decodeIndexIfPresent(forKey: .parent))
     }
 }
 
@@ -139,10 +139,10 @@ struct DecodedDetach: Decodable {
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         record = DetachRecord(
-            id: try c.decode(Int.self, forKey: .id), kind: try c.decode(DetachKind.self, forKey: .kind, unknown: "detach kind"),
-            source: try c.decode(Int.self, forKey: .source), result: try c.decode(Int.self, forKey: .result),
-            line: try c.decode(Int.self, forKey: .line), sourceRequiredGrad: try c.decode(Bool.self, forKey: .sourceRequiredGrad),
-            opsBefore: try c.decodeIfPresent(Int.self, forKey: .opsBefore) ?? 0)
+            id: try c.decodeIndex(forKey: .id), kind: try c.decode(DetachKind.self, forKey: .kind, unknown: "detach kind"),
+            source: try c.decodeIndex(forKey: .source), result: try c.decodeIndex(forKey: .result),
+            line: try c.decodeIndex(forKey: .line), sourceRequiredGrad: try c.decode(Bool.self, forKey: .sourceRequiredGrad),
+            opsBefore: try c.decodeIndexIfPresent(forKey: .opsBefore) ?? 0)
     }
 }
 
@@ -162,13 +162,13 @@ struct DecodedModuleCall: Decodable {
         while !list.isAtEnd {
             let p = try list.nestedContainer(keyedBy: ParameterKey.self)
             parameters.append(
-                ModuleParameter(name: try p.decode(String.self, forKey: .name), tensor: try p.decode(Int.self, forKey: .tensor)))
+                ModuleParameter(name: try p.decode(String.self, forKey: .name), tensor: try p.decodeIndex(forKey: .tensor)))
         }
         record = ModuleCall(
-            id: try c.decode(Int.self, forKey: .id), path: try c.decode(String.self, forKey: .path),
+            id: try c.decodeIndex(forKey: .id), path: try c.decode(String.self, forKey: .path),
             className: try c.decode(String.self, forKey: .className), summary: try c.decode(String.self, forKey: .summary),
-            parent: try c.decodeIfPresent(Int.self, forKey: .parent),
-            region: try c.decodeIfPresent(Int.self, forKey: .region), line: try c.decode(Int.self, forKey: .line),
-            ops: try c.decode([Int].self, forKey: .ops), parameters: parameters)
+            parent: try c.decodeIndexIfPresent(forKey: .parent),
+            region: try c.decodeIndexIfPresent(forKey: .region), line: try c.decodeIndex(forKey: .line),
+            ops: try c.decodeIndices(forKey: .ops), parameters: parameters)
     }
 }

@@ -63,8 +63,8 @@ struct GraphDocument: Decodable {
         modules = try c.decodeIfPresent([DecodedModuleCall].self, forKey: .modules)?.map(\.record) ?? []
         error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
         // Written by dumps of a script run since they existed.
-        linesRun = try c.decodeIfPresent([Int].self, forKey: .linesRun) ?? []
-        lastLine = try c.decodeIfPresent(Int.self, forKey: .lastLine)
+        linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
+        lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
     }
 }
 

@@ -73,7 +73,9 @@ extension Graph {
         }
         for (i, x) in regions.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: regions[\(i)]: id is \(x.id)") }
-            try check(x.parent, g, "regions[\(i)].parent")
+            guard x.parent.map({ $0 < i }) ?? true else {
+                throw GraphJSONError("not a \(Graph.schema) dump: regions[\(i)].parent: a region's parent must come before it")
+            }
         }
         for (i, x) in detaches.enumerated() {
             guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: detaches[\(i)]: id is \(x.id)") }
