@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Keeps `repr` and `==` of nested containers finite, as CPython does: a list or dict already
 /// being shown prints as `[...]` / `{...}`, and nesting deeper than `maxDepth` is cut short with
@@ -7,6 +8,10 @@ import Foundation
 final class ReprGuard {
     /// How deep containers may nest in one repr (CPython's default recursion limit).
     static let maxDepth = 1000
+
+    /// How many threads have an overflow waiting for `take()`: the interpreter calls `take()`
+    /// before every statement, and this lets it skip the thread-local look-up when none has.
+    private static let pending = Atomic<Int>(0)
 
     private var active = Set<ObjectIdentifier>()
     private var depth = 0
@@ -18,7 +23,7 @@ final class ReprGuard {
         let guardState = current
         let id = ObjectIdentifier(container)
         if guardState.depth >= maxDepth {
-            guardState.overflow = "maximum recursion depth exceeded while getting the repr of an object"
+            guardState.record("maximum recursion depth exceeded while getting the repr of an object")
             return placeholder
         }
         guard guardState.active.insert(id).inserted else { return placeholder }
@@ -34,7 +39,7 @@ final class ReprGuard {
     static func comparing(_ body: () -> Bool) -> Bool {
         let guardState = current
         if guardState.depth >= maxDepth {
-            guardState.overflow = "maximum recursion depth exceeded in comparison"
+            guardState.record("maximum recursion depth exceeded in comparison")
             return false
         }
         guardState.depth += 1
@@ -43,11 +48,20 @@ final class ReprGuard {
     }
 
     /// Throws the `RecursionError` of a repr or comparison that nested too deep since the last call.
+    @inline(__always)
     static func take() throws {
+        guard pending.load(ordering: .relaxed) != 0 else { return }
         let guardState = current
         guard let message = guardState.overflow else { return }
         guardState.overflow = nil
+        pending.subtract(1, ordering: .relaxed)
         throw PyException(.recursionError, message)
+    }
+
+    /// Leaves `message` pending for `take()`.
+    private func record(_ message: String) {
+        if overflow == nil { ReprGuard.pending.add(1, ordering: .relaxed) }
+        overflow = message
     }
 
     private static let key: pthread_key_t = {
