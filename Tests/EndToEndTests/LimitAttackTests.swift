@@ -47,6 +47,8 @@ import Testing
         "print": "a = []\nfor i in range(1000000):\n    a = [a]\nprint(a)\n",
         "torch.tensor": "import torch\na = []\nfor i in range(1000000):\n    a = [a]\ntorch.tensor(a)\n",
         "free a deep list": "a = []\nfor i in range(4000000):\n    a = [a]\na = None\n",
+        "1M-branch elif": "x = 0\nif x == 1:\n    pass\n" + String(repeating: "elif x == 2:\n    pass\n", count: 1_000_000),
+        "1M-term sum": "x = " + String(repeating: "1+", count: 1_000_000) + "1\n",
         "free a linked list":
             "class N:\n    pass\nh = None\nfor i in range(4000000):\n    n = N()\n    n.next = h\n    h = n\nh = None\n"
     ]
@@ -58,6 +60,57 @@ import Testing
         let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
         let clean = ["RecursionError: ", "RuntimeError: ", "MemoryError: ", "TimeoutError: "].contains { last.hasPrefix($0) }
         #expect(r.status == 0 && r.stderr.isEmpty || r.status == 1 && clean, "\(r.stderr)")
+    }
+
+    /// The 3M-line script's text, its scalars, lines and tokens are counted from the start of the
+    /// process: it fails at once when parsing would not fit, and the peak resident size stays
+    /// within the limit plus the watchdog's 16 MiB allowance plus the binary's own 40 MiB (it
+    /// peaked at 130 MB in the debug build, 155 MB in release, when the run's watchdog started
+    /// counting after the script had been read).
+    @Test func aHugeScriptStaysWithinTheMemoryBudget() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(String(repeating: "x = 1\n", count: 3_000_000).utf8).write(to: dir.appendingPathComponent("big.py"))
+        // A generous time limit, so that on a loaded machine too the memory check is what ends it.
+        let r = try CLI.run(["run", "big.py", "--max-memory", "64M", "--timeout", "60"], in: dir, measuringPeak: true)
+        #expect(!r.signaled)
+        #expect(r.status == 1)
+        let last = r.stderr.split(separator: "\n").last ?? ""
+        #expect(last.hasPrefix("MemoryError: out of memory: tried to allocate "), "\(r.stderr)")
+        #expect(r.peakResidentBytes < (64 + 16 + 40) << 20, "peak \(r.peakResidentBytes) bytes")
+    }
+
+    /// A hostile dump given to `render`: a clear error naming the place, exit status 2.
+    static let dumps: [String: String] = [
+        "negative edge index":
+            #"{"schema":"gradscope.graph/2","tensors":[],"ops":[],"nodes":[{"id":0,"name":"A","line":1,"op":null,"next":[[0,-1]],"saved":[],"variable":null,"pass":null}],"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}"#,
+        "shape overflow":
+            #"{"schema":"gradscope.graph/2","tensors":[{"id":0,"names":[],"shape":[2147483648,2147483648,2147483648],"dtype":"torch.float32","requires_grad":false,"is_leaf":true,"version":0,"source":"factory","factory":"ones","producer":null,"detach":null,"line":1,"region":null,"grad_fn":null,"accumulate_grad":null,"pass":null}],"ops":[],"nodes":[],"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}"#,
+        "lone surrogate": #"{"schema":"\ud800\u0041"}"#,
+        "deep nesting": String(repeating: "[", count: 200_000)
+    ]
+
+    @Test(arguments: dumps.keys.sorted())
+    func hostileDumpsAreClearErrors(_ name: String) throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.dumps[name]!.utf8).write(to: dir.appendingPathComponent("g.json"))
+        let r = try CLI.run(["render", "g.json", "-o", "g.svg"] + Self.limits, in: dir)
+        #expect(!r.signaled)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("gradscope: g.json: "), "\(r.stderr)")
+    }
+
+    /// A dump too big to read within `--max-memory` is refused before it is read.
+    @Test func aDumpTooBigForTheBudgetIsRefusedUnread() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(repeating: UInt8(ascii: " "), count: 8 << 20).write(to: dir.appendingPathComponent("g.json"))
+        let r = try CLI.run(["render", "g.json", "-o", "g.svg", "--max-memory", "64M"], in: dir)
+        #expect(r.status == 2)
+        #expect(
+            r.stderr == "gradscope: g.json: 8388608 bytes of JSON take about 75497472 bytes to read; "
+                + "the limit is 67108864 bytes (--max-memory)\n")
     }
 
     @Test func dumpOfALongLoopStopsAtTheLimit() throws {
@@ -81,7 +134,9 @@ import Testing
         let source =
             "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\nraise ValueError(\"bad \(message) value\")\n"
         try Data(source.utf8).write(to: dir.appendingPathComponent("bad.py"))
-        let r = try CLI.run(["render", "bad.py", "-o", "x.svg"] + Self.limits, in: dir)
+        // A generous time limit: drawing a 12-million-character label takes seconds on a loaded
+        // machine, and what is checked here is the picture, not the time limit.
+        let r = try CLI.run(["render", "bad.py", "-o", "x.svg", "--max-memory", "64M", "--timeout", "60"], in: dir)
         #expect(!r.signaled)
         #expect(r.status == 1, "\(r.stderr)")
         let svg = try Data(contentsOf: dir.appendingPathComponent("x.svg"))
