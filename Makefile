@@ -31,6 +31,7 @@ demo: release
 test: setup lint
 	$(SWIFT) build $(STRICT)
 	$(MAKE) bench-smoke
+	$(MAKE) fuzz-smoke
 	$(SWIFT) test $(STRICT)
 	@if [ -d ../shared/conformance ]; then \
 	  python3 ../shared/tools/conformance.py check ../shared/conformance $(CURDIR)/.build/debug/gradscope run; \
@@ -41,6 +42,18 @@ test: setup lint
 
 clean:
 	rm -rf .build
+
+# The CLI fuzzer (fuzz/cli_fuzz.py): seeded hostile scripts and JSON dumps, each under
+# `--max-memory 64M --timeout 2`; fails on a signal, a hang (over 8 s) or an unclear error.
+# `make fuzz` runs FUZZ_COUNT cases from FUZZ_SEED; `make fuzz-smoke` (part of `make test`) 30.
+FUZZ_SEED ?= 1
+FUZZ_COUNT ?= 1000
+.PHONY: fuzz fuzz-smoke
+fuzz: build
+	python3 fuzz/cli_fuzz.py .build/debug/gradscope --seed $(FUZZ_SEED) --count $(FUZZ_COUNT) --keep fuzz/findings
+
+fuzz-smoke:
+	python3 fuzz/cli_fuzz.py .build/debug/gradscope --seed 1 --count 30
 
 # swift-format with the repository's .swift-format: `make format` rewrites, `make lint` checks.
 format:
