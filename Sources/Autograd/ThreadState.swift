@@ -23,6 +23,8 @@ final class ThreadState {
     lazy var defaultGenerator = Generator()
     /// Live-storage accounting while a memory limit is set on this thread (see `MemoryBudget`).
     var memoryAccount: MemoryAccount? = nil
+    /// The time-limit check of kernels whose cost is known up front (see `WorkBudget`).
+    var workCheck: ((Double) throws -> Void)? = nil
     /// The installed saved-tensor hook pairs, innermost last.
     var savedTensorHooks: [SavedTensorHooks] = []
 

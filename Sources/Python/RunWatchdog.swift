@@ -79,6 +79,19 @@ public final class RunWatchdog: Sendable {
         if hasTripped { throw error }
     }
 
+    /// Throws `TimeoutError` if work that takes at least `seconds` cannot end before the deadline
+    /// (for calls that cannot be interrupted once started, such as one large BLAS product).
+    public func refuseWork(taking seconds: Double) throws {
+        guard self.seconds != nil else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let left = now >= end ? 0 : Double(end - now) / 1e9
+        guard seconds > left else { return }
+        throw PyException(
+            .timeoutError,
+            "this operation needs at least \(Formatting.str(.float(seconds.rounded(.up)))) seconds, more than are left of "
+                + "the time limit of \(Formatting.str(.float(self.seconds ?? 0))) seconds (--timeout)")
+    }
+
     /// Throws `MemoryError` unless `bytes` more fit in the memory counted so far. Large requests
     /// sample the resident size first, so growth by big steps is seen at once.
     func reserve(_ bytes: Int) throws {

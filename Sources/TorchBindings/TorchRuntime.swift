@@ -71,6 +71,13 @@ public final class TorchRuntime {
             MemoryBudget.limit = interp.limits.maxMemory
             return { MemoryBudget.limit = previousLimit }
         }
+        interp.runScopes.append { _ in
+            let previousCheck = WorkBudget.check
+            WorkBudget.check = { multiplyAdds in
+                try RunWatchdog.current?.refuseWork(taking: multiplyAdds / WorkBudget.fastestRate)
+            }
+            return { WorkBudget.check = previousCheck }
+        }
         interp.runScopes.append { interp in
             let previousHandler = Diagnostics.warningHandler
             Diagnostics.warningHandler = { [unowned interp] message in interp.warn(message, category: "UserWarning") }

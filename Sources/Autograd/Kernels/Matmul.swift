@@ -107,6 +107,7 @@ func batchedMatmul(
     dtype: DType, kind: MatmulKind = .mm
 ) throws -> Storage {
     let count = try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype)
+    try WorkBudget.reserveProducts(batch: batch, m: m, k: k, n: n)
     // Every element is written below unless the product is empty or k == 0 (all zeros).
     if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage(dtype: dtype, count: count) }
     let out = Storage(uninitialized: dtype, count: count)
@@ -127,6 +128,7 @@ func fusedAddmm(
 ) throws -> Storage? {
     guard dtype.isFloatingPoint else { return nil }
     let count = try MemoryBudget.checkedNumel([m, n], allocating: dtype)
+    try WorkBudget.reserveProducts(m: m, k: k, n: n)
     let out: Storage
     if beta == 0 || count == 0 {
         out = Storage(dtype: dtype, count: count)
