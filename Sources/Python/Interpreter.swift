@@ -22,7 +22,8 @@ public struct ExecutionLimits: Sendable {
     public var maxMemory: Int? = nil
     /// Whether the run owns its process, so the growth of its resident memory (containers,
     /// strings, autograd nodes, the recording, the parse tree: everything) counts against
-    /// `maxMemory` besides the exact counts of tensors, lists and strings.
+    /// `maxMemory` besides the exact counts of tensors, lists and strings. The growth is counted
+    /// from the process's first watchdog on, so set it only in a process that runs one script.
     public var countsProcessMemory = false
     /// For tests, an injected clock: the time limit expires at this check inside a builtin.
     package var expireAfterPolls: Int? = nil
