@@ -108,8 +108,8 @@ struct BatchNormKernel<T: FloatElement> {
                 var dotAcc = 0.0
                 for b in 0..<batch {
                     let base = index(b, c, 0)
-                    sumAcc += VectorLanes<T>.sum(count: spatial) { dy[base + $0] }.doubleValue
-                    dotAcc += VectorLanes<T>.sum(count: spatial) { (x[base + $0] - m) * dy[base + $0] }.doubleValue
+                    sumAcc += VectorLanes<T>.avx2.sum(count: spatial) { dy[base + $0] }.doubleValue
+                    dotAcc += VectorLanes<T>.avx2.sum(count: spatial) { (x[base + $0] - m) * dy[base + $0] }.doubleValue
                 }
                 (sum, dotp) = (T(fromDouble: sumAcc), T(fromDouble: dotAcc))
                 gradMean = T(fromDouble: sumAcc / Double(count))

@@ -32,20 +32,22 @@ public enum LossReduction: String {
 }
 
 extension Tensor {
+    /// The `[outer, size, inner]` view of this tensor around dimension `d` (normalized) that
+    /// the softmax kernels take; a 0-dim tensor is one element along its last dimension.
+    func softmaxKernelShape(_ d: Int) -> (outer: Int, size: Int, inner: Int, lastDim: Bool) {
+        guard dim > 0 else { return (1, 1, 1, true) }
+        return (shape[..<d].reduce(1, *), shape[d], shape[(d + 1)...].reduce(1, *), d == dim - 1)
+    }
+
     /// Softmax or log-softmax values along `d` (normalized), without recording.
     private func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.runtime(
                 "\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        let size = dim == 0 ? 1 : shape[d]
-        let outer = dim == 0 ? 1 : shape[..<d].reduce(1, *)
-        let inner = dim == 0 ? 1 : shape[(d + 1)...].reduce(1, *)
         let out = Storage(uninitialized: dtype, count: numel)
         dtype.dispatchFloat(
-            SoftmaxVisitor(
-                input: contiguousStorage(), out: out, outer: outer, size: size,
-                inner: inner, log: log))
+            SoftmaxVisitor(pass: .forward(input: contiguousStorage()), out: out, layout: softmaxKernelShape(d), log: log))
         return Tensor(storage: out, shape: shape)
     }
 
@@ -53,12 +55,8 @@ extension Tensor {
     public func softmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: false)
-        let keep = dim > 0
         record("softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
-            let y = try ctx.saved(0)
-            let gy = try ctx.grad.mul(.tensor(y))
-            let s = keep ? try gy.sum(dims: [d], keepdim: true) : gy
-            return [try gy.sub(.tensor(y.mul(.tensor(s))))]
+            [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: false)]
         }
         return out
     }
@@ -68,24 +66,10 @@ extension Tensor {
     public func logSoftmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: true)
-        let keep = dim > 0
         record("log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
-            let y = try ctx.saved(0)
-            let s = keep ? try ctx.grad.sum(dims: [d], keepdim: true) : ctx.grad
-            return [try ctx.grad.sub(.tensor(y.softmaxExp().mul(.tensor(s))))]
+            [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: true)]
         }
         return out
-    }
-
-    /// `exp(self)` as the log-softmax backward needs it (ExpBackward0, saves result).
-    private func softmaxExp() -> Tensor {
-        let out = Storage(uninitialized: dtype, count: numel)
-        dtype.dispatchFloat(SoftmaxExpVisitor(input: contiguousStorage(), out: out))
-        let result = Tensor(storage: out, shape: shape)
-        record("exp", "ExpBackward0", inputs: [self], outputs: [result], saving: [.output("result", 0)]) { ctx in
-            [try ctx.grad.mul(.tensor(ctx.saved(0)))]
-        }
-        return result
     }
 
     /// `F.mse_loss(input, target, reduction=)`: squared error (MseLossBackward0). Different
