@@ -109,9 +109,8 @@ extension Tensor {
 
     /// `F.nll_loss(input, target, weight=, reduction=, ignore_index=)` for a `[C]` or `[N, C]`
     /// input of log-probabilities and int64 class targets (NllLossBackward0; the target and the
-    /// class weights get no gradient). Like PyTorch's CPU kernel, the weighted losses and the
-    /// weights are summed one by one in the input's dtype, and `"mean"` divides the first sum by
-    /// the second.
+    /// class weights get no gradient), summed in the order of PyTorch's CPU kernel
+    /// (Kernels/NllLossKernel.swift); `"mean"` divides by the summed weights.
     public static func nllLoss(
         _ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
         ignoreIndex: Int = -100
@@ -145,42 +144,35 @@ extension Tensor {
         let rows = noBatch ? 1 : input.shape[0]
         let targets = target.indexValues()
         let logp = input.doubles()
-        let classWeights = weight?.doubles()
-        let dt = input.dtype
-        // Rounds a sum to the input's dtype after each addition, as the kernel's accumulator does.
-        let rounded: (Double) -> Double = dt == .float32 ? { Double(Float($0)) } : { $0 }
-        var losses = [Double](repeating: 0, count: rows)
-        var totalWeight = 0.0
-        var total = 0.0
-        for (i, t) in targets.enumerated() where t != ignoreIndex {
+        var picked = [Double?]()
+        for (i, t) in targets.enumerated() {
+            guard t != ignoreIndex else {
+                picked.append(nil)
+                continue
+            }
             guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
-            let w = classWeights?[t] ?? 1
-            losses[i] = rounded(-logp[i * classes + t] * w)
-            totalWeight = rounded(totalWeight + w)
-            total = rounded(total + losses[i])
+            picked.append(logp[i * classes + t])
         }
-        let out: Tensor
-        switch mode {
-        case .none: out = try Tensor(losses, shape: noBatch ? [] : [rows], dtype: dt)
-        case .sum: out = Tensor.scalar(total, dtype: dt)
-        case .mean: out = Tensor.scalar(rounded(total / totalWeight), dtype: dt)
+        let rowWeights = weight.map { w in
+            let classWeights = w.doubles()
+            return targets.map { $0 == ignoreIndex ? 0 : classWeights[$0] }
         }
-        let totalTensor = Tensor.scalar(totalWeight, dtype: dt)
+        let batched = mode == .none && input.dim == 2
+        let dt = input.dtype
+        let forward = dt.dispatchFloat(
+            NllLossForward(picked: picked, weights: rowWeights, mean: mode == .mean, batched: batched))
+        let out = try Tensor(forward.values, shape: batched ? [rows] : [], dtype: dt)
+        let totalTensor = Tensor.scalar(forward.totalWeight, dtype: dt)
         let inputShape = input.shape
         record(
             "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
                 + (weight.map { [.input("weight", $0)] } ?? [])
         ) { ctx in
-            let ts = try ctx.saved(1).indexValues()
-            let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
-            var mask = [Double](repeating: 0, count: rows * classes)
-            for (i, t) in ts.enumerated() where t != ignoreIndex {
-                mask[i * classes + t] = -(classWeights?[t] ?? 1) / denominator
-            }
-            let m = try Tensor(mask, shape: inputShape, dtype: ctx.grad.dtype)
-            let g = mode == .none && !noBatch ? try ctx.grad.reshape([rows, 1]) : ctx.grad
-            return [try g.mul(.tensor(m))]
+            let rule = NllLossGradient(
+                picked: picked, weights: rowWeights, targets: targets, classes: classes, shape: inputShape,
+                mean: mode == .mean, batched: batched)
+            return [try rule.gradient(ctx.grad, totalWeight: ctx.saved(2))]
         }
         return out
     }
