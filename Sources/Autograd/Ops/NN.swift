@@ -150,7 +150,7 @@ extension Tensor {
                 picked.append(nil)
                 continue
             }
-            guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
+            guard t >= 0 && t < classes else { throw TorchError.index("Target \(t) is out of bounds.") }
             picked.append(logp[i * classes + t])
         }
         let rowWeights = weight.map { w in
