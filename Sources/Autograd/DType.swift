@@ -71,6 +71,16 @@ public enum ScalarValue: Sendable, Equatable {
     case int(Int64)
     case double(Double)
 
+    /// The dtype of the wrapped-number tensor PyTorch makes of this Python number when it meets
+    /// a tensor (`wrapped_scalar_tensor`): bool, int64 or float64.
+    var wrappedDType: DType {
+        switch self {
+        case .bool: .bool
+        case .int: .int64
+        case .double: .float64
+        }
+    }
+
     public var doubleValue: Double {
         switch self {
         case .bool(let b): return b ? 1 : 0
@@ -89,13 +99,17 @@ public enum ScalarValue: Sendable, Equatable {
 }
 
 /// PyTorch's `result_type`: dimensioned tensors outrank 0-dim tensors, which outrank Python
-/// numbers, but a higher category (bool < int < float) always wins, and a Python float
-/// meeting an integer tensor gives the default float dtype.
+/// numbers (and the wrapped-number tensors PyTorch makes of them), but a higher category
+/// (bool < int < float) always wins, and a Python float meeting an integer tensor gives the
+/// default float dtype.
 public func resultType(_ operands: [Tensor], scalars: [ScalarValue] = []) -> DType {
     var dimResult: DType? = nil
     var zeroDimResult: DType? = nil
+    var scalars = scalars
     for t in operands {
-        if t.shape.isEmpty {
+        if let number = t.wrappedNumberKind {
+            scalars.append(number)
+        } else if t.shape.isEmpty {
             zeroDimResult = max(zeroDimResult ?? t.dtype, t.dtype)
         } else {
             dimResult = max(dimResult ?? t.dtype, t.dtype)

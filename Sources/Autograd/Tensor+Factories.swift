@@ -40,6 +40,17 @@ extension Tensor {
         return t
     }
 
+    /// A wrapped number as the Python number it stands for, for type promotion; nil for other
+    /// tensors.
+    var wrappedNumberKind: ScalarValue? {
+        guard isWrappedNumber else { return nil }
+        switch dtype {
+        case .bool: return .bool(false)
+        case .int64: return .int(0)
+        default: return .double(0)
+        }
+    }
+
     public static func zeros(_ shape: [Int], dtype: DType = .float32) -> Tensor {
         Tensor(storage: Storage(dtype: dtype, count: shape.reduce(1, *)), shape: shape)
     }

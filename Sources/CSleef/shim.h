@@ -1,8 +1,10 @@
 // The scalar FMA builds of the SLEEF functions PyTorch 2.15's vectorised CPU kernels call
-// (Vectorized<float>::pow is Sleef_powf16_u10, ::exp Sleef_expf16_u10; the same for double): SLEEF
-// computes every lane alike, so the scalar variant gives the vector lanes' bits. Declared here
-// rather than through sleef.h, whose vector types Swift does not import.
+// (Vectorized<float>::pow is Sleef_powf16_u10, ::exp Sleef_expf16_u10, ::log Sleef_logf16_u10; the
+// same for double): SLEEF computes every lane alike, so the scalar variant gives the vector lanes'
+// bits. Declared here rather than through sleef.h, whose vector types Swift does not import.
 float Sleef_powf1_u10purecfma(float x, float y);
 double Sleef_powd1_u10purecfma(double x, double y);
 float Sleef_expf1_u10purecfma(float x);
 double Sleef_expd1_u10purecfma(double x);
+float Sleef_logf1_u10purecfma(float x);
+double Sleef_logd1_u10purecfma(double x);

@@ -310,24 +310,34 @@ enum TorchFunctions {
                 return .tensor(isLog ? try t.logSoftmax(dim: dim) : try t.softmax(dim: dim))
             }
         }
-        func reduction(_ args: Arguments, _ interp: Interpreter, _ name: String) throws -> String {
-            let r = try interp.optionalString(args.value(2, "reduction") ?? .string("mean")) ?? "mean"
-            guard ["mean", "sum", "none"].contains(r) else { throw PyException.value("\(r) is not a valid value for reduction") }
-            return r
+        // nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+        // reduction="mean") and cross_entropy(..., label_smoothing=0.0).
+        func classLoss(_ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Tensor {
+            let crossEntropy = name == "cross_entropy"
+            var allowed = ["input", "target", "weight", "size_average", "ignore_index", "reduce", "reduction"]
+            if crossEntropy { allowed.append("label_smoothing") }
+            try args.check(name, maxPositional: allowed.count, allowed: allowed)
+            let input = try interp.tensorValue(args.value(0, "input"), name, "input")
+            let target = try interp.tensorValue(args.value(1, "target"), name, "target")
+            let weight = try args.value(2, "weight").flatMap {
+                interp.isNone($0) ? nil : try interp.tensorValue($0, name, "weight")
+            }
+            let ignoreIndex = try args.value(4, "ignore_index").map { try interp.intValue($0, name, "ignore_index") } ?? -100
+            let reduction = try interp.optionalString(args.value(6, "reduction") ?? .string("mean")) ?? "mean"
+            guard ["mean", "sum", "none"].contains(reduction) else {
+                throw PyException.value("\(reduction) is not a valid value for reduction")
+            }
+            if crossEntropy, let smoothing = args.value(7, "label_smoothing"),
+                try interp.doubleValue(smoothing, name, "label_smoothing") != 0
+            {
+                throw PyException(.notImplementedError, "cross_entropy with label_smoothing is not supported yet")
+            }
+            return crossEntropy
+                ? try Tensor.crossEntropy(input, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+                : try Tensor.nllLoss(input, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
         }
-        m["nll_loss"] = function("nll_loss") { args, interp in
-            .tensor(
-                try Tensor.nllLoss(
-                    try interp.tensorValue(args.value(0, "input"), "nll_loss", "input"),
-                    target: try interp.tensorValue(args.value(1, "target"), "nll_loss", "target"),
-                    reduction: try reduction(args, interp, "nll_loss")))
-        }
-        m["cross_entropy"] = function("cross_entropy") { args, interp in
-            .tensor(
-                try Tensor.crossEntropy(
-                    try interp.tensorValue(args.value(0, "input"), "cross_entropy", "input"),
-                    target: try interp.tensorValue(args.value(1, "target"), "cross_entropy", "target"),
-                    reduction: try reduction(args, interp, "cross_entropy")))
+        for name in ["nll_loss", "cross_entropy"] {
+            m[name] = function(name) { args, interp in .tensor(try classLoss(name, args, interp)) }
         }
         return m
     }

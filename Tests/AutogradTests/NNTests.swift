@@ -101,8 +101,8 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     #expect(throws: TorchError.value("Expected input batch_size (2) to match target batch_size (3).")) {
         try Tensor.crossEntropy(input, target: longs([0, 1, 2]))
     }
-    #expect(throws: TorchError.runtime("Target 5 is out of bounds.")) { try Tensor.nllLoss(input, target: longs([0, 5])) }
-    #expect(throws: TorchError.runtime("Target -1 is out of bounds.")) { try Tensor.crossEntropy(input, target: longs([-1, 0])) }
+    #expect(throws: TorchError.index("Target 5 is out of bounds.")) { try Tensor.nllLoss(input, target: longs([0, 5])) }
+    #expect(throws: TorchError.index("Target -1 is out of bounds.")) { try Tensor.crossEntropy(input, target: longs([-1, 0])) }
     #expect(throws: TorchError.runtime("expected scalar type Long but found Float")) {
         try Tensor.nllLoss(input, target: Tensor([0, 1]))
     }

@@ -254,9 +254,10 @@ private struct CascadeSumKernel<T: BinaryFloatingPoint> {
         level.0 += level.3
         return level.0
     }
+}
 
-    /// `utils::CeilLog2`: 1 for 0, 1 and 2, else the bits of `x - 1`.
-    private func ceilLog2(_ x: Int) -> Int {
-        x <= 2 ? 1 : Int.bitWidth - (x - 1).leadingZeroBitCount
-    }
+/// `utils::CeilLog2` (aten/src/ATen/native/cpu/utils.h): 1 for 0, 1 and 2, else the bits of
+/// `x - 1`.
+func ceilLog2(_ x: Int) -> Int {
+    x <= 2 ? 1 : Int.bitWidth - (x - 1).leadingZeroBitCount
 }

@@ -87,6 +87,13 @@ extension Tensor {
         return (dt, o)
     }
 
+    /// What MulBackward0 / DivBackward0 save as `other`: for a Python number, the wrapped-number
+    /// tensor PyTorch saves, of the number's own type (`x * 3` saves an int64 `tensor(3)`).
+    private func savedOperand(_ other: Operand, _ o: Tensor) -> Tensor {
+        guard case .scalar(let number) = other else { return o }
+        return Tensor.wrapped(number, dtype: number.wrappedDType)
+    }
+
     /// `self + alpha * other` (`torch.add`); a float `alpha != 1` is fused into one rounding, as
     /// PyTorch's vectorised CPU kernel does.
     public func add(_ other: Operand, alpha: Double = 1) throws -> Tensor {
@@ -145,7 +152,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "mul", "MulBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
+            saving: [.input("other", requiresGrad ? savedOperand(other, o) : nil), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
@@ -173,7 +180,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
+            saving: [.input("other", savedOperand(other, o)), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             let other = try ctx.saved("other")
             return [

@@ -32,20 +32,22 @@ public enum LossReduction: String {
 }
 
 extension Tensor {
+    /// The `[outer, size, inner]` view of this tensor around dimension `d` (normalized) that
+    /// the softmax kernels take; a 0-dim tensor is one element along its last dimension.
+    func softmaxKernelShape(_ d: Int) -> (outer: Int, size: Int, inner: Int, lastDim: Bool) {
+        guard dim > 0 else { return (1, 1, 1, true) }
+        return (shape[..<d].reduce(1, *), shape[d], shape[(d + 1)...].reduce(1, *), d == dim - 1)
+    }
+
     /// Softmax or log-softmax values along `d` (normalized), without recording.
     private func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.runtime(
                 "\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        let size = dim == 0 ? 1 : shape[d]
-        let outer = dim == 0 ? 1 : shape[..<d].reduce(1, *)
-        let inner = dim == 0 ? 1 : shape[(d + 1)...].reduce(1, *)
         let out = Storage(uninitialized: dtype, count: numel)
         dtype.dispatchFloat(
-            SoftmaxVisitor(
-                input: contiguousStorage(), out: out, outer: outer, size: size,
-                inner: inner, log: log))
+            SoftmaxVisitor(pass: .forward(input: contiguousStorage()), out: out, layout: softmaxKernelShape(d), log: log))
         return Tensor(storage: out, shape: shape)
     }
 
@@ -53,12 +55,8 @@ extension Tensor {
     public func softmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: false)
-        let keep = dim > 0
         record("softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
-            let y = try ctx.saved(0)
-            let gy = try ctx.grad.mul(.tensor(y))
-            let s = keep ? try gy.sum(dims: [d], keepdim: true) : gy
-            return [try gy.sub(.tensor(y.mul(.tensor(s))))]
+            [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: false)]
         }
         return out
     }
@@ -68,24 +66,10 @@ extension Tensor {
     public func logSoftmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: true)
-        let keep = dim > 0
         record("log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
-            let y = try ctx.saved(0)
-            let s = keep ? try ctx.grad.sum(dims: [d], keepdim: true) : ctx.grad
-            return [try ctx.grad.sub(.tensor(y.softmaxExp().mul(.tensor(s))))]
+            [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: true)]
         }
         return out
-    }
-
-    /// `exp(self)` as the log-softmax backward needs it (ExpBackward0, saves result).
-    private func softmaxExp() -> Tensor {
-        let out = Storage(uninitialized: dtype, count: numel)
-        dtype.dispatchFloat(SoftmaxExpVisitor(input: contiguousStorage(), out: out))
-        let result = Tensor(storage: out, shape: shape)
-        record("exp", "ExpBackward0", inputs: [self], outputs: [result], saving: [.output("result", 0)]) { ctx in
-            [try ctx.grad.mul(.tensor(ctx.saved(0)))]
-        }
-        return result
     }
 
     /// `F.mse_loss(input, target, reduction=)`: squared error (MseLossBackward0). Different
@@ -125,9 +109,8 @@ extension Tensor {
 
     /// `F.nll_loss(input, target, weight=, reduction=, ignore_index=)` for a `[C]` or `[N, C]`
     /// input of log-probabilities and int64 class targets (NllLossBackward0; the target and the
-    /// class weights get no gradient). Like PyTorch's CPU kernel, the weighted losses and the
-    /// weights are summed one by one in the input's dtype, and `"mean"` divides the first sum by
-    /// the second.
+    /// class weights get no gradient), summed in the order of PyTorch's CPU kernel
+    /// (Kernels/NllLossKernel.swift); `"mean"` divides by the summed weights.
     public static func nllLoss(
         _ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
         ignoreIndex: Int = -100
@@ -161,42 +144,35 @@ extension Tensor {
         let rows = noBatch ? 1 : input.shape[0]
         let targets = target.indexValues()
         let logp = input.doubles()
-        let classWeights = weight?.doubles()
+        var picked = [Double?]()
+        for (i, t) in targets.enumerated() {
+            guard t != ignoreIndex else {
+                picked.append(nil)
+                continue
+            }
+            guard t >= 0 && t < classes else { throw TorchError.index("Target \(t) is out of bounds.") }
+            picked.append(logp[i * classes + t])
+        }
+        let rowWeights = weight.map { w in
+            let classWeights = w.doubles()
+            return targets.map { $0 == ignoreIndex ? 0 : classWeights[$0] }
+        }
+        let batched = mode == .none && input.dim == 2
         let dt = input.dtype
-        // Rounds a sum to the input's dtype after each addition, as the kernel's accumulator does.
-        let rounded: (Double) -> Double = dt == .float32 ? { Double(Float($0)) } : { $0 }
-        var losses = [Double](repeating: 0, count: rows)
-        var totalWeight = 0.0
-        var total = 0.0
-        for (i, t) in targets.enumerated() where t != ignoreIndex {
-            guard t >= 0 && t < classes else { throw TorchError.runtime("Target \(t) is out of bounds.") }
-            let w = classWeights?[t] ?? 1
-            losses[i] = rounded(-logp[i * classes + t] * w)
-            totalWeight = rounded(totalWeight + w)
-            total = rounded(total + losses[i])
-        }
-        let out: Tensor
-        switch mode {
-        case .none: out = try Tensor(losses, shape: noBatch ? [] : [rows], dtype: dt)
-        case .sum: out = Tensor.scalar(total, dtype: dt)
-        case .mean: out = Tensor.scalar(rounded(total / totalWeight), dtype: dt)
-        }
-        let totalTensor = Tensor.scalar(totalWeight, dtype: dt)
+        let forward = dt.dispatchFloat(
+            NllLossForward(picked: picked, weights: rowWeights, mean: mode == .mean, batched: batched))
+        let out = try Tensor(forward.values, shape: batched ? [rows] : [], dtype: dt)
+        let totalTensor = Tensor.scalar(forward.totalWeight, dtype: dt)
         let inputShape = input.shape
         record(
             "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
                 + (weight.map { [.input("weight", $0)] } ?? [])
         ) { ctx in
-            let ts = try ctx.saved(1).indexValues()
-            let denominator = mode == .mean ? try ctx.saved(2).doubles()[0] : 1
-            var mask = [Double](repeating: 0, count: rows * classes)
-            for (i, t) in ts.enumerated() where t != ignoreIndex {
-                mask[i * classes + t] = -(classWeights?[t] ?? 1) / denominator
-            }
-            let m = try Tensor(mask, shape: inputShape, dtype: ctx.grad.dtype)
-            let g = mode == .none && !noBatch ? try ctx.grad.reshape([rows, 1]) : ctx.grad
-            return [try g.mul(.tensor(m))]
+            let rule = NllLossGradient(
+                picked: picked, weights: rowWeights, targets: targets, classes: classes, shape: inputShape,
+                mean: mode == .mean, batched: batched)
+            return [try rule.gradient(ctx.grad, totalWeight: ctx.saved(2))]
         }
         return out
     }

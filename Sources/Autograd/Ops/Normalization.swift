@@ -1,8 +1,8 @@
 /// Normalization: `F.layer_norm` (PyTorch's `native_layer_norm`, NativeLayerNormBackward0,
 /// saving input, weight, bias, mean and rstd). Each row of the trailing `normalized_shape`
 /// elements is normalised with its biased variance, computed in the tensor's type in PyTorch's
-/// order (`LayerNormForward`, Kernels/RowwiseMoments.swift). The backward is
-/// `layer_norm_backward`'s closed form, run on kernels (no second-order graph).
+/// order (`LayerNormForward`, Kernels/RowwiseMoments.swift). The backward is PyTorch's
+/// `layer_norm_backward_frame` (Kernels/LayerNormBackwardKernel.swift; no second-order graph).
 enum NormalizationOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -63,37 +63,16 @@ extension Tensor {
         if let bias { saving.append(.input("bias", bias)) }
         record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
             ctx in
-            let x = try ctx.saved(0).doubles()
-            let mean = try ctx.saved(1).doubles()
-            let rstd = try ctx.saved(2).doubles()
-            let dy = ctx.grad.doubles()
-            let gamma = weight == nil ? nil : try ctx.saved(3).doubles()
-            let n = Double(width)
-            var dx = [Double](repeating: 0, count: x.count)
-            var dgamma = [Double](repeating: 0, count: width)
-            var dbeta = dgamma
-            for r in 0..<geometry.rows {
-                var ds = 0.0
-                var db = 0.0
-                for j in 0..<width {
-                    let g = dy[r * width + j] * (gamma?[j] ?? 1)
-                    ds += g * x[r * width + j]
-                    db += g
-                    dgamma[j] += dy[r * width + j] * (x[r * width + j] - mean[r]) * rstd[r]
-                    dbeta[j] += dy[r * width + j]
-                }
-                let a = rstd[r]
-                let b = (db * mean[r] - ds) * a * a * a / n
-                let c = -b * mean[r] - db * a / n
-                for j in 0..<width {
-                    dx[r * width + j] = a * dy[r * width + j] * (gamma?[j] ?? 1) + b * x[r * width + j] + c
-                }
-            }
-            let gdt = ctx.grad.dtype
+            let dtype = ctx.grad.dtype
+            let (dx, dgamma, dbeta) = dtype.dispatchFloat(
+                LayerNormBackward(
+                    rows: geometry.rows, width: width, input: try ctx.saved(0), grad: ctx.grad,
+                    mean: try ctx.saved(1).doubles(), rstd: try ctx.saved(2).doubles(),
+                    weight: weight == nil ? nil : try ctx.saved(3)))
             return [
-                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: gdt) : nil,
-                ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: gdt) : nil,
-                ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: gdt) : nil
+                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: dtype) : nil,
+                ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: dtype) : nil,
+                ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: dtype) : nil
             ]
         }
         return out
@@ -131,5 +110,26 @@ private struct LayerNormForward: FloatVisitor {
             (means[r], rstds[r]) = (mean.doubleValue, rstd.doubleValue)
         }
         return (Tensor(storage: out, shape: input.shape), means, rstds)
+    }
+}
+
+/// The backward pass on contiguous values in the gradient's type: the input's gradient and the
+/// weight's and bias's (row-major, as doubles holding the type's values).
+private struct LayerNormBackward: FloatVisitor {
+    let rows: Int, width: Int
+    let input: Tensor, grad: Tensor, mean: [Double], rstd: [Double], weight: Tensor?
+
+    func visit<T: FloatElement>(_: T.Type) -> ([Double], [Double], [Double]) {
+        let dtype = grad.dtype
+        let storages = [input, grad, weight].map { $0?.contiguousStorage(as: dtype) }
+        let dx = Storage(uninitialized: dtype, count: rows * width)
+        let (dgamma, dbeta) = withExtendedLifetime(storages) {
+            LayerNormBackwardKernel<T>(rows: rows, width: width).run(
+                dy: storages[1]!.pointer(T.self), x: storages[0]!.pointer(T.self), mean: mean.map(T.init(fromDouble:)),
+                rstd: rstd.map(T.init(fromDouble:)), gamma: storages[2].map { UnsafePointer($0.pointer(T.self)) },
+                dx: dx.pointer(T.self))
+        }
+        let values = UnsafeBufferPointer(start: dx.pointer(T.self), count: rows * width).map(\.doubleValue)
+        return (values, dgamma.map(\.doubleValue), dbeta.map(\.doubleValue))
     }
 }

@@ -69,6 +69,18 @@ enum UnaryOps {
             forward: { try $0.tensor("self").clampMin($0.scalar("min")) },
             inPlace: { try $0.tensor("self").clampMin_($0.scalar("min")) }),
         OpDeclaration(
+            "clamp_min.Tensor(Tensor self, Tensor min) -> Tensor", gradFn: "ClampMinBackward1",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(shapes: ["min": [3]], broadcasts: true),
+            forward: { try $0.tensor("self").clampMin($0.tensor("min")) },
+            inPlace: { try $0.tensor("self").clampMin_($0.tensor("min")) }),
+        OpDeclaration(
+            "clamp_max.Tensor(Tensor self, Tensor max) -> Tensor", gradFn: "ClampMaxBackward1",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(shapes: ["max": [3]], broadcasts: true),
+            forward: { try $0.tensor("self").clampMax($0.tensor("max")) },
+            inPlace: { try $0.tensor("self").clampMax_($0.tensor("max")) }),
+        OpDeclaration(
             "clamp_max(Tensor self, Scalar max) -> Tensor", gradFn: "ClampMaxBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
             samples: OpSamples(arguments: ["max": .scalar(.double(0.1))]),
@@ -238,62 +250,6 @@ extension Tensor {
     /// `clamp(min:max:)` with Double bounds.
     public func clamp(min low: Double? = nil, max high: Double? = nil) throws -> Tensor {
         try clamp(min: low.map { ScalarValue.double($0) }, max: high.map { ScalarValue.double($0) })
-    }
-
-    /// `torch.clamp(self, min, max)` with tensor bounds (ClampBackward0, saving self, min and
-    /// max): `min(max(self, min), max)` elementwise over the broadcast, in the promoted dtype.
-    public func clamp(min low: Tensor?, max high: Tensor?) throws -> Tensor {
-        guard low != nil || high != nil else {
-            throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
-        }
-        let operands = [self] + [low, high].compactMap { $0 }
-        let dt = resultType(operands)
-        if dt == .bool { throw TorchError.runtime("\"clamp_cpu\" not implemented for 'Bool'") }
-        let shape = try operands.dropFirst().reduce(self.shape) { try broadcastShapes($0, $1.shape) }
-        func values(_ t: Tensor?) -> [Double]? { t?.expandedDoubles(to: shape) }
-        let (x, lo, hi) = (values(self)!, values(low), values(high))
-        let clamped = x.indices.map { i -> Double in
-            var v = x[i]
-            if let lo, !v.isNaN { v = lo[i].isNaN ? lo[i] : Swift.max(v, lo[i]) }
-            if let hi, !v.isNaN { v = hi[i].isNaN ? hi[i] : Swift.min(v, hi[i]) }
-            return v
-        }
-        let out = try Tensor(clamped, shape: shape, dtype: dt)
-        let shapes = (self.shape, low?.shape ?? [], high?.shape ?? [])
-        let saving: [SaveSlot] =
-            [.input("self", self)] + (low.map { [.input("min", $0)] } ?? []) + (high.map { [.input("max", $0)] } ?? [])
-        record("clamp", "ClampBackward0", inputs: [self, low, high], outputs: [out], saving: saving) { ctx in
-            let x = try ctx.saved(0).expandedDoubles(to: shape)
-            let lo = low == nil ? nil : try ctx.saved(1).expandedDoubles(to: shape)
-            let hi = high == nil ? nil : try ctx.saved(low == nil ? 1 : 2).expandedDoubles(to: shape)
-            func masked(_ keep: (Int) -> Bool, _ target: [Int]) throws -> Tensor {
-                let mask = try Tensor(x.indices.map { keep($0) ? 1 : 0 }, shape: shape, dtype: .bool)
-                return try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype)).sumTo(target)
-            }
-            let gradSelf = try masked({ i in (lo.map { x[i] >= $0[i] } ?? true) && (hi.map { x[i] <= $0[i] } ?? true) }, shapes.0)
-            var gradMin: Tensor? = nil
-            var gradMax: Tensor? = nil
-            if let lo, ctx.needsGrad(1) {
-                gradMin = try masked({ i in x[i] < lo[i] && (hi.map { lo[i] < $0[i] } ?? true) }, shapes.1)
-            }
-            if let hi, ctx.needsGrad(2) {
-                gradMax = try masked({ i in x[i] > hi[i] || (lo.map { hi[i] < $0[i] } ?? false) }, shapes.2)
-            }
-            return [ctx.needsGrad(0) ? gradSelf : nil, gradMin, gradMax]
-        }
-        return out
-    }
-
-    /// `clamp_(min, max)` with tensor bounds.
-    @discardableResult
-    public func clamp_(min low: Tensor?, max high: Tensor?) throws -> Tensor {
-        try inPlaceMath("clamp_") { try clamp(min: low, max: high) }
-    }
-
-    /// The values broadcast to `shape`, row-major, as doubles.
-    fileprivate func expandedDoubles(to shape: [Int]) -> [Double] {
-        let storage = contiguousStorage(as: .float64, broadcastTo: shape)
-        return Array(UnsafeBufferPointer(start: storage.pointer(Double.self), count: shape.reduce(1, *)))
     }
 
     /// `torch.clamp_min(self, min)` (ClampMinBackward0).
