@@ -78,7 +78,7 @@ public enum ConvPadding: Sendable, Equatable {
 // MARK: - Kernels
 
 /// Forward: `out[n, group] = weight[group] @ im2col(input[n], group)` plus bias.
-private func convolutionForward<T: BLASElement>(
+func convolutionForward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage,
     bias: Storage?, out: Storage
 ) {
@@ -108,7 +108,7 @@ private func convolutionForward<T: BLASElement>(
 
 /// Backward: the gradients of input (col2im of `weight^T @ grad`), weight (`grad @ columns^T`
 /// summed over the batch) and bias (the gradient summed per output channel), each when asked.
-private func convolutionBackward<T: BLASElement>(
+func convolutionBackward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage,
     weight: Storage, gradInput: Storage?, gradWeight: Storage?,
     gradBias: Storage?
@@ -185,7 +185,7 @@ extension Tensor {
     }
 
     /// A list argument of `count` ints (`int[2]` given one int repeats it), with PyTorch's error.
-    private static func expanded(_ list: [Int], _ count: Int, _ name: String) throws -> [Int] {
+    static func expanded(_ list: [Int], _ count: Int, _ name: String) throws -> [Int] {
         if list.count == 1 { return Array(repeating: list[0], count: count) }
         guard list.count == count else {
             throw TorchError.runtime(

@@ -25,6 +25,7 @@ public struct OpRegistry: Sendable {
         ActivationOps.declarations,
         LossOps.declarations,
         ConvolutionOps.declarations,
+        ConvTransposeOps.declarations,
         NormalizationOps.declarations,
         BatchNormOps.declarations,
         PoolingOps.declarations,
