@@ -81,71 +81,45 @@ extension Tensor {
             stride: (stride[0], stride[1]), padTop: padding[0], padLeft: padding[1],
             padBottom: padding[0], padRight: padding[1], dilation: (dilation[0], dilation[1]), groups: groups)
         let outShape = (batched ? [xShape[0]] : []) + [outChannels] + outSpatial
-        let out = Storage(uninitialized: dt, count: outShape.reduce(1, *))
-        let xs = input.contiguousStorage(as: dt)
-        let ws = weight.contiguousStorage(as: dt)
-        let bs = bias?.contiguousStorage(as: dt)
-        switch dt {
-        case .float64: transposedForward(Double.self, geometry, input: xs, weight: ws, bias: bs, out: out)
-        default: transposedForward(Float.self, geometry, input: xs, weight: ws, bias: bs, out: out)
-        }
-        let result = Tensor(storage: out, shape: outShape)
-        let inputShape = input.shape
-        let weightShape2 = weight.shape
-        record(
-            "convolution", "ConvolutionBackward0", inputs: [input, weight, bias], outputs: [result],
-            saving: [.input("input", input), .input("weight", weight)]
-        ) { ctx in
-            let xs = try ctx.saved(0).contiguousStorage(as: dt)
-            let ws = try ctx.saved(1).contiguousStorage(as: dt)
-            let gs = ctx.grad.contiguousStorage(as: dt)
-            let gradInput = ctx.needsGrad(0) ? Storage(uninitialized: dt, count: inputShape.reduce(1, *)) : nil
-            let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape2.reduce(1, *)) : nil
-            switch dt {
-            case .float64:
-                transposedBackward(
-                    Double.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput, gradWeight: gradWeight)
-            default:
-                transposedBackward(
-                    Float.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput, gradWeight: gradWeight)
-            }
-            return [
-                gradInput.map { Tensor(storage: $0, shape: inputShape) },
-                gradWeight.map { Tensor(storage: $0, shape: weightShape2) },
-                ctx.needsGrad(2) ? try ctx.grad.sum(dims: batched ? [0, 2, 3] : [1, 2]) : nil
-            ]
-        }
-        return result
+        return runConvolution(TransposedConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
     }
 }
 
-/// The transposed forward: the input gradient of `g`'s convolution for the gradient `input`,
-/// plus bias per output channel.
-private func transposedForward<T: BLASElement>(
-    _: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage, bias: Storage?, out: Storage
-) {
-    convolutionBackward(T.self, g, grad: input, input: input, weight: weight, gradInput: out, gradWeight: nil, gradBias: nil)
-    guard let bias else { return }
-    let y = out.pointer(T.self)
-    let b = bias.pointer(T.self)
-    let plane = g.height * g.width
-    for n in 0..<g.batch {
-        for c in 0..<g.inChannels {
-            let o = y + (n * g.inChannels + c) * plane
-            for p in 0..<plane { o[p] += b[c] }
-        }
-    }
-}
+/// The transposed convolution through the kernels of the convolution `geometry` describes.
+private struct TransposedConvolution: ConvolutionKernels {
+    let geometry: ConvGeometry
 
-/// The transposed backward: `g`'s convolution of the output gradient (the input's gradient)
-/// and `g`'s weight gradient with the input as the convolution's output gradient.
-private func transposedBackward<T: BLASElement>(
-    _: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?,
-    gradWeight: Storage?
-) {
-    if let gradInput { convolutionForward(T.self, g, input: grad, weight: weight, bias: nil, out: gradInput) }
-    if let gradWeight {
+    /// `geometry`'s input gradient for the gradient `input`, plus bias per output channel.
+    func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage) {
+        let g = geometry
         convolutionBackward(
-            T.self, g, grad: input, input: grad, weight: weight, gradInput: nil, gradWeight: gradWeight, gradBias: nil)
+            T.self, g, grad: input, input: input, weight: weight, gradInput: out, gradWeight: nil, gradBias: nil)
+        guard let bias else { return }
+        let y = out.pointer(T.self)
+        let b = bias.pointer(T.self)
+        let plane = g.height * g.width
+        for n in 0..<g.batch {
+            for c in 0..<g.inChannels {
+                let o = y + (n * g.inChannels + c) * plane
+                for p in 0..<plane { o[p] += b[c] }
+            }
+        }
+    }
+
+    /// `geometry`'s convolution of the output gradient (the input's gradient), its weight
+    /// gradient with the input as the convolution's output gradient, and the per-channel sums.
+    func backward<T: BLASElement>(
+        _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
+        gradBias: Storage?
+    ) {
+        let g = geometry
+        if let gradInput { convolutionForward(T.self, g, input: grad, weight: weight, bias: nil, out: gradInput) }
+        if let gradWeight {
+            convolutionBackward(
+                T.self, g, grad: input, input: grad, weight: weight, gradInput: nil, gradWeight: gradWeight, gradBias: nil)
+        }
+        if let gradBias {
+            channelSums(grad.pointer(T.self), batch: g.batch, channels: g.inChannels, plane: g.height * g.width, into: gradBias)
+        }
     }
 }

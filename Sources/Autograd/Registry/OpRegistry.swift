@@ -26,6 +26,7 @@ public struct OpRegistry: Sendable {
         LossOps.declarations,
         ConvolutionOps.declarations,
         ConvTransposeOps.declarations,
+        UpsampleOps.declarations,
         NormalizationOps.declarations,
         BatchNormOps.declarations,
         PoolingOps.declarations,
