@@ -28,6 +28,9 @@ enum RegistryBindings {
                 reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
             KeptByHand(
                 namespace: .functional, name: "max_pool2d", reason: "F.max_pool2d takes return_indices= (FunctionalBindings)"),
+            KeptByHand(
+                namespace: .functional, name: "adaptive_avg_pool2d",
+                reason: "F.adaptive_avg_pool2d takes None in output_size (FunctionalBindings)"),
             KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
         ]
         + InPlaceActivationBindings.names.map {
