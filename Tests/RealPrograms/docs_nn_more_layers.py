@@ -1,4 +1,4 @@
-# source: pytorch/pytorch torch/nn/modules/flatten.py, pooling.py, activation.py and loss.py (docstring examples of Unflatten, AdaptiveAvgPool2d, SiLU, Softplus, LeakyReLU, ELU, KLDivLoss; results printed, inputs seeded; the named-tensor Unflatten and the (None, 7) AdaptiveAvgPool2d examples left out)
+# source: pytorch/pytorch torch/nn/modules/flatten.py, pooling.py, activation.py and loss.py (docstring examples of Unflatten, AdaptiveAvgPool2d, SiLU, Softplus, LeakyReLU, ELU, KLDivLoss; results printed, inputs seeded; the named-tensor Unflatten example left out)
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -37,6 +37,11 @@ input = torch.randn(1, 64, 10, 9)
 output = m(input)
 print(m, output.shape)
 print(output[0, 63])
+# target output size of 10x7
+m = nn.AdaptiveAvgPool2d((None, 7))
+input = torch.randn(1, 64, 10, 9)
+output = m(input)
+print(m, output.shape)
 
 # SiLU
 m = nn.SiLU()
