@@ -139,6 +139,7 @@ public final class Interpreter {
 
     private func runBody() -> Int32 {
         do {
+            globals.variables["__name__"] = .string("__main__") // the script runs as `python SCRIPT.py` runs it
             _ = try execute(module.body, globals)
             closeSuspendedGenerators()
             return 0

@@ -4,7 +4,8 @@ import Python
 /// The `torch.nn.functional` functions that are Python wrappers in PyTorch and draw random
 /// numbers, check arguments or pick an overload before calling an ATen op: the dropouts
 /// (torch/nn/functional.py `dropout`, `alpha_dropout`, `dropout1d/2d/3d`, with their warnings), `embedding`
-/// (padding_idx checks), `binary_cross_entropy`, `max_pool2d` with `return_indices=`, and the
+/// (padding_idx checks), `binary_cross_entropy`, `max_pool2d` with `return_indices=`,
+/// `adaptive_avg_pool2d` with `None` in `output_size`, and the
 /// 1-D poolings, which run the 2-D ones on `input.unsqueeze(-2)` as aten does.
 enum FunctionalBindings {
     typealias Body = (Arguments, Interpreter) throws -> Value
@@ -15,7 +16,7 @@ enum FunctionalBindings {
 
     /// The functions, by name.
     static func members() -> [String: Value] {
-        var m = [String: Value]()
+        var m = InPlaceActivationBindings.members().merging(InterpolateBinding.members()) { _, new in new }
         m["dropout"] = function("dropout") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout", args, interp)
             return .tensor(try Tensor.dropout(input, p: p, training: training, inPlace: inPlace))
@@ -87,6 +88,14 @@ enum FunctionalBindings {
                 throw PyException.value("\(reduction) is not a valid value for reduction")
             }
             return .tensor(try Tensor.binaryCrossEntropy(input, target, weight: weight, reduction: reduction))
+        }
+        m["adaptive_avg_pool2d"] = function("adaptive_avg_pool2d") { args, interp in
+            try args.check("adaptive_avg_pool2d", maxPositional: 2, allowed: ["input", "output_size"])
+            let input = try interp.tensorValue(args.value(0, "input"), "adaptive_avg_pool2d", "input")
+            guard let size = args.value(1, "output_size") else {
+                throw PyException.type("adaptive_avg_pool2d() missing 1 required positional argument: 'output_size'")
+            }
+            return .tensor(try input.adaptiveAvgPool2d(outputSize: try listWithDefault(size, input.shape, interp)))
         }
         m["max_pool2d"] = function("max_pool2d") { args, interp in
             let (input, window) = try maxPoolArguments("max_pool2d", args, interp)
@@ -160,6 +169,19 @@ enum FunctionalBindings {
             input, p, try interp.boolValue(args.value(2, "training"), default: defaultTraining),
             try interp.boolValue(args.value(3, "inplace"), default: false)
         )
+    }
+
+    /// functional.py's `_list_with_default`: an output size whose `None` entries take the
+    /// input's trailing sizes.
+    private static func listWithDefault(_ size: Value, _ defaults: [Int], _ interp: Interpreter) throws -> [Int] {
+        if case .int(let n) = size { return [n] }
+        let entries = try interp.iterate(size)
+        guard defaults.count > entries.count else {
+            throw PyException.value("Input dimension should be at least \(entries.count + 1)")
+        }
+        return try zip(entries, defaults.suffix(entries.count)).map { v, d in
+            interp.isNone(v) ? d : try interp.intValue(v, "adaptive_avg_pool2d", "output_size")
+        }
     }
 
     /// The deprecation warning of `dropout2d`/`dropout3d` for an input of another rank.

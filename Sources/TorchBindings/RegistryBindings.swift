@@ -16,18 +16,26 @@ enum RegistryBindings {
     }
 
     /// The names the registry declares but the hand-written bindings keep, each with why.
-    static let keptByHand: [KeptByHand] = [
-        KeptByHand(namespace: .functional, name: "relu", reason: "F.relu takes inplace="),
-        KeptByHand(
-            namespace: .functional, name: "softmax", reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="
-        ),
-        KeptByHand(
-            namespace: .functional, name: "log_softmax",
-            reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
-        KeptByHand(
-            namespace: .functional, name: "max_pool2d", reason: "F.max_pool2d takes return_indices= (FunctionalBindings)"),
-        KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
-    ]
+    static let keptByHand: [KeptByHand] =
+        [
+            KeptByHand(namespace: .functional, name: "relu", reason: "F.relu takes inplace="),
+            KeptByHand(
+                namespace: .functional, name: "softmax",
+                reason: "F.softmax takes dim=None (with its warning), _stacklevel and dtype="
+            ),
+            KeptByHand(
+                namespace: .functional, name: "log_softmax",
+                reason: "F.log_softmax takes dim=None (with its warning), _stacklevel and dtype="),
+            KeptByHand(
+                namespace: .functional, name: "max_pool2d", reason: "F.max_pool2d takes return_indices= (FunctionalBindings)"),
+            KeptByHand(
+                namespace: .functional, name: "adaptive_avg_pool2d",
+                reason: "F.adaptive_avg_pool2d takes None in output_size (FunctionalBindings)"),
+            KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
+        ]
+        + InPlaceActivationBindings.names.map {
+            KeptByHand(namespace: .functional, name: $0, reason: "F.\($0) takes inplace= (InPlaceActivationBindings)")
+        }
 
     /// `torch.X` from the registry, by name.
     static let torch = build(.torch)

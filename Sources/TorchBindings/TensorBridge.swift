@@ -18,7 +18,7 @@ extension Interpreter {
         case "T": return .tensor(try t.T)
         case "mT": return .tensor(try t.transpose(-2, -1))
         case "retains_grad": return .bool(t.retainsGrad)
-        case "is_cuda": return .bool(false)
+        case "is_cuda", "is_xpu", "is_mps", "is_meta": return .bool(false)
         case "is_cpu": return .bool(true)
         case "device": return .object(DeviceObject.cpu)
         case "_version": return .int(t.version)

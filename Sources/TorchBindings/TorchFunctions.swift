@@ -57,7 +57,7 @@ enum TorchFunctions {
     }
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
-        var m = [String: Value]()
+        var m = MeshgridBinding.members()
         for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique"] {
             m[name] = delegating(name)
         }

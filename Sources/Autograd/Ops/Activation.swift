@@ -271,6 +271,10 @@ extension Tensor {
         return out
     }
 
+    /// `silu_(self)`, what `F.silu(inplace=True)` calls (SiluBackward0 saving a copy of the original self).
+    @discardableResult
+    public func silu_() throws -> Tensor { try inPlaceMath("silu_") { try silu() } }
+
     /// `F.softplus(self, beta, threshold)`: `log1p(exp(beta * x)) / beta`, linear above the
     /// threshold (SoftplusBackward0, saves self).
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {

@@ -78,7 +78,7 @@ public enum ConvPadding: Sendable, Equatable {
 // MARK: - Kernels
 
 /// Forward: `out[n, group] = weight[group] @ im2col(input[n], group)` plus bias.
-private func convolutionForward<T: BLASElement>(
+func convolutionForward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage,
     bias: Storage?, out: Storage
 ) {
@@ -108,7 +108,7 @@ private func convolutionForward<T: BLASElement>(
 
 /// Backward: the gradients of input (col2im of `weight^T @ grad`), weight (`grad @ columns^T`
 /// summed over the batch) and bias (the gradient summed per output channel), each when asked.
-private func convolutionBackward<T: BLASElement>(
+func convolutionBackward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage,
     weight: Storage, gradInput: Storage?, gradWeight: Storage?,
     gradBias: Storage?
@@ -146,16 +146,45 @@ private func convolutionBackward<T: BLASElement>(
             }
         }
     }
-    if let gradBias {
-        let gb = gradBias.pointer(T.self)
-        for c in 0..<g.outChannels {
-            var total: T = 0
-            for n in 0..<g.batch {
-                let o = gy + (n * g.outChannels + c) * g.positions
-                for p in 0..<g.positions { total += o[p] }
-            }
-            gb[c] = total
+    if let gradBias { channelSums(gy, batch: g.batch, channels: g.outChannels, plane: g.positions, into: gradBias) }
+}
+
+/// A bias gradient: the sum of `[batch, channels, plane]` values per channel.
+func channelSums<T: BLASElement>(_ values: UnsafePointer<T>, batch: Int, channels: Int, plane: Int, into sums: Storage) {
+    let out = sums.pointer(T.self)
+    for c in 0..<channels {
+        var total: T = 0
+        for n in 0..<batch {
+            let o = values + (n * channels + c) * plane
+            for p in 0..<plane { total += o[p] }
         }
+        out[c] = total
+    }
+}
+
+/// The kernels of a convolution-like op for one geometry: the forward into `out`, and the
+/// backward filling the requested gradients from the output gradient and the saved input and
+/// weight.
+protocol ConvolutionKernels: Sendable {
+    func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage)
+    func backward<T: BLASElement>(
+        _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
+        gradBias: Storage?)
+}
+
+/// `convolutionForward` / `convolutionBackward` over one geometry.
+private struct DirectConvolution: ConvolutionKernels {
+    let geometry: ConvGeometry
+    func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage) {
+        convolutionForward(T.self, geometry, input: input, weight: weight, bias: bias, out: out)
+    }
+    func backward<T: BLASElement>(
+        _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
+        gradBias: Storage?
+    ) {
+        convolutionBackward(
+            T.self, geometry, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
+            gradBias: gradBias)
     }
 }
 
@@ -185,7 +214,7 @@ extension Tensor {
     }
 
     /// A list argument of `count` ints (`int[2]` given one int repeats it), with PyTorch's error.
-    private static func expanded(_ list: [Int], _ count: Int, _ name: String) throws -> [Int] {
+    static func expanded(_ list: [Int], _ count: Int, _ name: String) throws -> [Int] {
         if list.count == 1 { return Array(repeating: list[0], count: count) }
         guard list.count == count else {
             throw TorchError.runtime(
@@ -276,17 +305,29 @@ extension Tensor {
         }
         let outSpatial = k == 2 ? [geometry.outH, geometry.outW] : [geometry.outW]
         let outShape = (batched ? [geometry.batch] : []) + [geometry.outChannels] + outSpatial
+        return runConvolution(DirectConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
+    }
+}
+
+extension Tensor {
+    /// Runs a convolution-like op's forward into a tensor of `outShape` and records its
+    /// ConvolutionBackward0 (saving input and weight; the bias gradient has the bias's length).
+    static func runConvolution(
+        _ kernels: some ConvolutionKernels, _ input: Tensor, _ weight: Tensor, _ bias: Tensor?, dtype dt: DType,
+        outShape: [Int]
+    ) -> Tensor {
         let out = Storage(uninitialized: dt, count: outShape.reduce(1, *))
-        let xs = input.contiguousStorage()
-        let ws = weight.contiguousStorage()
-        let bs = bias?.contiguousStorage()
+        let xs = input.contiguousStorage(as: dt)
+        let ws = weight.contiguousStorage(as: dt)
+        let bs = bias?.contiguousStorage(as: dt)
         switch dt {
-        case .float64: convolutionForward(Double.self, geometry, input: xs, weight: ws, bias: bs, out: out)
-        default: convolutionForward(Float.self, geometry, input: xs, weight: ws, bias: bs, out: out)
+        case .float64: kernels.forward(Double.self, input: xs, weight: ws, bias: bs, out: out)
+        default: kernels.forward(Float.self, input: xs, weight: ws, bias: bs, out: out)
         }
         let result = Tensor(storage: out, shape: outShape)
         let inputShape = input.shape
-        let weightShape2 = weight.shape
+        let weightShape = weight.shape
+        let biasCount = bias?.numel ?? 0
         record(
             "convolution", "ConvolutionBackward0", inputs: [input, weight, bias], outputs: [result],
             saving: [.input("input", input), .input("weight", weight)]
@@ -295,22 +336,22 @@ extension Tensor {
             let ws = try ctx.saved(1).contiguousStorage(as: dt)
             let gs = ctx.grad.contiguousStorage(as: dt)
             let gradInput = ctx.needsGrad(0) ? Storage(uninitialized: dt, count: inputShape.reduce(1, *)) : nil
-            let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape2.reduce(1, *)) : nil
-            let gradBias = ctx.needsGrad(2) ? Storage(uninitialized: dt, count: geometry.outChannels) : nil
+            let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape.reduce(1, *)) : nil
+            let gradBias = ctx.needsGrad(2) ? Storage(uninitialized: dt, count: biasCount) : nil
             switch dt {
             case .float64:
-                convolutionBackward(
-                    Double.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
-                    gradWeight: gradWeight, gradBias: gradBias)
+                kernels.backward(
+                    Double.self, grad: gs, input: xs, weight: ws, gradInput: gradInput, gradWeight: gradWeight,
+                    gradBias: gradBias)
             default:
-                convolutionBackward(
-                    Float.self, geometry, grad: gs, input: xs, weight: ws, gradInput: gradInput,
-                    gradWeight: gradWeight, gradBias: gradBias)
+                kernels.backward(
+                    Float.self, grad: gs, input: xs, weight: ws, gradInput: gradInput, gradWeight: gradWeight,
+                    gradBias: gradBias)
             }
             return [
                 gradInput.map { Tensor(storage: $0, shape: inputShape) },
-                gradWeight.map { Tensor(storage: $0, shape: weightShape2) },
-                gradBias.map { Tensor(storage: $0, shape: [geometry.outChannels]) }
+                gradWeight.map { Tensor(storage: $0, shape: weightShape) },
+                gradBias.map { Tensor(storage: $0, shape: [biasCount]) }
             ]
         }
         return result

@@ -161,6 +161,22 @@ extension Tensor {
     /// `scale * elu(x, alpha)` with SELU's constants (EluBackward0, as `at::selu` calls elu).
     public func selu() throws -> Tensor { try elu(alpha: seluAlpha, scale: seluScale, inputScale: 1) }
 
+    /// `torch.selu_(self)`: elu_ with SELU's constants (EluBackward1, saves result).
+    @discardableResult
+    public func selu_() throws -> Tensor { try elu_(alpha: seluAlpha, scale: seluScale, inputScale: 1) }
+
+    /// `hardsigmoid_(self)` (HardsigmoidBackward0 saving a copy of the original self).
+    @discardableResult
+    public func hardsigmoid_() throws -> Tensor { try inPlaceMath("hardsigmoid_") { try hardsigmoid() } }
+
+    /// `hardswish_(self)` (HardswishBackward0 saving a copy of the original self).
+    @discardableResult
+    public func hardswish_() throws -> Tensor { try inPlaceMath("hardswish_") { try hardswish() } }
+
+    /// `mish_(self)` (MishBackward0 saving a copy of the original self).
+    @discardableResult
+    public func mish_() throws -> Tensor { try inPlaceMath("mish_") { try mish() } }
+
     /// `self / (self.abs() + 1)`, as functional.py computes it.
     public func softsign() throws -> Tensor { try div(.tensor(abs().add(.scalar(.int(1))))) }
 

@@ -1,6 +1,7 @@
 /// Pooling over the last two dims of `[N, C, H, W]` or `[C, H, W]` inputs: `F.max_pool2d`
 /// (MaxPool2DWithIndicesBackward0, saving self and the argmax indices), `F.avg_pool2d`
-/// (AvgPool2DBackward0) and `F.adaptive_avg_pool2d` (AdaptiveAvgPool2DBackward0), with
+/// (AvgPool2DBackward0) and `F.adaptive_avg_pool2d` (AdaptiveAvgPool2DBackward0; a mean for a
+/// 1x1 output), with
 /// PyTorch's CPU kernels' window rules, accumulation in the input's dtype and division order
 /// (aten/src/ATen/native/cpu/MaxPoolKernel.cpp, AvgPoolKernel.cpp, AdaptiveAvgPoolKernel.cpp).
 enum PoolingOps {
@@ -323,6 +324,8 @@ extension Tensor {
                 "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {\(o[0]), \(o[1])}")
         }
         let planes = try poolPlanes("adaptive_avg_pool2d")
+        // aten's adaptive_avg_pool2d computes a 1x1 output as a mean over H and W (MeanBackward1).
+        if o == [1, 1] { return try mean(dims: [-1, -2], keepdim: true) }
         let (inH, inW) = (shape[dim - 2], shape[dim - 1])
         let outShape = Array(shape.dropLast(2)) + o
         let out = Storage(uninitialized: dtype, count: planes * o[0] * o[1])

@@ -1,4 +1,4 @@
-/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, contiguous.
+/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, unflatten, contiguous.
 /// (`contiguous` is not declared: on a contiguous input it returns the input itself.)
 enum ShapeOps {
     static let declarations: [OpDeclaration] = [
@@ -27,7 +27,11 @@ enum ShapeOps {
         OpDeclaration(
             "flatten.using_ints(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor", gradFn: "ViewBackward0",
             exposure: [.torch, .method],
-            forward: { try $0.tensor("self").flatten(startDim: $0.int("start_dim"), endDim: $0.int("end_dim")) })
+            forward: { try $0.tensor("self").flatten(startDim: $0.int("start_dim"), endDim: $0.int("end_dim")) }),
+        OpDeclaration(
+            "unflatten.int(Tensor self, int dim, int[] sizes) -> Tensor", gradFn: "ViewBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["dim": .int(1), "sizes": .intList([-1, 1])]),
+            forward: { try $0.tensor("self").unflatten($0.int("dim"), sizes: $0.intList("sizes")) })
     ]
 }
 
@@ -171,6 +175,26 @@ extension Tensor {
         if s == e { return self }
         let merged = shape[s...e].reduce(1, *)
         return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
+    /// `unflatten(dim, sizes)`: splits dimension `dim` into `sizes` (one may be -1) through `view`.
+    public func unflatten(_ dim: Int, sizes: [Int]) throws -> Tensor {
+        guard self.dim > 0 else {
+            throw TorchError.runtime(
+                "unflatten got an unexpected error:\nDimension specified as \(dim) but tensor has no dimensions")
+        }
+        let d = try normalizeDim(dim, rank: self.dim)
+        guard !sizes.isEmpty else { throw TorchError.runtime("unflatten: sizes must be non-empty") }
+        if sizes.filter({ $0 == -1 }).count > 1 { throw TorchError.runtime("unflatten: only one dimension can be inferred") }
+        if let bad = sizes.first(where: { $0 < -1 }) { throw TorchError.runtime("unflatten: invalid shape dimension \(bad)") }
+        let known = sizes.filter { $0 != -1 }.reduce(1, *)
+        let inferred = sizes.map { $0 == -1 && known != 0 ? shape[d] / known : $0 }
+        guard inferred.reduce(1, *) == shape[d] else {
+            throw TorchError.runtime(
+                "unflatten: Provided sizes [\(sizes.map(String.init).joined(separator: ", "))] don't multiply up to the size of dim \(d) (\(shape[d])) in the input tensor"
+            )
+        }
+        return try view(Array(shape[..<d]) + inferred + Array(shape[(d + 1)...]))
     }
 
     /// `contiguous()`: `self` when already contiguous, else a contiguous copy (CloneBackward0).

@@ -86,6 +86,11 @@ public struct OpArguments {
         return d
     }
 
+    public func optionalDouble(_ name: String) throws -> Double? {
+        if case .none = value(name) { return nil }
+        return try double(name)
+    }
+
     public func bool(_ name: String) throws -> Bool {
         guard case .bool(let b) = value(name) else { throw mismatch(name, "bool") }
         return b

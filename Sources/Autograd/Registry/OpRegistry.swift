@@ -25,6 +25,8 @@ public struct OpRegistry: Sendable {
         ActivationOps.declarations,
         LossOps.declarations,
         ConvolutionOps.declarations,
+        ConvTransposeOps.declarations,
+        UpsampleOps.declarations,
         NormalizationOps.declarations,
         BatchNormOps.declarations,
         PoolingOps.declarations,

@@ -59,4 +59,5 @@ from torch.nn.modules import (
 from torch.nn.modules import (
     CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, PoissonNLLLoss,
 )
+from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDivLoss, SiLU, Softplus, Unflatten, Upsample
 from torch.nn import init, utils

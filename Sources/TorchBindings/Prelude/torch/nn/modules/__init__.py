@@ -3,19 +3,20 @@ from torch.nn.modules.module import Module
 from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Sequential
 from torch.nn.modules.lazy import LazyModuleMixin
 from torch.nn.modules.linear import Identity, LazyLinear, Linear
-from torch.nn.modules.conv import Conv1d, Conv2d, LazyConv2d
+from torch.nn.modules.conv import Conv1d, Conv2d, ConvTranspose2d, LazyConv2d
 from torch.nn.modules.activation import (
     CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid,
-    LogSoftmax, Mish, ReLU6, Sigmoid, Softmax, Softmin, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
+    LogSoftmax, Mish, ReLU6, Sigmoid, SiLU, Softmax, Softmin, Softplus, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
 )
 from torch.nn.modules.loss import (
-    BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, L1Loss,
+    BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, HuberLoss, KLDivLoss, L1Loss,
     MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss,
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.sparse import Embedding
-from torch.nn.modules.flatten import Flatten
-from torch.nn.modules.pooling import AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
+from torch.nn.modules.flatten import Flatten, Unflatten
+from torch.nn.modules.pooling import AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
 from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
+from torch.nn.modules.upsampling import Upsample

@@ -81,6 +81,36 @@ class LeakyReLU(Module):
         return f"negative_slope={self.negative_slope}{inplace_str}"
 
 
+class SiLU(Module):
+    r"""Applies the Sigmoid Linear Unit (SiLU) function, element-wise."""
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.silu(input, inplace=self.inplace)
+
+    def extra_repr(self):
+        inplace_str = "inplace=True" if self.inplace else ""
+        return inplace_str
+
+
+class Softplus(Module):
+    r"""Applies the Softplus function element-wise."""
+
+    def __init__(self, beta=1.0, threshold=20.0):
+        super().__init__()
+        self.beta = beta
+        self.threshold = threshold
+
+    def forward(self, input):
+        return F.softplus(input, self.beta, self.threshold)
+
+    def extra_repr(self):
+        return f"beta={self.beta}, threshold={self.threshold}"
+
+
 class Softmax(Module):
     r"""Applies the Softmax function to an n-dimensional input Tensor."""
 
@@ -110,7 +140,7 @@ class LogSoftmax(Module):
 
 
 def _inplace_kwargs(inplace):
-    """The functional forms below take no inplace=: a module built with inplace=True passes it
+    """F.threshold and F.celu take no inplace= here: a module built with inplace=True passes it
     on, and the call raises PyTorch's unexpected-keyword TypeError instead of silently running
     out of place."""
     return {"inplace": True} if inplace else {}
@@ -180,7 +210,7 @@ class Hardsigmoid(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.hardsigmoid(input, **_inplace_kwargs(self.inplace))
+        return F.hardsigmoid(input, inplace=self.inplace)
 
 
 class Hardswish(Module):
@@ -191,7 +221,7 @@ class Hardswish(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.hardswish(input, **_inplace_kwargs(self.inplace))
+        return F.hardswish(input, inplace=self.inplace)
 
 
 class Mish(Module):
@@ -202,7 +232,7 @@ class Mish(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.mish(input, **_inplace_kwargs(self.inplace))
+        return F.mish(input, inplace=self.inplace)
 
     def extra_repr(self):
         inplace_str = "inplace=True" if self.inplace else ""
@@ -233,7 +263,7 @@ class SELU(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.selu(input, **_inplace_kwargs(self.inplace))
+        return F.selu(input, inplace=self.inplace)
 
     def extra_repr(self):
         inplace_str = "inplace=True" if self.inplace else ""

@@ -1,4 +1,4 @@
-# MaxPool2d and AvgPool2d, after PyTorch's torch/nn/modules/pooling.py.
+# MaxPool, AvgPool and AdaptiveAvgPool2d, after PyTorch's torch/nn/modules/pooling.py.
 import torch.nn.functional as F
 from torch.nn.modules.module import Module
 
@@ -96,3 +96,19 @@ class AvgPool2d(_AvgPoolNd):
             self.count_include_pad,
             self.divisor_override,
         )
+
+
+class _AdaptiveAvgPoolNd(Module):
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
+
+
+class AdaptiveAvgPool2d(_AdaptiveAvgPoolNd):
+    r"""Applies a 2D adaptive average pooling over an input signal composed of several input planes."""
+
+    def forward(self, input):
+        return F.adaptive_avg_pool2d(input, self.output_size)

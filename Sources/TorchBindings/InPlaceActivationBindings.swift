@@ -1,0 +1,76 @@
+import Autograd
+import Python
+
+/// The `torch.nn.functional` activations whose Python wrapper in torch/nn/functional.py takes
+/// `inplace=` and then calls the op's in-place variant: `F.elu(x, inplace=True)` is
+/// `torch._C._nn.elu_(x)`, with the in-place op's own grad_fn (EluBackward1, saving the result).
+enum InPlaceActivationBindings {
+    /// One wrapper: the number parameters between `input` and `inplace` with their defaults,
+    /// and the out-of-place and in-place ops given their values.
+    struct Wrapper: Sendable {
+        typealias Op = @Sendable (Tensor, [Double]) throws -> Tensor
+        let name: String
+        let parameters: [(name: String, default: Double)]
+        let outOfPlace: Op
+        let inPlace: Op
+
+        init(
+            _ name: String, _ parameters: [(name: String, default: Double)], _ outOfPlace: @escaping Op,
+            _ inPlace: @escaping Op
+        ) {
+            self.name = name
+            self.parameters = parameters
+            self.outOfPlace = outOfPlace
+            self.inPlace = inPlace
+        }
+    }
+
+    /// The wrappers, in functional.py's order.
+    static let wrappers: [Wrapper] = [
+        Wrapper(
+            "hardtanh", [("min_val", -1), ("max_val", 1)],
+            { try $0.hardtanh(min: checkedBounds($1)[0], max: $1[1]) },
+            { try $0.hardtanh_(min: checkedBounds($1)[0], max: $1[1]) }),
+        Wrapper("relu6", [], { x, _ in try x.hardtanh(min: 0, max: 6) }, { x, _ in try x.hardtanh_(min: 0, max: 6) }),
+        Wrapper("elu", [("alpha", 1)], { try $0.elu(alpha: $1[0]) }, { try $0.elu_(alpha: $1[0]) }),
+        Wrapper("selu", [], { x, _ in try x.selu() }, { x, _ in try x.selu_() }),
+        Wrapper(
+            "leaky_relu", [("negative_slope", 0.01)],
+            { try $0.leakyRelu(negativeSlope: $1[0]) }, { try $0.leakyRelu_(negativeSlope: $1[0]) }),
+        Wrapper("silu", [], { x, _ in try x.silu() }, { x, _ in try x.silu_() }),
+        Wrapper("mish", [], { x, _ in try x.mish() }, { x, _ in try x.mish_() }),
+        Wrapper("hardswish", [], { x, _ in try x.hardswish() }, { x, _ in try x.hardswish_() }),
+        Wrapper("hardsigmoid", [], { x, _ in try x.hardsigmoid() }, { x, _ in try x.hardsigmoid_() })
+    ]
+
+    /// The names these wrappers bind (the registry declares them too, without `inplace=`).
+    static var names: [String] { wrappers.map(\.name) }
+
+    /// `hardtanh`'s bounds, after functional.py's check.
+    private static func checkedBounds(_ values: [Double]) throws -> [Double] {
+        if values[0] > values[1] { throw PyException.value("min_val cannot be greater than max_val") }
+        return values
+    }
+
+    /// The functions, by name.
+    static func members() -> [String: Value] {
+        var m = [String: Value]()
+        for wrapper in wrappers {
+            m[wrapper.name] = .object(BuiltinFunction(wrapper.name) { args, interp in try call(wrapper, args, interp) })
+        }
+        return m
+    }
+
+    /// `F.X(input, *parameters, inplace=False)`.
+    private static func call(_ wrapper: Wrapper, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        let names = wrapper.parameters.map(\.name)
+        try args.check(wrapper.name, maxPositional: names.count + 2, allowed: ["input"] + names + ["inplace"])
+        let input = try interp.tensorValue(args.value(0, "input"), wrapper.name, "input")
+        let values = try wrapper.parameters.enumerated().map { i, parameter in
+            guard let v = args.value(i + 1, parameter.name) else { return parameter.default }
+            return try interp.doubleValue(v, wrapper.name, parameter.name)
+        }
+        let inPlace = try interp.boolValue(args.value(names.count + 1, "inplace"), default: false)
+        return .tensor(try (inPlace ? wrapper.inPlace : wrapper.outOfPlace)(input, values))
+    }
+}
