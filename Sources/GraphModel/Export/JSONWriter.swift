@@ -47,11 +47,14 @@ public struct JSONWriter {
         needsComma.removeLast()
     }
 
-    /// Writes `"name":` inside an object; the next value written is its value.
-    public mutating func key(_ name: String) {
+    /// Writes `"name":` inside an object; the next value written is its value. Keys are the
+    /// schema's literal names, copied as they are (they never need escaping).
+    public mutating func key(_ name: StaticString) {
         separate()
-        string(name)
-        put(":")
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
@@ -62,7 +65,7 @@ public struct JSONWriter {
     }
     public mutating func value(_ n: Int) {
         separate()
-        put(String(n))
+        integer(n)
     }
     public mutating func value(_ b: Bool) {
         separate()
@@ -82,7 +85,7 @@ public struct JSONWriter {
         } else if d.isInfinite {
             put(d < 0 ? "\"-inf\"" : "\"inf\"")
         } else {
-            put(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d))
+            if d == d.rounded() && abs(d) < 1e15 { integer(Int(d)) } else { put(String(d)) }
         }
     }
 
@@ -94,25 +97,41 @@ public struct JSONWriter {
     }
 
     /// Writes `"name":value`.
-    public mutating func field(_ name: String, _ v: String) {
+    public mutating func field(_ name: StaticString, _ v: String) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: String, _ v: Int) {
+    public mutating func field(_ name: StaticString, _ v: Int) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: String, _ v: Int?) {
+    public mutating func field(_ name: StaticString, _ v: Int?) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: String, _ v: Bool) {
+    public mutating func field(_ name: StaticString, _ v: Bool) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: String, _ v: [Int]) {
+    public mutating func field(_ name: StaticString, _ v: [Int]) {
         key(name)
         ints(v)
+    }
+
+    /// Decimal digits of `n`, written straight into the buffer (no intermediate string).
+    private mutating func integer(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        guard m >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(m)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            while m > 0 {
+                k -= 1
+                digits[k] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k...]))
+        }
     }
 
     /// Escapes byte by byte: every byte of a multi-byte UTF-8 sequence is 0x80 or above, so
