@@ -15,5 +15,5 @@ import Testing
     w.endObject()
     #expect(
         w.text == #"{"ints":[0,7,-5,10,1234567890,9223372036854775807,-9223372036854775808],"#
-            + #""doubles":[3,0,-42,0.5,1e+15,"nan","-inf"],"none":null,"text":"a\"b\\\n\u0001é"}"#)
+            + #""doubles":[3,0,-42,0.5,1000000000000000.0,"nan","-inf"],"none":null,"text":"a\"b\\\n\u0001é"}"#)
 }

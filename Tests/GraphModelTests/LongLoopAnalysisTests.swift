@@ -37,7 +37,7 @@ private func trainingLoop(iterations: Int) throws -> Graph {
     let h = try #require(g.tensors(named: "h").first)
     let explained = g.explain([w, h])
     let wPasses = explained[0].passes
-    #expect(wPasses.count == n && wPasses.allSatisfy(\.arrived))
+    #expect(wPasses.count == n && wPasses.allSatisfy { $0.arrived })
     // Each pass reaches only its own iteration's detach (one per pass, at line 4).
     #expect(wPasses.allSatisfy { $0.cuts.count == 1 && $0.cuts[0].line == 4 })
     let detachIDs = wPasses.compactMap { p -> Int? in
@@ -46,5 +46,5 @@ private func trainingLoop(iterations: Int) throws -> Graph {
     }
     #expect(detachIDs == Array(0..<n))
     #expect(explained[1].passes.allSatisfy { $0.reason == .requiresGradFalse(line: 2) })
-    #expect(g.gradientFlow().allSatisfy(\.reached))
+    #expect(g.gradientFlow().allSatisfy { $0.reached })
 }
