@@ -19,6 +19,7 @@ done | sort -n | sed -n 2p)
 
 printf '%s\n%s\npy_startup_us %s\n' "$torch_out" "$ours" "$py_start" | awk '
   { v[$1] = $2 }
+  $1 ~ /^scale_[0-9]+_ops$/ { split($1, parts, "_"); sizes[++n] = parts[2] }
   function rec(name, key, unit, target) {
     printf "%-26s %12.3f %12.3f %7.1f%%   %-6s %s\n", name, v[key "_off"], v[key "_on"], v[key "_overhead_pct"], unit, target
   }
@@ -41,10 +42,20 @@ printf '%s\n%s\npy_startup_us %s\n' "$torch_out" "$ours" "$py_start" | awk '
     rec("w1 chain (script)", "rec_w1_script_us_per_op", "us/op", "<= 30%")
     rec("w2 MLP step (Swift)", "rec_w2_swift_ms_per_step", "ms", "<= 10%")
     rec("w2 MLP step (script)", "rec_w2_script_ms_per_step", "ms", "<= 10%")
+    rec("  ... with JSON written", "rec_w2_script_ms_per_step_json", "ms", "<= 25%")
+    rec("w1 chain (script)+JSON", "rec_w1_script_us_per_op_json", "us/op", "<= 100%")
     printf "%-26s %12s %12.3f %8s   %-6s %s\n", "100k-op script run+json", "-", v["dump_total_s"], "-", "s", "<= 1 s"
     printf "%-26s %12s %12.3f %8s   %-6s\n", "  ... of which json()", "-", v["dump_json_s"], "-", "s"
     printf "%-26s %12s %12.3f %8s   %-6s\n", "  json() via JSONSerialization", "-", v["dump_json_foundation_s"], "-", "s"
     printf "%-26s %12s %12.3f %8s   %-6s\n", "100k-op dump read back", "-", v["dump_read_s"], "-", "s"
-    printf "%-26s %12s %12.0f %8s   %-6s %s\n", "  graph model per op", "-", v["dump_model_bytes_per_op_rss"], "-", "B/op", "<= 500 (peak RSS on - off)"
+    printf "%-26s %12s %12.0f %8s   %-6s %s\n", "  JSON per op", "-", v["dump_json_bytes_per_op"], "-", "B/op", "<= 400"
+    printf "%-26s %12s %12.0f %8s   %-6s %s\n", "  graph model per op", "-", v["dump_model_bytes_per_op_rss"], "-", "B/op", "<= 250 (peak RSS on - off)"
     printf "%-26s %12s %12.3f %8s   %-6s %s\n", "render 5k-op loop to SVG", "-", v["render_svg_s"], "-", "s", "<= 5 s (" v["render_ops"] " ops, folded)"
+    printf "\n%-26s %12s %12s %8s   %-6s %s\n", "why on a long loop", "run", "why", "ratio", "unit", "target"
+    printf "%-26s %12.3f %12.3f %8.1f   %-6s %s\n", "polynomial, " v["why_loop_iterations"] " passes", v["why_loop_run_s"], v["why_loop_why_s"], v["why_loop_ratio"], "s", "ratio <= 3"
+    printf "\n%-26s %12s %12s %8s %8s %8s   %s\n", "training loop (scaling)", "ops", "run s", "why s", "render s", "dump s", "target"
+    for (k = 1; k <= n; k++) {
+      p = "scale_" sizes[k]
+      printf "%-26s %12d %12.3f %8.3f %8.3f %8.3f   %s\n", "  ~" sizes[k] " ops", v[p "_ops"], v[p "_run_s"], v[p "_why_s"], v[p "_render_s"], v[p "_dump_s"], "each <= 2 s at 100k, linear"
+    }
   }'

@@ -14,7 +14,9 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
     ("memory", benchMemory),
     ("recording", benchRecordingOverhead),
     ("dump", benchDump),
-    ("render", benchRender)
+    ("render", benchRender),
+    ("why", benchWhy),
+    ("scaling", benchScaling)
 ]
 
 /// `gradscope-bench`: runs the benchmark workloads and prints one `name value` line per figure
@@ -47,6 +49,11 @@ struct GradScopeBench: ParsableCommand {
     @Option(name: .customLong("w1-ops"), help: "Ops in the W1 chain.") var w1Ops: Int?
     @Option(name: .customLong("w2-steps"), help: "Training steps per W2 repeat.") var w2Steps: Int?
     @Option(name: .customLong("dump-ops"), help: "Ops in the dumped chain.") var dumpOps: Int?
+    @Option(name: .customLong("why-iterations"), help: "Backward calls in the loop `why` explains.") var whyIterations: Int?
+    @Option(
+        name: .customLong("scale-ops"), help: "Comma-separated loop sizes (ops) for the scaling rows.",
+        transform: { text in text.split(separator: ",").compactMap { Int($0) } })
+    var scaleOps: [Int]?
 
     @Option(name: .customLong("memory-child"), help: .hidden) var memoryChild: String?
     @Option(help: .hidden) var steps: Int?
@@ -54,9 +61,12 @@ struct GradScopeBench: ParsableCommand {
     func validate() throws {
         for (flag, value) in [
             ("--repeats", repeats), ("--w1-ops", w1Ops), ("--w2-steps", w2Steps),
-            ("--dump-ops", dumpOps), ("--steps", steps)
+            ("--dump-ops", dumpOps), ("--why-iterations", whyIterations), ("--steps", steps)
         ] {
             if let value, value <= 0 { throw ValidationError("\(flag) needs a positive integer") }
+        }
+        if let scaleOps, scaleOps.isEmpty || scaleOps.contains(where: { $0 <= 0 }) {
+            throw ValidationError("--scale-ops needs positive integers separated by commas")
         }
         if let unknown = selected?.first(where: { name in !allBenchmarks.contains { $0.name == name } }) {
             throw ValidationError("unknown benchmark \(unknown)")
@@ -76,6 +86,8 @@ struct GradScopeBench: ParsableCommand {
         if let w1Ops { config.w1Ops = w1Ops }
         if let w2Steps { config.w2Steps = w2Steps }
         if let dumpOps { config.dumpOps = dumpOps }
+        if let whyIterations { config.whyIterations = whyIterations }
+        if let scaleOps { config.scaleOps = scaleOps }
         return config
     }
 

@@ -19,6 +19,10 @@ struct BenchConfig {
     var dumpOps = 100_000
     /// Ops (about) in the training loop rendered to SVG.
     var renderOps = 5_000
+    /// Backward calls in the loop `gradscope why` explains.
+    var whyIterations = 2_000
+    /// Ops (about) in the training loops analysed, rendered and dumped at growing sizes.
+    var scaleOps = [10_000, 100_000, 1_000_000]
     /// Process launches for the startup figure.
     var startupRuns = 7
     /// The `gradscope` executable used for the startup figure.
@@ -37,6 +41,8 @@ struct BenchConfig {
         memorySteps = 5
         dumpOps = 1_000
         renderOps = 200
+        whyIterations = 20
+        scaleOps = [300]
         startupRuns = 1
     }
 }

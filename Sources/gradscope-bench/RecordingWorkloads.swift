@@ -85,20 +85,20 @@ func benchRecordingOverhead(_ config: BenchConfig) throws -> [Figure] {
         "rec_w2_swift_ms_per_step", try pairedMedians(repeats: config.repeats, off: w2, on: { try Recorder().recording(w2) }),
         per: Double(config.w2Steps), unit: 1e3)
 
-    let w1Source = chainScript(ops: config.w1Ops)
-    add(
-        "rec_w1_script_us_per_op",
-        try pairedMedians(
-            repeats: config.repeats, off: { _ = try runScript(w1Source, named: "w1.py", recording: false) },
-            on: { _ = try runScript(w1Source, named: "w1.py", recording: true) }), per: Double(config.w1Ops), unit: 1e6)
-
+    // Through the script runner: recording alone, then recording and the JSON dump written
+    // (`_json`: as `gradscope dump --format json` does after the run).
+    func script(_ name: String, _ source: String, per: Double, unit: Double) throws {
+        let off = { _ = try runScript(source, named: "\(name).py", recording: false) }
+        let on = { _ = try runScript(source, named: "\(name).py", recording: true) }
+        let json = { _ = try runScript(source, named: "\(name).py", recording: true).jsonWithAnalysis() }
+        let figure = name == "w1" ? "rec_w1_script_us_per_op" : "rec_w2_script_ms_per_step"
+        add(figure, try pairedMedians(repeats: config.repeats, off: off, on: on), per: per, unit: unit)
+        add(figure + "_json", try pairedMedians(repeats: config.repeats, off: off, on: json), per: per, unit: unit)
+    }
+    try script("w1", chainScript(ops: config.w1Ops), per: Double(config.w1Ops), unit: 1e6)
     let path = (config.scriptsFolder as NSString).appendingPathComponent("w2.py")
     let w2Source = try ScriptRunner.load(path).replacingOccurrences(of: "range(20)", with: "range(\(config.w2Steps))")
-    add(
-        "rec_w2_script_ms_per_step",
-        try pairedMedians(
-            repeats: config.repeats, off: { _ = try runScript(w2Source, named: "w2.py", recording: false) },
-            on: { _ = try runScript(w2Source, named: "w2.py", recording: true) }), per: Double(config.w2Steps), unit: 1e3)
+    try script("w2", w2Source, per: Double(config.w2Steps), unit: 1e3)
     return figures
 }
 

@@ -7,44 +7,54 @@ extension Graph {
     /// prints no line for such calls). Iterative, linear in the graph's size.
     public func canonicalLine(for pass: BackwardRecord) -> String? {
         guard !pass.roots.isEmpty else { return nil }
-        struct Frame {
-            let node: Int
-            let number: Int
-            var child = 0
-            var kids: [String] = []
-        }
+        // Numbered entries as (node, children's numbers, -1 for a None edge), written out at the
+        // end without a string per entry.
         var number: [Int: Int] = [:]
-        var entries: [String] = []
-        var stack: [Frame] = []
+        var entries: [(node: Int, kids: [Int])] = []
+        var stack: [(entry: Int, child: Int)] = []
         for root in pass.roots where number[root] == nil {
             number[root] = entries.count
-            stack.append(Frame(node: root, number: entries.count))
-            entries.append("")
+            stack.append((entries.count, 0))
+            entries.append((root, []))
             while let top = stack.last {
-                let next = nodes[top.node].next
+                let next = nodes[entries[top.entry].node].next
                 guard top.child < next.count else {
-                    entries[top.number] = "\(top.number)=\(nodes[top.node].name)(\(top.kids.joined(separator: ",")))"
                     stack.removeLast()
                     continue
                 }
-                let last = stack.count - 1
-                stack[last].child += 1
+                stack[stack.count - 1].child += 1
                 guard let edge = next[top.child] else {
-                    stack[last].kids.append("-")
+                    entries[top.entry].kids.append(-1)
                     continue
                 }
                 if let k = number[edge.node] {
-                    stack[last].kids.append(String(k))
+                    entries[top.entry].kids.append(k)
                     continue
                 }
                 let k = entries.count
                 number[edge.node] = k
-                entries.append("")
-                stack[last].kids.append(String(k))
-                stack.append(Frame(node: edge.node, number: k))
+                entries.append((edge.node, []))
+                entries[top.entry].kids.append(k)
+                stack.append((k, 0))
             }
         }
-        return "CALL \(pass.kind.rawValue) | " + entries.joined(separator: " ")
+        let w = ByteSink(capacity: 16 * entries.count + 32)
+        w.append("CALL ")
+        w.appendText(pass.kind.rawValue)
+        w.append(" |")
+        for (k, entry) in entries.enumerated() {
+            w.append(" ")
+            w.appendText(String(k))
+            w.append("=")
+            w.appendText(nodes[entry.node].name)
+            w.append("(")
+            for (i, kid) in entry.kids.enumerated() {
+                if i > 0 { w.append(",") }
+                if kid < 0 { w.append("-") } else { w.appendText(String(kid)) }
+            }
+            w.append(")")
+        }
+        return w.text
     }
 
     /// `canonicalLine(for:)` of every backward pass that has one, in call order.

@@ -41,6 +41,27 @@ struct TensorOpIndex {
     }
 
     subscript(tensor: Int) -> ArraySlice<Int> { items[offsets[tensor]..<offsets[tensor + 1]] }
+
+    /// The latest of `tensor`'s ops with an id below `before`: a binary search, since each
+    /// tensor's ops are listed in recording order.
+    func latest(of tensor: Int, before: Int) -> Int? {
+        var low = offsets[tensor]
+        var high = offsets[tensor + 1]
+        while low < high {
+            let mid = (low + high) / 2
+            if items[mid] < before { low = mid + 1 } else { high = mid }
+        }
+        return low > offsets[tensor] ? items[low - 1] : nil
+    }
+}
+
+extension Graph {
+    /// Each tensor's producing ops (in-place ops included), built once and shared by every
+    /// backward pass's analysis so that a question about a pass costs that pass's part of the
+    /// graph, not the whole recording.
+    func producerIndex() -> TensorOpIndex {
+        TensorOpIndex(tensorCount: tensors.count, ops: ops) { $0.outputs }
+    }
 }
 
 extension Graph {

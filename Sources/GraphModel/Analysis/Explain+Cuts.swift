@@ -19,8 +19,8 @@ struct CutWalk {
         let label: CutUse.Kind?
     }
 
-    init(graph: Graph, pass: BackwardRecord) {
-        let producers = TensorOpIndex(tensorCount: graph.tensors.count, ops: graph.ops) { $0.outputs }
+    /// Walks `pass`; `producers` is `graph.producerIndex()`.
+    init(graph: Graph, pass: BackwardRecord, producers: TensorOpIndex) {
         var queue: [(tensor: Int, before: Int, label: CutUse.Kind?, use: Int?)] =
             pass.rootTensors.map { ($0, pass.opsBefore, nil, nil) }
         var seen = Set<Key>()
@@ -36,7 +36,7 @@ struct CutWalk {
                 clean.insert(t)
             }
             if tensor.isLeaf && tensor.requiresGrad && !graph.wasCutFromHistory(tensor) { continue }
-            if let o = producers[t].last(where: { $0 < before }) {
+            if let o = producers.latest(of: t, before: before) {
                 let op = graph.ops[o]
                 var l = label
                 if l == nil, let d = tensor.detach, graph.detaches[d].kind == .detachInPlace,

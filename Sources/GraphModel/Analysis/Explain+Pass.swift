@@ -2,14 +2,17 @@
 struct PassContext {
     let graph: Graph
     let pass: BackwardRecord
+    /// `graph.producerIndex()`, shared by all passes' contexts.
+    let producers: TensorOpIndex
     /// Edge gradients (indices into `pass.edgeGradients`) flowing into each node.
     private var incoming: [Int: [Int]]?
     private var structure: Set<Int>?
     private var walk: CutWalk?
 
-    init(graph: Graph, pass: Int) {
+    init(graph: Graph, pass: Int, producers: TensorOpIndex) {
         self.graph = graph
         self.pass = graph.backwardPasses[pass]
+        self.producers = producers
     }
 
     mutating func outcome(for t: Int, options: ExplainOptions) -> PassOutcome {
@@ -188,7 +191,7 @@ struct PassContext {
 
     mutating func cutWalk() -> CutWalk {
         if let w = walk { return w }
-        let w = CutWalk(graph: graph, pass: pass)
+        let w = CutWalk(graph: graph, pass: pass, producers: producers)
         walk = w
         return w
     }

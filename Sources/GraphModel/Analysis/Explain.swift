@@ -147,7 +147,8 @@ extension Graph {
     /// Explains gradient flow to each of `targets` (tensor ids; out-of-range ids are skipped).
     /// Linear in the graph's size per pass and target.
     public func explain(_ targets: [Int], options: ExplainOptions = ExplainOptions()) -> [TensorExplanation] {
-        var contexts = backwardPasses.indices.map { PassContext(graph: self, pass: $0) }
+        let producers = producerIndex()
+        var contexts = backwardPasses.indices.map { PassContext(graph: self, pass: $0, producers: producers) }
         return targets.filter { tensors.indices.contains($0) }.map { t in
             var outcomes: [PassOutcome] = []
             for p in backwardPasses.indices where t < backwardPasses[p].tensorsBefore {

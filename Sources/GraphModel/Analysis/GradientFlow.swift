@@ -63,8 +63,9 @@ extension Graph {
     public func gradientFlow() -> [GradientFlow] {
         let params = parameters
         var result: [GradientFlow] = []
+        let producers = producerIndex()
         for p in backwardPasses.indices {
-            var context = PassContext(graph: self, pass: p)
+            var context = PassContext(graph: self, pass: p, producers: producers)
             for t in params { result.append(context.flow(to: t)) }
         }
         return result
@@ -74,7 +75,7 @@ extension Graph {
     /// how or why not.
     public func gradientFlow(to tensor: Int, in pass: Int) -> GradientFlow? {
         guard tensors.indices.contains(tensor), backwardPasses.indices.contains(pass) else { return nil }
-        var context = PassContext(graph: self, pass: pass)
+        var context = PassContext(graph: self, pass: pass, producers: producerIndex())
         return context.flow(to: tensor)
     }
 }

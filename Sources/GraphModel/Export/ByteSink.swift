@@ -1,0 +1,53 @@
+/// A growable byte buffer written through a raw pointer, for `JSONWriter`: an append is a
+/// capacity check and a copy, without the uniqueness check and generic sequence copy that every
+/// `[UInt8].append(contentsOf:)` makes (callgrind: those were most of the time of writing a dump).
+final class ByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    /// An empty buffer with room for `capacity` bytes (it grows by doubling).
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Appends one byte.
+    @inline(__always) func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `bytes`.
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends the UTF-8 of a literal.
+    func append(_ literal: StaticString) { literal.withUTF8Buffer { append($0) } }
+
+    /// Appends the UTF-8 of `text`.
+    func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// The bytes as a string (they are UTF-8 by construction).
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    private func grow(to needed: Int) {
+        let larger = Swift.max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+}
