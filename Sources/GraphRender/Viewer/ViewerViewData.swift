@@ -11,6 +11,8 @@ struct ViewerViewData {
     private let nodesOf: [SceneSubject: [Int]]
     /// Scene node → input position → the data edge into it.
     private let inputEdge: [Int: [Int: Int]]
+    /// Scene node → the data and detach edges out of it.
+    private let edgesFrom: [[Int]]
 
     init(graph: Graph, view: ViewerView, explanations: [TensorExplanation]) {
         self.graph = graph
@@ -22,10 +24,13 @@ struct ViewerViewData {
         }
         nodesOf = nodes
         var inputs: [Int: [Int: Int]] = [:]
-        for (i, e) in view.scene.edges.enumerated() where e.kind == .data {
-            inputs[e.to, default: [:]][Self.position(e)] = i
+        var from = [[Int]](repeating: [], count: view.scene.nodes.count)
+        for (i, e) in view.scene.edges.enumerated() where e.kind != .saved {
+            if e.kind == .data { inputs[e.to, default: [:]][Self.position(e)] = i }
+            from[e.from].append(i)
         }
         inputEdge = inputs
+        edgesFrom = from
     }
 
     /// The record a node's panel shows: a collapsed module call, else the last record it stands
@@ -113,8 +118,9 @@ struct ViewerViewData {
 
     // MARK: Passes
 
-    /// Pass `p`: `edges` {id: [colour, label]} for the edges its gradients flowed along, `dim`
-    /// the data edges it did not traverse, `roots` the nodes of its root tensors.
+    /// Pass `p`: `edges` {id: [colour, label]} for the edges its gradients flowed along, `ran`
+    /// the results' edges of the ops whose grad_fn it ran (every other data edge is drawn
+    /// dimmed: the pass did not traverse it), `roots` the nodes of its root tensors.
     private func writePass(_ p: BackwardRecord, _ w: inout JSONWriter) {
         let scene = view.scene
         var carried: [Int: GradSummary] = [:]
@@ -136,15 +142,16 @@ struct ViewerViewData {
             w.endArray()
         }
         w.endObject()
-        w.key("dim")
-        w.beginArray()
-        for (i, e) in scene.edges.enumerated() where e.kind == .data && carried[i] == nil {
-            let fromRanOp = scene.nodes[e.from].subjects.contains { s in
-                if case .op(let o) = s, let g = graph.ops[o].gradFn { return ran.contains(g) }
-                return false
+        var ranEdges = Set<Int>()
+        for n in ran {
+            guard let o = graph.nodes[n].op else { continue }
+            for s in nodesOf[.op(o)] ?? [] {
+                for i in edgesFrom[s] where scene.edges[i].kind == .data && carried[i] == nil { ranEdges.insert(i) }
             }
-            if !fromRanOp { w.value(e.id) }
         }
+        w.key("ran")
+        w.beginArray()
+        for i in ranEdges.sorted() { w.value(scene.edges[i].id) }
         w.endArray()
         w.key("roots")
         w.beginArray()
@@ -160,7 +167,8 @@ struct ViewerViewData {
     // MARK: Why
 
     /// One pass of an explanation: the nodes and edges on the gradient's paths (`path`,
-    /// `path_edges`) and on the cuts that stopped it (`cut`, `cut_edges`).
+    /// `path_edges`) and on the cuts that stopped it (`cut`, `cut_edges`); nothing when the
+    /// view draws none of them.
     private func writeOutcome(_ o: PassOutcome, tensor t: Int, _ w: inout JSONWriter) {
         var path = Set(nodesOf[.tensor(t)] ?? [])
         for steps in o.paths {
@@ -186,6 +194,7 @@ struct ViewerViewData {
             if let use = c.use { cut.formUnion(nodesOf[.op(use)] ?? []) }
         }
         if o.paths.isEmpty { path.removeAll() }
+        guard !path.isEmpty || !cut.isEmpty else { return }
         w.beginObject()
         w.field("pass", o.pass)
         w.field("arrived", o.arrived)
@@ -206,8 +215,8 @@ struct ViewerViewData {
     /// Data and detach edges with both ends in `nodes`.
     private func edges(within nodes: Set<Int>) -> Set<Int> {
         var result = Set<Int>()
-        for (i, e) in view.scene.edges.enumerated() where e.kind != .saved && nodes.contains(e.from) && nodes.contains(e.to) {
-            result.insert(i)
+        for n in nodes {
+            for i in edgesFrom[n] where nodes.contains(view.scene.edges[i].to) { result.insert(i) }
         }
         return result
     }

@@ -37,6 +37,8 @@
         minZoom: 0.02,
         filterKey: () => true,
       });
+      // The canvas itself is the tab stop before the nodes (panzoom made the SVG one too).
+      svg.setAttribute("tabindex", "-1");
       pz.on("transform", () => GS.onViewChanged && GS.onViewChanged());
       for (const node of svg.querySelectorAll("g.node")) {
         const info = GS.nodeInfo(view, node.id);

@@ -67,9 +67,10 @@
         }
         label(edge, look[1], look[0]);
       }
-      for (const edgeId of data.dim) {
-        const edge = svg.getElementById(edgeId);
-        if (edge) edge.classList.add("dimmed");
+      // Every other data edge: the pass did not traverse it.
+      const kept = new Set(Object.keys(data.edges).concat(data.ran));
+      for (const edge of svg.querySelectorAll("g.edge.data, g.edge.detached")) {
+        if (!kept.has(edge.id)) edge.classList.add("dimmed");
       }
       for (const nodeId of data.roots) {
         const node = svg.getElementById(nodeId);

@@ -73,7 +73,7 @@
           (o.arrived ? "green: where the gradient flowed" : "no gradient arrived") +
           (o.cut.length ? "; red: the cut that stopped it" : "") + ". Choose another pass above.</p>";
       } else {
-        html += "<p class=\"note\">" + (GS.state.pass !== null ? "The chosen pass has nothing to say about it." : "No backward pass ran after it was made.") + "</p>";
+        html += "<p class=\"note\">Nothing to highlight: this view draws none of the nodes the chosen pass's explanation names (see the text).</p>";
       }
       html += "<pre class=\"why-text\">" + e(entry.text) + "</pre>";
       html += "<button type=\"button\" data-why=\"\">Pick another tensor</button>";
