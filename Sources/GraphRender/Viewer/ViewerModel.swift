@@ -9,6 +9,8 @@ struct ViewerModel {
     let say: ExplainSentences
     let views: [ViewerView]
     let explanations: [TensorExplanation]
+    /// The passes the page covers (`ViewerPage.passLimit`).
+    let passes: Range<Int>
     /// Node id → the passes that ran it, in order.
     private let passesRunning: [Int: [Int]]
     /// Node id → the gradients sent into it: (pass, sending node, gradient).
@@ -16,15 +18,16 @@ struct ViewerModel {
     /// Tensor id → what each pass added to its `.grad` (the last accumulation per pass).
     private let accumulations: [Int: [(pass: Int, accumulation: Accumulation)]]
 
-    init(graph: Graph, say: ExplainSentences, views: [ViewerView], explanations: [TensorExplanation]) {
+    init(graph: Graph, say: ExplainSentences, views: [ViewerView], explanations: [TensorExplanation], passes: Range<Int>) {
         self.graph = graph
         self.say = say
         self.views = views
         self.explanations = explanations
+        self.passes = passes
         var running: [Int: [Int]] = [:]
         var into: [Int: [(pass: Int, from: Int, grad: GradSummary)]] = [:]
         var added: [Int: [(pass: Int, accumulation: Accumulation)]] = [:]
-        for p in graph.backwardPasses {
+        for p in graph.backwardPasses[passes] {
             for n in p.executed where running[n]?.last != p.id { running[n, default: []].append(p.id) }
             for e in p.edgeGradients {
                 if let g = e.grad { into[e.to, default: []].append((p.id, e.from, g)) }
@@ -57,31 +60,14 @@ struct ViewerModel {
         w.beginObject()
         w.field("title", title)
         let shown = shownRecords()
-        w.key("tensors")
-        w.beginObject()
-        for t in shown.tensors.sorted() {
-            w.key(String(t))
-            writeTensor(graph.tensors[t], &w)
-        }
-        w.endObject()
-        w.key("ops")
-        w.beginObject()
-        for o in shown.ops.sorted() {
-            w.key(String(o))
-            writeOp(graph.ops[o], &w)
-        }
-        w.endObject()
-        w.key("modules")
-        w.beginObject()
-        for m in shown.modules.sorted() {
-            w.key(String(m))
-            writeModule(graph.modules[m], &w)
-        }
-        w.endObject()
+        writeTable("tensors", shown.tensors, &w) { writeTensor(graph.tensors[$0], &$1) }
+        writeTable("ops", shown.ops, &w) { writeOp(graph.ops[$0], &$1) }
+        writeTable("modules", shown.modules, &w) { writeModule(graph.modules[$0], &$1) }
         w.key("passes")
         w.beginArray()
         for p in graph.backwardPasses { writePass(p, &w) }
         w.endArray()
+        w.field("first_pass", passes.lowerBound)
         w.key("why")
         w.beginArray()
         for e in explanations {
@@ -94,10 +80,21 @@ struct ViewerModel {
         w.endArray()
         w.key("views")
         w.beginArray()
-        for v in views { ViewerViewData(graph: graph, view: v, explanations: explanations).write(&w) }
+        for v in views { ViewerViewData(graph: graph, view: v, explanations: explanations, passes: passes).write(&w) }
         w.endArray()
         w.endObject()
         return w.text
+    }
+
+    /// `"name": {"id": record, …}` in id order.
+    private func writeTable(_ name: String, _ ids: Set<Int>, _ w: inout JSONWriter, row: (Int, inout JSONWriter) -> Void) {
+        w.key(name)
+        w.beginObject()
+        for id in ids.sorted() {
+            w.key(String(id))
+            row(id, &w)
+        }
+        w.endObject()
     }
 
     /// The records some view's node shows in the panel, and the explained tensors.
@@ -155,7 +152,7 @@ struct ViewerModel {
         w.endObject()
     }
 
-    /// What each backward pass sent tensor `t`: into a leaf's `.grad`, or into its grad_fn.
+    /// What each covered backward pass sent tensor `t`: into a leaf's `.grad`, or into its grad_fn.
     private func gradients(of t: TensorRecord) -> [(Int, String)] {
         var result: [(Int, String)] = []
         for (p, a) in accumulations[t.id] ?? [] {
@@ -168,7 +165,7 @@ struct ViewerModel {
                 result.append((e.pass, "from \(graph.nodes[e.from].name): " + Describe.gradientDetail(e.grad)))
             }
         }
-        for p in graph.backwardPasses where p.rootTensors.contains(t.id) {
+        for p in graph.backwardPasses[passes] where p.rootTensors.contains(t.id) {
             result.append((p.id, "the output this pass started from"))
         }
         return result.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)

@@ -6,7 +6,9 @@ import GraphModel
 /// JSON), and the CSS and JavaScript that drive it. It opens from disk with no server and no
 /// network.
 ///
-/// The page is deterministic: the same graph, options and source give byte-identical HTML.
+/// The page is deterministic: the same graph, options and source give byte-identical HTML in
+/// each new process (as `gradscope render` runs; Graphviz numbers the objects it lays out per
+/// process, so a second page in one process may order its SVG groups differently).
 public struct ViewerPage {
     public let graph: Graph
     public let options: RenderOptions
@@ -26,14 +28,25 @@ public struct ViewerPage {
         self.title = title
     }
 
+    /// At most this many backward passes (the last ones) get edge colours, gradients in the
+    /// panel and why mode: a long training loop's page stays small and quick to write.
+    public static let passLimit = 200
+
+    /// The passes a page covers: the last `passLimit`.
+    static func includedPasses(_ graph: Graph) -> Range<Int> {
+        max(0, graph.backwardPasses.count - passLimit)..<graph.backwardPasses.count
+    }
+
     /// The HTML text.
     ///
     /// - Throws: `RenderError` for options that do not fit the graph or a Graphviz failure.
     public func html() throws -> String {
         let views = try ViewerLayout(graph: graph, options: options).views()
         let say = ExplainSentences(graph: graph, source: source)
-        let explained = graph.explain(ViewerModel.whyTargets(graph, views: views))
-        let model = ViewerModel(graph: graph, say: say, views: views, explanations: explained)
+        var explain = ExplainOptions()
+        explain.passes = ViewerPage.includedPasses(graph)
+        let explained = graph.explain(ViewerModel.whyTargets(graph, views: views), options: explain)
+        let model = ViewerModel(graph: graph, say: say, views: views, explanations: explained, passes: explain.passes ?? 0..<0)
         let data = model.json(title: title)
         let values = [
             "title": HTMLEscape.text(title),

@@ -7,6 +7,8 @@ struct ViewerViewData {
     let graph: Graph
     let view: ViewerView
     let explanations: [TensorExplanation]
+    /// The passes the page covers.
+    let passes: Range<Int>
     /// Each record → the scene nodes standing for it.
     private let nodesOf: [SceneSubject: [Int]]
     /// Scene node → input position → the data edge into it.
@@ -14,10 +16,11 @@ struct ViewerViewData {
     /// Scene node → the data and detach edges out of it.
     private let edgesFrom: [[Int]]
 
-    init(graph: Graph, view: ViewerView, explanations: [TensorExplanation]) {
+    init(graph: Graph, view: ViewerView, explanations: [TensorExplanation], passes: Range<Int>) {
         self.graph = graph
         self.view = view
         self.explanations = explanations
+        self.passes = passes
         var nodes: [SceneSubject: [Int]] = [:]
         for (i, n) in view.scene.nodes.enumerated() {
             for s in n.subjects where nodes[s]?.last != i { nodes[s, default: []].append(i) }
@@ -60,9 +63,12 @@ struct ViewerViewData {
         }
         w.endObject()
         w.key("passes")
-        w.beginArray()
-        for p in graph.backwardPasses { writePass(p, &w) }
-        w.endArray()
+        w.beginObject()
+        for p in graph.backwardPasses[passes] {
+            w.key(String(p.id))
+            writePass(p, &w)
+        }
+        w.endObject()
         w.key("why")
         w.beginObject()
         for e in explanations {

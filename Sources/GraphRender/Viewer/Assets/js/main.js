@@ -107,7 +107,7 @@
   // Start-up: the fragment's state, else the first view fitted with the last pass's gradients.
   const saved = GS.fragment.read();
   GS.state.view = GS.viewData(saved.view).key;
-  if (saved.pass !== undefined && (saved.pass === null || passes[saved.pass])) GS.state.pass = saved.pass;
+  if (saved.pass === null || (saved.pass >= GS.data.first_pass && passes[saved.pass])) GS.state.pass = saved.pass;
   if (saved.legend !== undefined) GS.state.legend = saved.legend;
   viewSelect.value = GS.state.view;
   GS.canvas.show(GS.state.view);

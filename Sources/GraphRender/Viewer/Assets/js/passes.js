@@ -4,6 +4,7 @@
 "use strict";
 (function (GS) {
   const select = document.getElementById("pass-select");
+  const info = document.getElementById("pass-info");
   const ns = "http://www.w3.org/2000/svg";
 
   function fill() {
@@ -11,7 +12,14 @@
     none.value = "";
     none.textContent = GS.data.passes.length ? "no pass (plain picture)" : "no backward pass ran";
     select.appendChild(none);
-    for (const p of GS.data.passes) {
+    if (GS.data.first_pass > 0) {
+      const note = document.createElement("option");
+      note.disabled = true;
+      note.textContent = "(passes 0–" + (GS.data.first_pass - 1) + " not included: the page covers the last " +
+        (GS.data.passes.length - GS.data.first_pass) + ")";
+      select.appendChild(note);
+    }
+    for (const p of GS.data.passes.slice(GS.data.first_pass)) {
       const o = document.createElement("option");
       o.value = String(p.id);
       o.textContent = p.label + (p.error ? " — raised" : "");
@@ -50,6 +58,7 @@
       const svg = GS.canvas.svg;
       clear(svg);
       select.value = id === null ? "" : String(id);
+      info.textContent = id === null ? "" : "roots: " + (GS.data.passes[id].roots.join(", ") || "none");
       if (id === null) return;
       const data = GS.canvas.view.passes[id];
       if (!data) return;
