@@ -25,8 +25,8 @@ def shoot(browser, html, out, steps):
     page.close()
 
 
-def select(query):
-    return lambda page: page.evaluate("q => GS.select(GS.search(q)[0], {centre: false})", query)
+def select(query, centre=False):
+    return lambda page: page.evaluate("a => GS.select(GS.search(a[0])[0], {centre: a[1]})", [query, centre])
 
 
 with tempfile.TemporaryDirectory() as d, sync_playwright() as p:
@@ -43,5 +43,5 @@ with tempfile.TemporaryDirectory() as d, sync_playwright() as p:
     shoot(browser, pages["no_grad"], images / "viewer_why.png",
           [lambda page: page.click("#why-toggle"), select("w1")])
     # A folded training loop: an op's panel with its saved buffers and the passes that ran it.
-    shoot(browser, pages["training_loop"], images / "viewer_loop.png", [select("PowBackward0")])
+    shoot(browser, pages["training_loop"], images / "viewer_loop.png", [select("PowBackward0", centre=True)])
     browser.close()

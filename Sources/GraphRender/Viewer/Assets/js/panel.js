@@ -46,7 +46,7 @@
 
   function savedHTML(b) {
     return "<li><b>" + e(b.name) + "</b> " + e(b.shape) + " " + e(b.dtype) + " · " + e(b.bytes) +
-      " · saved at version " + e(b.version) + "<br>" + e(b.state) + ": " + e(b.text) + "</li>";
+      " · saved at version " + e(b.version) + "<br>" + e(b.text) + "</li>";
   }
 
   function opHTML(id, op) {
