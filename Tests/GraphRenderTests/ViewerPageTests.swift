@@ -93,6 +93,14 @@ import Testing
         }
     }
 
+    @Test func thePageOpensOnTheChosenPassElseTheLast() throws {
+        let graph = try recordSample("selective_backprop")
+        var options = RenderOptions()
+        options.pass = 0
+        #expect(try model(try ViewerPage(graph: graph, options: options).html())["pass"] as? Int == 0)
+        #expect(try model(try ViewerPage(graph: graph).html())["pass"] as? Int == 2)
+    }
+
     @Test func foldedLoopsAndModulesGetViewsToExpandAndCollapse() throws {
         let loop = try model(try page("training_loop"))
         #expect((loop["views"] as? [[String: Any]])?.map { $0["key"] as? String } == ["main", "unfolded"])

@@ -54,11 +54,13 @@ struct ViewerModel {
         return chosen.sorted()
     }
 
-    /// The deterministic JSON text (keys in a fixed order, dictionaries sorted).
-    func json(title: String) -> String {
+    /// The deterministic JSON text (keys in a fixed order, dictionaries sorted); the page opens
+    /// on pass `pass`.
+    func json(title: String, pass: Int?) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.field("title", title)
+        w.field("pass", pass)
         let shown = shownRecords()
         writeTable("tensors", shown.tensors, &w) { writeTensor(graph.tensors[$0], &$1) }
         writeTable("ops", shown.ops, &w) { writeOp(graph.ops[$0], &$1) }

@@ -18,7 +18,7 @@ public struct ViewerPage {
     public let title: String
 
     /// A page for `graph` laid out as `options` say (their `showGrads` is ignored: the page's
-    /// pass selector colours the edges of any pass).
+    /// pass selector colours the edges of any pass; it opens on `options.pass`, else the last).
     public init(graph: Graph, options: RenderOptions = RenderOptions(), source: String = "", title: String = "graph") {
         self.graph = graph
         var o = options
@@ -43,11 +43,12 @@ public struct ViewerPage {
     public func html() throws -> String {
         let views = try ViewerLayout(graph: graph, options: options).views()
         let say = ExplainSentences(graph: graph, source: source)
+        let included = ViewerPage.includedPasses(graph)
         var explain = ExplainOptions()
-        explain.passes = ViewerPage.includedPasses(graph)
+        explain.passes = included
         let explained = graph.explain(ViewerModel.whyTargets(graph, views: views), options: explain)
-        let model = ViewerModel(graph: graph, say: say, views: views, explanations: explained, passes: explain.passes ?? 0..<0)
-        let data = model.json(title: title)
+        let model = ViewerModel(graph: graph, say: say, views: views, explanations: explained, passes: included)
+        let data = model.json(title: title, pass: options.pass.flatMap { included.contains($0) ? $0 : nil } ?? included.last)
         let values = [
             "title": HTMLEscape.text(title),
             "style": ViewerAssets.text("viewer.css"),

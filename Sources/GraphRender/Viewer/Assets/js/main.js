@@ -3,7 +3,7 @@
 "use strict";
 (function (GS) {
   const passes = GS.data.passes;
-  GS.state = { view: GS.data.views[0].key, pass: passes.length ? passes[passes.length - 1].id : null, node: null, legend: true };
+  GS.state = { view: GS.data.views[0].key, pass: GS.data.pass, node: null, legend: true };
   const viewSelect = document.getElementById("view-select");
   const legendButton = document.getElementById("legend-toggle");
   let pending = 0;
