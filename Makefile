@@ -10,7 +10,7 @@ OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked
 STRICT = -Xswiftc -warnings-as-errors
 FORMAT_PATHS = Package.swift Sources Tests samples/swift-api
 
-.PHONY: setup build release demo test conformance clean format lint docs check-swift-api
+.PHONY: setup build release demo test conformance clean format lint docs check-swift-api test-browser
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +39,14 @@ test: setup lint
 	  python3 scripts/conformance.py check Tests/TorchBindingsTests/Fixtures/conformance $(CURDIR)/.build/debug/gradscope run; \
 	fi
 	$(MAKE) check-swift-api
+	$(MAKE) test-browser
+
+# The HTML viewer in a real browser: pages written by the debug build, opened from disk in
+# headless Chromium (Debian's package) driven by Playwright; scripts/setup-browser.sh installs both.
+test-browser:
+	@scripts/setup-browser.sh
+	$(SWIFT) build $(STRICT) --product gradscope
+	GRADSCOPE=$(CURDIR)/.build/debug/gradscope python3 -m unittest discover -s Tests/Browser -v
 
 clean:
 	rm -rf .build

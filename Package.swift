@@ -30,7 +30,9 @@ let package = Package(
             dependencies: ["CBLAS", "CSleef", .product(name: "RealModule", package: "swift-numerics")]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
-        .target(name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"]),
+        .target(
+            name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"], exclude: ["Viewer/Assets"],
+            plugins: ["EmbedViewerAssets"]),
         .target(name: "Python"),
         .target(
             name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
@@ -38,6 +40,9 @@ let package = Package(
         /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
         .executableTarget(name: "EmbedPrelude"),
         .plugin(name: "EmbedPythonPrelude", capability: .buildTool(), dependencies: ["EmbedPrelude"]),
+        /// Writes the Swift file that embeds GraphRender's HTML viewer assets (run by the plugin).
+        .executableTarget(name: "EmbedAssets"),
+        .plugin(name: "EmbedViewerAssets", capability: .buildTool(), dependencies: ["EmbedAssets"]),
         .target(name: "Session", dependencies: ["Python", "TorchBindings", "Autograd", "GraphModel", "GraphRender"]),
         .executableTarget(
             name: "gradscope",

@@ -51,6 +51,7 @@ extension Scene {
             node.order = nodes[first].order
             node.line = nodes[first].line
             if group.count > 1 {
+                node.subjects = group.flatMap { nodes[$0].subjects }
                 node.id = "fold_" + nodes[first].id
                 node.count = group.reduce(0) { $0 + nodes[$1].count }
                 node.label = Scene.counted(node.label, node.count)

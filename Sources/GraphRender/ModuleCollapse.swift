@@ -60,6 +60,7 @@ extension Scene {
             }
             if let existing = collapsedNode[call] {
                 newIndex[i] = existing
+                result.nodes[existing].subjects += n.subjects
                 absorbed[call, default: 0] += n.kind == .op ? 1 : 0
                 continue
             }
@@ -73,7 +74,7 @@ extension Scene {
                     label: Style.moduleLabel(title: record.title, path: record.path, line: record.line),
                     tooltip: Describe.moduleTooltip(record, in: graph), cluster: outerCluster(of: call),
                     foldKey: clusterOfModule[call].map { "C" + clusters[$0].foldKey }, order: n.order, line: record.line,
-                    module: record.parent))
+                    module: record.parent, subjects: [.module(call)] + n.subjects))
         }
         for (call, index) in collapsedNode {
             result.nodes[index].tooltip +=

@@ -86,6 +86,17 @@ struct SceneNode {
     /// The innermost module call it belongs to (an op's call; an op result drawn on its own
     /// belongs to the call around it), for collapsing modules.
     var module: Int?
+    /// The records it stands for, in recording order: one, or several when folded or collapsed.
+    var subjects: [SceneSubject] = []
+}
+
+/// A record of the graph a scene node stands for (the HTML viewer's side panel shows it).
+enum SceneSubject: Hashable {
+    case tensor(Int)
+    case op(Int)
+    /// A buffer op `op`'s grad_fn saved, by its position in `NodeRecord.saved`.
+    case saved(op: Int, index: Int)
+    case module(Int)
 }
 
 /// What a scene edge stands for.

@@ -212,7 +212,8 @@ extension SceneBuilder {
                         id: "op\(o)_s\(j)", kind: .saved, roles: [look.role], label: .text(lines.joined(separator: "\n")),
                         tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
                         foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
-                        line: scene.nodes[opIndex].line, module: scene.nodes[opIndex].module))
+                        line: scene.nodes[opIndex].line, module: scene.nodes[opIndex].module,
+                        subjects: [.saved(op: o, index: j)]))
                 addEdge(
                     from: index, to: opIndex, position: j, kind: .saved, roles: [],
                     attributes: Style.savedBufferEdge(look), tooltip: tooltip)

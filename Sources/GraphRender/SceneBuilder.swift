@@ -243,6 +243,7 @@ struct SceneBuilder {
                 tooltip: Describe.tensorTooltip(r, in: graph, version: version, grads: notes),
                 cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
         scene.nodes[index].line = r.line
+        scene.nodes[index].subjects = [.tensor(t)]
         current[t] = index
         versions[t] = version
         tensorNodes[t, default: []].append(index)
@@ -312,6 +313,7 @@ struct SceneBuilder {
                 cluster: clusterIndex, foldKey: key, order: nextOrder()))
         scene.nodes[index].line = op.line
         scene.nodes[index].module = module
+        scene.nodes[index].subjects = [.op(op.id)]
         opNode[op.id] = index
         var edges: [Int?] = []
         for (i, t) in op.inputs.enumerated() {

@@ -391,3 +391,15 @@ public enum Style {
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
+
+extension Style {
+    /// The HTML viewer's gradient ramp: the picture's blues darkened so that the lightest still
+    /// has at least 3:1 contrast on white (3.45:1), light for small gradients, dark for large.
+    public static let viewerGradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
+
+    /// The viewer's colour for a gradient of `magnitude` (red for NaN or infinity).
+    public static func viewerGradientColor(magnitude: Double) -> String {
+        guard let position = gradientPosition(magnitude: magnitude) else { return Palette.error }
+        return interpolate(viewerGradientRamp, at: position)
+    }
+}

@@ -21,15 +21,16 @@ struct Debug: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     /// `render FILE` at the prompt: the graph so far, in the format of the file's extension.
-    static func render(_ graph: Graph, to path: String) throws {
+    static func render(_ graph: Graph, to path: String, page: PageSource) throws {
         guard let format = GraphFormat(path: path) else {
-            throw ValidationError("cannot tell the picture format from '\(path)': use .svg, .png, .pdf, .dot or .json")
+            throw ValidationError("cannot tell the picture format from '\(path)': use .svg, .png, .pdf, .html, .dot or .json")
         }
-        try AtomicFileWriter.write(try graphBytes(graph, as: format, options: RenderOptions()), to: path)
+        try AtomicFileWriter.write(try graphBytes(graph, as: format, options: RenderOptions(), page: page), to: path)
     }
 
     func run() throws {
         let source = try loadScript(script)
+        let page = PageSource(title: (script as NSString).lastPathComponent, text: source)
         let streams = OutputStreams()
         let io = DebuggerIO(
             readLine: { Swift.readLine(strippingNewline: true) },
@@ -41,7 +42,8 @@ struct Debug: ParsableCommand {
         let status = runOnLargeStack {
             Debugger(
                 source: source, filename: script, io: io, writeOutput: streams.writeOut,
-                writeError: streams.writeErr, limits: limits.executionLimits, render: Self.render
+                writeError: streams.writeErr, limits: limits.executionLimits,
+                render: { graph, path in try Self.render(graph, to: path, page: page) }
             ).run()
         }
         streams.flush()

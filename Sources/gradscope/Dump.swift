@@ -61,7 +61,9 @@ struct Dump: ParsableCommand {
             options.unfold = true
             options.maxNodes = Int.max
             options.depth = depth
-            text = String(decoding: try drawing(graph, as: .dot, options: options, streams: streams), as: UTF8.self)
+            text = String(
+                decoding: try drawing(graph, as: .dot, options: options, page: PageSource(title: "", text: ""), streams: streams),
+                as: UTF8.self)
         }
         try writeResult(Array(text.utf8), to: output, streams: streams)
         if status != 0 { throw ExitCode(status) }

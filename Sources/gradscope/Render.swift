@@ -8,7 +8,7 @@ import Session
 /// `gradscope render SCRIPT.py -o graph.svg`: run a script (or read a JSON dump) and draw its graph.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the graph a script records as SVG, PNG, PDF (or write it as DOT or JSON).",
+        abstract: "Draw the graph a script records as SVG, PNG, PDF, an interactive HTML page (or DOT or JSON).",
         discussion: """
             INPUT is a script (run first; its output goes to stderr) or a graph dumped with \
             `gradscope dump SCRIPT.py -o graph.json` (drawn without running anything). The picture is \
@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write; its extension picks the format.")
     var output: String?
 
-    @Option(name: .shortAndLong, help: "svg, png, pdf, dot or json (default: from the -o extension).")
+    @Option(name: .shortAndLong, help: "svg, png, pdf, html, dot or json (default: from the -o extension).")
     var format: GraphFormat?
 
     @OptionGroup var picture: PictureOptions
@@ -39,7 +39,7 @@ struct Render: ParsableCommand {
             guard let f = GraphFormat(path: output) else {
                 streams.writeErr(
                     "gradscope: cannot tell the picture format from '\(output)': "
-                        + "use an .svg, .png, .pdf, .dot or .json name, or --format\n")
+                        + "use an .svg, .png, .pdf, .html, .dot or .json name, or --format\n")
                 throw ExitCode(2)
             }
             chosen = f
@@ -48,7 +48,9 @@ struct Render: ParsableCommand {
             throw ExitCode(2)
         }
         let (status, graph) = try loadGraph(input, limits: limits, streams: streams)
-        let bytes = try drawing(graph, as: chosen, options: picture.renderOptions, streams: streams)
+        let isDump = (input as NSString).pathExtension.lowercased() == "json"
+        let page = PageSource(title: (input as NSString).lastPathComponent, text: isDump ? "" : try loadScript(input))
+        let bytes = try drawing(graph, as: chosen, options: picture.renderOptions, page: page, streams: streams)
         try writeResult(bytes, to: output, streams: streams)
         if status != 0 { throw ExitCode(status) }
     }
@@ -56,13 +58,15 @@ struct Render: ParsableCommand {
 
 /// What `render` and `run --graph` can write.
 enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
-    case svg, png, pdf, dot, json
+    case svg, png, pdf, html, dot, json
 
-    /// The format named by a file's extension (`.gv` is DOT), or nil.
+    /// The format named by a file's extension (`.gv` is DOT, `.htm` HTML), or nil.
     init?(path: String) {
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "json" {
             self = .json
+        } else if ext == "html" || ext == "htm" {
+            self = .html
         } else if let f = RenderFormat(pathExtensionOf: path), let g = GraphFormat(rawValue: f.rawValue) {
             self = g
         } else {
@@ -183,10 +187,18 @@ func loadGraph(_ path: String, limits: LimitOptions, streams: OutputStreams) thr
     }
 }
 
+/// The script a page quotes and its name (the HTML viewer's title).
+struct PageSource {
+    var title: String
+    var text: String
+}
+
 /// The bytes of `graph` in `format`; exits 2 with the cause when drawing fails.
-func drawing(_ graph: Graph, as format: GraphFormat, options: RenderOptions, streams: OutputStreams) throws -> [UInt8] {
+func drawing(
+    _ graph: Graph, as format: GraphFormat, options: RenderOptions, page: PageSource, streams: OutputStreams
+) throws -> [UInt8] {
     do {
-        return try graphBytes(graph, as: format, options: options)
+        return try graphBytes(graph, as: format, options: options, page: page)
     } catch {
         streams.writeErr("gradscope: cannot draw the graph: \(error)\n")
         throw ExitCode(2)
@@ -194,8 +206,10 @@ func drawing(_ graph: Graph, as format: GraphFormat, options: RenderOptions, str
 }
 
 /// The graph drawn (or dumped) in `format`.
-func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions) throws -> [UInt8] {
+func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions, page: PageSource) throws -> [UInt8] {
     switch format {
+    case .html:
+        return Array(try ViewerPage(graph: graph, options: options, source: page.text, title: page.title).html().utf8)
     case .json: return Array(graph.jsonWithAnalysis().utf8)
     case .svg: return try DOTWriter(graph: graph, options: options).render(.svg)
     case .png: return try DOTWriter(graph: graph, options: options).render(.png)

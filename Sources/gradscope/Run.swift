@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autograd
+import Foundation
 import Python
 import Session
 
@@ -8,8 +9,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a script like `python SCRIPT.py`: same stdout, stderr and exit status.",
         discussion: """
-            With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, dot or json by \
-            its extension) after the script ends, even if it raised; the picture options of `render` apply.
+            With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, html, dot or json \
+            by its extension) after the script ends, even if it raised; the picture options of `render` apply.
             """)
 
     @Argument(help: "The PyTorch script to run.")
@@ -20,7 +21,7 @@ struct Run: ParsableCommand {
         help: "Turn on torch.autograd.set_detect_anomaly(True) before the script runs.")
     var detectAnomaly = false
 
-    @Option(help: "Also draw the recorded graph to this file (.svg, .png, .pdf, .dot, .json).")
+    @Option(help: "Also draw the recorded graph to this file (.svg, .png, .pdf, .html, .dot, .json).")
     var graph: String?
 
     @OptionGroup var picture: PictureOptions
@@ -28,7 +29,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let graph, GraphFormat(path: graph) == nil {
-            throw ValidationError("cannot tell the picture format from '\(graph)': use .svg, .png, .pdf, .dot or .json")
+            throw ValidationError("cannot tell the picture format from '\(graph)': use .svg, .png, .pdf, .html, .dot or .json")
         }
     }
 
@@ -58,7 +59,8 @@ struct Run: ParsableCommand {
                 writeError: output.writeErr, limits: limits)
         }
         output.flush()
-        let bytes = try drawing(recorded, as: format, options: picture.renderOptions, streams: output)
+        let page = PageSource(title: (script as NSString).lastPathComponent, text: source)
+        let bytes = try drawing(recorded, as: format, options: picture.renderOptions, page: page, streams: output)
         try writeResult(bytes, to: graph, streams: output)
         if status != 0 { throw ExitCode(status) }
     }

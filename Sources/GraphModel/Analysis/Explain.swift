@@ -1,4 +1,4 @@
-/// Thresholds for `Graph.explain`.
+/// Thresholds for `Graph.explain`, and which passes it looks at.
 public struct ExplainOptions: Sendable {
     /// A gradient whose norm is above zero but below this is reported as vanishing.
     public var vanishingBelow = 1e-6
@@ -6,6 +6,9 @@ public struct ExplainOptions: Sendable {
     public var explodingAbove = 1e4
     /// At most this many paths are kept per tensor and pass.
     public var pathLimit = 4
+    /// Only these backward passes are explained (nil: every pass). Explaining is linear in the
+    /// graph's size per pass, so a tool showing a long training loop can bound it.
+    public var passes: Range<Int>?
 
     public init() {}
 }
@@ -151,7 +154,7 @@ extension Graph {
         var contexts = backwardPasses.indices.map { PassContext(graph: self, pass: $0, producers: producers) }
         return targets.filter { tensors.indices.contains($0) }.map { t in
             var outcomes: [PassOutcome] = []
-            for p in backwardPasses.indices where t < backwardPasses[p].tensorsBefore {
+            for p in backwardPasses.indices where t < backwardPasses[p].tensorsBefore && options.passes?.contains(p) != false {
                 outcomes.append(contexts[p].outcome(for: t, options: options))
             }
             let onto = backwardPasses.indices.filter { p in

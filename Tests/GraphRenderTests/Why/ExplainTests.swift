@@ -25,6 +25,15 @@ import Testing
         return try #require(g.explain(found, options: options).first)
     }
 
+    /// `ExplainOptions.passes` explains only the passes it names (the viewer's bound on long loops).
+    @Test func onlyTheChosenPassesAreExplained() throws {
+        let (g, _) = try Self.record(sample: "selective_backprop.py")
+        #expect(try Self.explain(g, "xvar").passes.map(\.pass) == [0, 1, 2])
+        var options = ExplainOptions()
+        options.passes = 1..<3
+        #expect(try Self.explain(g, "xvar", options: options).passes.map(\.pass) == [1, 2])
+    }
+
     /// One analysis answers both `why` and the dump's gradient flow: a parameter whose value
     /// reaches the loss only through a tensor detached and then made to require grad is cut
     /// there, not unused.
