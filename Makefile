@@ -21,9 +21,10 @@ build: setup
 release: setup
 	$(SWIFT) build $(OPTIMISED)
 
-# Run a bundled sample exactly like `python samples/tutorial.py`.
+# The main job on a bundled sample: its output as Python prints it, its graph drawn with gradients
+# and saved buffers (SVG, PNG) and dumped (text, JSON) into out/demo, and `why` for every tensor.
 demo: release
-	$(RELEASE_BIN) run $(SAMPLE)
+	scripts/demo.sh $(RELEASE_BIN) $(SAMPLE) out/demo
 
 # Lint, a smoke run of the benchmarks, then the unit, integration and conformance tests (the
 # conformance corpus runs in-process in TorchBindingsTests, and once more through the real CLI against

@@ -39,7 +39,8 @@ public struct DOTWriter {
     /// - Throws: `RenderError` for invalid options or a Graphviz failure.
     public func render(_ format: RenderFormat) throws -> [UInt8] {
         let (text, layout) = try prepared()
-        return try GraphvizRenderer.render(dot: text, format: format, layout: layout)
+        let picture = try GraphvizRenderer.render(dot: text, format: format, layout: layout)
+        return format == .svg ? BrowserSVG.adapted(picture) : picture
     }
 
     /// The DOT text and the layout engine it is meant for.
@@ -66,12 +67,11 @@ public struct DOTWriter {
         }
         scene = scene.limited(to: budget)
         scene = scene.splittingFanOut(limit: RenderOptions.fanOutLimit)
-        var layout = options.layout.rawValue
-        if options.layout == .dot && scene.nodes.count > RenderOptions.dotNodeLimit {
-            layout = RenderOptions.Layout.sfdp.rawValue
-            scene.notes.append("laid out with sfdp: \(scene.nodes.count) nodes are too many for dot")
-        }
-        return (scene, layout)
+        if let chosen = options.layout { return (scene, chosen.rawValue) }
+        guard scene.nodes.count > RenderOptions.dotNodeLimit else { return (scene, RenderOptions.Layout.dot.rawValue) }
+        scene.notes.append(
+            "laid out with sfdp: \(scene.nodes.count) nodes are slow for dot (--layout dot draws them with dot)")
+        return (scene, RenderOptions.Layout.sfdp.rawValue)
     }
 
     /// The DOT text of a scene.
@@ -115,8 +115,10 @@ public struct DOTWriter {
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
                 roles.append(.detached)
             }
-            let attributes = Style.attributes(for: roles).merging(e.attributes)
+            var attributes = Style.attributes(for: roles).merging(e.attributes)
                 .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
+            // A gradient's or a detach's label explains itself with its edge's tooltip.
+            if attributes["label"] != nil { attributes = attributes.merging(["labeltooltip": .text(e.tooltip)]) }
             lines.append(
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
             )

@@ -30,7 +30,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// The backward pass `showGrads` shows (and whose roots are drawn green); nil: the last one.
     public var pass: Int?
     public var view = View.both
-    public var layout = Layout.dot
+    /// The layout engine; nil chooses: `dot`, or `sfdp` above `dotNodeLimit` drawn nodes. An
+    /// engine asked for explicitly is always used.
+    public var layout: Layout?
     public var rankdir = RankDirection.topToBottom
     /// At most this many nodes are laid out; what is left out is said in the picture.
     public var maxNodes = 400
@@ -46,13 +48,14 @@ public struct RenderOptions: Sendable, Equatable {
     /// 0) as one node standing for everything inside it; nil: every call is a cluster.
     public var depth: Int?
 
-    /// The defaults: forward and backward, dot top to bottom, legend on, 400 nodes.
+    /// The defaults: forward and backward, automatic layout top to bottom, legend on, 400 nodes.
     public init() {}
 
     /// Loop iterations are also folded (unless `unfold`) above this many nodes when folding at
     /// least halves the picture: twenty unfolded iterations of a training step are unreadable.
     public static let foldAbove = 150
-    /// Above this many drawn nodes a `dot` layout is switched to `sfdp` (and the picture says so).
+    /// Above this many drawn nodes the automatic layout is `sfdp` rather than `dot` (and the
+    /// picture says so).
     public static let dotNodeLimit = 1_500
     /// A leaf feeding more than this many ops is drawn once per use.
     public static let fanOutLimit = 6

@@ -91,8 +91,8 @@ struct PictureOptions: ParsableArguments {
     @Option(help: "forward, backward or both (default both).")
     var view: RenderOptions.View = .both
 
-    @Option(help: "dot, sfdp or neato (default dot; very large graphs switch to sfdp).")
-    var layout: RenderOptions.Layout = .dot
+    @Option(help: "dot, sfdp or neato (default: dot, or sfdp above 1,500 drawn nodes).")
+    var layout: RenderOptions.Layout?
 
     @Option(help: "TB (top to bottom) or LR (left to right).")
     var rankdir: RenderOptions.RankDirection = .topToBottom

@@ -56,6 +56,20 @@ import Testing
         #expect(try writer.dot().contains("layout=\"sfdp\""))
     }
 
+    /// `--layout dot` is a request, not a default: a huge graph is still laid out with dot.
+    @Test func anExplicitDotLayoutIsHonouredOnHugeGraphs() throws {
+        var options = RenderOptions()
+        options.unfold = true
+        options.maxNodes = 1_000_000
+        options.layout = .dot
+        let writer = DOTWriter(graph: Self.graph, options: options)
+        let (scene, layout) = try writer.preparedScene()
+        #expect(scene.nodes.count > RenderOptions.dotNodeLimit)
+        #expect(layout == "dot")
+        #expect(!scene.notes.contains { $0.contains("sfdp") })
+        #expect(try writer.dot().contains("layout=\"dot\""))
+    }
+
     @Test func walksAreIterativeOnAHundredThousandOpChain() throws {
         let graph = recordScript(
             """
