@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: GradScope's main job on one bundled sample, in the order a new user meets it:
 # the script's own output (as `python SAMPLE` prints it), its graph drawn with the gradients and
-# saved buffers (SVG and PNG), the recorded graph's summary, and `why` for every tensor.
+# saved buffers (SVG and PNG) and as the interactive viewer's page (HTML), the recorded graph's
+# summary, and `why` for every tensor.
 # Usage: scripts/demo.sh GRADSCOPE SAMPLE OUTDIR
 set -euo pipefail
 gradscope=$1 sample=$2 outdir=$3
@@ -16,13 +17,14 @@ tolerate_raise "$gradscope" run "$sample"
 
 echo
 echo "== its graph, drawn with the last backward pass's gradients and the saved buffers"
-for format in svg png; do
+for format in svg png html; do
   tolerate_raise "$gradscope" render "$sample" --show-grads --show-saved -o "$outdir/$name.$format" 2>/dev/null
 done
 tolerate_raise "$gradscope" dump "$sample" -o "$outdir/$name.txt" 2>/dev/null
 tolerate_raise "$gradscope" dump "$sample" -o "$outdir/$name.json" 2>/dev/null
 head -n 1 "$outdir/$name.txt"
 echo "pictures: $outdir/$name.svg  $outdir/$name.png"
+echo "viewer:   $outdir/$name.html (open it in a browser: pan, zoom, search, passes, why)"
 echo "dumps:    $outdir/$name.txt (text)  $outdir/$name.json (gradscope.graph JSON)"
 
 echo
