@@ -58,6 +58,14 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes `"name":` for a key made at run time (an id), escaped like a string value.
+    public mutating func key(computed name: String) {
+        separate()
+        string(name)
+        sink.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes a value (an array element, or the value of the last `key`).
     public mutating func value(_ s: String) {
         separate()

@@ -90,10 +90,10 @@ struct ViewerModel {
 
     /// `"name": {"id": record, …}` in id order.
     private func writeTable(_ name: String, _ ids: Set<Int>, _ w: inout JSONWriter, row: (Int, inout JSONWriter) -> Void) {
-        w.key(name)
+        w.key(computed: name)
         w.beginObject()
         for id in ids.sorted() {
-            w.key(String(id))
+            w.key(computed: String(id))
             row(id, &w)
         }
         w.endObject()

@@ -53,7 +53,7 @@ struct ViewerViewData {
         w.key("nodes")
         w.beginObject()
         for n in scene.nodes {
-            w.key(n.id)
+            w.key(computed: n.id)
             w.beginArray()
             w.value(Self.kind(n.kind))
             w.value(n.subjects.count)
@@ -65,14 +65,14 @@ struct ViewerViewData {
         w.key("passes")
         w.beginObject()
         for p in graph.backwardPasses[passes] {
-            w.key(String(p.id))
+            w.key(computed: String(p.id))
             writePass(p, &w)
         }
         w.endObject()
         w.key("why")
         w.beginObject()
         for e in explanations {
-            w.key(String(e.tensor))
+            w.key(computed: String(e.tensor))
             w.beginArray()
             for o in e.passes { writeOutcome(o, tensor: e.tensor, &w) }
             w.endArray()
@@ -141,7 +141,7 @@ struct ViewerViewData {
         w.key("edges")
         w.beginObject()
         for (i, g) in carried.sorted(by: { $0.key < $1.key }) {
-            w.key(scene.edges[i].id)
+            w.key(computed: scene.edges[i].id)
             w.beginArray()
             w.value(Style.viewerGradientColor(magnitude: Describe.magnitude(g)))
             w.value(Describe.gradientLabel(g))
@@ -228,7 +228,7 @@ struct ViewerViewData {
     }
 
     private func writeIDs(_ key: String, _ indices: Set<Int>, _ w: inout JSONWriter, edges: Bool = false) {
-        w.key(key)
+        w.key(computed: key)
         w.beginArray()
         for i in indices.sorted() { w.value(edges ? view.scene.edges[i].id : view.scene.nodes[i].id) }
         w.endArray()
