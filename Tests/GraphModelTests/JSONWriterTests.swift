@@ -17,3 +17,16 @@ import Testing
         w.text == #"{"ints":[0,7,-5,10,1234567890,9223372036854775807,-9223372036854775808],"#
             + #""doubles":[3,0,-42,0.5,1000000000000000.0,"nan","-inf"],"none":null,"text":"a\"b\\\n\u0001é"}"#)
 }
+
+@Test func computedKeysAreEscapedAndSeparatedLikeLiteralKeys() {
+    var w = JSONWriter()
+    w.beginObject()
+    w.key(computed: "t12")
+    w.value(1)
+    w.key(computed: "a\"b\\\n")
+    w.beginArray()
+    w.endArray()
+    w.field("last", true)
+    w.endObject()
+    #expect(w.text == #"{"t12":1,"a\"b\\\n":[],"last":true}"#)
+}
