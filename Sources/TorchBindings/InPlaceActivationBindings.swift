@@ -5,20 +5,24 @@ import Python
 /// `inplace=` and then calls the op's in-place variant: `F.elu(x, inplace=True)` is
 /// `torch._C._nn.elu_(x)`, with the in-place op's own grad_fn (EluBackward1, saving the result).
 enum InPlaceActivationBindings {
-    /// One wrapper: the number parameters between `input` and `inplace` with their defaults,
+    /// One wrapper: the number parameters between `input` and `inplace` with their defaults (nil
+    /// for a required one),
     /// and the out-of-place and in-place ops given their values.
     struct Wrapper: Sendable {
         typealias Op = @Sendable (Tensor, [Double]) throws -> Tensor
         let name: String
-        let parameters: [(name: String, default: Double)]
+        /// The name of the Python function functional.py defines (`_threshold` for `threshold`).
+        let definedAs: String
+        let parameters: [(name: String, default: Double?)]
         let outOfPlace: Op
         let inPlace: Op
 
         init(
-            _ name: String, _ parameters: [(name: String, default: Double)], _ outOfPlace: @escaping Op,
-            _ inPlace: @escaping Op
+            _ name: String, _ parameters: [(name: String, default: Double?)], _ outOfPlace: @escaping Op,
+            _ inPlace: @escaping Op, definedAs: String? = nil
         ) {
             self.name = name
+            self.definedAs = definedAs ?? name
             self.parameters = parameters
             self.outOfPlace = outOfPlace
             self.inPlace = inPlace
@@ -34,13 +38,17 @@ enum InPlaceActivationBindings {
         Wrapper("relu6", [], { x, _ in try x.hardtanh(min: 0, max: 6) }, { x, _ in try x.hardtanh_(min: 0, max: 6) }),
         Wrapper("elu", [("alpha", 1)], { try $0.elu(alpha: $1[0]) }, { try $0.elu_(alpha: $1[0]) }),
         Wrapper("selu", [], { x, _ in try x.selu() }, { x, _ in try x.selu_() }),
+        Wrapper("celu", [("alpha", 1)], { try $0.celu(alpha: $1[0]) }, { try $0.celu_(alpha: $1[0]) }),
         Wrapper(
             "leaky_relu", [("negative_slope", 0.01)],
             { try $0.leakyRelu(negativeSlope: $1[0]) }, { try $0.leakyRelu_(negativeSlope: $1[0]) }),
         Wrapper("silu", [], { x, _ in try x.silu() }, { x, _ in try x.silu_() }),
         Wrapper("mish", [], { x, _ in try x.mish() }, { x, _ in try x.mish_() }),
         Wrapper("hardswish", [], { x, _ in try x.hardswish() }, { x, _ in try x.hardswish_() }),
-        Wrapper("hardsigmoid", [], { x, _ in try x.hardsigmoid() }, { x, _ in try x.hardsigmoid_() })
+        Wrapper("hardsigmoid", [], { x, _ in try x.hardsigmoid() }, { x, _ in try x.hardsigmoid_() }),
+        Wrapper(
+            "threshold", [("threshold", nil), ("value", nil)], { try $0.threshold($1[0], $1[1]) },
+            { try $0.threshold_($1[0], $1[1]) }, definedAs: "_threshold")
     ]
 
     /// The names these wrappers bind (the registry declares them too, without `inplace=`).
@@ -66,9 +74,18 @@ enum InPlaceActivationBindings {
         let names = wrapper.parameters.map(\.name)
         try args.check(wrapper.name, maxPositional: names.count + 2, allowed: ["input"] + names + ["inplace"])
         let input = try interp.tensorValue(args.value(0, "input"), wrapper.name, "input")
+        let missing = wrapper.parameters.enumerated().filter { i, parameter in
+            parameter.default == nil && args.value(i + 1, parameter.name) == nil
+        }.map { "'\($0.element.name)'" }
+        if !missing.isEmpty {
+            let listed = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+            throw PyException.type(
+                "\(wrapper.definedAs)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(listed)"
+            )
+        }
         let values = try wrapper.parameters.enumerated().map { i, parameter in
-            guard let v = args.value(i + 1, parameter.name) else { return parameter.default }
-            return try interp.doubleValue(v, wrapper.name, parameter.name)
+            if let v = args.value(i + 1, parameter.name) { return try interp.doubleValue(v, wrapper.name, parameter.name) }
+            return parameter.default ?? .nan
         }
         let inPlace = try interp.boolValue(args.value(names.count + 1, "inplace"), default: false)
         return .tensor(try (inPlace ? wrapper.inPlace : wrapper.outOfPlace)(input, values))

@@ -233,10 +233,16 @@ extension Tensor {
     /// `F.elu_(self, alpha)` (EluBackward1, saves result).
     @discardableResult
     public func elu_(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
-        try inPlaceMath("elu_") {
+        try eluInPlace(alpha: alpha, scale: scale, inputScale: inputScale, op: "elu_", gradFn: "EluBackward1")
+    }
+
+    /// elu_'s kernel and result-based backward, recorded as `op` with grad_fn `gradFn` (celu_ is
+    /// elu_ under another name).
+    func eluInPlace(alpha: Double, scale: Double, inputScale: Double, op: String, gradFn: String) throws -> Tensor {
+        try inPlaceMath(op) {
             try requireFloatingPoint("elu_cpu")
             let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
-            record("elu_", "EluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            record(op, gradFn, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
                 [
                     mapPointwise(
                         EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: true),

@@ -158,6 +158,28 @@ extension Tensor {
         return out
     }
 
+    /// `F.threshold(self, threshold, value, inplace=True)` (ThresholdBackward1, saving a copy of
+    /// the original self).
+    @discardableResult
+    public func threshold_(_ threshold: Double, _ value: Double) throws -> Tensor {
+        try inPlaceMath("threshold_") {
+            try requireFloatingPoint("threshold_cpu")
+            let out = mapPointwise(ThresholdF(threshold: threshold, value: value), self)
+            record("threshold_", "ThresholdBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+                [mapPointwise(ThresholdGradF(threshold: threshold), ctx.grad, try ctx.saved(0))]
+            }
+            return out
+        }
+    }
+
+    /// `F.celu(self, alpha, inplace=True)`: elu_ with input scale `1 / alpha` (CeluBackward1,
+    /// saves result).
+    @discardableResult
+    public func celu_(alpha: Double = 1) throws -> Tensor {
+        if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
+        return try eluInPlace(alpha: alpha, scale: 1, inputScale: 1 / alpha, op: "celu_", gradFn: "CeluBackward1")
+    }
+
     /// `scale * elu(x, alpha)` with SELU's constants (EluBackward0, as `at::selu` calls elu).
     public func selu() throws -> Tensor { try elu(alpha: seluAlpha, scale: seluScale, inputScale: 1) }
 

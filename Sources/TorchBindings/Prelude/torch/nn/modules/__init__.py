@@ -14,7 +14,8 @@ from torch.nn.modules.loss import (
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
-from torch.nn.modules.normalization import LayerNorm
+from torch.nn.modules.normalization import GroupNorm, LayerNorm
+from torch.nn.modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
 from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.pooling import AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d

@@ -139,13 +139,6 @@ class LogSoftmax(Module):
         return f"dim={self.dim}"
 
 
-def _inplace_kwargs(inplace):
-    """F.threshold and F.celu take no inplace= here: a module built with inplace=True passes it
-    on, and the call raises PyTorch's unexpected-keyword TypeError instead of silently running
-    out of place."""
-    return {"inplace": True} if inplace else {}
-
-
 class Threshold(Module):
     r"""Thresholds each element of the input Tensor."""
 
@@ -156,7 +149,7 @@ class Threshold(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.threshold(input, self.threshold, self.value, **_inplace_kwargs(self.inplace))
+        return F.threshold(input, self.threshold, self.value, inplace=self.inplace)
 
     def extra_repr(self):
         inplace_str = ", inplace=True" if self.inplace else ""
@@ -248,7 +241,7 @@ class CELU(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.celu(input, self.alpha, **_inplace_kwargs(self.inplace))
+        return F.celu(input, self.alpha, inplace=self.inplace)
 
     def extra_repr(self):
         inplace_str = ", inplace=True" if self.inplace else ""
