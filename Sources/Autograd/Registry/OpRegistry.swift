@@ -30,6 +30,8 @@ public struct OpRegistry: Sendable {
         NormalizationOps.declarations,
         GroupNormOps.declarations,
         RepeatOps.declarations,
+        PairwiseDistanceOps.declarations,
+        BilinearOps.declarations,
         InstanceNormOps.declarations,
         BatchNormOps.declarations,
         PoolingOps.declarations,

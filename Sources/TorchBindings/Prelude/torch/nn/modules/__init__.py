@@ -2,7 +2,7 @@
 from torch.nn.modules.module import Module
 from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Sequential
 from torch.nn.modules.lazy import LazyModuleMixin
-from torch.nn.modules.linear import Identity, LazyLinear, Linear
+from torch.nn.modules.linear import Bilinear, Identity, LazyLinear, Linear
 from torch.nn.modules.conv import Conv1d, Conv2d, ConvTranspose2d, LazyConv2d
 from torch.nn.modules.activation import (
     CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid,
@@ -10,7 +10,7 @@ from torch.nn.modules.activation import (
 )
 from torch.nn.modules.loss import (
     BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, HuberLoss, KLDivLoss, L1Loss,
-    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss,
+    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
@@ -21,3 +21,4 @@ from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.pooling import AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
 from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from torch.nn.modules.upsampling import Upsample
+from torch.nn.modules.distance import PairwiseDistance
