@@ -3,8 +3,8 @@ import Python
 
 /// `F.interpolate` (torch/nn/functional.py): resolves `size` / `scale_factor` /
 /// `recompute_scale_factor` into an output size and scales as functional.py and aten's
-/// `compute_output_size` do, then runs the mode's op. Only `mode="nearest"` on 4-D input is
-/// implemented; other modes and ranks raise GradScope's not-supported error.
+/// `compute_output_size` do, then runs the mode's op. Only `mode="nearest"` and `"bilinear"` on
+/// 4-D input are implemented; other modes and ranks raise GradScope's not-supported error.
 enum InterpolateBinding {
     /// The function, by name.
     static func members() -> [String: Value] {
@@ -58,9 +58,19 @@ enum InterpolateBinding {
                 scales = factors.map { Optional($0) }
             }
         }
-        guard input.dim == 4, mode == "nearest" else {
+        if mode == "bilinear" && input.dim != 4 {
+            throw PyException(
+                instance: ExceptionInstance(
+                    .notImplementedError, [.string("Got \(input.dim)D input, but bilinear mode needs 4D input")]))
+        }
+        guard input.dim == 4, mode == "nearest" || mode == "bilinear" else {
             throw PyException.runtime(
-                "GradScope supports F.interpolate(mode='nearest') on 4-D input only, got mode='\(mode)' on \(input.dim)-D input")
+                "GradScope supports F.interpolate(mode='nearest' or 'bilinear') on 4-D input only, got mode='\(mode)' on \(input.dim)-D input"
+            )
+        }
+        if mode == "bilinear" {
+            let alignCorners = try interp.boolValue(given(args.value(4, "align_corners")), default: false)
+            return try input.upsampleBilinear2d(outputSize: outputSize, alignCorners: alignCorners, scales: scales)
         }
         return try input.upsampleNearest2d(outputSize: outputSize, scales: scales)
     }

@@ -27,6 +27,7 @@ public struct OpRegistry: Sendable {
         ConvolutionOps.declarations,
         ConvTransposeOps.declarations,
         UpsampleOps.declarations,
+        UpsampleBilinearOps.declarations,
         NormalizationOps.declarations,
         GroupNormOps.declarations,
         RepeatOps.declarations,

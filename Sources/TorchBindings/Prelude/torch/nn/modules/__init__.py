@@ -20,5 +20,5 @@ from torch.nn.modules.sparse import Embedding
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.pooling import AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
 from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
-from torch.nn.modules.upsampling import Upsample
+from torch.nn.modules.upsampling import Upsample, UpsamplingBilinear2d
 from torch.nn.modules.distance import PairwiseDistance

@@ -1,4 +1,4 @@
-# Upsample, after PyTorch's torch/nn/modules/upsampling.py.
+# Upsample and UpsamplingBilinear2d, after PyTorch's torch/nn/modules/upsampling.py.
 import torch.nn.functional as F
 from torch.nn.modules.module import Module
 
@@ -35,3 +35,10 @@ class Upsample(Module):
             info = "size=" + repr(self.size)
         info += ", mode=" + repr(self.mode)
         return info
+
+
+class UpsamplingBilinear2d(Upsample):
+    r"""Applies a 2D bilinear upsampling to an input signal composed of several input channels."""
+
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="bilinear", align_corners=True)
