@@ -1,3 +1,5 @@
+import Foundation
+
 /// Factory functions (`torch.tensor`, `zeros`, `ones`, `full`, `arange`, ...).
 extension Tensor {
     /// A tensor of `shape` holding `values` in row-major order (`torch.tensor`).
@@ -103,6 +105,23 @@ extension Tensor {
         switch dtype {
         case .float32: values = linspaceValues(from: Float(start), to: Float(end), steps: steps).map(Double.init)
         default: values = linspaceValues(from: start, to: end, steps: steps)
+        }
+        return try Tensor(values, shape: [steps], dtype: dtype)
+    }
+
+    /// `steps` powers of `base` with exponents evenly spaced from `start` to `end`, as PyTorch's
+    /// `logspace_cpu`: the exponents in double from both ends toward the middle.
+    public static func logspace(_ start: Double, _ end: Double, steps: Int, base: Double = 10, dtype: DType = .float32) throws
+        -> Tensor
+    {
+        guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
+        try MemoryBudget.checkedNumel([steps], allocating: .float64)
+        let (first, last) = dtype == .float32 ? (Double(Float(start)), Double(Float(end))) : (start, end)
+        let step = (last - first) / Double(steps - 1)
+        let values = (0..<steps).map { (i: Int) -> Double in
+            if steps == 1 { return Foundation.pow(base, first) }
+            let exponent: Double = i < steps / 2 ? first + step * Double(i) : last - step * Double(steps - i - 1)
+            return Foundation.pow(base, exponent)
         }
         return try Tensor(values, shape: [steps], dtype: dtype)
     }

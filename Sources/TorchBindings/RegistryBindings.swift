@@ -31,7 +31,9 @@ enum RegistryBindings {
             KeptByHand(
                 namespace: .functional, name: "adaptive_avg_pool2d",
                 reason: "F.adaptive_avg_pool2d takes None in output_size (FunctionalBindings)"),
-            KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error")
+            KeptByHand(namespace: .method, name: "view", reason: "view(dtype) raises GradScope's own not-supported error"),
+            KeptByHand(namespace: .method, name: "nonzero", reason: "nonzero takes as_tuple= (a tuple of index tensors)"),
+            KeptByHand(namespace: .torch, name: "nonzero", reason: "torch.nonzero takes as_tuple= (a tuple of index tensors)")
         ]
         + InPlaceActivationBindings.names.map {
             KeptByHand(namespace: .functional, name: $0, reason: "F.\($0) takes inplace= (InPlaceActivationBindings)")

@@ -9,7 +9,7 @@ typealias TensorMethod = @Sendable (Tensor, Arguments, Interpreter) throws -> Va
 /// comparisons returning Python values (`allclose`, `equal`, `isclose`), shape queries (`size`,
 /// `dim`, `stride`, `view_as`…), Python helpers (`item`, `tolist`), autograd (`backward`,
 /// `requires_grad_`, `register_hook`, `retain_grad`), and `RegistryBindings.keptByHand`
-/// (`view(dtype)`). `torch.NAME(t, ...)` reuses these for the functions
+/// (`view(dtype)`, `nonzero(as_tuple=)`). `torch.NAME(t, ...)` reuses these for the functions
 /// that take the tensor first.
 enum TensorMethods {
     static let table: [String: TensorMethod] = {
@@ -147,6 +147,11 @@ enum TensorMethods {
                 createGraph: try i.boolValue(a.value(2, "create_graph"), default: false),
                 inputs: a.value(3, "inputs"))
             return .none
+        }
+        m["nonzero"] = { t, a, i in
+            try a.check("nonzero", maxPositional: 0, allowed: ["as_tuple"])
+            if try i.boolValue(a.keyword("as_tuple"), default: false) { return .tuple(t.nonzeroTuple().map(Value.tensor)) }
+            return .tensor(try t.nonzero())
         }
         m.merge(RandomSamplingBindings.methods) { hand, _ in hand }
         m.merge(DeviceBindings.methods) { hand, _ in hand }

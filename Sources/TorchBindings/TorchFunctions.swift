@@ -57,8 +57,8 @@ enum TorchFunctions {
     }
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
-        var m = MeshgridBinding.members()
-        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique"] {
+        var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
+        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero"] {
             m[name] = delegating(name)
         }
         m["tensor"] = factory("tensor") { args, interp in
@@ -154,6 +154,15 @@ enum TorchFunctions {
                 steps: try interp.intValue(args.value(2, "steps"), "linspace", "steps"),
                 dtype: try interp.floatDTypeArgument(args))
             return try finish("linspace", t, args, interp)
+        }
+        m["logspace"] = factory("logspace") { args, interp in
+            let t = try Tensor.logspace(
+                try interp.doubleValue(args.value(0, "start"), "logspace", "start"),
+                try interp.doubleValue(args.value(1, "end"), "logspace", "end"),
+                steps: try interp.intValue(args.value(2, "steps"), "logspace", "steps"),
+                base: try interp.doubleValue(args.value(3, "base") ?? .float(10), "logspace", "base"),
+                dtype: try interp.floatDTypeArgument(args))
+            return try finish("logspace", t, args, interp)
         }
         m["eye"] = factory("eye") { args, interp in
             let n = try interp.intValue(args.value(0, "n"), "eye", "n")

@@ -33,6 +33,8 @@ public struct OpRegistry: Sendable {
         RepeatOps.declarations,
         PairwiseDistanceOps.declarations,
         BilinearOps.declarations,
+        GammaOps.declarations,
+        ContractionOps.declarations,
         InstanceNormOps.declarations,
         BatchNormOps.declarations,
         PoolingOps.declarations,
