@@ -6,14 +6,14 @@
 enum PairwiseDistanceOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
-            "pairwise_distance(Tensor x1, Tensor x2, float p=2, float eps=1e-06, bool keepdim=False) -> Tensor",
+            "pairwise_distance(Tensor x1, Tensor x2, float p=2.0, float eps=1e-06, bool keepdim=False) -> Tensor",
             gradFn: "NormBackward1", exposure: [.torch, .functional],
             forward: {
                 try Tensor.pairwiseDistance(
                     $0.tensor("x1"), $0.tensor("x2"), p: $0.double("p"), eps: $0.double("eps"), keepdim: $0.bool("keepdim"))
             }),
         OpDeclaration(
-            "triplet_margin_loss(Tensor anchor, Tensor positive, Tensor negative, float margin=1.0, float p=2, float eps=1e-06, bool swap=False, str reduction=\"mean\") -> Tensor",
+            "triplet_margin_loss(Tensor anchor, Tensor positive, Tensor negative, float margin=1.0, float p=2.0, float eps=1e-06, bool swap=False, str reduction=\"mean\") -> Tensor",
             gradFn: "MeanBackward0", exposure: [.functional],
             samples: OpSamples(arguments: ["swap": .bool(true)]),
             forward: {

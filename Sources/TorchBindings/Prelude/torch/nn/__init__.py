@@ -64,5 +64,7 @@ from torch.nn.modules import (
     CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, PoissonNLLLoss,
 )
 from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDivLoss, SiLU, Softplus, Unflatten, Upsample
-from torch.nn.modules import Bilinear, PairwiseDistance, TripletMarginLoss, UpsamplingBilinear2d
+from torch.nn.modules import (
+    Bilinear, PairwiseDistance, TripletMarginLoss, TripletMarginWithDistanceLoss, UpsamplingBilinear2d, UpsamplingNearest2d,
+)
 from torch.nn import init, utils

@@ -1,6 +1,8 @@
 # Loss modules, after PyTorch's torch/nn/modules/loss.py. The deprecated size_average/reduce
 # arguments are accepted and mapped as torch/nn/_reduction.py does (without its warning).
+import torch
 import torch.nn.functional as F
+from torch.nn.modules.distance import PairwiseDistance
 from torch.nn.modules.module import Module
 
 
@@ -247,4 +249,54 @@ class TripletMarginLoss(_Loss):
             eps=self.eps,
             swap=self.swap,
             reduction=self.reduction,
+        )
+
+
+def _triplet_margin_with_distance_loss(anchor, positive, negative, distance_function, margin, swap, reduction):
+    """torch.nn.functional.triplet_margin_with_distance_loss."""
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    if margin <= 0:
+        raise ValueError(f"margin must be greater than 0, got {margin}")
+    a_dim = anchor.ndim
+    p_dim = positive.ndim
+    n_dim = negative.ndim
+    if not (a_dim == p_dim and p_dim == n_dim):
+        raise RuntimeError(
+            f"The anchor, positive, and negative tensors are expected to have "
+            f"the same number of dimensions, but got: anchor {a_dim}D, "
+            f"positive {p_dim}D, and negative {n_dim}D inputs"
+        )
+    if distance_function is None:
+        distance_function = torch.pairwise_distance
+    dist_pos = distance_function(anchor, positive)
+    dist_neg = distance_function(anchor, negative)
+    if swap:
+        dist_swap = distance_function(positive, negative)
+        dist_neg = torch.minimum(dist_neg, dist_swap)
+    loss = torch.clamp_min(margin + dist_pos - dist_neg, 0)
+    if reduction == "sum":
+        return torch.sum(loss)
+    elif reduction == "mean":
+        return torch.mean(loss)
+    else:
+        return loss
+
+
+class TripletMarginWithDistanceLoss(_Loss):
+    r"""Triplet loss with a distance function of the script's choice (pairwise distance by default)."""
+
+    def __init__(self, *, distance_function=None, margin=1.0, swap=False, reduction="mean"):
+        super().__init__(size_average=None, reduce=None, reduction=reduction)
+        if margin <= 0:
+            raise ValueError(
+                f"TripletMarginWithDistanceLoss: expected margin to be greater than 0, got {margin} instead"
+            )
+        self.distance_function = distance_function if distance_function is not None else PairwiseDistance()
+        self.margin = margin
+        self.swap = swap
+
+    def forward(self, anchor, positive, negative):
+        return _triplet_margin_with_distance_loss(
+            anchor, positive, negative, self.distance_function, self.margin, self.swap, self.reduction
         )

@@ -1,4 +1,4 @@
-# Upsample and UpsamplingBilinear2d, after PyTorch's torch/nn/modules/upsampling.py.
+# Upsample, UpsamplingNearest2d and UpsamplingBilinear2d, after PyTorch's torch/nn/modules/upsampling.py.
 import torch.nn.functional as F
 from torch.nn.modules.module import Module
 
@@ -35,6 +35,13 @@ class Upsample(Module):
             info = "size=" + repr(self.size)
         info += ", mode=" + repr(self.mode)
         return info
+
+
+class UpsamplingNearest2d(Upsample):
+    r"""Applies a 2D nearest neighbor upsampling to an input signal composed of several input channels."""
+
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="nearest")
 
 
 class UpsamplingBilinear2d(Upsample):
