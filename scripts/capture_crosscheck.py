@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cross-check: for every program of the given folders, the graph GradScope records
-(`gradscope dump --format json`) and the graph captured from real PyTorch
+(`gradscope dump --format json --schema 2`) and the graph captured from real PyTorch
 (`python -m gradscope_capture`) must agree in a canonical form that does not depend on ids.
 
 usage: capture_crosscheck.py GRADSCOPE TORCH_PYTHON FOLDER...
@@ -53,7 +53,7 @@ def graphs(gradscope, python, script, tmp):
     mine, theirs = os.path.join(tmp, "gradscope.json"), os.path.join(tmp, "capture.json")
     folder, base = os.path.split(script)
     env = dict(os.environ, PYTHONPATH=PACKAGE, OMP_NUM_THREADS="1")
-    for command in ([gradscope, "dump", base, "--format", "json", "-o", mine],
+    for command in ([gradscope, "dump", base, "--format", "json", "--schema", "2", "-o", mine],
                     [python, "-m", "gradscope_capture", base, "-o", theirs, "--keep-error-graph"]):
         try:
             subprocess.run(command, cwd=folder or ".", env=env, stdout=subprocess.DEVNULL,

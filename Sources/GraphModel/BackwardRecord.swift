@@ -49,15 +49,28 @@ public struct AnomalyRecord: Sendable, Equatable {
 
 /// The gradient one node sent along one of its next edges.
 public struct EdgeGradient: Sendable {
-    /// The node that computed it.
-    public let from: Int
-    /// Which of `from`'s next edges (its forward input index).
-    public let index: Int
-    /// The node it flowed into.
-    public let to: Int
-    public let inputNr: Int
+    private let from32: Int32
+    private let index32: Int32
+    private let to32: Int32
+    private let inputNr32: Int32
     /// nil when no gradient was produced for this input.
     public let grad: GradSummary?
+
+    init(from: Int, index: Int, to: Int, inputNr: Int, grad: GradSummary?) {
+        from32 = Int32(truncatingIfNeeded: from)
+        index32 = Int32(truncatingIfNeeded: index)
+        to32 = Int32(truncatingIfNeeded: to)
+        inputNr32 = Int32(truncatingIfNeeded: inputNr)
+        self.grad = grad
+    }
+
+    /// The node that computed it.
+    public var from: Int { Int(from32) }
+    /// Which of `from`'s next edges (its forward input index).
+    public var index: Int { Int(index32) }
+    /// The node it flowed into.
+    public var to: Int { Int(to32) }
+    public var inputNr: Int { Int(inputNr32) }
 }
 
 /// A gradient accumulated into a leaf.
@@ -105,11 +118,14 @@ public struct GradSummary: Sendable, Equatable {
     public let values: [Double]?
 
     /// Summarises `tensor` in one pass over its storage; only small tensors' values are copied.
-    public init(_ tensor: Tensor) {
+    public init(_ tensor: Tensor) { self.init(tensor, shape: tensor.shape) }
+
+    /// Summarises `tensor`, keeping `shape` (equal to its shape: the recorder passes a shared copy).
+    init(_ tensor: Tensor, shape: [Int]) {
         if tensor.numel <= Self.valueLimit {
-            self.init(values: tensor.doubles(), shape: tensor.shape)
+            self.init(values: tensor.doubles(), shape: shape)
         } else {
-            self.init(statistics: tensor.statistics(), shape: tensor.shape)
+            self.init(statistics: tensor.statistics(), shape: shape)
         }
     }
 

@@ -7,9 +7,9 @@ import Autograd
 /// graph. Everything downstream (analysis, text and JSON dumps, rendering) reads only this value.
 public struct Graph: Sendable {
     /// The JSON schema identifier written by `json()`.
-    public static let schema = "gradscope.graph/2"
-    /// Older schemas `Graph(json:)` still reads (a `/1` dump has no `modules`).
-    public static let readableSchemas = ["gradscope.graph/1", schema]
+    public static let schema = GraphJSONVersion.v3.schema
+    /// The schemas `Graph(json:)` reads (a `/1` dump has no `modules`).
+    public static let readableSchemas = ["gradscope.graph/1", GraphJSONVersion.v2.schema, schema]
 
     /// Every tensor seen, indexed by `TensorRecord.id`.
     public internal(set) var tensors: [TensorRecord] = []

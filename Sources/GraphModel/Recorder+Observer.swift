@@ -181,7 +181,7 @@ extension Recorder: AutogradObserver {
     func summary(_ tensor: Tensor) -> GradSummary {
         let cache = lastSummary
         if cache.tensor === tensor, cache.version == tensor.version, let s = cache.summary { return s }
-        let s = GradSummary(tensor)
+        let s = GradSummary(tensor, shape: internShape(tensor.shape))
         cache.tensor = tensor
         cache.version = tensor.version
         cache.summary = s

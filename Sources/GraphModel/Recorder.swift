@@ -25,14 +25,17 @@ public final class Recorder {
     public var lineSource: (() -> Int)?
     /// The lines that called the custom Functions whose forward runs now, outermost first.
     var functionCalls: [Int] = []
-    /// Per tensor record: how many calls deep its label (`names[0]`) was bound.
+    /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
+    /// (the script's own code, where nearly every name is bound).
     var labelDepth: [Int: Int] = [:]
+    /// One shared array per distinct list of names (most records of a loop share one).
+    private var namesPool = Set<[String]>()
 
     var graph = Graph()
     /// Engine tensor id → tensor record id.
-    var tensorIndex: [Int: Int] = [:]
+    var tensorIndex = EngineIDMap()
     /// Engine node id → node record id.
-    var nodeIndex: [Int: Int] = [:]
+    var nodeIndex = EngineIDMap()
     /// Per node record: the live node, for nodes that saved tensors (to see in-place changes).
     var liveNodes: [WeakNode] = []
     /// Storage identity → records of nodes that saved a tensor on that storage.
@@ -102,13 +105,15 @@ public final class Recorder {
     /// to); later names are aliases: after `y = x`, `x` is still `x`.
     public func bind(name: String, to tensor: Tensor, depth: Int = 0) {
         let r = sight(tensor)
-        if graph.tensors[r].names.isEmpty || depth < labelDepth[r, default: Int.max] {
-            graph.tensors[r].names.removeAll { $0 == name }
-            graph.tensors[r].names.insert(name, at: 0)
-            labelDepth[r] = depth
-        } else if !graph.tensors[r].names.contains(name) {
-            graph.tensors[r].names.append(name)
+        var names = graph.tensors[r].names
+        if names.isEmpty || depth < labelDepth[r, default: 0] {
+            names.removeAll { $0 == name }
+            names.insert(name, at: 0)
+            labelDepth[r] = depth == 0 ? nil : depth
+        } else if !names.contains(name) {
+            names.append(name)
         }
+        if names != graph.tensors[r].names { graph.tensors[r].names = namesPool.insert(names).memberAfterInsert }
         lastEvent = .none
     }
 

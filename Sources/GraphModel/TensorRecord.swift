@@ -41,11 +41,8 @@ public struct TensorRecord: Sendable {
     public internal(set) var requiresGrad: Bool
     public internal(set) var isLeaf: Bool
     public let source: TensorSource
-    /// The factory function's name for `.factory` tensors, otherwise empty.
-    public let factory: String
-    /// For a parameter registered in an `nn.Module` the script called: its module path from the
-    /// script's variable for the root module (`model.fc1.weight`).
-    public internal(set) var parameterPath: String?
+    /// `factory` and `parameterPath`, which few tensors have: one pointer instead of two strings.
+    private var rareNames: RareTensorNames?
 
     init(
         id: Int, shape: [Int], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int,
@@ -66,7 +63,16 @@ public struct TensorRecord: Sendable {
         self.requiresGrad = requiresGrad
         self.isLeaf = isLeaf
         self.source = source
-        self.factory = factory
+        rareNames = factory.isEmpty ? nil : RareTensorNames(factory: factory, parameterPath: nil)
+    }
+
+    /// The factory function's name for `.factory` tensors, otherwise empty.
+    public var factory: String { rareNames?.factory ?? "" }
+    /// For a parameter registered in an `nn.Module` the script called: its module path from the
+    /// script's variable for the root module (`model.fc1.weight`).
+    public internal(set) var parameterPath: String? {
+        get { rareNames?.parameterPath }
+        set { rareNames = RareTensorNames(factory: factory, parameterPath: newValue) }
     }
 
     public var id: Int { Int(id32) }
@@ -111,6 +117,17 @@ public struct TensorRecord: Sendable {
     }
     /// Size in bytes of its elements.
     public var byteCount: Int { shape.reduce(1, *) * dtype.itemSize }
+}
+
+/// The names only some tensors have, kept out of line.
+final class RareTensorNames: Sendable {
+    let factory: String
+    let parameterPath: String?
+
+    init(factory: String, parameterPath: String?) {
+        self.factory = factory
+        self.parameterPath = parameterPath
+    }
 }
 
 /// One forward op.

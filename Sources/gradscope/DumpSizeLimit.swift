@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 
-/// Reading a JSON dump takes about this many bytes of memory per byte of JSON (a 122 MB dump
-/// peaks at 1.08 GB resident; see GraphJSONReader.swift).
-let dumpReadBytesPerByte = 9
+/// Reading a JSON dump takes about this many bytes of memory per byte of JSON: a compact
+/// (`gradscope.graph/3`) dump of the 100k-op chain, 32 MB, peaks at 373 MB resident (release
+/// build, `gradscope render`); its `/2` dump, 115 MB, at 1.03 GB.
+let dumpReadBytesPerByte = 12
 
 /// Refuses (exit status 2) a JSON dump at `path` too big to read within `--max-memory`, before
 /// reading any of it, so a huge file is a clear error instead of a process past its budget.

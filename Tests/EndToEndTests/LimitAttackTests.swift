@@ -109,7 +109,7 @@ import Testing
         let r = try CLI.run(["render", "g.json", "-o", "g.svg", "--max-memory", "64M"], in: dir)
         #expect(r.status == 2)
         #expect(
-            r.stderr == "gradscope: g.json: 8388608 bytes of JSON take about 75497472 bytes to read; "
+            r.stderr == "gradscope: g.json: 8388608 bytes of JSON take about 100663296 bytes to read; "
                 + "the limit is 67108864 bytes (--max-memory)\n")
     }
 

@@ -42,17 +42,17 @@ import Testing
     @Test func aStringThatIsNoNumberIsAnErrorNamingThePlace() {
         let summary = #"{"shape":[1],"norm":"lots","min":null,"max":null,"nan":0,"inf":0,"values":null}"#
         let text = message(document(summary: summary))
-        #expect(text.hasPrefix("not a gradscope.graph/2 dump: backward_passes[0].edges[0].grad.norm: "), "\(text)")
+        #expect(text.hasPrefix("not a gradscope.graph/3 dump: backward_passes[0].edges[0].grad.norm: "), "\(text)")
     }
 
     @Test func schemaErrorsNameThePlaceAndTheProblem() {
-        #expect(message(#"{"schema":"other/1","tensors":7}"#) == #"not a gradscope.graph/2 dump: schema is "other/1""#)
-        #expect(message("[]") == "not a gradscope.graph/2 dump: top level: expected an object")
-        #expect(message(#"{"schema":"gradscope.graph/1"}"#) == "not a gradscope.graph/2 dump: tensors: missing")
+        #expect(message(#"{"schema":"other/1","tensors":7}"#) == #"not a gradscope.graph/3 dump: schema is "other/1""#)
+        #expect(message("[]") == "not a gradscope.graph/3 dump: top level: expected an object")
+        #expect(message(#"{"schema":"gradscope.graph/1"}"#) == "not a gradscope.graph/3 dump: tensors: missing")
         let badEdge = document().replacingOccurrences(of: "[[null,0]]", with: #"[[null,"x"]]"#)
-        #expect(message(badEdge) == "not a gradscope.graph/2 dump: nodes[0].next[0][1]: expected an integer")
+        #expect(message(badEdge) == "not a gradscope.graph/3 dump: nodes[0].next[0][1]: expected an integer")
         let badKind = document().replacingOccurrences(of: #""kind":"backward""#, with: #""kind":"sideways""#)
-        #expect(message(badKind) == "not a gradscope.graph/2 dump: backward_passes[0].kind: unknown pass kind sideways")
+        #expect(message(badKind) == "not a gradscope.graph/3 dump: backward_passes[0].kind: unknown pass kind sideways")
     }
 
     @Test func otherPyTorchDtypesReadAsTheNearestOneAndUnknownNamesAreErrors() throws {
@@ -67,7 +67,7 @@ import Testing
         #expect(try Graph(json: tensor("torch.bfloat16")).tensors.first?.dtype == .float32)
         #expect(
             message(tensor("torch.quint4x2"))
-                == "not a gradscope.graph/2 dump: tensors[0].dtype: unknown dtype torch.quint4x2")
+                == "not a gradscope.graph/3 dump: tensors[0].dtype: unknown dtype torch.quint4x2")
     }
 
     @Test func theAnalysisSectionIsSkippedEvenWhenDeep() throws {

@@ -76,6 +76,6 @@ import Testing
         let (from, to, expected) = Self.cases[i]
         let text = Self.document { $0.replacingOccurrences(of: from, with: to) }
         #expect(text != Self.document())
-        #expect(Self.message(text) == "not a gradscope.graph/2 dump: " + expected)
+        #expect(Self.message(text) == "not a gradscope.graph/3 dump: " + expected)
     }
 }

@@ -1,7 +1,7 @@
 import Autograd
 import Foundation
 
-/// A `gradscope.graph/2` (or `/1`) dump decoded by Foundation's `JSONDecoder` straight into the graph's
+/// A `gradscope.graph/3`, `/2` or `/1` dump decoded by Foundation's `JSONDecoder` straight into the graph's
 /// records (docs/graph-json.md), with no generic JSON tree in between. Keys the reader does not
 /// need (`label`, `leaf_role`, `state`, `canonical`, the derived `analysis`) are skipped.
 ///
@@ -24,14 +24,14 @@ struct GraphDocument: Decodable {
     private enum Key: String, CodingKey {
         case schema, tensors, ops, nodes, regions, detaches
         case backwardPasses = "backward_passes", gradReads = "grad_reads", modules, error
-        case linesRun = "lines_run", lastLine = "last_line"
+        case linesRun = "lines_run", lastLine = "last_line", strings
     }
 
     /// Decodes `text`.
     ///
     /// - Throws: `GraphJSONError`, e.g. for a lone surrogate escape `invalid JSON: Unexpected end
     ///   of file during string parse (expected low-surrogate code point but did not find one).`,
-    ///   or `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`.
+    ///   or `not a gradscope.graph/3 dump: tensors[3].shape: expected an array`.
     static func decode(_ text: String) throws -> GraphDocument {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -51,20 +51,46 @@ struct GraphDocument: Decodable {
         guard Graph.readableSchemas.contains(schema) else {
             throw GraphJSONError("not a \(Graph.schema) dump: schema is \"\(schema)\"")
         }
+        gradReads = try c.decodeIfPresent([DecodedGradRead].self, forKey: .gradReads)?.map(\.record) ?? []
+        error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
+        // Written by dumps of a script run since they existed.
+        linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
+        lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
+        if schema == GraphJSONVersion.v3.schema {
+            (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = try Self.compactRecords(c)
+            return
+        }
         tensors = try c.decode([DecodedTensor].self, forKey: .tensors).map(\.record)
         ops = try c.decode([DecodedOp].self, forKey: .ops).map(\.record)
         nodes = try c.decode([DecodedNode].self, forKey: .nodes).map(\.record)
         regions = try c.decode([DecodedRegion].self, forKey: .regions).map(\.record)
         detaches = try c.decode([DecodedDetach].self, forKey: .detaches).map(\.record)
         backwardPasses = try c.decode([DecodedPass].self, forKey: .backwardPasses).map(\.record)
-        // `grad_reads` is optional: dumps made before it existed have none.
-        gradReads = try c.decodeIfPresent([DecodedGradRead].self, forKey: .gradReads)?.map(\.record) ?? []
         // `modules` is written only when the script called an nn.Module (and never in `/1` dumps).
         modules = try c.decodeIfPresent([DecodedModuleCall].self, forKey: .modules)?.map(\.record) ?? []
-        error = try c.decodeIfPresent(DecodedError.self, forKey: .error)?.record
-        // Written by dumps of a script run since they existed.
-        linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
-        lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
+    }
+
+    /// The records of a `/3` dump: every array may be absent (empty), ops are read before the
+    /// tensors and nodes whose defaults come from them, nodes before the passes.
+    private static func compactRecords(
+        _ c: KeyedDecodingContainer<Key>
+    ) throws -> ([TensorRecord], [OpRecord], [NodeRecord], [Region], [DetachRecord], [BackwardRecord], [ModuleCall]) {
+        let strings = DumpStrings(strings: try c.decodeIfPresent([String].self, forKey: .strings) ?? [])
+        func list<T: Decodable>(_ key: Key) throws -> [T] { try c.decodeIfPresent([T].self, forKey: key) ?? [] }
+        let ops = try (list(.ops) as [CompactOp]).enumerated().map { try $1.record(id: $0, strings: strings) }
+        let tensors = try (list(.tensors) as [CompactTensor]).enumerated().map {
+            try $1.record(id: $0, ops: ops, strings: strings)
+        }
+        let compactNodes: [CompactNode] = try list(.nodes)
+        let opOfNode = Graph.opsOfNodes(ops, nodeCount: compactNodes.count)
+        let nodes = try compactNodes.enumerated().map {
+            try $1.record(id: $0, defaultOp: opOfNode[$0], ops: ops, strings: strings)
+        }
+        let regions = (try list(.regions) as [CompactRegion]).enumerated().map { $1.record(id: $0) }
+        let detaches = (try list(.detaches) as [CompactDetach]).enumerated().map { $1.record(id: $0) }
+        let passes = try (list(.backwardPasses) as [CompactPass]).enumerated().map { try $1.record(id: $0, nodes: nodes) }
+        let modules = try (list(.modules) as [CompactModuleCall]).enumerated().map { try $1.record(id: $0, strings: strings) }
+        return (tensors, ops, nodes, regions, detaches, passes, modules)
     }
 }
 

@@ -1,13 +1,37 @@
-/// The graph as JSON, schema `gradscope.graph/2` (docs/graph-json.md).
+/// The JSON schemas `Graph.json(version:)` writes (docs/graph-json.md).
+public enum GraphJSONVersion: Sendable, CaseIterable {
+    /// `gradscope.graph/2`: every field of every record written, ids and nulls included.
+    case v2
+    /// `gradscope.graph/3`: fields at their defaults left out, names in a string table.
+    case v3
+
+    /// The `schema` value of a dump in this version.
+    public var schema: String {
+        switch self {
+        case .v2: return "gradscope.graph/2"
+        case .v3: return "gradscope.graph/3"
+        }
+    }
+}
+
+/// The graph as JSON (docs/graph-json.md).
 extension Graph {
     /// Deterministic JSON: fixed key order, ids by recording order; linear in the graph's size.
     /// With `explaining`, an `analysis` object (leaves, detached subgraphs, gradient flow) is
     /// added, each blocked gradient's reason worded by it (GraphRender's `jsonWithAnalysis()`
     /// words them as `gradscope dump` does).
-    public func json(explaining explanation: ((BlockReason) -> String)? = nil) -> String {
+    public func json(version: GraphJSONVersion = .v3, explaining explanation: ((BlockReason) -> String)? = nil) -> String {
+        switch version {
+        case .v2: return fullJSON(explaining: explanation)
+        case .v3: return compactJSON(explaining: explanation)
+        }
+    }
+
+    /// The `/2` document: every record with every field.
+    private func fullJSON(explaining explanation: ((BlockReason) -> String)?) -> String {
         var w = JSONWriter(reserving: 256 * (tensors.count + ops.count + nodes.count) + 1024)
         w.beginObject()
-        w.field("schema", Graph.schema)
+        w.field("schema", GraphJSONVersion.v2.schema)
         w.key("tensors")
         w.beginArray()
         for t in tensors { writeTensor(t, &w) }
@@ -67,7 +91,7 @@ extension Graph {
         }
         w.key("error")
         Self.writeError(error, &w)
-        if let explanation { writeAnalysis(explanation, &w) }
+        if let explanation { writeAnalysis(explanation, canonical: false, &w) }
         w.endObject()
         return w.text
     }
@@ -291,7 +315,9 @@ extension Graph {
         w.endObject()
     }
 
-    private func writeAnalysis(_ explanation: (BlockReason) -> String, _ w: inout JSONWriter) {
+    /// The `analysis` object; with `canonical` (in `/3`, whose passes leave it out) each pass's
+    /// canonical line too.
+    func writeAnalysis(_ explanation: (BlockReason) -> String, canonical: Bool, _ w: inout JSONWriter) {
         w.key("analysis")
         w.beginObject()
         w.field("parameters", parameters)
@@ -342,6 +368,14 @@ extension Graph {
             w.endObject()
         }
         w.endArray()
+        if canonical {
+            w.key("canonical")
+            w.beginArray()
+            for p in backwardPasses {
+                if let c = canonicalLine(for: p) { w.value(c) } else { w.null() }
+            }
+            w.endArray()
+        }
         w.endObject()
     }
 }

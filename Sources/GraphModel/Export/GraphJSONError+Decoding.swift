@@ -2,7 +2,7 @@ import Foundation
 
 extension GraphJSONError {
     /// `JSONDecoder`'s failure on `text` in words: `invalid JSON: ...` when the text is not JSON,
-    /// else `not a gradscope.graph/2 dump: PLACE: PROBLEM` (e.g. `nodes[2].next[0]: expected an
+    /// else `not a gradscope.graph/3 dump: PLACE: PROBLEM` (e.g. `nodes[2].next[0]: expected an
     /// integer`).
     init(_ error: DecodingError, decoding text: String) {
         switch error {
@@ -24,7 +24,7 @@ extension GraphJSONError {
         }
     }
 
-    /// `not a gradscope.graph/2 dump: tensors[3].shape: PROBLEM` (`top level` for the root).
+    /// `not a gradscope.graph/3 dump: tensors[3].shape: PROBLEM` (`top level` for the root).
     private init(schemaProblem problem: String, at path: [CodingKey]) {
         let place = path.reduce("") { place, key in
             if let i = key.intValue { return place + "[\(i)]" }

@@ -11,14 +11,14 @@ import Autograd
 // All three write byte-identical DOT. `gradscope-bench --only dump` reports the read alone as
 // `dump_read_s`.
 
-/// Reading a `gradscope.graph/2` (or `/1`) dump back (docs/graph-json.md): `Graph(json:)` gives the graph
+/// Reading a `gradscope.graph/3`, `/2` or `/1` dump back (docs/graph-json.md): `Graph(json:)` gives the graph
 /// `json()` wrote, so `Graph(json: g.json()).json() == g.json()`. The `analysis` object is
 /// derived, so it is ignored and recomputed on demand.
 extension Graph {
     /// Parses a JSON dump.
     ///
     /// - Throws: `GraphJSONError` naming the place and the problem, e.g.
-    ///   `not a gradscope.graph/2 dump: tensors[3].shape: expected an array`; ids that
+    ///   `not a gradscope.graph/3 dump: tensors[3].shape: expected an array`; ids that
     ///   point outside their arrays are errors too, so a read graph is always safe to walk.
     public init(json text: String) throws {
         let document = try GraphDocument.decode(text)

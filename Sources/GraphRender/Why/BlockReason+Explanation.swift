@@ -21,7 +21,9 @@ extension BlockReason {
 }
 
 extension Graph {
-    /// The JSON `gradscope dump --format json` writes: `json()` with its `analysis` object, each
-    /// blocked gradient's reason explained in English.
-    public func jsonWithAnalysis() -> String { json(explaining: \.explanation) }
+    /// The JSON `gradscope dump --format json` writes: `json(version:)` with its `analysis`
+    /// object, each blocked gradient's reason explained in English.
+    public func jsonWithAnalysis(version: GraphJSONVersion = .v3) -> String {
+        json(version: version, explaining: \.explanation)
+    }
 }

@@ -1,0 +1,61 @@
+import Autograd
+
+// The defaults of the compact schema `gradscope.graph/3` (docs/graph-json.md): what a field
+// holds when the dump leaves it out. The writer leaves a field out exactly when its value equals
+// the default computed here, and the reader fills it in from the same computation, so a
+// dump always reads back to the graph it was written from.
+
+/// The string table of a `/3` dump: each distinct string once, in first-use order.
+struct StringTable {
+    private var index: [String: Int] = [:]
+    /// The strings by index.
+    private(set) var strings: [String] = []
+
+    /// The index of `s`, adding it at the end on its first use.
+    mutating func intern(_ s: String) -> Int {
+        if let i = index[s] { return i }
+        index[s] = strings.count
+        strings.append(s)
+        return strings.count - 1
+    }
+}
+
+/// The values a tensor's `line`, `region`, `grad_fn` and `pass` default to: its producer op's.
+struct TensorDefaults: Equatable {
+    let line: Int?
+    let region: Int?
+    let gradFn: Int?
+    let pass: Int?
+
+    init(producer: OpRecord?) {
+        line = producer?.line
+        region = producer?.region
+        gradFn = producer?.gradFn
+        pass = producer?.pass
+    }
+}
+
+extension Graph {
+    /// For each node id, the first op whose `grad_fn` it is: the default of the node's `op`.
+    static func opsOfNodes(_ ops: [OpRecord], nodeCount: Int) -> [Int?] {
+        var result = [Int?](repeating: nil, count: nodeCount)
+        for o in ops {
+            if let g = o.gradFn, result.indices.contains(g), result[g] == nil { result[g] = o.id }
+        }
+        return result
+    }
+}
+
+extension SavedBuffer {
+    /// What `bytes` defaults to: the element data of `shape` in `dtype`.
+    static func defaultBytes(shape: [Int], dtype: DType) -> Int { shape.reduce(1, *) * dtype.itemSize }
+}
+
+extension GradSummary {
+    /// Whether the summary is the one its `values` give, so that `/3` writes only `shape` and
+    /// `values` (NaN never compares equal, so a summary holding one is written in full).
+    var followsFromValues: Bool {
+        guard let values else { return false }
+        return GradSummary(values: values, shape: shape) == self
+    }
+}

@@ -1,0 +1,246 @@
+/// The graph as compact JSON, schema `gradscope.graph/3` (docs/graph-json.md): the records of
+/// `/2` without their ids (an id is the position), every field at its documented default left
+/// out, and names, dtypes and paths written once in the `strings` table and referred to by index.
+extension Graph {
+    /// The `/3` document; `explanation` words the `analysis` object's reasons, as for `/2`.
+    func compactJSON(explaining explanation: ((BlockReason) -> String)?) -> String {
+        var w = JSONWriter(reserving: 64 * (2 * tensors.count + ops.count + nodes.count) + 1024)
+        var table = StringTable()
+        w.beginObject()
+        w.field("schema", GraphJSONVersion.v3.schema)
+        array("tensors", tensors, &w) { t, w in writeCompactTensor(t, &table, &w) }
+        array("ops", ops, &w) { o, w in writeCompactOp(o, &table, &w) }
+        let opOfNode = Self.opsOfNodes(ops, nodeCount: nodes.count)
+        array("nodes", nodes, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n.id], &table, &w) }
+        array("regions", regions, &w) { r, w in
+            w.field("kind", r.kind.rawValue)
+            w.field("start_line", r.startLine)
+            if let end = r.endLine { w.field("end_line", end) }
+            if let parent = r.parent { w.field("parent", parent) }
+        }
+        array("detaches", detaches, &w) { d, w in
+            w.field("kind", d.kind.rawValue)
+            w.field("source", d.source)
+            w.field("result", d.result)
+            w.field("line", d.line)
+            if d.sourceRequiredGrad { w.field("source_required_grad", true) }
+            w.field("ops_before", d.opsBefore)
+        }
+        array("backward_passes", backwardPasses, &w) { p, w in writeCompactPass(p, &w) }
+        array("grad_reads", gradReads, &w) { r, w in
+            w.field("tensor", r.tensor)
+            w.field("line", r.line)
+            w.field("passes_before", r.passesBefore)
+        }
+        array("modules", modules, &w) { m, w in writeCompactModule(m, &table, &w) }
+        if let last = lastLine {
+            w.field("lines_run", linesRun)
+            w.field("last_line", last)
+        }
+        if let error {
+            w.key("error")
+            Self.writeError(error, &w)
+        }
+        w.key("strings")
+        w.beginArray()
+        for s in table.strings { w.value(s) }
+        w.endArray()
+        if let explanation { writeAnalysis(explanation, canonical: true, &w) }
+        w.endObject()
+        return w.text
+    }
+
+    /// Writes `"key":[{...},...]` with one object per element, or nothing when `elements` is empty.
+    private func array<T>(
+        _ key: StaticString, _ elements: [T], _ w: inout JSONWriter, _ fields: (T, inout JSONWriter) -> Void
+    ) {
+        guard !elements.isEmpty else { return }
+        w.key(key)
+        w.beginArray()
+        for e in elements {
+            w.beginObject()
+            fields(e, &w)
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    private func writeCompactTensor(_ t: TensorRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
+        if let label = t.label, label != t.names.first { w.field("label", table.intern(label)) }
+        if !t.names.isEmpty {
+            w.key("names")
+            w.beginArray()
+            for n in t.names { w.value(table.intern(n)) }
+            w.endArray()
+        }
+        if !t.shape.isEmpty { w.field("shape", t.shape) }
+        if t.dtype != .float32 { w.field("dtype", table.intern(t.dtype.name)) }
+        if t.requiresGrad != (t.gradFn != nil) { w.field("requires_grad", t.requiresGrad) }
+        if t.isLeaf != (t.gradFn == nil) { w.field("is_leaf", t.isLeaf) }
+        if t.version != 0 { w.field("version", t.version) }
+        if t.source != .op { w.field("source", t.source.rawValue) }
+        if !t.factory.isEmpty { w.field("factory", table.intern(t.factory)) }
+        if let producer = t.producer { w.field("producer", producer) }
+        if let detach = t.detach { w.field("detach", detach) }
+        let defaults = TensorDefaults(producer: t.producer.map { ops[$0] })
+        if t.line != defaults.line { w.field("line", t.line) }
+        if t.region != defaults.region { w.field("region", t.region) }
+        if t.gradFn != defaults.gradFn { w.field("grad_fn", t.gradFn) }
+        if let a = t.accumulateGrad { w.field("accumulate_grad", a) }
+        if t.pass != defaults.pass { w.field("pass", t.pass) }
+    }
+
+    private func writeCompactOp(_ o: OpRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
+        w.field("name", table.intern(o.name))
+        if !o.inputs.isEmpty { w.field("inputs", o.inputs) }
+        if !o.outputs.isEmpty { w.field("outputs", o.outputs) }
+        w.field("line", o.line)
+        if let region = o.region { w.field("region", region) }
+        if !o.gradEnabled { w.field("grad_enabled", false) }
+        if let g = o.gradFn { w.field("grad_fn", g) }
+        if o.isInPlace { w.field("in_place", true) }
+        if let pass = o.pass { w.field("pass", pass) }
+        if let inner = o.innerLine { w.field("inner_line", inner) }
+    }
+
+    private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {
+        w.field("name", table.intern(n.name))
+        if n.op != defaultOp { w.field("op", n.op) }
+        if n.line != n.op.map({ ops[$0].line }) { w.field("line", n.line) }
+        if !n.next.isEmpty {
+            w.key("next")
+            w.beginArray()
+            for e in n.next {
+                if let e, e.inputNr != 0 { w.ints([e.node, e.inputNr]) } else { w.value(e?.node) }
+            }
+            w.endArray()
+        }
+        if !n.saved.isEmpty {
+            w.key("saved")
+            w.beginArray()
+            for b in n.saved { writeCompactSaved(b, &table, &w) }
+            w.endArray()
+        }
+        if let v = n.variable { w.field("variable", v) }
+        if let pass = n.pass { w.field("pass", pass) }
+    }
+
+    private func writeCompactSaved(_ b: SavedBuffer, _ table: inout StringTable, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("name", table.intern(b.name))
+        if !b.shape.isEmpty { w.field("shape", b.shape) }
+        if b.dtype != .float32 { w.field("dtype", table.intern(b.dtype.name)) }
+        if b.bytes != SavedBuffer.defaultBytes(shape: b.shape, dtype: b.dtype) { w.field("bytes", b.bytes) }
+        if b.savedVersion != 0 { w.field("saved_version", b.savedVersion) }
+        if b.isOutput { w.field("is_output", true) }
+        if let pass = b.freedByPass { w.field("freed_by_pass", pass) }
+        if let i = b.invalidation {
+            w.key("invalidated")
+            w.beginObject()
+            w.field("line", i.line)
+            w.field("op", table.intern(i.op))
+            w.field("version", i.version)
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    private func writeCompactPass(_ p: BackwardRecord, _ w: inout JSONWriter) {
+        if p.kind != .backward { w.field("kind", p.kind.rawValue) }
+        w.field("line", p.line)
+        if !p.roots.isEmpty { w.field("roots", p.roots) }
+        if !p.rootTensors.isEmpty { w.field("root_tensors", p.rootTensors) }
+        if !p.inputs.isEmpty { w.field("inputs", p.inputs) }
+        if p.retainGraph { w.field("retain_graph", true) }
+        if p.createGraph { w.field("create_graph", true) }
+        w.field("ops_before", p.opsBefore)
+        w.field("tensors_before", p.tensorsBefore)
+        if !p.executed.isEmpty { w.field("executed", p.executed) }
+        array("edges", p.edgeGradients, &w) { e, w in
+            w.field("from", e.from)
+            if e.index != 0 { w.field("index", e.index) }
+            let next = nodes[e.from].next
+            let target = next.indices.contains(e.index) ? next[e.index] : nil
+            if e.to != target?.node || e.inputNr != target?.inputNr {
+                w.field("to", e.to)
+                w.field("input_nr", e.inputNr)
+            }
+            if let grad = e.grad {
+                w.key("grad")
+                Self.writeCompactSummary(grad, &w)
+            }
+        }
+        array("accumulated", p.accumulated, &w) { a, w in
+            w.field("tensor", a.tensor)
+            w.key("grad")
+            Self.writeCompactSummary(a.grad, &w)
+            if !a.total.sameValues(as: a.grad) {
+                w.key("total")
+                Self.writeCompactSummary(a.total, &w)
+            }
+        }
+        if !p.freed.isEmpty { w.field("freed", p.freed) }
+        array("hooks", p.hooks, &w) { h, w in
+            w.field("node", h.node)
+            if h.outputNr != 0 { w.field("output_nr", h.outputNr) }
+            if h.replaced { w.field("replaced", true) }
+        }
+        if let error = p.error {
+            w.key("error")
+            Self.writeError(error, &w)
+        }
+        if let a = p.anomaly {
+            w.key("anomaly")
+            w.beginObject()
+            w.field("node", a.node)
+            w.field("output", a.output)
+            w.endObject()
+        }
+    }
+
+    /// A summary whose values give the rest is written as `{shape, values}` alone.
+    private static func writeCompactSummary(_ s: GradSummary, _ w: inout JSONWriter) {
+        w.beginObject()
+        if !s.shape.isEmpty { w.field("shape", s.shape) }
+        if let values = s.values, s.followsFromValues {
+            w.key("values")
+            w.beginArray()
+            for x in values { w.value(x) }
+            w.endArray()
+            return w.endObject()
+        }
+        w.key("norm")
+        w.value(s.norm)
+        if let m = s.min {
+            w.key("min")
+            w.value(m)
+        }
+        if let m = s.max {
+            w.key("max")
+            w.value(m)
+        }
+        if s.nanCount != 0 { w.field("nan", s.nanCount) }
+        if s.infCount != 0 { w.field("inf", s.infCount) }
+        if let values = s.values {
+            w.key("values")
+            w.beginArray()
+            for x in values { w.value(x) }
+            w.endArray()
+        }
+        w.endObject()
+    }
+
+    private func writeCompactModule(_ m: ModuleCall, _ table: inout StringTable, _ w: inout JSONWriter) {
+        w.field("path", table.intern(m.path))
+        w.field("class", table.intern(m.className))
+        if !m.summary.isEmpty { w.field("summary", table.intern(m.summary)) }
+        if let parent = m.parent { w.field("parent", parent) }
+        if let region = m.region { w.field("region", region) }
+        w.field("line", m.line)
+        if !m.ops.isEmpty { w.field("ops", m.ops) }
+        array("parameters", m.parameters, &w) { p, w in
+            w.field("name", table.intern(p.name))
+            w.field("tensor", p.tensor)
+        }
+    }
+}
