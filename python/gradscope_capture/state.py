@@ -40,9 +40,14 @@ class Capture:
 
     def track(self, t, source, line, factory=None, producer=None, detach=None):
         """The id of `t`, recording it with this provenance when it is new."""
-        tid = self.tensor_id(t)
-        if tid is not None:
-            self.refresh(tid, t)
+        entry = self._ids.get(id(t))
+        if entry is not None and entry[0]() is t:
+            tid = entry[1]
+            rec = self.tensors[tid]
+            # An op changes the other as-last-seen fields only through the version (in place)
+            # or as its output (refreshed when it is resolved); requires_grad_() changes neither.
+            if rec["version"] != version_of(t) or rec["requires_grad"] != t.requires_grad:
+                self.refresh(tid, t)
             return tid
         region = self.region()
         made = self._made.pop(id(t), None)
@@ -157,7 +162,10 @@ class Capture:
 
 def version_of(t):
     """A tensor's version counter (0 for inference tensors, which have none)."""
-    return 0 if t.is_inference() else t._version
+    try:
+        return t._version
+    except RuntimeError:  # "Inference tensors do not track version counter"
+        return 0
 
 
 def _leaf_role(rec):
