@@ -4,6 +4,7 @@ and which saved buffers the pass freed."""
 import weakref
 
 import torch
+from torch.autograd.graph import get_gradient_edge
 from torch.utils._python_dispatch import _disable_current_modes
 
 from .frames import user_line
@@ -75,8 +76,14 @@ class Passes:
         cap.bind_names()
         line = user_line()
         fns = [t.grad_fn for t in roots if t.grad_fn is not None]
-        root_nodes = [nodes.node(fn, line) for fn in fns]
-        self._hook(fns)
+        # A leaf root runs only its AccumulateGrad, which is no grad_fn (the canonical form omits it).
+        cap.busy += 1  # get_gradient_edge runs torch code of its own
+        try:
+            starts = [t.grad_fn or get_gradient_edge(t).node for t in roots if t.grad_fn is not None or t.requires_grad]
+        finally:
+            cap.busy -= 1
+        root_nodes = [nodes.node(fn, line) for fn in starts]
+        self._hook(starts)
         retain = create_graph if retain_graph is None else bool(retain_graph)
         record = {
             "id": len(cap.passes), "kind": kind, "line": line, "roots": root_nodes,
