@@ -250,10 +250,18 @@ class Recording:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it an ordinary file's mode
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
+
+
+def _umask():
+    """The process's file-creation mask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _public(record):

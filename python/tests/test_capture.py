@@ -86,6 +86,18 @@ class RecordTests(unittest.TestCase):
             return g.json()
         self.assertEqual(run(), run())
 
+    def test_the_graph_file_gets_an_ordinary_files_mode(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "graph.json")
+            with gradscope_capture.record() as g:
+                torch.ones(2).sum()
+            old = os.umask(0o022)
+            try:
+                g.save(path)
+            finally:
+                os.umask(old)
+            self.assertEqual(os.stat(path).st_mode & 0o777, 0o644)
+
     def test_json_before_the_block_ends_is_refused(self):
         with gradscope_capture.record() as g:
             with self.assertRaises(RuntimeError):
