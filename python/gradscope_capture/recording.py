@@ -4,6 +4,7 @@ import os
 import tempfile
 
 import torch
+from torch.nn.parameter import UninitializedTensorMixin
 from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
@@ -71,8 +72,8 @@ class _Function(TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         cap = self.rec.cap
-        if cap.busy:
-            return func(*args, **kwargs)
+        if cap.busy or (args and isinstance(args[0], UninitializedTensorMixin)):
+            return func(*args, **kwargs)  # a lazy module's parameter has no shape yet: seen once materialised
         handler = self.events.get(func)
         if handler is not None:
             return handler(func, args, kwargs)

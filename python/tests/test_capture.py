@@ -78,6 +78,14 @@ class RecordTests(unittest.TestCase):
         weight = graph["modules"][1]["parameters"][0]["tensor"]
         self.assertEqual(graph["tensors"][weight]["label"], "0.weight")
 
+    def test_a_lazy_modules_parameters_are_recorded_once_materialised(self):
+        model = torch.nn.LazyLinear(3)
+        with gradscope_capture.record() as g:
+            model(torch.randn(2, 5)).sum().backward()
+        graph = json.loads(g.json())
+        weight = graph["modules"][0]["parameters"][0]["tensor"]
+        self.assertEqual((graph["tensors"][weight]["shape"], graph["tensors"][weight]["label"]), ([3, 5], "weight"))
+
     def test_the_same_run_gives_the_same_json(self):
         def run():
             torch.manual_seed(0)
