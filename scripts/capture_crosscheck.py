@@ -20,7 +20,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PACKAGE = os.path.join(ROOT, "python")
-TIMEOUT = 300  # seconds per side and program
+TIMEOUT = 300  # seconds per side and program (GradScope's own limit is a minute)
 KNOWN_HEADING = "## Known differences by program"
 
 
@@ -74,7 +74,7 @@ def graphs(gradscope, python, script, tmp):
     mine, theirs = os.path.join(tmp, "gradscope.json"), os.path.join(tmp, "capture.json")
     folder, base = os.path.split(script)
     env = dict(os.environ, PYTHONPATH=PACKAGE, OMP_NUM_THREADS="1")
-    for command in ([gradscope, "dump", base, "--format", "json", "-o", mine],
+    for command in ([gradscope, "dump", base, "--format", "json", "-o", mine, "--timeout", str(TIMEOUT)],
                     [python, "-m", "gradscope_capture", base, "-o", theirs, "--keep-error-graph"]):
         try:
             subprocess.run(command, cwd=folder or ".", env=env, stdout=subprocess.DEVNULL,
