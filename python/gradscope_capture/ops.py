@@ -137,7 +137,10 @@ def resolve(cap):
             if t is None:
                 continue
             cap.refresh(tid, t)
-            fn = t.grad_fn
+            try:
+                fn = t.grad_fn
+            except RuntimeError:  # a no_grad view whose base changed in place (state.is_leaf)
+                continue
             if fn is not None and op["grad_fn"] is None and fn not in nodes.ids:
                 op["grad_fn"] = nodes.node(fn, op["line"], op_id)
             if fn is not None:

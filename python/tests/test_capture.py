@@ -86,6 +86,17 @@ class RecordTests(unittest.TestCase):
         weight = graph["modules"][0]["parameters"][0]["tensor"]
         self.assertEqual((graph["tensors"][weight]["shape"], graph["tensors"][weight]["label"]), ([3, 5], "weight"))
 
+    def test_a_no_grad_view_whose_base_changed_in_place_is_recorded_without_its_grad_fn(self):
+        with gradscope_capture.record() as g:
+            w = torch.ones(3, requires_grad=True).clone()
+            with torch.no_grad():
+                v = w[:2]
+            w.mul_(2)  # from now on reading v's grad_fn raises "A view was created in no_grad mode ..."
+        graph = json.loads(g.json())
+        self.assertEqual([o["name"] for o in graph["ops"]], ["clone", "slice", "mul_"])
+        view = graph["tensors"][graph["ops"][1]["outputs"][0]]
+        self.assertEqual((view["names"], view["grad_fn"]), (["v"], None))
+
     def test_the_same_run_gives_the_same_json(self):
         def run():
             torch.manual_seed(0)
