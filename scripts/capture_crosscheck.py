@@ -8,7 +8,8 @@ Prints one line per program (`agree`, `known difference` or the differing sectio
 its first difference) and a count. A difference is known when DOC.md (default
 docs/capture-crosscheck.md) lists the program and that section in its "Known differences by
 program" table, with a cause. Exits 1 when a program differs in a section the table does not
-list for it (a missing graph is the section `no graph`)."""
+list for it (a missing graph is the section `no graph`, a graph file over 50 MB, which is not
+compared, the section `too large`)."""
 import concurrent.futures
 import json
 import os
@@ -21,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PACKAGE = os.path.join(ROOT, "python")
 TIMEOUT = 300  # seconds per side and program (GradScope's own limit is a minute)
+MAX_BYTES = 50_000_000  # larger graphs are not loaded: their canonical forms took 20 GB of memory
 KNOWN_HEADING = "## Known differences by program"
 
 
@@ -81,14 +83,24 @@ def graphs(gradscope, python, script, tmp):
                            stderr=subprocess.DEVNULL, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             pass
+    sizes = [os.path.getsize(p) for p in (mine, theirs) if os.path.exists(p)]
+    if max(sizes, default=0) > MAX_BYTES:
+        raise GraphTooLarge(max(sizes))
     load = lambda p: json.load(open(p)) if os.path.exists(p) else None
     return load(mine), load(theirs)
+
+
+class GraphTooLarge(Exception):
+    """A graph file over MAX_BYTES: the program is reported as `too large`, not compared."""
 
 
 def compare(gradscope, python, script):
     """(differing sections, report lines) of one program."""
     with tempfile.TemporaryDirectory() as tmp:
-        a, b = graphs(gradscope, python, script, tmp)
+        try:
+            a, b = graphs(gradscope, python, script, tmp)
+        except GraphTooLarge as e:
+            return ["too large"], [f"    too large: a graph file of {e.args[0] // 1_000_000} MB (over {MAX_BYTES // 1_000_000} MB)"]
     if a is None or b is None:
         side = "gradscope" if a is None else "gradscope_capture"
         return ["no graph"], [f"    no graph from {side} (failed or over {TIMEOUT} s)"]
