@@ -114,16 +114,19 @@ prelude-check:
 	-python3 ../shared/tools/conformance.py check Tests/TorchBindingsTests/Fixtures/prelude $(PRELUDE_HARNESS)
 
 # gradscope_capture (python/) under real PyTorch: its tests, then the cross-check of every
-# conformance and real program, captured under PyTorch and dumped by GradScope, in canonical form
-# (a report, not yet a gate: docs/capture.md lists the known differences). TORCH_PYTHON names a
-# Python with torch; without it, CPU-only torch is installed into .venv-capture (about 200 MB).
+# conformance and real program (../shared/conformance, its real/ and Tests/RealPrograms), captured
+# under PyTorch and dumped by GradScope, in canonical form. Fails on a difference that
+# docs/capture-crosscheck.md does not list for that program with its cause. TORCH_PYTHON names a
+# Python with torch; without it scripts/capture-python.sh installs CPU-only torch into
+# .venv-capture (about 200 MB), or falls back to /tmp/fmt-torch when PyTorch's index is out of
+# reach. CAPTURE_JOBS programs are checked at a time.
 CAPTURE_VENV = .venv-capture
+CAPTURE_JOBS ?= 2
+CAPTURE_CORPUS = $(or $(wildcard ../shared/conformance),Tests/TorchBindingsTests/Fixtures/conformance) \
+  $(wildcard ../shared/conformance/real) Tests/RealPrograms
 .PHONY: test-capture
 test-capture: build
-	@if [ -z "$(TORCH_PYTHON)" ] && [ ! -x $(CAPTURE_VENV)/bin/python ]; then \
-	  python3 -m venv $(CAPTURE_VENV) && \
-	  $(CAPTURE_VENV)/bin/pip install --index-url https://download.pytorch.org/whl/cpu torch; \
-	fi
-	OMP_NUM_THREADS=1 PYTHONPATH=python $(or $(TORCH_PYTHON),$(CAPTURE_VENV)/bin/python) -m unittest discover python/tests
-	-python3 scripts/capture_crosscheck.py .build/debug/gradscope $(or $(TORCH_PYTHON),$(CAPTURE_VENV)/bin/python) \
-	  Tests/TorchBindingsTests/Fixtures/conformance $(wildcard ../shared/conformance/real)
+	@torch_python=$$(scripts/capture-python.sh $(CAPTURE_VENV)) && \
+	echo "test-capture: torch from $$torch_python" && \
+	OMP_NUM_THREADS=1 PYTHONPATH=python $$torch_python -m unittest discover python/tests && \
+	python3 scripts/capture_crosscheck.py --jobs $(CAPTURE_JOBS) .build/debug/gradscope $$torch_python $(CAPTURE_CORPUS)

@@ -7,6 +7,8 @@ import torch
 _LIBRARY_DIRS = tuple(
     os.path.dirname(m.__file__) + os.sep for m in (torch, os, sys.modules[__package__])
 )
+# id(code object) -> (code object, whether it is the user's). Keyed by id because a code
+# object's own hash digests its bytecode and constants; the object is kept so the id stays its.
 _is_user = {}
 
 
@@ -15,12 +17,11 @@ def user_frame():
     f = sys._getframe(1)
     while f is not None:
         code = f.f_code
-        user = _is_user.get(code)
-        if user is None:
+        known = _is_user.get(id(code))
+        if known is None or known[0] is not code:
             name = code.co_filename
-            user = not (name.startswith(_LIBRARY_DIRS) or name.startswith("<"))
-            _is_user[code] = user
-        if user:
+            known = _is_user[id(code)] = (code, not (name.startswith(_LIBRARY_DIRS) or name.startswith("<")))
+        if known[1]:
             return f
         f = f.f_back
     return None

@@ -1,33 +1,21 @@
 """Deterministic JSON in GradScope's form: keys in insertion order, no spaces, integral numbers
-as integers, other floats in shortest round-trip form, NaN and infinities as strings."""
+as integers, other floats in shortest round-trip form, NaN and infinities as strings. Floats
+(only gradient summaries have them) are converted with `number` when they are recorded."""
 import json
-import math
 
 
-def is_integral(x):
-    """Whether a finite float is written as an integer."""
-    return math.isfinite(x) and x == int(x) and abs(x) < 2**53
-
-
-def _number(x):
-    if math.isnan(x):
+def number(x):
+    """What GradScope writes for the number `x`: an int when integral, "nan"/"inf"/"-inf", else `x`."""
+    try:
+        whole = int(x)
+    except ValueError:
         return "nan"
-    if math.isinf(x):
+    except OverflowError:
         return "inf" if x > 0 else "-inf"
-    return int(x) if is_integral(x) else x
-
-
-def _plain(v):
-    """`v` with every float replaced by what GradScope writes for it."""
-    if isinstance(v, float):
-        return _number(v)
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
+    return whole if whole == x and -(2**53) < whole < 2**53 else x
 
 
 def dumps(value):
-    """`value` (dicts, lists, strings, numbers, bools, None) as compact JSON text."""
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """`value` (dicts, lists, strings, numbers already passed through `number`, bools, None) as
+    compact JSON text."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

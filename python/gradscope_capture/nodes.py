@@ -6,7 +6,8 @@ import torch
 
 from .state import version_of
 
-_saved_roles = {}  # node class -> names of its saved tensors
+_saved_roles = {}  # node class -> names of its saved values
+_not_tensors = set()  # (node class, role) whose saved value is an int, a size, a Scalar...: never a tensor
 
 
 def node_name(fn):
@@ -58,12 +59,17 @@ class NodeTable:
         groups = {}
         self.cap.busy += 1
         try:
+            cls = type(fn)
             for role in roles(fn):
+                if (cls, role) in _not_tensors:
+                    continue
                 try:
                     value = getattr(fn, "_saved_" + role)
                 except RuntimeError:
                     continue
                 if not isinstance(value, torch.Tensor):
+                    if value is not None:  # None: an optional tensor, absent this time
+                        _not_tensors.add((cls, role))
                     continue
                 key = (_ptr(value), tuple(value.shape), value.dtype)
                 groups.setdefault(key, []).append((role, value))

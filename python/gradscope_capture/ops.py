@@ -6,7 +6,7 @@ from .frames import user_frame
 from .state import version_of
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
-ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss", "zero_": "fill_",
+ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss",
            "_to_copy": "to", "native_layer_norm": "layer_norm",
            "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
            "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
@@ -18,17 +18,32 @@ FACTORY_ALIASES = {"lift_fresh": "tensor", "scalar_tensor": "tensor"}
 # Ops that are bookkeeping rather than computation (autograd detaching saved outputs, ...).
 IGNORED = {"detach", "lift_fresh_copy", "alias", "_to_copy_fresh"}
 
-_tensor_args = {}  # func -> (positional flags, {kwarg name: flag}): which arguments are Tensors
+class _OpInfo:
+    """What the capture needs of an op's schema, worked out once per op overload."""
+
+    __slots__ = ("func", "packet", "name", "ignored", "factory", "kept", "flags", "kwflags", "mutable")
+
+    def __init__(self, func):
+        schema = func._schema
+        self.func = func
+        self.packet = schema.name.split("::")[-1]
+        self.name = ALIASES.get(self.packet, self.packet)
+        self.ignored = self.packet in IGNORED
+        self.factory = FACTORY_ALIASES.get(self.packet) or (self.packet if self.packet.endswith("_like") else None)
+        self.kept = KEPT_OUTPUTS.get(self.packet)
+        self.flags = [isinstance(a.type, torch.TensorType) for a in schema.arguments]  # which arguments are Tensors
+        self.kwflags = {a.name: f for a, f in zip(schema.arguments, self.flags)}
+        self.mutable = schema.is_mutable
 
 
-def _signature(func):
-    sig = _tensor_args.get(func)
-    if sig is None:
-        args = func._schema.arguments
-        flags = [isinstance(a.type, torch.TensorType) for a in args]
-        sig = (flags, {a.name: f for a, f in zip(args, flags)})
-        _tensor_args[func] = sig
-    return sig
+_op_infos = {}  # id(op overload) -> _OpInfo (an OpOverload hashes slowly; the info keeps it alive)
+
+
+def _info(func):
+    info = _op_infos.get(id(func))
+    if info is None or info.func is not func:
+        info = _op_infos[id(func)] = _OpInfo(func)
+    return info
 
 
 def _flatten(values):
@@ -39,23 +54,40 @@ def _flatten(values):
             yield v
 
 
+def _tensors_out(out):
+    """The tensors an op returned, in order."""
+    if isinstance(out, torch.Tensor):
+        return [out]
+    if isinstance(out, (tuple, list)):
+        return [t for t in _flatten(out) if isinstance(t, torch.Tensor)]
+    return []
+
+
 def record_op(cap, func, args, kwargs, out):
     """Record one dispatched op (called after it ran); grad_fns are resolved later."""
-    packet = func._schema.name.split("::")[-1]
-    if packet in IGNORED:
+    info = _info(func)
+    if info.ignored:
         return
     frame = user_frame()
     cap.statement_boundary(frame)
     resolve(cap)
     line = frame.f_lineno if frame is not None else 0
-    outputs = [t for t in _flatten(out if isinstance(out, (tuple, list)) else [out]) if isinstance(t, torch.Tensor)]
-    outputs = outputs[: KEPT_OUTPUTS.get(packet, len(outputs))]
-    flags, kwflags = _signature(func)
-    items = list(zip(flags, args)) + [(kwflags.get(k, False), v) for k, v in kwargs.items() if k != "out"]
-    has_tensor = any(isinstance(v, torch.Tensor) for v in _flatten(v for _, v in items))
-    wrapped = any(f and isinstance(v, (int, float, bool)) for f, v in items)
-    if packet in FACTORY_ALIASES or packet.endswith("_like") or not (has_tensor or wrapped):
-        name = FACTORY_ALIASES.get(packet, packet)
+    outputs = _tensors_out(out)
+    if info.kept is not None:
+        outputs = outputs[: info.kept]
+    items = list(zip(info.flags, args))
+    if kwargs:
+        items += [(info.kwflags.get(k, False), v) for k, v in kwargs.items() if k != "out"]
+    has_tensor = wrapped = False
+    for flag, v in items:
+        if isinstance(v, torch.Tensor):
+            has_tensor = True
+        elif isinstance(v, (list, tuple)):
+            has_tensor = has_tensor or any(isinstance(t, torch.Tensor) for t in _flatten(v))
+        elif flag and isinstance(v, (int, float, bool)):
+            wrapped = True
+    if info.factory is not None or not (has_tensor or wrapped):
+        name = info.factory or info.packet
         for t in outputs:
             if cap.current_pass is not None:
                 cap.track(t, "backward", line, factory=name)
@@ -78,11 +110,11 @@ def record_op(cap, func, args, kwargs, out):
         elif flag and isinstance(v, (int, float, bool)):
             inputs.append(cap.constant(v, line))
     op_id = len(cap.ops)
-    in_place = func._schema.is_mutable and bool(outputs) and any(outputs[0] is a for a in args[:1])
+    in_place = info.mutable and any(outputs[0] is a for a in args[:1])
     source = "backward" if cap.current_pass is not None else "op"
     out_ids = [cap.track(t, source, line, producer=op_id) for t in outputs]
     cap.ops.append({
-        "id": op_id, "name": ALIASES.get(packet, packet), "inputs": inputs, "outputs": out_ids, "line": line,
+        "id": op_id, "name": info.name, "inputs": inputs, "outputs": out_ids, "line": line,
         "region": cap.region(), "grad_enabled": torch.is_grad_enabled(), "grad_fn": None, "in_place": in_place,
         "pass": cap.current_pass, "_ptr": _storage(outputs[0]) if in_place else None,
         "_version": version_of(outputs[0]) if in_place else None,
@@ -95,6 +127,8 @@ def record_op(cap, func, args, kwargs, out):
 def resolve(cap):
     """Attach the grad_fn autograd gave each pending op's outputs (autograd sets it after the
     dispatcher returns, so this runs at the next op or call boundary)."""
+    if not cap.pending:
+        return
     pending, cap.pending, nodes = cap.pending, [], cap.node_table
     for op_id in pending:
         op = cap.ops[op_id]
@@ -103,7 +137,10 @@ def resolve(cap):
             if t is None:
                 continue
             cap.refresh(tid, t)
-            fn = t.grad_fn
+            try:
+                fn = t.grad_fn
+            except RuntimeError:  # a no_grad view whose base changed in place (state.is_leaf)
+                continue
             if fn is not None and op["grad_fn"] is None and fn not in nodes.ids:
                 op["grad_fn"] = nodes.node(fn, op["line"], op_id)
             if fn is not None:

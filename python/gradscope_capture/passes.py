@@ -1,12 +1,16 @@
 """Backward passes (`backward()`, `torch.autograd.backward()`, `torch.autograd.grad()`): the nodes
 the engine ran and the gradient each sent along each edge (node hooks), the leaves' `.grad`,
 and which saved buffers the pass freed."""
+import weakref
+
 import torch
+from torch.autograd.graph import get_gradient_edge
 from torch.utils._python_dispatch import _disable_current_modes
 
 from .frames import user_line
 from .nodes import node_name
 from .ops import resolve
+from .state import version_of
 from .summary import summarize
 
 
@@ -37,6 +41,26 @@ def tensors_of(x):
     return [x] if isinstance(x, torch.Tensor) else [t for t in x if isinstance(t, torch.Tensor)]
 
 
+class _Summaries:
+    """The summaries of one pass's gradients. The engine hands the same tensor to the edge that
+    sends it, to the AccumulateGrad that receives it and (stolen) to `.grad`: each is summarised
+    once while its version is unchanged. Weak references: the pass keeps no gradient alive."""
+
+    def __init__(self):
+        self.seen = {}  # id(tensor) -> (weak reference, version, summary)
+
+    def of(self, t):
+        """The summary of `t` (None stays None)."""
+        if t is None:
+            return None
+        hit, version = self.seen.get(id(t)), version_of(t)
+        if hit is not None and hit[0]() is t and hit[1] == version:
+            return hit[2]
+        summary = summarize(t)
+        self.seen[id(t)] = (weakref.ref(t), version, summary)
+        return summary
+
+
 class Passes:
     """Runs backward calls under the capture's node hooks."""
 
@@ -52,8 +76,14 @@ class Passes:
         cap.bind_names()
         line = user_line()
         fns = [t.grad_fn for t in roots if t.grad_fn is not None]
-        root_nodes = [nodes.node(fn, line) for fn in fns]
-        self._hook(fns)
+        # A leaf root runs only its AccumulateGrad, which is no grad_fn (the canonical form omits it).
+        cap.busy += 1  # get_gradient_edge runs torch code of its own
+        try:
+            starts = [t.grad_fn or get_gradient_edge(t).node for t in roots if t.grad_fn is not None or t.requires_grad]
+        finally:
+            cap.busy -= 1
+        root_nodes = [nodes.node(fn, line) for fn in starts]
+        self._hook(starts)
         retain = create_graph if retain_graph is None else bool(retain_graph)
         record = {
             "id": len(cap.passes), "kind": kind, "line": line, "roots": root_nodes,
@@ -61,7 +91,7 @@ class Passes:
             "inputs": [cap.track(t, "untracked", line) for t in inputs], "retain_graph": retain,
             "create_graph": bool(create_graph), "ops_before": len(cap.ops), "tensors_before": len(cap.tensors),
             "executed": [], "edges": [], "accumulated": [], "freed": [], "hooks": [], "error": None,
-            "anomaly": None, "canonical": canonical(kind, fns),
+            "anomaly": None, "canonical": canonical(kind, fns), "_incoming": [], "_summaries": _Summaries(),
         }
         cap.passes.append(record)
         outer, self.active = self.active, record
@@ -110,32 +140,44 @@ class Passes:
             record = self.active
             if record is None:
                 return None
-            cap.busy += 1
-            try:
-                record["executed"].append(nid)
-                node = cap.nodes[nid]
-                for index, (to, input_nr) in enumerate(node["next"]):
-                    if to is not None:
-                        g = grad_inputs[index] if index < len(grad_inputs) else None
-                        record["edges"].append(
-                            {"from": nid, "index": index, "to": to, "input_nr": input_nr, "grad": summarize(g)})
-                if node["name"] == "AccumulateGrad" and grad_outputs:
-                    record["_incoming"] = record.get("_incoming", []) + [(node["variable"], summarize(grad_outputs[0]))]
-            finally:
-                cap.busy -= 1
+            if record["create_graph"]:  # the capture's modes are on: keep its own kernels out of them
+                with _disable_current_modes():
+                    self._record_node(record, nid, grad_inputs, grad_outputs)
+            else:
+                self._record_node(record, nid, grad_inputs, grad_outputs)
             return None
 
         return hook
+
+    def _record_node(self, record, nid, grad_inputs, grad_outputs):
+        """Node `nid` ran in pass `record`: list it, summarise what it sent along each edge and,
+        for AccumulateGrad, what it received."""
+        cap = self.cap
+        cap.busy += 1
+        try:
+            record["executed"].append(nid)
+            node = cap.nodes[nid]
+            edges, count, summaries = record["edges"], len(grad_inputs), record["_summaries"]
+            for index, (to, input_nr) in enumerate(node["next"]):
+                if to is not None:
+                    g = grad_inputs[index] if index < count else None
+                    edges.append({"from": nid, "index": index, "to": to, "input_nr": input_nr, "grad": summaries.of(g)})
+            if node["name"] == "AccumulateGrad" and grad_outputs:
+                record["_incoming"].append((node["variable"], summaries.of(grad_outputs[0])))
+        finally:
+            cap.busy -= 1
 
     def _finish(self, record, retain):
         """Leaves' accumulated gradients and the saved buffers the pass freed."""
         cap = self.cap
         cap.busy += 1
         try:
-            for tid, grad in record.pop("_incoming", []):
-                t = cap.live_tensor(tid)
-                if record["kind"] == "backward" and t is not None:
-                    record["accumulated"].append({"tensor": tid, "grad": grad, "total": summarize(t.grad)})
+            summaries = record.pop("_summaries")
+            with _disable_current_modes():
+                for tid, grad in record.pop("_incoming"):
+                    t = cap.live_tensor(tid)
+                    if record["kind"] == "backward" and t is not None:
+                        record["accumulated"].append({"tensor": tid, "grad": grad, "total": summaries.of(t.grad)})
         finally:
             cap.busy -= 1
         if retain or record["error"] is not None:

@@ -4,6 +4,7 @@ import os
 import tempfile
 
 import torch
+from torch.nn.parameter import UninitializedTensorMixin
 from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
@@ -20,6 +21,13 @@ SCHEMA = "gradscope.graph/2"
 
 
 class _Dispatch(TorchDispatchMode):
+    @classmethod
+    def _should_skip_dynamo(cls):
+        """False: PyTorch would otherwise wrap `__torch_dispatch__` in `torch._disable_dynamo`,
+        whose first call imports torch._dynamo and torch._inductor (seconds of start-up, more
+        than a small model's whole run). The capture does not run under `torch.compile`."""
+        return False
+
     def __init__(self, cap):
         super().__init__()
         self.cap = cap
@@ -36,53 +44,67 @@ class _Dispatch(TorchDispatchMode):
         return out
 
 
-def _getter(func):
-    """The property name when `func` is a Tensor property getter (`data`, `grad`), else None."""
-    owner = getattr(func, "__self__", None)
-    return getattr(owner, "__name__", None) if getattr(func, "__name__", "") == "__get__" else None
-
-
 # Printing a tensor runs torch code (under no_grad) that is not part of the user's computation.
-_PRINTING = {torch.Tensor.__repr__, torch.Tensor.__str__, torch.Tensor.__format__}
+_PRINTING = (torch.Tensor.__repr__, torch.Tensor.__str__, torch.Tensor.__format__)
 
 
 class _Function(TorchFunctionMode):
+    """Sees the user's torch calls: backward calls, detaches, `.data` and `.grad` reads and
+    tensor hooks go to the recording; any other call marks its API name (factories) and, when
+    it returns, resolves the grad_fns autograd attached."""
+
     def __init__(self, rec):
         super().__init__()
         self.rec = rec
+        self.events = {  # torch function -> handler(func, args, kwargs); looked up once per call
+            torch.Tensor.backward: rec.backward_method,
+            torch.autograd.backward: rec.autograd_backward,
+            torch.autograd.grad: rec.autograd_grad,
+            torch.Tensor.detach: lambda func, args, kwargs: rec.detach(func, args[0], "detach"),
+            torch.Tensor.detach_: lambda func, args, kwargs: rec.detach(func, args[0], "detach_"),
+            torch.Tensor.data.__get__: lambda func, args, kwargs: rec.detach(func, args[0], "data"),
+            torch.Tensor.grad.__get__: self._grad_read,
+            torch.Tensor.register_hook: self._register_hook,
+        }
+        for func in _PRINTING:
+            self.events[func] = self._quietly
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
-        rec, cap = self.rec, self.rec.cap
-        if cap.busy:
-            return func(*args, **kwargs)
-        if func is torch.Tensor.backward:
-            return rec.backward_method(func, args, kwargs)
-        if func is torch.autograd.backward:
-            return rec.autograd_backward(func, args, kwargs)
-        if func is torch.autograd.grad:
-            return rec.autograd_grad(func, args, kwargs)
-        if func is torch.Tensor.detach or func is torch.Tensor.detach_:
-            return rec.detach(func, args[0], func.__name__)
-        prop = _getter(func)
-        if prop == "data":
-            return rec.detach(func, args[0], "data")
-        if func in _PRINTING:
-            cap.busy += 1
-            try:
-                return func(*args, **kwargs)
-            finally:
-                cap.busy -= 1
+        cap = self.rec.cap
+        if cap.busy or (args and isinstance(args[0], UninitializedTensorMixin)):
+            return func(*args, **kwargs)  # a lazy module's parameter has no shape yet: seen once materialised
+        handler = self.events.get(func)
+        if handler is not None:
+            return handler(func, args, kwargs)
+        return self._call(func, args, kwargs)
+
+    def _call(self, func, args, kwargs):
+        cap = self.rec.cap
         outer, cap.api_name = cap.api_name, getattr(func, "__name__", None)
         try:
             out = func(*args, **kwargs)
         finally:
             cap.api_name = outer
         resolve(cap)  # while `out` is alive: autograd has attached its grad_fn by now
-        if prop == "grad":
-            rec.grad_read(args[0], out)
-        elif func is torch.Tensor.register_hook:
-            rec.tensor_hook(args[0], out)
+        return out
+
+    def _quietly(self, func, args, kwargs):
+        cap = self.rec.cap
+        cap.busy += 1
+        try:
+            return func(*args, **kwargs)
+        finally:
+            cap.busy -= 1
+
+    def _grad_read(self, func, args, kwargs):
+        out = self._call(func, args, kwargs)
+        self.rec.grad_read(args[0], out)
+        return out
+
+    def _register_hook(self, func, args, kwargs):
+        out = self._call(func, args, kwargs)
+        self.rec.tensor_hook(args[0], out)
         return out
 
 
@@ -229,10 +251,18 @@ class Recording:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it an ordinary file's mode
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
+
+
+def _umask():
+    """The process's file-creation mask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _public(record):

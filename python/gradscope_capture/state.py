@@ -40,9 +40,14 @@ class Capture:
 
     def track(self, t, source, line, factory=None, producer=None, detach=None):
         """The id of `t`, recording it with this provenance when it is new."""
-        tid = self.tensor_id(t)
-        if tid is not None:
-            self.refresh(tid, t)
+        entry = self._ids.get(id(t))
+        if entry is not None and entry[0]() is t:
+            tid = entry[1]
+            rec = self.tensors[tid]
+            # An op changes the other as-last-seen fields only through the version (in place)
+            # or as its output (refreshed when it is resolved); requires_grad_() changes neither.
+            if rec["version"] != version_of(t) or rec["requires_grad"] != t.requires_grad:
+                self.refresh(tid, t)
             return tid
         region = self.region()
         made = self._made.pop(id(t), None)
@@ -54,7 +59,7 @@ class Capture:
         tid = len(self.tensors)
         self.tensors.append({
             "id": tid, "label": None, "names": [], "shape": list(t.shape), "dtype": str(t.dtype),
-            "requires_grad": t.requires_grad, "is_leaf": t.is_leaf, "version": version_of(t),
+            "requires_grad": t.requires_grad, "is_leaf": is_leaf(t), "version": version_of(t),
             "source": source, "factory": factory, "producer": producer, "detach": detach,
             "line": line, "region": region, "grad_fn": None, "accumulate_grad": None,
             "pass": pass_id, "leaf_role": None,
@@ -86,10 +91,13 @@ class Capture:
     def refresh(self, tid, t):
         """Update the as-last-seen fields of tensor `tid`."""
         rec = self.tensors[tid]
-        rec["requires_grad"], rec["is_leaf"], rec["version"] = t.requires_grad, t.is_leaf, version_of(t)
-        rec["shape"] = list(t.shape)
-        if t.grad_fn is None:
-            rec["grad_fn"] = None
+        rec["requires_grad"], rec["version"], rec["shape"] = t.requires_grad, version_of(t), list(t.shape)
+        try:
+            rec["is_leaf"] = t.is_leaf
+            if t.grad_fn is None:
+                rec["grad_fn"] = None
+        except RuntimeError:  # a no_grad view whose base changed in place: its grad_fn is an error
+            pass
 
     def live_tensor(self, tid):
         """The tensor of record `tid` if it is still alive."""
@@ -155,9 +163,21 @@ class Capture:
             rec["leaf_role"] = _leaf_role(rec)
 
 
+def is_leaf(t):
+    """`t.is_leaf`, or True for a no_grad view whose base changed in place (reading its grad_fn,
+    which is_leaf does, raises PyTorch's "A view was created in no_grad mode ..." error)."""
+    try:
+        return t.is_leaf
+    except RuntimeError:
+        return True
+
+
 def version_of(t):
     """A tensor's version counter (0 for inference tensors, which have none)."""
-    return 0 if t.is_inference() else t._version
+    try:
+        return t._version
+    except RuntimeError:  # "Inference tensors do not track version counter"
+        return 0
 
 
 def _leaf_role(rec):

@@ -78,6 +78,25 @@ class RecordTests(unittest.TestCase):
         weight = graph["modules"][1]["parameters"][0]["tensor"]
         self.assertEqual(graph["tensors"][weight]["label"], "0.weight")
 
+    def test_a_lazy_modules_parameters_are_recorded_once_materialised(self):
+        model = torch.nn.LazyLinear(3)
+        with gradscope_capture.record() as g:
+            model(torch.randn(2, 5)).sum().backward()
+        graph = json.loads(g.json())
+        weight = graph["modules"][0]["parameters"][0]["tensor"]
+        self.assertEqual((graph["tensors"][weight]["shape"], graph["tensors"][weight]["label"]), ([3, 5], "weight"))
+
+    def test_a_no_grad_view_whose_base_changed_in_place_is_recorded_without_its_grad_fn(self):
+        with gradscope_capture.record() as g:
+            w = torch.ones(3, requires_grad=True).clone()
+            with torch.no_grad():
+                v = w[:2]
+            w.mul_(2)  # from now on reading v's grad_fn raises "A view was created in no_grad mode ..."
+        graph = json.loads(g.json())
+        self.assertEqual([o["name"] for o in graph["ops"]], ["clone", "slice", "mul_"])
+        view = graph["tensors"][graph["ops"][1]["outputs"][0]]
+        self.assertEqual((view["names"], view["grad_fn"]), (["v"], None))
+
     def test_the_same_run_gives_the_same_json(self):
         def run():
             torch.manual_seed(0)
@@ -85,6 +104,18 @@ class RecordTests(unittest.TestCase):
                 torch.nn.functional.mse_loss(torch.nn.Linear(3, 1)(torch.randn(5, 3)), torch.zeros(5, 1)).backward()
             return g.json()
         self.assertEqual(run(), run())
+
+    def test_the_graph_file_gets_an_ordinary_files_mode(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "graph.json")
+            with gradscope_capture.record() as g:
+                torch.ones(2).sum()
+            old = os.umask(0o022)
+            try:
+                g.save(path)
+            finally:
+                os.umask(old)
+            self.assertEqual(os.stat(path).st_mode & 0o777, 0o644)
 
     def test_json_before_the_block_ends_is_refused(self):
         with gradscope_capture.record() as g:
