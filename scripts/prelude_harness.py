@@ -23,7 +23,9 @@ import types
 PRELUDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TorchBindings", "Prelude")
 
 
-PYTORCH_KEPT = {"torch.utils.hooks", "torch.autograd.graph"}
+# PyTorch's own torch.utils package stays (its private submodules, imported by torch itself,
+# must stay reachable); the prelude's torch.utils.data replaces PyTorch's below it.
+PYTORCH_KEPT = {"torch.utils", "torch.utils.hooks", "torch.autograd.graph"}
 
 
 def prelude_modules():

@@ -8,3 +8,7 @@ float Sleef_expf1_u10purecfma(float x);
 double Sleef_expd1_u10purecfma(double x);
 float Sleef_logf1_u10purecfma(float x);
 double Sleef_logd1_u10purecfma(double x);
+float Sleef_expm1f1_u10purecfma(float x);
+double Sleef_expm1d1_u10purecfma(double x);
+float Sleef_log1pf1_u10purecfma(float x);
+double Sleef_log1pd1_u10purecfma(double x);

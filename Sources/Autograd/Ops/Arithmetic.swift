@@ -173,6 +173,15 @@ extension Tensor {
         return out
     }
 
+    /// Sum with a Python number as PyTorch's C++ `add.Scalar` does it (AddBackward1); used by
+    /// backward formulas so higher-order graphs match PyTorch's.
+    func addScalar(_ s: Double) throws -> Tensor {
+        let dt = dtype.isFloatingPoint ? dtype : .float32
+        let out = try mapBinary(AddF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
+        record("add", "AddBackward1", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        return out
+    }
+
     /// True division (`torch.div`); integer operands give float32.
     public func div(_ other: Operand) throws -> Tensor {
         let (dt, o) = promote(other, floatResult: true)

@@ -54,6 +54,7 @@ public struct OpRegistry: Sendable {
         GatherScatterOps.declarations,
         TernaryOps.declarations,
         SpecialMathOps.declarations,
+        Log1pExpm1Ops.declarations,
         DiagonalOps.declarations,
         MoreActivationOps.declarations,
         CompositeLossOps.declarations,

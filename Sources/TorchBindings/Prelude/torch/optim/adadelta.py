@@ -1,6 +1,7 @@
 # torch.optim.Adadelta, after PyTorch's torch/optim/adadelta.py (_single_tensor_adadelta, real
 # dense parameters, not capturable).
 import torch
+from torch.optim._common import check_hyperparameters, column, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -20,16 +21,7 @@ class Adadelta(Optimizer):
         maximize=False,
         differentiable=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= rho <= 1.0:
-            raise ValueError(f"Invalid rho value: {rho}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_hyperparameters(("lr", lr), ("rho", rho), ("eps", eps), ("weight_decay", weight_decay))
 
         defaults = {
             "lr": lr,
@@ -43,56 +35,29 @@ class Adadelta(Optimizer):
         }
         super().__init__(params, defaults)
 
-    def _init_group(self, group, params_with_grad, grads, square_avgs, acc_deltas, state_steps):
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params_with_grad.append(p)
-            grads.append(p.grad)
-
-            state = self.state[p]
-
-            # Lazy state initialization
-            if len(state) == 0:
-                state["step"] = torch.zeros((), dtype=torch.float32)
-                state["square_avg"] = torch.zeros_like(p)
-                state["acc_delta"] = torch.zeros_like(p)
-
-            square_avgs.append(state["square_avg"])
-            acc_deltas.append(state["acc_delta"])
-            state_steps.append(state["step"])
+    def _init_state(self, state, p, group):
+        state["step"] = torch.zeros((), dtype=torch.float32)
+        state["square_avg"] = torch.zeros_like(p)
+        state["acc_delta"] = torch.zeros_like(p)
 
     def step(self, closure=None):
         """Perform a single optimization step."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        return self._step_groups(closure, self._step_group)
 
-        with torch.no_grad():
-            for group in self.param_groups:
-                params_with_grad = []
-                grads = []
-                square_avgs = []
-                acc_deltas = []
-                state_steps = []
-
-                self._init_group(group, params_with_grad, grads, square_avgs, acc_deltas, state_steps)
-
-                _single_tensor_adadelta(
-                    params_with_grad,
-                    grads,
-                    square_avgs,
-                    acc_deltas,
-                    state_steps,
-                    lr=group["lr"],
-                    rho=group["rho"],
-                    eps=group["eps"],
-                    weight_decay=group["weight_decay"],
-                    maximize=group["maximize"],
-                )
-
-        return loss
+    def _step_group(self, group):
+        params_with_grad, grads, states = self._params_with_grad(group, self._init_state)
+        _single_tensor_adadelta(
+            params_with_grad,
+            grads,
+            column(states, "square_avg"),
+            column(states, "acc_delta"),
+            column(states, "step"),
+            lr=group["lr"],
+            rho=group["rho"],
+            eps=group["eps"],
+            weight_decay=group["weight_decay"],
+            maximize=group["maximize"],
+        )
 
 
 def _single_tensor_adadelta(params, grads, square_avgs, acc_deltas, state_steps, *, lr, rho, eps, weight_decay, maximize):
@@ -103,8 +68,7 @@ def _single_tensor_adadelta(params, grads, square_avgs, acc_deltas, state_steps,
         step += 1
         grad = grad if not maximize else -grad
 
-        if weight_decay != 0:
-            grad = grad.add(param, alpha=weight_decay)
+        grad = weight_decayed(param, grad, weight_decay)
 
         square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
         std = square_avg.add(eps).sqrt_()

@@ -1,6 +1,7 @@
 # torch.optim.Adagrad, after PyTorch's torch/optim/adagrad.py (_single_tensor_adagrad, dense
 # gradients).
 import torch
+from torch.optim._common import check_hyperparameters, column, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -21,16 +22,13 @@ class Adagrad(Optimizer):
         differentiable=False,
         fused=None,
     ):
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= lr_decay:
-            raise ValueError(f"Invalid lr_decay value: {lr_decay}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not 0.0 <= initial_accumulator_value:
-            raise ValueError(f"Invalid initial_accumulator_value value: {initial_accumulator_value}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
+        check_hyperparameters(
+            ("lr", lr),
+            ("lr_decay", lr_decay),
+            ("weight_decay", weight_decay),
+            ("initial_accumulator_value", initial_accumulator_value),
+            ("eps", eps),
+        )
 
         defaults = {
             "lr": lr,
@@ -52,45 +50,23 @@ class Adagrad(Optimizer):
                 init_value = group["initial_accumulator_value"]
                 state["sum"] = torch.full_like(p, init_value)
 
-    def _init_group(self, group, params_with_grad, grads, state_sums, state_steps):
-        for p in group["params"]:
-            if p.grad is not None:
-                params_with_grad.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                state_sums.append(state["sum"])
-                state_steps.append(state["step"])
-
     def step(self, closure=None):
         """Perform a single optimization step."""
-        loss = None
+        return self._step_groups(closure, self._step_group)
 
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
-
-        with torch.no_grad():
-            for group in self.param_groups:
-                params_with_grad = []
-                grads = []
-                state_sums = []
-                state_steps = []
-
-                self._init_group(group, params_with_grad, grads, state_sums, state_steps)
-
-                _single_tensor_adagrad(
-                    params_with_grad,
-                    grads,
-                    state_sums,
-                    state_steps,
-                    lr=group["lr"],
-                    weight_decay=group["weight_decay"],
-                    lr_decay=group["lr_decay"],
-                    eps=group["eps"],
-                    maximize=group["maximize"],
-                )
-
-        return loss
+    def _step_group(self, group):
+        params_with_grad, grads, states = self._params_with_grad(group)
+        _single_tensor_adagrad(
+            params_with_grad,
+            grads,
+            column(states, "sum"),
+            column(states, "step"),
+            lr=group["lr"],
+            weight_decay=group["weight_decay"],
+            lr_decay=group["lr_decay"],
+            eps=group["eps"],
+            maximize=group["maximize"],
+        )
 
 
 def _single_tensor_adagrad(params, grads, state_sums, state_steps, *, lr, weight_decay, lr_decay, eps, maximize):
@@ -100,8 +76,7 @@ def _single_tensor_adagrad(params, grads, state_sums, state_steps, *, lr, weight
         step = step_t.item()
         grad = grad if not maximize else -grad
 
-        if weight_decay != 0:
-            grad = grad.add(param, alpha=weight_decay)
+        grad = weight_decayed(param, grad, weight_decay)
 
         clr = lr / (1 + (step - 1) * lr_decay)
 

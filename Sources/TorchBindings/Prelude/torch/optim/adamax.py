@@ -1,6 +1,7 @@
 # torch.optim.Adamax, after PyTorch's torch/optim/adamax.py (_single_tensor_adamax, real
 # dense parameters, not capturable).
 import torch
+from torch.optim._common import check_hyperparameters, column, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -20,18 +21,7 @@ class Adamax(Optimizer):
         differentiable=False,
         capturable=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= betas[0] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_hyperparameters(("lr", lr), ("eps", eps), ("betas", betas), ("weight_decay", weight_decay))
 
         defaults = {
             "lr": lr,
@@ -45,58 +35,31 @@ class Adamax(Optimizer):
         }
         super().__init__(params, defaults)
 
-    def _init_group(self, group, params_with_grad, grads, exp_avgs, exp_infs, state_steps):
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params_with_grad.append(p)
-            grads.append(p.grad)
-
-            state = self.state[p]
-
-            # State initialization
-            if len(state) == 0:
-                state["step"] = torch.tensor(0.0, dtype=torch.float32)
-                state["exp_avg"] = torch.zeros_like(p)
-                state["exp_inf"] = torch.zeros_like(p)
-
-            exp_avgs.append(state["exp_avg"])
-            exp_infs.append(state["exp_inf"])
-            state_steps.append(state["step"])
+    def _init_state(self, state, p, group):
+        state["step"] = torch.tensor(0.0, dtype=torch.float32)
+        state["exp_avg"] = torch.zeros_like(p)
+        state["exp_inf"] = torch.zeros_like(p)
 
     def step(self, closure=None):
         """Performs a single optimization step."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        return self._step_groups(closure, self._step_group)
 
-        with torch.no_grad():
-            for group in self.param_groups:
-                params_with_grad = []
-                grads = []
-                exp_avgs = []
-                exp_infs = []
-                state_steps = []
-
-                beta1, beta2 = group["betas"]
-                self._init_group(group, params_with_grad, grads, exp_avgs, exp_infs, state_steps)
-
-                _single_tensor_adamax(
-                    params_with_grad,
-                    grads,
-                    exp_avgs,
-                    exp_infs,
-                    state_steps,
-                    eps=group["eps"],
-                    beta1=beta1,
-                    beta2=beta2,
-                    lr=group["lr"],
-                    weight_decay=group["weight_decay"],
-                    maximize=group["maximize"],
-                )
-
-        return loss
+    def _step_group(self, group):
+        params_with_grad, grads, states = self._params_with_grad(group, self._init_state)
+        beta1, beta2 = group["betas"]
+        _single_tensor_adamax(
+            params_with_grad,
+            grads,
+            column(states, "exp_avg"),
+            column(states, "exp_inf"),
+            column(states, "step"),
+            eps=group["eps"],
+            beta1=beta1,
+            beta2=beta2,
+            lr=group["lr"],
+            weight_decay=group["weight_decay"],
+            maximize=group["maximize"],
+        )
 
 
 def _single_tensor_adamax(params, grads, exp_avgs, exp_infs, state_steps, *, eps, beta1, beta2, lr, weight_decay, maximize):
@@ -113,8 +76,7 @@ def _single_tensor_adamax(params, grads, exp_avgs, exp_infs, state_steps, *, eps
         # update step
         step_t += 1
 
-        if weight_decay != 0:
-            grad = grad.add(param, alpha=weight_decay)
+        grad = weight_decayed(param, grad, weight_decay)
 
         # Update biased first moment estimate.
         exp_avg.lerp_(grad, 1 - beta1)

@@ -150,6 +150,35 @@ class Optimizer:
     def step(self, closure=None):
         raise NotImplementedError
 
+    def _step_groups(self, closure, step_group):
+        """PyTorch's step skeleton: `closure` re-evaluated with grad enabled, then
+        `step_group(group)` for every parameter group under no_grad; returns the closure's loss."""
+        loss = None
+        if closure is not None:
+            with torch.enable_grad():
+                loss = closure()
+
+        with torch.no_grad():
+            for group in self.param_groups:
+                step_group(group)
+
+        return loss
+
+    def _params_with_grad(self, group, init_state=None):
+        """The group's parameters that have a gradient, their gradients and their states; a
+        state still empty is first filled by `init_state(state, param, group)` (PyTorch's lazy
+        state initialisation)."""
+        params, grads, states = [], [], []
+        for p in group["params"]:
+            if p.grad is not None:
+                params.append(p)
+                grads.append(p.grad)
+                state = self.state[p]
+                if init_state is not None and len(state) == 0:
+                    init_state(state, p, group)
+                states.append(state)
+        return params, grads, states
+
     def add_param_group(self, param_group):
         if not isinstance(param_group, dict):
             raise TypeError(f"param_group must be a dict, but got {type(param_group)}")

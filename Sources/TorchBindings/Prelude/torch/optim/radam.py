@@ -1,6 +1,7 @@
 # torch.optim.RAdam, after PyTorch's torch/optim/radam.py (_single_tensor_radam, real dense
 # parameters, not capturable nor differentiable).
 import torch
+from torch.optim._common import check_hyperparameters, column, update_moments, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -21,18 +22,7 @@ class RAdam(Optimizer):
         capturable=False,
         differentiable=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= betas[0] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_hyperparameters(("lr", lr), ("eps", eps), ("betas", betas), ("weight_decay", weight_decay))
         defaults = {
             "lr": lr,
             "betas": betas,
@@ -46,58 +36,34 @@ class RAdam(Optimizer):
         }
         super().__init__(params, defaults)
 
-    def _init_group(self, group, params_with_grad, grads, exp_avgs, exp_avg_sqs, state_steps):
-        for p in group["params"]:
-            if p.grad is not None:
-                params_with_grad.append(p)
-                grads.append(p.grad)
-                state = self.state[p]
-                # Lazy state initialization
-                if len(state) == 0:
-                    state["step"] = torch.tensor(0.0, dtype=torch.float32)
-                    # Exponential moving average of gradient values
-                    state["exp_avg"] = torch.zeros_like(p)
-                    # Exponential moving average of squared gradient values
-                    state["exp_avg_sq"] = torch.zeros_like(p)
-
-                exp_avgs.append(state["exp_avg"])
-                exp_avg_sqs.append(state["exp_avg_sq"])
-                state_steps.append(state["step"])
+    def _init_state(self, state, p, group):
+        state["step"] = torch.tensor(0.0, dtype=torch.float32)
+        # Exponential moving average of gradient values
+        state["exp_avg"] = torch.zeros_like(p)
+        # Exponential moving average of squared gradient values
+        state["exp_avg_sq"] = torch.zeros_like(p)
 
     def step(self, closure=None):
         """Perform a single optimization step."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        return self._step_groups(closure, self._step_group)
 
-        with torch.no_grad():
-            for group in self.param_groups:
-                params_with_grad = []
-                grads = []
-                exp_avgs = []
-                exp_avg_sqs = []
-                state_steps = []
-                beta1, beta2 = group["betas"]
-
-                self._init_group(group, params_with_grad, grads, exp_avgs, exp_avg_sqs, state_steps)
-
-                _single_tensor_radam(
-                    params_with_grad,
-                    grads,
-                    exp_avgs,
-                    exp_avg_sqs,
-                    state_steps,
-                    beta1=beta1,
-                    beta2=beta2,
-                    lr=group["lr"],
-                    weight_decay=group["weight_decay"],
-                    eps=group["eps"],
-                    maximize=group["maximize"],
-                    decoupled_weight_decay=group["decoupled_weight_decay"],
-                )
-
-        return loss
+    def _step_group(self, group):
+        params_with_grad, grads, states = self._params_with_grad(group, self._init_state)
+        beta1, beta2 = group["betas"]
+        _single_tensor_radam(
+            params_with_grad,
+            grads,
+            column(states, "exp_avg"),
+            column(states, "exp_avg_sq"),
+            column(states, "step"),
+            beta1=beta1,
+            beta2=beta2,
+            lr=group["lr"],
+            weight_decay=group["weight_decay"],
+            eps=group["eps"],
+            maximize=group["maximize"],
+            decoupled_weight_decay=group["decoupled_weight_decay"],
+        )
 
 
 def _single_tensor_radam(
@@ -116,15 +82,10 @@ def _single_tensor_radam(
         step_t += 1
         step = step_t.item()
 
-        if weight_decay != 0:
-            if decoupled_weight_decay:
-                param.mul_(1 - lr * weight_decay)
-            else:
-                grad = grad.add(param, alpha=weight_decay)
+        grad = weight_decayed(param, grad, weight_decay, lr, decoupled_weight_decay)
 
         # Decay the first and second moment running average coefficient
-        exp_avg.lerp_(grad, 1 - beta1)
-        exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+        update_moments(exp_avg, exp_avg_sq, grad, beta1, beta2)
 
         bias_correction1 = 1 - beta1**step
         bias_correction2 = 1 - beta2**step

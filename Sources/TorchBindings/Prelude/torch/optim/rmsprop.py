@@ -1,5 +1,6 @@
 # torch.optim.RMSprop, after PyTorch's torch/optim/rmsprop.py (_single_tensor_rmsprop).
 import torch
+from torch.optim._common import check_hyperparameters, column, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -20,16 +21,9 @@ class RMSprop(Optimizer):
         maximize=False,
         differentiable=False,
     ):
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= momentum:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not 0.0 <= alpha:
-            raise ValueError(f"Invalid alpha value: {alpha}")
+        check_hyperparameters(
+            ("lr", lr), ("eps", eps), ("momentum", momentum), ("weight_decay", weight_decay), ("alpha", alpha)
+        )
 
         defaults = {
             "lr": lr,
@@ -45,66 +39,35 @@ class RMSprop(Optimizer):
         }
         super().__init__(params, defaults)
 
-    def _init_group(self, group, params_with_grad, grads, square_avgs, momentum_buffer_list, grad_avgs, state_steps):
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params_with_grad.append(p)
-            grads.append(p.grad)
-
-            state = self.state[p]
-
-            # State initialization
-            if len(state) == 0:
-                state["step"] = torch.tensor(0.0, dtype=torch.float32)
-                state["square_avg"] = torch.zeros_like(p)
-                if group["momentum"] > 0:
-                    state["momentum_buffer"] = torch.zeros_like(p)
-                if group["centered"]:
-                    state["grad_avg"] = torch.zeros_like(p)
-            square_avgs.append(state["square_avg"])
-            state_steps.append(state["step"])
-
-            if group["momentum"] > 0:
-                momentum_buffer_list.append(state["momentum_buffer"])
-            if group["centered"]:
-                grad_avgs.append(state["grad_avg"])
+    def _init_state(self, state, p, group):
+        state["step"] = torch.tensor(0.0, dtype=torch.float32)
+        state["square_avg"] = torch.zeros_like(p)
+        if group["momentum"] > 0:
+            state["momentum_buffer"] = torch.zeros_like(p)
+        if group["centered"]:
+            state["grad_avg"] = torch.zeros_like(p)
 
     def step(self, closure=None):
         """Perform a single optimization step."""
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        return self._step_groups(closure, self._step_group)
 
-        with torch.no_grad():
-            for group in self.param_groups:
-                params_with_grad = []
-                grads = []
-                square_avgs = []
-                grad_avgs = []
-                momentum_buffer_list = []
-                state_steps = []
-
-                self._init_group(group, params_with_grad, grads, square_avgs, momentum_buffer_list, grad_avgs, state_steps)
-
-                _single_tensor_rmsprop(
-                    params_with_grad,
-                    grads,
-                    square_avgs,
-                    grad_avgs,
-                    momentum_buffer_list,
-                    state_steps,
-                    lr=group["lr"],
-                    alpha=group["alpha"],
-                    eps=group["eps"],
-                    weight_decay=group["weight_decay"],
-                    momentum=group["momentum"],
-                    centered=group["centered"],
-                    maximize=group["maximize"],
-                )
-
-        return loss
+    def _step_group(self, group):
+        params_with_grad, grads, states = self._params_with_grad(group, self._init_state)
+        _single_tensor_rmsprop(
+            params_with_grad,
+            grads,
+            column(states, "square_avg"),
+            column(states, "grad_avg") if group["centered"] else [],
+            column(states, "momentum_buffer") if group["momentum"] > 0 else [],
+            column(states, "step"),
+            lr=group["lr"],
+            alpha=group["alpha"],
+            eps=group["eps"],
+            weight_decay=group["weight_decay"],
+            momentum=group["momentum"],
+            centered=group["centered"],
+            maximize=group["maximize"],
+        )
 
 
 def _single_tensor_rmsprop(
@@ -132,8 +95,7 @@ def _single_tensor_rmsprop(
 
         step += 1
 
-        if weight_decay != 0:
-            grad = grad.add(param, alpha=weight_decay)
+        grad = weight_decayed(param, grad, weight_decay)
 
         square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
 
