@@ -94,11 +94,7 @@ extension Scene {
 
     /// `label` with a `×n` line added.
     static func counted(_ label: DOTValue, _ n: Int) -> DOTValue {
-        switch label {
-        case .html(let html):
-            return .html(html + "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>×\(n)</B></FONT>")
-        case .text(let text):
-            return .text(text + "\n×\(n)")
-        }
+        Style.addingLine(
+            "<FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>×\(n)</B></FONT>", plain: "×\(n)", to: label)
     }
 }
