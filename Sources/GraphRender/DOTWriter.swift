@@ -51,7 +51,9 @@ public struct DOTWriter {
 
     /// The scene after folding, the node budget and fan-out splitting, and its layout engine.
     func preparedScene() throws -> (scene: Scene, layout: String) {
-        if options.everyPass { return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit)) }
+        if options.everyPass {
+            return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit))
+        }
         var builder = try SceneBuilder(graph: graph, options: options)
         var scene = builder.build()
         if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }

@@ -95,7 +95,8 @@ extension GraphvizRenderer {
     /// to an unreadable strip. Graphviz draws PNGs at 96 dpi around the bounding box plus `pad`.
     static func checkBitmapSize(_ graph: UnsafeMutablePointer<Agraph_t>) throws {
         let box = gs_bounding_box(graph)
-        let pad = 2 * 72 * (Double(String(cString: agget(UnsafeMutableRawPointer(graph), pointer("pad")) ?? pointer(""))) ?? 0.0555)
+        let padding = agget(UnsafeMutableRawPointer(graph), pointer("pad")).map { String(cString: $0) }
+        let pad = 2 * 72 * (padding.flatMap(Double.init) ?? 0.0555)
         let scale = 96.0 / 72.0
         let width = Int(((box.UR.x - box.LL.x + pad) * scale).rounded(.up))
         let height = Int(((box.UR.y - box.LL.y + pad) * scale).rounded(.up))
