@@ -187,7 +187,7 @@ public struct DOTWriter {
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
         "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
-        "labeljust": "l", "labelloc": "t", "margin": "10", "class": "pass"
+        "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
     ]
 
     /// A node statement: its roles' look, label, id, classes and tooltip.

@@ -68,7 +68,7 @@ public enum Legend {
     /// The look of the borderless cluster around the whole picture whose label is the key
     /// (its nested clusters set every one of these attributes themselves).
     static let frame: DOTAttributes = [
-        "id": "legend", "class": "legend", "color": "transparent", "labelloc": "b", "labeljust": "l",
+        "id": "legend", "class": "legend", "peripheries": "0", "labelloc": "b", "labeljust": "l",
         "margin": "0", "tooltip": "legend: the styles this picture uses"
     ]
 

@@ -37,13 +37,15 @@ extension DOTWriter {
         }
         var combined = Scene()
         for (p, scene) in frames { combined.append(scene, framedAs: frame(of: graph.backwardPasses[p]), prefix: "p\(p)_") }
-        var note =
+        var notes = [
             "--pass all: each backward pass in a frame of its own, holding only the ops it ran"
-            + (options.showGrads ? ", with its gradients" : "")
+                + (options.showGrads ? ", with its gradients" : "")
+        ]
         if let first = frames.first?.pass, first > passes[0] {
-            note += "; passes \(passes[0])–\(first - 1) left out to stay within --max-nodes \(options.maxNodes)"
+            let left = first - 1 > passes[0] ? "passes \(passes[0])–\(first - 1)" : "pass \(passes[0])"
+            notes.append("\(left) left out to stay within --max-nodes \(options.maxNodes)")
         }
-        combined.notes = [note] + (frames.last?.scene.notes ?? [])
+        combined.notes = notes + (frames.last?.scene.notes ?? [])
         return combined
     }
 

@@ -180,13 +180,15 @@ public enum Style {
             return [
                 "style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
                 "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
-                "fontsize": "10", "labeljust": "l", "labelloc": "t", "margin": "10", "class": "region"
+                "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10",
+                "class": "region"
             ]
         case .moduleCall:
             return [
                 "style": "rounded,filled", "fillcolor": .text(Palette.moduleFill),
                 "color": .text(Palette.moduleBorder), "fontcolor": .text(Palette.moduleBorder),
-                "fontsize": "10", "labeljust": "l", "labelloc": "t", "margin": "10", "class": "module"
+                "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10",
+                "class": "module"
             ]
         case .collapsedModule:
             return [
