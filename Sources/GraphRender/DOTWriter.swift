@@ -112,11 +112,21 @@ public struct DOTWriter {
             "  edge \(Style.edge.dot);"
         ]
         lines.reserveCapacity(scene.nodes.count + scene.edges.count + 16)
+        let key = options.legend ? Legend.table(for: scene.roles) : nil
+        let framed = key != nil && layout != RenderOptions.Layout.sfdp.rawValue
         var members = [[Int]](repeating: [], count: scene.clusters.count)
+        // Top-level statements: one per node outside every cluster, one block per outer cluster.
+        var blocks: [[String]] = []
         for (i, n) in scene.nodes.enumerated() {
-            if let c = n.cluster { members[c].append(i) } else { lines.append("  " + statement(n)) }
+            if let c = n.cluster { members[c].append(i) } else { blocks.append(["  " + statement(n)]) }
         }
-        lines += clusterStatements(scene, members: members)
+        for line in clusterStatements(scene, members: members) {
+            if line.hasPrefix("  subgraph ") || blocks.isEmpty { blocks.append([]) }
+            blocks[blocks.count - 1].append(line)
+        }
+        // Inside a cluster dot starts from the reverse of the declaration order: inside the
+        // legend's frame, declaring the statements in reverse keeps frames in time order.
+        lines += (framed ? blocks.reversed() : blocks).flatMap { $0 }
         for e in scene.edges {
             var roles = e.roles
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
@@ -130,15 +140,15 @@ public struct DOTWriter {
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
             )
         }
-        if options.legend, let table = Legend.table(for: scene.roles) {
-            if layout == RenderOptions.Layout.sfdp.rawValue {
-                lines.append("  " + Legend.dot(for: scene.roles))
-            } else {
+        if let key {
+            if framed {
                 // The key is the bottom label of a borderless cluster around everything: below
                 // the graph, never beside it.
-                let frame = Legend.frame.merging(["label": table])
+                let frame = Legend.frame.merging(["label": key])
                 lines.insert("subgraph \"cluster_legend\" {\n  \(frame.statements)", at: 4)
                 lines.append("}")
+            } else {
+                lines.append("  " + Legend.dot(for: scene.roles))
             }
         }
         lines.append("}")
