@@ -5,4 +5,7 @@
 
 /// Swift 6 rejects the mutable C global `Agdirected`; hand it out through a function.
 static inline Agdesc_t gs_directed(void) { return Agdirected; }
+
+/// The bounding box of a laid-out graph, in points (GD_bb is a macro Swift cannot import).
+static inline boxf gs_bounding_box(Agraph_t *graph) { return GD_bb(graph); }
 #endif

@@ -51,6 +51,9 @@ public struct DOTWriter {
 
     /// The scene after folding, the node budget and fan-out splitting, and its layout engine.
     func preparedScene() throws -> (scene: Scene, layout: String) {
+        if options.everyPass {
+            return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit))
+        }
         var builder = try SceneBuilder(graph: graph, options: options)
         var scene = builder.build()
         if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }
@@ -66,9 +69,15 @@ public struct DOTWriter {
             }
         }
         scene = scene.limited(to: budget)
-        scene = scene.splittingFanOut(limit: RenderOptions.fanOutLimit)
+        return layoutChoice(for: scene.splittingFanOut(limit: RenderOptions.fanOutLimit))
+    }
+
+    /// The scene and its layout engine: the one asked for, else `dot` up to `dotNodeLimit`
+    /// nodes and `sfdp` above (with a note saying so).
+    func layoutChoice(for scene: Scene) -> (scene: Scene, layout: String) {
         if let chosen = options.layout { return (scene, chosen.rawValue) }
         guard scene.nodes.count > RenderOptions.dotNodeLimit else { return (scene, RenderOptions.Layout.dot.rawValue) }
+        var scene = scene
         scene.notes.append(
             "laid out with sfdp: \(scene.nodes.count) nodes are slow for dot (--layout dot draws them with dot)")
         return (scene, RenderOptions.Layout.sfdp.rawValue)
@@ -82,10 +91,8 @@ public struct DOTWriter {
         ])
         if scene.nodes.count > 150 {
             // Cap network simplex and crossing minimisation: quality stays fine, time stays linear.
-            // Raster output stays under about 12,000 pixels a side (SVG and PDF scale anyway).
             graphAttributes = graphAttributes.merging([
-                "nslimit": "3", "nslimit1": "3", "mclimit": "0.3",
-                "searchsize": "20", "size": "125,125"
+                "nslimit": "3", "nslimit1": "3", "mclimit": "0.3", "searchsize": "20"
             ])
         }
         if layout != "dot" {
@@ -105,11 +112,21 @@ public struct DOTWriter {
             "  edge \(Style.edge.dot);"
         ]
         lines.reserveCapacity(scene.nodes.count + scene.edges.count + 16)
+        let key = options.legend ? Legend.table(for: scene.roles) : nil
+        let framed = key != nil && layout != RenderOptions.Layout.sfdp.rawValue
         var members = [[Int]](repeating: [], count: scene.clusters.count)
+        // Top-level statements: one per node outside every cluster, one block per outer cluster.
+        var blocks: [[String]] = []
         for (i, n) in scene.nodes.enumerated() {
-            if let c = n.cluster { members[c].append(i) } else { lines.append("  " + statement(n)) }
+            if let c = n.cluster { members[c].append(i) } else { blocks.append(["  " + statement(n)]) }
         }
-        lines += clusterStatements(scene, members: members)
+        for line in clusterStatements(scene, members: members) {
+            if line.hasPrefix("  subgraph ") || blocks.isEmpty { blocks.append([]) }
+            blocks[blocks.count - 1].append(line)
+        }
+        // Inside a cluster dot starts from the reverse of the declaration order: inside the
+        // legend's frame, declaring the statements in reverse keeps frames in time order.
+        lines += (framed ? blocks.reversed() : blocks).flatMap { $0 }
         for e in scene.edges {
             var roles = e.roles
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
@@ -123,9 +140,16 @@ public struct DOTWriter {
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
             )
         }
-        if options.legend {
-            let legend = Legend.dot(for: scene.roles)
-            if !legend.isEmpty { lines.append(legend) }
+        if let key {
+            if framed {
+                // The key is the bottom label of a borderless cluster around everything: below
+                // the graph, never beside it.
+                let frame = Legend.frame.merging(["label": key])
+                lines.insert("subgraph \"cluster_legend\" {\n  \(frame.statements)", at: 4)
+                lines.append("}")
+            } else {
+                lines.append("  " + Legend.dot(for: scene.roles))
+            }
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -173,7 +197,7 @@ public struct DOTWriter {
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
         "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
-        "labeljust": "l", "margin": "10", "class": "pass"
+        "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
     ]
 
     /// A node statement: its roles' look, label, id, classes and tooltip.

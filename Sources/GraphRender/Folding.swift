@@ -1,6 +1,9 @@
 /// Folding loop iterations: nodes with the same fold key (the same op at the same position of
 /// the same source line, its result, its saved buffers, leaves made on that line) become one
 /// node labelled with how many it stands for; edges between folded nodes merge the same way.
+/// A tensor a loop modifies in place (a parameter's update) is drawn once, with an `updated ×n`
+/// badge: its versions join its first node, so the update is drawn as the loop it is (an edge
+/// back from the in-place op to the tensor it updates).
 extension Scene {
     /// The scene with loop iterations folded. Linear in the scene's size.
     func folded() -> Scene {
@@ -18,6 +21,7 @@ extension Scene {
             groupOfNode[i] = members.count
             members.append([i])
         }
+        let updates = joiningRepeatedUpdates(&members, &groupOfNode)
         var clusterOfKey: [String: Int] = [:]
         var clusterMap = [Int](repeating: 0, count: clusters.count)
         var calls: [Int] = []
@@ -44,8 +48,15 @@ extension Scene {
             result.clusters[c].label += " ×\(n)"
             result.clusters[c].tooltip += "\n\(n) calls from repeated runs of the same lines drawn as one"
         }
-        for group in members {
+        // Group → its node in the result (groups emptied by joining updates have none).
+        var nodeOfGroup = [Int](repeating: 0, count: members.count)
+        for (g, group) in members.enumerated() {
             guard let first = group.first, let last = group.last else { continue }
+            nodeOfGroup[g] = result.nodes.count
+            if updates[g] > 0 {
+                result.nodes.append(updated(group, times: updates[g], clusterMap: clusterMap))
+                continue
+            }
             var node = nodes[last]
             node.cluster = node.cluster.map { clusterMap[$0] }
             node.order = nodes[first].order
@@ -64,7 +75,7 @@ extension Scene {
         }
         var edgeOfKey: [String: Int] = [:]
         for e in edges {
-            let (f, t) = (groupOfNode[e.from], groupOfNode[e.to])
+            let (f, t) = (nodeOfGroup[groupOfNode[e.from]], nodeOfGroup[groupOfNode[e.to]])
             let key = "\(f)>\(t)>\(e.kind)>\(e.id.split(separator: "_").last ?? "")"
             if let existing = edgeOfKey[key] {
                 var merged = result.edges[existing]
@@ -92,13 +103,47 @@ extension Scene {
         return result
     }
 
+    /// Joins each group of repeated in-place versions of one tensor (`t3_v1`, `t3_v2`, … folded
+    /// together) to the group of the tensor's first node (`t3`), emptying it; returns, per
+    /// group, how many versions joined it.
+    func joiningRepeatedUpdates(_ members: inout [[Int]], _ groupOfNode: inout [Int]) -> [Int] {
+        var updates = [Int](repeating: 0, count: members.count)
+        var firstNode: [Int: Int] = [:]
+        for (i, n) in nodes.enumerated() where n.kind == .tensor && n.foldKey?.hasSuffix(">v") != true {
+            if case .tensor(let t)? = n.subjects.first, n.id == "t\(t)", firstNode[t] == nil { firstNode[t] = i }
+        }
+        for g in members.indices where members[g].count > 1 {
+            let group = members[g]
+            let head = nodes[group[0]]
+            guard head.kind == .tensor, head.foldKey?.hasSuffix(">v") == true, case .tensor(let t)? = head.subjects.first,
+                group.allSatisfy({ nodes[$0].subjects == [.tensor(t)] }), let base = firstNode[t]
+            else { continue }
+            let target = groupOfNode[base]
+            for i in group { groupOfNode[i] = target }
+            members[target] += group
+            members[g] = []
+            updates[target] += group.count
+        }
+        return updates
+    }
+
+    /// The one node of a tensor and its versions `group` (its first node first), badged
+    /// `updated ×n`.
+    func updated(_ group: [Int], times n: Int, clusterMap: [Int]) -> SceneNode {
+        var node = nodes[group[0]]
+        node.cluster = node.cluster.map { clusterMap[$0] }
+        node.subjects = group.flatMap { nodes[$0].subjects }
+        node.label = Style.addingLine(
+            "<FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>updated ×\(n)</B></FONT>",
+            plain: "updated ×\(n)", to: node.label)
+        node.tooltip += "\nmodified in place \(n) times by a loop; drawn once, the in-place op's edge loops back to it"
+        node.extraClasses.append("updated")
+        return node
+    }
+
     /// `label` with a `×n` line added.
     static func counted(_ label: DOTValue, _ n: Int) -> DOTValue {
-        switch label {
-        case .html(let html):
-            return .html(html + "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>×\(n)</B></FONT>")
-        case .text(let text):
-            return .text(text + "\n×\(n)")
-        }
+        Style.addingLine(
+            "<FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>×\(n)</B></FONT>", plain: "×\(n)", to: label)
     }
 }

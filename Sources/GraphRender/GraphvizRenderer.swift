@@ -68,6 +68,7 @@ public enum GraphvizRenderer {
                 .layoutFailed, messages: capture.errors(), fallback: "layout \"\(layout)\" failed")
         }
         defer { gvFreeLayout(context, graph) }
+        if format == RenderFormat.png.rawValue { try checkBitmapSize(graph) }
 
         var buffer: UnsafeMutablePointer<CChar>? = nil
         var length: UInt32 = 0
@@ -80,6 +81,36 @@ public enum GraphvizRenderer {
                 .renderFailed, messages: capture.errors(), fallback: "rendering to \(format) failed")
         }
         return Array(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    }
+}
+
+extension GraphvizRenderer {
+    /// The most pixels a side of a PNG can have: cairo's image surfaces stop at 32,767.
+    public static let maxBitmapSide = 32_767
+    /// The most pixels a PNG may have in all (a gigabyte of memory at four bytes a pixel).
+    public static let maxBitmapPixels: Int = 1 << 28
+
+    /// Throws `.pictureTooLarge` when the laid-out `graph` would make a PNG larger than cairo
+    /// can draw (or than `maxBitmapPixels`), rather than letting Graphviz fail or scale it down
+    /// to an unreadable strip. Graphviz draws PNGs at 96 dpi around the bounding box plus `pad`.
+    static func checkBitmapSize(_ graph: UnsafeMutablePointer<Agraph_t>) throws {
+        let box = gs_bounding_box(graph)
+        let padding = agget(UnsafeMutableRawPointer(graph), pointer("pad")).map { String(cString: $0) }
+        let pad = 2 * 72 * (padding.flatMap(Double.init) ?? 0.0555)
+        let scale = 96.0 / 72.0
+        let width = Int(((box.UR.x - box.LL.x + pad) * scale).rounded(.up))
+        let height = Int(((box.UR.y - box.LL.y + pad) * scale).rounded(.up))
+        guard width > maxBitmapSide || height > maxBitmapSide || width * height > maxBitmapPixels else { return }
+        throw RenderError(
+            kind: .pictureTooLarge,
+            message: "the picture would be \(width)×\(height) pixels, too large for a PNG (at most "
+                + "\(maxBitmapSide) pixels a side and \(maxBitmapPixels / 1_000_000) million in all): write SVG or "
+                + "PDF instead (-o graph.svg), or draw less with --max-nodes N, --depth N or --at LINE")
+    }
+
+    /// A C string for an attribute name (cgraph's 2.42 API takes `char *`).
+    private static func pointer(_ text: StaticString) -> UnsafeMutablePointer<CChar> {
+        UnsafeMutablePointer(mutating: UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self))
     }
 }
 

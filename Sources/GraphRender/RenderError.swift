@@ -19,6 +19,8 @@ public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case writeFailed(path: String)
         /// The render options do not fit the graph (e.g. `--pass 3` when there are two passes).
         case invalidOptions
+        /// The picture is too large for the requested format (a PNG past cairo's size limit).
+        case pictureTooLarge
     }
 
     /// What went wrong, broadly.

@@ -29,6 +29,9 @@ public struct RenderOptions: Sendable, Equatable {
     public var showGrads = false
     /// The backward pass `showGrads` shows (and whose roots are drawn green); nil: the last one.
     public var pass: Int?
+    /// Draw every backward pass in a frame of its own (`--pass all`, small multiples), each
+    /// holding only the ops that pass ran, with its gradients when `showGrads` is set.
+    public var everyPass = false
     public var view = View.both
     /// The layout engine; nil chooses: `dot`, or `sfdp` above `dotNodeLimit` drawn nodes. An
     /// engine asked for explicitly is always used.

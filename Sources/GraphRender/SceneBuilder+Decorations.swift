@@ -6,7 +6,7 @@ extension SceneBuilder {
         if options.showSaved { addSavedBuffers() }
         let draw = options.showGrads && options.view != .forward
         for p in includedPasses { addGradients(graph.backwardPasses[p], draw: draw && p == drawnPass) }
-        if options.showGrads { scene.notes.append(drawnPassNote()) }
+        if options.showGrads && !options.everyPass { scene.notes.append(drawnPassNote()) }
         if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
             scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")
         }
@@ -15,7 +15,6 @@ extension SceneBuilder {
 
     // MARK: Clusters
 
-    /// The scene cluster for `spec`, created on first use.
     /// The scene cluster for `spec`, created on first use (inside cluster `parent`).
     mutating func cluster(_ spec: ClusterSpec, parent: Int? = nil) -> Int {
         if let i = clusterIndex[spec.id] { return i }

@@ -146,7 +146,7 @@ struct SceneBuilder {
         moduleOfOp = graph.moduleOfOp()
         var calls = RunCounter()
         moduleFoldKeys = graph.modules.map { m in "M\(m.line):\(m.path):\(calls.next(line: m.line, name: m.path))" }
-        passOfOp = SceneBuilder.passClusters(graph, selection: selection, shown: shown)
+        passOfOp = options.everyPass ? [:] : SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
             graph, selection: selection, passes: passes, chosen: options.pass)
         for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
@@ -299,8 +299,9 @@ struct SceneBuilder {
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
         var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
-        if let t = result, case .html(let html) = label {
-            label = .html(html + "<BR/><FONT POINT-SIZE=\"8\">→ \(Describe.shape(graph.tensors[t].shape))</FONT>")
+        if let t = result {
+            let shape = "→ \(Describe.shape(graph.tensors[t].shape))"
+            label = Style.addingLine("<FONT POINT-SIZE=\"8\">\(DOTEscape.html(shape))</FONT>", plain: shape, to: label)
         }
         var roles: [StyleRole] = [op.gradFn == nil ? .untrackedOp : .op]
         if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }

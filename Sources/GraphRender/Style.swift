@@ -83,34 +83,43 @@ public enum Style {
     public enum Palette {
         public static let text = "#222222"
         public static let secondaryText = "#555555"
-        public static let faintText = "#8a8a8a"
+        public static let faintText = "#6b6b6b"
         public static let border = "#4d4d4d"
         public static let parameterFill = "#cfe5fb"
         public static let parameterBorder = "#2f6fb5"
         public static let rootFill = "#cdeccb"
         public static let rootBorder = "#2e7d32"
         public static let opFill = "#efefef"
-        public static let untrackedText = "#a0a0a0"
+        public static let untrackedText = "#707070"
         public static let untrackedBorder = "#c4c4c4"
         public static let regionFill = "#f7f7f7"
         public static let regionBorder = "#8f8f8f"
         public static let moduleFill = "#f4f1fa"
-        public static let moduleBorder = "#7a68a6"
-        public static let detachedText = "#b4b4b4"
+        public static let moduleBorder = "#6a5896"
+        public static let detachedText = "#707070"
         public static let detachedBorder = "#d6d6d6"
         public static let detachedFill = "#fafafa"
         public static let detach = "#e07b00"
+        /// The detach label's text: the detach orange darkened to 4.5:1 on every fill it sits on.
+        public static let detachText = "#a85600"
         public static let savedFill = "#fde8c8"
         public static let savedBorder = "#cc7a00"
         public static let freed = "#a8a8a8"
         public static let error = "#d62728"
+        /// Red text, 4.5:1 even on `errorFill`.
+        public static let errorText = "#b01e1f"
         public static let errorFill = "#fde2e2"
         public static let warning = "#e6550d"
+        /// Warning text (`grad is None`), 4.5:1 even on `parameterFill`.
+        public static let warningText = "#a33a06"
         public static let dataEdge = "#6e6e6e"
         /// Edges the drawn backward pass did not traverse: lighter than data edges, still 3:1 on white.
         public static let untraversed = "#949494"
         /// The gradient ramp, from the smallest to the largest magnitude.
         public static let gradientRamp = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+        /// The gradient labels' text, from the smallest to the largest magnitude: the ramp
+        /// darkened so that every label reaches 4.5:1 on white and on the cluster fills.
+        public static let gradientTextRamp = ["#2b6698", "#245c90", "#1d4f86", "#123d70", "#08306b"]
     }
 
     /// Defaults for the whole graph: font, spacing, margins, white background.
@@ -171,13 +180,15 @@ public enum Style {
             return [
                 "style": "dashed,rounded,filled", "fillcolor": .text(Palette.regionFill),
                 "color": .text(Palette.regionBorder), "fontcolor": .text(Palette.secondaryText),
-                "fontsize": "10", "labeljust": "l", "margin": "10", "class": "region"
+                "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10",
+                "class": "region"
             ]
         case .moduleCall:
             return [
                 "style": "rounded,filled", "fillcolor": .text(Palette.moduleFill),
                 "color": .text(Palette.moduleBorder), "fontcolor": .text(Palette.moduleBorder),
-                "fontsize": "10", "labeljust": "l", "margin": "10", "class": "module"
+                "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10",
+                "class": "module"
             ]
         case .collapsedModule:
             return [
@@ -193,7 +204,7 @@ public enum Style {
             return ["class": "data"]
         case .detachEdge:
             return [
-                "color": .text(Palette.detach), "fontcolor": .text(Palette.detach), "style": "dashed",
+                "color": .text(Palette.detach), "fontcolor": .text(Palette.detachText), "style": "dashed",
                 "penwidth": "1.8", "arrowhead": "tee", "class": "detach"
             ]
         case .savedRetained:
@@ -211,19 +222,19 @@ public enum Style {
         case .savedInvalidated:
             return [
                 "shape": "note", "style": "filled", "fillcolor": .text(Palette.errorFill),
-                "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2",
+                "color": .text(Palette.error), "fontcolor": .text(Palette.errorText), "penwidth": "2",
                 "fontsize": "8", "margin": "0.08,0.03", "class": "saved invalidated"
             ]
         case .gradientEdge:
             return gradientEdge(magnitude: 1)
         case .nonFiniteGradient:
             return [
-                "color": .text(Palette.error), "fontcolor": .text(Palette.error), "penwidth": "2.5",
+                "color": .text(Palette.error), "fontcolor": .text(Palette.errorText), "penwidth": "2.5",
                 "style": "bold", "class": "gradient nonfinite"
             ]
         case .untraversedEdge:
             return [
-                "color": .text(Palette.untraversed), "fontcolor": .text(Palette.untraversed), "penwidth": "0.8",
+                "color": .text(Palette.untraversed), "fontcolor": .text(Palette.faintText), "penwidth": "0.8",
                 "arrowsize": "0.5", "class": "data untraversed"
             ]
         case .noGradientLeaf:
@@ -287,7 +298,7 @@ public enum Style {
         let color = interpolate(Palette.gradientRamp, at: position)
         let width = 1.2 + 2.3 * position
         return [
-            "color": .text(color), "fontcolor": .text(color),
+            "color": .text(color), "fontcolor": .text(interpolate(Palette.gradientTextRamp, at: position)),
             "penwidth": .text(formatted(width)), "class": "gradient"
         ]
     }
@@ -297,30 +308,55 @@ public enum Style {
     /// A tensor's label: its name (bold) over its shape and details, e.g. `w` / `(3, 4) float32`,
     /// plus a `grad is None` line for a leaf that got no gradient.
     public static func tensorLabel(name: String, detail: String?, noGradient: Bool = false) -> DOTValue {
-        var html = "<B>\(DOTEscape.html(name))</B>"
+        var lines = ["<B>\(DOTEscape.html(name))</B>"]
         if let detail, !detail.isEmpty {
-            html += "<BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(detail))</FONT>"
+            lines += detail.split(separator: "\n", omittingEmptySubsequences: false).map {
+                "<FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(String($0)))</FONT>"
+            }
         }
-        if noGradient {
-            html += "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"\(Palette.warning)\">grad is None</FONT>"
-        }
-        return .html(html)
+        if noGradient { lines.append("<FONT POINT-SIZE=\"8.5\" COLOR=\"\(Palette.warningText)\">grad is None</FONT>") }
+        return stackedLabel(lines)
     }
 
     /// An op's label: the forward op (bold), its grad_fn class (or `no grad_fn`), the script line.
     public static func opLabel(op: String, gradFn: String?, line: Int?) -> DOTValue {
-        var html = "<B>\(DOTEscape.html(op))</B>"
-        html += "<BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(gradFn ?? "no grad_fn"))</FONT>"
-        if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
-        return .html(html)
+        var lines = [
+            "<B>\(DOTEscape.html(op))</B>", "<FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(gradFn ?? "no grad_fn"))</FONT>"
+        ]
+        if let line { lines.append("<FONT POINT-SIZE=\"8\">line \(line)</FONT>") }
+        return stackedLabel(lines)
     }
 
     /// A collapsed module call's label: `fc1: Linear(4→3)` over its path and line.
     public static func moduleLabel(title: String, path: String, line: Int?) -> DOTValue {
-        var html = "<B>\(DOTEscape.html(title))</B><BR/><FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(path))</FONT>"
-        if let line { html += "<BR/><FONT POINT-SIZE=\"8\">line \(line)</FONT>" }
-        return .html(html)
+        var lines = ["<B>\(DOTEscape.html(title))</B>", "<FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(path))</FONT>"]
+        if let line { lines.append("<FONT POINT-SIZE=\"8\">line \(line)</FONT>") }
+        return stackedLabel(lines)
     }
+
+    /// An HTML-like label of `lines` (HTML fragments), one table row each. Each row is as tall
+    /// as its own text, descenders included: with `<BR/>` Graphviz spaces a line by its own font
+    /// size only, and in PNG the underscore of a bold `sub_` touches the smaller line below.
+    public static func stackedLabel(_ lines: [String]) -> DOTValue {
+        .html(stackOpen + lines.map(row).joined() + stackClose)
+    }
+
+    /// `label` with `line` (an HTML fragment) added below: a row of a `stackedLabel`, or a
+    /// line of a text label.
+    public static func addingLine(_ line: String, plain: String, to label: DOTValue) -> DOTValue {
+        switch label {
+        case .html(let html) where html.hasPrefix(stackOpen) && html.hasSuffix(stackClose):
+            return .html(String(html.dropLast(stackClose.count)) + row(line) + stackClose)
+        case .html(let html):
+            return .html(html + "<BR/>" + line)
+        case .text(let text):
+            return .text(text + "\n" + plain)
+        }
+    }
+
+    private static let stackOpen = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+    private static let stackClose = "</TABLE>"
+    private static func row(_ line: String) -> String { "<TR><TD>" + line + "</TD></TR>" }
 
     /// A grad-mode region's cluster label: `no_grad · lines 3–5` (or `line 3`).
     public static func regionLabel(kind: String, lines: ClosedRange<Int>) -> DOTValue {

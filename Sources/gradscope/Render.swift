@@ -85,7 +85,10 @@ struct PictureOptions: ParsableArguments {
 
     @Option(
         name: .customLong("pass"),
-        help: "The one backward pass --show-grads draws, numbered from 0 as `dump` lists them (default: the last).")
+        help: """
+            The one backward pass --show-grads draws, numbered from 0 as `dump` lists them (default: the last), \
+            or `all`: every pass in a frame of its own, holding only the ops it ran.
+            """)
     var pass: PassChoice?
 
     @Option(help: "forward, backward or both (default both).")
@@ -120,7 +123,11 @@ struct PictureOptions: ParsableArguments {
         var o = RenderOptions()
         o.showSaved = showSaved
         o.showGrads = showGrads
-        if case .index(let p) = pass { o.pass = p }
+        switch pass {
+        case .index(let p): o.pass = p
+        case .all: o.everyPass = true
+        case nil: break
+        }
         o.view = view
         o.layout = layout
         o.rankdir = rankdir
@@ -134,10 +141,8 @@ struct PictureOptions: ParsableArguments {
 
     func validate() throws {
         guard maxNodes > 0 else { throw ValidationError("--max-nodes must be at least 1") }
-        if pass == .all {
-            throw ValidationError(
-                "--pass all (every pass side by side) is not supported yet: draw one pass at a time with --pass N, "
-                    + "numbered from 0 (`gradscope dump` lists the passes)")
+        if pass == .all && view == .forward {
+            throw ValidationError("--pass all draws backward passes: it cannot be combined with --view forward")
         }
         if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
     }
@@ -197,6 +202,12 @@ struct PageSource {
 func drawing(
     _ graph: Graph, as format: GraphFormat, options: RenderOptions, page: PageSource, streams: OutputStreams
 ) throws -> [UInt8] {
+    if options.everyPass && (format == .html || format == .json) {
+        streams.writeErr(
+            "gradscope: --pass all draws svg, png, pdf or dot"
+                + (format == .html ? "; the HTML viewer has its own pass selector\n" : "\n"))
+        throw ExitCode(2)
+    }
     do {
         return try graphBytes(graph, as: format, options: options, page: page)
     } catch {

@@ -48,7 +48,7 @@ import Testing
         let writer = DOTWriter(graph: Self.graph, options: options)
         let (scene, layout) = try writer.preparedScene()
         // x feeds every step's matmul: one node per use, all named x.
-        let x = scene.nodes.filter { $0.label.dot.hasPrefix("<<B>x</B>") }
+        let x = scene.nodes.filter { $0.label.dot.contains("<TD><B>x</B></TD>") }
         #expect(x.count == Self.steps)
         #expect(x.filter { $0.extraClasses.contains("copy") }.count == Self.steps - 1)
         #expect(layout == "sfdp")

@@ -21,7 +21,7 @@ import Testing
         }
         // One cluster per call: three steps of model, fc1, relu, fc2.
         #expect(svg.ids(withClasses: "cluster module").count == 12)
-        #expect(svg.ids.contains(Legend.id(for: .moduleCall)) && !svg.ids.contains(Legend.id(for: .collapsedModule)))
+        #expect(svg.legendShows(.moduleCall) && !svg.legendShows(.collapsedModule))
         // fc1's ops are drawn, inside fc1's cluster, which is inside model's.
         let dot = try DOTWriter(graph: graph).dot()
         let lines = dot.split(separator: "\n").map(String.init)
@@ -55,7 +55,7 @@ import Testing
         // What feeds the layers and what they make stays: the input, the parameters, logits.
         #expect(svg.ids.contains("e_t8_module1_1") && svg.ids.contains("e_module3_t14_0"))
         #expect(svg.texts.contains("fc1.weight") && svg.texts.contains("logits"))
-        #expect(svg.ids.contains(Legend.id(for: .collapsedModule)))
+        #expect(svg.legendShows(.collapsedModule))
     }
 
     @Test func depthZeroDrawsEachCallOfTheModelAsOneNode() throws {

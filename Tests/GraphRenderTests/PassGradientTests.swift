@@ -28,7 +28,7 @@ import Testing
         #expect(!svg.texts.contains("[4.5, 4.5, 4.5, 4.5]"), "pass 0's gradient is drawn")
         #expect(svg.texts.contains { $0.hasPrefix("gradients of backward pass 1 (line 15)") })
         #expect(svg.texts.contains("grad in pass 1 (line 15): [1, 1, 1, 1]"))
-        #expect(svg.ids.contains(Legend.id(for: .untraversedEdge)))
+        #expect(svg.legendShows(.untraversedEdge))
     }
 
     @Test func tutorialPassZeroOnRequest() throws {

@@ -82,6 +82,14 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     }
 }
 
+extension SVGDocument {
+    /// Whether the picture's legend has an entry for `role`: its caption is one of the texts of
+    /// the element with id `legend`.
+    func legendShows(_ role: StyleRole) -> Bool {
+        textsByID["legend"]?.contains(Legend.caption(for: role)) ?? false
+    }
+}
+
 /// Width and height from a PNG's IHDR chunk.
 func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
     guard bytes.count > 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
