@@ -411,6 +411,9 @@ class Module:
     def _call_impl(self, *args, **kwargs):
         _gradscope.module_call_enter(self, self._get_name(), self.__class__.__name__)
         try:
+            # Without hooks, forward is all there is to do (PyTorch's own fast path).
+            if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks):
+                return self.forward(*args, **kwargs)
             full_backward_hooks, non_full_backward_hooks = [], []
             backward_pre_hooks = []
             if self._backward_pre_hooks:
@@ -464,8 +467,7 @@ class Module:
             _gradscope.module_call_exit()
         return result
 
-    def __call__(self, *args, **kwargs):
-        return self._call_impl(*args, **kwargs)
+    __call__ = _call_impl
 
     def __getattr__(self, name):
         if name not in _INTERNAL_ATTRIBUTES:
