@@ -83,6 +83,17 @@ public final class UserFunction: PyObject {
         }
     }
 
+    /// Whether a parameter (not `*args` or `**kwargs`) is named `name`.
+    func acceptsKeyword(_ name: String) -> Bool {
+        var i = 0
+        while i < parameters.count {
+            let p = parameters[i]
+            if p.name == name && (p.kind == .normal || p.kind == .keywordOnly) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// `C.f` for a method, `f` otherwise.
     var qualifiedName: String {
         if let reportedName { return reportedName }

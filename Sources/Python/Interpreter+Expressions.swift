@@ -106,6 +106,7 @@ extension Interpreter {
 
     func evaluateArguments(_ argExprs: [CallArgument], _ scope: Scope) throws -> Arguments {
         var args = Arguments()
+        args.positional.reserveCapacity(argExprs.count)
         for a in argExprs {
             switch a {
             case .positional(let e): args.positional.append(try evaluate(e, scope))

@@ -201,8 +201,10 @@ public final class Interpreter {
     }
 
     func execute(_ body: [Stmt], _ scope: Scope) throws -> Flow {
-        for s in body {
-            let flow = try execute(s, scope)
+        var i = 0
+        while i < body.count {
+            let flow = try execute(body[i], scope)
+            i += 1
             if case .normal = flow { continue }
             return flow
         }
@@ -602,7 +604,7 @@ public final class Interpreter {
     private func bindKeywords(_ f: UserFunction, _ keywords: [(name: String, value: Value)], _ scope: Scope) throws {
         var extraKeywords = [(String, Value)]()
         for (name, value) in keywords {
-            if f.parameters.contains(where: { $0.name == name && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
+            if f.acceptsKeyword(name) {
                 if scope.variables[name] != nil {
                     throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'")
                 }
