@@ -60,6 +60,22 @@ class PreludeFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, file, submodule_search_locations=locations)
 
 
+# What GradScope's native `_gradscope.module_getattr` (Module.__getattr__) does.
+_MODULE_INTERNAL_ATTRIBUTES = frozenset((
+    "training", "_parameters", "_buffers", "_non_persistent_buffers_set", "_modules", "_backward_pre_hooks",
+    "_backward_hooks", "_is_full_backward_hook", "_forward_hooks", "_forward_pre_hooks",
+))
+
+
+def module_getattr(module, name):
+    if name not in _MODULE_INTERNAL_ATTRIBUTES:
+        for registry_name in ("_parameters", "_buffers", "_modules"):
+            registry = getattr(module, registry_name)
+            if name in registry:
+                return registry[name]
+    raise AttributeError(f"'{type(module).__name__}' object has no attribute '{name}'")
+
+
 def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
@@ -69,7 +85,8 @@ def install():
 
     gradscope = types.ModuleType("_gradscope")
     gradscope.Parameter = torch.nn.Parameter
-    gradscope.module_call_enter = lambda module, name, type_name: None
+    gradscope.module_call_enter = lambda module, type_name: None
+    gradscope.module_getattr = module_getattr
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node

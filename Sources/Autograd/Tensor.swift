@@ -54,7 +54,15 @@ public final class Tensor {
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }
-    public var numel: Int { shape.reduce(1, *) }
+    public var numel: Int {
+        var count = 1
+        var d = 0
+        while d < shape.count {
+            count *= shape[d]
+            d += 1
+        }
+        return count
+    }
     public var version: Int { sharedVersion?.value ?? 0 }
     public var isLeaf: Bool { gradFn == nil }
     public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad }
@@ -71,9 +79,13 @@ public final class Tensor {
 
     public var isContiguous: Bool {
         var expected = 1
-        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
-            if strides[d] != expected { return false }
-            expected *= shape[d]
+        var d = shape.count - 1
+        while d >= 0 {
+            if shape[d] != 1 {
+                if strides[d] != expected { return false }
+                expected *= shape[d]
+            }
+            d -= 1
         }
         return true
     }
@@ -101,9 +113,11 @@ public func contiguousStrides(_ shape: [Int]) -> [Int] {
     if shape.count <= 1 { return shape.isEmpty ? [] : unitStride }
     var strides = [Int](repeating: 1, count: shape.count)
     var acc = 1
-    for d in stride(from: shape.count - 1, through: 0, by: -1) {
+    var d = shape.count - 1
+    while d >= 0 {
         strides[d] = acc
         acc &*= max(shape[d], 1) // checked where shapes are made (`MemoryBudget.checkedNumel`)
+        d -= 1
     }
     return strides
 }

@@ -29,6 +29,8 @@ public final class UserFunction: PyObject {
     /// Names the body declares `global`.
     let globalNames: Set<String>
     let nonlocalNames: Set<String>
+    /// The name of the `**` parameter, if there is one.
+    let varKeywordsName: String?
     /// Whether the body yields: calling the function makes a generator.
     let isGenerator: Bool
     /// The qualified name of the function whose body defined this one (`outer` in `outer.<locals>.f`).
@@ -58,6 +60,7 @@ public final class UserFunction: PyObject {
         self.closure = closure
         self.globals = globals
         self.isGenerator = isGenerator
+        varKeywordsName = parameters.first { $0.kind == .varKeywords }?.name
         var g = Set<String>()
         var n = Set<String>()
         UserFunction.collectDeclarations(body, &g, &n)
@@ -78,6 +81,17 @@ public final class UserFunction: PyObject {
         case "__module__": return .string("__main__")
         default: return nil
         }
+    }
+
+    /// Whether a parameter (not `*args` or `**kwargs`) is named `name`.
+    func acceptsKeyword(_ name: String) -> Bool {
+        var i = 0
+        while i < parameters.count {
+            let p = parameters[i]
+            if p.name == name && (p.kind == .normal || p.kind == .keywordOnly) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// `C.f` for a method, `f` otherwise.

@@ -1,6 +1,8 @@
 extension Interpreter {
     package func lookup(_ name: String, _ scope: Scope) throws -> Value {
-        if let v = scope.lookup(name) ?? globals.variables[name] ?? builtins[name] { return v }
+        if let v = scope.lookup(name) { return v }
+        if let v = globals.variables[name] { return v }
+        if let v = builtins[name] { return v }
         throw PyException.name("name '\(name)' is not defined")
     }
 
@@ -104,6 +106,7 @@ extension Interpreter {
 
     func evaluateArguments(_ argExprs: [CallArgument], _ scope: Scope) throws -> Arguments {
         var args = Arguments()
+        args.positional.reserveCapacity(argExprs.count)
         for a in argExprs {
             switch a {
             case .positional(let e): args.positional.append(try evaluate(e, scope))

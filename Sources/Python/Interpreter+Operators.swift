@@ -322,7 +322,7 @@ extension Interpreter {
         }
     }
 
-    func contains(_ container: Value, _ item: Value) throws -> Bool {
+    package func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
         case .string(let s):
             guard case .string(let sub) = item else {

@@ -201,8 +201,10 @@ public final class Interpreter {
     }
 
     func execute(_ body: [Stmt], _ scope: Scope) throws -> Flow {
-        for s in body {
-            let flow = try execute(s, scope)
+        var i = 0
+        while i < body.count {
+            let flow = try execute(body[i], scope)
+            i += 1
             if case .normal = flow { continue }
             return flow
         }
@@ -278,7 +280,8 @@ public final class Interpreter {
         case .classDef(let def):
             scope.assign(def.name, try makeClass(def, scope))
         case .return(let e):
-            return .returned(try e.map { try evaluate($0, scope) } ?? .none)
+            guard let e else { return .returned(.none) }
+            return .returned(try evaluate(e, scope))
         case .with(let items, let body):
             return try executeWith(items[...], body, scope)
         case .try(let body, let handlers, let orElse, let finally):
@@ -520,13 +523,16 @@ public final class Interpreter {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         let scope = Scope(enclosing: f.closure)
-        for n in f.globalNames { scope.redirected[n] = globals }
+        if !f.globalNames.isEmpty { for n in f.globalNames { scope.redirected[n] = globals } }
         try bindParameters(f, args, scope)
         if f.isGenerator { return .object(GeneratorObject(function: f, scope: scope, self)) }
-        frames.append(
-            Frame(
-                function: f.name, line: f.lambdaBody?.line ?? f.body.first?.line ?? currentLine,
-                callee: f, scope: scope, file: f.file))
+        let line: Int
+        if let lambda = f.lambdaBody {
+            line = lambda.line
+        } else {
+            line = f.body.isEmpty ? currentLine : f.body[0].line
+        }
+        frames.append(Frame(function: f.name, line: line, callee: f, scope: scope, file: f.file))
         defer { frames.removeLast() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
@@ -540,52 +546,49 @@ public final class Interpreter {
         return .none
     }
 
+    /// Binds a call's arguments to `f`'s parameters in `scope` (new, so a name it holds is bound),
+    /// raising Python's TypeErrors. Written with index loops and no temporary collections: it runs
+    /// on every call of a script function.
     private func bindParameters(_ f: UserFunction, _ args: Arguments, _ scope: Scope) throws {
-        var positional = args.positional[...]
-        var extraKeywords = [(String, Value)]()
-        var bound = Set<String>()
-        for p in f.parameters {
-            switch p.kind {
+        let parameters = f.parameters
+        let positional = args.positional
+        var used = 0
+        var p = 0
+        while p < parameters.count {
+            let parameter = parameters[p]
+            p += 1
+            switch parameter.kind {
             case .normal:
-                if let v = positional.popFirst() {
-                    scope.variables[p.name] = v
-                    bound.insert(p.name)
+                if used < positional.count {
+                    scope.variables[parameter.name] = positional[used]
+                    used += 1
                 }
             case .varArgs:
-                scope.variables[p.name] = .tuple(Array(positional))
-                positional = []
-                bound.insert(p.name)
+                scope.variables[parameter.name] = .tuple(used == 0 ? positional : Array(positional[used...]))
+                used = positional.count
             case .keywordOnly, .varKeywords: break
             }
         }
-        if !positional.isEmpty {
+        if used < positional.count {
             let count = f.parameters.filter { $0.kind == .normal }.count
             throw PyException.type(
-                "\(f.qualifiedName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(args.positional.count) were given"
+                "\(f.qualifiedName)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(positional.count) were given"
             )
         }
-        let names = Set(f.parameters.filter { $0.kind == .normal || $0.kind == .keywordOnly }.map(\.name))
-        for (name, value) in args.keywords {
-            if names.contains(name) {
-                if bound.contains(name) {
-                    throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'")
-                }
-                scope.variables[name] = value
-                bound.insert(name)
-            } else {
-                extraKeywords.append((name, value))
-            }
-        }
-        if let kw = f.parameters.first(where: { $0.kind == .varKeywords }) {
-            let d = DictStorage()
-            for (k, v) in extraKeywords { try d.set(.string(k), v) }
-            scope.variables[kw.name] = .dict(d)
-        } else if let (name, _) = extraKeywords.first {
-            throw PyException.type("\(f.qualifiedName)() got an unexpected keyword argument '\(name)'")
+        if !args.keywords.isEmpty {
+            try bindKeywords(f, args.keywords, scope)
+        } else if let name = f.varKeywordsName {
+            scope.variables[name] = .dict(DictStorage())
         }
         var missing = [String]()
-        for p in f.parameters where (p.kind == .normal || p.kind == .keywordOnly) && !bound.contains(p.name) {
-            if let d = f.defaults[p.name] { scope.variables[p.name] = d } else { missing.append(p.name) }
+        p = 0
+        while p < parameters.count {
+            let parameter = parameters[p]
+            p += 1
+            guard parameter.kind == .normal || parameter.kind == .keywordOnly, scope.variables[parameter.name] == nil else {
+                continue
+            }
+            if let d = f.defaults[parameter.name] { scope.variables[parameter.name] = d } else { missing.append(parameter.name) }
         }
         if !missing.isEmpty {
             let quoted = missing.map { "'\($0)'" }
@@ -593,6 +596,29 @@ public final class Interpreter {
             throw PyException.type(
                 "\(f.qualifiedName)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
             )
+        }
+    }
+
+    /// Binds keyword arguments to the parameters of those names (normal or keyword-only) and
+    /// the rest to the `**` parameter, raising Python's TypeErrors.
+    private func bindKeywords(_ f: UserFunction, _ keywords: [(name: String, value: Value)], _ scope: Scope) throws {
+        var extraKeywords = [(String, Value)]()
+        for (name, value) in keywords {
+            if f.acceptsKeyword(name) {
+                if scope.variables[name] != nil {
+                    throw PyException.type("\(f.qualifiedName)() got multiple values for argument '\(name)'")
+                }
+                scope.variables[name] = value
+            } else {
+                extraKeywords.append((name, value))
+            }
+        }
+        if let name = f.varKeywordsName {
+            let d = DictStorage()
+            for (k, v) in extraKeywords { try d.set(.string(k), v) }
+            scope.variables[name] = .dict(d)
+        } else if let (name, _) = extraKeywords.first {
+            throw PyException.type("\(f.qualifiedName)() got an unexpected keyword argument '\(name)'")
         }
     }
 

@@ -178,7 +178,11 @@ struct Lexer {
             try readString(prefixStart: start)
             return
         }
-        for op in pythonOperators where matches(op) {
+        var candidate = 0
+        while candidate < pythonOperators.count {
+            let op = pythonOperators[candidate]
+            candidate += 1
+            guard pythonOperatorStarts[candidate - 1] == scalar, matches(op) else { continue }
             index += op.unicodeScalars.count
             try trackBracket(op, at: start)
             add(.op(op), from: start, to: index)

@@ -192,12 +192,21 @@ final class ResidentMemory: Sendable {
 
     private static func read(_ fd: Int32) -> Int {
         guard fd >= 0 else { return 0 }
-        var buffer = [UInt8](repeating: 0, count: 96)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 96, 0) }
-        guard n > 0 else { return 0 }
-        // "size resident shared ...": the second field, in pages.
-        let fields = buffer[..<n].split(separator: UInt8(ascii: " "))
-        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
-        return pages * pageSize
+        // "size resident shared ...": the second field, in pages (read without allocating: the
+        // watchdog reads it every 2 ms).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            let n = pread(fd, buffer.baseAddress, 96, 0)
+            var i = 0
+            while i < n && buffer[i] != UInt8(ascii: " ") { i += 1 }
+            i += 1
+            var pages = 0
+            var digits = 0
+            while i < n && buffer[i] >= UInt8(ascii: "0") && buffer[i] <= UInt8(ascii: "9") {
+                pages = pages * 10 + Int(buffer[i] - UInt8(ascii: "0"))
+                digits += 1
+                i += 1
+            }
+            return digits > 0 ? pages * pageSize : 0
+        }
     }
 }

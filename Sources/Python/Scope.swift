@@ -21,7 +21,7 @@ public final class Scope {
     func lookup(_ name: String) -> Value? {
         var s: Scope? = self
         while let scope = s {
-            if let target = scope.redirected[name] { return target.variables[name] }
+            if !scope.redirected.isEmpty, let target = scope.redirected[name] { return target.variables[name] }
             if let v = scope.variables[name] { return v }
             s = scope.enclosing
         }
@@ -29,7 +29,7 @@ public final class Scope {
     }
 
     func assign(_ name: String, _ value: Value) {
-        if let target = redirected[name] { target.variables[name] = value } else { variables[name] = value }
+        if !redirected.isEmpty, let target = redirected[name] { target.variables[name] = value } else { variables[name] = value }
     }
 
     /// Removes a binding; false if it did not exist.

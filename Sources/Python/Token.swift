@@ -57,3 +57,7 @@ let pythonOperators: [String] = [
     "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}",
     ",", ":", ".", ";", "="
 ]
+
+/// The first scalar of each of `pythonOperators`, so that the lexer tries only the operators
+/// that can match.
+let pythonOperatorStarts: [Unicode.Scalar] = pythonOperators.map { $0.unicodeScalars.first! }

@@ -57,7 +57,11 @@ public final class UserClass: PyObject {
 
     /// Looks an attribute up along the method resolution order.
     package func lookup(_ n: String) -> Value? {
-        for c in mro { if let v = c.attributes[n] { return v } }
+        var i = 0
+        while i < mro.count {
+            if let v = mro[i].attributes[n] { return v }
+            i += 1
+        }
         return nil
     }
 

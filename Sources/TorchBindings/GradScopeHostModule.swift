@@ -23,12 +23,13 @@ enum GradScopeHostModule {
     static func members(_ interp: Interpreter) -> [String: Value] {
         let own: [String: Value] = [
             "Parameter": .object(parameter),
+            "module_getattr": .object(BuiltinFunction("module_getattr", moduleAttribute)),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
-                    guard args.positional.count == 3, case .object(let module) = args.positional[0],
-                        case .string = args.positional[1], case .string(let typeName) = args.positional[2]
+                    guard args.positional.count == 2, case .object(let module) = args.positional[0],
+                        case .string(let typeName) = args.positional[1]
                     else {
-                        throw PyException.type("module_call_enter(module, name, type_name) expects a module and two strings")
+                        throw PyException.type("module_call_enter(module, type_name) expects a module and a string")
                     }
                     if let observer = interp.torchObserver {
                         observer.moduleCallEntered(
@@ -43,5 +44,34 @@ enum GradScopeHostModule {
                 })
         ]
         return own.merging(SavedTensorHooksBindings.members()) { own, _ in own }
+    }
+
+    /// The attributes every Module sets in `__init__`: `module_getattr` raises for them instead
+    /// of reading the registries (which would look them up again before `__init__` ran).
+    private static let internalAttributes: Set<String> = [
+        "training", "_parameters", "_buffers", "_non_persistent_buffers_set", "_modules", "_backward_pre_hooks",
+        "_backward_hooks", "_is_full_backward_hook", "_forward_hooks", "_forward_pre_hooks"
+    ]
+
+    /// `module_getattr(module, name)`: `Module.__getattr__`, the parameter, buffer or submodule
+    /// registered as `name` (in `_parameters`, `_buffers`, then `_modules`), else PyTorch's
+    /// AttributeError. Native because every `self.fc1` or `self.weight` in a forward runs it.
+    private static func moduleAttribute(_ args: Arguments, _ interp: Interpreter) throws -> Value {
+        guard args.positional.count == 2, args.keywords.isEmpty, case .object(let module) = args.positional[0],
+            case .string(let name) = args.positional[1]
+        else {
+            throw PyException.type("module_getattr(module, name) expects a module and a string")
+        }
+        if !internalAttributes.contains(name) {
+            for registryName in ["_parameters", "_buffers", "_modules"] {
+                guard let registry = try module.attribute(registryName, interp) else {
+                    throw PyException.attribute("'\(module.typeName)' object has no attribute '\(registryName)'")
+                }
+                if try interp.contains(registry, .string(name)) {
+                    return try interp.subscriptValue(registry, .string(name))
+                }
+            }
+        }
+        throw PyException.attribute("'\(module.typeName)' object has no attribute '\(name)'")
     }
 }

@@ -97,8 +97,8 @@ struct ModuleCallEventTests {
 
     @Test func moduleCallsReachTheObserver() throws {
         let source =
-            "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net', 'Net')\n_gradscope.module_call_exit()\n"
-            + "net.in_features = 4\nnet.out_features = 3\n_gradscope.module_call_enter(net, 'Net', 'Net')\n"
+            "import _gradscope\nclass Net:\n    pass\nnet = Net()\n_gradscope.module_call_enter(net, 'Net')\n_gradscope.module_call_exit()\n"
+            + "net.in_features = 4\nnet.out_features = 3\n_gradscope.module_call_enter(net, 'Net')\n"
         let interp = Interpreter(
             module: try parseModule(source: source, filename: "t.py"), filename: "t.py",
             writeOutput: { _ in }, writeError: { _ in })

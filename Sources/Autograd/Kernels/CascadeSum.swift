@@ -223,37 +223,80 @@ private struct CascadeSumKernel<T: BinaryFloatingPoint> {
         return partial0
     }
 
-    /// `multi_row_sum` for one column: four levels of partial sums, each level receiving the
-    /// level below every 2^levelPower elements.
+    /// `multi_row_sum` for one column, through the concrete loop of `Float` or `Double` (the
+    /// kernel's hottest, which unoptimised builds would run with a call per element).
     private func cascade(from base: Int, stride: Int, count: Int) -> T {
-        let levelPower = Swift.max(4, ceilLog2(count) / 4)
-        let levelStep = 1 << levelPower
-        let levelMask = levelStep - 1
-        var level: (T, T, T, T) = (0, 0, 0, 0)
-        var i = 0
-        while i + levelStep <= count {
-            for _ in 0..<levelStep {
-                level.0 += input[base + i * stride]
-                i += 1
-            }
-            level.1 += level.0
-            level.0 = 0
-            if i & (levelMask << levelPower) != 0 { continue }
-            level.2 += level.1
-            level.1 = 0
-            if i & (levelMask << (2 * levelPower)) != 0 { continue }
-            level.3 += level.2
-            level.2 = 0
+        let raw = UnsafeRawPointer(input)
+        if T.self == Float.self {
+            return unsafeBitCast(cascadeColumn(raw.assumingMemoryBound(to: Float.self), base, stride, count), to: T.self)
         }
-        while i < count {
+        return unsafeBitCast(cascadeColumn(raw.assumingMemoryBound(to: Double.self), base, stride, count), to: T.self)
+    }
+}
+
+/// `multi_row_sum` for one column of float32: four levels of partial sums, each level receiving
+/// the level below every 2^levelPower elements.
+private func cascadeColumn(_ input: UnsafePointer<Float>, _ base: Int, _ stride: Int, _ count: Int) -> Float {
+    let levelPower = Swift.max(4, ceilLog2(count) / 4)
+    let levelStep = 1 << levelPower
+    let levelMask = levelStep - 1
+    var level: (Float, Float, Float, Float) = (0, 0, 0, 0)
+    var i = 0
+    while i + levelStep <= count {
+        let blockEnd = i + levelStep
+        while i < blockEnd {
             level.0 += input[base + i * stride]
             i += 1
         }
-        level.0 += level.1
-        level.0 += level.2
-        level.0 += level.3
-        return level.0
+        level.1 += level.0
+        level.0 = 0
+        if i & (levelMask << levelPower) != 0 { continue }
+        level.2 += level.1
+        level.1 = 0
+        if i & (levelMask << (2 * levelPower)) != 0 { continue }
+        level.3 += level.2
+        level.2 = 0
     }
+    while i < count {
+        level.0 += input[base + i * stride]
+        i += 1
+    }
+    level.0 += level.1
+    level.0 += level.2
+    level.0 += level.3
+    return level.0
+}
+
+/// `multi_row_sum` for one column of float64 (as `cascadeColumn` for float32).
+private func cascadeColumn(_ input: UnsafePointer<Double>, _ base: Int, _ stride: Int, _ count: Int) -> Double {
+    let levelPower = Swift.max(4, ceilLog2(count) / 4)
+    let levelStep = 1 << levelPower
+    let levelMask = levelStep - 1
+    var level: (Double, Double, Double, Double) = (0, 0, 0, 0)
+    var i = 0
+    while i + levelStep <= count {
+        let blockEnd = i + levelStep
+        while i < blockEnd {
+            level.0 += input[base + i * stride]
+            i += 1
+        }
+        level.1 += level.0
+        level.0 = 0
+        if i & (levelMask << levelPower) != 0 { continue }
+        level.2 += level.1
+        level.1 = 0
+        if i & (levelMask << (2 * levelPower)) != 0 { continue }
+        level.3 += level.2
+        level.2 = 0
+    }
+    while i < count {
+        level.0 += input[base + i * stride]
+        i += 1
+    }
+    level.0 += level.1
+    level.0 += level.2
+    level.0 += level.3
+    return level.0
 }
 
 /// `utils::CeilLog2` (aten/src/ATen/native/cpu/utils.h): 1 for 0, 1 and 2, else the bits of

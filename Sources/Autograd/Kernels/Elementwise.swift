@@ -10,6 +10,13 @@ protocol BinaryFunction {
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T
     static func apply(_ a: Int64, _ b: Int64) -> Int64
     static func apply(_ a: Bool, _ b: Bool) -> Bool
+    /// The arithmetic operator the floating-point `apply` is, if it is one: such functions run
+    /// on float32 and float64 through `ArithmeticOperator`'s concrete loops.
+    static var arithmeticOperator: ArithmeticOperator? { get }
+}
+
+extension BinaryFunction {
+    static var arithmeticOperator: ArithmeticOperator? { nil }
 }
 
 /// An elementwise comparison.
@@ -45,10 +52,62 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
-        case is Float.Type: run(Float.self, F.apply)
-        case is Double.Type: run(Double.self, F.apply)
+        case is Float.Type:
+            if let op = F.arithmeticOperator {
+                run(op, a.pointer(Float.self), b.pointer(Float.self), out.pointer(Float.self))
+            } else {
+                run(Float.self, F.apply)
+            }
+        case is Double.Type:
+            if let op = F.arithmeticOperator {
+                run(op, a.pointer(Double.self), b.pointer(Double.self), out.pointer(Double.self))
+            } else {
+                run(Double.self, F.apply)
+            }
         case is Int64.Type: run(Int64.self, F.apply)
         default: run(Bool.self, F.apply)
+        }
+    }
+
+    /// The layouts of `run(_:_:)` through `op`'s concrete loops, a block-repeating operand one block at a time.
+    private func run(
+        _ op: ArithmeticOperator, _ pa: UnsafeMutablePointer<Float>, _ pb: UnsafeMutablePointer<Float>,
+        _ po: UnsafeMutablePointer<Float>
+    ) {
+        var start = 0
+        if bBlock > 0 {
+            while start < count {
+                op.run(pa + start, pb, po + start, count: bBlock, aScalar: false, bScalar: false)
+                start += bBlock
+            }
+        } else if aBlock > 0 {
+            while start < count {
+                op.run(pa, pb + start, po + start, count: aBlock, aScalar: false, bScalar: false)
+                start += aBlock
+            }
+        } else {
+            op.run(pa, pb, po, count: count, aScalar: aScalar, bScalar: bScalar)
+        }
+    }
+
+    /// The layouts of `run(_:_:)` through `op`'s concrete loops, a block-repeating operand one block at a time.
+    private func run(
+        _ op: ArithmeticOperator, _ pa: UnsafeMutablePointer<Double>, _ pb: UnsafeMutablePointer<Double>,
+        _ po: UnsafeMutablePointer<Double>
+    ) {
+        var start = 0
+        if bBlock > 0 {
+            while start < count {
+                op.run(pa + start, pb, po + start, count: bBlock, aScalar: false, bScalar: false)
+                start += bBlock
+            }
+        } else if aBlock > 0 {
+            while start < count {
+                op.run(pa, pb + start, po + start, count: aBlock, aScalar: false, bScalar: false)
+                start += aBlock
+            }
+        } else {
+            op.run(pa, pb, po, count: count, aScalar: aScalar, bScalar: bScalar)
         }
     }
 

@@ -7,8 +7,20 @@ private struct InPlaceBinaryVisitor<F: BinaryFunction>: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
-        case is Float.Type: run(Float.self, F.apply)
-        case is Double.Type: run(Double.self, F.apply)
+        case is Float.Type:
+            if let op = F.arithmeticOperator {
+                let pt = target.assumingMemoryBound(to: Float.self)
+                op.run(pt, source.pointer(Float.self), pt, count: count, aScalar: false, bScalar: sourceIsScalar)
+            } else {
+                run(Float.self, F.apply)
+            }
+        case is Double.Type:
+            if let op = F.arithmeticOperator {
+                let pt = target.assumingMemoryBound(to: Double.self)
+                op.run(pt, source.pointer(Double.self), pt, count: count, aScalar: false, bScalar: sourceIsScalar)
+            } else {
+                run(Double.self, F.apply)
+            }
         case is Int64.Type: run(Int64.self, F.apply)
         default: run(Bool.self, F.apply)
         }

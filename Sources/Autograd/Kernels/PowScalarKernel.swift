@@ -30,33 +30,97 @@ private enum SquareRoot: UnaryFloatFunction {
     static func apply<T: FloatElement>(_ x: T) -> T { x.squareRoot() }
 }
 
+/// The kernel's loops, concrete for `Float` and `Double` (unoptimised builds call a function per
+/// element in generic loops).
 private struct PowScalarVisitor: FloatVisitor {
     let source: Storage, destination: Storage, count: Int, vectorised: Int, exponent: Double
 
     func visit<T: FloatElement>(_ type: T.Type) {
-        let s = source.pointer(T.self)
-        let d = destination.pointer(T.self)
+        if T.self == Float.self {
+            run(source.pointer(Float.self), destination.pointer(Float.self))
+        } else {
+            run(source.pointer(Double.self), destination.pointer(Double.self))
+        }
+    }
+
+    private func run(_ s: UnsafeMutablePointer<Float>, _ d: UnsafeMutablePointer<Float>) {
+        var i = 0
         switch exponent {
-        case -0.5: for i in 0..<count { d[i] = 1 / s[i].squareRoot() }
-        case -1: for i in 0..<count { d[i] = 1 / s[i] }
-        case 2: for i in 0..<count { d[i] = s[i] * s[i] }
-        case 3: for i in 0..<count { d[i] = s[i] * s[i] * s[i] }
-        case -2: for i in 0..<count { d[i] = 1 / (s[i] * s[i]) }
-        default:
-            if T.self == Float.self {
-                let (x, y, e) = (
-                    UnsafeMutableRawPointer(s).assumingMemoryBound(to: Float.self),
-                    UnsafeMutableRawPointer(d).assumingMemoryBound(to: Float.self), Float(exponent)
-                )
-                for i in 0..<vectorised { y[i] = Sleef_powf1_u10purecfma(x[i], e) }
-            } else {
-                let (x, y) = (
-                    UnsafeMutableRawPointer(s).assumingMemoryBound(to: Double.self),
-                    UnsafeMutableRawPointer(d).assumingMemoryBound(to: Double.self)
-                )
-                for i in 0..<vectorised { y[i] = Sleef_powd1_u10purecfma(x[i], exponent) }
+        case -0.5:
+            while i < count {
+                d[i] = 1 / s[i].squareRoot()
+                i += 1
             }
-            for i in vectorised..<count { d[i] = T(fromDouble: pow(s[i].doubleValue, exponent)) }
+        case -1:
+            while i < count {
+                d[i] = 1 / s[i]
+                i += 1
+            }
+        case 2:
+            while i < count {
+                d[i] = s[i] * s[i]
+                i += 1
+            }
+        case 3:
+            while i < count {
+                d[i] = s[i] * s[i] * s[i]
+                i += 1
+            }
+        case -2:
+            while i < count {
+                d[i] = 1 / (s[i] * s[i])
+                i += 1
+            }
+        default:
+            let e = Float(exponent)
+            while i < vectorised {
+                d[i] = Sleef_powf1_u10purecfma(s[i], e)
+                i += 1
+            }
+            while i < count {
+                d[i] = Float(pow(Double(s[i]), exponent))
+                i += 1
+            }
+        }
+    }
+
+    private func run(_ s: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>) {
+        var i = 0
+        switch exponent {
+        case -0.5:
+            while i < count {
+                d[i] = 1 / s[i].squareRoot()
+                i += 1
+            }
+        case -1:
+            while i < count {
+                d[i] = 1 / s[i]
+                i += 1
+            }
+        case 2:
+            while i < count {
+                d[i] = s[i] * s[i]
+                i += 1
+            }
+        case 3:
+            while i < count {
+                d[i] = s[i] * s[i] * s[i]
+                i += 1
+            }
+        case -2:
+            while i < count {
+                d[i] = 1 / (s[i] * s[i])
+                i += 1
+            }
+        default:
+            while i < vectorised {
+                d[i] = Sleef_powd1_u10purecfma(s[i], exponent)
+                i += 1
+            }
+            while i < count {
+                d[i] = pow(s[i], exponent)
+                i += 1
+            }
         }
     }
 }

@@ -44,21 +44,25 @@ enum ArithmeticOps {
 }
 
 enum AddF: BinaryFunction {
+    static var arithmeticOperator: ArithmeticOperator? { .add }
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a + b }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a || b }
 }
 enum SubF: BinaryFunction {
+    static var arithmeticOperator: ArithmeticOperator? { .subtract }
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a - b }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a != b }
 }
 enum MulF: BinaryFunction {
+    static var arithmeticOperator: ArithmeticOperator? { .multiply }
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a * b }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a && b }
 }
 enum DivF: BinaryFunction {
+    static var arithmeticOperator: ArithmeticOperator? { .divide }
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { a / b }
     static func apply(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? 0 : a / b }
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a }

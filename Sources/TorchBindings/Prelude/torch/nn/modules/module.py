@@ -77,21 +77,6 @@ class _IncompatibleKeys:
 # through the class body too, so Module's methods reach the builtin `type` through this alias.
 _type = type
 
-# Attributes every Module sets in __init__; reading one before __init__ ran is an AttributeError.
-_INTERNAL_ATTRIBUTES = (
-    "training",
-    "_parameters",
-    "_buffers",
-    "_non_persistent_buffers_set",
-    "_modules",
-    "_backward_pre_hooks",
-    "_backward_hooks",
-    "_is_full_backward_hook",
-    "_forward_hooks",
-    "_forward_pre_hooks",
-)
-
-
 class Module:
     r"""Base class for all neural network modules."""
 
@@ -409,8 +394,11 @@ class Module:
         return handle
 
     def _call_impl(self, *args, **kwargs):
-        _gradscope.module_call_enter(self, self._get_name(), self.__class__.__name__)
+        _gradscope.module_call_enter(self, self.__class__.__name__)
         try:
+            # Without hooks, forward is all there is to do (PyTorch's own fast path).
+            if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks):
+                return self.forward(*args, **kwargs)
             full_backward_hooks, non_full_backward_hooks = [], []
             backward_pre_hooks = []
             if self._backward_pre_hooks:
@@ -464,21 +452,11 @@ class Module:
             _gradscope.module_call_exit()
         return result
 
-    def __call__(self, *args, **kwargs):
-        return self._call_impl(*args, **kwargs)
+    __call__ = _call_impl
 
-    def __getattr__(self, name):
-        if name not in _INTERNAL_ATTRIBUTES:
-            _parameters = self._parameters
-            if name in _parameters:
-                return _parameters[name]
-            _buffers = self._buffers
-            if name in _buffers:
-                return _buffers[name]
-            modules = self._modules
-            if name in modules:
-                return modules[name]
-        raise AttributeError(f"'{self.__class__.__name__}' object has no attribute '{name}'")
+    # PyTorch's __getattr__ (the parameter, buffer or submodule registered as `name`), native:
+    # every `self.fc1` or `self.weight` in a forward runs it.
+    __getattr__ = _gradscope.module_getattr
 
     def __setattr__(self, name, value):
         def remove_from(*dicts_or_sets):
