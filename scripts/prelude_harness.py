@@ -76,6 +76,20 @@ def module_getattr(module, name):
     raise AttributeError(f"'{type(module).__name__}' object has no attribute '{name}'")
 
 
+# What GradScope's native `_gradscope.module_setattr` (Module.__setattr__) does.
+_PLAIN_VALUE_TYPES = (type(None), bool, int, float, str, list, tuple, dict)
+
+
+def module_setattr(module, name, value):
+    if isinstance(value, _PLAIN_VALUE_TYPES) and all(
+        isinstance(registry, dict) and name not in registry
+        for registry in (module.__dict__.get(n) for n in ("_parameters", "_buffers", "_modules"))
+    ):
+        object.__setattr__(module, name, value)
+    else:
+        module._setattr_registries(name, value)
+
+
 def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
@@ -87,6 +101,7 @@ def install():
     gradscope.Parameter = torch.nn.Parameter
     gradscope.module_call_enter = lambda module, type_name: None
     gradscope.module_getattr = module_getattr
+    gradscope.module_setattr = module_setattr
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node

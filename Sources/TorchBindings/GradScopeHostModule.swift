@@ -24,6 +24,7 @@ enum GradScopeHostModule {
         let own: [String: Value] = [
             "Parameter": .object(parameter),
             "module_getattr": .object(BuiltinFunction("module_getattr", moduleAttribute)),
+            "module_setattr": .object(BuiltinFunction("module_setattr", ModuleSetAttribute.call)),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
                     guard args.positional.count == 2, case .object(let module) = args.positional[0],

@@ -458,7 +458,11 @@ class Module:
     # every `self.fc1` or `self.weight` in a forward runs it.
     __getattr__ = _gradscope.module_getattr
 
-    def __setattr__(self, name, value):
+    # PyTorch's __setattr__, native for a plain value under an unregistered name (every
+    # `self.calls += 1`); it calls _setattr_registries for everything else.
+    __setattr__ = _gradscope.module_setattr
+
+    def _setattr_registries(self, name, value):
         def remove_from(*dicts_or_sets):
             for d in dicts_or_sets:
                 if name in d:
