@@ -90,6 +90,20 @@ def module_setattr(module, name, value):
         module._setattr_registries(name, value)
 
 
+# What GradScope's native `_gradscope.sgd_plain_step` (plain SGD.step) does.
+def sgd_plain_step(params, lr):
+    import torch
+
+    if not isinstance(params, list) or type(lr) is not float:
+        return False
+    if not all(type(p) in (torch.Tensor, torch.nn.Parameter) for p in params):
+        return False
+    updates = [(p, p.grad) for p in params if p.grad is not None]
+    for param, grad in updates:
+        param.add_(grad, alpha=-lr)
+    return True
+
+
 def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
@@ -102,6 +116,7 @@ def install():
     gradscope.module_call_enter = lambda module, type_name: None
     gradscope.module_getattr = module_getattr
     gradscope.module_setattr = module_setattr
+    gradscope.sgd_plain_step = sgd_plain_step
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node

@@ -1,4 +1,5 @@
 # torch.optim.SGD, after PyTorch's torch/optim/sgd.py (_single_tensor_sgd).
+import _gradscope
 import torch
 from torch.optim.optimizer import Optimizer
 
@@ -61,6 +62,14 @@ class SGD(Optimizer):
 
         with torch.no_grad():
             for group in self.param_groups:
+                # Native for plain SGD (no momentum, weight decay or maximize): params.add_(grad, alpha=-lr).
+                if (
+                    group["momentum"] == 0
+                    and group["weight_decay"] == 0
+                    and not group["maximize"]
+                    and _gradscope.sgd_plain_step(group["params"], group["lr"])
+                ):
+                    continue
                 params = []
                 grads = []
                 momentum_buffer_list = []
