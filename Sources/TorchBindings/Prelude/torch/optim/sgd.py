@@ -76,17 +76,28 @@ class SGD(Optimizer):
 
                 self._init_group(group, params, grads, momentum_buffer_list)
 
-                _single_tensor_sgd(
+                # Native unless maximize or the arguments are not plain (lists, ints, floats, bool).
+                if group["maximize"] or not _gradscope.sgd_update(
                     params,
                     grads,
                     momentum_buffer_list,
-                    weight_decay=group["weight_decay"],
-                    momentum=group["momentum"],
-                    lr=group["lr"],
-                    dampening=group["dampening"],
-                    nesterov=group["nesterov"],
-                    maximize=group["maximize"],
-                )
+                    group["weight_decay"],
+                    group["momentum"],
+                    group["lr"],
+                    group["dampening"],
+                    group["nesterov"],
+                ):
+                    _single_tensor_sgd(
+                        params,
+                        grads,
+                        momentum_buffer_list,
+                        weight_decay=group["weight_decay"],
+                        momentum=group["momentum"],
+                        lr=group["lr"],
+                        dampening=group["dampening"],
+                        nesterov=group["nesterov"],
+                        maximize=group["maximize"],
+                    )
 
                 if group["momentum"] != 0:
                     # update momentum_buffers in state
