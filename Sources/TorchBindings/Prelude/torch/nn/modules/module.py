@@ -458,11 +458,7 @@ class Module:
     # every `self.fc1` or `self.weight` in a forward runs it.
     __getattr__ = _gradscope.module_getattr
 
-    # PyTorch's __setattr__, native for a plain value under an unregistered name (every
-    # `self.calls += 1`); it calls _setattr_registries for everything else.
-    __setattr__ = _gradscope.module_setattr
-
-    def _setattr_registries(self, name, value):
+    def __setattr__(self, name, value):
         def remove_from(*dicts_or_sets):
             for d in dicts_or_sets:
                 if name in d:
@@ -512,6 +508,12 @@ class Module:
                     self.register_buffer(name, value, persistent)
                 else:
                     object.__setattr__(self, name, value)
+
+    # PyTorch's __setattr__ above, kept (and named so in tracebacks) as _setattr_registries;
+    # the native one stores a plain value under an unregistered name (every `self.calls += 1`)
+    # itself and calls _setattr_registries for everything else.
+    _setattr_registries = __setattr__
+    __setattr__ = _gradscope.module_setattr
 
     def _remove_plain_attribute(self, name):
         # PyTorch deletes the name from self.__dict__; a plain attribute shadows the registries.
