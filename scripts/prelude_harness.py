@@ -76,6 +76,64 @@ def module_getattr(module, name):
     raise AttributeError(f"'{type(module).__name__}' object has no attribute '{name}'")
 
 
+# What GradScope's native `_gradscope.module_setattr` (Module.__setattr__) does.
+_PLAIN_VALUE_TYPES = (type(None), bool, int, float, str, list, tuple, dict)
+
+
+def module_setattr(module, name, value):
+    if isinstance(value, _PLAIN_VALUE_TYPES) and all(
+        isinstance(registry, dict) and name not in registry
+        for registry in (module.__dict__.get(n) for n in ("_parameters", "_buffers", "_modules"))
+    ):
+        object.__setattr__(module, name, value)
+    else:
+        module._setattr_registries(name, value)
+
+
+# What GradScope's native `_gradscope.sgd_plain_step` (plain SGD.step) does.
+def sgd_plain_step(params, lr):
+    import torch
+
+    if not isinstance(params, list) or type(lr) is not float:
+        return False
+    if not all(type(p) in (torch.Tensor, torch.nn.Parameter) for p in params):
+        return False
+    updates = [(p, p.grad) for p in params if p.grad is not None]
+    for param, grad in updates:
+        param.add_(grad, alpha=-lr)
+    return True
+
+
+# What GradScope's native `_gradscope.sgd_update` (`_single_tensor_sgd` without maximize) does.
+def sgd_update(params, grads, momentum_buffer_list, weight_decay, momentum, lr, dampening, nesterov):
+    import torch
+
+    lists = (params, grads, momentum_buffer_list)
+    numbers = (weight_decay, momentum, lr, dampening)
+    if not all(isinstance(x, list) for x in lists) or not all(type(x) in (int, float) for x in numbers):
+        return False
+    if type(nesterov) is not bool or not all(type(t) in (torch.Tensor, torch.nn.Parameter) for t in params + grads):
+        return False
+    if not all(b is None or type(b) in (torch.Tensor, torch.nn.Parameter) for b in momentum_buffer_list):
+        return False
+    if not len(params) == len(grads) == len(momentum_buffer_list):
+        return False
+    for i, param in enumerate(params):
+        grad = grads[i]
+        if weight_decay != 0:
+            grad = grad.add(param, alpha=weight_decay)
+        if momentum != 0:
+            buf = momentum_buffer_list[i]
+            if buf is None:
+                buf = grad.detach().clone()
+                momentum_buffer_list[i] = buf
+            else:
+                buf.mul_(momentum).add_(grad, alpha=1 - dampening)
+            grad = grad.add(buf, alpha=momentum) if nesterov else buf
+        param.add_(grad, alpha=-lr)
+    return True
+
+
 def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
@@ -87,6 +145,9 @@ def install():
     gradscope.Parameter = torch.nn.Parameter
     gradscope.module_call_enter = lambda module, type_name: None
     gradscope.module_getattr = module_getattr
+    gradscope.module_setattr = module_setattr
+    gradscope.sgd_plain_step = sgd_plain_step
+    gradscope.sgd_update = sgd_update
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node

@@ -199,7 +199,7 @@ public final class Instance: PyObject {
     }
 
     /// `object.__getattribute__(self, n)`: the lookup without `__getattr__`.
-    func genericAttribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func genericAttribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
         return attributes[n] ?? classValue.map(bind)
@@ -226,7 +226,7 @@ public final class Instance: PyObject {
     }
 
     /// `object.__setattr__(self, n, value)`: properties' setters, else the instance dictionary.
-    func setDirect(_ n: String, _ value: Value, _ interp: Interpreter) throws {
+    package func setDirect(_ n: String, _ value: Value, _ interp: Interpreter) throws {
         if n == "__class__" {
             guard case .object(let newClass as UserClass) = value else {
                 throw PyException.type("__class__ must be set to a class, not '\(Formatting.typeName(value))' object")

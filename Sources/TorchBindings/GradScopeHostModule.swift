@@ -24,6 +24,9 @@ enum GradScopeHostModule {
         let own: [String: Value] = [
             "Parameter": .object(parameter),
             "module_getattr": .object(BuiltinFunction("module_getattr", moduleAttribute)),
+            "module_setattr": .object(BuiltinFunction("module_setattr", ModuleSetAttribute.call)),
+            "sgd_plain_step": .object(BuiltinFunction("sgd_plain_step", PlainSGDStep.call)),
+            "sgd_update": .object(BuiltinFunction("sgd_update", SGDUpdate.call)),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
                     guard args.positional.count == 2, case .object(let module) = args.positional[0],

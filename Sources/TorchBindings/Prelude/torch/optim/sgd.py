@@ -1,4 +1,5 @@
 # torch.optim.SGD, after PyTorch's torch/optim/sgd.py (_single_tensor_sgd).
+import _gradscope
 import torch
 from torch.optim.optimizer import Optimizer
 
@@ -61,23 +62,42 @@ class SGD(Optimizer):
 
         with torch.no_grad():
             for group in self.param_groups:
+                # Native for plain SGD (no momentum, weight decay or maximize): params.add_(grad, alpha=-lr).
+                if (
+                    group["momentum"] == 0
+                    and group["weight_decay"] == 0
+                    and not group["maximize"]
+                    and _gradscope.sgd_plain_step(group["params"], group["lr"])
+                ):
+                    continue
                 params = []
                 grads = []
                 momentum_buffer_list = []
 
                 self._init_group(group, params, grads, momentum_buffer_list)
 
-                _single_tensor_sgd(
+                # Native unless maximize or the arguments are not plain (lists, ints, floats, bool).
+                if group["maximize"] or not _gradscope.sgd_update(
                     params,
                     grads,
                     momentum_buffer_list,
-                    weight_decay=group["weight_decay"],
-                    momentum=group["momentum"],
-                    lr=group["lr"],
-                    dampening=group["dampening"],
-                    nesterov=group["nesterov"],
-                    maximize=group["maximize"],
-                )
+                    group["weight_decay"],
+                    group["momentum"],
+                    group["lr"],
+                    group["dampening"],
+                    group["nesterov"],
+                ):
+                    _single_tensor_sgd(
+                        params,
+                        grads,
+                        momentum_buffer_list,
+                        weight_decay=group["weight_decay"],
+                        momentum=group["momentum"],
+                        lr=group["lr"],
+                        dampening=group["dampening"],
+                        nesterov=group["nesterov"],
+                        maximize=group["maximize"],
+                    )
 
                 if group["momentum"] != 0:
                     # update momentum_buffers in state

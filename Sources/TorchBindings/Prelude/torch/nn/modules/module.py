@@ -509,6 +509,12 @@ class Module:
                 else:
                     object.__setattr__(self, name, value)
 
+    # PyTorch's __setattr__ above, kept (and named so in tracebacks) as _setattr_registries;
+    # the native one stores a plain value under an unregistered name (every `self.calls += 1`)
+    # itself and calls _setattr_registries for everything else.
+    _setattr_registries = __setattr__
+    __setattr__ = _gradscope.module_setattr
+
     def _remove_plain_attribute(self, name):
         # PyTorch deletes the name from self.__dict__; a plain attribute shadows the registries.
         if name not in self._parameters and name not in self._buffers and name not in self._modules:
