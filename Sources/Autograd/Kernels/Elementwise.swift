@@ -54,13 +54,15 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
         switch T.self {
         case is Float.Type:
             if let op = F.arithmeticOperator {
-                run(op, a.pointer(Float.self), b.pointer(Float.self), out.pointer(Float.self))
+                let (pa, pb, po) = (a.pointer(Float.self), b.pointer(Float.self), out.pointer(Float.self))
+                forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
             } else {
                 run(Float.self, F.apply)
             }
         case is Double.Type:
             if let op = F.arithmeticOperator {
-                run(op, a.pointer(Double.self), b.pointer(Double.self), out.pointer(Double.self))
+                let (pa, pb, po) = (a.pointer(Double.self), b.pointer(Double.self), out.pointer(Double.self))
+                forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
             } else {
                 run(Double.self, F.apply)
             }
@@ -69,45 +71,23 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
         }
     }
 
-    /// The layouts of `run(_:_:)` through `op`'s concrete loops, a block-repeating operand one block at a time.
-    private func run(
-        _ op: ArithmeticOperator, _ pa: UnsafeMutablePointer<Float>, _ pb: UnsafeMutablePointer<Float>,
-        _ po: UnsafeMutablePointer<Float>
-    ) {
+    /// The layouts of `run(_:_:)` as segments for `op`'s concrete loops, called once per
+    /// segment (not per element) with the offsets into a, b and out, the segment's length and
+    /// which operands are scalars; a block-repeating operand gives one segment per block.
+    private func forEachSegment(_ segment: (Int, Int, Int, Int, Bool, Bool) -> Void) {
         var start = 0
         if bBlock > 0 {
             while start < count {
-                op.run(pa + start, pb, po + start, count: bBlock, aScalar: false, bScalar: false)
+                segment(start, 0, start, bBlock, false, false)
                 start += bBlock
             }
         } else if aBlock > 0 {
             while start < count {
-                op.run(pa, pb + start, po + start, count: aBlock, aScalar: false, bScalar: false)
+                segment(0, start, start, aBlock, false, false)
                 start += aBlock
             }
         } else {
-            op.run(pa, pb, po, count: count, aScalar: aScalar, bScalar: bScalar)
-        }
-    }
-
-    /// The layouts of `run(_:_:)` through `op`'s concrete loops, a block-repeating operand one block at a time.
-    private func run(
-        _ op: ArithmeticOperator, _ pa: UnsafeMutablePointer<Double>, _ pb: UnsafeMutablePointer<Double>,
-        _ po: UnsafeMutablePointer<Double>
-    ) {
-        var start = 0
-        if bBlock > 0 {
-            while start < count {
-                op.run(pa + start, pb, po + start, count: bBlock, aScalar: false, bScalar: false)
-                start += bBlock
-            }
-        } else if aBlock > 0 {
-            while start < count {
-                op.run(pa, pb + start, po + start, count: aBlock, aScalar: false, bScalar: false)
-                start += aBlock
-            }
-        } else {
-            op.run(pa, pb, po, count: count, aScalar: aScalar, bScalar: bScalar)
+            segment(0, 0, 0, count, aScalar, bScalar)
         }
     }
 

@@ -45,9 +45,9 @@ private struct NearestVisitor: FloatVisitor {
 }
 
 extension Tensor {
-    /// `upsample_nearest2d(self, output_size, scales_h, scales_w)` (UpsampleNearest2DBackward0);
-    /// the scales, when given, pick the source indices instead of the size ratio.
-    public func upsampleNearest2d(outputSize: [Int], scales: [Double?] = [nil, nil]) throws -> Tensor {
+    /// PyTorch's checks shared by the 2-D upsampling ops (`upsample_2d_common_check`): a
+    /// non-empty 4-D input and two positive output sizes.
+    func checkUpsample2dSizes(_ outputSize: [Int]) throws {
         guard dim == 4, numel > 0 else {
             throw TorchError.runtime(
                 "Non-empty 4D data tensor expected but got a tensor with sizes [\(shape.map(String.init).joined(separator: ", "))]"
@@ -61,6 +61,12 @@ extension Tensor {
                 "Input and output sizes should be greater than 0, but got input (H: \(shape[2]), W: \(shape[3])) output (H: \(outputSize[0]), W: \(outputSize[1]))"
             )
         }
+    }
+
+    /// `upsample_nearest2d(self, output_size, scales_h, scales_w)` (UpsampleNearest2DBackward0);
+    /// the scales, when given, pick the source indices instead of the size ratio.
+    public func upsampleNearest2d(outputSize: [Int], scales: [Double?] = [nil, nil]) throws -> Tensor {
+        try checkUpsample2dSizes(outputSize)
         try requireFloatingPoint("upsample_nearest2d_out_frame")
         let (inH, inW) = (shape[2], shape[3])
         let planes = shape[0] * shape[1]

@@ -99,19 +99,7 @@ extension Tensor {
     /// (UpsampleBilinear2DBackward0); the scales, when given and `align_corners` is false, set the
     /// source positions instead of the size ratio.
     public func upsampleBilinear2d(outputSize: [Int], alignCorners: Bool, scales: [Double?] = [nil, nil]) throws -> Tensor {
-        guard dim == 4, numel > 0 else {
-            throw TorchError.runtime(
-                "Non-empty 4D data tensor expected but got a tensor with sizes [\(shape.map(String.init).joined(separator: ", "))]"
-            )
-        }
-        guard outputSize.count == 2 else {
-            throw TorchError.runtime("It is expected output_size equals to 2, but got size \(outputSize.count)")
-        }
-        guard outputSize.allSatisfy({ $0 > 0 }) else {
-            throw TorchError.runtime(
-                "Input and output sizes should be greater than 0, but got input (H: \(shape[2]), W: \(shape[3])) output (H: \(outputSize[0]), W: \(outputSize[1]))"
-            )
-        }
+        try checkUpsample2dSizes(outputSize)
         try requireFloatingPoint("upsample_bilinear2d_channels_last")
         let planes = shape[0] * shape[1]
         let (inH, inW, outH, outW) = (shape[2], shape[3], outputSize[0], outputSize[1])
