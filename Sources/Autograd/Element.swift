@@ -1,28 +1,28 @@
 import RealModule
 
 /// A Swift type that can be stored in a tensor, with lossless-enough conversion through Double.
-public protocol TensorElement {
+package protocol TensorElement {
     static var dtype: DType { get }
     init(fromDouble value: Double)
     var doubleValue: Double { get }
 }
 
 extension Float: TensorElement {
-    public static var dtype: DType { .float32 }
-    @inline(__always) public init(fromDouble value: Double) { self = Float(value) }
-    @inline(__always) public var doubleValue: Double { Double(self) }
+    package static var dtype: DType { .float32 }
+    @inline(__always) package init(fromDouble value: Double) { self = Float(value) }
+    @inline(__always) package var doubleValue: Double { Double(self) }
 }
 
 extension Double: TensorElement {
-    public static var dtype: DType { .float64 }
-    @inline(__always) public init(fromDouble value: Double) { self = value }
-    @inline(__always) public var doubleValue: Double { self }
+    package static var dtype: DType { .float64 }
+    @inline(__always) package init(fromDouble value: Double) { self = value }
+    @inline(__always) package var doubleValue: Double { self }
 }
 
 extension Int64: TensorElement {
-    public static var dtype: DType { .int64 }
+    package static var dtype: DType { .int64 }
     /// Truncates toward zero like PyTorch's float-to-int cast; out-of-range values saturate.
-    @inline(__always) public init(fromDouble value: Double) {
+    @inline(__always) package init(fromDouble value: Double) {
         if value.isNaN {
             self = 0
         } else if value >= 9.2233720368547758e18 {
@@ -33,16 +33,16 @@ extension Int64: TensorElement {
             self = Int64(value)
         }
     }
-    @inline(__always) public var doubleValue: Double { Double(self) }
+    @inline(__always) package var doubleValue: Double { Double(self) }
 }
 
 extension Bool: TensorElement {
-    public static var dtype: DType { .bool }
-    @inline(__always) public init(fromDouble value: Double) { self = value != 0 }
-    @inline(__always) public var doubleValue: Double { self ? 1 : 0 }
+    package static var dtype: DType { .bool }
+    @inline(__always) package init(fromDouble value: Double) { self = value != 0 }
+    @inline(__always) package var doubleValue: Double { self ? 1 : 0 }
 }
 
 /// Floating-point element types, for kernels that need transcendental functions.
-public protocol FloatElement: TensorElement, Real, BinaryFloatingPoint {}
+package protocol FloatElement: TensorElement, Real, BinaryFloatingPoint {}
 extension Float: FloatElement {}
 extension Double: FloatElement {}

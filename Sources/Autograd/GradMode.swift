@@ -16,7 +16,7 @@ public enum GradMode {
         set { ThreadState.current.anomalyDetection = newValue }
     }
     /// Supplies the forward-call description a node keeps while anomaly detection is on.
-    public static var anomalyTraceProvider: (() -> String)? {
+    package static var anomalyTraceProvider: (() -> String)? {
         get { ThreadState.current.anomalyTraceProvider }
         set { ThreadState.current.anomalyTraceProvider = newValue }
     }

@@ -23,26 +23,26 @@ final class MemoryAccount {
 /// Storage allocation itself cannot throw; the tensor-creating entry points (factories,
 /// broadcasting, matmul, repeat, joins, indexing) call `reserve` with the size they are about to
 /// allocate, and every storage is counted while alive.
-public enum MemoryBudget {
+package enum MemoryBudget {
     /// The calling thread's limit in bytes, or nil for none. Setting it starts a fresh count:
     /// storages allocated before are not counted.
-    public static var limit: Int? {
+    package static var limit: Int? {
         get { ThreadState.current.memoryAccount?.limit }
         set { ThreadState.current.memoryAccount = newValue.map(MemoryAccount.init(limit:)) }
     }
 
     /// Bytes of live tensor storage counted against the calling thread's limit.
-    public static var liveBytes: Int { ThreadState.current.memoryAccount?.live ?? 0 }
+    package static var liveBytes: Int { ThreadState.current.memoryAccount?.live ?? 0 }
 
     /// Throws unless `count` elements of `dtype` fit in the remaining budget. `shape` only
     /// names the request in the overflow message.
-    public static func reserve(_ count: Int, _ dtype: DType, shape: [Int]? = nil) throws {
+    package static func reserve(_ count: Int, _ dtype: DType, shape: [Int]? = nil) throws {
         try reserve(count, itemSize: dtype.itemSize, shape: shape)
     }
 
     /// Throws unless `count` items of `itemSize` bytes fit in the remaining budget (also used for
     /// the script layer's own lists and strings, which are not tensors but can be as large).
-    public static func reserve(_ count: Int, itemSize: Int, shape: [Int]? = nil) throws {
+    package static func reserve(_ count: Int, itemSize: Int, shape: [Int]? = nil) throws {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: itemSize)
         if overflow || count < 0 {
             throw TorchError.runtime("Storage size calculation overflowed with sizes=\(shape ?? [count])")
@@ -58,7 +58,7 @@ public enum MemoryBudget {
     /// The element count of `shape`, checked: no negative sizes, no more than 64 dimensions, no
     /// Int overflow, and (for an allocation of `dtype`) within the memory budget.
     @discardableResult
-    public static func checkedNumel(_ shape: [Int], allocating dtype: DType? = nil) throws -> Int {
+    package static func checkedNumel(_ shape: [Int], allocating dtype: DType? = nil) throws -> Int {
         guard shape.count <= maxRank else {
             throw TorchError.runtime("tensors with more than \(maxRank) dimensions are not supported (got \(shape.count))")
         }
@@ -81,5 +81,5 @@ public enum MemoryBudget {
     }
 
     /// PyTorch's limit on tensor rank.
-    public static let maxRank = 64
+    package static let maxRank = 64
 }

@@ -25,14 +25,14 @@ public class Node {
     /// A per-thread unique, increasing identifier.
     public let id: Int
     /// The tensors this node keeps for its formula.
-    public internal(set) var saved: [SavedTensor] = []
+    package internal(set) var saved: [SavedTensor] = []
     /// Slots PyTorch's formula declares but this node did not fill, because no gradient needed
     /// them (`grad_fn._saved_self` is None for `a * b` when only `a` requires grad).
-    public internal(set) var unsavedRoles: [String] = []
+    package internal(set) var unsavedRoles: [String] = []
     /// The non-tensor values the formula keeps (sizes, dims, scalars), by PyTorch's names.
-    public internal(set) var savedValues: [(name: String, value: SavedValue)] = []
+    package internal(set) var savedValues: [(name: String, value: SavedValue)] = []
     /// An object the host keeps with the node (the Python bindings keep `grad_fn.metadata` there).
-    public var hostData: AnyObject?
+    package var hostData: AnyObject?
     /// Number of forward outputs whose gradients this node receives.
     public let numOutputs: Int
     /// The forward-call description kept while anomaly detection is on.

@@ -1,13 +1,13 @@
 /// A flat, typed buffer that tensors view through shape, strides and offset.
-public final class Storage {
-    public let dtype: DType
-    public let count: Int
-    public let data: UnsafeMutableRawPointer
+package final class Storage {
+    package let dtype: DType
+    package let count: Int
+    package let data: UnsafeMutableRawPointer
     /// The memory budget this storage is counted against, if its thread had one.
     private let account: MemoryAccount?
 
     /// Allocates `count` zero-filled elements.
-    public init(dtype: DType, count: Int) {
+    package init(dtype: DType, count: Int) {
         self.dtype = dtype
         self.count = count
         let bytes = max(count * dtype.itemSize, 1)
@@ -34,7 +34,7 @@ public final class Storage {
         data.deallocate()
     }
 
-    public var byteCount: Int { count * dtype.itemSize }
+    package var byteCount: Int { count * dtype.itemSize }
 
     @inline(__always)
     func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
@@ -43,8 +43,8 @@ public final class Storage {
 }
 
 /// The version counter shared by a tensor, its views and `detach()` results; in-place ops bump it.
-public final class VersionCounter {
-    public internal(set) var value: Int = 0
+package final class VersionCounter {
+    package internal(set) var value: Int = 0
     init() {}
     func bump() { value += 1 }
 }

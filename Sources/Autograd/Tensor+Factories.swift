@@ -66,7 +66,7 @@ extension Tensor {
     public static func ones(_ shape: [Int], dtype: DType = .float32) -> Tensor { full(shape, 1, dtype: dtype) }
 
     /// A factory result with `requires_grad=` applied and reported to the observer.
-    public static func factory(_ op: String, _ t: Tensor, requiresGrad: Bool) throws -> Tensor {
+    package static func factory(_ op: String, _ t: Tensor, requiresGrad: Bool) throws -> Tensor {
         try t.setRequiresGrad(requiresGrad)
         reportCreated(t, op)
         return t

@@ -6,7 +6,7 @@ extension Tensor {
     /// result cast to this tensor's dtype when PyTorch allows it, a new contiguous shape when
     /// the result's differs, and a version bump.
     @discardableResult
-    public func assignOut(_ op: String, inputs: [Tensor], _ compute: () throws -> Tensor) throws -> Tensor {
+    package func assignOut(_ op: String, inputs: [Tensor], _ compute: () throws -> Tensor) throws -> Tensor {
         if GradMode.isEnabled && (requiresGrad || inputs.contains(where: \.requiresGrad)) {
             throw TorchError.runtime(
                 "\(op)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad."

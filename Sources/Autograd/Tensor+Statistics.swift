@@ -1,12 +1,12 @@
 /// Summary statistics of a tensor's values, computed in one pass without copying them.
-public struct TensorStatistics: Sendable, Equatable {
+package struct TensorStatistics: Sendable, Equatable {
     /// Sum of squares of the finite elements.
-    public var sumOfSquares = 0.0
+    package var sumOfSquares = 0.0
     /// Smallest and largest non-NaN elements (±infinity included); nil when there are none.
-    public var min: Double?
-    public var max: Double?
-    public var nanCount = 0
-    public var infCount = 0
+    package var min: Double?
+    package var max: Double?
+    package var nanCount = 0
+    package var infCount = 0
 }
 
 private struct StatisticsVisitor: ElementVisitor {
@@ -39,5 +39,5 @@ private struct StatisticsVisitor: ElementVisitor {
 
 extension Tensor {
     /// Norm, extremes and non-finite counts of the values, in one pass over the storage.
-    public func statistics() -> TensorStatistics { dtype.dispatch(StatisticsVisitor(tensor: self)) }
+    package func statistics() -> TensorStatistics { dtype.dispatch(StatisticsVisitor(tensor: self)) }
 }

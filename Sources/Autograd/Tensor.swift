@@ -3,7 +3,7 @@
 /// Tensors have reference semantics: views (`view`, `t`, indexing, ...) and `detach()` share
 /// storage and the version counter with their source.
 public final class Tensor {
-    public internal(set) var storage: Storage
+    package internal(set) var storage: Storage
     public internal(set) var shape: [Int]
     public internal(set) var strides: [Int]
     public internal(set) var offset: Int
@@ -24,7 +24,7 @@ public final class Tensor {
     var leafRequiresGrad = false
     /// The accumulated gradient (leaves, or non-leaves that `retainGrad()`), read without the
     /// warning `grad` gives for a non-leaf: a tensor, not a storage.
-    public internal(set) var storedGrad: Tensor?
+    package internal(set) var storedGrad: Tensor?
     /// The AccumulateGrad node of a leaf that requires grad, created on first use.
     var accumulator: AccumulateGrad?
     public internal(set) var retainsGrad = false
@@ -32,7 +32,7 @@ public final class Tensor {
     /// Whether this tensor is an `nn.Parameter` (it prints as "Parameter containing:").
     public var isParameter = false
     /// Whether this 0-dim tensor stands for a Python number operand (saved-tensor hooks skip it).
-    public internal(set) var isWrappedNumber = false
+    package internal(set) var isWrappedNumber = false
     /// The tensor this one is a view of (PyTorch's `._base`).
     public internal(set) var base: Tensor?
     /// A process-unique, increasing identifier.
@@ -109,7 +109,7 @@ enum TensorIDs {
 private let unitStride = [1]
 
 /// Row-major strides for a shape.
-public func contiguousStrides(_ shape: [Int]) -> [Int] {
+package func contiguousStrides(_ shape: [Int]) -> [Int] {
     if shape.count <= 1 { return shape.isEmpty ? [] : unitStride }
     var strides = [Int](repeating: 1, count: shape.count)
     var acc = 1
@@ -123,7 +123,7 @@ public func contiguousStrides(_ shape: [Int]) -> [Int] {
 }
 
 /// Resolves a possibly negative dimension index, with PyTorch's IndexError text.
-public func normalizeDim(_ d: Int, rank: Int) throws -> Int {
+package func normalizeDim(_ d: Int, rank: Int) throws -> Int {
     let r = max(rank, 1)
     if d < -r || d >= r {
         throw TorchError.index(

@@ -72,40 +72,40 @@ enum FileHandleStderr {
 #endif
 
 /// Every message text the engine produces, word for word as PyTorch's.
-public enum AutogradMessages {
-    public static func doesNotRequireGrad(_ index: Int) -> String {
+package enum AutogradMessages {
+    package static func doesNotRequireGrad(_ index: Int) -> String {
         "element \(index) of tensors does not require grad and does not have a grad_fn"
     }
-    public static let backwardTwice =
+    package static let backwardTwice =
         "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
-    public static let implicitGradScalarOnly = "grad can be implicitly created only for scalar outputs"
-    public static let requiresGradNonLeafFalse =
+    package static let implicitGradScalarOnly = "grad can be implicitly created only for scalar outputs"
+    package static let requiresGradNonLeafFalse =
         "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
-    public static let requiresGradNonLeaf = "you can only change requires_grad flags of leaf variables."
-    public static let onlyFloatRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients"
-    public static let leafInPlace = "a leaf Variable that requires grad is being used in an in-place operation."
-    public static let viewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation."
-    public static func unusedInput(_ index: Int) -> String {
+    package static let requiresGradNonLeaf = "you can only change requires_grad flags of leaf variables."
+    package static let onlyFloatRequiresGrad = "Only Tensors of floating point and complex dtype can require gradients"
+    package static let leafInPlace = "a leaf Variable that requires grad is being used in an in-place operation."
+    package static let viewOfLeafInPlace = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+    package static func unusedInput(_ index: Int) -> String {
         "The differentiated Tensor at index \(index) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."
     }
-    public static let hookNoGrad = "cannot register a hook on a tensor that doesn't require gradient"
-    public static let retainGradNoGrad = "can't retain_grad on Tensor that has requires_grad=False"
-    public static func variableData(_ typeName: String) -> String {
+    package static let hookNoGrad = "cannot register a hook on a tensor that doesn't require gradient"
+    package static let retainGradNoGrad = "can't retain_grad on Tensor that has requires_grad=False"
+    package static func variableData(_ typeName: String) -> String {
         "Variable data has to be a tensor, but got \(typeName)"
     }
-    public static func sizeMismatch(_ a: Int, _ b: Int, dim: Int) -> String {
+    package static func sizeMismatch(_ a: Int, _ b: Int, dim: Int) -> String {
         "The size of tensor a (\(a)) must match the size of tensor b (\(b)) at non-singleton dimension \(dim)"
     }
-    public static func wrongGradientCount(_ name: String, expected: Int, got: Int) -> String {
+    package static func wrongGradientCount(_ name: String, expected: Int, got: Int) -> String {
         "function \(name) returned an incorrect number of gradients (expected \(expected), got \(got))"
     }
-    public static let rangeDeprecated =
+    package static let rangeDeprecated =
         "torch.range is deprecated and will be removed in a future release because its behavior is inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in [start, end)."
-    public static let nonLeafGradAccess =
+    package static let nonLeafGradAccess =
         "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information."
 
     /// The in-place modification error for a saved tensor whose version moved on.
-    public static func modifiedInPlace(
+    package static func modifiedInPlace(
         dtype: DType, shape: [Int], producer: (name: String, output: Int)?,
         version: Int, expected: Int
     ) -> String {

@@ -4,33 +4,33 @@
 /// tracebacks and the graph recorder can label ops with the line that ran them.
 
 /// A position in the script: 1-based line, 0-based column (as Python reports them).
-public struct SourcePosition: Sendable, Equatable {
-    public let line: Int
-    public let column: Int
-    public init(line: Int, column: Int) {
+package struct SourcePosition: Sendable, Equatable {
+    package let line: Int
+    package let column: Int
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 }
 
-public enum BinaryOperator: String, Sendable {
+package enum BinaryOperator: String, Sendable {
     case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**", matMul = "@"
     case bitAnd = "&", bitOr = "|", bitXor = "^", shiftLeft = "<<", shiftRight = ">>"
 }
 
-public enum UnaryOperator: String, Sendable {
+package enum UnaryOperator: String, Sendable {
     case neg = "-", pos = "+", not = "not", invert = "~"
 }
 
-public enum BoolOperator: String, Sendable { case and, or }
+package enum BoolOperator: String, Sendable { case and, or }
 
-public enum CompareOperator: String, Sendable {
+package enum CompareOperator: String, Sendable {
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
     case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
 }
 
 /// One argument at a call site.
-public enum CallArgument {
+package enum CallArgument {
     case positional(Expr)
     case keyword(String, Expr)
     /// `*args`
@@ -40,7 +40,7 @@ public enum CallArgument {
 }
 
 /// A piece of an f-string.
-public enum FStringPart {
+package enum FStringPart {
     case literal(String)
     /// `{expr!conversion:spec}`; `conversion` is "r", "s" or "a"; the spec may itself hold
     /// replacement fields, so it is a list of parts. `selfDocumenting` is the `{x=}` form's text.
@@ -48,11 +48,11 @@ public enum FStringPart {
 }
 
 /// `for target in iter if cond ...` inside a comprehension.
-public struct Comprehension {
-    public let target: Expr
-    public let iterable: Expr
-    public let conditions: [Expr]
-    public init(target: Expr, iterable: Expr, conditions: [Expr]) {
+package struct Comprehension {
+    package let target: Expr
+    package let iterable: Expr
+    package let conditions: [Expr]
+    package init(target: Expr, iterable: Expr, conditions: [Expr]) {
         self.target = target
         self.iterable = iterable
         self.conditions = conditions
@@ -72,7 +72,7 @@ extension Expr {
     }
 }
 
-public indirect enum ExprKind {
+package indirect enum ExprKind {
     case name(String)
     case intLiteral(Int)
     case floatLiteral(Double)
@@ -111,37 +111,37 @@ public indirect enum ExprKind {
     case starred(Expr)
 }
 
-public final class Expr {
-    public let kind: ExprKind
-    public let position: SourcePosition
-    public init(_ kind: ExprKind, _ position: SourcePosition) {
+package final class Expr {
+    package let kind: ExprKind
+    package let position: SourcePosition
+    package init(_ kind: ExprKind, _ position: SourcePosition) {
         self.kind = kind
         self.position = position
     }
-    public var line: Int { position.line }
+    package var line: Int { position.line }
 }
 
 /// A function parameter.
-public struct Parameter {
-    public enum Kind: Sendable { case normal, keywordOnly, varArgs, varKeywords }
-    public let name: String
-    public let defaultValue: Expr?
-    public let kind: Kind
-    public init(name: String, defaultValue: Expr?, kind: Kind) {
+package struct Parameter {
+    package enum Kind: Sendable { case normal, keywordOnly, varArgs, varKeywords }
+    package let name: String
+    package let defaultValue: Expr?
+    package let kind: Kind
+    package init(name: String, defaultValue: Expr?, kind: Kind) {
         self.name = name
         self.defaultValue = defaultValue
         self.kind = kind
     }
 }
 
-public struct FunctionDefinition {
-    public let name: String
-    public let parameters: [Parameter]
-    public let body: [Stmt]
-    public let decorators: [Expr]
+package struct FunctionDefinition {
+    package let name: String
+    package let parameters: [Parameter]
+    package let body: [Stmt]
+    package let decorators: [Expr]
     /// Whether the body contains `yield` (outside nested functions): calls make generators.
-    public let isGenerator: Bool
-    public init(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr], isGenerator: Bool = false) {
+    package let isGenerator: Bool
+    package init(name: String, parameters: [Parameter], body: [Stmt], decorators: [Expr], isGenerator: Bool = false) {
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -150,12 +150,12 @@ public struct FunctionDefinition {
     }
 }
 
-public struct ClassDefinition {
-    public let name: String
-    public let bases: [Expr]
-    public let body: [Stmt]
-    public let decorators: [Expr]
-    public init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr]) {
+package struct ClassDefinition {
+    package let name: String
+    package let bases: [Expr]
+    package let body: [Stmt]
+    package let decorators: [Expr]
+    package init(name: String, bases: [Expr], body: [Stmt], decorators: [Expr]) {
         self.name = name
         self.bases = bases
         self.body = body
@@ -163,13 +163,13 @@ public struct ClassDefinition {
     }
 }
 
-public struct ExceptHandler {
+package struct ExceptHandler {
     /// The exception type expression (a name or a tuple of names); nil for a bare `except:`.
-    public let type: Expr?
-    public let name: String?
-    public let body: [Stmt]
-    public let position: SourcePosition
-    public init(type: Expr?, name: String?, body: [Stmt], position: SourcePosition) {
+    package let type: Expr?
+    package let name: String?
+    package let body: [Stmt]
+    package let position: SourcePosition
+    package init(type: Expr?, name: String?, body: [Stmt], position: SourcePosition) {
         self.type = type
         self.name = name
         self.body = body
@@ -178,26 +178,26 @@ public struct ExceptHandler {
 }
 
 /// `with item as target, ...:`
-public struct WithItem {
-    public let context: Expr
-    public let target: Expr?
-    public init(context: Expr, target: Expr?) {
+package struct WithItem {
+    package let context: Expr
+    package let target: Expr?
+    package init(context: Expr, target: Expr?) {
         self.context = context
         self.target = target
     }
 }
 
 /// `import a.b as c` / `from a.b import c as d`: the dotted module and the optional alias.
-public struct ImportName {
-    public let name: String
-    public let alias: String?
-    public init(name: String, alias: String?) {
+package struct ImportName {
+    package let name: String
+    package let alias: String?
+    package init(name: String, alias: String?) {
         self.name = name
         self.alias = alias
     }
 }
 
-public enum StmtKind {
+package enum StmtKind {
     case expression(Expr)
     /// `a = b = value`: every target, left to right.
     case assign(targets: [Expr], value: Expr)
@@ -225,24 +225,24 @@ public enum StmtKind {
     case importFrom(module: String, names: [ImportName])
 }
 
-public final class Stmt {
-    public let kind: StmtKind
-    public let position: SourcePosition
+package final class Stmt {
+    package let kind: StmtKind
+    package let position: SourcePosition
     /// Whether a `yield` appears in this statement (outside nested functions): a generator
     /// steps into such statements instead of running them whole.
-    public internal(set) var containsYield = false
-    public init(_ kind: StmtKind, _ position: SourcePosition) {
+    package internal(set) var containsYield = false
+    package init(_ kind: StmtKind, _ position: SourcePosition) {
         self.kind = kind
         self.position = position
     }
-    public var line: Int { position.line }
+    package var line: Int { position.line }
 }
 
 /// A parsed script: its statements and its source lines (for tracebacks and carets).
-public struct Module {
-    public let body: [Stmt]
-    public let sourceLines: [String]
-    public init(body: [Stmt], sourceLines: [String]) {
+package struct Module {
+    package let body: [Stmt]
+    package let sourceLines: [String]
+    package init(body: [Stmt], sourceLines: [String]) {
         self.body = body
         self.sourceLines = sourceLines
     }

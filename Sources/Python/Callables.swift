@@ -1,24 +1,24 @@
 /// A function implemented in Swift (builtins, torch functions, bound methods of builtin types).
-public final class BuiltinFunction: PyObject {
-    public let name: String
+package final class BuiltinFunction: PyObject {
+    package let name: String
     let body: (Arguments, Interpreter) throws -> Value
 
-    public init(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+    package init(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
         self.name = name
         self.body = body
     }
 
-    public var typeName: String { "builtin_function_or_method" }
-    public func repr() -> String { "<built-in function \(name)>" }
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try body(args, interp) }
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package var typeName: String { "builtin_function_or_method" }
+    package func repr() -> String { "<built-in function \(name)>" }
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try body(args, interp) }
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         n == "__name__" ? .string(name) : nil
     }
 }
 
 /// A `def` or `lambda` with its defaults and defining scope.
-public final class UserFunction: PyObject {
-    public let name: String
+package final class UserFunction: PyObject {
+    package let name: String
     let parameters: [Parameter]
     let defaults: [String: Value]
     let body: [Stmt]
@@ -68,12 +68,12 @@ public final class UserFunction: PyObject {
         nonlocalNames = n
     }
 
-    public var typeName: String { "function" }
-    public func repr() -> String {
+    package var typeName: String { "function" }
+    package func repr() -> String {
         "<function \(qualifiedName) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.callUser(self, args) }
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.callUser(self, args) }
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
         case "__name__": return .string(reportedName ?? name)
         case "__qualname__": return .string(qualifiedName)
@@ -123,7 +123,7 @@ public final class UserFunction: PyObject {
 }
 
 /// A function bound to its receiver (`obj.method`).
-public final class BoundMethod: PyObject {
+package final class BoundMethod: PyObject {
     let receiver: Value
     package let function: Value
 
@@ -132,8 +132,8 @@ public final class BoundMethod: PyObject {
         self.function = function
     }
 
-    public var typeName: String { "method" }
-    public func repr() -> String {
+    package var typeName: String { "method" }
+    package func repr() -> String {
         let name: String
         switch function {
         case .object(let f as UserFunction): name = f.qualifiedName
@@ -142,7 +142,7 @@ public final class BoundMethod: PyObject {
         }
         return "<bound method \(name) of \(Formatting.repr(receiver))>"
     }
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         var a = args
         a.positional.insert(receiver, at: 0)
         return try interp.call(function, a)
@@ -156,8 +156,8 @@ package protocol ModuleLike: PyObject {
     var name: String { get }
 }
 
-public final class ModuleObject: PyObject, ModuleLike {
-    public let name: String
+package final class ModuleObject: PyObject, ModuleLike {
+    package let name: String
     var members: [String: Value]
 
     package init(name: String, members: [String: Value]) {
@@ -165,9 +165,9 @@ public final class ModuleObject: PyObject, ModuleLike {
         self.members = members
     }
 
-    public var typeName: String { "module" }
-    public func repr() -> String { "<module '\(name)'>" }
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package var typeName: String { "module" }
+    package func repr() -> String { "<module '\(name)'>" }
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         n == "__name__" ? .string(name) : members[n]
     }
 }

@@ -1,9 +1,9 @@
 /// `@staticmethod`: a function stored on a class and not bound to instances.
-public final class StaticMethod: PyObject {
+package final class StaticMethod: PyObject {
     package let function: Value
     init(_ function: Value) { self.function = function }
-    public var typeName: String { "staticmethod" }
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.call(function, args) }
+    package var typeName: String { "staticmethod" }
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? { try interp.call(function, args) }
 }
 
 /// `@classmethod`: a function bound to the class (also when read through an instance).

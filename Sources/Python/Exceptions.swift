@@ -1,17 +1,17 @@
 /// A Python exception class (builtin or defined by the script).
-public final class ExceptionClass: PyObject, Sendable {
-    public let name: String
-    public let base: ExceptionClass?
+package final class ExceptionClass: PyObject, Sendable {
+    package let name: String
+    package let base: ExceptionClass?
 
-    public init(_ name: String, base: ExceptionClass?) {
+    package init(_ name: String, base: ExceptionClass?) {
         self.name = name
         self.base = base
     }
 
-    public var typeName: String { "type" }
-    public func repr() -> String { "<class '\(name)'>" }
+    package var typeName: String { "type" }
+    package func repr() -> String { "<class '\(name)'>" }
 
-    public func isSubclass(of other: ExceptionClass) -> Bool {
+    package func isSubclass(of other: ExceptionClass) -> Bool {
         var c: ExceptionClass? = self
         while let k = c {
             if k === other { return true }
@@ -20,11 +20,11 @@ public final class ExceptionClass: PyObject, Sendable {
         return false
     }
 
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         .object(ExceptionInstance(self, args.positional))
     }
 
-    public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         name == "__name__" ? .string(self.name) : ExceptionMethods.method(name).map { .object($0) }
     }
 
@@ -66,14 +66,14 @@ public final class ExceptionClass: PyObject, Sendable {
 
 /// A raised (or constructed) exception object: of a builtin class, or the raised instance of a
 /// script-defined exception class (`object`) seen through its nearest builtin base.
-public final class ExceptionInstance: PyObject {
+package final class ExceptionInstance: PyObject {
     /// The builtin class, or for a script-defined class its nearest builtin base.
-    public let cls: ExceptionClass
+    package let cls: ExceptionClass
     /// The script object raised, an instance of a class derived from `cls`.
     let object: Instance?
     private let builtinArgs: [Value]
 
-    public init(_ cls: ExceptionClass, _ args: [Value]) {
+    package init(_ cls: ExceptionClass, _ args: [Value]) {
         self.cls = cls
         builtinArgs = args
         object = nil
@@ -87,19 +87,19 @@ public final class ExceptionInstance: PyObject {
     }
 
     /// `e.args`.
-    public var args: [Value] { object?.exceptionArgs ?? builtinArgs }
+    package var args: [Value] { object?.exceptionArgs ?? builtinArgs }
 
     /// The exception object scripts see (`except E as e`).
     var pythonValue: Value { .object(object ?? self) }
     /// `type(e)`.
     var pythonClass: Value { .object(object.map { $0.cls } ?? cls) }
 
-    public var typeName: String { object?.cls.name ?? cls.name }
+    package var typeName: String { object?.cls.name ?? cls.name }
 
     /// `str(e)`: the single argument's str, or the tuple of arguments.
-    public func str() -> String { object?.str() ?? Self.defaultStr(cls, args) }
+    package func str() -> String { object?.str() ?? Self.defaultStr(cls, args) }
 
-    public func repr() -> String { object?.repr() ?? Self.defaultRepr(cls.name, args) }
+    package func repr() -> String { object?.repr() ?? Self.defaultRepr(cls.name, args) }
 
     /// `BaseException.__str__` (`KeyError`'s for its subclasses).
     static func defaultStr(_ cls: ExceptionClass, _ args: [Value]) -> String {
@@ -116,7 +116,7 @@ public final class ExceptionInstance: PyObject {
         "\(name)(\(args.map(Formatting.repr).joined(separator: ", ")))"
     }
 
-    public func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
         case "args": return .tuple(args)
         case "value" where cls.isSubclass(of: .stopIteration): return args.first ?? Value.none
@@ -132,32 +132,32 @@ public final class ExceptionInstance: PyObject {
 /// (its arguments may be lists or host objects) and cannot be. An exception never leaves the
 /// thread running its interpreter: it is raised and caught there, and `run()` reports it before
 /// returning. The instance is therefore exempt from the Sendable check, and only it.
-public struct PyException: Error {
-    nonisolated(unsafe) public let instance: ExceptionInstance
+package struct PyException: Error {
+    nonisolated(unsafe) package let instance: ExceptionInstance
     /// Innermost last: each frame the exception left, with its source file when not the script.
-    public var frames: [(function: String, line: Int, file: SourceFile?)] = []
+    package var frames: [(function: String, line: Int, file: SourceFile?)] = []
 
-    public init(_ cls: ExceptionClass, _ message: String) {
+    package init(_ cls: ExceptionClass, _ message: String) {
         instance = ExceptionInstance(cls, [.string(message)])
     }
 
-    public init(instance: ExceptionInstance) { self.instance = instance }
+    package init(instance: ExceptionInstance) { self.instance = instance }
 
-    public var typeName: String { instance.typeName }
-    public var message: String { instance.str() }
+    package var typeName: String { instance.typeName }
+    package var message: String { instance.str() }
 
-    public static func type(_ m: String) -> PyException { PyException(.typeError, m) }
-    public static func value(_ m: String) -> PyException { PyException(.valueError, m) }
-    public static func runtime(_ m: String) -> PyException { PyException(.runtimeError, m) }
-    public static func index(_ m: String) -> PyException { PyException(.indexError, m) }
-    public static func name(_ m: String) -> PyException { PyException(.nameError, m) }
-    public static func attribute(_ m: String) -> PyException { PyException(.attributeError, m) }
-    public static func zeroDivision(_ m: String) -> PyException { PyException(.zeroDivisionError, m) }
+    package static func type(_ m: String) -> PyException { PyException(.typeError, m) }
+    package static func value(_ m: String) -> PyException { PyException(.valueError, m) }
+    package static func runtime(_ m: String) -> PyException { PyException(.runtimeError, m) }
+    package static func index(_ m: String) -> PyException { PyException(.indexError, m) }
+    package static func name(_ m: String) -> PyException { PyException(.nameError, m) }
+    package static func attribute(_ m: String) -> PyException { PyException(.attributeError, m) }
+    package static func zeroDivision(_ m: String) -> PyException { PyException(.zeroDivisionError, m) }
 }
 
 /// A host library's error that reaches scripts as a Python exception (e.g. an engine error
 /// raised as the `RuntimeError` PyTorch raises).
-public protocol PyExceptionConvertible: Error {
+package protocol PyExceptionConvertible: Error {
     /// The Python exception scripts see.
     var pyException: PyException { get }
 }

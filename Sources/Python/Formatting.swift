@@ -1,6 +1,6 @@
 /// Python's `str()` and `repr()` of interpreter values.
-public enum Formatting {
-    public static func str(_ v: Value) -> String {
+package enum Formatting {
+    package static func str(_ v: Value) -> String {
         switch v {
         case .string(let s): return s
         case .object(let o): return o.str()
@@ -8,7 +8,7 @@ public enum Formatting {
         }
     }
 
-    public static func repr(_ v: Value) -> String {
+    package static func repr(_ v: Value) -> String {
         switch v {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -43,7 +43,7 @@ public enum Formatting {
     }
 
     /// `type(v).__name__`.
-    public static func typeName(_ v: Value) -> String {
+    package static func typeName(_ v: Value) -> String {
         switch v {
         case .none: return "NoneType"
         case .bool: return "bool"

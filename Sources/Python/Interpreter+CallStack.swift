@@ -1,8 +1,8 @@
 /// Thrown by a statement hook to end the run quietly (the debugger's `quit`).
-public struct ExecutionStopped: Error {
+package struct ExecutionStopped: Error {
     /// The exit status the run reports.
-    public let status: Int32
-    public init(status: Int32) { self.status = status }
+    package let status: Int32
+    package init(status: Int32) { self.status = status }
 }
 
 extension Interpreter {

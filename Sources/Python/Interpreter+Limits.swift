@@ -3,18 +3,18 @@ import Synchronization
 
 /// A request to stop the running script (SIGINT), raised as `KeyboardInterrupt` at the next
 /// statement. The flag is a lock-free atomic so a signal handler can set it safely.
-public enum ScriptInterrupt {
+package enum ScriptInterrupt {
     private static let flag = Atomic<Int32>(0)
 
     /// Asks the running script to stop; returns whether a request was already pending.
     /// Async-signal-safe once `prepare()` has run.
     @discardableResult
-    public static func request() -> Bool {
+    package static func request() -> Bool {
         flag.exchange(1, ordering: .sequentiallyConsistent) != 0
     }
 
     /// Creates the flag ahead of time (call before installing a signal handler).
-    public static func prepare() { flag.store(0, ordering: .sequentiallyConsistent) }
+    package static func prepare() { flag.store(0, ordering: .sequentiallyConsistent) }
 
     /// Takes a pending request, clearing it.
     static func take() -> Bool {

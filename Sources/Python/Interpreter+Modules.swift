@@ -2,12 +2,12 @@
 /// builtins, and whatever a host library registers (e.g. `torch`).
 extension Interpreter {
     /// Makes `module` importable as `name` (`import name`, `from name import x`).
-    public func registerModule(_ name: String, _ module: Value) {
+    package func registerModule(_ name: String, _ module: Value) {
         if importableModules.updateValue(module, forKey: name) == nil { hostModuleNames.append(name) }
     }
 
     /// Makes `value` a builtin: visible in every scope unless shadowed, like `print`.
-    public func registerBuiltin(_ name: String, _ value: Value) { builtins[name] = value }
+    package func registerBuiltin(_ name: String, _ value: Value) { builtins[name] = value }
 
     func registerStandardModule(_ name: String, _ module: Value) {
         if importableModules.updateValue(module, forKey: name) == nil { standardModuleNames.append(name) }

@@ -1,5 +1,5 @@
 /// Receives what a running script does: the current line, name bindings and uncaught errors.
-public protocol ExecutionObserver: AnyObject {
+package protocol ExecutionObserver: AnyObject {
     /// The statement at `line` of the script is about to run (statements of a host library's
     /// Python code, such as torch's prelude, are not reported: the script's line stays current).
     func lineWillRun(_ line: Int)
@@ -27,13 +27,14 @@ public struct ExecutionLimits: Sendable {
     public var countsProcessMemory = false
     /// For tests, an injected clock: the time limit expires at this check inside a builtin.
     package var expireAfterPolls: Int? = nil
+    /// No limits but the call depth.
     public init() {}
 }
 
 /// Runs a parsed script with Python semantics, printing what Python would print.
-public final class Interpreter {
-    public let filename: String
-    public let module: Module
+package final class Interpreter {
+    package let filename: String
+    package let module: Module
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
     var importableModules: [String: Value] = [:]
@@ -63,12 +64,12 @@ public final class Interpreter {
     var hostStates: [ObjectIdentifier: AnyObject] = [:]
 
     /// Standard output and standard error sinks.
-    public var writeOutput: (String) -> Void
-    public var writeError: (String) -> Void
-    public weak var observer: ExecutionObserver?
+    package var writeOutput: (String) -> Void
+    package var writeError: (String) -> Void
+    package weak var observer: ExecutionObserver?
     /// Called before every statement with the scope it runs in (the debugger's stepping hook).
     package var statementHook: ((Stmt, Scope) throws -> Void)?
-    public var limits = ExecutionLimits()
+    package var limits = ExecutionLimits()
 
     package struct Frame {
         package let function: String
@@ -95,7 +96,7 @@ public final class Interpreter {
     var watchdog: RunWatchdog?
     private var warnedSites = Set<String>()
 
-    public init(
+    package init(
         module: Module, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void
     ) {
@@ -117,16 +118,16 @@ public final class Interpreter {
     deinit { globals.variables.removeAll() }
 
     /// The line of the innermost frame.
-    public var currentLine: Int { frames[frames.count - 1].line }
+    package var currentLine: Int { frames[frames.count - 1].line }
 
     /// The line of the innermost frame running the script's own code: while a host library's
     /// Python code runs (an `nn.Module`'s forward), the script line that called into it.
     /// Warnings raised inside library code point here, as a `stacklevel` reaching the caller would.
-    public var scriptLine: Int { frames.last(where: \.isScript)?.line ?? currentLine }
+    package var scriptLine: Int { frames.last(where: \.isScript)?.line ?? currentLine }
 
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
     /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
-    public func run() -> Int32 {
+    package func run() -> Int32 {
         let restores = runScopes.map { $0(self) }
         defer { for restore in restores.reversed() { restore() } }
         let limits = limits
@@ -623,7 +624,7 @@ public final class Interpreter {
     }
 
     /// Calls any callable value.
-    public func call(_ callee: Value, _ args: Arguments) throws -> Value {
+    package func call(_ callee: Value, _ args: Arguments) throws -> Value {
         if case .object(let o) = callee, let result = try o.call(args, self) { return result }
         throw PyException.type("'\(Formatting.typeName(callee))' object is not callable")
     }

@@ -6,9 +6,9 @@ package protocol PyIterator: PyObject {
 }
 
 extension PyIterator {
-    public func iterate(_ interp: Interpreter) throws -> [Value]? { try interp.drain(self) }
-    public func isIterable(_ interp: Interpreter) -> Bool { true }
-    public func length(_ interp: Interpreter) throws -> Int? {
+    package func iterate(_ interp: Interpreter) throws -> [Value]? { try interp.drain(self) }
+    package func isIterable(_ interp: Interpreter) -> Bool { true }
+    package func length(_ interp: Interpreter) throws -> Int? {
         throw PyException.type("object of type '\(typeName)' has no len()")
     }
 }

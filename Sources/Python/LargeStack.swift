@@ -4,7 +4,7 @@ import Synchronization
 /// Runs `body` on a thread with a 512 MiB stack and waits for its result, so deep (but bounded)
 /// script recursion and deeply nested expressions cannot overflow the process stack. `body` is
 /// sent to that thread: the caller keeps no access to what it captures.
-public func runOnLargeStack<T: Sendable>(_ body: sending @escaping () -> T) -> T {
+package func runOnLargeStack<T: Sendable>(_ body: sending @escaping () -> T) -> T {
     let handoff = Handoff(body)
     let thread = Thread { handoff.run() }
     thread.stackSize = 512 << 20

@@ -1,5 +1,5 @@
 /// Parses a script into a `Module`, throwing the `SyntaxError` Python 3.11 would raise.
-public func parseModule(source: String, filename: String) throws -> Module {
+package func parseModule(source: String, filename: String) throws -> Module {
     try RunWatchdog.current?.reserve(SourceText.estimatedBytes(of: source))
     let text = SourceText(source)
     if let nul = text.scalars.firstIndex(of: "\u{0}") {

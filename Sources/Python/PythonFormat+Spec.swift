@@ -8,7 +8,7 @@ extension PythonFormat {
     /// What `format(value, spec)` (and `f"{value:spec}"`) returns in Python, or the
     /// `ValueError` it raises (`Unknown format code 'd' for object of type 'float'`,
     /// `Format specifier missing precision`, ...).
-    public static func format(_ value: FormatValue, spec: String) throws -> String {
+    package static func format(_ value: FormatValue, spec: String) throws -> String {
         switch value {
         case .string(let s):
             if spec.isEmpty { return s }

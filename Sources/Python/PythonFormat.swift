@@ -5,14 +5,14 @@
 #endif
 
 /// A Python value that `format()` and f-strings can format.
-public enum FormatValue: Sendable, Equatable {
+package enum FormatValue: Sendable, Equatable {
     case int(Int)
     case float(Double)
     case bool(Bool)
     case string(String)
 
     /// The Python type name used in error messages (`int`, `float`, `bool`, `str`).
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .int: return "int"
         case .float: return "float"
@@ -23,26 +23,26 @@ public enum FormatValue: Sendable, Equatable {
 }
 
 /// An error Python raises while formatting or rounding, with its exact message.
-public struct FormatError: Error, Equatable, CustomStringConvertible {
+package struct FormatError: Error, Equatable, CustomStringConvertible {
     /// The Python exception class: `ValueError` unless stated otherwise.
-    public let exceptionType: String
+    package let exceptionType: String
     /// The exception's message, word for word as CPython words it.
-    public let message: String
+    package let message: String
 
-    public init(_ message: String, exceptionType: String = "ValueError") {
+    package init(_ message: String, exceptionType: String = "ValueError") {
         self.message = message
         self.exceptionType = exceptionType
     }
 
-    public var description: String { "\(exceptionType): \(message)" }
+    package var description: String { "\(exceptionType): \(message)" }
 }
 
 /// Python's number and string formatting: `repr(float)`, `format(value, spec)`, `round` and
 /// `repr(str)`, reproduced character for character.
-public enum PythonFormat {
+package enum PythonFormat {
     /// `repr(x)` / `str(x)` of a Python float: the shortest digits that read back as `x`,
     /// in exponent form below `1e-4` and from `1e16` on (`0.1`, `1e-05`, `1e+16`, `-0.0`, `nan`).
-    public static func floatRepr(_ d: Double) -> String {
+    package static func floatRepr(_ d: Double) -> String {
         FloatLayout(code: .r, addDotZero: true).render(d)
     }
 
@@ -54,7 +54,7 @@ public enum PythonFormat {
     /// int is asked for, and `OverflowError` when the rounded value is too large for a float.
     /// An int result outside the 64-bit range throws `OverflowError` (Python would return a
     /// big integer).
-    public static func round(_ x: Double, digits: Int?) throws -> FormatValue {
+    package static func round(_ x: Double, digits: Int?) throws -> FormatValue {
         guard let n = digits else {
             if x.isNaN { throw FormatError("cannot convert float NaN to integer") }
             if x.isInfinite {
@@ -128,7 +128,7 @@ public enum PythonFormat {
     /// `repr(s)` of a Python str: single quotes unless the text holds `'` and no `"`;
     /// backslash escapes for the quote, `\\`, `\t`, `\n`, `\r`, and `\xNN`/`\uNNNN`/`\UNNNNNNNN`
     /// for characters Python does not print.
-    public static func stringRepr(_ s: String) -> String {
+    package static func stringRepr(_ s: String) -> String {
         let scalars = s.unicodeScalars
         let quote: Unicode.Scalar = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
         var out = String.UnicodeScalarView()

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// With `hardStop`, a run that does not stop by itself (stuck in a C library, or drawing after
 /// the script ended) is ended by the watchdog: its error on stderr and exit status 1.
-public final class RunWatchdog: Sendable {
+package final class RunWatchdog: Sendable {
     private static let timeBit = 1
     private static let memoryBit = 2
     /// Resident growth allowed beyond `--max-memory` for the interpreter's own working set (the
@@ -31,7 +31,7 @@ public final class RunWatchdog: Sendable {
     private let countsPolls: Bool
 
     /// Starts watching `limits` from now. `hardStop` lets the watchdog end the process.
-    public init(limits: ExecutionLimits, hardStop: Bool = false) {
+    package init(limits: ExecutionLimits, hardStop: Bool = false) {
         seconds = limits.timeout
         memoryLimit = limits.maxMemory
         let nanos = (limits.timeout ?? .infinity) * 1e9
@@ -47,7 +47,7 @@ public final class RunWatchdog: Sendable {
     }
 
     /// Stops the background thread; the run is over.
-    public func finish() { finished.store(true, ordering: .sequentiallyConsistent) }
+    package func finish() { finished.store(true, ordering: .sequentiallyConsistent) }
 
     /// Whether a limit has been hit.
     @inline(__always)
@@ -81,7 +81,7 @@ public final class RunWatchdog: Sendable {
 
     /// Throws `TimeoutError` if work that takes at least `seconds` cannot end before the deadline
     /// (for calls that cannot be interrupted once started, such as one large BLAS product).
-    public func refuseWork(taking seconds: Double) throws {
+    package func refuseWork(taking seconds: Double) throws {
         guard self.seconds != nil else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         let left = now >= end ? 0 : Double(end - now) / 1e9
@@ -138,7 +138,7 @@ extension RunWatchdog {
     }()
 
     /// The watchdog of the run on the calling thread.
-    public static var current: RunWatchdog? {
+    package static var current: RunWatchdog? {
         get { pthread_getspecific(key).map { Unmanaged<RunWatchdog>.fromOpaque($0).takeUnretainedValue() } }
         set {
             if let old = pthread_getspecific(key) { Unmanaged<RunWatchdog>.fromOpaque(old).release() }
@@ -148,7 +148,7 @@ extension RunWatchdog {
 
     /// Runs `body` under the calling thread's watchdog, or under a new one for `limits` that
     /// ends with `body`.
-    public static func during<T>(_ limits: ExecutionLimits, _ body: (RunWatchdog) throws -> T) rethrows -> T {
+    package static func during<T>(_ limits: ExecutionLimits, _ body: (RunWatchdog) throws -> T) rethrows -> T {
         if let current { return try body(current) }
         let watchdog = RunWatchdog(limits: limits)
         current = watchdog
@@ -162,7 +162,7 @@ extension RunWatchdog {
     /// Throws if the calling thread's run has hit a limit: long loops in builtins call this every
     /// few thousand iterations.
     @inline(__always)
-    public static func poll() throws {
+    package static func poll() throws {
         if let watchdog = current { try watchdog.check() }
     }
 }

@@ -1,5 +1,5 @@
 /// A namespace of variables: the module's globals or one function call's locals.
-public final class Scope {
+package final class Scope {
     var variables: [String: Value] = [:]
     /// The enclosing function's scope (for closures); nil for globals and top-level functions.
     let enclosing: Scope?

@@ -1,6 +1,6 @@
 /// A Python `set` or `frozenset`: unique hashable items. Sets of numbers (and tuples of them)
 /// iterate in CPython's hash-table order (`SetTable`); others in insertion order.
-public final class SetObject: PyObject {
+package final class SetObject: PyObject {
     private let storage = DictStorage()
     /// CPython's table for these members; nil once a member without a stable hash joined.
     private var table: SetTable? = SetTable()
@@ -97,22 +97,22 @@ public final class SetObject: PyObject {
         for v in other.items where !(try discard(v)) { try add(v) }
     }
 
-    public var typeName: String { frozen ? "frozenset" : "set" }
-    public func repr() -> String {
+    package var typeName: String { frozen ? "frozenset" : "set" }
+    package func repr() -> String {
         let body = items.isEmpty ? "" : "{" + items.map(Formatting.repr).joined(separator: ", ") + "}"
         if frozen { return "frozenset(\(body))" }
         return items.isEmpty ? "set()" : body
     }
-    public func isInstance(of className: String) -> Bool { className == "set" && !frozen }
+    package func isInstance(of className: String) -> Bool { className == "set" && !frozen }
 
     func contains(_ v: Value) throws -> Bool { try storage.get(v) != nil }
 
-    public func iterate(_ interp: Interpreter) throws -> [Value]? { items }
-    public func length(_ interp: Interpreter) throws -> Int? { storage.count }
-    public func truthValue(_ interp: Interpreter) throws -> Bool? { storage.count > 0 }
-    public func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { try contains(item) }
+    package func iterate(_ interp: Interpreter) throws -> [Value]? { items }
+    package func length(_ interp: Interpreter) throws -> Int? { storage.count }
+    package func truthValue(_ interp: Interpreter) throws -> Bool? { storage.count > 0 }
+    package func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? { try contains(item) }
 
-    public func equals(_ other: Value) -> Bool? {
+    package func equals(_ other: Value) -> Bool? {
         guard case .object(let o as SetObject) = other else { return false }
         return o.storage.count == storage.count && ((try? isSubset(of: o)) ?? false)
     }
@@ -184,12 +184,12 @@ public final class SetObject: PyObject {
         }
     }
 
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+    package func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard case .object(let o as SetObject) = other else { return nil }
         return try (reflected ? o.combined(self, op) : combined(o, op)).map(Value.object)
     }
 
-    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
+    package func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
         guard !frozen, case .object(let o as SetObject) = other, [.bitOr, .bitAnd, .sub, .bitXor].contains(op) else {
             return nil
         }
@@ -197,7 +197,7 @@ public final class SetObject: PyObject {
         return .object(self)
     }
 
-    public func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+    package func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard case .object(let o as SetObject) = other else { return nil }
         let (a, b) = reflected ? (o, self) : (self, o)
         switch op {
@@ -209,7 +209,7 @@ public final class SetObject: PyObject {
         }
     }
 
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         func method(_ body: @escaping (Arguments, Interpreter) throws -> Value) -> Value { .object(BuiltinFunction(n, body)) }
         func operands(_ args: Arguments, _ interp: Interpreter) throws -> [Operand] {
             try args.positional.map { v in

@@ -1,7 +1,7 @@
 /// A file of Python source a frame runs: what a traceback names and quotes for it. Frames of
 /// the script itself have none (the interpreter's `filename` and module are used).
-public final class SourceFile: Sendable {
-    public let name: String
+package final class SourceFile: Sendable {
+    package let name: String
     let lines: [String]
 
     init(name: String, lines: [String]) {

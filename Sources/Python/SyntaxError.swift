@@ -1,25 +1,25 @@
 /// A script that does not parse, reported the way Python 3.11 reports it.
-public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The Python exception class the error prints as.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case syntax = "SyntaxError"
         case indentation = "IndentationError"
         case tab = "TabError"
     }
 
-    public let kind: Kind
-    public let message: String
+    package let kind: Kind
+    package let message: String
     /// 1-based line of the error.
-    public let line: Int
+    package let line: Int
     /// 0-based offset in the line where the caret goes; a negative value (or one inside the
     /// line's leading whitespace) means Python prints no caret.
-    public let column: Int
+    package let column: Int
     /// Exclusive end column when Python underlines a range (`^^^`), nil for a single caret.
-    public let endColumn: Int?
+    package let endColumn: Int?
     /// The source line the error is on, without its line break.
-    public let lineText: String
+    package let lineText: String
 
-    public init(
+    package init(
         _ message: String, kind: Kind = .syntax, line: Int, column: Int, endColumn: Int? = nil,
         lineText: String
     ) {
@@ -31,12 +31,12 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
         self.lineText = lineText
     }
 
-    public var description: String { "\(kind.rawValue): \(message) (line \(line))" }
+    package var description: String { "\(kind.rawValue): \(message) (line \(line))" }
 
     /// Exactly what `python3 FILE` writes to stderr for this error (ending in a newline):
     /// the `File` line, the source line stripped of leading whitespace and indented by four
     /// spaces, the caret line (omitted when the column lies left of the text) and the message.
-    public func formatted(filename: String) -> String {
+    package func formatted(filename: String) -> String {
         var out = "  File \"\(filename)\", line \(line)\n"
         let scalars = Array(lineText.unicodeScalars)
         var stripped = 0

@@ -1,6 +1,6 @@
 /// A class defined by the script.
-public final class UserClass: PyObject {
-    public let name: String
+package final class UserClass: PyObject {
+    package let name: String
     let bases: [Value]
     var attributes: [String: Value]
     /// The method resolution order: this class, then its script-defined ancestors (C3).
@@ -52,8 +52,8 @@ public final class UserClass: PyObject {
         }
     }
 
-    public var typeName: String { "type" }
-    public func repr() -> String { "<class '__main__.\(name)'>" }
+    package var typeName: String { "type" }
+    package func repr() -> String { "<class '__main__.\(name)'>" }
 
     /// Looks an attribute up along the method resolution order.
     package func lookup(_ n: String) -> Value? {
@@ -85,7 +85,7 @@ public final class UserClass: PyObject {
 
     func isSubclass(of other: UserClass) -> Bool { mro.contains { $0 === other } }
 
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
         case "__name__", "__qualname__": return .string(name)
         case "__module__": return .string("__main__")
@@ -100,16 +100,16 @@ public final class UserClass: PyObject {
         }
     }
 
-    public func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+    package func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
         attributes[n] = value
         return true
     }
 
-    public func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
+    package func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
         attributes.removeValue(forKey: n) != nil
     }
 
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         if let construct = interp.hostSubclassConstructor, let made = try construct(self, args, interp) { return made }
         let instance = Instance(cls: self, interpreter: interp)
         if exceptionBase != nil {
@@ -135,7 +135,7 @@ public final class UserClass: PyObject {
 
 /// An instance of a script-defined class: attributes in its own dictionary, behaviour from its
 /// class's special methods (`__getattr__`, `__setattr__`, `__len__`, `__iter__`, `__eq__`, ...).
-public final class Instance: PyObject {
+package final class Instance: PyObject {
     /// The instance's class; assigning `__class__` replaces it, as in CPython.
     private(set) var cls: UserClass
     var attributes: [String: Value] = [:]
@@ -152,7 +152,7 @@ public final class Instance: PyObject {
         self.interpreter = interpreter
     }
 
-    public var typeName: String { cls.name }
+    package var typeName: String { cls.name }
 
     /// Calls the special method `name` if the class defines it; nil otherwise.
     func callSpecial(_ name: String, _ args: [Value], _ interp: Interpreter) throws -> Value? {
@@ -172,10 +172,10 @@ public final class Instance: PyObject {
         "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
-    public func repr() -> String {
+    package func repr() -> String {
         special("__repr__") ?? exceptionArgs.map { ExceptionInstance.defaultRepr(cls.name, $0) } ?? defaultRepr
     }
-    public func str() -> String {
+    package func str() -> String {
         if let s = special("__str__") { return s }
         if let args = exceptionArgs, let base = cls.exceptionBase, cls.lookup("__str__") == nil {
             return ExceptionInstance.defaultStr(base, args)
@@ -185,7 +185,7 @@ public final class Instance: PyObject {
 
     // MARK: Attributes
 
-    public func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
+    package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         if n == "__class__" { return .object(cls) }
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
@@ -216,7 +216,7 @@ public final class Instance: PyObject {
         }
     }
 
-    public func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+    package func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
         if let f = cls.lookup("__setattr__") {
             _ = try interp.call(f, Arguments([.object(self), .string(n), value]))
         } else {
@@ -244,7 +244,7 @@ public final class Instance: PyObject {
         attributes[n] = value
     }
 
-    public func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
+    package func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
         if let f = cls.lookup("__delattr__") {
             _ = try interp.call(f, Arguments([.object(self), .string(n)]))
             return true
@@ -263,24 +263,24 @@ public final class Instance: PyObject {
 
     // MARK: Protocols
 
-    public func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
+    package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
         guard let f = cls.lookup("__call__") else { return nil }
         var a = args
         a.positional.insert(.object(self), at: 0)
         return try interp.call(f, a)
     }
 
-    public func item(_ key: Value, _ interp: Interpreter) throws -> Value? { try callSpecial("__getitem__", [key], interp) }
+    package func item(_ key: Value, _ interp: Interpreter) throws -> Value? { try callSpecial("__getitem__", [key], interp) }
 
-    public func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
+    package func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
         try callSpecial("__setitem__", [key, value], interp) != nil
     }
 
-    public func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool {
+    package func deleteItem(_ key: Value, _ interp: Interpreter) throws -> Bool {
         try callSpecial("__delitem__", [key], interp) != nil
     }
 
-    public func length(_ interp: Interpreter) throws -> Int? {
+    package func length(_ interp: Interpreter) throws -> Int? {
         guard let n = try callSpecial("__len__", [], interp) else {
             throw PyException.type("object of type '\(cls.name)' has no len()")
         }
@@ -291,7 +291,7 @@ public final class Instance: PyObject {
         return count
     }
 
-    public func truthValue(_ interp: Interpreter) throws -> Bool? {
+    package func truthValue(_ interp: Interpreter) throws -> Bool? {
         if let r = try callSpecial("__bool__", [], interp) {
             guard case .bool(let b) = r else {
                 throw PyException.type("__bool__ should return bool, returned \(Formatting.typeName(r))")
@@ -302,20 +302,20 @@ public final class Instance: PyObject {
         return nil
     }
 
-    public func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? {
+    package func containsItem(_ item: Value, _ interp: Interpreter) throws -> Bool? {
         try callSpecial("__contains__", [item], interp).map(interp.truthy)
     }
 
-    public func isIterable(_ interp: Interpreter) -> Bool {
+    package func isIterable(_ interp: Interpreter) -> Bool {
         cls.lookup("__iter__") != nil || cls.lookup("__getitem__") != nil
     }
 
-    public func iterate(_ interp: Interpreter) throws -> [Value]? {
+    package func iterate(_ interp: Interpreter) throws -> [Value]? {
         guard isIterable(interp) else { return nil }
         return try interp.drain(interp.makeIterator(.object(self)))
     }
 
-    public func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
+    package func unaryOperation(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
         switch op {
         case .neg: return try callSpecial("__neg__", [], interp)
         case .pos: return try callSpecial("__pos__", [], interp)
@@ -324,13 +324,13 @@ public final class Instance: PyObject {
         }
     }
 
-    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
+    package func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
         let name = "__i" + Interpreter.specialNames(op).normal.dropFirst(2)
         guard let v = try callSpecial(name, [other], interp), !v.isNotImplemented else { return nil }
         return v
     }
 
-    public func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+    package func comparison(_ op: CompareOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         let names: [CompareOperator: (String, String)] = [
             .eq: ("__eq__", "__eq__"), .ne: ("__ne__", "__ne__"), .lt: ("__lt__", "__gt__"),
             .le: ("__le__", "__ge__"), .gt: ("__gt__", "__lt__"), .ge: ("__ge__", "__le__")
@@ -343,7 +343,7 @@ public final class Instance: PyObject {
         return nil
     }
 
-    public func equals(_ other: Value) -> Bool? {
+    package func equals(_ other: Value) -> Bool? {
         guard let interp = interpreter, let r = try? callSpecial("__eq__", [other], interp), !r.isNotImplemented else {
             return nil
         }
@@ -365,20 +365,20 @@ public final class Instance: PyObject {
         return n
     }
 
-    public func absoluteValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__abs__", [], interp) }
+    package func absoluteValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__abs__", [], interp) }
 
-    public func numberConversion(_ interp: Interpreter) throws -> Value? {
+    package func numberConversion(_ interp: Interpreter) throws -> Value? {
         if let v = try callSpecial("__int__", [], interp) ?? callSpecial("__float__", [], interp) { return v }
         return try numberValue(interp)
     }
 
-    public func numberValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__index__", [], interp) }
+    package func numberValue(_ interp: Interpreter) throws -> Value? { try callSpecial("__index__", [], interp) }
 
-    public func realValue(_ interp: Interpreter) throws -> Double? {
+    package func realValue(_ interp: Interpreter) throws -> Double? {
         try callSpecial("__float__", [], interp).map(interp.toDouble)
     }
 
-    public func format(_ spec: String, _ interp: Interpreter) throws -> String? {
+    package func format(_ spec: String, _ interp: Interpreter) throws -> String? {
         guard let v = try callSpecial("__format__", [.string(spec)], interp) else { return nil }
         guard case .string(let s) = v else {
             throw PyException.type("__format__ must return a str, not \(Formatting.typeName(v))")

@@ -1,5 +1,5 @@
 /// A Python value in the interpreter.
-public enum Value {
+package enum Value {
     case none
     case bool(Bool)
     case int(Int)
@@ -13,21 +13,21 @@ public enum Value {
 }
 
 /// A Python list: a mutable array with reference semantics.
-public final class ListStorage {
-    public var items: [Value]
-    public init(_ items: [Value]) { self.items = items }
+package final class ListStorage {
+    package var items: [Value]
+    package init(_ items: [Value]) { self.items = items }
 
     deinit { IterativeTeardown.release(&items) }
 }
 
 /// A Python dict: insertion-ordered, keyed by hashable Python values.
-public final class DictStorage {
-    public private(set) var keys: [Value] = []
+package final class DictStorage {
+    package private(set) var keys: [Value] = []
     private var values: [HashKey: Value] = [:]
     /// Which dict type this is: a plain dict or one of `collections`' subclasses.
     package var flavor: DictFlavor = .plain
 
-    public init() {}
+    package init() {}
 
     package init(flavor: DictFlavor) { self.flavor = flavor }
 
@@ -40,29 +40,29 @@ public final class DictStorage {
         return true
     }
 
-    public var count: Int { keys.count }
+    package var count: Int { keys.count }
 
     func removeAll() {
         keys = []
         values = [:]
     }
 
-    public func get(_ key: Value) throws -> Value? { values[try HashKey(key)] }
+    package func get(_ key: Value) throws -> Value? { values[try HashKey(key)] }
 
-    public func set(_ key: Value, _ value: Value) throws {
+    package func set(_ key: Value, _ value: Value) throws {
         let k = try HashKey(key)
         if values[k] == nil { keys.append(key) }
         values[k] = value
     }
 
-    public func remove(_ key: Value) throws -> Bool {
+    package func remove(_ key: Value) throws -> Bool {
         let k = try HashKey(key)
         guard values.removeValue(forKey: k) != nil else { return false }
         keys.removeAll { (try? HashKey($0)) == k }
         return true
     }
 
-    public var items: [(Value, Value)] { keys.compactMap { k in (try? HashKey(k)).flatMap { values[$0] }.map { (k, $0) } } }
+    package var items: [(Value, Value)] { keys.compactMap { k in (try? HashKey(k)).flatMap { values[$0] }.map { (k, $0) } } }
 }
 
 /// The dict types: `dict` and `collections`' `OrderedDict`, `defaultdict` and `Counter`.
@@ -125,7 +125,7 @@ struct HashKey: Hashable {
 /// A Python object the interpreter can ask for attributes, calls, items, iteration, operators
 /// and conversions: how functions, classes and the host's objects (tensors, ...) reach scripts.
 /// Every hook has a default that gives Python's usual behaviour for a plain object.
-public protocol PyObject: AnyObject {
+package protocol PyObject: AnyObject {
     /// `type(x).__name__`.
     var typeName: String { get }
     /// `type(x)`; nil for a type named after `typeName`.
@@ -185,7 +185,7 @@ public protocol PyObject: AnyObject {
     func isInstance(of className: String) -> Bool
 }
 
-public extension PyObject {
+package extension PyObject {
     func pythonType(_ interp: Interpreter) -> Value? { nil }
     var identity: Int { ObjectIdentifier(self).hashValue }
     func str() -> String { repr() }
@@ -216,27 +216,27 @@ public extension PyObject {
 }
 
 /// The positional and keyword arguments of a call.
-public struct Arguments {
-    public var positional: [Value]
-    public var keywords: [(name: String, value: Value)]
+package struct Arguments {
+    package var positional: [Value]
+    package var keywords: [(name: String, value: Value)]
 
-    public init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+    package init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
         self.positional = positional
         self.keywords = keywords
     }
 
-    public var count: Int { positional.count + keywords.count }
+    package var count: Int { positional.count + keywords.count }
 
     /// The argument at position `index` or passed by `name`, if given.
-    public func value(_ index: Int, _ name: String) -> Value? {
+    package func value(_ index: Int, _ name: String) -> Value? {
         if index >= 0 && index < positional.count { return positional[index] }
         return keywords.first { $0.name == name }?.value
     }
 
-    public func keyword(_ name: String) -> Value? { keywords.first { $0.name == name }?.value }
+    package func keyword(_ name: String) -> Value? { keywords.first { $0.name == name }?.value }
 
     /// Raises Python's TypeError for unexpected keywords or too many positionals.
-    public func check(_ function: String, maxPositional: Int, allowed: [String]) throws {
+    package func check(_ function: String, maxPositional: Int, allowed: [String]) throws {
         if positional.count > maxPositional {
             throw PyException.type(
                 "\(function)() takes \(maxPositional) positional argument\(maxPositional == 1 ? "" : "s") but \(positional.count) were given"

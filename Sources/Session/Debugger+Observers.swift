@@ -6,18 +6,18 @@ import TorchBindings
 
 /// The script's events go to the graph recording (not while a debugger expression runs).
 extension Debugger: ScriptObserver {
-    public func lineWillRun(_ line: Int) { if !evaluating { recording.lineWillRun(line) } }
-    public func bound(name: String, to value: Value) { if !evaluating { recording.bound(name: name, to: value) } }
-    public func regionEntered(_ kind: RegionKind, line: Int) { if !evaluating { recording.regionEntered(kind, line: line) } }
-    public func regionExited(line: Int) { if !evaluating { recording.regionExited(line: line) } }
-    public func uncaughtError(type: String, message: String, line: Int) {
+    package func lineWillRun(_ line: Int) { if !evaluating { recording.lineWillRun(line) } }
+    package func bound(name: String, to value: Value) { if !evaluating { recording.bound(name: name, to: value) } }
+    package func regionEntered(_ kind: RegionKind, line: Int) { if !evaluating { recording.regionEntered(kind, line: line) } }
+    package func regionExited(line: Int) { if !evaluating { recording.regionExited(line: line) } }
+    package func uncaughtError(type: String, message: String, line: Int) {
         recording.uncaughtError(type: type, message: message, line: line)
     }
-    public func gradRead(of tensor: Tensor, line: Int) { if !evaluating { recording.gradRead(of: tensor, line: line) } }
-    public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) { recording.moduleCallEntered(call, line: line) }
-    public func moduleCallExited(line: Int) { recording.moduleCallExited(line: line) }
-    public func functionCallEntered(line: Int) { recording.functionCallEntered(line: line) }
-    public func functionCallExited() { recording.functionCallExited() }
+    package func gradRead(of tensor: Tensor, line: Int) { if !evaluating { recording.gradRead(of: tensor, line: line) } }
+    package func moduleCallEntered(_ call: ModuleCallEvent, line: Int) { recording.moduleCallEntered(call, line: line) }
+    package func moduleCallExited(line: Int) { recording.moduleCallExited(line: line) }
+    package func functionCallEntered(line: Int) { recording.functionCallEntered(line: line) }
+    package func functionCallExited() { recording.functionCallExited() }
 }
 
 /// The engine's events go to the recorder; after each backward node, `backward-step` stops.

@@ -5,14 +5,14 @@ import TorchBindings
 
 /// Connects a script run to a graph `Recorder`: the current line, variable names, grad-mode
 /// regions and the uncaught error go to the recorder, while the engine reports ops to it directly.
-public final class GraphRecording: ScriptObserver {
-    public let recorder: Recorder
+package final class GraphRecording: ScriptObserver {
+    package let recorder: Recorder
     private var modulePaths = ModulePaths()
 
     /// The interpreter running the script: where lines and call depths come from.
     private weak var interpreter: Interpreter?
 
-    public init(recorder: Recorder = Recorder()) { self.recorder = recorder }
+    package init(recorder: Recorder = Recorder()) { self.recorder = recorder }
 
     /// Takes lines from `interpreter`'s frames (so an op after a call returns gets the caller's
     /// line, not the callee's last one) and call depths for names.
@@ -21,9 +21,9 @@ public final class GraphRecording: ScriptObserver {
         recorder.lineSource = { [weak interpreter] in interpreter?.scriptLine ?? 0 }
     }
 
-    public func lineWillRun(_ line: Int) { recorder.currentLine = line }
+    package func lineWillRun(_ line: Int) { recorder.currentLine = line }
 
-    public func bound(name: String, to value: Value) {
+    package func bound(name: String, to value: Value) {
         switch value {
         case .object(let tensor as Tensor):
             recorder.bind(name: name, to: tensor, depth: max(0, (interpreter?.frames.count ?? 1) - 1))
@@ -32,33 +32,33 @@ public final class GraphRecording: ScriptObserver {
         }
     }
 
-    public func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {
+    package func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {
         recorder.enterModuleCall(path: modulePaths.enter(call), className: call.className, summary: call.summary, line: line)
     }
 
-    public func moduleCallExited(line: Int) {
+    package func moduleCallExited(line: Int) {
         recorder.exitModuleCall(parameters: modulePaths.exit()?.parameters() ?? [])
     }
 
-    public func functionCallEntered(line: Int) { recorder.enterFunctionCall(line: line) }
+    package func functionCallEntered(line: Int) { recorder.enterFunctionCall(line: line) }
 
-    public func functionCallExited() { recorder.exitFunctionCall() }
+    package func functionCallExited() { recorder.exitFunctionCall() }
 
-    public func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }
+    package func regionEntered(_ kind: RegionKind, line: Int) { recorder.enterRegion(kind, line: line) }
 
-    public func regionExited(line: Int) { recorder.exitRegion(line: line) }
+    package func regionExited(line: Int) { recorder.exitRegion(line: line) }
 
-    public func uncaughtError(type: String, message: String, line: Int) {
+    package func uncaughtError(type: String, message: String, line: Int) {
         recorder.recordError(line: line, type: type, message: message)
     }
 
-    public func gradRead(of tensor: Tensor, line: Int) { recorder.recordGradRead(of: tensor) }
+    package func gradRead(of tensor: Tensor, line: Int) { recorder.recordGradRead(of: tensor) }
 }
 
 extension ScriptRunner {
     /// Runs `source` with a recorder installed on the calling thread; returns the exit status
     /// and the graph recorded (complete up to the point of failure when the script raised).
-    public static func runRecording(
+    package static func runRecording(
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
         limits: ExecutionLimits = ExecutionLimits()

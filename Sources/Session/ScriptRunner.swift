@@ -3,7 +3,7 @@ import Python
 import TorchBindings
 
 /// What a script run reports: its lines, names and errors, and its torch events.
-public typealias ScriptObserver = ExecutionObserver & TorchObserver
+package typealias ScriptObserver = ExecutionObserver & TorchObserver
 
 /// A problem with the input itself (missing or unreadable file); the CLI exits with status 2.
 public struct InputError: Error, CustomStringConvertible {
@@ -31,7 +31,7 @@ public enum ScriptRunner {
 
     /// Parses and runs `source` under one watchdog for both; returns the exit status Python would give (0, or 1 after an
     /// uncaught exception or syntax error, which are written to `writeError`).
-    public static func run(
+    package static func run(
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
         limits: ExecutionLimits = ExecutionLimits(),

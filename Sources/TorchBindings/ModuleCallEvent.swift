@@ -3,20 +3,20 @@ import Python
 
 /// An `nn.Module` call as a `TorchObserver` sees it: the module, its class, a short summary of
 /// its key sizes, its own parameters, and (on demand) the modules registered below it.
-public struct ModuleCallEvent {
+package struct ModuleCallEvent {
     /// The module object; its identity tells calls of one module apart from another's.
-    public let module: AnyObject
+    package let module: AnyObject
     /// Its class's name (`Linear`).
-    public let className: String
+    package let className: String
     /// Its key sizes as a picture labels them (`4→3`, `1→6, 5×5`); empty for modules without any.
-    public let summary: String
+    package let summary: String
     /// Its own registered parameters (`weight`, `bias`) as they are when called (after the call,
     /// a lazy module's materialized ones), in registration order; None entries left out.
-    public let parameters: () -> [(name: String, tensor: Tensor)]
+    package let parameters: () -> [(name: String, tensor: Tensor)]
     /// Every module registered below a module (this one, or any other object) with its dotted
     /// path relative to it (`fc1`, `layers.0`), in `named_modules()` order; empty for an object
     /// that is not a module. Computed when called.
-    public let submodules: (AnyObject) -> [(path: String, module: AnyObject)]
+    package let submodules: (AnyObject) -> [(path: String, module: AnyObject)]
 
     /// The event for `module` (a prelude `nn.Module` instance) in `interp`.
     init(module: PyObject, className: String, interp: Interpreter) {

@@ -2,15 +2,15 @@
 /// `torch.optim` (optimizers, lr_scheduler) as Python source mirroring PyTorch's own, from the
 /// `.py` files under Sources/TorchBindings/Prelude, embedded in the binary at build time by the
 /// EmbedPythonPrelude plugin.
-public enum PreludeSources {
+package enum PreludeSources {
     /// The embedded modules' names, sorted (`torch.nn`, `torch.nn.init`, ...).
-    public static var moduleNames: [String] { files.keys.sorted() }
+    package static var moduleNames: [String] { files.keys.sorted() }
 
     /// The Python source of module `name`; nil if the prelude has no such module.
-    public static func source(of name: String) -> String? { files[name]?.source }
+    package static func source(of name: String) -> String? { files[name]?.source }
 
     /// Whether module `name` is a package (its source is an `__init__.py`).
-    public static func isPackage(_ name: String) -> Bool { files[name]?.isPackage ?? false }
+    package static func isPackage(_ name: String) -> Bool { files[name]?.isPackage ?? false }
 }
 
 /// One embedded `.py` file.

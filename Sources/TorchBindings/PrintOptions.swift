@@ -5,23 +5,23 @@ import Python
 /// `torch.set_printoptions` state (torch/_tensor_str.py `__PrinterOptions`): how many digits,
 /// when to summarize, how many edge items, the line width, and a forced scientific mode; and
 /// the default dtype, which decides the dtype suffix.
-public struct PrintOptions: Sendable, Equatable {
+package struct PrintOptions: Sendable, Equatable {
     /// Digits after the point (`precision`).
-    public var precision = 4
+    package var precision = 4
     /// Element count above which tensors are summarized; nil for never (`float('inf')`).
-    public var threshold: Double = 1000
+    package var threshold: Double = 1000
     /// Items shown at each end of a summarized dimension.
-    public var edgeItems = 3
+    package var edgeItems = 3
     /// Characters per line before wrapping.
-    public var lineWidth = 80
+    package var lineWidth = 80
     /// True or False to force or forbid scientific notation; nil to choose from the values.
-    public var sciMode: Bool?
+    package var sciMode: Bool?
     /// The default dtype (`torch.set_default_dtype`): floating tensors of it print without a
     /// dtype suffix.
-    public var defaultDType = DType.float32
+    package var defaultDType = DType.float32
 
     /// PyTorch's defaults (`profile='default'`).
-    public init() {}
+    package init() {}
 
     /// The options of the running script on this thread (the defaults outside a run).
     static var current: PrintOptions {

@@ -3,16 +3,16 @@ import Python
 
 /// PyTorch's tensor printing (`torch/_tensor_str.py`): what `print(t)`, `repr(t)` and `str(t)`
 /// show under the running script's `torch.set_printoptions`.
-public enum TensorFormatter {
+package enum TensorFormatter {
     /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
     /// with the dtype suffix for a floating dtype other than the default (for an empty tensor,
     /// any dtype other than the default), then
     /// `grad_fn=<Name>` or `requires_grad=True`. An `nn.Parameter` is headed by
     /// `Parameter containing:` on a line of its own, as PyTorch's `Parameter.__repr__` does.
-    public static func repr(_ t: Tensor) -> String { repr(t, options: .current) }
+    package static func repr(_ t: Tensor) -> String { repr(t, options: .current) }
 
     /// `repr(t)` under the given print options.
-    public static func repr(_ t: Tensor, options: PrintOptions) -> String {
+    package static func repr(_ t: Tensor, options: PrintOptions) -> String {
         t.isParameter ? "Parameter containing:\n" + tensorRepr(t, options) : tensorRepr(t, options)
     }
 
@@ -38,7 +38,7 @@ public enum TensorFormatter {
     }
 
     /// `repr(t.shape)`: `torch.Size([2, 3])`.
-    public static func sizeRepr(_ shape: [Int]) -> String {
+    package static func sizeRepr(_ shape: [Int]) -> String {
         "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])"
     }
 

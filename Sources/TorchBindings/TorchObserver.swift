@@ -1,7 +1,7 @@
 import Autograd
 
 /// Receives the torch-specific events of a script run that the graph model needs.
-public protocol TorchObserver: AnyObject {
+package protocol TorchObserver: AnyObject {
     /// A grad-mode region (`with torch.no_grad():`, `torch.set_grad_enabled(False)`, ...) began at `line`.
     func regionEntered(_ kind: RegionKind, line: Int)
     /// The innermost grad-mode region ended at `line`.
@@ -18,7 +18,7 @@ public protocol TorchObserver: AnyObject {
     func functionCallExited()
 }
 
-public extension TorchObserver {
+package extension TorchObserver {
     func moduleCallEntered(_ call: ModuleCallEvent, line: Int) {}
     func moduleCallExited(line: Int) {}
     func functionCallEntered(line: Int) {}

@@ -2,9 +2,9 @@ import Autograd
 import Python
 
 /// The `torch` module family installed in one interpreter, and the state it keeps there.
-public final class TorchRuntime {
+package final class TorchRuntime {
     /// Where torch-specific events (grad-mode regions, `.grad` reads) go; nil for nowhere.
-    public weak var observer: TorchObserver?
+    package weak var observer: TorchObserver?
     /// One Python object per live autograd node, so `fn is fn` and dict keys work.
     var gradFnCache: [Int: WeakGradFn] = [:]
     /// Set while `torch.autograd.graph.disable_saved_tensors_hooks(message)` is active: the error
@@ -29,7 +29,7 @@ public final class TorchRuntime {
     /// importable in `interp`; while it runs, tensor storage counts against its memory limit, engine warnings
     /// print as Python warnings and anomaly mode reports its call stacks.
     @discardableResult
-    public static func install(into interp: Interpreter) -> TorchRuntime {
+    package static func install(into interp: Interpreter) -> TorchRuntime {
         let runtime = of(interp)
         let functional = ModuleObject(
             name: "torch.nn.functional",
@@ -119,7 +119,7 @@ extension Interpreter {
 
 /// Engine errors reach scripts as the Python exceptions PyTorch raises.
 extension TorchError: PyExceptionConvertible {
-    public var pyException: PyException {
+    package var pyException: PyException {
         let cls: ExceptionClass
         switch self {
         case .runtime: cls = .runtimeError

@@ -2,18 +2,18 @@ import Autograd
 
 /// Sample inputs for calling a declared op, derived from its signature and `OpSamples`: what the
 /// registry's gradient check (AutogradTests) and its script walk (TorchBindingsTests) call ops with.
-public enum OpSampling {
+package enum OpSampling {
     /// Sample values: distinct, at least 0.1 away from 0, ±0.5 and ±0.1 (where relu, abs and the
     /// declared clamp bounds have kinks).
     static let base: [Double] = [-1.7, -1.1, -0.3, 0.2, 0.7, 1.3, 1.9, -0.8, 0.4, 1.6, -1.4, 0.9]
 
     /// A declaration that needs a sample its signature cannot provide.
-    public struct MissingSample: Error, CustomStringConvertible {
-        public let description: String
+    package struct MissingSample: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// A float64 sample tensor of `shape` in `domain`; `seed` shifts the values per input.
-    public static func tensor(_ shape: [Int], _ domain: OpSamples.Domain, seed: Int) throws -> Tensor {
+    package static func tensor(_ shape: [Int], _ domain: OpSamples.Domain, seed: Int) throws -> Tensor {
         let values = (0..<shape.reduce(1, *)).map { i -> Double in
             let v = base[(i + 5 * seed) % base.count]
             switch domain {
@@ -27,7 +27,7 @@ public enum OpSampling {
 
     /// The signature's non-sampled arguments: the declared samples and constant tensors, else a
     /// value per type for required parameters (defaults otherwise).
-    public static func arguments(_ declaration: OpDeclaration) throws -> [String: OpValue] {
+    package static func arguments(_ declaration: OpDeclaration) throws -> [String: OpValue] {
         var values = declaration.samples.arguments.mapValues(OpValue.init)
         for (name, constant) in declaration.samples.constants { values[name] = .tensor(try constant.tensor()) }
         for p in try declaration.signature.parameters
@@ -46,7 +46,7 @@ public enum OpSampling {
 
     /// The sampled tensor inputs: one per `Tensor` parameter (optional ones only when the
     /// declaration gives their shape) that is not a declared constant, two per `Tensor[]` parameter.
-    public static func tensorSlots(_ declaration: OpDeclaration) throws -> [(name: String, count: Int)] {
+    package static func tensorSlots(_ declaration: OpDeclaration) throws -> [(name: String, count: Int)] {
         try declaration.signature.parameters.compactMap { p in
             if declaration.samples.constants[p.name] != nil { return nil }
             switch p.type {

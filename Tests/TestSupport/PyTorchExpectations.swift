@@ -3,7 +3,7 @@ import Testing
 
 /// The canonical graph line of conformance/*.graphs.txt for the graph reachable from `roots`:
 /// nodes numbered depth-first, children in next_functions order, `-` for None.
-public func mathOpsGraphLine(_ roots: [Tensor]) -> String {
+package func mathOpsGraphLine(_ roots: [Tensor]) -> String {
     var numbers = [ObjectIdentifier: Int]()
     var entries = [String]()
     func visit(_ node: Node) -> Int {
@@ -21,7 +21,7 @@ public func mathOpsGraphLine(_ roots: [Tensor]) -> String {
 }
 
 /// Expects `actual` to match PyTorch's printed values to within `tolerance`.
-public func expectMathClose(
+package func expectMathClose(
     _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-4,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
@@ -33,7 +33,7 @@ public func expectMathClose(
 }
 
 /// Expects `body` to throw exactly `expected`.
-public func expectTorchError(
+package func expectTorchError(
     _ expected: TorchError, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: () throws -> Void
 ) {
@@ -48,7 +48,7 @@ public func expectTorchError(
 }
 
 /// The first derivative of `f(x).sum()` with a graph, for checking second derivatives.
-public func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
+package func mathFirstDerivative(_ x: Tensor, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
     try GradMode.with(enabled: true) {
         let y = try f(x)
         guard y.requiresGrad else { return Tensor.zerosLike(x) }

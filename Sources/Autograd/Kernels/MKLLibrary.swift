@@ -6,7 +6,7 @@
 /// at run time from the libraries `scripts/install-mkl.sh` installs: its vector math (VML) and
 /// BLAS routines, resolved once into C function pointers. Computing sin, exp, ... and matrix
 /// products with the very routines PyTorch calls gives the same bits as PyTorch.
-public struct MKLLibrary: Sendable {
+package struct MKLLibrary: Sendable {
     /// A VML function `vm?Xxx(n, in, out, mode)` on float32 values.
     typealias Vector32 = @convention(c) (Int32, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int64) -> Void
     /// A VML function on float64 values.
@@ -58,9 +58,9 @@ public struct MKLLibrary: Sendable {
             UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
         ) -> Void
     /// The directory the libraries were loaded from.
-    public let directory: String
+    package let directory: String
     /// MKL's own version line (`MKL_Get_Version_String`).
-    public let version: String
+    package let version: String
     let vector32: [VectorMathFunction: Vector32]
     let vector64: [VectorMathFunction: Vector64]
     let sgemm: Gemm32
@@ -73,13 +73,13 @@ public struct MKLLibrary: Sendable {
     let dgesdd: Gesdd64
 
     /// The default install location of `scripts/install-mkl.sh`.
-    public static let defaultDirectory = "/usr/local/lib/gradscope-mkl"
+    package static let defaultDirectory = "/usr/local/lib/gradscope-mkl"
     /// The environment variable naming another directory; `off` disables MKL.
-    public static let directoryVariable = "GRADSCOPE_MKL_DIR"
+    package static let directoryVariable = "GRADSCOPE_MKL_DIR"
 
     /// The library this process computes with, loaded on first use from `GRADSCOPE_MKL_DIR` (or
     /// the default directory), or why it could not be loaded.
-    public static let shared: Result<MKLLibrary, MKLLoadError> = {
+    package static let shared: Result<MKLLibrary, MKLLoadError> = {
         let configured = getenv(directoryVariable).map { String(cString: $0) }
         if configured == "off" { return .failure(.disabled) }
         return load(from: configured.flatMap { $0.isEmpty ? nil : $0 } ?? defaultDirectory)
@@ -91,7 +91,7 @@ public struct MKLLibrary: Sendable {
     /// Opens `libmkl_rt.so.2` in `directory` (it finds its core, sequential layer and per-CPU
     /// kernels beside itself), selects the sequential threading layer, and resolves every
     /// routine GradScope calls.
-    public static func load(from directory: String) -> Result<MKLLibrary, MKLLoadError> {
+    package static func load(from directory: String) -> Result<MKLLibrary, MKLLoadError> {
         let path = directory + "/libmkl_rt.so.2"
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             return .failure(.unavailable(dlerror().map { String(cString: $0) } ?? path))
@@ -136,7 +136,7 @@ public struct MKLLibrary: Sendable {
 }
 
 /// Why oneMKL is not in use.
-public enum MKLLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum MKLLoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `GRADSCOPE_MKL_DIR=off`.
     case disabled
     /// `dlopen` failed (the libraries are not installed there); carries its message.
@@ -145,7 +145,7 @@ public enum MKLLoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSymbol(String)
 
     /// A short explanation for `gradscope --version`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .disabled: "disabled by \(MKLLibrary.directoryVariable)=off"
         case .unavailable(let message): "not loaded (\(message)); run `make setup`"
@@ -155,9 +155,9 @@ public enum MKLLoadError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Which math library computes GradScope's elementwise functions and matrix products.
-public enum MathLibrary {
+package enum MathLibrary {
     /// One line for `gradscope --version`: oneMKL and its directory, or the fallback and why.
-    public static var summary: String {
+    package static var summary: String {
         switch MKLLibrary.shared {
         case .success(let mkl): "math: \(mkl.version) from \(mkl.directory) (PyTorch's own library: results match bit for bit)"
         case .failure(let error):

@@ -2,24 +2,24 @@
 /// sample inputs for a gradient check, and the Swift forward (and in-place variant) that a call
 /// with typed arguments runs. Families of ops list their declarations next to their kernels
 /// and backward formulas (`Ops/*.swift`); `OpRegistry` collects them.
-public struct OpDeclaration: Sendable {
+package struct OpDeclaration: Sendable {
     /// Runs the op on bound arguments.
-    public typealias Forward = @Sendable (OpArguments) throws -> Tensor
+    package typealias Forward = @Sendable (OpArguments) throws -> Tensor
     /// Runs an op that returns several tensors (`max.dim`'s values and indices).
-    public typealias TupleForward = @Sendable (OpArguments) throws -> [Tensor]
+    package typealias TupleForward = @Sendable (OpArguments) throws -> [Tensor]
 
     /// The signature text as declared; `signature` is its parsed form.
-    public let signatureText: String
+    package let signatureText: String
     /// The parsed signature; a malformed one fails `OpRegistry.build()`.
     let parsed: Result<OpSignature, OpSignatureParser.Failure>
     /// The grad_fn class name the output gets when it requires grad; nil when the op is not
     /// differentiable.
-    public let gradFn: String?
+    package let gradFn: String?
     /// Where `name` is bound.
-    public let exposure: OpExposure
+    package let exposure: OpExposure
     /// Where the in-place `name_` is bound; empty without an in-place variant.
-    public let inPlaceExposure: OpExposure
-    public let samples: OpSamples
+    package let inPlaceExposure: OpExposure
+    package let samples: OpSamples
     private let body: Body
     private let inPlaceForward: Forward?
 
@@ -31,7 +31,7 @@ public struct OpDeclaration: Sendable {
 
     /// Declares an op; `inPlace` is required exactly when `inPlaceExposure` is not empty
     /// (`OpRegistry.build()` checks).
-    public init(
+    package init(
         _ signature: String, gradFn: String?, exposure: OpExposure,
         inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
         forward: @escaping Forward, inPlace: Forward? = nil
@@ -49,7 +49,7 @@ public struct OpDeclaration: Sendable {
 
     /// Declares an op returning a tuple of tensors (its signature's returns name them); the
     /// first is the differentiable output, the one `callAsFunction` returns.
-    public init(
+    package init(
         _ signature: String, gradFn: String?, exposure: OpExposure, samples: OpSamples = OpSamples(),
         returningTuple forward: @escaping TupleForward
     ) {
@@ -65,18 +65,18 @@ public struct OpDeclaration: Sendable {
     }
 
     /// The parsed signature (declarations in a built registry always have one).
-    public var signature: OpSignature {
+    package var signature: OpSignature {
         get throws { try parsed.get() }
     }
 
     /// Whether backward flows through the op.
-    public var isDifferentiable: Bool { gradFn != nil }
+    package var isDifferentiable: Bool { gradFn != nil }
 
     /// Whether `name_` exists.
-    public var hasInPlaceVariant: Bool { inPlaceForward != nil }
+    package var hasInPlaceVariant: Bool { inPlaceForward != nil }
 
     /// Calls the op out of place; for an op returning a tuple, its first tensor.
-    public func callAsFunction(_ arguments: OpArguments) throws -> Tensor {
+    package func callAsFunction(_ arguments: OpArguments) throws -> Tensor {
         switch body {
         case .single(let forward): return try forward(arguments)
         case .tuple(let forward): return try forward(arguments)[0]
@@ -84,7 +84,7 @@ public struct OpDeclaration: Sendable {
     }
 
     /// Calls the op out of place, returning every tensor it returns (one unless it returns a tuple).
-    public func callReturningAll(_ arguments: OpArguments) throws -> [Tensor] {
+    package func callReturningAll(_ arguments: OpArguments) throws -> [Tensor] {
         switch body {
         case .single(let forward): return [try forward(arguments)]
         case .tuple(let forward): return try forward(arguments)
@@ -92,7 +92,7 @@ public struct OpDeclaration: Sendable {
     }
 
     /// Calls the in-place variant: modifies and returns `self`.
-    public func callInPlace(_ arguments: OpArguments) throws -> Tensor {
+    package func callInPlace(_ arguments: OpArguments) throws -> Tensor {
         guard let inPlaceForward else {
             throw TorchError.unsupportedOperation("\(signatureText) has no in-place variant")
         }
@@ -100,7 +100,7 @@ public struct OpDeclaration: Sendable {
     }
 
     /// Binds `values` to this op's parameters.
-    public func arguments(_ values: [String: OpValue]) throws -> OpArguments {
+    package func arguments(_ values: [String: OpValue]) throws -> OpArguments {
         try OpArguments(signature, values)
     }
 }

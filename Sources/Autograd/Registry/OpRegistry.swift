@@ -2,9 +2,9 @@
 ///
 /// The Python bindings (TorchBindings' `RegistryBindings`) are derived from it; ops not yet
 /// declared here (see docs/adding-an-op.md) are still bound by hand there.
-public struct OpRegistry: Sendable {
+package struct OpRegistry: Sendable {
     /// All declarations, family by family, in declaration order.
-    public let declarations: [OpDeclaration]
+    package let declarations: [OpDeclaration]
     private let byName: [Key: [Int]]
 
     private struct Key: Hashable {
@@ -64,14 +64,14 @@ public struct OpRegistry: Sendable {
     ]
 
     /// The registry of all families; building it validates every signature.
-    public static let shared: OpRegistry = {
+    package static let shared: OpRegistry = {
         do { return try build() } catch { fatalError("\(error)") }
     }()
 
     /// Builds the registry, failing on a malformed signature, an in-place exposure without an
     /// in-place variant (or the reverse), or a name bound twice in one namespace (same name
     /// and overload).
-    public static func build() throws -> OpRegistry { try build(families) }
+    package static func build() throws -> OpRegistry { try build(families) }
 
     static func build(_ families: [[OpDeclaration]]) throws -> OpRegistry {
         let declarations = families.flatMap { $0 }
@@ -105,12 +105,12 @@ public struct OpRegistry: Sendable {
 
     /// The overloads bound to `name` in `namespace`, in declaration order (the order a binder
     /// tries them). A name ending in `_` finds the in-place variants.
-    public func overloads(of name: String, in namespace: OpExposure) -> [OpDeclaration] {
+    package func overloads(of name: String, in namespace: OpExposure) -> [OpDeclaration] {
         byName[Key(namespace: namespace.rawValue, name: name)]?.map { declarations[$0] } ?? []
     }
 
     /// Every name bound in `namespace`, sorted.
-    public func names(in namespace: OpExposure) -> [String] {
+    package func names(in namespace: OpExposure) -> [String] {
         byName.keys.filter { $0.namespace == namespace.rawValue }.map(\.name).sorted()
     }
 }

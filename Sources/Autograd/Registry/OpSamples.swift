@@ -1,8 +1,8 @@
 /// How to make inputs for checking an op's gradient: the value range its tensor inputs must
 /// stay in, and values for parameters whose defaults do not make a valid call.
-public struct OpSamples: Sendable {
+package struct OpSamples: Sendable {
     /// The range sample tensor values are drawn from.
-    public enum Domain: Sendable {
+    package enum Domain: Sendable {
         /// Any real value (the sample uses [-2, 2], away from 0 where kinks sit).
         case real
         /// Strictly positive values (log, sqrt).
@@ -13,34 +13,34 @@ public struct OpSamples: Sendable {
 
     /// A fixed argument that is not sampled nor differentiated (an index, a mask), as plain
     /// values so that declarations stay `Sendable`.
-    public struct Constant: Sendable {
-        public let values: [Double]
-        public let shape: [Int]
-        public let dtype: DType
+    package struct Constant: Sendable {
+        package let values: [Double]
+        package let shape: [Int]
+        package let dtype: DType
 
-        public init(_ values: [Double], shape: [Int], dtype: DType) {
+        package init(_ values: [Double], shape: [Int], dtype: DType) {
             self.values = values
             self.shape = shape
             self.dtype = dtype
         }
 
         /// The constant as a fresh tensor.
-        public func tensor() throws -> Tensor { try Tensor(values, shape: shape, dtype: dtype) }
+        package func tensor() throws -> Tensor { try Tensor(values, shape: shape, dtype: dtype) }
     }
 
-    public var domain: Domain
+    package var domain: Domain
     /// The shape of each tensor parameter, by name; unlisted ones are `[2, 3]`.
-    public var shapes: [String: [Int]]
+    package var shapes: [String: [Int]]
     /// Values for non-tensor parameters, by name, overriding their defaults.
-    public var arguments: [String: OpConstant]
+    package var arguments: [String: OpConstant]
     /// Fixed tensor arguments (indices, masks), by name; such parameters are not sampled.
-    public var constants: [String: Constant]
+    package var constants: [String: Constant]
     /// Whether a tensor parameter after the first may broadcast against it (`[3]` against `[2, 3]`).
-    public var broadcasts: Bool
+    package var broadcasts: Bool
     /// Whether the op takes non-contiguous inputs (`view` does not).
-    public var acceptsNonContiguous: Bool
+    package var acceptsNonContiguous: Bool
 
-    public init(
+    package init(
         domain: Domain = .real, shapes: [String: [Int]] = [:], arguments: [String: OpConstant] = [:],
         constants: [String: Constant] = [:], broadcasts: Bool = false, acceptsNonContiguous: Bool = true
     ) {

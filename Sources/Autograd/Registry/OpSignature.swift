@@ -1,27 +1,27 @@
 /// An op's Python-facing schema, parsed from a native_functions.yaml-style signature such as
 /// `"sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor"`.
-public struct OpSignature: Sendable, CustomStringConvertible {
+package struct OpSignature: Sendable, CustomStringConvertible {
     /// The Python name (`sum`).
-    public let name: String
+    package let name: String
     /// The overload name (`dim_IntList`), empty for the default overload.
-    public let overload: String
-    public let parameters: [OpParameter]
+    package let overload: String
+    package let parameters: [OpParameter]
     /// The return types as written (`["Tensor"]`, or `["Tensor", "Tensor"]` for a tuple).
-    public let returns: [String]
+    package let returns: [String]
 
     /// `name.overload`, or just `name` for the default overload.
-    public var qualifiedName: String { overload.isEmpty ? name : "\(name).\(overload)" }
+    package var qualifiedName: String { overload.isEmpty ? name : "\(name).\(overload)" }
 
     /// The parameter called `name`, if any.
-    public func parameter(_ name: String) -> OpParameter? { parameterIndex(name).map { parameters[$0] } }
+    package func parameter(_ name: String) -> OpParameter? { parameterIndex(name).map { parameters[$0] } }
 
     /// The position of the parameter called `name`, if any (a scan: signatures are short).
-    public func parameterIndex(_ name: String) -> Int? {
+    package func parameterIndex(_ name: String) -> Int? {
         for index in parameters.indices where parameters[index].name == name { return index }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         var parts = [String]()
         var keywordOnlyStarted = false
         for p in parameters {
@@ -37,24 +37,24 @@ public struct OpSignature: Sendable, CustomStringConvertible {
 }
 
 /// One parameter of an `OpSignature`.
-public struct OpParameter: Sendable, CustomStringConvertible {
-    public let name: String
-    public let type: OpParameterType
+package struct OpParameter: Sendable, CustomStringConvertible {
+    package let name: String
+    package let type: OpParameterType
     /// Whether `None` is accepted (`Tensor?`, `int[1]?`).
-    public let isOptional: Bool
+    package let isOptional: Bool
     /// Whether it follows the `*` marker and can only be passed by keyword.
-    public let isKeywordOnly: Bool
+    package let isKeywordOnly: Bool
     /// The default value, nil when the parameter is required.
-    public let defaultValue: OpConstant?
+    package let defaultValue: OpConstant?
 
-    public var description: String {
+    package var description: String {
         var text = type.spelling + (isOptional ? "?" : "") + " " + name
         if let defaultSpelling { text += "=" + defaultSpelling }
         return text
     }
 
     /// The default as written in the signature.
-    public var defaultSpelling: String? {
+    package var defaultSpelling: String? {
         guard let defaultValue else { return nil }
         switch defaultValue {
         case .none: return "None"
@@ -72,7 +72,7 @@ public struct OpParameter: Sendable, CustomStringConvertible {
 }
 
 /// The schema types GradScope's ops use (a subset of native_functions.yaml's).
-public enum OpParameterType: Sendable, Equatable {
+package enum OpParameterType: Sendable, Equatable {
     case tensor
     case tensorList
     case scalar
@@ -85,7 +85,7 @@ public enum OpParameterType: Sendable, Equatable {
     case string
 
     /// The type as written in a signature.
-    public var spelling: String {
+    package var spelling: String {
         switch self {
         case .tensor: return "Tensor"
         case .tensorList: return "Tensor[]"

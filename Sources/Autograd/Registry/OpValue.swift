@@ -1,5 +1,5 @@
 /// A value bound to an op parameter, already converted to the parameter's schema type.
-public enum OpValue {
+package enum OpValue {
     case tensor(Tensor)
     case tensorList([Tensor])
     case scalar(ScalarValue)
@@ -12,7 +12,7 @@ public enum OpValue {
     case none
 
     /// The value a constant stands for.
-    public init(_ constant: OpConstant) {
+    package init(_ constant: OpConstant) {
         switch constant {
         case .scalar(let s): self = .scalar(s)
         case .int(let i): self = .int(i)
@@ -28,7 +28,7 @@ public enum OpValue {
 
 /// A non-tensor parameter value known ahead of any call: a signature's default or a declared
 /// sample argument. It holds no tensor, so signatures and samples are shared between threads.
-public enum OpConstant: Sendable {
+package enum OpConstant: Sendable {
     case scalar(ScalarValue)
     case int(Int)
     case intList([Int])
