@@ -22,6 +22,7 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether values of this type are floating point (float32, float64).
     public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
 
     /// Bytes per element.
@@ -81,6 +82,7 @@ public enum ScalarValue: Sendable, Equatable {
         }
     }
 
+    /// The value as a Double (integers and booleans converted exactly where they fit).
     public var doubleValue: Double {
         switch self {
         case .bool(let b): return b ? 1 : 0

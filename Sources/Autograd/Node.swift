@@ -1,6 +1,8 @@
 /// An edge of the autograd graph: gradient flows into input `inputNr` of `node`.
 public struct Edge {
+    /// The node the gradient flows into.
     public let node: Node
+    /// Which of that node's inputs receives it.
     public let inputNr: Int
 }
 
@@ -105,13 +107,16 @@ final class WeakTensor {
 public struct BackwardContext {
     /// Gradient per forward output; outputs that received none get zeros.
     public let grads: [Tensor]
+    /// The node the gradient flows into.
     public let node: Node
 
+    /// The gradient of the node's first output.
     public var grad: Tensor { grads[0] }
 
     /// Unpacks saved tensor `i`, raising PyTorch's errors if it was freed or modified in place.
     public func saved(_ i: Int) throws -> Tensor { try node.saved[i].unpack(for: node) }
 
+    /// Whether input `input` needs a gradient (skip computing it otherwise).
     public func needsGrad(_ input: Int) -> Bool { node.needsInputGrad(input) }
 }
 
@@ -154,6 +159,7 @@ struct OutputMeta {
 
 /// The node that adds incoming gradients into a leaf's `.grad`.
 public final class AccumulateGrad: Node {
+    /// The leaf this node accumulates into (nil once the leaf is gone).
     public private(set) weak var variable: Tensor?
 
     init(variable: Tensor) {

@@ -7,10 +7,13 @@ public enum TensorOrigin: String, Sendable {
 public struct OpEvent {
     /// PyTorch's op name (`mul`, `add_`, `matmul`, ...).
     public let name: String
+    /// The tensors `autograd.grad` returns gradients for (empty for backward).
     public let inputs: [Tensor]
+    /// The tensors the op produced (for an in-place op, the modified tensor).
     public let outputs: [Tensor]
     /// The node autograd created for it, if it recorded one.
     public let gradFn: Node?
+    /// Whether the op modified its first input in place.
     public let isInPlace: Bool
 }
 
@@ -31,6 +34,7 @@ public protocol AutogradObserver: AnyObject {
     func backwardFinished(_ pass: BackwardPass, error: Error?)
 }
 
+/// Empty defaults, so an observer implements only the events it needs.
 public extension AutogradObserver {
     func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String) {}
     func opExecuted(_ event: OpEvent) {}
@@ -47,12 +51,19 @@ public extension AutogradObserver {
 
 /// A backward() / autograd.backward() / autograd.grad() call, as reported to an observer.
 public final class BackwardPass {
+    /// `Tensor.backward`/`autograd.backward` (accumulates into `.grad`) or `autograd.grad` (returns gradients).
     public enum Kind: String, Sendable { case backward, grad }
+    /// The pass number, counting from 0 in the order the calls were made.
     public let index: Int
+    /// Which call started the pass.
     public let kind: Kind
+    /// The tensors backward starts from.
     public let roots: [Tensor]
+    /// The tensors `autograd.grad` returns gradients for (empty for backward).
     public let inputs: [Tensor]
+    /// Whether saved tensors are kept after the pass.
     public let retainGraph: Bool
+    /// Whether the pass records its own graph (for higher-order gradients).
     public let createGraph: Bool
 
     init(index: Int, kind: Kind, roots: [Tensor], inputs: [Tensor], retainGraph: Bool, createGraph: Bool) {

@@ -2,8 +2,11 @@
 public final class SavedTensor {
     /// PyTorch's name for the slot (`self`, `other`, `result`, ...).
     public let role: String
+    /// The shape of the saved tensor.
     public let shape: [Int]
+    /// The dtype of the saved tensor.
     public let dtype: DType
+    /// The version the tensor had when saved; unpacking a later version is the in-place error.
     public let savedVersion: Int
     /// Whether this is an output of the node that saved it (saved without its grad_fn).
     public let isOutput: Bool
@@ -63,10 +66,13 @@ public final class SavedTensor {
     /// Whether the slot went through a pack hook.
     public var isPacked: Bool { packed != nil || packError != nil }
 
+    /// Whether a backward pass released it (retain_graph=False).
     public var isFreed: Bool { value == nil && packed == nil && freedByPass != nil }
+    /// The bytes of its elements.
     public var byteCount: Int { shape.reduce(1, *) * dtype.itemSize }
     /// Whether the tensor was changed in place after it was saved.
     public var isStale: Bool { (value?.version ?? savedVersion) != savedVersion }
+    /// The version of the saved tensor now (the saved version once freed).
     public var currentVersion: Int { value?.version ?? savedVersion }
 
     func unpack(for node: Node) throws -> Tensor {

@@ -107,6 +107,7 @@ public final class HookHandle {
         self.node = node
     }
 
+    /// Unregisters the hook (`handle.remove()`); removing twice does nothing.
     public func remove() {
         guard let node else { return }
         node.hooks.removeAll { $0.id == id }

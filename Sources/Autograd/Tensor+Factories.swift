@@ -53,16 +53,19 @@ extension Tensor {
         }
     }
 
+    /// A tensor of zeros (`torch.zeros`).
     public static func zeros(_ shape: [Int], dtype: DType = .float32) -> Tensor {
         Tensor(storage: Storage(dtype: dtype, count: shape.reduce(1, *)), shape: shape)
     }
 
+    /// A tensor filled with `value` (`torch.full`).
     public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) -> Tensor {
         let t = zeros(shape, dtype: dtype)
         if value != 0 { t.fillUnchecked(value) }
         return t
     }
 
+    /// A tensor of ones (`torch.ones`).
     public static func ones(_ shape: [Int], dtype: DType = .float32) -> Tensor { full(shape, 1, dtype: dtype) }
 
     /// A factory result with `requires_grad=` applied and reported to the observer.
@@ -144,7 +147,9 @@ extension Tensor {
         return try MemoryBudget.checkedNumel([Int(count)], allocating: .float64)
     }
 
+    /// Zeros of the shape of `t`, in its dtype unless given (`torch.zeros_like`).
     public static func zerosLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { zeros(t.shape, dtype: dtype ?? t.dtype) }
+    /// Ones of the shape of `t`, in its dtype unless given (`torch.ones_like`).
     public static func onesLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { ones(t.shape, dtype: dtype ?? t.dtype) }
 }
 

@@ -4,8 +4,11 @@
 /// storage and the version counter with their source.
 public final class Tensor {
     package internal(set) var storage: Storage
+    /// The size of each dimension (`x.shape`).
     public internal(set) var shape: [Int]
+    /// Elements to step in storage per index of each dimension (`x.stride()`).
     public internal(set) var strides: [Int]
+    /// Index of the first element in storage (`x.storage_offset()`).
     public internal(set) var offset: Int
     /// The shared version counter, created when first needed (a view, detach or in-place op):
     /// most tensors are never viewed or modified, and read as version 0 until then.
@@ -27,7 +30,9 @@ public final class Tensor {
     package internal(set) var storedGrad: Tensor?
     /// The AccumulateGrad node of a leaf that requires grad, created on first use.
     var accumulator: AccumulateGrad?
+    /// Whether a non-leaf keeps its gradient (`retain_grad()` was called).
     public internal(set) var retainsGrad = false
+    /// Whether the tensor was made in inference mode (`x.is_inference()`).
     public internal(set) var isInference = false
     /// Whether this tensor is an `nn.Parameter` (it prints as "Parameter containing:").
     public var isParameter = false
@@ -52,8 +57,11 @@ public final class Tensor {
         self.init(storage: storage, shape: shape, strides: contiguousStrides(shape))
     }
 
+    /// The element type (`x.dtype`).
     public var dtype: DType { storage.dtype }
+    /// The number of dimensions (`x.dim()`).
     public var dim: Int { shape.count }
+    /// The number of elements (`x.numel()`).
     public var numel: Int {
         var count = 1
         var d = 0
@@ -63,9 +71,13 @@ public final class Tensor {
         }
         return count
     }
+    /// The version counter shared with views, bumped by each in-place op (`x._version`).
     public var version: Int { sharedVersion?.value ?? 0 }
+    /// Whether no recorded op produced this tensor (`x.is_leaf`).
     public var isLeaf: Bool { gradFn == nil }
+    /// Whether gradients flow to or through this tensor (`x.requires_grad`).
     public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad }
+    /// Whether the dtype is a floating-point type (`x.is_floating_point()`).
     public var isFloatingPoint: Bool { dtype.isFloatingPoint }
 
     /// The gradient as PyTorch's `.grad` reads it; warns when a non-leaf that does not retain
@@ -77,6 +89,7 @@ public final class Tensor {
         return storedGrad
     }
 
+    /// Whether the elements lie in storage in row-major order without gaps (`x.is_contiguous()`).
     public var isContiguous: Bool {
         var expected = 1
         var d = shape.count - 1

@@ -21,6 +21,7 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The error's message text, as PyTorch words it.
     public var message: String {
         switch self {
         case .runtime(let m), .type(let m), .index(let m), .value(let m), .unsupportedOperation(let m), .memory(let m):
@@ -28,6 +29,7 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `Type: message`, as Python prints an uncaught exception.
     public var description: String { "\(pythonType): \(message)" }
 }
 

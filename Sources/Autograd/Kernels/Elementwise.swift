@@ -217,6 +217,7 @@ func compare<F: CompareFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: D
 
 /// Element values as Doubles in row-major order (for printing, tolist and tests).
 extension Tensor {
+    /// The elements in row-major order, as Doubles.
     public func doubles() -> [Double] {
         let s = contiguousStorage(as: .float64)
         return Array(UnsafeBufferPointer(start: s.pointer(Double.self), count: numel))

@@ -12,6 +12,7 @@ public final class Generator {
     /// Kept only so that `getState`/`setState` round-trip PyTorch's full state.
     var nextFloatNormal: Float?
 
+    /// A Mersenne Twister generator seeded like `torch.Generator().manual_seed(seed)` (PyTorch's default seed unless given).
     public init(seed: UInt64 = Generator.defaultSeed) { engine = MT19937(seed: seed) }
 
     /// The calling thread's default generator.
