@@ -140,6 +140,7 @@ public struct DOTWriter {
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
             )
         }
+        if layout == RenderOptions.Layout.dot.rawValue { lines += timeOrderStatements(scene) }
         if let key {
             if framed {
                 // The key is the bottom label of a borderless cluster around everything: below
@@ -196,7 +197,7 @@ public struct DOTWriter {
 
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
-        "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
+        "style": "rounded", "color": .text(Style.Palette.passFrame), "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
         "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
     ]
 

@@ -80,7 +80,9 @@ extension Scene {
             if let existing = edgeOfKey[key] {
                 var merged = result.edges[existing]
                 // The latest gradient wins; an edge without one keeps an earlier one's look.
-                let carries = { (roles: [StyleRole]) in roles.contains(.gradientEdge) || roles.contains(.nonFiniteGradient) }
+                let carries = { (roles: [StyleRole]) in
+                    roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+                }
                 if carries(e.roles) || !carries(merged.roles) {
                     merged.roles = e.roles
                     merged.attributes = e.attributes

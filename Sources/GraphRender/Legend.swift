@@ -37,6 +37,7 @@ public enum Legend {
         case .dataEdge: return "data flow"
         case .detachEdge: return "detach · line (graph cut)"
         case .gradientEdge: return "gradient (colour, width: |grad|)"
+        case .zeroGradient: return "gradient exactly 0"
         case .nonFiniteGradient: return "gradient with NaN / Inf"
         case .untraversedEdge: return "not traversed by this pass"
         }
@@ -91,7 +92,7 @@ public enum Legend {
         if role.isEdgeRole {
             let look = role == .gradientEdge ? Style.gradientEdge(magnitude: 1e-1) : Style.attributes(for: role)
             let width = role == .gradientEdge || role == .nonFiniteGradient ? 3 : role == .detachEdge ? 2 : 1
-            let dashed = role == .detachEdge ? " STYLE=\"dashed\"" : ""
+            let dashed = role == .detachEdge || role == .zeroGradient ? " STYLE=\"dashed\"" : ""
             return "<TD \(id) SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(text(look["color"]) ?? Style.Palette.dataEdge)\""
                 + "\(dashed) WIDTH=\"30\" HEIGHT=\"10\"></TD>"
         }
@@ -145,7 +146,7 @@ public enum Legend {
         case .gradModeRegion: return "no_grad"
         case .moduleCall, .collapsedModule: return "fc1"
         case .savedRetained, .savedFreed, .savedInvalidated: return "saved"
-        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient, .untraversedEdge: return ""
+        case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return ""
         }
     }
 

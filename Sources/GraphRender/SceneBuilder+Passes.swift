@@ -73,9 +73,12 @@ extension SceneBuilder {
             scene.edges[index].tooltip += "\ngradient in \(Describe.pass(p)): " + Describe.gradientDetail(g)
             guard draw else { continue }
             traversed.insert(index)
-            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
-            scene.edges[index].attributes = Style.gradientEdge(magnitude: Describe.magnitude(g))
-                .merging(["label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p))])
+            let zero = Describe.isZero(g)
+            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : zero ? .zeroGradient : .gradientEdge]
+            let look = zero ? Style.attributes(for: .zeroGradient) : Style.gradientEdge(magnitude: Describe.magnitude(g))
+            scene.edges[index].attributes = look.merging([
+                "label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p))
+            ])
         }
         guard draw else { return }
         let ran = Set(p.executed)
