@@ -197,7 +197,8 @@ public struct DOTWriter {
 
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
-        "style": "rounded", "color": .text(Style.Palette.passFrame), "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
+        "style": "rounded", "color": .text(Style.Palette.passFrame), "fontcolor": .text(Style.Palette.rootBorder),
+        "fontsize": "10",
         "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
     ]
 

@@ -95,7 +95,7 @@ public enum Style {
         public static let untrackedText = "#707070"
         public static let untrackedBorder = "#8c8c8c"
         public static let regionFill = "#f7f7f7"
-        public static let regionBorder = "#8f8f8f"
+        public static let regionBorder = "#8a8a8a"
         public static let moduleFill = "#f4f1fa"
         public static let moduleBorder = "#6a5896"
         public static let detachedText = "#707070"
@@ -122,7 +122,7 @@ public enum Style {
         /// Exactly-zero gradients: a grey 3:1 on white and on the cluster fills (drawn dashed).
         public static let zeroGradient = "#8a8a8a"
         /// The frame around the ops of one backward pass: the roots' green lightened, 3:1 on white.
-        public static let passFrame = "#5b9e5e"
+        public static let passFrame = "#559a58"
         /// The gradient ramp, from the smallest to the largest magnitude: even the lightest blue
         /// reaches 3:1 on white (3.45:1) and on the cluster fills.
         public static let gradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]

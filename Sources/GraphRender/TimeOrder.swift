@@ -9,10 +9,9 @@ extension DOTWriter {
     /// The statements pinning the backward frames of `scene` in pass order; none for fewer
     /// than two frames.
     static func timeOrderStatements(_ scene: Scene) -> [String] {
-        let frames = scene.clusters.indices.filter { !scene.clusters[$0].passes.isEmpty }
-            .sorted { scene.clusters[$0].passes[0] < scene.clusters[$1].passes[0] }
+        let frameOf = outermostFrames(scene)
+        let frames = Set(frameOf.values).sorted { scene.clusters[$0].passes[0] < scene.clusters[$1].passes[0] }
         guard frames.count >= 2 else { return [] }
-        let frameOf = frameOfEveryCluster(scene, frames: Set(frames))
         var latest: [Int: Int] = [:]
         for (i, n) in scene.nodes.enumerated() {
             guard let c = n.cluster, let f = frameOf[c] else { continue }
@@ -22,7 +21,9 @@ extension DOTWriter {
         guard anchored.count >= 2 else { return [] }
         let anchors = anchored.indices.map { DOTEscape.identifier("time_order_\($0)") }
         var lines = [
-            "  {rank=max; " + anchors.map { "\($0) [shape=point, width=0, height=0, style=invis, label=\"\", class=\"time-order\"];" }.joined(separator: " ")
+            "  {rank=max; "
+                + anchors.map { "\($0) [shape=point, width=0, height=0, style=invis, label=\"\", class=\"time-order\"];" }.joined(
+                    separator: " ")
                 + "}",
             "  " + anchors.joined(separator: " -> ") + " [style=invis];"
         ]
@@ -32,15 +33,16 @@ extension DOTWriter {
         return lines
     }
 
-    /// Cluster → the backward frame it is in (itself, for a frame), for clusters inside one.
-    private static func frameOfEveryCluster(_ scene: Scene, frames: Set<Int>) -> [Int: Int] {
+    /// Cluster → the outermost backward frame it is in (itself, for such a frame), for the
+    /// clusters inside one (a frame nested in another frame is not ordered on its own).
+    private static func outermostFrames(_ scene: Scene) -> [Int: Int] {
         var result: [Int: Int] = [:]
         // Parents come before their children in `Scene.clusters`.
         for (c, cluster) in scene.clusters.enumerated() {
-            if frames.contains(c) {
-                result[c] = c
-            } else if let p = cluster.parent, let f = result[p] {
+            if let p = cluster.parent, let f = result[p] {
                 result[c] = f
+            } else if !cluster.passes.isEmpty {
+                result[c] = c
             }
         }
         return result
