@@ -18,6 +18,8 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case detached
     /// An op recorded by autograd: op name, grad_fn class, script line.
     case op
+    /// A leaf's AccumulateGrad node (`--view backward`): the node adding gradients into `.grad`.
+    case accumulateGrad
     /// An op autograd did not record (no grad_fn): greyed.
     case untrackedOp
     /// A no_grad / inference_mode / set_grad_enabled(False) region: dashed cluster.
@@ -178,6 +180,11 @@ public enum Style {
             return [
                 "shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
                 "class": "op"
+            ]
+        case .accumulateGrad:
+            return [
+                "shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
+                "color": .text(Palette.parameterBorder), "class": "op accumulate"
             ]
         case .untrackedOp:
             return [
