@@ -27,7 +27,7 @@ import Testing
         #expect(gradient.contains("\"acc\(x.id)\" -> "), "\(gradient)")
         #expect(dot.contains("detach · line 20"), "the detach cut is drawn")
         #expect(dot.contains("freed by backward"), "freed buffers are drawn")
-        #expect(dot.contains(Legend.caption(for: .accumulateGrad)))
+        #expect(dot.contains("ID=\"\(Legend.id(for: .accumulateGrad))\""))
     }
 
     @Test func everyLeafThatRequiresGradGetsOne() throws {
