@@ -71,6 +71,7 @@ extension SceneBuilder {
                 let index = edges[e.index]
             else { continue }
             scene.edges[index].tooltip += "\ngradient in \(Describe.pass(p)): " + Describe.gradientDetail(g)
+            scene.edges[index].gradientMagnitudes.append(Describe.magnitude(g))
             guard draw else { continue }
             traversed.insert(index)
             let zero = Describe.isZero(g)
