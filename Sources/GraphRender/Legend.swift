@@ -32,6 +32,7 @@ public enum Legend {
         case .gradModeRegion: return "grad-off region (no grad_fn)"
         case .moduleCall: return "nn.Module call"
         case .collapsedModule: return "module call as one node (--depth)"
+        case .firstNonFinite: return "op whose backward first made NaN / Inf"
         case .savedRetained: return "saved buffer kept for backward"
         case .savedFreed: return "saved buffer freed by backward"
         case .savedInvalidated: return "saved buffer modified in place"
@@ -105,7 +106,8 @@ public enum Legend {
         if text(look["style"])?.contains("rounded") ?? false { styles.append("rounded") }
         if text(look["style"])?.contains("dashed") ?? false { styles.append("dashed") }
         let style = styles.isEmpty ? "" : " STYLE=\"\(styles.joined(separator: ","))\""
-        let thick = role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated ? 2 : 1
+        let thick =
+            role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated || role == .firstNonFinite ? 2 : 1
         return "<TD \(id) BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(thick)\"\(style) WIDTH=\"30\">"
             + "<FONT POINT-SIZE=\"7\" COLOR=\"\(ink)\">\(DOTEscape.html(sampleWord(role)))</FONT></TD>"
     }
@@ -132,6 +134,7 @@ public enum Legend {
         switch role {
         case .detached: return [.intermediate, .detached]
         case .noGradientLeaf: return [.parameterLeaf, .noGradientLeaf]
+        case .firstNonFinite: return [.op, .firstNonFinite]
         default: return [role]
         }
     }
@@ -143,7 +146,7 @@ public enum Legend {
         case .otherLeaf: return "x"
         case .backwardRoot: return "loss"
         case .intermediate, .detached: return "h"
-        case .op, .untrackedOp: return "mul"
+        case .op, .untrackedOp, .firstNonFinite: return "mul"
         case .accumulateGrad: return "acc"
         case .gradModeRegion: return "no_grad"
         case .moduleCall, .collapsedModule: return "fc1"

@@ -77,11 +77,13 @@ extension SceneBuilder {
             let zero = Describe.isZero(g)
             scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : zero ? .zeroGradient : .gradientEdge]
             let look = zero ? Style.attributes(for: .zeroGradient) : Style.gradientEdge(magnitude: Describe.magnitude(g))
+            let marker = zero ? nil : SceneBuilder.sizeMarker(magnitude: Describe.magnitude(g))
             scene.edges[index].attributes = look.merging([
-                "label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p))
+                "label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p) + (marker.map { "\n" + $0 } ?? ""))
             ])
         }
         guard draw else { return }
+        markFirstNonFinite(p)
         let ran = Set(p.executed)
         let note = "\nnot traversed by \(Describe.pass(p))"
         for (o, edges) in inputEdges {

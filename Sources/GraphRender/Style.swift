@@ -28,6 +28,8 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case moduleCall
     /// An `nn.Module` call drawn as one node (`--depth`), labelled like its cluster.
     case collapsedModule
+    /// The op whose grad_fn first sent NaN or Inf in the drawn pass: a red border (an overlay).
+    case firstNonFinite
     /// A saved buffer backward still holds: solid.
     case savedRetained
     /// A saved buffer freed after backward: dashed, labelled freed.
@@ -258,6 +260,8 @@ public enum Style {
                 "color": .text(Palette.untraversed), "fontcolor": .text(Palette.faintText), "penwidth": "0.8",
                 "arrowsize": "0.5", "class": "data untraversed"
             ]
+        case .firstNonFinite:
+            return ["color": .text(Palette.error), "penwidth": "2.5", "class": "op firstnonfinite"]
         case .noGradientLeaf:
             return [
                 "color": .text(Palette.warning), "penwidth": "2", "peripheries": "2",
