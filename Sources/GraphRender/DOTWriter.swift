@@ -127,7 +127,8 @@ public struct DOTWriter {
         // Inside a cluster dot starts from the reverse of the declaration order: inside the
         // legend's frame, declaring the statements in reverse keeps frames in time order.
         lines += (framed ? blocks.reversed() : blocks).flatMap { $0 }
-        for e in scene.edges {
+        let breaks = layout == RenderOptions.Layout.dot.rawValue ? columnBreaks(scene) : []
+        for (i, e) in scene.edges.enumerated() {
             var roles = e.roles
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
                 roles.append(.detached)
@@ -136,10 +137,12 @@ public struct DOTWriter {
                 .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
             // A gradient's or a detach's label explains itself with its edge's tooltip.
             if attributes["label"] != nil { attributes = attributes.merging(["labeltooltip": .text(e.tooltip)]) }
+            if breaks.contains(i) { attributes = attributes.merging(["constraint": "false"]) }
             lines.append(
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"
             )
         }
+        if layout == RenderOptions.Layout.dot.rawValue { lines += timeOrderStatements(scene) }
         if let key {
             if framed {
                 // The key is the bottom label of a borderless cluster around everything: below
@@ -196,7 +199,8 @@ public struct DOTWriter {
 
     /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
     static let passCluster: DOTAttributes = [
-        "style": "rounded", "color": "#b9dcb7", "fontcolor": .text(Style.Palette.rootBorder), "fontsize": "10",
+        "style": "rounded", "color": .text(Style.Palette.passFrame), "fontcolor": .text(Style.Palette.rootBorder),
+        "fontsize": "10",
         "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
     ]
 

@@ -80,13 +80,16 @@ extension Scene {
             if let existing = edgeOfKey[key] {
                 var merged = result.edges[existing]
                 // The latest gradient wins; an edge without one keeps an earlier one's look.
-                let carries = { (roles: [StyleRole]) in roles.contains(.gradientEdge) || roles.contains(.nonFiniteGradient) }
+                let carries = { (roles: [StyleRole]) in
+                    roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+                }
                 if carries(e.roles) || !carries(merged.roles) {
                     merged.roles = e.roles
                     merged.attributes = e.attributes
                     merged.tooltip = e.tooltip
                 }
                 merged.count += e.count
+                merged.gradientMagnitudes += e.gradientMagnitudes
                 result.edges[existing] = merged
                 continue
             }
@@ -99,6 +102,7 @@ extension Scene {
         }
         for i in result.edges.indices where result.edges[i].count > 1 {
             result.edges[i].tooltip += "\n(\(result.edges[i].count) recorded edges folded into this one)"
+            result.edges[i].addGradientRange()
         }
         return result
     }
@@ -145,5 +149,26 @@ extension Scene {
     static func counted(_ label: DOTValue, _ n: Int) -> DOTValue {
         Style.addingLine(
             "<FONT POINT-SIZE=\"9\" COLOR=\"\(Style.Palette.secondaryText)\"><B>×\(n)</B></FONT>", plain: "×\(n)", to: label)
+    }
+}
+
+extension SceneEdge {
+    /// On a folded edge labelled with one pass's gradient, a line with the range of the
+    /// gradient's magnitude over every pass that sent one along it (`‖g‖ 0.012…3.4 over 20 passes`,
+    /// `‖g‖ 0.25 in each of 20 passes`).
+    mutating func addGradientRange() {
+        let finite = gradientMagnitudes.filter(\.isFinite)
+        guard gradientMagnitudes.count > 1, case .text(let label)? = attributes["label"], let low = finite.min(),
+            let high = finite.max()
+        else { return }
+        let (lowText, highText) = (Describe.number(low, digits: 3), Describe.number(high, digits: 3))
+        let passes = gradientMagnitudes.count
+        let nonFinite = passes - finite.count
+        let line =
+            (lowText == highText
+                ? "‖g‖ \(lowText) in each of \(passes) passes" : "‖g‖ \(lowText)…\(highText) over \(passes) passes")
+            + (nonFinite > 0 ? " (\(nonFinite) NaN/Inf)" : "")
+        attributes = attributes.merging(["label": .text(label + "\n" + line)])
+        tooltip += "\ngradient magnitude over the folded passes: " + line
     }
 }

@@ -27,16 +27,19 @@ public enum Legend {
         case .intermediate: return "tensor made by an op"
         case .detached: return "detached (reaches no parameter)"
         case .op: return "op · grad_fn class · line"
+        case .accumulateGrad: return "AccumulateGrad: adds into a leaf's .grad"
         case .untrackedOp: return "op autograd did not record"
         case .gradModeRegion: return "grad-off region (no grad_fn)"
         case .moduleCall: return "nn.Module call"
         case .collapsedModule: return "module call as one node (--depth)"
+        case .firstNonFinite: return "op whose backward first made NaN / Inf"
         case .savedRetained: return "saved buffer kept for backward"
         case .savedFreed: return "saved buffer freed by backward"
         case .savedInvalidated: return "saved buffer modified in place"
         case .dataEdge: return "data flow"
         case .detachEdge: return "detach · line (graph cut)"
         case .gradientEdge: return "gradient (colour, width: |grad|)"
+        case .zeroGradient: return "gradient exactly 0"
         case .nonFiniteGradient: return "gradient with NaN / Inf"
         case .untraversedEdge: return "not traversed by this pass"
         }
@@ -91,7 +94,7 @@ public enum Legend {
         if role.isEdgeRole {
             let look = role == .gradientEdge ? Style.gradientEdge(magnitude: 1e-1) : Style.attributes(for: role)
             let width = role == .gradientEdge || role == .nonFiniteGradient ? 3 : role == .detachEdge ? 2 : 1
-            let dashed = role == .detachEdge ? " STYLE=\"dashed\"" : ""
+            let dashed = role == .detachEdge || role == .zeroGradient ? " STYLE=\"dashed\"" : ""
             return "<TD \(id) SIDES=\"B\" BORDER=\"\(width)\" COLOR=\"\(text(look["color"]) ?? Style.Palette.dataEdge)\""
                 + "\(dashed) WIDTH=\"30\" HEIGHT=\"10\"></TD>"
         }
@@ -103,7 +106,8 @@ public enum Legend {
         if text(look["style"])?.contains("rounded") ?? false { styles.append("rounded") }
         if text(look["style"])?.contains("dashed") ?? false { styles.append("dashed") }
         let style = styles.isEmpty ? "" : " STYLE=\"\(styles.joined(separator: ","))\""
-        let thick = role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated ? 2 : 1
+        let thick =
+            role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated || role == .firstNonFinite ? 2 : 1
         return "<TD \(id) BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(thick)\"\(style) WIDTH=\"30\">"
             + "<FONT POINT-SIZE=\"7\" COLOR=\"\(ink)\">\(DOTEscape.html(sampleWord(role)))</FONT></TD>"
     }
@@ -130,6 +134,7 @@ public enum Legend {
         switch role {
         case .detached: return [.intermediate, .detached]
         case .noGradientLeaf: return [.parameterLeaf, .noGradientLeaf]
+        case .firstNonFinite: return [.op, .firstNonFinite]
         default: return [role]
         }
     }
@@ -141,11 +146,12 @@ public enum Legend {
         case .otherLeaf: return "x"
         case .backwardRoot: return "loss"
         case .intermediate, .detached: return "h"
-        case .op, .untrackedOp: return "mul"
+        case .op, .untrackedOp, .firstNonFinite: return "mul"
+        case .accumulateGrad: return "acc"
         case .gradModeRegion: return "no_grad"
         case .moduleCall, .collapsedModule: return "fc1"
         case .savedRetained, .savedFreed, .savedInvalidated: return "saved"
-        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient, .untraversedEdge: return ""
+        case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return ""
         }
     }
 

@@ -119,6 +119,9 @@ struct SceneEdge {
     var tooltip: String
     /// How many recorded edges this one stands for (folding).
     var count = 1
+    /// The magnitude of the gradient each included backward pass sent along it, in call order
+    /// (a folded edge's label shows their range).
+    var gradientMagnitudes: [Double] = []
 }
 
 struct SceneCluster {

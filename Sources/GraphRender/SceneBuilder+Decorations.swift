@@ -3,6 +3,7 @@ import GraphModel
 /// Clusters, saved buffers, gradients and notes: what `SceneBuilder` adds around the data flow.
 extension SceneBuilder {
     mutating func decorate() {
+        if options.view == .backward { addAccumulateGradNodes() }
         if options.showSaved { addSavedBuffers() }
         let draw = options.showGrads && options.view != .forward
         for p in includedPasses { addGradients(graph.backwardPasses[p], draw: draw && p == drawnPass) }

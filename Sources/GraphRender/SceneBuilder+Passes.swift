@@ -71,13 +71,19 @@ extension SceneBuilder {
                 let index = edges[e.index]
             else { continue }
             scene.edges[index].tooltip += "\ngradient in \(Describe.pass(p)): " + Describe.gradientDetail(g)
+            scene.edges[index].gradientMagnitudes.append(Describe.magnitude(g))
             guard draw else { continue }
             traversed.insert(index)
-            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : .gradientEdge]
-            scene.edges[index].attributes = Style.gradientEdge(magnitude: Describe.magnitude(g))
-                .merging(["label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p))])
+            let zero = Describe.isZero(g)
+            scene.edges[index].roles = [g.hasNonFinite ? .nonFiniteGradient : zero ? .zeroGradient : .gradientEdge]
+            let look = zero ? Style.attributes(for: .zeroGradient) : Style.gradientEdge(magnitude: Describe.magnitude(g))
+            let marker = zero ? nil : SceneBuilder.sizeMarker(magnitude: Describe.magnitude(g))
+            scene.edges[index].attributes = look.merging([
+                "label": .text(Describe.gradientLabel(g) + "\n" + Describe.passLabel(p) + (marker.map { "\n" + $0 } ?? ""))
+            ])
         }
         guard draw else { return }
+        markFirstNonFinite(p)
         let ran = Set(p.executed)
         let note = "\nnot traversed by \(Describe.pass(p))"
         for (o, edges) in inputEdges {

@@ -18,6 +18,8 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case detached
     /// An op recorded by autograd: op name, grad_fn class, script line.
     case op
+    /// A leaf's AccumulateGrad node (`--view backward`): the node adding gradients into `.grad`.
+    case accumulateGrad
     /// An op autograd did not record (no grad_fn): greyed.
     case untrackedOp
     /// A no_grad / inference_mode / set_grad_enabled(False) region: dashed cluster.
@@ -26,6 +28,8 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case moduleCall
     /// An `nn.Module` call drawn as one node (`--depth`), labelled like its cluster.
     case collapsedModule
+    /// The op whose grad_fn first sent NaN or Inf in the drawn pass: a red border (an overlay).
+    case firstNonFinite
     /// A saved buffer backward still holds: solid.
     case savedRetained
     /// A saved buffer freed after backward: dashed, labelled freed.
@@ -38,6 +42,8 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case detachEdge
     /// A gradient on an edge, coloured (and thickened) by its magnitude.
     case gradientEdge
+    /// A gradient that is exactly zero everywhere: dashed grey, labelled `0`.
+    case zeroGradient
     /// A gradient containing NaN or Inf: red.
     case nonFiniteGradient
     /// A data edge the backward pass whose gradients are drawn did not traverse: dimmed.
@@ -46,7 +52,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     /// Whether the role styles edges (as opposed to nodes or clusters).
     public var isEdgeRole: Bool {
         switch self {
-        case .dataEdge, .detachEdge, .gradientEdge, .nonFiniteGradient, .untraversedEdge: return true
+        case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return true
         default: return false
         }
     }
@@ -91,20 +97,21 @@ public enum Style {
         public static let rootBorder = "#2e7d32"
         public static let opFill = "#efefef"
         public static let untrackedText = "#707070"
-        public static let untrackedBorder = "#c4c4c4"
+        public static let untrackedBorder = "#8c8c8c"
         public static let regionFill = "#f7f7f7"
-        public static let regionBorder = "#8f8f8f"
+        public static let regionBorder = "#8a8a8a"
         public static let moduleFill = "#f4f1fa"
         public static let moduleBorder = "#6a5896"
         public static let detachedText = "#707070"
-        public static let detachedBorder = "#d6d6d6"
+        /// Dashed, and like every border 3:1 on white and on the cluster fills.
+        public static let detachedBorder = "#888888"
         public static let detachedFill = "#fafafa"
-        public static let detach = "#e07b00"
+        public static let detach = "#c96e00"
         /// The detach label's text: the detach orange darkened to 4.5:1 on every fill it sits on.
         public static let detachText = "#a85600"
         public static let savedFill = "#fde8c8"
-        public static let savedBorder = "#cc7a00"
-        public static let freed = "#a8a8a8"
+        public static let savedBorder = "#c47300"
+        public static let freed = "#8c8c8c"
         public static let error = "#d62728"
         /// Red text, 4.5:1 even on `errorFill`.
         public static let errorText = "#b01e1f"
@@ -113,10 +120,16 @@ public enum Style {
         /// Warning text (`grad is None`), 4.5:1 even on `parameterFill`.
         public static let warningText = "#a33a06"
         public static let dataEdge = "#6e6e6e"
-        /// Edges the drawn backward pass did not traverse: lighter than data edges, still 3:1 on white.
-        public static let untraversed = "#949494"
-        /// The gradient ramp, from the smallest to the largest magnitude.
-        public static let gradientRamp = ["#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b"]
+        /// Edges the drawn backward pass did not traverse: lighter than data edges, still 3:1 on
+        /// white and on the cluster fills.
+        public static let untraversed = "#888888"
+        /// Exactly-zero gradients: a grey 3:1 on white and on the cluster fills (drawn dashed).
+        public static let zeroGradient = "#8a8a8a"
+        /// The frame around the ops of one backward pass: the roots' green lightened, 3:1 on white.
+        public static let passFrame = "#559a58"
+        /// The gradient ramp, from the smallest to the largest magnitude: even the lightest blue
+        /// reaches 3:1 on white (3.45:1) and on the cluster fills.
+        public static let gradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
         /// The gradient labels' text, from the smallest to the largest magnitude: the ramp
         /// darkened so that every label reaches 4.5:1 on white and on the cluster fills.
         public static let gradientTextRamp = ["#2b6698", "#245c90", "#1d4f86", "#123d70", "#08306b"]
@@ -169,6 +182,11 @@ public enum Style {
             return [
                 "shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
                 "class": "op"
+            ]
+        case .accumulateGrad:
+            return [
+                "shape": "box", "style": "filled", "fillcolor": .text(Palette.opFill),
+                "color": .text(Palette.parameterBorder), "class": "op accumulate"
             ]
         case .untrackedOp:
             return [
@@ -227,6 +245,11 @@ public enum Style {
             ]
         case .gradientEdge:
             return gradientEdge(magnitude: 1)
+        case .zeroGradient:
+            return [
+                "color": .text(Palette.zeroGradient), "fontcolor": .text(Palette.faintText), "style": "dashed",
+                "penwidth": "1.2", "class": "gradient zero"
+            ]
         case .nonFiniteGradient:
             return [
                 "color": .text(Palette.error), "fontcolor": .text(Palette.errorText), "penwidth": "2.5",
@@ -237,6 +260,8 @@ public enum Style {
                 "color": .text(Palette.untraversed), "fontcolor": .text(Palette.faintText), "penwidth": "0.8",
                 "arrowsize": "0.5", "class": "data untraversed"
             ]
+        case .firstNonFinite:
+            return ["color": .text(Palette.error), "penwidth": "2.5", "class": "op firstnonfinite"]
         case .noGradientLeaf:
             return [
                 "color": .text(Palette.warning), "penwidth": "2", "peripheries": "2",
@@ -247,8 +272,11 @@ public enum Style {
 
     /// The attributes of a node or edge drawn with several roles, later ones on top
     /// (e.g. `[.parameterLeaf, .noGradientLeaf]`, `[.intermediate, .detached]`).
+    /// A detached node keeps its base shape and gets a dashed border.
     public static func attributes(for roles: [StyleRole]) -> DOTAttributes {
-        roles.reduce(DOTAttributes()) { $0.merging(attributes(for: $1)) }
+        let look = roles.reduce(DOTAttributes()) { $0.merging(attributes(for: $1)) }
+        guard roles.contains(.detached), case .text(let style)? = look["style"] else { return look }
+        return look.merging(["style": .text("dashed," + style)])
     }
 
     /// The edge from a saved buffer to the op node that saved it.

@@ -33,9 +33,11 @@ enum Describe {
         return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// A gradient as an edge label: its values when it has at most four elements
-    /// (`-10`, `[1, 1, 1]`), else its norm (`‖g‖ 0.42`); NaN / Inf counts are named.
+    /// A gradient as an edge label: `0` (or `all 0`) when exactly zero, its values when it has
+    /// at most four elements (`-10`, `[1, 1, 1]`), else its norm (`‖g‖ 0.42`); NaN / Inf counts
+    /// are named.
     static func gradientLabel(_ g: GradSummary) -> String {
+        if isZero(g) { return g.shape.reduce(1, *) == 1 ? "0" : "all 0" }
         var text: String
         if let v = g.values, v.count <= 4 {
             let parts = v.map { number($0, digits: 3) }
@@ -69,6 +71,9 @@ enum Describe {
         if g.infCount > 0 { parts.append("\(g.infCount) Inf") }
         return parts.joined(separator: " · ")
     }
+
+    /// Whether every element of the gradient is exactly zero (no NaN or Inf).
+    static func isZero(_ g: GradSummary) -> Bool { !g.hasNonFinite && g.norm == 0 }
 
     /// The magnitude that picks a gradient's colour: NaN when it holds NaN or Inf.
     static func magnitude(_ g: GradSummary) -> Double {

@@ -45,12 +45,14 @@ import Testing
 
     /// A 250-step chain is about 33,000 pixels tall: too large for a PNG, fine as SVG.
     @Test func aTooLargePNGIsAnErrorThatSuggestsWhatToDo() throws {
-        let chain = "import torch\ny = torch.ones(3, requires_grad=True)\nfor i in range(250):\n    y = y * 1.0001\n"
-        let (r, wrote) = try render([], script: chain, output: "chain.png")
+        // 400 separate leaf → mul pairs side by side (a long chain would be wrapped into columns).
+        let wide = "import torch\nfor i in range(400):\n    z = torch.ones(3, requires_grad=True) * 2\n"
+        let options = ["--unfold", "--max-nodes", "2000"]
+        let (r, wrote) = try render(options, script: wide, output: "wide.png")
         #expect(r.status == 2 && !wrote)
         #expect(r.stderr.hasPrefix("gradscope: cannot draw the graph: the picture would be "), "\(r.stderr)")
         #expect(r.stderr.contains("write SVG or PDF instead") && r.stderr.contains("--max-nodes"))
-        #expect(try render([], script: chain, output: "chain.svg").wrote)
+        #expect(try render(options, script: wide, output: "wide.svg").wrote)
     }
 
     @Test func aPassTheScriptDidNotMakeNamesTheRange() throws {
