@@ -3,13 +3,13 @@ import Glibc
 /// Writes files all-or-nothing: the bytes go to a temporary file in the destination's directory,
 /// which is then renamed over the destination. Readers see either the old file or the complete
 /// new one, and a failed write leaves no partial or temporary file behind.
-public enum AtomicFileWriter {
+package enum AtomicFileWriter {
     /// Writes `bytes` to `path`, replacing any existing file.
     ///
     /// - Throws: `RenderError` of kind `.writeFailed(path:)` whose message names the path and the
     ///   cause, e.g. `cannot write out/graph.svg: No such file or directory`,
     ///   `cannot write graph.svg: Permission denied`, `cannot write out: Is a directory`.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         if path.isEmpty { throw failure(path, ENOENT) }
         if isDirectory(path) || path.hasSuffix("/") { throw failure(path, EISDIR) }
 

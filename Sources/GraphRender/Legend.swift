@@ -8,17 +8,17 @@
 /// it does not widen a picture at least as wide as the key. Every sample cell carries the id
 /// `legend_<role>` in the DOT text; the SVG element holding the key has the id and class
 /// `legend`.
-public enum Legend {
+package enum Legend {
     /// The roles of `roles` in legend order.
-    public static func entries(for roles: Set<StyleRole>) -> [StyleRole] {
+    package static func entries(for roles: Set<StyleRole>) -> [StyleRole] {
         StyleRole.allCases.filter(roles.contains)
     }
 
     /// The DOT id of the legend sample cell for `role`.
-    public static func id(for role: StyleRole) -> String { "legend_\(role.rawValue)" }
+    package static func id(for role: StyleRole) -> String { "legend_\(role.rawValue)" }
 
     /// What the entry for `role` says.
-    public static func caption(for role: StyleRole) -> String {
+    package static func caption(for role: StyleRole) -> String {
         switch role {
         case .parameterLeaf: return "parameter (requires grad)"
         case .noGradientLeaf: return "parameter no gradient reached"
@@ -47,12 +47,12 @@ public enum Legend {
 
     /// How many entries a row of the key holds: one row for up to three, else two columns up to
     /// fourteen entries and three above, keeping the key about as wide as a small graph.
-    public static func columns(forEntries count: Int) -> Int {
+    package static func columns(forEntries count: Int) -> Int {
         count <= 3 ? max(1, count) : count <= 14 ? 2 : 3
     }
 
     /// The key listing exactly `roles` as an HTML-like label, or nil when `roles` is empty.
-    public static func table(for roles: Set<StyleRole>) -> DOTValue? {
+    package static func table(for roles: Set<StyleRole>) -> DOTValue? {
         let ordered = entries(for: roles)
         guard !ordered.isEmpty else { return nil }
         // The gradient colour scale follows the gradient entry as an entry of its own.
@@ -77,7 +77,7 @@ public enum Legend {
 
     /// The key as one node (`legend`), for layouts that draw no cluster labels (`sfdp`) and for
     /// graphs of one's own; `""` when `roles` is empty.
-    public static func dot(for roles: Set<StyleRole>) -> String {
+    package static func dot(for roles: Set<StyleRole>) -> String {
         guard let table = table(for: roles) else { return "" }
         let look: DOTAttributes = [
             "shape": "plaintext", "margin": "0", "id": "legend", "class": "legend",

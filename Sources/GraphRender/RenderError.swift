@@ -29,7 +29,7 @@ public struct RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
 
     /// Creates an error of `kind` with `message`.
-    public init(kind: Kind, message: String) {
+    package init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
     }

@@ -56,10 +56,10 @@ public struct RenderOptions: Sendable, Equatable {
 
     /// Loop iterations are also folded (unless `unfold`) above this many nodes when folding at
     /// least halves the picture: twenty unfolded iterations of a training step are unreadable.
-    public static let foldAbove = 150
+    package static let foldAbove = 150
     /// Above this many drawn nodes the automatic layout is `sfdp` rather than `dot` (and the
     /// picture says so).
-    public static let dotNodeLimit = 1_500
+    package static let dotNodeLimit = 1_500
     /// A leaf feeding more than this many ops is drawn once per use.
-    public static let fanOutLimit = 6
+    package static let fanOutLimit = 6
 }

@@ -3,7 +3,7 @@ import Glibc
 /// Every visual role a GradScope picture can contain. Each has one look, defined in `Style`,
 /// and one legend entry, defined in `Legend`; the order here is the legend's order (tensors,
 /// ops and regions in one column, saved buffers and edges in the next).
-public enum StyleRole: String, CaseIterable, Hashable, Sendable {
+package enum StyleRole: String, CaseIterable, Hashable, Sendable {
     /// A leaf tensor that requires grad (a parameter): filled light blue, like torchviz.
     case parameterLeaf
     /// A leaf requiring grad that received no gradient: marked (overlay on `parameterLeaf`).
@@ -50,7 +50,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case untraversedEdge
 
     /// Whether the role styles edges (as opposed to nodes or clusters).
-    public var isEdgeRole: Bool {
+    package var isEdgeRole: Bool {
         switch self {
         case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return true
         default: return false
@@ -60,7 +60,7 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
 
 /// What happened to a saved buffer: still held, freed after backward, or invalidated because
 /// its tensor was modified in place after being saved.
-public enum SavedBufferState: Equatable, Sendable {
+package enum SavedBufferState: Equatable, Sendable {
     /// Backward still holds the buffer (no backward yet, or `retain_graph=True`).
     case retained
     /// Freed after a backward without `retain_graph`.
@@ -69,7 +69,7 @@ public enum SavedBufferState: Equatable, Sendable {
     case invalidated(savedVersion: Int, currentVersion: Int)
 
     /// The style role drawing a buffer in this state.
-    public var role: StyleRole {
+    package var role: StyleRole {
         switch self {
         case .retained: return .savedRetained
         case .freed: return .savedFreed
@@ -80,83 +80,83 @@ public enum SavedBufferState: Equatable, Sendable {
 
 /// GradScope's visual vocabulary: the one place that decides colours, shapes, fonts and label
 /// layout. The DOT writer and the legend read everything visual from here.
-public enum Style {
+package enum Style {
     /// The font for all text; DejaVu Sans ships with Debian's fontconfig and Graphviz's cairo
     /// and SVG output both find it by this name.
-    public static let fontName = "DejaVu Sans"
+    package static let fontName = "DejaVu Sans"
 
     /// Colours, by meaning.
-    public enum Palette {
-        public static let text = "#222222"
-        public static let secondaryText = "#555555"
-        public static let faintText = "#6b6b6b"
-        public static let border = "#4d4d4d"
-        public static let parameterFill = "#cfe5fb"
-        public static let parameterBorder = "#2f6fb5"
-        public static let rootFill = "#cdeccb"
-        public static let rootBorder = "#2e7d32"
-        public static let opFill = "#efefef"
-        public static let untrackedText = "#707070"
-        public static let untrackedBorder = "#8c8c8c"
-        public static let regionFill = "#f7f7f7"
-        public static let regionBorder = "#8a8a8a"
-        public static let moduleFill = "#f4f1fa"
-        public static let moduleBorder = "#6a5896"
-        public static let detachedText = "#707070"
+    package enum Palette {
+        package static let text = "#222222"
+        package static let secondaryText = "#555555"
+        package static let faintText = "#6b6b6b"
+        package static let border = "#4d4d4d"
+        package static let parameterFill = "#cfe5fb"
+        package static let parameterBorder = "#2f6fb5"
+        package static let rootFill = "#cdeccb"
+        package static let rootBorder = "#2e7d32"
+        package static let opFill = "#efefef"
+        package static let untrackedText = "#707070"
+        package static let untrackedBorder = "#8c8c8c"
+        package static let regionFill = "#f7f7f7"
+        package static let regionBorder = "#8a8a8a"
+        package static let moduleFill = "#f4f1fa"
+        package static let moduleBorder = "#6a5896"
+        package static let detachedText = "#707070"
         /// Dashed, and like every border 3:1 on white and on the cluster fills.
-        public static let detachedBorder = "#888888"
-        public static let detachedFill = "#fafafa"
-        public static let detach = "#c96e00"
+        package static let detachedBorder = "#888888"
+        package static let detachedFill = "#fafafa"
+        package static let detach = "#c96e00"
         /// The detach label's text: the detach orange darkened to 4.5:1 on every fill it sits on.
-        public static let detachText = "#a85600"
-        public static let savedFill = "#fde8c8"
-        public static let savedBorder = "#c47300"
-        public static let freed = "#8c8c8c"
-        public static let error = "#d62728"
+        package static let detachText = "#a85600"
+        package static let savedFill = "#fde8c8"
+        package static let savedBorder = "#c47300"
+        package static let freed = "#8c8c8c"
+        package static let error = "#d62728"
         /// Red text, 4.5:1 even on `errorFill`.
-        public static let errorText = "#b01e1f"
-        public static let errorFill = "#fde2e2"
-        public static let warning = "#e6550d"
+        package static let errorText = "#b01e1f"
+        package static let errorFill = "#fde2e2"
+        package static let warning = "#e6550d"
         /// Warning text (`grad is None`), 4.5:1 even on `parameterFill`.
-        public static let warningText = "#a33a06"
-        public static let dataEdge = "#6e6e6e"
+        package static let warningText = "#a33a06"
+        package static let dataEdge = "#6e6e6e"
         /// Edges the drawn backward pass did not traverse: lighter than data edges, still 3:1 on
         /// white and on the cluster fills.
-        public static let untraversed = "#888888"
+        package static let untraversed = "#888888"
         /// Exactly-zero gradients: a grey 3:1 on white and on the cluster fills (drawn dashed).
-        public static let zeroGradient = "#8a8a8a"
+        package static let zeroGradient = "#8a8a8a"
         /// The frame around the ops of one backward pass: the roots' green lightened, 3:1 on white.
-        public static let passFrame = "#559a58"
+        package static let passFrame = "#559a58"
         /// The gradient ramp, from the smallest to the largest magnitude: even the lightest blue
         /// reaches 3:1 on white (3.45:1) and on the cluster fills.
-        public static let gradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
+        package static let gradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
         /// The gradient labels' text, from the smallest to the largest magnitude: the ramp
         /// darkened so that every label reaches 4.5:1 on white and on the cluster fills.
-        public static let gradientTextRamp = ["#2b6698", "#245c90", "#1d4f86", "#123d70", "#08306b"]
+        package static let gradientTextRamp = ["#2b6698", "#245c90", "#1d4f86", "#123d70", "#08306b"]
     }
 
     /// Defaults for the whole graph: font, spacing, margins, white background.
-    public static let graph: DOTAttributes = [
+    package static let graph: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "11", "fontcolor": .text(Palette.text),
         "bgcolor": "white", "pad": "0.25", "nodesep": "0.35", "ranksep": "0.45",
         "newrank": "true"
     ]
 
     /// Defaults for every node.
-    public static let node: DOTAttributes = [
+    package static let node: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "10", "fontcolor": .text(Palette.text),
         "color": .text(Palette.border), "penwidth": "1.2", "margin": "0.12,0.06", "height": "0.3"
     ]
 
     /// Defaults for every edge.
-    public static let edge: DOTAttributes = [
+    package static let edge: DOTAttributes = [
         "fontname": .text(fontName), "fontsize": "9", "color": .text(Palette.dataEdge),
         "arrowsize": "0.7", "penwidth": "1.1"
     ]
 
     /// The attributes of `role`: for node roles a complete look, for `detached` and
     /// `noGradientLeaf` an overlay meant to be applied on top of a node's base role.
-    public static func attributes(for role: StyleRole) -> DOTAttributes {
+    package static func attributes(for role: StyleRole) -> DOTAttributes {
         switch role {
         case .parameterLeaf:
             return [
@@ -273,14 +273,14 @@ public enum Style {
     /// The attributes of a node or edge drawn with several roles, later ones on top
     /// (e.g. `[.parameterLeaf, .noGradientLeaf]`, `[.intermediate, .detached]`).
     /// A detached node keeps its base shape and gets a dashed border.
-    public static func attributes(for roles: [StyleRole]) -> DOTAttributes {
+    package static func attributes(for roles: [StyleRole]) -> DOTAttributes {
         let look = roles.reduce(DOTAttributes()) { $0.merging(attributes(for: $1)) }
         guard roles.contains(.detached), case .text(let style)? = look["style"] else { return look }
         return look.merging(["style": .text("dashed," + style)])
     }
 
     /// The edge from a saved buffer to the op node that saved it.
-    public static func savedBufferEdge(_ state: SavedBufferState) -> DOTAttributes {
+    package static func savedBufferEdge(_ state: SavedBufferState) -> DOTAttributes {
         let color: String
         switch state {
         case .retained: color = Palette.savedBorder
@@ -297,11 +297,11 @@ public enum Style {
 
     /// The magnitudes at the ends of the gradient ramp: at or below the first, the lightest
     /// colour; at or above the second, the darkest.
-    public static let gradientScale: (low: Double, high: Double) = (1e-4, 1e2)
+    package static let gradientScale: (low: Double, high: Double) = (1e-4, 1e2)
 
     /// Where `magnitude` falls on the gradient ramp, from 0 (≤ 1e-4 or zero) to 1 (≥ 1e2),
     /// logarithmically; nil for NaN or infinity.
-    public static func gradientPosition(magnitude: Double) -> Double? {
+    package static func gradientPosition(magnitude: Double) -> Double? {
         guard magnitude.isFinite else { return nil }
         let size = abs(magnitude)
         guard size > gradientScale.low else { return 0 }
@@ -312,14 +312,14 @@ public enum Style {
 
     /// The colour for a gradient of `magnitude` (a norm or absolute value): light blue for
     /// tiny gradients through dark blue for large ones; red for NaN or infinity.
-    public static func gradientColor(magnitude: Double) -> String {
+    package static func gradientColor(magnitude: Double) -> String {
         guard let position = gradientPosition(magnitude: magnitude) else { return Palette.error }
         return interpolate(Palette.gradientRamp, at: position)
     }
 
     /// The attributes of an edge carrying a gradient of `magnitude`: its colour and a width
     /// growing with the magnitude; NaN/Inf gradients get `nonFiniteGradient`'s red.
-    public static func gradientEdge(magnitude: Double) -> DOTAttributes {
+    package static func gradientEdge(magnitude: Double) -> DOTAttributes {
         guard let position = gradientPosition(magnitude: magnitude) else {
             return attributes(for: .nonFiniteGradient)
         }
@@ -335,7 +335,7 @@ public enum Style {
 
     /// A tensor's label: its name (bold) over its shape and details, e.g. `w` / `(3, 4) float32`,
     /// plus a `grad is None` line for a leaf that got no gradient.
-    public static func tensorLabel(name: String, detail: String?, noGradient: Bool = false) -> DOTValue {
+    package static func tensorLabel(name: String, detail: String?, noGradient: Bool = false) -> DOTValue {
         var lines = ["<B>\(DOTEscape.html(name))</B>"]
         if let detail, !detail.isEmpty {
             lines += detail.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -347,7 +347,7 @@ public enum Style {
     }
 
     /// An op's label: the forward op (bold), its grad_fn class (or `no grad_fn`), the script line.
-    public static func opLabel(op: String, gradFn: String?, line: Int?) -> DOTValue {
+    package static func opLabel(op: String, gradFn: String?, line: Int?) -> DOTValue {
         var lines = [
             "<B>\(DOTEscape.html(op))</B>", "<FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(gradFn ?? "no grad_fn"))</FONT>"
         ]
@@ -356,7 +356,7 @@ public enum Style {
     }
 
     /// A collapsed module call's label: `fc1: Linear(4→3)` over its path and line.
-    public static func moduleLabel(title: String, path: String, line: Int?) -> DOTValue {
+    package static func moduleLabel(title: String, path: String, line: Int?) -> DOTValue {
         var lines = ["<B>\(DOTEscape.html(title))</B>", "<FONT POINT-SIZE=\"8.5\">\(DOTEscape.html(path))</FONT>"]
         if let line { lines.append("<FONT POINT-SIZE=\"8\">line \(line)</FONT>") }
         return stackedLabel(lines)
@@ -365,13 +365,13 @@ public enum Style {
     /// An HTML-like label of `lines` (HTML fragments), one table row each. Each row is as tall
     /// as its own text, descenders included: with `<BR/>` Graphviz spaces a line by its own font
     /// size only, and in PNG the underscore of a bold `sub_` touches the smaller line below.
-    public static func stackedLabel(_ lines: [String]) -> DOTValue {
+    package static func stackedLabel(_ lines: [String]) -> DOTValue {
         .html(stackOpen + lines.map(row).joined() + stackClose)
     }
 
     /// `label` with `line` (an HTML fragment) added below: a row of a `stackedLabel`, or a
     /// line of a text label.
-    public static func addingLine(_ line: String, plain: String, to label: DOTValue) -> DOTValue {
+    package static func addingLine(_ line: String, plain: String, to label: DOTValue) -> DOTValue {
         switch label {
         case .html(let html) where html.hasPrefix(stackOpen) && html.hasSuffix(stackClose):
             return .html(String(html.dropLast(stackClose.count)) + row(line) + stackClose)
@@ -387,18 +387,18 @@ public enum Style {
     private static func row(_ line: String) -> String { "<TR><TD>" + line + "</TD></TR>" }
 
     /// A grad-mode region's cluster label: `no_grad · lines 3–5` (or `line 3`).
-    public static func regionLabel(kind: String, lines: ClosedRange<Int>) -> DOTValue {
+    package static func regionLabel(kind: String, lines: ClosedRange<Int>) -> DOTValue {
         .text("\(kind) · \(lineText(lines))")
     }
 
     /// The detach edge's label: `detach · line 5`.
-    public static func detachLabel(line: Int?) -> DOTValue {
+    package static func detachLabel(line: Int?) -> DOTValue {
         .text(line.map { "detach · line \($0)" } ?? "detach")
     }
 
     /// A saved buffer's label: name, shape and size, version, and its state
     /// (`freed`, or `saved v0 · now v1` when invalidated).
-    public static func savedLabel(name: String, detail: String, state: SavedBufferState) -> DOTValue {
+    package static func savedLabel(name: String, detail: String, state: SavedBufferState) -> DOTValue {
         var lines = ["saved \(name)", detail]
         switch state {
         case .retained: break
@@ -459,10 +459,10 @@ public enum Style {
 extension Style {
     /// The HTML viewer's gradient ramp: the picture's blues darkened so that the lightest still
     /// has at least 3:1 contrast on white (3.45:1), light for small gradients, dark for large.
-    public static let viewerGradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
+    package static let viewerGradientRamp = ["#5a8ec2", "#3a73ab", "#1d4f86", "#123d70", "#08306b"]
 
     /// The viewer's colour for a gradient of `magnitude` (red for NaN or infinity).
-    public static func viewerGradientColor(magnitude: Double) -> String {
+    package static func viewerGradientColor(magnitude: Double) -> String {
         guard let position = gradientPosition(magnitude: magnitude) else { return Palette.error }
         return interpolate(viewerGradientRamp, at: position)
     }

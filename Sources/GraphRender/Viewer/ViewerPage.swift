@@ -30,7 +30,7 @@ public struct ViewerPage {
 
     /// At most this many backward passes (the last ones) get edge colours, gradients in the
     /// panel and why mode: a long training loop's page stays small and quick to write.
-    public static let passLimit = 200
+    package static let passLimit = 200
 
     /// The passes a page covers: the last `passLimit`.
     static func includedPasses(_ graph: Graph) -> Range<Int> {

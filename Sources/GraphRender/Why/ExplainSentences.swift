@@ -1,15 +1,15 @@
 import GraphModel
 
 /// The plain-English sentences `gradscope why` prints, shared by its text and JSON forms and the debugger.
-public struct ExplainSentences {
-    public let graph: Graph
+package struct ExplainSentences {
+    package let graph: Graph
     /// The script's lines, for quoting the code at a line.
-    public let source: [String]
+    package let source: [String]
     /// Op id → the innermost module call it ran in.
     let moduleOfOp: [Int?]
 
     /// Sentences about `graph`, quoting lines of the script `source`.
-    public init(graph: Graph, source: String) {
+    package init(graph: Graph, source: String) {
         self.init(graph: graph, lines: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
@@ -20,7 +20,7 @@ public struct ExplainSentences {
     }
 
     /// `` `code` `` of script line `line`, trimmed, or nil when unknown.
-    public func code(_ line: Int) -> String? {
+    package func code(_ line: Int) -> String? {
         guard line >= 1 && line <= source.count else { return nil }
         let s = Self.withoutComment(source[line - 1]).drop { $0 == " " || $0 == "\t" }
             .reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
@@ -49,10 +49,10 @@ public struct ExplainSentences {
     }
 
     /// `line N (`code`)`.
-    public func at(_ line: Int) -> String { code(line).map { "line \(line) (\($0))" } ?? "line \(line)" }
+    package func at(_ line: Int) -> String { code(line).map { "line \(line) (\($0))" } ?? "line \(line)" }
 
     /// A tensor's name: a module parameter's full path (`model.fc1.weight`), else its label.
-    public func name(_ t: Int) -> String { graph.tensors[t].parameterPath ?? graph.tensors[t].label ?? "t\(t)" }
+    package func name(_ t: Int) -> String { graph.tensors[t].parameterPath ?? graph.tensors[t].label ?? "t\(t)" }
 
     /// ` in model.fc1` for a node whose op ran in a module call, else empty.
     func module(ofNode n: Int) -> String {
@@ -68,7 +68,7 @@ public struct ExplainSentences {
     }
 
     /// `MulBackward0 (line 12: `out1 = xvar * y1`)`, or `AccumulateGrad of xvar`.
-    public func node(_ n: Int) -> String {
+    package func node(_ n: Int) -> String {
         let record = graph.nodes[n]
         if let v = record.variable { return "AccumulateGrad of \(name(v))" }
         return record.name + (code(record.line).map { " (line \(record.line): \($0))" } ?? " (line \(record.line))")
@@ -183,7 +183,7 @@ public struct ExplainSentences {
 
     /// A gradient's values (`[4.5, 4.5, 4.5, 4.5] (2x2)`, `[50]`, `1 (scalar)`) or, for large ones, its norm and range.
     /// `brief` keeps values only for up to four elements.
-    public func grad(_ g: GradSummary, brief: Bool = false) -> String {
+    package func grad(_ g: GradSummary, brief: Bool = false) -> String {
         let shape = g.shape.isEmpty ? "scalar" : g.shape.map(String.init).joined(separator: "x")
         var s: String
         if let v = g.values, !brief || v.count <= 4 {
