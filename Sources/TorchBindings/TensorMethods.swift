@@ -157,6 +157,7 @@ enum TensorMethods {
         m.merge(DeviceBindings.methods) { hand, _ in hand }
         m.merge(StorageBindings.methods) { hand, _ in hand }
         m.merge(SplitBindings.methods) { hand, _ in hand }
+        m.merge(NewTensorBindings.methods) { hand, _ in hand }
         return m
     }()
 }
