@@ -88,6 +88,24 @@ extension Interpreter {
                 if name.hasSuffix("index") { throw PyException.value("substring not found") }
                 return .int(-1)
             }
+        case "partition", "rpartition":
+            return method { args in
+                guard case .string(let sep)? = args.positional.first else {
+                    throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
+                }
+                if sep.isEmpty { throw PyException.value("empty separator") }
+                let bytes = Array(s.utf8)
+                let reversed = name == "rpartition"
+                let positions = try StringSearch(sep).occurrences(in: bytes, overlapping: true, limit: reversed ? nil : 1)
+                guard let at = reversed ? positions.last : positions.first else {
+                    return .tuple(reversed ? [.string(""), .string(""), .string(s)] : [.string(s), .string(""), .string("")])
+                }
+                let end = at + sep.utf8.count
+                return .tuple([
+                    .string(String(decoding: bytes[..<at], as: UTF8.self)), .string(sep),
+                    .string(String(decoding: bytes[end...], as: UTF8.self))
+                ])
+            }
         case "count":
             return method { args in
                 guard case .string(let sub)? = args.positional.first else {

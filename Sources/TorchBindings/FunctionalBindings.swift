@@ -83,7 +83,7 @@ enum FunctionalBindings {
             let weight = try args.value(2, "weight").flatMap {
                 interp.isNone($0) ? nil : try interp.tensorValue($0, "binary_cross_entropy", "weight")
             }
-            let reduction = try interp.optionalString(args.value(5, "reduction") ?? .none) ?? "mean"
+            let reduction = try LegacyReduction.reduction(args, sizeAverageAt: 3, reduceAt: 4, reductionAt: 5, interp)
             guard ["mean", "sum", "none"].contains(reduction) else {
                 throw PyException.value("\(reduction) is not a valid value for reduction")
             }

@@ -63,7 +63,14 @@ enum RegistryBindings {
     static func adding(_ namespace: OpExposure, to members: [String: Value]) -> [String: Value] {
         members.merging(
             bindings(in: namespace).mapValues { function in
-                .object(BuiltinFunction(function.name) { args, interp in try function.call(receiver: nil, args, interp) })
+                guard namespace == .functional, LegacyReduction.registryLosses.contains(function.name) else {
+                    return .object(
+                        BuiltinFunction(function.name) { args, interp in try function.call(receiver: nil, args, interp) })
+                }
+                return .object(
+                    BuiltinFunction(function.name) { args, interp in
+                        try function.call(receiver: nil, try LegacyReduction.rewritingKeywords(args, interp), interp)
+                    })
             }
         ) { _, _ in preconditionFailure("a \(namespace) name is bound both by hand and by the registry") }
     }

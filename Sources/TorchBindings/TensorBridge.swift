@@ -15,6 +15,8 @@ extension Interpreter {
         case "shape": return .object(SizeObject(t.shape))
         case "dtype": return .object(DTypeObject.of(t.dtype))
         case "ndim": return .int(t.dim)
+        case "nbytes": return .int(t.numel * t.dtype.itemSize)
+        case "itemsize": return .int(t.dtype.itemSize)
         case "T": return .tensor(try t.T)
         case "mT": return .tensor(try t.transpose(-2, -1))
         case "retains_grad": return .bool(t.retainsGrad)

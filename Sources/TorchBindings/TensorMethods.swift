@@ -155,6 +155,9 @@ enum TensorMethods {
         }
         m.merge(RandomSamplingBindings.methods) { hand, _ in hand }
         m.merge(DeviceBindings.methods) { hand, _ in hand }
+        m.merge(StorageBindings.methods) { hand, _ in hand }
+        m.merge(SplitBindings.methods) { hand, _ in hand }
+        m.merge(NewTensorBindings.methods) { hand, _ in hand }
         return m
     }()
 }

@@ -58,7 +58,10 @@ enum TorchFunctions {
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
-        for name in ["square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero"] {
+        for name in [
+            "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
+            "chunk", "unbind"
+        ] {
             m[name] = delegating(name)
         }
         m["tensor"] = factory("tensor") { args, interp in
@@ -332,17 +335,15 @@ enum TorchFunctions {
                 interp.isNone($0) ? nil : try interp.tensorValue($0, name, "weight")
             }
             let ignoreIndex = try args.value(4, "ignore_index").map { try interp.intValue($0, name, "ignore_index") } ?? -100
-            let reduction = try interp.optionalString(args.value(6, "reduction") ?? .string("mean")) ?? "mean"
+            let reduction = try LegacyReduction.reduction(args, sizeAverageAt: 3, reduceAt: 5, reductionAt: 6, interp)
             guard ["mean", "sum", "none"].contains(reduction) else {
                 throw PyException.value("\(reduction) is not a valid value for reduction")
             }
-            if crossEntropy, let smoothing = args.value(7, "label_smoothing"),
-                try interp.doubleValue(smoothing, name, "label_smoothing") != 0
-            {
-                throw PyException(.notImplementedError, "cross_entropy with label_smoothing is not supported yet")
-            }
+            let smoothing = try args.value(7, "label_smoothing").map { try interp.doubleValue($0, name, "label_smoothing") } ?? 0
             return crossEntropy
-                ? try Tensor.crossEntropy(input, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+                ? try Tensor.crossEntropy(
+                    input, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex,
+                    labelSmoothing: smoothing)
                 : try Tensor.nllLoss(input, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
         }
         for name in ["nll_loss", "cross_entropy"] {

@@ -189,7 +189,10 @@ final class FunctionCtxObject: PyObject {
                         })
                     return .none
                 })
-        case "saved_tensors":
+        case "saved_tensors", "saved_variables":
+            if name == "saved_variables" {
+                interp.warn("'saved_variables' is deprecated; use 'saved_tensors'", category: "DeprecationWarning")
+            }
             return .tuple(try context.savedTensors().map { $0.map(Value.tensor) ?? .none })
         case "needs_input_grad":
             return .tuple(context.needsInputGrad.map { .bool($0) })

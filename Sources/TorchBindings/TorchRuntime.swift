@@ -10,6 +10,8 @@ package final class TorchRuntime {
     /// Set while `torch.autograd.graph.disable_saved_tensors_hooks(message)` is active: the error
     /// installing saved-tensor hooks raises.
     var savedTensorHooksDisabledMessage: String?
+    /// The stand-in addresses and Python objects of storages (`data_ptr()`, `untyped_storage()`).
+    let storageAddresses = StorageAddresses()
     /// The Python prelude's modules (torch.nn, torch.optim, ...), loaded on first use.
     private(set) var prelude: PreludeRegistry?
     /// The device factories use when not given one (`torch.set_default_device`).

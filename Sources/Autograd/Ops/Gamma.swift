@@ -1,14 +1,26 @@
 import RealModule
 
 /// `torch.lgamma` (LgammaBackward0, saving self): the log of the gamma function's absolute
-/// value by the C library's `lgamma`, and the gradient `grad * digamma(self)` with PyTorch's
-/// `calc_digamma` (aten/src/ATen/native/Math.h) computed in the tensor's type.
+/// value by the C library's `lgamma`, with the gradient `grad * digamma(self)`; `torch.digamma`
+/// (DigammaBackward0, gradient `grad * polygamma(1, self)`) and `torch.polygamma`
+/// (PolygammaBackward0, gradient `grad * polygamma(n + 1, self)`), so every order
+/// differentiates again. The kernels are PyTorch's `calc_digamma`, `calc_trigamma` and
+/// `calc_polygamma` over cephes' `zeta` (aten/src/ATen/native/Math.h).
 enum GammaOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
             "lgamma(Tensor self) -> Tensor", gradFn: "LgammaBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.method],
-            forward: { try $0.tensor("self").lgamma() }, inPlace: { try $0.tensor("self").lgamma_() })
+            forward: { try $0.tensor("self").lgamma() }, inPlace: { try $0.tensor("self").lgamma_() }),
+        OpDeclaration(
+            "digamma(Tensor self) -> Tensor", gradFn: "DigammaBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.method],
+            samples: OpSamples(domain: .positive),
+            forward: { try $0.tensor("self").digamma() }, inPlace: { try $0.tensor("self").digamma_() }),
+        OpDeclaration(
+            "polygamma(int n, Tensor self) -> Tensor", gradFn: "PolygammaBackward0", exposure: [.torch],
+            samples: OpSamples(domain: .positive),
+            forward: { try $0.tensor("self").polygamma($0.int("n")) })
     ]
 }
 
@@ -50,12 +62,113 @@ private enum DigammaF: UnaryFloatFunction {
     }
 }
 
+/// `calc_trigamma` in the tensor's type (its series tail in double, as C++ promotes it), and
+/// `calc_polygamma` for higher orders: `(-1)^(n+1) n! zeta(n + 1, x)` in double.
+private struct PolygammaF: PointwiseFunction {
+    let n: Int
+
+    func apply<T: FloatElement>(_ value: T) -> T {
+        switch n {
+        case 0: return DigammaF.apply(value)
+        case 1:
+            var x = value
+            var sign: T = 1
+            var result: T = 0
+            if x < T(fromDouble: 0.5) {
+                sign = -1
+                let sinPiX = T.sin(T(fromDouble: Double.pi) * x)
+                result -= T(fromDouble: Double.pi * Double.pi) / (sinPiX * sinPiX)
+                x = 1 - x
+            }
+            for _ in 0..<6 {
+                result += 1 / (x * x)
+                x += 1
+            }
+            let ixx = (1 / (x * x)).doubleValue
+            let tail = (1 + (1 / (2 * x)).doubleValue + ixx * (1.0 / 6 - ixx * (1.0 / 30 - ixx * (1.0 / 42)))) / x.doubleValue
+            return sign * T(fromDouble: result.doubleValue + tail)
+        default:
+            let factorial = Double.exp(Double.logGamma(Double(n) + 1))
+            return T(fromDouble: (n % 2 == 1 ? 1.0 : -1.0) * factorial * hurwitzZeta(Double(n + 1), value.doubleValue))
+        }
+    }
+}
+
+/// Cephes' Hurwitz zeta function `zeta(x, q)`, as aten/src/ATen/native/Math.h has it.
+private func hurwitzZeta(_ x: Double, _ q: Double) -> Double {
+    let machineEpsilon = 1.11022302462515654042E-16
+    let coefficients: [Double] = [
+        12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10,
+        -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17,
+        -7.1661652561756670113e18
+    ]
+    if x == 1 { return .infinity }
+    if x < 1 { return .nan }
+    if q <= 0 {
+        if q == q.rounded(.down) { return .infinity }
+        if x != x.rounded(.down) { return .nan }
+    }
+    var s = Double.pow(q, -x)
+    var a = q
+    var b = 0.0
+    var i = 0
+    while i < 9 || a <= 9 {
+        i += 1
+        a += 1
+        b = Double.pow(a, -x)
+        s += b
+        if -machineEpsilon * s < b && b < machineEpsilon * s { return s }
+    }
+    let w = a
+    s += b * w / (x - 1)
+    s -= 0.5 * b
+    a = 1
+    var k = 0.0
+    for coefficient in coefficients {
+        a *= x + k
+        b /= w
+        let t = a * b / coefficient
+        s += t
+        if Swift.abs(t / s) < machineEpsilon { return s }
+        k += 1
+        a *= x + k
+        b /= w
+        k += 1
+    }
+    return s
+}
+
 extension Tensor {
     /// `torch.lgamma(self)`; integer inputs give float32.
     public func lgamma() throws -> Tensor {
         let out = mapFloat(LgammaF.self, self)
         record("lgamma", "LgammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [try mapFloat(DigammaF.self, ctx.saved(0)).mul(.tensor(ctx.grad))]
+            [try ctx.grad.mul(.tensor(ctx.saved(0).digamma()))]
+        }
+        return out
+    }
+
+    /// `torch.digamma(self)`, the logarithmic derivative of the gamma function.
+    public func digamma() throws -> Tensor {
+        let out = mapFloat(DigammaF.self, self)
+        record("digamma", "DigammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0).polygamma(1)))]
+        }
+        return out
+    }
+
+    /// `self.digamma_()`.
+    @discardableResult public func digamma_() throws -> Tensor { try inPlaceMath("digamma_") { try digamma() } }
+
+    /// `torch.polygamma(n, self)`: the `n`-th derivative of digamma.
+    public func polygamma(_ n: Int) throws -> Tensor {
+        guard n >= 0 else { throw TorchError.runtime("polygamma(n, x) does not support negative n.") }
+        let out = mapPointwise(PolygammaF(n: n), self)
+        record(
+            "polygamma", "PolygammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            keeping: [("n", .int(n))]
+        ) { ctx in
+            [try ctx.grad.mul(.tensor(ctx.saved(0).polygamma(n + 1)))]
         }
         return out
     }

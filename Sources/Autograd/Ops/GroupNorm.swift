@@ -1,7 +1,8 @@
 /// `F.group_norm` / `torch.group_norm` (PyTorch's `native_group_norm`, NativeGroupNormBackward0,
 /// saving input, weight and the per-(sample, group) mean and rstd as result1 and result2). The
 /// channels (dim 1) split into `num_groups` groups; each sample's group is normalised with its
-/// biased variance, then scaled and shifted per channel (Kernels/GroupNormKernel.swift).
+/// biased variance, then scaled and shifted per channel (Kernels/GroupNormKernel.swift). Under
+/// `create_graph=True` the backward is recorded ops instead, so it differentiates again.
 enum GroupNormOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -102,6 +103,14 @@ extension Tensor {
             "native_group_norm", "NativeGroupNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving,
             keeping: [("N", .int(batch)), ("C", .int(channels)), ("HxW", .int(spatial)), ("group", .int(groups))]
         ) { ctx in
+            if GradMode.isEnabled {
+                let grads = try differentiableGroupNormBackward(
+                    ctx.grad, input: try ctx.saved(0), weight: weight == nil ? nil : try ctx.saved(3), groups: groups, eps: eps)
+                return [
+                    ctx.needsGrad(0) ? grads.input : nil, ctx.needsGrad(1) ? grads.weight : nil,
+                    ctx.needsGrad(2) ? grads.bias : nil
+                ]
+            }
             let (dx, dweight, dbias) = ctx.grad.dtype.dispatchFloat(
                 GroupNormBackward(
                     shape: shape, input: try ctx.saved(0), grad: ctx.grad, mean: try ctx.saved(1), rstd: try ctx.saved(2),
@@ -109,6 +118,34 @@ extension Tensor {
             return [ctx.needsGrad(0) ? dx : nil, ctx.needsGrad(1) ? dweight : nil, ctx.needsGrad(2) ? dbias : nil]
         }
         return out
+    }
+
+    /// The gradients of group_norm as recorded ops, for a backward that builds a graph
+    /// (`create_graph=True`), as PyTorch's `infinitely_differentiable_native_group_norm_backward`
+    /// does: the statistics are recomputed from `input`, so the second derivative reaches it
+    /// through them; `dx = rstd * (g - mean(g) - xhat * mean(g * xhat))` per (sample, group),
+    /// with `g = grad * weight`.
+    private static func differentiableGroupNormBackward(
+        _ grad: Tensor, input: Tensor, weight: Tensor?, groups: Int, eps: Double
+    ) throws -> (input: Tensor, weight: Tensor, bias: Tensor) {
+        let (batch, channels) = (input.shape[0], input.shape[1])
+        let channelShape = [1, channels] + [Int](repeating: 1, count: input.dim - 2)
+        let grouped = [batch, groups, -1]
+        let x = try input.reshape(grouped)
+        let centered = try x.sub(.tensor(x.mean(dims: [2], keepdim: true)))
+        let variance = try centered.mul(.tensor(centered)).mean(dims: [2], keepdim: true)
+        let rstd = try variance.add(.scalar(.double(eps))).sqrt().reciprocal()
+        let normalized = try centered.mul(.tensor(rstd))
+        let scaled = try weight.map { try grad.mul(.tensor($0.view(channelShape))) } ?? grad
+        let g = try scaled.reshape(grouped)
+        let projection = try normalized.mul(.tensor(g.mul(.tensor(normalized)).mean(dims: [2], keepdim: true)))
+        let dx = try rstd.mul(.tensor(g.sub(.tensor(g.mean(dims: [2], keepdim: true))).sub(.tensor(projection))))
+        let reduced = [0] + Array(2..<input.dim)
+        return (
+            try dx.view(input.shape),
+            try grad.mul(.tensor(normalized.view(input.shape))).sum(dims: reduced),
+            try grad.sum(dims: reduced)
+        )
     }
 
     /// aten's `check_group_norm_inputs`.

@@ -177,15 +177,33 @@ extension Tensor {
         return out
     }
 
-    /// `F.cross_entropy(input, target, weight=, reduction=, ignore_index=)` with class-index
-    /// targets: `nll_loss(log_softmax(input, class_dim), target, weight)` (NllLossBackward0 over
-    /// LogSoftmaxBackward0).
+    /// `F.cross_entropy(input, target, weight=, reduction=, ignore_index=, label_smoothing=)`:
+    /// with class-index targets and no smoothing `nll_loss(log_softmax(input, class_dim), target,
+    /// weight)` (NllLossBackward0 over LogSoftmaxBackward0); a float target of the input's shape
+    /// holds class probabilities; smoothing composes as PyTorch does (CrossEntropyVariants).
     public static func crossEntropy(
         _ input: Tensor, target: Tensor, weight: Tensor? = nil, reduction: String = "mean",
-        ignoreIndex: Int = -100
+        ignoreIndex: Int = -100, labelSmoothing: Double = 0
     ) throws -> Tensor {
-        _ = try LossReduction(parsing: reduction)
+        let mode = try LossReduction(parsing: reduction)
         guard input.dim >= 1 else { throw TorchError.value("Expected 1 or more dimensions (got \(input.dim))") }
+        if input.shape == target.shape {
+            guard target.dtype.isFloatingPoint else {
+                throw TorchError.runtime(
+                    "Expected floating point type for target with class probabilities, got \(target.dtype.scalarTypeName)")
+            }
+            guard ignoreIndex < 0 else { throw TorchError.runtime("ignore_index is not supported for floating point target") }
+            return try crossEntropyProbabilities(
+                input, target: target, weight: weight, reduction: mode, labelSmoothing: labelSmoothing)
+        }
+        if labelSmoothing > 0 {
+            guard labelSmoothing <= 1 else {
+                throw TorchError.runtime("label_smoothing must be between 0.0 and 1.0. Got: \(labelSmoothing)")
+            }
+            return try crossEntropyLabelSmoothing(
+                input, target: target, weight: weight, reduction: mode, ignoreIndex: ignoreIndex,
+                labelSmoothing: labelSmoothing)
+        }
         guard target.dtype == .int64 else {
             throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
         }

@@ -32,6 +32,7 @@ package struct OpRegistry: Sendable {
         GroupNormOps.declarations,
         RepeatOps.declarations,
         PairwiseDistanceOps.declarations,
+        CdistOps.declarations,
         BilinearOps.declarations,
         GammaOps.declarations,
         ContractionOps.declarations,

@@ -1,5 +1,6 @@
 # Loss modules, after PyTorch's torch/nn/modules/loss.py. The deprecated size_average/reduce
-# arguments are accepted and mapped as torch/nn/_reduction.py does (without its warning).
+# arguments are accepted and mapped as torch/nn/_reduction.py does, with its warning.
+import _gradscope
 import torch
 import torch.nn.functional as F
 from torch.nn.modules.distance import PairwiseDistance
@@ -19,6 +20,7 @@ def _legacy_get_string(size_average, reduce):
         ret = "sum"
     else:
         ret = "none"
+    _gradscope.warn(f"size_average and reduce args will be deprecated, please use reduction='{ret}' instead.")
     return ret
 
 

@@ -1,0 +1,96 @@
+/// `split`, `split_with_sizes`, `chunk` and `unbind`: views of consecutive pieces of a tensor
+/// along one dimension, all outputs of one node as in PyTorch (SplitBackward0,
+/// SplitWithSizesBackward0, UnbindBackward0), whose backward joins the pieces' gradients with
+/// `cat` (`stack` for unbind), zeros standing in for pieces that got none.
+extension Tensor {
+    /// `split(split_size, dim)`: pieces of `size` elements along `dim`, the last one shorter
+    /// when `size` does not divide the dimension (SplitBackward0).
+    public func split(_ size: Int, dim dimension: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
+        let d = try normalizeDim(dimension, rank: dim)
+        guard size >= 0 else { throw TorchError.runtime("split expects split_size be non-negative, but got split_size=\(size)") }
+        let length = shape[d]
+        guard size > 0 || length == 0 else {
+            throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(length)")
+        }
+        let count = size == 0 ? 1 : Swift.max((length + size - 1) / size, 1)
+        let sizes = (0..<count).map { Swift.min(size, length - $0 * size) }
+        return pieces(
+            sizes, along: d, op: "split", backward: "SplitBackward0",
+            keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_size", .int(size))])
+    }
+
+    /// `split_with_sizes(split_sizes, dim)`: pieces of the given sizes, which must add up to
+    /// the dimension (SplitWithSizesBackward0).
+    public func split(sizes: [Int], dim dimension: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
+        let d = try normalizeDim(dimension, rank: dim)
+        for size in sizes where size < 0 {
+            throw TorchError.runtime(
+                "split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=\(listText(sizes))")
+        }
+        guard sizes.reduce(0, +) == shape[d] else {
+            throw TorchError.runtime(
+                "split_with_sizes expects split_sizes to sum exactly to \(shape[d]) (input tensor's size at dimension \(d)), but got split_sizes=\(listText(sizes))"
+            )
+        }
+        return pieces(
+            sizes, along: d, op: "split_with_sizes", backward: "SplitWithSizesBackward0",
+            keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_sizes", .ints(sizes))])
+    }
+
+    /// `chunk(chunks, dim)`: `split` with pieces of `ceil(size / chunks)` (so possibly fewer
+    /// than `chunks` pieces), as ATen computes it.
+    public func chunk(_ chunks: Int, dim dimension: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("chunk expects at least a 1-dimensional tensor") }
+        guard chunks > 0 else { throw TorchError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
+        let d = try normalizeDim(dimension, rank: dim)
+        let size = (shape[d] + chunks - 1) / chunks
+        if size == 0 && shape[d] == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: d) }
+        return try split(size, dim: d)
+    }
+
+    /// `unbind(dim)`: every index along `dim`, with `dim` removed (UnbindBackward0).
+    public func unbind(dim dimension: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.index("Dimension specified as \(dimension) but tensor has no dimensions") }
+        let d = try normalizeDim(dimension, rank: dim)
+        var pieceShape = shape
+        var pieceStrides = strides
+        pieceShape.remove(at: d)
+        pieceStrides.remove(at: d)
+        let views = (0..<shape[d]).map { pieceView(shape: pieceShape, strides: pieceStrides, offset: offset + $0 * strides[d]) }
+        record("unbind", "UnbindBackward0", inputs: [self], outputs: views, keeping: [("dim", .int(d))]) { ctx in
+            [try Tensor.stack(ctx.grads, dim: d)]
+        }
+        return views
+    }
+
+    /// Views of consecutive pieces of `sizes` along `d`, the outputs of one `backward` node.
+    private func pieces(
+        _ sizes: [Int], along d: Int, op: String, backward: String, keeping: [(String, SavedValue)]
+    ) -> [Tensor] {
+        var start = 0
+        var views = [Tensor]()
+        for size in sizes {
+            var pieceShape = shape
+            pieceShape[d] = size
+            views.append(pieceView(shape: pieceShape, strides: strides, offset: offset + start * strides[d]))
+            start += size
+        }
+        record(op, backward, inputs: [self], outputs: views, keeping: keeping) { ctx in
+            [try Tensor.cat(ctx.grads, dim: d)]
+        }
+        return views
+    }
+
+    /// A view of `self`'s storage and version counter with no grad_fn yet (the caller's node
+    /// becomes it).
+    private func pieceView(shape: [Int], strides: [Int], offset: Int) -> Tensor {
+        let v = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: versionCounter)
+        v.base = base ?? self
+        return v
+    }
+}
+
+/// `[1, 2]`, as ATen's messages print integer lists.
+private func listText(_ values: [Int]) -> String { "[\(values.map(String.init).joined(separator: ", "))]" }

@@ -1,0 +1,23 @@
+import torch
+
+x = torch.arange(12.).reshape(3, 4)
+v = x[1:]
+t = x.t()
+print(x.untyped_storage().data_ptr() == v.untyped_storage().data_ptr())
+print(x.untyped_storage() is t.untyped_storage())
+print(x.data_ptr() == v.data_ptr(), v.data_ptr() - x.data_ptr(), x[:, 2].data_ptr() - x.data_ptr())
+print(x.untyped_storage().nbytes(), v.untyped_storage().nbytes(), x.untyped_storage().size())
+print(x.untyped_storage().data_ptr() == x.clone().untyped_storage().data_ptr())
+print(x.reshape(-1).data_ptr() == x.data_ptr(), t.reshape(-1).data_ptr() == x.data_ptr())
+print(x.nbytes, v.nbytes, x.itemsize, torch.arange(3).itemsize, torch.tensor([True]).nbytes)
+print(type(x.untyped_storage()).__name__, len(x.untyped_storage()))
+s = torch.tensor([1.0, -2.0]).untyped_storage()
+print(s)
+print(s[3], s[-1], s.tolist(), s.element_size(), s.device, s.type())
+ints = torch.tensor([1, 258])
+print(list(ints.untyped_storage())[:10])
+d = x.detach()
+print(d.untyped_storage().data_ptr() == x.untyped_storage().data_ptr())
+typed = torch.tensor([0.5, 2.0]).storage()
+print(typed)
+print(typed.size(), typed.nbytes(), typed.dtype, typed.type(), typed[1])
