@@ -183,11 +183,14 @@ struct Lexer {
             try readString(prefixStart: start)
             return
         }
+        // The tables read once: in the unoptimised build every global access runs its initialiser check.
+        let (operators, starts) = (pythonOperators, pythonOperatorStarts)
         var candidate = 0
-        while candidate < pythonOperators.count {
-            let op = pythonOperators[candidate]
+        while candidate < starts.count {
             candidate += 1
-            guard pythonOperatorStarts[candidate - 1] == scalar, matches(op) else { continue }
+            guard starts[candidate - 1] == scalar else { continue }
+            let op = operators[candidate - 1]
+            guard matches(op) else { continue }
             index += op.unicodeScalars.count
             try trackBracket(op, at: start)
             add(.op(op), from: start, to: index)
