@@ -76,6 +76,13 @@ def module_getattr(module, name):
     raise AttributeError(f"'{type(module).__name__}' object has no attribute '{name}'")
 
 
+# What GradScope's native `_gradscope.module_call` (Module.__call__) does, the module-call records aside.
+def module_call(module, *args, **kwargs):
+    if module._backward_hooks or module._backward_pre_hooks or module._forward_hooks or module._forward_pre_hooks:
+        return module._call_with_hooks(*args, **kwargs)
+    return module.forward(*args, **kwargs)
+
+
 # What GradScope's native `_gradscope.module_setattr` (Module.__setattr__) does.
 _PLAIN_VALUE_TYPES = (type(None), bool, int, float, str, list, tuple, dict)
 
@@ -134,6 +141,47 @@ def sgd_update(params, grads, momentum_buffer_list, weight_decay, momentum, lr, 
     return True
 
 
+# What GradScope's native `_gradscope.sgd_momentum_step` (SGD.step with momentum, no maximize) does.
+def sgd_momentum_step(params, state, weight_decay, momentum, lr, dampening, nesterov):
+    import collections
+    import torch
+
+    tensor_types = (torch.Tensor, torch.nn.Parameter)
+    if not isinstance(params, list) or not all(type(p) in tensor_types for p in params):
+        return False
+    if type(state) is not collections.defaultdict or state.default_factory is not dict:
+        return False
+    if not all(type(x) in (int, float) for x in (weight_decay, momentum, lr, dampening)) or type(nesterov) is not bool:
+        return False
+    for p in params:
+        if p in state:
+            entry = state[p]
+            if not isinstance(entry, dict):
+                return False
+            buffer = entry.get("momentum_buffer")
+            if buffer is not None and type(buffer) not in tensor_types:
+                return False
+    with_grad = [p for p in params if p.grad is not None]
+    grads = [p.grad for p in with_grad]
+    buffers = [state[p].get("momentum_buffer") for p in with_grad]
+    sgd_update(with_grad, grads, buffers, weight_decay, momentum, lr, dampening, nesterov)
+    for p, buffer in zip(with_grad, buffers):
+        state[p]["momentum_buffer"] = buffer
+    return True
+
+
+# What GradScope's native `_gradscope.clear_grads` (Optimizer.zero_grad with set_to_none) does.
+def clear_grads(params):
+    import torch
+
+    if not isinstance(params, list) or not all(type(p) in (torch.Tensor, torch.nn.Parameter) for p in params):
+        return False
+    for p in params:
+        if p.grad is not None:
+            p.grad = None
+    return True
+
+
 def install():
     import torch
     import torch.nn.functional  # PyTorch's own, kept
@@ -144,10 +192,13 @@ def install():
     gradscope = types.ModuleType("_gradscope")
     gradscope.Parameter = torch.nn.Parameter
     gradscope.module_call_enter = lambda module, type_name: None
+    gradscope.module_call = module_call
     gradscope.module_getattr = module_getattr
     gradscope.module_setattr = module_setattr
     gradscope.sgd_plain_step = sgd_plain_step
     gradscope.sgd_update = sgd_update
+    gradscope.sgd_momentum_step = sgd_momentum_step
+    gradscope.clear_grads = clear_grads
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node

@@ -8,6 +8,8 @@ struct Lexer {
     static let maxIndentDepth = 100
 
     let source: SourceText
+    /// `source.scalars`, held directly: every `peek` reads it.
+    let scalars: [Unicode.Scalar]
     var index: Int
     let end: Int
     /// Lexing the expression of an f-string field: no NEWLINE, INDENT or DEDENT tokens.
@@ -23,13 +25,12 @@ struct Lexer {
 
     init(source: SourceText, range: Range<Int>? = nil) {
         self.source = source
+        scalars = source.scalars
         index = range?.lowerBound ?? 0
         end = range?.upperBound ?? source.scalars.count
         isExpression = range != nil
         atLineStart = !isExpression
     }
-
-    var scalars: [Unicode.Scalar] { source.scalars }
 
     func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         index + offset < end ? scalars[index + offset] : nil
@@ -158,9 +159,13 @@ struct Lexer {
 
     mutating func readToken(_ scalar: Unicode.Scalar) throws {
         let start = index
-        if scalar == "_" || scalar.properties.isXIDStart {
-            while let next = peek(), next == "_" || next.properties.isXIDContinue { index += 1 }
-            let word = String(String.UnicodeScalarView(scalars[start..<index]))
+        if isIdentifierStart(scalar) {
+            var isASCII = true
+            while let next = peek(), isIdentifierContinue(next) {
+                isASCII = isASCII && next.isASCII
+                index += 1
+            }
+            let word = isASCII ? asciiText(start..<index) : String(String.UnicodeScalarView(scalars[start..<index]))
             if let quote = peek(), quote == "'" || quote == "\"", isStringPrefix(word) {
                 try readString(prefixStart: start)
             } else {
@@ -178,11 +183,14 @@ struct Lexer {
             try readString(prefixStart: start)
             return
         }
+        // The tables read once: in the unoptimised build every global access runs its initialiser check.
+        let (operators, starts) = (pythonOperators, pythonOperatorStarts)
         var candidate = 0
-        while candidate < pythonOperators.count {
-            let op = pythonOperators[candidate]
+        while candidate < starts.count {
             candidate += 1
-            guard pythonOperatorStarts[candidate - 1] == scalar, matches(op) else { continue }
+            guard starts[candidate - 1] == scalar else { continue }
+            let op = operators[candidate - 1]
+            guard matches(op) else { continue }
             index += op.unicodeScalars.count
             try trackBracket(op, at: start)
             add(.op(op), from: start, to: index)
@@ -258,6 +266,26 @@ struct Lexer {
     }
 
     func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+    /// Whether an identifier can start with `scalar` (`_` or XID_Start; ASCII letters without
+    /// asking the Unicode tables).
+    func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == "_" || (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        return scalar.properties.isXIDStart
+    }
+
+    /// Whether an identifier can go on with `scalar` (`_` or XID_Continue).
+    func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isIdentifierStart(scalar) || isDigit(scalar) : scalar.properties.isXIDContinue
+    }
+
+    /// The text of `range`, all of whose scalars are ASCII, decoded from bytes in one call.
+    func asciiText(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        for i in range { bytes.append(UInt8(scalars[i].value)) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

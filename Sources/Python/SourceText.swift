@@ -8,38 +8,39 @@ struct SourceText {
     let lines: [String]
 
     init(_ source: String) {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(source.unicodeScalars.count)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.utf8.count)
+        var starts = [0]
+        var lines: [String] = []
+        // The current line's UTF-8 bytes: a line becomes a String by decoding them in one call.
+        var line: [UInt8] = []
         var iterator = source.unicodeScalars.makeIterator()
         var previousWasCR = false
         var first = true
-        while let scalar = iterator.next() {
+        while var scalar = iterator.next() {
             defer { first = false }
             if first && scalar == "\u{FEFF}" { continue }
-            if scalar == "\r" {
-                result.append("\n")
-                previousWasCR = true
-                continue
-            }
             if scalar == "\n" && previousWasCR {
                 previousWasCR = false
                 continue
             }
-            previousWasCR = false
-            result.append(scalar)
+            previousWasCR = scalar == "\r"
+            if previousWasCR { scalar = "\n" }
+            scalars.append(scalar)
+            if scalar == "\n" {
+                starts.append(scalars.count)
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+            } else if scalar.isASCII {
+                line.append(UInt8(scalar.value))
+            } else {
+                line.append(contentsOf: String(scalar).utf8)
+            }
         }
-        scalars = result
-        var starts = [0]
-        for (index, scalar) in result.enumerated() where scalar == "\n" {
-            starts.append(index + 1)
-        }
+        // The text after the last line break is a line unless it is empty (and not the only one).
+        if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+        self.scalars = scalars
         lineStarts = starts
-        var lines: [String] = []
-        for (number, start) in starts.enumerated() {
-            let end = number + 1 < starts.count ? starts[number + 1] - 1 : result.count
-            if number + 1 == starts.count && start == result.count && number > 0 { break }
-            lines.append(String(String.UnicodeScalarView(result[start..<end])))
-        }
         self.lines = lines
     }
 

@@ -25,8 +25,11 @@ enum GradScopeHostModule {
             "Parameter": .object(parameter),
             "module_getattr": .object(BuiltinFunction("module_getattr", moduleAttribute)),
             "module_setattr": .object(BuiltinFunction("module_setattr", ModuleSetAttribute.call)),
+            "module_call": .object(BuiltinFunction("module_call", ModuleCall.call)),
             "sgd_plain_step": .object(BuiltinFunction("sgd_plain_step", PlainSGDStep.call)),
             "sgd_update": .object(BuiltinFunction("sgd_update", SGDUpdate.call)),
+            "sgd_momentum_step": .object(BuiltinFunction("sgd_momentum_step", SGDMomentumStep.call)),
+            "clear_grads": .object(BuiltinFunction("clear_grads", ClearGrads.call)),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
                     guard args.positional.count == 2, case .object(let module) = args.positional[0],

@@ -14,37 +14,65 @@ enum SGDUpdate {
         guard a.count == 8, args.keywords.isEmpty else {
             throw PyException.type("sgd_update expects 8 positional arguments")
         }
-        guard case .list(let paramList) = a[0], case .list(let gradList) = a[1], case .list(let buffers) = a[2],
+        guard case .list(let paramList) = a[0], case .list(let gradList) = a[1], case .list(let bufferList) = a[2],
             let params = tensors(paramList.items), let grads = tensors(gradList.items),
-            params.count == grads.count, buffers.items.count == params.count,
-            let weightDecay = number(a[3]), let momentum = number(a[4]), let lr = number(a[5]),
-            let dampening = number(a[6]), case .bool(let nesterov) = a[7],
-            buffers.items.allSatisfy(isNoneOrTensor)
+            params.count == grads.count, bufferList.items.count == params.count,
+            let hyperparameters = Hyperparameters(a[3...7]), let known = noneOrTensors(bufferList.items)
         else { return .bool(false) }
-        for i in 0..<params.count {
-            var grad = grads[i]
-            if !weightDecay.isZero {
-                grad = try method("add", grad, [.tensor(params[i])], alpha: weightDecay.value, interp)
-            }
-            if !momentum.isZero {
-                let buf: Tensor
-                if case .object(let existing as Tensor) = buffers.items[i] {
-                    buf = existing
-                    let scaled = try method("mul_", buf, [momentum.value], alpha: nil, interp)
-                    _ = try method("add_", scaled, [.tensor(grad)], alpha: dampening.oneMinus, interp)
-                } else {
-                    buf = try method("clone", try method("detach", grad, [], alpha: nil, interp), [], alpha: nil, interp)
-                    buffers.items[i] = .tensor(buf)
-                }
-                grad = nesterov ? try method("add", grad, [.tensor(buf)], alpha: momentum.value, interp) : buf
-            }
-            _ = try method("add_", params[i], [.tensor(grad)], alpha: lr.negated, interp)
-        }
+        var buffers = known
+        defer { bufferList.items = buffers.map { $0.map(Value.tensor) ?? Value.none } }
+        try update(params: params, grads: grads, buffers: &buffers, hyperparameters, interp)
         return .bool(true)
     }
 
+    /// `_single_tensor_sgd`'s loop without maximize: the same tensor methods in the same order;
+    /// a momentum buffer that is None (nil) becomes `grad.detach().clone()`.
+    static func update(
+        params: [Tensor], grads: [Tensor], buffers: inout [Tensor?], _ h: Hyperparameters, _ interp: Interpreter
+    ) throws {
+        for i in 0..<params.count {
+            var grad = grads[i]
+            if !h.weightDecay.isZero {
+                grad = try method("add", grad, [.tensor(params[i])], alpha: h.weightDecay.value, interp)
+            }
+            if !h.momentum.isZero {
+                let buf: Tensor
+                if let existing = buffers[i] {
+                    buf = existing
+                    let scaled = try method("mul_", buf, [h.momentum.value], alpha: nil, interp)
+                    _ = try method("add_", scaled, [.tensor(grad)], alpha: h.dampening.oneMinus, interp)
+                } else {
+                    buf = try method("clone", try method("detach", grad, [], alpha: nil, interp), [], alpha: nil, interp)
+                    buffers[i] = buf
+                }
+                grad = h.nesterov ? try method("add", grad, [.tensor(buf)], alpha: h.momentum.value, interp) : buf
+            }
+            _ = try method("add_", params[i], [.tensor(grad)], alpha: h.lr.negated, interp)
+        }
+    }
+
+    /// `weight_decay, momentum, lr, dampening, nesterov` when they are plain (int or float
+    /// numbers, a bool `nesterov`).
+    struct Hyperparameters {
+        let weightDecay: Number
+        let momentum: Number
+        let lr: Number
+        let dampening: Number
+        let nesterov: Bool
+
+        init?(_ values: ArraySlice<Value>) {
+            let v = Array(values)
+            guard v.count == 5, let weightDecay = SGDUpdate.number(v[0]), let momentum = SGDUpdate.number(v[1]),
+                let lr = SGDUpdate.number(v[2]),
+                let dampening = SGDUpdate.number(v[3]), case .bool(let nesterov) = v[4]
+            else { return nil }
+            (self.weightDecay, self.momentum, self.lr, self.dampening, self.nesterov) =
+                (weightDecay, momentum, lr, dampening, nesterov)
+        }
+    }
+
     /// A Python int or float hyperparameter, with the arithmetic `_single_tensor_sgd` does on it.
-    private enum Number {
+    enum Number {
         case int(Int)
         case float(Double)
 
@@ -88,15 +116,20 @@ enum SGDUpdate {
         }
     }
 
-    private static func isNoneOrTensor(_ v: Value) -> Bool {
-        switch v {
-        case .none: true
-        case .object(let o): o is Tensor
-        default: false
+    /// The values as tensors, None as nil; nil when one is neither.
+    static func noneOrTensors(_ items: [Value]) -> [Tensor?]? {
+        var out: [Tensor?] = []
+        for item in items {
+            switch item {
+            case .none: out.append(nil)
+            case .object(let t as Tensor): out.append(t)
+            default: return nil
+            }
         }
+        return out
     }
 
-    private static func tensors(_ items: [Value]) -> [Tensor]? {
+    static func tensors(_ items: [Value]) -> [Tensor]? {
         var out: [Tensor] = []
         for item in items {
             guard case .object(let t as Tensor) = item else { return nil }

@@ -82,6 +82,20 @@ private func lexError(_ text: String) -> SyntaxError? {
     #expect(try lex("\n\n# only a comment") == ["EOF"])
 }
 
+@Test func identifiersOfAsciiAndOtherLetters() throws {
+    #expect(try lex("_a1 = λx + café_2 + Zz9") == ["_a1", "`=`", "λx", "`+`", "café_2", "`+`", "Zz9", "NL", "EOF"])
+    #expect(try lex("r2 = f1") == ["r2", "`=`", "f1", "NL", "EOF"])
+}
+
+@Test func sourceLinesKeepNonAsciiTextAndNormaliseLineBreaks() {
+    let text = SourceText("\u{FEFF}a = 'é'\r\nb = 2\rc = '日本'\n\nd\n")
+    #expect(text.lines == ["a = 'é'", "b = 2", "c = '日本'", "", "d"])
+    #expect(text.lineStarts == [0, 8, 14, 23, 24, 26])
+    #expect(SourceText("").lines == [""])
+    #expect(SourceText("x").lines == ["x"])
+    #expect(SourceText("x\n\n").lines == ["x", ""])
+}
+
 @Test func positionsAreLineAndColumn() throws {
     var lexer = Lexer(source: SourceText("x = 1\n  \ny  =  'é' + z\n"))
     let tokens = try lexer.tokenize()

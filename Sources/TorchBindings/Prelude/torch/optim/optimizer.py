@@ -1,5 +1,6 @@
 # torch.optim.Optimizer, after PyTorch's torch/optim/optimizer.py (no hooks, no foreach/fused:
 # on CPU PyTorch runs the single-tensor for-loop implementations these subclasses mirror).
+import _gradscope
 from collections import defaultdict
 
 import torch
@@ -136,6 +137,9 @@ class Optimizer:
 
     def zero_grad(self, set_to_none=True):
         for group in self.param_groups:
+            # Native for set_to_none over a plain list of parameters.
+            if set_to_none and _gradscope.clear_grads(group["params"]):
+                continue
             for p in group["params"]:
                 if p.grad is not None:
                     if set_to_none:

@@ -70,6 +70,21 @@ class SGD(Optimizer):
                     and _gradscope.sgd_plain_step(group["params"], group["lr"])
                 ):
                     continue
+                # Native with momentum too (buffers gathered from and stored back into the state), unless maximize.
+                if (
+                    group["momentum"] != 0
+                    and not group["maximize"]
+                    and _gradscope.sgd_momentum_step(
+                        group["params"],
+                        self.state,
+                        group["weight_decay"],
+                        group["momentum"],
+                        group["lr"],
+                        group["dampening"],
+                        group["nesterov"],
+                    )
+                ):
+                    continue
                 params = []
                 grads = []
                 momentum_buffer_list = []

@@ -393,65 +393,63 @@ class Module:
             self._forward_hooks.move_to_end(handle.id, last=False)
         return handle
 
-    def _call_impl(self, *args, **kwargs):
-        _gradscope.module_call_enter(self, self.__class__.__name__)
-        try:
-            # Without hooks, forward is all there is to do (PyTorch's own fast path).
-            if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks):
-                return self.forward(*args, **kwargs)
-            full_backward_hooks, non_full_backward_hooks = [], []
-            backward_pre_hooks = []
-            if self._backward_pre_hooks:
-                backward_pre_hooks = self._get_backward_pre_hooks()
+    def _call_with_hooks(self, *args, **kwargs):
+        """The rest of PyTorch's `_call_impl`, for a module with hooks: `_gradscope.module_call` runs it
+        between the module-call records when any hook registry is non-empty."""
+        full_backward_hooks, non_full_backward_hooks = [], []
+        backward_pre_hooks = []
+        if self._backward_pre_hooks:
+            backward_pre_hooks = self._get_backward_pre_hooks()
 
-            if self._backward_hooks:
-                full_backward_hooks, non_full_backward_hooks = self._get_backward_hooks()
+        if self._backward_hooks:
+            full_backward_hooks, non_full_backward_hooks = self._get_backward_hooks()
 
-            for hook in list(self._forward_pre_hooks.values()):
-                args_result = hook(self, args)
-                if args_result is not None:
-                    if not isinstance(args_result, tuple):
-                        args_result = (args_result,)
-                    args = args_result
+        for hook in list(self._forward_pre_hooks.values()):
+            args_result = hook(self, args)
+            if args_result is not None:
+                if not isinstance(args_result, tuple):
+                    args_result = (args_result,)
+                args = args_result
 
-            bw_hook = None
-            if full_backward_hooks or backward_pre_hooks:
-                bw_hook = BackwardHook(self, full_backward_hooks, backward_pre_hooks)
-                args = bw_hook.setup_input_hook(args)
+        bw_hook = None
+        if full_backward_hooks or backward_pre_hooks:
+            bw_hook = BackwardHook(self, full_backward_hooks, backward_pre_hooks)
+            args = bw_hook.setup_input_hook(args)
 
-            result = self.forward(*args, **kwargs)
+        result = self.forward(*args, **kwargs)
 
-            for hook in list(self._forward_hooks.values()):
-                hook_result = hook(self, args, result)
-                if hook_result is not None:
-                    result = hook_result
+        for hook in list(self._forward_hooks.values()):
+            hook_result = hook(self, args, result)
+            if hook_result is not None:
+                result = hook_result
 
-            if bw_hook:
-                if not isinstance(result, (torch.Tensor, tuple)):
-                    _gradscope.warn(
-                        "For backward hooks to be called,"
-                        " module output should be a Tensor or a tuple of Tensors"
-                        f" but received {type(result)}"
-                    )
-                result = bw_hook.setup_output_hook(result)
+        if bw_hook:
+            if not isinstance(result, (torch.Tensor, tuple)):
+                _gradscope.warn(
+                    "For backward hooks to be called,"
+                    " module output should be a Tensor or a tuple of Tensors"
+                    f" but received {type(result)}"
+                )
+            result = bw_hook.setup_output_hook(result)
 
-            # Handle the non-full backward hooks
-            if non_full_backward_hooks:
-                var = result
-                while not isinstance(var, torch.Tensor):
-                    if isinstance(var, dict):
-                        var = next(v for v in var.values() if isinstance(v, torch.Tensor))
-                    else:
-                        var = var[0]
-                grad_fn = var.grad_fn
-                if grad_fn is not None:
-                    for hook in non_full_backward_hooks:
-                        grad_fn.register_hook(_WrappedHook(hook, self))
-                    self._maybe_warn_non_full_backward_hook(args, result, grad_fn)
-        finally:
-            _gradscope.module_call_exit()
+        # Handle the non-full backward hooks
+        if non_full_backward_hooks:
+            var = result
+            while not isinstance(var, torch.Tensor):
+                if isinstance(var, dict):
+                    var = next(v for v in var.values() if isinstance(v, torch.Tensor))
+                else:
+                    var = var[0]
+            grad_fn = var.grad_fn
+            if grad_fn is not None:
+                for hook in non_full_backward_hooks:
+                    grad_fn.register_hook(_WrappedHook(hook, self))
+                self._maybe_warn_non_full_backward_hook(args, result, grad_fn)
         return result
 
+    # PyTorch's `_call_impl` (and `__call__`), native: records the call around it and calls `forward`
+    # directly when the module has no hooks (PyTorch's own fast path), else `_call_with_hooks`.
+    _call_impl = _gradscope.module_call
     __call__ = _call_impl
 
     # PyTorch's __getattr__ (the parameter, buffer or submodule registered as `name`), native:
