@@ -7,50 +7,52 @@ extension Graph {
     /// prints no line for such calls). Iterative, linear in the graph's size.
     public func canonicalLine(for pass: BackwardRecord) -> String? {
         guard !pass.roots.isEmpty else { return nil }
-        // Numbered entries as (node, children's numbers, -1 for a None edge), written out at the
-        // end without a string per entry.
-        var number: [Int: Int] = [:]
-        var entries: [(node: Int, kids: [Int])] = []
+        // Entries are numbered in the order they are reached; entry k's children's numbers (-1
+        // for a None edge) fill `kids[kidStart[k]...]`, one slot per next edge reserved when k
+        // is numbered, so the walk allocates nothing per entry.
+        var number = [Int32](repeating: -1, count: nodes.count)
+        var entryNode: [Int] = []
+        var kidStart: [Int] = []
+        var kids: [Int32] = []
         var stack: [(entry: Int, child: Int)] = []
-        for root in pass.roots where number[root] == nil {
-            number[root] = entries.count
-            stack.append((entries.count, 0))
-            entries.append((root, []))
+        func enter(_ node: Int) -> Int32 {
+            let k = entryNode.count
+            number[node] = Int32(k)
+            entryNode.append(node)
+            kidStart.append(kids.count)
+            kids.append(contentsOf: repeatElement(-1, count: nodes[node].next.count))
+            stack.append((k, 0))
+            return Int32(k)
+        }
+        for root in pass.roots where number[root] < 0 {
+            _ = enter(root)
             while let top = stack.last {
-                let next = nodes[entries[top.entry].node].next
+                let next = nodes[entryNode[top.entry]].next
                 guard top.child < next.count else {
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].child += 1
-                guard let edge = next[top.child] else {
-                    entries[top.entry].kids.append(-1)
-                    continue
-                }
-                if let k = number[edge.node] {
-                    entries[top.entry].kids.append(k)
-                    continue
-                }
-                let k = entries.count
-                number[edge.node] = k
-                entries.append((edge.node, []))
-                entries[top.entry].kids.append(k)
-                stack.append((k, 0))
+                guard let edge = next[top.child] else { continue }
+                let known = number[edge.node]
+                let kid = known >= 0 ? known : enter(edge.node)
+                kids[kidStart[top.entry] + top.child] = kid
             }
         }
-        let w = ByteSink(capacity: 16 * entries.count + 32)
+        let w = ByteSink(capacity: 16 * entryNode.count + 32)
         w.append("CALL ")
         w.appendText(pass.kind.rawValue)
         w.append(" |")
-        for (k, entry) in entries.enumerated() {
+        for (k, node) in entryNode.enumerated() {
             w.append(" ")
-            w.appendText(String(k))
+            w.appendDecimal(k)
             w.append("=")
-            w.appendText(nodes[entry.node].name)
+            w.appendText(nodes[node].name)
             w.append("(")
-            for (i, kid) in entry.kids.enumerated() {
-                if i > 0 { w.append(",") }
-                if kid < 0 { w.append("-") } else { w.appendText(String(kid)) }
+            let first = kidStart[k]
+            for i in first..<(k + 1 < kidStart.count ? kidStart[k + 1] : kids.count) {
+                if i > first { w.append(",") }
+                if kids[i] < 0 { w.append("-") } else { w.appendDecimal(Int(kids[i])) }
             }
             w.append(")")
         }
