@@ -6,12 +6,19 @@ extension Graph {
     /// a node's number when it is reached again. Nil when no root has a grad_fn (PyTorch's tool
     /// prints no line for such calls). Iterative, linear in the graph's size.
     public func canonicalLine(for pass: BackwardRecord) -> String? {
+        var numbers = CanonicalNumbers(nodeCount: nodes.count)
+        return canonicalLine(for: pass, numbers: &numbers)
+    }
+
+    /// `canonicalLine(for:)` with a numbering table shared between passes.
+    func canonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers) -> String? {
         guard !pass.roots.isEmpty else { return nil }
         // Entries are numbered in the order they are reached; entry k's children's numbers (-1
         // for a None edge) fill `kids[kidStart[k]...]`, one slot per next edge reserved when k
         // is numbered, so the walk allocates nothing per entry.
-        var number = [Int32](repeating: -1, count: nodes.count)
+        var number = numbers.take()
         var entryNode: [Int] = []
+        defer { numbers.giveBack(number, clearing: entryNode) }
         var kidStart: [Int] = []
         var kids: [Int32] = []
         var stack: [(entry: Int, child: Int)] = []
@@ -60,7 +67,10 @@ extension Graph {
     }
 
     /// `canonicalLine(for:)` of every backward pass that has one, in call order.
-    public func canonicalLines() -> [String] { backwardPasses.compactMap(canonicalLine(for:)) }
+    public func canonicalLines() -> [String] {
+        var numbers = CanonicalNumbers(nodeCount: nodes.count)
+        return backwardPasses.compactMap { canonicalLine(for: $0, numbers: &numbers) }
+    }
 
     /// Nodes reachable from `starts` along next edges (iterative).
     func reachableNodes(from starts: [Int]) -> Set<Int> {
@@ -71,5 +81,27 @@ extension Graph {
             for case let e? in nodes[n].next where !seen.contains(e.node) { stack.append(e.node) }
         }
         return seen
+    }
+}
+
+/// The node → entry number table of `canonicalLine`, -1 where unnumbered: allocated once for
+/// all passes and cleared after each pass at the entries it numbered, so that each pass costs
+/// its own graph's size rather than the whole recording's.
+struct CanonicalNumbers {
+    private var table: [Int32]
+
+    init(nodeCount: Int) { table = [Int32](repeating: -1, count: nodeCount) }
+
+    /// The table (all -1), moved out so that it is modified without a copy.
+    mutating func take() -> [Int32] {
+        var t: [Int32] = []
+        swap(&t, &table)
+        return t
+    }
+
+    /// Puts the table back, resetting the entries of `nodes` to -1.
+    mutating func giveBack(_ used: [Int32], clearing nodes: [Int]) {
+        table = used
+        for n in nodes { table[n] = -1 }
     }
 }

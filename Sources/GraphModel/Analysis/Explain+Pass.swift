@@ -136,7 +136,7 @@ struct PassContext {
 
     mutating func incomingEdges(_ node: Int) -> ArraySlice<Int> {
         if let incoming { return incoming[node] }
-        let built = IncomingEdges(pass.edgeGradients, nodeCount: graph.nodes.count)
+        let built = IncomingEdges(pass.edgeGradients)
         incoming = built
         return built[node]
     }

@@ -1,29 +1,30 @@
-/// A pass's edge gradients grouped by the node they flow into, as compressed rows: one start
-/// offset per node into a single list of edge indices (ascending within each node). Built in
-/// two passes over the edges, with no dictionary and no array per node.
+/// A pass's edge gradients grouped by the node they flow into: the edge indices sorted by
+/// target node (ascending within a node), found by binary search. Built by one sort of the
+/// pass's own edges, so its cost does not grow with the rest of the graph, and with no
+/// dictionary and no array per node.
 struct IncomingEdges {
-    /// Where node `n`'s edge indices begin in `edges`; `starts[n + 1]` is where they end.
-    private let starts: [Int]
-    private let edges: [Int]
+    /// Edge indices ordered by (target node, index).
+    private let order: [Int]
+    /// The target node of each entry of `order`.
+    private let targets: [Int]
 
-    init(_ gradients: [EdgeGradient], nodeCount: Int) {
-        let rows = gradients.reduce(nodeCount) { Swift.max($0, $1.to + 1) }
-        var starts = [Int](repeating: 0, count: rows + 1)
-        for e in gradients where e.to >= 0 { starts[e.to + 1] += 1 }
-        for n in 0..<rows { starts[n + 1] += starts[n] }
-        var free = starts
-        var edges = [Int](repeating: 0, count: starts[rows])
-        for (i, e) in gradients.enumerated() where e.to >= 0 {
-            edges[free[e.to]] = i
-            free[e.to] += 1
-        }
-        self.starts = starts
-        self.edges = edges
+    init(_ gradients: [EdgeGradient]) {
+        let to = gradients.map(\.to)
+        order = to.indices.sorted { to[$0] < to[$1] || (to[$0] == to[$1] && $0 < $1) }
+        targets = order.map { to[$0] }
     }
 
     /// The indices of the edges into `node`, ascending; empty for a node no edge reaches.
-    subscript(node: Int) -> ArraySlice<Int> {
-        guard node >= 0, node + 1 < starts.count else { return [] }
-        return edges[starts[node]..<starts[node + 1]]
+    subscript(node: Int) -> ArraySlice<Int> { order[first(atLeast: node)..<first(atLeast: node + 1)] }
+
+    /// The position of the first entry whose target is `node` or later.
+    private func first(atLeast node: Int) -> Int {
+        var low = 0
+        var high = targets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if targets[mid] < node { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
