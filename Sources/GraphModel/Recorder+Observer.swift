@@ -43,7 +43,7 @@ extension Recorder: AutogradObserver {
                 region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
                 isInPlace: event.isInPlace, pass: passStack.last, innerLine: innerLine))
         noteModuleOp(id)
-        lastEvent = .op(id, outputs: event.outputs.map(\.id))
+        lastEvent = .op(id, outputs: OutputEngineIDs(event.outputs))
     }
 
     public func versionBumped(_ tensor: Tensor, op: String) {
@@ -58,7 +58,7 @@ extension Recorder: AutogradObserver {
         if case .op(let i, let temps) = lastEvent, !graph.ops[i].isInPlace, graph.ops[i].inputs.first == t,
             op == graph.ops[i].name || op == graph.ops[i].name + "_"
         {
-            for engineID in temps.reversed() {
+            for engineID in temps.all.reversed() {
                 guard let r = tensorIndex[engineID], r == graph.tensors.count - 1, r != t else { continue }
                 graph.tensors.removeLast()
                 tensorIndex[engineID] = nil

@@ -30,6 +30,8 @@ public final class Recorder {
     var labelDepth: [Int: Int] = [:]
     /// One shared array per distinct list of names (most records of a loop share one).
     private var namesPool = Set<[String]>()
+    /// The one-name list `bind` gave a fresh record last (a loop binds the same name again and again).
+    private var lastSingleName: [String] = []
 
     var graph = Graph()
     /// Engine tensor id → tensor record id.
@@ -59,7 +61,7 @@ public final class Recorder {
     enum LastEvent {
         case none
         /// An out-of-place op with these engine ids of its outputs.
-        case op(Int, outputs: [Int])
+        case op(Int, outputs: OutputEngineIDs)
         /// A version bump of a tensor, recorded as this in-place op.
         case bump(tensor: Int, op: Int)
     }
@@ -105,6 +107,14 @@ public final class Recorder {
     /// to); later names are aliases: after `y = x`, `x` is still `x`.
     public func bind(name: String, to tensor: Tensor, depth: Int = 0) {
         let r = sight(tensor)
+        lastEvent = .none
+        if depth == 0 && graph.tensors[r].names.isEmpty {
+            // The usual case, a result named where it was made: no list to build or hash.
+            if lastSingleName.first != name { lastSingleName = namesPool.insert([name]).memberAfterInsert }
+            graph.tensors[r].names = lastSingleName
+            if !labelDepth.isEmpty { labelDepth[r] = nil }
+            return
+        }
         var names = graph.tensors[r].names
         if names.isEmpty || depth < labelDepth[r, default: 0] {
             names.removeAll { $0 == name }
@@ -114,7 +124,6 @@ public final class Recorder {
             names.append(name)
         }
         if names != graph.tensors[r].names { graph.tensors[r].names = namesPool.insert(names).memberAfterInsert }
-        lastEvent = .none
     }
 
     /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
@@ -254,9 +263,12 @@ public final class Recorder {
         if let acc = node as? AccumulateGrad {
             name = "AccumulateGrad"
             variable = acc.variable.map { sight($0) }
-        } else if name.utf8.contains(UInt8(ascii: ":")), name.contains("::"), let last = name.split(separator: ":").last {
+        } else if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"),
+            let last = name.split(separator: ":").last
+        {
             // The byte check first: `contains("::")` is Foundation's string search, which cost
-            // more than the rest of recording a node (callgrind, 20k-op chain dump).
+            // more than the rest of recording a node (callgrind, 20k-op chain dump); and over the
+            // raw bytes, as `utf8.contains` walked the string through a generic iterator.
             name = String(last)
         }
         var buffers: [SavedBuffer] = []
@@ -312,6 +324,25 @@ public final class Recorder {
         }
         if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }
     }
+}
+
+/// The engine ids of an op's outputs, without an array for the usual single output.
+struct OutputEngineIDs {
+    private let single: Int?
+    private let several: [Int]
+
+    init(_ outputs: [Tensor]) {
+        if outputs.count == 1 {
+            single = outputs[0].id
+            several = []
+        } else {
+            single = nil
+            several = outputs.map(\.id)
+        }
+    }
+
+    /// The ids in output order.
+    var all: [Int] { single.map { [$0] } ?? several }
 }
 
 /// Node record ids, stored inline while there are at most two (the common case).

@@ -6,51 +6,60 @@ extension Graph {
     /// a node's number when it is reached again. Nil when no root has a grad_fn (PyTorch's tool
     /// prints no line for such calls). Iterative, linear in the graph's size.
     public func canonicalLine(for pass: BackwardRecord) -> String? {
+        var numbers = CanonicalNumbers(nodeCount: nodes.count)
+        return canonicalLine(for: pass, numbers: &numbers)
+    }
+
+    /// `canonicalLine(for:)` with a numbering table shared between passes.
+    func canonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers) -> String? {
         guard !pass.roots.isEmpty else { return nil }
-        // Numbered entries as (node, children's numbers, -1 for a None edge), written out at the
-        // end without a string per entry.
-        var number: [Int: Int] = [:]
-        var entries: [(node: Int, kids: [Int])] = []
+        // Entries are numbered in the order they are reached; entry k's children's numbers (-1
+        // for a None edge) fill `kids[kidStart[k]...]`, one slot per next edge reserved when k
+        // is numbered, so the walk allocates nothing per entry.
+        var number = numbers.take()
+        var entryNode: [Int] = []
+        defer { numbers.giveBack(number, clearing: entryNode) }
+        var kidStart: [Int] = []
+        var kids: [Int32] = []
         var stack: [(entry: Int, child: Int)] = []
-        for root in pass.roots where number[root] == nil {
-            number[root] = entries.count
-            stack.append((entries.count, 0))
-            entries.append((root, []))
+        func enter(_ node: Int) -> Int32 {
+            let k = entryNode.count
+            number[node] = Int32(k)
+            entryNode.append(node)
+            kidStart.append(kids.count)
+            kids.append(contentsOf: repeatElement(-1, count: nodes[node].next.count))
+            stack.append((k, 0))
+            return Int32(k)
+        }
+        for root in pass.roots where number[root] < 0 {
+            _ = enter(root)
             while let top = stack.last {
-                let next = nodes[entries[top.entry].node].next
+                let next = nodes[entryNode[top.entry]].next
                 guard top.child < next.count else {
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].child += 1
-                guard let edge = next[top.child] else {
-                    entries[top.entry].kids.append(-1)
-                    continue
-                }
-                if let k = number[edge.node] {
-                    entries[top.entry].kids.append(k)
-                    continue
-                }
-                let k = entries.count
-                number[edge.node] = k
-                entries.append((edge.node, []))
-                entries[top.entry].kids.append(k)
-                stack.append((k, 0))
+                guard let edge = next[top.child] else { continue }
+                let known = number[edge.node]
+                let kid = known >= 0 ? known : enter(edge.node)
+                kids[kidStart[top.entry] + top.child] = kid
             }
         }
-        let w = ByteSink(capacity: 16 * entries.count + 32)
+        let w = ByteSink(capacity: 16 * entryNode.count + 32)
         w.append("CALL ")
         w.appendText(pass.kind.rawValue)
         w.append(" |")
-        for (k, entry) in entries.enumerated() {
+        for (k, node) in entryNode.enumerated() {
             w.append(" ")
-            w.appendText(String(k))
+            w.appendDecimal(k)
             w.append("=")
-            w.appendText(nodes[entry.node].name)
+            w.appendText(nodes[node].name)
             w.append("(")
-            for (i, kid) in entry.kids.enumerated() {
-                if i > 0 { w.append(",") }
-                if kid < 0 { w.append("-") } else { w.appendText(String(kid)) }
+            let first = kidStart[k]
+            for i in first..<(k + 1 < kidStart.count ? kidStart[k + 1] : kids.count) {
+                if i > first { w.append(",") }
+                if kids[i] < 0 { w.append("-") } else { w.appendDecimal(Int(kids[i])) }
             }
             w.append(")")
         }
@@ -58,7 +67,10 @@ extension Graph {
     }
 
     /// `canonicalLine(for:)` of every backward pass that has one, in call order.
-    public func canonicalLines() -> [String] { backwardPasses.compactMap(canonicalLine(for:)) }
+    public func canonicalLines() -> [String] {
+        var numbers = CanonicalNumbers(nodeCount: nodes.count)
+        return backwardPasses.compactMap { canonicalLine(for: $0, numbers: &numbers) }
+    }
 
     /// Nodes reachable from `starts` along next edges (iterative).
     func reachableNodes(from starts: [Int]) -> Set<Int> {
@@ -69,5 +81,27 @@ extension Graph {
             for case let e? in nodes[n].next where !seen.contains(e.node) { stack.append(e.node) }
         }
         return seen
+    }
+}
+
+/// The node → entry number table of `canonicalLine`, -1 where unnumbered: allocated once for
+/// all passes and cleared after each pass at the entries it numbered, so that each pass costs
+/// its own graph's size rather than the whole recording's.
+struct CanonicalNumbers {
+    private var table: [Int32]
+
+    init(nodeCount: Int) { table = [Int32](repeating: -1, count: nodeCount) }
+
+    /// The table (all -1), moved out so that it is modified without a copy.
+    mutating func take() -> [Int32] {
+        var t: [Int32] = []
+        swap(&t, &table)
+        return t
+    }
+
+    /// Puts the table back, resetting the entries of `nodes` to -1.
+    mutating func giveBack(_ used: [Int32], clearing nodes: [Int]) {
+        table = used
+        for n in nodes { table[n] = -1 }
     }
 }

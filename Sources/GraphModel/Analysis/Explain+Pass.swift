@@ -5,7 +5,7 @@ struct PassContext {
     /// `graph.producerIndex()`, shared by all passes' contexts.
     let producers: TensorOpIndex
     /// Edge gradients (indices into `pass.edgeGradients`) flowing into each node.
-    private var incoming: [Int: [Int]]?
+    private var incoming: IncomingEdges?
     private var structure: Set<Int>?
     private var walk: CutWalk?
 
@@ -134,13 +134,11 @@ struct PassContext {
 
     // MARK: Graph walks
 
-    mutating func incomingEdges(_ node: Int) -> [Int] {
-        if incoming == nil {
-            var m: [Int: [Int]] = [:]
-            for (i, e) in pass.edgeGradients.enumerated() { m[e.to, default: []].append(i) }
-            incoming = m
-        }
-        return incoming?[node] ?? []
+    mutating func incomingEdges(_ node: Int) -> ArraySlice<Int> {
+        if let incoming { return incoming[node] }
+        let built = IncomingEdges(pass.edgeGradients)
+        incoming = built
+        return built[node]
     }
 
     /// Whether an edge that carried a gradient leads into `node`.

@@ -154,10 +154,11 @@ func pathsToRoots(
     ups: (Int) -> [(up: Int, edge: Int?)]
 ) -> [[(node: Int, via: Int?)]] {
     var walks: [[(node: Int, via: Int?)]] = []
-    var stack: [(node: Int, via: Int?, next: Int)] = [(target, nil, 0)]
+    // Each frame keeps its node's candidates: `ups` runs once per visit, not once per step back.
+    var stack: [(node: Int, via: Int?, candidates: [(up: Int, edge: Int?)], next: Int)] = [(target, nil, ups(target), 0)]
     var onPath: Set<Int> = [target]
     while let top = stack.last, walks.count < limit {
-        let candidates = ups(top.node)
+        let candidates = top.candidates
         if top.next == 0 && (roots.contains(top.node) || candidates.isEmpty) && stack.count > 1 {
             walks.append(stack.map { ($0.node, $0.via) })
         }
@@ -168,7 +169,7 @@ func pathsToRoots(
         }
         stack[stack.count - 1].next += 1
         let (up, edge) = candidates[top.next]
-        if onPath.insert(up).inserted { stack.append((up, edge, 0)) }
+        if onPath.insert(up).inserted { stack.append((up, edge, ups(up), 0)) }
     }
     return walks
 }

@@ -39,6 +39,22 @@ final class ByteSink {
         text.withUTF8 { append($0) }
     }
 
+    /// Appends the decimal digits of `n` (no intermediate string).
+    func appendDecimal(_ n: Int) {
+        if n < 0 { append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        guard m >= 10 else { return append(UInt8(ascii: "0") + UInt8(m)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            while m > 0 {
+                k -= 1
+                digits[k] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+            }
+            append(UnsafeBufferPointer(rebasing: digits[k...]))
+        }
+    }
+
     /// The bytes as a string (they are UTF-8 by construction).
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 

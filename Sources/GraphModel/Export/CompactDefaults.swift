@@ -27,11 +27,17 @@ struct TensorDefaults: Equatable {
     let gradFn: Int?
     let pass: Int?
 
-    init(producer: OpRecord?) {
-        line = producer?.line
-        region = producer?.region
-        gradFn = producer?.gradFn
-        pass = producer?.pass
+    /// The defaults of a tensor made by `ops[producer]` (all nil without a producer). Reads the
+    /// four fields in place rather than copying the record (and retaining its arrays).
+    init(producer: Int?, in ops: [OpRecord]) {
+        guard let p = producer else {
+            (line, region, gradFn, pass) = (nil, nil, nil, nil)
+            return
+        }
+        line = ops[p].line
+        region = ops[p].region
+        gradFn = ops[p].gradFn
+        pass = ops[p].pass
     }
 }
 

@@ -84,7 +84,7 @@ struct CompactTensor: Decodable {
         if let producer, !ops.indices.contains(producer) {
             throw GraphJSONError("not a \(Graph.schema) dump: \(place).producer: id \(producer) is out of range")
         }
-        let defaults = TensorDefaults(producer: producer.map { ops[$0] })
+        let defaults = TensorDefaults(producer: producer, in: ops)
         guard let line = line ?? defaults.line else { throw GraphJSONError("not a \(Graph.schema) dump: \(place).line: missing") }
         var t = TensorRecord(
             id: id, shape: shape, dtype: try strings.dtype(dtype, "\(place).dtype"), requiresGrad: false,

@@ -82,7 +82,7 @@ extension Graph {
         if !t.factory.isEmpty { w.field("factory", table.intern(t.factory)) }
         if let producer = t.producer { w.field("producer", producer) }
         if let detach = t.detach { w.field("detach", detach) }
-        let defaults = TensorDefaults(producer: t.producer.map { ops[$0] })
+        let defaults = TensorDefaults(producer: t.producer, in: ops)
         if t.line != defaults.line { w.field("line", t.line) }
         if t.region != defaults.region { w.field("region", t.region) }
         if t.gradFn != defaults.gradFn { w.field("grad_fn", t.gradFn) }

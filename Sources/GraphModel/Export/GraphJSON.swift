@@ -371,8 +371,9 @@ extension Graph {
         if canonical {
             w.key("canonical")
             w.beginArray()
+            var numbers = CanonicalNumbers(nodeCount: nodes.count)
             for p in backwardPasses {
-                if let c = canonicalLine(for: p) { w.value(c) } else { w.null() }
+                if let c = canonicalLine(for: p, numbers: &numbers) { w.value(c) } else { w.null() }
             }
             w.endArray()
         }

@@ -129,20 +129,7 @@ public struct JSONWriter {
     }
 
     /// Decimal digits of `n`, written straight into the buffer (no intermediate string).
-    private func integer(_ n: Int) {
-        if n < 0 { sink.append(UInt8(ascii: "-")) }
-        var m = n.magnitude
-        guard m >= 10 else { return sink.append(UInt8(ascii: "0") + UInt8(m)) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var k = 20
-            while m > 0 {
-                k -= 1
-                digits[k] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-            }
-            sink.append(UnsafeBufferPointer(rebasing: digits[k...]))
-        }
-    }
+    private func integer(_ n: Int) { sink.appendDecimal(n) }
 
     /// Copies runs that need no escaping whole. Every byte of a multi-byte UTF-8 sequence is
     /// 0x80 or above, so only ASCII quotes, backslashes and control characters are rewritten.
