@@ -5,7 +5,7 @@ import Autograd
 extension Recorder {
     /// Opens a call of the module at `path` (`model.fc1`) of class `className` with key sizes
     /// `summary`, made at script line `line`.
-    public func enterModuleCall(path: String, className: String, summary: String, line: Int) {
+    package func enterModuleCall(path: String, className: String, summary: String, line: Int) {
         let call = ModuleCall(
             id: graph.modules.count, path: path, className: className, summary: summary, parent: moduleStack.last,
             region: regionStack.last, line: line, ops: [], parameters: [])
@@ -17,7 +17,7 @@ extension Recorder {
     /// Closes the innermost open module call; `parameters` are the module's own as the call left
     /// them (a lazy module makes its parameters in its first call), named by their module path
     /// (`model.fc1.weight`) unless an earlier call named them.
-    public func exitModuleCall(parameters: [(name: String, tensor: Tensor)] = []) {
+    package func exitModuleCall(parameters: [(name: String, tensor: Tensor)] = []) {
         guard let m = moduleStack.popLast() else { return }
         graph.modules[m].parameters = parameters.map { ModuleParameter(name: $0.name, tensor: sight($0.tensor)) }
         graph.nameParameters(of: graph.modules[m])

@@ -9,7 +9,7 @@ public final class Recorder {
     /// The script line of the statement running now: what `lineSource` says when it is set
     /// (a script run: the innermost script frame's line, right again after a call returns),
     /// else the line last set.
-    public var currentLine: Int {
+    package var currentLine: Int {
         get { lineSource?() ?? lastLine }
         set {
             lastLine = newValue
@@ -22,7 +22,7 @@ public final class Recorder {
     /// Per line: whether a statement there ran.
     private var ran: [Bool] = []
     /// Where `currentLine` comes from while a script runs.
-    public var lineSource: (() -> Int)?
+    package var lineSource: (() -> Int)?
     /// The lines that called the custom Functions whose forward runs now, outermost first.
     var functionCalls: [Int] = []
     /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
@@ -128,32 +128,32 @@ public final class Recorder {
 
     /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
     /// drawn at that line, with the line inside forward as their `innerLine`.
-    public func enterFunctionCall(line: Int) { functionCalls.append(line) }
+    package func enterFunctionCall(line: Int) { functionCalls.append(line) }
 
     /// The innermost custom Function's forward returned (or raised).
-    public func exitFunctionCall() { functionCalls.removeLast() }
+    package func exitFunctionCall() { functionCalls.removeLast() }
 
     /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
     var userLine: Int { functionCalls.first ?? currentLine }
 
     /// Records the script reading `tensor.grad` at the current line.
-    public func recordGradRead(of tensor: Tensor) {
+    package func recordGradRead(of tensor: Tensor) {
         graph.gradReads.append(GradRead(tensor: sight(tensor), line: userLine, passesBefore: graph.backwardPasses.count))
         lastEvent = .none
     }
 
     /// The record id of a live tensor the recorder has seen, if any.
-    public func recordID(of tensor: Tensor) -> Int? { tensorIndex[tensor.id] }
+    package func recordID(of tensor: Tensor) -> Int? { tensorIndex[tensor.id] }
 
     /// Opens a grad-mode region (`with torch.no_grad():` at `line`); regions nest.
-    public func enterRegion(_ kind: RegionKind, line: Int) {
+    package func enterRegion(_ kind: RegionKind, line: Int) {
         let id = graph.regions.count
         graph.regions.append(Region(id: id, kind: kind, startLine: line, endLine: nil, parent: regionStack.last))
         regionStack.append(id)
     }
 
     /// Closes the innermost open region; `line` is its last line.
-    public func exitRegion(line: Int) {
+    package func exitRegion(line: Int) {
         guard let r = regionStack.popLast() else { return }
         graph.regions[r].endLine = line
     }
@@ -168,12 +168,12 @@ public final class Recorder {
     }
 
     /// Records the exception that ended the script.
-    public func recordError(line: Int, type: String, message: String) {
+    package func recordError(line: Int, type: String, message: String) {
         graph.error = ErrorRecord(line: line, type: type, message: message)
     }
 
     /// Records a Swift error that ended the program, named as Python would name it.
-    public func recordError(line: Int, error: Error) {
+    package func recordError(line: Int, error: Error) {
         graph.error = ErrorRecord(line: line, error: error)
     }
 

@@ -282,7 +282,7 @@ extension Graph {
     }
 
     /// Writes a gradient summary (`null` for nil) as the dump does.
-    public static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
+    package static func writeSummary(_ s: GradSummary?, _ w: inout JSONWriter) {
         guard let s else { return w.null() }
         w.beginObject()
         w.field("shape", s.shape)
@@ -306,7 +306,7 @@ extension Graph {
     }
 
     /// Writes an error record (`null` for nil) as the dump does.
-    public static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
+    package static func writeError(_ e: ErrorRecord?, _ w: inout JSONWriter) {
         guard let e else { return w.null() }
         w.beginObject()
         w.field("line", e.line)

@@ -11,7 +11,7 @@
 /// 71.6 s (figures `dump_json_s` and `dump_json_foundation_s`; the 2-core machine was shared, so
 /// both are slow in absolute terms). `JSONSerialization` would also reorder keys and cannot write
 /// NaN or infinities.
-public struct JSONWriter {
+package struct JSONWriter {
     private let sink: ByteSink
     /// Whether the next value in the innermost open object or array needs a comma before it.
     private var needsComma = false
@@ -19,10 +19,10 @@ public struct JSONWriter {
     private var enclosing: [Bool] = []
 
     /// An empty writer with room for `capacity` bytes.
-    public init(reserving capacity: Int = 0) { sink = ByteSink(capacity: capacity) }
+    package init(reserving capacity: Int = 0) { sink = ByteSink(capacity: capacity) }
 
     /// The JSON written so far.
-    public var text: String { sink.text }
+    package var text: String { sink.text }
 
     private mutating func separate() {
         if needsComma { sink.append(UInt8(ascii: ",")) }
@@ -42,14 +42,14 @@ public struct JSONWriter {
     }
 
     /// Opens an object, array; closes the innermost one.
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":` inside an object; the next value written is its value. Keys are the
     /// schema's literal names, copied as they are (they never need escaping).
-    public mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         separate()
         sink.append(UInt8(ascii: "\""))
         sink.append(name)
@@ -59,7 +59,7 @@ public struct JSONWriter {
     }
 
     /// Writes `"name":` for a key made at run time (an id), escaped like a string value.
-    public mutating func key(computed name: String) {
+    package mutating func key(computed name: String) {
         separate()
         string(name)
         sink.append(UInt8(ascii: ":"))
@@ -67,26 +67,26 @@ public struct JSONWriter {
     }
 
     /// Writes a value (an array element, or the value of the last `key`).
-    public mutating func value(_ s: String) {
+    package mutating func value(_ s: String) {
         separate()
         string(s)
     }
-    public mutating func value(_ n: Int) {
+    package mutating func value(_ n: Int) {
         separate()
         integer(n)
     }
-    public mutating func value(_ b: Bool) {
+    package mutating func value(_ b: Bool) {
         separate()
         sink.append(b ? "true" : "false")
     }
-    public mutating func null() {
+    package mutating func null() {
         separate()
         sink.append("null")
     }
 
     /// Finite numbers in Swift's shortest round-trip form; NaN and infinities as the strings
     /// `"nan"`, `"inf"`, `"-inf"` (JSON has no literal for them).
-    public mutating func value(_ d: Double) {
+    package mutating func value(_ d: Double) {
         separate()
         if d.isNaN {
             sink.append("\"nan\"")
@@ -99,31 +99,31 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func value(_ n: Int?) { if let n { value(n) } else { null() } }
-    public mutating func ints(_ a: [Int]) {
+    package mutating func value(_ n: Int?) { if let n { value(n) } else { null() } }
+    package mutating func ints(_ a: [Int]) {
         beginArray()
         for n in a { value(n) }
         endArray()
     }
 
     /// Writes `"name":value`.
-    public mutating func field(_ name: StaticString, _ v: String) {
+    package mutating func field(_ name: StaticString, _ v: String) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: StaticString, _ v: Int) {
+    package mutating func field(_ name: StaticString, _ v: Int) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: StaticString, _ v: Int?) {
+    package mutating func field(_ name: StaticString, _ v: Int?) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: StaticString, _ v: Bool) {
+    package mutating func field(_ name: StaticString, _ v: Bool) {
         key(name)
         value(v)
     }
-    public mutating func field(_ name: StaticString, _ v: [Int]) {
+    package mutating func field(_ name: StaticString, _ v: [Int]) {
         key(name)
         ints(v)
     }

@@ -146,9 +146,9 @@ extension Graph {
 }
 
 /// Lines of text with optional ANSI styling (the text dump's and `gradscope why`'s).
-public struct TextOut {
+package struct TextOut {
     /// How a line or flag is painted when colour is on.
-    public enum Style: String {
+    package enum Style: String {
         case plain = ""
         case param = "\u{1B}[34m"
         case faded = "\u{1B}[2m"
@@ -156,15 +156,15 @@ public struct TextOut {
         case root = "\u{1B}[32m"
     }
 
-    public let color: Bool
+    package let color: Bool
     /// The lines written so far, each ending in a newline.
-    public private(set) var text = ""
+    package private(set) var text = ""
 
     /// An empty text, painted with ANSI colours when `color` is set.
-    public init(color: Bool) { self.color = color }
+    package init(color: Bool) { self.color = color }
 
     /// Appends `s` in `style`, then each flag (space-separated) in its own style.
-    public mutating func line(_ s: String, flags: [(String, Style)] = [], style: Style = .plain) {
+    package mutating func line(_ s: String, flags: [(String, Style)] = [], style: Style = .plain) {
         text += paint(s, style)
         for (flag, st) in flags { text += " " + paint(flag, st) }
         text += "\n"
