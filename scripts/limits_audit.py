@@ -22,7 +22,7 @@ import xml.dom.minidom
 LIMITS = ["--max-memory", "64M", "--timeout", "2"]
 WALL_LIMIT = 5.0
 PYTHON_ERROR = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*(: .*)?$")
-M = "M = 2**63 - 1\n"
+M = "M = (2**62 - 1) + 2**62\n"
 
 DUMP_HEAD = '{"schema":"gradscope.graph/2",'
 EMPTY_REST = '"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}'
@@ -117,9 +117,10 @@ CASES = [
      "a = []\na.append(a)\nprint(a, a == a, a in a, f'{a}', a.index(a), max([a]))\n", None,
      "AttackRegressionTests.runsToTheEnd(3)"),
     ("self-reference through `sorted` and `set`", "run", "t.py",
-     "a = []\na.append(a)\nprint(sorted([a, a]))\nset(a)\n", None, "AttackRegressionTests.endsInACleanError(13)"),
+     "a = []\na.append(a)\nprint(sorted([a, a]), max(a, a), a.count(a))\nset(a)\n", None,
+     "AttackRegressionTests.endsInACleanError(15)"),
     ("`torch.tensor(a)` of a self-reference", "run", "t.py", "import torch\na = []\na.append(a)\ntorch.tensor(a)\n",
-     None, "AttackRegressionTests.endsInACleanError(12)"),
+     None, "AttackRegressionTests.endsInACleanError(13)"),
     ("a dict containing itself", "run", "t.py", "a = {}\na[1] = a\nprint(a, a == a, sorted([[a]]))\n", None,
      "AttackRegressionTests.runsToTheEnd(4)"),
     ("free a 4M-deep nested list", "run", "t.py", "a = []\nfor i in range(4000000):\n    a = [a]\na = None\n", None,
@@ -192,7 +193,7 @@ def run_case(binary, command, name, text, stdin, work, baseline_mb):
             xml.dom.minidom.parse(svg)
         except Exception as e:  # noqa: BLE001 (any parse failure is the finding)
             problems.append("bad SVG: %s" % e)
-    elif command in ("render", "graph"):
+    elif command in ("render", "graph") and status != 2:
         problems.append("no SVG written")
     return status, seconds, kilobytes, last, problems
 

@@ -56,7 +56,8 @@ struct AttackRegressionTests {
         (
             "a = []\nfor i in range(2000):\n    a = [a]\nprint(a)\n",
             "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
-        )
+        ),
+        ("a = []\na.append(a)\nprint(sorted([a, a]), max(a, a), a.count(a))\nset(a)\n", "TypeError: unhashable type: 'list'")
     ]
 
     @Test(arguments: failing.indices)
