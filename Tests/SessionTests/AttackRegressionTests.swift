@@ -88,7 +88,12 @@ struct AttackRegressionTests {
             "-a-b-c- -a-bc bb ['a,b,', 'c']\n"
         ),
         ("a = []\nfor i in range(200000):\n    a = [a]\na = None\nprint('freed')\n", "freed\n"),
-        ("x = ('a' 'b' 'c' f'{1}' 'd' '')\nprint(x)\n", "abc1d\n")
+        ("x = ('a' 'b' 'c' f'{1}' 'd' '')\nprint(x)\n", "abc1d\n"),
+        // Found by gradscope-fuzz (seed 14, cases 1675 and 2213): a width of -2**63 trapped.
+        (
+            maxInt + "print('1'.zfill(-M - 1), '-1'.zfill(-M - 1), 'x'.center(-M - 1), 'x'.ljust(-M - 1, '*'), 'x'.rjust(-3))\n",
+            "1 -1 x x x\n"
+        )
     ]
 
     @Test(arguments: succeeding.indices)
