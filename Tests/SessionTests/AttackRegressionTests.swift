@@ -93,7 +93,10 @@ struct AttackRegressionTests {
         (
             maxInt + "print('1'.zfill(-M - 1), '-1'.zfill(-M - 1), 'x'.center(-M - 1), 'x'.ljust(-M - 1, '*'), 'x'.rjust(-3))\n",
             "1 -1 x x x\n"
-        )
+        ),
+        // Found by gradscope-fuzz (seed 14, cases 10923, 11867, 12470): repeating an empty
+        // operand looped 2**40 times without a time check.
+        ("print('' * 2**40, [] * 10**9, () * 10**9, 'ab' * 2)\n", " [] () abab\n")
     ]
 
     @Test(arguments: succeeding.indices)
