@@ -64,6 +64,17 @@ fuzz: build
 fuzz-smoke:
 	python3 fuzz/cli_fuzz.py .build/debug/gradscope --seed 1 --count 30
 
+# The in-process fuzzer (Sources/gradscope-fuzz): the same dictionaries of hostile scripts and
+# graph dumps run through the interpreter and the dump reader inside one worker process, each
+# under --max-memory 64M --timeout 2, at nice 19 on the release build; a crashed or hung worker
+# is recorded as a finding and a new one resumes at the next case. FUZZ_LONG_COUNT cases from
+# FUZZ_SEED; findings are saved into fuzz/findings.
+FUZZ_LONG_COUNT ?= 2000000
+.PHONY: fuzz-long
+fuzz-long: setup
+	$(SWIFT) build $(OPTIMISED) --product gradscope-fuzz
+	nice -n 19 .build/release/gradscope-fuzz --seed $(FUZZ_SEED) --count $(FUZZ_LONG_COUNT) --findings fuzz/findings
+
 # swift-format with the repository's .swift-format: `make format` rewrites, `make lint` checks.
 format:
 	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)

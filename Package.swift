@@ -56,6 +56,13 @@ let package = Package(
                 "Autograd", "GraphModel", "GraphRender", "Python", "Session",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
+        /// The in-process fuzzer: generated hostile scripts and graph dumps under the run limits.
+        .executableTarget(
+            name: "gradscope-fuzz",
+            dependencies: [
+                "GraphModel", "GraphRender", "Python", "Session",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
         /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
         .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
         .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),

@@ -124,7 +124,8 @@ extension Interpreter {
             return method { args in
                 let width = try self.indexValue(args.positional.first ?? .none, "width")
                 try self.reserveMemory([max(width, 0)], itemSize: 1)
-                let pad = String(repeating: "0", count: max(0, width - s.count))
+                // `width` may be as low as Int.min: compare before subtracting.
+                let pad = String(repeating: "0", count: width > s.count ? width - s.count : 0)
                 if let sign = s.first, sign == "+" || sign == "-" { return .string(String(sign) + pad + s.dropFirst()) }
                 return .string(pad + s)
             }
@@ -134,6 +135,7 @@ extension Interpreter {
                 try self.reserveMemory([max(width, 0), 4], itemSize: 1)
                 let fill = try args.value(1, "fillchar").flatMap(self.optionalString) ?? " "
                 guard fill.count == 1 else { throw PyException.type("The fill character must be exactly one character long") }
+                guard width > s.count else { return .string(s) }
                 let align = name == "center" ? "^" : name == "ljust" ? "<" : ">"
                 return .string(try PythonFormat.format(.string(s), spec: "\(fill)\(align)\(width)"))
             }

@@ -64,13 +64,14 @@ extension Interpreter {
             return .tuple(a + b)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
             try reserveMemory([s.utf8.count, max(n, 0)], itemSize: 1)
-            return .string(String(repeating: s, count: max(n, 0)))
+            // An empty operand repeats nothing: `'' * 2**40` must not loop 2**40 times.
+            return .string(s.isEmpty ? "" : String(repeating: s, count: max(n, 0)))
         case (.mul, .list(let a), .int(let n)), (.mul, .int(let n), .list(let a)):
             try reserveItems(a.items.count, times: n)
-            return .list(ListStorage(Array(repeatElement(a.items, count: max(n, 0)).joined())))
+            return .list(ListStorage(Array(repeatElement(a.items, count: a.items.isEmpty ? 0 : max(n, 0)).joined())))
         case (.mul, .tuple(let a), .int(let n)), (.mul, .int(let n), .tuple(let a)):
             try reserveItems(a.count, times: n)
-            return .tuple(Array(repeatElement(a, count: max(n, 0)).joined()))
+            return .tuple(Array(repeatElement(a, count: a.isEmpty ? 0 : max(n, 0)).joined()))
         case (.mod, .string(let s), _): return .string(try percentFormat(s, r))
         default:
             throw sequenceOperandError(op, l, r)

@@ -71,11 +71,17 @@ extension Parser {
         return try node(.boolean(op, values), first.position, children: values)
     }
 
+    /// `not not ... x`: the chain of `not`s read in a loop, so its length costs no stack.
     func parseNot() throws -> Expr {
-        let start = current.start
-        guard acceptKeyword("not") else { return try parseComparison() }
-        let operand = try nested { try parseNot() }
-        return try node(.unary(.not, operand), start, children: [operand])
+        var starts: [SourcePosition] = []
+        while atKeyword("not") {
+            starts.append(current.start)
+            advance()
+            try checkPrefixChain(starts.count)
+        }
+        var expr = try parseComparison()
+        for start in starts.reversed() { expr = try node(.unary(.not, expr), start, children: [expr]) }
+        return expr
     }
 
     func parseComparison() throws -> Expr {
@@ -125,18 +131,27 @@ extension Parser {
         return left
     }
 
+    /// `- ~ + x`: the chain of prefix operators read in a loop, so its length costs no stack.
     func parseUnary() throws -> Expr {
-        let start = current.start
-        let op: UnaryOperator
-        switch current.kind {
-        case .op("-"): op = .neg
-        case .op("+"): op = .pos
-        case .op("~"): op = .invert
-        default: return try parsePower()
+        var operators: [(op: UnaryOperator, start: SourcePosition)] = []
+        while let op = unaryOperator() {
+            operators.append((op, current.start))
+            advance()
+            try checkPrefixChain(operators.count)
         }
-        advance()
-        let operand = try nested { try parseUnary() }
-        return try node(.unary(op, operand), start, children: [operand])
+        var expr = try parsePower()
+        for (op, start) in operators.reversed() { expr = try node(.unary(op, expr), start, children: [expr]) }
+        return expr
+    }
+
+    /// The prefix operator at the current token, if any.
+    private func unaryOperator() -> UnaryOperator? {
+        switch current.kind {
+        case .op("-"): .neg
+        case .op("+"): .pos
+        case .op("~"): .invert
+        default: nil
+        }
     }
 
     /// `a ** b`: binds tighter than a unary operator on its left, right-associative.

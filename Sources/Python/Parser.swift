@@ -28,13 +28,15 @@ package func parseModule(source: String, filename: String) throws -> Module {
 /// A recursive-descent parser over the token list. Every node records where it ends in a side
 /// table so errors can underline whole expressions the way Python does.
 final class Parser {
-    /// Nesting allowed for expressions and unary operators before giving up, like CPython.
+    /// Nesting allowed for expressions (brackets, calls, conditionals) before giving up, like CPython.
     static let maxNesting = 200
     /// How deep statements and expressions may nest in one another, counting each `elif` as nested
     /// in its `if` and each operand of a long operator chain as nested in the next operation:
     /// CPython's compiler gives up past 3000 levels (its recursion limit times 3), and so walking,
     /// running and freeing a parsed tree can never overflow the stack.
     static let maxCompileDepth = 3000
+    /// CPython 3.11's parser stack (`MAXSTACK`), in rule levels.
+    static let maxParserStack = 6000
     static let missingCommaMessage = "invalid syntax. Perhaps you forgot a comma?"
 
     let tokens: [Token]
@@ -162,6 +164,15 @@ final class Parser {
         if depth > Parser.maxCompileDepth {
             throw PyException(.recursionError, "maximum recursion depth exceeded during compilation")
         }
+    }
+
+    /// Throws CPython 3.11's bare `MemoryError` for a chain of `length` prefix operators (`-`, `+`,
+    /// `~`, `not`) that would overflow its parser's stack of 6000 rule levels: each operator takes
+    /// one, the statement around the expression about 32 and each enclosing statement 6 (exact for
+    /// an assignment or expression statement; inside brackets CPython gives up a little sooner).
+    /// Shorter chains past the compile depth are `RecursionError`s when their nodes are built.
+    func checkPrefixChain(_ length: Int) throws {
+        if length + 32 + 6 * (statementDepth - 1) >= Parser.maxParserStack { throw PyException(.memoryError, "") }
     }
 
     /// Runs one level of nested parsing, refusing to go deeper than CPython would.

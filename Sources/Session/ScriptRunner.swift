@@ -75,7 +75,7 @@ public enum ScriptRunner {
             writeError(e.formatted(filename: filename))
             return nil
         } catch let e as PyException {
-            writeError("\(e.instance.cls.name): \(e.message)\n")
+            writeError(e.message.isEmpty ? "\(e.instance.cls.name)\n" : "\(e.instance.cls.name): \(e.message)\n")
             return nil
         } catch {
             writeError("SyntaxError: \(error)\n")

@@ -70,30 +70,33 @@ package enum TensorFormatter {
         return out + ")"
     }
 
-    /// `_tensor_str` for a non-empty tensor: the nested brackets of its values.
+    /// `_tensor_str` for a non-empty tensor: the nested brackets of its values. A summarized
+    /// tensor's hidden elements are never read (`get_summarized_data`), so printing a large
+    /// tensor takes no memory in proportion to it.
     static func tensorString(_ t: Tensor, indent: Int, options: PrintOptions = PrintOptions()) -> String {
-        let values = t.doubles()
-        let shape = t.shape
         let summarize = Double(t.numel) > options.threshold
-        let layout = ValueLayout(values: values, shape: shape, summarize: summarize, options: options)
+        var layout = ValueLayout(shape: t.shape, summarize: summarize, options: options)
+        layout.values = summarize ? t.doubles(at: layout.shownPositions()) : t.doubles()
         let formatter = ElementFormatter(
-            dtype: t.dtype, values: summarize ? layout.summarizedValues() : values, precision: options.precision,
-            sciMode: options.sciMode)
+            dtype: t.dtype, values: layout.values, precision: options.precision, sciMode: options.sciMode)
         return layout.render(formatter, indent: indent)
     }
 }
 
 /// The nesting of a row-major value array: which entries are printed and how they are laid out.
+/// A summarized layout holds only the shown values: each cut dimension keeps its first and last
+/// `edgeItems` entries, at indices `0..<2 * edgeItems`.
 struct ValueLayout {
-    let values: [Double]
+    /// The shown values, row-major over the kept entries of each dimension.
+    var values: [Double] = []
     let shape: [Int]
     let summarize: Bool
+    /// The strides of `values` (over the kept entries).
     let strides: [Int]
     let edgeItems: Int
     let lineWidth: Int
 
-    init(values: [Double], shape: [Int], summarize: Bool, options: PrintOptions) {
-        self.values = values
+    init(shape: [Int], summarize: Bool, options: PrintOptions) {
         self.shape = shape
         self.summarize = summarize
         edgeItems = options.edgeItems
@@ -102,7 +105,7 @@ struct ValueLayout {
         var acc = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
             strides[d] = acc
-            acc *= shape[d]
+            acc *= summarize && shape[d] > 2 * edgeItems ? 2 * edgeItems : shape[d]
         }
         self.strides = strides
     }
@@ -110,23 +113,27 @@ struct ValueLayout {
     /// Whether dimension `d` is cut to its edge items.
     private func isCut(_ d: Int) -> Bool { summarize && shape[d] > 2 * edgeItems }
 
-    /// The indices along dimension `d` that are shown, with nil where `...` goes.
+    /// The entries along dimension `d` that are shown, as indices into the kept entries, with nil
+    /// where `...` goes.
     private func shownIndices(_ d: Int) -> [Int?] {
-        let n = shape[d]
-        guard isCut(d) else { return (0..<n).map { $0 } }
+        guard isCut(d) else { return (0..<shape[d]).map { $0 } }
         let e = edgeItems
-        return (0..<e).map { $0 } + [nil] + ((n - e)..<n).map { $0 }
+        return (0..<e).map { $0 } + [nil] + (e..<2 * e).map { $0 }
     }
 
-    /// `get_summarized_data`: the values that stay visible after summarizing, in order.
-    func summarizedValues() -> [Double] {
-        var out: [Double] = []
+    /// `get_summarized_data`: the row-major positions in the whole tensor of the shown values, in
+    /// order.
+    func shownPositions() -> [Int] {
+        var out: [Int] = []
         func collect(_ d: Int, _ base: Int) {
             if d == shape.count {
-                out.append(values[base])
+                out.append(base)
                 return
             }
-            for case let i? in shownIndices(d) { collect(d + 1, base + i * strides[d]) }
+            let inner = shape[(d + 1)...].reduce(1, *)
+            let n = shape[d]
+            let kept = isCut(d) ? Array(0..<edgeItems) + Array((n - edgeItems)..<n) : Array(0..<n)
+            for i in kept { collect(d + 1, base + i * inner) }
         }
         collect(0, 0)
         return out

@@ -62,6 +62,26 @@ import Testing
         #expect(r.status == 0 && r.stderr.isEmpty || r.status == 1 && clean, "\(r.stderr)")
     }
 
+    /// Long work that may finish within the limit in a fast build: it ends either way, cleanly.
+    static let long: [String: String] = [
+        "repeated find": "s = 'a' * 10**7\nt = 'a' * 10**6 + 'b'\nfor i in range(25):\n    s.find(t)\n",
+        "print a 10M-element tensor": "import torch\nx = torch.zeros(10**7)\nprint(x)\n",
+        "convolution":
+            "import torch\nx = torch.ones(1, 1, 2000, 2000)\ny = torch.nn.functional.conv2d(x, torch.ones(1, 1, 1000, 1000))\n",
+        "spectral norm": "import torch\nprint(torch.linalg.matrix_norm(torch.ones(3000, 3000), ord=2))\n"
+    ]
+
+    @Test(arguments: long.keys.sorted())
+    func longWorkEndsCleanly(_ name: String) throws {
+        let r = try CLI.run(script: Self.long[name]!, options: Self.limits)
+        #expect(!r.signaled)
+        let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        let atLimit =
+            (last.hasPrefix("MemoryError: ") && last.hasSuffix("(--max-memory)"))
+            || (last.hasPrefix("TimeoutError: ") && last.hasSuffix("(--timeout)"))
+        #expect(r.status == 0 && r.stderr.isEmpty || r.status == 1 && atLimit && r.stderr.hasPrefix("Traceback"), "\(r.stderr)")
+    }
+
     /// The 3M-line script's text, its scalars, lines and tokens are counted from the start of the
     /// process: it fails at once when parsing would not fit, and the peak resident size stays
     /// within the limit plus the watchdog's 16 MiB allowance plus the binary's own 40 MiB (it
@@ -86,6 +106,8 @@ import Testing
             #"{"schema":"gradscope.graph/2","tensors":[],"ops":[],"nodes":[{"id":0,"name":"A","line":1,"op":null,"next":[[0,-1]],"saved":[],"variable":null,"pass":null}],"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}"#,
         "shape overflow":
             #"{"schema":"gradscope.graph/2","tensors":[{"id":0,"names":[],"shape":[2147483648,2147483648,2147483648],"dtype":"torch.float32","requires_grad":false,"is_leaf":true,"version":0,"source":"factory","factory":"ones","producer":null,"detach":null,"line":1,"region":null,"grad_fn":null,"accumulate_grad":null,"pass":null}],"ops":[],"nodes":[],"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}"#,
+        "negative dimension":
+            #"{"schema":"gradscope.graph/2","tensors":[{"id":0,"names":[],"shape":[3,-1],"dtype":"torch.float32","requires_grad":false,"is_leaf":true,"version":0,"source":"factory","factory":"ones","producer":null,"detach":null,"line":1,"region":null,"grad_fn":null,"accumulate_grad":null,"pass":null}],"ops":[],"nodes":[],"regions":[],"detaches":[],"backward_passes":[],"grad_reads":[],"error":null}"#,
         "lone surrogate": #"{"schema":"\ud800\u0041"}"#,
         "deep nesting": String(repeating: "[", count: 200_000)
     ]
@@ -137,6 +159,21 @@ import Testing
         // A generous time limit: drawing a 12-million-character label takes seconds on a loaded
         // machine, and what is checked here is the picture, not the time limit.
         let r = try CLI.run(["render", "bad.py", "-o", "x.svg", "--max-memory", "64M", "--timeout", "60"], in: dir)
+        #expect(!r.signaled)
+        #expect(r.status == 1, "\(r.stderr)")
+        let svg = try Data(contentsOf: dir.appendingPathComponent("x.svg"))
+        #expect(XMLParser(data: svg).parse())
+    }
+
+    /// `run --graph x.svg` of a script whose error message holds a control character writes a
+    /// well-formed SVG too.
+    @Test func graphOfARunIsWellFormed() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source =
+            "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\nraise ValueError(\"bad \\x01 value\")\n"
+        try Data(source.utf8).write(to: dir.appendingPathComponent("bad.py"))
+        let r = try CLI.run(["run", "bad.py", "--graph", "x.svg"] + Self.limits, in: dir)
         #expect(!r.signaled)
         #expect(r.status == 1, "\(r.stderr)")
         let svg = try Data(contentsOf: dir.appendingPathComponent("x.svg"))

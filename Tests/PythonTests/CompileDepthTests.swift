@@ -73,4 +73,22 @@ import Testing
         }
         #expect(last.count == 1 && second[0].position.line == 3 && third[0].position.line == 5)
     }
+
+    /// Chains of prefix operators are read in a loop: up to the compile depth they parse, past it
+    /// they are its RecursionError, and past CPython 3.11's parser stack a bare MemoryError (the
+    /// thresholds found with `python3 -c` on each length).
+    @Test(arguments: ["-", "+", "~", "not ", "- "])
+    func prefixOperatorChains(_ op: String) {
+        func chain(_ n: Int, _ prefix: String = "x = ") -> String { prefix + String(repeating: op, count: n) + "1\n" }
+        #expect(Self.error(chain(1000)) == nil)
+        #expect(Self.error(chain(2998)) == nil)
+        #expect(Self.error(chain(2999)) == Self.message)
+        #expect(Self.error(chain(5967)) == Self.message)
+        #expect(Self.error(chain(5968)) == "MemoryError: ")
+        #expect(Self.error(chain(100_000)) == "MemoryError: ")
+        #expect(Self.error(chain(2997, "def f():\n    return ")) == nil)
+        #expect(Self.error(chain(2998, "def f():\n    return ")) == Self.message)
+        #expect(Self.error(chain(5961, "def f():\n    return ")) == Self.message)
+        #expect(Self.error(chain(5962, "def f():\n    return ")) == "MemoryError: ")
+    }
 }

@@ -286,11 +286,10 @@ func syntaxError(_ text: String) -> SyntaxError? {
 @Test func deepNestingIsAnErrorNotACrash() {
     #expect(syntaxError("x = " + String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)) == nil)
     #expect(syntaxError(String(repeating: "[", count: 300))?.message == "too many nested parentheses")
-    #expect(syntaxError("x = " + String(repeating: "-", count: 100_000) + "1")?.message == "too many nested parentheses")
-    #expect(syntaxError("x = " + String(repeating: "not ", count: 5000) + "1")?.message == "too many nested parentheses")
     #expect(syntaxError("x = " + String(repeating: "2**", count: 5000) + "1")?.message == "too many nested parentheses")
     #expect(syntaxError("x = " + String(repeating: "f(", count: 199) + String(repeating: ")", count: 199)) == nil)
-    #expect(syntaxError("x = " + String(repeating: "-(", count: 190) + String(repeating: ")", count: 190)) != nil)
+    // Prefix operators do not count as brackets (long chains of them are CompileDepthTests').
+    #expect(syntaxError("x = " + String(repeating: "-(", count: 190) + String(repeating: ")", count: 190)) == nil)
     var deep = ""
     for level in 0..<101 { deep += String(repeating: " ", count: level) + "if x:\n" }
     deep += String(repeating: " ", count: 101) + "pass\n"

@@ -56,7 +56,8 @@ struct AttackRegressionTests {
         (
             "a = []\nfor i in range(2000):\n    a = [a]\nprint(a)\n",
             "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
-        )
+        ),
+        ("a = []\na.append(a)\nprint(sorted([a, a]), max(a, a), a.count(a))\nset(a)\n", "TypeError: unhashable type: 'list'")
     ]
 
     @Test(arguments: failing.indices)
@@ -87,7 +88,15 @@ struct AttackRegressionTests {
             "-a-b-c- -a-bc bb ['a,b,', 'c']\n"
         ),
         ("a = []\nfor i in range(200000):\n    a = [a]\na = None\nprint('freed')\n", "freed\n"),
-        ("x = ('a' 'b' 'c' f'{1}' 'd' '')\nprint(x)\n", "abc1d\n")
+        ("x = ('a' 'b' 'c' f'{1}' 'd' '')\nprint(x)\n", "abc1d\n"),
+        // Found by gradscope-fuzz (seed 14, cases 1675 and 2213): a width of -2**63 trapped.
+        (
+            maxInt + "print('1'.zfill(-M - 1), '-1'.zfill(-M - 1), 'x'.center(-M - 1), 'x'.ljust(-M - 1, '*'), 'x'.rjust(-3))\n",
+            "1 -1 x x x\n"
+        ),
+        // Found by gradscope-fuzz (seed 14, cases 10923, 11867, 12470): repeating an empty
+        // operand looped 2**40 times without a time check.
+        ("print('' * 2**40, [] * 10**9, () * 10**9, 'ab' * 2)\n", " [] () abab\n")
     ]
 
     @Test(arguments: succeeding.indices)

@@ -35,6 +35,18 @@ import Testing
         try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
     }
 
+    /// Issue 14: `p abs(-2**63)` once killed the debugger (SIGILL); integer overflow in a printed
+    /// expression is Python's OverflowError, and the session goes on.
+    @Test func printingAnOverflowIsAnError() {
+        let (status, transcript, _) = Self.session(
+            "x = 1\n", filename: "t.py", ["p abs(-2**62 - 2**62)", "p (-2**62 - 2**62) // -1", "q"])
+        #expect(status == 0)
+        let overflow = "*** OverflowError: integer result too large for GradScope's 64-bit ints\n"
+        #expect(
+            transcript == "> t.py(1)<module>()\n-> x = 1\n(gradscope:1) p abs(-2**62 - 2**62)\n" + overflow
+                + "(gradscope:1) p (-2**62 - 2**62) // -1\n" + overflow + "(gradscope:1) q\n")
+    }
+
     @Test func backwardStepOverTheTutorialGraph() throws {
         let (status, transcript, graph) = Self.session(
             try Self.sample("tutorial.py"), filename: "tutorial.py",

@@ -17,6 +17,14 @@ struct ConvGeometry {
     /// Output positions per image.
     var positions: Int { outH * outW }
 
+    /// Checks `passes` runs of the im2col products (one per image and group) before they start:
+    /// the column buffer against the memory budget, the multiply-adds against the time left.
+    func reserveProducts(_ dtype: DType, passes: Int) throws {
+        guard passes > 0 else { return }
+        _ = try MemoryBudget.checkedNumel([columnRows, positions], allocating: dtype)
+        try WorkBudget.reserveProducts(batch: passes * batch * groups, m: groupOutChannels, k: columnRows, n: positions)
+    }
+
     /// Copies one image's channels `[c0, c0 + groupChannels)` into `columns`
     /// (`columnRows` x `positions`, row-major), zero where the kernel reads padding.
     func im2col<T: FloatElement>(_ image: UnsafePointer<T>, firstChannel c0: Int, into columns: UnsafeMutablePointer<T>) {

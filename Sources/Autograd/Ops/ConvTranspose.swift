@@ -81,7 +81,7 @@ extension Tensor {
             stride: (stride[0], stride[1]), padTop: padding[0], padLeft: padding[1],
             padBottom: padding[0], padRight: padding[1], dilation: (dilation[0], dilation[1]), groups: groups)
         let outShape = (batched ? [xShape[0]] : []) + [outChannels] + outSpatial
-        return runConvolution(TransposedConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
+        return try runConvolution(TransposedConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
     }
 }
 

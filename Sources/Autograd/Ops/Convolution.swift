@@ -166,6 +166,8 @@ func channelSums<T: BLASElement>(_ values: UnsafePointer<T>, batch: Int, channel
 /// backward filling the requested gradients from the output gradient and the saved input and
 /// weight.
 protocol ConvolutionKernels: Sendable {
+    /// The convolution whose im2col products the kernels run (the transposed one runs it backwards).
+    var geometry: ConvGeometry { get }
     func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage)
     func backward<T: BLASElement>(
         _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
@@ -305,7 +307,7 @@ extension Tensor {
         }
         let outSpatial = k == 2 ? [geometry.outH, geometry.outW] : [geometry.outW]
         let outShape = (batched ? [geometry.batch] : []) + [geometry.outChannels] + outSpatial
-        return runConvolution(DirectConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
+        return try runConvolution(DirectConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
     }
 }
 
@@ -315,8 +317,10 @@ extension Tensor {
     static func runConvolution(
         _ kernels: some ConvolutionKernels, _ input: Tensor, _ weight: Tensor, _ bias: Tensor?, dtype dt: DType,
         outShape: [Int]
-    ) -> Tensor {
-        let out = Storage(uninitialized: dt, count: outShape.reduce(1, *))
+    ) throws -> Tensor {
+        let count = try MemoryBudget.checkedNumel(outShape, allocating: dt)
+        try kernels.geometry.reserveProducts(dt, passes: 1)
+        let out = Storage(uninitialized: dt, count: count)
         let xs = input.contiguousStorage(as: dt)
         let ws = weight.contiguousStorage(as: dt)
         let bs = bias?.contiguousStorage(as: dt)
@@ -335,6 +339,7 @@ extension Tensor {
             let xs = try ctx.saved(0).contiguousStorage(as: dt)
             let ws = try ctx.saved(1).contiguousStorage(as: dt)
             let gs = ctx.grad.contiguousStorage(as: dt)
+            try kernels.geometry.reserveProducts(dt, passes: (ctx.needsGrad(0) ? 1 : 0) + (ctx.needsGrad(1) ? 1 : 0))
             let gradInput = ctx.needsGrad(0) ? Storage(uninitialized: dt, count: inputShape.reduce(1, *)) : nil
             let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape.reduce(1, *)) : nil
             let gradBias = ctx.needsGrad(2) ? Storage(uninitialized: dt, count: biasCount) : nil

@@ -218,8 +218,13 @@ extension Tensor {
         if requiresGrad && GradMode.isEnabled {
             throw TorchError.unsupportedOperation("linalg.matrix_norm with ord=2 or -2 does not compute gradients in GradScope")
         }
-        let slices = Slices(self, dims: dims)
         let (rows, columns) = (shape[dims[0]], shape[dims[1]])
+        // A singular value decomposition takes at least rows * columns * min(rows, columns) steps;
+        // the values are copied as Doubles, then per matrix, then column-major for LAPACK.
+        let batch = rows * columns == 0 ? 0 : numel / (rows * columns)
+        try WorkBudget.reserveProducts(batch: batch, m: rows, k: columns, n: Swift.min(rows, columns))
+        try MemoryBudget.reserve(numel, itemSize: 3 * DType.float64.itemSize, shape: shape)
+        let slices = Slices(self, dims: dims)
         let matrices = (0..<slices.count).map { slices.slice($0) }
         let singular =
             SingularValues.gesdd(matrices, rows: rows, columns: columns, dtype: dtype)

@@ -1,0 +1,21 @@
+/// Reading a few elements in place.
+extension Tensor {
+    /// The elements at row-major `positions`, as Doubles, read from the storage without a copy:
+    /// printing a summarized tensor reads only the edges it shows.
+    package func doubles(at positions: [Int]) -> [Double] {
+        positions.map { position in
+            var rest = position
+            var index = offset
+            for d in stride(from: shape.count - 1, through: 0, by: -1) {
+                index += rest % shape[d] * strides[d]
+                rest /= shape[d]
+            }
+            switch dtype {
+            case .float32: return Double(storage.pointer(Float.self)[index])
+            case .float64: return storage.pointer(Double.self)[index]
+            case .int64: return Double(storage.pointer(Int64.self)[index])
+            case .bool: return storage.pointer(Bool.self)[index] ? 1 : 0
+            }
+        }
+    }
+}
