@@ -61,7 +61,9 @@ package struct OpRegistry: Sendable {
         CompositeLossOps.declarations,
         BatchedProductOps.declarations,
         CountingOps.declarations,
-        GatedActivationOps.declarations
+        GatedActivationOps.declarations,
+        PaddingOps.declarations,
+        FlipOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
