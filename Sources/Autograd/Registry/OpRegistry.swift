@@ -63,7 +63,9 @@ package struct OpRegistry: Sendable {
         CountingOps.declarations,
         GatedActivationOps.declarations,
         PaddingOps.declarations,
-        FlipOps.declarations
+        FlipOps.declarations,
+        NonFiniteOps.declarations,
+        ArrangeOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
