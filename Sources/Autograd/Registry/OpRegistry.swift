@@ -65,7 +65,8 @@ package struct OpRegistry: Sendable {
         PaddingOps.declarations,
         FlipOps.declarations,
         NonFiniteOps.declarations,
-        ArrangeOps.declarations
+        ArrangeOps.declarations,
+        IndexAddOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
