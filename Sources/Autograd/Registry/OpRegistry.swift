@@ -66,7 +66,8 @@ package struct OpRegistry: Sendable {
         FlipOps.declarations,
         NonFiniteOps.declarations,
         ArrangeOps.declarations,
-        IndexAddOps.declarations
+        IndexAddOps.declarations,
+        UnfoldOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.
