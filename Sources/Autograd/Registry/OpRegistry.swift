@@ -61,7 +61,13 @@ package struct OpRegistry: Sendable {
         CompositeLossOps.declarations,
         BatchedProductOps.declarations,
         CountingOps.declarations,
-        GatedActivationOps.declarations
+        GatedActivationOps.declarations,
+        PaddingOps.declarations,
+        FlipOps.declarations,
+        NonFiniteOps.declarations,
+        ArrangeOps.declarations,
+        IndexAddOps.declarations,
+        UnfoldOps.declarations
     ]
 
     /// The registry of all families; building it validates every signature.

@@ -1,0 +1,110 @@
+/// `flip` / `fliplr` / `flipud` (FlipBackward0) and `roll` (RollBackward0): copies that reorder
+/// elements along some dims; each backward applies the inverse reordering to the gradient.
+enum FlipOps {
+    static let declarations: [OpDeclaration] = [
+        OpDeclaration(
+            "flip(Tensor self, int[] dims) -> Tensor", gradFn: "FlipBackward0", exposure: [.torch, .method],
+            samples: OpSamples(arguments: ["dims": .intList([0, -1])]),
+            forward: { try $0.tensor("self").flip($0.intList("dims")) }),
+        OpDeclaration(
+            "fliplr(Tensor self) -> Tensor", gradFn: "FlipBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").fliplr() }),
+        OpDeclaration(
+            "flipud(Tensor self) -> Tensor", gradFn: "FlipBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").flipud() }),
+        OpDeclaration(
+            "roll(Tensor self, int[1] shifts, int[1] dims=[]) -> Tensor", gradFn: "RollBackward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["shifts": .intList([1, -4]), "dims": .intList([0, 1])]),
+            forward: { try $0.tensor("self").roll($0.intList("shifts"), dims: $0.intList("dims")) })
+    ]
+}
+
+extension Tensor {
+    /// A copy whose element at each row-major output index is this tensor's element at
+    /// `source(index)` (same shape), recorded by the caller.
+    private func reordered(_ source: ([Int]) -> [Int]) -> Tensor {
+        let strides = contiguousStrides(shape)
+        var positions = [Int]()
+        positions.reserveCapacity(numel)
+        var index = [Int](repeating: 0, count: dim)
+        for _ in 0..<numel {
+            positions.append(zip(source(index), strides).reduce(0) { $0 + $1.0 * $1.1 })
+            var d = dim - 1
+            while d >= 0 {
+                index[d] += 1
+                if index[d] < shape[d] { break }
+                index[d] = 0
+                d -= 1
+            }
+        }
+        let out = Storage(uninitialized: dtype, count: positions.count)
+        dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: out))
+        return Tensor(storage: out, shape: shape)
+    }
+
+    /// `torch.flip(self, dims)`: the elements in reverse order along each of `dims`.
+    public func flip(_ dims: [Int]) throws -> Tensor {
+        var flipped = [Bool](repeating: false, count: Swift.max(dim, 1))
+        for requested in dims {
+            let d = try normalizeDim(requested, rank: dim)
+            guard !flipped[d] else { throw TorchError.runtime("dim \(d) appears multiple times in the list of dims") }
+            flipped[d] = true
+        }
+        let sizes = shape
+        let out = reordered { index in
+            index.enumerated().map { flipped[$0.offset] ? sizes[$0.offset] - 1 - $0.element : $0.element }
+        }
+        record("flip", "FlipBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.flip(dims)] }
+        return out
+    }
+
+    /// `torch.fliplr(self)`: `flip(self, [1])` for tensors of at least two dims.
+    public func fliplr() throws -> Tensor {
+        guard dim >= 2 else { throw TorchError.runtime("Input must be >= 2-d.") }
+        return try flip([1])
+    }
+
+    /// `torch.flipud(self)`: `flip(self, [0])` for tensors of at least one dim.
+    public func flipud() throws -> Tensor {
+        guard dim >= 1 else { throw TorchError.runtime("Input must be >= 1-d.") }
+        return try flip([0])
+    }
+
+    /// `torch.roll(self, shifts, dims)`: the elements shifted circularly by `shifts[i]` along
+    /// `dims[i]`; with no dims, along the flattened tensor.
+    public func roll(_ shifts: [Int], dims: [Int] = []) throws -> Tensor {
+        guard !shifts.isEmpty else { throw TorchError.runtime("`shifts` required") }
+        if dims.isEmpty && shifts.count != 1 {
+            throw TorchError.runtime("shifts and dimensions must align. shifts: \(shifts.count), dims:0")
+        }
+        guard dims.isEmpty || dims.count == shifts.count else {
+            throw TorchError.runtime("shifts and dimensions must align. shifts: \(shifts.count), dims:\(dims.count)")
+        }
+        let out: Tensor
+        if dims.isEmpty {
+            let n = numel
+            let shift = n == 0 ? 0 : ((shifts[0] % n) + n) % n
+            let storage = Storage(uninitialized: dtype, count: n)
+            let positions = (0..<n).map { ($0 - shift + n) % n }
+            dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: storage))
+            out = Tensor(storage: storage, shape: shape)
+        } else {
+            var amounts = [Int](repeating: 0, count: dim)
+            for (requested, shift) in zip(dims, shifts) {
+                let d = try normalizeDim(requested, rank: dim)
+                amounts[d] += shift
+            }
+            let sizes = shape
+            out = reordered { index in
+                index.enumerated().map { d, i in
+                    let n = sizes[d]
+                    return n == 0 ? i : ((i - amounts[d]) % n + n) % n
+                }
+            }
+        }
+        record("roll", "RollBackward0", inputs: [self], outputs: [out]) { ctx in
+            [try ctx.grad.roll(shifts.reversed().map { -$0 }, dims: dims.reversed())]
+        }
+        return out
+    }
+}
