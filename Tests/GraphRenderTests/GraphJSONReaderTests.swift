@@ -54,6 +54,16 @@ private let allSamples = ((try? FileManager.default.contentsOfDirectory(atPath: 
         #expect(throws: GraphJSONError.self) { try Graph(json: #"{"schema":"\udc00"}"#) }
     }
 
+    /// Foundation's surrogate errors carry no position; the message gives the escape's line and column.
+    @Test(arguments: [
+        (#"{"schema":"\ud800\u0041"}"#, "line 1, column 12"),
+        ("{\n  \"schema\": \"\\\\ \\ud83d\\ude00 \\ud800\"}", "line 2, column 30")
+    ])
+    func loneSurrogateErrorsNameThePlace(_ json: String, place: String) {
+        let error = #expect(throws: GraphJSONError.self) { try Graph(json: json) }
+        #expect(error?.message.hasPrefix("invalid JSON: \(place): ") == true, "\(error?.message ?? "")")
+    }
+
     @Test(arguments: [
         "", "   ", "{", "[1,]", "{\"schema\": tru}", "nul", "\"unterminated", "{\"a\":1} trailing",
         "{\"schema\":\"gradscope.graph/1\"}", "[]", "42", "{\"schema\":1e999}", "\u{FEFF}{}",

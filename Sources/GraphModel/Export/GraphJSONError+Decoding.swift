@@ -53,7 +53,44 @@ extension GraphJSONError {
             _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             return nil
         } catch let error as NSError {
-            return error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            let problem = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            guard problem.contains("surrogate") || problem.contains("hex escape"), let place = loneSurrogatePlace(in: text) else {
+                return problem
+            }
+            return "\(place): \(problem)"
         }
+    }
+
+    /// Where the first `\\u` escape of a UTF-16 surrogate that is not half of a pair sits, as
+    /// `line L, column C` (columns in UTF-8 bytes): Foundation's surrogate errors carry no position.
+    private static func loneSurrogatePlace(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        func escapedUnit(at k: Int) -> UInt32? {
+            guard k + 6 <= bytes.count, bytes[k] == UInt8(ascii: "\\"), bytes[k + 1] == UInt8(ascii: "u") else { return nil }
+            return UInt32(String(decoding: bytes[(k + 2)..<(k + 6)], as: UTF8.self), radix: 16)
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = i + 1
+            } else if bytes[i] == UInt8(ascii: "\\") {
+                if let unit = escapedUnit(at: i) {
+                    let isHigh = (0xD800...0xDBFF).contains(unit)
+                    let pairsWithNext = escapedUnit(at: i + 6).map { (0xDC00...0xDFFF).contains($0) } ?? false
+                    if isHigh && pairsWithNext {
+                        i += 12
+                        continue
+                    }
+                    if isHigh || (0xDC00...0xDFFF).contains(unit) { return "line \(line), column \(i - lineStart + 1)" }
+                }
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return nil
     }
 }
