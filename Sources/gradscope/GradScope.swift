@@ -13,9 +13,18 @@ struct GradScope: ParsableCommand {
             Python with PyTorch prints, and records every operation into a graph you can dump and render. \
             Exit status: 0 success; 1 the script raised; 2 usage or input error (nothing written).
             """,
-        // `--version` names the math library in use: oneMKL gives PyTorch's bits, the fallback may not.
-        version: "gradscope\n\(MathLibrary.summary)",
         subcommands: [Run.self, Dump.self, Render.self, Why.self, Debug.self])
+
+    /// `--version` names the math library in use: oneMKL gives PyTorch's bits, the fallback may
+    /// not. A flag of its own rather than `CommandConfiguration.version`, whose text is built on
+    /// every run, and building it loads oneMKL (a sixth of a short script's start-up).
+    @Flag(help: "Show the version and the math library in use.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print("gradscope\n\(MathLibrary.summary)")
+    }
 
     /// Parses and runs a subcommand; usage errors exit with status 2 (ArgumentParser's default
     /// is 64) so every usage or input problem has the same status.

@@ -9,7 +9,7 @@ enum OpSignatureParser {
 
     static func parse(_ text: String) throws -> OpSignature {
         func fail(_ reason: String) -> Failure { Failure(signature: text, reason: reason) }
-        guard let open = text.firstIndex(of: "("), let arrow = text.firstRange(of: ") -> ") else {
+        guard let open = text.utf8.firstIndex(of: UInt8(ascii: "(")), let arrow = text[...].byteRange(of: ") -> ") else {
             throw fail("expected NAME(PARAMETERS) -> RETURNS")
         }
         let head = text[..<open]
@@ -56,13 +56,13 @@ enum OpSignatureParser {
         _ fail: (String) -> Failure
     ) throws -> OpParameter {
         let (declaration, defaultText): (Substring, String?)
-        if let eq = item.firstIndex(of: "=") {
+        if let eq = item.utf8.firstIndex(of: UInt8(ascii: "=")) {
             declaration = item[..<eq]
             defaultText = String(item[item.index(after: eq)...])
         } else {
             (declaration, defaultText) = (item[...], nil)
         }
-        let words = declaration.split(separator: " ")
+        let words = declaration.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         guard words.count == 2, isIdentifier(String(words[1])) else { throw fail("bad parameter \"\(item)\"") }
         var typeText = words[0]
         let isOptional = typeText.hasSuffix("?")
@@ -122,36 +122,69 @@ enum OpSignatureParser {
         }
     }
 
-    /// Splits on commas outside brackets, trimming spaces.
+    /// Splits on commas outside brackets, trimming spaces. Works on UTF-8 bytes: every op's
+    /// signature is parsed at start-up, and Character iteration made this most of its cost.
     private static func splitTopLevel(_ text: Substring) -> [String] {
         var items = [String]()
-        var current = ""
         var depth = 0
-        for c in text {
-            switch c {
-            case "[", "(": depth += 1
-            case "]", ")": depth -= 1
+        var start = text.utf8.startIndex
+        var index = start
+        while index != text.utf8.endIndex {
+            switch text.utf8[index] {
+            case UInt8(ascii: "["), UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"): depth -= 1
+            case UInt8(ascii: ",") where depth == 0:
+                items.append(text[start..<index].trimmingSpaces())
+                start = text.utf8.index(after: index)
             default: break
             }
-            if c == ",", depth == 0 {
-                items.append(current.trimmingSpaces())
-                current = ""
-            } else {
-                current.append(c)
-            }
+            index = text.utf8.index(after: index)
         }
-        items.append(current.trimmingSpaces())
+        items.append(text[start..<index].trimmingSpaces())
         return items == [""] ? [] : items
     }
 
+    /// An ASCII identifier (signatures are written in ASCII).
     private static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.first, first == "_" || first.isLetter else { return false }
-        return s.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+        guard let first = s.utf8.first, first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
+        return s.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isASCIILetter($0) || isASCIIDigit($0) }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }
 
-private extension StringProtocol {
+private extension Substring {
+    /// The first occurrence of ASCII `pattern`, found byte by byte (the generic `firstRange(of:)`
+    /// cost more than the rest of start-up's parsing together).
+    func byteRange(of pattern: StaticString) -> Range<String.Index>? {
+        let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        let bytes = utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            var probe = start
+            var matched = 0
+            while matched < needle.count, probe != bytes.endIndex, bytes[probe] == needle[matched] {
+                probe = bytes.index(after: probe)
+                matched += 1
+            }
+            if matched == needle.count { return start..<probe }
+            start = bytes.index(after: start)
+        }
+        return nil
+    }
+
+    /// The text without leading and trailing spaces.
     func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }),
+            let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })
+        else { return "" }
+        return String(self[first...last])
     }
 }
