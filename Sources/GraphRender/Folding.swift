@@ -165,20 +165,20 @@ extension Scene {
         return result
     }
 
-    /// Joins each group of repeated in-place versions of one tensor (`t3_v1`, `t3_v2`, … folded
-    /// together) to the group of the tensor's first node (`t3`), emptying it; returns, per
-    /// group, how many versions joined it.
+    /// Joins each group of repeated in-place versions of one tensor (`t3_v2`, `t3_v3`, … folded
+    /// together) to the group of the version the loop started from (`t3_v1`, or `t3`), emptying
+    /// it; returns, per group, how many versions joined it.
     func joiningRepeatedUpdates(_ members: inout [[Int]], _ groupOfNode: inout [Int]) -> [Int] {
         var updates = [Int](repeating: 0, count: members.count)
-        var firstNode: [Int: Int] = [:]
-        for (i, n) in nodes.enumerated() where n.kind == .tensor && n.foldKey?.hasSuffix(">v") != true {
-            if case .tensor(let t)? = n.subjects.first, n.id == "t\(t)", firstNode[t] == nil { firstNode[t] = i }
-        }
+        var tensorNode: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() where n.kind == .tensor { tensorNode[n.id] = tensorNode[n.id] ?? i }
         for g in members.indices where members[g].count > 1 {
             let group = members[g]
             let head = nodes[group[0]]
             guard head.kind == .tensor, head.foldKey?.hasSuffix(">v") == true, case .tensor(let t)? = head.subjects.first,
-                group.allSatisfy({ nodes[$0].subjects == [.tensor(t)] }), let base = firstNode[t]
+                group.allSatisfy({ nodes[$0].subjects == [.tensor(t)] }),
+                let version = head.id.split(separator: "_v").last.flatMap({ Int($0) }),
+                let base = tensorNode[version > 1 ? "t\(t)_v\(version - 1)" : "t\(t)"]
             else { continue }
             let target = groupOfNode[base]
             for i in group { groupOfNode[i] = target }
@@ -189,7 +189,8 @@ extension Scene {
         return updates
     }
 
-    /// The one node of a tensor and its versions `group` (its first node first), badged
+    /// The one node of a tensor and the versions a loop made of it, `group` (the version the loop
+    /// started from first), badged
     /// `updated ×n`.
     func updated(_ group: [Int], times n: Int, clusterMap: [Int]) -> SceneNode {
         var node = nodes[group[0]]

@@ -109,7 +109,7 @@ package enum Legend {
         let style = styles.isEmpty ? "" : " STYLE=\"\(styles.joined(separator: ","))\""
         let thick =
             role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated || role == .firstNonFinite
-            || role == .loopBox ? 2 : 1
+                || role == .loopBox ? 2 : 1
         return "<TD \(id) BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(thick)\"\(style) WIDTH=\"30\">"
             + "<FONT POINT-SIZE=\"7\" COLOR=\"\(ink)\">\(DOTEscape.html(sampleWord(role)))</FONT></TD>"
     }

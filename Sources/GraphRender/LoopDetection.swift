@@ -52,8 +52,10 @@ enum LoopDetection {
                 return DetectedLoop(
                     span: i..<i + whole * period, period: period, lines: (iteration.min() ?? 0)...(iteration.max() ?? 0))
             }
-            let best = candidates.sorted { $0.span.count != $1.span.count ? $0.span.count > $1.span.count : $0.period < $1.period }
-                .lazy.compactMap(accept).first
+            let best = candidates.sorted {
+                $0.span.count != $1.span.count ? $0.span.count > $1.span.count : $0.period < $1.period
+            }
+            .lazy.compactMap(accept).first
             guard let loop = best else {
                 i += 1
                 continue
