@@ -120,11 +120,12 @@ extension Scene {
     }
 
     /// Cluster → the loop every node drawn in it (or in a cluster inside it) belongs to; nil
-    /// when it holds nodes from outside that loop, or none.
+    /// when it holds nodes from another loop or ops from outside any, or none. A tensor from
+    /// before the loop (a parameter drawn in the module call that first used it) goes with it.
     func clusterLoops() -> [Int?] {
         var loop = [Int?](repeating: nil, count: clusters.count)
         var mixed = [Bool](repeating: false, count: clusters.count)
-        for n in nodes {
+        for n in nodes where n.loop != nil || n.kind != .tensor {
             var c = n.cluster
             while let current = c {
                 if n.loop == nil || (loop[current] != nil && loop[current] != n.loop) { mixed[current] = true }

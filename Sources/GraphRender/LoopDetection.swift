@@ -52,12 +52,13 @@ enum LoopDetection {
                 return DetectedLoop(
                     span: i..<i + whole * period, period: period, lines: (iteration.min() ?? 0)...(iteration.max() ?? 0))
             }
-            let best = candidates.sorted {
+            let ranked = candidates.sorted {
                 $0.span.count != $1.span.count ? $0.span.count > $1.span.count : $0.period < $1.period
             }
-            .lazy.compactMap(accept).first
-            guard let loop = best else {
-                i += 1
+            guard let loop = ranked.lazy.compactMap(accept).first else {
+                // A repetition that is no loop (a long chain on one line) is skipped but for its
+                // last period: trying it again from each of its ops would be quadratic.
+                i = max(i + 1, ranked.first.map { $0.span.upperBound - $0.period } ?? 0)
                 continue
             }
             loops.append(loop)

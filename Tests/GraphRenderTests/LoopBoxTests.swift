@@ -102,6 +102,17 @@ import Testing
         #expect(LoopDetection.header(around: [6, 2], in: source) == "for epoch in range(3)")
     }
 
+    @Test func aRepetitionThatIsNoLoopIsSkippedWhole() {
+        // A 10,000-op chain on one line: tried once, not once per op.
+        var tried = 0
+        let loops = LoopDetection.loops(in: [Int](repeating: 0, count: 10_000), lines: [Int](repeating: 3, count: 10_000)) {
+            _ in
+            tried += 1
+            return nil
+        }
+        #expect(loops.isEmpty && tried <= 16, "\(tried)")
+    }
+
     @Test func theLongestRepetitionWinsOverARepeatInsideAnIteration() {
         // An iteration `a a b` (`y * y` then a sum) repeated three times: one loop of period 3.
         let symbols = [7, 0, 0, 1, 0, 0, 1, 0, 0, 1]
