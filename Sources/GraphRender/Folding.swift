@@ -39,6 +39,12 @@ extension Scene {
                 clusterMap[c] = existing
                 calls[existing] += 1
                 result.clusters[existing].passes += cluster.passes
+                if cluster.module != nil {
+                    // A folded call's cluster stands for the last call, as its folded nodes do.
+                    result.clusters[existing].id = cluster.id
+                    result.clusters[existing].module = cluster.module
+                    result.clusters[existing].tooltip = cluster.tooltip
+                }
                 continue
             }
             clusterOfKey[key] = result.clusters.count
