@@ -55,13 +55,28 @@ public struct DOTWriter {
         if options.everyPass {
             return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit))
         }
+        return preparedScene(from: try builtScene())
+    }
+
+    /// The scene as recorded, before folding, collapsing and the node budget, with the loops
+    /// found in it. It depends on none of `unfold`, `depth`, `maxNodes` and `layout`, so views
+    /// differing only in those share it.
+    func builtScene() throws -> BuiltScene {
         var builder = try SceneBuilder(graph: graph, options: options)
-        var scene = builder.build()
+        let scene = builder.build()
+        return BuiltScene(scene: scene, loops: builder.loops)
+    }
+
+    /// `built` (from `builtScene()` of a writer whose options differ from these at most in
+    /// `unfold`, `depth`, `maxNodes` and `layout`) collapsed, folded and cut as these options
+    /// say, and its layout engine.
+    func preparedScene(from built: BuiltScene) -> (scene: Scene, layout: String) {
+        var scene = built.scene
         if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }
         let budget = max(1, options.maxNodes)
-        if !options.unfold && !builder.loops.isEmpty {
+        if !options.unfold && !built.loops.isEmpty {
             let before = scene.nodes.count
-            scene = scene.folded(loops: builder.loops)
+            scene = scene.folded(loops: built.loops)
             scene.notes.append(
                 "loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), each loop's identical "
                     + "iterations once in its box, ×n = how many (--unfold draws every iteration)")
@@ -244,4 +259,11 @@ public struct DOTWriter {
         if case .text(let t) = value { return t }
         return nil
     }
+}
+
+/// A graph's scene as `SceneBuilder` made it and the loops it found, shared by the views of one
+/// page.
+struct BuiltScene {
+    let scene: Scene
+    let loops: [DetectedLoop]
 }
