@@ -109,7 +109,7 @@ struct PictureOptions: ParsableArguments {
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
 
-    @Flag(help: "Draw every loop iteration even when the graph is over the node budget.")
+    @Flag(help: "Draw every loop iteration (by default a loop's identical iterations are drawn once, in a loop box).")
     var unfold = false
 
     @Option(
