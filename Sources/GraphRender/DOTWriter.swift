@@ -9,9 +9,10 @@ import GraphModel
 /// request; a legend of exactly the styles used. Every node and edge has a stable `id`, a
 /// `class` and a tooltip (shape, dtype, gradient, line).
 ///
-/// Large graphs: above `RenderOptions.maxNodes` (or `RenderOptions.foldAbove` when it halves the
-/// picture), loop iterations are folded (one node per source line position, with a count)
-/// unless `unfold` is set; what still exceeds the budget
+/// Loops: unless `unfold` is set, every loop of two or more identical iterations is drawn once,
+/// in a box titled with its statement and count. Large graphs: above `RenderOptions.maxNodes`
+/// (or `RenderOptions.foldAbove` when it halves the picture), other repetitions are folded too
+/// (one node per source line position, with a count); what still exceeds the budget
 /// is cut to the part nearest the roots; leaves feeding many ops are drawn once per use; and
 /// past `RenderOptions.dotNodeLimit` nodes `dot` gives way to `sfdp`. The picture says which
 /// of these happened.
@@ -54,17 +55,39 @@ public struct DOTWriter {
         if options.everyPass {
             return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit))
         }
+        return preparedScene(from: try builtScene())
+    }
+
+    /// The scene as recorded, before folding, collapsing and the node budget, with the loops
+    /// found in it. It depends on none of `unfold`, `depth`, `maxNodes` and `layout`, so views
+    /// differing only in those share it.
+    func builtScene() throws -> BuiltScene {
         var builder = try SceneBuilder(graph: graph, options: options)
-        var scene = builder.build()
+        let scene = builder.build()
+        return BuiltScene(scene: scene, loops: builder.loops)
+    }
+
+    /// `built` (from `builtScene()` of a writer whose options differ from these at most in
+    /// `unfold`, `depth`, `maxNodes` and `layout`) collapsed, folded and cut as these options
+    /// say, and its layout engine.
+    func preparedScene(from built: BuiltScene) -> (scene: Scene, layout: String) {
+        var scene = built.scene
         if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }
         let budget = max(1, options.maxNodes)
+        if !options.unfold && !built.loops.isEmpty {
+            let before = scene.nodes.count
+            scene = scene.folded(loops: built.loops)
+            scene.notes.append(
+                "loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), each loop's identical "
+                    + "iterations once in its box, ×n = how many (--unfold draws every iteration)")
+        }
         if !options.unfold && scene.nodes.count > min(budget, RenderOptions.foldAbove) {
             let before = scene.nodes.count
             let folded = scene.folded()
             if folded.nodes.count < before && (before > budget || folded.nodes.count * 2 <= before) {
                 scene = folded
                 scene.notes.append(
-                    "loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), one per "
+                    "repeated lines folded: \(before) nodes drawn as \(scene.nodes.count), one per "
                         + "source line position, ×n = how many (--unfold draws every iteration)")
             }
         }
@@ -181,9 +204,11 @@ public struct DOTWriter {
             }
             let cluster = scene.clusters[c]
             let base =
-                cluster.module != nil
-                ? Style.attributes(for: .moduleCall)
-                : cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster
+                cluster.loop != nil
+                ? Style.attributes(for: .loopBox)
+                : cluster.module != nil
+                    ? Style.attributes(for: .moduleCall)
+                    : cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster
             let look = base.merging([
                 "label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)
             ])
@@ -234,4 +259,11 @@ public struct DOTWriter {
         if case .text(let t) = value { return t }
         return nil
     }
+}
+
+/// A graph's scene as `SceneBuilder` made it and the loops it found, shared by the views of one
+/// page.
+struct BuiltScene {
+    let scene: Scene
+    let loops: [DetectedLoop]
 }

@@ -1,23 +1,30 @@
-/// Folding loop iterations: nodes with the same fold key (the same op at the same position of
-/// the same source line, its result, its saved buffers, leaves made on that line) become one
-/// node labelled with how many it stands for; edges between folded nodes merge the same way.
-/// A tensor a loop modifies in place (a parameter's update) is drawn once, with an `updated ×n`
-/// badge: its versions join its first node, so the update is drawn as the loop it is (an edge
-/// back from the in-place op to the tensor it updates).
+/// Folding loop iterations. With the loops `SceneBuilder` detected, each loop's identical
+/// iterations become one: nodes with the same fold key in the same loop (the same op at the same
+/// position of an iteration, its result, its saved buffers, leaves made in the loop) become one
+/// node labelled with how many it stands for, inside a box titled with the loop statement;
+/// nothing outside a loop is merged. Without loops (the fallback for large pictures), every
+/// node with the same key merges: the same op at the same position of a run of the same line.
+/// Edges between folded nodes merge the same way. A tensor a loop modifies in place (a
+/// parameter's update) is drawn once, with an `updated ×n` badge: its versions join its first
+/// node, so the update is drawn as the loop it is (an edge back from the in-place op to the
+/// tensor it updates).
 extension Scene {
-    /// The scene with loop iterations folded. Linear in the scene's size.
-    func folded() -> Scene {
+    /// The scene with loop iterations folded: only the iterations of `loops` (indexed by
+    /// `SceneNode.loop`), each loop in its box, or with `loops` nil every repeated key. Linear
+    /// in the scene's size.
+    func folded(loops: [DetectedLoop]? = nil) -> Scene {
         var result = Scene(notes: notes)
         var groupOfKey: [String: Int] = [:]
         var groupOfNode = [Int](repeating: 0, count: nodes.count)
         var members: [[Int]] = []
         for (i, n) in nodes.enumerated() {
-            if let key = n.foldKey, let g = groupOfKey[key] {
+            let foldKey = loops == nil ? n.foldKey : n.loop.flatMap { l in n.foldKey.map { "\(l)|\($0)" } }
+            if let key = foldKey, let g = groupOfKey[key] {
                 groupOfNode[i] = g
                 members[g].append(i)
                 continue
             }
-            if let key = n.foldKey { groupOfKey[key] = members.count }
+            if let key = foldKey { groupOfKey[key] = members.count }
             groupOfNode[i] = members.count
             members.append([i])
         }
@@ -25,14 +32,22 @@ extension Scene {
         var clusterOfKey: [String: Int] = [:]
         var clusterMap = [Int](repeating: 0, count: clusters.count)
         var calls: [Int] = []
+        let loopOfCluster = loops == nil ? [] : clusterLoops()
         for (c, cluster) in clusters.enumerated() {
-            if let existing = clusterOfKey[cluster.foldKey] {
+            let key = loops == nil ? cluster.foldKey : loopOfCluster[c].map { "\($0)|\(cluster.foldKey)" } ?? "#\(c)"
+            if let existing = clusterOfKey[key] {
                 clusterMap[c] = existing
                 calls[existing] += 1
                 result.clusters[existing].passes += cluster.passes
+                if cluster.module != nil {
+                    // A folded call's cluster stands for the last call, as its folded nodes do.
+                    result.clusters[existing].id = cluster.id
+                    result.clusters[existing].module = cluster.module
+                    result.clusters[existing].tooltip = cluster.tooltip
+                }
                 continue
             }
-            clusterOfKey[cluster.foldKey] = result.clusters.count
+            clusterOfKey[key] = result.clusters.count
             clusterMap[c] = result.clusters.count
             var folded = cluster
             folded.parent = cluster.parent.map { clusterMap[$0] }
@@ -41,8 +56,11 @@ extension Scene {
         }
         for (c, n) in calls.enumerated() where n > 1 && !result.clusters[c].passes.isEmpty {
             let passes = Array(Set(result.clusters[c].passes)).sorted()
-            result.clusters[c].label = SceneCluster.passLabel(passes: passes, call: result.clusters[c].call)
-            result.clusters[c].tooltip += "\n\(n) backward frames from repeated runs of the same lines drawn as one"
+            result.clusters[c].passes = passes
+            result.clusters[c].label = SceneCluster.foldedPassLabel(frames: n, call: result.clusters[c].call)
+            result.clusters[c].tooltip +=
+                "\n\(n) backward frames from repeated runs of the same lines drawn as one: "
+                + SceneCluster.passLabel(passes: passes, call: result.clusters[c].call)
         }
         for (c, n) in calls.enumerated() where n > 1 && result.clusters[c].module != nil {
             result.clusters[c].label += " ×\(n)"
@@ -104,23 +122,70 @@ extension Scene {
             result.edges[i].tooltip += "\n(\(result.edges[i].count) recorded edges folded into this one)"
             result.edges[i].addGradientRange()
         }
+        return loops.map { result.boxingLoops($0) } ?? result
+    }
+
+    /// Cluster → the loop every node drawn in it (or in a cluster inside it) belongs to; nil
+    /// when it holds nodes from another loop or ops from outside any, or none. A tensor from
+    /// before the loop (a parameter drawn in the module call that first used it) goes with it.
+    func clusterLoops() -> [Int?] {
+        var loop = [Int?](repeating: nil, count: clusters.count)
+        var mixed = [Bool](repeating: false, count: clusters.count)
+        for n in nodes where n.loop != nil || n.kind != .tensor {
+            var c = n.cluster
+            while let current = c {
+                if n.loop == nil || (loop[current] != nil && loop[current] != n.loop) { mixed[current] = true }
+                if loop[current] == nil { loop[current] = n.loop }
+                c = clusters[current].parent
+            }
+        }
+        return loop.indices.map { mixed[$0] ? nil : loop[$0] }
+    }
+
+    /// The scene with each loop of `loops` that has nodes drawn in a box of its own, titled
+    /// with the loop (`for step in range(20) ×20`): the box holds the loop's nodes outside every
+    /// cluster and the outermost clusters holding only the loop's nodes. Boxes come first in
+    /// `clusters`, so parents still precede their children.
+    func boxingLoops(_ loops: [DetectedLoop]) -> Scene {
+        let drawn = Set(nodes.compactMap(\.loop)).sorted()
+        guard !drawn.isEmpty else { return self }
+        var boxOfLoop: [Int: Int] = [:]
+        var result = self
+        result.clusters = drawn.enumerated().map { box, l in
+            boxOfLoop[l] = box
+            let loop = loops[l]
+            return SceneCluster(
+                id: "cluster_loop_\(l)", label: loop.title, isRegion: false,
+                tooltip: "\(loop.title): \(loop.iterations) identical iterations of \(Style.lineText(loop.lines)) drawn as one; "
+                    + "each node inside stands for the same op in every iteration (--unfold draws them all)",
+                foldKey: "loop\(l)", loop: l)
+        }
+        let loopOfCluster = clusterLoops()
+        for (c, cluster) in clusters.enumerated() {
+            var moved = cluster
+            moved.parent = cluster.parent.map { $0 + drawn.count } ?? loopOfCluster[c].flatMap { boxOfLoop[$0] }
+            result.clusters.append(moved)
+        }
+        for i in result.nodes.indices {
+            result.nodes[i].cluster = nodes[i].cluster.map { $0 + drawn.count } ?? nodes[i].loop.flatMap { boxOfLoop[$0] }
+        }
         return result
     }
 
-    /// Joins each group of repeated in-place versions of one tensor (`t3_v1`, `t3_v2`, … folded
-    /// together) to the group of the tensor's first node (`t3`), emptying it; returns, per
-    /// group, how many versions joined it.
+    /// Joins each group of repeated in-place versions of one tensor (`t3_v2`, `t3_v3`, … folded
+    /// together) to the group of the version the loop started from (`t3_v1`, or `t3`), emptying
+    /// it; returns, per group, how many versions joined it.
     func joiningRepeatedUpdates(_ members: inout [[Int]], _ groupOfNode: inout [Int]) -> [Int] {
         var updates = [Int](repeating: 0, count: members.count)
-        var firstNode: [Int: Int] = [:]
-        for (i, n) in nodes.enumerated() where n.kind == .tensor && n.foldKey?.hasSuffix(">v") != true {
-            if case .tensor(let t)? = n.subjects.first, n.id == "t\(t)", firstNode[t] == nil { firstNode[t] = i }
-        }
+        var tensorNode: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() where n.kind == .tensor { tensorNode[n.id] = tensorNode[n.id] ?? i }
         for g in members.indices where members[g].count > 1 {
             let group = members[g]
             let head = nodes[group[0]]
             guard head.kind == .tensor, head.foldKey?.hasSuffix(">v") == true, case .tensor(let t)? = head.subjects.first,
-                group.allSatisfy({ nodes[$0].subjects == [.tensor(t)] }), let base = firstNode[t]
+                group.allSatisfy({ nodes[$0].subjects == [.tensor(t)] }),
+                let version = head.id.split(separator: "_v").last.flatMap({ Int($0) }),
+                let base = tensorNode[version > 1 ? "t\(t)_v\(version - 1)" : "t\(t)"]
             else { continue }
             let target = groupOfNode[base]
             for i in group { groupOfNode[i] = target }
@@ -131,7 +196,8 @@ extension Scene {
         return updates
     }
 
-    /// The one node of a tensor and its versions `group` (its first node first), badged
+    /// The one node of a tensor and the versions a loop made of it, `group` (the version the loop
+    /// started from first), badged
     /// `updated ×n`.
     func updated(_ group: [Int], times n: Int, clusterMap: [Int]) -> SceneNode {
         var node = nodes[group[0]]

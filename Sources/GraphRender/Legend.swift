@@ -32,6 +32,7 @@ package enum Legend {
         case .gradModeRegion: return "grad-off region (no grad_fn)"
         case .moduleCall: return "nn.Module call"
         case .collapsedModule: return "module call as one node (--depth)"
+        case .loopBox: return "loop: identical iterations drawn once (×n)"
         case .firstNonFinite: return "op whose backward first made NaN / Inf"
         case .savedRetained: return "saved buffer kept for backward"
         case .savedFreed: return "saved buffer freed by backward"
@@ -107,7 +108,8 @@ package enum Legend {
         if text(look["style"])?.contains("dashed") ?? false { styles.append("dashed") }
         let style = styles.isEmpty ? "" : " STYLE=\"\(styles.joined(separator: ","))\""
         let thick =
-            role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated || role == .firstNonFinite ? 2 : 1
+            role == .backwardRoot || role == .noGradientLeaf || role == .savedInvalidated || role == .firstNonFinite
+                || role == .loopBox ? 2 : 1
         return "<TD \(id) BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(thick)\"\(style) WIDTH=\"30\">"
             + "<FONT POINT-SIZE=\"7\" COLOR=\"\(ink)\">\(DOTEscape.html(sampleWord(role)))</FONT></TD>"
     }
@@ -150,6 +152,7 @@ package enum Legend {
         case .accumulateGrad: return "acc"
         case .gradModeRegion: return "no_grad"
         case .moduleCall, .collapsedModule: return "fc1"
+        case .loopBox: return "for ×n"
         case .savedRetained, .savedFreed, .savedInvalidated: return "saved"
         case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return ""
         }

@@ -74,7 +74,7 @@ extension Scene {
                     label: Style.moduleLabel(title: record.title, path: record.path, line: record.line),
                     tooltip: Describe.moduleTooltip(record, in: graph), cluster: outerCluster(of: call),
                     foldKey: clusterOfModule[call].map { "C" + clusters[$0].foldKey }, order: n.order, line: record.line,
-                    module: record.parent, subjects: [.module(call)] + n.subjects))
+                    module: record.parent, subjects: [.module(call)] + n.subjects, loop: n.loop))
         }
         for (call, index) in collapsedNode {
             result.nodes[index].tooltip +=

@@ -43,9 +43,14 @@ public struct RenderOptions: Sendable, Equatable {
     public var at: Int?
     /// Add a legend listing exactly the styles the picture uses.
     public var legend = true
-    /// Never fold loop iterations (by default they are folded above the node budget, or above
-    /// `foldAbove` nodes when that halves the picture).
+    /// Never fold loop iterations (by default every loop of two or more identical iterations
+    /// is drawn once in a loop box, and any other repetition is folded above the node budget, or
+    /// above `foldAbove` nodes when that halves the picture).
     public var unfold = false
+
+    /// The script's source text: a folded loop's box is titled with its `for`/`while`
+    /// statement (`for step in range(20) ×20`); empty (a JSON dump), with its lines instead.
+    public var source = ""
 
     /// Draw every `nn.Module` call this many levels below the module the script called (level
     /// 0) as one node standing for everything inside it; nil: every call is a cluster.

@@ -46,6 +46,7 @@ struct Scene {
         for e in edges { used.formUnion(e.roles) }
         if clusters.contains(where: \.isRegion) { used.insert(.gradModeRegion) }
         if clusters.contains(where: { $0.module != nil }) { used.insert(.moduleCall) }
+        if clusters.contains(where: { $0.loop != nil }) { used.insert(.loopBox) }
         return used
     }
 }
@@ -88,6 +89,9 @@ struct SceneNode {
     var module: Int?
     /// The records it stands for, in recording order: one, or several when folded or collapsed.
     var subjects: [SceneSubject] = []
+    /// The detected loop (index into `SceneBuilder.loops`) whose iterations made it; nil outside
+    /// every loop.
+    var loop: Int?
 }
 
 /// A record of the graph a scene node stands for (the HTML viewer's side panel shows it).
@@ -142,6 +146,8 @@ struct SceneCluster {
     /// (`backward at line 23`); folding merges the passes and relabels the frame.
     var passes: [Int] = []
     var call = ""
+    /// For a loop's box (folded identical iterations): the loop's index in `SceneBuilder.loops`.
+    var loop: Int? = nil
 
     /// A backward frame's label: `pass 1: backward at line 23`, `passes 0–19 (×20): backward at line 14`.
     static func passLabel(passes: [Int], call: String) -> String {
@@ -151,5 +157,11 @@ struct SceneCluster {
         let consecutive = last - first + 1 == passes.count
         let ids = consecutive && passes.count > 2 ? "\(first)–\(last)" : passes.map(String.init).joined(separator: ", ")
         return "passes \(ids)" + (passes.count > 2 ? " (×\(passes.count))" : "") + ": \(call)"
+    }
+
+    /// The label of `frames` backward frames of a loop drawn as one: `backward ×20 (line 14)`.
+    static func foldedPassLabel(frames: Int, call: String) -> String {
+        guard let at = call.range(of: " at ") else { return "\(call) ×\(frames)" }
+        return "\(call[..<at.lowerBound]) ×\(frames) (\(call[at.upperBound...]))"
     }
 }

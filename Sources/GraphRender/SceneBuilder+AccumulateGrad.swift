@@ -22,7 +22,7 @@ extension SceneBuilder {
                     tooltip: "AccumulateGrad (node \(node)) of leaf \(name): backward adds the gradient that "
                         + "reaches it into \(name).grad",
                     cluster: leaf.cluster, foldKey: leaf.foldKey.map { "A" + $0 }, order: leaf.order, line: leaf.line,
-                    subjects: leaf.subjects))
+                    subjects: leaf.subjects, loop: leaf.loop))
             for d in drawn { moved[d] = index }
             addEdge(
                 from: first, to: index, position: 0, kind: .data, roles: [.dataEdge],

@@ -213,7 +213,7 @@ extension SceneBuilder {
                         tooltip: tooltip, cluster: scene.nodes[opIndex].cluster,
                         foldKey: scene.nodes[opIndex].foldKey.map { $0 + ":s\(j)" }, order: scene.nodes[opIndex].order,
                         line: scene.nodes[opIndex].line, module: scene.nodes[opIndex].module,
-                        subjects: [.saved(op: o, index: j)]))
+                        subjects: [.saved(op: o, index: j)], loop: scene.nodes[opIndex].loop))
                 addEdge(
                     from: index, to: opIndex, position: j, kind: .saved, roles: [],
                     attributes: Style.savedBufferEdge(look), tooltip: tooltip)

@@ -36,6 +36,12 @@ struct SceneBuilder {
     var tensorNodes: [Int: [Int]] = [:]
     var detachRuns = RunCounter()
     var order = 0
+    /// The loops of identical iterations among the drawn ops (see `LoopDetection`).
+    var loops: [DetectedLoop] = []
+    /// Op id → its loop and its position within one iteration, for the ops of `loops`.
+    var loopOfOp: [Int: (loop: Int, offset: Int)] = [:]
+    /// The loop of the op being added (what it makes belongs to the same loop).
+    var currentLoop: Int?
 
     // Facts computed once.
     let hiddenTensor: [Bool]
@@ -155,16 +161,22 @@ struct SceneBuilder {
     /// Builds the scene.
     mutating func build() -> Scene {
         var ops = RunCounter()
+        let lineKeys = graph.ops[0..<selection.opLimit].map { op in
+            "L\(op.line):\(op.name):\(ops.next(line: op.line, name: op.name))"
+        }
+        findLoops()
         var nextDetach = 0
         for op in graph.ops[0..<selection.opLimit] {
+            currentLoop = loopOfOp[op.id]?.loop
             while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op.id {
                 addDetach(graph.detaches[nextDetach])
                 nextDetach += 1
             }
-            let key = "L\(op.line):\(op.name):\(ops.next(line: op.line, name: op.name))"
+            let key = loopOfOp[op.id].map { "I\($0.loop):\($0.offset)" } ?? lineKeys[op.id]
             opKey[op.id] = key
             if opShown[op.id] { addOp(op, key: key) }
         }
+        currentLoop = nil
         for d in graph.detaches[nextDetach...] { addDetach(d) }
         addUnusedTensors()
         if !graph.modules.isEmpty { placeModuleResults() }
@@ -179,7 +191,10 @@ struct SceneBuilder {
     mutating func node(for t: Int) -> Int? {
         if let n = current[t] { return n }
         guard !hiddenTensor[t] else { return nil }
-        return addTensorNode(t, id: "t\(t)", version: 0, cluster: tensorCluster(t), foldKey: leafKey(t))
+        let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: tensorCluster(t), foldKey: leafKey(t))
+        // A leaf belongs to the loop that uses it only when the loop's lines made it.
+        if let l = scene.nodes[n].loop, !loops[l].lines.contains(graph.tensors[t].line) { scene.nodes[n].loop = nil }
+        return n
     }
 
     /// A fold key for a tensor that no drawn op produced: where and how it was made, and its name.
@@ -244,6 +259,7 @@ struct SceneBuilder {
                 cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
         scene.nodes[index].line = r.line
         scene.nodes[index].subjects = [.tensor(t)]
+        scene.nodes[index].loop = currentLoop
         current[t] = index
         versions[t] = version
         tensorNodes[t, default: []].append(index)
@@ -315,6 +331,7 @@ struct SceneBuilder {
         scene.nodes[index].line = op.line
         scene.nodes[index].module = module
         scene.nodes[index].subjects = [.op(op.id)]
+        scene.nodes[index].loop = currentLoop
         opNode[op.id] = index
         var edges: [Int?] = []
         for (i, t) in op.inputs.enumerated() {

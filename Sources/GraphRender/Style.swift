@@ -28,6 +28,9 @@ package enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case moduleCall
     /// An `nn.Module` call drawn as one node (`--depth`), labelled like its cluster.
     case collapsedModule
+    /// A loop's identical iterations drawn once: a bold cluster titled with the loop
+    /// statement and how many iterations it stands for (`for step in range(20) ×20`).
+    case loopBox
     /// The op whose grad_fn first sent NaN or Inf in the drawn pass: a red border (an overlay).
     case firstNonFinite
     /// A saved buffer backward still holds: solid.
@@ -102,6 +105,7 @@ package enum Style {
         package static let regionBorder = "#8a8a8a"
         package static let moduleFill = "#f4f1fa"
         package static let moduleBorder = "#6a5896"
+        package static let loopBorder = "#3d5a80"
         package static let detachedText = "#707070"
         /// Dashed, and like every border 3:1 on white and on the cluster fills.
         package static let detachedBorder = "#888888"
@@ -207,6 +211,12 @@ package enum Style {
                 "color": .text(Palette.moduleBorder), "fontcolor": .text(Palette.moduleBorder),
                 "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10",
                 "class": "module"
+            ]
+        case .loopBox:
+            return [
+                "style": "bold,rounded", "color": .text(Palette.loopBorder), "fontcolor": .text(Palette.loopBorder),
+                "fontsize": "11", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "12",
+                "class": "loop"
             ]
         case .collapsedModule:
             return [

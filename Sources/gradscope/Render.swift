@@ -109,7 +109,7 @@ struct PictureOptions: ParsableArguments {
     @Flag(name: .customLong("no-legend"), help: "Leave the legend out.")
     var noLegend = false
 
-    @Flag(help: "Draw every loop iteration even when the graph is over the node budget.")
+    @Flag(help: "Draw every loop iteration (by default a loop's identical iterations are drawn once, in a loop box).")
     var unfold = false
 
     @Option(
@@ -218,6 +218,8 @@ func drawing(
 
 /// The graph drawn (or dumped) in `format`.
 func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions, page: PageSource) throws -> [UInt8] {
+    var options = options
+    if options.source.isEmpty { options.source = page.text }
     switch format {
     case .html:
         return Array(try ViewerPage(graph: graph, options: options, source: page.text, title: page.title).html().utf8)

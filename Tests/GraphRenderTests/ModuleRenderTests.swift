@@ -7,8 +7,15 @@ import Testing
 /// `nn.Module` calls in pictures: nested clusters labelled with path and class, `--depth`
 /// collapsing calls into single nodes, and repeated calls folded with loop iterations.
 @Suite struct ModuleRenderTests {
-    static func svg(_ graph: Graph, depth: Int? = nil) throws -> SVGDocument {
+    /// Every call drawn: mlp_module's three identical steps would otherwise fold into one loop box.
+    static var unfolded: RenderOptions {
         var options = RenderOptions()
+        options.unfold = true
+        return options
+    }
+
+    static func svg(_ graph: Graph, depth: Int? = nil) throws -> SVGDocument {
+        var options = unfolded
         options.depth = depth
         return try #require(SVGDocument.parse(try DOTWriter(graph: graph, options: options).render(.svg)))
     }
@@ -23,7 +30,7 @@ import Testing
         #expect(svg.ids(withClasses: "cluster module").count == 12)
         #expect(svg.legendShows(.moduleCall) && !svg.legendShows(.collapsedModule))
         // fc1's ops are drawn, inside fc1's cluster, which is inside model's.
-        let dot = try DOTWriter(graph: graph).dot()
+        let dot = try DOTWriter(graph: graph, options: Self.unfolded).dot()
         let lines = dot.split(separator: "\n").map(String.init)
         func line(_ prefix: String) throws -> Int {
             try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }, "\(prefix)")

@@ -67,9 +67,9 @@ import Testing
         #expect(dot.contains("label=\"pass 1: backward at line 23\""))
     }
 
-    @Test func foldedFramesNameEveryPassTheyStandFor() throws {
+    @Test func foldedFramesReadBackwardTimesN() throws {
         let svg = try gradientSVG("training_loop")
-        #expect(svg.texts.contains("passes 0–19 (×20): backward at line 14"))
+        #expect(svg.texts.contains("backward ×20 (line 14)"))
         #expect(!svg.texts.contains("pass 0: backward at line 14"))
         #expect(svg.texts.contains { $0.hasPrefix("gradients of backward pass 19 (line 14)") })
     }

@@ -46,7 +46,10 @@ private func brightness(_ color: String) -> Double {
         for role in StyleRole.allCases {
             let attributes = Style.attributes(for: role)
             #expect(attributes["class"] != nil, "\(role)")
-            if !role.isEdgeRole && ![.gradModeRegion, .moduleCall, .detached, .noGradientLeaf, .firstNonFinite].contains(role) {
+            let clusterOrOverlay: [StyleRole] = [
+                .gradModeRegion, .moduleCall, .loopBox, .detached, .noGradientLeaf, .firstNonFinite
+            ]
+            if !role.isEdgeRole && !clusterOrOverlay.contains(role) {
                 #expect(attributes["shape"] != nil, "\(role)")
             }
         }

@@ -105,7 +105,7 @@ import Testing
         let loop = try model(try page("training_loop"))
         #expect((loop["views"] as? [[String: Any]])?.map { $0["key"] as? String } == ["main", "unfolded"])
         let mlp = try model(try page("mlp_module"))
-        #expect((mlp["views"] as? [[String: Any]])?.map { $0["key"] as? String } == ["main", "depth0", "depth1"])
+        #expect((mlp["views"] as? [[String: Any]])?.map { $0["key"] as? String } == ["main", "unfolded", "depth0", "depth1"])
     }
 
     @Test func scriptDataCannotCloseItsElement() {

@@ -23,7 +23,9 @@ struct ViewerLayout {
     let options: RenderOptions
 
     func views() throws -> [ViewerView] {
-        let main = try view("main", title: "", options: options)
+        // Every view differs only in folding and collapsing: the scene is built once.
+        let built = try DOTWriter(graph: graph, options: options).builtScene()
+        let main = try view("main", title: "", options: options, built: built)
         let folded = main.scene.nodes.contains { $0.extraClasses.contains("folded") }
         var views = [
             ViewerView(
@@ -33,13 +35,13 @@ struct ViewerLayout {
         if folded {
             var unfolded = options
             unfolded.unfold = true
-            views.append(try view("unfolded", title: "every loop iteration", options: unfolded))
+            views.append(try view("unfolded", title: "every loop iteration", options: unfolded, built: built))
         }
         if options.depth == nil, let deepest = moduleLevels().max() {
             for d in 0...deepest {
                 var collapsed = options
                 collapsed.depth = d
-                views.append(try view("depth\(d)", title: "modules at level \(d) as nodes", options: collapsed))
+                views.append(try view("depth\(d)", title: "modules at level \(d) as nodes", options: collapsed, built: built))
             }
         }
         return views
@@ -52,9 +54,9 @@ struct ViewerLayout {
         return level
     }
 
-    private func view(_ key: String, title: String, options: RenderOptions) throws -> ViewerView {
+    private func view(_ key: String, title: String, options: RenderOptions, built: BuiltScene) throws -> ViewerView {
         let writer = DOTWriter(graph: graph, options: options)
-        let (scene, layout) = try writer.preparedScene()
+        let (scene, layout) = options.everyPass ? try writer.preparedScene() : writer.preparedScene(from: built)
         let dot = DOTWriter.write(scene, layout: layout, options: options)
         let bytes = try GraphvizRenderer.render(dot: dot, format: .svg, layout: layout)
         var svg = String(decoding: bytes, as: UTF8.self)
