@@ -68,6 +68,18 @@ class RecordTests(unittest.TestCase):
         self.assertEqual(graph["backward_passes"][0]["freed"], [])
         self.assertIn("h", [n for t in graph["tensors"] for n in t["names"]])
 
+    def test_a_list_of_saved_tensors_is_recorded_one_buffer_per_tensor(self):
+        x = torch.ones(3, 4, requires_grad=True)
+        rows, cols = torch.tensor([0, 2]), torch.tensor([1, 3, 3])
+        with gradscope_capture.record() as g:
+            x[rows[:, None], cols].sum().backward(retain_graph=True)
+            x[:, cols].sum().backward()
+        graph = json.loads(g.json())
+        index = [n for n in graph["nodes"] if n["name"] == "IndexBackward0"]
+        self.assertEqual([[(s["name"], s["shape"], s["dtype"]) for s in n["saved"]] for n in index],
+                         [[("indices", [2, 1], "torch.int64"), ("indices", [3], "torch.int64")],
+                          [("indices", [3], "torch.int64")]])
+
     def test_module_calls_have_paths_and_parameters_are_named_by_them(self):
         model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU())
         with gradscope_capture.record() as g:
