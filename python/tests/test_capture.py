@@ -80,6 +80,16 @@ class RecordTests(unittest.TestCase):
                          [[("indices", [2, 1], "torch.int64"), ("indices", [3], "torch.int64")],
                           [("indices", [3], "torch.int64")]])
 
+    def test_argsort_is_recorded_under_its_own_name_with_the_indices_it_returns(self):
+        x = torch.tensor([3.0, 1.0, 2.0], requires_grad=True)
+        with gradscope_capture.record() as g:
+            i = x.argsort()
+            torch.sort(x)
+        graph = json.loads(g.json())
+        self.assertEqual([(o["name"], [graph["tensors"][t]["dtype"] for t in o["outputs"]]) for o in graph["ops"]],
+                         [("argsort", ["torch.int64"]), ("sort", ["torch.float32", "torch.int64"])])
+        self.assertEqual(graph["tensors"][graph["ops"][0]["outputs"][0]]["names"], ["i"])
+
     def test_module_calls_have_paths_and_parameters_are_named_by_them(self):
         model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU())
         with gradscope_capture.record() as g:
