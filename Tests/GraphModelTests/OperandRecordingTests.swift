@@ -39,3 +39,12 @@ import Testing
     #expect(loss.source == .op)
     #expect(g.tensors.filter { $0.source == .factory }.count == 2)
 }
+
+@Test func aComputedFactoryIsRecordedUnderTheNameItWasCalledBy() {
+    let g = record { s in
+        s.bind(1, "a") { try! Tensor.factory("arange", Tensor.arange(end: 4), requiresGrad: false) }
+        s.bind(2, "l") { try! Tensor.factory("linspace", Tensor.linspace(0, 1, steps: 3), requiresGrad: false) }
+        s.bind(3, "p") { try! Tensor.factory("randperm", Tensor.randperm(4), requiresGrad: false) }
+    }.snapshot()
+    #expect(g.tensors.map(\.factory) == ["arange", "linspace", "randperm"])
+}
