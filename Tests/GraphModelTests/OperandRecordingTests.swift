@@ -3,8 +3,8 @@ import Testing
 
 @testable import GraphModel
 
-/// The inputs and outputs ops record, as PyTorch's dispatcher sees them (the capture of a real
-/// PyTorch run is compared with these records).
+/// What ops record (inputs, outputs, factory names, saved buffers) as PyTorch has them (the
+/// capture of a real PyTorch run is compared with these records).
 @Test func aPythonNumberIsRecordedAsAWrappedTensorOfItsOwnType() throws {
     let g = try record { s in
         let x = try s.bind(1, "x") { try Tensor([1, 2], requiresGrad: true) }
@@ -47,4 +47,13 @@ import Testing
         s.bind(3, "p") { try! Tensor.factory("randperm", Tensor.randperm(4), requiresGrad: false) }
     }.snapshot()
     #expect(g.tensors.map(\.factory) == ["arange", "linspace", "randperm"])
+}
+
+@Test func layerNormSavesItsStatisticsUnderPyTorchsRoleNames() throws {
+    let g = try record { s in
+        let x = try s.bind(1, "x") { try Tensor([1, 2, 4, 8], shape: [2, 2], requiresGrad: true) }
+        s.bind(2, "y") { try! Tensor.layerNorm(x, normalizedShape: [2]) }
+    }.snapshot()
+    let node = try #require(g.nodes.first { $0.name == "NativeLayerNormBackward0" })
+    #expect(node.saved.map(\.name) == ["input", "result1", "result2"])
 }

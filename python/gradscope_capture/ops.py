@@ -7,7 +7,7 @@ from .state import version_of
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
 ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss",
-           "_to_copy": "to", "native_layer_norm": "layer_norm",
+           "_to_copy": "to",
            "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
            "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
 # Ops returning more tensors than their Python API does (the API keeps the first n).

@@ -58,7 +58,7 @@ extension Tensor {
         let meanTensor = Tensor.fromValues(mean, shape: statShape, dtype: dt)
         let rstdTensor = Tensor.fromValues(rstd, shape: statShape, dtype: dt)
         let inputShape = input.shape
-        var saving: [SaveSlot] = [.input("input", input), .input("mean", meanTensor), .input("rstd", rstdTensor)]
+        var saving: [SaveSlot] = [.input("input", input), .input("result1", meanTensor), .input("result2", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         if let bias { saving.append(.input("bias", bias)) }
         record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
