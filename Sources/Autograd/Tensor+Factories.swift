@@ -89,7 +89,7 @@ extension Tensor {
         case .float64: values = arangeValues(Double.self, start: start, step: step, count: count)
         default: values = (0..<count).map { start + Double($0) * step }
         }
-        return try Tensor(values, shape: [count], dtype: type)
+        return Tensor.fromValues(values, shape: [count], dtype: type)
     }
 
     /// `torch.range`: like arange but including `end`; deprecated, so it warns.
@@ -97,7 +97,7 @@ extension Tensor {
         Diagnostics.warn(AutogradMessages.rangeDeprecated)
         guard step != 0 else { throw TorchError.runtime("step must be nonzero") }
         let count = try elementCount(Swift.max(((end - start) / step).rounded(.down) + 1, 0), dtype: dtype)
-        return try Tensor((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype)
+        return Tensor.fromValues((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype)
     }
 
     /// `steps` evenly spaced values from `start` to `end` inclusive.
@@ -109,7 +109,7 @@ extension Tensor {
         case .float32: values = linspaceValues(from: Float(start), to: Float(end), steps: steps).map(Double.init)
         default: values = linspaceValues(from: start, to: end, steps: steps)
         }
-        return try Tensor(values, shape: [steps], dtype: dtype)
+        return Tensor.fromValues(values, shape: [steps], dtype: dtype)
     }
 
     /// `steps` powers of `base` with exponents evenly spaced from `start` to `end`, as PyTorch's
@@ -126,7 +126,7 @@ extension Tensor {
             let exponent: Double = i < steps / 2 ? first + step * Double(i) : last - step * Double(steps - i - 1)
             return Foundation.pow(base, exponent)
         }
-        return try Tensor(values, shape: [steps], dtype: dtype)
+        return Tensor.fromValues(values, shape: [steps], dtype: dtype)
     }
 
     /// The identity matrix with `n` rows and `m` (default `n`) columns.

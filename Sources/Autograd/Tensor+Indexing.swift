@@ -130,7 +130,7 @@ extension Tensor {
             result.view = try result.view.unsqueeze(d)
             let keep = t.doubles()[0] != 0
             result.dims.append(d)
-            result.indices.append(try Tensor(keep ? [0] : [], shape: [keep ? 1 : 0], dtype: .int64))
+            result.indices.append(Tensor.fromValues(keep ? [0] : [], shape: [keep ? 1 : 0], dtype: .int64))
             d += 1
         case .bool:
             let viewShape = result.view.shape

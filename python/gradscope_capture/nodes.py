@@ -67,12 +67,13 @@ class NodeTable:
                     value = getattr(fn, "_saved_" + role)
                 except RuntimeError:
                     continue
-                if not isinstance(value, torch.Tensor):
-                    if value is not None:  # None: an optional tensor, absent this time
-                        _not_tensors.add((cls, role))
+                tensors = _saved_tensors(value)
+                if tensors is None:
+                    _not_tensors.add((cls, role))
                     continue
-                key = (_ptr(value), tuple(value.shape), value.dtype)
-                groups.setdefault(key, []).append((role, value))
+                for t in tensors:
+                    key = (_ptr(t), tuple(t.shape), t.dtype)
+                    groups.setdefault(key, []).append((role, t))
         finally:
             self.cap.busy -= 1
         result = []
@@ -102,6 +103,19 @@ class NodeTable:
                             s["invalidated"] = self.cap.inplace_after(s["_ptr"], s["saved_version"])
         finally:
             self.cap.busy -= 1
+
+
+def _saved_tensors(value):
+    """The tensors a saved value holds: itself, or the tensors of a list of them (IndexBackward0's
+    `indices`, one entry per indexed dimension); [] when absent this time (an optional tensor, a
+    list of Nones); None when the role never holds tensors (an int, a size, a Scalar)."""
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)) and all(v is None or isinstance(v, torch.Tensor) for v in value):
+        return [v for v in value if v is not None]
+    return None
 
 
 def _ptr(t):

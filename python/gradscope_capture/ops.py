@@ -7,12 +7,16 @@ from .state import version_of
 
 # ATen names that differ from the Python API name GradScope's recorder uses.
 ALIASES = {"_log_softmax": "log_softmax", "_softmax": "softmax", "nll_loss_forward": "nll_loss",
-           "_to_copy": "to", "native_layer_norm": "layer_norm",
+           "_to_copy": "to",
            "native_batch_norm": "batch_norm", "_native_batch_norm_legit": "batch_norm",
            "_native_batch_norm_legit_no_training": "batch_norm", "native_dropout": "dropout"}
 # Ops returning more tensors than their Python API does (the API keeps the first n).
 KEPT_OUTPUTS = {"nll_loss_forward": 1, "native_layer_norm": 1, "native_batch_norm": 1, "_native_batch_norm_legit": 1,
                 "_native_batch_norm_legit_no_training": 1, "native_dropout": 1}
+# Python API calls PyTorch implements with one differently named ATen op: API name -> (ATen op,
+# index of the output the API returns). The op is recorded under the name the user called, as
+# GradScope's recorder names it (`argsort` runs `sort` and returns its indices).
+COMPOSITES = {"argsort": ("sort", 1)}
 # Tensor-making ops without tensor inputs: recorded as factory tensors, not ops.
 FACTORY_ALIASES = {"lift_fresh": "tensor", "scalar_tensor": "tensor"}
 # Ops that are bookkeeping rather than computation (autograd detaching saved outputs, ...).
@@ -75,6 +79,9 @@ def record_op(cap, func, args, kwargs, out):
     outputs = _tensors_out(out)
     if info.kept is not None:
         outputs = outputs[: info.kept]
+    name, composite = info.name, COMPOSITES.get(cap.api_name)
+    if composite is not None and composite[0] == info.packet:
+        name, outputs = cap.api_name, outputs[composite[1]:composite[1] + 1]
     items = list(zip(info.flags, args))
     if kwargs:
         items += [(info.kwflags.get(k, False), v) for k, v in kwargs.items() if k != "out"]
@@ -114,7 +121,7 @@ def record_op(cap, func, args, kwargs, out):
     source = "backward" if cap.current_pass is not None else "op"
     out_ids = [cap.track(t, source, line, producer=op_id) for t in outputs]
     cap.ops.append({
-        "id": op_id, "name": info.name, "inputs": inputs, "outputs": out_ids, "line": line,
+        "id": op_id, "name": name, "inputs": inputs, "outputs": out_ids, "line": line,
         "region": cap.region(), "grad_enabled": torch.is_grad_enabled(), "grad_fn": None, "in_place": in_place,
         "pass": cap.current_pass, "_ptr": _storage(outputs[0]) if in_place else None,
         "_version": version_of(outputs[0]) if in_place else None,

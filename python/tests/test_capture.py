@@ -68,6 +68,28 @@ class RecordTests(unittest.TestCase):
         self.assertEqual(graph["backward_passes"][0]["freed"], [])
         self.assertIn("h", [n for t in graph["tensors"] for n in t["names"]])
 
+    def test_a_list_of_saved_tensors_is_recorded_one_buffer_per_tensor(self):
+        x = torch.ones(3, 4, requires_grad=True)
+        rows, cols = torch.tensor([0, 2]), torch.tensor([1, 3, 3])
+        with gradscope_capture.record() as g:
+            x[rows[:, None], cols].sum().backward(retain_graph=True)
+            x[:, cols].sum().backward()
+        graph = json.loads(g.json())
+        index = [n for n in graph["nodes"] if n["name"] == "IndexBackward0"]
+        self.assertEqual([[(s["name"], s["shape"], s["dtype"]) for s in n["saved"]] for n in index],
+                         [[("indices", [2, 1], "torch.int64"), ("indices", [3], "torch.int64")],
+                          [("indices", [3], "torch.int64")]])
+
+    def test_argsort_is_recorded_under_its_own_name_with_the_indices_it_returns(self):
+        x = torch.tensor([3.0, 1.0, 2.0], requires_grad=True)
+        with gradscope_capture.record() as g:
+            i = x.argsort()
+            torch.sort(x)
+        graph = json.loads(g.json())
+        self.assertEqual([(o["name"], [graph["tensors"][t]["dtype"] for t in o["outputs"]]) for o in graph["ops"]],
+                         [("argsort", ["torch.int64"]), ("sort", ["torch.float32", "torch.int64"])])
+        self.assertEqual(graph["tensors"][graph["ops"][0]["outputs"][0]]["names"], ["i"])
+
     def test_module_calls_have_paths_and_parameters_are_named_by_them(self):
         model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU())
         with gradscope_capture.record() as g:

@@ -75,7 +75,9 @@ public enum Operand {
 }
 
 extension Tensor {
-    /// Promotes `self` and `other` and returns the other operand as a tensor of the result dtype.
+    /// Promotes `self` and `other`: the result dtype, and the other operand as a tensor. A Python
+    /// number becomes PyTorch's wrapped-number tensor of its own type (`int64`, `float64`, `bool`),
+    /// as ops record and save it; the kernels convert it to the result dtype.
     func promote(_ other: Operand, floatResult: Bool = false) -> (dtype: DType, other: Tensor) {
         var dt: DType
         let o: Tensor
@@ -85,17 +87,10 @@ extension Tensor {
             o = t
         case .scalar(let s):
             dt = s.category > dtype.category ? resultType([self], scalars: [s]) : dtype
-            o = Tensor.wrapped(s, dtype: dt)
+            o = Tensor.wrapped(s, dtype: s.wrappedDType)
         }
         if floatResult && !dt.isFloatingPoint { dt = .float32 }
         return (dt, o)
-    }
-
-    /// What MulBackward0 / DivBackward0 save as `other`: for a Python number, the wrapped-number
-    /// tensor PyTorch saves, of the number's own type (`x * 3` saves an int64 `tensor(3)`).
-    private func savedOperand(_ other: Operand, _ o: Tensor) -> Tensor {
-        guard case .scalar(let number) = other else { return o }
-        return Tensor.wrapped(number, dtype: number.wrappedDType)
     }
 
     /// `self + alpha * other` (`torch.add`); a float `alpha != 1` is fused into one rounding, as
@@ -156,7 +151,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "mul", "MulBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", requiresGrad ? savedOperand(other, o) : nil), .input("self", o.requiresGrad ? self : nil)]
+            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
@@ -193,7 +188,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", savedOperand(other, o)), .input("self", o.requiresGrad ? self : nil)]
+            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             let other = try ctx.saved("other")
             return [

@@ -35,7 +35,7 @@ extension Tensor {
             if let hi, !v.isNaN { v = hi[i].isNaN ? hi[i] : Swift.min(v, hi[i]) }
             return v
         }
-        let out = try Tensor(clamped, shape: shape, dtype: dt)
+        let out = Tensor.fromValues(clamped, shape: shape, dtype: dt)
         let shapes = (self.shape, low?.shape ?? [], high?.shape ?? [])
         let saving: [SaveSlot] =
             [.input("self", self)] + (low.map { [.input("min", $0)] } ?? []) + (high.map { [.input("max", $0)] } ?? [])

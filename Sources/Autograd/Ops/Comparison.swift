@@ -50,7 +50,9 @@ extension Tensor {
     private func compared<F: CompareFunction>(_ f: F.Type, _ op: String, _ other: Operand) throws -> Tensor {
         let (dt, o) = promote(other)
         let out = try compare(F.self, self, o, dtype: dt)
-        reportNonDifferentiable(op, inputs: [self, o], outputs: [out])
+        // A Python number is an argument of `lt.Scalar` & co., not an input tensor.
+        let inputs = if case .tensor = other { [self, o] } else { [self] }
+        reportNonDifferentiable(op, inputs: inputs, outputs: [out])
         return out
     }
 

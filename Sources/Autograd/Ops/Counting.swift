@@ -52,7 +52,7 @@ extension Tensor {
         values.reserveCapacity(count * dim)
         let coordinates = columns.map { $0.doubles() }
         for row in 0..<count { for c in coordinates { values.append(c[row]) } }
-        let out = try Tensor(values, shape: [count, dim], dtype: .int64)
+        let out = Tensor.fromValues(values, shape: [count, dim], dtype: .int64)
         reportNonDifferentiable("nonzero", inputs: [self], outputs: [out])
         return out
     }
@@ -76,7 +76,7 @@ extension Tensor {
         let w = weights?.doubles()
         for (i, v) in values.enumerated() { counts[Int(v)] += w?[i] ?? 1 }
         let outDType: DType = weights == nil ? .int64 : weights?.dtype == .float32 ? .float32 : .float64
-        let out = try Tensor(counts, shape: [bins], dtype: outDType)
+        let out = Tensor.fromValues(counts, shape: [bins], dtype: outDType)
         reportNonDifferentiable("bincount", inputs: [self] + (weights.map { [$0] } ?? []), outputs: [out])
         return out
     }
@@ -104,7 +104,7 @@ extension Tensor {
             let position = Int((v - lo) * Double(bins) / (hi - lo))
             counts[Swift.min(position, bins - 1)] += 1
         }
-        let out = try Tensor(counts, shape: [bins], dtype: dtype)
+        let out = Tensor.fromValues(counts, shape: [bins], dtype: dtype)
         reportNonDifferentiable("histc", inputs: [self], outputs: [out])
         return out
     }
@@ -148,7 +148,7 @@ extension Tensor {
             }
             return Double(lo)
         }
-        let out = try Tensor(positions, shape: values.shape, dtype: .int64)
+        let out = Tensor.fromValues(positions, shape: values.shape, dtype: .int64)
         reportNonDifferentiable("searchsorted", inputs: [sortedSequence, values], outputs: [out])
         return out
     }

@@ -117,7 +117,7 @@ extension Tensor {
         for r in 0..<rows {
             for c in 0..<cols where lower ? c - r <= diagonal : c - r >= diagonal { keep[r * cols + c] = 1 }
         }
-        let mask = try Tensor(keep, shape: [rows, cols], dtype: .bool)
+        let mask = Tensor.fromValues(keep, shape: [rows, cols], dtype: .bool)
         let out = try selectWhere(mask, self, Tensor.zeros([], dtype: dtype), dtype: dtype)
         record(name, lower ? "TrilBackward0" : "TriuBackward0", inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.triangle(diagonal, lower: lower)]

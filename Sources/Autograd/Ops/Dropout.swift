@@ -75,7 +75,7 @@ extension Tensor {
         let kept = mask.doubles()
         let b = kept.map { rounded(rounded(rounded($0 - 1) * rounded(alpha * a)) + rounded(alpha * a * p)) }
         let noise = kept.map { rounded($0 * rounded(a)) }
-        let noiseTensor = try Tensor(noise, shape: input.shape, dtype: input.dtype)
+        let noiseTensor = Tensor.fromValues(noise, shape: input.shape, dtype: input.dtype)
         let scaled = inPlace ? try input.mul_(.tensor(noiseTensor)) : try input.mul(.tensor(noiseTensor))
         return try scaled.add_(.tensor(Tensor(b, shape: input.shape, dtype: input.dtype)))
     }

@@ -26,7 +26,7 @@ extension Tensor {
         var values = [Double]()
         values.reserveCapacity(picked.count * width)
         for i in picked { values.append(contentsOf: w[(i * width)..<((i + 1) * width)]) }
-        let out = try Tensor(values, shape: indices.shape + [width], dtype: weight.dtype)
+        let out = Tensor.fromValues(values, shape: indices.shape + [width], dtype: weight.dtype)
         record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) {
             ctx in
             let ids = try ctx.saved(0).indexValues()
@@ -35,7 +35,7 @@ extension Tensor {
             for (k, i) in ids.enumerated() where i != padding {
                 for j in 0..<width { grad[i * width + j] += g[k * width + j] }
             }
-            return [nil, try Tensor(grad, shape: [rows, width], dtype: ctx.grad.dtype)]
+            return [nil, Tensor.fromValues(grad, shape: [rows, width], dtype: ctx.grad.dtype)]
         }
         return out
     }

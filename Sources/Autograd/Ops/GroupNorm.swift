@@ -95,8 +95,8 @@ extension Tensor {
         let shape = GroupNormShape(batch: batch, channels: channels, spatial: spatial, groups: groups)
         let (out, mean, rstd) = input.dtype.dispatchFloat(
             GroupNormForward(shape: shape, input: input, weight: weight, bias: bias, eps: eps))
-        let meanTensor = try Tensor(mean, shape: [batch, groups], dtype: input.dtype)
-        let rstdTensor = try Tensor(rstd, shape: [batch, groups], dtype: input.dtype)
+        let meanTensor = Tensor.fromValues(mean, shape: [batch, groups], dtype: input.dtype)
+        let rstdTensor = Tensor.fromValues(rstd, shape: [batch, groups], dtype: input.dtype)
         var saving: [SaveSlot] = [.input("input", input), .input("result1", meanTensor), .input("result2", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         record(

@@ -161,7 +161,7 @@ extension Tensor {
         let dt = input.dtype
         let forward = dt.dispatchFloat(
             NllLossForward(picked: picked, weights: rowWeights, mean: mode == .mean, batched: batched))
-        let out = try Tensor(forward.values, shape: batched ? [rows] : [], dtype: dt)
+        let out = Tensor.fromValues(forward.values, shape: batched ? [rows] : [], dtype: dt)
         let totalTensor = Tensor.scalar(forward.totalWeight, dtype: dt)
         let inputShape = input.shape
         record(

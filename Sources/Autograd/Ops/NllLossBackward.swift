@@ -19,7 +19,7 @@ struct NllLossGradient {
                 mean: mean, batched: batched))
         var values = [Double](repeating: 0, count: shape.reduce(1, *))
         for (i, t) in targets.enumerated() where picked[i] != nil { values[i * classes + t] = perRow[i] }
-        let result = try Tensor(values, shape: shape, dtype: grad.dtype)
+        let result = Tensor.fromValues(values, shape: shape, dtype: grad.dtype)
         record("nll_loss_backward", "NllLossBackwardBackward0", inputs: [grad], outputs: [result]) { ctx in
             [ctx.needsGrad(0) ? try self.reapplied(to: ctx.grad) : nil]
         }
@@ -34,6 +34,6 @@ struct NllLossGradient {
             picked: targets.enumerated().map { i, t in picked[i] == nil ? nil : values[i * classes + t] },
             weights: weights, mean: mean, batched: batched)
         let out = gradGrad.dtype.dispatchFloat(again)
-        return try Tensor(out.values, shape: batched ? [targets.count] : [], dtype: gradGrad.dtype)
+        return Tensor.fromValues(out.values, shape: batched ? [targets.count] : [], dtype: gradGrad.dtype)
     }
 }

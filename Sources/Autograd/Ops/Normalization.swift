@@ -55,10 +55,10 @@ extension Tensor {
             LayerNormForward(rows: geometry.rows, width: width, input: input, weight: weight, bias: bias, eps: eps))
         let dt = input.dtype
         let statShape = Array(input.shape.prefix(input.dim - k)) + Array(repeating: 1, count: k)
-        let meanTensor = try Tensor(mean, shape: statShape, dtype: dt)
-        let rstdTensor = try Tensor(rstd, shape: statShape, dtype: dt)
+        let meanTensor = Tensor.fromValues(mean, shape: statShape, dtype: dt)
+        let rstdTensor = Tensor.fromValues(rstd, shape: statShape, dtype: dt)
         let inputShape = input.shape
-        var saving: [SaveSlot] = [.input("input", input), .input("mean", meanTensor), .input("rstd", rstdTensor)]
+        var saving: [SaveSlot] = [.input("input", input), .input("result1", meanTensor), .input("result2", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         if let bias { saving.append(.input("bias", bias)) }
         record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
@@ -70,9 +70,9 @@ extension Tensor {
                     mean: try ctx.saved(1).doubles(), rstd: try ctx.saved(2).doubles(),
                     weight: weight == nil ? nil : try ctx.saved(3)))
             return [
-                ctx.needsGrad(0) ? try Tensor(dx, shape: inputShape, dtype: dtype) : nil,
-                ctx.needsGrad(1) ? try Tensor(dgamma, shape: normalizedShape, dtype: dtype) : nil,
-                ctx.needsGrad(2) ? try Tensor(dbeta, shape: normalizedShape, dtype: dtype) : nil
+                ctx.needsGrad(0) ? Tensor.fromValues(dx, shape: inputShape, dtype: dtype) : nil,
+                ctx.needsGrad(1) ? Tensor.fromValues(dgamma, shape: normalizedShape, dtype: dtype) : nil,
+                ctx.needsGrad(2) ? Tensor.fromValues(dbeta, shape: normalizedShape, dtype: dtype) : nil
             ]
         }
         return out

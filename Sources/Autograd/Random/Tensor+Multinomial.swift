@@ -45,7 +45,7 @@ extension Tensor {
                 ? try sampleWithReplacement(weights.map { Float($0) }, rows: rows, count: count, generator: g)
                 : try sampleWithReplacement(weights, rows: rows, count: count, generator: g)
         }
-        return try Tensor(picks.map(Double.init), shape: outShape, dtype: .int64)
+        return Tensor.fromValues(picks.map(Double.init), shape: outShape, dtype: .int64)
     }
 }
 

@@ -45,7 +45,7 @@ extension Tensor {
                 values[z] = i
             }
         }
-        return try Tensor(values.map(Double.init), shape: [n], dtype: dtype)
+        return Tensor.fromValues(values.map(Double.init), shape: [n], dtype: dtype)
     }
 
     /// Normal values with elementwise `mean` and `std` (`torch.normal(mean, std)`): standard
