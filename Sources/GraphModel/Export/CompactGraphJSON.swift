@@ -52,7 +52,7 @@ extension Graph {
 
     /// Writes `"key":[{...},...]` with one object per element, or nothing when `elements` is empty.
     private func array<T>(
-        _ key: StaticString, _ elements: [T], _ w: inout JSONWriter, _ fields: (T, inout JSONWriter) -> Void
+        _ key: StaticString, _ elements: some Collection<T>, _ w: inout JSONWriter, _ fields: (T, inout JSONWriter) -> Void
     ) {
         guard !elements.isEmpty else { return }
         w.key(key)
