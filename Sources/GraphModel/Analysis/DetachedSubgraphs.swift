@@ -66,7 +66,7 @@ extension Graph {
 
 extension Graph {
     /// Whether tensor `t` carries history toward a leaf that requires grad.
-    func carriesGrad(_ t: Int) -> Bool { tensors[t].requiresGrad }
+    func carriesGrad(_ t: Int) -> Bool { tensors.requiresGrad(of: t) }
 
     /// Whether `op` ran with grad mode off on an input that required grad (so it cut history).
     func cutsHistory(_ op: OpRecord) -> Bool {

@@ -56,6 +56,9 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         bufferStarts.append(UInt32(buffers.count))
     }
 
+    /// Node `id`'s class name (see `NodeRecord.name`).
+    func name(of id: Int) -> String { namePool[nameIDs[id]] }
+
     /// Node `id`'s next edges (see `NodeRecord.next`).
     func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStarts[id])..<Int(edgeStarts[id + 1])].map(\.edge) }
 
