@@ -27,7 +27,7 @@ public struct BackwardRecord: Sendable {
     /// Nodes in the order the engine ran them.
     public internal(set) var executed: [Int] = []
     /// The gradient computed for each next edge (other than None ones) of every node that ran.
-    public internal(set) var edgeGradients: [EdgeGradient] = []
+    public internal(set) var edgeGradients = EdgeGradientList()
     /// Gradients accumulated into leaves' `.grad`.
     public internal(set) var accumulated: [Accumulation] = []
     /// Nodes whose saved buffers this pass freed.
@@ -53,15 +53,27 @@ public struct EdgeGradient: Sendable {
     private let index32: Int32
     private let to32: Int32
     private let inputNr32: Int32
-    /// nil when no gradient was produced for this input.
-    public let grad: GradSummary?
+    private let summary: EdgeSummary
 
     init(from: Int, index: Int, to: Int, inputNr: Int, grad: GradSummary?) {
+        self.init(from: from, index: index, to: to, inputNr: inputNr, summary: grad.map { .given($0) } ?? .none)
+    }
+
+    init(from: Int, index: Int, to: Int, inputNr: Int, summary: EdgeSummary) {
         from32 = Int32(truncatingIfNeeded: from)
         index32 = Int32(truncatingIfNeeded: index)
         to32 = Int32(truncatingIfNeeded: to)
         inputNr32 = Int32(truncatingIfNeeded: inputNr)
-        self.grad = grad
+        self.summary = summary
+    }
+
+    /// nil when no gradient was produced for this input.
+    public var grad: GradSummary? {
+        switch summary {
+        case .none: return nil
+        case .given(let g): return g
+        case .stored(let store, let index): return store[index]
+        }
     }
 
     /// The node that computed it.
@@ -71,6 +83,14 @@ public struct EdgeGradient: Sendable {
     /// The node it flowed into.
     public var to: Int { Int(to32) }
     public var inputNr: Int { Int(inputNr32) }
+}
+
+/// Where an edge gradient's summary is: built only when `EdgeGradient.grad` is read, so that
+/// walks over the ids of a pass's edges build none.
+enum EdgeSummary: Sendable {
+    case none
+    case given(GradSummary)
+    case stored(GradSummaryStore, Int)
 }
 
 /// A gradient accumulated into a leaf.

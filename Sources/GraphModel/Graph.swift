@@ -12,11 +12,11 @@ public struct Graph: Sendable {
     public static let readableSchemas = ["gradscope.graph/1", GraphJSONVersion.v2.schema, schema]
 
     /// Every tensor seen, indexed by `TensorRecord.id`.
-    public internal(set) var tensors: [TensorRecord] = []
+    public internal(set) var tensors = TensorTable()
     /// Every forward op, in execution order, indexed by `OpRecord.id`.
-    public internal(set) var ops: [OpRecord] = []
+    public internal(set) var ops = OpTable()
     /// Every autograd node, indexed by `NodeRecord.id`.
-    public internal(set) var nodes: [NodeRecord] = []
+    public internal(set) var nodes = NodeTable()
     /// Grad-mode regions in the order they were entered, indexed by `Region.id`.
     public internal(set) var regions: [Region] = []
     /// detach / detach_ / .data events, indexed by `DetachRecord.id`.

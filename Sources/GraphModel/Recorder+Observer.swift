@@ -23,7 +23,7 @@ extension Recorder: AutogradObserver {
         }
         let gradFn = event.gradFn.map(nodeID)
         // fill_ bumps the version first and records its node afterwards: fold the node in.
-        if case .bump(let t, let opIndex) = lastEvent, graph.ops[opIndex].name == event.name,
+        if case .bump(let t, let opIndex) = lastEvent, graph.ops.name(of: opIndex) == event.name,
             let first = event.inputs.first, tensorIndex[first.id] == t
         {
             if let g = gradFn { adoptNode(g, op: opIndex, tensor: t) }
@@ -32,7 +32,7 @@ extension Recorder: AutogradObserver {
         }
         let inputs = event.inputs.map { sight($0) }
         let id = graph.ops.count
-        if let g = gradFn { graph.nodes[g].op = id }
+        if let g = gradFn { graph.nodes.setOp(id, of: g) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
         let outputs = event.outputs.map { t in
             tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id)
@@ -55,18 +55,16 @@ extension Recorder: AutogradObserver {
         let opIndex: Int
         // An in-place op computes out of place, then writes back and bumps: fold the two
         // into one in-place op whose output is the modified tensor.
-        if case .op(let i, let temps) = lastEvent, !graph.ops[i].isInPlace, graph.ops[i].inputs.first == t,
-            op == graph.ops[i].name || op == graph.ops[i].name + "_"
+        if case .op(let i, let temps) = lastEvent, !graph.ops.isInPlace(i), graph.ops.firstInput(of: i) == t,
+            case let name = graph.ops.name(of: i), op == name || op == name + "_"
         {
             for engineID in temps.all.reversed() {
                 guard let r = tensorIndex[engineID], r == graph.tensors.count - 1, r != t else { continue }
                 graph.tensors.removeLast()
                 tensorIndex[engineID] = nil
             }
-            graph.ops[i].name = op
-            graph.ops[i].outputs = [t]
-            graph.ops[i].isInPlace = true
-            if let g = graph.ops[i].gradFn { adoptNode(g, op: i, tensor: t) }
+            graph.ops.makeInPlace(i, name: op, output: t)
+            if let g = graph.ops.gradFn(of: i) { adoptNode(g, op: i, tensor: t) }
             opIndex = i
         } else {
             opIndex = graph.ops.count
@@ -91,24 +89,23 @@ extension Recorder: AutogradObserver {
 
     /// Makes node `g` the grad_fn an in-place op `op` gave tensor `t`.
     private func adoptNode(_ g: Int, op: Int, tensor t: Int) {
-        graph.ops[op].gradFn = g
-        graph.nodes[g].op = op
-        graph.tensors[t].gradFn = g
-        graph.tensors[t].isLeaf = false
-        graph.tensors[t].requiresGrad = true
+        graph.ops.setGradFn(g, of: op)
+        graph.nodes.setOp(op, of: g)
+        graph.tensors.setGradFn(g, of: t)
+        graph.tensors.setGradFlags(of: t, requiresGrad: true, isLeaf: false)
     }
 
     public func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {
         guard !insidePlainBackward else { return }
         let id = graph.detaches.count
         if origin == .detachInPlace {
-            let required = tensorIndex[source.id].map { graph.tensors[$0].requiresGrad } ?? false
+            let required = tensorIndex[source.id].map { graph.tensors.requiresGrad(of: $0) } ?? false
             let t = sight(source)
             graph.detaches.append(
                 DetachRecord(
                     id: id, kind: .detachInPlace, source: t, result: t, line: userLine,
                     sourceRequiredGrad: required, opsBefore: graph.ops.count))
-            graph.tensors[t].detach = id
+            graph.tensors.setDetach(id, of: t)
         } else {
             let s = sight(source)
             let kind: DetachKind = origin == .data ? .data : .detach
@@ -151,20 +148,17 @@ extension Recorder: AutogradObserver {
         guard let p = passStack.last else { return }
         let n = nodeID(node)
         graph.backwardPasses[p].executed.append(n)
-        for (i, edge) in graph.nodes[n].next.enumerated() {
+        for (i, edge) in graph.nodes.next(of: n).enumerated() {
             guard let edge else { continue }
             let g = i < gradInputs.count ? gradInputs[i].map(summary) : nil
-            graph.backwardPasses[p].edgeGradients.append(
-                EdgeGradient(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g))
+            graph.backwardPasses[p].edgeGradients.append(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g)
         }
     }
 
     public func savedTensorsFreed(_ node: Node) {
         guard let p = passStack.last else { return }
         let n = nodeID(node)
-        for b in graph.nodes[n].saved.indices where graph.nodes[n].saved[b].freedByPass == nil {
-            graph.nodes[n].saved[b].freedByPass = p
-        }
+        graph.nodes.free(buffersOf: n, by: p)
         graph.backwardPasses[p].freed.append(n)
     }
 
@@ -181,7 +175,7 @@ extension Recorder: AutogradObserver {
     func summary(_ tensor: Tensor) -> GradSummary {
         let cache = lastSummary
         if cache.tensor === tensor, cache.version == tensor.version, let s = cache.summary { return s }
-        let s = GradSummary(tensor, shape: internShape(tensor.shape))
+        let s = GradSummary(tensor)
         cache.tensor = tensor
         cache.version = tensor.version
         cache.summary = s

@@ -28,8 +28,6 @@ public final class Recorder {
     /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
     /// (the script's own code, where nearly every name is bound).
     var labelDepth: [Int: Int] = [:]
-    /// One shared array per distinct list of names (most records of a loop share one).
-    private var namesPool = Set<[String]>()
     /// The one-name list `bind` gave a fresh record last (a loop binds the same name again and again).
     private var lastSingleName: [String] = []
 
@@ -49,9 +47,6 @@ public final class Recorder {
     var passByEngineIndex: [Int: Int] = [:]
     /// Per pass: the engine tensor ids made while it ran lie in `low..<high`.
     var passTensorIDs: [(low: Int, high: Int)] = []
-    var shapePool = Set<[Int]>()
-    /// The shape `internShape` returned last.
-    private var lastShape: [Int] = []
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
@@ -108,14 +103,15 @@ public final class Recorder {
     public func bind(name: String, to tensor: Tensor, depth: Int = 0) {
         let r = sight(tensor)
         lastEvent = .none
-        if depth == 0 && graph.tensors[r].names.isEmpty {
+        let bound = graph.tensors.names(of: r)
+        if depth == 0 && bound.isEmpty {
             // The usual case, a result named where it was made: no list to build or hash.
-            if lastSingleName.first != name { lastSingleName = namesPool.insert([name]).memberAfterInsert }
-            graph.tensors[r].names = lastSingleName
+            if lastSingleName.first != name { lastSingleName = [name] }
+            graph.tensors.setNames(lastSingleName, of: r)
             if !labelDepth.isEmpty { labelDepth[r] = nil }
             return
         }
-        var names = graph.tensors[r].names
+        var names = bound
         if names.isEmpty || depth < labelDepth[r, default: 0] {
             names.removeAll { $0 == name }
             names.insert(name, at: 0)
@@ -123,7 +119,7 @@ public final class Recorder {
         } else if !names.contains(name) {
             names.append(name)
         }
-        if names != graph.tensors[r].names { graph.tensors[r].names = namesPool.insert(names).memberAfterInsert }
+        if names != bound { graph.tensors.setNames(names, of: r) }
     }
 
     /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
@@ -185,23 +181,13 @@ public final class Recorder {
         return !graph.backwardPasses[p].createGraph
     }
 
-    /// One shared array per distinct shape. The shape interned last is checked first: most ops
-    /// make tensors of their inputs' shape, and the comparison is cheaper than hashing.
-    func internShape(_ shape: [Int]) -> [Int] {
-        if shape == lastShape { return lastShape }
-        lastShape = shapePool.insert(shape).memberAfterInsert
-        return lastShape
-    }
-
     /// The record of `tensor`, refreshed with its current flags; created if it is new.
     @discardableResult
     func sight(_ tensor: Tensor) -> Int {
         guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
-        graph.tensors[r].requiresGrad = tensor.requiresGrad
-        graph.tensors[r].isLeaf = tensor.isLeaf
-        graph.tensors[r].version = tensor.version
-        if graph.tensors[r].shape != tensor.shape { graph.tensors[r].shape = internShape(tensor.shape) }
-        graph.tensors[r].gradFn = tensor.gradFn.map(nodeID)
+        graph.tensors.setFlags(of: r, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf, version: tensor.version)
+        if graph.tensors.shape(of: r) != tensor.shape { graph.tensors.setShape(tensor.shape, of: r) }
+        graph.tensors.setGradFn(tensor.gradFn.map(nodeID), of: r)
         return r
     }
 
@@ -222,12 +208,12 @@ public final class Recorder {
         let id = graph.tensors.count
         graph.tensors.append(
             TensorRecord(
-                id: id, shape: internShape(tensor.shape), dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
+                id: id, shape: tensor.shape, dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
                 isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
                 detach: detach, line: userLine, region: regionStack.last,
                 pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
-        if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
+        if let fn = tensor.gradFn { graph.tensors.setGradFn(nodeID(fn), of: id) }
         return id
     }
 
@@ -280,7 +266,7 @@ public final class Recorder {
                 continue
             }
             storages.append(key)
-            var b = SavedBuffer(slot, shape: internShape(slot.shape))
+            var b = SavedBuffer(slot, shape: slot.shape)
             b.freedByPass = slot.freedByPass.flatMap { passByEngineIndex[$0] }
             if slot.isStale {
                 b.invalidation = Invalidation(line: userLine, op: "", version: slot.currentVersion)
@@ -294,7 +280,7 @@ public final class Recorder {
         nodeIndex[node.id] = id
         liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
         for key in storages { savers[key, default: SaverList()].append(id) }
-        if let v = variable { graph.tensors[v].accumulateGrad = id }
+        if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
     }
 
@@ -316,10 +302,8 @@ public final class Recorder {
                     b = storages.count
                     storages.append(k)
                 }
-                guard slot.isStale, b < graph.nodes[n].saved.count, graph.nodes[n].saved[b].invalidation == nil else {
-                    continue
-                }
-                graph.nodes[n].saved[b].invalidation = Invalidation(line: userLine, op: op, version: slot.currentVersion)
+                guard slot.isStale, b < graph.nodes.savedCount(of: n) else { continue }
+                graph.nodes.invalidate(buffer: b, of: n, with: Invalidation(line: userLine, op: op, version: slot.currentVersion))
             }
         }
         if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }

@@ -1,7 +1,7 @@
 import Autograd
 
 /// How a recorded tensor came to exist.
-public enum TensorSource: String, Sendable {
+public enum TensorSource: String, Sendable, CaseIterable {
     /// A factory function (`tensor`, `ones`, `arange`, ...); `TensorRecord.factory` names it.
     case factory
     /// The output of a forward op; `TensorRecord.producer` is the op.
@@ -65,6 +65,33 @@ public struct TensorRecord: Sendable {
         self.source = source
         rareNames = factory.isEmpty ? nil : RareTensorNames(factory: factory, parameterPath: nil)
     }
+
+    /// A record from the columns of a `TensorTable`.
+    init(
+        id: Int, shape: [Int], names: [String], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int,
+        source: TensorSource, rareNames: RareTensorNames?, producer: Int?, detach: Int?, line: Int, region: Int?,
+        gradFn: Int?, accumulateGrad: Int?, pass: Int?
+    ) {
+        id32 = packID(id)
+        version32 = Int32(truncatingIfNeeded: version)
+        producer32 = packID(producer)
+        detach32 = packID(detach)
+        line32 = Int32(truncatingIfNeeded: line)
+        region32 = packID(region)
+        gradFn32 = packID(gradFn)
+        accumulateGrad32 = packID(accumulateGrad)
+        pass32 = packID(pass)
+        self.names = names
+        self.shape = shape
+        self.dtype = dtype
+        self.requiresGrad = requiresGrad
+        self.isLeaf = isLeaf
+        self.source = source
+        self.rareNames = rareNames
+    }
+
+    /// `factory` and `parameterPath` as the table keeps them (nil when both are unset).
+    var rareNamesBox: RareTensorNames? { rareNames }
 
     /// The factory function's name for `.factory` tensors, otherwise empty.
     public var factory: String { rareNames?.factory ?? "" }

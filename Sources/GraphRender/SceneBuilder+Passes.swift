@@ -41,14 +41,25 @@ extension SceneBuilder {
         return claimants.count >= 2 ? result : [:]
     }
 
-    /// The frame of the ops backward call `p` ran first, labelled with its pass and every
-    /// included call rooted in it (`pass 1: backward at line 23`).
-    func passCluster(_ p: Int) -> ClusterSpec {
-        let record = graph.backwardPasses[p]
-        let rooted = graph.backwardPasses.filter { q in
-            selection.passIncluded[q.id] && q.roots.contains { r in graph.nodes[r].op.flatMap { passOfOp[$0] } == p }
+    /// Pass id → the included passes (in order) with a root whose op that pass's frame holds:
+    /// one walk over the passes' roots, not one per frame.
+    static func passesRooted(_ graph: Graph, selection: GraphSelection, passOfOp: [Int: Int]) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        for q in graph.backwardPasses where selection.passIncluded[q.id] {
+            var frames: [Int] = []
+            for r in q.roots {
+                if let p = graph.nodes[r].op.flatMap({ passOfOp[$0] }), !frames.contains(p) { frames.append(p) }
+            }
+            for p in frames { result[p, default: []].append(q.id) }
         }
-        let calls = rooted.isEmpty ? [record] : rooted
+        return result
+    }
+
+    /// The frame of the ops backward call `p` ran first, labelled with its pass and every
+    /// included call rooted in it, `rooted` (`pass 1: backward at line 23`).
+    func passCluster(_ p: Int, rooted: [Int]) -> ClusterSpec {
+        let record = graph.backwardPasses[p]
+        let calls = rooted.isEmpty ? [record] : rooted.map { graph.backwardPasses[$0] }
         let lines = calls.map { q in "\(q.line)" + (q.error != nil ? " (raised)" : "") }.joined(separator: ", ")
         let call = (record.kind == .grad ? "autograd.grad" : "backward") + " at line\(calls.count > 1 ? "s" : "") \(lines)"
         var tooltip = "the ops whose grad_fn \(Describe.pass(record)) ran"

@@ -155,7 +155,8 @@ struct SceneBuilder {
         passOfOp = options.everyPass ? [:] : SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
             graph, selection: selection, passes: passes, chosen: options.pass)
-        for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p) }
+        let rooted = SceneBuilder.passesRooted(graph, selection: selection, passOfOp: passOfOp)
+        for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p, rooted: rooted[p] ?? []) }
     }
 
     /// Builds the scene.
@@ -301,7 +302,7 @@ struct SceneBuilder {
 
     mutating func addOp(_ op: OpRecord, key: String) {
         let spec = opCluster[op.id]
-        let pass = passOfOp[op.id].map { cluster(passClusterSpecs[$0] ?? passCluster($0)) }
+        let pass = passOfOp[op.id].flatMap { passClusterSpecs[$0] }.map { cluster($0) }
         let module = moduleOfOp[op.id]
         let outer = module == nil ? spec.map { cluster($0) } ?? pass : pass
         let clusterIndex = module.map { opCluster(in: $0, region: spec, outer: outer) } ?? outer

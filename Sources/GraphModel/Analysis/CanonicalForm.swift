@@ -27,14 +27,14 @@ extension Graph {
             number[node] = Int32(k)
             entryNode.append(node)
             kidStart.append(kids.count)
-            kids.append(contentsOf: repeatElement(-1, count: nodes[node].next.count))
+            kids.append(contentsOf: repeatElement(-1, count: nodes.next(of: node).count))
             stack.append((k, 0))
             return Int32(k)
         }
         for root in pass.roots where number[root] < 0 {
             _ = enter(root)
             while let top = stack.last {
-                let next = nodes[entryNode[top.entry]].next
+                let next = nodes.next(of: entryNode[top.entry])
                 guard top.child < next.count else {
                     stack.removeLast()
                     continue
@@ -54,7 +54,7 @@ extension Graph {
             w.append(" ")
             w.appendDecimal(k)
             w.append("=")
-            w.appendText(nodes[node].name)
+            w.appendText(nodes.name(of: node))
             w.append("(")
             let first = kidStart[k]
             for i in first..<(k + 1 < kidStart.count ? kidStart[k + 1] : kids.count) {
@@ -78,7 +78,7 @@ extension Graph {
         var stack = starts
         while let n = stack.popLast() {
             guard seen.insert(n).inserted else { continue }
-            for case let e? in nodes[n].next where !seen.contains(e.node) { stack.append(e.node) }
+            for case let e? in nodes.next(of: n) where !seen.contains(e.node) { stack.append(e.node) }
         }
         return seen
     }

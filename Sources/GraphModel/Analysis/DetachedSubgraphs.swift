@@ -25,7 +25,7 @@ struct TensorOpIndex {
     private var items: [Int]
 
     /// `ops` grouped by each tensor in `tensorsOf(op)`.
-    init(tensorCount: Int, ops: [OpRecord], _ tensorsOf: (OpRecord) -> [Int]) {
+    init(tensorCount: Int, ops: OpTable, _ tensorsOf: (OpRecord) -> [Int]) {
         var counts = [Int](repeating: 0, count: tensorCount + 1)
         for op in ops { for t in tensorsOf(op) { counts[t + 1] += 1 } }
         for i in 1..<counts.count { counts[i] += counts[i - 1] }
@@ -66,7 +66,7 @@ extension Graph {
 
 extension Graph {
     /// Whether tensor `t` carries history toward a leaf that requires grad.
-    func carriesGrad(_ t: Int) -> Bool { tensors[t].requiresGrad }
+    func carriesGrad(_ t: Int) -> Bool { tensors.requiresGrad(of: t) }
 
     /// Whether `op` ran with grad mode off on an input that required grad (so it cut history).
     func cutsHistory(_ op: OpRecord) -> Bool {

@@ -8,7 +8,7 @@ struct IncomingEdges {
     /// The target node of each entry of `order`.
     private let targets: [Int]
 
-    init(_ gradients: [EdgeGradient]) {
+    init(_ gradients: EdgeGradientList) {
         let to = gradients.map(\.to)
         order = to.indices.sorted { to[$0] < to[$1] || (to[$0] == to[$1] && $0 < $1) }
         targets = order.map { to[$0] }

@@ -61,7 +61,8 @@ struct CompactPass: Decodable {
             id: id, kind: kind, line: line, roots: roots, rootTensors: rootTensors, inputs: inputs,
             retainGraph: retainGraph, createGraph: createGraph, opsBefore: opsBefore, tensorsBefore: tensorsBefore)
         p.executed = executed
-        p.edgeGradients = try edges.enumerated().map { try $1.record(nodes: nodes, place: "backward_passes[\(id)].edges[\($0)]") }
+        p.edgeGradients = EdgeGradientList(
+            try edges.enumerated().map { try $1.record(nodes: nodes, place: "backward_passes[\(id)].edges[\($0)]") })
         p.accumulated = accumulated.map(\.record)
         p.freed = freed
         p.hooks = hooks.map(\.record)

@@ -39,6 +39,18 @@ struct TensorDefaults: Equatable {
         gradFn = ops[p].gradFn
         pass = ops[p].pass
     }
+
+    /// The same defaults read from a graph's op table, column by column.
+    init(producer: Int?, in ops: OpTable) {
+        guard let p = producer else {
+            (line, region, gradFn, pass) = (nil, nil, nil, nil)
+            return
+        }
+        line = ops.line(of: p)
+        region = ops.region(of: p)
+        gradFn = ops.gradFn(of: p)
+        pass = ops.pass(of: p)
+    }
 }
 
 extension Graph {
@@ -47,6 +59,15 @@ extension Graph {
         var result = [Int?](repeating: nil, count: nodeCount)
         for o in ops {
             if let g = o.gradFn, result.indices.contains(g), result[g] == nil { result[g] = o.id }
+        }
+        return result
+    }
+
+    /// `opsOfNodes` over a graph's op table.
+    static func opsOfNodes(_ ops: OpTable, nodeCount: Int) -> [Int?] {
+        var result = [Int?](repeating: nil, count: nodeCount)
+        for o in ops.indices {
+            if let g = ops.gradFn(of: o), result.indices.contains(g), result[g] == nil { result[g] = o }
         }
         return result
     }

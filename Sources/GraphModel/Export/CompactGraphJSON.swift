@@ -52,7 +52,7 @@ extension Graph {
 
     /// Writes `"key":[{...},...]` with one object per element, or nothing when `elements` is empty.
     private func array<T>(
-        _ key: StaticString, _ elements: [T], _ w: inout JSONWriter, _ fields: (T, inout JSONWriter) -> Void
+        _ key: StaticString, _ elements: some Collection<T>, _ w: inout JSONWriter, _ fields: (T, inout JSONWriter) -> Void
     ) {
         guard !elements.isEmpty else { return }
         w.key(key)
@@ -106,7 +106,7 @@ extension Graph {
     private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {
         w.field("name", table.intern(n.name))
         if n.op != defaultOp { w.field("op", n.op) }
-        if n.line != n.op.map({ ops[$0].line }) { w.field("line", n.line) }
+        if n.line != n.op.map({ ops.line(of: $0) }) { w.field("line", n.line) }
         if !n.next.isEmpty {
             w.key("next")
             w.beginArray()
@@ -159,7 +159,7 @@ extension Graph {
         array("edges", p.edgeGradients, &w) { e, w in
             w.field("from", e.from)
             if e.index != 0 { w.field("index", e.index) }
-            let next = nodes[e.from].next
+            let next = nodes.next(of: e.from)
             let target = next.indices.contains(e.index) ? next[e.index] : nil
             if e.to != target?.node || e.inputNr != target?.inputNr {
                 w.field("to", e.to)

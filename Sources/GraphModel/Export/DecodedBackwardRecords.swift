@@ -23,7 +23,7 @@ struct DecodedPass: Decodable {
             createGraph: try c.decode(Bool.self, forKey: .createGraph),
             opsBefore: try c.decodeCount(forKey: .opsBefore), tensorsBefore: try c.decodeCount(forKey: .tensorsBefore))
         p.executed = try c.decodeIndices(forKey: .executed)
-        p.edgeGradients = try c.decode([DecodedEdgeGradient].self, forKey: .edges).map(\.record)
+        p.edgeGradients = EdgeGradientList(try c.decode([DecodedEdgeGradient].self, forKey: .edges).map(\.record))
         p.accumulated = try c.decode([DecodedAccumulation].self, forKey: .accumulated).map(\.record)
         p.freed = try c.decodeIndices(forKey: .freed)
         p.hooks = try c.decode([DecodedHook].self, forKey: .hooks).map(\.record)

@@ -23,9 +23,15 @@ extension Graph {
     public init(json text: String) throws {
         let document = try GraphDocument.decode(text)
         self.init()
-        tensors = document.tensors
-        ops = document.ops
-        nodes = document.nodes
+        let ids = [("tensors", document.tensors.map(\.id)), ("ops", document.ops.map(\.id)), ("nodes", document.nodes.map(\.id))]
+        for (table, ids) in ids {
+            if let i = ids.indices.first(where: { ids[$0] != $0 }) {
+                throw GraphJSONError("not a \(Graph.schema) dump: \(table)[\(i)]: id is \(ids[i])")
+            }
+        }
+        tensors = TensorTable(document.tensors)
+        ops = OpTable(document.ops)
+        nodes = NodeTable(document.nodes)
         regions = document.regions
         detaches = document.detaches
         backwardPasses = document.backwardPasses
@@ -48,7 +54,6 @@ extension Graph {
         }
         let (t, o, n, g, d, p) = (tensors.count, ops.count, nodes.count, regions.count, detaches.count, backwardPasses.count)
         for (i, x) in tensors.enumerated() {
-            guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: tensors[\(i)]: id is \(x.id)") }
             try check(x.producer, o, "tensors[\(i)].producer")
             try check(x.detach, d, "tensors[\(i)].detach")
             try check(x.region, g, "tensors[\(i)].region")
@@ -57,14 +62,12 @@ extension Graph {
             try check(x.pass, p, "tensors[\(i)].pass")
         }
         for (i, x) in ops.enumerated() {
-            guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: ops[\(i)]: id is \(x.id)") }
             for v in x.inputs + x.outputs { try check(v, t, "ops[\(i)] inputs/outputs") }
             try check(x.region, g, "ops[\(i)].region")
             try check(x.gradFn, n, "ops[\(i)].grad_fn")
             try check(x.pass, p, "ops[\(i)].pass")
         }
         for (i, x) in nodes.enumerated() {
-            guard x.id == i else { throw GraphJSONError("not a \(Graph.schema) dump: nodes[\(i)]: id is \(x.id)") }
             try check(x.op, o, "nodes[\(i)].op")
             try check(x.variable, t, "nodes[\(i)].variable")
             try check(x.pass, p, "nodes[\(i)].pass")

@@ -1,0 +1,109 @@
+/// The gradients a backward pass sent along next edges, stored as rows of ids with each
+/// summary kept once (a gradient equal to the one before it shares its row) and a small
+/// gradient's values in one flat column. Read as `EdgeGradient` values built on access.
+public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private var rows: [EdgeRow] = []
+    private var summaries = GradSummaryStore()
+
+    /// An empty list.
+    public init() {}
+
+    /// A list holding `gradients` in order.
+    public init(_ gradients: some Sequence<EdgeGradient>) {
+        for g in gradients { append(g) }
+    }
+
+    public init(arrayLiteral gradients: EdgeGradient...) { self.init(gradients) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { rows.count }
+
+    public subscript(position: Int) -> EdgeGradient {
+        let r = rows[position]
+        return EdgeGradient(
+            from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr),
+            summary: r.summary < 0 ? .none : .stored(summaries, Int(r.summary)))
+    }
+
+    /// Appends `gradient`.
+    mutating func append(_ gradient: EdgeGradient) {
+        append(from: gradient.from, index: gradient.index, to: gradient.to, inputNr: gradient.inputNr, grad: gradient.grad)
+    }
+
+    /// Appends the gradient `grad` that node `from` sent along its next edge `index` into input `inputNr` of node `to`.
+    mutating func append(from: Int, index: Int, to: Int, inputNr: Int, grad: GradSummary?) {
+        let summary = grad.map { summaries.append($0) } ?? -1
+        rows.append(EdgeRow(from: from, index: index, to: to, inputNr: inputNr, summary: summary))
+    }
+}
+
+/// One edge gradient's ids.
+private struct EdgeRow {
+    let from: Int32
+    let index: Int32
+    let to: Int32
+    let inputNr: Int32
+    let summary: Int32
+
+    init(from: Int, index: Int, to: Int, inputNr: Int, summary: Int) {
+        self.from = Int32(truncatingIfNeeded: from)
+        self.index = Int32(truncatingIfNeeded: index)
+        self.to = Int32(truncatingIfNeeded: to)
+        self.inputNr = Int32(truncatingIfNeeded: inputNr)
+        self.summary = Int32(truncatingIfNeeded: summary)
+    }
+}
+
+/// Gradient summaries in columns. A summary that follows from its values (every small
+/// gradient the recorder sees) is kept as its shape and values alone; others keep every field.
+struct GradSummaryStore: Sendable {
+    private var entries: [SummaryEntry] = []
+    private var values: [Double] = []
+    private var full: [GradSummary] = []
+    private var shapePool = InternTable<[Int]>(first: [])
+    /// The summary appended last, which a repeated gradient shares.
+    private var lastAppended: GradSummary?
+
+    /// The summary at `index`.
+    subscript(index: Int) -> GradSummary {
+        let e = entries[index]
+        if e.count < 0 { return full[Int(e.start)] }
+        let v = Array(values[Int(e.start)..<Int(e.start) + Int(e.count)])
+        return GradSummary(values: v, shape: shapePool[e.shape])
+    }
+
+    /// Stores `summary`, or reuses the last entry when it holds the same summary; returns its index.
+    mutating func append(_ summary: GradSummary) -> Int {
+        if let last = lastAppended, last.isBitwiseEqual(to: summary) { return entries.count - 1 }
+        lastAppended = summary
+        let shape = shapePool.id(of: summary.shape)
+        if summary.followsFromValues, let v = summary.values {
+            entries.append(SummaryEntry(shape: shape, start: UInt32(values.count), count: Int32(v.count)))
+            values += v
+        } else {
+            entries.append(SummaryEntry(shape: shape, start: UInt32(full.count), count: -1))
+            full.append(summary)
+        }
+        return entries.count - 1
+    }
+}
+
+/// Where a summary's fields are: `count` values from `start` in the value column, or the
+/// full summary at `start` when `count` is -1.
+private struct SummaryEntry {
+    let shape: UInt32
+    let start: UInt32
+    let count: Int32
+}
+
+extension GradSummary {
+    /// Whether every field holds the same bits (so that -0.0 and 0.0 differ, and NaN equals itself).
+    func isBitwiseEqual(to other: GradSummary) -> Bool {
+        func same(_ a: Double?, _ b: Double?) -> Bool { a?.bitPattern == b?.bitPattern }
+        guard shape == other.shape, nanCount == other.nanCount, infCount == other.infCount, same(norm, other.norm),
+            same(min, other.min), same(max, other.max), values?.count == other.values?.count
+        else { return false }
+        guard let v = values, let w = other.values else { return true }
+        return zip(v, w).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+}

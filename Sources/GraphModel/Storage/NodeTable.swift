@@ -1,0 +1,130 @@
+import Autograd
+
+/// Every autograd node of a graph, stored as columns with the next edges and saved buffers of
+/// all nodes in flat columns, read as `NodeRecord` values built on access. Indexed by `NodeRecord.id`.
+public struct NodeTable: RandomAccessCollection, Sendable {
+    private var nameIDs: [UInt32] = []
+    private var lines: [Int32] = []
+    private var ops: [Int32] = []
+    private var variables = SparseIDColumn()
+    private var passes = SparseIDColumn()
+    /// Node `i`'s next edges are `edges[edgeStarts[i]..<edgeStarts[i + 1]]`.
+    private var edgeStarts: [UInt32] = [0]
+    private var edges: [PackedEdge] = []
+    /// Node `i`'s saved buffers are `buffers[bufferStarts[i]..<bufferStarts[i + 1]]`.
+    private var bufferStarts: [UInt32] = [0]
+    private var buffers: [PackedBuffer] = []
+    /// Invalidations by index into `buffers`.
+    private var invalidations: [Int32: Invalidation] = [:]
+    private var namePool = InternTable<String>(first: "")
+    private var shapePool = InternTable<[Int]>(first: [])
+
+    /// An empty table.
+    public init() {}
+
+    /// A table of `records`, whose ids are their positions.
+    init(_ records: [NodeRecord]) {
+        for r in records { append(r) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { lines.count }
+
+    /// The record of node `id`.
+    public subscript(id: Int) -> NodeRecord {
+        var n = NodeRecord(
+            id: id, name: namePool[nameIDs[id]], line: Int(lines[id]), next: next(of: id), saved: saved(of: id),
+            variable: variables[id], pass: passes[id])
+        n.op = unpackID(ops[id])
+        return n
+    }
+
+    /// Appends `record` (its id must be `count`).
+    mutating func append(_ record: NodeRecord) {
+        let id = lines.count
+        nameIDs.append(namePool.id(of: record.name))
+        lines.append(Int32(truncatingIfNeeded: record.line))
+        ops.append(packID(record.op))
+        variables[id] = record.variable
+        passes[id] = record.pass
+        for e in record.next { edges.append(PackedEdge(e)) }
+        edgeStarts.append(UInt32(edges.count))
+        for b in record.saved {
+            if let i = b.invalidation { invalidations[Int32(buffers.count)] = i }
+            buffers.append(PackedBuffer(b, name: namePool.id(of: b.name), shape: shapePool.id(of: b.shape)))
+        }
+        bufferStarts.append(UInt32(buffers.count))
+    }
+
+    /// Node `id`'s class name (see `NodeRecord.name`).
+    func name(of id: Int) -> String { namePool[nameIDs[id]] }
+
+    /// Node `id`'s next edges (see `NodeRecord.next`).
+    func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStarts[id])..<Int(edgeStarts[id + 1])].map(\.edge) }
+
+    /// Node `id`'s saved buffers (see `NodeRecord.saved`).
+    func saved(of id: Int) -> [SavedBuffer] {
+        let range = Int(bufferStarts[id])..<Int(bufferStarts[id + 1])
+        return range.map { i in
+            let p = buffers[i]
+            var b = SavedBuffer(
+                name: namePool[p.name], shape: shapePool[p.shape], dtype: DType(rawValue: Int(p.dtype)) ?? .float32,
+                bytes: Int(p.bytes), savedVersion: Int(p.savedVersion), isOutput: p.isOutput)
+            b.freedByPass = unpackID(p.freedByPass)
+            b.invalidation = invalidations[Int32(i)]
+            return b
+        }
+    }
+
+    /// How many saved buffers node `id` has.
+    func savedCount(of id: Int) -> Int { Int(bufferStarts[id + 1] - bufferStarts[id]) }
+
+    mutating func setOp(_ op: Int?, of id: Int) { ops[id] = packID(op) }
+
+    /// Marks every buffer of node `id` not freed yet as freed by `pass`.
+    mutating func free(buffersOf id: Int, by pass: Int) {
+        for i in Int(bufferStarts[id])..<Int(bufferStarts[id + 1]) where buffers[i].freedByPass < 0 {
+            buffers[i].freedByPass = packID(pass)
+        }
+    }
+
+    /// Records an in-place change to buffer `index` of node `id`, unless one was recorded.
+    mutating func invalidate(buffer index: Int, of id: Int, with invalidation: Invalidation) {
+        let key = Int32(Int(bufferStarts[id]) + index)
+        if invalidations[key] == nil { invalidations[key] = invalidation }
+    }
+}
+
+/// A next edge in 8 bytes; node -1 for None.
+private struct PackedEdge {
+    let node: Int32
+    let inputNr: Int32
+
+    init(_ edge: NodeEdge?) {
+        node = edge.map { packID($0.node) } ?? -1
+        inputNr = Int32(truncatingIfNeeded: edge?.inputNr ?? 0)
+    }
+
+    var edge: NodeEdge? { node < 0 ? nil : NodeEdge(node: Int(node), inputNr: Int(inputNr)) }
+}
+
+/// A saved buffer with its name and shape interned.
+private struct PackedBuffer {
+    let name: UInt32
+    let shape: UInt32
+    let bytes: Int64
+    let savedVersion: Int32
+    var freedByPass: Int32
+    let dtype: UInt8
+    let isOutput: Bool
+
+    init(_ b: SavedBuffer, name: UInt32, shape: UInt32) {
+        self.name = name
+        self.shape = shape
+        bytes = Int64(b.bytes)
+        savedVersion = Int32(truncatingIfNeeded: b.savedVersion)
+        freedByPass = packID(b.freedByPass)
+        dtype = UInt8(b.dtype.rawValue)
+        isOutput = b.isOutput
+    }
+}

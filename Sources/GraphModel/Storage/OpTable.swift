@@ -1,0 +1,110 @@
+/// Every forward op of a graph, stored as columns with the input and output ids of all ops in
+/// one flat column, read as `OpRecord` values built on access. Indexed by `OpRecord.id`.
+public struct OpTable: RandomAccessCollection, Sendable {
+    private var nameIDs: [UInt32] = []
+    private var lines: [Int32] = []
+    private var regions: [Int32] = []
+    private var gradFns: [Int32] = []
+    /// gradEnabled (bit 0), isInPlace (bit 1).
+    private var flags: [UInt8] = []
+    /// Op `i`'s inputs are `tensorIDs[starts[i]..<inputEnds[i]]`, its outputs `tensorIDs[inputEnds[i]..<starts[i + 1]]`.
+    private var starts: [UInt32] = [0]
+    private var inputEnds: [UInt32] = []
+    private var tensorIDs: [Int32] = []
+    private var passes = SparseIDColumn()
+    private var innerLines = SparseIDColumn()
+    private var namePool = InternTable<String>(first: "")
+
+    /// An empty table.
+    public init() {}
+
+    /// A table of `records`, whose ids are their positions.
+    init(_ records: [OpRecord]) {
+        for r in records { append(r) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { flags.count }
+
+    /// The record of op `id`.
+    public internal(set) subscript(id: Int) -> OpRecord {
+        get {
+            OpRecord(
+                id: id, name: namePool[nameIDs[id]], inputs: inputs(of: id), outputs: outputs(of: id), line: Int(lines[id]),
+                region: unpackID(regions[id]), gradEnabled: flags[id] & 1 != 0, gradFn: unpackID(gradFns[id]),
+                isInPlace: flags[id] & 2 != 0, pass: passes[id], innerLine: innerLines[id])
+        }
+        set {
+            nameIDs[id] = namePool.id(of: newValue.name)
+            lines[id] = Int32(truncatingIfNeeded: newValue.line)
+            regions[id] = packID(newValue.region)
+            gradFns[id] = packID(newValue.gradFn)
+            flags[id] = (newValue.gradEnabled ? 1 : 0) | (newValue.isInPlace ? 2 : 0)
+            passes[id] = newValue.pass
+            innerLines[id] = newValue.innerLine
+            replaceTensorIDs(of: id, inputs: newValue.inputs, outputs: newValue.outputs)
+        }
+    }
+
+    /// Appends `record` (its id must be `count`).
+    mutating func append(_ record: OpRecord) {
+        let id = flags.count
+        nameIDs.append(namePool.id(of: record.name))
+        lines.append(Int32(truncatingIfNeeded: record.line))
+        regions.append(packID(record.region))
+        gradFns.append(packID(record.gradFn))
+        flags.append((record.gradEnabled ? 1 : 0) | (record.isInPlace ? 2 : 0))
+        passes[id] = record.pass
+        innerLines[id] = record.innerLine
+        for t in record.inputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
+        inputEnds.append(UInt32(tensorIDs.count))
+        for t in record.outputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
+        starts.append(UInt32(tensorIDs.count))
+    }
+
+    /// The input tensor ids of op `id`.
+    func inputs(of id: Int) -> [Int] { tensorIDs[Int(starts[id])..<Int(inputEnds[id])].map(Int.init) }
+
+    /// The output tensor ids of op `id`.
+    func outputs(of id: Int) -> [Int] { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])].map(Int.init) }
+
+    /// The first input of op `id`, if it has one.
+    func firstInput(of id: Int) -> Int? { starts[id] < inputEnds[id] ? Int(tensorIDs[Int(starts[id])]) : nil }
+
+    func name(of id: Int) -> String { namePool[nameIDs[id]] }
+
+    func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
+
+    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
+
+    func line(of id: Int) -> Int { Int(lines[id]) }
+
+    func region(of id: Int) -> Int? { unpackID(regions[id]) }
+
+    func pass(of id: Int) -> Int? { passes[id] }
+
+    mutating func setGradFn(_ node: Int?, of id: Int) { gradFns[id] = packID(node) }
+
+    /// Makes op `id` the in-place op `name` writing into `tensor` (an out-of-place op folded
+    /// into the version bump that followed it).
+    mutating func makeInPlace(_ id: Int, name: String, output tensor: Int) {
+        nameIDs[id] = namePool.id(of: name)
+        flags[id] |= 2
+        replaceTensorIDs(of: id, inputs: inputs(of: id), outputs: [tensor])
+    }
+
+    /// Rewrites op `id`'s span of the flat column; cheap for the last op, which is the one the
+    /// recorder changes.
+    private mutating func replaceTensorIDs(of id: Int, inputs: [Int], outputs: [Int]) {
+        let old = Int(starts[id])..<Int(starts[id + 1])
+        let new = (inputs + outputs).map { Int32(truncatingIfNeeded: $0) }
+        tensorIDs.replaceSubrange(old, with: new)
+        inputEnds[id] = starts[id] + UInt32(inputs.count)
+        let shift = Int64(new.count) - Int64(old.count)
+        guard shift != 0 else { return }
+        for later in (id + 1)..<starts.count {
+            starts[later] = UInt32(truncatingIfNeeded: Int64(starts[later]) + shift)
+            if later < inputEnds.count { inputEnds[later] = UInt32(truncatingIfNeeded: Int64(inputEnds[later]) + shift) }
+        }
+    }
+}

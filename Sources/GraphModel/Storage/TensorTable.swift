@@ -1,0 +1,123 @@
+import Autograd
+
+/// Every tensor record of a graph, stored as columns (a few bytes per tensor) and read as
+/// `TensorRecord` values built on access. Indexed by `TensorRecord.id`.
+public struct TensorTable: RandomAccessCollection, Sendable {
+    private var shapeIDs: [UInt32] = []
+    private var nameListIDs: [UInt32] = []
+    /// dtype (bits 0–2), source (bits 3–5), requiresGrad (bit 6), isLeaf (bit 7).
+    private var kinds: [UInt8] = []
+    private var versions: [Int32] = []
+    private var producers: [Int32] = []
+    private var lines: [Int32] = []
+    private var regions: [Int32] = []
+    private var gradFns: [Int32] = []
+    private var detaches = SparseIDColumn()
+    private var accumulateGrads = SparseIDColumn()
+    private var passes = SparseIDColumn()
+    private var rareNames: [Int32: RareTensorNames] = [:]
+    private var shapePool = InternTable<[Int]>(first: [])
+    private var namePool = InternTable<[String]>(first: [])
+
+    /// An empty table.
+    public init() {}
+
+    /// A table of `records`, whose ids are their positions.
+    init(_ records: [TensorRecord]) {
+        for r in records { append(r) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { kinds.count }
+
+    /// The record of tensor `id`.
+    public internal(set) subscript(id: Int) -> TensorRecord {
+        get {
+            let kind = kinds[id]
+            return TensorRecord(
+                id: id, shape: shapePool[shapeIDs[id]], names: namePool[nameListIDs[id]],
+                dtype: DType(rawValue: Int(kind & 7)) ?? .float32, requiresGrad: kind & 64 != 0, isLeaf: kind & 128 != 0,
+                version: Int(versions[id]), source: TensorSource.allCases[Int(kind >> 3) & 7],
+                rareNames: rareNames[Int32(truncatingIfNeeded: id)], producer: unpackID(producers[id]),
+                detach: detaches[id], line: Int(lines[id]), region: unpackID(regions[id]), gradFn: unpackID(gradFns[id]),
+                accumulateGrad: accumulateGrads[id], pass: passes[id])
+        }
+        set { store(newValue, at: id) }
+    }
+
+    /// Appends `record` (its id must be `count`).
+    mutating func append(_ record: TensorRecord) {
+        shapeIDs.append(0)
+        nameListIDs.append(0)
+        kinds.append(0)
+        versions.append(0)
+        producers.append(-1)
+        lines.append(0)
+        regions.append(-1)
+        gradFns.append(-1)
+        store(record, at: kinds.count - 1)
+    }
+
+    /// Removes the last record.
+    mutating func removeLast() {
+        let id = kinds.count - 1
+        shapeIDs.removeLast()
+        nameListIDs.removeLast()
+        kinds.removeLast()
+        versions.removeLast()
+        producers.removeLast()
+        lines.removeLast()
+        regions.removeLast()
+        gradFns.removeLast()
+        detaches[id] = nil
+        accumulateGrads[id] = nil
+        passes[id] = nil
+        rareNames[Int32(truncatingIfNeeded: id)] = nil
+    }
+
+    private mutating func store(_ r: TensorRecord, at id: Int) {
+        shapeIDs[id] = shapePool.id(of: r.shape)
+        nameListIDs[id] = namePool.id(of: r.names)
+        setFlags(of: id, requiresGrad: r.requiresGrad, isLeaf: r.isLeaf, version: r.version)
+        let sourceIndex = TensorSource.allCases.firstIndex(of: r.source) ?? 0
+        kinds[id] = kinds[id] & 0xC0 | UInt8(r.dtype.rawValue & 7) | UInt8(sourceIndex) << 3
+        producers[id] = packID(r.producer)
+        lines[id] = Int32(truncatingIfNeeded: r.line)
+        regions[id] = packID(r.region)
+        gradFns[id] = packID(r.gradFn)
+        detaches[id] = r.detach
+        accumulateGrads[id] = r.accumulateGrad
+        passes[id] = r.pass
+        rareNames[Int32(truncatingIfNeeded: id)] = r.rareNamesBox
+    }
+
+    // MARK: Single columns, for the recorder's per-op updates
+
+    /// The names bound to tensor `id` (see `TensorRecord.names`).
+    func names(of id: Int) -> [String] { namePool[nameListIDs[id]] }
+
+    mutating func setNames(_ names: [String], of id: Int) { nameListIDs[id] = namePool.id(of: names) }
+
+    func shape(of id: Int) -> [Int] { shapePool[shapeIDs[id]] }
+
+    mutating func setShape(_ shape: [Int], of id: Int) { shapeIDs[id] = shapePool.id(of: shape) }
+
+    func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
+
+    /// Sets what the engine reports of a live tensor each time the recorder sees it.
+    mutating func setFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool, version: Int) {
+        setGradFlags(of: id, requiresGrad: requiresGrad, isLeaf: isLeaf)
+        versions[id] = Int32(truncatingIfNeeded: version)
+    }
+
+    /// Sets the flags only (an in-place op that gave tensor `id` a grad_fn).
+    mutating func setGradFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool) {
+        kinds[id] = kinds[id] & 0x3F | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
+    }
+
+    mutating func setGradFn(_ node: Int?, of id: Int) { gradFns[id] = packID(node) }
+
+    mutating func setAccumulateGrad(_ node: Int, of id: Int) { accumulateGrads[id] = node }
+
+    mutating func setDetach(_ detach: Int, of id: Int) { detaches[id] = detach }
+}

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import Autograd
+@testable import GraphModel
+
+/// The column tables give back every field of the records stored in them.
+struct ColumnTablesTests {
+    private func tensor(_ id: Int, factory: String = "", pass: Int? = nil) -> TensorRecord {
+        var t = TensorRecord(
+            id: id, shape: [2, id], dtype: .float64, requiresGrad: true, isLeaf: false, version: 3, source: .backward,
+            factory: factory, producer: id - 1, detach: 7, line: 40 + id, region: nil, pass: pass)
+        t.names = ["a\(id)", "b"]
+        t.gradFn = 5
+        t.accumulateGrad = id == 1 ? 9 : nil
+        return t
+    }
+
+    @Test func tensorTableKeepsEveryField() {
+        var table = TensorTable()
+        for id in 0..<3 { table.append(tensor(id, factory: id == 2 ? "randn" : "", pass: id == 1 ? 4 : nil)) }
+        table[1].parameterPath = "model.fc.weight"
+        for id in 0..<3 {
+            let t = table[id]
+            let expected = tensor(id, factory: id == 2 ? "randn" : "", pass: id == 1 ? 4 : nil)
+            #expect(t.id == id && t.shape == expected.shape && t.names == expected.names && t.dtype == .float64)
+            #expect(t.requiresGrad && !t.isLeaf && t.version == 3 && t.source == .backward)
+            #expect(t.producer == expected.producer && t.detach == 7 && t.line == expected.line && t.region == nil)
+            #expect(t.gradFn == 5 && t.accumulateGrad == expected.accumulateGrad && t.pass == expected.pass)
+            #expect(t.factory == expected.factory)
+        }
+        #expect(table[1].label == "fc.weight")
+        table.removeLast()
+        table.append(tensor(2))
+        #expect(table[2].factory.isEmpty && table[2].pass == nil)
+    }
+
+    @Test func changingAnEarlierOpsOutputsMovesTheLaterOps() {
+        var table = OpTable()
+        for id in 0..<3 {
+            table.append(
+                OpRecord(
+                    id: id, name: "mul", inputs: [id, id + 10], outputs: [id + 20, id + 30], line: id, region: nil,
+                    gradEnabled: true, gradFn: nil, isInPlace: false, pass: nil))
+        }
+        table.makeInPlace(0, name: "mul_", output: 0)
+        #expect(table[0].name == "mul_" && table[0].isInPlace && table[0].inputs == [0, 10] && table[0].outputs == [0])
+        #expect(table[1].inputs == [1, 11] && table[1].outputs == [21, 31])
+        #expect(table[2].inputs == [2, 12] && table[2].outputs == [22, 32] && !table[2].isInPlace)
+    }
+
+    @Test func nodeTableKeepsEdgesAndBufferStates() {
+        var table = NodeTable()
+        let buffer = SavedBuffer(name: "self", shape: [3], dtype: .float32, bytes: 12, savedVersion: 1, isOutput: true)
+        table.append(NodeRecord(id: 0, name: "AccumulateGrad", line: 1, next: [], saved: [], variable: 0, pass: nil))
+        table.append(
+            NodeRecord(
+                id: 1, name: "ExpBackward0", line: 2, next: [NodeEdge(node: 0, inputNr: 2), nil], saved: [buffer, buffer],
+                variable: nil, pass: 3))
+        table.setOp(6, of: 1)
+        table.free(buffersOf: 1, by: 4)
+        table.invalidate(buffer: 1, of: 1, with: Invalidation(line: 9, op: "add_", version: 2))
+        table.invalidate(buffer: 1, of: 1, with: Invalidation(line: 10, op: "mul_", version: 3))
+        let n = table[1]
+        #expect(n.name == "ExpBackward0" && n.op == 6 && n.pass == 3 && n.variable == nil)
+        #expect(n.next == [NodeEdge(node: 0, inputNr: 2), nil])
+        #expect(n.saved.map(\.freedByPass) == [4, 4] && n.saved.map(\.isOutput) == [true, true])
+        #expect(n.saved[0].invalidation == nil && n.saved[1].invalidation == Invalidation(line: 9, op: "add_", version: 2))
+        #expect(table[0].variable == 0 && table[0].op == nil && table[0].next.isEmpty)
+    }
+
+    @Test func equalGradientsShareASummaryButSignedZerosDoNot() {
+        var list = EdgeGradientList()
+        let grads = [
+            GradSummary(values: [0.0], shape: [1]), GradSummary(values: [0.0], shape: [1]),
+            GradSummary(values: [-0.0], shape: [1]), GradSummary(values: [.nan, 1], shape: [2])
+        ]
+        for (i, g) in grads.enumerated() { list.append(from: i, index: 0, to: i + 1, inputNr: 0, grad: g) }
+        list.append(from: 9, index: 1, to: 0, inputNr: 0, grad: nil)
+        #expect(list.prefix(3).map { $0.grad?.values?.first?.sign } == [.plus, .plus, .minus])
+        #expect(list[3].grad?.nanCount == 1 && list[3].grad?.max == 1)
+        #expect(list[4].grad == nil && list[4].from == 9 && list[4].index == 1)
+    }
+}
