@@ -27,6 +27,11 @@ public struct Graph: Sendable {
     public internal(set) var modules: [ModuleCall] = []
     /// Every `.grad` read of the script, in order.
     public internal(set) var gradReads: [GradRead] = []
+    /// Op id → the attributes its grad_fn keeps (`attributes(ofOp:)`); ops with none are absent.
+    public internal(set) var opAttributes: [Int: [OpAttribute]] = [:]
+    /// Tensor id → its values at the versions recorded (`values(of:)`); recorded only when the
+    /// recorder was given a formatter, and absent for tensors it did not preview.
+    public internal(set) var tensorValues: [Int: [ValuePreview]] = [:]
     /// The exception that ended the script, if it raised.
     public internal(set) var error: ErrorRecord?
     /// The script lines that ran, ascending (empty when no lines were recorded).

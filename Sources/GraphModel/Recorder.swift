@@ -23,6 +23,9 @@ public final class Recorder {
     private var ran: [Bool] = []
     /// Where `currentLine` comes from while a script runs.
     package var lineSource: (() -> Int)?
+    /// Formats a tensor's values for the graph's previews (`Graph.values(of:)`); nil, the
+    /// default, records none (previews cost memory on every tensor of a long run).
+    public var valueFormatter: ((Tensor) -> String)?
     /// The lines that called the custom Functions whose forward runs now, outermost first.
     var functionCalls: [Int] = []
     /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
@@ -199,7 +202,12 @@ public final class Recorder {
         guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
         graph.tensors[r].requiresGrad = tensor.requiresGrad
         graph.tensors[r].isLeaf = tensor.isLeaf
-        graph.tensors[r].version = tensor.version
+        if graph.tensors[r].version != tensor.version {
+            // Changed in place through another tensor sharing its version counter (a view, a
+            // detached alias): preview the values this use sees.
+            graph.tensors[r].version = tensor.version
+            notePreview(of: tensor, record: r)
+        }
         if graph.tensors[r].shape != tensor.shape { graph.tensors[r].shape = internShape(tensor.shape) }
         graph.tensors[r].gradFn = tensor.gradFn.map(nodeID)
         return r
@@ -228,6 +236,7 @@ public final class Recorder {
                 pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors[id].gradFn = nodeID(fn) }
+        notePreview(of: tensor, record: id)
         return id
     }
 

@@ -88,6 +88,17 @@ extension Graph {
         if t.gradFn != defaults.gradFn { w.field("grad_fn", t.gradFn) }
         if let a = t.accumulateGrad { w.field("accumulate_grad", a) }
         if t.pass != defaults.pass { w.field("pass", t.pass) }
+        if let previews = tensorValues[t.id] {
+            w.key("values")
+            w.beginArray()
+            for v in previews {
+                w.beginObject()
+                w.field("version", v.version)
+                w.field("text", v.text)
+                w.endObject()
+            }
+            w.endArray()
+        }
     }
 
     private func writeCompactOp(_ o: OpRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
@@ -101,6 +112,17 @@ extension Graph {
         if o.isInPlace { w.field("in_place", true) }
         if let pass = o.pass { w.field("pass", pass) }
         if let inner = o.innerLine { w.field("inner_line", inner) }
+        if let attributes = opAttributes[o.id] {
+            w.key("attributes")
+            w.beginArray()
+            for a in attributes {
+                w.beginObject()
+                w.field("name", a.name)
+                w.field("value", a.value)
+                w.endObject()
+            }
+            w.endArray()
+        }
     }
 
     private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {

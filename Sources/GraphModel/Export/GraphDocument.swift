@@ -20,6 +20,9 @@ struct GraphDocument: Decodable {
     let error: ErrorRecord?
     let linesRun: [Int]
     let lastLine: Int?
+    /// Op id → attributes, and tensor id → value previews (written only in `/3` dumps).
+    let opAttributes: [Int: [OpAttribute]]
+    let tensorValues: [Int: [ValuePreview]]
 
     private enum Key: String, CodingKey {
         case schema, tensors, ops, nodes, regions, detaches
@@ -57,9 +60,12 @@ struct GraphDocument: Decodable {
         linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
         lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
         if schema == GraphJSONVersion.v3.schema {
-            (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = try Self.compactRecords(c)
+            let compact = try Self.compactRecords(c)
+            (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = compact.records
+            (opAttributes, tensorValues) = (compact.attributes, compact.values)
             return
         }
+        (opAttributes, tensorValues) = ([:], [:])
         tensors = try c.decode([DecodedTensor].self, forKey: .tensors).map(\.record)
         ops = try c.decode([DecodedOp].self, forKey: .ops).map(\.record)
         nodes = try c.decode([DecodedNode].self, forKey: .nodes).map(\.record)
@@ -74,13 +80,20 @@ struct GraphDocument: Decodable {
     /// tensors and nodes whose defaults come from them, nodes before the passes.
     private static func compactRecords(
         _ c: KeyedDecodingContainer<Key>
-    ) throws -> ([TensorRecord], [OpRecord], [NodeRecord], [Region], [DetachRecord], [BackwardRecord], [ModuleCall]) {
+    ) throws -> (
+        records: ([TensorRecord], [OpRecord], [NodeRecord], [Region], [DetachRecord], [BackwardRecord], [ModuleCall]),
+        attributes: [Int: [OpAttribute]], values: [Int: [ValuePreview]]
+    ) {
         let strings = DumpStrings(strings: try c.decodeIfPresent([String].self, forKey: .strings) ?? [])
         func list<T: Decodable>(_ key: Key) throws -> [T] { try c.decodeIfPresent([T].self, forKey: key) ?? [] }
-        let ops = try (list(.ops) as [CompactOp]).enumerated().map { try $1.record(id: $0, strings: strings) }
-        let tensors = try (list(.tensors) as [CompactTensor]).enumerated().map {
-            try $1.record(id: $0, ops: ops, strings: strings)
-        }
+        let compactOps: [CompactOp] = try list(.ops)
+        let ops = try compactOps.enumerated().map { try $1.record(id: $0, strings: strings) }
+        let compactTensors: [CompactTensor] = try list(.tensors)
+        let tensors = try compactTensors.enumerated().map { try $1.record(id: $0, ops: ops, strings: strings) }
+        var attributes: [Int: [OpAttribute]] = [:]
+        for (id, o) in compactOps.enumerated() where !o.attributes.isEmpty { attributes[id] = o.attributes }
+        var values: [Int: [ValuePreview]] = [:]
+        for (id, t) in compactTensors.enumerated() where !t.values.isEmpty { values[id] = t.values }
         let compactNodes: [CompactNode] = try list(.nodes)
         let opOfNode = Graph.opsOfNodes(ops, nodeCount: compactNodes.count)
         let nodes = try compactNodes.enumerated().map {
@@ -90,7 +103,7 @@ struct GraphDocument: Decodable {
         let detaches = (try list(.detaches) as [CompactDetach]).enumerated().map { $1.record(id: $0) }
         let passes = try (list(.backwardPasses) as [CompactPass]).enumerated().map { try $1.record(id: $0, nodes: nodes) }
         let modules = try (list(.modules) as [CompactModuleCall]).enumerated().map { try $1.record(id: $0, strings: strings) }
-        return (tensors, ops, nodes, regions, detaches, passes, modules)
+        return ((tensors, ops, nodes, regions, detaches, passes, modules), attributes, values)
     }
 }
 

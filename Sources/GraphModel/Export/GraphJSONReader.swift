@@ -34,6 +34,8 @@ extension Graph {
         error = document.error
         linesRun = document.linesRun
         lastLine = document.lastLine
+        opAttributes = document.opAttributes
+        tensorValues = document.tensorValues
         try validate()
         for m in modules { nameParameters(of: m) }
     }
