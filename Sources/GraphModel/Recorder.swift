@@ -58,6 +58,8 @@ public final class Recorder {
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
+    /// The attribute lists recorded so far (`noteAttributes(of:op:)`).
+    var attributeInterning = AttributeInterning()
     /// The most recent gradient summary, see `summary(_:)`.
     let lastSummary = SummaryCache()
 

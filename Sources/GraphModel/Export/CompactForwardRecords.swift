@@ -115,8 +115,8 @@ struct CompactOp: Decodable {
     private let inPlace: Bool
     private let pass: Int?
     private let innerLine: Int?
-    /// The grad_fn's attributes (absent: none).
-    let attributes: [OpAttribute]
+    /// The index of the grad_fn's attributes in `attribute_sets` (absent: none).
+    let attributes: Int?
 
     private enum Key: String, CodingKey {
         case name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
@@ -135,7 +135,7 @@ struct CompactOp: Decodable {
         inPlace = try c.decodeIfPresent(Bool.self, forKey: .inPlace) ?? false
         pass = try c.decodeIndexIfPresent(forKey: .pass)
         innerLine = try c.decodeIndexIfPresent(forKey: .innerLine)
-        attributes = try c.decodeIfPresent([DecodedOpAttribute].self, forKey: .attributes)?.map(\.attribute) ?? []
+        attributes = try c.decodeIndexIfPresent(forKey: .attributes)
     }
 
     func record(id: Int, strings: DumpStrings) throws -> OpRecord {
@@ -266,15 +266,18 @@ struct CompactSavedBuffer: Decodable {
     }
 }
 
-/// An entry of a `/3` op's `attributes`.
-struct DecodedOpAttribute: Decodable {
-    let attribute: OpAttribute
-
-    private enum Key: String, CodingKey { case name, value }
+/// A `/3` dump's `attribute_sets` entry: `[name, value]` pairs.
+struct DecodedAttributeSet: Decodable {
+    let attributes: [OpAttribute]
 
     init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        attribute = OpAttribute(name: try c.decode(String.self, forKey: .name), value: try c.decode(String.self, forKey: .value))
+        attributes = try [[String]](from: decoder).map { pair in
+            guard pair.count == 2 else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected a [name, value] pair"))
+            }
+            return OpAttribute(name: pair[0], value: pair[1])
+        }
     }
 }
 

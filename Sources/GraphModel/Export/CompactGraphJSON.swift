@@ -9,6 +9,12 @@ extension Graph {
         w.beginObject()
         w.field("schema", GraphJSONVersion.v3.schema)
         array("tensors", tensors, &w) { t, w in writeCompactTensor(t, &table, &w) }
+        if !attributeSets.isEmpty {
+            w.key("attribute_sets")
+            w.beginArray()
+            for set in attributeSets { Self.writeAttributes(set, &w) }
+            w.endArray()
+        }
         array("ops", ops, &w) { o, w in writeCompactOp(o, &table, &w) }
         let opOfNode = Self.opsOfNodes(ops, nodeCount: nodes.count)
         array("nodes", nodes, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n.id], &table, &w) }
@@ -90,14 +96,7 @@ extension Graph {
         if t.pass != defaults.pass { w.field("pass", t.pass) }
         if let previews = tensorValues[t.id] {
             w.key("values")
-            w.beginArray()
-            for v in previews {
-                w.beginObject()
-                w.field("version", v.version)
-                w.field("text", v.text)
-                w.endObject()
-            }
-            w.endArray()
+            Self.writeValues(previews, &w)
         }
     }
 
@@ -112,17 +111,7 @@ extension Graph {
         if o.isInPlace { w.field("in_place", true) }
         if let pass = o.pass { w.field("pass", pass) }
         if let inner = o.innerLine { w.field("inner_line", inner) }
-        if let attributes = opAttributes[o.id] {
-            w.key("attributes")
-            w.beginArray()
-            for a in attributes {
-                w.beginObject()
-                w.field("name", a.name)
-                w.field("value", a.value)
-                w.endObject()
-            }
-            w.endArray()
-        }
+        if let set = attributeSet(ofOp: o.id) { w.field("attributes", set) }
     }
 
     private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {

@@ -34,7 +34,8 @@ extension Graph {
         error = document.error
         linesRun = document.linesRun
         lastLine = document.lastLine
-        opAttributes = document.opAttributes
+        attributeSets = document.attributeSets
+        opAttributeSet = document.opAttributeSet
         tensorValues = document.tensorValues
         try validate()
         for m in modules { nameParameters(of: m) }
