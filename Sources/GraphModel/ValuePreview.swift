@@ -5,7 +5,7 @@ import Autograd
 /// preview per version the recorder saw, so a preview never claims values the tensor had later.
 public struct ValuePreview: Sendable, Equatable {
     private let version32: Int32
-    /// The text, e.g. `tensor([1., 2.], requires_grad=True)`.
+    /// The text, e.g. `tensor([1., 2.])`.
     public let text: String
 
     public init(version: Int, text: String) {
