@@ -25,6 +25,14 @@ public enum SavedValue: Sendable, Equatable {
     case scalar(ScalarValue)
 }
 
+extension SavedValue {
+    /// An `alpha` as scripts pass it: an integral value reads back as a Python int (`alpha=2`
+    /// gives `2`, and PyTorch's default is the int `1`).
+    static func alpha(_ alpha: Double) -> SavedValue {
+        alpha.rounded() == alpha && abs(alpha) < 1e15 ? .scalar(.int(Int64(alpha))) : .scalar(.double(alpha))
+    }
+}
+
 extension Node {
     /// The non-tensor value named `name`, if the node's formula keeps one.
     public func savedValue(_ name: String) -> SavedValue? { savedValues.first { $0.name == name }?.value }

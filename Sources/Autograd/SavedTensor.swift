@@ -74,6 +74,12 @@ public final class SavedTensor {
     public var isStale: Bool { (value?.version ?? savedVersion) != savedVersion }
     /// The version of the saved tensor now (the saved version once freed).
     public var currentVersion: Int { value?.version ?? savedVersion }
+    /// The Python number the script gave when the slot holds one wrapped as a 0-dim tensor
+    /// (`x * 2` saves `other` so); nil for other tensors and once freed.
+    public var wrappedNumber: ScalarValue? {
+        guard let value, value.isWrappedNumber else { return nil }
+        return try? value.item()
+    }
 
     func unpack(for node: Node) throws -> Tensor {
         if let packError { throw packError }

@@ -27,6 +27,13 @@ public struct Graph: Sendable {
     public internal(set) var modules: [ModuleCall] = []
     /// Every `.grad` read of the script, in order.
     public internal(set) var gradReads: [GradRead] = []
+    /// The distinct attribute lists of the ops (`attributes(ofOp:)`): a loop's ops share one.
+    public internal(set) var attributeSets: [[OpAttribute]] = []
+    /// Per op id: its list in `attributeSets`, -1 for none; ops past the end have none.
+    var opAttributeSet: [Int32] = []
+    /// Tensor id → its values at the versions recorded (`values(of:)`); recorded only when the
+    /// recorder was given a formatter, and absent for tensors it did not preview.
+    public internal(set) var tensorValues: [Int: [ValuePreview]] = [:]
     /// The exception that ended the script, if it raised.
     public internal(set) var error: ErrorRecord?
     /// The script lines that ran, ascending (empty when no lines were recorded).

@@ -27,12 +27,14 @@ extension Recorder: AutogradObserver {
             let first = event.inputs.first, tensorIndex[first.id] == t
         {
             if let g = gradFn { adoptNode(g, op: opIndex, tensor: t) }
+            if let node = event.gradFn { noteAttributes(of: node, op: opIndex) }
             lastEvent = .none
             return
         }
         let inputs = event.inputs.map { sight($0) }
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
+        if let node = event.gradFn { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
         let outputs = event.outputs.map { t in
             tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id)
@@ -61,6 +63,7 @@ extension Recorder: AutogradObserver {
             for engineID in temps.all.reversed() {
                 guard let r = tensorIndex[engineID], r == graph.tensors.count - 1, r != t else { continue }
                 graph.tensors.removeLast()
+                graph.tensorValues[r] = nil
                 tensorIndex[engineID] = nil
             }
             graph.ops.makeInPlace(i, name: op, output: t)

@@ -23,6 +23,9 @@ public final class Recorder {
     private var ran: [Bool] = []
     /// Where `currentLine` comes from while a script runs.
     package var lineSource: (() -> Int)?
+    /// Formats a tensor's values for the graph's previews (`Graph.values(of:)`); nil, the
+    /// default, records none (previews cost memory on every tensor of a long run).
+    public var valueFormatter: ((Tensor) -> String)?
     /// The lines that called the custom Functions whose forward runs now, outermost first.
     var functionCalls: [Int] = []
     /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
@@ -50,6 +53,8 @@ public final class Recorder {
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
+    /// The attribute lists recorded so far (`noteAttributes(of:op:)`).
+    var attributeInterning = AttributeInterning()
     /// The most recent gradient summary, see `summary(_:)`.
     let lastSummary = SummaryCache()
 
@@ -185,7 +190,11 @@ public final class Recorder {
     @discardableResult
     func sight(_ tensor: Tensor) -> Int {
         guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
+        // Changed in place through another tensor sharing its version counter (a view, a
+        // detached alias): preview the values this use sees.
+        let versionChanged = graph.tensors.version(of: r) != tensor.version
         graph.tensors.setFlags(of: r, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf, version: tensor.version)
+        if versionChanged { notePreview(of: tensor, record: r) }
         if graph.tensors.shape(of: r) != tensor.shape { graph.tensors.setShape(tensor.shape, of: r) }
         graph.tensors.setGradFn(tensor.gradFn.map(nodeID), of: r)
         return r
@@ -214,6 +223,7 @@ public final class Recorder {
                 pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors.setGradFn(nodeID(fn), of: id) }
+        notePreview(of: tensor, record: id)
         return id
     }
 

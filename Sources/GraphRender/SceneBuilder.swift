@@ -316,6 +316,13 @@ struct SceneBuilder {
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
         var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
+        if options.view == .backward {
+            // torchviz's show_attrs: the values the grad_fn keeps, one per line.
+            for a in graph.attributes(ofOp: op.id) {
+                let text = "\(a.name): \(Describe.clipped(a.value))"
+                label = Style.addingLine("<FONT POINT-SIZE=\"8\">\(DOTEscape.html(text))</FONT>", plain: text, to: label)
+            }
+        }
         if let t = result {
             let shape = "→ \(Describe.shape(graph.tensors[t].shape))"
             label = Style.addingLine("<FONT POINT-SIZE=\"8\">\(DOTEscape.html(shape))</FONT>", plain: shape, to: label)

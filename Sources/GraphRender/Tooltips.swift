@@ -122,7 +122,16 @@ enum Describe {
             lines.append("also named: " + t.names.dropFirst().joined(separator: ", "))
         }
         lines += grads
+        let previews = graph.values(of: t.id)
+        if let shown = previews.last(where: { $0.version <= version ?? Int.max }) ?? previews.first {
+            lines.append("values at version \(shown.version): " + clipped(shown.text, limit: 300))
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` cut to `limit` characters, ending in `…` when cut.
+    static func clipped(_ text: String, limit: Int = 40) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// The tooltip of an op node.
@@ -143,6 +152,10 @@ enum Describe {
             return name(of: t) + " " + shape(t.shape) + " " + dtype(t.dtype.name)
         }
         lines.append((standsForResult ? "result (drawn as this node): " : "output: ") + outputs.joined(separator: ", "))
+        let attributes = graph.attributes(ofOp: op.id)
+        if !attributes.isEmpty {
+            lines.append("grad_fn keeps: " + attributes.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
+        }
         if op.isInPlace { lines.append("in place") }
         if let region { lines.append("in \(region)") }
         if let module { lines.append("in module \(module.path) (\(module.className))") }

@@ -58,12 +58,14 @@ package final class GraphRecording: ScriptObserver {
 extension ScriptRunner {
     /// Runs `source` with a recorder installed on the calling thread; returns the exit status
     /// and the graph recorded (complete up to the point of failure when the script raised).
+    /// With `values`, each tensor's values are recorded too (`TensorValueText`).
     package static func runRecording(
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-        limits: ExecutionLimits = ExecutionLimits()
+        limits: ExecutionLimits = ExecutionLimits(), values: Bool = false
     ) -> (status: Int32, graph: Graph) {
         let recording = GraphRecording()
+        if values { recording.recorder.valueFormatter = TensorValueText.text(of:) }
         let status = recording.recorder.recording {
             run(
                 source: source, filename: filename, writeOutput: writeOutput, writeError: writeError,

@@ -16,7 +16,11 @@ package enum TensorFormatter {
         t.isParameter ? "Parameter containing:\n" + tensorRepr(t, options) : tensorRepr(t, options)
     }
 
-    private static func tensorRepr(_ t: Tensor, _ options: PrintOptions) -> String {
+    /// `repr(t.detach())`: the values (and a dtype other than the default) without the
+    /// `grad_fn=`/`requires_grad=` suffix, under the running script's print options.
+    package static func valuesRepr(_ t: Tensor) -> String { tensorRepr(t, .current, autogradSuffix: false) }
+
+    private static func tensorRepr(_ t: Tensor, _ options: PrintOptions, autogradSuffix: Bool = true) -> String {
         let prefix = "tensor("
         let indent = prefix.count
         var suffixes: [String] = []
@@ -29,9 +33,9 @@ package enum TensorFormatter {
             if t.dtype.isFloatingPoint && t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
             body = tensorString(t, indent: indent, options: options)
         }
-        if let node = t.gradFn {
+        if autogradSuffix, let node = t.gradFn {
             suffixes.append("grad_fn=<\(node.name)>")
-        } else if t.requiresGrad {
+        } else if autogradSuffix && t.requiresGrad {
             suffixes.append("requires_grad=True")
         }
         return addSuffixes(prefix + body, suffixes, indent: indent, lineWidth: options.lineWidth)

@@ -41,6 +41,9 @@ struct Dump: ParsableCommand {
             """)
     var schema = 3
 
+    @Flag(help: "With --format json: record each tensor's values (PyTorch's repr; a summary above 1,000 elements).")
+    var values = false
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
@@ -57,7 +60,7 @@ struct Dump: ParsableCommand {
         let (status, graph) = runOnLargeStack {
             ScriptRunner.runRecording(
                 source: source, filename: script, writeOutput: streams.writeErr,
-                writeError: streams.writeErr, limits: limits.executionLimits)
+                writeError: streams.writeErr, limits: limits.executionLimits, values: values && chosen == .json)
         }
         let text: String
         switch chosen {

@@ -47,7 +47,8 @@ struct Render: ParsableCommand {
             streams.writeErr("gradscope: render needs -o FILE (or --format to write to stdout)\n")
             throw ExitCode(2)
         }
-        let (status, graph) = try loadGraph(input, limits: limits, streams: streams)
+        let (status, graph) = try loadGraph(
+            input, limits: limits, streams: streams, values: picture.recordsValues(for: chosen))
         let isDump = (input as NSString).pathExtension.lowercased() == "json"
         let page = PageSource(title: (input as NSString).lastPathComponent, text: isDump ? "" : try loadScript(input))
         let bytes = try drawing(graph, as: chosen, options: picture.renderOptions, page: page, streams: streams)
@@ -112,6 +113,16 @@ struct PictureOptions: ParsableArguments {
     @Flag(help: "Draw every loop iteration (by default a loop's identical iterations are drawn once, in a loop box).")
     var unfold = false
 
+    @Flag(
+        help: """
+            Record each tensor's values (PyTorch's repr; shape, min, max and mean above 1,000 elements) \
+            for the tooltips and the JSON; always on for an .html page.
+            """)
+    var values = false
+
+    /// Whether a run writing `format` records tensor values.
+    func recordsValues(for format: GraphFormat) -> Bool { values || format == .html }
+
     @Option(
         help: """
             Draw nn.Module calls this many levels below the module the script called (level 0) \
@@ -168,15 +179,17 @@ extension RenderOptions.View: ExpressibleByArgument {}
 extension RenderOptions.Layout: ExpressibleByArgument {}
 extension RenderOptions.RankDirection: ExpressibleByArgument {}
 
-/// The graph of a JSON dump (status 0) or of a script run (its exit status); exits 2 when the
-/// input cannot be read.
-func loadGraph(_ path: String, limits: LimitOptions, streams: OutputStreams) throws -> (Int32, Graph) {
+/// The graph of a JSON dump (status 0) or of a script run (its exit status, with tensor values
+/// when `values` asks); exits 2 when the input cannot be read.
+func loadGraph(
+    _ path: String, limits: LimitOptions, streams: OutputStreams, values: Bool = false
+) throws -> (Int32, Graph) {
     guard (path as NSString).pathExtension.lowercased() == "json" else {
         let source = try loadScript(path)
         return runOnLargeStack {
             ScriptRunner.runRecording(
                 source: source, filename: path, writeOutput: streams.writeErr,
-                writeError: streams.writeErr, limits: limits.executionLimits)
+                writeError: streams.writeErr, limits: limits.executionLimits, values: values)
         }
     }
     try checkDumpSize(path, limits: limits, streams: streams)

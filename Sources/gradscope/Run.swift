@@ -52,11 +52,12 @@ struct Run: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
+        let values = picture.recordsValues(for: format)
         let (status, recorded) = runOnLargeStack {
             if anomaly { GradMode.anomalyDetection = true }
             return ScriptRunner.runRecording(
                 source: source, filename: script, writeOutput: output.writeOut,
-                writeError: output.writeErr, limits: limits)
+                writeError: output.writeErr, limits: limits, values: values)
         }
         output.flush()
         let page = PageSource(title: (script as NSString).lastPathComponent, text: source)

@@ -190,6 +190,28 @@ class ViewerTests(unittest.TestCase):
         self.assertIn("Saved for backward", text)
         self.assertRegex(text, r"freed by backward pass 1 \(line \d+\) \(no retain_graph\)")
 
+    def test_panel_shows_values_and_op_attributes(self):
+        # The values are PyTorch's repr of x.detach() (tutorial.py prints x itself, with its
+        # requires_grad suffix); the attributes are what grad_fn._saved_* give in PyTorch.
+        self.open("tutorial")
+        self.click_node(self.node("x"))
+        self.assertEqual(self.page.inner_text("#panel pre.values"), "tensor([[1., 1.],\n        [1., 1.]])")
+        self.click_node(self.node("AddBackward0"))
+        self.assertIn("Attributes\nalpha\n1", self.panel())
+        self.click_node(self.node("PowBackward0"))
+        self.assertIn("exponent\n2", self.panel())
+
+    def test_a_tensor_changed_in_place_shows_each_version(self):
+        self.open("detach")
+        out = self.node("out")
+        self.click_node(out)
+        # detach.py zeroes `c = out.detach()` in place: `out` shares its version counter.
+        values = self.page.evaluate("() => Array.from(document.querySelectorAll('#panel pre.values')).map(p => p.textContent)")
+        self.assertEqual(values, ["tensor([0.7311, 0.8808, 0.9526])", "tensor([0., 0., 0.])"])
+        text = self.panel()
+        self.assertIn("at version 0", text)
+        self.assertIn("at version 1", text)
+
     def test_switching_passes_recolours_edges(self):
         self.open("selective_backprop")
         passes = self.page.evaluate("() => GS.data.passes.length")

@@ -12,9 +12,11 @@ import Session
 let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("samples")
 
-/// The graph a script records (its output discarded).
-func recordScript(_ source: String, name: String = "script.py") -> Graph {
-    ScriptRunner.runRecording(source: source, filename: name, writeOutput: { _ in }, writeError: { _ in }).graph
+/// The graph a script records (its output discarded), with tensor values when `values` asks.
+func recordScript(_ source: String, name: String = "script.py", values: Bool = false) -> Graph {
+    ScriptRunner.runRecording(
+        source: source, filename: name, writeOutput: { _ in }, writeError: { _ in }, values: values
+    ).graph
 }
 
 /// The graph `samples/NAME.py` records.

@@ -185,7 +185,10 @@ extension Tensor {
     public func leakyRelu(negativeSlope: Double = 0.01) throws -> Tensor {
         try requireFloatingPoint("leaky_relu_cpu")
         let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
-        record("leaky_relu", "LeakyReluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record(
+            "leaky_relu", "LeakyReluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            keeping: [("negative_slope", .scalar(.double(negativeSlope)))]
+        ) { ctx in
             [mapPointwise(LeakyReluGradF(slope: negativeSlope), ctx.grad, try ctx.saved(0))]
         }
         return out

@@ -105,7 +105,7 @@ extension Tensor {
             out = try mapBinary(AddF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("add", "AddBackward0", inputs: [self, o], outputs: [out]) { ctx in
+        record("add", "AddBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
@@ -125,7 +125,7 @@ extension Tensor {
             out = try mapBinary(SubF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("sub", "SubBackward0", inputs: [self, o], outputs: [out]) { ctx in
+        record("sub", "SubBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
@@ -138,7 +138,7 @@ extension Tensor {
     public func rsub(_ number: ScalarValue) throws -> Tensor {
         let (dt, o) = promote(.scalar(number))
         let out = try mapBinary(SubF.self, o, self, dtype: dt)
-        record("rsub", "RsubBackward1", inputs: [self], outputs: [out]) { ctx in
+        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: [("alpha", .alpha(1))]) { ctx in
             [try ctx.grad.neg()]
         }
         return out

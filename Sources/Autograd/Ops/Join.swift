@@ -55,7 +55,7 @@ extension Tensor {
     private static func finishCat(_ tensors: [Tensor], output: Tensor, dim d: Int, skipped: [Bool]) -> Tensor {
         let shapes = tensors.map(\.shape)
         let dtypes = tensors.map(\.dtype)
-        record("cat", "CatBackward0", inputs: tensors, outputs: [output]) { ctx in
+        record("cat", "CatBackward0", inputs: tensors, outputs: [output], keeping: [("dim", .int(d))]) { ctx in
             var grads = [Tensor?]()
             var start = 0
             for (i, shape) in shapes.enumerated() {

@@ -22,6 +22,15 @@ enum NNOps {
 public enum LossReduction: String {
     case none, mean, sum
 
+    /// ATen's `Reduction` enum value, what `grad_fn._saved_reduction` gives (none 0, mean 1, sum 2).
+    public var code: Int {
+        switch self {
+        case .none: return 0
+        case .mean: return 1
+        case .sum: return 2
+        }
+    }
+
     /// Parses PyTorch's reduction string, with its error for anything else.
     public init(parsing text: String) throws {
         guard let r = LossReduction(rawValue: text) else {
@@ -55,7 +64,10 @@ extension Tensor {
     public func softmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: false)
-        record("softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record(
+            "softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)],
+            keeping: [("dim", .int(d))]
+        ) { ctx in
             [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: false)]
         }
         return out
@@ -66,7 +78,10 @@ extension Tensor {
     public func logSoftmax(dim dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: true)
-        record("log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record(
+            "log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)],
+            keeping: [("dim", .int(d))]
+        ) { ctx in
             [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: true)]
         }
         return out
@@ -99,7 +114,7 @@ extension Tensor {
         let scale = mode == .mean ? 2 / Double(n) : 2
         record(
             "mse_loss", "MseLossBackward0", inputs: [x, y], outputs: [out],
-            saving: [.input("self", x), .input("target", y)]
+            saving: [.input("self", x), .input("target", y)], keeping: [("reduction", .int(mode.code))]
         ) { ctx in
             let g = try ctx.saved(0).sub(.tensor(ctx.saved(1))).mul(.tensor(ctx.grad)).mulScalar(scale)
             return [ctx.needsGrad(0) ? g : nil, ctx.needsGrad(1) ? try g.neg() : nil]
@@ -167,7 +182,8 @@ extension Tensor {
         record(
             "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
-                + (weight.map { [.input("weight", $0)] } ?? [])
+                + (weight.map { [.input("weight", $0)] } ?? []),
+            keeping: [("reduction", .int(mode.code))]
         ) { ctx in
             let rule = NllLossGradient(
                 picked: picked, weights: rowWeights, targets: targets, classes: classes, shape: inputShape,

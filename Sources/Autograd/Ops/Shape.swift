@@ -159,7 +159,9 @@ extension Tensor {
         var newStrides = strides
         newShape.insert(1, at: d)
         newStrides.insert(d < dim ? shape[d] * strides[d] : 1, at: d)
-        return makeView(shape: newShape, strides: newStrides, op: "unsqueeze", backward: "UnsqueezeBackward0") { ctx in
+        return makeView(
+            shape: newShape, strides: newStrides, op: "unsqueeze", backward: "UnsqueezeBackward0", keeping: [("dim", .int(d))]
+        ) { ctx in
             [try ctx.grad.squeeze(d)]
         }
     }

@@ -53,10 +53,12 @@ struct CompactTensor: Decodable {
     private let region: Int??
     private let gradFn: Int??
     private let pass: Int??
+    /// The value previews, oldest version first (absent: none recorded).
+    let values: [ValuePreview]
 
     private enum Key: String, CodingKey {
         case names, shape, dtype, requiresGrad = "requires_grad", isLeaf = "is_leaf", version, source, factory
-        case producer, detach, line, region, gradFn = "grad_fn", accumulateGrad = "accumulate_grad", pass
+        case producer, detach, line, region, gradFn = "grad_fn", accumulateGrad = "accumulate_grad", pass, values
     }
 
     init(from decoder: Decoder) throws {
@@ -76,6 +78,7 @@ struct CompactTensor: Decodable {
         region = c.contains(.region) ? .some(try c.decodeIndexIfPresent(forKey: .region)) : nil
         gradFn = c.contains(.gradFn) ? .some(try c.decodeIndexIfPresent(forKey: .gradFn)) : nil
         pass = c.contains(.pass) ? .some(try c.decodeIndexIfPresent(forKey: .pass)) : nil
+        values = try c.decodeIfPresent([DecodedValuePreview].self, forKey: .values)?.map(\.preview) ?? []
     }
 
     /// The record, its defaults taken from its producer among `ops`.
@@ -112,10 +115,12 @@ struct CompactOp: Decodable {
     private let inPlace: Bool
     private let pass: Int?
     private let innerLine: Int?
+    /// The index of the grad_fn's attributes in `attribute_sets` (absent: none).
+    let attributes: Int?
 
     private enum Key: String, CodingKey {
         case name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
-        case inPlace = "in_place", pass, innerLine = "inner_line"
+        case inPlace = "in_place", pass, innerLine = "inner_line", attributes
     }
 
     init(from decoder: Decoder) throws {
@@ -130,6 +135,7 @@ struct CompactOp: Decodable {
         inPlace = try c.decodeIfPresent(Bool.self, forKey: .inPlace) ?? false
         pass = try c.decodeIndexIfPresent(forKey: .pass)
         innerLine = try c.decodeIndexIfPresent(forKey: .innerLine)
+        attributes = try c.decodeIndexIfPresent(forKey: .attributes)
     }
 
     func record(id: Int, strings: DumpStrings) throws -> OpRecord {
@@ -257,5 +263,32 @@ struct CompactSavedBuffer: Decodable {
                 line: i.line, op: try strings.at(i.op, "\(place).invalidated.op"), version: i.version)
         }
         return b
+    }
+}
+
+/// A `/3` dump's `attribute_sets` entry: `[name, value]` pairs.
+struct DecodedAttributeSet: Decodable {
+    let attributes: [OpAttribute]
+
+    init(from decoder: Decoder) throws {
+        attributes = try [[String]](from: decoder).map { pair in
+            guard pair.count == 2 else {
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected a [name, value] pair"))
+            }
+            return OpAttribute(name: pair[0], value: pair[1])
+        }
+    }
+}
+
+/// An entry of a `/3` tensor's `values`.
+struct DecodedValuePreview: Decodable {
+    let preview: ValuePreview
+
+    private enum Key: String, CodingKey { case version, text }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        preview = ValuePreview(version: try c.decodeIndex(forKey: .version), text: try c.decode(String.self, forKey: .text))
     }
 }

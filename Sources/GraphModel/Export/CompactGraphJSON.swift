@@ -9,6 +9,12 @@ extension Graph {
         w.beginObject()
         w.field("schema", GraphJSONVersion.v3.schema)
         array("tensors", tensors, &w) { t, w in writeCompactTensor(t, &table, &w) }
+        if !attributeSets.isEmpty {
+            w.key("attribute_sets")
+            w.beginArray()
+            for set in attributeSets { Self.writeAttributes(set, &w) }
+            w.endArray()
+        }
         array("ops", ops, &w) { o, w in writeCompactOp(o, &table, &w) }
         let opOfNode = Self.opsOfNodes(ops, nodeCount: nodes.count)
         array("nodes", nodes, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n.id], &table, &w) }
@@ -88,6 +94,10 @@ extension Graph {
         if t.gradFn != defaults.gradFn { w.field("grad_fn", t.gradFn) }
         if let a = t.accumulateGrad { w.field("accumulate_grad", a) }
         if t.pass != defaults.pass { w.field("pass", t.pass) }
+        if let previews = tensorValues[t.id] {
+            w.key("values")
+            Self.writeValues(previews, &w)
+        }
     }
 
     private func writeCompactOp(_ o: OpRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
@@ -101,6 +111,7 @@ extension Graph {
         if o.isInPlace { w.field("in_place", true) }
         if let pass = o.pass { w.field("pass", pass) }
         if let inner = o.innerLine { w.field("inner_line", inner) }
+        if let set = attributeSet(ofOp: o.id) { w.field("attributes", set) }
     }
 
     private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {

@@ -6,10 +6,12 @@ import Autograd
 /// A Tensor; `label` (the first of `names`) and `leaf_role` are derived, so not read.
 struct DecodedTensor: Decodable {
     let record: TensorRecord
+    /// The value previews (absent: none recorded).
+    let values: [ValuePreview]
 
     private enum Key: String, CodingKey {
         case id, names, shape, dtype, requiresGrad = "requires_grad", isLeaf = "is_leaf", version, source, factory
-        case producer, detach, line, region, gradFn = "grad_fn", accumulateGrad = "accumulate_grad", pass
+        case producer, detach, line, region, gradFn = "grad_fn", accumulateGrad = "accumulate_grad", pass, values
     }
 
     init(from decoder: Decoder) throws {
@@ -27,16 +29,19 @@ struct DecodedTensor: Decodable {
         t.gradFn = try c.decodeIndexIfPresent(forKey: .gradFn)
         t.accumulateGrad = try c.decodeIndexIfPresent(forKey: .accumulateGrad)
         record = t
+        values = try c.decodeIfPresent([DecodedValuePreview].self, forKey: .values)?.map(\.preview) ?? []
     }
 }
 
 /// An Op.
 struct DecodedOp: Decodable {
     let record: OpRecord
+    /// The grad_fn's attributes (absent: none).
+    let attributes: [OpAttribute]
 
     private enum Key: String, CodingKey {
         case id, name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
-        case inPlace = "in_place", pass, innerLine = "inner_line"
+        case inPlace = "in_place", pass, innerLine = "inner_line", attributes
     }
 
     init(from decoder: Decoder) throws {
@@ -49,6 +54,7 @@ struct DecodedOp: Decodable {
             gradFn: try c.decodeIndexIfPresent(forKey: .gradFn), isInPlace: try c.decode(Bool.self, forKey: .inPlace),
             pass: try c.decodeIndexIfPresent(forKey: .pass),
             innerLine: try c.decodeIndexIfPresent(forKey: .innerLine))
+        attributes = try c.decodeIfPresent(DecodedAttributeSet.self, forKey: .attributes)?.attributes ?? []
     }
 }
 

@@ -20,11 +20,16 @@ struct GraphDocument: Decodable {
     let error: ErrorRecord?
     let linesRun: [Int]
     let lastLine: Int?
+    /// The attribute lists, each op's list in them, and tensor id → value previews (written
+    /// only in `/3` dumps).
+    let attributeSets: [[OpAttribute]]
+    let opAttributeSet: [Int32]
+    let tensorValues: [Int: [ValuePreview]]
 
     private enum Key: String, CodingKey {
         case schema, tensors, ops, nodes, regions, detaches
         case backwardPasses = "backward_passes", gradReads = "grad_reads", modules, error
-        case linesRun = "lines_run", lastLine = "last_line", strings
+        case linesRun = "lines_run", lastLine = "last_line", strings, attributeSets = "attribute_sets"
     }
 
     /// Decodes `text`.
@@ -57,11 +62,19 @@ struct GraphDocument: Decodable {
         linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
         lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
         if schema == GraphJSONVersion.v3.schema {
-            (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = try Self.compactRecords(c)
+            let compact = try Self.compactRecords(c)
+            (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = compact.records
+            (attributeSets, opAttributeSet, tensorValues) = (compact.attributeSets, compact.opAttributeSet, compact.values)
             return
         }
-        tensors = try c.decode([DecodedTensor].self, forKey: .tensors).map(\.record)
-        ops = try c.decode([DecodedOp].self, forKey: .ops).map(\.record)
+        let decodedTensors = try c.decode([DecodedTensor].self, forKey: .tensors)
+        tensors = decodedTensors.map(\.record)
+        var values: [Int: [ValuePreview]] = [:]
+        for (id, t) in decodedTensors.enumerated() where !t.values.isEmpty { values[id] = t.values }
+        tensorValues = values
+        let decodedOps = try c.decode([DecodedOp].self, forKey: .ops)
+        ops = decodedOps.map(\.record)
+        (attributeSets, opAttributeSet) = Self.interned(decodedOps.map(\.attributes))
         nodes = try c.decode([DecodedNode].self, forKey: .nodes).map(\.record)
         regions = try c.decode([DecodedRegion].self, forKey: .regions).map(\.record)
         detaches = try c.decode([DecodedDetach].self, forKey: .detaches).map(\.record)
@@ -70,17 +83,49 @@ struct GraphDocument: Decodable {
         modules = try c.decodeIfPresent([DecodedModuleCall].self, forKey: .modules)?.map(\.record) ?? []
     }
 
+    /// Per-op attribute lists as distinct lists and each op's index among them (-1: none).
+    private static func interned(_ perOp: [[OpAttribute]]) -> ([[OpAttribute]], [Int32]) {
+        var sets: [[OpAttribute]] = []
+        var index: [[OpAttribute]: Int32] = [:]
+        var ofOp: [Int32] = []
+        for (id, attributes) in perOp.enumerated() where !attributes.isEmpty {
+            let set = index[attributes] ?? Int32(sets.count)
+            if set == Int32(sets.count) {
+                sets.append(attributes)
+                index[attributes] = set
+            }
+            ofOp += repeatElement(-1, count: id + 1 - ofOp.count)
+            ofOp[id] = set
+        }
+        return (sets, ofOp)
+    }
+
     /// The records of a `/3` dump: every array may be absent (empty), ops are read before the
     /// tensors and nodes whose defaults come from them, nodes before the passes.
     private static func compactRecords(
         _ c: KeyedDecodingContainer<Key>
-    ) throws -> ([TensorRecord], [OpRecord], [NodeRecord], [Region], [DetachRecord], [BackwardRecord], [ModuleCall]) {
+    ) throws -> (
+        records: ([TensorRecord], [OpRecord], [NodeRecord], [Region], [DetachRecord], [BackwardRecord], [ModuleCall]),
+        attributeSets: [[OpAttribute]], opAttributeSet: [Int32], values: [Int: [ValuePreview]]
+    ) {
         let strings = DumpStrings(strings: try c.decodeIfPresent([String].self, forKey: .strings) ?? [])
         func list<T: Decodable>(_ key: Key) throws -> [T] { try c.decodeIfPresent([T].self, forKey: key) ?? [] }
-        let ops = try (list(.ops) as [CompactOp]).enumerated().map { try $1.record(id: $0, strings: strings) }
-        let tensors = try (list(.tensors) as [CompactTensor]).enumerated().map {
-            try $1.record(id: $0, ops: ops, strings: strings)
+        let compactOps: [CompactOp] = try list(.ops)
+        let ops = try compactOps.enumerated().map { try $1.record(id: $0, strings: strings) }
+        let compactTensors: [CompactTensor] = try list(.tensors)
+        let tensors = try compactTensors.enumerated().map { try $1.record(id: $0, ops: ops, strings: strings) }
+        let attributeSets = try (list(.attributeSets) as [DecodedAttributeSet]).map(\.attributes)
+        var opAttributeSet: [Int32] = []
+        for (id, o) in compactOps.enumerated() {
+            guard let set = o.attributes else { continue }
+            guard set < attributeSets.count else {
+                throw GraphJSONError("not a \(Graph.schema) dump: ops[\(id)].attributes: set \(set) is out of range")
+            }
+            opAttributeSet += repeatElement(-1, count: id + 1 - opAttributeSet.count)
+            opAttributeSet[id] = Int32(set)
         }
+        var values: [Int: [ValuePreview]] = [:]
+        for (id, t) in compactTensors.enumerated() where !t.values.isEmpty { values[id] = t.values }
         let compactNodes: [CompactNode] = try list(.nodes)
         let opOfNode = Graph.opsOfNodes(ops, nodeCount: compactNodes.count)
         let nodes = try compactNodes.enumerated().map {
@@ -90,7 +135,7 @@ struct GraphDocument: Decodable {
         let detaches = (try list(.detaches) as [CompactDetach]).enumerated().map { $1.record(id: $0) }
         let passes = try (list(.backwardPasses) as [CompactPass]).enumerated().map { try $1.record(id: $0, nodes: nodes) }
         let modules = try (list(.modules) as [CompactModuleCall]).enumerated().map { try $1.record(id: $0, strings: strings) }
-        return (tensors, ops, nodes, regions, detaches, passes, modules)
+        return ((tensors, ops, nodes, regions, detaches, passes, modules), attributeSets, opAttributeSet, values)
     }
 }
 

@@ -151,6 +151,10 @@ extension Graph {
         w.field("pass", t.pass)
         w.key("leaf_role")
         if let r = leafRole(of: t.id) { w.value(r.rawValue) } else { w.null() }
+        if let previews = tensorValues[t.id] {
+            w.key("values")
+            Self.writeValues(previews, &w)
+        }
         w.endObject()
     }
 
@@ -168,7 +172,36 @@ extension Graph {
         w.field("pass", o.pass)
         // Only ops run inside a custom Function's forward have one; other dumps stay as they were.
         if let inner = o.innerLine { w.field("inner_line", inner) }
+        let attributes = attributes(ofOp: o.id)
+        if !attributes.isEmpty {
+            w.key("attributes")
+            Self.writeAttributes(attributes, &w)
+        }
         w.endObject()
+    }
+
+    /// `[[name, value], ...]`.
+    static func writeAttributes(_ attributes: [OpAttribute], _ w: inout JSONWriter) {
+        w.beginArray()
+        for a in attributes {
+            w.beginArray()
+            w.value(a.name)
+            w.value(a.value)
+            w.endArray()
+        }
+        w.endArray()
+    }
+
+    /// `[{"version": v, "text": t}, ...]`.
+    static func writeValues(_ previews: [ValuePreview], _ w: inout JSONWriter) {
+        w.beginArray()
+        for v in previews {
+            w.beginObject()
+            w.field("version", v.version)
+            w.field("text", v.text)
+            w.endObject()
+        }
+        w.endArray()
     }
 
     private func writeNode(_ n: NodeRecord, _ w: inout JSONWriter) {

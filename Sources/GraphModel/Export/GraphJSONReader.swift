@@ -40,6 +40,9 @@ extension Graph {
         error = document.error
         linesRun = document.linesRun
         lastLine = document.lastLine
+        attributeSets = document.attributeSets
+        opAttributeSet = document.opAttributeSet
+        tensorValues = document.tensorValues
         try validate()
         for m in modules { nameParameters(of: m) }
     }

@@ -45,6 +45,8 @@ extension Graph {
             s += " \(o.name)(\(o.inputs.map { tensorRef($0) }.joined(separator: ", ")))"
             s += " -> " + o.outputs.map { tensorRef($0) }.joined(separator: ", ")
             if let g = o.gradFn { s += " grad_fn n\(g) \(nodes[g].name)" }
+            let attributes = attributes(ofOp: o.id)
+            if !attributes.isEmpty { s += " {" + attributes.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}" }
             var flags: [(String, TextOut.Style)] = []
             if !o.gradEnabled { flags.append(("[no_grad]", .faded)) }
             if o.isInPlace { flags.append(("[in-place]", .plain)) }

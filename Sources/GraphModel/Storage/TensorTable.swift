@@ -104,6 +104,8 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
 
+    func version(of id: Int) -> Int { Int(versions[id]) }
+
     /// Sets what the engine reports of a live tensor each time the recorder sees it.
     mutating func setFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool, version: Int) {
         setGradFlags(of: id, requiresGrad: requiresGrad, isLeaf: isLeaf)

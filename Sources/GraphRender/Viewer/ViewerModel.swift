@@ -142,6 +142,15 @@ struct ViewerModel {
         w.field("origin", Describe.origin(t, in: graph))
         w.key("grad_fn")
         if let g = t.gradFn { w.value(graph.nodes[g].name) } else { w.null() }
+        w.key("values")
+        w.beginArray()
+        for v in graph.values(of: t.id) {
+            w.beginObject()
+            w.field("version", v.version)
+            w.field("text", v.text)
+            w.endObject()
+        }
+        w.endArray()
         w.key("grads")
         w.beginArray()
         for (pass, text) in gradients(of: t) {
@@ -196,6 +205,15 @@ struct ViewerModel {
         w.endArray()
         w.key("region")
         if let r = op.region.flatMap({ SceneBuilder.disabledRegion(graph, $0) }) { w.value(r.label) } else { w.null() }
+        w.key("attributes")
+        w.beginArray()
+        for a in graph.attributes(ofOp: op.id) {
+            w.beginArray()
+            w.value(a.name)
+            w.value(a.value)
+            w.endArray()
+        }
+        w.endArray()
         w.key("ran_in")
         w.ints(op.gradFn.flatMap { passesRunning[$0] } ?? [])
         w.key("saved")

@@ -34,7 +34,7 @@
       ["made at", lineWithCode(t.line, t.code)],
       ["origin", e(t.origin)],
     ]);
-    html += "<p class=\"note\">Values are not recorded in the graph model; gradients are summarised.</p>";
+    html += "<h3>Values</h3>" + valuesHTML(t);
     html += "<h3>Gradient per backward pass</h3>";
     if (t.grads.length === 0) html += "<p class=\"note\">no backward pass sent it a gradient</p>";
     else
@@ -42,6 +42,16 @@
         "<li" + (g[0] === GS.state.pass ? " class=\"current\"" : "") + ">" + e(passName(g[0])) + ": " + e(g[1]) + "</li>").join("") + "</ul>";
     if (GS.whyEntry(id)) html += "<button type=\"button\" data-action=\"why\" data-tensor=\"" + id + "\">Why: where did its gradient go?</button>";
     return html;
+  }
+
+  // PyTorch's repr of the tensor at each version recorded; a tensor changed in place later
+  // shows each version it had, labelled, so no preview claims values from another version.
+  function valuesHTML(t) {
+    if (!t.values.length) return "<p class=\"note\">not recorded (a dump made without --values)</p>";
+    const labelled = t.values.length > 1 || t.values[0].version !== t.version;
+    return t.values.map((v) =>
+      (labelled ? "<p class=\"note\">at version " + e(v.version) + "</p>" : "") +
+      "<pre class=\"values\">" + e(v.text) + "</pre>").join("");
   }
 
   function savedHTML(b) {
@@ -63,7 +73,10 @@
     ]);
     html += "<h3>Saved for backward</h3>";
     html += op.saved.length ? "<ul>" + op.saved.map(savedHTML).join("") + "</ul>" : "<p class=\"note\">nothing</p>";
-    html += "<p class=\"note\">Op attributes (dim, alpha, …) are not recorded in the graph model.</p>";
+    html += "<h3>Attributes</h3>";
+    html += op.attributes.length
+      ? "<dl class=\"attributes\">" + op.attributes.map((a) => "<dt>" + e(a[0]) + "</dt><dd><code>" + e(a[1]) + "</code></dd>").join("") + "</dl>"
+      : "<p class=\"note\">" + (op.grad_fn ? "its grad_fn keeps none" : "none recorded (no grad_fn)") + "</p>";
     return html;
   }
 

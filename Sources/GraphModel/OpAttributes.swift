@@ -1,0 +1,124 @@
+import Autograd
+
+/// A non-tensor argument an op's grad_fn keeps for its formula, under PyTorch's name for it
+/// (what `grad_fn._saved_NAME` gives: `exponent`, `alpha`, `dim`, `keepdim`, or a Python number
+/// operand such as `other` in `x * 2`), with its value as Python prints it (`2`, `(1,)`, `True`,
+/// `2.0`).
+public struct OpAttribute: Sendable, Hashable {
+    /// PyTorch's name, without the `_saved_` prefix.
+    public let name: String
+    /// The value as `str()` prints it in Python.
+    public let value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension Graph {
+    /// The attributes the grad_fn of op `op` keeps, in its formula's order (empty for an op
+    /// without a grad_fn, or whose grad_fn keeps none).
+    public func attributes(ofOp op: Int) -> [OpAttribute] {
+        guard op < opAttributeSet.count, opAttributeSet[op] >= 0 else { return [] }
+        return attributeSets[Int(opAttributeSet[op])]
+    }
+
+    /// The index into `attributeSets` of op `op`'s list, nil for none.
+    func attributeSet(ofOp op: Int) -> Int? {
+        op < opAttributeSet.count && opAttributeSet[op] >= 0 ? Int(opAttributeSet[op]) : nil
+    }
+
+    /// Gives op `op` the list `attributeSets[set]`.
+    mutating func setAttributeSet(_ set: Int, ofOp op: Int) {
+        if opAttributeSet.count <= op { opAttributeSet += repeatElement(-1, count: op + 1 - opAttributeSet.count) }
+        opAttributeSet[op] = Int32(truncatingIfNeeded: set)
+    }
+}
+
+/// An attribute as the engine gave it, compared before it is formatted.
+struct RawAttribute: Equatable {
+    enum Value: Equatable {
+        case kept(SavedValue)
+        case number(ScalarValue)
+    }
+    let name: String
+    let value: Value
+
+    /// The value as Python prints it.
+    var text: String {
+        switch value {
+        case .kept(let v): return PythonText.of(v)
+        case .number(let n): return PythonText.of(n)
+        }
+    }
+}
+
+/// The attribute lists the recorder has stored, so that ops keeping the same values share one.
+struct AttributeInterning {
+    private var index: [[OpAttribute]: Int] = [:]
+    /// Per grad_fn class: the last raw list and its set, to skip formatting in a loop.
+    private var last: [String: (raw: [RawAttribute], set: Int)] = [:]
+
+    /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
+    mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
+        if let cached = last[nodeName], cached.raw == raw { return cached.set }
+        let attributes = raw.map { OpAttribute(name: $0.name, value: $0.text) }
+        let set: Int
+        if let known = index[attributes] {
+            set = known
+        } else {
+            set = graph.attributeSets.count
+            graph.attributeSets.append(attributes)
+            index[attributes] = set
+        }
+        last[nodeName] = (raw, set)
+        return set
+    }
+}
+
+extension Recorder {
+    /// Records the attributes `node`, the grad_fn of op `op`, keeps: its non-tensor values and
+    /// the Python numbers among its saved tensors.
+    func noteAttributes(of node: Node, op: Int) {
+        var raw = node.savedValues.map { RawAttribute(name: $0.name, value: .kept($0.value)) }
+        for slot in node.saved {
+            if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
+        }
+        guard !raw.isEmpty else { return }
+        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: node.name, in: &graph), ofOp: op)
+    }
+}
+
+/// Python's `str()` of the values grad_fn attributes hold.
+enum PythonText {
+    static func of(_ value: SavedValue) -> String {
+        switch value {
+        case .int(let i): return String(i)
+        case .ints(let items):
+            return items.count == 1 ? "(\(items[0]),)" : "(" + items.map(String.init).joined(separator: ", ") + ")"
+        case .bool(let b): return b ? "True" : "False"
+        case .scalar(let s): return of(s)
+        }
+    }
+
+    static func of(_ value: ScalarValue) -> String {
+        switch value {
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "True" : "False"
+        case .double(let d): return float(d)
+        }
+    }
+
+    /// Python's `repr` of a float: the shortest round-trip digits, `.0` on integral values,
+    /// exponent form below 1e-4 and from 1e16.
+    static func float(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        let magnitude = abs(d)
+        // Swift writes `1e-05`, `1e+16` and `1.5e-07`, as Python does.
+        if magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e16) { return "\(d)" }
+        if d == d.rounded() { return (d == 0 && d.sign == .minus ? "-0" : String(Int64(d))) + ".0" }
+        return "\(d)"
+    }
+}
