@@ -8,7 +8,8 @@ import Foundation
 /// process-wide lock; concurrent callers simply wait their turn.
 ///
 /// Every render frees the graph and layout it made, on success and on failure: parse
-/// (`agmemread`) → `gvLayout` → `gvRenderData` → copy → `gvFreeRenderData` → `gvFreeLayout` →
+/// (`gs_read_dot`, cgraph's `agmemread` with subgraph ids in the order the text names them, so
+/// clusters are drawn in the same order every run) → `gvLayout` → `gvRenderData` → copy → `gvFreeRenderData` → `gvFreeLayout` →
 /// `agclose`. A graph is never laid out twice.
 ///
 /// The Graphviz context is created once and kept for the life of the process: Graphviz 2.42's
@@ -57,7 +58,7 @@ public enum GraphvizRenderer {
                 .graphvizUnavailable, messages: capture.errors(), fallback: "cannot create a Graphviz context")
         }
 
-        guard let graph = agmemread(dot.withoutTrailingWhitespace()) else {
+        guard let graph = gs_read_dot(dot.withoutTrailingWhitespace()) else {
             throw RenderError.graphviz(
                 .invalidDOT, messages: capture.errors(), fallback: "the DOT text is not a valid graph")
         }
@@ -163,7 +164,7 @@ private struct MessageCapture {
 }
 
 extension String {
-    /// The text without trailing whitespace, for `agmemread`: cgraph reads a string line by line
+    /// The text without trailing whitespace, for `gs_read_dot`: cgraph reads a string line by line
     /// and its lexer keeps the rest of the line it read past a graph's closing brace for the
     /// next parse, so the newline after `}` would be counted as the next DOT text's first line
     /// and every line number in its errors would be one too high.
