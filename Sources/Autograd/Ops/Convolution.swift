@@ -77,24 +77,11 @@ public enum ConvPadding: Sendable, Equatable {
 
 // MARK: - Kernels
 
-/// Forward: `out[n, group] = weight[group] @ im2col(input[n], group)` plus bias; with
-/// `oneDNNOrder`, a float32 convolution sums in oneDNN's order instead.
+/// Forward: `out[n, group] = weight[group] @ im2col(input[n], group)` plus bias.
 func convolutionForward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, input: Storage, weight: Storage,
-    bias: Storage?, out: Storage, oneDNNOrder: Bool = false
+    bias: Storage?, out: Storage
 ) {
-    if oneDNNOrder && T.self == Float.self {
-        let x = input.pointer(Float.self)
-        let y = out.pointer(Float.self)
-        for n in 0..<g.batch {
-            for group in 0..<g.groups {
-                g.forwardInOneDNNOrder(
-                    image: x + n * g.inChannels * g.height * g.width, group: group, weight: weight.pointer(Float.self),
-                    bias: bias?.pointer(Float.self), into: y + n * g.outChannels * g.positions)
-            }
-        }
-        return
-    }
     let x = input.pointer(T.self)
     let w = weight.pointer(T.self)
     let y = out.pointer(T.self)
@@ -121,11 +108,10 @@ func convolutionForward<T: BLASElement>(
 
 /// Backward: the gradients of input (col2im of `weight^T @ grad`), weight (`grad @ columns^T`
 /// summed over the batch) and bias (the gradient summed per output channel), each when asked.
-/// With `oneDNNOrder`, float32 input and weight gradients sum in oneDNN's order instead.
 func convolutionBackward<T: BLASElement>(
     _: T.Type, _ g: ConvGeometry, grad: Storage, input: Storage,
     weight: Storage, gradInput: Storage?, gradWeight: Storage?,
-    gradBias: Storage?, oneDNNOrder: Bool = false
+    gradBias: Storage?
 ) {
     let gy = grad.pointer(T.self)
     let x = input.pointer(T.self)
@@ -142,12 +128,7 @@ func convolutionBackward<T: BLASElement>(
         for group in 0..<g.groups {
             let go = gy + (n * g.outChannels + group * g.groupOutChannels) * g.positions
             let wg = w + group * g.groupOutChannels * g.columnRows
-            if let gradInput, oneDNNOrder, T.self == Float.self {
-                g.inputGradientInOneDNNOrder(
-                    grad: grad.pointer(Float.self) + n * g.outChannels * g.positions,
-                    group: group, weight: weight.pointer(Float.self),
-                    into: gradInput.pointer(Float.self) + n * g.inChannels * g.height * g.width)
-            } else if let gradInput {
+            if let gradInput {
                 T.gemm(
                     CblasTrans, CblasNoTrans, g.columnRows, g.positions, g.groupOutChannels,
                     wg, g.columnRows, go, g.positions, columns, g.positions)
@@ -157,13 +138,6 @@ func convolutionBackward<T: BLASElement>(
             }
             if let gradWeight {
                 g.im2col(x + n * g.inChannels * g.height * g.width, firstChannel: group * g.groupChannels, into: columns)
-                if oneDNNOrder && T.self == Float.self {
-                    g.addWeightGradientInOneDNNOrder(
-                        columns: UnsafeRawPointer(columns).assumingMemoryBound(to: Float.self),
-                        grad: grad.pointer(Float.self) + (n * g.outChannels + group * g.groupOutChannels) * g.positions,
-                        into: gradWeight.pointer(Float.self) + group * g.groupOutChannels * g.columnRows)
-                    continue
-                }
                 T.gemm(
                     CblasNoTrans, CblasTrans, g.groupOutChannels, g.columnRows, g.positions,
                     go, g.positions, columns, g.positions, partial, g.columnRows)
@@ -204,8 +178,7 @@ protocol ConvolutionKernels: Sendable {
 private struct DirectConvolution: ConvolutionKernels {
     let geometry: ConvGeometry
     func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage) {
-        convolutionForward(
-            T.self, geometry, input: input, weight: weight, bias: bias, out: out, oneDNNOrder: geometry.runsOnOneDNN)
+        convolutionForward(T.self, geometry, input: input, weight: weight, bias: bias, out: out)
     }
     func backward<T: BLASElement>(
         _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
@@ -213,7 +186,7 @@ private struct DirectConvolution: ConvolutionKernels {
     ) {
         convolutionBackward(
             T.self, geometry, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
-            gradBias: gradBias, oneDNNOrder: geometry.runsOnOneDNN)
+            gradBias: gradBias)
     }
 }
 
