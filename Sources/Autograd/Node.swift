@@ -177,9 +177,10 @@ public final class AccumulateGrad: Node {
             }
         } else if GradMode.isEnabled {
             // create_graph: PyTorch deep-copies the first gradient, so its history starts at CopyBackwards.
-            leaf.storedGrad = try Tensor.zeros(g.shape, dtype: g.dtype).copy_(g)
+            let zeros = Tensor.zeros(g.shape, dtype: g.dtype)
+            leaf.storedGrad = try (leaf.isNonOverlappingAndDense ? zeros.inLayout(of: leaf) : zeros).copy_(g)
         } else {
-            leaf.storedGrad = g.detachedCopy()
+            leaf.storedGrad = g.cloneObeyingLayoutContract(of: leaf)
         }
         Observation.observer?.gradAccumulated(leaf, grad: g)
         return []
@@ -188,7 +189,8 @@ public final class AccumulateGrad: Node {
     /// Like PyTorch's AccumulateGrad, takes the incoming gradient as the leaf's first `.grad`
     /// instead of copying it when nothing else can see it: no grad mode, and the tensor and its
     /// storage referenced only by the engine's buffer (not kept by a hook, a capture, another
-    /// edge, a view or an observer), dense, never modified in place.
+    /// edge, a view or an observer), filling its storage in the layout the gradient layout
+    /// contract asks for, never modified in place.
     override func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] {
         guard let leaf = variable, leaf.storedGrad == nil, grads.count == 1, var g = grads[0],
             !GradMode.isEnabled
@@ -196,7 +198,8 @@ public final class AccumulateGrad: Node {
         grads[0] = nil
         let unused = isKnownUniquelyReferenced(&g) && isKnownUniquelyReferenced(&g.storage)
         grads[0] = g
-        guard unused, g.isDense, g.version == 0, g.gradFn == nil, !g.requiresGrad, !g.isInference,
+        guard unused, g.offset == 0, g.storage.count == g.numel, g.obeysLayoutContract(of: leaf), g.version == 0, g.gradFn == nil,
+            !g.requiresGrad, !g.isInference,
             g.dtype == leaf.dtype, g.shape == leaf.shape
         else { return try apply(grads) }
         leaf.storedGrad = g

@@ -4,7 +4,11 @@ extension Tensor {
     /// else a converted copy (ToCopyBackward0).
     public func to(_ dt: DType, copy: Bool = false) throws -> Tensor {
         if dt == dtype && !copy { return self }
-        let out = Tensor(storage: dt == dtype ? freshContiguousStorage() : contiguousStorage(as: dt), shape: shape)
+        let out = inIteratorLayout([self], shape: shape) { operands, shape in
+            let source = operands[0]
+            return Tensor(
+                storage: dt == dtype ? source.freshContiguousStorage() : source.contiguousStorage(as: dt), shape: shape)
+        }
         let src = dtype
         record("to", "ToCopyBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
         return out
@@ -28,6 +32,13 @@ extension Tensor {
         return Array(UnsafeBufferPointer(start: s.pointer(Int64.self), count: numel))
     }
 
-    /// `clone()`: a contiguous copy that keeps the graph (CloneBackward0).
-    public func clone() throws -> Tensor { try contiguousCopy() }
+    /// `clone()`: a copy that keeps the graph (CloneBackward0) and the memory layout, as
+    /// `memory_format=torch.preserve_format` does (a permuted dense tensor keeps its strides).
+    public func clone() throws -> Tensor {
+        let out = inIteratorLayout([self], shape: shape) { operands, shape in
+            Tensor(storage: operands[0].freshContiguousStorage(), shape: shape)
+        }
+        record("clone", "CloneBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        return out
+    }
 }

@@ -148,9 +148,13 @@ extension Tensor {
     }
 
     /// Zeros of the shape of `t`, in its dtype unless given (`torch.zeros_like`).
-    public static func zerosLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { zeros(t.shape, dtype: dtype ?? t.dtype) }
+    public static func zerosLike(_ t: Tensor, dtype: DType? = nil) -> Tensor {
+        zeros(t.shape, dtype: dtype ?? t.dtype).inLayout(of: t)
+    }
     /// Ones of the shape of `t`, in its dtype unless given (`torch.ones_like`).
-    public static func onesLike(_ t: Tensor, dtype: DType? = nil) -> Tensor { ones(t.shape, dtype: dtype ?? t.dtype) }
+    public static func onesLike(_ t: Tensor, dtype: DType? = nil) -> Tensor {
+        ones(t.shape, dtype: dtype ?? t.dtype).inLayout(of: t)
+    }
 }
 
 struct FillFromDoubles: ElementVisitor {

@@ -98,9 +98,9 @@ enum TorchFunctions {
                 return try finish(name, try make(t, dtype), args, interp)
             }
         }
-        like("ones_like") { t, d in Tensor.ones(t.shape, dtype: d) }
-        like("zeros_like") { t, d in Tensor.zeros(t.shape, dtype: d) }
-        like("empty_like") { t, d in Tensor.zeros(t.shape, dtype: d) }
+        like("ones_like") { t, d in Tensor.onesLike(t, dtype: d) }
+        like("zeros_like") { t, d in Tensor.zerosLike(t, dtype: d) }
+        like("empty_like") { t, d in Tensor.zerosLike(t, dtype: d) }
         like("rand_like") { t, d in try Tensor.rand(t.shape, dtype: d) }
         like("randn_like") { t, d in try Tensor.randn(t.shape, dtype: d) }
         m["full"] = factory("full") { args, interp in
@@ -124,7 +124,8 @@ enum TorchFunctions {
                 "full_like",
                 Tensor.full(
                     t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
-                    dtype: try interp.dtypeArgument(args) ?? t.dtype), args, interp)
+                    dtype: try interp.dtypeArgument(args) ?? t.dtype
+                ).inLayout(of: t), args, interp)
         }
         m["arange"] = factory("arange") { args, interp in
             let nums = args.positional

@@ -35,12 +35,14 @@ private struct UnaryFloatVisitor<F: UnaryFloatFunction>: FloatVisitor {
 
 /// Applies `F` to every element; integer inputs are promoted to float32 first.
 func mapFloat<F: UnaryFloatFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
-    let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-    let n = t.numel
-    let src = t.contiguousStorage(as: dt)
-    let out = Storage(uninitialized: dt, count: n)
-    dt.dispatchFloat(UnaryFloatVisitor<F>(source: src, destination: out, count: n))
-    return Tensor(storage: out, shape: t.shape)
+    inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
+        let n = t.numel
+        let src = operands[0].contiguousStorage(as: dt)
+        let out = Storage(uninitialized: dt, count: n)
+        dt.dispatchFloat(UnaryFloatVisitor<F>(source: src, destination: out, count: n))
+        return Tensor(storage: out, shape: shape)
+    }
 }
 
 private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
@@ -143,7 +145,15 @@ private func repeatingBlock(_ t: Tensor, in shape: [Int], dtype: DType) -> Int? 
 
 /// Applies `F` elementwise with broadcasting, computing in `dtype`.
 func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
-    let shape = try broadcastShapes(a.shape, b.shape)
+    try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, shape in
+        try mapBinaryRowMajor(F.self, operands[0], operands[1], shape: shape, dtype: dtype)
+    }
+}
+
+/// `mapBinary`'s row-major kernel for operands that broadcast to `shape`.
+private func mapBinaryRowMajor<F: BinaryFunction>(
+    _ f: F.Type, _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType
+) throws -> Tensor {
     if a.shape != b.shape {
         // A bias-like operand repeating along leading dims is read in place, not expanded.
         if a.shape == shape, let block = repeatingBlock(b, in: shape, dtype: dtype) {
@@ -208,11 +218,13 @@ private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
 
 /// Compares elementwise with broadcasting after promoting both operands to a common dtype.
 func compare<F: CompareFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
-    let p = try prepareOperands(a, b, dtype: dtype)
-    let n = p.shape.reduce(1, *)
-    let out = Storage(uninitialized: .bool, count: n)
-    dtype.dispatch(CompareVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
-    return Tensor(storage: out, shape: p.shape)
+    try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, _ in
+        let p = try prepareOperands(operands[0], operands[1], dtype: dtype)
+        let n = p.shape.reduce(1, *)
+        let out = Storage(uninitialized: .bool, count: n)
+        dtype.dispatch(CompareVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
+        return Tensor(storage: out, shape: p.shape)
+    }
 }
 
 /// Element values as Doubles in row-major order (for printing, tolist and tests).

@@ -32,23 +32,29 @@ private struct PointwiseBinaryVisitor<F: PointwiseBinaryFunction>: FloatVisitor 
 
 /// Applies `f` to every element; integer inputs are promoted to float32 first.
 func mapPointwise<F: PointwiseFunction>(_ f: F, _ t: Tensor) -> Tensor {
-    let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-    let out = Storage(uninitialized: dt, count: t.numel)
-    dt.dispatchFloat(PointwiseVisitor(f: f, source: t.contiguousStorage(as: dt), destination: out, count: t.numel))
-    return Tensor(storage: out, shape: t.shape)
+    inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
+        let out = Storage(uninitialized: dt, count: t.numel)
+        dt.dispatchFloat(
+            PointwiseVisitor(f: f, source: operands[0].contiguousStorage(as: dt), destination: out, count: t.numel))
+        return Tensor(storage: out, shape: shape)
+    }
 }
 
 /// Applies `f` to `grad` (broadcast to the shape of `saved`) and `saved`, in `grad`'s dtype:
 /// a backward kernel's gradient and saved input, or a loss's input and target.
 func mapPointwise<F: PointwiseBinaryFunction>(_ f: F, _ grad: Tensor, _ saved: Tensor) -> Tensor {
-    let dt: DType = grad.dtype.isFloatingPoint ? grad.dtype : .float32
-    let out = Storage(uninitialized: dt, count: saved.numel)
-    let g = grad.contiguousStorage(as: dt, broadcastTo: grad.shape == saved.shape ? nil : saved.shape)
-    dt.dispatchFloat(
-        PointwiseBinaryVisitor(
-            f: f, grad: g, saved: saved.contiguousStorage(as: dt), destination: out,
-            count: saved.numel))
-    return Tensor(storage: out, shape: saved.shape)
+    inIteratorLayout([grad, saved], shape: saved.shape) { operands, shape in
+        let (grad, saved) = (operands[0], operands[1])
+        let dt: DType = grad.dtype.isFloatingPoint ? grad.dtype : .float32
+        let out = Storage(uninitialized: dt, count: saved.numel)
+        let g = grad.contiguousStorage(as: dt, broadcastTo: grad.shape == shape ? nil : shape)
+        dt.dispatchFloat(
+            PointwiseBinaryVisitor(
+                f: f, grad: g, saved: saved.contiguousStorage(as: dt), destination: out,
+                count: saved.numel))
+        return Tensor(storage: out, shape: shape)
+    }
 }
 
 private struct ScaledAddVisitor: FloatVisitor {
@@ -65,13 +71,14 @@ private struct ScaledAddVisitor: FloatVisitor {
 /// `a + alpha * b` for a floating `dtype`, broadcasting, with one rounding as PyTorch's
 /// vectorised add kernel (`fmadd(other, alpha, self)`) does; `alpha` is rounded to `dtype` first.
 func scaledAdd(_ a: Tensor, _ b: Tensor, alpha: Double, dtype: DType) throws -> Tensor {
-    let shape = try broadcastShapes(a.shape, b.shape)
-    let count = shape.reduce(1, *)
-    let out = Storage(uninitialized: dtype, count: count)
-    dtype.dispatchFloat(
-        ScaledAddVisitor(
-            a: a.contiguousStorage(as: dtype, broadcastTo: shape),
-            b: b.contiguousStorage(as: dtype, broadcastTo: shape),
-            destination: out, count: count, alpha: alpha))
-    return Tensor(storage: out, shape: shape)
+    try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, shape in
+        let count = shape.reduce(1, *)
+        let out = Storage(uninitialized: dtype, count: count)
+        dtype.dispatchFloat(
+            ScaledAddVisitor(
+                a: operands[0].contiguousStorage(as: dtype, broadcastTo: shape),
+                b: operands[1].contiguousStorage(as: dtype, broadcastTo: shape),
+                destination: out, count: count, alpha: alpha))
+        return Tensor(storage: out, shape: shape)
+    }
 }

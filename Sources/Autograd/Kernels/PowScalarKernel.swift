@@ -13,8 +13,15 @@ import CSleef
 /// cpu_kernel_vec's split (aten/src/ATen/native/cpu/Loops.h, `vectorized_loop`; the kernel is
 /// registered for AVX-512): whole blocks of two 64-byte vectors of a contiguous tensor through
 /// SLEEF's `pow_u10` (the exponent rounded to the type), the rest and every element of a strided
-/// tensor through `std::pow` in double.
+/// tensor through `std::pow` in double. The result takes TensorIterator's layout.
 func powScalarFloat(_ t: Tensor, exponent: Double, dtype: DType) -> Tensor {
+    inIteratorLayout([t], shape: t.shape) { operands, _ in
+        powScalarRowMajor(operands[0], exponent: exponent, dtype: dtype)
+    }
+}
+
+/// `powScalarFloat`'s kernel, with a row-major result.
+private func powScalarRowMajor(_ t: Tensor, exponent: Double, dtype: DType) -> Tensor {
     let base = t.dtype == dtype ? t : Tensor(storage: t.contiguousStorage(as: dtype), shape: t.shape)
     if exponent == 0.5 { return mapVectorMath(.sqrt, fallback: SquareRoot.self, base) }
     let n = base.numel

@@ -14,6 +14,13 @@ private struct WhereVisitor: ElementVisitor {
 /// `condition ? a : b` elementwise with broadcasting, in `dtype`.
 func selectWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
     let shape = try broadcastShapes(broadcastShapes(condition.shape, a.shape), b.shape)
+    return try inIteratorLayout([condition, a, b], shape: shape) { operands, shape in
+        try selectWhereRowMajor(operands[0], operands[1], operands[2], shape: shape, dtype: dtype)
+    }
+}
+
+/// `selectWhere`'s kernel for operands that broadcast to `shape`, with a row-major result.
+private func selectWhereRowMajor(_ condition: Tensor, _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType) throws -> Tensor {
     let n = try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let c = condition.contiguousStorage(as: .bool, broadcastTo: shape)
     let sa = a.contiguousStorage(as: dtype, broadcastTo: shape)

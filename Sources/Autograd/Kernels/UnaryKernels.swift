@@ -26,11 +26,13 @@ private struct SignedUnaryVisitor<F: SignedUnaryFunction>: ElementVisitor {
 /// Applies `F` to every element of a float or int64 tensor, keeping its dtype.
 /// Callers reject bool inputs first.
 func mapSigned<F: SignedUnaryFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
-    let n = t.numel
-    let src = t.contiguousStorage()
-    let out = Storage(uninitialized: t.dtype, count: n)
-    t.dtype.dispatch(SignedUnaryVisitor<F>(source: src, destination: out, count: n))
-    return Tensor(storage: out, shape: t.shape)
+    inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let n = t.numel
+        let src = operands[0].contiguousStorage()
+        let out = Storage(uninitialized: t.dtype, count: n)
+        t.dtype.dispatch(SignedUnaryVisitor<F>(source: src, destination: out, count: n))
+        return Tensor(storage: out, shape: shape)
+    }
 }
 
 private struct ClampVisitor: ElementVisitor {
@@ -75,9 +77,11 @@ private struct ClampVisitor: ElementVisitor {
 
 /// `min(max(x, low), high)` elementwise, computed in `dtype` (float or int64).
 func clampValues(_ t: Tensor, low: Double?, high: Double?, dtype: DType) -> Tensor {
-    let n = t.numel
-    let src = t.contiguousStorage(as: dtype)
-    let out = Storage(uninitialized: dtype, count: n)
-    dtype.dispatch(ClampVisitor(source: src, destination: out, count: n, low: low, high: high))
-    return Tensor(storage: out, shape: t.shape)
+    inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let n = t.numel
+        let src = operands[0].contiguousStorage(as: dtype)
+        let out = Storage(uninitialized: dtype, count: n)
+        dtype.dispatch(ClampVisitor(source: src, destination: out, count: n, low: low, high: high))
+        return Tensor(storage: out, shape: shape)
+    }
 }

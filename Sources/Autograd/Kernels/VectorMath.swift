@@ -27,21 +27,23 @@ private let vmlMode: Int64 = 0x2 | 0x14_0000 | 0x100
 /// Integer inputs are promoted to float32 first.
 func mapVectorMath<F: UnaryFloatFunction>(_ function: VectorMathFunction, fallback: F.Type, _ t: Tensor) -> Tensor {
     guard let mkl = MKLLibrary.loaded else { return mapFloat(fallback, t) }
-    let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-    let n = t.numel
-    let source = t.contiguousStorage(as: dt)
-    let out = Storage(uninitialized: dt, count: n)
-    var start = 0
-    while start < n {
-        let chunk = Swift.min(n - start, Int(Int32.max))
-        if dt == .float64 {
-            mkl.vector64[function]!(
-                Int32(chunk), source.pointer(Double.self) + start, out.pointer(Double.self) + start, vmlMode)
-        } else {
-            mkl.vector32[function]!(
-                Int32(chunk), source.pointer(Float.self) + start, out.pointer(Float.self) + start, vmlMode)
+    return inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
+        let n = t.numel
+        let source = operands[0].contiguousStorage(as: dt)
+        let out = Storage(uninitialized: dt, count: n)
+        var start = 0
+        while start < n {
+            let chunk = Swift.min(n - start, Int(Int32.max))
+            if dt == .float64 {
+                mkl.vector64[function]!(
+                    Int32(chunk), source.pointer(Double.self) + start, out.pointer(Double.self) + start, vmlMode)
+            } else {
+                mkl.vector32[function]!(
+                    Int32(chunk), source.pointer(Float.self) + start, out.pointer(Float.self) + start, vmlMode)
+            }
+            start += chunk
         }
-        start += chunk
+        return Tensor(storage: out, shape: shape)
     }
-    return Tensor(storage: out, shape: t.shape)
 }

@@ -22,18 +22,20 @@ enum Log1pExpm1Ops {
 private func mapSleef(
     _ t: Tensor, float32: (Float) -> Float, float64: (Double) -> Double
 ) -> Tensor {
-    let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-    let n = t.numel
-    let source = t.contiguousStorage(as: dtype)
-    let out = Storage(uninitialized: dtype, count: n)
-    if dtype == .float64 {
-        let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
-        for i in 0..<n { y[i] = float64(x[i]) }
-    } else {
-        let (x, y) = (source.pointer(Float.self), out.pointer(Float.self))
-        for i in 0..<n { y[i] = float32(x[i]) }
+    inIteratorLayout([t], shape: t.shape) { operands, shape in
+        let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
+        let n = t.numel
+        let source = operands[0].contiguousStorage(as: dtype)
+        let out = Storage(uninitialized: dtype, count: n)
+        if dtype == .float64 {
+            let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
+            for i in 0..<n { y[i] = float64(x[i]) }
+        } else {
+            let (x, y) = (source.pointer(Float.self), out.pointer(Float.self))
+            for i in 0..<n { y[i] = float32(x[i]) }
+        }
+        return withExtendedLifetime(source) { Tensor(storage: out, shape: shape) }
     }
-    return withExtendedLifetime(source) { Tensor(storage: out, shape: t.shape) }
 }
 
 extension Tensor {

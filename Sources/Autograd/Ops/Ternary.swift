@@ -79,6 +79,15 @@ extension Tensor {
         _: F.Type, _ a: Tensor, _ b: Tensor, _ c: Tensor, scalar: Double, dtype: DType
     ) throws -> Tensor {
         let shape = try broadcastShapes(broadcastShapes(a.shape, b.shape), c.shape)
+        return try inIteratorLayout([a, b, c], shape: shape) { operands, shape in
+            try mapTernaryRowMajor(F.self, operands[0], operands[1], operands[2], shape: shape, scalar: scalar, dtype: dtype)
+        }
+    }
+
+    /// `mapTernary`'s kernel for operands that broadcast to `shape`, with a row-major result.
+    private static func mapTernaryRowMajor<F: TernaryFloatFunction>(
+        _: F.Type, _ a: Tensor, _ b: Tensor, _ c: Tensor, shape: [Int], scalar: Double, dtype: DType
+    ) throws -> Tensor {
         let work: DType = dtype.isFloatingPoint ? dtype : .float64
         let n = try MemoryBudget.checkedNumel(shape, allocating: work)
         let out = Storage(uninitialized: work, count: n)
