@@ -141,6 +141,7 @@ static inline Agraph_t *gs_read_dot(const char *text) {
     io.flush = AgIoDisc.flush;
     Agdisc_t disc = { &AgMemDisc, &gs_subgraph_id_disc, &io };
     gs_dot_reader reader = { text, strlen(text), 0 };
+    agreadline(1); /* every parse counts its own lines, as agmemread's does */
     return agread(&reader, &disc);
 }
 #endif
