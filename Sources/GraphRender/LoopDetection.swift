@@ -76,11 +76,13 @@ enum LoopDetection {
     }
 
     /// The loop statement whose body holds line `line` in `source` (`for step in range(20)`):
-    /// the nearest line above it that is indented less and starts with `for` or `while`,
-    /// climbing past enclosing `with`/`if`/`try` blocks; nil when a `def`, `class` or the top
-    /// level comes first, or the line is out of range.
+    /// the line itself when it is a one-line loop, else the nearest line above it that is
+    /// indented less and starts with `for` or `while`, climbing past enclosing `with`/`if`/`try`
+    /// blocks; nil when a `def`, `class` or the top level comes first, or the line is out of range.
     static func header(enclosing line: Int, in source: [Substring]) -> String? {
-        guard line >= 2, line <= source.count else { return nil }
+        guard line >= 1, line <= source.count else { return nil }
+        if let inline = inlineHeader(source[line - 1]) { return inline }
+        guard line >= 2 else { return nil }
         var indent = indentation(source[line - 1])
         var l = line - 1
         while l >= 1 && indent > 0 {
@@ -96,6 +98,35 @@ enum LoopDetection {
             }
             let word = stripped.prefix { $0.isLetter }
             guard ["with", "if", "elif", "else", "try", "except", "finally"].contains(word) else { return nil }
+        }
+        return nil
+    }
+
+    /// The header of a loop whose body is on the same line (`for i in range(5): y = y * 2`):
+    /// the text before the colon that ends the header (outside brackets and strings), when a
+    /// statement follows it; nil for any other line.
+    static func inlineHeader(_ line: Substring) -> String? {
+        let stripped = line.drop { $0 == " " || $0 == "\t" }
+        guard ["for ", "async for ", "while "].contains(where: { stripped.hasPrefix($0) }) else { return nil }
+        var depth = 0
+        var quote: Character?
+        for index in stripped.indices {
+            let c = stripped[index]
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "'", "\"": quote = c
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case "#": return nil
+            case ":" where depth == 0:
+                let body = stripped[stripped.index(after: index)...].drop { $0 == " " || $0 == "\t" }
+                guard !body.isEmpty, !body.hasPrefix("#") else { return nil }
+                return String(stripped[..<index].trimmingSuffix())
+            default: break
+            }
         }
         return nil
     }

@@ -54,6 +54,27 @@ import Testing
         #expect(svg.ids.contains { $0.hasPrefix("fold_op") })
     }
 
+    @Test func aLoopWrittenOnOneLineFolds() throws {
+        let svg = try svg(
+            """
+            import torch
+            x = torch.ones(2, requires_grad=True)
+            y = x
+            for i in range(5): y = y * 2
+            y.sum().backward()
+            """)
+        #expect(svg.textsByID["cluster_loop_0"]?.contains("for i in range(5) ×5") == true)
+        #expect(svg.ids.contains { $0.hasPrefix("fold_op") })
+    }
+
+    @Test func aOneLineLoopsHeaderEndsAtItsOwnColon() {
+        #expect(LoopDetection.inlineHeader("for k in {'a': 1}: y = y * 2") == "for k in {'a': 1}")
+        #expect(LoopDetection.inlineHeader("  while n < 3: n += 1  # count") == "while n < 3")
+        #expect(LoopDetection.inlineHeader("for i in range(5):") == nil)
+        #expect(LoopDetection.inlineHeader("for i in range(5):  # body below") == nil)
+        #expect(LoopDetection.inlineHeader("y = {'for ': 1}") == nil)
+    }
+
     @Test func iterationsThatDifferDoNotFold() throws {
         let svg = try svg(
             """
