@@ -23,6 +23,9 @@ struct DetectedLoop: Equatable {
 /// Finds loops in a sequence of op symbols (one per op, equal when two ops are the same op on
 /// the same line) by looking for blocks that repeat back to back.
 enum LoopDetection {
+    /// How a loop statement starts.
+    static let loopKeywords = ["for ", "async for ", "while "]
+
     /// How many later occurrences of an op's symbol are tried as the start of its second iteration.
     static let candidatesPerOp = 8
 
@@ -91,7 +94,7 @@ enum LoopDetection {
             defer { l -= 1 }
             guard !stripped.isEmpty, !stripped.hasPrefix("#"), indentation(text) < indent else { continue }
             indent = indentation(text)
-            for keyword in ["for ", "async for ", "while "] where stripped.hasPrefix(keyword) {
+            for keyword in loopKeywords where stripped.hasPrefix(keyword) {
                 var statement = stripped.prefix { $0 != "#" }.trimmingSuffix()
                 if statement.hasSuffix(":") { statement.removeLast() }
                 return String(statement)
@@ -107,7 +110,7 @@ enum LoopDetection {
     /// statement follows it; nil for any other line.
     static func inlineHeader(_ line: Substring) -> String? {
         let stripped = line.drop { $0 == " " || $0 == "\t" }
-        guard ["for ", "async for ", "while "].contains(where: { stripped.hasPrefix($0) }) else { return nil }
+        guard loopKeywords.contains(where: { stripped.hasPrefix($0) }) else { return nil }
         var depth = 0
         var quote: Character?
         for index in stripped.indices {

@@ -31,35 +31,12 @@ struct ReductionWalk: Equatable {
     /// reduced dimensions first and otherwise ordering by the output's, then the input's,
     /// strides (ties broken by size).
     private static func fastestFirstOrder(shape: [Int], inputStrides: [Int], outputStrides: [Int]) -> [Int] {
-        var order = Array((0..<shape.count).reversed())
-        func comparison(_ d0: Int, _ d1: Int) -> Int {
-            for (isOutput, strides) in [(true, outputStrides), (false, inputStrides)] {
-                let s0 = strides[d0]
-                let s1 = strides[d1]
-                if isOutput && (s0 == 0) != (s1 == 0) { return s1 == 0 ? 1 : -1 }
-                if s0 == 0 || s1 == 0 { continue }
-                if s0 < s1 { return -1 }
-                if s0 > s1 { return 1 }
-                if shape[d0] > shape[d1] { return 1 }
-            }
-            return 0
+        reorderDimensions(count: shape.count) { d0, d1 in
+            // Reduced dimensions (output stride 0) first.
+            let (o0, o1) = (outputStrides[d0], outputStrides[d1])
+            if (o0 == 0) != (o1 == 0) { return o1 == 0 ? 1 : -1 }
+            return strideVerdict(outputStrides, shape: shape, d0, d1) ?? strideVerdict(inputStrides, shape: shape, d0, d1) ?? 0
         }
-        guard order.count > 1 else { return order }
-        for i in 1..<order.count {
-            var moving = i
-            var other = i - 1
-            while other >= 0 {
-                let c = comparison(order[other], order[moving])
-                if c > 0 {
-                    order.swapAt(other, moving)
-                    moving = other
-                } else if c < 0 {
-                    break
-                }
-                other -= 1
-            }
-        }
-        return order
     }
 
     /// `coalesce_dimensions`: merges neighbours that are one dimension in both operands.

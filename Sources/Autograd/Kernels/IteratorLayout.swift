@@ -59,33 +59,9 @@ struct IteratorLayout {
     /// TensorIterator's `perm_` after `reorder_dimensions`: output dims from the fastest-moving.
     private static func reorderedDims(shape: [Int], operands: [Tensor]) -> [Int] {
         let strides = operands.map { iteratorStrides($0, shape: shape) }
-        /// 1 when `d0` should come after `d1`, -1 before, 0 when no operand tells.
-        func shouldSwap(_ d0: Int, _ d1: Int) -> Int {
-            for s in strides {
-                let (s0, s1) = (s[d0], s[d1])
-                if s0 == 0 || s1 == 0 { continue }
-                if s0 < s1 { return -1 }
-                if s0 > s1 { return 1 }
-                if shape[d0] > shape[d1] { return 1 }
-            }
-            return 0
+        return reorderDimensions(count: shape.count) { d0, d1 in
+            strides.lazy.compactMap { strideVerdict($0, shape: shape, d0, d1) }.first ?? 0
         }
-        var perm = Array(shape.indices.reversed())
-        for i in 1..<perm.count {
-            var d1 = i
-            var d0 = i - 1
-            while d0 >= 0 {
-                let comparison = shouldSwap(perm[d0], perm[d1])
-                if comparison > 0 {
-                    perm.swapAt(d0, d1)
-                    d1 = d0
-                } else if comparison < 0 {
-                    break
-                }
-                d0 -= 1
-            }
-        }
-        return perm
     }
 
     /// `compute_strides`: an operand's strides aligned to the output's dims, 0 where it is
