@@ -83,13 +83,13 @@ extension Tensor {
         }
         let type = dtype ?? .float32
         let count = try elementCount(((end - start) / step).rounded(.up), dtype: type)
-        let values: [Double]
+        let storage = Storage(uninitialized: type, count: count)
         switch type {
-        case .float32: values = arangeValues(Float.self, start: start, step: step, count: count).map(Double.init)
-        case .float64: values = arangeValues(Double.self, start: start, step: step, count: count)
-        default: values = (0..<count).map { start + Double($0) * step }
+        case .float32: arangeFill(storage.pointer(Float.self), start: start, step: step, count: count)
+        case .float64: arangeFill(storage.pointer(Double.self), start: start, step: step, count: count)
+        default: type.dispatch(FillFromIndex(storage: storage, count: count) { start + Double($0) * step })
         }
-        return Tensor.fromValues(values, shape: [count], dtype: type)
+        return Tensor(storage: storage, shape: [count])
     }
 
     /// `torch.range`: like arange but including `end`; deprecated, so it warns.
@@ -97,19 +97,28 @@ extension Tensor {
         Diagnostics.warn(AutogradMessages.rangeDeprecated)
         guard step != 0 else { throw TorchError.runtime("step must be nonzero") }
         let count = try elementCount(Swift.max(((end - start) / step).rounded(.down) + 1, 0), dtype: dtype)
-        return Tensor.fromValues((0..<count).map { start + Double($0) * step }, shape: [count], dtype: dtype)
+        let storage = Storage(uninitialized: dtype, count: count)
+        dtype.dispatch(FillFromIndex(storage: storage, count: count) { start + Double($0) * step })
+        return Tensor(storage: storage, shape: [count])
     }
 
     /// `steps` evenly spaced values from `start` to `end` inclusive.
     public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
-        try MemoryBudget.checkedNumel([steps], allocating: .float64)
-        let values: [Double]
+        try MemoryBudget.checkedNumel([steps], allocating: dtype)
+        let storage = Storage(uninitialized: dtype, count: steps)
         switch dtype {
-        case .float32: values = linspaceValues(from: Float(start), to: Float(end), steps: steps).map(Double.init)
-        default: values = linspaceValues(from: start, to: end, steps: steps)
+        case .float32: linspaceFill(storage.pointer(Float.self), from: Float(start), to: Float(end), steps: steps)
+        case .float64: linspaceFill(storage.pointer(Double.self), from: start, to: end, steps: steps)
+        default:
+            try MemoryBudget.reserve(steps, .float64)
+            var values = [Double](repeating: 0, count: steps)
+            values.withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress { linspaceFill(base, from: start, to: end, steps: steps) }
+            }
+            dtype.dispatch(FillFromDoubles(values: values, storage: storage))
         }
-        return Tensor.fromValues(values, shape: [steps], dtype: dtype)
+        return Tensor(storage: storage, shape: [steps])
     }
 
     /// `steps` powers of `base` with exponents evenly spaced from `start` to `end`, as PyTorch's
@@ -118,15 +127,17 @@ extension Tensor {
         -> Tensor
     {
         guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
-        try MemoryBudget.checkedNumel([steps], allocating: .float64)
+        try MemoryBudget.checkedNumel([steps], allocating: dtype)
         let (first, last) = dtype == .float32 ? (Double(Float(start)), Double(Float(end))) : (start, end)
         let step = (last - first) / Double(steps - 1)
-        let values = (0..<steps).map { (i: Int) -> Double in
-            if steps == 1 { return Foundation.pow(base, first) }
-            let exponent: Double = i < steps / 2 ? first + step * Double(i) : last - step * Double(steps - i - 1)
-            return Foundation.pow(base, exponent)
-        }
-        return Tensor.fromValues(values, shape: [steps], dtype: dtype)
+        let storage = Storage(uninitialized: dtype, count: steps)
+        dtype.dispatch(
+            FillFromIndex(storage: storage, count: steps) { i in
+                if steps == 1 { return Foundation.pow(base, first) }
+                let exponent: Double = i < steps / 2 ? first + step * Double(i) : last - step * Double(steps - i - 1)
+                return Foundation.pow(base, exponent)
+            })
+        return Tensor(storage: storage, shape: [steps])
     }
 
     /// The identity matrix with `n` rows and `m` (default `n`) columns.
@@ -144,7 +155,7 @@ extension Tensor {
         guard count.isFinite, count < 0x1p62 else {
             throw TorchError.runtime("invalid size, possible overflow?")
         }
-        return try MemoryBudget.checkedNumel([Int(count)], allocating: .float64)
+        return try MemoryBudget.checkedNumel([Int(count)], allocating: dtype)
     }
 
     /// Zeros of the shape of `t`, in its dtype unless given (`torch.zeros_like`).
@@ -154,6 +165,17 @@ extension Tensor {
     /// Ones of the shape of `t`, in its dtype unless given (`torch.ones_like`).
     public static func onesLike(_ t: Tensor, dtype: DType? = nil) -> Tensor {
         ones(t.shape, dtype: dtype ?? t.dtype).inLayout(of: t)
+    }
+}
+
+/// Writes `value(i)` into element `i` of `storage`, for `i` below `count`, in its dtype.
+private struct FillFromIndex: ElementVisitor {
+    let storage: Storage
+    let count: Int
+    let value: (Int) -> Double
+    func visit<T: TensorElement>(_ type: T.Type) {
+        let p = storage.pointer(T.self)
+        for i in 0..<count { p[i] = T(fromDouble: value(i)) }
     }
 }
 

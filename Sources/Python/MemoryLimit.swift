@@ -32,3 +32,20 @@ extension Interpreter {
         }
     }
 }
+
+extension Interpreter {
+    /// `count` items made one by one by `make` (iterating a tensor or array into its rows), with
+    /// each item's own object counted before any is made (`objectBytes` besides the `Value`), and
+    /// the time and memory limits checked every 1024 items: one builtin call can otherwise build
+    /// millions of objects between two statements.
+    package func makeItems(count: Int, objectBytes: Int, _ make: (Int) throws -> Value) throws -> [Value] {
+        try reserveMemory([count], itemSize: MemoryLayout<Value>.stride + objectBytes)
+        var items = [Value]()
+        items.reserveCapacity(count)
+        for index in 0..<count {
+            if index & 1023 == 0 { try checkTime() }
+            items.append(try make(index))
+        }
+        return items
+    }
+}

@@ -45,7 +45,7 @@ final class StorageObject: PyObject {
 
     func length(_ interp: Interpreter) throws -> Int? { size }
 
-    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<size).map(element) }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { try interp.makeItems(count: size, objectBytes: 0, element) }
 
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
         guard case .int(let index) = key else { return nil }

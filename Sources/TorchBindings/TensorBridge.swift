@@ -225,9 +225,10 @@ extension Interpreter {
         return try t.item().doubleValue != 0
     }
 
+    /// The rows of `t` as views, as `iter(tensor)` gives them (`Tensor.__iter__` is `unbind(0)`).
     func tensorIterate(_ t: Tensor) throws -> [Value] {
         guard let n = t.shape.first else { throw PyException.type("iteration over a 0-d tensor") }
-        return try (0..<n).map { .tensor(try t.index([.int($0)])) }
+        return try makeItems(count: n, objectBytes: RowObjectBytes.tensorView) { .tensor(try t.index([.int($0)])) }
     }
 
     func tensorContains(_ t: Tensor, _ item: Value) throws -> Bool {

@@ -38,6 +38,18 @@ struct AttackRegressionTests {
             "MemoryError: out of memory: tried to allocate 720000000 bytes with 60000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),
         (
+            "import torch\nx = list(torch.zeros(10**6))\n",
+            "MemoryError: out of memory: tried to allocate 280000000 bytes with 4000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import numpy as np\nx = list(np.zeros(10**6))\n",
+            "MemoryError: out of memory: tried to allocate 376000000 bytes with 8000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
+            "import torch\nx = list(torch.zeros(10**7).untyped_storage())\n",
+            "MemoryError: out of memory: tried to allocate 960000000 bytes with 40000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
             "x = '1'.zfill(10**9)\n",
             "MemoryError: out of memory: tried to allocate 1000000000 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),

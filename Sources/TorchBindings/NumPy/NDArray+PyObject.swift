@@ -25,7 +25,7 @@ extension NDArray: PyObject {
 
     func iterate(_ interp: Interpreter) throws -> [Value]? {
         guard let first = shape.first else { throw PyException.type("iteration over a 0-d array") }
-        return try (0..<first).map { try item(.int($0), interp)! }
+        return try interp.makeItems(count: first, objectBytes: RowObjectBytes.arrayView) { try item(.int($0), interp)! }
     }
     func isIterable(_ interp: Interpreter) -> Bool { !isScalar }
 
