@@ -9,6 +9,7 @@ CHROMIUM the browser (default /usr/bin/chromium, Debian's package).
 Run: python3 -m unittest discover -s Tests/Browser -v
 """
 
+import functools
 import os
 import re
 import subprocess
@@ -55,6 +56,25 @@ def render(script, out, *options):
         capture_output=True, text=True, check=False)
 
 
+@functools.cache
+def pages_directory():
+    """A temporary directory for the pages, removed when the test process ends."""
+    return tempfile.TemporaryDirectory()
+
+
+@functools.cache
+def sample_pages():
+    """Every sample's page, written once per test process (the Chromium and Firefox tests share them)."""
+    pages = {}
+    for sample in SAMPLES:
+        out = Path(pages_directory().name) / (sample.stem + ".html")
+        result = render(sample, out)
+        # detach.py ends with the in-place error on purpose: status 1, page still written.
+        assert result.returncode in (0, 1), result.stderr
+        pages[sample.stem] = out
+    return pages
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -70,14 +90,7 @@ def contrast_on_white(rgb):
 class ViewerTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.TemporaryDirectory()
-        cls.pages = {}
-        for sample in SAMPLES:
-            out = Path(cls.dir.name) / (sample.stem + ".html")
-            result = render(sample, out)
-            # detach.py ends with the in-place error on purpose: status 1, page still written.
-            assert result.returncode in (0, 1), result.stderr
-            cls.pages[sample.stem] = out
+        cls.pages = sample_pages()
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
 
@@ -85,7 +98,6 @@ class ViewerTests(unittest.TestCase):
     def tearDownClass(cls):
         cls.browser.close()
         cls.playwright.stop()
-        cls.dir.cleanup()
 
     def setUp(self):
         self.page = self.browser.new_page(viewport={"width": 1400, "height": 900})
@@ -233,34 +245,75 @@ class ViewerTests(unittest.TestCase):
         self.assertEqual(self.edge_colours(), {})
         self.assertEqual(self.dimmed(), set())
 
-    def test_unfold_and_fold_a_loop(self):
+    def centre_of(self, element_id):
+        box = self.page.locator(f"#{element_id}").bounding_box()
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    def assert_same_place(self, before, after):
+        self.assertAlmostEqual(before[0], after[0], delta=2)
+        self.assertAlmostEqual(before[1], after[1], delta=2)
+
+    def test_unfold_and_fold_a_loop_in_place(self):
         self.open("training_loop")
         self.assertEqual(self.page.input_value("#view-select"), "main")
         folded = self.page.evaluate("() => document.querySelector('#canvas g.node.folded').id")
         before = self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length")
         self.click_node(folded)
         self.assertRegex(self.panel(), r"stands for \d+ recorded nodes")
+        place, scale = self.centre_of(folded), self.page.evaluate("() => GS.canvas.transform().scale")
         self.page.click("#panel button[data-view=unfolded]")
         self.assertEqual(self.page.input_value("#view-select"), "unfolded")
         after = self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length")
         self.assertGreater(after, before)
-        self.assertIsNotNone(self.page.evaluate("() => GS.state.node"))
+        # Expanded in place: the node of the iteration the folded node showed is where the
+        # folded node was, at the same zoom.
+        expanded = self.page.evaluate("() => GS.state.node")
+        self.assertIsNotNone(expanded)
+        self.assert_same_place(place, self.centre_of(expanded))
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().scale"), scale, places=6)
         self.page.select_option("#view-select", "main")
         self.assertEqual(self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length"), before)
 
-    def test_collapse_and_expand_a_module_call(self):
+    def test_collapse_and_expand_a_module_call_in_place(self):
         self.open("mlp_module")
         label = self.page.locator("#canvas g.cluster.module text", has_text="fc1: Linear").first
         label.click()
         self.assertIn("model.fc1", self.panel())
+        cluster = self.page.evaluate("() => document.querySelector('#panel button[data-view]').dataset.from")
+        place = self.centre_of(cluster)
         self.page.click("#panel button[data-view=depth1]")
         self.assertEqual(self.page.input_value("#view-select"), "depth1")
         selected = self.page.evaluate("() => GS.state.node")
         self.assertRegex(selected, r"module\d+")
         self.assertIn("Expand", self.panel())
+        # The collapsed call's node takes the cluster's place, and expanding puts it back.
+        self.assert_same_place(place, self.centre_of(selected))
         self.page.click("#panel button[data-view=main]")
         self.assertEqual(self.page.input_value("#view-select"), "main")
+        self.assert_same_place(place, self.centre_of(cluster))
         self.assertGreater(self.page.evaluate("() => document.querySelectorAll('#canvas g.cluster.module').length"), 1)
+
+    def test_wheel_zooms_drag_pans_and_fit_shows_everything(self):
+        self.open("mlp_module")
+        canvas = self.page.locator("#canvas").bounding_box()
+        x, y = canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2
+        start = self.page.evaluate("() => GS.canvas.transform()")
+        self.page.mouse.move(x, y)
+        self.page.mouse.wheel(0, -300)
+        self.page.wait_for_function("s => GS.canvas.transform().scale > s", arg=start["scale"])
+        zoomed = self.page.evaluate("() => GS.canvas.transform()")
+        self.page.mouse.down()
+        self.page.mouse.move(x + 120, y + 60, steps=5)
+        self.page.mouse.up()
+        dragged = self.page.evaluate("() => GS.canvas.transform()")
+        self.assertAlmostEqual(dragged["x"] - zoomed["x"], 120, delta=2)
+        self.assertAlmostEqual(dragged["y"] - zoomed["y"], 60, delta=2)
+        self.page.click("#fit")
+        graph = self.page.locator("#canvas g.graph").bounding_box()
+        self.assertGreaterEqual(graph["x"], canvas["x"] - 1)
+        self.assertGreaterEqual(graph["y"], canvas["y"] - 1)
+        self.assertLessEqual(graph["x"] + graph["width"], canvas["x"] + canvas["width"] + 1)
+        self.assertLessEqual(graph["y"] + graph["height"], canvas["y"] + canvas["height"] + 1)
 
     def test_why_mode_highlights_the_no_grad_cut(self):
         self.open("no_grad")

@@ -120,6 +120,24 @@
       pz.moveTo(r.width / 2 - (b.x + b.width / 2) * scale, r.height / 2 - (b.y + b.height / 2) * scale);
     },
 
+    /** The screen point at the centre of element `id`, or null. */
+    screenCentre(id) {
+      const el = this.svg && this.svg.getElementById(id);
+      if (!el) return null;
+      const b = el.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    },
+
+    /** Zooms to `scale` and moves element `id`'s centre to screen point `point`. */
+    place(id, point, scale) {
+      const el = this.svg.getElementById(id);
+      if (!el) return;
+      const b = this.box(el);
+      const r = canvas.getBoundingClientRect();
+      pz.zoomAbs(0, 0, scale);
+      pz.moveTo(point.x - r.left - (b.x + b.width / 2) * scale, point.y - r.top - (b.y + b.height / 2) * scale);
+    },
+
     /** Centres `id` if it is outside the canvas (keyboard focus must stay visible). */
     reveal(id) {
       const el = this.svg.getElementById(id);
