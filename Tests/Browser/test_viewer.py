@@ -118,7 +118,10 @@ class ViewerTests(unittest.TestCase):
     # Helpers
 
     def open(self, name, fragment=""):
-        self.current = self.pages[name]
+        self.open_path(self.pages[name], fragment)
+
+    def open_path(self, path, fragment=""):
+        self.current = path
         self.page.goto(self.current.as_uri() + fragment)
         self.page.wait_for_selector("html[data-ready=true]", timeout=20000)
 
@@ -212,6 +215,48 @@ class ViewerTests(unittest.TestCase):
         self.assertIn("Attributes\nalpha\n1", self.panel())
         self.click_node(self.node("PowBackward0"))
         self.assertIn("exponent\n2", self.panel())
+
+    def test_panel_shows_aliases_code_grads_per_pass_and_what_became_of_saved_buffers(self):
+        self.open("no_grad")
+        self.click_node(self.node("w1"))
+        self.assertIn("made at\nline 7 w1 = torch.tensor([[0.5, -1.], [1., 0.25]], requires_grad=True)", self.panel())
+        self.open("selective_backprop")
+        self.click_node(self.node("xvar"))
+        grads = self.page.evaluate("() => Array.from(document.querySelectorAll('#panel li')).map(l => l.textContent)")
+        passes = self.page.evaluate("() => GS.data.passes.map(p => p.label)")
+        self.assertEqual([g.split(":")[0] for g in grads], passes)
+        self.open("retain_graph_hooks")
+        self.click_node(self.node("output"))
+        self.assertRegex(self.panel(), r"also named\n(out|output)\n")
+        kept = [i for i in self.page.evaluate("() => GS.search('MulBackward0')")
+                if "kept by retain_graph" in self.page.evaluate(
+                    "id => JSON.stringify(GS.record(GS.canvas.view.nodes[id][2]).record.saved)", i)]
+        self.assertTrue(kept)
+        self.click_node(kept[0])
+        self.assertRegex(self.panel(), r"kept by retain_graph=True in backward pass 0 \(line \d+\)")
+        self.open("detach")
+        invalidated = [i for i in self.page.evaluate("() => Object.keys(GS.canvas.view.nodes)")
+                       if "invalidated" in self.page.evaluate(
+                           "id => JSON.stringify((GS.record(GS.canvas.view.nodes[id][2]) || {}).record || {})", i)]
+        self.assertTrue(invalidated)
+        self.click_node(invalidated[0])
+        self.assertRegex(self.panel(), r"invalidated: modified in place by zero_ at line \d+")
+
+    def test_a_large_tensor_shows_its_shape_and_summary(self):
+        script = Path(pages_directory().name) / "big_tensor.py"
+        script.write_text("import torch\n\nbig = torch.ones(40, 40, requires_grad=True)\n(big * 2).sum().backward()\n")
+        page = script.with_suffix(".html")
+        self.assertEqual(render(script, page).returncode, 0)
+        self.open_path(page)
+        self.click_node(self.node("big"))
+        self.assertRegex(self.page.inner_text("#panel pre.values"), r"40, 40.*min 1.*max 1.*mean 1")
+
+    def test_search_finds_a_module_call(self):
+        self.open("mlp_module")
+        self.page.fill("#search", "model.fc1")
+        self.page.wait_for_selector("#search-results li[role=option]")
+        self.page.press("#search", "Enter")
+        self.assertIn("model.fc1", self.panel())
 
     def test_a_tensor_changed_in_place_shows_each_version(self):
         self.open("detach")
@@ -379,6 +424,33 @@ class ViewerTests(unittest.TestCase):
         self.assertEqual(outline, "rgb(194, 24, 91)")
         self.page.keyboard.press("Enter")
         self.assertEqual(self.page.evaluate("() => GS.state.node"), second)
+
+    def test_labels_are_at_least_nine_pixels_at_full_size(self):
+        # 100% zoom is the picture's own size: Graphviz's points become 4/3 CSS pixels, so the
+        # smallest label (the legend box's 7 pt samples) is 9.3 px.
+        for name in ["mlp_module", "training_loop", "retain_graph_hooks"]:
+            self.open(name)
+            # Each label's size at 100%: its font size scaled by the transforms below the zoom.
+            sizes = self.page.evaluate(
+                """() => Array.from(document.querySelectorAll('#canvas text'))
+                     .map(t => parseFloat(getComputedStyle(t).fontSize)
+                               * GS.canvas.viewport.getScreenCTM().inverse().multiply(t.getScreenCTM()).a)""")
+            self.assertTrue(sizes)
+            self.assertGreaterEqual(min(sizes), 9, name)
+
+    def test_the_vendored_pan_zoom_library_carries_its_licence(self):
+        html = self.pages["tutorial"].read_text()
+        self.assertIn("panzoom (github.com/anvaka/panzoom)", html)
+        self.assertIn("Permission is hereby granted, free of charge", html)
+        self.open("tutorial")
+        self.assertEqual(self.page.evaluate("() => typeof panzoom"), "function")
+
+    def test_readme_shows_the_viewer_screenshots(self):
+        readme = (ROOT / "README.md").read_text()
+        shots = re.findall(r"!\[[^\]]*\]\((docs/images/viewer_[^)]+\.png)\)", readme)
+        self.assertGreaterEqual(len(shots), 3)
+        for shot in shots:
+            self.assertEqual((ROOT / shot).read_bytes()[:8], b"\x89PNG\r\n\x1a\n", shot)
 
     def test_legend_can_be_hidden(self):
         self.open("selective_backprop")

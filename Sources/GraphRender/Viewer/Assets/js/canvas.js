@@ -18,15 +18,20 @@
       canvas.replaceChildren(template.content.cloneNode(true));
       const svg = canvas.querySelector("svg");
       // Graphviz sizes the SVG in points and puts its own transform on the graph group:
-      // the SVG fills the canvas, and a wrapper group carries the pan and zoom.
+      // the SVG fills the canvas, a wrapper group carries the pan and zoom, and inside it the
+      // graph is scaled from points to CSS pixels, so that 100% zoom is the picture's own size
+      // (an 8 pt label is 10.7 px, as in the SVG picture opened at 100%).
       svg.removeAttribute("width");
       svg.removeAttribute("height");
       svg.removeAttribute("viewBox");
       const graph = svg.querySelector("g.graph");
       const viewport = document.createElementNS("http://www.w3.org/2000/svg", "g");
       viewport.setAttribute("class", "viewport");
+      const points = document.createElementNS("http://www.w3.org/2000/svg", "g");
+      points.setAttribute("transform", "scale(" + 96 / 72 + ")");
       graph.parentNode.insertBefore(viewport, graph);
-      viewport.appendChild(graph);
+      viewport.appendChild(points);
+      points.appendChild(graph);
       this.svg = svg;
       this.viewport = viewport;
       this.view = view;
