@@ -405,14 +405,28 @@ class ViewerTests(unittest.TestCase):
         restored = self.page.evaluate("() => GS.canvas.transform()")
         self.assertAlmostEqual(restored["scale"], transform["scale"], places=2)
 
+    def test_why_mode_survives_a_reload_through_the_fragment(self):
+        self.open("no_grad")
+        self.page.click("#why-toggle")
+        self.click_node(self.node("w1"))
+        text = self.page.inner_text("#panel pre.why-text")
+        self.page.wait_for_function("() => new URLSearchParams(location.hash.slice(1)).has('why')")
+        self.page.reload()
+        self.page.wait_for_selector("html[data-ready=true]")
+        self.assertEqual(self.page.get_attribute("#why-toggle", "aria-pressed"), "true")
+        self.assertEqual(self.page.inner_text("#panel pre.why-text"), text)
+
     def test_keyboard_moves_between_nodes_and_zooms(self):
         self.open("tutorial")
         self.page.focus("#canvas")
         before = self.page.evaluate("() => GS.canvas.transform()")
         self.page.keyboard.press("+")
         self.assertGreater(self.page.evaluate("() => GS.canvas.transform().scale"), before["scale"])
+        zoomed = self.page.evaluate("() => GS.canvas.transform()")
         self.page.keyboard.press("ArrowLeft")
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().x") - zoomed["x"], 60, delta=0.5)
         self.page.keyboard.press("f")
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().scale"), before["scale"], places=6)
         self.page.keyboard.press("Tab")
         first = self.page.evaluate("() => document.activeElement.id")
         self.assertTrue(self.page.evaluate("() => document.activeElement.matches('#canvas g.node')"))
