@@ -11,6 +11,7 @@ Run: python3 scripts/viewer_open_times.py [--runs 5] PAGE.html ...
 import argparse
 import os
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,16 +62,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("pages", nargs="+", type=Path)
     args = parser.parse_args()
-    scratch = Path(os.environ.get("TMPDIR", "/tmp"))
+    scratch = tempfile.TemporaryDirectory()
     for page in args.pages:
         page = page.resolve()
         size = page.stat().st_size / 1e6
         for name, measure in [("chromium", lambda p: chromium_times(p, args.runs)),
-                              ("firefox", lambda p: firefox_times(p, args.runs, scratch))]:
+                              ("firefox", lambda p: firefox_times(p, args.runs, Path(scratch.name)))]:
             load = os.getloadavg()[0]
             times = measure(page)
             print(f"{page.name} ({size:.1f} MB) {name}: median {statistics.median(times):.2f} s "
                   f"of {', '.join(f'{t:.2f}' for t in times)} (load average {load:.1f} before)", flush=True)
+    scratch.cleanup()
 
 
 if __name__ == "__main__":
