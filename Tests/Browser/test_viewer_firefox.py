@@ -48,10 +48,10 @@ class FirefoxViewerTests(unittest.TestCase):
     def setUpClass(cls):
         cls.pages = sample_pages()
         cls.dir = tempfile.TemporaryDirectory()
-        cls.firefox = Marionette(bin=FIREFOX, headless=True, gecko_log=str(Path(cls.dir.name) / "firefox.log"))
         with warnings.catch_warnings():
             # The driver leaves the sockets it polls the starting browser with to the collector.
             warnings.simplefilter("ignore", ResourceWarning)
+            cls.firefox = Marionette(bin=FIREFOX, headless=True, gecko_log=str(Path(cls.dir.name) / "firefox.log"))
             cls.firefox.start_session()
             gc.collect()
         cls.firefox.set_window_rect(width=1400, height=900)
