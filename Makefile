@@ -42,8 +42,9 @@ test: setup lint
 	$(MAKE) check-swift-api
 	$(MAKE) test-browser
 
-# The HTML viewer in a real browser: pages written by the debug build, opened from disk in
-# headless Chromium (Debian's package) driven by Playwright; scripts/setup-browser.sh installs both.
+# The HTML viewer in real browsers: pages written by the debug build, opened from disk in
+# headless Chromium driven by Playwright and headless Firefox ESR driven by Marionette (Debian's
+# packages); scripts/setup-browser.sh installs the browsers and the Python drivers.
 test-browser:
 	@scripts/setup-browser.sh
 	$(SWIFT) build $(STRICT) --product gradscope

@@ -9,6 +9,7 @@ CHROMIUM the browser (default /usr/bin/chromium, Debian's package).
 Run: python3 -m unittest discover -s Tests/Browser -v
 """
 
+import functools
 import os
 import re
 import subprocess
@@ -55,6 +56,25 @@ def render(script, out, *options):
         capture_output=True, text=True, check=False)
 
 
+@functools.cache
+def pages_directory():
+    """A temporary directory for the pages, removed when the test process ends."""
+    return tempfile.TemporaryDirectory()
+
+
+@functools.cache
+def sample_pages():
+    """Every sample's page, written once per test process (the Chromium and Firefox tests share them)."""
+    pages = {}
+    for sample in SAMPLES:
+        out = Path(pages_directory().name) / (sample.stem + ".html")
+        result = render(sample, out)
+        # detach.py ends with the in-place error on purpose: status 1, page still written.
+        assert result.returncode in (0, 1), result.stderr
+        pages[sample.stem] = out
+    return pages
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -70,14 +90,7 @@ def contrast_on_white(rgb):
 class ViewerTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.TemporaryDirectory()
-        cls.pages = {}
-        for sample in SAMPLES:
-            out = Path(cls.dir.name) / (sample.stem + ".html")
-            result = render(sample, out)
-            # detach.py ends with the in-place error on purpose: status 1, page still written.
-            assert result.returncode in (0, 1), result.stderr
-            cls.pages[sample.stem] = out
+        cls.pages = sample_pages()
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
 
@@ -85,7 +98,6 @@ class ViewerTests(unittest.TestCase):
     def tearDownClass(cls):
         cls.browser.close()
         cls.playwright.stop()
-        cls.dir.cleanup()
 
     def setUp(self):
         self.page = self.browser.new_page(viewport={"width": 1400, "height": 900})
@@ -106,7 +118,10 @@ class ViewerTests(unittest.TestCase):
     # Helpers
 
     def open(self, name, fragment=""):
-        self.current = self.pages[name]
+        self.open_path(self.pages[name], fragment)
+
+    def open_path(self, path, fragment=""):
+        self.current = path
         self.page.goto(self.current.as_uri() + fragment)
         self.page.wait_for_selector("html[data-ready=true]", timeout=20000)
 
@@ -201,6 +216,48 @@ class ViewerTests(unittest.TestCase):
         self.click_node(self.node("PowBackward0"))
         self.assertIn("exponent\n2", self.panel())
 
+    def test_panel_shows_aliases_code_grads_per_pass_and_what_became_of_saved_buffers(self):
+        self.open("no_grad")
+        self.click_node(self.node("w1"))
+        self.assertIn("made at\nline 7 w1 = torch.tensor([[0.5, -1.], [1., 0.25]], requires_grad=True)", self.panel())
+        self.open("selective_backprop")
+        self.click_node(self.node("xvar"))
+        grads = self.page.evaluate("() => Array.from(document.querySelectorAll('#panel li')).map(l => l.textContent)")
+        passes = self.page.evaluate("() => GS.data.passes.map(p => p.label)")
+        self.assertEqual([g.split(":")[0] for g in grads], passes)
+        self.open("retain_graph_hooks")
+        self.click_node(self.node("output"))
+        self.assertRegex(self.panel(), r"also named\n(out|output)\n")
+        kept = [i for i in self.page.evaluate("() => GS.search('MulBackward0')")
+                if "kept by retain_graph" in self.page.evaluate(
+                    "id => JSON.stringify(GS.record(GS.canvas.view.nodes[id][2]).record.saved)", i)]
+        self.assertTrue(kept)
+        self.click_node(kept[0])
+        self.assertRegex(self.panel(), r"kept by retain_graph=True in backward pass 0 \(line \d+\)")
+        self.open("detach")
+        invalidated = [i for i in self.page.evaluate("() => Object.keys(GS.canvas.view.nodes)")
+                       if "invalidated" in self.page.evaluate(
+                           "id => JSON.stringify((GS.record(GS.canvas.view.nodes[id][2]) || {}).record || {})", i)]
+        self.assertTrue(invalidated)
+        self.click_node(invalidated[0])
+        self.assertRegex(self.panel(), r"invalidated: modified in place by zero_ at line \d+")
+
+    def test_a_large_tensor_shows_its_shape_and_summary(self):
+        script = Path(pages_directory().name) / "big_tensor.py"
+        script.write_text("import torch\n\nbig = torch.ones(40, 40, requires_grad=True)\n(big * 2).sum().backward()\n")
+        page = script.with_suffix(".html")
+        self.assertEqual(render(script, page).returncode, 0)
+        self.open_path(page)
+        self.click_node(self.node("big"))
+        self.assertRegex(self.page.inner_text("#panel pre.values"), r"40, 40.*min 1.*max 1.*mean 1")
+
+    def test_search_finds_a_module_call(self):
+        self.open("mlp_module")
+        self.page.fill("#search", "model.fc1")
+        self.page.wait_for_selector("#search-results li[role=option]")
+        self.page.press("#search", "Enter")
+        self.assertIn("model.fc1", self.panel())
+
     def test_a_tensor_changed_in_place_shows_each_version(self):
         self.open("detach")
         out = self.node("out")
@@ -233,34 +290,75 @@ class ViewerTests(unittest.TestCase):
         self.assertEqual(self.edge_colours(), {})
         self.assertEqual(self.dimmed(), set())
 
-    def test_unfold_and_fold_a_loop(self):
+    def centre_of(self, element_id):
+        box = self.page.locator(f"#{element_id}").bounding_box()
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    def assert_same_place(self, before, after):
+        self.assertAlmostEqual(before[0], after[0], delta=2)
+        self.assertAlmostEqual(before[1], after[1], delta=2)
+
+    def test_unfold_and_fold_a_loop_in_place(self):
         self.open("training_loop")
         self.assertEqual(self.page.input_value("#view-select"), "main")
         folded = self.page.evaluate("() => document.querySelector('#canvas g.node.folded').id")
         before = self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length")
         self.click_node(folded)
         self.assertRegex(self.panel(), r"stands for \d+ recorded nodes")
+        place, scale = self.centre_of(folded), self.page.evaluate("() => GS.canvas.transform().scale")
         self.page.click("#panel button[data-view=unfolded]")
         self.assertEqual(self.page.input_value("#view-select"), "unfolded")
         after = self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length")
         self.assertGreater(after, before)
-        self.assertIsNotNone(self.page.evaluate("() => GS.state.node"))
+        # Expanded in place: the node of the iteration the folded node showed is where the
+        # folded node was, at the same zoom.
+        expanded = self.page.evaluate("() => GS.state.node")
+        self.assertIsNotNone(expanded)
+        self.assert_same_place(place, self.centre_of(expanded))
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().scale"), scale, places=6)
         self.page.select_option("#view-select", "main")
         self.assertEqual(self.page.evaluate("() => document.querySelectorAll('#canvas g.node[tabindex]').length"), before)
 
-    def test_collapse_and_expand_a_module_call(self):
+    def test_collapse_and_expand_a_module_call_in_place(self):
         self.open("mlp_module")
         label = self.page.locator("#canvas g.cluster.module text", has_text="fc1: Linear").first
         label.click()
         self.assertIn("model.fc1", self.panel())
+        cluster = self.page.evaluate("() => document.querySelector('#panel button[data-view]').dataset.from")
+        place = self.centre_of(cluster)
         self.page.click("#panel button[data-view=depth1]")
         self.assertEqual(self.page.input_value("#view-select"), "depth1")
         selected = self.page.evaluate("() => GS.state.node")
         self.assertRegex(selected, r"module\d+")
         self.assertIn("Expand", self.panel())
+        # The collapsed call's node takes the cluster's place, and expanding puts it back.
+        self.assert_same_place(place, self.centre_of(selected))
         self.page.click("#panel button[data-view=main]")
         self.assertEqual(self.page.input_value("#view-select"), "main")
+        self.assert_same_place(place, self.centre_of(cluster))
         self.assertGreater(self.page.evaluate("() => document.querySelectorAll('#canvas g.cluster.module').length"), 1)
+
+    def test_wheel_zooms_drag_pans_and_fit_shows_everything(self):
+        self.open("mlp_module")
+        canvas = self.page.locator("#canvas").bounding_box()
+        x, y = canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2
+        start = self.page.evaluate("() => GS.canvas.transform()")
+        self.page.mouse.move(x, y)
+        self.page.mouse.wheel(0, -300)
+        self.page.wait_for_function("s => GS.canvas.transform().scale > s", arg=start["scale"])
+        zoomed = self.page.evaluate("() => GS.canvas.transform()")
+        self.page.mouse.down()
+        self.page.mouse.move(x + 120, y + 60, steps=5)
+        self.page.mouse.up()
+        dragged = self.page.evaluate("() => GS.canvas.transform()")
+        self.assertAlmostEqual(dragged["x"] - zoomed["x"], 120, delta=2)
+        self.assertAlmostEqual(dragged["y"] - zoomed["y"], 60, delta=2)
+        self.page.click("#fit")
+        graph = self.page.locator("#canvas g.graph").bounding_box()
+        self.assertGreaterEqual(graph["x"], canvas["x"] - 1)
+        self.assertGreaterEqual(graph["y"], canvas["y"] - 1)
+        self.assertLessEqual(graph["x"] + graph["width"], canvas["x"] + canvas["width"] + 1)
+        self.assertLessEqual(graph["y"] + graph["height"], canvas["y"] + canvas["height"] + 1)
 
     def test_why_mode_highlights_the_no_grad_cut(self):
         self.open("no_grad")
@@ -307,14 +405,28 @@ class ViewerTests(unittest.TestCase):
         restored = self.page.evaluate("() => GS.canvas.transform()")
         self.assertAlmostEqual(restored["scale"], transform["scale"], places=2)
 
+    def test_why_mode_survives_a_reload_through_the_fragment(self):
+        self.open("no_grad")
+        self.page.click("#why-toggle")
+        self.click_node(self.node("w1"))
+        text = self.page.inner_text("#panel pre.why-text")
+        self.page.wait_for_function("() => new URLSearchParams(location.hash.slice(1)).has('why')")
+        self.page.reload()
+        self.page.wait_for_selector("html[data-ready=true]")
+        self.assertEqual(self.page.get_attribute("#why-toggle", "aria-pressed"), "true")
+        self.assertEqual(self.page.inner_text("#panel pre.why-text"), text)
+
     def test_keyboard_moves_between_nodes_and_zooms(self):
         self.open("tutorial")
         self.page.focus("#canvas")
         before = self.page.evaluate("() => GS.canvas.transform()")
         self.page.keyboard.press("+")
         self.assertGreater(self.page.evaluate("() => GS.canvas.transform().scale"), before["scale"])
+        zoomed = self.page.evaluate("() => GS.canvas.transform()")
         self.page.keyboard.press("ArrowLeft")
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().x") - zoomed["x"], 60, delta=0.5)
         self.page.keyboard.press("f")
+        self.assertAlmostEqual(self.page.evaluate("() => GS.canvas.transform().scale"), before["scale"], places=6)
         self.page.keyboard.press("Tab")
         first = self.page.evaluate("() => document.activeElement.id")
         self.assertTrue(self.page.evaluate("() => document.activeElement.matches('#canvas g.node')"))
@@ -326,6 +438,33 @@ class ViewerTests(unittest.TestCase):
         self.assertEqual(outline, "rgb(194, 24, 91)")
         self.page.keyboard.press("Enter")
         self.assertEqual(self.page.evaluate("() => GS.state.node"), second)
+
+    def test_labels_are_at_least_nine_pixels_at_full_size(self):
+        # 100% zoom is the picture's own size: Graphviz's points become 4/3 CSS pixels, so the
+        # smallest label (the legend box's 7 pt samples) is 9.3 px.
+        for name in ["mlp_module", "training_loop", "retain_graph_hooks"]:
+            self.open(name)
+            # Each label's size at 100%: its font size scaled by the transforms below the zoom.
+            sizes = self.page.evaluate(
+                """() => Array.from(document.querySelectorAll('#canvas text'))
+                     .map(t => parseFloat(getComputedStyle(t).fontSize)
+                               * GS.canvas.viewport.getScreenCTM().inverse().multiply(t.getScreenCTM()).a)""")
+            self.assertTrue(sizes)
+            self.assertGreaterEqual(min(sizes), 9, name)
+
+    def test_the_vendored_pan_zoom_library_carries_its_licence(self):
+        html = self.pages["tutorial"].read_text()
+        self.assertIn("panzoom (github.com/anvaka/panzoom)", html)
+        self.assertIn("Permission is hereby granted, free of charge", html)
+        self.open("tutorial")
+        self.assertEqual(self.page.evaluate("() => typeof panzoom"), "function")
+
+    def test_readme_shows_the_viewer_screenshots(self):
+        readme = (ROOT / "README.md").read_text()
+        shots = re.findall(r"!\[[^\]]*\]\((docs/images/viewer_[^)]+\.png)\)", readme)
+        self.assertGreaterEqual(len(shots), 3)
+        for shot in shots:
+            self.assertEqual((ROOT / shot).read_bytes()[:8], b"\x89PNG\r\n\x1a\n", shot)
 
     def test_legend_can_be_hidden(self):
         self.open("selective_backprop")

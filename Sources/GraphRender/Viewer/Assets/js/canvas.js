@@ -18,15 +18,20 @@
       canvas.replaceChildren(template.content.cloneNode(true));
       const svg = canvas.querySelector("svg");
       // Graphviz sizes the SVG in points and puts its own transform on the graph group:
-      // the SVG fills the canvas, and a wrapper group carries the pan and zoom.
+      // the SVG fills the canvas, a wrapper group carries the pan and zoom, and inside it the
+      // graph is scaled from points to CSS pixels, so that 100% zoom is the picture's own size
+      // (an 8 pt label is 10.7 px, as in the SVG picture opened at 100%).
       svg.removeAttribute("width");
       svg.removeAttribute("height");
       svg.removeAttribute("viewBox");
       const graph = svg.querySelector("g.graph");
       const viewport = document.createElementNS("http://www.w3.org/2000/svg", "g");
       viewport.setAttribute("class", "viewport");
+      const points = document.createElementNS("http://www.w3.org/2000/svg", "g");
+      points.setAttribute("transform", "scale(" + 96 / 72 + ")");
       graph.parentNode.insertBefore(viewport, graph);
-      viewport.appendChild(graph);
+      viewport.appendChild(points);
+      points.appendChild(graph);
       this.svg = svg;
       this.viewport = viewport;
       this.view = view;
@@ -118,6 +123,24 @@
       const scale = Math.max(this.transform().scale, 1);
       pz.zoomAbs(0, 0, scale);
       pz.moveTo(r.width / 2 - (b.x + b.width / 2) * scale, r.height / 2 - (b.y + b.height / 2) * scale);
+    },
+
+    /** The screen point at the centre of element `id`, or null. */
+    screenCentre(id) {
+      const el = this.svg && this.svg.getElementById(id);
+      if (!el) return null;
+      const b = el.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    },
+
+    /** Zooms to `scale` and moves element `id`'s centre to screen point `point`. */
+    place(id, point, scale) {
+      const el = this.svg.getElementById(id);
+      if (!el) return;
+      const b = this.box(el);
+      const r = canvas.getBoundingClientRect();
+      pz.zoomAbs(0, 0, scale);
+      pz.moveTo(point.x - r.left - (b.x + b.width / 2) * scale, point.y - r.top - (b.y + b.height / 2) * scale);
     },
 
     /** Centres `id` if it is outside the canvas (keyboard focus must stay visible). */

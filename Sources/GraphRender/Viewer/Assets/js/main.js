@@ -67,22 +67,31 @@
     legendButton.setAttribute("aria-pressed", GS.state.legend ? "true" : "false");
   }
 
-  /** Switches to view `key`, then centres the node standing for record `ref` or element `cluster`. */
+  /**
+   * Switches to view `key`. With a target (an Expand or Collapse button), the node standing for
+   * record `target.ref`, or element `target.cluster`, takes the place on screen, at the same zoom,
+   * of element `target.from` (what was expanded or collapsed), so the drawing changes in place
+   * around it; without one (the view selector), the new view is fitted.
+   */
   GS.switchView = function (key, target) {
+    const anchor = target && target.from ? GS.canvas.screenCentre(target.from) : null;
+    const scale = GS.canvas.transform().scale;
     GS.state.view = GS.viewData(key).key;
     viewSelect.value = GS.state.view;
     GS.canvas.show(GS.state.view);
     applyLegend();
     GS.passes.apply(GS.state.pass);
-    GS.canvas.fit();
     let id = null;
     if (target && target.ref) {
       const nodes = GS.canvas.view.nodes;
       id = Object.keys(nodes).find((n) => nodes[n][2] === target.ref) || null;
     }
+    const shown = id || (target && target.cluster) || null;
+    if (shown && anchor) GS.canvas.place(shown, anchor, scale);
+    else if (shown) GS.canvas.centre(shown);
+    else GS.canvas.fit();
     GS.state.node = null;
-    if (id) GS.select(id, { centre: true });
-    else if (target && target.cluster) GS.canvas.centre(target.cluster);
+    if (id) GS.select(id, { centre: false });
     GS.refreshPanel();
     GS.stateChanged();
   };

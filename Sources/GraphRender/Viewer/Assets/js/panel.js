@@ -104,10 +104,10 @@
       if (r.kind === "tensor") html = tensorHTML(r.id, r.record);
       else if (r.kind === "op") html = opHTML(r.id, r.record);
       else if (r.kind === "saved") html = "<h2>saved " + e(r.saved.name) + " of " + e(r.record.name) + "</h2><ul>" + savedHTML(r.saved) + "</ul>" + opHTML(r.id, r.record);
-      else if (r.kind === "module") html = moduleHTML(r.id, r.record) + expandModuleButton(r.id);
+      else if (r.kind === "module") html = moduleHTML(r.id, r.record) + expandModuleButton(r.id, id);
       if (info.count > 1 && info.kind !== "module") {
         html += "<p class=\"note\">This node stands for " + info.count + " recorded nodes (loop iterations folded); it shows the last.</p>";
-        if (GS.viewData("unfolded").key === "unfolded") html += "<button type=\"button\" data-action=\"view\" data-view=\"unfolded\" data-ref=\"" + e(info.ref) + "\">Expand: every loop iteration</button>";
+        if (GS.viewData("unfolded").key === "unfolded") html += "<button type=\"button\" data-action=\"view\" data-view=\"unfolded\" data-from=\"" + e(id) + "\" data-ref=\"" + e(info.ref) + "\">Expand: every loop iteration</button>";
       }
       panel.innerHTML = html;
     },
@@ -118,7 +118,7 @@
       if (!record) return;
       const key = "depth" + record.level;
       const collapse = GS.viewData(key).key === key
-        ? "<button type=\"button\" data-action=\"view\" data-view=\"" + key + "\" data-ref=\"m" + m + "\">Collapse: draw this call as one node</button>"
+        ? "<button type=\"button\" data-action=\"view\" data-view=\"" + key + "\" data-from=\"cluster_module_" + m + "\" data-ref=\"m" + m + "\">Collapse: draw this call as one node</button>"
         : "";
       panel.innerHTML = moduleHTML(m, record) + collapse;
     },
@@ -129,15 +129,15 @@
     },
   };
 
-  function expandModuleButton(m) {
-    return "<button type=\"button\" data-action=\"view\" data-view=\"main\" data-cluster=\"cluster_module_" + m + "\">Expand: draw the call's ops</button>";
+  function expandModuleButton(m, from) {
+    return "<button type=\"button\" data-action=\"view\" data-view=\"main\" data-from=\"" + e(from) + "\" data-cluster=\"cluster_module_" + m + "\">Expand: draw the call's ops</button>";
   }
 
   panel.addEventListener("click", (ev) => {
     const b = ev.target.closest("button[data-action]");
     if (!b) return;
     if (b.dataset.action === "why") GS.why.start(+b.dataset.tensor);
-    if (b.dataset.action === "view") GS.switchView(b.dataset.view, { ref: b.dataset.ref, cluster: b.dataset.cluster });
+    if (b.dataset.action === "view") GS.switchView(b.dataset.view, { from: b.dataset.from, ref: b.dataset.ref, cluster: b.dataset.cluster });
     if (b.dataset.action === "select") GS.select(b.dataset.node, { centre: true });
   });
 })(window.GS);
