@@ -14,7 +14,7 @@ struct GradScopeFuzz: ParsableCommand {
         abstract: "Fuzz the interpreter and the graph-dump reader in-process under the run limits.",
         discussion: """
             Case INDEX of seed SEED is the same on every machine: `--print INDEX` writes it out. \
-            Findings (crash, hang, a run over 5 s, resident growth over the limit, an unclear error) \
+            Findings (crash, hang, a run using over 5 s of CPU time, resident growth over the limit, an unclear error) \
             are printed as `FINDING INDEX: ...` and saved into --findings; the exit status is 1 when \
             there were any.
             """)
@@ -24,7 +24,8 @@ struct GradScopeFuzz: ParsableCommand {
     @Option(help: "The first case's index.") var from = 0
     @Option(help: "Save each finding's case into this folder.") var findings: String?
     @Option(help: "Write case INDEX to stdout and stop.") var print: Int?
-    @Option(help: "Seconds without progress after which a worker is ended as hung.") var hangSeconds = 60.0
+    @Option(help: "Seconds of a worker's CPU time (or ten times as many of wall time) without progress: a hang.")
+    var hangSeconds = 60.0
     @Option(name: .customLong("worker-progress"), help: .hidden) var workerProgress: String?
 
     func run() throws {

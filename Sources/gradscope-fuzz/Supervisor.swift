@@ -57,15 +57,22 @@ struct Supervisor {
         let lines = LineCollector(output.fileHandleForReading)
         var lastIndex = -1
         var lastChange = Date()
-        var hung = false
+        var cpuAtChange = 0.0
+        var hung: String?
         while worker.isRunning {
             Thread.sleep(forTimeInterval: 0.2)
             let index = currentIndex(progressPath) ?? -1
+            let cpu = cpuSeconds(of: worker.processIdentifier)
             if index != lastIndex {
                 lastIndex = index
                 lastChange = Date()
-            } else if Date().timeIntervalSince(lastChange) > hangSeconds {
-                hung = true
+                cpuAtChange = cpu
+            } else if cpu - cpuAtChange > hangSeconds {
+                hung = "hang: no progress in \(hangSeconds) s of CPU time"
+            } else if Date().timeIntervalSince(lastChange) > hangSeconds * Self.blockedFactor {
+                hung = "hang: no progress for \(hangSeconds * Self.blockedFactor) s"
+            }
+            if hung != nil {
                 kill(worker.processIdentifier, SIGKILL)
                 break
             }
@@ -80,9 +87,9 @@ struct Supervisor {
         }
         let failed = currentIndex(progressPath) ?? first
         let crashed = worker.terminationReason == .uncaughtSignal || worker.terminationStatus != 0
-        outcome.executed = max(failed - first + (hung || crashed ? 1 : 0), 0)
-        if hung {
-            outcome.failedAt = (failed, "hang: no progress for \(hangSeconds) s")
+        outcome.executed = max(failed - first + (hung != nil || crashed ? 1 : 0), 0)
+        if let hung {
+            outcome.failedAt = (failed, hung)
         } else if crashed {
             let how = worker.terminationReason == .uncaughtSignal ? "killed by signal" : "exit status"
             outcome.failedAt = (failed, "\(how) \(worker.terminationStatus)")
@@ -90,6 +97,23 @@ struct Supervisor {
             outcome.executed = count
         }
         return outcome
+    }
+
+    /// A worker is hung when it makes no progress for `hangSeconds` of its own CPU time (a loop
+    /// the limits failed to stop), or for this many times `hangSeconds` of wall time (a worker
+    /// blocked without running). CPU time, because the fuzzer runs at low priority beside other
+    /// work, where a case may wait a long time for a core.
+    static let blockedFactor = 10.0
+
+    /// User and system CPU time of process `pid` so far (fields 14 and 15 of /proc/PID/stat).
+    private func cpuSeconds(of pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let afterName = stat.lastIndex(of: ")")
+        else { return 0 }
+        // Fields after the name start at field 3 (the state); utime and stime are fields 14, 15.
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     private func currentIndex(_ path: String) -> Int? {
