@@ -28,10 +28,10 @@ import Testing
     }
 
     @Test func marksThePictureDoesNotDrawAreNotExplained() throws {
-        let framed = try svg("tutorial", showGrads: true)
+        let framed = try svg("nan_grad", showGrads: true)
         #expect(!framed.ids(withClasses: "pass").isEmpty && framed.legendShows(.passFrame))
         #expect(!framed.legendShows(.foldedNode) && !framed.legendShows(.updatedTensor) && !framed.legendShows(.tensorVersion))
-        let plain = try svg("tutorial")
+        let plain = try svg("tutorial", showGrads: true)
         #expect(plain.ids(withClasses: "pass").isEmpty && !plain.legendShows(.passFrame))
     }
 }
