@@ -34,6 +34,9 @@ public struct Graph: Sendable {
     /// Tensor id → its values at the versions recorded (`values(of:)`); recorded only when the
     /// recorder was given a formatter, and absent for tensors it did not preview.
     public internal(set) var tensorValues: [Int: [ValuePreview]] = [:]
+    /// The script's `for` and `while` statements in source order; nil when the graph was not
+    /// recorded from a script (the Swift API, a dump written before they were recorded).
+    public internal(set) var loopStatements: [LoopStatement]?
     /// The exception that ended the script, if it raised.
     public internal(set) var error: ErrorRecord?
     /// The script lines that ran, ascending (empty when no lines were recorded).

@@ -43,7 +43,8 @@ extension Recorder: AutogradObserver {
             OpRecord(
                 id: id, name: event.name, inputs: inputs, outputs: outputs, line: userLine,
                 region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
-                isInPlace: event.isInPlace, pass: passStack.last, innerLine: innerLine))
+                isInPlace: event.isInPlace, pass: passStack.last, innerLine: innerLine,
+                callLines: userCallLines))
         noteModuleOp(id)
         lastEvent = .op(id, outputs: OutputEngineIDs(event.outputs))
     }
@@ -75,7 +76,8 @@ extension Recorder: AutogradObserver {
                 OpRecord(
                     id: opIndex, name: op, inputs: [t], outputs: [t], line: userLine,
                     region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
-                    isInPlace: true, pass: passStack.last, innerLine: innerLine))
+                    isInPlace: true, pass: passStack.last, innerLine: innerLine,
+                    callLines: userCallLines))
             noteModuleOp(opIndex)
         }
         checkInvalidation(of: tensor, op: op)
@@ -85,7 +87,7 @@ extension Recorder: AutogradObserver {
     /// The line inside a custom Function's forward, for ops recorded there (not the Function's
     /// own op, recorded once forward has returned to the calling line).
     private var innerLine: Int? {
-        guard let call = functionCalls.first else { return nil }
+        guard let call = functionCalls.first?.line else { return nil }
         let line = currentLine
         return line == call ? nil : line
     }

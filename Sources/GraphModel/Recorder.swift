@@ -23,11 +23,15 @@ public final class Recorder {
     private var ran: [Bool] = []
     /// Where `currentLine` comes from while a script runs.
     package var lineSource: (() -> Int)?
+    /// While a script runs: the lines of the script statements that called the function
+    /// running now, outermost first (`OpRecord.callLines`).
+    package var callLinesSource: (() -> [Int])?
     /// Formats a tensor's values for the graph's previews (`Graph.values(of:)`); nil, the
     /// default, records none (previews cost memory on every tensor of a long run).
     public var valueFormatter: ((Tensor) -> String)?
-    /// The lines that called the custom Functions whose forward runs now, outermost first.
-    var functionCalls: [Int] = []
+    /// The custom Functions whose forward runs now, outermost first: the line that called
+    /// `apply` and the lines that called the script function it was called in.
+    var functionCalls: [(line: Int, callLines: [Int])] = []
     /// Per tensor record: how many calls deep its label (`names[0]`) was bound, when not 0
     /// (the script's own code, where nearly every name is bound).
     var labelDepth: [Int: Int] = [:]
@@ -129,13 +133,19 @@ public final class Recorder {
 
     /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
     /// drawn at that line, with the line inside forward as their `innerLine`.
-    package func enterFunctionCall(line: Int) { functionCalls.append(line) }
+    package func enterFunctionCall(line: Int) { functionCalls.append((line, callLinesSource?() ?? [])) }
 
     /// The innermost custom Function's forward returned (or raised).
     package func exitFunctionCall() { functionCalls.removeLast() }
 
     /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
-    var userLine: Int { functionCalls.first ?? currentLine }
+    var userLine: Int { functionCalls.first?.line ?? currentLine }
+
+    /// The call lines op records carry (`OpRecord.callLines`): those of `userLine`'s statement.
+    var userCallLines: [Int] { functionCalls.first?.callLines ?? callLinesSource?() ?? [] }
+
+    /// Records the script's `for` and `while` statements (`Graph.loopStatements`).
+    package func recordLoopStatements(_ loops: [LoopStatement]) { graph.loopStatements = loops }
 
     /// Records the script reading `tensor.grad` at the current line.
     package func recordGradRead(of tensor: Tensor) {

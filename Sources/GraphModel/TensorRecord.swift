@@ -175,10 +175,13 @@ public struct OpRecord: Sendable {
     public let gradEnabled: Bool
     public internal(set) var isInPlace: Bool
     private let innerLine32: Int32
+    /// The lines of the script's statements that called the function it ran in, outermost
+    /// first (`loss = train_step(model, x)`); empty for an op of the script's top-level code.
+    public let callLines: [Int]
 
     init(
         id: Int, name: String, inputs: [Int], outputs: [Int], line: Int, region: Int?, gradEnabled: Bool,
-        gradFn: Int?, isInPlace: Bool, pass: Int?, innerLine: Int? = nil
+        gradFn: Int?, isInPlace: Bool, pass: Int?, innerLine: Int? = nil, callLines: [Int] = []
     ) {
         id32 = packID(id)
         line32 = Int32(truncatingIfNeeded: line)
@@ -191,6 +194,7 @@ public struct OpRecord: Sendable {
         self.outputs = outputs
         self.gradEnabled = gradEnabled
         self.isInPlace = isInPlace
+        self.callLines = callLines
     }
 
     public var id: Int { Int(id32) }

@@ -208,7 +208,7 @@ public struct DOTWriter {
                 ? Style.attributes(for: .loopBox)
                 : cluster.module != nil
                     ? Style.attributes(for: .moduleCall)
-                    : cluster.isRegion ? Style.attributes(for: .gradModeRegion) : DOTWriter.passCluster
+                    : cluster.isRegion ? Style.attributes(for: .gradModeRegion) : Style.attributes(for: .passFrame)
             let look = base.merging([
                 "label": .text(cluster.label), "tooltip": .text(cluster.tooltip), "id": .text(cluster.id)
             ])
@@ -221,13 +221,6 @@ public struct DOTWriter {
         }
         return lines
     }
-
-    /// The frame around the ops one backward call went through: thin, rounded, in the roots' green.
-    static let passCluster: DOTAttributes = [
-        "style": "rounded", "color": .text(Style.Palette.passFrame), "fontcolor": .text(Style.Palette.rootBorder),
-        "fontsize": "10",
-        "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
-    ]
 
     /// A node statement: its roles' look, label, id, classes and tooltip.
     static func statement(_ n: SceneNode) -> String {

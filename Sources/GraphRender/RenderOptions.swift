@@ -48,10 +48,6 @@ public struct RenderOptions: Sendable, Equatable {
     /// above `foldAbove` nodes when that halves the picture).
     public var unfold = false
 
-    /// The script's source text: a folded loop's box is titled with its `for`/`while`
-    /// statement (`for step in range(20) ×20`); empty (a JSON dump), with its lines instead.
-    public var source = ""
-
     /// Draw every `nn.Module` call this many levels below the module the script called (level
     /// 0) as one node standing for everything inside it; nil: every call is a cluster.
     public var depth: Int?

@@ -47,6 +47,11 @@ struct Scene {
         if clusters.contains(where: \.isRegion) { used.insert(.gradModeRegion) }
         if clusters.contains(where: { $0.module != nil }) { used.insert(.moduleCall) }
         if clusters.contains(where: { $0.loop != nil }) { used.insert(.loopBox) }
+        if clusters.contains(where: { !$0.isRegion && $0.module == nil && $0.loop == nil }) { used.insert(.passFrame) }
+        for (role, mark) in [(StyleRole.foldedNode, "folded"), (.updatedTensor, "updated"), (.tensorVersion, "versioned")]
+        where nodes.contains(where: { $0.extraClasses.contains(mark) }) {
+            used.insert(role)
+        }
         return used
     }
 }

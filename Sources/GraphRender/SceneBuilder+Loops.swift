@@ -5,27 +5,28 @@ import GraphModel
 /// draws every iteration as one and frames it in a box titled with the loop statement.
 extension SceneBuilder {
     /// Finds the loops among the drawn ops and fills `loops` and `loopOfOp`. With the script's
-    /// source, a repeated block counts as a loop only inside a `for`/`while` statement (not a
-    /// function called twice, not `y * y` on one line), whose text titles it; without (a JSON
-    /// dump), only a block of ops on two lines or more, one of them recorded by autograd (not
-    /// a module's initialisation, not stacked layers called on one line). Ops are the same when
-    /// they are the same op on the same line in the same module call path.
+    /// loop statements (a script run, or a dump of one), a repeated block counts as a loop only
+    /// when a `for`/`while` statement ran it (not a function called twice, not `y * y` on one
+    /// line), whose text titles it; without (an older dump), only a block of ops on two lines or
+    /// more, one of them recorded by autograd (not a module's initialisation, not stacked layers
+    /// called on one line). Ops are the same when they are the same op on the same line, called
+    /// from the same lines, in the same module call path.
     mutating func findLoops() {
         let drawn = graph.ops[0..<selection.opLimit].indices.filter { opShown[$0] }
         var symbolOfOp: [String: Int] = [:]
         let symbols = drawn.map { id in
-            let key = "\(graph.ops[id].line):\(graph.ops[id].name):" + (moduleOfOp[id].map { graph.modules[$0].path } ?? "")
+            let op = graph.ops[id]
+            let key = "\(op.callLines):\(op.line):\(op.name):" + (moduleOfOp[id].map { graph.modules[$0].path } ?? "")
             if let s = symbolOfOp[key] { return s }
             symbolOfOp[key] = symbolOfOp.count
             return symbolOfOp.count - 1
         }
-        let source = options.source.isEmpty ? [] : options.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let statements = graph.loopStatements
         let found = LoopDetection.loops(in: symbols, lines: drawn.map { graph.ops[$0].line }) { candidate in
             var loop = candidate
             let ops = drawn[loop.span.prefix(loop.period)].map { graph.ops[$0] }
-            if source.isEmpty { return Set(ops.map(\.line)).count >= 2 && ops.contains { $0.gradFn != nil } ? loop : nil }
-            let iteration = ops.map(\.line)
-            loop.header = LoopDetection.header(around: iteration, in: source)
+            guard let statements else { return Set(ops.map(\.line)).count >= 2 && ops.contains { $0.gradFn != nil } ? loop : nil }
+            loop.header = LoopDetection.statement(running: ops.map { $0.callLines + [$0.line] }, in: statements)?.header
             return loop.header == nil ? nil : loop
         }
         for loop in found {

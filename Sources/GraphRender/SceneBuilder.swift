@@ -260,6 +260,7 @@ struct SceneBuilder {
                 cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
         scene.nodes[index].line = r.line
         scene.nodes[index].subjects = [.tensor(t)]
+        if version > 0 { scene.nodes[index].extraClasses.append("versioned") }
         scene.nodes[index].loop = currentLoop
         current[t] = index
         versions[t] = version

@@ -31,6 +31,15 @@ package enum StyleRole: String, CaseIterable, Hashable, Sendable {
     /// A loop's identical iterations drawn once: a bold cluster titled with the loop
     /// statement and how many iterations it stands for (`for step in range(20) ×20`).
     case loopBox
+    /// The ops one backward call went through: a thin rounded frame in the roots' green.
+    case passFrame
+    /// Identical nodes drawn as one (a loop's iterations, a module's calls): a `×n` line.
+    case foldedNode
+    /// A tensor a loop changes in place, drawn once: an `updated ×n` line, its update an edge
+    /// looping back to it.
+    case updatedTensor
+    /// A tensor after in-place changes: `· vN` after its shape.
+    case tensorVersion
     /// The op whose grad_fn first sent NaN or Inf in the drawn pass: a red border (an overlay).
     case firstNonFinite
     /// A saved buffer backward still holds: solid.
@@ -218,6 +227,14 @@ package enum Style {
                 "fontsize": "11", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "12",
                 "class": "loop"
             ]
+        case .passFrame:
+            return [
+                "style": "rounded", "color": .text(Palette.passFrame), "fontcolor": .text(Palette.rootBorder),
+                "fontsize": "10", "labeljust": "l", "labelloc": "t", "peripheries": "1", "margin": "10", "class": "pass"
+            ]
+        case .foldedNode: return ["class": "folded"]
+        case .updatedTensor: return ["class": "updated"]
+        case .tensorVersion: return ["class": "versioned"]
         case .collapsedModule:
             return [
                 "shape": "box3d", "style": "filled", "fillcolor": .text(Palette.moduleFill),

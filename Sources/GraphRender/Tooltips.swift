@@ -140,6 +140,10 @@ enum Describe {
     ) -> String {
         var lines = ["\(op.name) at line \(op.line) (op \(op.id))"]
         if let inner = op.innerLine { lines.append("inside a custom Function's forward, at line \(inner) there") }
+        if !op.callLines.isEmpty {
+            let calls = op.callLines.reversed().map(String.init)
+            lines.append("in a function called at line " + calls.joined(separator: ", from line "))
+        }
         if let g = op.gradFn {
             lines.append("grad_fn \(graph.nodes[g].name) (node n\(g))")
         } else {

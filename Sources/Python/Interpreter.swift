@@ -125,6 +125,18 @@ package final class Interpreter {
     /// Warnings raised inside library code point here, as a `stacklevel` reaching the caller would.
     package var scriptLine: Int { frames.last(where: \.isScript)?.line ?? currentLine }
 
+    /// The lines of the script's frames that called the innermost one, outermost first: where
+    /// the script's own functions were called from (empty in the script's top-level code).
+    package var scriptCallLines: [Int] {
+        var lines: [Int] = []
+        var innermostSeen = false
+        for frame in frames.reversed() where frame.isScript {
+            if innermostSeen { lines.append(frame.line) }
+            innermostSeen = true
+        }
+        return lines.reversed()
+    }
+
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
     /// uncaught `KeyboardInterrupt`, as Python exits after Ctrl-C).
     package func run() -> Int32 {

@@ -15,10 +15,14 @@ package final class GraphRecording: ScriptObserver {
     package init(recorder: Recorder = Recorder()) { self.recorder = recorder }
 
     /// Takes lines from `interpreter`'s frames (so an op after a call returns gets the caller's
-    /// line, not the callee's last one) and call depths for names.
+    /// line, not the callee's last one), the lines that called script functions, call depths for
+    /// names, and the script's loop statements.
     func follow(_ interpreter: Interpreter) {
         self.interpreter = interpreter
         recorder.lineSource = { [weak interpreter] in interpreter?.scriptLine ?? 0 }
+        recorder.callLinesSource = { [weak interpreter] in interpreter?.scriptCallLines ?? [] }
+        recorder.recordLoopStatements(
+            interpreter.module.loops.map { LoopStatement(line: $0.line, lastLine: $0.lastLine, header: $0.header) })
     }
 
     package func lineWillRun(_ line: Int) { recorder.currentLine = line }

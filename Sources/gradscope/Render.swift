@@ -231,8 +231,6 @@ func drawing(
 
 /// The graph drawn (or dumped) in `format`.
 func graphBytes(_ graph: Graph, as format: GraphFormat, options: RenderOptions, page: PageSource) throws -> [UInt8] {
-    var options = options
-    if options.source.isEmpty { options.source = page.text }
     switch format {
     case .html:
         return Array(try ViewerPage(graph: graph, options: options, source: page.text, title: page.title).html().utf8)

@@ -8,11 +8,9 @@ import Testing
 /// with its `for` statement and count; a loop whose iterations differ, or a function called
 /// twice, is not folded.
 @Suite struct LoopBoxTests {
-    /// The SVG of `source` run as a script, drawn with its source (as the CLI does).
+    /// The SVG of `source` run as a script.
     func svg(_ source: String, options: RenderOptions = RenderOptions()) throws -> SVGDocument {
-        var options = options
-        options.source = source
-        return try #require(SVGDocument.parse(try DOTWriter(graph: recordScript(source), options: options).render(.svg)))
+        try #require(SVGDocument.parse(try DOTWriter(graph: recordScript(source), options: options).render(.svg)))
     }
 
     func sample(_ name: String) throws -> String {
@@ -29,13 +27,6 @@ import Testing
         #expect(svg.legendShows(.loopBox))
         // Every op of the loop is drawn once, for all 20 iterations.
         #expect(svg.ids.contains("fold_op3") && !svg.ids.contains("op14"))
-    }
-
-    @Test func withoutTheSourceTheBoxNamesTheLoopsLines() throws {
-        let graph = try Graph(json: try recordSample("training_loop").json())
-        let svg = try #require(SVGDocument.parse(try DOTWriter(graph: graph).render(.svg)))
-        let title = svg.textsByID["cluster_loop_0"] ?? []
-        #expect(title.contains { $0.hasPrefix("loop ×20 (lines 12–") }, "\(title)")
     }
 
     @Test func twoIdenticalIterationsFold() throws {
@@ -65,14 +56,6 @@ import Testing
             """)
         #expect(svg.textsByID["cluster_loop_0"]?.contains("for i in range(5) ×5") == true)
         #expect(svg.ids.contains { $0.hasPrefix("fold_op") })
-    }
-
-    @Test func aOneLineLoopsHeaderEndsAtItsOwnColon() {
-        #expect(LoopDetection.inlineHeader("for k in {'a': 1}: y = y * 2") == "for k in {'a': 1}")
-        #expect(LoopDetection.inlineHeader("  while n < 3: n += 1  # count") == "while n < 3")
-        #expect(LoopDetection.inlineHeader("for i in range(5):") == nil)
-        #expect(LoopDetection.inlineHeader("for i in range(5):  # body below") == nil)
-        #expect(LoopDetection.inlineHeader("y = {'for ': 1}") == nil)
     }
 
     @Test func iterationsThatDifferDoNotFold() throws {
@@ -109,18 +92,19 @@ import Testing
         #expect(svg.ids(withClasses: "loop").isEmpty && !svg.ids.contains { $0.hasPrefix("fold_") })
     }
 
-    @Test func theHeaderIsTheLoopAroundTheBodyPastWithBlocks() {
-        let source = """
-            for epoch in range(3):  # outer
-                x = 1
-                with torch.no_grad():
-                    w -= 1
-            def f():
-                return 2
-            """.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(LoopDetection.header(around: [4], in: source) == "for epoch in range(3)")
-        #expect(LoopDetection.header(around: [6], in: source) == nil)
-        #expect(LoopDetection.header(around: [6, 2], in: source) == "for epoch in range(3)")
+    @Test func theStatementIsTheInnermostLoopHoldingTheIteration() {
+        let statements = [
+            LoopStatement(line: 1, lastLine: 6, header: "for epoch in range(3)"),
+            LoopStatement(line: 3, lastLine: 4, header: "for step in range(5)")
+        ]
+        let header = { (stacks: [[Int]]) in LoopDetection.statement(running: stacks, in: statements)?.header }
+        #expect(header([[4]]) == "for step in range(5)")
+        #expect(header([[4], [6]]) == "for epoch in range(3)")
+        #expect(header([[8]]) == nil)
+        // Ops inside a function called at line 2: the loop around the call.
+        #expect(header([[2, 9], [2, 10]]) == "for epoch in range(3)")
+        // Called at line 9, outside any loop, from a loop line: the loop inside the function.
+        #expect(header([[9, 4]]) == "for step in range(5)")
     }
 
     @Test func aRepetitionThatIsNoLoopIsSkippedWhole() {

@@ -47,7 +47,8 @@ private func brightness(_ color: String) -> Double {
             let attributes = Style.attributes(for: role)
             #expect(attributes["class"] != nil, "\(role)")
             let clusterOrOverlay: [StyleRole] = [
-                .gradModeRegion, .moduleCall, .loopBox, .detached, .noGradientLeaf, .firstNonFinite
+                .gradModeRegion, .moduleCall, .loopBox, .passFrame, .detached, .noGradientLeaf, .firstNonFinite,
+                .foldedNode, .updatedTensor, .tensorVersion
             ]
             if !role.isEdgeRole && !clusterOrOverlay.contains(role) {
                 #expect(attributes["shape"] != nil, "\(role)")

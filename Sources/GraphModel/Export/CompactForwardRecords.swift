@@ -115,12 +115,13 @@ struct CompactOp: Decodable {
     private let inPlace: Bool
     private let pass: Int?
     private let innerLine: Int?
+    private let callLines: [Int]
     /// The index of the grad_fn's attributes in `attribute_sets` (absent: none).
     let attributes: Int?
 
     private enum Key: String, CodingKey {
         case name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
-        case inPlace = "in_place", pass, innerLine = "inner_line", attributes
+        case inPlace = "in_place", pass, innerLine = "inner_line", callLines = "call_lines", attributes
     }
 
     init(from decoder: Decoder) throws {
@@ -135,13 +136,15 @@ struct CompactOp: Decodable {
         inPlace = try c.decodeIfPresent(Bool.self, forKey: .inPlace) ?? false
         pass = try c.decodeIndexIfPresent(forKey: .pass)
         innerLine = try c.decodeIndexIfPresent(forKey: .innerLine)
+        callLines = try c.decodeIndicesIfPresent(forKey: .callLines) ?? []
         attributes = try c.decodeIndexIfPresent(forKey: .attributes)
     }
 
     func record(id: Int, strings: DumpStrings) throws -> OpRecord {
         OpRecord(
             id: id, name: try strings.at(name, "ops[\(id)].name"), inputs: inputs, outputs: outputs, line: line,
-            region: region, gradEnabled: gradEnabled, gradFn: gradFn, isInPlace: inPlace, pass: pass, innerLine: innerLine)
+            region: region, gradEnabled: gradEnabled, gradFn: gradFn, isInPlace: inPlace, pass: pass, innerLine: innerLine,
+            callLines: callLines)
     }
 }
 

@@ -39,6 +39,7 @@ extension Graph {
             w.field("passes_before", r.passesBefore)
         }
         array("modules", modules, &w) { m, w in writeCompactModule(m, &table, &w) }
+        if let loops = loopStatements { Self.writeLoopStatements(loops, &w) }
         if let last = lastLine {
             w.field("lines_run", linesRun)
             w.field("last_line", last)
@@ -111,6 +112,7 @@ extension Graph {
         if o.isInPlace { w.field("in_place", true) }
         if let pass = o.pass { w.field("pass", pass) }
         if let inner = o.innerLine { w.field("inner_line", inner) }
+        if !o.callLines.isEmpty { w.field("call_lines", o.callLines) }
         if let set = attributeSet(ofOp: o.id) { w.field("attributes", set) }
     }
 

@@ -41,7 +41,7 @@ struct DecodedOp: Decodable {
 
     private enum Key: String, CodingKey {
         case id, name, inputs, outputs, line, region, gradEnabled = "grad_enabled", gradFn = "grad_fn"
-        case inPlace = "in_place", pass, innerLine = "inner_line", attributes
+        case inPlace = "in_place", pass, innerLine = "inner_line", callLines = "call_lines", attributes
     }
 
     init(from decoder: Decoder) throws {
@@ -53,7 +53,8 @@ struct DecodedOp: Decodable {
             gradEnabled: try c.decode(Bool.self, forKey: .gradEnabled),
             gradFn: try c.decodeIndexIfPresent(forKey: .gradFn), isInPlace: try c.decode(Bool.self, forKey: .inPlace),
             pass: try c.decodeIndexIfPresent(forKey: .pass),
-            innerLine: try c.decodeIndexIfPresent(forKey: .innerLine))
+            innerLine: try c.decodeIndexIfPresent(forKey: .innerLine),
+            callLines: try c.decodeIndicesIfPresent(forKey: .callLines) ?? [])
         attributes = try c.decodeIfPresent(DecodedAttributeSet.self, forKey: .attributes)?.attributes ?? []
     }
 }
@@ -176,5 +177,21 @@ struct DecodedModuleCall: Decodable {
             parent: try c.decodeIndexIfPresent(forKey: .parent),
             region: try c.decodeIndexIfPresent(forKey: .region), line: try c.decodeIndex(forKey: .line),
             ops: try c.decodeIndices(forKey: .ops), parameters: parameters)
+    }
+}
+
+/// A `loop_statements` entry.
+struct DecodedLoopStatement: Decodable {
+    let record: LoopStatement
+
+    private enum Key: String, CodingKey {
+        case line, lastLine = "last_line", header
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        record = LoopStatement(
+            line: try c.decodeIndex(forKey: .line), lastLine: try c.decodeIndex(forKey: .lastLine),
+            header: try c.decode(String.self, forKey: .header))
     }
 }

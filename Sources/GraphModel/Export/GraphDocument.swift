@@ -20,6 +20,7 @@ struct GraphDocument: Decodable {
     let error: ErrorRecord?
     let linesRun: [Int]
     let lastLine: Int?
+    let loopStatements: [LoopStatement]?
     /// The attribute lists, each op's list in them, and tensor id → value previews (written
     /// only in `/3` dumps).
     let attributeSets: [[OpAttribute]]
@@ -30,6 +31,7 @@ struct GraphDocument: Decodable {
         case schema, tensors, ops, nodes, regions, detaches
         case backwardPasses = "backward_passes", gradReads = "grad_reads", modules, error
         case linesRun = "lines_run", lastLine = "last_line", strings, attributeSets = "attribute_sets"
+        case loopStatements = "loop_statements"
     }
 
     /// Decodes `text`.
@@ -61,6 +63,7 @@ struct GraphDocument: Decodable {
         // Written by dumps of a script run since they existed.
         linesRun = try c.decodeIndicesIfPresent(forKey: .linesRun) ?? []
         lastLine = try c.decodeIndexIfPresent(forKey: .lastLine)
+        loopStatements = try c.decodeIfPresent([DecodedLoopStatement].self, forKey: .loopStatements)?.map(\.record)
         if schema == GraphJSONVersion.v3.schema {
             let compact = try Self.compactRecords(c)
             (tensors, ops, nodes, regions, detaches, backwardPasses, modules) = compact.records

@@ -85,6 +85,7 @@ extension Graph {
         }
         w.endArray()
         if !modules.isEmpty { writeModules(&w) }
+        if let loops = loopStatements { Self.writeLoopStatements(loops, &w) }
         if let last = lastLine {
             w.field("lines_run", linesRun)
             w.field("last_line", last)
@@ -94,6 +95,21 @@ extension Graph {
         if let explanation { writeAnalysis(explanation, canonical: false, &w) }
         w.endObject()
         return w.text
+    }
+
+    /// The `loop_statements` array, `/2` and `/3` alike: written for every script run, empty
+    /// when the script has no loop.
+    static func writeLoopStatements(_ loops: [LoopStatement], _ w: inout JSONWriter) {
+        w.key("loop_statements")
+        w.beginArray()
+        for l in loops {
+            w.beginObject()
+            w.field("line", l.line)
+            w.field("last_line", l.lastLine)
+            w.field("header", l.header)
+            w.endObject()
+        }
+        w.endArray()
     }
 
     /// The `modules` array: one object per module call (written only when the script called one).
@@ -172,6 +188,7 @@ extension Graph {
         w.field("pass", o.pass)
         // Only ops run inside a custom Function's forward have one; other dumps stay as they were.
         if let inner = o.innerLine { w.field("inner_line", inner) }
+        if !o.callLines.isEmpty { w.field("call_lines", o.callLines) }
         let attributes = attributes(ofOp: o.id)
         if !attributes.isEmpty {
             w.key("attributes")

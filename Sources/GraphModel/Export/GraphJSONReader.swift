@@ -40,6 +40,7 @@ extension Graph {
         error = document.error
         linesRun = document.linesRun
         lastLine = document.lastLine
+        loopStatements = document.loopStatements
         attributeSets = document.attributeSets
         opAttributeSet = document.opAttributeSet
         tensorValues = document.tensorValues

@@ -14,6 +14,9 @@ public struct OpTable: RandomAccessCollection, Sendable {
     private var passes = SparseIDColumn()
     private var innerLines = SparseIDColumn()
     private var namePool = InternTable<String>(first: "")
+    /// Per op: its call lines' id in `callLinePool`; empty until an op ran inside a script function.
+    private var callLineIDs: [UInt32] = []
+    private var callLinePool = InternTable<[Int]>(first: [])
 
     /// An empty table.
     public init() {}
@@ -32,7 +35,8 @@ public struct OpTable: RandomAccessCollection, Sendable {
             OpRecord(
                 id: id, name: namePool[nameIDs[id]], inputs: inputs(of: id), outputs: outputs(of: id), line: Int(lines[id]),
                 region: unpackID(regions[id]), gradEnabled: flags[id] & 1 != 0, gradFn: unpackID(gradFns[id]),
-                isInPlace: flags[id] & 2 != 0, pass: passes[id], innerLine: innerLines[id])
+                isInPlace: flags[id] & 2 != 0, pass: passes[id], innerLine: innerLines[id],
+                callLines: callLines(of: id))
         }
         set {
             nameIDs[id] = namePool.id(of: newValue.name)
@@ -42,6 +46,7 @@ public struct OpTable: RandomAccessCollection, Sendable {
             flags[id] = (newValue.gradEnabled ? 1 : 0) | (newValue.isInPlace ? 2 : 0)
             passes[id] = newValue.pass
             innerLines[id] = newValue.innerLine
+            setCallLines(newValue.callLines, of: id)
             replaceTensorIDs(of: id, inputs: newValue.inputs, outputs: newValue.outputs)
         }
     }
@@ -56,6 +61,7 @@ public struct OpTable: RandomAccessCollection, Sendable {
         flags.append((record.gradEnabled ? 1 : 0) | (record.isInPlace ? 2 : 0))
         passes[id] = record.pass
         innerLines[id] = record.innerLine
+        setCallLines(record.callLines, of: id)
         for t in record.inputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
         inputEnds.append(UInt32(tensorIDs.count))
         for t in record.outputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
@@ -72,6 +78,16 @@ public struct OpTable: RandomAccessCollection, Sendable {
     func firstInput(of id: Int) -> Int? { starts[id] < inputEnds[id] ? Int(tensorIDs[Int(starts[id])]) : nil }
 
     func name(of id: Int) -> String { namePool[nameIDs[id]] }
+
+    /// The call lines of op `id` (`OpRecord.callLines`).
+    func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
+
+    /// Stores op `id`'s call lines; a graph whose ops all ran in the script's top-level code keeps no column.
+    private mutating func setCallLines(_ lines: [Int], of id: Int) {
+        guard !lines.isEmpty || id < callLineIDs.count else { return }
+        if callLineIDs.count <= id { callLineIDs += repeatElement(0, count: id + 1 - callLineIDs.count) }
+        callLineIDs[id] = callLinePool.id(of: lines)
+    }
 
     func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
 
