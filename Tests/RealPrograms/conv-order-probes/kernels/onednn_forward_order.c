@@ -1,8 +1,8 @@
 // Probe: a float32 conv2d forward in oneDNN jit:avx512_core's summation order, as PyTorch 2.15
 // runs it on one thread, and GradScope's im2col + sgemm, both checked bit for bit against PyTorch's
-// output (written by make_reference.py) and counted with callgrind:
+// output (written by make_forward_reference.py) and counted with callgrind:
 //
-//   OMP_NUM_THREADS=1 /tmp/fmt-torch/bin/python make_reference.py
+//   OMP_NUM_THREADS=1 /tmp/fmt-torch/bin/python make_forward_reference.py
 //   gcc -O2 -o onednn_forward_order onednn_forward_order.c -lopenblas
 //   OPENBLAS_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file=F ./onednn_forward_order 1 onednn
 //   callgrind_annotate --inclusive=yes F | grep conv_     (modes: onednn, gemm; geometries 1, 2)
