@@ -17,3 +17,8 @@ for dtype in (torch.float32, torch.float64):
             print(n)
             print(i, j)
             print(repr(r.sum().item()), repr(n.sum().item()))
+import torch
+g=torch.Generator().manual_seed(1)
+print(torch.rand_like(torch.zeros(2), generator=g), torch.randn_like(torch.zeros(3, 6).t(), generator=g).stride(), torch.randint_like(torch.zeros(2), 5, generator=g))
+torch.manual_seed(2)
+print(torch.rand_like(torch.zeros(2, 3, dtype=torch.float64), dtype=torch.float32), torch.randn_like(torch.zeros(20), requires_grad=True))
