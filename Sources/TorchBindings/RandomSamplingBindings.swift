@@ -90,6 +90,17 @@ enum RandomSamplingBindings {
                 return try TorchFunctions.finish("randn", t, a, i)
             },
             "randint": TorchFunctions.factory("randint", randint),
+            "rand_like": TorchFunctions.factory("rand_like") { a, i in
+                let (t, dtype) = try likeArguments(a, i, "rand_like")
+                let r = try Tensor.randLike(t, dtype: dtype, generator: try i.generatorArgument(a, "rand_like"))
+                return try TorchFunctions.finish("rand_like", r, a, i)
+            },
+            "randn_like": TorchFunctions.factory("randn_like") { a, i in
+                let (t, dtype) = try likeArguments(a, i, "randn_like")
+                let r = try Tensor.randnLike(t, dtype: dtype, generator: try i.generatorArgument(a, "randn_like"))
+                return try TorchFunctions.finish("randn_like", r, a, i)
+            },
+            "randint_like": TorchFunctions.factory("randint_like", randintLike),
             "randperm": TorchFunctions.factory("randperm") { a, i in
                 let n = try i.intValue(a.value(0, "n"), "randperm", "n")
                 let t = try Tensor.randperm(
@@ -137,6 +148,32 @@ enum RandomSamplingBindings {
             low: low, high: high, try i.intList(p[p.count - 1], "randint", "size"),
             dtype: try i.dtypeArgument(a) ?? .int64, generator: try i.generatorArgument(a, "randint"))
         return try TorchFunctions.finish("randint", t, a, i)
+    }
+
+    /// A random `*_like` factory's input and the dtype of its result (the input's unless
+    /// `dtype=` is given), checked against the memory budget.
+    private static func likeArguments(_ a: Arguments, _ i: Interpreter, _ name: String) throws -> (Tensor, DType?) {
+        let t = try i.tensorValue(a.value(0, "input"), name, "input")
+        let dtype = try i.dtypeArgument(a)
+        try MemoryBudget.checkedNumel(t.shape, allocating: dtype ?? t.dtype)
+        return (t, dtype)
+    }
+
+    /// `torch.randint_like(input, high)` / `randint_like(input, low, high)`: the input's dtype
+    /// and layout unless `dtype=` is given.
+    private static func randintLike(_ a: Arguments, _ i: Interpreter) throws -> Value {
+        let (t, dtype) = try likeArguments(a, i, "randint_like")
+        var bounds = Array(a.positional.dropFirst())
+        if let low = a.keyword("low") { bounds.insert(low, at: 0) }
+        if let high = a.keyword("high") { bounds.append(high) }
+        guard bounds.count == 1 || bounds.count == 2 else {
+            throw PyException.type("randint_like() received an invalid combination of arguments")
+        }
+        let low = bounds.count == 2 ? try i.intValue(bounds[0], "randint_like", "low") : 0
+        let high = try i.intValue(bounds[bounds.count - 1], "randint_like", "high")
+        let r = try Tensor.randintLike(
+            t, low: low, high: high, dtype: dtype, generator: try i.generatorArgument(a, "randint_like"))
+        return try TorchFunctions.finish("randint_like", r, a, i)
     }
 
     /// `torch.normal`'s overloads: (Tensor mean, Tensor std), (Tensor mean, float std = 1),

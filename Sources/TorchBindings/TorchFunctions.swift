@@ -101,8 +101,6 @@ enum TorchFunctions {
         like("ones_like") { t, d in Tensor.onesLike(t, dtype: d) }
         like("zeros_like") { t, d in Tensor.zerosLike(t, dtype: d) }
         like("empty_like") { t, d in Tensor.zerosLike(t, dtype: d) }
-        like("rand_like") { t, d in try Tensor.rand(t.shape, dtype: d) }
-        like("randn_like") { t, d in try Tensor.randn(t.shape, dtype: d) }
         m["full"] = factory("full") { args, interp in
             let shape = try interp.intList(args.value(0, "size") ?? .none, "full", "size")
             let fill = args.value(1, "fill_value") ?? .none

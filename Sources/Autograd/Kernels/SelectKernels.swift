@@ -19,8 +19,9 @@ func selectWhere(_ condition: Tensor, _ a: Tensor, _ b: Tensor, dtype: DType) th
     }
 }
 
-/// `selectWhere`'s kernel for operands that broadcast to `shape`, with a row-major result.
-private func selectWhereRowMajor(_ condition: Tensor, _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType) throws -> Tensor {
+/// `selectWhere`'s kernel for operands that broadcast to `shape`, with a row-major result
+/// (also masked_fill's, which fills a contiguous clone of the expanded input).
+func selectWhereRowMajor(_ condition: Tensor, _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType) throws -> Tensor {
     let n = try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let c = condition.contiguousStorage(as: .bool, broadcastTo: shape)
     let sa = a.contiguousStorage(as: dtype, broadcastTo: shape)

@@ -193,8 +193,9 @@ extension Tensor {
             let other = try ctx.saved("other")
             return [
                 ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
+                // div_tensor_other_backward: -grad * ((self / other) / other).
                 ctx.needsGrad(1)
-                    ? try ctx.grad.neg().mul(.tensor(ctx.saved("self"))).div(.tensor(other.mul(.tensor(other)))).sumTo(sb) : nil
+                    ? try ctx.grad.neg().mul(.tensor(ctx.saved("self").div(.tensor(other)).div(.tensor(other)))).sumTo(sb) : nil
             ]
         }
         return out

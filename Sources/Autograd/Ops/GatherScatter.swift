@@ -376,7 +376,10 @@ extension Tensor {
             }
             fill = t
         }
-        let out = try selectWhere(mask, fill, self, dtype: dtype)
+        // PyTorch fills `expand_outplace(mask, self)`'s clone(MemoryFormat::Contiguous): the
+        // result is row-major whatever the operands' layouts.
+        let out = try selectWhereRowMajor(
+            mask, fill, self, shape: try broadcastShapes(mask.shape, shape), dtype: dtype)
         let selfShape = shape
         var valueTensor: Tensor? = nil
         if case .tensor(let t) = value { valueTensor = t }

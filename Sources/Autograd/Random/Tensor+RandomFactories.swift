@@ -78,6 +78,36 @@ extension Tensor {
         return t
     }
 
+    /// Uniform values in [0, 1) in the layout `empty_like(model)` gives (`torch.rand_like`):
+    /// the generator fills memory order, so a permuted model gives PyTorch's permuted values.
+    public static func randLike(_ model: Tensor, dtype: DType? = nil, generator: Generator? = nil) throws -> Tensor {
+        let t = try emptyLike(model, dtype: dtype)
+        try t.drawUniform(from: 0, to: 1, Generator.resolve(generator))
+        return t
+    }
+
+    /// Standard normal values in the layout `empty_like(model)` gives (`torch.randn_like`); a
+    /// non-contiguous layout takes normal_kernel's scalar path.
+    public static func randnLike(_ model: Tensor, dtype: DType? = nil, generator: Generator? = nil) throws -> Tensor {
+        let t = try emptyLike(model, dtype: dtype)
+        try t.drawNormal(mean: 0, std: 1, Generator.resolve(generator))
+        return t
+    }
+
+    /// Integers in [low, high) in the layout `empty_like(model)` gives (`torch.randint_like`).
+    public static func randintLike(
+        _ model: Tensor, low: Int, high: Int, dtype: DType? = nil, generator: Generator? = nil
+    ) throws -> Tensor {
+        let t = try emptyLike(model, dtype: dtype)
+        try t.drawIntegers(from: Int64(low), to: Int64(high), Generator.resolve(generator))
+        return t
+    }
+
+    /// `empty_like(model)` with `memory_format=torch.preserve_format`, within the memory budget.
+    private static func emptyLike(_ model: Tensor, dtype: DType?) throws -> Tensor {
+        try empty(model.shape, dtype: dtype ?? model.dtype).inLayout(of: model)
+    }
+
     /// A tensor whose values are about to be overwritten (`torch.empty`), within the memory budget.
     static func empty(_ shape: [Int], dtype: DType) throws -> Tensor {
         Tensor(
