@@ -154,7 +154,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
         record(
-            "gather", "GatherBackward0", inputs: [self], outputs: [result],
+            "gather", "GatherBackward0", inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             [try Tensor.zeros(selfShape, dtype: ctx.grad.dtype).scatterAdd(dim: d, index: ctx.saved(1), src: ctx.grad)]
