@@ -27,7 +27,10 @@ extension Tensor {
         values.reserveCapacity(picked.count * width)
         for i in picked { values.append(contentsOf: w[(i * width)..<((i + 1) * width)]) }
         let out = Tensor.fromValues(values, shape: indices.shape + [width], dtype: weight.dtype)
-        record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) {
+        record(
+            "embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], observed: [weight, indices],
+            saving: [.input("indices", indices)]
+        ) {
             ctx in
             let ids = try ctx.saved(0).indexValues()
             let g = ctx.grad.doubles()
