@@ -64,7 +64,8 @@ def edge_order(edge):
 def same(a, b):
     """Equality of canonical values, with gradient norms (floats in edges) compared within
     NORM_RTOL / NORM_ATOL."""
-    if isinstance(a, float) and isinstance(b, float):
+    if (isinstance(a, float) or isinstance(b, float)) and all(isinstance(v, (int, float)) for v in (a, b)):
+        # one side may be an int: the JSON writes an integral norm (42435.0) as 42435
         return abs(a - b) <= max(NORM_ATOL, NORM_RTOL * max(abs(a), abs(b)))
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
