@@ -41,6 +41,20 @@ import Testing
         #expect(inputs("embedding") == [[3, 4], [3]])
     }
 
+    /// PyTorch's nodes have no next edge for a non-differentiable input (a mask, an index):
+    /// `next_functions` of these has 1, 2, 2, 2 and 1 entries under PyTorch 2.15.
+    @Test func nonDifferentiableInputsHaveNoNextEdge() {
+        let g = Self.record(
+            "import torch\nx = torch.ones(3, requires_grad=True)\nm = torch.tensor([True, False, True])\n"
+                + "v = torch.tensor(2.0, requires_grad=True)\ni = torch.tensor([0])\na = x.masked_fill(m, 1.0)\n"
+                + "b = x.masked_fill(m, v)\nc = x.scatter(0, i, x[:1])\nd = x.scatter_add(0, i, x[1:2])\n"
+                + "e = torch.nn.functional.embedding(i, x.view(3, 1))\n")
+        let names = [
+            "MaskedFillBackward0", "MaskedFillBackward1", "ScatterBackward0", "ScatterAddBackward0", "EmbeddingBackward0"
+        ]
+        #expect(names.map { name in g.nodes.first { $0.name == name }?.next.count } == [1, 2, 2, 2, 1])
+    }
+
     @Test func catAndStackAreOneOpEachWithoutTheSliceWritesInside() {
         let g = Self.record(
             "import torch\nw = torch.ones(2, requires_grad=True)\nboth = torch.cat([w, w * 2])\n"

@@ -204,13 +204,13 @@ extension Tensor {
             return out
         }
         record(
-            "scatter", "ScatterBackward0", inputs: [self, nil, src], outputs: [out], observed: [self, index, src],
+            "scatter", "ScatterBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
             saving: [.input("index", index)]
         ) { ctx in
             let index = try ctx.saved(0)
             return [
-                ctx.needsGrad(0) ? try ctx.grad.scatter(dim: d, index: index, value: .int(0)) : nil, nil,
-                ctx.needsGrad(2) ? try ctx.grad.gather(dim: d, index: index) : nil
+                ctx.needsGrad(0) ? try ctx.grad.scatter(dim: d, index: index, value: .int(0)) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.gather(dim: d, index: index) : nil
             ]
         }
         return out
@@ -239,10 +239,10 @@ extension Tensor {
         }
         let out = try scattered("scatter_add", dim: d, index: index, src: src, value: nil, mode: .add)
         record(
-            "scatter_add", "ScatterAddBackward0", inputs: [self, nil, src], outputs: [out], observed: [self, index, src],
+            "scatter_add", "ScatterAddBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
             saving: [.input("index", index)]
         ) { ctx in
-            [ctx.grad, nil, ctx.needsGrad(2) ? try ctx.grad.gather(dim: d, index: ctx.saved(0)) : nil]
+            [ctx.grad, ctx.needsGrad(1) ? try ctx.grad.gather(dim: d, index: ctx.saved(0)) : nil]
         }
         return out
     }
@@ -383,17 +383,20 @@ extension Tensor {
         let selfShape = shape
         var valueTensor: Tensor? = nil
         if case .tensor(let t) = value { valueTensor = t }
+        let hasValueInput = valueTensor != nil
         record(
             "masked_fill", valueTensor == nil ? "MaskedFillBackward0" : "MaskedFillBackward1",
-            inputs: [self, nil, valueTensor], outputs: [out], observed: [self, mask, valueTensor],
+            inputs: valueTensor.map { [self, $0] } ?? [self], outputs: [out], observed: [self, mask, valueTensor],
             saving: [.input("mask", mask)]
         ) { ctx in
             let mask = try ctx.saved(0)
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.maskedFill(mask: mask, value: .scalar(.int(0))).sumTo(selfShape) : nil, nil,
-                ctx.needsGrad(2)
-                    ? try Tensor.maskedWhere(mask, ctx.grad, Tensor.zeros([], dtype: ctx.grad.dtype)).sum() : nil
-            ]
+            var grads = [ctx.needsGrad(0) ? try ctx.grad.maskedFill(mask: mask, value: .scalar(.int(0))).sumTo(selfShape) : nil]
+            if hasValueInput {
+                grads.append(
+                    ctx.needsGrad(1)
+                        ? try Tensor.maskedWhere(mask, ctx.grad, Tensor.zeros([], dtype: ctx.grad.dtype)).sum() : nil)
+            }
+            return grads
         }
         return out
     }
