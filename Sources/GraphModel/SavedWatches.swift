@@ -59,7 +59,8 @@ extension Recorder {
     /// Marks the saved buffers an in-place change to `tensor` made stale (a buffer already freed
     /// by a backward pass keeps that state).
     func checkInvalidation(of tensor: Tensor, op: String) {
-        for c in savedWatches.changed(on: ObjectIdentifier(tensor.storage)) {
+        for c in savedWatches.changed(on: ObjectIdentifier(tensor.storage))
+        where graph.nodes.saved(of: c.node)[c.buffer].freedByPass == nil {
             graph.nodes.invalidate(
                 buffer: c.buffer, of: c.node, with: Invalidation(line: userLine, op: op, version: c.version))
         }

@@ -88,12 +88,10 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         }
     }
 
-    /// Records an in-place change to buffer `index` of node `id`, unless one was recorded or a
-    /// backward pass freed the buffer.
+    /// Records an in-place change to buffer `index` of node `id`, unless one was recorded.
     mutating func invalidate(buffer index: Int, of id: Int, with invalidation: Invalidation) {
-        let i = Int(bufferStarts[id]) + index
-        let key = Int32(i)
-        if invalidations[key] == nil, buffers[i].freedByPass < 0 { invalidations[key] = invalidation }
+        let key = Int32(Int(bufferStarts[id]) + index)
+        if invalidations[key] == nil { invalidations[key] = invalidation }
     }
 }
 
