@@ -83,4 +83,14 @@ public enum Observation {
         get { ThreadState.current.observer }
         set { ThreadState.current.observer = newValue }
     }
+
+    /// Runs `body` unobserved: for the parts of an op that PyTorch runs inside one kernel (the
+    /// slice writes `cat` fills its result with), which are no ops of the user's graph.
+    package static func hidden<T>(_ body: () throws -> T) rethrows -> T {
+        let state = ThreadState.current
+        let observer = state.observer
+        state.observer = nil
+        defer { state.observer = observer }
+        return try body()
+    }
 }

@@ -12,6 +12,9 @@ enum SaveSlot {
 ///   - op: PyTorch's forward op name, for the graph model.
 ///   - backward: the grad_fn class name, e.g. `MulBackward0`.
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
+///   - observed: every tensor input in PyTorch's schema order, for the observer, when the op
+///     also reads tensors it is not differentiable in (`nll_loss`'s target, `gather`'s index);
+///     nil when `inputs` are all of them.
 ///   - saving: what the formula reads through `BackwardContext.saved(_:)`, in that order.
 ///   - keeping: the non-tensor values PyTorch's node keeps, by their derivatives.yaml names.
 ///
@@ -21,6 +24,7 @@ enum SaveSlot {
 func record(
     _ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
     outputs makeOutputs: @autoclosure () -> [Tensor],
+    observed: @autoclosure () -> [Tensor?]? = nil,
     saving: @autoclosure () -> [SaveSlot] = [],
     keeping: @autoclosure () -> [(String, SavedValue)] = [],
     formula: @escaping FormulaNode.Formula
@@ -63,7 +67,7 @@ func record(
     if let observer = Observation.observer {
         observer.opExecuted(
             OpEvent(
-                name: op, inputs: inputs.compactMap { $0 }, outputs: outputs,
+                name: op, inputs: (observed() ?? inputs).compactMap { $0 }, outputs: outputs,
                 gradFn: node, isInPlace: false))
     }
 }

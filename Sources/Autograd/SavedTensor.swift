@@ -74,6 +74,9 @@ public final class SavedTensor {
     public var isStale: Bool { (value?.version ?? savedVersion) != savedVersion }
     /// The version of the saved tensor now (the saved version once freed).
     public var currentVersion: Int { value?.version ?? savedVersion }
+    /// The version counter the saved tensor shares with its views (nil once freed, or when a pack
+    /// hook holds it): a recorder watches it to see in-place changes after this slot's node is gone.
+    package var versionCounter: VersionCounter? { value?.versionCounter }
     /// The Python number the script gave when the slot holds one wrapped as a 0-dim tensor
     /// (`x * 2` saves `other` so); nil for other tensors and once freed.
     public var wrappedNumber: ScalarValue? {

@@ -4,7 +4,7 @@ import Autograd
 ///
 /// The script layer sets `currentLine` before each statement, calls `bind(name:to:)` on
 /// assignment and brackets `with` blocks with `enterRegion` / `exitRegion`. The recorder keeps
-/// only metadata (ids, shapes, names): it never keeps a tensor alive, and holds nodes weakly.
+/// only metadata (ids, shapes, names): it never keeps a tensor or a node alive.
 public final class Recorder {
     /// The script line of the statement running now: what `lineSource` says when it is set
     /// (a script run: the innermost script frame's line, right again after a call returns),
@@ -43,10 +43,8 @@ public final class Recorder {
     var tensorIndex = EngineIDMap()
     /// Engine node id → node record id.
     var nodeIndex = EngineIDMap()
-    /// Per node record: the live node, for nodes that saved tensors (to see in-place changes).
-    var liveNodes: [WeakNode] = []
-    /// Storage identity → records of nodes that saved a tensor on that storage.
-    var savers: [ObjectIdentifier: SaverList] = [:]
+    /// The saved buffers an in-place change can still invalidate (`checkInvalidation`).
+    var savedWatches = SavedWatches()
     var regionStack: [Int] = []
     /// The module calls running now, innermost last.
     var moduleStack: [Int] = []
@@ -283,8 +281,10 @@ public final class Recorder {
             let key = slot.storageID
             if let j = storages.firstIndex(of: key) {
                 buffers[j] = buffers[j].joining(slot)
+                savedWatches.watch(slot, buffer: j, of: id)
                 continue
             }
+            savedWatches.watch(slot, buffer: buffers.count, of: id)
             storages.append(key)
             var b = SavedBuffer(slot, shape: slot.shape)
             b.freedByPass = slot.freedByPass.flatMap { passByEngineIndex[$0] }
@@ -298,35 +298,8 @@ public final class Recorder {
                 id: id, name: name, line: userLine, next: next, saved: buffers,
                 variable: variable, pass: passStack.last))
         nodeIndex[node.id] = id
-        liveNodes.append(WeakNode(node: buffers.isEmpty ? nil : node))
-        for key in storages { savers[key, default: SaverList()].append(id) }
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
-    }
-
-    /// Marks the saved buffers an in-place change to `tensor` made stale.
-    func checkInvalidation(of tensor: Tensor, op: String) {
-        let key = ObjectIdentifier(tensor.storage)
-        guard let candidates = savers[key] else { return }
-        var alive = SaverList()
-        for n in candidates.all {
-            guard let node = liveNodes[n].node else { continue }
-            alive.append(n)
-            var storages: [ObjectIdentifier] = []
-            for slot in node.saved {
-                let k = slot.storageID
-                let b: Int
-                if let j = storages.firstIndex(of: k) {
-                    b = j
-                } else {
-                    b = storages.count
-                    storages.append(k)
-                }
-                guard slot.isStale, b < graph.nodes.savedCount(of: n) else { continue }
-                graph.nodes.invalidate(buffer: b, of: n, with: Invalidation(line: userLine, op: op, version: slot.currentVersion))
-            }
-        }
-        if alive.count == 0 { savers[key] = nil } else if alive.count != candidates.count { savers[key] = alive }
     }
 }
 
@@ -347,25 +320,6 @@ struct OutputEngineIDs {
 
     /// The ids in output order.
     var all: [Int] { single.map { [$0] } ?? several }
-}
-
-/// Node record ids, stored inline while there are at most two (the common case).
-struct SaverList {
-    private var first: Int32 = -1
-    private var second: Int32 = -1
-    private var more: [Int32] = []
-
-    var count: Int { (first < 0 ? 0 : 1) + (second < 0 ? 0 : 1) + more.count }
-    var all: [Int] { ([first, second] + more).compactMap(unpackID) }
-
-    mutating func append(_ id: Int) {
-        if first < 0 { first = packID(id) } else if second < 0 { second = packID(id) } else { more.append(packID(id)) }
-    }
-}
-
-/// A node held without keeping it alive.
-struct WeakNode {
-    weak var node: Node?
 }
 
 extension SavedBuffer {

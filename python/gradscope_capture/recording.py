@@ -87,6 +87,10 @@ class _Function(TorchFunctionMode):
         finally:
             cap.api_name = outer
         resolve(cap)  # while `out` is alive: autograd has attached its grad_fn by now
+        if kwargs.get("requires_grad") and isinstance(out, torch.Tensor):
+            tid = cap.tensor_id(out)  # a factory's tensor is recorded before autograd sets the flag
+            if tid is not None:
+                cap.refresh(tid, out)
         return out
 
     def _quietly(self, func, args, kwargs):

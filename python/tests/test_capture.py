@@ -80,6 +80,16 @@ class RecordTests(unittest.TestCase):
                          [[("indices", [2, 1], "torch.int64"), ("indices", [3], "torch.int64")],
                           [("indices", [3], "torch.int64")]])
 
+    def test_a_factory_called_with_requires_grad_records_a_tensor_that_requires_grad(self):
+        status, _, graph = capture("""
+            import torch
+            w = torch.zeros(3, 4, requires_grad=True)
+            print(w.requires_grad)
+            """)
+        self.assertEqual(status, 0)
+        self.assertEqual([(t["factory"], t["requires_grad"], t["names"]) for t in graph["tensors"]],
+                         [("zeros", True, ["w"])])
+
     def test_argsort_is_recorded_under_its_own_name_with_the_indices_it_returns(self):
         x = torch.tensor([3.0, 1.0, 2.0], requires_grad=True)
         with gradscope_capture.record() as g:

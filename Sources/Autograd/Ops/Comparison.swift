@@ -130,7 +130,7 @@ extension Tensor {
         let out = try selectWhere(condition, a, b, dtype: dt)
         let (sa, sb) = (a.shape, b.shape)
         record(
-            "where", "WhereBackward0", inputs: [a, b], outputs: [out],
+            "where", "WhereBackward0", inputs: [a, b], outputs: [out], observed: [condition, a, b],
             saving: [.input("condition", condition)]
         ) { ctx in
             let c = try ctx.saved(0)

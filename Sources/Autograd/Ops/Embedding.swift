@@ -27,7 +27,10 @@ extension Tensor {
         values.reserveCapacity(picked.count * width)
         for i in picked { values.append(contentsOf: w[(i * width)..<((i + 1) * width)]) }
         let out = Tensor.fromValues(values, shape: indices.shape + [width], dtype: weight.dtype)
-        record("embedding", "EmbeddingBackward0", inputs: [nil, weight], outputs: [out], saving: [.input("indices", indices)]) {
+        record(
+            "embedding", "EmbeddingBackward0", inputs: [weight], outputs: [out], observed: [weight, indices],
+            saving: [.input("indices", indices)]
+        ) {
             ctx in
             let ids = try ctx.saved(0).indexValues()
             let g = ctx.grad.doubles()
@@ -35,7 +38,7 @@ extension Tensor {
             for (k, i) in ids.enumerated() where i != padding {
                 for j in 0..<width { grad[i * width + j] += g[k * width + j] }
             }
-            return [nil, Tensor.fromValues(grad, shape: [rows, width], dtype: ctx.grad.dtype)]
+            return [Tensor.fromValues(grad, shape: [rows, width], dtype: ctx.grad.dtype)]
         }
         return out
     }

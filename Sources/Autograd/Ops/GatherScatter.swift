@@ -154,7 +154,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
         record(
-            "gather", "GatherBackward0", inputs: [self], outputs: [result],
+            "gather", "GatherBackward0", inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             [try Tensor.zeros(selfShape, dtype: ctx.grad.dtype).scatterAdd(dim: d, index: ctx.saved(1), src: ctx.grad)]
@@ -204,12 +204,13 @@ extension Tensor {
             return out
         }
         record(
-            "scatter", "ScatterBackward0", inputs: [self, nil, src], outputs: [out], saving: [.input("index", index)]
+            "scatter", "ScatterBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
+            saving: [.input("index", index)]
         ) { ctx in
             let index = try ctx.saved(0)
             return [
-                ctx.needsGrad(0) ? try ctx.grad.scatter(dim: d, index: index, value: .int(0)) : nil, nil,
-                ctx.needsGrad(2) ? try ctx.grad.gather(dim: d, index: index) : nil
+                ctx.needsGrad(0) ? try ctx.grad.scatter(dim: d, index: index, value: .int(0)) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.gather(dim: d, index: index) : nil
             ]
         }
         return out
@@ -238,9 +239,10 @@ extension Tensor {
         }
         let out = try scattered("scatter_add", dim: d, index: index, src: src, value: nil, mode: .add)
         record(
-            "scatter_add", "ScatterAddBackward0", inputs: [self, nil, src], outputs: [out], saving: [.input("index", index)]
+            "scatter_add", "ScatterAddBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
+            saving: [.input("index", index)]
         ) { ctx in
-            [ctx.grad, nil, ctx.needsGrad(2) ? try ctx.grad.gather(dim: d, index: ctx.saved(0)) : nil]
+            [ctx.grad, ctx.needsGrad(1) ? try ctx.grad.gather(dim: d, index: ctx.saved(0)) : nil]
         }
         return out
     }
@@ -308,7 +310,8 @@ extension Tensor {
         let result = Tensor(storage: out, shape: shape.isEmpty ? index.shape : outShape)
         let selfShape = shape
         record(
-            "index_select", "IndexSelectBackward0", inputs: [self], outputs: [result], saving: [.input("index", index)]
+            "index_select", "IndexSelectBackward0", inputs: [self], outputs: [result], observed: [self, index],
+            saving: [.input("index", index)]
         ) { ctx in
             let along = try Tensor(expanded.map(Double.init), shape: outShape, dtype: .int64)
             let grad = try ctx.grad.reshape(outShape)
@@ -340,7 +343,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
         record(
-            "take", "TakeBackward0", inputs: [self], outputs: [result],
+            "take", "TakeBackward0", inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             let grad = Tensor.zeros(selfShape, dtype: ctx.grad.dtype)
@@ -383,16 +386,20 @@ extension Tensor {
         let selfShape = shape
         var valueTensor: Tensor? = nil
         if case .tensor(let t) = value { valueTensor = t }
+        let hasValueInput = valueTensor != nil
         record(
             "masked_fill", valueTensor == nil ? "MaskedFillBackward0" : "MaskedFillBackward1",
-            inputs: [self, nil, valueTensor], outputs: [out], saving: [.input("mask", mask)]
+            inputs: valueTensor.map { [self, $0] } ?? [self], outputs: [out], observed: [self, mask, valueTensor],
+            saving: [.input("mask", mask)]
         ) { ctx in
             let mask = try ctx.saved(0)
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.maskedFill(mask: mask, value: .scalar(.int(0))).sumTo(selfShape) : nil, nil,
-                ctx.needsGrad(2)
-                    ? try Tensor.maskedWhere(mask, ctx.grad, Tensor.zeros([], dtype: ctx.grad.dtype)).sum() : nil
-            ]
+            var grads = [ctx.needsGrad(0) ? try ctx.grad.maskedFill(mask: mask, value: .scalar(.int(0))).sumTo(selfShape) : nil]
+            if hasValueInput {
+                grads.append(
+                    ctx.needsGrad(1)
+                        ? try Tensor.maskedWhere(mask, ctx.grad, Tensor.zeros([], dtype: ctx.grad.dtype)).sum() : nil)
+            }
+            return grads
         }
         return out
     }
@@ -416,7 +423,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: [positions.count])
         let selfShape = shape
         record(
-            "masked_select", "MaskedSelectBackward0", inputs: [self], outputs: [result],
+            "masked_select", "MaskedSelectBackward0", inputs: [self], outputs: [result], observed: [self, mask],
             saving: [.input("mask", mask), .input("self", self)]
         ) { ctx in
             let grad = Tensor.zeros(full, dtype: ctx.grad.dtype)

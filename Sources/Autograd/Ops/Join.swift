@@ -43,10 +43,12 @@ extension Tensor {
         try MemoryBudget.checkedNumel(outShape, allocating: dtype)
         let out = Tensor.zeros(outShape, dtype: dtype)
         var start = 0
-        try GradMode.noGrad {
-            for (i, t) in tensors.enumerated() where !skipped[i] {
-                try out.slice(d, start: start, end: start + t.shape[d]).writeUnchecked(t)
-                start += t.shape[d]
+        try Observation.hidden {
+            try GradMode.noGrad {
+                for (i, t) in tensors.enumerated() where !skipped[i] {
+                    try out.slice(d, start: start, end: start + t.shape[d]).writeUnchecked(t)
+                    start += t.shape[d]
+                }
             }
         }
         return finishCat(tensors, output: out, dim: d, skipped: skipped)
@@ -84,8 +86,8 @@ extension Tensor {
         outShape.insert(tensors.count, at: d)
         try MemoryBudget.checkedNumel(outShape, allocating: resultType(tensors))
         let out = Tensor.zeros(outShape, dtype: resultType(tensors))
-        try GradMode.noGrad {
-            for (i, t) in tensors.enumerated() { try out.select(d, i).writeUnchecked(t) }
+        try Observation.hidden {
+            try GradMode.noGrad { for (i, t) in tensors.enumerated() { try out.select(d, i).writeUnchecked(t) } }
         }
         let dtypes = tensors.map(\.dtype)
         record("stack", "StackBackward0", inputs: tensors, outputs: [out]) { ctx in

@@ -180,7 +180,7 @@ extension Tensor {
         let totalTensor = Tensor.scalar(forward.totalWeight, dtype: dt)
         let inputShape = input.shape
         record(
-            "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out],
+            "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out], observed: [input, target, weight],
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
                 + (weight.map { [.input("weight", $0)] } ?? []),
             keeping: [("reduction", .int(mode.code))]

@@ -215,7 +215,7 @@ extension Tensor {
         let out = try gatherValues(self, dim: dim, index: index)
         let old = shape
         record(
-            "gather", "GatherBackward0", inputs: [self], outputs: [out],
+            "gather", "GatherBackward0", inputs: [self], outputs: [out], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             [try ctx.grad.scatterIntoZeros(old, dim: dim, index: ctx.saved(1), accumulate: true)]
