@@ -269,6 +269,25 @@ class ViewerTests(unittest.TestCase):
         self.assertIn("at version 0", text)
         self.assertIn("at version 1", text)
 
+    def test_a_long_history_says_which_versions_the_page_left_out(self):
+        # weight is updated in place 40 times (versions 0-40); the page keeps the values of the
+        # first 3 and the last 10 versions (ViewerValues) and names the versions left out between.
+        script = Path(pages_directory().name) / "updated_40_times.py"
+        script.write_text("import torch\n\nweight = torch.tensor([1., 2.], requires_grad=True)\n"
+                          "for step in range(40):\n    (weight * weight).sum().backward()\n"
+                          "    with torch.no_grad():\n        weight -= 0.1 * weight.grad\n    weight.grad = None\n")
+        page = script.with_suffix(".html")
+        self.assertEqual(render(script, page).returncode, 0)
+        self.open_path(page)
+        self.click_node(self.node("weight"))
+        note = "versions 3–30 not kept in this page (28 recorded versions)"
+        self.assertEqual(self.page.inner_text("#panel p.omitted"), note)
+        self.assertEqual(self.page.locator("#panel pre.values").count(), 13)
+        text = self.panel()
+        self.assertLess(text.index("at version 2\n"), text.index(note))
+        self.assertLess(text.index(note), text.index("at version 31\n"))
+        self.assertIn("at version 40\n", text)
+
     def test_switching_passes_recolours_edges(self):
         self.open("selective_backprop")
         passes = self.page.evaluate("() => GS.data.passes.length")

@@ -108,6 +108,42 @@ import Testing
         #expect((mlp["views"] as? [[String: Any]])?.map { $0["key"] as? String } == ["main", "unfolded", "depth0", "depth1"])
     }
 
+    /// A tensor updated in place 40 times has versions 0–40: the page keeps the values of the
+    /// first `keptFirst` and last `keptLast` and says how many it left out between them.
+    @Test func aLongHistoryKeepsTheFirstAndLastVersionsAndCountsTheRest() throws {
+        let source = """
+            import torch
+
+            w = torch.tensor([1., 2.], requires_grad=True)
+            for step in range(40):
+                (w * w).sum().backward()
+                with torch.no_grad():
+                    w -= 0.1 * w.grad
+                w.grad = None
+            """
+        let graph = recordScript(source, values: true)
+        let w = try #require(graph.tensors(named: "w").first)
+        #expect(graph.values(of: w).map(\.version) == Array(0...40))
+        let page = try model(try ViewerPage(graph: graph, source: source).html())
+        let tensors = try #require(page["tensors"] as? [String: [String: Any]])
+        let values = try #require(tensors[String(w)]?["values"] as? [[String: Any]])
+        #expect(values.map { $0["version"] as? Int } == [0, 1, 2, nil] + (31...40).map { $0 })
+        #expect(values[3].count == 3)
+        #expect(values[3]["omitted"] as? Int == 28)
+        #expect(values[3]["first"] as? Int == 3)
+        #expect(values[3]["last"] as? Int == 30)
+        #expect(values[13]["text"] as? String == graph.values(of: w).last?.text)
+    }
+
+    /// A tensor with no more versions than a page keeps has every one, and no omission entry.
+    @Test func aShortHistoryKeepsEveryVersion() {
+        let previews = (0..<(ViewerValues.keptFirst + ViewerValues.keptLast)).map { ValuePreview(version: $0, text: "v\($0)") }
+        #expect(ViewerValues.entries(previews) == previews.map(ViewerValues.Entry.kept))
+        let longer = previews + [ValuePreview(version: 99, text: "last")]
+        #expect(ViewerValues.entries(longer).count == ViewerValues.keptFirst + ViewerValues.keptLast + 1)
+        #expect(ViewerValues.entries(longer)[ViewerValues.keptFirst] == .omitted(count: 1, first: 3, last: 3))
+    }
+
     @Test func scriptDataCannotCloseItsElement() {
         let json = #"{"name":"</script><script>alert(1)</script>"}"#
         let escaped = HTMLEscape.scriptData(json)

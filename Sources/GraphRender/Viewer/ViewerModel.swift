@@ -143,14 +143,7 @@ struct ViewerModel {
         w.key("grad_fn")
         if let g = t.gradFn { w.value(graph.nodes[g].name) } else { w.null() }
         w.key("values")
-        w.beginArray()
-        for v in graph.values(of: t.id) {
-            w.beginObject()
-            w.field("version", v.version)
-            w.field("text", v.text)
-            w.endObject()
-        }
-        w.endArray()
+        ViewerValues.write(graph.values(of: t.id), &w)
         w.key("grads")
         w.beginArray()
         for (pass, text) in gradients(of: t) {

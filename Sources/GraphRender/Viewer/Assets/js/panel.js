@@ -45,13 +45,22 @@
   }
 
   // PyTorch's repr of the tensor at each version recorded; a tensor changed in place later
-  // shows each version it had, labelled, so no preview claims values from another version.
+  // shows each version it had, labelled, so no preview claims values from another version. A
+  // page keeps only the first and last few versions of a long history and says which it left out.
   function valuesHTML(t) {
     if (!t.values.length) return "<p class=\"note\">not recorded (a dump made without --values)</p>";
     const labelled = t.values.length > 1 || t.values[0].version !== t.version;
-    return t.values.map((v) =>
-      (labelled ? "<p class=\"note\">at version " + e(v.version) + "</p>" : "") +
-      "<pre class=\"values\">" + e(v.text) + "</pre>").join("");
+    return t.values.map((v) => {
+      if (v.omitted !== undefined)
+        return "<p class=\"note omitted\">versions " + count(v.first) + "–" + count(v.last) +
+          " not kept in this page (" + count(v.omitted) + " recorded versions)</p>";
+      return (labelled ? "<p class=\"note\">at version " + e(v.version) + "</p>" : "") +
+        "<pre class=\"values\">" + e(v.text) + "</pre>";
+    }).join("");
+  }
+
+  function count(n) {
+    return e(n.toLocaleString("en-US"));
   }
 
   function savedHTML(b) {
