@@ -149,15 +149,18 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 }
 
 /// Operands of a broadcasting elementwise op, converted to a common dtype and laid out
-/// contiguously (single-element operands are kept as scalars, not expanded; one of another
-/// dtype is passed as its value, not copied into a new storage).
-private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws -> PreparedOperands {
+/// contiguously (single-element operands are kept as scalars, not expanded). With
+/// `passingConvertedValues` (for `BinaryVisitor`), a single-element operand of another dtype is
+/// passed as its value, not copied into a new storage.
+private func prepareOperands(
+    _ a: Tensor, _ b: Tensor, dtype: DType, passingConvertedValues: Bool = false
+) throws -> PreparedOperands {
     let shape = try broadcastShapes(a.shape, b.shape)
     try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let aScalar = a.numel == 1
     let bScalar = b.numel == 1
-    let aConverted = aScalar && a.dtype != dtype ? a.singleValue : nil
-    let bConverted = bScalar && b.dtype != dtype ? b.singleValue : nil
+    let aConverted = passingConvertedValues && aScalar && a.dtype != dtype ? a.singleValue : nil
+    let bConverted = passingConvertedValues && bScalar && b.dtype != dtype ? b.singleValue : nil
     return PreparedOperands(
         shape: shape,
         a: aConverted == nil ? a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape) : a.storage,
@@ -214,7 +217,7 @@ private func mapBinaryRowMajor<F: BinaryFunction>(
             return mapRepeating(F.self, full: b, repeating: a, block: block, fullIsA: false, shape: shape, dtype: dtype)
         }
     }
-    let p = try prepareOperands(a, b, dtype: dtype)
+    let p = try prepareOperands(a, b, dtype: dtype, passingConvertedValues: true)
     let n = p.shape.reduce(1, *)
     let out = Storage(uninitialized: dtype, count: n)
     dtype.dispatch(
