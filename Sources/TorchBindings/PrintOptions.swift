@@ -1,6 +1,11 @@
 import Autograd
-import Foundation
 import Python
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `torch.set_printoptions` state (torch/_tensor_str.py `__PrinterOptions`): how many digits,
 /// when to summarize, how many edge items, the line width, and a forced scientific mode; and
@@ -24,24 +29,43 @@ package struct PrintOptions: Sendable, Equatable {
     package init() {}
 
     /// The options of the running script on this thread (the defaults outside a run).
-    static var current: PrintOptions {
-        (Thread.current.threadDictionary[PrintOptionsBox.key] as? PrintOptionsBox)?.options ?? PrintOptions()
-    }
+    static var current: PrintOptions { PrintOptionsBox.current?.options ?? PrintOptions() }
 }
 
 /// The options of one interpreter, which a run makes current on its thread.
 final class PrintOptionsBox {
-    static let key = "GradScope.TorchBindings.PrintOptions"
     var options = PrintOptions()
+
+    /// The thread's current box, held retained by a POSIX thread-specific value. Not
+    /// Foundation's `threadDictionary`: its `AnyHashable` bridging cost 3% of a short script's
+    /// start-up in protocol-conformance lookups (callgrind).
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<PrintOptionsBox>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    /// The box of the run on this thread, if any.
+    static var current: PrintOptionsBox? {
+        pthread_getspecific(key).map { Unmanaged<PrintOptionsBox>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Makes `box` (or none) current on this thread.
+    private static func makeCurrent(_ box: PrintOptionsBox?) {
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, box.map { Unmanaged.passRetained($0).toOpaque() })
+        if let previous { Unmanaged<PrintOptionsBox>.fromOpaque(previous).release() }
+    }
 
     /// Starts a run with the default options and makes them current; returns what ends it.
     static func enter(_ interp: Interpreter) -> () -> Void {
         let box = TorchRuntime.of(interp).printOptions
         box.options = PrintOptions()
-        let dictionary = Thread.current.threadDictionary
-        let previous = dictionary[key]
-        dictionary[key] = box
-        return { dictionary[key] = previous }
+        let previous = current
+        makeCurrent(box)
+        return { makeCurrent(previous) }
     }
 
     /// `torch.set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,

@@ -80,13 +80,8 @@ enum RegistryBindings {
         var table = [String: RegistryFunction]()
         for name in registry.names(in: namespace)
         where !keptByHand.contains(where: { $0.namespace == namespace && $0.name == name }) {
-            do {
-                table[name] = try RegistryFunction(
-                    name: name, namespace: namespace,
-                    declarations: registry.overloads(of: name, in: namespace))
-            } catch {
-                fatalError("\(error)")
-            }
+            table[name] = RegistryFunction(
+                name: name, namespace: namespace, declarations: registry.overloads(of: name, in: namespace))
         }
         return table
     }

@@ -1,5 +1,6 @@
 import Autograd
 import Python
+import Synchronization
 
 /// One Python name bound from the op registry (`torch.add`, `Tensor.add_`, `F.linear`): its
 /// declared overloads, tried in declaration order against a call's Python arguments.
@@ -37,26 +38,45 @@ final class RegistryFunction: Sendable {
     let name: String
     /// Whether calls pass the tensor the method is called on as `self`.
     let isMethod: Bool
-    let overloads: [Overload]
     /// Whether `Tensor` parameters after `self` take Python numbers.
     private let numbersAsTensors: Bool
+    private let declarations: [OpDeclaration]
+    /// The overloads, worked out from their signatures on the first call: start-up binds every
+    /// registry name but parses no signature.
+    private let resolved = Mutex<[Overload]?>(nil)
 
-    init(name: String, namespace: OpExposure, declarations: [OpDeclaration]) throws {
+    init(name: String, namespace: OpExposure, declarations: [OpDeclaration]) {
         self.name = name
         self.isMethod = namespace == .method
-        let isInPlace = name.hasSuffix("_")
-        let skipped = namespace == .method ? 1 : 0
-        self.overloads = try declarations.map { declaration in
-            let signature = try declaration.signature
-            let positional = signature.parameters.prefix { !$0.isKeywordOnly }.count
-            let afterReceiver = signature.parameters.dropFirst(skipped).prefix { !$0.isKeywordOnly }
-            let varargs = afterReceiver.count == 1 && afterReceiver.first?.type == .intList(size: nil)
-            return Overload(
-                declaration: declaration, signature: signature, isInPlace: isInPlace,
-                positionalCount: positional, returnsTuple: signature.returns.count > 1,
-                takesIntVarargs: varargs)
-        }
+        self.declarations = declarations
         self.numbersAsTensors = OpValueConversion.numbersAsTensors.contains(name)
+    }
+
+    /// The declared overloads in declaration order, with their parsed signatures.
+    var overloads: [Overload] {
+        resolved.withLock { resolved in
+            if let resolved { return resolved }
+            let overloads = declarations.map(overload)
+            resolved = overloads
+            return overloads
+        }
+    }
+
+    private func overload(_ declaration: OpDeclaration) -> Overload {
+        let signature: OpSignature
+        do {
+            signature = try declaration.signature
+        } catch {
+            // Every signature is parsed by OpRegistry.build() in the registry tests.
+            fatalError("\(error)")
+        }
+        let positional = signature.parameters.prefix { !$0.isKeywordOnly }.count
+        let afterReceiver = signature.parameters.dropFirst(isMethod ? 1 : 0).prefix { !$0.isKeywordOnly }
+        let varargs = afterReceiver.count == 1 && afterReceiver.first?.type == .intList(size: nil)
+        return Overload(
+            declaration: declaration, signature: signature, isInPlace: name.hasSuffix("_"),
+            positionalCount: positional, returnsTuple: signature.returns.count > 1,
+            takesIntVarargs: varargs)
     }
 
     /// Runs the first overload the arguments bind to, trying 0-dim tensors as `Scalar`s only
@@ -80,6 +100,7 @@ final class RegistryFunction: Sendable {
                     return result
                 })
         }
+        let overloads = self.overloads
         var firstFailure: ArgumentMismatch?
         for overload in overloads {
             switch bind(overload, receiver: receiver, args, tensorAsScalar: false, interp) {

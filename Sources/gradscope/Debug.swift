@@ -8,6 +8,7 @@ import Session
 /// `gradscope debug SCRIPT.py`: step through a script and its backward passes, like pdb.
 struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "debug",
         abstract: "Step through a script statement by statement and its backward passes node by node.",
         discussion: """
             Stops before the first statement. Type help at the prompt for the commands. Commands are \

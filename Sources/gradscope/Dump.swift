@@ -8,6 +8,7 @@ import Session
 /// `gradscope dump SCRIPT.py`: run a script and write the graph it recorded.
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dump",
         abstract: "Run a script and write the graph it recorded as text, JSON or DOT.",
         discussion: """
             The script's own output goes to stderr so that stdout carries only the dump. If the script \

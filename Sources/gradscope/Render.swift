@@ -8,6 +8,7 @@ import Session
 /// `gradscope render SCRIPT.py -o graph.svg`: run a script (or read a JSON dump) and draw its graph.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw the graph a script records as SVG, PNG, PDF, an interactive HTML page (or DOT or JSON).",
         discussion: """
             INPUT is a script (run first; its output goes to stderr) or a graph dumped with \

@@ -7,6 +7,7 @@ import Session
 /// `gradscope run SCRIPT.py`: run a script like `python SCRIPT.py`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a script like `python SCRIPT.py`: same stdout, stderr and exit status.",
         discussion: """
             With --graph FILE the graph is recorded too and drawn to FILE (svg, png, pdf, html, dot or json \

@@ -8,6 +8,7 @@ import Session
 /// `gradscope why SCRIPT.py [NAME ...]`: explain who got a gradient, through which ops, and why not.
 struct Why: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "why",
         abstract: "Explain, per backward pass, whether each tensor got a gradient, how, or exactly why not.",
         discussion: """
             Without names, explains every leaf that requires grad and every tensor whose .grad the script \

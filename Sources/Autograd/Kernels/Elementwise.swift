@@ -51,25 +51,50 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
     /// When nonzero, that operand holds only a block of this many values that repeats along the
     /// leading dims (a bias row broadcast over a batch), read in place rather than expanded.
     var aBlock = 0, bBlock = 0
+    /// The value of a single-element operand of another dtype (a Python number wrapped as a
+    /// float64 tensor, with float32 tensors), converted in the kernel as a copy would convert
+    /// it: the operand's storage is then not read.
+    var aConverted: Double? = nil, bConverted: Double? = nil
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
         case is Float.Type:
             if let op = F.arithmeticOperator {
-                let (pa, pb, po) = (a.pointer(Float.self), b.pointer(Float.self), out.pointer(Float.self))
-                forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
+                withOperands(Float.self) { pa, pb in
+                    let po = out.pointer(Float.self)
+                    forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
+                }
             } else {
                 run(Float.self, F.apply)
             }
         case is Double.Type:
             if let op = F.arithmeticOperator {
-                let (pa, pb, po) = (a.pointer(Double.self), b.pointer(Double.self), out.pointer(Double.self))
-                forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
+                withOperands(Double.self) { pa, pb in
+                    let po = out.pointer(Double.self)
+                    forEachSegment { op.run(pa + $0, pb + $1, po + $2, count: $3, aScalar: $4, bScalar: $5) }
+                }
             } else {
                 run(Double.self, F.apply)
             }
         case is Int64.Type: run(Int64.self, F.apply)
         default: run(Bool.self, F.apply)
+        }
+    }
+
+    /// Calls `body` with the operands' values as `T`: a converted operand's one value is read
+    /// from a local, converted through Double as `GatherVisitor` converts.
+    @inline(__always)
+    private func withOperands<T: TensorElement>(
+        _: T.Type, _ body: (UnsafeMutablePointer<T>, UnsafeMutablePointer<T>) -> Void
+    ) {
+        var aValue = T(fromDouble: aConverted ?? 0)
+        var bValue = T(fromDouble: bConverted ?? 0)
+        withUnsafeMutablePointer(to: &aValue) { convertedA in
+            withUnsafeMutablePointer(to: &bValue) { convertedB in
+                body(
+                    aConverted == nil ? a.pointer(T.self) : convertedA,
+                    bConverted == nil ? b.pointer(T.self) : convertedB)
+            }
         }
     }
 
@@ -94,9 +119,12 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
     }
 
     @inline(__always)
-    private func run<T>(_: T.Type, _ f: (T, T) -> T) {
-        let pa = a.pointer(T.self)
-        let pb = b.pointer(T.self)
+    private func run<T: TensorElement>(_: T.Type, _ f: (T, T) -> T) {
+        withOperands(T.self) { pa, pb in run(pa, pb, f) }
+    }
+
+    @inline(__always)
+    private func run<T>(_ pa: UnsafeMutablePointer<T>, _ pb: UnsafeMutablePointer<T>, _ f: (T, T) -> T) {
         let po = out.pointer(T.self)
         if bBlock > 0 {
             for start in stride(from: 0, to: count, by: bBlock) {
@@ -121,17 +149,43 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 }
 
 /// Operands of a broadcasting elementwise op, converted to a common dtype and laid out
-/// contiguously (single-element operands are kept as scalars, not expanded).
-private func prepareOperands(_ a: Tensor, _ b: Tensor, dtype: DType) throws
-    -> (shape: [Int], a: Storage, b: Storage, aScalar: Bool, bScalar: Bool)
-{
+/// contiguously (single-element operands are kept as scalars, not expanded). With
+/// `passingConvertedValues` (for `BinaryVisitor`), a single-element operand of another dtype is
+/// passed as its value, not copied into a new storage.
+private func prepareOperands(
+    _ a: Tensor, _ b: Tensor, dtype: DType, passingConvertedValues: Bool = false
+) throws -> PreparedOperands {
     let shape = try broadcastShapes(a.shape, b.shape)
     try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let aScalar = a.numel == 1
     let bScalar = b.numel == 1
-    let sa = a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape)
-    let sb = b.contiguousStorage(as: dtype, broadcastTo: bScalar ? nil : shape)
-    return (shape, sa, sb, aScalar, bScalar)
+    let aConverted = passingConvertedValues && aScalar && a.dtype != dtype ? a.singleValue : nil
+    let bConverted = passingConvertedValues && bScalar && b.dtype != dtype ? b.singleValue : nil
+    return PreparedOperands(
+        shape: shape,
+        a: aConverted == nil ? a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape) : a.storage,
+        b: bConverted == nil ? b.contiguousStorage(as: dtype, broadcastTo: bScalar ? nil : shape) : b.storage,
+        aScalar: aScalar, bScalar: bScalar, aConverted: aConverted, bConverted: bConverted)
+}
+
+/// What `prepareOperands` gives `BinaryVisitor`.
+private struct PreparedOperands {
+    let shape: [Int]
+    let a: Storage, b: Storage
+    let aScalar: Bool, bScalar: Bool
+    let aConverted: Double?, bConverted: Double?
+}
+
+private struct SingleValueReader: ElementVisitor {
+    let storage: Storage
+    let offset: Int
+
+    func visit<T: TensorElement>(_ type: T.Type) -> Double { storage.pointer(T.self)[offset].doubleValue }
+}
+
+extension Tensor {
+    /// The value of a single-element tensor as Double (as every dtype conversion reads it).
+    fileprivate var singleValue: Double { dtype.dispatch(SingleValueReader(storage: storage, offset: offset)) }
 }
 
 /// The size of the block `t`'s values form when broadcast to `shape` by repeating along leading
@@ -163,10 +217,13 @@ private func mapBinaryRowMajor<F: BinaryFunction>(
             return mapRepeating(F.self, full: b, repeating: a, block: block, fullIsA: false, shape: shape, dtype: dtype)
         }
     }
-    let p = try prepareOperands(a, b, dtype: dtype)
+    let p = try prepareOperands(a, b, dtype: dtype, passingConvertedValues: true)
     let n = p.shape.reduce(1, *)
     let out = Storage(uninitialized: dtype, count: n)
-    dtype.dispatch(BinaryVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
+    dtype.dispatch(
+        BinaryVisitor<F>(
+            a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar, aConverted: p.aConverted,
+            bConverted: p.bConverted))
     return Tensor(storage: out, shape: p.shape)
 }
 

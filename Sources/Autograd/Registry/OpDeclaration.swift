@@ -10,8 +10,6 @@ package struct OpDeclaration: Sendable {
 
     /// The signature text as declared; `signature` is its parsed form.
     package let signatureText: String
-    /// The parsed signature; a malformed one fails `OpRegistry.build()`.
-    let parsed: Result<OpSignature, OpSignatureParser.Failure>
     /// The grad_fn class name the output gets when it requires grad; nil when the op is not
     /// differentiable.
     package let gradFn: String?
@@ -37,8 +35,6 @@ package struct OpDeclaration: Sendable {
         forward: @escaping Forward, inPlace: Forward? = nil
     ) {
         self.signatureText = signature
-        self.parsed = Result { try OpSignatureParser.parse(signature) }
-            .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }
         self.gradFn = gradFn
         self.exposure = exposure
         self.inPlaceExposure = inPlaceExposure
@@ -54,8 +50,6 @@ package struct OpDeclaration: Sendable {
         returningTuple forward: @escaping TupleForward
     ) {
         self.signatureText = signature
-        self.parsed = Result { try OpSignatureParser.parse(signature) }
-            .mapError { $0 as? OpSignatureParser.Failure ?? .init(signature: signature, reason: "\($0)") }
         self.gradFn = gradFn
         self.exposure = exposure
         self.inPlaceExposure = []
@@ -64,9 +58,11 @@ package struct OpDeclaration: Sendable {
         self.inPlaceForward = nil
     }
 
-    /// The parsed signature (declarations in a built registry always have one).
+    /// The signature, parsed from `signatureText` on each read (callers keep it: the bindings
+    /// parse an op's signature when the op is first called, not at start-up); a malformed one
+    /// throws `OpSignatureParser.Failure`, which `OpRegistry.build()` reports for every op.
     package var signature: OpSignature {
-        get throws { try parsed.get() }
+        get throws { try OpSignatureParser.parse(signatureText) }
     }
 
     /// Whether backward flows through the op.

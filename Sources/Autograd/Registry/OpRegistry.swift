@@ -70,9 +70,11 @@ package struct OpRegistry: Sendable {
         UnfoldOps.declarations
     ]
 
-    /// The registry of all families; building it validates every signature.
+    /// The registry of all families, indexed by the names in their signatures; each signature's
+    /// parameters are parsed when its op is first bound (`build()`, which the tests run, parses
+    /// them all).
     package static let shared: OpRegistry = {
-        do { return try build() } catch { fatalError("\(error)") }
+        do { return try build(families, parsingSignatures: false) } catch { fatalError("\(error)") }
     }()
 
     /// Builds the registry, failing on a malformed signature, an in-place exposure without an
@@ -80,12 +82,15 @@ package struct OpRegistry: Sendable {
     /// and overload).
     package static func build() throws -> OpRegistry { try build(families) }
 
-    static func build(_ families: [[OpDeclaration]]) throws -> OpRegistry {
+    /// Builds the registry of `families`; without `parsingSignatures` only the names before
+    /// each parameter list are read and checked.
+    static func build(_ families: [[OpDeclaration]], parsingSignatures: Bool = true) throws -> OpRegistry {
         let declarations = families.flatMap { $0 }
         var byName = [Key: [Int]]()
         var seen = Set<String>()
         for (index, declaration) in declarations.enumerated() {
-            let signature = try declaration.parsed.get()
+            if parsingSignatures { _ = try declaration.signature }
+            let signature = try OpSignatureParser.names(declaration.signatureText)
             guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
                 throw OpSignatureParser.Failure(
                     signature: declaration.signatureText,

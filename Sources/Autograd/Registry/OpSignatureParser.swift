@@ -7,16 +7,27 @@ enum OpSignatureParser {
         var description: String { "malformed op signature \"\(signature)\": \(reason)" }
     }
 
+    /// The op's name and overload name (empty for the default overload), read from the text
+    /// before its parameter list without parsing the rest: the registry indexes every op by
+    /// name at start-up and parses a signature only when its op is first bound.
+    static func names(_ text: String) throws -> (name: String, overload: String) {
+        guard let open = text.utf8.firstIndex(of: UInt8(ascii: "(")) else {
+            throw Failure(signature: text, reason: "expected NAME(PARAMETERS) -> RETURNS")
+        }
+        let head = text[..<open]
+        let nameParts = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(nameParts.count), nameParts.allSatisfy(isIdentifier) else {
+            throw Failure(signature: text, reason: "bad op name \"\(head)\"")
+        }
+        return (nameParts[0], nameParts.count == 2 ? nameParts[1] : "")
+    }
+
     static func parse(_ text: String) throws -> OpSignature {
         func fail(_ reason: String) -> Failure { Failure(signature: text, reason: reason) }
         guard let open = text.utf8.firstIndex(of: UInt8(ascii: "(")), let arrow = text[...].byteRange(of: ") -> ") else {
             throw fail("expected NAME(PARAMETERS) -> RETURNS")
         }
-        let head = text[..<open]
-        let nameParts = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard (1...2).contains(nameParts.count), nameParts.allSatisfy(isIdentifier) else {
-            throw fail("bad op name \"\(head)\"")
-        }
+        let (name, overload) = try names(text)
         var parameters = [OpParameter]()
         var keywordOnly = false
         let list = text[text.index(after: open)..<arrow.lowerBound]
@@ -46,9 +57,7 @@ enum OpSignatureParser {
         else {
             throw fail("unsupported return type \"\(returnText)\"")
         }
-        return OpSignature(
-            name: nameParts[0], overload: nameParts.count == 2 ? nameParts[1] : "",
-            parameters: parameters, returns: returns)
+        return OpSignature(name: name, overload: overload, parameters: parameters, returns: returns)
     }
 
     private static func parseParameter(
@@ -122,8 +131,8 @@ enum OpSignatureParser {
         }
     }
 
-    /// Splits on commas outside brackets, trimming spaces. Works on UTF-8 bytes: every op's
-    /// signature is parsed at start-up, and Character iteration made this most of its cost.
+    /// Splits on commas outside brackets, trimming spaces. Works on UTF-8 bytes: Character
+    /// iteration made this most of a signature's parsing cost.
     private static func splitTopLevel(_ text: Substring) -> [String] {
         var items = [String]()
         var depth = 0
