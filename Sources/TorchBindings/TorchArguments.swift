@@ -122,15 +122,24 @@ extension Interpreter {
                 sawNumber = true
                 return []
             case .object(let a as NDArray):
+                // The array's values, then their copy here.
+                try reserveMemory([a.tensor.numel], itemSize: 2 * MemoryLayout<Double>.stride)
                 values.append(contentsOf: a.values)
                 kind = max(kind, a.dtype.kind)
                 sawNumber = true
                 return a.shape
             case .object(let t as Tensor):
+                // Inside the data of a new tensor, a tensor stands for one number, as `float(t)`
+                // would (an index list keeps its tensors' shapes).
+                let asNumber = depth > 0 && function != "index"
+                if asNumber, t.numel != 1 {
+                    throw PyException.value("only one element tensors can be converted to Python scalars")
+                }
+                try reserveMemory([t.numel], itemSize: 2 * MemoryLayout<Double>.stride)
                 values.append(contentsOf: t.doubles())
                 kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype == .int64 ? 1 : 0)
                 sawNumber = true
-                return t.shape
+                return asNumber ? [] : t.shape
             case .list, .tuple, .object(is RangeObject):
                 // Deeper than a tensor's rank can go (also a list that contains itself).
                 guard depth < MemoryBudget.maxRank else {
