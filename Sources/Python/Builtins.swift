@@ -11,8 +11,11 @@ extension Interpreter {
             try args.check("print", maxPositional: .max, allowed: ["sep", "end", "flush", "file"])
             let sep = try args.keyword("sep").map(interp.optionalString) ?? " "
             let end = try args.keyword("end").map(interp.optionalString) ?? "\n"
-            let text = args.positional.map(Formatting.str).joined(separator: sep ?? " ") + (end ?? "\n")
+            let parts = args.positional.map(Formatting.str)
             try ReprGuard.take()
+            // The line is new memory the size of its parts, and the output stream copies it once more.
+            try interp.reserveMemory([parts.reduce(0) { $0 + $1.utf8.count + 1 } + 1], itemSize: 2)
+            let text = parts.joined(separator: sep ?? " ") + (end ?? "\n")
             interp.writeOutput(text)
             return .none
         }

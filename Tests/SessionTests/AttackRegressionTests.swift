@@ -50,6 +50,10 @@ struct AttackRegressionTests {
             "MemoryError: out of memory: tried to allocate 960000000 bytes with 40000000 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),
         (
+            "x = 'ab' * (2 * 10**7)\nprint(x)\n",
+            "MemoryError: out of memory: tried to allocate 80000004 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
             "x = '1'.zfill(10**9)\n",
             "MemoryError: out of memory: tried to allocate 1000000000 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),
