@@ -351,7 +351,9 @@ extension Interpreter {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        case .string(let s): return s.map { .string(String($0)) }
+        case .string(let s):
+            try reserveMemory([s.count], itemSize: MemoryLayout<Value>.stride)
+            return s.map { .string(String($0)) }
         case .dict(let d): return d.keys
         case .object(let o): if let items = try o.iterate(self) { return items }
         default: break

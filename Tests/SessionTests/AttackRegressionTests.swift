@@ -54,6 +54,10 @@ struct AttackRegressionTests {
             "MemoryError: out of memory: tried to allocate 80000004 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),
         (
+            "x = set(f'{2**62:>{10**7}}')\n",
+            "MemoryError: out of memory: tried to allocate 240000000 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
+        ),
+        (
             "x = '1'.zfill(10**9)\n",
             "MemoryError: out of memory: tried to allocate 1000000000 bytes with 0 bytes of tensors alive; the limit is 67108864 bytes (--max-memory)"
         ),
