@@ -14,7 +14,7 @@ cp -R "$root/samples/swift-api" "$work/consumer"
 rm -rf "$work/consumer/.build"
 cd "$work/consumer"
 out=$(GRADSCOPE_URL="file://$work/gradscope" GRADSCOPE_VERSION=0.1.0 swift run -q swift-api)
-echo "$out" | head -4
+head -n 4 <<<"$out" # (not `echo | head`: under pipefail, head closing the pipe early fails the script with SIGPIPE)
 grep -q '^step 2: loss ' <<<"$out"
 grep -q 'MeanBackward0' <<<"$out"
 echo "swift-api: a versioned dependency on GradScope builds and runs"
