@@ -367,9 +367,18 @@ extension Interpreter {
         case .list(let l): return try sequenceItem(l.items, key, "list", wrap: { .list(ListStorage($0)) })
         case .tuple(let t): return try sequenceItem(t, key, "tuple", wrap: { .tuple($0) })
         case .string(let s):
-            return try sequenceItem(
-                s.map { .string(String($0)) }, key, "string",
-                wrap: { .string($0.map { Formatting.str($0) }.joined()) })
+            if case .object(is SliceObject) = key {
+                try reserveMemory([s.count], itemSize: MemoryLayout<Value>.stride)
+                return try sequenceItem(
+                    s.map { .string(String($0)) }, key, "string",
+                    wrap: { .string($0.map { Formatting.str($0) }.joined()) })
+            }
+            // One character: found by walking the string, without an array of all of them.
+            let i = try indexValue(key, "string")
+            let count = s.count
+            let n = i < 0 ? i + count : i
+            guard n >= 0 && n < count else { throw PyException.index("string index out of range") }
+            return .string(String(s[s.index(s.startIndex, offsetBy: n)]))
         case .dict(let d):
             if let v = try d.get(key) { return v }
             switch d.flavor {
