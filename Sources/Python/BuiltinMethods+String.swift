@@ -18,7 +18,7 @@ extension Interpreter {
         case "split", "rsplit":
             return method { args in
                 let sep = try args.value(0, "sep").flatMap(self.optionalString)
-                let limit = try args.value(1, "maxsplit").map { try self.indexValue($0, "maxsplit") } ?? -1
+                let limit = try args.value(1, "maxsplit").map { try self.integerArgument($0) } ?? -1
                 if sep == "" { throw PyException.value("empty separator") }
                 let parts =
                     name == "split"
@@ -67,7 +67,7 @@ extension Interpreter {
                 else {
                     throw PyException.type("replace expected at least 2 arguments, got \(args.positional.count)")
                 }
-                let count = try args.value(2, "count").map { try self.indexValue($0, "count") } ?? -1
+                let count = try args.value(2, "count").map { try self.integerArgument($0) } ?? -1
                 return .string(try self.replacing(s, a, b, count: count))
             }
         case "find", "rfind", "index", "rindex":
@@ -122,7 +122,7 @@ extension Interpreter {
         case "islower": return method { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isUppercase)) }
         case "zfill":
             return method { args in
-                let width = try self.indexValue(args.positional.first ?? .none, "width")
+                let width = try self.integerArgument(args.positional.first ?? .none)
                 try self.reserveMemory([max(width, 0)], itemSize: 1)
                 // `width` may be as low as Int.min: compare before subtracting.
                 let pad = String(repeating: "0", count: width > s.count ? width - s.count : 0)
@@ -131,7 +131,7 @@ extension Interpreter {
             }
         case "center", "ljust", "rjust":
             return method { args in
-                let width = try self.indexValue(args.positional.first ?? .int(0), "width")
+                let width = try self.integerArgument(args.positional.first ?? .int(0))
                 try self.reserveMemory([max(width, 0), 4], itemSize: 1)
                 let fill = try args.value(1, "fillchar").flatMap(self.optionalString) ?? " "
                 guard fill.count == 1 else { throw PyException.type("The fill character must be exactly one character long") }

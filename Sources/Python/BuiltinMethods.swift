@@ -51,7 +51,7 @@ extension Interpreter {
         case "insert":
             return method { args in
                 guard args.positional.count == 2 else { throw PyException.type("insert expected 2 arguments") }
-                let i = try self.indexValue(args.positional[0], "list")
+                let i = try self.integerArgument(args.positional[0])
                 let n = i < 0 ? max(0, i + l.items.count) : min(i, l.items.count)
                 l.items.insert(args.positional[1], at: n)
                 return .none
@@ -59,7 +59,7 @@ extension Interpreter {
         case "pop":
             return method { args in
                 guard !l.items.isEmpty else { throw PyException.index("pop from empty list") }
-                let i = try args.positional.first.map { try self.indexValue($0, "list") } ?? -1
+                let i = try args.positional.first.map { try self.integerArgument($0) } ?? -1
                 let n = i < 0 ? i + l.items.count : i
                 guard n >= 0 && n < l.items.count else { throw PyException.index("pop index out of range") }
                 return l.items.remove(at: n)

@@ -64,7 +64,7 @@ enum BuiltinTypes {
         return .dict(d)
     }
     static let range = TypeObject("range") { args, interp in
-        let ints = try args.positional.map { try interp.indexValue($0, "range") }
+        let ints = try args.positional.map { try interp.integerArgument($0) }
         switch ints.count {
         case 1: return .object(RangeObject(start: 0, stop: ints[0], step: 1))
         case 2: return .object(RangeObject(start: ints[0], stop: ints[1], step: 1))

@@ -73,7 +73,7 @@ extension Interpreter {
             return .bool(try interp.isInstance(args.positional[0], args.positional[1]))
         }
         add("enumerate") { args, interp in
-            var index = try args.value(1, "start").map { try interp.indexValue($0, "enumerate") } ?? 0
+            var index = try args.value(1, "start").map { try interp.integerArgument($0) } ?? 0
             let items = try interp.makeIterator(args.value(0, "iterable") ?? .none)
             return .object(
                 LazyIterator("enumerate") { interp in
@@ -261,7 +261,6 @@ extension Interpreter {
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
-        case .object(let r as RangeObject): return r.count
         case .object(let o):
             if let n = try o.length(self) { return n }
             if let items = try o.iterate(self) { return items.count }

@@ -241,38 +241,3 @@ package final class EllipsisObject: PyObject, Sendable {
     package var typeName: String { "ellipsis" }
     package func repr() -> String { "Ellipsis" }
 }
-
-/// `range(start, stop, step)`.
-package final class RangeObject: PyObject {
-    let start: Int, stop: Int, step: Int
-    init(start: Int, stop: Int, step: Int) {
-        self.start = start
-        self.stop = stop
-        self.step = step
-    }
-    package var typeName: String { "range" }
-    /// The number of values; Int.max when it does not fit in an Int.
-    var count: Int {
-        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
-        if overflow { return Int.max }
-        if span <= 0 { return 0 }
-        let magnitude = step.magnitude
-        return Int((UInt(span) + magnitude - 1) / magnitude)
-    }
-    package func repr() -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
-    package func iterate(_ interp: Interpreter) throws -> [Value]? {
-        let n = count
-        try interp.reserveMemory([n], itemSize: MemoryLayout<Value>.stride)
-        var items = [Value]()
-        items.reserveCapacity(n)
-        for k in 0..<n {
-            if k & 4095 == 0 { try interp.checkTime() }
-            items.append(.int(start + k * step))
-        }
-        return items
-    }
-    package func equals(_ other: Value) -> Bool? {
-        guard case .object(let o as RangeObject) = other else { return false }
-        return o.start == start && o.stop == stop && o.step == step
-    }
-}

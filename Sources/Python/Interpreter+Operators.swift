@@ -14,7 +14,6 @@ extension Interpreter {
         case .dict(let d): return d.count > 0
         case .object(let o):
             if let truth = try o.truthValue(self) { return truth }
-            if let r = o as? RangeObject { return r.count > 0 }
             if let items = try o.iterate(self), o.isInstance(of: "tuple") { return !items.isEmpty }
             return true
         }
@@ -405,19 +404,46 @@ extension Interpreter {
         return items[n]
     }
 
+    /// `key` as a subscript of a `kind` sequence ("list", "tuple", "string", "slice", "deque"...),
+    /// with CPython's message for each when it is not an integer.
     package func indexValue(_ key: Value, _ kind: String) throws -> Int {
-        switch key {
+        if let i = try exactInteger(key) { return i }
+        let type = Formatting.typeName(key)
+        switch kind {
+        case "string": throw PyException.type("string indices must be integers, not '\(type)'")
+        case "slice": throw PyException.type("slice indices must be integers or None or have an __index__ method")
+        case "deque": throw PyException.type("sequence index must be integer, not '\(type)'")
+        default: throw PyException.type("\(kind) indices must be integers or slices, not \(type)")
+        }
+    }
+
+    /// `value` as an integer argument (a count, a width, a position), with CPython's message when
+    /// it is not one.
+    package func integerArgument(_ value: Value) throws -> Int {
+        if let i = try exactInteger(value) { return i }
+        throw PyException.type("'\(Formatting.typeName(value))' object cannot be interpreted as an integer")
+    }
+
+    private func exactInteger(_ value: Value) throws -> Int? {
+        switch value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .object(let o):
             if case .int(let i)? = try o.numberValue(self) { return i }
         default: break
         }
-        throw PyException.type("\(kind) indices must be integers or slices, not \(Formatting.typeName(key))")
+        return nil
     }
 
     /// The element positions a Python slice selects from a sequence of `count` items.
     func sliceIndices(_ s: SliceObject, count: Int) throws -> [Int] {
+        let (start, stop, step) = try sliceBounds(s, count: count)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    /// `slice.indices(count)`: the first position, the bound and the step a slice selects from a
+    /// sequence of `count` items.
+    func sliceBounds(_ s: SliceObject, count: Int) throws -> (start: Int, stop: Int, step: Int) {
         func bound(_ v: Value) throws -> Int? {
             if case .none = v { return nil }
             return try indexValue(v, "slice")
@@ -431,7 +457,7 @@ extension Interpreter {
         }
         let start = step > 0 ? clamp(try bound(s.start), 0, 0, count) : clamp(try bound(s.start), count - 1, -1, count - 1)
         let stop = step > 0 ? clamp(try bound(s.stop), count, 0, count) : clamp(try bound(s.stop), -1, -1, count - 1)
-        return Array(stride(from: start, to: stop, by: step))
+        return (start, stop, step)
     }
 
     /// Old-style `"%d %s" % args` formatting.

@@ -1,0 +1,28 @@
+# range objects: indexing, slicing, membership, len, index/count and attributes without building the values.
+r = range(2, 20, 3)
+def attempt(label, fn):
+    try:
+        print(label, fn())
+    except Exception as ex:
+        print(label, type(ex).__name__, ex)
+attempt("len", lambda: len(r))
+attempt("in", lambda: 5 in r)
+attempt("in2", lambda: 6 in r)
+attempt("item", lambda: r[2])
+attempt("neg", lambda: r[-1])
+attempt("slice", lambda: r[1:4])
+attempt("slice2", lambda: r[::-2])
+attempt("oob", lambda: r[10])
+attempt("index", lambda: r.index(8))
+attempt("count", lambda: r.count(8))
+attempt("rev", lambda: list(reversed(r)))
+attempt("attrs", lambda: (r.start, r.stop, r.step))
+attempt("bool", lambda: bool(range(0)))
+attempt("eq", lambda: range(0, 3) == range(0, 3, 1))
+attempt("float in", lambda: (8.0 in r, 8.5 in r, r.count(8.0), r.index(True) if 1 in r else "no"))
+attempt("empty eq", lambda: (range(0) == range(5, 5), range(1, 2, 5) == range(1, 3, 7), range(3) == range(4)))
+attempt("len big", lambda: len(range(0, 10**18, 7)))
+attempt("in big", lambda: 10**17 in range(0, 10**18, 7))
+attempt("idx err", lambda: r.index(21))
+attempt("str idx", lambda: r["a"])
+attempt("slice empty", lambda: (r[10:], r[::5], list(r[1:5:2])))
