@@ -63,7 +63,7 @@ extension Interpreter {
             guard case .object(let cls as UserClass) = args.positional[0] else {
                 throw PyException.type("super() argument 1 must be a type, not \(Formatting.typeName(args.positional[0]))")
             }
-            return .object(SuperObject(start: cls, receiver: args.positional[1]))
+            return try boundSuper(cls, args.positional[1])
         }
         guard args.positional.isEmpty else { throw PyException.type("super() takes 0 or 2 arguments") }
         guard let frame = frames.last(where: { $0.callee != nil }), let callee = frame.callee, let scope = frame.scope,
@@ -74,6 +74,19 @@ extension Interpreter {
         guard let first = callee.parameters.first, let receiver = scope.variables[first.name] else {
             throw PyException.runtime("super(): no arguments")
         }
+        return try boundSuper(cls, receiver)
+    }
+
+    /// `super(cls, receiver)`, refused as CPython refuses it when `receiver` is neither an
+    /// instance nor a subclass of `cls` (an instance whose `__class__` was reassigned since).
+    private func boundSuper(_ cls: UserClass, _ receiver: Value) throws -> Value {
+        let related: Bool
+        if case .object(let c as UserClass) = receiver {
+            related = c.isSubclass(of: cls)
+        } else {
+            related = try isInstance(receiver, .object(cls))
+        }
+        guard related else { throw PyException.type("super(type, obj): obj must be an instance or subtype of type") }
         return .object(SuperObject(start: cls, receiver: receiver))
     }
 

@@ -396,6 +396,8 @@ class Module:
     def _call_with_hooks(self, *args, **kwargs):
         """The rest of PyTorch's `_call_impl`, for a module with hooks: `_gradscope.module_call` runs it
         between the module-call records when any hook registry is non-empty."""
+        # bound before the pre-hooks run, as in PyTorch: a lazy module's pre-hook changes __class__
+        forward_call = self.forward
         full_backward_hooks, non_full_backward_hooks = [], []
         backward_pre_hooks = []
         if self._backward_pre_hooks:
@@ -416,7 +418,7 @@ class Module:
             bw_hook = BackwardHook(self, full_backward_hooks, backward_pre_hooks)
             args = bw_hook.setup_input_hook(args)
 
-        result = self.forward(*args, **kwargs)
+        result = forward_call(*args, **kwargs)
 
         for hook in list(self._forward_hooks.values()):
             hook_result = hook(self, args, result)
