@@ -16,7 +16,15 @@ extension Interpreter {
             // The line is new memory the size of its parts, and the output stream copies it once more.
             try interp.reserveMemory([parts.reduce(0) { $0 + $1.utf8.count + 1 } + 1], itemSize: 2)
             let text = parts.joined(separator: sep ?? " ") + (end ?? "\n")
-            interp.writeOutput(text)
+            switch args.keyword("file") {
+            case nil, .none?: interp.writeOutput(text)
+            case .object(let stream as TextStream)?: stream.write(text, interp)
+            case let file?:
+                guard let write = try interp.attribute(of: file, "write") else {
+                    throw PyException.attribute("'\(Formatting.typeName(file))' object has no attribute 'write'")
+                }
+                _ = try interp.call(write, Arguments([.string(text)]))
+            }
             return .none
         }
         installObjectBuiltins()

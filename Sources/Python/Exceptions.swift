@@ -54,13 +54,20 @@ package final class ExceptionClass: PyObject, Sendable {
     package static let timeoutError = ExceptionClass("TimeoutError", base: exception)
     package static let warning = ExceptionClass("Warning", base: exception)
     package static let userWarning = ExceptionClass("UserWarning", base: warning)
+    package static let deprecationWarning = ExceptionClass("DeprecationWarning", base: warning)
+    package static let pendingDeprecationWarning = ExceptionClass("PendingDeprecationWarning", base: warning)
+    package static let futureWarning = ExceptionClass("FutureWarning", base: warning)
+    package static let runtimeWarning = ExceptionClass("RuntimeWarning", base: warning)
+    /// Raised by `sys.exit`: ends the script with its code, without a traceback.
+    package static let systemExit = ExceptionClass("SystemExit", base: baseException)
 
     /// The builtin classes scripts can name.
     static let builtins: [ExceptionClass] = [
         baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
         typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
         overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
-        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, warning, userWarning
+        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, warning, userWarning,
+        deprecationWarning, pendingDeprecationWarning, futureWarning, runtimeWarning, systemExit
     ]
 }
 
@@ -120,6 +127,7 @@ package final class ExceptionInstance: PyObject {
         switch name {
         case "args": return .tuple(args)
         case "value" where cls.isSubclass(of: .stopIteration): return args.first ?? Value.none
+        case "code" where cls.isSubclass(of: .systemExit): return args.count == 1 ? args[0] : args.isEmpty ? .none : .tuple(args)
         case "__class__": return .object(cls)
         default: return nil
         }

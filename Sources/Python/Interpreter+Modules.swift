@@ -9,13 +9,20 @@ extension Interpreter {
     /// Makes `value` a builtin: visible in every scope unless shadowed, like `print`.
     package func registerBuiltin(_ name: String, _ value: Value) { builtins[name] = value }
 
-    func registerStandardModule(_ name: String, _ module: Value) {
-        if importableModules.updateValue(module, forKey: name) == nil { standardModuleNames.append(name) }
+    /// Makes the standard module `name` importable; `make` builds it on its first import, so
+    /// scripts that never import it do not pay for it at start-up.
+    func registerStandardModule(_ name: String, _ make: @escaping (Interpreter) -> Value) {
+        if unbuiltModules.updateValue(make, forKey: name) == nil { standardModuleNames.append(name) }
     }
 
     /// The module registered as `name`, or Python's `ModuleNotFoundError` explaining the sandbox.
     func importModule(_ name: String) throws -> Value {
         if let module = importableModules[name] { return module }
+        if let make = unbuiltModules.removeValue(forKey: name) {
+            let module = make(self)
+            importableModules[name] = module
+            return module
+        }
         let supported = hostModuleNames + standardModuleNames
         var roots: [String] = []
         for module in supported {

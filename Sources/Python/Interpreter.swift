@@ -38,6 +38,8 @@ package final class Interpreter {
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
     var importableModules: [String: Value] = [:]
+    /// Standard modules not imported yet, with what builds each.
+    var unbuiltModules: [String: (Interpreter) -> Value] = [:]
     /// Importable module names: the host's in registration order, then the standard library's.
     var hostModuleNames: [String] = []
     var standardModuleNames: [String] = []
@@ -95,6 +97,10 @@ package final class Interpreter {
     /// The run's time and memory watchdog (set while `run()` runs).
     var watchdog: RunWatchdog?
     private var warnedSites = Set<String>()
+    /// `warnings.filterwarnings` entries, first match first.
+    var warningFilters: [WarningFilter] = []
+    /// Where warnings go instead of stderr inside `catch_warnings(record=True)`.
+    var warningRecorder: ListStorage?
 
     package init(
         module: Module, filename: String,
@@ -105,12 +111,7 @@ package final class Interpreter {
         self.writeOutput = writeOutput
         self.writeError = writeError
         installBuiltins()
-        registerStandardModule("math", MathModule.make())
-        registerStandardModule("random", RandomModule.make())
-        registerStandardModule("itertools", ItertoolsModule.make())
-        registerStandardModule("functools", FunctoolsModule.make())
-        registerStandardModule("collections", CollectionsModule.make())
-        registerStandardModule("__future__", FutureModule.make())
+        registerStandardModules()
     }
 
     /// Script functions hold their module's globals, which hold the functions: Python's garbage
@@ -156,6 +157,9 @@ package final class Interpreter {
             _ = try execute(module.body, globals)
             closeSuspendedGenerators()
             return 0
+        } catch let e as PyException where e.instance.cls.isSubclass(of: .systemExit) {
+            closeSuspendedGenerators()
+            return exitStatus(e.instance)
         } catch let e as PyException {
             report(e)
             closeSuspendedGenerators()
@@ -164,6 +168,20 @@ package final class Interpreter {
             return stop.status
         } catch {
             report(PyException.runtime("\(error)"))
+            return 1
+        }
+    }
+
+    /// The exit status of an uncaught `SystemExit`, as CPython ends: `None` is 0, an int is
+    /// itself, anything else is printed to stderr and gives 1.
+    private func exitStatus(_ exit: ExceptionInstance) -> Int32 {
+        let code: Value = exit.args.count == 1 ? exit.args[0] : exit.args.isEmpty ? .none : .tuple(exit.args)
+        switch code {
+        case .none: return 0
+        case .int(let i): return Int32(truncatingIfNeeded: i)
+        case .bool(let b): return b ? 1 : 0
+        default:
+            writeError(Formatting.str(code) + "\n")
             return 1
         }
     }
@@ -194,7 +212,15 @@ package final class Interpreter {
 
     /// Prints a warning attributed to `line` of the script: once per (line, message).
     package func warn(_ message: String, category: String, at line: Int) {
-        guard warnedSites.insert("\(line)|\(category)|\(message)").inserted else { return }
+        switch warningAction(message, category: category) {
+        case .ignore: return
+        case .always: break
+        default: guard warnedSites.insert("\(line)|\(category)|\(message)").inserted else { return }
+        }
+        if let recorder = warningRecorder {
+            recorder.items.append(.object(WarningMessage(message: message, category: category, filename: filename, line: line)))
+            return
+        }
         var text = "\(filename):\(line): \(category): \(message)\n"
         if let src = sourceLine(line) { text += "  \(src)\n" }
         writeError(text)

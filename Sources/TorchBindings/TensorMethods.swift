@@ -23,6 +23,7 @@ enum TensorMethods {
         unary("square", { try $0.pow(2) })
         unary("contiguous", { try $0.contiguous() })
         unary("clone", { try $0.clone() })
+        m["__deepcopy__"] = { t, _, _ in .tensor(try t.deepCopy()) }
         unary("detach", { $0.detach() })
         unary("detach_", { $0.detach_() })
         unary("zero_", { try $0.zero_() })

@@ -1,0 +1,18 @@
+extension Interpreter {
+    /// The standard library modules scripts can import, each built on its first import.
+    func registerStandardModules() {
+        registerStandardModule("math") { _ in MathModule.make() }
+        registerStandardModule("random") { _ in RandomModule.make() }
+        registerStandardModule("itertools") { _ in ItertoolsModule.make() }
+        registerStandardModule("functools") { _ in FunctoolsModule.make() }
+        registerStandardModule("collections") { _ in CollectionsModule.make() }
+        registerStandardModule("__future__") { _ in FutureModule.make() }
+        registerStandardModule("typing") { _ in TypingModule.make() }
+        registerStandardModule("copy") { _ in CopyModule.make() }
+        registerStandardModule("operator") { _ in OperatorModule.make() }
+        registerStandardModule("string") { _ in StringModule.make() }
+        registerStandardModule("warnings") { _ in WarningsModule.make() }
+        registerStandardModule("time") { _ in TimeModule.make() }
+        registerStandardModule("sys") { interp in SysModule.make(scriptName: interp.filename) }
+    }
+}
