@@ -25,9 +25,13 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
+        /// Float32 convolutions in oneDNN's summation order (AVX2 + FMA behind a run-time check).
+        .target(name: "CConvKernels"),
         .target(
             name: "Autograd",
-            dependencies: ["CBLAS", "CSleef", .product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: [
+                "CBLAS", "CSleef", "CConvKernels", .product(name: "RealModule", package: "swift-numerics")
+            ]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(
