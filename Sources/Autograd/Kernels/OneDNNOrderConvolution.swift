@@ -8,9 +8,9 @@ extension ConvGeometry {
     /// aten/src/ATen/native/Convolution.cpp) unless a 1x1 kernel runs unstrided and undilated on
     /// fewer than 16 images, or unless one image with a kernel of at most 3 in a dimension, one
     /// group and at most 20,480 input values is cheaper on its im2col path (slow_conv2d), whose
-    /// order is im2col + sgemm, GradScope's other path. Grouped and 1x1 convolutions go through
-    /// other oneDNN implementations (gemm:jit, jit_1x1), which CConvKernels does not reproduce, so
-    /// they stay on im2col + sgemm too.
+    /// order is im2col + sgemm, GradScope's other path. Grouped and 1x1 convolutions and padding
+    /// as wide as the kernel go through other oneDNN implementations (gemm:jit, jit_1x1), which
+    /// CConvKernels does not reproduce, so they stay on im2col + sgemm too.
     var runsInOneDNNOrder: Bool {
         let strided = stride != (1, 1)
         let dilated = dilation != (1, 1)
@@ -19,7 +19,15 @@ extension ConvGeometry {
             (strided || dilated || batch >= 16 || !pointwise)
             && (groups > 1 || (kernelH > 3 && kernelW > 3) || batch > 1
                 || batch * inChannels * height * width > 20480)
-        return takesOneDNN && groups == 1 && !pointwise
+        return takesOneDNN && groups == 1 && !pointwise && paddingWithinKernel
+    }
+
+    /// oneDNN's direct kernels take padding smaller than the dilated kernel on every side; past
+    /// that it falls back to im2col + its own sgemm (gemm:jit).
+    private var paddingWithinKernel: Bool {
+        let extentH = (kernelH - 1) * dilation.0 + 1
+        let extentW = (kernelW - 1) * dilation.1 + 1
+        return max(padTop, padBottom) < extentH && max(padLeft, padRight) < extentW
     }
 
     /// The geometry as CConvKernels takes it (ungrouped).
