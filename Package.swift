@@ -69,7 +69,8 @@ let package = Package(
             ]),
         /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
         .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AutogradTests", dependencies: ["Autograd", "CConvKernels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(

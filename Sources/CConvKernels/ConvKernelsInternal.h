@@ -17,10 +17,6 @@ static inline int64_t gs_round_up(int64_t a, int64_t multiple) { return (a + mul
 void gs_pad_image(const GSConvGeometry *g, const float *image, int64_t channels, int64_t height, int64_t width,
                   int64_t top, int64_t left, float *padded, int64_t rows, int64_t columns);
 
-int gs_conv2d_forward_f32_portable(const GSConvGeometry *g, const float *x, const float *w, const float *b, float *y);
-int gs_conv2d_backward_input_f32_portable(const GSConvGeometry *g, const float *gy, const float *w, float *gx);
-int gs_conv2d_backward_weight_f32_portable(const GSConvGeometry *g, const float *x, const float *gy, float *gw);
-
 int gs_conv2d_forward_f32_avx2(const GSConvGeometry *g, const float *x, const float *w, const float *b, float *y);
 int gs_conv2d_backward_input_f32_avx2(const GSConvGeometry *g, const float *gy, const float *w, float *gx);
 int gs_conv2d_backward_weight_f32_avx2(const GSConvGeometry *g, const float *x, const float *gy, float *gw);

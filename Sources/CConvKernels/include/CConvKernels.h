@@ -32,4 +32,13 @@ int gs_conv2d_backward_input_f32(const GSConvGeometry *g, const float *gradOutpu
 int gs_conv2d_backward_weight_f32(const GSConvGeometry *g, const float *input, const float *gradOutput,
                                   float *gradWeight);
 
+/// The three kernels above without AVX2, with scalar fused multiply-adds (fmaf): what a CPU
+/// without AVX2 and FMA runs, in the same order and with the same bits; the tests compare both.
+int gs_conv2d_forward_f32_portable(const GSConvGeometry *g, const float *input, const float *weight,
+                                   const float *bias, float *output);
+int gs_conv2d_backward_input_f32_portable(const GSConvGeometry *g, const float *gradOutput, const float *weight,
+                                          float *gradInput);
+int gs_conv2d_backward_weight_f32_portable(const GSConvGeometry *g, const float *input, const float *gradOutput,
+                                           float *gradWeight);
+
 #endif
