@@ -25,9 +25,13 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]),
+        /// Float32 convolutions in oneDNN's summation order (AVX2 + FMA behind a run-time check).
+        .target(name: "CConvKernels"),
         .target(
             name: "Autograd",
-            dependencies: ["CBLAS", "CSleef", .product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: [
+                "CBLAS", "CSleef", "CConvKernels", .product(name: "RealModule", package: "swift-numerics")
+            ]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(
@@ -65,7 +69,8 @@ let package = Package(
             ]),
         /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
         .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AutogradTests", dependencies: ["Autograd", "CConvKernels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(

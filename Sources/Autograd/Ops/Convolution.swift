@@ -2,9 +2,9 @@ import CBLAS
 
 /// Convolutions (`F.conv1d`, `F.conv2d`): im2col per image and group, then one BLAS matrix
 /// product with the group's weight; backward (ConvolutionBackward0, saving input and weight)
-/// multiplies the output gradient back through the same column matrices. PyTorch's CPU
-/// kernels (oneDNN) sum in another order, so values agree to float32 rounding, not bit for
-/// bit. `padding="same"` with an even total pads asymmetrically inside the kernel, where
+/// multiplies the output gradient back through the same column matrices. Float32 convolutions
+/// that PyTorch runs through oneDNN's direct kernels take oneDNN's order instead
+/// (OneDNNOrderConvolution.swift), bit for bit. `padding="same"` with an even total pads asymmetrically inside the kernel, where
 /// PyTorch pads the input first (adding a ConstantPadNdBackward0 node).
 enum ConvolutionOps {
     static let declarations: [OpDeclaration] = [
@@ -174,16 +174,27 @@ protocol ConvolutionKernels: Sendable {
         gradBias: Storage?)
 }
 
-/// `convolutionForward` / `convolutionBackward` over one geometry.
+/// A convolution over one geometry: float32 in oneDNN's order where PyTorch runs oneDNN's direct
+/// kernels (`runsInOneDNNOrder`), otherwise `convolutionForward` / `convolutionBackward`.
 private struct DirectConvolution: ConvolutionKernels {
     let geometry: ConvGeometry
     func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage) {
+        if T.self == Float.self, geometry.runsInOneDNNOrder {
+            oneDNNOrderForward(geometry, input: input, weight: weight, bias: bias, out: out)
+            return
+        }
         convolutionForward(T.self, geometry, input: input, weight: weight, bias: bias, out: out)
     }
     func backward<T: BLASElement>(
         _: T.Type, grad: Storage, input: Storage, weight: Storage, gradInput: Storage?, gradWeight: Storage?,
         gradBias: Storage?
     ) {
+        if T.self == Float.self, geometry.runsInOneDNNOrder {
+            oneDNNOrderBackward(
+                geometry, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
+                gradBias: gradBias)
+            return
+        }
         convolutionBackward(
             T.self, geometry, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
             gradBias: gradBias)
