@@ -26,7 +26,7 @@ func record(
     outputs makeOutputs: @autoclosure () -> [Tensor],
     observed: @autoclosure () -> [Tensor?]? = nil,
     saving: @autoclosure () -> [SaveSlot] = [],
-    keeping: @autoclosure () -> [(String, SavedValue)] = [],
+    keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     formula: @escaping FormulaNode.Formula
 ) {
     let state = ThreadState.current
@@ -60,11 +60,11 @@ func record(
             n.saved = saved
         }
         let kept = keeping()
-        if !kept.isEmpty { n.savedValues = kept.map { (name: $0.0, value: $0.1) } }
+        if !kept.isEmpty { n.savedValues = kept }
         node = n
     }
-    if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }
-    if let observer = Observation.observer {
+    if state.inferenceMode { for o in outputs { o.isInference = true } }
+    if let observer = state.observer {
         observer.opExecuted(
             OpEvent(
                 name: op, inputs: (observed() ?? inputs).compactMap { $0 }, outputs: outputs,

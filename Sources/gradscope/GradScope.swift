@@ -27,8 +27,17 @@ struct GradScope: ParsableCommand {
     }
 
     /// Parses and runs a subcommand; usage errors exit with status 2 (ArgumentParser's default
-    /// is 64) so every usage or input problem has the same status.
+    /// is 64) so every usage or input problem has the same status. A plain `run SCRIPT` skips
+    /// ArgumentParser (see `ScriptRun(commandLine:)`).
     static func main() {
+        if let plainRun = ScriptRun(commandLine: CommandLine.arguments.dropFirst()) {
+            do {
+                try plainRun.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Autograd
 import Foundation
-import Python
-import Session
 
 /// `gradscope run SCRIPT.py`: run a script like `python SCRIPT.py`.
 struct Run: ParsableCommand {
@@ -35,35 +32,11 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let watchdog = limits.guardProcess()
-        defer { watchdog.finish() }
-        let source = try loadScript(script)
-        let output = OutputStreams()
-        installInterruptHandler()
-        let anomaly = detectAnomaly
-        let limits = limits.executionLimits
-        guard let graph, let format = GraphFormat(path: graph) else {
-            let status = runOnLargeStack {
-                if anomaly { GradMode.anomalyDetection = true }
-                return ScriptRunner.run(
-                    source: source, filename: script, writeOutput: output.writeOut,
-                    writeError: output.writeErr, limits: limits)
-            }
-            output.flush()
-            if status != 0 { throw ExitCode(status) }
-            return
+        let request = ScriptRun(script: script, detectAnomaly: detectAnomaly, limits: limits.values)
+        if let graph, let format = GraphFormat(path: graph) {
+            try request.run(drawingTo: graph, as: format, picture: picture)
+        } else {
+            try request.run()
         }
-        let values = picture.recordsValues(for: format)
-        let (status, recorded) = runOnLargeStack {
-            if anomaly { GradMode.anomalyDetection = true }
-            return ScriptRunner.runRecording(
-                source: source, filename: script, writeOutput: output.writeOut,
-                writeError: output.writeErr, limits: limits, values: values)
-        }
-        output.flush()
-        let page = PageSource(title: (script as NSString).lastPathComponent, text: source)
-        let bytes = try drawing(recorded, as: format, options: picture.renderOptions, page: page, streams: output)
-        try writeResult(bytes, to: graph, streams: output)
-        if status != 0 { throw ExitCode(status) }
     }
 }

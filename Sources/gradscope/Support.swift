@@ -14,18 +14,42 @@ struct LimitOptions: ParsableArguments {
         help: ArgumentHelp(
             "Stop the script after this many seconds of wall-clock time.",
             valueName: "seconds"))
-    var timeout: Double = 60
+    var timeout: Double = ScriptLimits.defaultTimeout
 
     @Option(
         name: .customLong("max-memory"),
         help: ArgumentHelp(
             "Most bytes a script may hold: its tensors, and its growth of resident memory (suffixes K, M, G).",
             valueName: "bytes"))
-    var maxMemory: ByteCount = ByteCount(bytes: 4 << 30)
+    var maxMemory: ByteCount = ScriptLimits.defaultMaxMemory
 
     func validate() throws {
-        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
-        guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let problem = values.problem { throw ValidationError(problem) }
+    }
+
+    /// The parsed limits as a plain value.
+    var values: ScriptLimits { ScriptLimits(maxSteps: maxSteps, timeout: timeout, maxMemory: maxMemory) }
+
+    var executionLimits: ExecutionLimits { values.executionLimits }
+
+    func guardProcess() -> RunWatchdog { values.guardProcess() }
+}
+
+/// The values of `--max-steps`, `--timeout` and `--max-memory`, whether parsed by ArgumentParser
+/// (`LimitOptions`) or by `PlainRun`'s fast path.
+struct ScriptLimits {
+    static let defaultTimeout: Double = 60
+    static let defaultMaxMemory = ByteCount(bytes: 4 << 30)
+
+    var maxSteps: Int?
+    var timeout = defaultTimeout
+    var maxMemory = defaultMaxMemory
+
+    /// The usage error these values are, if any.
+    var problem: String? {
+        if let maxSteps, maxSteps < 1 { return "--max-steps must be at least 1" }
+        guard timeout.isFinite, timeout > 0 else { return "--timeout must be a positive number of seconds" }
+        return nil
     }
 
     var executionLimits: ExecutionLimits {

@@ -153,9 +153,8 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
 /// `passingConvertedValues` (for `BinaryVisitor`), a single-element operand of another dtype is
 /// passed as its value, not copied into a new storage.
 private func prepareOperands(
-    _ a: Tensor, _ b: Tensor, dtype: DType, passingConvertedValues: Bool = false
+    _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType, passingConvertedValues: Bool = false
 ) throws -> PreparedOperands {
-    let shape = try broadcastShapes(a.shape, b.shape)
     try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let aScalar = a.numel == 1
     let bScalar = b.numel == 1
@@ -199,8 +198,8 @@ private func repeatingBlock(_ t: Tensor, in shape: [Int], dtype: DType) -> Int? 
 
 /// Applies `F` elementwise with broadcasting, computing in `dtype`.
 func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
-    try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, shape in
-        try mapBinaryRowMajor(F.self, operands[0], operands[1], shape: shape, dtype: dtype)
+    try inIteratorLayout(a, b, shape: broadcastShapes(a.shape, b.shape)) { a, b, shape in
+        try mapBinaryRowMajor(F.self, a, b, shape: shape, dtype: dtype)
     }
 }
 
@@ -217,7 +216,7 @@ private func mapBinaryRowMajor<F: BinaryFunction>(
             return mapRepeating(F.self, full: b, repeating: a, block: block, fullIsA: false, shape: shape, dtype: dtype)
         }
     }
-    let p = try prepareOperands(a, b, dtype: dtype, passingConvertedValues: true)
+    let p = try prepareOperands(a, b, shape: shape, dtype: dtype, passingConvertedValues: true)
     let n = p.shape.reduce(1, *)
     let out = Storage(uninitialized: dtype, count: n)
     dtype.dispatch(
@@ -275,8 +274,8 @@ private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
 
 /// Compares elementwise with broadcasting after promoting both operands to a common dtype.
 func compare<F: CompareFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
-    try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, _ in
-        let p = try prepareOperands(operands[0], operands[1], dtype: dtype)
+    try inIteratorLayout(a, b, shape: broadcastShapes(a.shape, b.shape)) { a, b, shape in
+        let p = try prepareOperands(a, b, shape: shape, dtype: dtype)
         let n = p.shape.reduce(1, *)
         let out = Storage(uninitialized: .bool, count: n)
         dtype.dispatch(CompareVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))

@@ -125,6 +125,16 @@ func inIteratorLayout(
     return Tensor(storage: result.storage, shape: shape, strides: layout.strides, offset: result.offset)
 }
 
+/// `inIteratorLayout` for a binary op. The common row-major cases (rank below 2, both
+/// operands contiguous, as `IteratorLayout` checks first) call `body` without building the
+/// operand array, which is most of the cost of an op on a small tensor.
+func inIteratorLayout(
+    _ a: Tensor, _ b: Tensor, shape: [Int], _ body: (Tensor, Tensor, [Int]) throws -> Tensor
+) rethrows -> Tensor {
+    if shape.count < 2 || (a.isContiguous && b.isContiguous) { return try body(a, b, shape) }
+    return try inIteratorLayout([a, b], shape: shape) { operands, shape in try body(operands[0], operands[1], shape) }
+}
+
 extension Tensor {
     /// This row-major tensor's storage re-strided to the layout `empty_like(model)` gives
     /// (`memory_format=torch.preserve_format`), for values that do not depend on position.

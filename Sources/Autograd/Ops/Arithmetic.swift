@@ -83,7 +83,15 @@ extension Tensor {
         let o: Tensor
         switch other {
         case .tensor(let t):
-            dt = t.dtype == dtype ? dtype : resultType([self, t])
+            // A wrapped number that does not outrank this tensor's category leaves its dtype,
+            // as `resultType` decides, without building the operand array.
+            if t.dtype == dtype {
+                dt = dtype
+            } else if !isWrappedNumber, let number = t.wrappedNumberKind, number.category <= dtype.category {
+                dt = dtype
+            } else {
+                dt = resultType([self, t])
+            }
             o = t
         case .scalar(let s):
             dt = s.category > dtype.category ? resultType([self], scalars: [s]) : dtype

@@ -67,7 +67,7 @@ extension Tensor {
 
     /// Views of consecutive pieces of `sizes` along `d`, the outputs of one `backward` node.
     private func pieces(
-        _ sizes: [Int], along d: Int, op: String, backward: String, keeping: [(String, SavedValue)]
+        _ sizes: [Int], along d: Int, op: String, backward: String, keeping: [(name: String, value: SavedValue)]
     ) -> [Tensor] {
         var start = 0
         var views = [Tensor]()

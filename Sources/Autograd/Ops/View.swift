@@ -68,7 +68,7 @@ extension Tensor {
     /// A view sharing storage and version counter with `self`; records `backward` as its grad_fn.
     func makeView(
         shape newShape: [Int], strides newStrides: [Int], offset newOffset: Int? = nil,
-        op: String, backward: String, keeping: [(String, SavedValue)] = [], formula: @escaping FormulaNode.Formula
+        op: String, backward: String, keeping: [(name: String, value: SavedValue)] = [], formula: @escaping FormulaNode.Formula
     ) -> Tensor {
         let v = Tensor(
             storage: storage, shape: newShape, strides: newStrides, offset: newOffset ?? offset,
