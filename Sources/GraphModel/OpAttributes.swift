@@ -59,10 +59,16 @@ struct AttributeInterning {
     private var index: [[OpAttribute]: Int] = [:]
     /// Per grad_fn class: the last raw list and its set, to skip formatting in a loop.
     private var last: [String: (raw: [RawAttribute], set: Int)] = [:]
+    /// The entry of `last` set or found last, compared before hashing the class name.
+    private var latest: (nodeName: String, raw: [RawAttribute], set: Int)?
 
     /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
     mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
-        if let cached = last[nodeName], cached.raw == raw { return cached.set }
+        if let l = latest, l.nodeName == nodeName, l.raw == raw { return l.set }
+        if let cached = last[nodeName], cached.raw == raw {
+            latest = (nodeName, raw, cached.set)
+            return cached.set
+        }
         let attributes = raw.map { OpAttribute(name: $0.name, value: $0.text) }
         let set: Int
         if let known = index[attributes] {
@@ -73,6 +79,7 @@ struct AttributeInterning {
             index[attributes] = set
         }
         last[nodeName] = (raw, set)
+        latest = (nodeName, raw, set)
         return set
     }
 }

@@ -21,6 +21,8 @@ extension Recorder: AutogradObserver {
             lastEvent = .none
             return
         }
+        eventLine = userLine
+        defer { eventLine = nil }
         let gradFn = event.gradFn.map(nodeID)
         // fill_ bumps the version first and records its node afterwards: fold the node in.
         if case .bump(let t, let opIndex) = lastEvent, graph.ops.name(of: opIndex) == event.name,
@@ -153,8 +155,8 @@ extension Recorder: AutogradObserver {
         guard let p = passStack.last else { return }
         let n = nodeID(node)
         graph.backwardPasses[p].executed.append(n)
-        for (i, edge) in graph.nodes.next(of: n).enumerated() {
-            guard let edge else { continue }
+        for i in 0..<graph.nodes.nextCount(of: n) {
+            guard let edge = graph.nodes.nextEdge(i, of: n) else { continue }
             let g = i < gradInputs.count ? gradInputs[i].map(summary) : nil
             graph.backwardPasses[p].edgeGradients.append(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g)
         }

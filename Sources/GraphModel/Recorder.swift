@@ -137,7 +137,11 @@ public final class Recorder {
     package func exitFunctionCall() { functionCalls.removeLast() }
 
     /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
-    var userLine: Int { functionCalls.first?.line ?? currentLine }
+    var userLine: Int { eventLine ?? functionCalls.first?.line ?? currentLine }
+
+    /// While one op is recorded: its `userLine`, read from the interpreter's frames once
+    /// rather than for each of the op's records.
+    var eventLine: Int?
 
     /// The call lines op records carry (`OpRecord.callLines`): those of `userLine`'s statement.
     var userCallLines: [Int] { functionCalls.first?.callLines ?? callLinesSource?() ?? [] }
@@ -259,9 +263,6 @@ public final class Recorder {
     @discardableResult
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
-        let next = node.nextEdges.map { edge in
-            edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
-        }
         var name = node.name
         var variable: Int? = nil
         if let acc = node as? AccumulateGrad {
@@ -293,10 +294,12 @@ public final class Recorder {
             }
             buffers.append(b)
         }
+        // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
-            NodeRecord(
-                id: id, name: name, line: userLine, next: next, saved: buffers,
-                variable: variable, pass: passStack.last))
+            name: name, line: userLine,
+            next: node.nextEdges.lazy.map { [self] edge in
+                edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
+            }, saved: buffers, variable: variable, pass: passStack.last)
         nodeIndex[node.id] = id
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id

@@ -17,9 +17,11 @@ struct SavedWatches {
     private var sweepAt = 1024
 
     /// Watches `slot`, saved buffer `buffer` of node record `node`, unless it is already stale,
-    /// freed or held by a pack hook (PyTorch checks no version through hooks).
+    /// freed or held by a pack hook (PyTorch checks no version through hooks), or is a Python
+    /// number the op wrapped, which the script never sees and so cannot change in place.
     mutating func watch(_ slot: SavedTensor, buffer: Int, of node: Int) {
-        guard !slot.isStale, let counter = slot.versionCounter else { return }
+        guard !slot.isStale, !slot.shape.isEmpty || slot.wrappedNumber == nil, let counter = slot.versionCounter
+        else { return }
         let w = Watch(
             counter: counter, savedVersion: slot.savedVersion, node: Int32(truncatingIfNeeded: node),
             buffer: Int32(truncatingIfNeeded: buffer))

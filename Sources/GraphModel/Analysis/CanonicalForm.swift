@@ -27,20 +27,20 @@ extension Graph {
             number[node] = Int32(k)
             entryNode.append(node)
             kidStart.append(kids.count)
-            kids.append(contentsOf: repeatElement(-1, count: nodes.next(of: node).count))
+            kids.append(contentsOf: repeatElement(-1, count: nodes.nextCount(of: node)))
             stack.append((k, 0))
             return Int32(k)
         }
         for root in pass.roots where number[root] < 0 {
             _ = enter(root)
             while let top = stack.last {
-                let next = nodes.next(of: entryNode[top.entry])
-                guard top.child < next.count else {
+                let node = entryNode[top.entry]
+                guard top.child < nodes.nextCount(of: node) else {
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].child += 1
-                guard let edge = next[top.child] else { continue }
+                guard let edge = nodes.nextEdge(top.child, of: node) else { continue }
                 let known = number[edge.node]
                 let kid = known >= 0 ? known : enter(edge.node)
                 kids[kidStart[top.entry] + top.child] = kid

@@ -24,17 +24,17 @@ struct TensorOpIndex {
     private var offsets: [Int]
     private var items: [Int]
 
-    /// `ops` grouped by each tensor in `tensorsOf(op)`.
-    init(tensorCount: Int, ops: OpTable, _ tensorsOf: (OpRecord) -> [Int]) {
+    /// The ops of `ops` grouped by each tensor in `tensorsOf(op id)`.
+    init(tensorCount: Int, ops: OpTable, _ tensorsOf: (Int) -> ArraySlice<Int32>) {
         var counts = [Int](repeating: 0, count: tensorCount + 1)
-        for op in ops { for t in tensorsOf(op) { counts[t + 1] += 1 } }
+        for op in ops.indices { for t in tensorsOf(op) { counts[Int(t) + 1] += 1 } }
         for i in 1..<counts.count { counts[i] += counts[i - 1] }
         var fill = counts
         items = [Int](repeating: 0, count: counts[tensorCount])
-        for op in ops {
+        for op in ops.indices {
             for t in tensorsOf(op) {
-                items[fill[t]] = op.id
-                fill[t] += 1
+                items[fill[Int(t)]] = op
+                fill[Int(t)] += 1
             }
         }
         offsets = counts
@@ -60,7 +60,7 @@ extension Graph {
     /// backward pass's analysis so that a question about a pass costs that pass's part of the
     /// graph, not the whole recording.
     func producerIndex() -> TensorOpIndex {
-        TensorOpIndex(tensorCount: tensors.count, ops: ops) { $0.outputs }
+        TensorOpIndex(tensorCount: tensors.count, ops: ops) { ops.storedOutputs(of: $0) }
     }
 }
 
@@ -76,7 +76,7 @@ extension Graph {
     /// One subgraph per cut that removed history, detach cuts first (in event order), then
     /// no-grad cuts (in op order). An op belongs to the first cut that reaches it. Linear time.
     public func detachedSubgraphs() -> [DetachedSubgraph] {
-        let consumers = TensorOpIndex(tensorCount: tensors.count, ops: ops) { $0.inputs }
+        let consumers = TensorOpIndex(tensorCount: tensors.count, ops: ops) { ops.storedInputs(of: $0) }
         var claimed = [Bool](repeating: false, count: ops.count)
         var marked = [Bool](repeating: false, count: tensors.count)
         var result: [DetachedSubgraph] = []
@@ -116,7 +116,10 @@ extension Graph {
         }
         var groups: [(cut: Cut, line: Int, ops: [Int])] = []
         var groupOfRegion: [Int: Int] = [:]
-        for op in ops where !claimed[op.id] && cutsHistory(op) {
+        // Only ops run with grad mode off can cut history: the others' records are not built.
+        for o in ops.indices where !claimed[o] && !ops.gradEnabled(o) {
+            let op = ops[o]
+            guard cutsHistory(op) else { continue }
             claimed[op.id] = true
             if let r = op.region, let g = groupOfRegion[r] {
                 groups[g].ops.append(op.id)

@@ -69,7 +69,7 @@ extension Graph {
     /// no gradient history (comparisons, argmax, integer results).
     func isNonDifferentiable(_ op: OpRecord) -> Bool {
         op.pass == nil && op.gradEnabled && op.gradFn == nil && !op.isInPlace
-            && op.inputs.contains { tensors[$0].requiresGrad } && !op.outputs.contains { tensors[$0].requiresGrad }
+            && op.inputs.contains { tensors.requiresGrad(of: $0) } && !op.outputs.contains { tensors.requiresGrad(of: $0) }
     }
 
     /// The script line of a cut.

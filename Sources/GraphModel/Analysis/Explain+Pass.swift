@@ -19,7 +19,7 @@ struct PassContext {
         let tensor = graph.tensors[t]
         let node = tensor.isLeaf ? tensor.accumulateGrad : tensor.gradFn
         let into = node.map { incomingEdges($0) } ?? []
-        let carried = into.filter { pass.edgeGradients[$0].grad != nil }
+        let carried = into.filter { pass.edgeGradients.carriesGradient($0) }
         let isRoot = pass.rootTensors.contains(t)
         let cuts = cutWalk().uses[t] ?? []
         var findings = passFindings()
@@ -143,7 +143,7 @@ struct PassContext {
 
     /// Whether an edge that carried a gradient leads into `node`.
     mutating func receivesGradient(_ node: Int) -> Bool {
-        incomingEdges(node).contains { pass.edgeGradients[$0].grad != nil }
+        incomingEdges(node).contains { pass.edgeGradients.carriesGradient($0) }
     }
 
     /// Nodes that sent a gradient that reached `node` (following edges that carried one).
@@ -151,9 +151,9 @@ struct PassContext {
         var seen = Set<Int>()
         var stack = [node]
         while let n = stack.popLast() {
-            for i in incomingEdges(n) {
-                let e = pass.edgeGradients[i]
-                if e.grad != nil && seen.insert(e.from).inserted { stack.append(e.from) }
+            for i in incomingEdges(n) where pass.edgeGradients.carriesGradient(i) {
+                let from = pass.edgeGradients.sender(i)
+                if seen.insert(from).inserted { stack.append(from) }
             }
         }
         return seen
@@ -164,7 +164,7 @@ struct PassContext {
     private mutating func gradientPaths(to target: Int, limit: Int) -> [[PathStep]] {
         let edges = pass.edgeGradients
         let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: limit) { node in
-            self.incomingEdges(node).filter { edges[$0].grad != nil }.map { (edges[$0].from, $0) }
+            self.incomingEdges(node).filter { edges.carriesGradient($0) }.map { (edges.sender($0), $0) }
         }
         return walks.map { walk in
             walk.indices.reversed().map { k in

@@ -123,8 +123,8 @@ extension PassContext {
         let edges = pass.edgeGradients
         let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: GradientFlow.pathLimit) { node in
             var ups: [(up: Int, edge: Int?)] = []
-            for i in self.incomingEdges(node) where edges[i].grad != nil && ups.last?.up != edges[i].from {
-                ups.append((edges[i].from, i))
+            for i in self.incomingEdges(node) where edges.carriesGradient(i) && ups.last?.up != edges.sender(i) {
+                ups.append((edges.sender(i), i))
             }
             return ups
         }

@@ -14,11 +14,11 @@ extension Graph {
     /// The role of tensor `id` if it is a leaf, nil for op results that carry history.
     public func leafRole(of id: Int) -> LeafRole? {
         guard tensors.indices.contains(id) else { return nil }
-        let t = tensors[id]
-        guard t.isLeaf else { return nil }
-        if t.requiresGrad { return .parameter }
-        if t.source == .backward { return .gradient }
-        if t.source == .untracked && t.shape.isEmpty && t.names.isEmpty { return .constant }
+        guard tensors.isLeaf(of: id) else { return nil }
+        if tensors.requiresGrad(of: id) { return .parameter }
+        let source = tensors.source(of: id)
+        if source == .backward { return .gradient }
+        if source == .untracked && tensors.isScalar(id) && tensors.isUnnamed(id) { return .constant }
         return .input
     }
 

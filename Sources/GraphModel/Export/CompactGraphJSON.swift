@@ -172,8 +172,7 @@ extension Graph {
         array("edges", p.edgeGradients, &w) { e, w in
             w.field("from", e.from)
             if e.index != 0 { w.field("index", e.index) }
-            let next = nodes.next(of: e.from)
-            let target = next.indices.contains(e.index) ? next[e.index] : nil
+            let target = (0..<nodes.nextCount(of: e.from)).contains(e.index) ? nodes.nextEdge(e.index, of: e.from) : nil
             if e.to != target?.node || e.inputNr != target?.inputNr {
                 w.field("to", e.to)
                 w.field("input_nr", e.inputNr)

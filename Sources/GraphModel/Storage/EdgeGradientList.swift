@@ -25,6 +25,12 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
             summary: r.summary < 0 ? .none : .stored(summaries, Int(r.summary)))
     }
 
+    /// Whether gradient `position` carried a value (its `grad` is not nil), read without building it.
+    func carriesGradient(_ position: Int) -> Bool { rows[position].summary >= 0 }
+
+    /// The node that sent gradient `position` (its `from`).
+    func sender(_ position: Int) -> Int { Int(rows[position].from) }
+
     /// Appends `gradient`.
     mutating func append(_ gradient: EdgeGradient) {
         append(from: gradient.from, index: gradient.index, to: gradient.to, inputNr: gradient.inputNr, grad: gradient.grad)

@@ -3,9 +3,11 @@
 struct InternTable<Value: Hashable & Sendable>: Sendable {
     private var values: [Value]
     private var ids: [Value: UInt32]
-    /// The id returned last: a loop records the same value again and again, and comparing
-    /// with it is cheaper than hashing.
+    /// The ids returned last and the one before: a loop records the same value again and
+    /// again, or two values in turn (an op's shape and its Python number's `[]`), and comparing
+    /// with them is cheaper than hashing.
     private var last: UInt32 = 0
+    private var previous: UInt32 = 0
 
     /// A table holding `first` (the column default, e.g. `[]`) as id 0.
     init(first: Value) {
@@ -16,13 +18,19 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
     /// The id of `value`, added if it is new.
     mutating func id(of value: Value) -> UInt32 {
         if values[Int(last)] == value { return last }
-        if let id = ids[value] {
-            last = id
-            return id
+        if values[Int(previous)] == value {
+            swap(&last, &previous)
+            return last
         }
-        let id = UInt32(values.count)
-        values.append(value)
-        ids[value] = id
+        let id: UInt32
+        if let known = ids[value] {
+            id = known
+        } else {
+            id = UInt32(values.count)
+            values.append(value)
+            ids[value] = id
+        }
+        previous = last
         last = id
         return id
     }

@@ -41,15 +41,26 @@ public struct NodeTable: RandomAccessCollection, Sendable {
 
     /// Appends `record` (its id must be `count`).
     mutating func append(_ record: NodeRecord) {
+        append(
+            name: record.name, line: record.line, next: record.next, saved: record.saved, variable: record.variable,
+            pass: record.pass)
+        ops[ops.count - 1] = packID(record.op)
+    }
+
+    /// Appends a node with no op yet, its next edges read from `next` (the recorder's path,
+    /// with no record or edge array built).
+    mutating func append(
+        name: String, line: Int, next: some Sequence<NodeEdge?>, saved: [SavedBuffer], variable: Int?, pass: Int?
+    ) {
         let id = lines.count
-        nameIDs.append(namePool.id(of: record.name))
-        lines.append(Int32(truncatingIfNeeded: record.line))
-        ops.append(packID(record.op))
-        variables[id] = record.variable
-        passes[id] = record.pass
-        for e in record.next { edges.append(PackedEdge(e)) }
+        nameIDs.append(namePool.id(of: name))
+        lines.append(Int32(truncatingIfNeeded: line))
+        ops.append(-1)
+        variables[id] = variable
+        passes[id] = pass
+        for e in next { edges.append(PackedEdge(e)) }
         edgeStarts.append(UInt32(edges.count))
-        for b in record.saved {
+        for b in saved {
             if let i = b.invalidation { invalidations[Int32(buffers.count)] = i }
             buffers.append(PackedBuffer(b, name: namePool.id(of: b.name), shape: shapePool.id(of: b.shape)))
         }
@@ -61,6 +72,12 @@ public struct NodeTable: RandomAccessCollection, Sendable {
 
     /// Node `id`'s next edges (see `NodeRecord.next`).
     func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStarts[id])..<Int(edgeStarts[id + 1])].map(\.edge) }
+
+    /// How many next edges node `id` has.
+    func nextCount(of id: Int) -> Int { Int(edgeStarts[id + 1] - edgeStarts[id]) }
+
+    /// Node `id`'s next edge `k`, with no array of them built.
+    func nextEdge(_ k: Int, of id: Int) -> NodeEdge? { edges[Int(edgeStarts[id]) + k].edge }
 
     /// Node `id`'s saved buffers (see `NodeRecord.saved`).
     func saved(of id: Int) -> [SavedBuffer] {

@@ -74,6 +74,12 @@ public struct OpTable: RandomAccessCollection, Sendable {
     /// The output tensor ids of op `id`.
     func outputs(of id: Int) -> [Int] { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])].map(Int.init) }
 
+    /// The input tensor ids of op `id` as stored, with no array built.
+    func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(starts[id])..<Int(inputEnds[id])] }
+
+    /// The output tensor ids of op `id` as stored, with no array built.
+    func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])] }
+
     /// The first input of op `id`, if it has one.
     func firstInput(of id: Int) -> Int? { starts[id] < inputEnds[id] ? Int(tensorIDs[Int(starts[id])]) : nil }
 
@@ -90,6 +96,9 @@ public struct OpTable: RandomAccessCollection, Sendable {
     }
 
     func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
+
+    /// Whether op `id` ran with grad mode on.
+    func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
 
     func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
 

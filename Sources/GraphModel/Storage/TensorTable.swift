@@ -37,7 +37,7 @@ public struct TensorTable: RandomAccessCollection, Sendable {
             return TensorRecord(
                 id: id, shape: shapePool[shapeIDs[id]], names: namePool[nameListIDs[id]],
                 dtype: DType(rawValue: Int(kind & 7)) ?? .float32, requiresGrad: kind & 64 != 0, isLeaf: kind & 128 != 0,
-                version: Int(versions[id]), source: TensorSource.allCases[Int(kind >> 3) & 7],
+                version: Int(versions[id]), source: source(of: id),
                 rareNames: rareNames[Int32(truncatingIfNeeded: id)], producer: unpackID(producers[id]),
                 detach: detaches[id], line: Int(lines[id]), region: unpackID(regions[id]), gradFn: unpackID(gradFns[id]),
                 accumulateGrad: accumulateGrads[id], pass: passes[id])
@@ -79,8 +79,7 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         shapeIDs[id] = shapePool.id(of: r.shape)
         nameListIDs[id] = namePool.id(of: r.names)
         setFlags(of: id, requiresGrad: r.requiresGrad, isLeaf: r.isLeaf, version: r.version)
-        let sourceIndex = TensorSource.allCases.firstIndex(of: r.source) ?? 0
-        kinds[id] = kinds[id] & 0xC0 | UInt8(r.dtype.rawValue & 7) | UInt8(sourceIndex) << 3
+        kinds[id] = kinds[id] & 0xC0 | UInt8(r.dtype.rawValue & 7) | r.source.columnCode << 3
         producers[id] = packID(r.producer)
         lines[id] = Int32(truncatingIfNeeded: r.line)
         regions[id] = packID(r.region)
@@ -88,7 +87,11 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         detaches[id] = r.detach
         accumulateGrads[id] = r.accumulateGrad
         passes[id] = r.pass
-        rareNames[Int32(truncatingIfNeeded: id)] = r.rareNamesBox
+        if let box = r.rareNamesBox {
+            rareNames[Int32(truncatingIfNeeded: id)] = box
+        } else if !rareNames.isEmpty {
+            rareNames[Int32(truncatingIfNeeded: id)] = nil
+        }
     }
 
     // MARK: Single columns, for the recorder's per-op updates
@@ -103,6 +106,16 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     mutating func setShape(_ shape: [Int], of id: Int) { shapeIDs[id] = shapePool.id(of: shape) }
 
     func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
+
+    func isLeaf(of id: Int) -> Bool { kinds[id] & 128 != 0 }
+
+    func source(of id: Int) -> TensorSource { TensorSource.allCases[Int(kinds[id] >> 3) & 7] }
+
+    /// Whether tensor `id` is 0-dimensional.
+    func isScalar(_ id: Int) -> Bool { shapeIDs[id] == 0 }
+
+    /// Whether no name is bound to tensor `id`.
+    func isUnnamed(_ id: Int) -> Bool { nameListIDs[id] == 0 }
 
     func version(of id: Int) -> Int { Int(versions[id]) }
 
@@ -122,4 +135,18 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     mutating func setAccumulateGrad(_ node: Int, of id: Int) { accumulateGrads[id] = node }
 
     mutating func setDetach(_ detach: Int, of id: Int) { detaches[id] = detach }
+}
+
+extension TensorSource {
+    /// The source's position in `allCases`, as the kind column stores it.
+    fileprivate var columnCode: UInt8 {
+        switch self {
+        case .factory: 0
+        case .op: 1
+        case .detach: 2
+        case .data: 3
+        case .backward: 4
+        case .untracked: 5
+        }
+    }
 }
