@@ -250,7 +250,14 @@ extension Interpreter {
 
     private func tensorIndices(_ key: Value) throws -> [TensorIndex] {
         let items: [Value]
-        if case .tuple(let t) = key { items = t } else { items = [key] }
+        if case .tuple(let t) = key {
+            items = t
+        } else if case .list(let l) = key, Self.readsAsTupleOfIndices(l.items) {
+            warn(Self.nonTupleSequenceWarning, category: "UserWarning")
+            items = l.items
+        } else {
+            items = [key]
+        }
         return try items.map { v -> TensorIndex in
             switch v {
             case .int(let i): return .int(i)
@@ -262,12 +269,30 @@ extension Interpreter {
                 return .slice(start: try bound(s.start), stop: try bound(s.stop), step: try bound(s.step))
             case .object(let idx as Tensor): return .tensor(idx)
             case .list:
-                let data = try nestedData(v, "index")
+                let data = try nestedData(v)
                 return .tensor(try Tensor(data.values, shape: data.shape, dtype: data.dtype == .bool ? .bool : .int64))
             default:
                 throw PyException.index(
                     "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(Formatting.typeName(v)))"
                 )
+            }
+        }
+    }
+}
+
+extension Interpreter {
+    /// PyTorch's TORCH_WARN for a list index read as a tuple of indices.
+    static let nonTupleSequenceWarning =
+        "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)"
+
+    /// NumPy's heuristic, as PyTorch's `treatSequenceAsTuple` applies it: a list of fewer than
+    /// 32 items is a tuple of indices when an item is a tensor, a sequence, a slice, `...` or None.
+    static func readsAsTupleOfIndices(_ items: [Value]) -> Bool {
+        guard items.count < 32 else { return false }
+        return items.contains { item in
+            switch item {
+            case .list, .tuple, .none, .object(is Tensor), .object(is SliceObject), .object(is EllipsisObject): true
+            default: false
             }
         }
     }
