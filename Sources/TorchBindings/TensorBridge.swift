@@ -228,7 +228,12 @@ extension Interpreter {
     /// The rows of `t` as views, as `iter(tensor)` gives them (`Tensor.__iter__` is `unbind(0)`).
     func tensorIterate(_ t: Tensor) throws -> [Value] {
         guard let n = t.shape.first else { throw PyException.type("iteration over a 0-d tensor") }
-        return try makeItems(count: n, objectBytes: RowObjectBytes.tensorView) { .tensor(try t.index([.int($0)])) }
+        // one unbind op (UnbindBackward0), run once the memory for the rows is reserved
+        var rows: [Tensor] = []
+        return try makeItems(count: n, objectBytes: RowObjectBytes.tensorView) { i in
+            if rows.isEmpty { rows = try t.unbind(dim: 0) }
+            return .tensor(rows[i])
+        }
     }
 
     func tensorContains(_ t: Tensor, _ item: Value) throws -> Bool {
@@ -252,8 +257,8 @@ extension Interpreter {
         let items: [Value]
         if case .tuple(let t) = key {
             items = t
-        } else if case .list(let l) = key, Self.readsAsTupleOfIndices(l.items) {
-            warn(Self.nonTupleSequenceWarning, category: "UserWarning")
+        } else if case .list(let l) = key, let line = Self.tupleOfIndicesWarningLine(l.items) {
+            warn(Self.nonTupleSequenceWarning(line), category: "UserWarning")
             items = l.items
         } else {
             items = [key]
@@ -281,20 +286,25 @@ extension Interpreter {
 }
 
 extension Interpreter {
-    /// PyTorch's TORCH_WARN for a list index read as a tuple of indices.
-    static let nonTupleSequenceWarning =
-        "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)"
+    /// PyTorch's TORCH_WARN for a list index read as a tuple of indices, raised at `line` of
+    /// python_variable_indexing.cpp.
+    static func nonTupleSequenceWarning(_ line: Int) -> String {
+        "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:\(line).)"
+    }
 
     /// NumPy's heuristic, as PyTorch's `treatSequenceAsTuple` applies it: a list of fewer than
-    /// 32 items is a tuple of indices when an item is a tensor, a sequence, a slice, `...` or None.
-    static func readsAsTupleOfIndices(_ items: [Value]) -> Bool {
-        guard items.count < 32 else { return false }
-        return items.contains { item in
+    /// 32 items is a tuple of indices when an item is a tensor, a sequence or a slice (warned at
+    /// line 375), or `...` or None (line 385), whichever comes first; nil for one index.
+    static func tupleOfIndicesWarningLine(_ items: [Value]) -> Int? {
+        guard items.count < 32 else { return nil }
+        for item in items {
             switch item {
-            case .list, .tuple, .none, .object(is Tensor), .object(is SliceObject), .object(is EllipsisObject): true
-            default: false
+            case .list, .tuple, .object(is Tensor), .object(is SliceObject): return 375
+            case .none, .object(is EllipsisObject): return 385
+            default: continue
             }
         }
+        return nil
     }
 }
 
