@@ -57,3 +57,24 @@ import Testing
     #expect(g.ops.map(\.name) == ["slice", "copy_"])
     #expect(g.ops[1].inputs.map { g.tensors[$0].shape } == [[1, 3], [3]])
 }
+
+@Test func equalAndAllcloseReturnABoolAndRecordNoOp() throws {
+    let g = try record { s in
+        let a = try s.bind(1, "a") { try Tensor([1, 2]) }
+        _ = try s.run(2) { try a.equal(a) && a.allclose(a) }
+    }.snapshot()
+    #expect(g.ops.isEmpty)
+}
+
+@Test func normalWithATensorMeanOrStdIsOneNormalOp() throws {
+    let g = try record { s in
+        let m = try s.bind(1, "m") { try Tensor([0, 0]) }
+        let sd = try s.bind(2, "sd") { try Tensor([1, 1]) }
+        s.bind(3, "a") { try! Tensor.normal(mean: m, std: sd) }
+        s.bind(4, "b") { try! Tensor.normal(mean: m, std: 2) }
+        s.bind(5, "c") { try! Tensor.normal(mean: 1, std: sd) }
+    }.snapshot()
+    #expect(g.ops.map(\.name) == ["normal", "normal", "normal"])
+    #expect(g.ops.map(\.inputs.count) == [2, 1, 1])
+    #expect(g.detaches.isEmpty)
+}
