@@ -56,20 +56,21 @@ extension Tensor {
     @discardableResult
     public func zero_() throws -> Tensor { try fill(0, op: "zero_", node: "ZeroBackward0") }
 
-    /// `fill_(value)`.
+    /// `fill_(value)` (PyTorch's `fill_.Scalar`, whose node is FillBackward2).
     @discardableResult
-    public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: "FillBackward0") }
+    public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: "FillBackward2") }
 
-    /// Fills with `value` in place, reporting the op as `op` with a grad_fn named `node`.
+    /// Fills with `value` in place, reporting the op as `op` with a grad_fn named `node` (the
+    /// op first, then the version bump that makes it in place, as for the other in-place ops).
     private func fill(_ value: Double, op: String, node: String) throws -> Tensor {
         try checkInPlace()
         fillUnchecked(value)
-        bumpVersion(op)
         if requiresGrad && GradMode.isEnabled {
             let out = Tensor.full(shape, value, dtype: dtype)
             record(op, node, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.mulScalar(0)] }
             gradFn = out.gradFn
         }
+        bumpVersion(op)
         return self
     }
 
@@ -77,8 +78,8 @@ extension Tensor {
     @discardableResult
     public func copy_(_ src: Tensor) throws -> Tensor {
         try applyInPlace("copy_") {
-            let expanded = try src.to(dtype).expand(shape)
-            let out = expanded.materialized()
+            // the conversion and broadcast happen inside PyTorch's one copy_ kernel
+            let out = try Observation.hidden { try src.to(dtype).expand(shape).materialized() }
             let srcShape = src.shape
             record("copy_", "CopyBackwards", inputs: [self, src], outputs: [out]) { ctx in
                 [

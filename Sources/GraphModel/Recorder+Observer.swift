@@ -24,15 +24,6 @@ extension Recorder: AutogradObserver {
         eventLine = userLine
         defer { eventLine = nil }
         let gradFn = event.gradFn.map(nodeID)
-        // fill_ bumps the version first and records its node afterwards: fold the node in.
-        if case .bump(let t, let opIndex) = lastEvent, graph.ops.name(of: opIndex) == event.name,
-            let first = event.inputs.first, tensorIndex[first.id] == t
-        {
-            if let g = gradFn { adoptNode(g, op: opIndex, tensor: t) }
-            if let node = event.gradFn { noteAttributes(of: node, op: opIndex) }
-            lastEvent = .none
-            return
-        }
         let inputs = event.inputs.map { sight($0) }
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
@@ -57,7 +48,6 @@ extension Recorder: AutogradObserver {
             return
         }
         let t = sight(tensor)
-        let opIndex: Int
         // An in-place op computes out of place, then writes back and bumps: fold the two
         // into one in-place op whose output is the modified tensor.
         if case .op(let i, let temps) = lastEvent, !graph.ops.isInPlace(i), graph.ops.firstInput(of: i) == t,
@@ -71,9 +61,8 @@ extension Recorder: AutogradObserver {
             }
             graph.ops.makeInPlace(i, name: op, output: t)
             if let g = graph.ops.gradFn(of: i) { adoptNode(g, op: i, tensor: t) }
-            opIndex = i
         } else {
-            opIndex = graph.ops.count
+            let opIndex = graph.ops.count
             graph.ops.append(
                 OpRecord(
                     id: opIndex, name: op, inputs: [t], outputs: [t], line: userLine,
@@ -83,7 +72,7 @@ extension Recorder: AutogradObserver {
             noteModuleOp(opIndex)
         }
         checkInvalidation(of: tensor, op: op)
-        lastEvent = .bump(tensor: t, op: opIndex)
+        lastEvent = .none
     }
 
     /// The line inside a custom Function's forward, for ops recorded there (not the Function's

@@ -64,8 +64,6 @@ public final class Recorder {
         case none
         /// An out-of-place op with these engine ids of its outputs.
         case op(Int, outputs: OutputEngineIDs)
-        /// A version bump of a tensor, recorded as this in-place op.
-        case bump(tensor: Int, op: Int)
     }
 
     public init() {}

@@ -188,19 +188,21 @@ enum RandomSamplingBindings {
             return .tensor(try Tensor.normal(mean: m, std: s, generator: g))
         case (.object(let m as Tensor)?, _) where a.value(2, "size") == nil:
             let s = try std.map { try i.doubleValue($0, "normal", "std") } ?? 1
-            let out = try Tensor.zeros(m.shape, dtype: m.dtype).normal_(mean: 0, std: s, generator: g)
-            return .tensor(try out.add_(.tensor(m.detach())))
+            return .tensor(try Tensor.normal(mean: m, std: s, generator: g))
         case (let m?, .object(let s as Tensor)?) where a.value(2, "size") == nil:
-            let out = try Tensor.zeros(s.shape, dtype: s.dtype).normal_(mean: 0, std: 1, generator: g)
-            try out.mul_(.tensor(s.detach()))
-            return .tensor(try out.add_(.scalar(.double(try i.doubleValue(m, "normal", "mean")))))
+            return .tensor(try Tensor.normal(mean: try i.doubleValue(m, "normal", "mean"), std: s, generator: g))
         case (let m?, let s?):
             guard let size = a.value(2, "size"), !isTensor(m), !isTensor(s) else { throw normalMismatch(a) }
             try i.requireCPU(a.keyword("device"))
             let shape = try i.intList(size, "normal", "size")
             try MemoryBudget.checkedNumel(shape, allocating: try i.floatDTypeArgument(a))
-            let out = try Tensor.zeros(shape, dtype: try i.floatDTypeArgument(a)).normal_(
-                mean: try i.doubleValue(m, "normal", "mean"), std: try i.doubleValue(s, "normal", "std"), generator: g)
+            let (dtype, meanValue, stdValue) = (
+                try i.floatDTypeArgument(a), try i.doubleValue(m, "normal", "mean"), try i.doubleValue(s, "normal", "std")
+            )
+            // one `normal` factory, as ATen's: the fill inside is no op of the graph
+            let out = try Observation.hidden {
+                try Tensor.zeros(shape, dtype: dtype).normal_(mean: meanValue, std: stdValue, generator: g)
+            }
             return try TorchFunctions.finish("normal", out, a, i)
         default:
             throw normalMismatch(a)

@@ -228,7 +228,12 @@ extension Interpreter {
     /// The rows of `t` as views, as `iter(tensor)` gives them (`Tensor.__iter__` is `unbind(0)`).
     func tensorIterate(_ t: Tensor) throws -> [Value] {
         guard let n = t.shape.first else { throw PyException.type("iteration over a 0-d tensor") }
-        return try makeItems(count: n, objectBytes: RowObjectBytes.tensorView) { .tensor(try t.index([.int($0)])) }
+        // one unbind op (UnbindBackward0), run once the memory for the rows is reserved
+        var rows: [Tensor] = []
+        return try makeItems(count: n, objectBytes: RowObjectBytes.tensorView) { i in
+            if rows.isEmpty { rows = try t.unbind(dim: 0) }
+            return .tensor(rows[i])
+        }
     }
 
     func tensorContains(_ t: Tensor, _ item: Value) throws -> Bool {
@@ -250,7 +255,14 @@ extension Interpreter {
 
     private func tensorIndices(_ key: Value) throws -> [TensorIndex] {
         let items: [Value]
-        if case .tuple(let t) = key { items = t } else { items = [key] }
+        if case .tuple(let t) = key {
+            items = t
+        } else if case .list(let l) = key, let line = Self.tupleOfIndicesWarningLine(l.items) {
+            warn(Self.nonTupleSequenceWarning(line), category: "UserWarning")
+            items = l.items
+        } else {
+            items = [key]
+        }
         return try items.map { v -> TensorIndex in
             switch v {
             case .int(let i): return .int(i)
@@ -262,7 +274,7 @@ extension Interpreter {
                 return .slice(start: try bound(s.start), stop: try bound(s.stop), step: try bound(s.step))
             case .object(let idx as Tensor): return .tensor(idx)
             case .list:
-                let data = try nestedData(v, "index")
+                let data = try nestedData(v)
                 return .tensor(try Tensor(data.values, shape: data.shape, dtype: data.dtype == .bool ? .bool : .int64))
             default:
                 throw PyException.index(
@@ -270,6 +282,29 @@ extension Interpreter {
                 )
             }
         }
+    }
+}
+
+extension Interpreter {
+    /// PyTorch's TORCH_WARN for a list index read as a tuple of indices, raised at `line` of
+    /// python_variable_indexing.cpp.
+    static func nonTupleSequenceWarning(_ line: Int) -> String {
+        "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:\(line).)"
+    }
+
+    /// NumPy's heuristic, as PyTorch's `treatSequenceAsTuple` applies it: a list of fewer than
+    /// 32 items is a tuple of indices when an item is a tensor, a sequence or a slice (warned at
+    /// line 375), or `...` or None (line 385), whichever comes first; nil for one index.
+    static func tupleOfIndicesWarningLine(_ items: [Value]) -> Int? {
+        guard items.count < 32 else { return nil }
+        for item in items {
+            switch item {
+            case .list, .tuple, .object(is Tensor), .object(is SliceObject): return 375
+            case .none, .object(is EllipsisObject): return 385
+            default: continue
+            }
+        }
+        return nil
     }
 }
 

@@ -80,9 +80,15 @@ package enum TensorFormatter {
     static func tensorString(_ t: Tensor, indent: Int, options: PrintOptions = PrintOptions()) -> String {
         let summarize = Double(t.numel) > options.threshold
         var layout = ValueLayout(shape: t.shape, summarize: summarize, options: options)
-        layout.values = summarize ? t.doubles(at: layout.shownPositions()) : t.doubles()
+        let positions = summarize ? layout.shownPositions() : nil
+        if t.dtype == .int64 {
+            layout.exactIntegers = t.int64s(at: positions ?? Array(0..<t.numel))
+        } else {
+            layout.values = positions.map { t.doubles(at: $0) } ?? t.doubles()
+        }
         let formatter = ElementFormatter(
-            dtype: t.dtype, values: layout.values, precision: options.precision, sciMode: options.sciMode)
+            dtype: t.dtype, values: layout.values, exactIntegers: layout.exactIntegers, precision: options.precision,
+            sciMode: options.sciMode)
         return layout.render(formatter, indent: indent)
     }
 }
@@ -93,6 +99,8 @@ package enum TensorFormatter {
 struct ValueLayout {
     /// The shown values, row-major over the kept entries of each dimension.
     var values: [Double] = []
+    /// The shown values of an int64 tensor, exactly (instead of `values`).
+    var exactIntegers: [Int64]? = nil
     let shape: [Int]
     let summarize: Bool
     /// The strides of `values` (over the kept entries).
@@ -145,7 +153,7 @@ struct ValueLayout {
 
     /// `_tensor_str_with_formatter` from the outermost dimension.
     func render(_ formatter: ElementFormatter, indent: Int) -> String {
-        if shape.isEmpty { return values.first.map(formatter.format) ?? "" }
+        if shape.isEmpty { return element(formatter, 0) }
         return render(formatter, dim: 0, base: 0, indent: indent)
     }
 
@@ -169,7 +177,7 @@ struct ValueLayout {
         let perLine = max(1, Int((Double(lineWidth - indent) / Double(elementLength)).rounded(.down)))
         let items = shownIndices(d).map { index -> String in
             guard let i = index else { return " ..." }
-            return formatter.format(values[base + i * strides[d]])
+            return element(formatter, base + i * strides[d])
         }
         var lines: [String] = []
         var start = 0
@@ -179,6 +187,12 @@ struct ValueLayout {
             start = end
         }
         return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
+    }
+
+    /// Shown value `k`, formatted.
+    private func element(_ formatter: ElementFormatter, _ k: Int) -> String {
+        if let exact = exactIntegers { return formatter.format(exact[k]) }
+        return formatter.format(values[k])
     }
 }
 
@@ -202,8 +216,14 @@ struct ElementFormatter {
     let precision: Int
 
     /// The format for `values`; `sciMode` forces (true) or forbids (false) scientific notation.
-    init(dtype: DType, values: [Double], precision: Int = 4, sciMode: Bool? = nil) {
+    /// `exactIntegers`: an int64 tensor's values, exactly, in place of `values`.
+    init(dtype: DType, values: [Double], exactIntegers: [Int64]? = nil, precision: Int = 4, sciMode: Bool? = nil) {
         self.precision = precision
+        if let exactIntegers {
+            style = .integer(isBool: false)
+            width = exactIntegers.reduce(1) { max($0, String($1).count) }
+            return
+        }
         guard dtype.isFloatingPoint else {
             let isBool = dtype == .bool
             style = .integer(isBool: isBool)
@@ -244,6 +264,13 @@ struct ElementFormatter {
             style = .fixed
             width = widest(FloatLayout(code: .f, precision: precision))
         }
+    }
+
+    /// One exact integer, left-padded to the common width.
+    func format(_ v: Int64) -> String {
+        let text = String(v)
+        let padding = width - text.count
+        return padding > 0 ? String(repeating: " ", count: padding) + text : text
     }
 
     /// One element, left-padded to the common width.

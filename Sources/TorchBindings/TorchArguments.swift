@@ -101,7 +101,7 @@ extension Interpreter {
 
     /// Flattens nested Python lists/tuples of numbers (or 0-dim tensors) into values and a shape,
     /// inferring PyTorch's dtype: any float → float32, else any int → int64, else bool.
-    func nestedData(_ v: Value, _ function: String) throws -> (values: [Double], shape: [Int], dtype: DType) {
+    func nestedData(_ v: Value) throws -> (values: [Double], shape: [Int], dtype: DType) {
         var values = [Double]()
         var kind = 0 // 0 bool, 1 int, 2 float
         var sawNumber = false
@@ -130,8 +130,8 @@ extension Interpreter {
                 return a.shape
             case .object(let t as Tensor):
                 // Inside the data of a new tensor, a tensor stands for one number, as `float(t)`
-                // would (an index list keeps its tensors' shapes).
-                let asNumber = depth > 0 && function != "index"
+                // would.
+                let asNumber = depth > 0
                 if asNumber, t.numel != 1 {
                     throw PyException.value("only one element tensors can be converted to Python scalars")
                 }

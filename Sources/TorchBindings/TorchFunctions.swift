@@ -74,7 +74,7 @@ enum TorchFunctions {
                 return try finish(
                     "tensor", try a.tensor.to(try interp.dtypeArgument(args) ?? a.tensor.dtype, copy: true), args, interp)
             }
-            let d = try interp.nestedData(data, "tensor")
+            let d = try interp.nestedData(data)
             let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
             let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? inferred)
             return try finish("tensor", t, args, interp)

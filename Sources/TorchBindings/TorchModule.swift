@@ -33,7 +33,7 @@ extension Interpreter {
     func legacyConstructor(_ args: Arguments, dtype: DType, name: String) throws -> Value {
         if let first = args.positional.first, args.positional.count == 1, !isIntLike(first) || (try? isSequence(first)) == true {
             if case .object(let t as Tensor) = first { return .tensor(try t.to(dtype)) }
-            let data = try nestedData(first, name)
+            let data = try nestedData(first)
             return .tensor(
                 try Tensor.factory("tensor", try Tensor(data.values, shape: data.shape, dtype: dtype), requiresGrad: false))
         }

@@ -134,7 +134,13 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
         try x.indexAssign([.int(0), .tensor(longs([0, 1]))], .tensor(Tensor([1, 2, 3])))
     }
     let leaf = try OpsCheck.leaf([1, 2], [2])
-    #expect(throws: TorchError.runtime(AutogradMessages.leafInPlace)) { try leaf.indexAssign([.int(0)], .scalar(.double(0))) }
+    // as in PyTorch: `leaf[0] = 0` writes a view of the leaf, `leaf[[0]] = 0` the leaf itself
+    #expect(throws: TorchError.runtime(AutogradMessages.viewOfLeafInPlace)) {
+        try leaf.indexAssign([.int(0)], .scalar(.double(0)))
+    }
+    #expect(throws: TorchError.runtime(AutogradMessages.leafInPlace)) {
+        try leaf.indexAssign([.tensor(longs([0]))], .scalar(.double(0)))
+    }
     #expect(throws: TorchError.runtime(AutogradMessages.viewOfLeafInPlace)) {
         try leaf.index([s(0, 1)]).indexAssign([.int(0)], .scalar(.double(0)))
     }

@@ -125,6 +125,8 @@ def record_op(cap, func, args, kwargs, out):
         "region": cap.region(), "grad_enabled": torch.is_grad_enabled(), "grad_fn": None, "in_place": in_place,
         "pass": cap.current_pass, "_ptr": _storage(outputs[0]) if in_place else None,
         "_version": version_of(outputs[0]) if in_place else None,
+        # an in-place op on a view: autograd gives its base CopySlices once the op has returned
+        "_base": outputs[0]._base if in_place else None,
     })
     cap.pending.append(op_id)
     if cap.call_stack:
@@ -139,6 +141,9 @@ def resolve(cap):
     pending, cap.pending, nodes = cap.pending, [], cap.node_table
     for op_id in pending:
         op = cap.ops[op_id]
+        base = op.pop("_base", None)
+        if base is not None and base.grad_fn is not None and base.grad_fn not in nodes.ids:
+            op["grad_fn"] = nodes.node(base.grad_fn, op["line"], op_id)
         for tid in op["outputs"]:
             t = cap.live_tensor(tid)
             if t is None:

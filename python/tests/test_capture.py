@@ -100,6 +100,18 @@ class RecordTests(unittest.TestCase):
                          [("argsort", ["torch.int64"]), ("sort", ["torch.float32", "torch.int64"])])
         self.assertEqual(graph["tensors"][graph["ops"][0]["outputs"][0]]["names"], ["i"])
 
+    def test_an_assignment_through_an_index_has_the_copyslices_of_the_written_base(self):
+        x = torch.zeros(3, 4, requires_grad=True)
+        with gradscope_capture.record() as g:
+            y = x * 2
+            y[0] = 5.0
+            y[1] = torch.ones(4)
+        graph = json.loads(g.json())
+        grad_fn = lambda o: o["grad_fn"] is not None and graph["nodes"][o["grad_fn"]]["name"]
+        self.assertEqual([(o["name"], o["grad_enabled"], grad_fn(o)) for o in graph["ops"]],
+                         [("mul", True, "MulBackward0"), ("select", True, "SelectBackward0"), ("fill_", True, "CopySlices"),
+                          ("select", True, "SelectBackward0"), ("copy_", True, "CopySlices")])
+
     def test_module_calls_have_paths_and_parameters_are_named_by_them(self):
         model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU())
         with gradscope_capture.record() as g:

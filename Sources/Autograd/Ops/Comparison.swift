@@ -115,13 +115,15 @@ extension Tensor {
         _ other: Tensor, rtol: Double = 1e-05, atol: Double = 1e-08,
         equalNaN: Bool = false
     ) throws -> Bool {
-        try isclose(other, rtol: rtol, atol: atol, equalNaN: equalNaN).doubles().allSatisfy { $0 != 0 }
+        // a Python bool, from one kernel: no op of the graph
+        try Observation.hidden { try isclose(other, rtol: rtol, atol: atol, equalNaN: equalNaN) }.doubles().allSatisfy { $0 != 0 }
     }
 
     /// Same shape and equal elements (`torch.equal`); NaN never equals NaN.
     public func equal(_ other: Tensor) throws -> Bool {
         guard shape == other.shape else { return false }
-        return try eq(.tensor(other)).doubles().allSatisfy { $0 != 0 }
+        // a Python bool, from one kernel: no op of the graph
+        return try Observation.hidden { try eq(.tensor(other)) }.doubles().allSatisfy { $0 != 0 }
     }
 
     /// `where(condition, a, b)` with PyTorch's WhereBackward0 (used by backward formulas).

@@ -68,6 +68,11 @@ extension Tensor {
             scaleAndShift(
                 out.storage.pointer(Double.self), stds.pointer(Double.self), means.pointer(Double.self), count: out.numel)
         }
+        let (meanShape, stdShape) = (mean.shape, std.shape)
+        // one `normal` op; its node sends zero gradients (derivatives.yaml)
+        record("normal", "NormalBackward3", inputs: [mean, std], outputs: [out]) { ctx in
+            [Tensor.zeros(meanShape, dtype: ctx.grad.dtype), Tensor.zeros(stdShape, dtype: ctx.grad.dtype)]
+        }
         return out
     }
 

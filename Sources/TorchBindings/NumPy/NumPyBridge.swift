@@ -42,7 +42,7 @@ enum NumPyBridge {
                 case .object(let t as Tensor):
                     return .object(try dtype.map { try t.to($0) } ?? t)
                 default:
-                    let d = try interp.nestedData(data, "as_tensor")
+                    let d = try interp.nestedData(data)
                     let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
                     return .object(try Tensor(d.values, shape: d.shape, dtype: dtype ?? inferred))
                 }
