@@ -69,7 +69,8 @@ package struct OpRegistry: Sendable {
         IndexAddOps.declarations,
         UnfoldOps.declarations,
         FlashAttentionOps.declarations,
-        EmbeddingBagOps.declarations
+        EmbeddingBagOps.declarations,
+        SafeSoftmaxOps.declarations
     ]
 
     /// The registry of all families, indexed by the names in their signatures; each signature's

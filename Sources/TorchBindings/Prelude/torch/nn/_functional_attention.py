@@ -27,7 +27,7 @@ def _math_attention(query, key, value, attn_mask, dropout_p, is_causal, scale):
     attn = torch.matmul(query, key.transpose(-2, -1) * factor)
     if attn_mask is not None:
         attn.add_(attn_mask)
-    attn = F.softmax(attn, -1)
+    attn = torch._safe_softmax(attn, -1)
     if dropout_p > 0.0:
         attn = F.dropout(attn, dropout_p, True)
     return torch.matmul(attn, value)
