@@ -9,7 +9,7 @@ enum EmbeddingBagOps {
             "embedding_bag.padding_idx(Tensor weight, Tensor indices, Tensor offsets, bool scale_grad_by_freq, int mode, bool sparse, Tensor? per_sample_weights, bool include_last_offset, int? padding_idx) -> (Tensor, Tensor, Tensor, Tensor)",
             gradFn: "EmbeddingBagBackward0", exposure: [.torch],
             samples: OpSamples(
-                shapes: ["weight": [4, 3]],
+                shapes: ["weight": [4, 3], "per_sample_weights": [5]], arguments: ["mode": .int(0)],
                 constants: [
                     "indices": OpSamples.Constant([0, 2, 3, 2, 1], shape: [5], dtype: .int64),
                     "offsets": OpSamples.Constant([0, 2], shape: [2], dtype: .int64)
@@ -51,6 +51,18 @@ extension Tensor {
         }
         guard indices.dim == 1, offsets.dim == 1 else {
             throw TorchError.runtime("input has to be a 1D or 2D Tensor, but got Tensor of dimension \(indices.dim)")
+        }
+        if let perSampleWeights {
+            guard mode == .sum else {
+                throw TorchError.runtime(
+                    "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='\(mode == .mean ? "mean" : "max")'). Please open a feature request on GitHub."
+                )
+            }
+            guard perSampleWeights.shape == indices.shape else {
+                throw TorchError.runtime(
+                    "expected per_sample_weights.numel() (\(perSampleWeights.numel)) to be the same as indices.numel() (\(indices.numel))"
+                )
+            }
         }
         let (rows, width) = (weight.shape[0], weight.shape[1])
         let ids = indices.indexValues()
