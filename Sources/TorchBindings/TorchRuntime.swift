@@ -35,7 +35,8 @@ package final class TorchRuntime {
         let runtime = of(interp)
         let functional = ModuleObject(
             name: "torch.nn.functional",
-            members: RegistryBindings.adding(.functional, to: TorchFunctions.functional(interp)))
+            members: RegistryBindings.adding(
+                .functional, to: TorchFunctions.functional(interp).merging(FunctionalPreludeMembers.members()) { $1 }))
         let linalg = ModuleObject(name: "torch.linalg", members: RegistryBindings.adding(.linalg, to: [:]))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])

@@ -38,11 +38,10 @@ extension Tensor {
         if p == 1 {
             noise = Tensor.zeros([], dtype: input.dtype)
         } else {
-            let shape =
+            let featureShape =
                 channelDims == 0
-                ? input.shape
-                : Array(input.shape.prefix(channelDims)) + Array(repeating: 1, count: input.dim - channelDims)
-            noise = try input.dropoutNoise(p: p, noiseShape: shape, generator: generator)
+                ? nil : Array(input.shape.prefix(channelDims)) + Array(repeating: 1, count: input.dim - channelDims)
+            noise = try input.dropoutNoise(p: p, noiseShape: featureShape, generator: generator)
         }
         return inPlace ? try input.mul_(.tensor(noise)) : try input.mul(.tensor(noise))
     }

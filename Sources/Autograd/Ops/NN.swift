@@ -49,7 +49,7 @@ extension Tensor {
     }
 
     /// Softmax or log-softmax values along `d` (normalized), without recording.
-    private func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
+    func softmaxValues(_ d: Int, log: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.runtime(
                 "\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")

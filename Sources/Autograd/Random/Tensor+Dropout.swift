@@ -8,7 +8,9 @@ extension Tensor {
     /// Only for 0 < p < 1 and a non-empty tensor, the cases where PyTorch draws. `noiseShape`
     /// is the input's shape, or for feature dropout `make_feature_noise`'s `[N, C, 1, ...]`.
     public func dropoutNoise(p: Double, noiseShape: [Int]? = nil, generator: Generator? = nil) throws -> Tensor {
-        let noise = try Tensor.empty(noiseShape ?? shape, dtype: dtype)
+        // empty_like(input) keeps a permuted input's layout, and bernoulli_ fills memory order.
+        let noise =
+            try noiseShape.map { try Tensor.empty($0, dtype: dtype) } ?? Tensor.empty(shape, dtype: dtype).inLayout(of: self)
         try noise.drawBernoulli(p: 1 - p, Generator.resolve(generator))
         switch dtype {
         case .float32: noise.scaleNoise(by: Float(1 - p))
@@ -19,7 +21,7 @@ extension Tensor {
         return noise
     }
 
-    /// `noise.div_(1 - p)` on the fresh, contiguous noise tensor.
+    /// `noise.div_(1 - p)` on the fresh, dense noise tensor.
     private func scaleNoise<T: FloatElement>(by keep: T) {
         let values = storage.pointer(T.self)
         for i in 0..<numel { values[i] = values[i] / keep }

@@ -67,7 +67,10 @@ package struct OpRegistry: Sendable {
         NonFiniteOps.declarations,
         ArrangeOps.declarations,
         IndexAddOps.declarations,
-        UnfoldOps.declarations
+        UnfoldOps.declarations,
+        FlashAttentionOps.declarations,
+        EmbeddingBagOps.declarations,
+        SafeSoftmaxOps.declarations
     ]
 
     /// The registry of all families, indexed by the names in their signatures; each signature's

@@ -67,4 +67,7 @@ from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDi
 from torch.nn.modules import (
     Bilinear, PairwiseDistance, TripletMarginLoss, TripletMarginWithDistanceLoss, UpsamplingBilinear2d, UpsamplingNearest2d,
 )
+from torch.nn.modules import (
+    EmbeddingBag, MultiheadAttention, Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer,
+)
 from torch.nn import init, utils

@@ -2,7 +2,7 @@
 from torch.nn.modules.module import Module
 from torch.nn.modules.container import ModuleDict, ModuleList, ParameterList, Sequential
 from torch.nn.modules.lazy import LazyModuleMixin
-from torch.nn.modules.linear import Bilinear, Identity, LazyLinear, Linear
+from torch.nn.modules.linear import Bilinear, Identity, LazyLinear, Linear, NonDynamicallyQuantizableLinear
 from torch.nn.modules.conv import Conv1d, Conv2d, ConvTranspose2d, LazyConv2d
 from torch.nn.modules.activation import (
     CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid,
@@ -17,9 +17,13 @@ from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from torch.nn.modules.normalization import GroupNorm, LayerNorm
 from torch.nn.modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
-from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.sparse import Embedding, EmbeddingBag
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.pooling import AdaptiveAvgPool2d, AvgPool1d, AvgPool2d, MaxPool1d, MaxPool2d
 from torch.nn.modules.rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from torch.nn.modules.upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from torch.nn.modules.distance import PairwiseDistance
+from torch.nn.modules._multihead_attention import MultiheadAttention
+from torch.nn.modules.transformer import (
+    Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer,
+)

@@ -359,3 +359,5 @@ class PReLU(Module):
 
     def extra_repr(self):
         return f"num_parameters={self.num_parameters}"
+
+from torch.nn.modules._multihead_attention import MultiheadAttention

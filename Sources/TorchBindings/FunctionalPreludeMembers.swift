@@ -1,0 +1,36 @@
+import Python
+
+/// The `torch.nn.functional` functions the prelude writes in Python, as PyTorch's
+/// torch/nn/functional.py does (`multi_head_attention_forward`, `scaled_dot_product_attention`'s
+/// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks):
+/// each runs its prelude module's source on first call.
+enum FunctionalPreludeMembers {
+    /// The prelude module holding each function, by the function's name.
+    static let modules = [
+        "scaled_dot_product_attention": "torch.nn._functional_attention",
+        "multi_head_attention_forward": "torch.nn._functional_attention",
+        "_canonical_mask": "torch.nn._functional_attention",
+        "_none_or_dtype": "torch.nn._functional_attention",
+        "_mha_shape_check": "torch.nn._functional_attention",
+        "_in_projection_packed": "torch.nn._functional_attention",
+        "_in_projection": "torch.nn._functional_attention",
+        "embedding_bag": "torch.nn._functional_embedding_bag"
+    ]
+
+    /// One host function per name, calling the prelude's function of that name.
+    static func members() -> [String: Value] {
+        var members = [String: Value]()
+        for (name, moduleName) in modules {
+            members[name] = .object(
+                BuiltinFunction(name) { args, interp in
+                    guard let module = TorchRuntime.of(interp).prelude?.modules[moduleName],
+                        let function = try module.attribute(name, interp)
+                    else {
+                        throw PyException.attribute("module 'torch.nn.functional' has no attribute '\(name)'")
+                    }
+                    return try interp.call(function, args)
+                })
+        }
+        return members
+    }
+}

@@ -1,0 +1,45 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+layer = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, dropout=0.0)
+print(layer)
+enc = nn.TransformerEncoder(layer, num_layers=2)
+print(list(enc.state_dict().keys())[:6], len(enc.state_dict()))
+print(enc.layers[1].linear1.weight[0])
+x = torch.randn(5, 3, 8)
+out = enc(x)
+print(out.grad_fn.name())
+print(out[0])
+(out * torch.linspace(-1, 1, 8)).sum().backward()
+print(enc.layers[0].self_attn.in_proj_weight.grad[0])
+print(enc.layers[1].norm2.weight.grad)
+
+mask = nn.Transformer.generate_square_subsequent_mask(5)
+print(mask)
+out = enc(x, mask=mask)
+print(out[4])
+out = enc(x, mask=mask, is_causal=True)
+print(out[4])
+pad = torch.tensor([[False] * 5, [False] * 3 + [True] * 2, [False] * 4 + [True]])
+out = enc(x, src_key_padding_mask=pad)
+print(out[2])
+
+torch.manual_seed(1)
+layer2 = nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, activation="gelu", batch_first=True, norm_first=True)
+enc2 = nn.TransformerEncoder(layer2, 2, norm=nn.LayerNorm(8), enable_nested_tensor=False)
+print(enc2)
+xb = torch.randn(3, 5, 8)
+o = enc2(xb, mask=mask)
+print(o[1])
+enc2.eval()
+with torch.no_grad():
+    o2 = enc2(xb)
+print(o2[2])
+
+layer3 = nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, activation=torch.tanh, batch_first=True)
+o3 = layer3(xb, src_key_padding_mask=pad)
+print(o3[2])
+layer3.eval()
+with torch.no_grad():
+    print(layer3(xb)[0])
