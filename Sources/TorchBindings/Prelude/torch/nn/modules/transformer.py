@@ -2,6 +2,8 @@
 # torch/nn/modules/transformer.py: the same submodules, names, initialisation and forward. The
 # fused paths PyTorch takes in eval mode without grad (torch._transformer_encoder_layer_fwd,
 # nested tensors for padding masks) are not taken: the layers always run their Python forward.
+import copy
+
 import _gradscope
 import torch
 import torch.nn.functional as F
@@ -270,9 +272,6 @@ class TransformerEncoderLayer(Module):
     ):
         factory_kwargs = {"device": device, "dtype": dtype}
         super().__init__()
-        self._clone_arguments = (
-            d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first, norm_first, bias, device, dtype,
-        )
         self.self_attn = MultiheadAttention(
             d_model,
             nhead,
@@ -374,9 +373,6 @@ class TransformerDecoderLayer(Module):
     ):
         factory_kwargs = {"device": device, "dtype": dtype}
         super().__init__()
-        self._clone_arguments = (
-            d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first, norm_first, bias, device, dtype,
-        )
         self.self_attn = MultiheadAttention(
             d_model,
             nhead,
@@ -467,26 +463,8 @@ class TransformerDecoderLayer(Module):
         return self.dropout3(x)
 
 
-def _deepcopy_layer(layer):
-    # copy.deepcopy of an encoder or decoder layer: the same configuration built again without
-    # drawing from the random stream, holding copies of the layer's parameters, buffers,
-    # requires_grad flags and training modes.
-    state = torch.get_rng_state()
-    clone = type(layer)(*layer._clone_arguments)
-    torch.set_rng_state(state)
-    with torch.no_grad():
-        for source, target in zip(layer.parameters(), clone.parameters()):
-            target.copy_(source)
-            target.requires_grad_(source.requires_grad)
-        for source, target in zip(layer.buffers(), clone.buffers()):
-            target.copy_(source)
-    for source, target in zip(layer.modules(), clone.modules()):
-        target.training = source.training
-    return clone
-
-
 def _get_clones(module, N):
-    return ModuleList([_deepcopy_layer(module) for i in range(N)])
+    return ModuleList([copy.deepcopy(module) for i in range(N)])
 
 
 def _get_activation_fn(activation):
