@@ -32,11 +32,25 @@ extension Interpreter {
                 return .list(ListStorage(parts.map { .string($0) }))
             }
         case "splitlines":
-            return method { _ in
-                .list(
-                    ListStorage(
-                        s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { .string(String($0)) }
-                            .dropLast(s.last?.isNewline == true ? 1 : 0)))
+            return method { args in
+                let keepArgument = args.positional.first ?? args.keywords.first { $0.name == "keepends" }?.value
+                let keepEnds = try keepArgument.map(self.truthy) ?? false
+                // Counted before any line is made: a string of newlines makes as many strings.
+                try self.reserveMemory([s.count(where: \.isNewline) + 1], itemSize: MemoryLayout<Value>.stride)
+                try self.reserveBytes(s.utf8.count)
+                var lines: [Value] = []
+                var line = ""
+                for c in s {
+                    if c.isNewline {
+                        if keepEnds { line.append(c) }
+                        lines.append(.string(line))
+                        line = ""
+                    } else {
+                        line.append(c)
+                    }
+                }
+                if !line.isEmpty { lines.append(.string(line)) }
+                return .list(ListStorage(lines))
             }
         case "upper": return method { _ in .string(s.uppercased()) }
         case "lower": return method { _ in .string(s.lowercased()) }
@@ -117,9 +131,24 @@ extension Interpreter {
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
         case "isalnum": return method { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
+        case "isidentifier":
+            // Letters, digits and underscores, not starting with a digit (Unicode's XID classes
+            // approximated by Character's letter and number properties).
+            return method { _ in
+                .bool(
+                    s.first.map { $0 == "_" || $0.isLetter } ?? false
+                        && s.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber })
+            }
+        case "isascii": return method { _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
         case "isspace": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
         case "isupper": return method { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isLowercase)) }
         case "islower": return method { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isUppercase)) }
+        case "expandtabs":
+            return method { args in
+                let tabArgument = args.positional.first ?? args.keywords.first { $0.name == "tabsize" }?.value ?? .int(8)
+                let tabSize = try self.integerArgument(tabArgument)
+                return .string(try self.expandingTabs(s, tabSize: tabSize))
+            }
         case "zfill":
             return method { args in
                 let width = try self.integerArgument(args.positional.first ?? .none)
@@ -144,6 +173,36 @@ extension Interpreter {
     }
 
     /// The prefix/suffix argument of startswith/endswith: a str or a tuple of str.
+    /// `s.expandtabs(tabSize)`: each tab becomes the spaces up to the next multiple of
+    /// `tabSize` columns (none when it is below 1), counting from the last newline; the result's
+    /// size is reserved before it is built.
+    private func expandingTabs(_ s: String, tabSize: Int) throws -> String {
+        var length = 0
+        var column = 0
+        for c in s {
+            let spaces = c == "\t" ? (tabSize > 0 ? tabSize - column % tabSize : 0) : 1
+            let (total, overflow) = length.addingReportingOverflow(spaces)
+            guard !overflow else { throw PyException(.overflowError, "new string is too long") }
+            length = total
+            column = c == "\n" || c == "\r" ? 0 : column + spaces
+        }
+        try reserveMemory([length], itemSize: 1)
+        var out = ""
+        out.reserveCapacity(length)
+        column = 0
+        for c in s {
+            if c == "\t" {
+                let spaces = tabSize > 0 ? tabSize - column % tabSize : 0
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(c)
+                column = c == "\n" || c == "\r" ? 0 : column + 1
+            }
+        }
+        return out
+    }
+
     private func affixes(_ v: Value, _ name: String) throws -> [String] {
         switch v {
         case .string(let a): return [a]

@@ -243,7 +243,7 @@ extension Interpreter {
             return try interp.binary(.pow, args.positional[0], args.positional[1])
         }
         for refused in [
-            "open", "eval", "exec", "compile", "__import__", "input", "globals", "locals", "vars", "breakpoint", "exit", "quit",
+            "open", "eval", "exec", "compile", "__import__", "input", "globals", "locals", "breakpoint", "exit", "quit",
             "memoryview", "help", "dir"
         ] {
             add(refused) { _, _ in

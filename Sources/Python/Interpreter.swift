@@ -34,12 +34,14 @@ public struct ExecutionLimits: Sendable {
 /// Runs a parsed script with Python semantics, printing what Python would print.
 package final class Interpreter {
     package let filename: String
+    /// What follows the script's name in `sys.argv` (`gradscope run SCRIPT -- ARGS`).
+    package var scriptArguments: [String] = []
     package let module: Module
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
     var importableModules: [String: Value] = [:]
     /// Standard modules not imported yet, with what builds each.
-    var unbuiltModules: [String: (Interpreter) -> Value] = [:]
+    var unbuiltModules: [String: (Interpreter) throws -> Value] = [:]
     /// Importable module names: the host's in registration order, then the standard library's.
     var hostModuleNames: [String] = []
     var standardModuleNames: [String] = []
@@ -291,8 +293,11 @@ package final class Interpreter {
             for t in targets { try assign(t, value, scope) }
         case .augmentedAssign(let target, let op, let valueExpr):
             try augmentedAssign(target, op, valueExpr, scope)
-        case .annotatedAssign(let target, let valueExpr):
+        case .annotatedAssign(let target, let annotation, let valueExpr):
             if let valueExpr { try assign(target, try evaluate(valueExpr, scope), scope) }
+            if scope.isClassBody, case .name(let name) = target.kind {
+                try recordAnnotation(name, try evaluate(annotation, scope), in: scope)
+            }
         case .if(let condition, let body, let orElse):
             return try execute(try truthy(evaluate(condition, scope)) ? body : orElse, scope)
         case .for(let target, let iterableExpr, let body, let orElse):

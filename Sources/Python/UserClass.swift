@@ -89,6 +89,13 @@ package final class UserClass: PyObject {
         switch n {
         case "__name__", "__qualname__": return .string(name)
         case "__module__": return .string("__main__")
+        case "__annotations__":
+            // Since Python 3.10 a class without annotations of its own gets an empty dict, not
+            // its base class's.
+            if let own = attributes["__annotations__"] { return own }
+            let empty = Value.dict(DictStorage())
+            attributes["__annotations__"] = empty
+            return empty
         default: break
         }
         if let hook = interp.classAttributeHook, let v = try hook(self, n) { return v }
@@ -138,7 +145,7 @@ package final class UserClass: PyObject {
 package final class Instance: PyObject {
     /// The instance's class; assigning `__class__` replaces it, as in CPython.
     private(set) var cls: UserClass
-    var attributes: [String: Value] = [:]
+    var attributes = AttributeTable()
     /// For an instance of an exception class: its `args`.
     var exceptionArgs: [Value]?
     /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
