@@ -56,6 +56,16 @@ import Testing
         #expect(r.stdout.contains("  --epochs N  epochs (default: 1)\n"))
     }
 
+    @Test func dumpAndRenderPassThemOn() throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("import sys\nprint(sys.argv)\n".utf8).write(to: dir.appendingPathComponent("s.py"))
+        let dump = try CLI.run(["dump", "s.py", "--", "a", "-b"], in: dir)
+        #expect(dump.status == 0 && dump.stderr == "['s.py', 'a', '-b']\n", "\(dump.stderr)")
+        let render = try CLI.run(["render", "s.py", "-o", "g.dot", "--", "c"], in: dir)
+        #expect(render.status == 0 && render.stderr == "['s.py', 'c']\n", "\(render.stderr)")
+    }
+
     @Test func aRecordedRunGetsThemToo() throws {
         let dir = try CLI.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
