@@ -72,7 +72,8 @@ extension Interpreter {
         case "startswith", "endswith":
             return method { args in
                 let candidates = try self.affixes(args.positional.first ?? .none, name)
-                return .bool(candidates.contains { name == "startswith" ? s.hasPrefix($0) : s.hasSuffix($0) })
+                guard let (window, _) = try self.searchWindow(s, args) else { return .bool(false) }
+                return .bool(candidates.contains { name == "startswith" ? window.hasPrefix($0) : window.hasSuffix($0) })
             }
         case "replace":
             return method { args in
@@ -89,14 +90,19 @@ extension Interpreter {
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
-                let found: Int?
-                if sub.isEmpty {
-                    found = name.hasPrefix("r") ? s.count : 0
-                } else {
-                    let bytes = Array(s.utf8)
-                    let search = StringSearch(sub)
-                    let positions = try search.occurrences(in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
-                    found = (name.hasPrefix("r") ? positions.last : positions.first).map(s.characterOffset(ofByte:))
+                var found: Int?
+                if let (window, offset) = try self.searchWindow(s, args) {
+                    if sub.isEmpty {
+                        found = offset + (name.hasPrefix("r") ? window.count : 0)
+                    } else {
+                        let bytes = Array(window.utf8)
+                        let search = StringSearch(sub)
+                        let positions = try search.occurrences(
+                            in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
+                        found = (name.hasPrefix("r") ? positions.last : positions.first).map {
+                            offset + window.characterOffset(ofByte: $0)
+                        }
+                    }
                 }
                 if let found { return .int(found) }
                 if name.hasSuffix("index") { throw PyException.value("substring not found") }
@@ -125,8 +131,10 @@ extension Interpreter {
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
+                guard let (window, _) = try self.searchWindow(s, args) else { return .int(0) }
                 return .int(
-                    sub.isEmpty ? s.count + 1 : try StringSearch(sub).occurrences(in: Array(s.utf8), overlapping: false).count)
+                    sub.isEmpty
+                        ? window.count + 1 : try StringSearch(sub).occurrences(in: Array(window.utf8), overlapping: false).count)
             }
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
@@ -201,6 +209,33 @@ extension Interpreter {
             }
         }
         return out
+    }
+
+    /// The part of `s` that the optional `start` and `end` arguments (positions 1 and 2, with
+    /// Python's slice rules) of `find`, `count`, `startswith`, ... select, and the offset of its
+    /// first character; nil when `start` lies beyond the end, where nothing is found.
+    private func searchWindow(_ s: String, _ args: Arguments) throws -> (String, Int)? {
+        let start = try args.positional.count > 1 ? optionalInteger(args.positional[1]) : nil
+        let end = try args.positional.count > 2 ? optionalInteger(args.positional[2]) : nil
+        if start == nil && end == nil { return (s, 0) }
+        let count = s.count
+        func normalized(_ index: Int?, _ fallback: Int) -> Int {
+            guard let index else { return fallback }
+            return index < 0 ? max(index + count, 0) : index
+        }
+        let lower = normalized(start, 0)
+        let upper = min(normalized(end, count), count)
+        if lower > count { return nil }
+        if lower >= upper { return ("", lower) }
+        let from = s.index(s.startIndex, offsetBy: lower)
+        let to = s.index(from, offsetBy: upper - lower)
+        return (String(s[from..<to]), lower)
+    }
+
+    /// An optional integer argument (`None` is nil).
+    private func optionalInteger(_ value: Value) throws -> Int? {
+        if case .none = value { return nil }
+        return try integerArgument(value)
     }
 
     private func affixes(_ v: Value, _ name: String) throws -> [String] {
