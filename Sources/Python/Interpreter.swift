@@ -36,6 +36,9 @@ package final class Interpreter {
     package let filename: String
     /// What follows the script's name in `sys.argv` (`gradscope run SCRIPT -- ARGS`).
     package var scriptArguments: [String] = []
+    /// The module whose top level is running: `__main__`, or a standard module written in Python
+    /// while its source runs (the classes it defines are that module's).
+    var executingModule = "__main__"
     package let module: Module
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
@@ -197,7 +200,7 @@ package final class Interpreter {
             if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
         let message = e.message
-        text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
+        text += message.isEmpty ? "\(e.tracebackName)\n" : "\(e.tracebackName): \(message)\n"
         writeError(text)
         let scriptLine = frames.last { $0.file == nil }?.line
         observer?.uncaughtError(type: e.typeName, message: message, line: scriptLine ?? currentLine)
@@ -546,7 +549,8 @@ package final class Interpreter {
             throw error
         }
         let methods = classBodies.removeLast().functions
-        let userClass = try UserClass(name: def.name, bases: bases, attributes: classScope.variables)
+        let userClass = try UserClass(
+            name: def.name, module: executingModule, bases: bases, attributes: classScope.variables)
         for f in methods { f.definingClass = userClass }
         var cls: Value = .object(userClass)
         for d in def.decorators.reversed() { cls = try call(try evaluate(d, scope), Arguments([cls])) }
