@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "GraphRender", dependencies: ["GraphModel", "CGraphviz"], exclude: ["Viewer/Assets"],
             plugins: ["EmbedViewerAssets"]),
-        .target(name: "Python"),
+        .target(name: "Python", exclude: ["Prelude"], plugins: ["EmbedPythonPrelude"]),
         .target(
             name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
             plugins: ["EmbedPythonPrelude"]),

@@ -202,8 +202,8 @@ package enum StmtKind {
     /// `a = b = value`: every target, left to right.
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
-    /// `x: int = 3` (the annotation is ignored).
-    case annotatedAssign(target: Expr, value: Expr?)
+    /// `x: int = 3`; a class body records a plain name's annotation in `__annotations__`.
+    case annotatedAssign(target: Expr, annotation: Expr, value: Expr?)
     /// `elif` chains are nested `if`s in `orElse`.
     case `if`(condition: Expr, body: [Stmt], orElse: [Stmt])
     case `for`(target: Expr, iterable: Expr, body: [Stmt], orElse: [Stmt])

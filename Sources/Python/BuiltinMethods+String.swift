@@ -32,11 +32,25 @@ extension Interpreter {
                 return .list(ListStorage(parts.map { .string($0) }))
             }
         case "splitlines":
-            return method { _ in
-                .list(
-                    ListStorage(
-                        s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { .string(String($0)) }
-                            .dropLast(s.last?.isNewline == true ? 1 : 0)))
+            return method { args in
+                let keepArgument = args.positional.first ?? args.keywords.first { $0.name == "keepends" }?.value
+                let keepEnds = try keepArgument.map(self.truthy) ?? false
+                // Counted before any line is made: a string of newlines makes as many strings.
+                try self.reserveMemory([s.count(where: \.isNewline) + 1], itemSize: MemoryLayout<Value>.stride)
+                try self.reserveBytes(s.utf8.count)
+                var lines: [Value] = []
+                var line = ""
+                for c in s {
+                    if c.isNewline {
+                        if keepEnds { line.append(c) }
+                        lines.append(.string(line))
+                        line = ""
+                    } else {
+                        line.append(c)
+                    }
+                }
+                if !line.isEmpty { lines.append(.string(line)) }
+                return .list(ListStorage(lines))
             }
         case "upper": return method { _ in .string(s.uppercased()) }
         case "lower": return method { _ in .string(s.lowercased()) }
@@ -58,7 +72,8 @@ extension Interpreter {
         case "startswith", "endswith":
             return method { args in
                 let candidates = try self.affixes(args.positional.first ?? .none, name)
-                return .bool(candidates.contains { name == "startswith" ? s.hasPrefix($0) : s.hasSuffix($0) })
+                guard let (window, _) = try self.searchWindow(s, args) else { return .bool(false) }
+                return .bool(candidates.contains { name == "startswith" ? window.hasPrefix($0) : window.hasSuffix($0) })
             }
         case "replace":
             return method { args in
@@ -75,14 +90,19 @@ extension Interpreter {
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
-                let found: Int?
-                if sub.isEmpty {
-                    found = name.hasPrefix("r") ? s.count : 0
-                } else {
-                    let bytes = Array(s.utf8)
-                    let search = StringSearch(sub)
-                    let positions = try search.occurrences(in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
-                    found = (name.hasPrefix("r") ? positions.last : positions.first).map(s.characterOffset(ofByte:))
+                var found: Int?
+                if let (window, offset) = try self.searchWindow(s, args) {
+                    if sub.isEmpty {
+                        found = offset + (name.hasPrefix("r") ? window.count : 0)
+                    } else {
+                        let bytes = Array(window.utf8)
+                        let search = StringSearch(sub)
+                        let positions = try search.occurrences(
+                            in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
+                        found = (name.hasPrefix("r") ? positions.last : positions.first).map {
+                            offset + window.characterOffset(ofByte: $0)
+                        }
+                    }
                 }
                 if let found { return .int(found) }
                 if name.hasSuffix("index") { throw PyException.value("substring not found") }
@@ -111,15 +131,32 @@ extension Interpreter {
                 guard case .string(let sub)? = args.positional.first else {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
+                guard let (window, _) = try self.searchWindow(s, args) else { return .int(0) }
                 return .int(
-                    sub.isEmpty ? s.count + 1 : try StringSearch(sub).occurrences(in: Array(s.utf8), overlapping: false).count)
+                    sub.isEmpty
+                        ? window.count + 1 : try StringSearch(sub).occurrences(in: Array(window.utf8), overlapping: false).count)
             }
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
         case "isalnum": return method { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
+        case "isidentifier":
+            // Letters, digits and underscores, not starting with a digit (Unicode's XID classes
+            // approximated by Character's letter and number properties).
+            return method { _ in
+                .bool(
+                    s.first.map { $0 == "_" || $0.isLetter } ?? false
+                        && s.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber })
+            }
+        case "isascii": return method { _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
         case "isspace": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
         case "isupper": return method { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isLowercase)) }
         case "islower": return method { _ in .bool(s.contains(where: \.isLetter) && !s.contains(where: \.isUppercase)) }
+        case "expandtabs":
+            return method { args in
+                let tabArgument = args.positional.first ?? args.keywords.first { $0.name == "tabsize" }?.value ?? .int(8)
+                let tabSize = try self.integerArgument(tabArgument)
+                return .string(try self.expandingTabs(s, tabSize: tabSize))
+            }
         case "zfill":
             return method { args in
                 let width = try self.integerArgument(args.positional.first ?? .none)
@@ -144,6 +181,63 @@ extension Interpreter {
     }
 
     /// The prefix/suffix argument of startswith/endswith: a str or a tuple of str.
+    /// `s.expandtabs(tabSize)`: each tab becomes the spaces up to the next multiple of
+    /// `tabSize` columns (none when it is below 1), counting from the last newline; the result's
+    /// size is reserved before it is built.
+    private func expandingTabs(_ s: String, tabSize: Int) throws -> String {
+        var length = 0
+        var column = 0
+        for c in s {
+            let spaces = c == "\t" ? (tabSize > 0 ? tabSize - column % tabSize : 0) : 1
+            let (total, overflow) = length.addingReportingOverflow(spaces)
+            guard !overflow else { throw PyException(.overflowError, "new string is too long") }
+            length = total
+            column = c == "\n" || c == "\r" ? 0 : column + spaces
+        }
+        try reserveMemory([length], itemSize: 1)
+        var out = ""
+        out.reserveCapacity(length)
+        column = 0
+        for c in s {
+            if c == "\t" {
+                let spaces = tabSize > 0 ? tabSize - column % tabSize : 0
+                out += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                out.append(c)
+                column = c == "\n" || c == "\r" ? 0 : column + 1
+            }
+        }
+        return out
+    }
+
+    /// The part of `s` that the optional `start` and `end` arguments (positions 1 and 2, with
+    /// Python's slice rules) of `find`, `count`, `startswith`, ... select, and the offset of its
+    /// first character; nil when `start` lies beyond the end, where nothing is found.
+    private func searchWindow(_ s: String, _ args: Arguments) throws -> (String, Int)? {
+        let start = try args.positional.count > 1 ? optionalInteger(args.positional[1]) : nil
+        let end = try args.positional.count > 2 ? optionalInteger(args.positional[2]) : nil
+        if start == nil && end == nil { return (s, 0) }
+        let count = s.count
+        func normalized(_ index: Int?, _ fallback: Int) -> Int {
+            guard let index else { return fallback }
+            return index < 0 ? max(index + count, 0) : index
+        }
+        let lower = normalized(start, 0)
+        let upper = min(normalized(end, count), count)
+        if lower > count { return nil }
+        if lower >= upper { return ("", lower) }
+        let from = s.index(s.startIndex, offsetBy: lower)
+        let to = s.index(from, offsetBy: upper - lower)
+        return (String(s[from..<to]), lower)
+    }
+
+    /// An optional integer argument (`None` is nil).
+    private func optionalInteger(_ value: Value) throws -> Int? {
+        if case .none = value { return nil }
+        return try integerArgument(value)
+    }
+
     private func affixes(_ v: Value, _ name: String) throws -> [String] {
         switch v {
         case .string(let a): return [a]

@@ -1,7 +1,12 @@
 /// The builtin types scripts can call and compare against.
 enum BuiltinTypes {
     static let int = TypeObject("int") { args, interp in
+        let baseArgument = args.positional.count > 1 ? args.positional[1] : args.keywords.first { $0.name == "base" }?.value
         guard var v = args.positional.first else { return .int(0) }
+        if let baseArgument {
+            guard case .string(let s) = v else { throw PyException.type("int() can't convert non-string with explicit base") }
+            return .int(try parseInteger(s, base: try interp.integerArgument(baseArgument)))
+        }
         if case .object(let o) = v, let number = try o.numberConversion(interp) { v = number }
         switch v {
         case .int: return v
@@ -9,10 +14,7 @@ enum BuiltinTypes {
         case .float(let d):
             return .int(try pythonInt(d))
         case .string(let s):
-            guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else {
-                throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s))")
-            }
-            return .int(i)
+            return .int(try parseInteger(s, base: 10))
         default:
             throw PyException.type(
                 "int() argument must be a string, a bytes-like object or a real number, not '\(Formatting.typeName(v))'")
@@ -145,4 +147,49 @@ func pythonInt(_ d: Double) throws -> Int {
     }
     guard abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
     return Int(d)
+}
+
+/// `int(text, base)`: Python's integer literal rules — surrounding whitespace, a sign, the base's
+/// prefix (`0x`, `0o`, `0b`; required to pick the base when `base` is 0), underscores between
+/// digits; CPython's ValueError otherwise, and OverflowError beyond 64 bits.
+func parseInteger(_ text: String, base: Int) throws -> Int {
+    guard base == 0 || (2...36).contains(base) else { throw PyException.value("int() base must be >= 2 and <= 36, or 0") }
+    let invalid = PyException.value("invalid literal for int() with base \(base): \(PythonFormat.stringRepr(text))")
+    var digits = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    var negative = false
+    if let sign = digits.first, sign == "+" || sign == "-" {
+        negative = sign == "-"
+        digits = digits.dropFirst()
+    }
+    var radix = base
+    let prefixes: [(String, Int)] = [("0x", 16), ("0o", 8), ("0b", 2)]
+    if let (_, prefixBase) = prefixes.first(where: { digits.lowercased().hasPrefix($0.0) }),
+        base == 0 || base == prefixBase
+    {
+        radix = prefixBase
+        digits = digits.dropFirst(2)
+        if digits.first == "_" { digits = digits.dropFirst() }
+    } else if base == 0 {
+        radix = 10
+        // Base 0 reads a decimal literal as Python source does: no leading zeros but zero itself.
+        if digits.count > 1, digits.first == "0", digits.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
+    }
+    guard !digits.isEmpty, digits.first != "_", digits.last != "_", !digits.contains("__") else { throw invalid }
+    var value = 0
+    for c in digits where c != "_" {
+        guard let digit = c.hexDigitValue ?? c.letterDigitValue, digit < radix else { throw invalid }
+        let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+        let (sum, overflowSum) = shifted.addingReportingOverflow(negative ? -digit : digit)
+        if overflow || overflowSum { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
+        value = sum
+    }
+    return value
+}
+
+extension Character {
+    /// The value of `a`...`z` (either case) as a digit of bases above 16.
+    fileprivate var letterDigitValue: Int? {
+        guard let ascii = asciiValue, isLetter else { return nil }
+        return Int(ascii | 0x20) - 97 + 10
+    }
 }

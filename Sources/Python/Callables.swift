@@ -170,4 +170,11 @@ package final class ModuleObject: PyObject, ModuleLike {
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         n == "__name__" ? .string(name) : members[n]
     }
+    /// `module.name = value`, as a script may do (`sys.stderr = sys.stdout`); each run builds
+    /// its own standard modules, so this touches no other run.
+    package func setAttribute(_ n: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        guard n != "__name__" else { return false }
+        members[n] = value
+        return true
+    }
 }

@@ -102,6 +102,8 @@ package final class ExceptionInstance: PyObject {
     var pythonClass: Value { .object(object.map { $0.cls } ?? cls) }
 
     package var typeName: String { object?.cls.name ?? cls.name }
+    /// The class name a traceback's last line shows (`re.error`, `MyError`).
+    var tracebackName: String { object?.cls.tracebackName ?? cls.name }
 
     /// `str(e)`: the single argument's str, or the tuple of arguments.
     package func str() -> String { object?.str() ?? Self.defaultStr(cls, args) }
@@ -152,6 +154,8 @@ package struct PyException: Error {
     package init(instance: ExceptionInstance) { self.instance = instance }
 
     package var typeName: String { instance.typeName }
+    /// The class name a traceback's last line shows (`re.error`, `MyError`).
+    var tracebackName: String { instance.tracebackName }
     package var message: String { instance.str() }
 
     package static func type(_ m: String) -> PyException { PyException(.typeError, m) }

@@ -170,6 +170,18 @@ extension Interpreter {
         throw noAttribute(object, name)
     }
 
+    /// Records `name: annotation` in a class body's `__annotations__`, creating the dict on the
+    /// body's first annotation, as CPython does.
+    func recordAnnotation(_ name: String, _ annotation: Value, in scope: Scope) throws {
+        if case .dict(let annotations)? = scope.variables["__annotations__"] {
+            try annotations.set(.string(name), annotation)
+            return
+        }
+        let annotations = DictStorage()
+        try annotations.set(.string(name), annotation)
+        scope.variables["__annotations__"] = .dict(annotations)
+    }
+
     /// Refuses the internal attributes the sandbox hides.
     func checkAttributeName(_ name: String) throws {
         if name.hasPrefix("__") && name.hasSuffix("__") && Interpreter.refusedDunders.contains(name) {

@@ -10,8 +10,9 @@ extension Interpreter {
     package func registerBuiltin(_ name: String, _ value: Value) { builtins[name] = value }
 
     /// Makes the standard module `name` importable; `make` builds it on its first import, so
-    /// scripts that never import it do not pay for it at start-up.
-    func registerStandardModule(_ name: String, _ make: @escaping (Interpreter) -> Value) {
+    /// scripts that never import it do not pay for it at start-up. A module whose building
+    /// fails (its Python source hit the run's limits) stays unbuilt.
+    func registerStandardModule(_ name: String, _ make: @escaping (Interpreter) throws -> Value) {
         if unbuiltModules.updateValue(make, forKey: name) == nil { standardModuleNames.append(name) }
     }
 
@@ -19,9 +20,14 @@ extension Interpreter {
     func importModule(_ name: String) throws -> Value {
         if let module = importableModules[name] { return module }
         if let make = unbuiltModules.removeValue(forKey: name) {
-            let module = make(self)
-            importableModules[name] = module
-            return module
+            do {
+                let module = try make(self)
+                importableModules[name] = module
+                return module
+            } catch {
+                unbuiltModules[name] = make
+                throw error
+            }
         }
         let supported = hostModuleNames + standardModuleNames
         var roots: [String] = []

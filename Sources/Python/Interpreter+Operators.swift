@@ -460,10 +460,12 @@ extension Interpreter {
         return (start, stop, step)
     }
 
-    /// Old-style `"%d %s" % args` formatting.
+    /// Old-style `"%d %s" % args` formatting; `%(key)s` takes its value from a dict `args`.
     private func percentFormat(_ template: String, _ args: Value) throws -> String {
         var values: [Value]
         if case .tuple(let t) = args { values = t } else { values = [args] }
+        let mapping: DictStorage?
+        if case .dict(let d) = args { mapping = d } else { mapping = nil }
         var out = ""
         var chars = template[...]
         while let c = chars.popFirst() {
@@ -471,23 +473,43 @@ extension Interpreter {
                 out.append(c)
                 continue
             }
+            var keyed: Value?
+            if chars.first == "(" {
+                keyed = try mappingValue(&chars, mapping)
+            }
             var flags = ""
             while let n = chars.first, "-+ #0".contains(n) {
                 flags.append(n)
                 chars.removeFirst()
             }
             var widthAndPrecision = ""
-            while let n = chars.first, "0123456789.".contains(n) {
-                widthAndPrecision.append(n)
+            while let n = chars.first, "0123456789.*".contains(n) {
                 chars.removeFirst()
+                guard n == "*" else {
+                    widthAndPrecision.append(n)
+                    continue
+                }
+                // `*` takes the width or precision from the arguments.
+                guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
+                guard case .int(var starred) = values.removeFirst() else { throw PyException.type("* wants int") }
+                if starred < 0 && !widthAndPrecision.contains(".") {
+                    flags.append("-")
+                    starred = starred == Int.min ? Int.max : -starred
+                }
+                widthAndPrecision += String(max(starred, 0))
             }
             guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
             if code == "%" {
                 out += "%"
                 continue
             }
-            guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
-            let v = values.removeFirst()
+            let v: Value
+            if let keyed {
+                v = keyed
+            } else {
+                guard !values.isEmpty else { throw PyException.type("not enough arguments for format string") }
+                v = values.removeFirst()
+            }
             // Translate printf flags into a format spec: '-' left-aligns, '0' zero-pads numbers.
             let left = flags.contains("-")
             let sign = flags.contains("+") ? "+" : flags.contains(" ") ? " " : ""
@@ -520,8 +542,31 @@ extension Interpreter {
                 throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }
         }
-        if !values.isEmpty { throw PyException.type("not all arguments converted during string formatting") }
+        if !values.isEmpty && mapping == nil {
+            throw PyException.type("not all arguments converted during string formatting")
+        }
         return out
+    }
+
+    /// The value of a `%(key)` field (`chars` starts at its `(`), read from `mapping`.
+    private func mappingValue(_ chars: inout Substring, _ mapping: DictStorage?) throws -> Value {
+        chars.removeFirst()
+        var key = ""
+        var depth = 1
+        while true {
+            guard let n = chars.popFirst() else { throw PyException.value("incomplete format key") }
+            if n == "(" { depth += 1 }
+            if n == ")" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            key.append(n)
+        }
+        guard let mapping else { throw PyException.type("format requires a mapping") }
+        guard let value = try mapping.get(.string(key)) else {
+            throw PyException(instance: ExceptionInstance(.keyError, [.string(key)]))
+        }
+        return value
     }
 
     func toDouble(_ v: Value) throws -> Double {

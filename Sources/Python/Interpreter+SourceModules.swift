@@ -12,6 +12,9 @@ extension Interpreter {
             throw PyException(.importError, "cannot run \(filename): \(error)")
         }
         let namespace = Scope(enclosing: nil)
+        let outerModule = executingModule
+        executingModule = name
+        defer { executingModule = outerModule }
         frames.append(Frame(function: "<module>", line: 0, file: SourceFile(name: filename, lines: parsed.sourceLines)))
         defer { frames.removeLast() }
         _ = try execute(parsed.body, namespace)

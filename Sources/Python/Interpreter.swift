@@ -34,12 +34,17 @@ public struct ExecutionLimits: Sendable {
 /// Runs a parsed script with Python semantics, printing what Python would print.
 package final class Interpreter {
     package let filename: String
+    /// What follows the script's name in `sys.argv` (`gradscope run SCRIPT -- ARGS`).
+    package var scriptArguments: [String] = []
+    /// The module whose top level is running: `__main__`, or a standard module written in Python
+    /// while its source runs (the classes it defines are that module's).
+    var executingModule = "__main__"
     package let module: Module
     package let globals = Scope(enclosing: nil)
     var builtins: [String: Value] = [:]
     var importableModules: [String: Value] = [:]
     /// Standard modules not imported yet, with what builds each.
-    var unbuiltModules: [String: (Interpreter) -> Value] = [:]
+    var unbuiltModules: [String: (Interpreter) throws -> Value] = [:]
     /// Importable module names: the host's in registration order, then the standard library's.
     var hostModuleNames: [String] = []
     var standardModuleNames: [String] = []
@@ -195,7 +200,7 @@ package final class Interpreter {
             if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
         let message = e.message
-        text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
+        text += message.isEmpty ? "\(e.tracebackName)\n" : "\(e.tracebackName): \(message)\n"
         writeError(text)
         let scriptLine = frames.last { $0.file == nil }?.line
         observer?.uncaughtError(type: e.typeName, message: message, line: scriptLine ?? currentLine)
@@ -291,8 +296,11 @@ package final class Interpreter {
             for t in targets { try assign(t, value, scope) }
         case .augmentedAssign(let target, let op, let valueExpr):
             try augmentedAssign(target, op, valueExpr, scope)
-        case .annotatedAssign(let target, let valueExpr):
+        case .annotatedAssign(let target, let annotation, let valueExpr):
             if let valueExpr { try assign(target, try evaluate(valueExpr, scope), scope) }
+            if scope.isClassBody, case .name(let name) = target.kind {
+                try recordAnnotation(name, try evaluate(annotation, scope), in: scope)
+            }
         case .if(let condition, let body, let orElse):
             return try execute(try truthy(evaluate(condition, scope)) ? body : orElse, scope)
         case .for(let target, let iterableExpr, let body, let orElse):
@@ -541,7 +549,8 @@ package final class Interpreter {
             throw error
         }
         let methods = classBodies.removeLast().functions
-        let userClass = try UserClass(name: def.name, bases: bases, attributes: classScope.variables)
+        let userClass = try UserClass(
+            name: def.name, module: executingModule, bases: bases, attributes: classScope.variables)
         for f in methods { f.definingClass = userClass }
         var cls: Value = .object(userClass)
         for d in def.decorators.reversed() { cls = try call(try evaluate(d, scope), Arguments([cls])) }

@@ -10,9 +10,9 @@ enum IterativeTeardown {
     }
 
     /// Empties a dying instance's attributes.
-    static func release(_ attributes: inout [String: Value]) {
-        guard attributes.values.contains(where: { $0.nestedContainer != nil }) else { return }
-        var pending = attributes.values.compactMap(\.nestedContainer)
+    static func release(_ attributes: inout AttributeTable) {
+        guard attributes.contains(where: { $0.value.nestedContainer != nil }) else { return }
+        var pending = attributes.compactMap(\.value.nestedContainer)
         attributes.removeAll()
         drain(&pending)
     }
@@ -31,7 +31,7 @@ enum IterativeTeardown {
                 pending += list.items.compactMap(\.nestedContainer)
                 list.items.removeAll()
             } else if let instance = container as? Instance {
-                pending += instance.attributes.values.compactMap(\.nestedContainer)
+                pending += instance.attributes.compactMap(\.value.nestedContainer)
                 instance.attributes.removeAll()
             }
         }

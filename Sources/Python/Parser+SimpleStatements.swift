@@ -149,9 +149,9 @@ extension Parser {
             default:
                 throw error("illegal target for annotation", spanning: first)
             }
-            _ = try parseTest()
+            let annotation = try parseTest()
             let value = acceptOp("=") ? try parseStarExpressions() : nil
-            return Stmt(.annotatedAssign(target: first, value: value), start)
+            return Stmt(.annotatedAssign(target: first, annotation: annotation, value: value), start)
         }
         guard atOp("=") else { return Stmt(.expression(first), start) }
         var targets = [first]

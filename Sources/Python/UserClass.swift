@@ -1,6 +1,9 @@
 /// A class defined by the script.
 package final class UserClass: PyObject {
     package let name: String
+    /// The module that defined it: `__main__` for the script, else a standard module written in
+    /// Python (`re`, `argparse`, ...).
+    let module: String
     let bases: [Value]
     var attributes: [String: Value]
     /// The method resolution order: this class, then its script-defined ancestors (C3).
@@ -8,8 +11,9 @@ package final class UserClass: PyObject {
     /// For an exception class (one derived from a builtin exception class): that builtin class.
     let exceptionBase: ExceptionClass?
 
-    init(name: String, bases: [Value], attributes: [String: Value]) throws {
+    init(name: String, module: String = "__main__", bases: [Value], attributes: [String: Value]) throws {
         self.name = name
+        self.module = module
         self.bases = bases
         self.attributes = attributes
         exceptionBase =
@@ -53,7 +57,11 @@ package final class UserClass: PyObject {
     }
 
     package var typeName: String { "type" }
-    package func repr() -> String { "<class '__main__.\(name)'>" }
+    package func repr() -> String { "<class '\(module).\(name)'>" }
+
+    /// The name a traceback gives instances of this class: `module.Name`, or just `Name` for the
+    /// script's own classes, as CPython prints them.
+    var tracebackName: String { module == "__main__" ? name : "\(module).\(name)" }
 
     /// Looks an attribute up along the method resolution order.
     package func lookup(_ n: String) -> Value? {
@@ -88,7 +96,14 @@ package final class UserClass: PyObject {
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         switch n {
         case "__name__", "__qualname__": return .string(name)
-        case "__module__": return .string("__main__")
+        case "__module__": return .string(module)
+        case "__annotations__":
+            // Since Python 3.10 a class without annotations of its own gets an empty dict, not
+            // its base class's.
+            if let own = attributes["__annotations__"] { return own }
+            let empty = Value.dict(DictStorage())
+            attributes["__annotations__"] = empty
+            return empty
         default: break
         }
         if let hook = interp.classAttributeHook, let v = try hook(self, n) { return v }
@@ -138,7 +153,7 @@ package final class UserClass: PyObject {
 package final class Instance: PyObject {
     /// The instance's class; assigning `__class__` replaces it, as in CPython.
     private(set) var cls: UserClass
-    var attributes: [String: Value] = [:]
+    var attributes = AttributeTable()
     /// For an instance of an exception class: its `args`.
     var exceptionArgs: [Value]?
     /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
@@ -169,7 +184,7 @@ package final class Instance: PyObject {
 
     /// `object.__repr__(self)`.
     var defaultRepr: String {
-        "<__main__.\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+        "<\(cls.module).\(cls.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
     package func repr() -> String {

@@ -66,14 +66,14 @@ extension ScriptRunner {
     package static func runRecording(
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-        limits: ExecutionLimits = ExecutionLimits(), values: Bool = false
+        limits: ExecutionLimits = ExecutionLimits(), values: Bool = false, arguments: [String] = []
     ) -> (status: Int32, graph: Graph) {
         let recording = GraphRecording()
         if values { recording.recorder.valueFormatter = TensorValueText.text(of:) }
         let status = recording.recorder.recording {
             run(
                 source: source, filename: filename, writeOutput: writeOutput, writeError: writeError,
-                limits: limits, observer: recording, prepare: recording.follow)
+                limits: limits, observer: recording, arguments: arguments, prepare: recording.follow)
         }
         return (status, recording.recorder.snapshot())
     }

@@ -35,24 +35,25 @@ public enum ScriptRunner {
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
         limits: ExecutionLimits = ExecutionLimits(),
-        observer: ScriptObserver? = nil
+        observer: ScriptObserver? = nil, arguments: [String] = []
     ) -> Int32 {
         run(
             source: source, filename: filename, writeOutput: writeOutput, writeError: writeError, limits: limits,
-            observer: observer, prepare: { _ in })
+            observer: observer, arguments: arguments, prepare: { _ in })
     }
 
     /// `run`, calling `prepare` with the interpreter before it starts.
     static func run(
         source: String, filename: String,
         writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-        limits: ExecutionLimits, observer: ScriptObserver?, prepare: (Interpreter) -> Void
+        limits: ExecutionLimits, observer: ScriptObserver?, arguments: [String] = [],
+        prepare: (Interpreter) -> Void
     ) -> Int32 {
         RunWatchdog.during(limits) { _ in
             guard
                 let (interpreter, torch) = makeInterpreter(
                     source: source, filename: filename, writeOutput: writeOutput,
-                    writeError: writeError, limits: limits)
+                    writeError: writeError, limits: limits, arguments: arguments)
             else { return 1 }
             interpreter.observer = observer
             torch.observer = observer
@@ -62,11 +63,12 @@ public enum ScriptRunner {
     }
 
     /// Parses `source` into an interpreter with torch installed, ready to run; on a syntax error
-    /// writes Python's report to `writeError` and returns nil.
+    /// writes Python's report to `writeError` and returns nil. `arguments` follow the script's
+    /// name in `sys.argv`.
     static func makeInterpreter(
         source: String, filename: String, writeOutput: @escaping (String) -> Void,
         writeError: @escaping (String) -> Void,
-        limits: ExecutionLimits
+        limits: ExecutionLimits, arguments: [String] = []
     ) -> (Interpreter, TorchRuntime)? {
         let module: Module
         do {
@@ -83,6 +85,7 @@ public enum ScriptRunner {
         }
         let interpreter = Interpreter(module: module, filename: filename, writeOutput: writeOutput, writeError: writeError)
         interpreter.limits = limits
+        interpreter.scriptArguments = arguments
         return (interpreter, TorchRuntime.install(into: interpreter))
     }
 }

@@ -46,6 +46,7 @@ struct Dump: ParsableCommand {
     var values = false
 
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var scriptArguments: ScriptArguments
 
     func validate() throws {
         if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
@@ -61,7 +62,8 @@ struct Dump: ParsableCommand {
         let (status, graph) = runOnLargeStack {
             ScriptRunner.runRecording(
                 source: source, filename: script, writeOutput: streams.writeErr,
-                writeError: streams.writeErr, limits: limits.executionLimits, values: values && chosen == .json)
+                writeError: streams.writeErr, limits: limits.executionLimits, values: values && chosen == .json,
+                arguments: scriptArguments.values)
         }
         let text: String
         switch chosen {

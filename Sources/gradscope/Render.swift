@@ -28,6 +28,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var picture: PictureOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var scriptArguments: ScriptArguments
 
     func run() throws {
         let watchdog = limits.guardProcess()
@@ -49,7 +50,8 @@ struct Render: ParsableCommand {
             throw ExitCode(2)
         }
         let (status, graph) = try loadGraph(
-            input, limits: limits, streams: streams, values: picture.recordsValues(for: chosen))
+            input, limits: limits, streams: streams, values: picture.recordsValues(for: chosen),
+            arguments: scriptArguments.values)
         let isDump = (input as NSString).pathExtension.lowercased() == "json"
         let page = PageSource(title: (input as NSString).lastPathComponent, text: isDump ? "" : try loadScript(input))
         let bytes = try drawing(graph, as: chosen, options: picture.renderOptions, page: page, streams: streams)
@@ -181,16 +183,17 @@ extension RenderOptions.Layout: ExpressibleByArgument {}
 extension RenderOptions.RankDirection: ExpressibleByArgument {}
 
 /// The graph of a JSON dump (status 0) or of a script run (its exit status, with tensor values
-/// when `values` asks); exits 2 when the input cannot be read.
+/// when `values` asks, and `arguments` as its `sys.argv[1:]`); exits 2 when the input cannot be read.
 func loadGraph(
-    _ path: String, limits: LimitOptions, streams: OutputStreams, values: Bool = false
+    _ path: String, limits: LimitOptions, streams: OutputStreams, values: Bool = false, arguments: [String] = []
 ) throws -> (Int32, Graph) {
     guard (path as NSString).pathExtension.lowercased() == "json" else {
         let source = try loadScript(path)
         return runOnLargeStack {
             ScriptRunner.runRecording(
                 source: source, filename: path, writeOutput: streams.writeErr,
-                writeError: streams.writeErr, limits: limits.executionLimits, values: values)
+                writeError: streams.writeErr, limits: limits.executionLimits, values: values,
+                arguments: arguments)
         }
     }
     try checkDumpSize(path, limits: limits, streams: streams)

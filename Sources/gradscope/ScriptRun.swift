@@ -8,6 +8,8 @@ import Session
 /// parsed (by `Run`, or by the fast path in `ScriptRun(commandLine:)`).
 struct ScriptRun {
     let script: String
+    /// The script's `sys.argv[1:]`.
+    var arguments: [String] = []
     let detectAnomaly: Bool
     let limits: ScriptLimits
 
@@ -16,11 +18,12 @@ struct ScriptRun {
         try withScript { source, output, limits in
             let anomaly = detectAnomaly
             let script = script
+            let arguments = arguments
             let status = runOnLargeStack {
                 if anomaly { GradMode.anomalyDetection = true }
                 return ScriptRunner.run(
                     source: source, filename: script, writeOutput: output.writeOut,
-                    writeError: output.writeErr, limits: limits)
+                    writeError: output.writeErr, limits: limits, arguments: arguments)
             }
             output.flush()
             return status
@@ -34,11 +37,12 @@ struct ScriptRun {
             let anomaly = detectAnomaly
             let script = script
             let values = picture.recordsValues(for: format)
+            let arguments = arguments
             let (status, recorded) = runOnLargeStack {
                 if anomaly { GradMode.anomalyDetection = true }
                 return ScriptRunner.runRecording(
                     source: source, filename: script, writeOutput: output.writeOut,
-                    writeError: output.writeErr, limits: limits, values: values)
+                    writeError: output.writeErr, limits: limits, values: values, arguments: arguments)
             }
             output.flush()
             let page = PageSource(title: (script as NSString).lastPathComponent, text: source)

@@ -5,6 +5,14 @@ import Session
 import Synchronization
 
 /// Limits shared by every command that runs a script.
+/// What follows `--` on the command line: the script's `sys.argv[1:]`.
+struct ScriptArguments: ParsableArguments {
+    @Argument(
+        parsing: .postTerminator,
+        help: "Arguments for the script, after `--`: its sys.argv[1:] (what argparse parses).")
+    var values: [String] = []
+}
+
 struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Stop the script after this many statements.")
     var maxSteps: Int?

@@ -67,7 +67,7 @@ import Testing
         #expect(result.out == "4.0\n")
         #expect(
             result.err.hasSuffix(
-                "ModuleNotFoundError: No module named 'torch': GradScope scripts can import only math, random, itertools, functools, collections, __future__, typing, copy, operator, string, warnings, time and sys (no files, network, processes or environment)\n"
+                "ModuleNotFoundError: No module named 'torch': GradScope scripts can import only math, random, itertools, functools, collections, __future__, typing, copy, operator, string, warnings, time, sys, argparse, dataclasses, re and textwrap (no files, network, processes or environment)\n"
             ))
     }
 
@@ -78,7 +78,7 @@ import Testing
         #expect(result.out == "units\n")
         #expect(
             result.err.hasSuffix(
-                "ModuleNotFoundError: No module named 'units.si' (GradScope supports units, math, random, itertools, functools, collections, __future__, typing, copy, operator, string, warnings, time and sys)\n"
+                "ModuleNotFoundError: No module named 'units.si' (GradScope supports units, math, random, itertools, functools, collections, __future__, typing, copy, operator, string, warnings, time, sys, argparse, dataclasses, re and textwrap)\n"
             ))
     }
 

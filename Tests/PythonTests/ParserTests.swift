@@ -175,8 +175,9 @@ func syntaxError(_ text: String) -> SyntaxError? {
         guard case .augmentedAssign(_, let parsed, _) = try parse(source)[0].kind else { return }
         #expect(parsed == expected)
     }
-    guard case .annotatedAssign(let annotated, let annotatedValue) = try parse("x: int = 3")[0].kind else { return }
-    #expect(show(annotated) == "x" && annotatedValue.map(show) == "3")
+    guard case .annotatedAssign(let annotated, let annotation, let annotatedValue) = try parse("x: int = 3")[0].kind
+    else { return }
+    #expect(show(annotated) == "x" && show(annotation) == "int" && annotatedValue.map(show) == "3")
 }
 
 @Test func compoundStatements() throws {

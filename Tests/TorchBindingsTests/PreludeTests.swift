@@ -30,8 +30,8 @@ struct PreludeTests {
     @Test func embeddedSourcesAreTheFilesOnDisk() throws {
         let files = try Self.filesOnDisk()
         #expect(!files.isEmpty)
-        #expect(PreludeSources.moduleNames == files.keys.sorted())
-        for (name, source) in files { #expect(PreludeSources.source(of: name) == source, "\(name)") }
+        #expect(TorchBindings.PreludeSources.moduleNames == files.keys.sorted())
+        for (name, source) in files { #expect(TorchBindings.PreludeSources.source(of: name) == source, "\(name)") }
     }
 
     @Test func modulesAreLaidOutLikePyTorchsPackage() {
@@ -40,11 +40,11 @@ struct PreludeTests {
             "torch.nn.init", "torch.nn.parameter", "torch.optim", "torch.optim.optimizer",
             "torch.optim.sgd", "torch.optim.adam", "torch.optim.lr_scheduler"
         ] {
-            #expect(PreludeSources.source(of: name) != nil, "\(name)")
+            #expect(TorchBindings.PreludeSources.source(of: name) != nil, "\(name)")
         }
-        #expect(PreludeSources.isPackage("torch.nn"))
-        #expect(!PreludeSources.isPackage("torch.nn.init"))
-        #expect(PreludeSources.source(of: "torch.nn.functional") == nil) // Swift, not prelude
+        #expect(TorchBindings.PreludeSources.isPackage("torch.nn"))
+        #expect(!TorchBindings.PreludeSources.isPackage("torch.nn.init"))
+        #expect(TorchBindings.PreludeSources.source(of: "torch.nn.functional") == nil) // Swift, not prelude
     }
 
     /// Runs `source` and returns the prelude modules that ran, with what the script printed.

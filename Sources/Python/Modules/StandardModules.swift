@@ -1,5 +1,6 @@
 extension Interpreter {
-    /// The standard library modules scripts can import, each built on its first import.
+    /// The standard library modules scripts can import, each built on its first import (those
+    /// written in Python run their source then).
     func registerStandardModules() {
         registerStandardModule("math") { _ in MathModule.make() }
         registerStandardModule("random") { _ in RandomModule.make() }
@@ -13,6 +14,11 @@ extension Interpreter {
         registerStandardModule("string") { _ in StringModule.make() }
         registerStandardModule("warnings") { _ in WarningsModule.make() }
         registerStandardModule("time") { _ in TimeModule.make() }
-        registerStandardModule("sys") { interp in SysModule.make(scriptName: interp.filename) }
+        registerStandardModule("sys") { interp in SysModule.make(argv: [interp.filename] + interp.scriptArguments) }
+        for (name, file) in PreludeSources.files.sorted(by: { $0.key < $1.key }) {
+            registerStandardModule(name) { interp in
+                .object(try interp.executeModule(source: file.source, filename: name + ".py", name: name))
+            }
+        }
     }
 }

@@ -1,10 +1,10 @@
 /// Python's `sys`, as far as a script that cannot touch its environment needs it: `argv` (the
-/// script alone), `exit`, the interpreter's version, `maxsize`, and `stdout`/`stderr` streams
+/// script, then the arguments given after `--` on GradScope's command line), `exit`, the interpreter's version, `maxsize`, and `stdout`/`stderr` streams
 /// that `print(..., file=)` and `.write` reach.
 enum SysModule {
-    static func make(scriptName: String) -> Value {
+    static func make(argv: [String]) -> Value {
         var m = [String: Value]()
-        m["argv"] = .list(ListStorage([.string(scriptName)]))
+        m["argv"] = .list(ListStorage(argv.map(Value.string)))
         m["exit"] = .object(
             BuiltinFunction("exit") { args, _ in
                 throw PyException(instance: ExceptionInstance(.systemExit, args.positional.prefix(1).map { $0 }))

@@ -1,0 +1,16 @@
+/// The standard library modules written in Python (`argparse`, `dataclasses`), from the `.py`
+/// files under Sources/Python/Prelude, embedded in the binary at build time by the
+/// EmbedPythonPrelude plugin.
+enum PreludeSources {
+    /// The Python source of module `name`; nil if the prelude has no such module.
+    static func source(of name: String) -> String? { files[name]?.source }
+
+    /// The embedded modules' names, sorted.
+    static var moduleNames: [String] { files.keys.sorted() }
+}
+
+/// One embedded `.py` file.
+struct PreludeFile: Sendable {
+    let isPackage: Bool
+    let source: String
+}
