@@ -107,7 +107,7 @@ extension NDArray {
         let out: [Double]
         if op == .pow && dtype.isFloat {
             out = NumPyFloatLoops.power(
-                base: l, exponent: r, a, b, shape: shape, float32: dtype == .float32,
+                a, b, exponent: r, shape: shape, float32: dtype == .float32,
                 scalarMath: operatorSyntax && !l.isArray && !r.isArray)
         } else {
             out = try NumPyKernels.elementwise(a, b, dtype, try kernel(op, dtype), fast: dtype.isFloat ? op : nil)

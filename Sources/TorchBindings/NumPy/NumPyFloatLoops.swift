@@ -30,8 +30,8 @@ enum NumPyFloatLoops {
         return status == 0 ? out.map(Double.init) : nil
     }
 
-    /// numpy's float `power(base, exponent)` over operands broadcast to `shape` (`x` and `y` are
-    /// their broadcast values), float32 when `float32`.
+    /// numpy's float `power(x, y)` over the values of two operands broadcast to `shape` (the
+    /// exponent's operand decides numpy's shortcuts), float32 when `float32`.
     ///
     /// `scalarMath` is numpy's scalar arithmetic (`**` between numpy scalars and Python numbers,
     /// no array involved): the C library's pow. Otherwise the ufunc loop (numpy's
@@ -39,8 +39,7 @@ enum NumPyFloatLoops {
     /// shortcuts 1/x, 1, sqrt(x), x, x*x for the exponents -1, 0, 0.5, 1, 2, and computes every
     /// other element with SVML's pow (CNumPySVML).
     static func power(
-        base: NumPyOperand, exponent: NumPyOperand, _ x: [Double], _ y: [Double], shape: [Int], float32: Bool,
-        scalarMath: Bool
+        _ x: [Double], _ y: [Double], exponent: NumPyOperand, shape: [Int], float32: Bool, scalarMath: Bool
     ) -> [Double] {
         let n = x.count
         if scalarMath {
