@@ -42,7 +42,7 @@ let package = Package(
             plugins: ["EmbedViewerAssets"]),
         .target(name: "Python"),
         .target(
-            name: "TorchBindings", dependencies: ["Python", "Autograd", "CNumPySVML"], exclude: ["Prelude"],
+            name: "TorchBindings", dependencies: ["Python", "Autograd", "CBLAS", "CNumPySVML"], exclude: ["Prelude"],
             plugins: ["EmbedPythonPrelude"]),
         /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
         .executableTarget(name: "EmbedPrelude"),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport", "CNumPySVML"], resources: [.copy("Fixtures")]),
+            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport", "CBLAS", "CNumPySVML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),
