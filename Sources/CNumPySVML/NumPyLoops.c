@@ -11,19 +11,21 @@
 
 #if defined(__x86_64__) && defined(__linux__)
 #define GS_HAS_SVML 1
-// SVMLCalls.S: one SVML vector call with arguments and result in memory.
-void gs_svml_exp8_ha(const double *x, double *out);
-void gs_svml_log8_ha(const double *x, double *out);
-void gs_svml_log28_ha(const double *x, double *out);
-void gs_svml_log108_ha(const double *x, double *out);
-void gs_svml_tan8_ha(const double *x, double *out);
-void gs_svml_atan8_ha(const double *x, double *out);
-void gs_svml_log2f16(const float *x, float *out);
-void gs_svml_log10f16(const float *x, float *out);
-void gs_svml_tanf16(const float *x, float *out);
-void gs_svml_atanf16(const float *x, float *out);
-void gs_svml_pow8_ha(const double *x, const double *y, double *out);
-void gs_svml_powf16(const float *x, const float *y, float *out);
+// SVMLCalls.S: one SVML vector call (64 bytes per argument) with arguments and result in memory.
+typedef void (*gs_svml_unary)(const void *x, void *out);
+typedef void (*gs_svml_binary)(const void *x, const void *y, void *out);
+void gs_svml_exp8_ha(const void *x, void *out);
+void gs_svml_log8_ha(const void *x, void *out);
+void gs_svml_log28_ha(const void *x, void *out);
+void gs_svml_log108_ha(const void *x, void *out);
+void gs_svml_tan8_ha(const void *x, void *out);
+void gs_svml_atan8_ha(const void *x, void *out);
+void gs_svml_log2f16(const void *x, void *out);
+void gs_svml_log10f16(const void *x, void *out);
+void gs_svml_tanf16(const void *x, void *out);
+void gs_svml_atanf16(const void *x, void *out);
+void gs_svml_pow8_ha(const void *x, const void *y, void *out);
+void gs_svml_powf16(const void *x, const void *y, void *out);
 #else
 #define GS_HAS_SVML 0
 #endif
@@ -70,10 +72,7 @@ static float gs_libm_f32(GSNumPyFunction f, float x) {
 }
 
 #if GS_HAS_SVML
-typedef void (*gs_unary_f64_call)(const double *, double *);
-typedef void (*gs_unary_f32_call)(const float *, float *);
-
-static gs_unary_f64_call gs_svml_f64(GSNumPyFunction f) {
+static gs_svml_unary gs_svml_f64(GSNumPyFunction f) {
     switch (f) {
     case GSNumPyExp: return gs_svml_exp8_ha;
     case GSNumPyLog: return gs_svml_log8_ha;
@@ -85,7 +84,7 @@ static gs_unary_f64_call gs_svml_f64(GSNumPyFunction f) {
     return gs_svml_exp8_ha;
 }
 
-static gs_unary_f32_call gs_svml_f32(GSNumPyFunction f) {
+static gs_svml_unary gs_svml_f32(GSNumPyFunction f) {
     switch (f) {
     case GSNumPyLog2: return gs_svml_log2f16;
     case GSNumPyLog10: return gs_svml_log10f16;
@@ -96,20 +95,35 @@ static gs_unary_f32_call gs_svml_f32(GSNumPyFunction f) {
     }
     return NULL;
 }
+
+/// numpy's SVML loop over `n` values of `size` bytes: `unary(x)` or `binary(x, y)` (one of them
+/// not NULL) on 64-byte blocks from the start, the last block padded with `*pad`.
+static void gs_svml_blocks(gs_svml_unary unary, gs_svml_binary binary, const void *x, const void *y, void *out,
+                           int64_t n, size_t size, const void *pad) {
+    const int64_t lanes = 64 / (int64_t)size;
+    unsigned char a[64], b[64], result[64];
+    for (int64_t i = 0; i < n; i += lanes) {
+        const int64_t used = n - i < lanes ? n - i : lanes;
+        for (int64_t j = 0; j < lanes; j++) {
+            const size_t at = (size_t)(i + j) * size;
+            memcpy(a + (size_t)j * size, j < used ? (const unsigned char *)x + at : pad, size);
+            if (binary) memcpy(b + (size_t)j * size, j < used ? (const unsigned char *)y + at : pad, size);
+        }
+        if (binary) {
+            binary(a, b, result);
+        } else {
+            unary(a, result);
+        }
+        memcpy((unsigned char *)out + (size_t)i * size, result, (size_t)used * size);
+    }
+}
 #endif
 
 void gs_numpy_unary_f64(GSNumPyFunction f, const double *x, double *out, int64_t n) {
 #if GS_HAS_SVML
     if (gs_numpy_svml_active()) {
-        gs_unary_f64_call call = gs_svml_f64(f);
         const double pad = gs_pads_with_one(f) ? 1.0 : 0.0;
-        double in[8], result[8];
-        for (int64_t i = 0; i < n; i += 8) {
-            const int64_t lanes = n - i < 8 ? n - i : 8;
-            for (int64_t j = 0; j < 8; j++) in[j] = j < lanes ? x[i + j] : pad;
-            call(in, result);
-            memcpy(out + i, result, (size_t)lanes * sizeof(double));
-        }
+        gs_svml_blocks(gs_svml_f64(f), NULL, x, NULL, out, n, sizeof(double), &pad);
         return;
     }
 #endif
@@ -120,15 +134,8 @@ int gs_numpy_unary_f32(GSNumPyFunction f, const float *x, float *out, int64_t n)
     if (f == GSNumPyExp || f == GSNumPyLog) return -1;
 #if GS_HAS_SVML
     if (gs_numpy_svml_active()) {
-        gs_unary_f32_call call = gs_svml_f32(f);
         const float pad = gs_pads_with_one(f) ? 1.0f : 0.0f;
-        float in[16], result[16];
-        for (int64_t i = 0; i < n; i += 16) {
-            const int64_t lanes = n - i < 16 ? n - i : 16;
-            for (int64_t j = 0; j < 16; j++) in[j] = j < lanes ? x[i + j] : pad;
-            call(in, result);
-            memcpy(out + i, result, (size_t)lanes * sizeof(float));
-        }
+        gs_svml_blocks(gs_svml_f32(f), NULL, x, NULL, out, n, sizeof(float), &pad);
         return 0;
     }
 #endif
@@ -139,16 +146,8 @@ int gs_numpy_unary_f32(GSNumPyFunction f, const float *x, float *out, int64_t n)
 void gs_numpy_power_f64(const double *x, const double *y, double *out, int64_t n) {
 #if GS_HAS_SVML
     if (gs_numpy_svml_active()) {
-        double base[8], exponent[8], result[8];
-        for (int64_t i = 0; i < n; i += 8) {
-            const int64_t lanes = n - i < 8 ? n - i : 8;
-            for (int64_t j = 0; j < 8; j++) {
-                base[j] = j < lanes ? x[i + j] : 1.0;
-                exponent[j] = j < lanes ? y[i + j] : 1.0;
-            }
-            gs_svml_pow8_ha(base, exponent, result);
-            memcpy(out + i, result, (size_t)lanes * sizeof(double));
-        }
+        const double one = 1.0;
+        gs_svml_blocks(NULL, gs_svml_pow8_ha, x, y, out, n, sizeof(double), &one);
         return;
     }
 #endif
@@ -158,16 +157,8 @@ void gs_numpy_power_f64(const double *x, const double *y, double *out, int64_t n
 void gs_numpy_power_f32(const float *x, const float *y, float *out, int64_t n) {
 #if GS_HAS_SVML
     if (gs_numpy_svml_active()) {
-        float base[16], exponent[16], result[16];
-        for (int64_t i = 0; i < n; i += 16) {
-            const int64_t lanes = n - i < 16 ? n - i : 16;
-            for (int64_t j = 0; j < 16; j++) {
-                base[j] = j < lanes ? x[i + j] : 1.0f;
-                exponent[j] = j < lanes ? y[i + j] : 1.0f;
-            }
-            gs_svml_powf16(base, exponent, result);
-            memcpy(out + i, result, (size_t)lanes * sizeof(float));
-        }
+        const float one = 1.0f;
+        gs_svml_blocks(NULL, gs_svml_powf16, x, y, out, n, sizeof(float), &one);
         return;
     }
 #endif
