@@ -37,7 +37,7 @@ enum NumPyFloatLoops {
     /// no array involved): the C library's pow. Otherwise the ufunc loop (numpy's
     /// loops_umath_fp.dispatch.c.src, `power`): where its exponent has stride 0 it takes the
     /// shortcuts 1/x, 1, sqrt(x), x, x*x for the exponents -1, 0, 0.5, 1, 2, and computes every
-    /// other element with SVML's pow (CNumPySVML).
+    /// other element with its pow loop (CNumPySVML: SVML's pow, or the C library's without AVX-512).
     static func power(
         _ x: [Double], _ y: [Double], exponent: NumPyOperand, shape: [Int], float32: Bool, scalarMath: Bool
     ) -> [Double] {
