@@ -27,6 +27,9 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]),
         /// Float32 convolutions in oneDNN's summation order (AVX2 + FMA behind a run-time check).
         .target(name: "CConvKernels"),
+        /// numpy's float power/exp/log/log2/log10/tan/arctan loops: Intel SVML's AVX-512 routines
+        /// (vendored from numpy's SVML submodule, BSD-3) behind a run-time check, libm otherwise.
+        .target(name: "CNumPySVML", exclude: ["svml"]),
         .target(
             name: "Autograd",
             dependencies: [
@@ -39,7 +42,7 @@ let package = Package(
             plugins: ["EmbedViewerAssets"]),
         .target(name: "Python", exclude: ["Prelude"], plugins: ["EmbedPythonPrelude"]),
         .target(
-            name: "TorchBindings", dependencies: ["Python", "Autograd"], exclude: ["Prelude"],
+            name: "TorchBindings", dependencies: ["Python", "Autograd", "CBLAS", "CNumPySVML"], exclude: ["Prelude"],
             plugins: ["EmbedPythonPrelude"]),
         /// Writes the Swift file that embeds TorchBindings' Python prelude (run by the plugin).
         .executableTarget(name: "EmbedPrelude"),
@@ -74,7 +77,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport"], resources: [.copy("Fixtures")]),
+            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport", "CBLAS", "CNumPySVML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),

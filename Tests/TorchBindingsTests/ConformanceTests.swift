@@ -32,11 +32,13 @@ enum ScriptFixture {
         s.replacingOccurrences(of: "0x[0-9a-fA-F]+", with: "0xADDR", options: .regularExpression)
     }
 
-    /// Runs `name` from `folder` and records an issue for every difference from its expectation.
-    static func check(_ name: String, in folder: URL) throws {
+    /// Runs `name` from `folder` and records an issue for every difference from its expectation
+    /// (NAME.expected.json, or the file `expectation` names).
+    static func check(_ name: String, in folder: URL, expectation: String? = nil) throws {
         let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         let expectedData = try Data(
-            contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".py", with: ".expected.json")))
+            contentsOf: folder.appendingPathComponent(
+                expectation ?? name.replacingOccurrences(of: ".py", with: ".expected.json")))
         let expected = try JSONDecoder().decode(Expectation.self, from: expectedData)
         var out = ""
         var err = ""

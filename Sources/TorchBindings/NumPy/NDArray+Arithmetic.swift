@@ -50,6 +50,12 @@ enum NumPyOperand {
         }
     }
 
+    /// Whether this is an array (not a numpy scalar or a Python number).
+    var isArray: Bool {
+        if case .array(let a) = self { return !a.isScalar }
+        return false
+    }
+
     /// Whether the result of an operation on these operands is a numpy scalar (no array operand).
     static func scalarResult(_ a: NumPyOperand, _ b: NumPyOperand) -> Bool {
         func scalarLike(_ o: NumPyOperand) -> Bool {
@@ -61,8 +67,12 @@ enum NumPyOperand {
 }
 
 extension NDArray {
-    /// `l op r` with broadcasting and numpy's result dtype.
-    static func binary(_ op: BinaryOperator, _ l: NumPyOperand, _ r: NumPyOperand) throws -> NDArray {
+    /// `l op r` with broadcasting and numpy's result dtype; `operatorSyntax` for Python's
+    /// operators (`a ** b`), which numpy computes with its scalar arithmetic when no operand is
+    /// an array, rather than with the ufunc (`np.power(a, b)`).
+    static func binary(
+        _ op: BinaryOperator, _ l: NumPyOperand, _ r: NumPyOperand, operatorSyntax: Bool = false
+    ) throws -> NDArray {
         if op == .matMul {
             guard case .array(let a) = l, case .array(let b) = r else {
                 throw PyException.value(
@@ -94,7 +104,14 @@ extension NDArray {
         if op == .pow, dtype == .int64, b.contains(where: { $0 < 0 }) {
             throw PyException.value("Integers to negative integer powers are not allowed.")
         }
-        let out = try NumPyKernels.elementwise(a, b, dtype, try kernel(op, dtype), fast: dtype.isFloat ? op : nil)
+        let out: [Double]
+        if op == .pow && dtype.isFloat {
+            out = NumPyFloatLoops.power(
+                a, b, exponent: r, shape: shape, float32: dtype == .float32,
+                scalarMath: operatorSyntax && !l.isArray && !r.isArray)
+        } else {
+            out = try NumPyKernels.elementwise(a, b, dtype, try kernel(op, dtype), fast: dtype.isFloat ? op : nil)
+        }
         let result = try make(out, shape: shape, dtype: dtype)
         return NumPyOperand.scalarResult(l, r) ? result.asScalar() : result
     }
@@ -131,8 +148,8 @@ extension NDArray {
                 ? { (a: Double, b: Double) -> Double in a != 0 && b != 0 ? 1 : 0 } : { (a: Double, b: Double) -> Double in a * b }
         case .div: return { (a: Double, b: Double) -> Double in a / b }
         case .pow:
-            if isInt { return { (a: Double, b: Double) -> Double in integerPower(a, b) } }
-            return { (a: Double, b: Double) -> Double in b == 2 ? a * a : Foundation.pow(a, b) }
+            // Float powers run numpy's float loop (NumPyFloatLoops.power) instead.
+            return { (a: Double, b: Double) -> Double in integerPower(a, b) }
         case .floorDiv:
             if isInt { return { (a: Double, b: Double) -> Double in integerFloorDivide(a, b) } }
             return { (a: Double, b: Double) -> Double in divmod(a, b).0 }
@@ -213,7 +230,7 @@ extension NDArray {
     /// `a op= b`: computes `a op b` and writes it into `a`'s storage, with numpy's
     /// `same_kind` casting check.
     func inPlace(_ op: BinaryOperator, _ other: NumPyOperand) throws {
-        let result = try NDArray.binary(op, .array(self), other)
+        let result = try NDArray.binary(op, .array(self), other, operatorSyntax: true)
         guard result.dtype.kind <= dtype.kind else {
             throw PyException(
                 NumPyErrors.ufuncTypeError,

@@ -91,7 +91,10 @@ extension NDArray: PyObject {
 
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard let o = NumPyOperand(other) else { return nil }
-        let result = reflected ? try NDArray.binary(op, o, .array(self)) : try NDArray.binary(op, .array(self), o)
+        let result =
+            reflected
+            ? try NDArray.binary(op, o, .array(self), operatorSyntax: true)
+            : try NDArray.binary(op, .array(self), o, operatorSyntax: true)
         return .object(result)
     }
 

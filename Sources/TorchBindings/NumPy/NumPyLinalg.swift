@@ -1,8 +1,8 @@
 import Autograd
 import Python
 
-/// `np.dot`, `np.matmul` and `@`: floating products through the engine's BLAS path, integer
-/// ones exactly.
+/// `np.dot`, `np.matmul` and `@`: float products of two matrices as numpy calls OpenBLAS
+/// (NumPyBLAS), other float products through the engine's BLAS path, integer ones exactly.
 enum NumPyLinalg {
     /// `a @ b` (numpy's matmul: 1-D operands are promoted and the added dimension removed).
     static func matmul(_ a: NDArray, _ b: NDArray) throws -> NDArray {
@@ -42,7 +42,9 @@ enum NumPyLinalg {
     private static func product(_ a: NDArray, _ b: NDArray) throws -> NDArray {
         let dtype = NumPyDType.promote(a.dtype, b.dtype)
         let result: NDArray
-        if dtype.isFloat {
+        if dtype.isFloat && NumPyBLAS.isMatrix(a) && NumPyBLAS.isMatrix(b) {
+            result = try NumPyBLAS.product(a, b, dtype)
+        } else if dtype.isFloat {
             let ta = try a.tensor.to(dtype.engine)
             let tb = try b.tensor.to(dtype.engine)
             result = NDArray(try GradMode.noGrad { try ta.matmul(tb) })

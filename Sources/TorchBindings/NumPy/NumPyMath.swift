@@ -2,14 +2,20 @@ import Autograd
 import Foundation
 import Python
 
-/// numpy's unary math ufuncs (`np.exp`, `np.sqrt`, ...), computed with the C library in
-/// double precision and rounded to the array's dtype; integer inputs give float64.
+/// numpy's unary math ufuncs (`np.exp`, `np.sqrt`, ...); integer inputs give float64. exp, log,
+/// log2, log10, tan and arctan run numpy's own float loops (NumPyFloatLoops); the others, and
+/// float32 exp and log, are computed with the C library in double precision and rounded to the
+/// array's dtype.
 enum NumPyMath {
     static let unary: [String: @Sendable (Double) -> Double] = [
         "exp": Foundation.exp, "log": Foundation.log, "sin": Foundation.sin, "cos": Foundation.cos,
-        "tan": Foundation.tan, "tanh": Foundation.tanh, "sqrt": Foundation.sqrt, "log2": Foundation.log2,
-        "log10": Foundation.log10, "arctan": Foundation.atan, "floor": Foundation.floor, "ceil": Foundation.ceil
+        "tanh": Foundation.tanh, "sqrt": Foundation.sqrt, "floor": Foundation.floor, "ceil": Foundation.ceil
     ]
+
+    /// Every unary ufunc name `apply` takes.
+    static var names: Set<String> {
+        Set(unary.keys).union(NumPyFloatLoops.unaryFunctions.keys).union(dtypePreserving.keys)
+    }
 
     /// Ufuncs that keep integer dtypes (`np.square`, `np.abs`, `np.negative`).
     static let dtypePreserving: [String: @Sendable (Double) -> Double] = [
@@ -25,6 +31,10 @@ enum NumPyMath {
                 )
             }
             result = try NDArray.make(a.values.map { NumPyKernels.rounded(f($0), a.dtype) }, shape: a.shape, dtype: a.dtype)
+        } else if let loop = NumPyFloatLoops.unaryFunctions[name],
+            let values = NumPyFloatLoops.unary(loop, a.values, float32: a.dtype == .float32)
+        {
+            result = try NDArray.make(values, shape: a.shape, dtype: a.dtype == .float32 ? .float32 : .float64)
         } else if let f = unary[name] {
             let dtype: NumPyDType = a.dtype == .float32 ? .float32 : .float64
             result = try NDArray.make(a.values.map { NumPyKernels.rounded(f($0), dtype) }, shape: a.shape, dtype: dtype)

@@ -94,7 +94,7 @@ enum NumPyModule {
             for i in 0..<min(n, cols) { values[i * cols + i] = 1 }
             return .object(try NDArray.make(values, shape: [n, cols], dtype: dtype))
         }
-        for name in Array(NumPyMath.unary.keys) + Array(NumPyMath.dtypePreserving.keys) {
+        for name in NumPyMath.names.sorted() {
             function(name) { args, interp in try output(try NumPyMath.apply(name, try array(args.positional.first, interp)), args)
             }
         }
