@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs a PyTorch script under real CPython + PyTorch with GradScope's Python prelude in place
 of torch.nn (Module, containers, layers, losses, init, utils.clip_grad), torch.optim
-(optimizers, lr_scheduler), torch.autograd.functional and torch.autograd.gradcheck.
+(optimizers, lr_scheduler), torch.distributions, torch.autograd.functional and
+torch.autograd.gradcheck.
 
     /path/to/python-with-torch scripts/prelude_harness.py SCRIPT.py
 
@@ -199,6 +200,7 @@ def install():
     gradscope.sgd_update = sgd_update
     gradscope.sgd_momentum_step = sgd_momentum_step
     gradscope.clear_grads = clear_grads
+    gradscope.has_own_attribute = lambda obj, name: name in getattr(obj, "__dict__", {})
     gradscope.module_call_exit = lambda: None
     gradscope.warn = lambda message, category="UserWarning": warnings.warn(message, getattr(builtins, category), 3)
     gradscope.Node = torch.autograd.graph.Node
@@ -218,7 +220,7 @@ def install():
     for name in modules:
         sys.modules.pop(name, None)
     sys.meta_path.insert(0, PreludeFinder(modules))
-    for name in ("torch.nn", "torch.optim"):
+    for name in ("torch.nn", "torch.optim", "torch.distributions"):
         module = importlib.import_module(name)
         setattr(torch, name.split(".")[1], module)
     for name in sorted(modules):

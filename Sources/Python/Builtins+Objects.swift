@@ -71,6 +71,8 @@ extension Interpreter {
             throw PyException.type("'\(Formatting.typeName(first))' object is not an iterator")
         }
         builtins["NotImplemented"] = .object(NotImplementedObject.shared)
+        // Scripts run as with a plain `python`, never `python -O`.
+        builtins["__debug__"] = .bool(true)
     }
 
     /// `super()` in a method (the defining class and the first argument) or `super(cls, obj)`.

@@ -107,8 +107,11 @@ package final class UserClass: PyObject {
         default: break
         }
         if let hook = interp.classAttributeHook, let v = try hook(self, n) { return v }
+        if n == "__new__", lookup(n) == nil { return .object(UserClass.objectNew) }
         guard let v = lookup(n) else { return nil }
         switch v {
+        case .object(let d as Instance) where d.cls.lookup("__get__") != nil:
+            return try d.callSpecial("__get__", [.none, .object(self)], interp)
         case .object(let s as StaticMethod): return s.function
         case .object(let c as ClassMethod): return .object(BoundMethod(receiver: .object(self), function: c.function))
         default: return v
@@ -122,6 +125,19 @@ package final class UserClass: PyObject {
 
     package func deleteAttribute(_ n: String, _ interp: Interpreter) throws -> Bool {
         attributes.removeValue(forKey: n) != nil
+    }
+
+    /// `object.__new__(cls)` as a script-defined class inherits it: an instance of `cls` whose
+    /// `__init__` has not run (`Distribution.expand` fills one in).
+    static var objectNew: BuiltinFunction {
+        BuiltinFunction("__new__") { args, interp in
+            guard case .object(let cls as UserClass)? = args.positional.first else {
+                throw PyException.type("object.__new__(X): X is not a type object")
+            }
+            let instance = Instance(cls: cls, interpreter: interp)
+            if cls.exceptionBase != nil { instance.exceptionArgs = Array(args.positional.dropFirst()) }
+            return .object(instance)
+        }
     }
 
     package func call(_ args: Arguments, _ interp: Interpreter) throws -> Value? {
@@ -154,6 +170,10 @@ package final class Instance: PyObject {
     /// The instance's class; assigning `__class__` replaces it, as in CPython.
     private(set) var cls: UserClass
     var attributes = AttributeTable()
+
+    /// Whether `name` is stored on the instance itself (CPython's `name in obj.__dict__`, which
+    /// scripts cannot ask: `__dict__` is refused).
+    package func hasOwnAttribute(_ name: String) -> Bool { attributes[name] != nil }
     /// For an instance of an exception class: its `args`.
     var exceptionArgs: [Value]?
     /// Runs the class's special methods (`__repr__`, `__eq__`, ...) for the protocol hooks
@@ -202,11 +222,13 @@ package final class Instance: PyObject {
 
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         if n == "__class__" { return .object(cls) }
+        if n == "__new__", cls.lookup(n) == nil { return .object(UserClass.objectNew) }
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
         if n == "args", classValue == nil, let args = exceptionArgs { return .tuple(args) }
+        if let v = try dataDescriptorValue(classValue, interp) { return v }
         if let v = attributes[n] { return v }
-        if let v = classValue { return bind(v) }
+        if let v = classValue { return try descriptorValue(v, interp) ?? bind(v) }
         if let getattr = cls.lookup("__getattr__") {
             return try interp.call(getattr, Arguments([.object(self), .string(n)]))
         }
@@ -217,7 +239,25 @@ package final class Instance: PyObject {
     package func genericAttribute(_ n: String, _ interp: Interpreter) throws -> Value? {
         let classValue = cls.lookup(n)
         if case .object(let p as PropertyObject)? = classValue { return try p.get(.object(self), interp) }
-        return attributes[n] ?? classValue.map(bind)
+        if let v = try dataDescriptorValue(classValue, interp) { return v }
+        if let v = attributes[n] { return v }
+        guard let v = classValue else { return nil }
+        return try descriptorValue(v, interp) ?? bind(v)
+    }
+
+    /// A class attribute that is an object of a class defining `__get__` (a descriptor), read
+    /// through this instance: `__get__(self, cls)`; nil for other values.
+    private func descriptorValue(_ v: Value, _ interp: Interpreter) throws -> Value? {
+        guard case .object(let d as Instance) = v, d.cls.lookup("__get__") != nil else { return nil }
+        return try d.callSpecial("__get__", [.object(self), .object(cls)], interp)
+    }
+
+    /// `descriptorValue` for a data descriptor (one that also defines `__set__` or `__delete__`),
+    /// which takes precedence over the instance's own attributes.
+    private func dataDescriptorValue(_ v: Value?, _ interp: Interpreter) throws -> Value? {
+        guard case .object(let d as Instance)? = v, d.cls.lookup("__set__") != nil || d.cls.lookup("__delete__") != nil
+        else { return nil }
+        return try descriptorValue(.object(d), interp)
     }
 
     /// A class attribute as seen through this instance: functions become bound methods.
@@ -251,6 +291,10 @@ package final class Instance: PyObject {
         }
         if case .object(let p as PropertyObject)? = cls.lookup(n) {
             return try p.set(.object(self), value, owner: cls.name, interp)
+        }
+        if case .object(let d as Instance)? = cls.lookup(n), d.cls.lookup("__set__") != nil {
+            _ = try d.callSpecial("__set__", [.object(self), value], interp)
+            return
         }
         if n == "args", exceptionArgs != nil {
             exceptionArgs = try interp.iterate(value)

@@ -30,6 +30,16 @@ enum GradScopeHostModule {
             "sgd_update": .object(BuiltinFunction("sgd_update", SGDUpdate.call)),
             "sgd_momentum_step": .object(BuiltinFunction("sgd_momentum_step", SGDMomentumStep.call)),
             "clear_grads": .object(BuiltinFunction("clear_grads", ClearGrads.call)),
+            // `has_own_attribute(obj, name)`: `name in obj.__dict__` (torch.distributions asks it of
+            // the parameters a lazy_property may not have computed yet).
+            "has_own_attribute": .object(
+                BuiltinFunction("has_own_attribute") { args, _ in
+                    guard args.positional.count == 2, case .string(let name) = args.positional[1] else {
+                        throw PyException.type("has_own_attribute(obj, name) expects an object and a string")
+                    }
+                    guard case .object(let instance as Instance) = args.positional[0] else { return .bool(false) }
+                    return .bool(instance.hasOwnAttribute(name))
+                }),
             "module_call_enter": .object(
                 BuiltinFunction("module_call_enter") { args, interp in
                     guard args.positional.count == 2, case .object(let module) = args.positional[0],

@@ -1,5 +1,6 @@
-/// The Python prelude: `torch.nn` (modules, containers, layers, losses, init, utils) and
-/// `torch.optim` (optimizers, lr_scheduler) as Python source mirroring PyTorch's own, from the
+/// The Python prelude: `torch.nn` (modules, containers, layers, losses, init, utils),
+/// `torch.optim` (optimizers, lr_scheduler) and `torch.distributions` (distributions,
+/// kl_divergence, constraints) as Python source mirroring PyTorch's own, from the
 /// `.py` files under Sources/TorchBindings/Prelude, embedded in the binary at build time by the
 /// EmbedPythonPrelude plugin.
 package enum PreludeSources {

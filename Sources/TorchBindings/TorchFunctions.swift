@@ -59,6 +59,8 @@ enum TorchFunctions {
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
             .merging(EinsumBinding.members()) { _, new in new }
+            .merging(BroadcastTensorsBinding.members()) { _, new in new }
+            .merging(TypeInfoBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
             "chunk", "unbind"

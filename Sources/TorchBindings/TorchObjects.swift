@@ -55,6 +55,23 @@ final class SizeObject: PyObject {
         default: return false
         }
     }
+    /// `size + tuple`, `tuple + size` and `size * n` give a Size, as torch.Size (a tuple subclass)
+    /// does; anything else is left to the tuple operators.
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        switch (op, other) {
+        case (.add, .object(let s as SizeObject)):
+            return .object(SizeObject(reflected ? s.shape + shape : shape + s.shape))
+        case (.add, .tuple(let items)):
+            let dims = items.compactMap { v -> Int? in if case .int(let i) = v { return i } else { return nil } }
+            guard dims.count == items.count else { return nil }
+            return .object(SizeObject(reflected ? dims + shape : shape + dims))
+        case (.add, _) where !reflected:
+            throw PyException.type("can only concatenate tuple (not \(Formatting.typeName(other))) to torch.Size")
+        case (.mul, .int(let n)):
+            return .object(SizeObject(Array([[Int]](repeating: shape, count: Swift.max(n, 0)).joined())))
+        default: return nil
+        }
+    }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
         case "numel": return .object(BuiltinFunction("numel") { [shape] _, _ in .int(try MemoryBudget.checkedNumel(shape)) })

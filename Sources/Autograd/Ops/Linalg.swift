@@ -314,10 +314,16 @@ extension Tensor {
     }
 
     /// `F.linear(input, weight, bias)`: `input @ weight.T + bias`. A 2-D input with a bias uses
-    /// addmm (AddmmBackward0 over TBackward0); a contiguous 3-D one is flattened into addmm.
+    /// addmm (AddmmBackward0 over TBackward0); a 1-D one is viewed as one row for addmm and the
+    /// row `_unsafe_view`ed back (UnsafeViewBackward0), as PyTorch 2.15 does; a contiguous 3-D
+    /// one is flattened into addmm.
     public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
         if let bias {
             if input.dim == 2 { return try addmm(bias, input, weight.t()) }
+            if input.dim == 1 {
+                let row = try addmm(bias, input.view([1, input.shape[0]]), weight.t())
+                return try row.unsafeView([row.shape[1]])
+            }
             if input.dim == 3 && input.isContiguous {
                 let result = try addmm(bias, input.reshape([input.shape[0] * input.shape[1], input.shape[2]]), weight.t())
                 return try result.view([input.shape[0], input.shape[1], result.shape[1]])

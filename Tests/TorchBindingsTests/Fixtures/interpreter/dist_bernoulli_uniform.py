@@ -1,0 +1,47 @@
+import torch
+from torch.distributions import Bernoulli, Uniform, kl_divergence
+
+b = Bernoulli(torch.tensor([0.1, 0.5, 0.9]))
+print(b, b.probs, b.logits)
+print(b.mean, b.variance, b.mode, b.entropy())
+print(b.enumerate_support())
+for seed in [0, 3]:
+    torch.manual_seed(seed)
+    print(b.sample(), b.sample((6,)))
+torch.manual_seed(1)
+print(Bernoulli(0.3).sample((20,)))
+print(Bernoulli(0.3), Bernoulli(logits=torch.tensor([-1.0, 2.0])))
+logits = torch.tensor([-1.0, 0.0, 2.0], requires_grad=True)
+bl = Bernoulli(logits=logits)
+print(bl.probs)
+lp = bl.log_prob(torch.tensor([1.0, 0.0, 1.0]))
+print(lp)
+lp.sum().backward()
+print(logits.grad)
+logits.grad = None
+bl.entropy().sum().backward()
+print(logits.grad)
+p = torch.tensor([0.2, 0.7], dtype=torch.float64, requires_grad=True)
+kl = kl_divergence(Bernoulli(p), Bernoulli(torch.tensor([0.5, 0.5], dtype=torch.float64)))
+print(kl)
+kl.sum().backward()
+print(p.grad)
+
+u = Uniform(torch.tensor([0.0, -1.0]), torch.tensor([1.0, 3.0]))
+print(u, u.support, u.arg_constraints)
+print(u.mean, u.stddev, u.variance, u.entropy())
+for seed in [0, 2]:
+    torch.manual_seed(seed)
+    print(u.sample(), u.rsample((9,)))
+print(u.log_prob(torch.tensor([0.5, 2.0])), u.cdf(torch.tensor([0.25, 0.0])), u.icdf(torch.tensor([0.5, 0.5])))
+torch.manual_seed(6)
+lo = torch.tensor(-2.0, dtype=torch.float64, requires_grad=True)
+hi = torch.tensor(5.0, dtype=torch.float64, requires_grad=True)
+x = Uniform(lo, hi).rsample((17,))
+print(x)
+x.sum().backward()
+print(lo.grad, hi.grad)
+print(Uniform(0.0, 2.0).sample((3,)))
+print(kl_divergence(Uniform(0.0, 1.0), Uniform(-1.0, 2.0)), kl_divergence(Uniform(0.0, 1.0), Uniform(0.5, 2.0)))
+from torch.distributions import Normal
+print(kl_divergence(Uniform(0.0, 1.0), Normal(0.0, 1.0)), kl_divergence(Normal(0.0, 1.0), Uniform(0.0, 1.0)))

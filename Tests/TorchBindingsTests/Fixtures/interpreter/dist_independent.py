@@ -1,0 +1,33 @@
+import torch
+from torch.distributions import Normal, Independent, Bernoulli, kl_divergence, constraints
+
+torch.manual_seed(0)
+loc = torch.randn(2, 3, requires_grad=True)
+base = Normal(loc, torch.ones(2, 3))
+ind = Independent(base, 1)
+print(ind, ind.batch_shape, ind.event_shape, ind.has_rsample, ind.has_enumerate_support)
+print(ind.support, base.support)
+x = ind.rsample()
+print(x)
+lp = ind.log_prob(x)
+print(lp)
+lp.sum().backward()
+print(loc.grad)
+print(ind.entropy(), ind.mean, ind.variance)
+print(ind.sample((4,)).shape)
+e = ind.expand((5, 2))
+print(e, e.batch_shape, e.event_shape)
+i2 = Independent(Normal(torch.zeros(2, 3), torch.ones(2, 3) * 2), 2)
+print(i2.batch_shape, i2.event_shape, i2.log_prob(torch.ones(2, 3)))
+q = Independent(Normal(torch.zeros(2, 3), torch.ones(2, 3) * 2), 1)
+print(kl_divergence(ind, q))
+ib = Independent(Bernoulli(torch.tensor([[0.2, 0.8], [0.5, 0.5]])), 1)
+print(ib.batch_shape, ib.event_shape, ib.log_prob(torch.tensor([[1.0, 1.0], [0.0, 1.0]])), ib.entropy())
+print(constraints.real, constraints.positive, constraints.simplex, constraints.real_vector, constraints.unit_interval)
+print(constraints.integer_interval(0, 4), constraints.interval(-1.0, 1.0), constraints.greater_than(2.0), constraints.boolean)
+print(constraints.positive.check(torch.tensor([-1.0, 0.0, 2.0])), constraints.simplex.check(torch.tensor([[0.5, 0.5], [0.2, 0.7]])))
+print(constraints.real_vector.check(torch.tensor([[0.0, float("nan")], [1.0, 2.0]])), constraints.is_dependent(constraints.dependent))
+try:
+    constraints.real_vector.check(torch.tensor(1.0))
+except ValueError as e:
+    print("ValueError:", e)
