@@ -79,10 +79,8 @@ extension Interpreter {
                 if sub.isEmpty {
                     found = name.hasPrefix("r") ? s.count : 0
                 } else {
-                    let bytes = Array(s.utf8)
-                    let search = StringSearch(sub)
-                    let positions = try search.occurrences(in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
-                    found = (name.hasPrefix("r") ? positions.last : positions.first).map(s.characterOffset(ofByte:))
+                    let search = try StringSearch(for: sub, in: s, reserve: self.reserveBytes)
+                    found = try search.offset(last: name.hasPrefix("r")).map(s.characterOffset(ofByte:))
                 }
                 if let found { return .int(found) }
                 if name.hasSuffix("index") { throw PyException.value("substring not found") }
@@ -94,16 +92,14 @@ extension Interpreter {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
                 if sep.isEmpty { throw PyException.value("empty separator") }
-                let bytes = Array(s.utf8)
                 let reversed = name == "rpartition"
-                let positions = try StringSearch(sep).occurrences(in: bytes, overlapping: true, limit: reversed ? nil : 1)
-                guard let at = reversed ? positions.last : positions.first else {
+                guard let at = try StringSearch(for: sep, in: s, reserve: self.reserveBytes).offset(last: reversed) else {
                     return .tuple(reversed ? [.string(""), .string(""), .string(s)] : [.string(s), .string(""), .string("")])
                 }
                 let end = at + sep.utf8.count
                 return .tuple([
-                    .string(String(decoding: bytes[..<at], as: UTF8.self)), .string(sep),
-                    .string(String(decoding: bytes[end...], as: UTF8.self))
+                    .string(String(s.text(ofBytes: 0..<at))), .string(sep),
+                    .string(String(s.text(ofBytes: end..<s.utf8.count)))
                 ])
             }
         case "count":
@@ -112,7 +108,7 @@ extension Interpreter {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
                 return .int(
-                    sub.isEmpty ? s.count + 1 : try StringSearch(sub).occurrences(in: Array(s.utf8), overlapping: false).count)
+                    sub.isEmpty ? s.count + 1 : try StringSearch(for: sub, in: s, reserve: self.reserveBytes).count())
             }
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
@@ -162,7 +158,7 @@ extension Interpreter {
 
 /// `s.split(sep, maxsplit)`: on runs of whitespace when `sep` is nil, else on each `sep`.
 private func splitString(
-    _ s: String, _ sep: String?, _ limit: Int, reserve: (Int) throws -> Void
+    _ s: String, _ sep: String?, _ limit: Int, reserve: @escaping (Int) throws -> Void
 ) throws -> [String] {
     var parts = [String]()
     guard let sep else {
@@ -178,17 +174,16 @@ private func splitString(
         }
         return parts
     }
-    let hay = Array(s.utf8)
-    let search = StringSearch(sep)
-    let cuts = try search.occurrences(in: hay, overlapping: false, limit: limit < 0 ? nil : limit)
+    let search = try StringSearch(for: sep, in: s, reserve: reserve)
+    let cuts = try search.occurrences(overlapping: false, limit: limit < 0 ? nil : limit)
     // The parts' list entries and string headers, counted before they are made.
     try reserve((cuts.count + 1) * (MemoryLayout<Value>.stride + MemoryLayout<String>.stride))
     var start = 0
     for cut in cuts {
-        parts.append(String(decoding: hay[start..<cut], as: UTF8.self))
-        start = cut + search.needle.count
+        parts.append(String(s.text(ofBytes: start..<cut)))
+        start = cut + sep.utf8.count
     }
-    parts.append(String(decoding: hay[start...], as: UTF8.self))
+    parts.append(String(s.text(ofBytes: start..<s.utf8.count)))
     return parts
 }
 
@@ -203,20 +198,20 @@ extension Interpreter {
             return (0..<inserts).map { i in new + (i < chars.count ? String(chars[i]) : "") }.joined()
                 + String(chars.dropFirst(inserts))
         }
-        let hay = Array(s.utf8)
-        let cuts = try StringSearch(old).occurrences(in: hay, overlapping: false, limit: count < 0 ? nil : count)
+        let cuts = try StringSearch(for: old, in: s, reserve: reserveBytes).occurrences(
+            overlapping: false, limit: count < 0 ? nil : count)
         let (grown, overflow) = cuts.count.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
-        try reserveMemory([overflow ? Int.max : hay.count &+ grown], itemSize: 1)
-        var out = [UInt8]()
-        out.reserveCapacity(hay.count + grown)
+        try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
+        var out = ""
+        out.reserveCapacity(s.utf8.count + grown)
         var start = 0
         for cut in cuts {
-            out += hay[start..<cut]
-            out += new.utf8
+            out += s.text(ofBytes: start..<cut)
+            out += new
             start = cut + old.utf8.count
         }
-        out += hay[start...]
-        return String(decoding: out, as: UTF8.self)
+        out += s.text(ofBytes: start..<s.utf8.count)
+        return out
     }
 }
 

@@ -9,8 +9,10 @@ enum BuiltinTypes {
         case .float(let d):
             return .int(try pythonInt(d))
         case .string(let s):
+            try interp.reserveBytes(s.utf8.count)  // the trimmed copy
             guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else {
-                throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s))")
+                // CPython's `%.200R`: the repr's first 200 characters.
+                throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s, maxCharacters: 200))")
             }
             return .int(i)
         default:
@@ -22,6 +24,7 @@ enum BuiltinTypes {
         guard let v = args.positional.first else { return .float(0) }
         switch v {
         case .string(let s):
+            try interp.reserveBytes(2 * s.utf8.count)  // the trimmed and the lowercased copies
             let t = s.trimmingCharacters(in: .whitespaces).lowercased()
             switch t {
             case "nan", "+nan", "-nan": return .float(.nan)
@@ -29,7 +32,7 @@ enum BuiltinTypes {
             case "-inf", "-infinity": return .float(-.infinity)
             default:
                 guard let d = Double(t) else {
-                    throw PyException.value("could not convert string to float: \(PythonFormat.stringRepr(s))")
+                    throw PyException.value("could not convert string to float: \(try interp.reprText(.string(s)))")
                 }
                 return .float(d)
             }
@@ -39,7 +42,7 @@ enum BuiltinTypes {
         default: return .float(try interp.toDouble(v))
         }
     }
-    static let str = TypeObject("str") { args, _ in .string(args.positional.first.map(Formatting.str) ?? "") }
+    static let str = TypeObject("str") { args, interp in .string(try args.positional.first.map(interp.strText) ?? "") }
     static let bool = TypeObject("bool") { args, interp in .bool(try args.positional.first.map(interp.truthy) ?? false) }
     static let list = TypeObject("list") { args, interp in
         .list(ListStorage(try args.positional.first.map(interp.iterate) ?? []))

@@ -147,7 +147,7 @@ package final class Interpreter {
         return RunWatchdog.during(limits) { watchdog in
             self.watchdog = watchdog
             defer { self.watchdog = nil }
-            return runBody()
+            return ReprGuard.checking(with: { [unowned self] bytes in try self.admitText(bytes) }) { runBody() }
         }
     }
 
@@ -194,7 +194,15 @@ package final class Interpreter {
             text += "  File \"\(f.file?.name ?? filename)\", line \(f.line), in \(f.function)\n"
             if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
-        let message = e.message
+        var e = e
+        _ = ReprGuard.takeError()  // a repr cut short before `e` was raised: `e` ended that statement
+        var message = e.message
+        if var limit = ReprGuard.takeError() {
+            // The message's repr did not fit the limits: the error of that limit ends the run.
+            limit.frames = e.frames
+            e = limit
+            message = limit.message
+        }
         text += message.isEmpty ? "\(e.typeName)\n" : "\(e.typeName): \(message)\n"
         writeError(text)
         let scriptLine = frames.last { $0.file == nil }?.line
