@@ -194,9 +194,20 @@ extension Interpreter {
             let inserts = count < 0 ? s.count + 1 : min(count, s.count + 1)
             let (grown, overflow) = inserts.multipliedReportingOverflow(by: new.utf8.count)
             try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
-            let chars = Array(s)
-            return (0..<inserts).map { i in new + (i < chars.count ? String(chars[i]) : "") }.joined()
-                + String(chars.dropFirst(inserts))
+            // Written into the result directly: an array of the characters took 16 bytes each.
+            var out = ""
+            out.reserveCapacity(s.utf8.count + grown)
+            var index = s.startIndex
+            for i in 0..<inserts {
+                if i & 65535 == 0 { try RunWatchdog.poll() }
+                out += new
+                guard index < s.endIndex else { continue }
+                let next = s.index(after: index)
+                out += s[index..<next]
+                index = next
+            }
+            out += s[index...]
+            return out
         }
         let cuts = try StringSearch(for: old, in: s, reserve: reserveBytes).occurrences(
             overlapping: false, limit: count < 0 ? nil : count)

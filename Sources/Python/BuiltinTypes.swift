@@ -1,3 +1,5 @@
+import Foundation
+
 /// The builtin types scripts can call and compare against.
 enum BuiltinTypes {
     static let int = TypeObject("int") { args, interp in
@@ -9,8 +11,7 @@ enum BuiltinTypes {
         case .float(let d):
             return .int(try pythonInt(d))
         case .string(let s):
-            try interp.reserveBytes(s.utf8.count)  // the trimmed copy
-            guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else {
+            guard let i = Int(trimmedOfWhitespace(s)) else {
                 // CPython's `%.200R`: the repr's first 200 characters.
                 throw PyException.value("invalid literal for int() with base 10: \(PythonFormat.stringRepr(s, maxCharacters: 200))")
             }
@@ -24,8 +25,9 @@ enum BuiltinTypes {
         guard let v = args.positional.first else { return .float(0) }
         switch v {
         case .string(let s):
-            try interp.reserveBytes(2 * s.utf8.count)  // the trimmed and the lowercased copies
-            let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+            let trimmed = trimmedOfWhitespace(s)
+            // Only a short text can name a special value: a long one is read as it is.
+            let t = trimmed.utf8.count <= 16 ? Substring(trimmed.lowercased()) : trimmed
             switch t {
             case "nan", "+nan", "-nan": return .float(.nan)
             case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
@@ -148,4 +150,13 @@ func pythonInt(_ d: Double) throws -> Int {
     }
     guard abs(d) < 9.2e18 else { throw PyException(.overflowError, "int too large for GradScope's 64-bit ints") }
     return Int(d)
+}
+
+/// `s` without the whitespace (`CharacterSet.whitespaces`) at its ends, as a view of `s`: `int()`
+/// and `float()` of a long string copy nothing.
+private func trimmedOfWhitespace(_ s: String) -> Substring {
+    let scalars = s.unicodeScalars
+    let isText = { (c: Unicode.Scalar) in !CharacterSet.whitespaces.contains(c) }
+    guard let first = scalars.firstIndex(where: isText), let last = scalars.lastIndex(where: isText) else { return "" }
+    return s[first...last]
 }

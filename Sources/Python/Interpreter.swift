@@ -195,10 +195,11 @@ package final class Interpreter {
             if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
         var e = e
-        _ = ReprGuard.takeError()  // a repr cut short before `e` was raised: `e` ended that statement
         var message = e.message
         if var limit = ReprGuard.takeError() {
-            // The message's repr did not fit the limits: the error of that limit ends the run.
+            // A repr in the message, or earlier in the statement that raised `e`, was cut short
+            // (too deep, or its text did not fit the limits): its error ends the run, as it would
+            // have been raised first.
             limit.frames = e.frames
             e = limit
             message = limit.message

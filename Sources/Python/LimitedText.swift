@@ -5,23 +5,24 @@ import Foundation
 /// limit between pieces.
 extension Interpreter {
     /// `repr(v)`, or the error of the limit its text does not fit.
-    func reprText(_ v: Value) throws -> String {
+    package func reprText(_ v: Value) throws -> String {
         let text = Formatting.repr(v)
         try ReprGuard.take()
         return text
     }
 
     /// `str(v)`, or the error of the limit its text does not fit.
-    func strText(_ v: Value) throws -> String {
+    package func strText(_ v: Value) throws -> String {
         let text = Formatting.str(v)
         try ReprGuard.take()
         return text
     }
 
     /// Admits `bytes` of new text: the time limit and interrupts, then the memory account. What
-    /// `run()` gives `ReprGuard` to check the text of a repr with.
+    /// `run()` gives `ReprGuard` to check the text of a repr with, and `LimitedText` its pieces.
     func admitText(_ bytes: Int) throws {
         try checkTime()
+        try RunWatchdog.poll()
         try reserveBytes(bytes)
     }
 }
@@ -39,11 +40,12 @@ struct LimitedText {
 
     mutating func append(_ piece: some StringProtocol) throws {
         let needed = text.utf8.count + piece.utf8.count
+        var bytes = 0
         if needed > reserved {
             reserved = max(needed, 2 * reserved)
-            try interp.reserveBytes(reserved)
+            bytes = reserved
         }
-        try interp.checkTime()
+        try interp.admitText(bytes)
         text += piece
     }
 }
