@@ -238,6 +238,8 @@ def main():
                 binary, command, name, text, stdin, work, args.baseline_mb)
             failures += bool(problems)
             ending = last if len(last) <= 70 else last[:67] + "..."
+            # Control characters (the `\x01` and `\x00` messages) shown escaped, so the table stays text.
+            ending = "".join(c if c >= " " else "\\x%02x" % ord(c) for c in ending)
             flag = " **FAIL: %s**" % ", ".join(problems) if problems else ""
             print("| %s | %d | %.2f | %.1f | `%s`%s | %s |" % (
                 reproducer, status, seconds, kilobytes / 1024, ending.replace("|", "\\|").replace("`", "'"), flag, test))
