@@ -146,6 +146,27 @@ CASES = [
      "LimitAttackTests.graphOfARunIsWellFormed"),
     ("`render -o x.svg` with `\\x00`", "render", "t.py", bad_message("\\x00"), None,
      "LimitAttackTests.errorTextNeverSpoilsThePicture"),
+    # gradscope-fuzz --seed 34's findings: text made from values of the script's choosing.
+    ("fuzz: `KeyError` of a 60 MB key, printed", "run", "t.py",
+     "s = 'ab' * (3 * 10**7)\ntry:\n    {1: 2}[s]\nexcept KeyError as e:\n    print(e)\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(KeyError of a 60 MB key)"),
+    ("fuzz: f-string padded to 7e7", "run", "t.py", "x = f'{2**62:>{7 * 10**7}}'\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(f-string padded past the limit)"),
+    ("fuzz: f-string padded to 3e7", "run", "t.py", "x = f'{2**62:>{3 * 10**7}}'\nprint(len(x))\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(f-string padded within the limit)"),
+    ("fuzz: `%` with a 60 MB template", "run", "t.py",
+     "s = 'ab' * (3 * 10**7)\ntry:\n    s % 'x'\nexcept TypeError as e:\n    print(e)\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(% with a 60 MB template)"),
+    ("fuzz: `find` of a 10M-character needle", "run", "t.py",
+     "s = 'ab' * 3\nprint(s.find('x'.center(10**7)), 'x' * 10**7 in s)\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(needle of 10 million characters)"),
+    ("fuzz: `int()` of a 60 MB string", "run", "t.py",
+     "s = 'ab' * (3 * 10**7)\ntry:\n    int(s)\nexcept ValueError as e:\n    print(len(str(e)))\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(int() of a 60 MB string)"),
+    ("fuzz: `repr` of a 10 MB string 100 times", "run", "t.py", "s = 'a' * 10**7\nx = repr([s] * 100)\n", None,
+     "LimitAttackTests.textIsCountedBeforeItIsBuilt(repr of a 10 MB string a hundred times)"),
+    ("`replace('', '-')` of 4M characters", "run", "t.py", "s = 'ab' * (2 * 10**6)\nprint(len(s.replace('', '-')))\n",
+     None, "LimitAttackTests.textIsCountedBeforeItIsBuilt(replace of the empty string)"),
 ]
 
 
@@ -217,6 +238,8 @@ def main():
                 binary, command, name, text, stdin, work, args.baseline_mb)
             failures += bool(problems)
             ending = last if len(last) <= 70 else last[:67] + "..."
+            # Control characters (the `\x01` and `\x00` messages) shown escaped, so the table stays text.
+            ending = "".join(c if c >= " " else "\\x%02x" % ord(c) for c in ending)
             flag = " **FAIL: %s**" % ", ".join(problems) if problems else ""
             print("| %s | %d | %.2f | %.1f | `%s`%s | %s |" % (
                 reproducer, status, seconds, kilobytes / 1024, ending.replace("|", "\\|").replace("`", "'"), flag, test))

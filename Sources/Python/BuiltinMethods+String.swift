@@ -95,13 +95,8 @@ extension Interpreter {
                     if sub.isEmpty {
                         found = offset + (name.hasPrefix("r") ? window.count : 0)
                     } else {
-                        let bytes = Array(window.utf8)
-                        let search = StringSearch(sub)
-                        let positions = try search.occurrences(
-                            in: bytes, overlapping: true, limit: name.hasPrefix("r") ? nil : 1)
-                        found = (name.hasPrefix("r") ? positions.last : positions.first).map {
-                            offset + window.characterOffset(ofByte: $0)
-                        }
+                        let search = try StringSearch(for: sub, in: window, reserve: self.reserveBytes)
+                        found = try search.offset(last: name.hasPrefix("r")).map { offset + window.characterOffset(ofByte: $0) }
                     }
                 }
                 if let found { return .int(found) }
@@ -114,16 +109,14 @@ extension Interpreter {
                     throw PyException.type("must be str, not \(Formatting.typeName(args.positional.first ?? .none))")
                 }
                 if sep.isEmpty { throw PyException.value("empty separator") }
-                let bytes = Array(s.utf8)
                 let reversed = name == "rpartition"
-                let positions = try StringSearch(sep).occurrences(in: bytes, overlapping: true, limit: reversed ? nil : 1)
-                guard let at = reversed ? positions.last : positions.first else {
+                guard let at = try StringSearch(for: sep, in: s, reserve: self.reserveBytes).offset(last: reversed) else {
                     return .tuple(reversed ? [.string(""), .string(""), .string(s)] : [.string(s), .string(""), .string("")])
                 }
                 let end = at + sep.utf8.count
                 return .tuple([
-                    .string(String(decoding: bytes[..<at], as: UTF8.self)), .string(sep),
-                    .string(String(decoding: bytes[end...], as: UTF8.self))
+                    .string(String(s.text(ofBytes: 0..<at))), .string(sep),
+                    .string(String(s.text(ofBytes: end..<s.utf8.count)))
                 ])
             }
         case "count":
@@ -133,8 +126,7 @@ extension Interpreter {
                 }
                 guard let (window, _) = try self.searchWindow(s, args) else { return .int(0) }
                 return .int(
-                    sub.isEmpty
-                        ? window.count + 1 : try StringSearch(sub).occurrences(in: Array(window.utf8), overlapping: false).count)
+                    sub.isEmpty ? window.count + 1 : try StringSearch(for: sub, in: window, reserve: self.reserveBytes).count())
             }
         case "isdigit", "isnumeric", "isdecimal": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
@@ -227,6 +219,7 @@ extension Interpreter {
         let upper = min(normalized(end, count), count)
         if lower > count { return nil }
         if lower >= upper { return ("", lower) }
+        try reserveBytes(s.utf8.count)
         let from = s.index(s.startIndex, offsetBy: lower)
         let to = s.index(from, offsetBy: upper - lower)
         return (String(s[from..<to]), lower)
@@ -256,7 +249,7 @@ extension Interpreter {
 
 /// `s.split(sep, maxsplit)`: on runs of whitespace when `sep` is nil, else on each `sep`.
 private func splitString(
-    _ s: String, _ sep: String?, _ limit: Int, reserve: (Int) throws -> Void
+    _ s: String, _ sep: String?, _ limit: Int, reserve: @escaping (Int) throws -> Void
 ) throws -> [String] {
     var parts = [String]()
     guard let sep else {
@@ -272,17 +265,16 @@ private func splitString(
         }
         return parts
     }
-    let hay = Array(s.utf8)
-    let search = StringSearch(sep)
-    let cuts = try search.occurrences(in: hay, overlapping: false, limit: limit < 0 ? nil : limit)
+    let search = try StringSearch(for: sep, in: s, reserve: reserve)
+    let cuts = try search.occurrences(overlapping: false, limit: limit < 0 ? nil : limit)
     // The parts' list entries and string headers, counted before they are made.
     try reserve((cuts.count + 1) * (MemoryLayout<Value>.stride + MemoryLayout<String>.stride))
     var start = 0
     for cut in cuts {
-        parts.append(String(decoding: hay[start..<cut], as: UTF8.self))
-        start = cut + search.needle.count
+        parts.append(String(s.text(ofBytes: start..<cut)))
+        start = cut + sep.utf8.count
     }
-    parts.append(String(decoding: hay[start...], as: UTF8.self))
+    parts.append(String(s.text(ofBytes: start..<s.utf8.count)))
     return parts
 }
 
@@ -293,24 +285,35 @@ extension Interpreter {
             let inserts = count < 0 ? s.count + 1 : min(count, s.count + 1)
             let (grown, overflow) = inserts.multipliedReportingOverflow(by: new.utf8.count)
             try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
-            let chars = Array(s)
-            return (0..<inserts).map { i in new + (i < chars.count ? String(chars[i]) : "") }.joined()
-                + String(chars.dropFirst(inserts))
+            // Written into the result directly: an array of the characters took 16 bytes each.
+            var out = ""
+            out.reserveCapacity(s.utf8.count + grown)
+            var index = s.startIndex
+            for i in 0..<inserts {
+                if i & 65535 == 0 { try RunWatchdog.poll() }
+                out += new
+                guard index < s.endIndex else { continue }
+                let next = s.index(after: index)
+                out += s[index..<next]
+                index = next
+            }
+            out += s[index...]
+            return out
         }
-        let hay = Array(s.utf8)
-        let cuts = try StringSearch(old).occurrences(in: hay, overlapping: false, limit: count < 0 ? nil : count)
+        let cuts = try StringSearch(for: old, in: s, reserve: reserveBytes).occurrences(
+            overlapping: false, limit: count < 0 ? nil : count)
         let (grown, overflow) = cuts.count.multipliedReportingOverflow(by: new.utf8.count - old.utf8.count)
-        try reserveMemory([overflow ? Int.max : hay.count &+ grown], itemSize: 1)
-        var out = [UInt8]()
-        out.reserveCapacity(hay.count + grown)
+        try reserveMemory([overflow ? Int.max : s.utf8.count &+ grown], itemSize: 1)
+        var out = ""
+        out.reserveCapacity(s.utf8.count + grown)
         var start = 0
         for cut in cuts {
-            out += hay[start..<cut]
-            out += new.utf8
+            out += s.text(ofBytes: start..<cut)
+            out += new
             start = cut + old.utf8.count
         }
-        out += hay[start...]
-        return String(decoding: out, as: UTF8.self)
+        out += s.text(ofBytes: start..<s.utf8.count)
+        return out
     }
 }
 

@@ -174,25 +174,24 @@ extension Interpreter {
         }
     }
 
-    /// `"...".format(*args, **kwargs)`.
+    /// `"...".format(*args, **kwargs)`, the text between fields copied in runs.
     func strFormat(_ template: String, _ args: Arguments) throws -> String {
-        var out = ""
+        var out = LimitedText(self)
         var autoIndex = 0
         var chars = template[...]
-        while let c = chars.popFirst() {
+        while let brace = chars.firstIndex(ofASCII: UInt8(ascii: "{"), or: UInt8(ascii: "}")) {
+            try out.append(chars[..<brace])
+            chars = chars[brace...]
+            let c = chars.removeFirst()
             if c == "}" {
                 guard chars.first == "}" else { throw PyException.value("Single '}' encountered in format string") }
                 chars.removeFirst()
-                out.append("}")
-                continue
-            }
-            guard c == "{" else {
-                out.append(c)
+                try out.append("}")
                 continue
             }
             if chars.first == "{" {
                 chars.removeFirst()
-                out.append("{")
+                try out.append("{")
                 continue
             }
             var field = ""
@@ -243,11 +242,12 @@ extension Interpreter {
                 }
             }
             switch conversion {
-            case "r": out += try format(.string(Formatting.repr(value)), spec: spec)
-            case "s": out += try format(.string(Formatting.str(value)), spec: spec)
-            default: out += try format(value, spec: spec)
+            case "r": try out.append(try format(.string(reprText(value)), spec: spec))
+            case "s": try out.append(try format(.string(strText(value)), spec: spec))
+            default: try out.append(try format(value, spec: spec))
             }
         }
-        return out
+        try out.append(chars)
+        return out.text
     }
 }

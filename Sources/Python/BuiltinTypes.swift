@@ -1,3 +1,5 @@
+import Foundation
+
 /// The builtin types scripts can call and compare against.
 enum BuiltinTypes {
     static let int = TypeObject("int") { args, interp in
@@ -24,14 +26,16 @@ enum BuiltinTypes {
         guard let v = args.positional.first else { return .float(0) }
         switch v {
         case .string(let s):
-            let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+            let trimmed = trimmedOfWhitespace(s)
+            // Only a short text can name a special value: a long one is read as it is.
+            let t = trimmed.utf8.count <= 16 ? Substring(trimmed.lowercased()) : trimmed
             switch t {
             case "nan", "+nan", "-nan": return .float(.nan)
             case "inf", "+inf", "infinity", "+infinity": return .float(.infinity)
             case "-inf", "-infinity": return .float(-.infinity)
             default:
                 guard let d = Double(t) else {
-                    throw PyException.value("could not convert string to float: \(PythonFormat.stringRepr(s))")
+                    throw PyException.value("could not convert string to float: \(try interp.reprText(.string(s)))")
                 }
                 return .float(d)
             }
@@ -41,7 +45,7 @@ enum BuiltinTypes {
         default: return .float(try interp.toDouble(v))
         }
     }
-    static let str = TypeObject("str") { args, _ in .string(args.positional.first.map(Formatting.str) ?? "") }
+    static let str = TypeObject("str") { args, interp in .string(try args.positional.first.map(interp.strText) ?? "") }
     static let bool = TypeObject("bool") { args, interp in .bool(try args.positional.first.map(interp.truthy) ?? false) }
     static let list = TypeObject("list") { args, interp in
         .list(ListStorage(try args.positional.first.map(interp.iterate) ?? []))
@@ -154,8 +158,11 @@ func pythonInt(_ d: Double) throws -> Int {
 /// digits; CPython's ValueError otherwise, and OverflowError beyond 64 bits.
 func parseInteger(_ text: String, base: Int) throws -> Int {
     guard base == 0 || (2...36).contains(base) else { throw PyException.value("int() base must be >= 2 and <= 36, or 0") }
-    let invalid = PyException.value("invalid literal for int() with base \(base): \(PythonFormat.stringRepr(text))")
-    var digits = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    // CPython's `%.200R`: the repr's first 200 characters.
+    var invalid: PyException {
+        .value("invalid literal for int() with base \(base): \(PythonFormat.stringRepr(text, maxCharacters: 200))")
+    }
+    var digits = trimmedOfWhitespace(text)
     var negative = false
     if let sign = digits.first, sign == "+" || sign == "-" {
         negative = sign == "-"
@@ -163,7 +170,7 @@ func parseInteger(_ text: String, base: Int) throws -> Int {
     }
     var radix = base
     let prefixes: [(String, Int)] = [("0x", 16), ("0o", 8), ("0b", 2)]
-    if let (_, prefixBase) = prefixes.first(where: { digits.lowercased().hasPrefix($0.0) }),
+    if let (_, prefixBase) = prefixes.first(where: { digits.prefix(2).lowercased() == $0.0 }),
         base == 0 || base == prefixBase
     {
         radix = prefixBase
@@ -192,4 +199,13 @@ extension Character {
         guard let ascii = asciiValue, isLetter else { return nil }
         return Int(ascii | 0x20) - 97 + 10
     }
+}
+
+/// `s` without the whitespace (`CharacterSet.whitespacesAndNewlines`) at its ends, as a view of `s`: `int()`
+/// and `float()` of a long string copy nothing.
+private func trimmedOfWhitespace(_ s: String) -> Substring {
+    let scalars = s.unicodeScalars
+    let isText = { (c: Unicode.Scalar) in !CharacterSet.whitespacesAndNewlines.contains(c) }
+    guard let first = scalars.firstIndex(where: isText), let last = scalars.lastIndex(where: isText) else { return "" }
+    return s[first...last]
 }

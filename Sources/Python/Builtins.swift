@@ -34,11 +34,7 @@ extension Interpreter {
             }
             return .int(try interp.length(args.positional[0]))
         }
-        add("repr") { args, _ in
-            let text = Formatting.repr(try single(args, "repr"))
-            try ReprGuard.take()
-            return .string(text)
-        }
+        add("repr") { args, interp in .string(try interp.reprText(try single(args, "repr"))) }
         add("abs") { args, interp in
             let v = try single(args, "abs")
             switch v {

@@ -1,4 +1,6 @@
-/// Python's `str()` and `repr()` of interpreter values.
+/// Python's `str()` and `repr()` of interpreter values. Long text is admitted by the running
+/// interpreter's limits before it is built (`ReprGuard.admits(bytes:)`); text that does not fit is
+/// cut short with the limit's error left pending (`Interpreter.reprText` throws it).
 package enum Formatting {
     package static func str(_ v: Value) -> String {
         switch v {
@@ -14,19 +16,35 @@ package enum Formatting {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
         case .float(let d): return PythonFormat.floatRepr(d)
-        case .string(let s): return PythonFormat.stringRepr(s)
+        case .string(let s):
+            let large = s.utf8.count >= 1 << 16
+            return !large || ReprGuard.admits(bytes: PythonFormat.stringReprByteCount(s)) ? PythonFormat.stringRepr(s) : "'...'"
         case .list(let l):
-            return ReprGuard.showing(l, placeholder: "[...]") { "[" + l.items.map(repr).joined(separator: ", ") + "]" }
+            return ReprGuard.showing(l, placeholder: "[...]") { joined(l.items.map(repr), "[", "]") }
         case .tuple(let items):
             if items.count == 1 { return "(" + repr(items[0]) + ",)" }
-            return "(" + items.map(repr).joined(separator: ", ") + ")"
+            return joined(items.map(repr), "(", ")")
         case .dict(let d): return ReprGuard.showing(d, placeholder: "{...}") { dictRepr(d) }
         case .object(let o): return o.repr()
         }
     }
 
+    /// `parts` between `open` and `close`, separated by `", "`, once the text is admitted.
+    private static func joined(_ parts: [String], _ open: String, _ close: String) -> String {
+        let bytes = parts.reduce(2 * parts.count + open.utf8.count + close.utf8.count) { $0 &+ $1.utf8.count }
+        guard ReprGuard.admits(bytes: bytes) else { return open + "..." + close }
+        var text = open
+        text.reserveCapacity(bytes)
+        for (i, part) in parts.enumerated() {
+            if i > 0 { text += ", " }
+            text += part
+        }
+        text += close
+        return text
+    }
+
     private static func dictRepr(_ d: DictStorage) -> String {
-        let plain = "{" + d.items.map { repr($0.0) + ": " + repr($0.1) }.joined(separator: ", ") + "}"
+        let plain = joined(d.items.map { repr($0.0) + ": " + repr($0.1) }, "{", "}")
         switch d.flavor {
         case .plain: return plain
         case .ordered:

@@ -166,36 +166,37 @@ extension Interpreter {
     }
 
     func formatParts(_ parts: [FStringPart], _ scope: Scope) throws -> String {
-        var out = ""
+        var out = LimitedText(self)
         for part in parts {
             switch part {
-            case .literal(let s): out += s
+            case .literal(let s): try out.append(s)
             case .field(let e, let conversion, let specParts, let selfDoc):
                 let v = try evaluate(e, scope)
                 let spec = try formatParts(specParts, scope)
-                if let selfDoc { out += selfDoc }
+                if let selfDoc { try out.append(selfDoc) }
                 switch conversion {
-                case "r": out += try format(.string(Formatting.repr(v)), spec: spec)
-                case "s": out += try format(.string(Formatting.str(v)), spec: spec)
+                case "r": try out.append(try format(.string(reprText(v)), spec: spec))
+                case "s": try out.append(try format(.string(strText(v)), spec: spec))
                 default:
-                    out += selfDoc != nil && spec.isEmpty ? Formatting.repr(v) : try format(v, spec: spec)
+                    try out.append(selfDoc != nil && spec.isEmpty ? try reprText(v) : try format(v, spec: spec))
                 }
             }
         }
-        return out
+        return out.text
     }
 
-    /// `format(value, spec)` for Python values and objects that define their own `__format__`.
+    /// `format(value, spec)` for Python values and objects that define their own `__format__`;
+    /// the result's size is counted in the run's memory account before it is built.
     package func format(_ v: Value, spec: String) throws -> String {
         if spec.isEmpty {
             if case .object(let o) = v, let text = try o.format(spec, self) { return text }
-            return Formatting.str(v)
+            return try strText(v)
         }
         switch v {
-        case .int(let i): return try PythonFormat.format(.int(i), spec: spec)
-        case .float(let d): return try PythonFormat.format(.float(d), spec: spec)
-        case .bool(let b): return try PythonFormat.format(.bool(b), spec: spec)
-        case .string(let s): return try PythonFormat.format(.string(s), spec: spec)
+        case .int(let i): return try PythonFormat.format(.int(i), spec: spec, reserving: reserveBytes)
+        case .float(let d): return try PythonFormat.format(.float(d), spec: spec, reserving: reserveBytes)
+        case .bool(let b): return try PythonFormat.format(.bool(b), spec: spec, reserving: reserveBytes)
+        case .string(let s): return try PythonFormat.format(.string(s), spec: spec, reserving: reserveBytes)
         case .object(let o):
             if let text = try o.format(spec, self) { return text }
             fallthrough

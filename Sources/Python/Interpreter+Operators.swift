@@ -328,7 +328,7 @@ extension Interpreter {
             guard case .string(let sub) = item else {
                 throw PyException.type("'in <string>' requires string as left operand, not \(Formatting.typeName(item))")
             }
-            return try StringSearch(sub).occurs(in: s)
+            return try sub.isEmpty || StringSearch(for: sub, in: s, reserve: reserveBytes).occurs()
         case .dict(let d): return try d.get(item) != nil
         case .object(let o): if let found = try o.containsItem(item, self) { return found }
         default: break
@@ -460,19 +460,19 @@ extension Interpreter {
         return (start, stop, step)
     }
 
-    /// Old-style `"%d %s" % args` formatting; `%(key)s` takes its value from a dict `args`.
+    /// Old-style `"%d %s" % args` formatting, the text between conversions copied in runs;
+    /// `%(key)s` takes its value from a dict `args`.
     private func percentFormat(_ template: String, _ args: Value) throws -> String {
         var values: [Value]
         if case .tuple(let t) = args { values = t } else { values = [args] }
         let mapping: DictStorage?
         if case .dict(let d) = args { mapping = d } else { mapping = nil }
-        var out = ""
-        var chars = template[...]
-        while let c = chars.popFirst() {
-            guard c == "%" else {
-                out.append(c)
-                continue
-            }
+        var out = LimitedText(self)
+        var rest = template[...]
+        while let percent = rest.firstIndex(ofASCII: UInt8(ascii: "%")) {
+            try out.append(rest[..<percent])
+            var chars = rest[rest.utf8.index(after: percent)...]
+            defer { rest = chars }
             var keyed: Value?
             if chars.first == "(" {
                 keyed = try mappingValue(&chars, mapping)
@@ -500,7 +500,7 @@ extension Interpreter {
             }
             guard let code = chars.popFirst() else { throw PyException.value("incomplete format") }
             if code == "%" {
-                out += "%"
+                try out.append("%")
                 continue
             }
             let v: Value
@@ -517,8 +517,8 @@ extension Interpreter {
             let zero = flags.contains("0") && !left ? "0" : ""
             switch code {
             case "s", "r":
-                let text = code == "s" ? Formatting.str(v) : Formatting.repr(v)
-                out += try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision)
+                let text = code == "s" ? try strText(v) : try reprText(v)
+                try out.append(try format(.string(text), spec: (left ? "<" : ">") + widthAndPrecision))
             case "d", "i", "u":
                 let n: Value
                 if case .int = v {
@@ -528,16 +528,16 @@ extension Interpreter {
                 } else {
                     n = .int(try pythonInt(try toDouble(v)))
                 }
-                out += try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d")
+                try out.append(try format(n, spec: (left ? "<" : "") + sign + zero + widthAndPrecision + "d"))
             case "x", "X", "o":
                 guard case .int = v else {
                     throw PyException.type("%\(code) format: an integer is required, not \(Formatting.typeName(v))")
                 }
-                out += try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code))
+                try out.append(try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code)))
             case "e", "E", "f", "F", "g", "G":
                 let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
-                out += try format(
-                    .float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+                try out.append(
+                    try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code)))
             default:
                 throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }
@@ -545,7 +545,8 @@ extension Interpreter {
         if !values.isEmpty && mapping == nil {
             throw PyException.type("not all arguments converted during string formatting")
         }
-        return out
+        try out.append(rest)
+        return out.text
     }
 
     /// The value of a `%(key)` field (`chars` starts at its `(`), read from `mapping`.

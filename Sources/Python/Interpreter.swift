@@ -152,7 +152,7 @@ package final class Interpreter {
         return RunWatchdog.during(limits) { watchdog in
             self.watchdog = watchdog
             defer { self.watchdog = nil }
-            return runBody()
+            return ReprGuard.checking(with: { [unowned self] bytes in try self.admitText(bytes) }) { runBody() }
         }
     }
 
@@ -199,7 +199,16 @@ package final class Interpreter {
             text += "  File \"\(f.file?.name ?? filename)\", line \(f.line), in \(f.function)\n"
             if let src = f.file.map({ $0.line(f.line) }) ?? sourceLine(f.line) { text += "    \(src)\n" }
         }
-        let message = e.message
+        var e = e
+        var message = e.message
+        if var limit = ReprGuard.takeError() {
+            // A repr in the message, or earlier in the statement that raised `e`, was cut short
+            // (too deep, or its text did not fit the limits): its error ends the run, as it would
+            // have been raised first.
+            limit.frames = e.frames
+            e = limit
+            message = limit.message
+        }
         text += message.isEmpty ? "\(e.tracebackName)\n" : "\(e.tracebackName): \(message)\n"
         writeError(text)
         let scriptLine = frames.last { $0.file == nil }?.line

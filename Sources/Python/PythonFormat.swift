@@ -127,36 +127,77 @@ package enum PythonFormat {
 
     /// `repr(s)` of a Python str: single quotes unless the text holds `'` and no `"`;
     /// backslash escapes for the quote, `\\`, `\t`, `\n`, `\r`, and `\xNN`/`\uNNNN`/`\UNNNNNNNN`
-    /// for characters Python does not print.
-    package static func stringRepr(_ s: String) -> String {
-        let scalars = s.unicodeScalars
-        let quote: Unicode.Scalar = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
+    /// for characters Python does not print. With `maxCharacters`, only that many characters of
+    /// the repr, as CPython's `%.200R` gives in error messages (`int('x' * 300)`).
+    package static func stringRepr(_ s: String, maxCharacters: Int = .max) -> String {
+        let quote = reprQuote(s)
         var out = String.UnicodeScalarView()
+        out.reserveCapacity(min(s.utf8.count, maxCharacters) + 2)
         out.append(quote)
-        for c in scalars {
-            switch c {
-            case quote, "\\":
+        var length = 1
+        for c in s.unicodeScalars {
+            if length > maxCharacters { break }
+            switch scalarRepr(c, quote: quote) {
+            case .plain:
+                out.append(c)
+                length += 1
+            case .backslashed:
                 out.append("\\")
                 out.append(c)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            default:
-                if c.value < 0x20 || c.value == 0x7f {
-                    out.append(contentsOf: hexEscape(c.value, prefix: "x", width: 2).unicodeScalars)
-                } else if c.value < 0x7f || isPrintable(c) {
-                    out.append(c)
-                } else if c.value <= 0xff {
-                    out.append(contentsOf: hexEscape(c.value, prefix: "x", width: 2).unicodeScalars)
-                } else if c.value <= 0xffff {
-                    out.append(contentsOf: hexEscape(c.value, prefix: "u", width: 4).unicodeScalars)
-                } else {
-                    out.append(contentsOf: hexEscape(c.value, prefix: "U", width: 8).unicodeScalars)
-                }
+                length += 2
+            case .named(let escape):
+                out.append(contentsOf: escape.unicodeScalars)
+                length += 2
+            case .hex(let prefix, let width):
+                out.append(contentsOf: hexEscape(c.value, prefix: prefix, width: width).unicodeScalars)
+                length += 2 + width
             }
         }
-        out.append(quote)
-        return String(out)
+        if length <= maxCharacters {
+            out.append(quote)
+            return String(out)
+        }
+        return String(String.UnicodeScalarView(out.prefix(maxCharacters)))
+    }
+
+    /// The UTF-8 size of `stringRepr(s)`, found without building it.
+    package static func stringReprByteCount(_ s: String) -> Int {
+        let quote = reprQuote(s)
+        var bytes = 2
+        for c in s.unicodeScalars {
+            switch scalarRepr(c, quote: quote) {
+            case .plain: bytes += UTF8.width(c)
+            case .backslashed, .named: bytes += 2
+            case .hex(_, let width): bytes += 2 + width
+            }
+        }
+        return bytes
+    }
+
+    private static func reprQuote(_ s: String) -> Unicode.Scalar {
+        s.unicodeScalars.contains("'") && !s.unicodeScalars.contains("\"") ? "\"" : "'"
+    }
+
+    /// How `repr` shows one character of a str quoted with `quote`.
+    private enum ScalarRepr {
+        case plain, backslashed
+        case named(String)
+        case hex(prefix: String, width: Int)
+    }
+
+    private static func scalarRepr(_ c: Unicode.Scalar, quote: Unicode.Scalar) -> ScalarRepr {
+        switch c {
+        case quote, "\\": return .backslashed
+        case "\t": return .named("\\t")
+        case "\n": return .named("\\n")
+        case "\r": return .named("\\r")
+        default:
+            if c.value < 0x20 || c.value == 0x7f { return .hex(prefix: "x", width: 2) }
+            if c.value < 0x7f || isPrintable(c) { return .plain }
+            if c.value <= 0xff { return .hex(prefix: "x", width: 2) }
+            if c.value <= 0xffff { return .hex(prefix: "u", width: 4) }
+            return .hex(prefix: "U", width: 8)
+        }
     }
 
     private static func hexEscape(_ v: UInt32, prefix: String, width: Int) -> String {

@@ -115,7 +115,8 @@ extension Debugger {
 
     private func printValue(of expression: String) {
         do {
-            io.write(Formatting.repr(try evaluate(expression)) + "\n")
+            let value = try evaluate(expression)
+            io.write((try interpreter?.reprText(value) ?? Formatting.repr(value)) + "\n")
         } catch {
             io.write("*** " + Self.describe(error) + "\n")
         }

@@ -126,6 +126,57 @@ import Testing
         #expect(r.peakResidentBytes < (10 + 16 + 40) << 20, "peak \(r.peakResidentBytes) bytes")
     }
 
+    /// Text made from values of a script's choosing is counted before it is built
+    /// (`gradscope-fuzz --seed 34`): the repr of a 60 MB key in a `KeyError`'s message (case
+    /// 111076: 157 MB of growth), an f-string padded to 70 million characters (case 122488:
+    /// 134 MB; its width was checked against a fixed 100 million, and the padding concatenated
+    /// in three copies), `%` with a 60 MB template (case 426069: copied a character at a time,
+    /// uncounted and never polling the clock), the search table of a 10-million-character needle
+    /// (cases 154004 and 803104: 8 bytes per byte, uncounted), `int()` of a 60 MB string (case
+    /// 700055: the whole repr in its message, where CPython keeps 200 characters) and the repr
+    /// of a list holding one 10 MB string a hundred times; and `s.replace('', '-')` of a
+    /// 4-million-character string, which made an array of its characters at 16 bytes each. Each ends with its Python result or
+    /// error, the peak resident size within the limit, the watchdog's 16 MiB allowance and the
+    /// binary's own 40 MiB. Before, each was ended by the CLI's hard stop (no traceback) at a peak
+    /// of 109–147 MB in the debug build, the `%` case after 45 s.
+    /// (A generous time limit: the debug build under load is slow, and memory is what is checked.)
+    static let text: [String: (script: String, status: Int32, ending: String)] = [
+        "KeyError of a 60 MB key": (
+            "s = 'ab' * (3 * 10**7)\ntry:\n    {1: 2}[s]\nexcept KeyError as e:\n    print(e)\n", 1,
+            "MemoryError: out of memory: tried to allocate 60000002 bytes"
+        ),
+        "f-string padded past the limit": ("x = f'{2**62:>{7 * 10**7}}'\n", 1, "MemoryError: out of memory: tried to allocate 70000100 bytes"),
+        "f-string padded within the limit": ("x = f'{2**62:>{3 * 10**7}}'\nprint(len(x))\n", 0, "30000000"),
+        "% with a 60 MB template": (
+            "s = 'ab' * (3 * 10**7)\ntry:\n    s % 'x'\nexcept TypeError as e:\n    print(e)\n", 0,
+            "not all arguments converted during string formatting"
+        ),
+        "needle of 10 million characters": ("s = 'ab' * 3\nprint(s.find('x'.center(10**7)), 'x' * 10**7 in s)\n", 0, "-1 False"),
+        "int() of a 60 MB string": (
+            "s = 'ab' * (3 * 10**7)\ntry:\n    int(s)\nexcept ValueError as e:\n    print(len(str(e)))\n", 0, "240"
+        ),
+        "replace of the empty string": ("s = 'ab' * (2 * 10**6)\nprint(len(s.replace('', '-')))\n", 0, "8000001"),
+        "repr of a 10 MB string a hundred times": (
+            "s = 'a' * 10**7\nx = repr([s] * 100)\n", 1, "MemoryError: out of memory: "
+        )
+    ]
+
+    @Test(arguments: text.keys.sorted())
+    func textIsCountedBeforeItIsBuilt(_ name: String) throws {
+        let (script, status, ending) = Self.text[name]!
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(script.utf8).write(to: dir.appendingPathComponent("t.py"))
+        let r = try CLI.run(["run", "t.py", "--max-memory", "64M", "--timeout", "60"], in: dir, measuringPeak: true)
+        #expect(!r.signaled)
+        #expect(r.status == status, "\(r.stderr)")
+        let last = (status == 0 ? r.stdout : r.stderr).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix(ending), "\(r.stdout)\(r.stderr)")
+        // An error of the script's, not the hard stop's (which prints no traceback).
+        #expect(status == 0 || r.stderr.hasPrefix("Traceback"), "\(r.stderr)")
+        #expect(r.peakResidentBytes < (64 + 16 + 40) << 20, "peak \(r.peakResidentBytes) bytes")
+    }
+
     /// A hostile dump given to `render`: a clear error naming the place, exit status 2.
     static let dumps: [String: String] = [
         "negative edge index":

@@ -140,7 +140,12 @@ struct AttackRegressionTests {
         "x = ('a' * 200000).find('a' * 20000 + 'b')",
         "x = ('a' * 200000).count('a' * 20000 + 'b')",
         "x = (',' * 400000).split(',')",
-        "x = ('ab' * 100000).replace('a', 'aa')"
+        "x = ('ab' * 100000).replace('a', 'aa')",
+        "x = ('%s' * 100000) % tuple(range(100000))",
+        "x = ('{}' * 100000).format(*range(100000))",
+        "x = f'{1:>1000}{2:>1000}'",
+        "x = repr([[0] * 1000] * 1000)",
+        "x = str({1: [[0] * 1000] * 1000})"
     ]
 
     @Test(arguments: longBuiltins)
