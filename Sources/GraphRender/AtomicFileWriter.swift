@@ -10,6 +10,14 @@ package enum AtomicFileWriter {
     ///   cause, e.g. `cannot write out/graph.svg: No such file or directory`,
     ///   `cannot write graph.svg: Permission denied`, `cannot write out: Is a directory`.
     package static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { piece in bytes.withUnsafeBufferPointer { piece($0) } }
+    }
+
+    /// Writes what `produce` hands its writer, piece by piece, to `path`, all or nothing as
+    /// `write(_:to:)` does: a document made in pieces never has to be held whole.
+    package static func write(
+        to path: String, producing produce: (_ piece: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Void
+    ) throws {
         if path.isEmpty { throw failure(path, ENOENT) }
         if isDirectory(path) || path.hasSuffix("/") { throw failure(path, EISDIR) }
 
@@ -17,7 +25,14 @@ package enum AtomicFileWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(path, errno) }
 
-        var code = writeAll(bytes, to: descriptor)
+        var code: Int32 = 0
+        do {
+            try produce { piece in if code == 0 { code = writeAll(piece, to: descriptor) } }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         if code == 0, fsync(descriptor) != 0 { code = errno }
         if close(descriptor) != 0, code == 0 { code = errno }
         if code == 0, rename(temporary, path) != 0 { code = errno }
@@ -28,20 +43,18 @@ package enum AtomicFileWriter {
     }
 
     /// Writes every byte, retrying short writes and interrupted calls; returns 0 or an errno.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += written
         }
+        return 0
     }
 
     /// A fresh name next to `path`: `dir/.name.tmp-<pid>-<random>`.

@@ -68,7 +68,13 @@ struct Dump: ParsableCommand {
         let text: String
         switch chosen {
         case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
-        case .json: text = graph.jsonWithAnalysis(version: schema == 2 ? .v2 : .v3)
+        case .json:
+            // Written in pieces as it is made: a long run's document is never held whole, so
+            // writing it stays within the memory the recording already took.
+            let version: GraphJSONVersion = schema == 2 ? .v2 : .v3
+            try writeResult(to: output, streams: streams) { piece in graph.writeJSONWithAnalysis(version: version, to: piece) }
+            if status != 0 { throw ExitCode(status) }
+            return
         case .dot:
             // A dump stays complete at any size: no folding, no node budget.
             var options = RenderOptions()
@@ -97,13 +103,22 @@ struct Dump: ParsableCommand {
 /// Writes bytes to a file atomically, or to stdout when no path is given; exits 2 with the
 /// cause when the file cannot be written.
 func writeResult(_ bytes: [UInt8], to path: String?, streams: OutputStreams) throws {
+    try writeResult(to: path, streams: streams) { piece in bytes.withUnsafeBufferPointer { piece($0) } }
+}
+
+/// `writeResult` for a document `produce` hands over in pieces as it makes them.
+func writeResult(
+    to path: String?, streams: OutputStreams,
+    producing produce: (_ piece: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+) throws {
     guard let path else {
         streams.flush()
-        FileHandle.standardOutput.write(Data(bytes))
+        produce { FileHandle.standardOutput.write(Data(buffer: $0)) }
         return
     }
     do {
-        try AtomicFileWriter.write(bytes, to: path)
+        // The JSON writer keeps its drain while it writes, which ends before this call returns.
+        try AtomicFileWriter.write(to: path) { piece in withoutActuallyEscaping(piece) { produce($0) } }
     } catch {
         streams.writeErr("gradscope: \(error)\n")
         throw ExitCode(2)

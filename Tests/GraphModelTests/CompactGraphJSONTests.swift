@@ -31,6 +31,24 @@ struct CompactGraphJSONTests {
         #expect(text.count * 2 < g.json(version: .v2).count)
     }
 
+    /// `writeJSON` hands over the same text in pieces no larger than its chunk (a single longer
+    /// value excepted), so a dump is written without holding the whole document.
+    @Test func writtenInPiecesIsTheSameText() throws {
+        let g = try record(Programs.selectiveBackprop).snapshot()
+        for version in GraphJSONVersion.allCases {
+            for explaining in [nil, { (r: BlockReason) in "\(r)" }] as [((BlockReason) -> String)?] {
+                var bytes: [UInt8] = []
+                var pieces: [Int] = []
+                g.writeJSON(version: version, explaining: explaining, chunk: 64) { piece in
+                    bytes.append(contentsOf: piece)
+                    pieces.append(piece.count)
+                }
+                #expect(String(decoding: bytes, as: UTF8.self) == g.json(version: version, explaining: explaining))
+                #expect(pieces.count > 10 && pieces.allSatisfy { $0 <= 64 }, "\(pieces.max() ?? 0)")
+            }
+        }
+    }
+
     @Test func compactDumpsReadBackToTheSameGraph() throws {
         let g = try record(Programs.selectiveBackprop).snapshot()
         let read = try Graph(json: g.json())

@@ -6,11 +6,29 @@ final class ByteSink {
     private var capacity: Int
     /// Bytes written so far.
     private(set) var count = 0
+    /// Where a draining sink hands its bytes whenever its buffer fills, instead of growing.
+    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     /// An empty buffer with room for `capacity` bytes (it grows by doubling).
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        drain = nil
+    }
+
+    /// A sink that hands its bytes to `drain` in pieces of at most `capacity` bytes, so that a
+    /// document of any size takes `capacity` bytes of memory; `finish()` hands over the rest.
+    init(capacity: Int, drain: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+        self.drain = drain
+    }
+
+    /// Hands a draining sink's buffered bytes over.
+    func finish() {
+        guard let drain, count > 0 else { return }
+        drain(UnsafeBufferPointer(start: base, count: count))
+        count = 0
     }
 
     deinit { base.deallocate() }
@@ -25,6 +43,15 @@ final class ByteSink {
     /// Appends `bytes`.
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if drain != nil, bytes.count > capacity {
+            // Longer than a piece: handed over in pieces of `capacity` bytes.
+            var start = 0
+            while start < bytes.count {
+                append(UnsafeBufferPointer(rebasing: bytes[start..<Swift.min(start + capacity, bytes.count)]))
+                start += capacity
+            }
+            return
+        }
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
         (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
@@ -59,6 +86,11 @@ final class ByteSink {
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     private func grow(to needed: Int) {
+        if drain != nil {
+            // Appends to a draining sink never exceed its capacity: making room is handing over.
+            finish()
+            return
+        }
         let larger = Swift.max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.initialize(from: base, count: count)

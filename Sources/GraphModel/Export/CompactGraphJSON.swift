@@ -5,6 +5,12 @@ extension Graph {
     /// The `/3` document; `explanation` words the `analysis` object's reasons, as for `/2`.
     func compactJSON(explaining explanation: ((BlockReason) -> String)?) -> String {
         var w = JSONWriter(reserving: 64 * (2 * tensors.count + ops.count + nodes.count) + 1024)
+        writeCompactJSON(explaining: explanation, &w)
+        return w.text
+    }
+
+    /// Writes the `/3` document into `w`.
+    func writeCompactJSON(explaining explanation: ((BlockReason) -> String)?, _ w: inout JSONWriter) {
         var table = StringTable()
         w.beginObject()
         w.field("schema", GraphJSONVersion.v3.schema)
@@ -54,7 +60,6 @@ extension Graph {
         w.endArray()
         if let explanation { writeAnalysis(explanation, canonical: true, &w) }
         w.endObject()
-        return w.text
     }
 
     /// Writes `"key":[{...},...]` with one object per element, or nothing when `elements` is empty.

@@ -22,14 +22,31 @@ extension Graph {
     /// words them as `gradscope dump` does).
     public func json(version: GraphJSONVersion = .v3, explaining explanation: ((BlockReason) -> String)? = nil) -> String {
         switch version {
-        case .v2: return fullJSON(explaining: explanation)
+        case .v2:
+            var w = JSONWriter(reserving: 256 * (tensors.count + ops.count + nodes.count) + 1024)
+            writeFullJSON(explaining: explanation, &w)
+            return w.text
         case .v3: return compactJSON(explaining: explanation)
         }
     }
 
+    /// The same text as `json(version:explaining:)`, handed to `write` in pieces of about
+    /// `chunk` bytes as it is made: writing a dump of any size takes memory for the graph and
+    /// one piece, not for the whole document.
+    public func writeJSON(
+        version: GraphJSONVersion = .v3, explaining explanation: ((BlockReason) -> String)? = nil,
+        chunk: Int = 1 << 20, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var w = JSONWriter(chunk: chunk, drain: write)
+        switch version {
+        case .v2: writeFullJSON(explaining: explanation, &w)
+        case .v3: writeCompactJSON(explaining: explanation, &w)
+        }
+        w.finish()
+    }
+
     /// The `/2` document: every record with every field.
-    private func fullJSON(explaining explanation: ((BlockReason) -> String)?) -> String {
-        var w = JSONWriter(reserving: 256 * (tensors.count + ops.count + nodes.count) + 1024)
+    private func writeFullJSON(explaining explanation: ((BlockReason) -> String)?, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("schema", GraphJSONVersion.v2.schema)
         w.key("tensors")
@@ -94,7 +111,6 @@ extension Graph {
         Self.writeError(error, &w)
         if let explanation { writeAnalysis(explanation, canonical: false, &w) }
         w.endObject()
-        return w.text
     }
 
     /// The `loop_statements` array, `/2` and `/3` alike: written for every script run, empty

@@ -21,8 +21,17 @@ package struct JSONWriter {
     /// An empty writer with room for `capacity` bytes.
     package init(reserving capacity: Int = 0) { sink = ByteSink(capacity: capacity) }
 
+    /// A writer that hands its text to `drain` in pieces of about `chunk` bytes as it goes
+    /// (`text` is then only what is not yet handed over); `finish()` hands over the rest.
+    package init(chunk: Int, drain: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        sink = ByteSink(capacity: chunk, drain: drain)
+    }
+
     /// The JSON written so far.
     package var text: String { sink.text }
+
+    /// Hands a draining writer's last piece over.
+    package func finish() { sink.finish() }
 
     private mutating func separate() {
         if needsComma { sink.append(UInt8(ascii: ",")) }

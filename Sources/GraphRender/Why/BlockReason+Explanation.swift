@@ -26,4 +26,11 @@ extension Graph {
     public func jsonWithAnalysis(version: GraphJSONVersion = .v3) -> String {
         json(version: version, explaining: \.explanation)
     }
+
+    /// `jsonWithAnalysis(version:)` handed to `write` in pieces as it is made.
+    public func writeJSONWithAnalysis(
+        version: GraphJSONVersion = .v3, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        writeJSON(version: version, explaining: \.explanation, to: write)
+    }
 }
