@@ -17,8 +17,9 @@ package enum Formatting {
         case .int(let i): return String(i)
         case .float(let d): return PythonFormat.floatRepr(d)
         case .string(let s):
-            let large = s.utf8.count >= 1 << 16
-            return !large || ReprGuard.admits(bytes: PythonFormat.stringReprByteCount(s)) ? PythonFormat.stringRepr(s) : "'...'"
+            guard s.utf8.count >= 1 << 16 else { return PythonFormat.stringRepr(s) }
+            let admitted = !ReprGuard.isCutShort && ReprGuard.admits(bytes: PythonFormat.stringReprByteCount(s))
+            return admitted ? PythonFormat.stringRepr(s) : "'...'"
         case .list(let l):
             return ReprGuard.showing(l, placeholder: "[...]") { joined(l.items.map(repr), "[", "]") }
         case .tuple(let items):

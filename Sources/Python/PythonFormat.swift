@@ -130,6 +130,12 @@ package enum PythonFormat {
     /// for characters Python does not print. With `maxCharacters`, only that many characters of
     /// the repr, as CPython's `%.200R` gives in error messages (`int('x' * 300)`).
     package static func stringRepr(_ s: String, maxCharacters: Int = .max) -> String {
+        if isPlainASCII(s) {
+            // Nothing to escape: the text itself between single quotes, in one copy.
+            let count = s.utf8.count
+            if count < maxCharacters { return "'" + s + "'" }
+            return "'" + String(decoding: s.utf8.prefix(max(maxCharacters - 1, 0)), as: UTF8.self)
+        }
         let quote = reprQuote(s)
         var out = String.UnicodeScalarView()
         out.reserveCapacity(min(s.utf8.count, maxCharacters) + 2)
@@ -162,6 +168,7 @@ package enum PythonFormat {
 
     /// The UTF-8 size of `stringRepr(s)`, found without building it.
     package static func stringReprByteCount(_ s: String) -> Int {
+        if isPlainASCII(s) { return s.utf8.count + 2 }
         let quote = reprQuote(s)
         var bytes = 2
         for c in s.unicodeScalars {
@@ -172,6 +179,16 @@ package enum PythonFormat {
             }
         }
         return bytes
+    }
+
+    /// Whether every character of `s` is printable ASCII that `repr` shows as it is between
+    /// single quotes (no quote, no backslash): the common case, checked byte by byte.
+    private static func isPlainASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b > 0x7E || b == UInt8(ascii: "\\") || b == UInt8(ascii: "'") { return false }
+            return true
+        }
     }
 
     private static func reprQuote(_ s: String) -> Unicode.Scalar {

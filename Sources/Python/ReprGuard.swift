@@ -58,8 +58,14 @@ final class ReprGuard {
     /// Whether `bytes` more of repr text may be built: false, with the limit's error pending for
     /// `take()`, when they do not fit the running interpreter's memory or its time is up.
     static func admits(bytes: Int) -> Bool {
-        bytes < admittedFreely || current.checkLimits(bytes: bytes)
+        guard bytes >= admittedFreely else { return true }
+        let guardState = current
+        return guardState.pendingError == nil && guardState.checkLimits(bytes: bytes)
     }
+
+    /// Whether a repr has been cut short on this thread, its error pending: the rest of it is
+    /// placeholders, found without measuring what they stand for.
+    static var isCutShort: Bool { pending.load(ordering: .relaxed) != 0 && current.pendingError != nil }
 
     /// Throws the error of a repr or comparison cut short since the last call: a `RecursionError`
     /// for too deep a nesting, or the error of the limit its text did not fit.
