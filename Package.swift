@@ -34,7 +34,11 @@ let package = Package(
             name: "Autograd",
             dependencies: [
                 "CBLAS", "CSleef", "CConvKernels", .product(name: "RealModule", package: "swift-numerics")
-            ]),
+            ],
+            plugins: ["IndexOpFamilies"]),
+        /// Writes the Swift file that indexes Autograd's op families by name (run by the plugin).
+        .executableTarget(name: "IndexOps"),
+        .plugin(name: "IndexOpFamilies", capability: .buildTool(), dependencies: ["IndexOps"]),
         .target(name: "GraphModel", dependencies: ["Autograd"]),
         .target(name: "NN", dependencies: ["Autograd"]),
         .target(

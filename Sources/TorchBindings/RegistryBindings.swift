@@ -76,12 +76,10 @@ enum RegistryBindings {
     }
 
     private static func build(_ namespace: OpExposure) -> [String: RegistryFunction] {
-        let registry = OpRegistry.shared
         var table = [String: RegistryFunction]()
-        for name in registry.names(in: namespace)
+        for name in OpRegistry.shared.names(in: namespace)
         where !keptByHand.contains(where: { $0.namespace == namespace && $0.name == name }) {
-            table[name] = RegistryFunction(
-                name: name, namespace: namespace, declarations: registry.overloads(of: name, in: namespace))
+            table[name] = RegistryFunction(name: name, namespace: namespace)
         }
         return table
     }

@@ -40,15 +40,16 @@ final class RegistryFunction: Sendable {
     let isMethod: Bool
     /// Whether `Tensor` parameters after `self` take Python numbers.
     private let numbersAsTensors: Bool
-    private let declarations: [OpDeclaration]
-    /// The overloads, worked out from their signatures on the first call: start-up binds every
-    /// registry name but parses no signature.
+    private let namespace: OpExposure
+    /// The overloads, looked up in the registry and worked out from their signatures on the
+    /// first call: start-up binds every registry name but builds no op family and parses no
+    /// signature.
     private let resolved = Mutex<[Overload]?>(nil)
 
-    init(name: String, namespace: OpExposure, declarations: [OpDeclaration]) {
+    init(name: String, namespace: OpExposure) {
         self.name = name
         self.isMethod = namespace == .method
-        self.declarations = declarations
+        self.namespace = namespace
         self.numbersAsTensors = OpValueConversion.numbersAsTensors.contains(name)
     }
 
@@ -56,7 +57,7 @@ final class RegistryFunction: Sendable {
     var overloads: [Overload] {
         resolved.withLock { resolved in
             if let resolved { return resolved }
-            let overloads = declarations.map(overload)
+            let overloads = OpRegistry.shared.overloads(of: name, in: namespace).map(overload)
             resolved = overloads
             return overloads
         }

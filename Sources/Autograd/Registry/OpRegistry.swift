@@ -1,131 +1,122 @@
-/// Every declared op, built once, looked up by Python name per namespace.
+import Synchronization
+
+/// Every declared op, looked up by Python name per namespace.
 ///
 /// The Python bindings (TorchBindings' `RegistryBindings`) are derived from it; ops not yet
-/// declared here (see docs/adding-an-op.md) are still bound by hand there.
-package struct OpRegistry: Sendable {
-    /// All declarations, family by family, in declaration order.
-    package let declarations: [OpDeclaration]
+/// declared here (see docs/adding-an-op.md) are still bound by hand there. The registry indexes
+/// names by family (`OpFamily`) and builds a family's declarations when one of its names is
+/// first resolved, or when `declarations` walks them all: start-up runs none of them.
+package final class OpRegistry: Sendable {
+    /// The families, in `declaredFamilies` order.
+    package let families: [OpFamily]
+    /// The families binding each name, ascending.
     private let byName: [Key: [Int]]
+    /// Each family's declarations once built, by family index.
+    private let built: Mutex<[[OpDeclaration]?]>
 
     private struct Key: Hashable {
         let namespace: OpExposure.RawValue
         let name: String
     }
 
-    /// The families, one line each; a new family file adds its list here.
-    static let families: [[OpDeclaration]] = [
-        UnaryOps.declarations,
-        ArithmeticOps.declarations,
-        PowOps.declarations,
-        SumOps.declarations,
-        ProdOps.declarations,
-        ReductionOps.declarations,
-        LinalgOps.declarations,
-        NNOps.declarations,
-        ActivationOps.declarations,
-        LossOps.declarations,
-        ConvolutionOps.declarations,
-        ConvTransposeOps.declarations,
-        UpsampleOps.declarations,
-        UpsampleBilinearOps.declarations,
-        NormalizationOps.declarations,
-        GroupNormOps.declarations,
-        RepeatOps.declarations,
-        PairwiseDistanceOps.declarations,
-        CdistOps.declarations,
-        BilinearOps.declarations,
-        GammaOps.declarations,
-        ContractionOps.declarations,
-        InstanceNormOps.declarations,
-        BatchNormOps.declarations,
-        PoolingOps.declarations,
-        ShapeOps.declarations,
-        ViewOps.declarations,
-        SelectOps.declarations,
-        JoinOps.declarations,
-        ComparisonOps.declarations,
-        StatisticsOps.declarations,
-        NormOps.declarations,
-        SortOps.declarations,
-        ScanOps.declarations,
-        CumulativeExtremeOps.declarations,
-        DifferenceOps.declarations,
-        ExtremesOps.declarations,
-        RecurrentOps.declarations,
-        GatherScatterOps.declarations,
-        TernaryOps.declarations,
-        SpecialMathOps.declarations,
-        Log1pExpm1Ops.declarations,
-        DiagonalOps.declarations,
-        MoreActivationOps.declarations,
-        CompositeLossOps.declarations,
-        BatchedProductOps.declarations,
-        CountingOps.declarations,
-        GatedActivationOps.declarations,
-        PaddingOps.declarations,
-        FlipOps.declarations,
-        NonFiniteOps.declarations,
-        ArrangeOps.declarations,
-        IndexAddOps.declarations,
-        UnfoldOps.declarations,
-        FlashAttentionOps.declarations,
-        EmbeddingBagOps.declarations,
-        SafeSoftmaxOps.declarations
-    ]
-
-    /// The registry of all families, indexed by the names in their signatures; each signature's
-    /// parameters are parsed when its op is first bound (`build()`, which the tests run, parses
-    /// them all).
-    package static let shared: OpRegistry = {
-        do { return try build(families, parsingSignatures: false) } catch { fatalError("\(error)") }
-    }()
-
-    /// Builds the registry, failing on a malformed signature, an in-place exposure without an
-    /// in-place variant (or the reverse), or a name bound twice in one namespace (same name
-    /// and overload).
-    package static func build() throws -> OpRegistry { try build(families) }
-
-    /// Builds the registry of `families`; without `parsingSignatures` only the names before
-    /// each parameter list are read and checked.
-    static func build(_ families: [[OpDeclaration]], parsingSignatures: Bool = true) throws -> OpRegistry {
-        let declarations = families.flatMap { $0 }
+    /// A registry of `families` that builds each when first needed.
+    init(families: [OpFamily]) {
         var byName = [Key: [Int]]()
-        var seen = Set<String>()
-        for (index, declaration) in declarations.enumerated() {
-            if parsingSignatures { _ = try declaration.signature }
-            let signature = try OpSignatureParser.names(declaration.signatureText)
-            guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
-                throw OpSignatureParser.Failure(
-                    signature: declaration.signatureText,
-                    reason: "in-place exposure and in-place variant must come together")
-            }
-            for (namespace, prefix) in OpExposure.namespaces {
-                var names = [String]()
-                let name = namespace.pythonName(of: signature.name)
-                if declaration.exposure.contains(namespace) { names.append(name) }
-                if declaration.inPlaceExposure.contains(namespace) { names.append(name + "_") }
-                for name in names {
-                    let qualified = prefix + name + (signature.overload.isEmpty ? "" : "." + signature.overload)
-                    guard seen.insert(qualified).inserted else {
-                        throw OpSignatureParser.Failure(
-                            signature: declaration.signatureText,
-                            reason: "\(qualified) is declared twice")
-                    }
-                    byName[Key(namespace: namespace.rawValue, name: name), default: []].append(index)
-                }
+        for (index, family) in families.enumerated() {
+            for ((namespace, _), names) in zip(OpExposure.namespaces, family.names) {
+                for name in names { byName[Key(namespace: namespace.rawValue, name: name), default: []].append(index) }
             }
         }
-        return OpRegistry(declarations: declarations, byName: byName)
+        self.families = families
+        self.byName = byName
+        self.built = Mutex(Array(repeating: nil, count: families.count))
+    }
+
+    /// The registry of every family, indexed by the names in their signatures without building
+    /// any; a family's declarations are built, and an op's signature parsed, when first bound
+    /// (`build()`, which the tests run, builds and checks them all).
+    package static let shared = OpRegistry(families: declaredFamilies)
+
+    /// Builds every family and checks it: fails on a malformed signature, an in-place exposure
+    /// without an in-place variant (or the reverse), a name bound twice in one namespace (same
+    /// name and overload), or a family whose indexed names are not those its declarations bind.
+    package static func build() throws -> OpRegistry { try build(declaredFamilies) }
+
+    /// Builds and checks a registry of `declarations`, one family per list.
+    static func build(_ declarations: [[OpDeclaration]]) throws -> OpRegistry {
+        try build(declarations.enumerated().map { try OpFamily("family \($0.offset)", declarations: $0.element) })
+    }
+
+    /// Builds and checks a registry of `families`.
+    static func build(_ families: [OpFamily]) throws -> OpRegistry {
+        let registry = OpRegistry(families: families)
+        var seen = Set<String>()
+        for (index, family) in families.enumerated() {
+            let declarations = registry.declarations(ofFamily: index)
+            for declaration in declarations {
+                _ = try declaration.signature
+                let signature = try OpSignatureParser.names(declaration.signatureText)
+                guard declaration.inPlaceExposure.isEmpty != declaration.hasInPlaceVariant else {
+                    throw OpSignatureParser.Failure(
+                        signature: declaration.signatureText,
+                        reason: "in-place exposure and in-place variant must come together")
+                }
+                for (namespace, prefix) in OpExposure.namespaces {
+                    for name in try declaration.boundNames(in: namespace) {
+                        let qualified = prefix + name + (signature.overload.isEmpty ? "" : "." + signature.overload)
+                        guard seen.insert(qualified).inserted else {
+                            throw OpSignatureParser.Failure(
+                                signature: declaration.signatureText,
+                                reason: "\(qualified) is declared twice")
+                        }
+                    }
+                }
+            }
+            let bound = try OpFamily.names(boundBy: declarations)
+            guard bound == family.names else {
+                throw StaleIndex(family: family.name, indexed: family.names, bound: bound)
+            }
+        }
+        return registry
+    }
+
+    /// A family whose indexed names differ from the names its declarations bind.
+    struct StaleIndex: Error, CustomStringConvertible {
+        let family: String
+        let indexed: [[String]]
+        let bound: [[String]]
+        var description: String {
+            "the index of op family \(family) lists the names \(indexed), its declarations bind \(bound)"
+        }
+    }
+
+    /// All declarations, family by family, in declaration order; builds every family.
+    package var declarations: [OpDeclaration] { families.indices.flatMap(declarations(ofFamily:)) }
+
+    /// The names of the families built so far, in `families` order.
+    package var builtFamilies: [String] {
+        built.withLock { built in families.indices.filter { built[$0] != nil }.map { families[$0].name } }
     }
 
     /// The overloads bound to `name` in `namespace`, in declaration order (the order a binder
-    /// tries them). A name ending in `_` finds the in-place variants.
+    /// tries them); builds the families declaring them. A name ending in `_` finds the in-place
+    /// variants.
     package func overloads(of name: String, in namespace: OpExposure) -> [OpDeclaration] {
-        byName[Key(namespace: namespace.rawValue, name: name)]?.map { declarations[$0] } ?? []
+        (byName[Key(namespace: namespace.rawValue, name: name)] ?? []).flatMap { index in
+            declarations(ofFamily: index).filter { (try? $0.boundNames(in: namespace).contains(name)) == true }
+        }
     }
 
     /// Every name bound in `namespace`, sorted.
     package func names(in namespace: OpExposure) -> [String] {
         byName.keys.filter { $0.namespace == namespace.rawValue }.map(\.name).sorted()
+    }
+
+    /// The declarations of family `index`, built on first use.
+    private func declarations(ofFamily index: Int) -> [OpDeclaration] {
+        if let declarations = built.withLock({ $0[index] }) { return declarations }
+        let declarations = families[index].load()
+        built.withLock { $0[index] = declarations }
+        return declarations
     }
 }

@@ -8,8 +8,8 @@ enum OpSignatureParser {
     }
 
     /// The op's name and overload name (empty for the default overload), read from the text
-    /// before its parameter list without parsing the rest: the registry indexes every op by
-    /// name at start-up and parses a signature only when its op is first bound.
+    /// before its parameter list without parsing the rest: the registry finds an op's names
+    /// this way and parses its signature only when the op is first bound.
     static func names(_ text: String) throws -> (name: String, overload: String) {
         guard let open = text.utf8.firstIndex(of: UInt8(ascii: "(")) else {
             throw Failure(signature: text, reason: "expected NAME(PARAMETERS) -> RETURNS")
