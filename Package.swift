@@ -81,7 +81,8 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport", "CBLAS", "CNumPySVML"], resources: [.copy("Fixtures")]),
+            name: "TorchBindingsTests", dependencies: ["TorchBindings", "Session", "TestSupport", "CBLAS", "CNumPySVML"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "SessionTests", dependencies: ["Session"]),
         .testTarget(name: "GraphModelTests", dependencies: ["GraphModel", "Session"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "Session"]),

@@ -533,11 +533,13 @@ extension Interpreter {
                 guard case .int = v else {
                     throw PyException.type("%\(code) format: an integer is required, not \(Formatting.typeName(v))")
                 }
-                try out.append(try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code)))
+                try out.append(
+                    try format(v, spec: (left ? "<" : "") + sign + alternate + zero + widthAndPrecision + String(code)))
             case "e", "E", "f", "F", "g", "G":
                 let spec = (left ? "<" : "") + sign + alternate + zero + widthAndPrecision
                 try out.append(
-                    try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code)))
+                    try format(.float(try toDouble(v)), spec: spec + (widthAndPrecision.contains(".") ? "" : ".6") + String(code))
+                )
             default:
                 throw PyException.value("unsupported format character '\(code)' (0x\(String(code.asciiValue ?? 0, radix: 16)))")
             }

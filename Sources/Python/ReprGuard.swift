@@ -30,7 +30,8 @@ final class ReprGuard {
         let guardState = current
         let id = ObjectIdentifier(container)
         if guardState.depth >= maxDepth {
-            guardState.record(PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object"))
+            guardState.record(
+                PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object"))
             return placeholder
         }
         guard guardState.pendingError == nil, guardState.checkLimits(bytes: 0) else { return placeholder }

@@ -28,7 +28,7 @@ enum TypeInfoBindings {
                             "torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'")
                     }
                     return .object(IntInfo.int64)
-                }),
+                })
         ]
     }
 
@@ -62,7 +62,9 @@ final class FloatInfo: PyObject, Sendable {
     let bits: Int, eps: Double, max: Double, tiny: Double, resolution: Double, dtypeName: String
 
     private init(bits: Int, eps: Double, max: Double, tiny: Double, resolution: Double, dtypeName: String) {
-        (self.bits, self.eps, self.max, self.tiny, self.resolution, self.dtypeName) = (bits, eps, max, tiny, resolution, dtypeName)
+        (self.bits, self.eps, self.max, self.tiny, self.resolution, self.dtypeName) = (
+            bits, eps, max, tiny, resolution, dtypeName
+        )
     }
 
     static let float32 = FloatInfo(
@@ -75,7 +77,8 @@ final class FloatInfo: PyObject, Sendable {
     var typeName: String { "finfo" }
     func repr() -> String {
         let f = TypeInfoBindings.shortForm
-        return "finfo(resolution=\(f(resolution)), min=\(f(-max)), max=\(f(max)), eps=\(f(eps)), smallest_normal=\(f(tiny)), tiny=\(f(tiny)), dtype=\(dtypeName))"
+        return
+            "finfo(resolution=\(f(resolution)), min=\(f(-max)), max=\(f(max)), eps=\(f(eps)), smallest_normal=\(f(tiny)), tiny=\(f(tiny)), dtype=\(dtypeName))"
     }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {

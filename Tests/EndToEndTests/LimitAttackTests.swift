@@ -145,7 +145,9 @@ import Testing
             "s = 'ab' * (3 * 10**7)\ntry:\n    {1: 2}[s]\nexcept KeyError as e:\n    print(e)\n", 1,
             "MemoryError: out of memory: tried to allocate 60000002 bytes"
         ),
-        "f-string padded past the limit": ("x = f'{2**62:>{7 * 10**7}}'\n", 1, "MemoryError: out of memory: tried to allocate 70000100 bytes"),
+        "f-string padded past the limit": (
+            "x = f'{2**62:>{7 * 10**7}}'\n", 1, "MemoryError: out of memory: tried to allocate 70000100 bytes"
+        ),
         "f-string padded within the limit": ("x = f'{2**62:>{3 * 10**7}}'\nprint(len(x))\n", 0, "30000000"),
         "% with a 60 MB template": (
             "s = 'ab' * (3 * 10**7)\ntry:\n    s % 'x'\nexcept TypeError as e:\n    print(e)\n", 0,

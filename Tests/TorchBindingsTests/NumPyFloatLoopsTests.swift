@@ -48,7 +48,7 @@ struct NumPyFloatLoopsTests {
 
     /// make_expected.py's SPECIALS, the first inputs of every case.
     static let specials: [Double] = [
-        0, -0.0, 1, -1, .infinity, -.infinity, .nan, 2, 0.5, 3, -2.5, Double(bitPattern: 0x1_2688_B70E_62B),  // 1e-310
+        0, -0.0, 1, -1, .infinity, -.infinity, .nan, 2, 0.5, 3, -2.5, Double(bitPattern: 0x1_2688_B70E_62B), // 1e-310
         .leastNonzeroMagnitude, .greatestFiniteMagnitude, -1e300, 0.1
     ]
 
@@ -120,7 +120,9 @@ struct NumPyFloatLoopsTests {
 struct NumPySharedExponentRunTests {
     static func run(_ shape: [Int], exponent: [Int]?) throws -> Int? {
         let operand: NumPyOperand =
-            try exponent.map { .array(try NDArray.make([Double](repeating: 2, count: $0.reduce(1, *)), shape: $0, dtype: .float64)) }
+            try exponent.map {
+                .array(try NDArray.make([Double](repeating: 2, count: $0.reduce(1, *)), shape: $0, dtype: .float64))
+            }
             ?? .number(.double(2))
         return NumPyFloatLoops.sharedExponentRun(operand, shape: shape)
     }

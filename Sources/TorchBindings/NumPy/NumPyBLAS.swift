@@ -81,7 +81,9 @@ enum NumPyBLAS {
         }
         // The untransposed side s gives s·sᵀ (x untransposed) or sᵀ·s (y untransposed).
         let s = x.transposed ? y : x
-        syrk(CblasRowMajor, CblasUpper, flag(x), blasint(n), blasint(k), 1, s.pointer(T.self), blasint(s.leading), 0, c, blasint(n))
+        syrk(
+            CblasRowMajor, CblasUpper, flag(x), blasint(n), blasint(k), 1, s.pointer(T.self), blasint(s.leading), 0, c, blasint(n)
+        )
         for i in 0..<n {
             for j in (i + 1)..<n { c[j * n + i] = c[i * n + j] }
         }
