@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "CConvKernels"),
         /// numpy's float power/exp/log/log2/log10/tan/arctan loops: Intel SVML's AVX-512 routines
         /// (vendored from numpy's SVML submodule, BSD-3) behind a run-time check, libm otherwise.
-        .target(name: "CNumPySVML", exclude: ["svml"]),
+        .target(name: "CNumPySVML", exclude: ["vendor"]),
         .target(
             name: "Autograd",
             dependencies: [

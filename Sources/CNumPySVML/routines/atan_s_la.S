@@ -1,5 +1,5 @@
-// svml/svml_z0_atan_s_la.s (unchanged; see svml/README.md), assembled on x86-64 Linux only, the
+// vendor/svml/svml_z0_atan_s_la.s (unchanged; see vendor/svml/README.md), assembled on x86-64 Linux only, the
 // platform numpy links it on.
 #if defined(__x86_64__) && defined(__linux__)
-#include "../svml/svml_z0_atan_s_la.s"
+#include "../vendor/svml/svml_z0_atan_s_la.s"
 #endif
