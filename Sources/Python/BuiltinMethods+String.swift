@@ -172,33 +172,30 @@ extension Interpreter {
         }
     }
 
-    /// The prefix/suffix argument of startswith/endswith: a str or a tuple of str.
     /// `s.expandtabs(tabSize)`: each tab becomes the spaces up to the next multiple of
     /// `tabSize` columns (none when it is below 1), counting from the last newline; the result's
     /// size is reserved before it is built.
     private func expandingTabs(_ s: String, tabSize: Int) throws -> String {
+        /// Walks `s`, calling `emit` with each character and the columns it takes.
+        func walk(_ emit: (Character, Int) throws -> Void) rethrows {
+            var column = 0
+            for c in s {
+                let width = c == "\t" ? (tabSize > 0 ? tabSize - column % tabSize : 0) : 1
+                try emit(c, width)
+                column = c == "\n" || c == "\r" ? 0 : column + width
+            }
+        }
         var length = 0
-        var column = 0
-        for c in s {
-            let spaces = c == "\t" ? (tabSize > 0 ? tabSize - column % tabSize : 0) : 1
-            let (total, overflow) = length.addingReportingOverflow(spaces)
+        try walk { _, width in
+            let (total, overflow) = length.addingReportingOverflow(width)
             guard !overflow else { throw PyException(.overflowError, "new string is too long") }
             length = total
-            column = c == "\n" || c == "\r" ? 0 : column + spaces
         }
         try reserveMemory([length], itemSize: 1)
         var out = ""
         out.reserveCapacity(length)
-        column = 0
-        for c in s {
-            if c == "\t" {
-                let spaces = tabSize > 0 ? tabSize - column % tabSize : 0
-                out += String(repeating: " ", count: spaces)
-                column += spaces
-            } else {
-                out.append(c)
-                column = c == "\n" || c == "\r" ? 0 : column + 1
-            }
+        walk { c, width in
+            if c == "\t" { out += String(repeating: " ", count: width) } else { out.append(c) }
         }
         return out
     }
@@ -231,6 +228,7 @@ extension Interpreter {
         return try integerArgument(value)
     }
 
+    /// The prefix/suffix argument of startswith/endswith: a str or a tuple of str.
     private func affixes(_ v: Value, _ name: String) throws -> [String] {
         switch v {
         case .string(let a): return [a]

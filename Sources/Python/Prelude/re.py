@@ -703,9 +703,8 @@ class Pattern:
         self._registers = compiler.registers
 
     def _at(self, string, start, end, must_advance=False, anchored_end=None):
-        result = _run(self._code, string, start, end, self.flags, self.groups + 1, self._registers,
-                      must_advance, anchored_end)
-        return result
+        return _run(self._code, string, start, end, self.flags, self.groups + 1, self._registers,
+                    must_advance, anchored_end)
 
     def _bounds(self, string, pos, endpos):
         if not isinstance(string, str):
