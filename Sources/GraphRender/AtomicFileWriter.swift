@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Writes files all-or-nothing: the bytes go to a temporary file in the destination's directory,
@@ -22,8 +23,9 @@ package enum AtomicFileWriter {
         if isDirectory(path) || path.hasSuffix("/") { throw failure(path, EISDIR) }
 
         let temporary = temporaryPath(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let descriptor = unfinished.opening(temporary) { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
         guard descriptor >= 0 else { throw failure(path, errno) }
+        defer { unfinished.finished(temporary) }
 
         var code: Int32 = 0
         do {
@@ -41,6 +43,14 @@ package enum AtomicFileWriter {
             throw failure(path, code)
         }
     }
+
+    /// Removes the temporary files being written now, for a process about to end in the middle
+    /// of a write (the watchdog's hard stop), so that it leaves no partial file either; a write
+    /// still running fails.
+    package static func removeUnfinished() { unfinished.removeAll() }
+
+    /// The temporary files open for writing now.
+    static let unfinished = UnfinishedFiles()
 
     /// Writes every byte, retrying short writes and interrupted calls; returns 0 or an errno.
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
@@ -74,5 +84,36 @@ package enum AtomicFileWriter {
     /// The error for failing to write `path` because of `code`.
     private static func failure(_ path: String, _ code: Int32) -> RenderError {
         RenderError(kind: .writeFailed(path: path), message: "cannot write \(path): \(String(cString: strerror(code)))")
+    }
+}
+
+/// The paths of temporary files being written, under a lock: the watchdog's thread may remove
+/// them while the writing thread runs.
+final class UnfinishedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    /// Creates `path` with `create` (which returns a descriptor, or -1) and lists it if made.
+    func opening(_ path: String, _ create: () -> Int32) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        let descriptor = create()
+        if descriptor >= 0 { paths.insert(path) }
+        return descriptor
+    }
+
+    /// `path` is renamed or removed: it is no longer this list's to remove.
+    func finished(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.remove(path)
+    }
+
+    /// Removes every listed file (a write still running then fails at its rename).
+    func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in paths { unlink(path) }
+        paths.removeAll()
     }
 }

@@ -22,6 +22,8 @@ package final class RunWatchdog: Sendable {
     private let end: UInt64
     private let memory: ResidentMemory?
     private let hardStop: Bool
+    /// Runs on the watchdog's thread right before a hard stop ends the process.
+    private let beforeHardStop: (@Sendable () -> Void)?
     private let tripped = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
     /// Resident bytes above the baseline at the last sample.
@@ -30,14 +32,16 @@ package final class RunWatchdog: Sendable {
     private let pollsLeft: Atomic<Int>
     private let countsPolls: Bool
 
-    /// Starts watching `limits` from now. `hardStop` lets the watchdog end the process.
-    package init(limits: ExecutionLimits, hardStop: Bool = false) {
+    /// Starts watching `limits` from now. `hardStop` lets the watchdog end the process, after
+    /// calling `beforeHardStop` (to remove unfinished output files).
+    package init(limits: ExecutionLimits, hardStop: Bool = false, beforeHardStop: (@Sendable () -> Void)? = nil) {
         seconds = limits.timeout
         memoryLimit = limits.maxMemory
         let nanos = (limits.timeout ?? .infinity) * 1e9
         end = DispatchTime.now().uptimeNanoseconds &+ (nanos >= 1.8e19 ? UInt64.max / 2 : UInt64(max(nanos, 0)))
         memory = limits.maxMemory != nil && limits.countsProcessMemory ? ResidentMemory() : nil
         self.hardStop = hardStop
+        self.beforeHardStop = beforeHardStop
         pollsLeft = Atomic(limits.expireAfterPolls ?? 0)
         countsPolls = limits.expireAfterPolls != nil
         if seconds != nil || memory != nil {
@@ -69,6 +73,22 @@ package final class RunWatchdog: Sendable {
         let used = growth.load(ordering: .relaxed)
         let what = requested.map { "tried to allocate \($0) bytes with \(used) bytes in use" } ?? "\(used) bytes in use"
         return "out of memory: \(what); the limit is \(memoryLimit ?? 0) bytes (--max-memory)"
+    }
+
+    /// The `MemoryError` for a process that is now (sampled afresh) past `--max-memory` plus the
+    /// allowance; nil while it is within (or without a memory limit). Unlike the sticky flag
+    /// behind `check()`, this reads the size now: output written after a script that ran out of
+    /// time, or out of memory in a tensor freed since, may go on; output that would grow the
+    /// process past its limit is stopped.
+    package var memoryOverrun: PyException? {
+        if let memory { sample(memory) }
+        return isPastMemoryLimit ? PyException(.memoryError, memoryMessage(requested: nil)) : nil
+    }
+
+    /// Whether the process is, at the last sample, past `--max-memory` plus the allowance.
+    private var isPastMemoryLimit: Bool {
+        guard let limit = memoryLimit else { return false }
+        return growth.load(ordering: .relaxed) > limit + Self.allowance
     }
 
     /// Throws the error of a limit that has been hit (for long loops inside builtins).
@@ -116,11 +136,20 @@ package final class RunWatchdog: Sendable {
             if let memory { sample(memory) }
             if seconds != nil, now >= end { tripped.bitwiseOr(Self.timeBit, ordering: .relaxed) }
             guard hardStop, hasTripped else { continue }
+            // A memory limit hit the process has come back under since (the script raised
+            // `MemoryError` and let go of what it held) does not end the command: writing the
+            // graph of the failed script goes on, under the limit (`memoryOverrun`).
+            let timeIsUp = tripped.load(ordering: .relaxed) & Self.timeBit != 0
+            guard timeIsUp || isPastMemoryLimit else {
+                trippedAt = nil
+                continue
+            }
             let start = trippedAt ?? now
             trippedAt = start
             let overshoot = memoryLimit.map { growth.load(ordering: .relaxed) > ($0 + Self.allowance) * 3 / 2 } ?? false
             if overshoot || now - start >= Self.hardStopGrace, !finished.load(ordering: .relaxed) {
                 let e = error
+                beforeHardStop?()
                 FileHandle.standardError.write(Data("\n\(e.instance.cls.name): \(e.message)\n".utf8))
                 _exit(1)
             }

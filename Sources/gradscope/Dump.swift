@@ -65,27 +65,28 @@ struct Dump: ParsableCommand {
                 writeError: streams.writeErr, limits: limits.executionLimits, values: values && chosen == .json,
                 arguments: scriptArguments.values)
         }
-        let text: String
+        // Text and JSON are written in pieces as they are made, never held whole, and under the
+        // script's memory limit: a dump that would take the process past it is not written.
         switch chosen {
-        case .text: text = graph.textDump(color: output == nil && isatty(STDOUT_FILENO) != 0)
+        case .text:
+            let color = output == nil && isatty(STDOUT_FILENO) != 0
+            try writeResult(to: output, streams: streams, watchdog: watchdog) { piece in
+                graph.writeTextDump(color: color, to: piece)
+            }
         case .json:
-            // Written in pieces as it is made: a long run's document is never held whole, so
-            // writing it stays within the memory the recording already took.
             let version: GraphJSONVersion = schema == 2 ? .v2 : .v3
-            try writeResult(to: output, streams: streams) { piece in graph.writeJSONWithAnalysis(version: version, to: piece) }
-            if status != 0 { throw ExitCode(status) }
-            return
+            try writeResult(to: output, streams: streams, watchdog: watchdog) { piece in
+                graph.writeJSONWithAnalysis(version: version, to: piece)
+            }
         case .dot:
             // A dump stays complete at any size: no folding, no node budget.
             var options = RenderOptions()
             options.unfold = true
             options.maxNodes = Int.max
             options.depth = depth
-            text = String(
-                decoding: try drawing(graph, as: .dot, options: options, page: PageSource(title: "", text: ""), streams: streams),
-                as: UTF8.self)
+            let bytes = try drawing(graph, as: .dot, options: options, page: PageSource(title: "", text: ""), streams: streams)
+            try writeResult(bytes, to: output, streams: streams)
         }
-        try writeResult(Array(text.utf8), to: output, streams: streams)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -106,19 +107,26 @@ func writeResult(_ bytes: [UInt8], to path: String?, streams: OutputStreams) thr
     try writeResult(to: path, streams: streams) { piece in bytes.withUnsafeBufferPointer { piece($0) } }
 }
 
-/// `writeResult` for a document `produce` hands over in pieces as it makes them.
+/// `writeResult` for a document `produce` hands over in pieces as it makes them. With a
+/// `watchdog`, writing stops once the process is past `--max-memory` (plus the watchdog's
+/// allowance): the rest is dropped, no file is left, and the run ends with the `MemoryError`
+/// (exit status 1).
 func writeResult(
-    to path: String?, streams: OutputStreams,
+    to path: String?, streams: OutputStreams, watchdog: RunWatchdog? = nil,
     producing produce: (_ piece: @escaping (UnsafeBufferPointer<UInt8>) -> Void) -> Void
 ) throws {
-    guard let path else {
-        streams.flush()
-        produce { FileHandle.standardOutput.write(Data(buffer: $0)) }
-        return
-    }
+    let overrun = { watchdog?.memoryOverrun }
     do {
-        // The JSON writer keeps its drain while it writes, which ends before this call returns.
-        try AtomicFileWriter.write(to: path) { piece in withoutActuallyEscaping(piece) { produce($0) } }
+        guard let path else {
+            streams.flush()
+            try produceWithinLimit(produce, into: { FileHandle.standardOutput.write(Data(buffer: $0)) }, limitError: overrun)
+            return
+        }
+        try AtomicFileWriter.write(to: path) { piece in try produceWithinLimit(produce, into: piece, limitError: overrun) }
+    } catch let error as PyException {
+        streams.writeErr("gradscope: the dump was not written: it would take the process past --max-memory\n")
+        streams.writeErr("\(error.typeName): \(error.message)\n")
+        throw ExitCode(1)
     } catch {
         streams.writeErr("gradscope: \(error)\n")
         throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphRender
 import Python
 import Session
 import Synchronization
@@ -72,7 +73,9 @@ struct ScriptLimits {
     /// Starts the watchdog that ends this process when a command overruns its limits by more than
     /// a grace period (a script stuck in a C library, drawing past the deadline); call once at
     /// the start of a command and `finish()` it at the end.
-    func guardProcess() -> RunWatchdog { RunWatchdog(limits: executionLimits, hardStop: true) }
+    func guardProcess() -> RunWatchdog {
+        RunWatchdog(limits: executionLimits, hardStop: true, beforeHardStop: AtomicFileWriter.removeUnfinished)
+    }
 }
 
 /// A byte count given as `1048576`, `512K`, `64M` or `2G` (binary multiples).

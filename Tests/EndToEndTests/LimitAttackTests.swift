@@ -226,6 +226,32 @@ import Testing
         #expect(limitHit, "\(r.stderr)")
     }
 
+    /// A script stopped by the memory limit that let go of what it held (a 60 MB tensor, freed
+    /// with the script's names) is back under the limit: its graph, with the `MemoryError`, is
+    /// still written (in pieces, under the limit), not cut short by the watchdog's hard stop.
+    @Test(arguments: ["out.json", "out.txt"])
+    func dumpOfAScriptBackUnderTheLimitIsWritten(_ output: String) throws {
+        let dir = try CLI.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = """
+            import torch
+            a = torch.ones(15_000_000)
+            x = torch.ones(3, requires_grad=True)
+            for i in range(2_000_000):
+                y = (x * 2).sum()
+
+            """
+        try Data(source.utf8).write(to: dir.appendingPathComponent("loop.py"))
+        let r = try CLI.run(["dump", "loop.py", "--max-memory", "64M", "--timeout", "60", "-o", output], in: dir)
+        #expect(!r.signaled)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("Traceback (most recent call last):\n  File \"loop.py\", line 5, in <module>\n"))
+        #expect(r.stderr.components(separatedBy: "MemoryError: out of memory: ").count == 2, "\(r.stderr)")
+        let dump = try String(contentsOf: dir.appendingPathComponent(output), encoding: .utf8)
+        #expect(dump.contains("MemoryError"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["loop.py", output])
+    }
+
     /// A script's error message with control characters, or of 12 million characters, still gives
     /// a picture, and the SVG is well-formed XML.
     @Test(arguments: ["\\x01", "\\x00", "\" + \"A\" * 12000000 + \""])

@@ -111,6 +111,18 @@ import Testing
     #expect(g.textDump(color: true).contains("\u{1B}[34m[param]\u{1B}[0m"))
 }
 
+/// The text dump written in pieces is the text dump, byte for byte, cut at line ends.
+@Test func textDumpInPiecesIsTheWholeText() throws {
+    let g = try record(Programs.selectiveBackprop).snapshot()
+    for color in [false, true] {
+        var pieces: [[UInt8]] = []
+        g.writeTextDump(color: color, chunk: 64) { pieces.append(Array($0)) }
+        #expect(pieces.count > 10)
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 64 && $0.last == UInt8(ascii: "\n") })
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == g.textDump(color: color))
+    }
+}
+
 /// A 100,000-op chain: recording, every analysis and both dumps must run without recursion.
 @Test func longChainsNeverOverflowTheStack() throws {
     let count = 100_000

@@ -40,6 +40,60 @@ private struct ScratchDirectory {
         #expect(dir.entries == ["graph.png"])
     }
 
+    /// A document made in pieces under a limit: written whole while the limit holds; stopped at
+    /// the piece where it is hit, with no file left and the limit's error thrown.
+    @Test func writingStoppedAtItsLimitLeavesNoFile() throws {
+        struct LimitHit: Error {}
+        let dir = try ScratchDirectory()
+        defer { dir.cleanUp() }
+        let produce = { (emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) in
+            for i in 0..<10 { [UInt8](repeating: UInt8(ascii: "a") + UInt8(i), count: 4).withUnsafeBufferPointer(emit) }
+        }
+        try AtomicFileWriter.write(to: dir.path + "/whole.json") { piece in
+            try produceWithinLimit(produce, into: piece, limitError: { nil })
+        }
+        #expect(FileManager.default.contents(atPath: dir.path + "/whole.json")?.count == 40)
+
+        var checks = 0
+        var handed = 0
+        #expect(throws: LimitHit.self) {
+            try AtomicFileWriter.write(to: dir.path + "/stopped.json") { piece in
+                try produceWithinLimit(
+                    produce,
+                    into: {
+                        handed += 1
+                        piece($0)
+                    },
+                    limitError: {
+                        checks += 1
+                        return checks > 3 ? LimitHit() : nil
+                    })
+            }
+        }
+        // One check before the first piece, one before each piece until the limit is hit.
+        #expect(checks == 4 && handed == 2)
+        #expect(dir.entries == ["whole.json"])
+    }
+
+    /// The temporary files of writes in progress are listed until they finish, and a hard stop
+    /// removes those still listed.
+    @Test func unfinishedTemporaryFilesAreRemoved() throws {
+        let dir = try ScratchDirectory()
+        defer { dir.cleanUp() }
+        let files = UnfinishedFiles()
+        for name in [".a.tmp", ".b.tmp"] {
+            let path = dir.path + "/" + name
+            let descriptor = files.opening(path) { open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        #expect(
+            files.opening(dir.path + "/missing/.c.tmp") { open(dir.path + "/missing/.c.tmp", O_WRONLY | O_CREAT, 0o644) } == -1)
+        files.finished(dir.path + "/.b.tmp")
+        files.removeAll()
+        #expect(dir.entries == [".b.tmp"])
+    }
+
     @Test func writesEmptyFiles() throws {
         let dir = try ScratchDirectory()
         defer { dir.cleanUp() }

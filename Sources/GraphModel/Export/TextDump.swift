@@ -6,6 +6,21 @@ extension Graph {
     /// ANSI colours only when `color` is true. Linear in the graph's size.
     public func textDump(color: Bool = false) -> String {
         var out = TextOut(color: color)
+        writeTextDump(&out)
+        return out.text
+    }
+
+    /// The same text as `textDump(color:)`, handed to `write` in pieces of about `chunk` bytes
+    /// as it is made: a long run's listing is never held whole.
+    public func writeTextDump(
+        color: Bool = false, chunk: Int = 1 << 20, to write: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var out = TextOut(color: color, chunk: chunk, drain: write)
+        writeTextDump(&out)
+        out.finish()
+    }
+
+    private func writeTextDump(_ out: inout TextOut) {
         var cut = [Bool](repeating: false, count: tensors.count)
         for s in detachedSubgraphs() { for t in s.tensors { cut[t] = true } }
 
@@ -94,7 +109,6 @@ extension Graph {
         if !backwardPasses.isEmpty { out.line("backward passes:") }
         for p in backwardPasses { dumpPass(p, &out) }
         if let e = error { out.line("error: line \(e.line) \(e.type): \(e.message)", flags: [], style: .error) }
-        return out.text
     }
 
     private func dumpPass(_ p: BackwardRecord, _ out: inout TextOut) {
@@ -159,17 +173,40 @@ package struct TextOut {
     }
 
     package let color: Bool
-    /// The lines written so far, each ending in a newline.
+    /// The lines written so far (since the last piece handed to `drain`), each ending in a newline.
     package private(set) var text = ""
+    /// Where a draining text's pieces go, and the size from which a piece is handed over.
+    private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    private let chunk: Int
 
     /// An empty text, painted with ANSI colours when `color` is set.
-    package init(color: Bool) { self.color = color }
+    package init(color: Bool) {
+        self.color = color
+        drain = nil
+        chunk = .max
+    }
+
+    /// A text that hands its lines to `drain` in pieces of about `chunk` bytes as they are
+    /// written; `finish()` hands over the last piece.
+    init(color: Bool, chunk: Int, drain: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.color = color
+        self.drain = drain
+        self.chunk = chunk
+    }
 
     /// Appends `s` in `style`, then each flag (space-separated) in its own style.
     package mutating func line(_ s: String, flags: [(String, Style)] = [], style: Style = .plain) {
         text += paint(s, style)
         for (flag, st) in flags { text += " " + paint(flag, st) }
         text += "\n"
+        if text.utf8.count >= chunk { finish() }
+    }
+
+    /// Hands a draining text's lines written since the last piece to its drain.
+    mutating func finish() {
+        guard let drain, !text.isEmpty else { return }
+        text.withUTF8 { drain($0) }
+        text.removeAll(keepingCapacity: true)
     }
 
     func paint(_ s: String, _ style: Style) -> String {
