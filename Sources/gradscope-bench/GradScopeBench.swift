@@ -1,4 +1,5 @@
 import ArgumentParser
+import Autograd
 import Foundation
 import Python
 import Session
@@ -92,6 +93,8 @@ struct GradScopeBench: ParsableCommand {
     }
 
     func run() throws {
+        // As `gradscope` does: the Swift workloads run under the allocator settings the CLI's do.
+        AllocatorTuning.keepFreedMemoryForReuse()
         let config = config
         if let mode = memoryChild {
             let steps = steps ?? config.memorySteps
