@@ -105,13 +105,22 @@ final class WeakTensor {
 
 /// What a backward formula sees: the output gradients and the node's saved tensors.
 public struct BackwardContext {
-    /// Gradient per forward output; outputs that received none get zeros.
-    public let grads: [Tensor]
+    /// Gradient per forward output, every one filled (the engine's buffer, taken as it is when
+    /// every output received one, so a formula that reads only `grad` builds no array).
+    private let filled: [Tensor?]
     /// The node the gradient flows into.
     public let node: Node
 
+    init(filled: [Tensor?], node: Node) {
+        self.filled = filled
+        self.node = node
+    }
+
+    /// Gradient per forward output; outputs that received none get zeros.
+    public var grads: [Tensor] { filled.map { $0! } }
+
     /// The gradient of the node's first output.
-    public var grad: Tensor { grads[0] }
+    public var grad: Tensor { filled[0]! }
 
     /// Unpacks saved tensor `i`, raising PyTorch's errors if it was freed or modified in place.
     public func saved(_ i: Int) throws -> Tensor { try node.saved[i].unpack(for: node) }
@@ -132,12 +141,9 @@ final class FormulaNode: Node {
     }
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
-        var filled = [Tensor]()
-        filled.reserveCapacity(grads.count)
-        for (i, g) in grads.enumerated() {
-            if let g { filled.append(g) } else { filled.append(try zerosForOutput(i)) }
-        }
-        return try formula(BackwardContext(grads: filled, node: self))
+        var filled = grads
+        for i in filled.indices where filled[i] == nil { filled[i] = try zerosForOutput(i) }
+        return try formula(BackwardContext(filled: filled, node: self))
     }
 
     var outputMeta: [OutputMeta] = []

@@ -1,37 +1,42 @@
 /// A flat, typed buffer that tensors view through shape, strides and offset.
-package final class Storage {
-    package let dtype: DType
-    package let count: Int
-    package let data: UnsafeMutableRawPointer
-    /// The memory budget this storage is counted against, if its thread had one.
-    private let account: MemoryAccount?
+///
+/// A buffer under 64 bytes (a scalar, a Python number wrapped as a tensor, a few elements)
+/// lives in the storage object itself, so a small tensor costs one allocation for its values
+/// instead of two; larger ones are allocated apart, cache-line aligned for the vectorised kernels.
+package final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
+    /// The element type.
+    package var dtype: DType { header.dtype }
+    /// The number of elements.
+    package var count: Int { header.count }
+    /// The first element's address.
+    package var data: UnsafeMutableRawPointer { header.data }
 
     /// Allocates `count` zero-filled elements.
-    package init(dtype: DType, count: Int) {
-        self.dtype = dtype
-        self.count = count
-        let bytes = max(count * dtype.itemSize, 1)
-        account = MemoryAccount.charge(bytes)
-        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
-        data.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    package static func zeroed(dtype: DType, count: Int) -> Storage {
+        let storage = uninitialized(dtype, count: count)
+        storage.data.initializeMemory(as: UInt8.self, repeating: 0, count: max(count * dtype.itemSize, 1))
+        return storage
     }
 
     /// Allocates `count` elements without clearing them; the caller writes every one.
-    init(uninitialized dtype: DType, count: Int) {
-        self.dtype = dtype
-        self.count = count
+    static func uninitialized(_ dtype: DType, count: Int) -> Storage {
         let bytes = max(count * dtype.itemSize, 1)
-        account = MemoryAccount.charge(bytes)
-        data = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Storage.alignment(bytes))
+        let account = MemoryAccount.charge(bytes)
+        let inline = bytes < 64
+        let capacity = inline ? (bytes + 15) / 16 : 0
+        let buffer = create(minimumCapacity: capacity) { buffer in
+            let data =
+                inline
+                ? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+                : UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+            return StorageHeader(dtype: dtype, count: count, data: data, isInline: inline, account: account)
+        }
+        return unsafeDowncast(buffer, to: Storage.self)
     }
 
-    /// Cache-line alignment for buffers kernels vectorise over; malloc's own (cheaper) for tiny ones.
-    @inline(__always)
-    private static func alignment(_ bytes: Int) -> Int { bytes >= 64 ? 64 : 16 }
-
     deinit {
-        account?.release(max(count * dtype.itemSize, 1))
-        data.deallocate()
+        header.account?.release(max(count * dtype.itemSize, 1))
+        if !header.isInline { header.data.deallocate() }
     }
 
     package var byteCount: Int { count * dtype.itemSize }
@@ -40,6 +45,17 @@ package final class Storage {
     func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
         data.assumingMemoryBound(to: T.self)
     }
+}
+
+/// What a `Storage` knows of its buffer, kept in front of the values it holds inline.
+package struct StorageHeader {
+    let dtype: DType
+    let count: Int
+    let data: UnsafeMutableRawPointer
+    /// Whether `data` points into the storage object (nothing to free apart).
+    let isInline: Bool
+    /// The memory budget this storage is counted against, if its thread had one.
+    let account: MemoryAccount?
 }
 
 /// The version counter shared by a tensor, its views and `detach()` results; in-place ops bump it.

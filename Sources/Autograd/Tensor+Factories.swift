@@ -11,7 +11,7 @@ extension Tensor {
         guard n == values.count else {
             throw TorchError.value("shape \(shape) is invalid for input of size \(values.count)")
         }
-        let storage = Storage(uninitialized: dtype, count: n)
+        let storage = Storage.uninitialized(dtype, count: n)
         dtype.dispatch(FillFromDoubles(values: values, storage: storage))
         self.init(storage: storage, shape: shape)
         try setRequiresGrad(requiresGrad)
@@ -25,7 +25,7 @@ extension Tensor {
 
     /// A 0-dim tensor holding one value.
     public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
-        let s = Storage(uninitialized: dtype, count: 1)
+        let s = Storage.uninitialized(dtype, count: 1)
         switch dtype {
         case .float32: s.pointer(Float.self).pointee = Float(fromDouble: value)
         case .float64: s.pointer(Double.self).pointee = value
@@ -55,7 +55,7 @@ extension Tensor {
 
     /// A tensor of zeros (`torch.zeros`).
     public static func zeros(_ shape: [Int], dtype: DType = .float32) -> Tensor {
-        Tensor(storage: Storage(dtype: dtype, count: shape.reduce(1, *)), shape: shape)
+        Tensor(storage: Storage.zeroed(dtype: dtype, count: shape.reduce(1, *)), shape: shape)
     }
 
     /// A tensor filled with `value` (`torch.full`).
@@ -83,7 +83,7 @@ extension Tensor {
         }
         let type = dtype ?? .float32
         let count = try elementCount(((end - start) / step).rounded(.up), dtype: type)
-        let storage = Storage(uninitialized: type, count: count)
+        let storage = Storage.uninitialized(type, count: count)
         switch type {
         case .float32: arangeFill(storage.pointer(Float.self), start: start, step: step, count: count)
         case .float64: arangeFill(storage.pointer(Double.self), start: start, step: step, count: count)
@@ -97,7 +97,7 @@ extension Tensor {
         Diagnostics.warn(AutogradMessages.rangeDeprecated)
         guard step != 0 else { throw TorchError.runtime("step must be nonzero") }
         let count = try elementCount(Swift.max(((end - start) / step).rounded(.down) + 1, 0), dtype: dtype)
-        let storage = Storage(uninitialized: dtype, count: count)
+        let storage = Storage.uninitialized(dtype, count: count)
         dtype.dispatch(FillFromIndex(storage: storage, count: count) { start + Double($0) * step })
         return Tensor(storage: storage, shape: [count])
     }
@@ -106,7 +106,7 @@ extension Tensor {
     public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw TorchError.runtime("number of steps must be non-negative") }
         try MemoryBudget.checkedNumel([steps], allocating: dtype)
-        let storage = Storage(uninitialized: dtype, count: steps)
+        let storage = Storage.uninitialized(dtype, count: steps)
         switch dtype {
         case .float32: linspaceFill(storage.pointer(Float.self), from: Float(start), to: Float(end), steps: steps)
         case .float64: linspaceFill(storage.pointer(Double.self), from: start, to: end, steps: steps)
@@ -130,7 +130,7 @@ extension Tensor {
         try MemoryBudget.checkedNumel([steps], allocating: dtype)
         let (first, last) = dtype == .float32 ? (Double(Float(start)), Double(Float(end))) : (start, end)
         let step = (last - first) / Double(steps - 1)
-        let storage = Storage(uninitialized: dtype, count: steps)
+        let storage = Storage.uninitialized(dtype, count: steps)
         dtype.dispatch(
             FillFromIndex(storage: storage, count: steps) { i in
                 if steps == 1 { return Foundation.pow(base, first) }

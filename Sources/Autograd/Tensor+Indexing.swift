@@ -159,7 +159,7 @@ extension Tensor {
         return coordinates.map { c in
             Tensor(
                 storage: {
-                    let s = Storage(uninitialized: .int64, count: c.count)
+                    let s = Storage.uninitialized(.int64, count: c.count)
                     DType.int64.dispatch(FillFromDoubles(values: c, storage: s))
                     return s
                 }(),
@@ -206,7 +206,7 @@ extension Tensor {
         let plan = advancedIndexOffsets(
             shape: shape, strides: strides, offset: offset, dims: dims,
             indices: values, blockShape: block)
-        let out = Storage(uninitialized: dtype, count: plan.offsets.count)
+        let out = Storage.uninitialized(dtype, count: plan.offsets.count)
         dtype.dispatch(OffsetGatherVisitor(source: storage, offsets: plan.offsets, out: out))
         let result = Tensor(storage: out, shape: plan.shape)
         let inputShape = shape

@@ -20,7 +20,7 @@ extension Tensor {
                     "An output with one or more elements was resized since it had shape \(shape), which does not match the required output shape \(result.shape). This behavior is deprecated, and in a future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)"
                 )
             }
-            storage = Storage(uninitialized: dtype, count: result.numel)
+            storage = Storage.uninitialized(dtype, count: result.numel)
             shape = result.shape
             strides = contiguousStrides(result.shape)
             offset = 0

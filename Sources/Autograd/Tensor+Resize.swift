@@ -13,7 +13,7 @@ extension Tensor {
         }
         let needed = offset + sizes.reduce(1, *)
         if needed > storage.count {
-            let grown = Storage(dtype: dtype, count: needed)
+            let grown = Storage.zeroed(dtype: dtype, count: needed)
             UnsafeMutableRawPointer(grown.pointer(UInt8.self))
                 .copyMemory(from: storage.pointer(UInt8.self), byteCount: storage.byteCount)
             storage = grown

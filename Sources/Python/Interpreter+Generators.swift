@@ -366,7 +366,7 @@ final class GeneratorBlock {
         init(_ v: Value, _ interp: Interpreter) throws {
             if case .object(let i as Instance) = v, let enter = i.cls.lookup("__enter__"), let exit = i.cls.lookup("__exit__") {
                 self = .instance(v, enter: enter, exit: exit)
-            } else if case .object(let o) = v, let host = o as? ContextManager {
+            } else if case .object(let o) = v, let host = o.contextManager {
                 self = .host(host)
             } else {
                 throw PyException.type("'\(Formatting.typeName(v))' object does not support the context manager protocol")

@@ -452,7 +452,7 @@ package final class Interpreter {
             _ = try call(exit, Arguments([managerValue, .none, .none, .none]))
             return flow
         }
-        guard case .object(let o) = managerValue, let manager = o as? ContextManager else {
+        guard case .object(let o) = managerValue, let manager = o.contextManager else {
             throw PyException.type("'\(Formatting.typeName(managerValue))' object does not support the context manager protocol")
         }
         let entered = try manager.enter(self)
@@ -690,4 +690,8 @@ package final class Interpreter {
 package protocol ContextManager: PyObject {
     func enter(_ interp: Interpreter) throws -> Value
     func exit(_ interp: Interpreter) throws
+}
+
+package extension ContextManager {
+    var contextManager: ContextManager? { self }
 }

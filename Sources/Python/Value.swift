@@ -183,9 +183,14 @@ package protocol PyObject: AnyObject {
     func format(_ spec: String, _ interp: Interpreter) throws -> String?
     /// Whether `isinstance(x, cls)` holds for a builtin class name (e.g. "tuple").
     func isInstance(of className: String) -> Bool
+    /// `x` as the host context manager a `with` statement enters; nil for other objects. A
+    /// requirement, not an `as?` cast, because the runtime answers a cast to a protocol by
+    /// scanning every conformance in the process the first time it sees each type.
+    var contextManager: ContextManager? { get }
 }
 
 package extension PyObject {
+    var contextManager: ContextManager? { nil }
     func pythonType(_ interp: Interpreter) -> Value? { nil }
     var identity: Int { ObjectIdentifier(self).hashValue }
     func str() -> String { repr() }

@@ -175,6 +175,116 @@ enum ArithmeticOperator {
         }
     }
 
+    /// `target[i] = target[i] op b[i]` for `count` elements (`b` its element 0 repeated when
+    /// `bScalar`): `run` with the output over its first operand, as separate loops because the
+    /// compiler vectorises `run`'s only over distinct memory and falls back to one element at a time.
+    func runInPlace(_ target: UnsafeMutablePointer<Float>, _ b: UnsafePointer<Float>, count: Int, bScalar: Bool) {
+        var i = 0
+        if bScalar {
+            let y = b[0]
+            switch self {
+            case .add:
+                while i < count {
+                    target[i] = target[i] + y
+                    i += 1
+                }
+            case .subtract:
+                while i < count {
+                    target[i] = target[i] - y
+                    i += 1
+                }
+            case .multiply:
+                while i < count {
+                    target[i] = target[i] * y
+                    i += 1
+                }
+            case .divide:
+                while i < count {
+                    target[i] = target[i] / y
+                    i += 1
+                }
+            }
+        } else {
+            switch self {
+            case .add:
+                while i < count {
+                    target[i] = target[i] + b[i]
+                    i += 1
+                }
+            case .subtract:
+                while i < count {
+                    target[i] = target[i] - b[i]
+                    i += 1
+                }
+            case .multiply:
+                while i < count {
+                    target[i] = target[i] * b[i]
+                    i += 1
+                }
+            case .divide:
+                while i < count {
+                    target[i] = target[i] / b[i]
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// `target[i] = target[i] op b[i]` for `count` elements (`b` its element 0 repeated when
+    /// `bScalar`): `run` with the output over its first operand, as separate loops because the
+    /// compiler vectorises `run`'s only over distinct memory and falls back to one element at a time.
+    func runInPlace(_ target: UnsafeMutablePointer<Double>, _ b: UnsafePointer<Double>, count: Int, bScalar: Bool) {
+        var i = 0
+        if bScalar {
+            let y = b[0]
+            switch self {
+            case .add:
+                while i < count {
+                    target[i] = target[i] + y
+                    i += 1
+                }
+            case .subtract:
+                while i < count {
+                    target[i] = target[i] - y
+                    i += 1
+                }
+            case .multiply:
+                while i < count {
+                    target[i] = target[i] * y
+                    i += 1
+                }
+            case .divide:
+                while i < count {
+                    target[i] = target[i] / y
+                    i += 1
+                }
+            }
+        } else {
+            switch self {
+            case .add:
+                while i < count {
+                    target[i] = target[i] + b[i]
+                    i += 1
+                }
+            case .subtract:
+                while i < count {
+                    target[i] = target[i] - b[i]
+                    i += 1
+                }
+            case .multiply:
+                while i < count {
+                    target[i] = target[i] * b[i]
+                    i += 1
+                }
+            case .divide:
+                while i < count {
+                    target[i] = target[i] / b[i]
+                    i += 1
+                }
+            }
+        }
+    }
+
     /// Copies `out[0]` into `out[start..<end]`.
     private func fill<T>(_ out: UnsafeMutablePointer<T>, from start: Int, to end: Int) {
         var i = start

@@ -39,7 +39,7 @@ func mapFloat<F: UnaryFloatFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
         let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
         let n = t.numel
         let src = operands[0].contiguousStorage(as: dt)
-        let out = Storage(uninitialized: dt, count: n)
+        let out = Storage.uninitialized(dt, count: n)
         dt.dispatchFloat(UnaryFloatVisitor<F>(source: src, destination: out, count: n))
         return Tensor(storage: out, shape: shape)
     }
@@ -218,7 +218,7 @@ private func mapBinaryRowMajor<F: BinaryFunction>(
     }
     let p = try prepareOperands(a, b, shape: shape, dtype: dtype, passingConvertedValues: true)
     let n = p.shape.reduce(1, *)
-    let out = Storage(uninitialized: dtype, count: n)
+    let out = Storage.uninitialized(dtype, count: n)
     dtype.dispatch(
         BinaryVisitor<F>(
             a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar, aConverted: p.aConverted,
@@ -232,7 +232,7 @@ private func mapRepeating<F: BinaryFunction>(
 ) -> Tensor {
     let n = full.numel
     let fullStorage = full.contiguousStorage(as: dtype)
-    let out = Storage(uninitialized: dtype, count: n)
+    let out = Storage.uninitialized(dtype, count: n)
     let visitor =
         fullIsA
         ? BinaryVisitor<F>(
@@ -277,7 +277,7 @@ func compare<F: CompareFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: D
     try inIteratorLayout(a, b, shape: broadcastShapes(a.shape, b.shape)) { a, b, shape in
         let p = try prepareOperands(a, b, shape: shape, dtype: dtype)
         let n = p.shape.reduce(1, *)
-        let out = Storage(uninitialized: .bool, count: n)
+        let out = Storage.uninitialized(.bool, count: n)
         dtype.dispatch(CompareVisitor<F>(a: p.a, b: p.b, out: out, count: n, aScalar: p.aScalar, bScalar: p.bScalar))
         return Tensor(storage: out, shape: p.shape)
     }

@@ -9,15 +9,17 @@ private struct InPlaceBinaryVisitor<F: BinaryFunction>: ElementVisitor {
         switch T.self {
         case is Float.Type:
             if let op = F.arithmeticOperator {
-                let pt = target.assumingMemoryBound(to: Float.self)
-                op.run(pt, source.pointer(Float.self), pt, count: count, aScalar: false, bScalar: sourceIsScalar)
+                op.runInPlace(
+                    target.assumingMemoryBound(to: Float.self), source.pointer(Float.self), count: count,
+                    bScalar: sourceIsScalar)
             } else {
                 run(Float.self, F.apply)
             }
         case is Double.Type:
             if let op = F.arithmeticOperator {
-                let pt = target.assumingMemoryBound(to: Double.self)
-                op.run(pt, source.pointer(Double.self), pt, count: count, aScalar: false, bScalar: sourceIsScalar)
+                op.runInPlace(
+                    target.assumingMemoryBound(to: Double.self), source.pointer(Double.self), count: count,
+                    bScalar: sourceIsScalar)
             } else {
                 run(Double.self, F.apply)
             }

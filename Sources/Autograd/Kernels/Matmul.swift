@@ -109,8 +109,8 @@ func batchedMatmul(
     let count = try MemoryBudget.checkedNumel([batch, m, n], allocating: dtype)
     try WorkBudget.reserveProducts(batch: batch, m: m, k: k, n: n)
     // Every element is written below unless the product is empty or k == 0 (all zeros).
-    if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage(dtype: dtype, count: count) }
-    let out = Storage(uninitialized: dtype, count: count)
+    if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage.zeroed(dtype: dtype, count: count) }
+    let out = Storage.uninitialized(dtype, count: count)
     switch dtype {
     case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n, kind: kind)
     case .float64: blasMatmul(Double.self, a, b, out, batch: batch, m: m, k: k, n: n, kind: kind)
@@ -131,7 +131,7 @@ func fusedAddmm(
     try WorkBudget.reserveProducts(m: m, k: k, n: n)
     let out: Storage
     if beta == 0 || count == 0 {
-        out = Storage(dtype: dtype, count: count)
+        out = Storage.zeroed(dtype: dtype, count: count)
     } else {
         let filled = bias.contiguousStorage(as: dtype, broadcastTo: [m, n])
         out = filled === bias.storage ? copyStorage(filled) : filled

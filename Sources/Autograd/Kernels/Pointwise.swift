@@ -34,7 +34,7 @@ private struct PointwiseBinaryVisitor<F: PointwiseBinaryFunction>: FloatVisitor 
 func mapPointwise<F: PointwiseFunction>(_ f: F, _ t: Tensor) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in
         let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-        let out = Storage(uninitialized: dt, count: t.numel)
+        let out = Storage.uninitialized(dt, count: t.numel)
         dt.dispatchFloat(
             PointwiseVisitor(f: f, source: operands[0].contiguousStorage(as: dt), destination: out, count: t.numel))
         return Tensor(storage: out, shape: shape)
@@ -47,7 +47,7 @@ func mapPointwise<F: PointwiseBinaryFunction>(_ f: F, _ grad: Tensor, _ saved: T
     inIteratorLayout([grad, saved], shape: saved.shape) { operands, shape in
         let (grad, saved) = (operands[0], operands[1])
         let dt: DType = grad.dtype.isFloatingPoint ? grad.dtype : .float32
-        let out = Storage(uninitialized: dt, count: saved.numel)
+        let out = Storage.uninitialized(dt, count: saved.numel)
         let g = grad.contiguousStorage(as: dt, broadcastTo: grad.shape == shape ? nil : shape)
         dt.dispatchFloat(
             PointwiseBinaryVisitor(
@@ -73,7 +73,7 @@ private struct ScaledAddVisitor: FloatVisitor {
 func scaledAdd(_ a: Tensor, _ b: Tensor, alpha: Double, dtype: DType) throws -> Tensor {
     try inIteratorLayout([a, b], shape: broadcastShapes(a.shape, b.shape)) { operands, shape in
         let count = shape.reduce(1, *)
-        let out = Storage(uninitialized: dtype, count: count)
+        let out = Storage.uninitialized(dtype, count: count)
         dtype.dispatchFloat(
             ScaledAddVisitor(
                 a: operands[0].contiguousStorage(as: dtype, broadcastTo: shape),

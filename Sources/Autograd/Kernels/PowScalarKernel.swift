@@ -26,7 +26,7 @@ private func powScalarRowMajor(_ t: Tensor, exponent: Double, dtype: DType) -> T
     if exponent == 0.5 { return mapVectorMath(.sqrt, fallback: SquareRoot.self, base) }
     let n = base.numel
     let source = base.contiguousStorage(as: dtype)
-    let out = Storage(uninitialized: dtype, count: n)
+    let out = Storage.uninitialized(dtype, count: n)
     let vectorised = t.isContiguous ? n - n % (128 / dtype.itemSize) : 0
     dtype.dispatchFloat(
         PowScalarVisitor(source: source, destination: out, count: n, vectorised: vectorised, exponent: exponent))

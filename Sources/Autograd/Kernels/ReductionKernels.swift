@@ -63,8 +63,8 @@ func extremeAlongDim(_ t: Tensor, dim: Int, extreme: Extreme) -> (values: Tensor
     kept[dim] = 1
     let computeType: DType = t.dtype == .bool ? .int64 : t.dtype
     let src = t.contiguousStorage(as: computeType)
-    let indices = Storage(uninitialized: .int64, count: outer * inner)
-    let values = Storage(uninitialized: computeType, count: outer * inner)
+    let indices = Storage.uninitialized(.int64, count: outer * inner)
+    let values = Storage.uninitialized(computeType, count: outer * inner)
     switch computeType {
     case .float32:
         selectExtreme(Float.self, extreme, source: src, outer: outer, size: size, inner: inner, values: values, indices: indices)
@@ -108,7 +108,7 @@ func truthReduce(_ t: Tensor, dims: [Int], all: Bool) -> Tensor {
     for d in reduced { kept[d] = 1 }
     var strides = contiguousStrides(kept)
     for d in reduced { strides[d] = 0 }
-    let out = Storage(uninitialized: .bool, count: kept.reduce(1, *))
+    let out = Storage.uninitialized(.bool, count: kept.reduce(1, *))
     t.dtype.dispatch(TruthReduceVisitor(input: t, reduceStrides: strides, out: out, all: all))
     return Tensor(storage: out, shape: kept)
 }

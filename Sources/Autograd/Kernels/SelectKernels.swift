@@ -26,7 +26,7 @@ func selectWhereRowMajor(_ condition: Tensor, _ a: Tensor, _ b: Tensor, shape: [
     let c = condition.contiguousStorage(as: .bool, broadcastTo: shape)
     let sa = a.contiguousStorage(as: dtype, broadcastTo: shape)
     let sb = b.contiguousStorage(as: dtype, broadcastTo: shape)
-    let out = Storage(uninitialized: dtype, count: n)
+    let out = Storage.uninitialized(dtype, count: n)
     dtype.dispatch(WhereVisitor(condition: c, a: sa, b: sb, out: out, count: n))
     return Tensor(storage: out, shape: shape)
 }
@@ -78,7 +78,7 @@ private struct GatherVisitorAlongDim: ElementVisitor {
 /// `data.gather(dim, index)` for an index of the same rank whose other dims match data's.
 func gatherValues(_ data: Tensor, dim: Int, index: Tensor) throws -> Tensor {
     let geometry = AlongDim(indexShape: index.shape, dataShape: data.shape, dim: dim)
-    let out = Storage(uninitialized: data.dtype, count: index.numel)
+    let out = Storage.uninitialized(data.dtype, count: index.numel)
     if let error = data.dtype.dispatch(
         GatherVisitorAlongDim(
             data: data.contiguousStorage(), index: index.contiguousStorage(as: .int64), out: out,

@@ -10,7 +10,7 @@ func sigmoidValues(_ t: Tensor) -> Tensor {
         let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
         let n = t.numel
         let source = operands[0].contiguousStorage(as: dtype)
-        let out = Storage(uninitialized: dtype, count: n)
+        let out = Storage.uninitialized(dtype, count: n)
         let vectorised = operands[0].isContiguous ? n - n % (128 / dtype.itemSize) : 0
         if dtype == .float64 {
             let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))

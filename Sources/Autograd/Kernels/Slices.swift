@@ -58,7 +58,7 @@ struct Slices {
 extension Tensor {
     /// A tensor holding `values` in row-major order, made inside an op (not reported as created).
     static func fromValues(_ values: [Double], shape: [Int], dtype: DType) -> Tensor {
-        let storage = Storage(uninitialized: dtype, count: values.count)
+        let storage = Storage.uninitialized(dtype, count: values.count)
         dtype.dispatch(FillFromDoubles(values: values, storage: storage))
         return Tensor(storage: storage, shape: shape)
     }

@@ -112,14 +112,14 @@ extension Tensor {
         if dt == self.dtype && isDense && (target == nil || target! == shape) { return storage }
         let outShape = target ?? shape
         let viewStrides = target.map { broadcastStrides(shape: shape, strides: strides, to: $0) } ?? strides
-        let out = Storage(uninitialized: dt, count: outShape.reduce(1, *))
+        let out = Storage.uninitialized(dt, count: outShape.reduce(1, *))
         dt.dispatch(ContiguousCopyVisitor(tensor: self, shape: outShape, strides: viewStrides, storage: out))
         return out
     }
 
     /// A contiguous copy of the values in new storage of the same dtype, even when the tensor is dense.
     func freshContiguousStorage() -> Storage {
-        let out = Storage(uninitialized: dtype, count: numel)
+        let out = Storage.uninitialized(dtype, count: numel)
         dtype.dispatch(ContiguousCopyVisitor(tensor: self, shape: shape, strides: strides, storage: out))
         return out
     }
@@ -133,7 +133,7 @@ extension Tensor {
 }
 
 func copyStorage(_ s: Storage) -> Storage {
-    let out = Storage(uninitialized: s.dtype, count: s.count)
+    let out = Storage.uninitialized(s.dtype, count: s.count)
     out.data.copyMemory(from: s.data, byteCount: s.byteCount)
     return out
 }

@@ -29,7 +29,7 @@ func mapSigned<F: SignedUnaryFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in
         let n = t.numel
         let src = operands[0].contiguousStorage()
-        let out = Storage(uninitialized: t.dtype, count: n)
+        let out = Storage.uninitialized(t.dtype, count: n)
         t.dtype.dispatch(SignedUnaryVisitor<F>(source: src, destination: out, count: n))
         return Tensor(storage: out, shape: shape)
     }
@@ -80,7 +80,7 @@ func clampValues(_ t: Tensor, low: Double?, high: Double?, dtype: DType) -> Tens
     inIteratorLayout([t], shape: t.shape) { operands, shape in
         let n = t.numel
         let src = operands[0].contiguousStorage(as: dtype)
-        let out = Storage(uninitialized: dtype, count: n)
+        let out = Storage.uninitialized(dtype, count: n)
         dtype.dispatch(ClampVisitor(source: src, destination: out, count: n, low: low, high: high))
         return Tensor(storage: out, shape: shape)
     }

@@ -31,7 +31,7 @@ func mapVectorMath<F: UnaryFloatFunction>(_ function: VectorMathFunction, fallba
         let dt: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
         let n = t.numel
         let source = operands[0].contiguousStorage(as: dt)
-        let out = Storage(uninitialized: dt, count: n)
+        let out = Storage.uninitialized(dt, count: n)
         var start = 0
         while start < n {
             let chunk = Swift.min(n - start, Int(Int32.max))

@@ -15,7 +15,7 @@ private func values<T: FloatElement>(_ t: Tensor, _: T.Type) -> [T] {
 }
 
 private func tensor<T: FloatElement>(_ v: [T], shape: [Int], dtype: DType) -> Tensor {
-    let s = Storage(uninitialized: dtype, count: v.count)
+    let s = Storage.uninitialized(dtype, count: v.count)
     s.pointer(T.self).update(from: v, count: v.count)
     return Tensor(storage: s, shape: shape)
 }
@@ -55,7 +55,7 @@ struct BatchNormForward: FloatVisitor {
             let e = T(fromDouble: run.eps)
             invstd = values(runningVar!, T.self).map { 1 / ($0 + e).squareRoot() }
         }
-        let out = Storage(uninitialized: dtype, count: input.numel)
+        let out = Storage.uninitialized(dtype, count: input.numel)
         withExtendedLifetime(x) {
             k.transform(
                 x.pointer(T.self), out.pointer(T.self), mean: mean, invstd: invstd,
@@ -86,7 +86,7 @@ struct BatchNormBackward: FloatVisitor {
             : values(statistics.1, T.self).map { T(fromDouble: 1 / ($0.doubleValue + run.eps).squareRoot()) }
         let x = input.contiguousStorage(as: dtype)
         let dy = grad.contiguousStorage(as: dtype)
-        let dx = Storage(uninitialized: dtype, count: input.numel)
+        let dx = Storage.uninitialized(dtype, count: input.numel)
         let (dw, db) = withExtendedLifetime((x, dy)) {
             k.backward(
                 x.pointer(T.self), dy.pointer(T.self), dx.pointer(T.self), mean: mean, invstd: invstd,

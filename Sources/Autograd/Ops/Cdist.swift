@@ -127,7 +127,7 @@ private func broadcastValues<T: FloatElement>(_ t: Tensor, _ shape: [Int], _ dty
 }
 
 private func tensorOf<T: FloatElement>(_ values: [T], shape: [Int], dtype: DType) -> Tensor {
-    let s = Storage(uninitialized: dtype, count: values.count)
+    let s = Storage.uninitialized(dtype, count: values.count)
     s.pointer(T.self).update(from: values, count: values.count)
     return Tensor(storage: s, shape: shape)
 }

@@ -103,7 +103,7 @@ extension Tensor {
             return Swift.abs(x - y) <= atol + rtol * Swift.abs(y) ? 1 : 0
         }
         withExtendedLifetime((sa, sb)) {}
-        let storage = Storage(uninitialized: .bool, count: n)
+        let storage = Storage.uninitialized(.bool, count: n)
         DType.bool.dispatch(FillFromDoubles(values: values, storage: storage))
         let out = Tensor(storage: storage, shape: shape)
         reportNonDifferentiable("isclose", inputs: [self, other], outputs: [out])

@@ -331,7 +331,7 @@ extension Tensor {
     ) throws -> Tensor {
         let count = try MemoryBudget.checkedNumel(outShape, allocating: dt)
         try kernels.geometry.reserveProducts(dt, passes: 1)
-        let out = Storage(uninitialized: dt, count: count)
+        let out = Storage.uninitialized(dt, count: count)
         let xs = input.contiguousStorage(as: dt)
         let ws = weight.contiguousStorage(as: dt)
         let bs = bias?.contiguousStorage(as: dt)
@@ -351,9 +351,9 @@ extension Tensor {
             let ws = try ctx.saved(1).contiguousStorage(as: dt)
             let gs = ctx.grad.contiguousStorage(as: dt)
             try kernels.geometry.reserveProducts(dt, passes: (ctx.needsGrad(0) ? 1 : 0) + (ctx.needsGrad(1) ? 1 : 0))
-            let gradInput = ctx.needsGrad(0) ? Storage(uninitialized: dt, count: inputShape.reduce(1, *)) : nil
-            let gradWeight = ctx.needsGrad(1) ? Storage(uninitialized: dt, count: weightShape.reduce(1, *)) : nil
-            let gradBias = ctx.needsGrad(2) ? Storage(uninitialized: dt, count: biasCount) : nil
+            let gradInput = ctx.needsGrad(0) ? Storage.uninitialized(dt, count: inputShape.reduce(1, *)) : nil
+            let gradWeight = ctx.needsGrad(1) ? Storage.uninitialized(dt, count: weightShape.reduce(1, *)) : nil
+            let gradBias = ctx.needsGrad(2) ? Storage.uninitialized(dt, count: biasCount) : nil
             switch dt {
             case .float64:
                 kernels.backward(

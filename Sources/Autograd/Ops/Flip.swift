@@ -37,7 +37,7 @@ extension Tensor {
                 d -= 1
             }
         }
-        let out = Storage(uninitialized: dtype, count: positions.count)
+        let out = Storage.uninitialized(dtype, count: positions.count)
         dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: out))
         return Tensor(storage: out, shape: shape)
     }
@@ -84,7 +84,7 @@ extension Tensor {
         if dims.isEmpty {
             let n = numel
             let shift = n == 0 ? 0 : ((shifts[0] % n) + n) % n
-            let storage = Storage(uninitialized: dtype, count: n)
+            let storage = Storage.uninitialized(dtype, count: n)
             let positions = (0..<n).map { ($0 - shift + n) % n }
             dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: storage))
             out = Tensor(storage: storage, shape: shape)

@@ -149,7 +149,7 @@ extension Tensor {
         let positions = try offsetsAlongDim(
             indexShape: index.shape, shape: shape, dim: d,
             indices: try index.indexValues("gather(): Expected dtype int32/int64 for index"))
-        let out = Storage(uninitialized: dtype, count: index.numel)
+        let out = Storage.uninitialized(dtype, count: index.numel)
         moveElements(from: contiguousStorage(), at: positions, to: out, at: nil, count: index.numel)
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
@@ -304,7 +304,7 @@ extension Tensor {
         var outShape = shape
         if !shape.isEmpty { outShape[d] = picked.count }
         let expanded = try Tensor.expandedIndex(picked, shape: outShape, dim: d)
-        let out = Storage(uninitialized: dtype, count: outShape.reduce(1, *))
+        let out = Storage.uninitialized(dtype, count: outShape.reduce(1, *))
         let positions = try offsetsAlongDim(indexShape: outShape, shape: shape, dim: d, indices: expanded)
         moveElements(from: contiguousStorage(), at: positions, to: out, at: nil, count: positions.count)
         let result = Tensor(storage: out, shape: shape.isEmpty ? index.shape : outShape)
@@ -338,7 +338,7 @@ extension Tensor {
             }
             return i < 0 ? i + numel : i
         }
-        let out = Storage(uninitialized: dtype, count: positions.count)
+        let out = Storage.uninitialized(dtype, count: positions.count)
         moveElements(from: contiguousStorage(), at: positions, to: out, at: nil, count: positions.count)
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
@@ -418,7 +418,7 @@ extension Tensor {
         let m = mask.contiguousStorage(as: .bool, broadcastTo: full)
         let flags = UnsafeBufferPointer(start: m.pointer(Bool.self), count: full.reduce(1, *))
         let positions = flags.indices.filter { flags[$0] }
-        let out = Storage(uninitialized: dtype, count: positions.count)
+        let out = Storage.uninitialized(dtype, count: positions.count)
         moveElements(from: contiguousStorage(broadcastTo: full), at: positions, to: out, at: nil, count: positions.count)
         let result = Tensor(storage: out, shape: [positions.count])
         let selfShape = shape

@@ -31,7 +31,7 @@ private struct GroupNormForward: FloatVisitor {
 
     func visit<T: FloatElement>(_: T.Type) -> (Tensor, [Double], [Double]) {
         let x = input.contiguousStorage(as: input.dtype)
-        let out = Storage(uninitialized: input.dtype, count: input.numel)
+        let out = Storage.uninitialized(input.dtype, count: input.numel)
         let (mean, rstd) = withExtendedLifetime(x) {
             shape.kernel(T.self).forward(
                 x.pointer(T.self), out.pointer(T.self), gamma: weight.map { elements($0, T.self) },
@@ -50,14 +50,14 @@ private struct GroupNormBackward: FloatVisitor {
         let dtype = grad.dtype
         let x = input.contiguousStorage(as: dtype)
         let dy = grad.contiguousStorage(as: dtype)
-        let dx = Storage(uninitialized: dtype, count: input.numel)
+        let dx = Storage.uninitialized(dtype, count: input.numel)
         let (dgamma, dbeta) = withExtendedLifetime((x, dy)) {
             shape.kernel(T.self).backward(
                 dy: dy.pointer(T.self), x: x.pointer(T.self), mean: elements(mean, T.self), rstd: elements(rstd, T.self),
                 gamma: weight.map { elements($0, T.self) }, dx: dx.pointer(T.self))
         }
         func vector(_ v: [T]) -> Tensor {
-            let s = Storage(uninitialized: dtype, count: v.count)
+            let s = Storage.uninitialized(dtype, count: v.count)
             s.pointer(T.self).update(from: v, count: v.count)
             return Tensor(storage: s, shape: [v.count])
         }

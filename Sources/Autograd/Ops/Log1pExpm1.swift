@@ -26,7 +26,7 @@ private func mapSleef(
         let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
         let n = t.numel
         let source = operands[0].contiguousStorage(as: dtype)
-        let out = Storage(uninitialized: dtype, count: n)
+        let out = Storage.uninitialized(dtype, count: n)
         if dtype == .float64 {
             let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
             for i in 0..<n { y[i] = float64(x[i]) }

@@ -54,7 +54,7 @@ extension Tensor {
             throw TorchError.runtime(
                 "\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        let out = Storage(uninitialized: dtype, count: numel)
+        let out = Storage.uninitialized(dtype, count: numel)
         dtype.dispatchFloat(
             SoftmaxVisitor(pass: .forward(input: contiguousStorage()), out: out, layout: softmaxKernelShape(d), log: log))
         return Tensor(storage: out, shape: shape)

@@ -95,7 +95,7 @@ private struct LayerNormForward: FloatVisitor {
     private func normalize<T: FloatElement>(_ pointers: [UnsafeMutablePointer<T>?]) -> (Tensor, [Double], [Double]) {
         let dtype = input.dtype
         let (x, gamma, beta) = (pointers[0]!, pointers[1], pointers[2])
-        let out = Storage(uninitialized: dtype, count: rows * width)
+        let out = Storage.uninitialized(dtype, count: rows * width)
         let y = out.pointer(T.self)
         var means = [Double](repeating: 0, count: rows)
         var rstds = means
@@ -122,7 +122,7 @@ private struct LayerNormBackward: FloatVisitor {
     func visit<T: FloatElement>(_: T.Type) -> ([Double], [Double], [Double]) {
         let dtype = grad.dtype
         let storages = [input, grad, weight].map { $0?.contiguousStorage(as: dtype) }
-        let dx = Storage(uninitialized: dtype, count: rows * width)
+        let dx = Storage.uninitialized(dtype, count: rows * width)
         let (dgamma, dbeta) = withExtendedLifetime(storages) {
             LayerNormBackwardKernel<T>(rows: rows, width: width).run(
                 dy: storages[1]!.pointer(T.self), x: storages[0]!.pointer(T.self), mean: mean.map(T.init(fromDouble:)),

@@ -245,8 +245,8 @@ extension Tensor {
             )
         }
         let outShape = Array(shape.dropLast(2)) + [g.h.out, g.w.out]
-        let out = Storage(uninitialized: dtype, count: planes * g.outPlane)
-        let indexStorage = Storage(uninitialized: .int64, count: planes * g.outPlane)
+        let out = Storage.uninitialized(dtype, count: planes * g.outPlane)
+        let indexStorage = Storage.uninitialized(.int64, count: planes * g.outPlane)
         dtype.dispatchFloat(MaxPoolVisitor(g: g, input: contiguousStorage(), out: out, indices: indexStorage))
         let result = Tensor(storage: out, shape: outShape)
         let indices = Tensor(storage: indexStorage, shape: outShape)
@@ -256,7 +256,7 @@ extension Tensor {
             saving: [.input("self", self), .input("result1", indices)]
         ) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
-            let grad = Storage(uninitialized: ctx.grad.dtype, count: inputShape.reduce(1, *))
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 ScatterIndicesVisitor(
                     grad: ctx.grad.contiguousStorage(), indices: try ctx.saved(1).storage,
@@ -297,7 +297,7 @@ extension Tensor {
             )
         }
         let outShape = Array(shape.dropLast(2)) + [g.h.out, g.w.out]
-        let out = Storage(uninitialized: dtype, count: planes * g.outPlane)
+        let out = Storage.uninitialized(dtype, count: planes * g.outPlane)
         dtype.dispatchFloat(
             AvgPoolVisitor(
                 g: g, source: contiguousStorage(), destination: out, countIncludePad: countIncludePad,
@@ -306,7 +306,7 @@ extension Tensor {
         let inputShape = shape
         record("avg_pool2d", "AvgPool2DBackward0", inputs: [self], outputs: [result], saving: [.input("self", self)]) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
-            let grad = Storage(uninitialized: ctx.grad.dtype, count: inputShape.reduce(1, *))
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 AvgPoolVisitor(
                     g: g, source: ctx.grad.contiguousStorage(), destination: grad,
@@ -328,7 +328,7 @@ extension Tensor {
         if o == [1, 1] { return try mean(dims: [-1, -2], keepdim: true) }
         let (inH, inW) = (shape[dim - 2], shape[dim - 1])
         let outShape = Array(shape.dropLast(2)) + o
-        let out = Storage(uninitialized: dtype, count: planes * o[0] * o[1])
+        let out = Storage.uninitialized(dtype, count: planes * o[0] * o[1])
         dtype.dispatchFloat(
             AdaptiveAvgPoolVisitor(
                 planes: planes, inH: inH, inW: inW, outH: o[0], outW: o[1],
@@ -340,7 +340,7 @@ extension Tensor {
             saving: [.input("self", self)]
         ) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
-            let grad = Storage(uninitialized: ctx.grad.dtype, count: inputShape.reduce(1, *))
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 AdaptiveAvgPoolVisitor(
                     planes: planes, inH: inH, inW: inW, outH: o[0], outW: o[1],

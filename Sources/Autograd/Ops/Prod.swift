@@ -58,7 +58,7 @@ extension Tensor {
     private func products(dim: Int?, exclusive: Bool, dtype: DType, outShape: [Int]) -> Tensor {
         let input = contiguousStorage(as: dtype)
         let (outer, n, inner) = sliceExtents(dim)
-        let out = Storage(uninitialized: dtype, count: outShape.reduce(1, *))
+        let out = Storage.uninitialized(dtype, count: outShape.reduce(1, *))
         func run<T: TensorElement>(_: T.Type, _ one: T, _ times: (T, T) -> T) {
             sliceProducts(
                 input.pointer(T.self), out.pointer(T.self), outer: outer, n: n, inner: inner,

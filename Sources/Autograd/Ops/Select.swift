@@ -98,7 +98,7 @@ extension Tensor {
     /// IndexBackward0); its backward scatters the gradient back.
     func gatherFlat(_ positions: [Int], shape outShape: [Int]) -> Tensor {
         let src = contiguousStorage()
-        let out = Storage(uninitialized: dtype, count: positions.count)
+        let out = Storage.uninitialized(dtype, count: positions.count)
         dtype.dispatch(OffsetGatherVisitor(source: src, offsets: positions, out: out))
         let result = Tensor(storage: out, shape: outShape)
         let inputShape = shape

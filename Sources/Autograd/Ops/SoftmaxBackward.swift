@@ -5,7 +5,7 @@ extension Tensor {
     /// SoftmaxBackwardDataBackward0 / LogSoftmaxBackwardDataBackward0 over `grad_output` and
     /// `output`, whose own gradients are PyTorch's double-backward formulas.
     static func softmaxBackwardData(_ grad: Tensor, output: Tensor, dim d: Int, log: Bool) throws -> Tensor {
-        let out = Storage(uninitialized: output.dtype, count: output.numel)
+        let out = Storage.uninitialized(output.dtype, count: output.numel)
         let pass = SoftmaxVisitor.Pass.backward(
             grad: grad.contiguousStorage(as: output.dtype), output: output.contiguousStorage())
         output.dtype.dispatchFloat(SoftmaxVisitor(pass: pass, out: out, layout: output.softmaxKernelShape(d), log: log))

@@ -72,7 +72,7 @@ extension Tensor {
         let all = dims.isEmpty ? Array(0..<dim) : dims
         let keptShape = reducedShape(all, keepdim: true)
         let outDType: DType = dtype.isFloatingPoint ? dtype : .int64
-        let out = Storage(uninitialized: outDType, count: try MemoryBudget.checkedNumel(keptShape, allocating: outDType))
+        let out = Storage.uninitialized(outDType, count: try MemoryBudget.checkedNumel(keptShape, allocating: outDType))
         var rs = contiguousStrides(keptShape)
         for d in all where d < rs.count { rs[d] = 0 }
         if dtype.isFloatingPoint {

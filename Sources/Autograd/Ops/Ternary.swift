@@ -90,7 +90,7 @@ extension Tensor {
     ) throws -> Tensor {
         let work: DType = dtype.isFloatingPoint ? dtype : .float64
         let n = try MemoryBudget.checkedNumel(shape, allocating: work)
-        let out = Storage(uninitialized: work, count: n)
+        let out = Storage.uninitialized(work, count: n)
         work.dispatchFloat(
             TernaryVisitor<F>(
                 a: a.contiguousStorage(as: work, broadcastTo: shape), b: b.contiguousStorage(as: work, broadcastTo: shape),

@@ -72,7 +72,7 @@ extension Tensor {
         let planes = shape[0] * shape[1]
         let rows = (0..<outputSize[0]).map { nearestSource($0, input: inH, output: outputSize[0], scale: scales[0]) }
         let columns = (0..<outputSize[1]).map { nearestSource($0, input: inW, output: outputSize[1], scale: scales[1]) }
-        let out = Storage(uninitialized: dtype, count: planes * outputSize[0] * outputSize[1])
+        let out = Storage.uninitialized(dtype, count: planes * outputSize[0] * outputSize[1])
         dtype.dispatchFloat(
             NearestVisitor(
                 planes: planes, inH: inH, inW: inW, rows: rows, columns: columns, source: contiguousStorage(),
@@ -80,7 +80,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: Array(shape.prefix(2)) + outputSize)
         let inputShape = shape
         record("upsample_nearest2d", "UpsampleNearest2DBackward0", inputs: [self], outputs: [result]) { ctx in
-            let grad = Storage(uninitialized: ctx.grad.dtype, count: inputShape.reduce(1, *))
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 NearestVisitor(
                     planes: planes, inH: inH, inW: inW, rows: rows, columns: columns,

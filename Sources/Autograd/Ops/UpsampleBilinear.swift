@@ -103,7 +103,7 @@ extension Tensor {
         try requireFloatingPoint("upsample_bilinear2d_channels_last")
         let planes = shape[0] * shape[1]
         let (inH, inW, outH, outW) = (shape[2], shape[3], outputSize[0], outputSize[1])
-        let out = Storage(uninitialized: dtype, count: planes * outH * outW)
+        let out = Storage.uninitialized(dtype, count: planes * outH * outW)
         dtype.dispatchFloat(
             BilinearVisitor(
                 planes: planes, inH: inH, inW: inW, outH: outH, outW: outW, alignCorners: alignCorners, scales: scales,
@@ -121,7 +121,7 @@ extension Tensor {
                     value.map { (name, $0) }
                 }
         ) { ctx in
-            let grad = Storage(uninitialized: ctx.grad.dtype, count: inputShape.reduce(1, *))
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 BilinearVisitor(
                     planes: planes, inH: inH, inW: inW, outH: outH, outW: outW, alignCorners: alignCorners, scales: scales,

@@ -116,7 +116,7 @@ extension Tensor {
     /// A tensor whose values are about to be overwritten (`torch.empty`), within the memory budget.
     static func empty(_ shape: [Int], dtype: DType) throws -> Tensor {
         Tensor(
-            storage: Storage(uninitialized: dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
+            storage: Storage.uninitialized(dtype, count: try MemoryBudget.checkedNumel(shape, allocating: dtype)), shape: shape)
     }
 }
 
