@@ -59,14 +59,16 @@ struct AttributeInterning {
     private var index: [[OpAttribute]: Int] = [:]
     /// Per grad_fn class: the last raw list and its set, to skip formatting in a loop.
     private var last: [String: (raw: [RawAttribute], set: Int)] = [:]
-    /// The entry of `last` set or found last, compared before hashing the class name.
-    private var latest: (nodeName: String, raw: [RawAttribute], set: Int)?
+    /// The entries of `last` set or found most recently (a loop body's few grad_fn classes),
+    /// compared before hashing the class name; replaced oldest first.
+    private var recent: [(nodeName: String, raw: [RawAttribute], set: Int)] = []
+    private var nextRecent = 0
 
     /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
     mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
-        if let l = latest, l.nodeName == nodeName, l.raw == raw { return l.set }
+        for k in recent.indices where recent[k].nodeName == nodeName && recent[k].raw == raw { return recent[k].set }
         if let cached = last[nodeName], cached.raw == raw {
-            latest = (nodeName, raw, cached.set)
+            remember(nodeName, raw, cached.set)
             return cached.set
         }
         let attributes = raw.map { OpAttribute(name: $0.name, value: $0.text) }
@@ -79,8 +81,17 @@ struct AttributeInterning {
             index[attributes] = set
         }
         last[nodeName] = (raw, set)
-        latest = (nodeName, raw, set)
+        remember(nodeName, raw, set)
         return set
+    }
+
+    private mutating func remember(_ nodeName: String, _ raw: [RawAttribute], _ set: Int) {
+        if recent.count < 8 {
+            recent.append((nodeName, raw, set))
+        } else {
+            recent[nextRecent] = (nodeName, raw, set)
+            nextRecent = (nextRecent + 1) % recent.count
+        }
     }
 }
 

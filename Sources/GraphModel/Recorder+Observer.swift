@@ -24,20 +24,27 @@ extension Recorder: AutogradObserver {
         eventLine = userLine
         defer { eventLine = nil }
         let gradFn = event.gradFn.map(nodeID)
-        let inputs = event.inputs.map { sight($0) }
+        // The op's tensor ids go to a buffer the recorder keeps, taken out while in use so that
+        // appending to it never copies: no array per op.
+        var ids = opTensorIDs
+        opTensorIDs = []
+        defer {
+            ids.removeAll(keepingCapacity: true)
+            opTensorIDs = ids
+        }
+        for t in event.inputs { ids.append(sight(t)) }
+        let inputCount = ids.count
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
         if let node = event.gradFn { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
-        let outputs = event.outputs.map { t in
-            tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id)
+        for t in event.outputs {
+            ids.append(tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id))
         }
         graph.ops.append(
-            OpRecord(
-                id: id, name: event.name, inputs: inputs, outputs: outputs, line: userLine,
-                region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn,
-                isInPlace: event.isInPlace, pass: passStack.last, innerLine: innerLine,
-                callLines: userCallLines))
+            name: event.name, inputs: ids[..<inputCount], outputs: ids[inputCount...], line: userLine,
+            region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn, isInPlace: event.isInPlace,
+            pass: passStack.last, innerLine: innerLine, callLines: userCallLines)
         noteModuleOp(id)
         lastEvent = .op(id, outputs: OutputEngineIDs(event.outputs))
     }
@@ -64,11 +71,9 @@ extension Recorder: AutogradObserver {
         } else {
             let opIndex = graph.ops.count
             graph.ops.append(
-                OpRecord(
-                    id: opIndex, name: op, inputs: [t], outputs: [t], line: userLine,
-                    region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil,
-                    isInPlace: true, pass: passStack.last, innerLine: innerLine,
-                    callLines: userCallLines))
+                name: op, inputs: CollectionOfOne(t), outputs: CollectionOfOne(t), line: userLine,
+                region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: nil, isInPlace: true,
+                pass: passStack.last, innerLine: innerLine, callLines: userCallLines)
             noteModuleOp(opIndex)
         }
         checkInvalidation(of: tensor, op: op)

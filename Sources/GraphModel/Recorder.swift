@@ -52,6 +52,8 @@ public final class Recorder {
     var passByEngineIndex: [Int: Int] = [:]
     /// Per pass: the engine tensor ids made while it ran lie in `low..<high`.
     var passTensorIDs: [(low: Int, high: Int)] = []
+    /// Scratch space for the tensor ids of the op being recorded (`opExecuted`).
+    var opTensorIDs: [Int] = []
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
@@ -226,11 +228,10 @@ public final class Recorder {
     ) -> Int {
         let id = graph.tensors.count
         graph.tensors.append(
-            TensorRecord(
-                id: id, shape: tensor.shape, dtype: tensor.dtype, requiresGrad: tensor.requiresGrad,
-                isLeaf: tensor.isLeaf, version: tensor.version, source: source, factory: factory, producer: producer,
-                detach: detach, line: userLine, region: regionStack.last,
-                pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil))
+            shape: tensor.shape, dtype: tensor.dtype, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf,
+            version: tensor.version, source: source, factory: factory, producer: producer, detach: detach,
+            line: userLine, region: regionStack.last,
+            pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
         tensorIndex[tensor.id] = id
         if let fn = tensor.gradFn { graph.tensors.setGradFn(nodeID(fn), of: id) }
         notePreview(of: tensor, record: id)

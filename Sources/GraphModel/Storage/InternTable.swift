@@ -3,11 +3,10 @@
 struct InternTable<Value: Hashable & Sendable>: Sendable {
     private var values: [Value]
     private var ids: [Value: UInt32]
-    /// The ids returned last and the one before: a loop records the same value again and
-    /// again, or two values in turn (an op's shape and its Python number's `[]`), and comparing
-    /// with them is cheaper than hashing.
-    private var last: UInt32 = 0
-    private var previous: UInt32 = 0
+    /// The ids returned most recently, in a ring: a loop records the same few values again and
+    /// again (an op's shape and its Python number's `[]`; the node classes and saved-buffer names
+    /// of a loop body), and comparing with them is cheaper than hashing.
+    private var recent = RecentIDs()
 
     /// A table holding `first` (the column default, e.g. `[]`) as id 0.
     init(first: Value) {
@@ -17,10 +16,9 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
 
     /// The id of `value`, added if it is new.
     mutating func id(of value: Value) -> UInt32 {
-        if values[Int(last)] == value { return last }
-        if values[Int(previous)] == value {
-            swap(&last, &previous)
-            return last
+        for k in 0..<RecentIDs.count {
+            let id = recent[k]
+            if values[Int(id)] == value { return id }
         }
         let id: UInt32
         if let known = ids[value] {
@@ -30,13 +28,30 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
             values.append(value)
             ids[value] = id
         }
-        previous = last
-        last = id
+        recent.insert(id)
         return id
     }
 
     /// The value named `id`.
     subscript(id: UInt32) -> Value { values[Int(id)] }
+}
+
+/// The last few ids an `InternTable` returned, replaced oldest first (all 0 at the start).
+private struct RecentIDs: Sendable {
+    static let count = 8
+    private var slots: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var next = 0
+
+    subscript(k: Int) -> UInt32 {
+        withUnsafeBytes(of: slots) { $0.load(fromByteOffset: k * MemoryLayout<UInt32>.stride, as: UInt32.self) }
+    }
+
+    mutating func insert(_ id: UInt32) {
+        withUnsafeMutableBytes(of: &slots) {
+            $0.storeBytes(of: id, toByteOffset: next * MemoryLayout<UInt32>.stride, as: UInt32.self)
+        }
+        next = (next + 1) % Self.count
+    }
 }
 
 /// An optional id stored as Int32 with -1 for nil: `packID` / `unpackID` over a dictionary of
@@ -50,5 +65,11 @@ struct SparseIDColumn: Sendable {
             guard newValue != nil || !values.isEmpty else { return }
             values[Int32(truncatingIfNeeded: row)] = newValue.map { Int32(truncatingIfNeeded: $0) }
         }
+    }
+
+    /// Gives a row that holds no value yet (one just appended) `value`: nothing to look up for nil.
+    mutating func fill(_ row: Int, with value: Int?) {
+        guard let value else { return }
+        values[Int32(truncatingIfNeeded: row)] = Int32(truncatingIfNeeded: value)
     }
 }

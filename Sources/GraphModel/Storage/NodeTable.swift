@@ -56,8 +56,8 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         nameIDs.append(namePool.id(of: name))
         lines.append(Int32(truncatingIfNeeded: line))
         ops.append(-1)
-        variables[id] = variable
-        passes[id] = pass
+        variables.fill(id, with: variable)
+        passes.fill(id, with: pass)
         for e in next { edges.append(PackedEdge(e)) }
         edgeStarts.append(UInt32(edges.count))
         for b in saved {

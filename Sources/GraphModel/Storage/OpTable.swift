@@ -53,18 +53,30 @@ public struct OpTable: RandomAccessCollection, Sendable {
 
     /// Appends `record` (its id must be `count`).
     mutating func append(_ record: OpRecord) {
+        append(
+            name: record.name, inputs: record.inputs, outputs: record.outputs, line: record.line, region: record.region,
+            gradEnabled: record.gradEnabled, gradFn: record.gradFn, isInPlace: record.isInPlace, pass: record.pass,
+            innerLine: record.innerLine, callLines: record.callLines)
+    }
+
+    /// Appends an op with the given fields (see `OpRecord`): the recorder's path, with no
+    /// record or id arrays built.
+    mutating func append(
+        name: String, inputs: some Sequence<Int>, outputs: some Sequence<Int>, line: Int, region: Int?,
+        gradEnabled: Bool, gradFn: Int?, isInPlace: Bool, pass: Int?, innerLine: Int?, callLines: [Int]
+    ) {
         let id = flags.count
-        nameIDs.append(namePool.id(of: record.name))
-        lines.append(Int32(truncatingIfNeeded: record.line))
-        regions.append(packID(record.region))
-        gradFns.append(packID(record.gradFn))
-        flags.append((record.gradEnabled ? 1 : 0) | (record.isInPlace ? 2 : 0))
-        passes[id] = record.pass
-        innerLines[id] = record.innerLine
-        setCallLines(record.callLines, of: id)
-        for t in record.inputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
+        nameIDs.append(namePool.id(of: name))
+        lines.append(Int32(truncatingIfNeeded: line))
+        regions.append(packID(region))
+        gradFns.append(packID(gradFn))
+        flags.append((gradEnabled ? 1 : 0) | (isInPlace ? 2 : 0))
+        passes.fill(id, with: pass)
+        innerLines.fill(id, with: innerLine)
+        setCallLines(callLines, of: id)
+        for t in inputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
         inputEnds.append(UInt32(tensorIDs.count))
-        for t in record.outputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
+        for t in outputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
         starts.append(UInt32(tensorIDs.count))
     }
 

@@ -47,15 +47,38 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     /// Appends `record` (its id must be `count`).
     mutating func append(_ record: TensorRecord) {
-        shapeIDs.append(0)
-        nameListIDs.append(0)
-        kinds.append(0)
-        versions.append(0)
-        producers.append(-1)
-        lines.append(0)
-        regions.append(-1)
-        gradFns.append(-1)
+        append(
+            shape: record.shape, dtype: record.dtype, requiresGrad: record.requiresGrad, isLeaf: record.isLeaf,
+            version: record.version, source: record.source, factory: "", producer: record.producer,
+            detach: record.detach, line: record.line, region: record.region, pass: record.pass)
         store(record, at: kinds.count - 1)
+    }
+
+    /// Appends a tensor first seen now, with no names, grad_fn or AccumulateGrad node yet (the
+    /// recorder's path: the columns written directly, with no record built).
+    mutating func append(
+        shape: [Int], dtype: DType, requiresGrad: Bool, isLeaf: Bool, version: Int, source: TensorSource,
+        factory: String, producer: Int?, detach: Int?, line: Int, region: Int?, pass: Int?
+    ) {
+        let id = kinds.count
+        shapeIDs.append(shapePool.id(of: shape))
+        nameListIDs.append(0)
+        kinds.append(Self.kind(dtype: dtype, source: source, requiresGrad: requiresGrad, isLeaf: isLeaf))
+        versions.append(Int32(truncatingIfNeeded: version))
+        producers.append(packID(producer))
+        lines.append(Int32(truncatingIfNeeded: line))
+        regions.append(packID(region))
+        gradFns.append(-1)
+        detaches.fill(id, with: detach)
+        passes.fill(id, with: pass)
+        if !factory.isEmpty {
+            rareNames[Int32(truncatingIfNeeded: id)] = RareTensorNames(factory: factory, parameterPath: nil)
+        }
+    }
+
+    /// The byte the kind column holds for these fields.
+    private static func kind(dtype: DType, source: TensorSource, requiresGrad: Bool, isLeaf: Bool) -> UInt8 {
+        UInt8(dtype.rawValue & 7) | source.columnCode << 3 | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
     }
 
     /// Removes the last record.
@@ -78,8 +101,8 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     private mutating func store(_ r: TensorRecord, at id: Int) {
         shapeIDs[id] = shapePool.id(of: r.shape)
         nameListIDs[id] = namePool.id(of: r.names)
-        setFlags(of: id, requiresGrad: r.requiresGrad, isLeaf: r.isLeaf, version: r.version)
-        kinds[id] = kinds[id] & 0xC0 | UInt8(r.dtype.rawValue & 7) | r.source.columnCode << 3
+        kinds[id] = Self.kind(dtype: r.dtype, source: r.source, requiresGrad: r.requiresGrad, isLeaf: r.isLeaf)
+        versions[id] = Int32(truncatingIfNeeded: r.version)
         producers[id] = packID(r.producer)
         lines[id] = Int32(truncatingIfNeeded: r.line)
         regions[id] = packID(r.region)
