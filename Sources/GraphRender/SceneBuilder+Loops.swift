@@ -17,7 +17,8 @@ extension SceneBuilder {
         let symbols = drawn.map { id in
             let op = graph.ops[id]
             let key = OpSymbol(
-                callLines: op.callLines, line: op.line, name: op.name, module: moduleOfOp[id].map { graph.modules[$0].path } ?? "")
+                callLines: op.callLines, line: op.line, name: op.name, module: moduleOfOp[id].map { graph.modules[$0].path } ?? ""
+            )
             if let s = symbolOfOp[key] { return s }
             symbolOfOp[key] = symbolOfOp.count
             return symbolOfOp.count - 1
