@@ -95,24 +95,24 @@ extension Scene {
             result.nodes.append(node)
         }
         var edgeOfKey: [EdgeFoldKey: Int] = [:]
+        let carries = { (roles: [StyleRole]) in
+            roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+        }
         for e in edges {
             let (f, t) = (nodeOfGroup[groupOfNode[e.from]], nodeOfGroup[groupOfNode[e.to]])
             let position = e.position
             let key = EdgeFoldKey(from: f, to: t, kind: e.kind, position: position ?? "")
             if let existing = edgeOfKey[key] {
-                var merged = result.edges[existing]
-                // The latest gradient wins; an edge without one keeps an earlier one's look.
-                let carries = { (roles: [StyleRole]) in
-                    roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+                // Changed in place: a copy of the edge would copy its growing list of magnitudes
+                // once per folded edge. The latest gradient wins; an edge without one keeps an
+                // earlier one's look.
+                if carries(e.roles) || !carries(result.edges[existing].roles) {
+                    result.edges[existing].roles = e.roles
+                    result.edges[existing].attributes = e.attributes
+                    result.edges[existing].tooltipParts = e.tooltipParts
                 }
-                if carries(e.roles) || !carries(merged.roles) {
-                    merged.roles = e.roles
-                    merged.attributes = e.attributes
-                    merged.tooltipParts = e.tooltipParts
-                }
-                merged.count += e.count
-                merged.gradientMagnitudes += e.gradientMagnitudes
-                result.edges[existing] = merged
+                result.edges[existing].count += e.count
+                result.edges[existing].gradientMagnitudes += e.gradientMagnitudes
                 continue
             }
             var edge = e
