@@ -156,10 +156,11 @@ public struct DOTWriter {
             if e.kind == .data && scene.nodes[e.from].roles.contains(.detached) && roles == [.dataEdge] {
                 roles.append(.detached)
             }
+            let tooltip = e.tooltip
             var attributes = Style.attributes(for: roles).merging(e.attributes)
-                .merging(["id": .text(e.id), "tooltip": .text(e.tooltip)])
+                .merging(["id": .text(e.id), "tooltip": .text(tooltip)])
             // A gradient's or a detach's label explains itself with its edge's tooltip.
-            if attributes["label"] != nil { attributes = attributes.merging(["labeltooltip": .text(e.tooltip)]) }
+            if attributes["label"] != nil { attributes = attributes.merging(["labeltooltip": .text(tooltip)]) }
             if breaks.contains(i) { attributes = attributes.merging(["constraint": "false"]) }
             lines.append(
                 "  \(DOTEscape.identifier(scene.nodes[e.from].id)) -> \(DOTEscape.identifier(scene.nodes[e.to].id)) \(attributes.dot);"

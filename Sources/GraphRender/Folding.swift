@@ -14,11 +14,14 @@ extension Scene {
     /// in the scene's size.
     func folded(loops: [DetectedLoop]? = nil) -> Scene {
         var result = Scene(notes: notes)
-        var groupOfKey: [String: Int] = [:]
+        var groupOfKey: [NodeFoldKey: Int] = [:]
         var groupOfNode = [Int](repeating: 0, count: nodes.count)
         var members: [[Int]] = []
         for (i, n) in nodes.enumerated() {
-            let foldKey = loops == nil ? n.foldKey : n.loop.flatMap { l in n.foldKey.map { "\(l)|\($0)" } }
+            let foldKey =
+                loops == nil
+                ? n.foldKey.map { NodeFoldKey(loop: nil, key: $0) }
+                : n.loop.flatMap { l in n.foldKey.map { NodeFoldKey(loop: l, key: $0) } }
             if let key = foldKey, let g = groupOfKey[key] {
                 groupOfNode[i] = g
                 members[g].append(i)
@@ -91,30 +94,31 @@ extension Scene {
             }
             result.nodes.append(node)
         }
-        var edgeOfKey: [String: Int] = [:]
+        var edgeOfKey: [EdgeFoldKey: Int] = [:]
+        let carries = { (roles: [StyleRole]) in
+            roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+        }
         for e in edges {
             let (f, t) = (nodeOfGroup[groupOfNode[e.from]], nodeOfGroup[groupOfNode[e.to]])
-            let key = "\(f)>\(t)>\(e.kind)>\(e.id.split(separator: "_").last ?? "")"
+            let position = e.position
+            let key = EdgeFoldKey(from: f, to: t, kind: e.kind, position: position ?? "")
             if let existing = edgeOfKey[key] {
-                var merged = result.edges[existing]
-                // The latest gradient wins; an edge without one keeps an earlier one's look.
-                let carries = { (roles: [StyleRole]) in
-                    roles.contains(.gradientEdge) || roles.contains(.zeroGradient) || roles.contains(.nonFiniteGradient)
+                // Changed in place: a copy of the edge would copy its growing list of magnitudes
+                // once per folded edge. The latest gradient wins; an edge without one keeps an
+                // earlier one's look.
+                if carries(e.roles) || !carries(result.edges[existing].roles) {
+                    result.edges[existing].roles = e.roles
+                    result.edges[existing].attributes = e.attributes
+                    result.edges[existing].tooltipParts = e.tooltipParts
                 }
-                if carries(e.roles) || !carries(merged.roles) {
-                    merged.roles = e.roles
-                    merged.attributes = e.attributes
-                    merged.tooltip = e.tooltip
-                }
-                merged.count += e.count
-                merged.gradientMagnitudes += e.gradientMagnitudes
-                result.edges[existing] = merged
+                result.edges[existing].count += e.count
+                result.edges[existing].gradientMagnitudes += e.gradientMagnitudes
                 continue
             }
             var edge = e
             edge.from = f
             edge.to = t
-            edge.id = "e_\(result.nodes[f].id)_\(result.nodes[t].id)_\(e.id.split(separator: "_").last ?? "0")"
+            edge.id = "e_\(result.nodes[f].id)_\(result.nodes[t].id)_\(position ?? "0")"
             edgeOfKey[key] = result.edges.count
             result.edges.append(edge)
         }
@@ -218,7 +222,29 @@ extension Scene {
     }
 }
 
+/// Nodes with equal keys fold into one: the same fold key, in the same loop when loops fold.
+private struct NodeFoldKey: Hashable {
+    let loop: Int?
+    let key: String
+}
+
+/// Edges with equal keys fold into one: the same folded ends, kind and input position.
+private struct EdgeFoldKey: Hashable {
+    let from: Int
+    let to: Int
+    let kind: SceneEdgeKind
+    let position: Substring
+}
+
 extension SceneEdge {
+    /// The input position at the end of the edge's id (`e_t3_op7_1` → `1`): its last
+    /// `_`-separated part that is not empty, nil when there is none.
+    var position: Substring? {
+        let trimmed = id[..<(id.lastIndex { $0 != "_" }.map { id.index(after: $0) } ?? id.startIndex)]
+        guard !trimmed.isEmpty else { return nil }
+        return trimmed.lastIndex(of: "_").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed
+    }
+
     /// On a folded edge labelled with one pass's gradient, a line with the range of the
     /// gradient's magnitude over every pass that sent one along it (`‖g‖ 0.012…3.4 over 20 passes`,
     /// `‖g‖ 0.25 in each of 20 passes`).

@@ -84,7 +84,7 @@ extension Scene {
         for e in edges {
             let (f, t) = (newIndex[e.from], newIndex[e.to])
             guard f != t else { continue }
-            let position = e.id.split(separator: "_").last ?? "0"
+            let position = e.position ?? "0"
             let collapsedEnd = result.nodes[f].kind == .module || result.nodes[t].kind == .module
             let key = "\(f)>\(t)>\(e.kind)" + (collapsedEnd ? "" : ">\(position)")
             if let existing = edgeOfKey[key] {

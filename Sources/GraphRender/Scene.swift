@@ -73,8 +73,8 @@ struct SceneNode {
     var id: String
     var kind: SceneNodeKind
     var roles: [StyleRole]
-    var label: DOTValue
-    var tooltip: String
+    /// The label and tooltip, written or deferred (see `NodeText`).
+    var text: NodeText
     /// Index into `Scene.clusters`.
     var cluster: Int?
     /// Nodes with the same key are one node when loop iterations are folded; nil: never folded.
@@ -97,6 +97,47 @@ struct SceneNode {
     /// The detected loop (index into `SceneBuilder.loops`) whose iterations made it; nil outside
     /// every loop.
     var loop: Int?
+
+    init(
+        id: String, kind: SceneNodeKind, roles: [StyleRole], text: NodeText, cluster: Int?, foldKey: String?,
+        order: Int, line: Int = 0, isLeaf: Bool = false, module: Int? = nil, subjects: [SceneSubject] = [],
+        loop: Int? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.roles = roles
+        self.text = text
+        self.cluster = cluster
+        self.foldKey = foldKey
+        self.order = order
+        self.line = line
+        self.isLeaf = isLeaf
+        self.module = module
+        self.subjects = subjects
+        self.loop = loop
+    }
+
+    init(
+        id: String, kind: SceneNodeKind, roles: [StyleRole], label: DOTValue, tooltip: String, cluster: Int?,
+        foldKey: String?, order: Int, line: Int = 0, isLeaf: Bool = false, module: Int? = nil,
+        subjects: [SceneSubject] = [], loop: Int? = nil
+    ) {
+        self.init(
+            id: id, kind: kind, roles: roles, text: .written(label: label, tooltip: tooltip), cluster: cluster,
+            foldKey: foldKey, order: order, line: line, isLeaf: isLeaf, module: module, subjects: subjects, loop: loop)
+    }
+
+    /// The label; setting it writes a deferred tooltip.
+    var label: DOTValue {
+        get { text.label }
+        set { text = .written(label: newValue, tooltip: text.tooltip) }
+    }
+
+    /// The tooltip; setting it writes a deferred label.
+    var tooltip: String {
+        get { text.tooltip }
+        set { text = .written(label: text.label, tooltip: newValue) }
+    }
 }
 
 /// A record of the graph a scene node stands for (the HTML viewer's side panel shows it).
@@ -109,7 +150,7 @@ enum SceneSubject: Hashable {
 }
 
 /// What a scene edge stands for.
-enum SceneEdgeKind: Equatable {
+enum SceneEdgeKind: Hashable {
     case data
     case detach
     case saved
@@ -125,12 +166,29 @@ struct SceneEdge {
     var roles: [StyleRole]
     /// Look and label beyond the roles (gradient colour, detach label).
     var attributes: DOTAttributes
-    var tooltip: String
+    /// The tooltip, its gradient lines worded when read (see `EdgeTooltip`).
+    var tooltipParts: EdgeTooltip
     /// How many recorded edges this one stands for (folding).
     var count = 1
     /// The magnitude of the gradient each included backward pass sent along it, in call order
     /// (a folded edge's label shows their range).
     var gradientMagnitudes: [Double] = []
+
+    init(from: Int, to: Int, id: String, kind: SceneEdgeKind, roles: [StyleRole], attributes: DOTAttributes, text: EdgeText) {
+        self.from = from
+        self.to = to
+        self.id = id
+        self.kind = kind
+        self.roles = roles
+        self.attributes = attributes
+        self.tooltipParts = EdgeTooltip(text: text)
+    }
+
+    /// The whole tooltip; setting it replaces the text and the gradient lines.
+    var tooltip: String {
+        get { tooltipParts.written }
+        set { tooltipParts = EdgeTooltip(text: .written(newValue)) }
+    }
 }
 
 struct SceneCluster {

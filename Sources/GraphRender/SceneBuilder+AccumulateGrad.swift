@@ -26,7 +26,7 @@ extension SceneBuilder {
             for d in drawn { moved[d] = index }
             addEdge(
                 from: first, to: index, position: 0, kind: .data, roles: [.dataEdge],
-                tooltip: "\(name) → its AccumulateGrad node")
+                text: .written("\(name) → its AccumulateGrad node"))
         }
         for i in scene.edges.indices where scene.edges[i].kind == .data {
             guard let acc = moved[scene.edges[i].from], scene.edges[i].to != acc else { continue }

@@ -216,7 +216,7 @@ extension SceneBuilder {
                         subjects: [.saved(op: o, index: j)], loop: scene.nodes[opIndex].loop))
                 addEdge(
                     from: index, to: opIndex, position: j, kind: .saved, roles: [],
-                    attributes: Style.savedBufferEdge(look), tooltip: tooltip)
+                    attributes: Style.savedBufferEdge(look), text: .written(tooltip))
             }
         }
     }

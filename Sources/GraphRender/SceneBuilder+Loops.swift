@@ -13,10 +13,12 @@ extension SceneBuilder {
     /// from the same lines, in the same module call path.
     mutating func findLoops() {
         let drawn = graph.ops[0..<selection.opLimit].indices.filter { opShown[$0] }
-        var symbolOfOp: [String: Int] = [:]
+        var symbolOfOp: [OpSymbol: Int] = [:]
         let symbols = drawn.map { id in
             let op = graph.ops[id]
-            let key = "\(op.callLines):\(op.line):\(op.name):" + (moduleOfOp[id].map { graph.modules[$0].path } ?? "")
+            let key = OpSymbol(
+                callLines: op.callLines, line: op.line, name: op.name, module: moduleOfOp[id].map { graph.modules[$0].path } ?? ""
+            )
             if let s = symbolOfOp[key] { return s }
             symbolOfOp[key] = symbolOfOp.count
             return symbolOfOp.count - 1
@@ -34,4 +36,13 @@ extension SceneBuilder {
             loops.append(loop)
         }
     }
+}
+
+/// What makes two ops the same op for loop detection: the op, its line, the lines that called
+/// it, and its module call path.
+private struct OpSymbol: Hashable {
+    let callLines: [Int]
+    let line: Int
+    let name: String
+    let module: String
 }

@@ -77,11 +77,12 @@ extension SceneBuilder {
     /// did not run.
     mutating func addGradients(_ p: BackwardRecord, draw: Bool) {
         var traversed = Set<Int>()
+        let pass = Describe.pass(p)
         for e in p.edgeGradients {
             guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
                 let index = edges[e.index]
             else { continue }
-            scene.edges[index].tooltip += "\ngradient in \(Describe.pass(p)): " + Describe.gradientDetail(g)
+            scene.edges[index].tooltipParts.gradients.append((pass, g))
             scene.edges[index].gradientMagnitudes.append(Describe.magnitude(g))
             guard draw else { continue }
             traversed.insert(index)

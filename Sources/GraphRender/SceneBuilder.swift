@@ -68,6 +68,8 @@ struct SceneBuilder {
     let leafGrad: [Int: [(pass: Int, grad: GradSummary)]]
     /// Leaf → lines of the backward calls in which a hook replaced its gradient.
     let hookLines: [Int: [Int]]
+    /// What op and tensor nodes' deferred texts are written from.
+    let textSource: SceneTextSource
 
     struct ClusterSpec: Hashable {
         var isRegion = true
@@ -90,6 +92,7 @@ struct SceneBuilder {
         }
         let selection = GraphSelection(graph: graph, at: options.at, view: options.view, pass: options.pass)
         self.selection = selection
+        textSource = SceneTextSource(graph: graph, showsAttributes: options.view == .backward)
         let passes = graph.backwardPasses.indices.filter { selection.passIncluded[$0] }
         includedPasses = passes
         drawnPass = try SceneBuilder.drawnPass(graph, options: options, selection: selection)
@@ -252,12 +255,13 @@ struct SceneBuilder {
                     ? "result"
                     : r.source == .factory ? "\(r.factory)()" : "tensor")
         let index = scene.nodes.count
+        let text = DeferredTensorText(
+            source: textSource, tensor: t, version: version, name: name, detail: detail, noGradient: noGradient != nil,
+            notes: notes)
         scene.nodes.append(
             SceneNode(
-                id: id, kind: .tensor, roles: roles,
-                label: Style.tensorLabel(name: name, detail: detail, noGradient: noGradient != nil),
-                tooltip: Describe.tensorTooltip(r, in: graph, version: version, grads: notes),
-                cluster: cluster, foldKey: foldKey, order: nextOrder(), isLeaf: r.source != .op && version == 0))
+                id: id, kind: .tensor, roles: roles, text: .tensor(text), cluster: cluster, foldKey: foldKey,
+                order: nextOrder(), isLeaf: r.source != .op && version == 0))
         scene.nodes[index].line = r.line
         scene.nodes[index].subjects = [.tensor(t)]
         if version > 0 { scene.nodes[index].extraClasses.append("versioned") }
@@ -315,27 +319,13 @@ struct SceneBuilder {
                     ?? entryRegion(m).map { cluster($0) } ?? outer
             } ?? outer
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
-        let name = op.isInPlace && !op.name.hasSuffix("_") ? op.name + "_" : op.name
-        var label = Style.opLabel(op: name, gradFn: op.gradFn.map { graph.nodes[$0].name }, line: op.line)
-        if options.view == .backward {
-            // torchviz's show_attrs: the values the grad_fn keeps, one per line.
-            for a in graph.attributes(ofOp: op.id) {
-                let text = "\(a.name): \(Describe.clipped(a.value))"
-                label = Style.addingLine("<FONT POINT-SIZE=\"8\">\(DOTEscape.html(text))</FONT>", plain: text, to: label)
-            }
-        }
-        if let t = result {
-            let shape = "→ \(Describe.shape(graph.tensors[t].shape))"
-            label = Style.addingLine("<FONT POINT-SIZE=\"8\">\(DOTEscape.html(shape))</FONT>", plain: shape, to: label)
-        }
         var roles: [StyleRole] = [op.gradFn == nil ? .untrackedOp : .op]
         if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }
         let index = scene.nodes.count
         scene.nodes.append(
             SceneNode(
-                id: "op\(op.id)", kind: .op, roles: roles, label: label,
-                tooltip: Describe.opTooltip(
-                    op, in: graph, standsForResult: result != nil, region: spec?.label, module: module.map { graph.modules[$0] }),
+                id: "op\(op.id)", kind: .op, roles: roles,
+                text: .op(DeferredOpText(source: textSource, op: op.id, result: result, region: spec?.label, module: module)),
                 cluster: clusterIndex, foldKey: key, order: nextOrder()))
         scene.nodes[index].line = op.line
         scene.nodes[index].module = module
@@ -356,7 +346,7 @@ struct SceneBuilder {
             edges.append(
                 addEdge(
                     from: source, to: index, position: i, kind: .data, roles: [.dataEdge],
-                    tooltip: "\(Describe.name(of: graph.tensors[t])) → \(op.name) (input \(i)) · line \(op.line)"))
+                    text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, input: i))))
         }
         inputEdges[op.id] = edges
         var outputs: [Int] = []
@@ -371,7 +361,7 @@ struct SceneBuilder {
                     outputs.append(
                         addEdge(
                             from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
-                            tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t])) (version \(version))"))
+                            text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, version: version))))
                 } else {
                     current[t] = index
                     versions[t] = version
@@ -386,7 +376,7 @@ struct SceneBuilder {
                 outputs.append(
                     addEdge(
                         from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
-                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))"))
+                        text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id))))
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
@@ -395,7 +385,7 @@ struct SceneBuilder {
                 outputs.append(
                     addEdge(
                         from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
-                        tooltip: "\(op.name) → \(Describe.name(of: graph.tensors[t]))"))
+                        text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id))))
             }
         }
         outputEdges[op.id] = outputs
@@ -404,13 +394,12 @@ struct SceneBuilder {
     @discardableResult
     mutating func addEdge(
         from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
-        attributes: DOTAttributes = DOTAttributes(), tooltip: String
+        attributes: DOTAttributes = DOTAttributes(), text: EdgeText
     ) -> Int {
         let id = "e_\(scene.nodes[from].id)_\(scene.nodes[to].id)_\(position)"
         scene.edges.append(
             SceneEdge(
-                from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes,
-                tooltip: tooltip))
+                from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes, text: text))
         return scene.edges.count - 1
     }
 
@@ -438,8 +427,9 @@ struct SceneBuilder {
         let label: DOTValue = .text("\(word) · line \(d.line)")
         addEdge(
             from: source, to: result, position: 0, kind: .detach, roles: [.detachEdge], attributes: ["label": label],
-            tooltip: "\(word)() at line \(d.line): \(Describe.name(of: graph.tensors[d.result])) shares "
-                + "\(Describe.name(of: graph.tensors[d.source]))'s data but has no grad_fn; gradient stops here")
+            text: .written(
+                "\(word)() at line \(d.line): \(Describe.name(of: graph.tensors[d.result])) shares "
+                    + "\(Describe.name(of: graph.tensors[d.source]))'s data but has no grad_fn; gradient stops here"))
     }
 
     // MARK: Tensors no op used

@@ -43,7 +43,7 @@ struct ViewerViewData {
     }
 
     /// An edge's input position (the last part of its id, `e_t3_op7_1` → 1).
-    static func position(_ e: SceneEdge) -> Int { Int(e.id.split(separator: "_").last ?? "") ?? 0 }
+    static func position(_ e: SceneEdge) -> Int { e.position.flatMap { Int($0) } ?? 0 }
 
     func write(_ w: inout JSONWriter) {
         let scene = view.scene
