@@ -8,13 +8,11 @@ RELEASE_BIN = .build/release/gradscope
 # They also link with lld (in the Swift toolchain) laid out for a small resident size: every
 # function in its own section, the functions a typical run executes first and together in the
 # order of scripts/symbol-order.txt (the kernel maps code 64 KB around each page touched, so
-# start-up code spread over the binary makes most of it resident), relative relocations packed
-# (DT_RELR) so the loader reads a few KB of them instead of about 250 KB, and string constants
-# left unmerged (-O0: lld's merging scatters every module's strings among the embedded Python
-# prelude and viewer assets, so the strings start-up reads mapped most of those too).
+# start-up code spread over the binary makes most of it resident), and relative relocations
+# packed (DT_RELR) so the loader reads a few KB of them instead of about 250 KB.
 SYMBOL_ORDER = scripts/symbol-order.txt
 LINK_LAYOUT = -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
-  -Xlinker -z -Xlinker pack-relative-relocs -Xlinker -O0 -Xlinker --no-warn-symbol-ordering \
+  -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-warn-symbol-ordering \
   -Xlinker --symbol-ordering-file=$(CURDIR)/$(SYMBOL_ORDER)
 OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked $(LINK_LAYOUT)
 # The test build treats every compiler warning as an error.
