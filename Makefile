@@ -5,7 +5,16 @@ RELEASE_BIN = .build/release/gradscope
 # Optimised builds skip Swift's dynamic exclusivity checks (a runtime call on every access to a
 # class property, about a tenth of the per-op cost of small ops). The flag is passed here, not in
 # Package.swift, which stays free of unsafe flags so that other packages can depend on GradScope.
-OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked
+# They also link with lld (in the Swift toolchain) laid out for a small resident size: every
+# function in its own section, the functions a typical run executes first and together in the
+# order of scripts/symbol-order.txt (the kernel maps code 64 KB around each page touched, so
+# start-up code spread over the binary makes most of it resident), and relative relocations
+# packed (DT_RELR) so the loader reads a few KB of them instead of about 250 KB.
+SYMBOL_ORDER = scripts/symbol-order.txt
+LINK_LAYOUT = -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+  -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-warn-symbol-ordering \
+  -Xlinker --symbol-ordering-file=$(CURDIR)/$(SYMBOL_ORDER)
+OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked $(LINK_LAYOUT)
 # The test build treats every compiler warning as an error.
 STRICT = -Xswiftc -warnings-as-errors
 FORMAT_PATHS = Package.swift Sources Tests samples/swift-api
@@ -20,6 +29,7 @@ build: setup
 
 release: setup
 	$(SWIFT) build $(OPTIMISED)
+	scripts/check_symbol_order.py --warn-stale .build/release
 
 # The main job on a bundled sample: its output as Python prints it, its graph drawn with gradients
 # and saved buffers (SVG, PNG) and dumped (text, JSON) into out/demo, and `why` for every tensor.
@@ -99,7 +109,18 @@ BENCH_SCRATCH = .build-perf
 .PHONY: bench bench-smoke
 bench: setup
 	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
+	scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
 	bench/compare.sh
+
+# Regenerates $(SYMBOL_ORDER) from runs of the optimised build under Valgrind (several minutes),
+# then links again with it (SwiftPM does not track the file, hence the removed executables).
+.PHONY: symbol-order
+symbol-order: setup
+	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
+	scripts/make_symbol_order.py $(BENCH_SCRATCH)/release
+	rm -f $(BENCH_SCRATCH)/release/gradscope $(BENCH_SCRATCH)/release/gradscope-bench
+	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
+	scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
 
 bench-smoke: setup
 	$(SWIFT) build $(STRICT)

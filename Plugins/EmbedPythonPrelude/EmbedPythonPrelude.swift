@@ -2,8 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds a target's Python prelude (the `.py` files under its `Prelude` folder) into the
-/// target as Swift string literals, so the files stay the only source of truth and the binary
-/// needs no resources at run time.
+/// target as one Swift string literal with a table of where each file lies in it, so the files
+/// stay the only source of truth and the binary needs no resources at run time.
 @main
 struct EmbedPythonPrelude: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -12,5 +12,13 @@ enum PreludeSources {
 /// One embedded `.py` file.
 struct PreludeFile: Sendable {
     let isPackage: Bool
-    let source: String
+    /// Where its source lies in `PreludeSources.text`, in UTF-8 bytes.
+    let utf8Range: Range<Int>
+
+    /// The Python source.
+    var source: String {
+        let text = PreludeSources.text
+        let start = text.utf8.index(text.startIndex, offsetBy: utf8Range.lowerBound)
+        return String(text[start..<text.utf8.index(start, offsetBy: utf8Range.count)])
+    }
 }
