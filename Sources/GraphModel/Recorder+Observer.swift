@@ -141,6 +141,7 @@ extension Recorder: AutogradObserver {
         guard let id = passByEngineIndex[pass.index] else { return }
         if let error { graph.backwardPasses[id].error = ErrorRecord(line: graph.backwardPasses[id].line, error: error) }
         passTensorIDs[id].high = Tensor.scalar(0).id
+        passTensorIDsEnd = max(passTensorIDsEnd, passTensorIDs[id].high)
         if let i = passStack.lastIndex(of: id) { passStack.remove(at: i) }
         lastEvent = .none
     }

@@ -52,6 +52,8 @@ public final class Recorder {
     var passByEngineIndex: [Int: Int] = [:]
     /// Per pass: the engine tensor ids made while it ran lie in `low..<high`.
     var passTensorIDs: [(low: Int, high: Int)] = []
+    /// The ids of every finished pass's tensors lie below this (the largest `high` so far).
+    var passTensorIDsEnd = 0
     /// Scratch space for the tensor ids of the op being recorded (`opExecuted`).
     var opTensorIDs: [Int] = []
     /// The previous event, for folding an in-place op's parts into one op record.
@@ -215,6 +217,8 @@ public final class Recorder {
     /// A tensor nobody reported: made during a backward pass, or untracked.
     private func sourceOfUnseen(_ tensor: Tensor) -> TensorSource {
         if !passStack.isEmpty { return .backward }
+        // Usually a tensor made after every pass (a loop's wrapped constants): no range to search.
+        guard tensor.id < passTensorIDsEnd else { return .untracked }
         for range in passTensorIDs.reversed() where range.low < tensor.id && tensor.id < range.high {
             return .backward
         }
