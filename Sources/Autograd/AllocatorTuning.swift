@@ -19,8 +19,8 @@ public enum AllocatorTuning {
             typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
             guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
             let mallopt = unsafeBitCast(address, to: Mallopt.self)
-            let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+            let trimThreshold: Int32 = -1 // M_TRIM_THRESHOLD
+            let mmapThreshold: Int32 = -3 // M_MMAP_THRESHOLD
             _ = mallopt(trimThreshold, 16 << 20)
             _ = mallopt(mmapThreshold, 16 << 20)
         #endif
