@@ -29,7 +29,7 @@ build: setup
 
 release: setup
 	$(SWIFT) build $(OPTIMISED)
-	scripts/check_symbol_order.py --warn-stale .build/release
+	python3 scripts/check_symbol_order.py --warn-stale .build/release
 
 # The main job on a bundled sample: its output as Python prints it, its graph drawn with gradients
 # and saved buffers (SVG, PNG) and dumped (text, JSON) into out/demo, and `why` for every tensor.
@@ -109,7 +109,7 @@ BENCH_SCRATCH = .build-perf
 .PHONY: bench bench-smoke
 bench: setup
 	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
-	scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
+	python3 scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
 	bench/compare.sh
 
 # Regenerates $(SYMBOL_ORDER) from runs of the optimised build under Valgrind (several minutes),
@@ -117,10 +117,10 @@ bench: setup
 .PHONY: symbol-order
 symbol-order: setup
 	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
-	scripts/make_symbol_order.py $(BENCH_SCRATCH)/release
+	python3 scripts/make_symbol_order.py $(BENCH_SCRATCH)/release
 	rm -f $(BENCH_SCRATCH)/release/gradscope $(BENCH_SCRATCH)/release/gradscope-bench
 	$(SWIFT) build $(OPTIMISED) --scratch-path $(BENCH_SCRATCH)
-	scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
+	python3 scripts/check_symbol_order.py $(BENCH_SCRATCH)/release
 
 bench-smoke: setup
 	$(SWIFT) build $(STRICT)
