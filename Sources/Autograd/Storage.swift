@@ -2,7 +2,8 @@
 ///
 /// A buffer under 64 bytes (a scalar, a Python number wrapped as a tensor, a few elements)
 /// lives in the storage object itself, so a small tensor costs one allocation for its values
-/// instead of two; larger ones are allocated apart, cache-line aligned for the vectorised kernels.
+/// instead of two; larger ones are allocated apart, cache-line aligned for the vectorised kernels
+/// (from `StorageBufferPool`, which reuses freed buffers of 16 KB and more).
 package final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// The element type.
     package var dtype: DType { header.dtype }
@@ -28,7 +29,7 @@ package final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
             let data =
                 inline
                 ? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
-                : UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+                : StorageBufferPool.shared.allocate(bytes: bytes)
             return StorageHeader(dtype: dtype, count: count, data: data, isInline: inline, account: account)
         }
         return unsafeDowncast(buffer, to: Storage.self)
@@ -36,7 +37,7 @@ package final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
 
     deinit {
         header.account?.release(max(count * dtype.itemSize, 1))
-        if !header.isInline { header.data.deallocate() }
+        if !header.isInline { StorageBufferPool.shared.release(header.data, bytes: max(count * dtype.itemSize, 1)) }
     }
 
     package var byteCount: Int { count * dtype.itemSize }

@@ -93,8 +93,6 @@ struct GradScopeBench: ParsableCommand {
     }
 
     func run() throws {
-        // As `gradscope` does: the Swift workloads run under the allocator settings the CLI's do.
-        AllocatorTuning.keepFreedMemoryForReuse()
         let config = config
         if let mode = memoryChild {
             let steps = steps ?? config.memorySteps

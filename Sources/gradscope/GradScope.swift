@@ -30,7 +30,6 @@ struct GradScope: ParsableCommand {
     /// is 64) so every usage or input problem has the same status. A plain `run SCRIPT` skips
     /// ArgumentParser (see `ScriptRun(commandLine:)`).
     static func main() {
-        AllocatorTuning.keepFreedMemoryForReuse()
         if let plainRun = ScriptRun(commandLine: CommandLine.arguments.dropFirst()) {
             do {
                 try plainRun.run()
