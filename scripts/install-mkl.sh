@@ -8,7 +8,7 @@ set -euo pipefail
 target="${GRADSCOPE_MKL_DIR:-/usr/local/lib/gradscope-mkl}"
 wheel="mkl-2024.2.0-py2.py3-none-manylinux1_x86_64.whl"
 sha256="8b4b731a5652258d84e10dd9c28d68d391e5a81a97a482348f602649837611da"
-libraries=(rt core sequential intel_lp64 def mc3 avx2 avx512 vml_def vml_mc3 vml_avx2 vml_avx512 vml_cmpt)
+libraries=(core sequential intel_lp64 def mc3 avx2 avx512 vml_def vml_mc3 vml_avx2 vml_avx512 vml_cmpt)
 missing=0
 for l in "${libraries[@]}"; do
   [ -s "$target/libmkl_$l.so.2" ] || missing=1
