@@ -195,6 +195,12 @@ extension SceneBuilder {
     // MARK: Saved buffers
 
     mutating func addSavedBuffers() {
+        // Node id → the passes with retain_graph that ran it, in call order: one walk over the
+        // passes, not one per buffer.
+        var retainedBy: [Int: [Int]] = [:]
+        for p in graph.backwardPasses where p.retainGraph {
+            for n in p.executed where retainedBy[n]?.last != p.id { retainedBy[n, default: []].append(p.id) }
+        }
         for case (let o, let opIndex?) in opNode.enumerated() {
             guard let n = graph.ops[o].gradFn else { continue }
             for (j, b) in graph.nodes[n].saved.enumerated() {
@@ -208,20 +214,20 @@ extension SceneBuilder {
                 switch state {
                 case .retained:
                     look = .retained
-                    let kept = graph.backwardPasses.filter {
-                        selection.passIncluded[$0.id] && $0.retainGraph && $0.executed.contains(n)
-                    }
+                    let kept = (retainedBy[n] ?? []).filter { selection.passIncluded[$0] }
                     if !kept.isEmpty {
-                        lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", "))
+                        lines.append(
+                            "kept by retain_graph · line "
+                                + kept.map { String(graph.backwardPasses[$0].line) }.joined(separator: ", "))
                     }
                     tooltip += "\nretained: a later backward can still use it"
                 case .freed(let p):
                     look = .freed
                     let line = graph.backwardPasses[p].line
                     lines.append("freed by backward · line \(line)")
-                    let kept = graph.backwardPasses.prefix(p).filter { $0.retainGraph && $0.executed.contains(n) }
+                    let kept = (retainedBy[n] ?? []).prefix { $0 < p }
                     if !kept.isEmpty {
-                        let keptLines = kept.map { String($0.line) }.joined(separator: ", ")
+                        let keptLines = kept.map { String(graph.backwardPasses[$0].line) }.joined(separator: ", ")
                         lines.insert("kept by retain_graph · line \(keptLines)", at: 2)
                         tooltip += "\nretained by the backward with retain_graph=True at line \(keptLines)"
                     }

@@ -455,7 +455,10 @@ struct SceneBuilder {
     /// Named tensors no drawn op touched (a leaf made and only printed, `autograd.grad` results).
     mutating func addUnusedTensors() {
         guard options.view != .backward else { return }
-        for t in graph.tensors where current[t.id] == nil && !hiddenTensor[t.id] && t.label != nil {
+        // The drawn and hidden are skipped before their records are read.
+        for id in graph.tensors.indices where current[id] == nil && !hiddenTensor[id] {
+            let t = graph.tensors[id]
+            guard t.label != nil else { continue }
             if gradientOnly[t.id] {
                 guard let p = t.pass, graph.backwardPasses[p].kind == .grad, graph.backwardPasses[p].line == t.line else {
                     continue
