@@ -9,7 +9,7 @@ extension SceneBuilder {
     mutating func addAccumulateGradNodes() {
         var moved: [Int: Int] = [:]
         for t in graph.tensors {
-            guard let node = t.accumulateGrad, let drawn = tensorNodes[t.id], let first = drawn.first else { continue }
+            guard let node = t.accumulateGrad, let first = tensorNodes[t.id].first else { continue }
             let leaf = scene.nodes[first]
             let name = Describe.name(of: t)
             let index = scene.nodes.count
@@ -23,7 +23,7 @@ extension SceneBuilder {
                         + "reaches it into \(name).grad",
                     cluster: leaf.cluster, foldKey: leaf.foldKey.map { "A" + $0 }, order: leaf.order, line: leaf.line,
                     subjects: leaf.subjects, loop: leaf.loop))
-            for d in drawn { moved[d] = index }
+            for d in tensorNodes[t.id] { moved[d] = index }
             addEdge(
                 from: first, to: index, position: 0, kind: .data, roles: [.dataEdge],
                 text: .written("\(name) → its AccumulateGrad node"))

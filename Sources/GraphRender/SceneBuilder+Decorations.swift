@@ -27,6 +27,23 @@ extension SceneBuilder {
         return scene.clusters.count - 1
     }
 
+    /// The scene cluster of op cluster `i` (an index into `opClusterSpecs`), made on first use.
+    mutating func regionCluster(_ i: Int) -> Int {
+        if let c = opClusterIndex[i] { return c }
+        let c = cluster(opClusterSpecs[i])
+        opClusterIndex[i] = c
+        return c
+    }
+
+    /// The scene cluster of pass `p`'s frame (a pass in `passOfOp`), made on first use.
+    mutating func passFrame(_ p: Int) -> Int {
+        if let c = passClusterIndex[p] { return c }
+        guard let spec = passClusterSpecs[p] else { preconditionFailure("pass \(p) frames no ops") }
+        let c = cluster(spec)
+        passClusterIndex[p] = c
+        return c
+    }
+
     /// The grad-disabling region module call `m` began in, if any.
     func entryRegion(_ m: Int) -> ClusterSpec? {
         graph.modules[m].region.flatMap { SceneBuilder.disabledRegion(graph, $0) }
@@ -83,9 +100,23 @@ extension SceneBuilder {
 
     /// The cluster of each shown op: its grad-disabling region, or, for ops that ran with grad
     /// off outside any region (a custom Function's forward), one cluster per run of such ops,
-    /// named after the Function when the op right after the run adopts its result.
-    static func clusters(_ graph: Graph, shown: [Bool]) -> [Int: ClusterSpec] {
-        var result: [Int: ClusterSpec] = [:]
+    /// named after the Function when the op right after the run adopts its result: the
+    /// clusters, and per op id the index of its cluster among them.
+    static func clusters(_ graph: Graph, shown: [Bool]) -> (specs: [ClusterSpec], ofOp: [Int?]) {
+        var specs: [ClusterSpec] = []
+        var result = [Int?](repeating: nil, count: graph.ops.count)
+        // Region id → the index of its disabling region's cluster (.some(nil): none), worked
+        // out once per region.
+        var specOfRegion = [Int??](repeating: nil, count: graph.regions.count)
+        func regionSpec(_ r: Int) -> Int? {
+            if let known = specOfRegion[r] { return known }
+            let index = disabledRegion(graph, r).map { spec in
+                specs.append(spec)
+                return specs.count - 1
+            }
+            specOfRegion[r] = index
+            return index
+        }
         var run: [Int] = []
         func close(next: OpRecord?) {
             guard let first = run.first, let last = run.last else { return }
@@ -104,11 +135,12 @@ extension SceneBuilder {
                 id: "cluster_off_\(first)", label: label,
                 tooltip: "ops run with grad mode off: no grad_fn recorded (\(lines))",
                 foldKey: "O\(graph.ops[first].line):\(label)")
-            for o in run { result[o] = spec }
+            specs.append(spec)
+            for o in run { result[o] = specs.count - 1 }
             run.removeAll()
         }
         for op in graph.ops {
-            if let r = op.region, let spec = disabledRegion(graph, r) {
+            if let r = op.region, let spec = regionSpec(r) {
                 close(next: op)
                 if shown[op.id] { result[op.id] = spec }
             } else if !op.gradEnabled && op.pass == nil && op.region == nil {
@@ -118,7 +150,7 @@ extension SceneBuilder {
             }
         }
         close(next: nil)
-        return result
+        return (specs, result)
     }
 
     // MARK: Gradient reach
@@ -163,7 +195,13 @@ extension SceneBuilder {
     // MARK: Saved buffers
 
     mutating func addSavedBuffers() {
-        for (o, opIndex) in opNode.sorted(by: { $0.key < $1.key }) {
+        // Node id → the passes with retain_graph that ran it, in call order: one walk over the
+        // passes, not one per buffer.
+        var retainedBy: [Int: [Int]] = [:]
+        for p in graph.backwardPasses where p.retainGraph {
+            for n in p.executed where retainedBy[n]?.last != p.id { retainedBy[n, default: []].append(p.id) }
+        }
+        for case (let o, let opIndex?) in opNode.enumerated() {
             guard let n = graph.ops[o].gradFn else { continue }
             for (j, b) in graph.nodes[n].saved.enumerated() {
                 let state = selection.state(of: b)
@@ -176,20 +214,20 @@ extension SceneBuilder {
                 switch state {
                 case .retained:
                     look = .retained
-                    let kept = graph.backwardPasses.filter {
-                        selection.passIncluded[$0.id] && $0.retainGraph && $0.executed.contains(n)
-                    }
+                    let kept = (retainedBy[n] ?? []).filter { selection.passIncluded[$0] }
                     if !kept.isEmpty {
-                        lines.append("kept by retain_graph · line " + kept.map { String($0.line) }.joined(separator: ", "))
+                        lines.append(
+                            "kept by retain_graph · line "
+                                + kept.map { String(graph.backwardPasses[$0].line) }.joined(separator: ", "))
                     }
                     tooltip += "\nretained: a later backward can still use it"
                 case .freed(let p):
                     look = .freed
                     let line = graph.backwardPasses[p].line
                     lines.append("freed by backward · line \(line)")
-                    let kept = graph.backwardPasses.prefix(p).filter { $0.retainGraph && $0.executed.contains(n) }
+                    let kept = (retainedBy[n] ?? []).prefix { $0 < p }
                     if !kept.isEmpty {
-                        let keptLines = kept.map { String($0.line) }.joined(separator: ", ")
+                        let keptLines = kept.map { String(graph.backwardPasses[$0].line) }.joined(separator: ", ")
                         lines.insert("kept by retain_graph · line \(keptLines)", at: 2)
                         tooltip += "\nretained by the backward with retain_graph=True at line \(keptLines)"
                     }

@@ -26,9 +26,9 @@ extension SceneBuilder {
     /// Op → the first included backward call that ran its grad_fn, when at least two calls ran
     /// shown ops (a single one would only frame the whole picture). A frame holds only the ops
     /// its call ran: a branch cut off by `detach` stays outside it.
-    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int: Int] {
+    static func passClusters(_ graph: Graph, selection: GraphSelection, shown: [Bool]) -> [Int?] {
         var claimed = [Bool](repeating: false, count: graph.nodes.count)
-        var result: [Int: Int] = [:]
+        var result = [Int?](repeating: nil, count: graph.ops.count)
         var claimants = Set<Int>()
         for p in graph.backwardPasses where selection.passIncluded[p.id] {
             for n in p.executed where !claimed[n] {
@@ -38,12 +38,12 @@ extension SceneBuilder {
                 claimants.insert(p.id)
             }
         }
-        return claimants.count >= 2 ? result : [:]
+        return claimants.count >= 2 ? result : [Int?](repeating: nil, count: graph.ops.count)
     }
 
     /// Pass id → the included passes (in order) with a root whose op that pass's frame holds:
     /// one walk over the passes' roots, not one per frame.
-    static func passesRooted(_ graph: Graph, selection: GraphSelection, passOfOp: [Int: Int]) -> [Int: [Int]] {
+    static func passesRooted(_ graph: Graph, selection: GraphSelection, passOfOp: [Int?]) -> [Int: [Int]] {
         var result: [Int: [Int]] = [:]
         for q in graph.backwardPasses where selection.passIncluded[q.id] {
             var frames: [Int] = []
@@ -79,8 +79,8 @@ extension SceneBuilder {
         var traversed = Set<Int>()
         let pass = Describe.pass(p)
         for e in p.edgeGradients {
-            guard let g = e.grad, let o = graph.nodes[e.from].op, let edges = inputEdges[o], e.index < edges.count,
-                let index = edges[e.index]
+            guard let g = e.grad, let o = graph.nodes[e.from].op, e.index < inputEdges[o].count,
+                let index = inputEdges[o][e.index]
             else { continue }
             scene.edges[index].tooltipParts.gradients.append((pass, g))
             scene.edges[index].gradientMagnitudes.append(Describe.magnitude(g))
@@ -98,13 +98,13 @@ extension SceneBuilder {
         markFirstNonFinite(p)
         let ran = Set(p.executed)
         let note = "\nnot traversed by \(Describe.pass(p))"
-        for (o, edges) in inputEdges {
+        for (o, edges) in inputEdges.enumerated() {
             for case let i? in edges where !traversed.contains(i) && scene.edges[i].kind == .data {
                 scene.edges[i].roles.append(.untraversedEdge)
                 scene.edges[i].tooltip += note
             }
             guard graph.ops[o].gradFn.map({ !ran.contains($0) }) ?? true else { continue }
-            for i in outputEdges[o] ?? [] {
+            for i in outputEdges[o] {
                 scene.edges[i].roles.append(.untraversedEdge)
                 scene.edges[i].tooltip += note
             }

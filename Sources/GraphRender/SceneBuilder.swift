@@ -18,28 +18,32 @@ struct SceneBuilder {
     let drawnPass: Int?
 
     var scene = Scene()
+    // Records are numbered densely from 0, so what is kept per tensor or op is an array
+    // indexed by id (nil or empty where there is nothing).
     /// Tensor id → scene node of its current version.
-    var current: [Int: Int] = [:]
+    var current: [Int?]
     /// Tensor id → how many versions have been drawn.
-    var versions: [Int: Int] = [:]
+    var versions: [Int]
     /// Op id → scene node.
-    var opNode: [Int: Int] = [:]
+    var opNode: [Int?]
     /// Op id → scene edge per input position (nil where the input is not drawn).
-    var inputEdges: [Int: [Int?]] = [:]
+    var inputEdges: [[Int?]]
     /// Op id → the scene edges from it to its drawn results.
-    var outputEdges: [Int: [Int]] = [:]
-    /// Op id → fold key.
-    var opKey: [Int: String] = [:]
+    var outputEdges: [[Int]]
     /// Region cluster id → scene cluster index.
     var clusterIndex: [String: Int] = [:]
+    /// Index into `opClusterSpecs` → its scene cluster, once made.
+    var opClusterIndex: [Int?]
+    /// Pass id → the scene cluster of its frame, once made.
+    var passClusterIndex: [Int?]
     /// Tensor id → every scene node drawn for it (its versions).
-    var tensorNodes: [Int: [Int]] = [:]
+    var tensorNodes: [[Int]]
     var detachRuns = RunCounter()
     var order = 0
     /// The loops of identical iterations among the drawn ops (see `LoopDetection`).
     var loops: [DetectedLoop] = []
     /// Op id → its loop and its position within one iteration, for the ops of `loops`.
-    var loopOfOp: [Int: (loop: Int, offset: Int)] = [:]
+    var loopOfOp: [(loop: Int, offset: Int)?]
     /// The loop of the op being added (what it makes belongs to the same loop).
     var currentLoop: Int?
 
@@ -50,14 +54,16 @@ struct SceneBuilder {
     let detachedTensor: [Bool]
     let detachedOp: [Bool]
     /// Root tensor id → the lines of the included backward calls from it (`15 (raised)`).
-    let rootLine: [Int: [String]]
-    /// Op id → the cluster it is drawn in (a region, or a custom Function's forward).
-    let opCluster: [Int: ClusterSpec]
+    let rootLine: [[String]?]
+    /// The clusters ops are drawn in for their grad mode (a region, or a custom Function's forward).
+    let opClusterSpecs: [ClusterSpec]
+    /// Op id → its cluster in `opClusterSpecs`, if any.
+    let opClusterOfOp: [Int?]
     /// Op id → the backward call that first went through it, when several calls did (one
     /// cluster per call keeps separate computations apart).
-    let passOfOp: [Int: Int]
+    let passOfOp: [Int?]
     /// Pass id → its cluster, for the passes in `passOfOp`.
-    var passClusterSpecs: [Int: ClusterSpec] = [:]
+    var passClusterSpecs: [ClusterSpec?]
     /// Op id → the innermost module call it ran in.
     let moduleOfOp: [Int?]
     /// Module call id → its fold key (the same for the calls of one loop's iterations).
@@ -97,12 +103,19 @@ struct SceneBuilder {
         includedPasses = passes
         drawnPass = try SceneBuilder.drawnPass(graph, options: options, selection: selection)
 
-        var roots: [Int: [String]] = [:]
+        var roots = [[String]?](repeating: nil, count: graph.tensors.count)
         for p in graph.backwardPasses where selection.passIncluded[p.id] {
             let call = "\(p.line)" + (p.error != nil ? " (raised)" : "")
-            for t in p.rootTensors where roots[t]?.last != call { roots[t, default: []].append(call) }
+            for t in p.rootTensors where roots[t]?.last != call { roots[t] = (roots[t] ?? []) + [call] }
         }
         rootLine = roots
+        current = [Int?](repeating: nil, count: graph.tensors.count)
+        versions = [Int](repeating: 0, count: graph.tensors.count)
+        tensorNodes = [[Int]](repeating: [], count: graph.tensors.count)
+        opNode = [Int?](repeating: nil, count: graph.ops.count)
+        inputEdges = [[Int?]](repeating: [], count: graph.ops.count)
+        outputEdges = [[Int]](repeating: [], count: graph.ops.count)
+        loopOfOp = [(loop: Int, offset: Int)?](repeating: nil, count: graph.ops.count)
 
         // Wrapped numbers are never drawn; gradients and what is computed only from them are
         // bookkeeping, drawn only where they feed the graph.
@@ -151,23 +164,26 @@ struct SceneBuilder {
         }
         detachedTensor = cutTensor
         detachedOp = cutOp
-        opCluster = SceneBuilder.clusters(graph, shown: shown)
+        (opClusterSpecs, opClusterOfOp) = SceneBuilder.clusters(graph, shown: shown)
+        opClusterIndex = [Int?](repeating: nil, count: opClusterSpecs.count)
         moduleOfOp = graph.moduleOfOp()
         var calls = RunCounter()
         moduleFoldKeys = graph.modules.map { m in "M\(m.line):\(m.path):\(calls.next(line: m.line, name: m.path))" }
-        passOfOp = options.everyPass ? [:] : SceneBuilder.passClusters(graph, selection: selection, shown: shown)
+        passOfOp =
+            options.everyPass
+            ? [Int?](repeating: nil, count: graph.ops.count)
+            : SceneBuilder.passClusters(graph, selection: selection, shown: shown)
         (unreached, leafGrad, hookLines) = SceneBuilder.gradientReach(
             graph, selection: selection, passes: passes, chosen: options.pass)
         let rooted = SceneBuilder.passesRooted(graph, selection: selection, passOfOp: passOfOp)
-        for p in Set(passOfOp.values) { passClusterSpecs[p] = passCluster(p, rooted: rooted[p] ?? []) }
+        passClusterSpecs = [ClusterSpec?](repeating: nil, count: graph.backwardPasses.count)
+        passClusterIndex = [Int?](repeating: nil, count: graph.backwardPasses.count)
+        for case let p? in Set(passOfOp) { passClusterSpecs[p] = passCluster(p, rooted: rooted[p] ?? []) }
     }
 
     /// Builds the scene.
     mutating func build() -> Scene {
         var ops = RunCounter()
-        let lineKeys = graph.ops[0..<selection.opLimit].map { op in
-            "L\(op.line):\(op.name):\(ops.next(line: op.line, name: op.name))"
-        }
         findLoops()
         var nextDetach = 0
         for op in graph.ops[0..<selection.opLimit] {
@@ -176,9 +192,10 @@ struct SceneBuilder {
                 addDetach(graph.detaches[nextDetach])
                 nextDetach += 1
             }
-            let key = loopOfOp[op.id].map { "I\($0.loop):\($0.offset)" } ?? lineKeys[op.id]
-            opKey[op.id] = key
-            if opShown[op.id] { addOp(op, key: key) }
+            // Every op counts in its line's run; only a drawn op's key is written.
+            let run = ops.next(line: op.line, name: op.name)
+            guard opShown[op.id] else { continue }
+            addOp(op, key: loopOfOp[op.id].map { "I\($0.loop):\($0.offset)" } ?? "L\(op.line):\(op.name):\(run)")
         }
         currentLoop = nil
         for d in graph.detaches[nextDetach...] { addDetach(d) }
@@ -268,7 +285,7 @@ struct SceneBuilder {
         scene.nodes[index].loop = currentLoop
         current[t] = index
         versions[t] = version
-        tensorNodes[t, default: []].append(index)
+        tensorNodes[t].append(index)
         return index
     }
 
@@ -306,10 +323,11 @@ struct SceneBuilder {
     // MARK: Ops
 
     mutating func addOp(_ op: OpRecord, key: String) {
-        let spec = opCluster[op.id]
-        let pass = passOfOp[op.id].flatMap { passClusterSpecs[$0] }.map { cluster($0) }
+        let specIndex = opClusterOfOp[op.id]
+        let spec = specIndex.map { opClusterSpecs[$0] }
+        let pass = passOfOp[op.id].map { passFrame($0) }
         let module = moduleOfOp[op.id]
-        let outer = module == nil ? spec.map { cluster($0) } ?? pass : pass
+        let outer = module == nil ? specIndex.map { regionCluster($0) } ?? pass : pass
         let clusterIndex = module.map { opCluster(in: $0, region: spec, outer: outer) } ?? outer
         // What the op makes and names is drawn in the call around its module call.
         let resultModule = module.flatMap { graph.modules[$0].parent }
@@ -352,7 +370,7 @@ struct SceneBuilder {
         var outputs: [Int] = []
         for (j, t) in op.outputs.enumerated() {
             if op.isInPlace {
-                let version = (versions[t] ?? 0) + 1
+                let version = versions[t] + 1
                 if ownsNode(t, producer: op) || current[t] == nil && graph.tensors[t].label != nil {
                     let v = addTensorNode(
                         t, id: "t\(t)_v\(version)", version: version, cluster: resultCluster,
@@ -412,7 +430,7 @@ struct SceneBuilder {
         let foldKey = "D\(d.line):\(detachRuns.next(line: d.line, name: d.kind.rawValue))"
         let result: Int
         if d.kind == .detachInPlace {
-            let version = (versions[d.source] ?? 0) + 1
+            let version = versions[d.source] + 1
             result = addTensorNode(
                 d.result, id: "t\(d.result)_v\(version)", version: version,
                 cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
@@ -437,7 +455,10 @@ struct SceneBuilder {
     /// Named tensors no drawn op touched (a leaf made and only printed, `autograd.grad` results).
     mutating func addUnusedTensors() {
         guard options.view != .backward else { return }
-        for t in graph.tensors where current[t.id] == nil && !hiddenTensor[t.id] && t.label != nil {
+        // The drawn and hidden are skipped before their records are read.
+        for id in graph.tensors.indices where current[id] == nil && !hiddenTensor[id] {
+            let t = graph.tensors[id]
+            guard t.label != nil else { continue }
             if gradientOnly[t.id] {
                 guard let p = t.pass, graph.backwardPasses[p].kind == .grad, graph.backwardPasses[p].line == t.line else {
                     continue
