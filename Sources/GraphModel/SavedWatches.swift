@@ -5,14 +5,21 @@ import Autograd
 /// watched after its node is gone, as long as a tensor that can bump that counter lives
 /// (PyTorch marks such a buffer modified whether or not a backward ever reads it).
 struct SavedWatches {
-    private struct Watch {
+    /// The buffers saved on one storage under one version counter: a tensor and its views share
+    /// a counter, so a storage usually has one group however many nodes saved it (a weight saved
+    /// by every step's product), and a sweep checks one weak reference per group.
+    fileprivate struct Group {
         weak var counter: VersionCounter?
+        var buffers: [Buffer]
+    }
+
+    fileprivate struct Buffer {
         let savedVersion: Int
         let node: Int32
         let buffer: Int32
     }
 
-    private var byStorage: [ObjectIdentifier: [Watch]] = [:]
+    private var byStorage: [ObjectIdentifier: [Group]] = [:]
     /// How many storages to hold before the next sweep of watches no tensor can bump any more.
     private var sweepAt = 1024
 
@@ -22,38 +29,51 @@ struct SavedWatches {
     mutating func watch(_ slot: SavedTensor, buffer: Int, of node: Int) {
         guard !slot.isStale, !slot.shape.isEmpty || slot.wrappedNumber == nil, let counter = slot.versionCounter
         else { return }
-        let w = Watch(
-            counter: counter, savedVersion: slot.savedVersion, node: Int32(truncatingIfNeeded: node),
+        let saved = Buffer(
+            savedVersion: slot.savedVersion, node: Int32(truncatingIfNeeded: node),
             buffer: Int32(truncatingIfNeeded: buffer))
-        byStorage[slot.storageID, default: []].append(w)
+        byStorage[slot.storageID, default: []].add(saved, under: counter)
         if byStorage.count >= sweepAt { sweep() }
     }
 
     /// The (node, buffer, version now) of each watched buffer on `storage` whose tensor changed
     /// since it was saved; those are no longer watched.
     mutating func changed(on storage: ObjectIdentifier) -> [(node: Int, buffer: Int, version: Int)] {
-        guard let watches = byStorage[storage] else { return [] }
-        var kept: [Watch] = []
+        guard var groups = byStorage.removeValue(forKey: storage) else { return [] }
         var changed: [(node: Int, buffer: Int, version: Int)] = []
-        for w in watches {
-            guard let c = w.counter else { continue }
-            if c.value == w.savedVersion {
-                kept.append(w)
-            } else {
-                changed.append((Int(w.node), Int(w.buffer), c.value))
+        for i in groups.indices {
+            guard let c = groups[i].counter else { continue }
+            groups[i].buffers.removeAll { saved in
+                guard c.value != saved.savedVersion else { return false }
+                changed.append((Int(saved.node), Int(saved.buffer), c.value))
+                return true
             }
         }
-        byStorage[storage] = kept.isEmpty ? nil : kept
+        groups.removeAll { $0.counter == nil || $0.buffers.isEmpty }
+        if !groups.isEmpty { byStorage[storage] = groups }
+        // Node records are numbered in the order they were watched: the order of one list.
+        changed.sort { ($0.node, $0.buffer) < ($1.node, $1.buffer) }
         return changed
     }
 
     /// Drops the watches whose counter is gone: no tensor is left to change them.
     private mutating func sweep() {
-        byStorage = byStorage.compactMapValues { watches in
-            let live = watches.filter { $0.counter != nil }
+        byStorage = byStorage.compactMapValues { groups in
+            let live = groups.filter { $0.counter != nil }
             return live.isEmpty ? nil : live
         }
         sweepAt = Swift.max(1024, byStorage.count * 2)
+    }
+}
+
+extension Array where Element == SavedWatches.Group {
+    /// Adds `saved` to the group of `counter`, the last one made in the common case.
+    fileprivate mutating func add(_ saved: SavedWatches.Buffer, under counter: VersionCounter) {
+        if let i = lastIndex(where: { $0.counter === counter }) {
+            self[i].buffers.append(saved)
+        } else {
+            append(SavedWatches.Group(counter: counter, buffers: [saved]))
+        }
     }
 }
 

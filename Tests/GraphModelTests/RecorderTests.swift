@@ -155,3 +155,25 @@ import Testing
     #expect(r.snapshot().tensors.count == 3)
     #expect(r.snapshot().leafRole(of: 1) == .constant)
 }
+
+/// Buffers saved from one storage under two version counters (`x` and `x.data`): an in-place
+/// change through one marks only the buffers saved under it, in the order they were saved.
+@Test func inPlaceChangeMarksOnlyTheBuffersOfItsVersionCounter() throws {
+    let r = Recorder()
+    let s = ScriptStub(recorder: r)
+    try r.recording {
+        let x = try s.bind(1, "x") { try Tensor([1, 2], requiresGrad: true) }
+        let w = try s.bind(2, "w") { try Tensor([3, 4], requiresGrad: true) }
+        let raw = s.bind(3, "raw") { x.data }
+        _ = try s.bind(4, "p") { try x * w }
+        _ = try s.bind(5, "q") { try raw * w }
+        _ = try s.bind(6, "r") { try x * w }
+        _ = try s.run(7) { try raw.add_(.scalar(.double(1))) }
+    }
+    let g = r.snapshot()
+    let products = g.ops.filter { $0.name == "mul" }.compactMap { $0.gradFn.map { g.nodes[$0] } }
+    #expect(products.count == 3)
+    // Each product saves both operands: `other` (w) stays valid; `self` is x, raw, x.
+    let selfStates = products.map { node in node.saved.first { $0.name == "self" }?.state }
+    #expect(selfStates == [.retained, .invalidated(line: 7), .retained])
+}
