@@ -147,3 +147,19 @@ import Testing
     #expect(g.json().count > count * 100)
     // Leaving the closure released the 100,000-node chain: the teardown is iterative too.
 }
+
+/// Walks share one table of node flags and clear what they set, also when they stop at the
+/// limit with nodes still on the stack: a second walk over the same marks finds every path.
+@Test func pathWalksSharingMarksLeaveThemClear() {
+    // 0 is the root; 3 reaches it through 1 and through 2 (a diamond), 4 sits above 3 too.
+    let above: [Int: [Int]] = [3: [1, 2, 4], 1: [0], 2: [0], 4: []]
+    let marks = PathMarks(nodeCount: 5)
+    func walk(limit: Int) -> [[Int]] {
+        pathsToRoots(from: 3, roots: [0], limit: limit, marks: marks) { node, ups in
+            for up in above[node] ?? [] { ups.append((up, nil)) }
+        }.map { $0.map(\.node) }
+    }
+    #expect(walk(limit: 1) == [[3, 1, 0]])
+    #expect(walk(limit: 4) == [[3, 1, 0], [3, 2, 0], [3, 4]])
+    #expect(walk(limit: 4) == [[3, 1, 0], [3, 2, 0], [3, 4]])
+}

@@ -90,3 +90,15 @@ func canonicalLinesMatchPyTorch(name: String, program: @Sendable (ScriptStub) th
     #expect(g.backwardPasses[0].kind == .grad)
     #expect(g.backwardPasses[0].inputs == [0])
 }
+
+/// The numbering table is taken and given back by every pass without a copy (a copy per pass
+/// made the canonical lines of a training loop quadratic in its length), and comes back clear.
+@Test func canonicalNumbersAreReusedWithoutACopy() throws {
+    let g = try record(Programs.selectiveBackprop).snapshot()
+    var numbers = CanonicalNumbers(nodeCount: g.nodes.count)
+    let storage = numbers.storageIdentity
+    let lines = g.backwardPasses.map { g.canonicalLine(for: $0, numbers: &numbers) }
+    #expect(numbers.storageIdentity == storage)
+    #expect(lines == g.backwardPasses.map { g.canonicalLine(for: $0) })
+    #expect(numbers.take().allSatisfy { $0 == -1 })
+}

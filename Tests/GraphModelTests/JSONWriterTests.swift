@@ -30,3 +30,81 @@ import Testing
     w.endObject()
     #expect(w.text == #"{"t12":1,"a\"b\\\n":[],"last":true}"#)
 }
+
+/// Digits are counted before they are written in place: every length from 1 to 19, both
+/// sides of each power of ten, both signs.
+@Test func integersAtEveryPowerOfTenKeepTheirDigits() {
+    var numbers = [0, Int.max, Int.min, Int.min + 1]
+    var power = 1
+    for _ in 0..<19 {
+        numbers += [power - 1, power, power + 1, -(power - 1), -power]
+        if power <= Int.max / 10 { power *= 10 }
+    }
+    var w = JSONWriter()
+    w.ints(numbers)
+    #expect(w.text == "[" + numbers.map(String.init).joined(separator: ",") + "]")
+}
+
+/// The documented number forms: integral doubles below 1e15 as integers (-0.0 as 0), others in
+/// Swift's shortest round-trip form, non-finite ones as strings.
+@Test func doublesKeepTheirDocumentedForms() {
+    let cases: [(Double, String)] = [
+        (-0.0, "0"), (1e-7, "1e-07"), (1e21, "1e+21"), (999_999_999_999_999, "999999999999999"),
+        (1e15, "1000000000000000.0"), (1e16, "1e+16"), (9_007_199_254_740_992, "9007199254740992.0"),
+        (-123_456_789_012_345, "-123456789012345"), (0.1, "0.1"), (1.000100016593933, "1.000100016593933"),
+        (.leastNonzeroMagnitude, "5e-324"), (.greatestFiniteMagnitude, "1.7976931348623157e+308"), (-2.5, "-2.5"),
+        (.nan, "\"nan\""), (.infinity, "\"inf\""), (-.infinity, "\"-inf\"")
+    ]
+    for (d, text) in cases {
+        var w = JSONWriter()
+        w.value(d)
+        #expect(w.text == text, "\(d)")
+    }
+}
+
+/// Keys are copied in place after one check for room; a writer handing its text over in
+/// pieces makes that room by handing over, and keys of any length come out whole.
+@Test func keysOfAnyLengthSurviveAWriterDrainedInPieces() {
+    let keys: [StaticString] = [
+        "a", "op", "seventeen_letters",
+        "a_key_of_exactly_sixty_bytes_which_is_the_longest_copied_here",
+        "a_key_longer_than_sixty_bytes_which_is_appended_the_ordinary_way_instead"
+    ]
+    func write(_ w: inout JSONWriter) {
+        w.beginObject()
+        for round in 0..<20 {
+            for k in keys {
+                w.key(k)
+                w.value(round * 1_000_003)
+            }
+        }
+        w.endObject()
+    }
+    var whole = JSONWriter()
+    write(&whole)
+    var bytes: [UInt8] = []
+    var pieces = JSONWriter(chunk: 64) { bytes.append(contentsOf: $0) }
+    write(&pieces)
+    pieces.finish()
+    #expect(String(decoding: bytes, as: UTF8.self) == whole.text)
+    #expect(whole.text.hasPrefix(#"{"a":0,"op":0,"seventeen_letters":0,"a_key_of_exactly"#))
+}
+
+/// Every finite double not written as an integer has exactly the digits of `String(d)`:
+/// a fixed sample of bit patterns across all exponents, and their neighbours.
+@Test func doublesHaveTheDigitsOfTheirDescription() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var checked = 0
+    for _ in 0..<20_000 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        for bits in [state, state &+ 1, state & 0x800F_FFFF_FFFF_FFFF | 0x3FF0_0000_0000_0000] {
+            let d = Double(bitPattern: bits)
+            guard d.isFinite, !(d == d.rounded() && abs(d) < 1e15) else { continue }
+            var w = JSONWriter()
+            w.value(d)
+            #expect(w.text == String(d))
+            checked += 1
+        }
+    }
+    #expect(checked > 40_000)
+}

@@ -4,15 +4,18 @@ struct PassContext {
     let pass: BackwardRecord
     /// `graph.producerIndex()`, shared by all passes' contexts.
     let producers: TensorOpIndex
+    /// The node flags of gradient path walks, shared by all passes' contexts.
+    let marks: PathMarks
     /// Edge gradients (indices into `pass.edgeGradients`) flowing into each node.
     private var incoming: IncomingEdges?
     private var structure: Set<Int>?
     private var walk: CutWalk?
 
-    init(graph: Graph, pass: Int, producers: TensorOpIndex) {
+    init(graph: Graph, pass: Int, producers: TensorOpIndex, marks: PathMarks) {
         self.graph = graph
         self.pass = graph.backwardPasses[pass]
         self.producers = producers
+        self.marks = marks
     }
 
     mutating func outcome(for t: Int, options: ExplainOptions) -> PassOutcome {
@@ -163,8 +166,8 @@ struct PassContext {
     /// iterative; each path visits a node at most once).
     private mutating func gradientPaths(to target: Int, limit: Int) -> [[PathStep]] {
         let edges = pass.edgeGradients
-        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: limit) { node in
-            self.incomingEdges(node).filter { edges.carriesGradient($0) }.map { (edges.sender($0), $0) }
+        let walks = pathsToRoots(from: target, roots: pass.roots, limit: limit, marks: marks) { node, ups in
+            for i in self.incomingEdges(node) where edges.carriesGradient(i) { ups.append((edges.sender(i), i)) }
         }
         return walks.map { walk in
             walk.indices.reversed().map { k in

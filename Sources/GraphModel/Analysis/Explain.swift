@@ -151,7 +151,10 @@ extension Graph {
     /// Linear in the graph's size per pass and target.
     public func explain(_ targets: [Int], options: ExplainOptions = ExplainOptions()) -> [TensorExplanation] {
         let producers = producerIndex()
-        var contexts = backwardPasses.indices.map { PassContext(graph: self, pass: $0, producers: producers) }
+        let marks = PathMarks(nodeCount: nodes.count)
+        var contexts = backwardPasses.indices.map {
+            PassContext(graph: self, pass: $0, producers: producers, marks: marks)
+        }
         return targets.filter { tensors.indices.contains($0) }.map { t in
             var outcomes: [PassOutcome] = []
             for p in backwardPasses.indices where t < backwardPasses[p].tensorsBefore && options.passes?.contains(p) != false {

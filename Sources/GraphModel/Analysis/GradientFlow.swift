@@ -64,8 +64,9 @@ extension Graph {
         let params = parameters
         var result: [GradientFlow] = []
         let producers = producerIndex()
+        let marks = PathMarks(nodeCount: nodes.count)
         for p in backwardPasses.indices {
-            var context = PassContext(graph: self, pass: p, producers: producers)
+            var context = PassContext(graph: self, pass: p, producers: producers, marks: marks)
             for t in params { result.append(context.flow(to: t)) }
         }
         return result
@@ -75,7 +76,8 @@ extension Graph {
     /// how or why not.
     public func gradientFlow(to tensor: Int, in pass: Int) -> GradientFlow? {
         guard tensors.indices.contains(tensor), backwardPasses.indices.contains(pass) else { return nil }
-        var context = PassContext(graph: self, pass: pass, producers: producerIndex())
+        var context = PassContext(
+            graph: self, pass: pass, producers: producerIndex(), marks: PathMarks(nodeCount: nodes.count))
         return context.flow(to: tensor)
     }
 }
@@ -121,12 +123,13 @@ extension PassContext {
     /// gradient; parallel edges from one node (`x * x`) count once.
     private mutating func nodePaths(to target: Int) -> [[Int]] {
         let edges = pass.edgeGradients
-        let walks = pathsToRoots(from: target, roots: Set(pass.roots), limit: GradientFlow.pathLimit) { node in
-            var ups: [(up: Int, edge: Int?)] = []
-            for i in self.incomingEdges(node) where edges.carriesGradient(i) && ups.last?.up != edges.sender(i) {
-                ups.append((edges.sender(i), i))
+        let walks = pathsToRoots(from: target, roots: pass.roots, limit: GradientFlow.pathLimit, marks: marks) { node, ups in
+            let first = ups.count
+            for i in self.incomingEdges(node) where edges.carriesGradient(i) {
+                let sender = edges.sender(i)
+                if ups.count > first && ups[ups.count - 1].up == sender { continue }
+                ups.append((sender, i))
             }
-            return ups
         }
         return walks.map { $0.reversed().map(\.node) }
     }
@@ -148,28 +151,63 @@ extension Graph {
 
 /// Up to `limit` walks from `target` up to a root (or a node with nothing above it), depth-first
 /// and iterative, each visiting a node at most once. A walk lists (node, the edge that led up to
-/// it) from `target` upwards; `ups` gives a node's (upper node, edge) pairs in the order to try.
+/// it) from `target` upwards; `ups` appends a node's (upper node, edge) pairs in the order to
+/// try. Roots and the nodes on the current walk are flagged in `marks`, whose flags it clears
+/// before returning, so a walk costs the nodes it visits and allocates nothing per node.
 func pathsToRoots(
-    from target: Int, roots: Set<Int>, limit: Int,
-    ups: (Int) -> [(up: Int, edge: Int?)]
+    from target: Int, roots: [Int], limit: Int, marks: PathMarks,
+    ups: (Int, inout [(up: Int, edge: Int?)]) -> Void
 ) -> [[(node: Int, via: Int?)]] {
     var walks: [[(node: Int, via: Int?)]] = []
-    // Each frame keeps its node's candidates: `ups` runs once per visit, not once per step back.
-    var stack: [(node: Int, via: Int?, candidates: [(up: Int, edge: Int?)], next: Int)] = [(target, nil, ups(target), 0)]
-    var onPath: Set<Int> = [target]
+    // The candidates of every frame on the stack, each frame's a range at the end in stack order.
+    var candidates: [(up: Int, edge: Int?)] = []
+    var stack: [(node: Int, via: Int?, first: Int, next: Int, end: Int)] = []
+    func push(_ node: Int, _ via: Int?) {
+        let first = candidates.count
+        ups(node, &candidates)
+        stack.append((node, via, first, first, candidates.count))
+        marks.set(PathMarks.onPath, node)
+    }
+    marks.prepare()
+    for r in roots { marks.set(PathMarks.root, r) }
+    push(target, nil)
     while let top = stack.last, walks.count < limit {
-        let candidates = top.candidates
-        if top.next == 0 && (roots.contains(top.node) || candidates.isEmpty) && stack.count > 1 {
+        let isRoot = marks.has(PathMarks.root, top.node)
+        if top.next == top.first && (isRoot || top.first == top.end) && stack.count > 1 {
             walks.append(stack.map { ($0.node, $0.via) })
         }
-        if roots.contains(top.node) || top.next >= candidates.count {
-            onPath.remove(top.node)
+        if isRoot || top.next >= top.end {
+            marks.clear(PathMarks.onPath, top.node)
             stack.removeLast()
+            candidates.removeLast(candidates.count - top.first)
             continue
         }
         stack[stack.count - 1].next += 1
         let (up, edge) = candidates[top.next]
-        if onPath.insert(up).inserted { stack.append((up, edge, ups(up), 0)) }
+        if !marks.has(PathMarks.onPath, up) { push(up, edge) }
     }
+    for frame in stack { marks.clear(PathMarks.onPath, frame.node) }
+    for r in roots { marks.clear(PathMarks.root, r) }
     return walks
+}
+
+/// Flags per node for `pathsToRoots`: one table for a graph, made on the first walk and shared
+/// by all its walks (each clears what it set), so that a walk's cost does not grow with the
+/// rest of the graph and a question that walks nothing allocates nothing.
+final class PathMarks {
+    static let onPath: UInt8 = 1
+    static let root: UInt8 = 2
+    private let nodeCount: Int
+    private var flags: [UInt8] = []
+
+    init(nodeCount: Int) { self.nodeCount = nodeCount }
+
+    /// Makes the table (all clear) if no walk has yet.
+    func prepare() {
+        if flags.isEmpty { flags = [UInt8](repeating: 0, count: nodeCount) }
+    }
+
+    func has(_ flag: UInt8, _ node: Int) -> Bool { flags[node] & flag != 0 }
+    func set(_ flag: UInt8, _ node: Int) { flags[node] |= flag }
+    func clear(_ flag: UInt8, _ node: Int) { flags[node] &= ~flag }
 }

@@ -9,9 +9,11 @@ struct IncomingEdges {
     private let targets: [Int]
 
     init(_ gradients: EdgeGradientList) {
-        let to = gradients.map(\.to)
-        order = to.indices.sorted { to[$0] < to[$1] || (to[$0] == to[$1] && $0 < $1) }
-        targets = order.map { to[$0] }
+        // (target, index) packed in one integer, so that the sort compares integers, no closure.
+        var keys = gradients.indices.map { UInt64(UInt32(truncatingIfNeeded: gradients.receiver($0))) << 32 | UInt64($0) }
+        keys.sort()
+        order = keys.map { Int($0 & 0xFFFF_FFFF) }
+        targets = keys.map { Int($0 >> 32) }
     }
 
     /// The indices of the edges into `node`, ascending; empty for a node no edge reaches.

@@ -33,16 +33,39 @@ final class ByteSink {
 
     deinit { base.deallocate() }
 
-    /// Appends one byte.
-    @inline(__always) func append(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
+    /// Makes room for `n` more bytes (`n` at most 64, the least capacity, so that a draining
+    /// sink makes room by handing its bytes over), for the unchecked writes below.
+    @inline(__always) func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    /// Writes one byte into room made by `reserve`.
+    @inline(__always) func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
+    }
+
+    /// Writes `n` bytes from `source` into room made by `reserve`, byte by byte: cheaper than a
+    /// call to memcpy for the few bytes of a key or a name.
+    @inline(__always) func put(_ source: UnsafePointer<UInt8>, count n: Int) {
+        let target = base + count
+        for i in 0..<n { target[i] = source[i] }
+        count += n
+    }
+
+    /// Appends one byte.
+    @inline(__always) func append(_ byte: UInt8) {
+        reserve(1)
+        put(byte)
     }
 
     /// Appends `bytes`.
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if bytes.count <= 16 {
+            reserve(bytes.count)
+            return put(source, count: bytes.count)
+        }
         if drain != nil, bytes.count > capacity {
             // Longer than a piece: handed over in pieces of `capacity` bytes.
             var start = 0
@@ -66,19 +89,24 @@ final class ByteSink {
         text.withUTF8 { append($0) }
     }
 
-    /// Appends the decimal digits of `n` (no intermediate string).
+    /// Appends the decimal digits of `n`, written in place (no intermediate string or buffer).
     func appendDecimal(_ n: Int) {
-        if n < 0 { append(UInt8(ascii: "-")) }
+        reserve(20)
+        if n < 0 { put(UInt8(ascii: "-")) }
         var m = n.magnitude
-        guard m >= 10 else { return append(UInt8(ascii: "0") + UInt8(m)) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var k = 20
-            while m > 0 {
-                k -= 1
-                digits[k] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-            }
-            append(UnsafeBufferPointer(rebasing: digits[k...]))
+        guard m >= 10 else { return put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m)) }
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && m >= power {
+            digits += 1
+            if digits < 20 { power &*= 10 }
+        }
+        var k = count + digits
+        count = k
+        while m > 0 {
+            k -= 1
+            base[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
+            m /= 10
         }
     }
 

@@ -18,6 +18,42 @@ struct StringTable {
         strings.append(s)
         return strings.count - 1
     }
+
+    /// The index of a string the graph keeps once under id `pooled` (an op's or node's name),
+    /// if `intern(_:pooled:_:)` has been given it: `known` maps the graph's ids to indices.
+    static func index(pooled: Int, in known: [Int32]) -> Int? {
+        pooled < known.count && known[pooled] >= 0 ? Int(known[pooled]) : nil
+    }
+
+    /// `intern(s)`, remembered in `known` under the graph's id `pooled` for `index(pooled:in:)`.
+    mutating func intern(_ s: String, pooled: Int, _ known: inout [Int32]) -> Int {
+        if pooled >= known.count { known += repeatElement(-1, count: pooled + 1 - known.count) }
+        let i = intern(s)
+        known[pooled] = Int32(i)
+        return i
+    }
+}
+
+/// What a `/3` writer has interned, by the graph's own ids: each distinct name, name list and
+/// dtype is looked up in the string table once, not once per record. (Looked up without
+/// closures: a closure reading the graph would copy the whole `Graph` value at every call.)
+struct InternedIDs {
+    var opNames: [Int32] = []
+    var nodeNames: [Int32] = []
+    var dtypes: [Int32] = []
+    /// Per tensor name list id: the names' indices (nil: not yet seen).
+    private var nameLists: [[Int]?] = []
+
+    /// The indices of the name list the graph keeps under id `pooled`, if `intern` has been given it.
+    func names(pooled: Int) -> [Int]? { pooled < nameLists.count ? nameLists[pooled] : nil }
+
+    /// Interns the names of the list the graph keeps under id `pooled`; returns their indices.
+    mutating func intern(names list: [String], pooled: Int, _ table: inout StringTable) -> [Int] {
+        if pooled >= nameLists.count { nameLists += repeatElement(nil, count: pooled + 1 - nameLists.count) }
+        let indices = list.map { table.intern($0) }
+        nameLists[pooled] = indices
+        return indices
+    }
 }
 
 /// The values a tensor's `line`, `region`, `grad_fn` and `pass` default to: its producer op's.

@@ -12,18 +12,19 @@ extension Graph {
     /// Writes the `/3` document into `w`.
     func writeCompactJSON(explaining explanation: ((BlockReason) -> String)?, _ w: inout JSONWriter) {
         var table = StringTable()
+        var interned = InternedIDs()
         w.beginObject()
         w.field("schema", GraphJSONVersion.v3.schema)
-        array("tensors", tensors, &w) { t, w in writeCompactTensor(t, &table, &w) }
+        array("tensors", tensors.indices, &w) { t, w in writeCompactTensor(t, &interned, &table, &w) }
         if !attributeSets.isEmpty {
             w.key("attribute_sets")
             w.beginArray()
             for set in attributeSets { Self.writeAttributes(set, &w) }
             w.endArray()
         }
-        array("ops", ops, &w) { o, w in writeCompactOp(o, &table, &w) }
+        array("ops", ops.indices, &w) { o, w in writeCompactOp(o, &interned, &table, &w) }
         let opOfNode = Self.opsOfNodes(ops, nodeCount: nodes.count)
-        array("nodes", nodes, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n.id], &table, &w) }
+        array("nodes", nodes.indices, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n], &interned, &table, &w) }
         array("regions", regions, &w) { r, w in
             w.field("kind", r.kind.rawValue)
             w.field("start_line", r.startLine)
@@ -77,70 +78,125 @@ extension Graph {
         w.endArray()
     }
 
-    private func writeCompactTensor(_ t: TensorRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
-        if let label = t.label, label != t.names.first { w.field("label", table.intern(label)) }
-        if !t.names.isEmpty {
-            w.key("names")
-            w.beginArray()
-            for n in t.names { w.value(table.intern(n)) }
-            w.endArray()
+    // Tensors, ops and nodes are read column by column (no record built per row) and their
+    // names interned once per distinct name (`InternedIDs`).
+
+    private func writeCompactTensor(
+        _ t: Int, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
+    ) {
+        let rare = tensors.rareNames(of: t)
+        if let path = rare?.parameterPath {
+            let label = path.firstIndex(of: ".").map { String(path[path.index(after: $0)...]) } ?? path
+            if label != tensors.names(of: t).first { w.field("label", table.intern(label)) }
         }
-        if !t.shape.isEmpty { w.field("shape", t.shape) }
-        if t.dtype != .float32 { w.field("dtype", table.intern(t.dtype.name)) }
-        if t.requiresGrad != (t.gradFn != nil) { w.field("requires_grad", t.requiresGrad) }
-        if t.isLeaf != (t.gradFn == nil) { w.field("is_leaf", t.isLeaf) }
-        if t.version != 0 { w.field("version", t.version) }
-        if t.source != .op { w.field("source", t.source.rawValue) }
-        if !t.factory.isEmpty { w.field("factory", table.intern(t.factory)) }
-        if let producer = t.producer { w.field("producer", producer) }
-        if let detach = t.detach { w.field("detach", detach) }
-        let defaults = TensorDefaults(producer: t.producer, in: ops)
-        if t.line != defaults.line { w.field("line", t.line) }
-        if t.region != defaults.region { w.field("region", t.region) }
-        if t.gradFn != defaults.gradFn { w.field("grad_fn", t.gradFn) }
-        if let a = t.accumulateGrad { w.field("accumulate_grad", a) }
-        if t.pass != defaults.pass { w.field("pass", t.pass) }
-        if let previews = tensorValues[t.id] {
+        let listID = tensors.nameListID(of: t)
+        let names: [Int]
+        if let known = interned.names(pooled: listID) {
+            names = known
+        } else {
+            names = interned.intern(names: tensors.names(of: t), pooled: listID, &table)
+        }
+        if !names.isEmpty { w.field("names", names) }
+        let shape = tensors.shape(of: t)
+        if !shape.isEmpty { w.field("shape", shape) }
+        let dtype = tensors.dtype(of: t)
+        if dtype != .float32 {
+            if let known = StringTable.index(pooled: dtype.rawValue, in: interned.dtypes) {
+                w.field("dtype", known)
+            } else {
+                w.field("dtype", table.intern(dtype.name, pooled: dtype.rawValue, &interned.dtypes))
+            }
+        }
+        let gradFn = tensors.gradFn(of: t)
+        let requiresGrad = tensors.requiresGrad(of: t)
+        let isLeaf = tensors.isLeaf(of: t)
+        if requiresGrad != (gradFn != nil) { w.field("requires_grad", requiresGrad) }
+        if isLeaf != (gradFn == nil) { w.field("is_leaf", isLeaf) }
+        let version = tensors.version(of: t)
+        if version != 0 { w.field("version", version) }
+        let source = tensors.source(of: t)
+        if source != .op { w.field("source", source.rawValue) }
+        if let factory = rare?.factory, !factory.isEmpty { w.field("factory", table.intern(factory)) }
+        let producer = tensors.producer(of: t)
+        if let producer { w.field("producer", producer) }
+        if let detach = tensors.detach(of: t) { w.field("detach", detach) }
+        let defaults = TensorDefaults(producer: producer, in: ops)
+        let line = tensors.line(of: t)
+        if line != defaults.line { w.field("line", line) }
+        let region = tensors.region(of: t)
+        if region != defaults.region { w.field("region", region) }
+        if gradFn != defaults.gradFn { w.field("grad_fn", gradFn) }
+        if let a = tensors.accumulateGrad(of: t) { w.field("accumulate_grad", a) }
+        let pass = tensors.pass(of: t)
+        if pass != defaults.pass { w.field("pass", pass) }
+        if !tensorValues.isEmpty, let previews = tensorValues[t] {
             w.key("values")
             Self.writeValues(previews, &w)
         }
     }
 
-    private func writeCompactOp(_ o: OpRecord, _ table: inout StringTable, _ w: inout JSONWriter) {
-        w.field("name", table.intern(o.name))
-        if !o.inputs.isEmpty { w.field("inputs", o.inputs) }
-        if !o.outputs.isEmpty { w.field("outputs", o.outputs) }
-        w.field("line", o.line)
-        if let region = o.region { w.field("region", region) }
-        if !o.gradEnabled { w.field("grad_enabled", false) }
-        if let g = o.gradFn { w.field("grad_fn", g) }
-        if o.isInPlace { w.field("in_place", true) }
-        if let pass = o.pass { w.field("pass", pass) }
-        if let inner = o.innerLine { w.field("inner_line", inner) }
-        if !o.callLines.isEmpty { w.field("call_lines", o.callLines) }
-        if let set = attributeSet(ofOp: o.id) { w.field("attributes", set) }
+    private func writeCompactOp(_ o: Int, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter) {
+        let nameID = ops.nameID(of: o)
+        if let known = StringTable.index(pooled: nameID, in: interned.opNames) {
+            w.field("name", known)
+        } else {
+            w.field("name", table.intern(ops.name(of: o), pooled: nameID, &interned.opNames))
+        }
+        let inputs = ops.storedInputs(of: o)
+        if !inputs.isEmpty { w.field("inputs", inputs) }
+        let outputs = ops.storedOutputs(of: o)
+        if !outputs.isEmpty { w.field("outputs", outputs) }
+        w.field("line", ops.line(of: o))
+        if let region = ops.region(of: o) { w.field("region", region) }
+        if !ops.gradEnabled(o) { w.field("grad_enabled", false) }
+        if let g = ops.gradFn(of: o) { w.field("grad_fn", g) }
+        if ops.isInPlace(o) { w.field("in_place", true) }
+        if let pass = ops.pass(of: o) { w.field("pass", pass) }
+        if let inner = ops.innerLine(of: o) { w.field("inner_line", inner) }
+        let callLines = ops.callLines(of: o)
+        if !callLines.isEmpty { w.field("call_lines", callLines) }
+        if let set = attributeSet(ofOp: o) { w.field("attributes", set) }
     }
 
-    private func writeCompactNode(_ n: NodeRecord, defaultOp: Int?, _ table: inout StringTable, _ w: inout JSONWriter) {
-        w.field("name", table.intern(n.name))
-        if n.op != defaultOp { w.field("op", n.op) }
-        if n.line != n.op.map({ ops.line(of: $0) }) { w.field("line", n.line) }
-        if !n.next.isEmpty {
+    private func writeCompactNode(
+        _ n: Int, defaultOp: Int?, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
+    ) {
+        let nameID = nodes.nameID(of: n)
+        if let known = StringTable.index(pooled: nameID, in: interned.nodeNames) {
+            w.field("name", known)
+        } else {
+            w.field("name", table.intern(nodes.name(of: n), pooled: nameID, &interned.nodeNames))
+        }
+        let op = nodes.op(of: n)
+        if op != defaultOp { w.field("op", op) }
+        let line = nodes.line(of: n)
+        let opLine: Int? = if let op { ops.line(of: op) } else { nil }
+        if line != opLine { w.field("line", line) }
+        let nextCount = nodes.nextCount(of: n)
+        if nextCount > 0 {
             w.key("next")
             w.beginArray()
-            for e in n.next {
-                if let e, e.inputNr != 0 { w.ints([e.node, e.inputNr]) } else { w.value(e?.node) }
+            for k in 0..<nextCount {
+                let e = nodes.nextEdge(k, of: n)
+                if let e, e.inputNr != 0 {
+                    w.beginArray()
+                    w.value(e.node)
+                    w.value(e.inputNr)
+                    w.endArray()
+                } else {
+                    w.value(e?.node)
+                }
             }
             w.endArray()
         }
-        if !n.saved.isEmpty {
+        if nodes.savedCount(of: n) > 0 {
             w.key("saved")
             w.beginArray()
-            for b in n.saved { writeCompactSaved(b, &table, &w) }
+            for b in nodes.saved(of: n) { writeCompactSaved(b, &table, &w) }
             w.endArray()
         }
-        if let v = n.variable { w.field("variable", v) }
-        if let pass = n.pass { w.field("pass", pass) }
+        if let v = nodes.variable(of: n) { w.field("variable", v) }
+        if let pass = nodes.pass(of: n) { w.field("pass", pass) }
     }
 
     private func writeCompactSaved(_ b: SavedBuffer, _ table: inout StringTable, _ w: inout JSONWriter) {
@@ -174,7 +230,8 @@ extension Graph {
         w.field("ops_before", p.opsBefore)
         w.field("tensors_before", p.tensorsBefore)
         if !p.executed.isEmpty { w.field("executed", p.executed) }
-        array("edges", p.edgeGradients, &w) { e, w in
+        array("edges", p.edgeGradients.indices, &w) { i, w in
+            let e = p.edgeGradients.fields(i)
             w.field("from", e.from)
             if e.index != 0 { w.field("index", e.index) }
             let target = (0..<nodes.nextCount(of: e.from)).contains(e.index) ? nodes.nextEdge(e.index, of: e.from) : nil
@@ -182,7 +239,15 @@ extension Graph {
                 w.field("to", e.to)
                 w.field("input_nr", e.inputNr)
             }
-            if let grad = e.grad {
+            if let values = e.values {
+                // A summary kept as its values follows from them: `{shape, values}` alone.
+                w.key("grad")
+                w.beginObject()
+                if !e.shape.isEmpty { w.field("shape", e.shape) }
+                w.key("values")
+                w.doubles(values)
+                w.endObject()
+            } else if let grad = e.full {
                 w.key("grad")
                 Self.writeCompactSummary(grad, &w)
             }

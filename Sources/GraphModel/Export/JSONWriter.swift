@@ -14,9 +14,8 @@
 package struct JSONWriter {
     private let sink: ByteSink
     /// Whether the next value in the innermost open object or array needs a comma before it.
+    /// Closing one needs no stack: the object or array around it has a value now (the one closed).
     private var needsComma = false
-    /// `needsComma` of each enclosing object or array.
-    private var enclosing: [Bool] = []
 
     /// An empty writer with room for `capacity` bytes.
     package init(reserving capacity: Int = 0) { sink = ByteSink(capacity: capacity) }
@@ -33,7 +32,7 @@ package struct JSONWriter {
     /// Hands a draining writer's last piece over.
     package func finish() { sink.finish() }
 
-    private mutating func separate() {
+    @inline(__always) private mutating func separate() {
         if needsComma { sink.append(UInt8(ascii: ",")) }
         needsComma = true
     }
@@ -41,13 +40,12 @@ package struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         separate()
         sink.append(bracket)
-        enclosing.append(true)
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
         sink.append(bracket)
-        needsComma = enclosing.popLast() ?? true
+        needsComma = true
     }
 
     /// Opens an object, array; closes the innermost one.
@@ -59,11 +57,22 @@ package struct JSONWriter {
     /// Writes `"name":` inside an object; the next value written is its value. Keys are the
     /// schema's literal names, copied as they are (they never need escaping).
     package mutating func key(_ name: StaticString) {
-        separate()
-        sink.append(UInt8(ascii: "\""))
-        sink.append(name)
-        sink.append(UInt8(ascii: "\""))
-        sink.append(UInt8(ascii: ":"))
+        guard name.hasPointerRepresentation, name.utf8CodeUnitCount <= 60 else {
+            separate()
+            sink.append(UInt8(ascii: "\""))
+            sink.append(name)
+            sink.append("\":")
+            needsComma = false
+            return
+        }
+        // One check for room, then `,"name":` copied in place.
+        let length = name.utf8CodeUnitCount
+        sink.reserve(length + 4)
+        if needsComma { sink.put(UInt8(ascii: ",")) }
+        sink.put(UInt8(ascii: "\""))
+        sink.put(name.utf8Start, count: length)
+        sink.put(UInt8(ascii: "\""))
+        sink.put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -104,7 +113,9 @@ package struct JSONWriter {
         } else if d == d.rounded() && abs(d) < 1e15 {
             integer(Int(d))
         } else {
-            sink.appendText(String(d))
+            // Swift's own shortest round-trip digits (those of `String(d)`), handed over as bytes.
+            var stream = SinkStream(sink: sink)
+            d.write(to: &stream)
         }
     }
 
@@ -135,6 +146,20 @@ package struct JSONWriter {
     package mutating func field(_ name: StaticString, _ v: [Int]) {
         key(name)
         ints(v)
+    }
+    /// Writes `"name":[ids...]` from a column of 32-bit ids.
+    mutating func field(_ name: StaticString, _ v: ArraySlice<Int32>) {
+        key(name)
+        beginArray()
+        for n in v { value(Int(n)) }
+        endArray()
+    }
+
+    /// Writes an array of numbers as `value(_: Double)` writes each.
+    mutating func doubles(_ a: ArraySlice<Double>) {
+        beginArray()
+        for x in a { value(x) }
+        endArray()
     }
 
     /// Decimal digits of `n`, written straight into the buffer (no intermediate string).
@@ -176,4 +201,14 @@ package struct JSONWriter {
             }
         }
     }
+}
+
+/// A `ByteSink` as a text stream: `Double.write(to:)` hands its digits to `_writeASCII` as
+/// bytes, where `String(d)` would allocate a string for any number longer than 15 characters.
+private struct SinkStream: TextOutputStream {
+    let sink: ByteSink
+
+    mutating func write(_ string: String) { sink.appendText(string) }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { sink.append(buffer) }
 }

@@ -31,6 +31,25 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
     /// The node that sent gradient `position` (its `from`).
     func sender(_ position: Int) -> Int { Int(rows[position].from) }
 
+    /// The node gradient `position` flowed into (its `to`).
+    func receiver(_ position: Int) -> Int { Int(rows[position].to) }
+
+    /// Gradient `position`'s fields read in place: the ids, and its summary as the shape and
+    /// values it follows from (`values` nil: the full summary is `full`; both nil: no gradient).
+    func fields(_ position: Int) -> StoredEdgeFields {
+        let r = rows[position]
+        var f = StoredEdgeFields(
+            from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr), shape: [], values: nil,
+            full: nil)
+        guard r.summary >= 0 else { return f }
+        if let (shape, values) = summaries.valuesEntry(Int(r.summary)) {
+            (f.shape, f.values) = (shape, values)
+        } else {
+            f.full = summaries[Int(r.summary)]
+        }
+        return f
+    }
+
     /// Appends `gradient`.
     mutating func append(_ gradient: EdgeGradient) {
         append(from: gradient.from, index: gradient.index, to: gradient.to, inputNr: gradient.inputNr, grad: gradient.grad)
@@ -41,6 +60,19 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
         let summary = grad.map { summaries.append($0) } ?? -1
         rows.append(EdgeRow(from: from, index: index, to: to, inputNr: inputNr, summary: summary))
     }
+}
+
+/// An edge gradient's fields as `EdgeGradientList.fields(_:)` reads them.
+struct StoredEdgeFields {
+    let from: Int
+    let index: Int
+    let to: Int
+    let inputNr: Int
+    /// The summary's shape and values when it follows from them.
+    var shape: [Int]
+    var values: ArraySlice<Double>?
+    /// The summary when it is kept in full.
+    var full: GradSummary?
 }
 
 /// One edge gradient's ids.
@@ -76,6 +108,14 @@ struct GradSummaryStore: Sendable {
         if e.count < 0 { return full[Int(e.start)] }
         let v = Array(values[Int(e.start)..<Int(e.start) + Int(e.count)])
         return GradSummary(values: v, shape: shapePool[e.shape])
+    }
+
+    /// The shape and values of the summary at `index` when it is the one they give (nil when
+    /// the summary is kept in full), read without building the summary.
+    func valuesEntry(_ index: Int) -> (shape: [Int], values: ArraySlice<Double>)? {
+        let e = entries[index]
+        guard e.count >= 0 else { return nil }
+        return (shapePool[e.shape], values[Int(e.start)..<Int(e.start) + Int(e.count)])
     }
 
     /// Stores `summary`, or reuses the last entry when it holds the same summary; returns its index.

@@ -58,18 +58,35 @@ private struct RecentIDs: Sendable {
 /// the rows that have a value, for columns that few rows fill.
 struct SparseIDColumn: Sendable {
     private var values: [Int32: Int32] = [:]
+    /// The lowest and highest row ever given a value: rows outside are answered without hashing
+    /// (a column filled in a few places, such as the one leaf of a long chain, is mostly outside).
+    private var low = Int32.max
+    private var high = Int32.min
 
     subscript(row: Int) -> Int? {
-        get { values[Int32(truncatingIfNeeded: row)].map(Int.init) }
+        get {
+            let key = Int32(truncatingIfNeeded: row)
+            guard key >= low && key <= high else { return nil }
+            return values[key].map(Int.init)
+        }
         set {
             guard newValue != nil || !values.isEmpty else { return }
-            values[Int32(truncatingIfNeeded: row)] = newValue.map { Int32(truncatingIfNeeded: $0) }
+            let key = Int32(truncatingIfNeeded: row)
+            if newValue != nil { widen(to: key) }
+            values[key] = newValue.map { Int32(truncatingIfNeeded: $0) }
         }
     }
 
     /// Gives a row that holds no value yet (one just appended) `value`: nothing to look up for nil.
     mutating func fill(_ row: Int, with value: Int?) {
         guard let value else { return }
-        values[Int32(truncatingIfNeeded: row)] = Int32(truncatingIfNeeded: value)
+        let key = Int32(truncatingIfNeeded: row)
+        widen(to: key)
+        values[key] = Int32(truncatingIfNeeded: value)
+    }
+
+    private mutating func widen(to key: Int32) {
+        low = Swift.min(low, key)
+        high = Swift.max(high, key)
     }
 }

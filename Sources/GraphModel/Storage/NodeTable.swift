@@ -96,6 +96,17 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     /// How many saved buffers node `id` has.
     func savedCount(of id: Int) -> Int { Int(bufferStarts[id + 1] - bufferStarts[id]) }
 
+    /// The id of node `id`'s name among the distinct names (equal names, equal ids).
+    func nameID(of id: Int) -> Int { Int(nameIDs[id]) }
+
+    func line(of id: Int) -> Int { Int(lines[id]) }
+
+    func op(of id: Int) -> Int? { unpackID(ops[id]) }
+
+    func variable(of id: Int) -> Int? { variables[id] }
+
+    func pass(of id: Int) -> Int? { passes[id] }
+
     mutating func setOp(_ op: Int?, of id: Int) { ops[id] = packID(op) }
 
     /// Marks every buffer of node `id` not freed yet as freed by `pass`.

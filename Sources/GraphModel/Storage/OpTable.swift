@@ -120,6 +120,12 @@ public struct OpTable: RandomAccessCollection, Sendable {
 
     func pass(of id: Int) -> Int? { passes[id] }
 
+    func innerLine(of id: Int) -> Int? { innerLines[id] }
+
+    /// The id of op `id`'s name among the distinct names (equal names, equal ids), for writers
+    /// that look each name up once rather than once per op.
+    func nameID(of id: Int) -> Int { Int(nameIDs[id]) }
+
     mutating func setGradFn(_ node: Int?, of id: Int) { gradFns[id] = packID(node) }
 
     /// Makes op `id` the in-place op `name` writing into `tensor` (an out-of-place op folded

@@ -132,7 +132,7 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     func isLeaf(of id: Int) -> Bool { kinds[id] & 128 != 0 }
 
-    func source(of id: Int) -> TensorSource { TensorSource.allCases[Int(kinds[id] >> 3) & 7] }
+    func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
 
     /// Whether tensor `id` is 0-dimensional.
     func isScalar(_ id: Int) -> Bool { shapeIDs[id] == 0 }
@@ -141,6 +141,32 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     func isUnnamed(_ id: Int) -> Bool { nameListIDs[id] == 0 }
 
     func version(of id: Int) -> Int { Int(versions[id]) }
+
+    // MARK: Single columns, for writers that read a tensor's fields without building its record
+
+    /// The id of tensor `id`'s name list among the distinct lists (equal lists, equal ids).
+    func nameListID(of id: Int) -> Int { Int(nameListIDs[id]) }
+
+    func dtype(of id: Int) -> DType { DType(rawValue: Int(kinds[id] & 7)) ?? .float32 }
+
+    func producer(of id: Int) -> Int? { unpackID(producers[id]) }
+
+    func detach(of id: Int) -> Int? { detaches[id] }
+
+    func line(of id: Int) -> Int { Int(lines[id]) }
+
+    func region(of id: Int) -> Int? { unpackID(regions[id]) }
+
+    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
+
+    func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
+
+    func pass(of id: Int) -> Int? { passes[id] }
+
+    /// `factory` and `parameterPath` of tensor `id` (nil when both are unset).
+    func rareNames(of id: Int) -> RareTensorNames? {
+        rareNames.isEmpty ? nil : rareNames[Int32(truncatingIfNeeded: id)]
+    }
 
     /// Sets what the engine reports of a live tensor each time the recorder sees it.
     mutating func setFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool, version: Int) {
@@ -162,6 +188,18 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
 extension TensorSource {
     /// The source's position in `allCases`, as the kind column stores it.
+    /// The source stored as `columnCode` (read without building `allCases`, an array, per row).
+    fileprivate init(columnCode: UInt8) {
+        switch columnCode {
+        case 0: self = .factory
+        case 1: self = .op
+        case 2: self = .detach
+        case 3: self = .data
+        case 4: self = .backward
+        default: self = .untracked
+        }
+    }
+
     fileprivate var columnCode: UInt8 {
         switch self {
         case .factory: 0
