@@ -68,6 +68,14 @@ enum DivF: BinaryFunction {
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a }
 }
 
+/// What an add, sub or rsub node with PyTorch's default `alpha` keeps (one shared array).
+private let unitAlpha: [(name: String, value: SavedValue)] = [("alpha", .alpha(1))]
+
+/// The `alpha` an add or sub node keeps.
+private func keptAlpha(_ alpha: Double) -> [(name: String, value: SavedValue)] {
+    alpha == 1 ? unitAlpha : [("alpha", .alpha(alpha))]
+}
+
 /// An operand of a binary op: a tensor or a Python number.
 public enum Operand {
     case tensor(Tensor)
@@ -113,7 +121,7 @@ extension Tensor {
             out = try mapBinary(AddF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("add", "AddBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
+        record("add", "AddBackward0", self, o, output: out, keeping: keptAlpha(alpha)) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
@@ -133,7 +141,7 @@ extension Tensor {
             out = try mapBinary(SubF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("sub", "SubBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
+        record("sub", "SubBackward0", self, o, output: out, keeping: keptAlpha(alpha)) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
@@ -146,7 +154,7 @@ extension Tensor {
     public func rsub(_ number: ScalarValue) throws -> Tensor {
         let (dt, o) = promote(.scalar(number))
         let out = try mapBinary(SubF.self, o, self, dtype: dt)
-        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: [("alpha", .alpha(1))]) { ctx in
+        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: unitAlpha) { ctx in
             [try ctx.grad.neg()]
         }
         return out
@@ -158,7 +166,7 @@ extension Tensor {
         let out = try mapBinary(MulF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
         record(
-            "mul", "MulBackward0", inputs: [self, o], outputs: [out],
+            "mul", "MulBackward0", self, o, output: out,
             saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             [
@@ -195,7 +203,7 @@ extension Tensor {
         let out = try mapBinary(DivF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
         record(
-            "div", "DivBackward0", inputs: [self, o], outputs: [out],
+            "div", "DivBackward0", self, o, output: out,
             saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
         ) { ctx in
             let other = try ctx.saved("other")
