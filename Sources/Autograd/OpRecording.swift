@@ -49,13 +49,15 @@ func record(
 }
 
 /// `record` for an op with two tensor inputs and one output (the arithmetic operators): the
-/// same node and observer event, without building input and output arrays the node does not need.
+/// same node and observer event, without building input and output arrays the node does not
+/// need, nor the formula's closure unless a node is made (so inside backward formulas and
+/// under no_grad the op allocates nothing for recording).
 @inline(__always)
 func record(
     _ op: String, _ backward: String, _ a: Tensor, _ b: Tensor, output: Tensor,
     saving: @autoclosure () -> [SaveSlot] = [],
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
-    formula: @escaping FormulaNode.Formula
+    formula: @autoclosure () -> FormulaNode.Formula
 ) {
     let state = ThreadState.current
     guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
@@ -63,7 +65,7 @@ func record(
     if state.gradEnabled && (a.requiresGrad || b.requiresGrad) {
         node = formulaNode(
             backward, edges: [a.gradientEdge, b.gradientEdge], outputs: CollectionOfOne(output), saving: saving,
-            keeping: keeping, state: state, formula: formula)
+            keeping: keeping, state: state, formula: formula())
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {

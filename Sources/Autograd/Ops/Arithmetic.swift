@@ -121,12 +121,14 @@ extension Tensor {
             out = try mapBinary(AddF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("add", "AddBackward0", self, o, output: out, keeping: keptAlpha(alpha)) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-            ]
-        }
+        record(
+            "add", "AddBackward0", self, o, output: out, keeping: keptAlpha(alpha),
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                    ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -141,12 +143,15 @@ extension Tensor {
             out = try mapBinary(SubF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("sub", "SubBackward0", self, o, output: out, keeping: keptAlpha(alpha)) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-            ]
-        }
+        record(
+            "sub", "SubBackward0", self, o, output: out, keeping: keptAlpha(alpha),
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                    ctx.needsGrad(1)
+                        ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -167,13 +172,13 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "mul", "MulBackward0", self, o, output: out,
-            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
-        ) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
-            ]
-        }
+            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)],
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -204,16 +209,17 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", self, o, output: out,
-            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
-        ) { ctx in
-            let other = try ctx.saved("other")
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
-                // div_tensor_other_backward: -grad * ((self / other) / other).
-                ctx.needsGrad(1)
-                    ? try ctx.grad.neg().mul(.tensor(ctx.saved("self").div(.tensor(other)).div(.tensor(other)))).sumTo(sb) : nil
-            ]
-        }
+            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)],
+            formula: { ctx in
+                let other = try ctx.saved("other")
+                return [
+                    ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
+                    // div_tensor_other_backward: -grad * ((self / other) / other).
+                    ctx.needsGrad(1)
+                        ? try ctx.grad.neg().mul(.tensor(ctx.saved("self").div(.tensor(other)).div(.tensor(other)))).sumTo(sb)
+                        : nil
+                ]
+            })
         return out
     }
 
