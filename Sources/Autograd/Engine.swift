@@ -51,23 +51,26 @@ enum Engine {
         GradMode.isEnabled = createGraph
         defer { GradMode.isEnabled = savedMode }
 
+        // One array carries each node's input gradients, emptied after the node as a
+        // per-node array would be released (its capacity kept unless a hook or the observer
+        // still holds it).
+        var inputs = [Tensor?]()
         while let node = queue.pop() {
             let slot = node.engineMark.slot
             let first = bufferStart[slot]
-            let count = bufferStart[slot + 1] - first
-            var inputs = [Tensor?](unsafeUninitializedCapacity: count) { out, initialized in
-                for i in 0..<count {
-                    (out.baseAddress! + i).initialize(to: buffers[first + i])
-                    buffers[first + i] = nil
-                }
-                initialized = count
+            for i in first..<bufferStart[slot + 1] {
+                inputs.append(buffers[i])
+                buffers[i] = nil
             }
             try runHooks(node, &inputs)
             if !node.preHooks.isEmpty { try node.runPreHooks(&inputs) }
             if let slots = captureSlots[slot] {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
-            if let needed, !needed[slot] { continue }
+            if let needed, !needed[slot] {
+                inputs.removeAll(keepingCapacity: true)
+                continue
+            }
             var outputs =
                 inputs.contains(where: { $0 != nil })
                 ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
@@ -87,6 +90,7 @@ enum Engine {
                 dependencies[next] -= 1
                 if dependencies[next] == 0 { queue.push(edge.node) }
             }
+            inputs.removeAll(keepingCapacity: true)
         }
         return captured
     }

@@ -30,7 +30,7 @@ public class Node {
     package internal(set) var saved: [SavedTensor] = []
     /// Slots PyTorch's formula declares but this node did not fill, because no gradient needed
     /// them (`grad_fn._saved_self` is None for `a * b` when only `a` requires grad).
-    package internal(set) var unsavedRoles: [String] = []
+    package internal(set) var unsavedRoles = RoleList()
     /// The non-tensor values the formula keeps (sizes, dims, scalars), by PyTorch's names.
     package internal(set) var savedValues: [(name: String, value: SavedValue)] = []
     /// An object the host keeps with the node (the Python bindings keep `grad_fn.metadata` there).
@@ -88,6 +88,19 @@ public class Node {
         for s in saved where s.release(pass: pass) { any = true }
         if any { Observation.observer?.savedTensorsFreed(self) }
     }
+}
+
+/// A few slot names, the first kept without an array (most nodes have at most one).
+package struct RoleList {
+    private var first: String?
+    private var rest: [String] = []
+
+    mutating func append(_ role: String) {
+        if first == nil { first = role } else { rest.append(role) }
+    }
+
+    /// Whether `role` is in the list.
+    package func contains(_ role: String) -> Bool { first == role || rest.contains(role) }
 }
 
 enum NodeSequence {

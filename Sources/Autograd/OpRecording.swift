@@ -35,33 +35,9 @@ func record(
     let outputs = makeOutputs()
     var node: Node? = nil
     if state.gradEnabled && inputs.contains(where: { $0?.requiresGrad == true }) {
-        var edges = [Edge?]()
-        edges.reserveCapacity(inputs.count)
-        for input in inputs { edges.append(input?.gradientEdge) }
-        let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
-        attach(n, outputs: outputs)
-        let slots = saving()
-        if !slots.isEmpty {
-            var saved = [SavedTensor]()
-            saved.reserveCapacity(slots.count)
-            let hooks = state.savedTensorHooks.last
-            for slot in slots {
-                switch slot {
-                case .input(let role, let t?):
-                    saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
-                case .input(let role, nil): n.unsavedRoles.append(role)
-                case .output(let role, let i):
-                    saved.append(
-                        SavedTensor(
-                            role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                            savingNode: backward, hooks: hooks))
-                }
-            }
-            n.saved = saved
-        }
-        let kept = keeping()
-        if !kept.isEmpty { n.savedValues = kept }
-        node = n
+        node = formulaNode(
+            backward, edges: inputs.map { $0?.gradientEdge }, outputs: outputs, saving: saving, keeping: keeping,
+            state: state, formula: formula)
     }
     if state.inferenceMode { for o in outputs { o.isInference = true } }
     if let observer = state.observer {
@@ -72,8 +48,67 @@ func record(
     }
 }
 
+/// `record` for an op with two tensor inputs and one output (the arithmetic operators): the
+/// same node and observer event, without building input and output arrays the node does not
+/// need, nor the formula's closure unless a node is made (so inside backward formulas and
+/// under no_grad the op allocates nothing for recording).
+@inline(__always)
+func record(
+    _ op: String, _ backward: String, _ a: Tensor, _ b: Tensor, output: Tensor,
+    saving: @autoclosure () -> [SaveSlot] = [],
+    keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
+    formula: @autoclosure () -> FormulaNode.Formula
+) {
+    let state = ThreadState.current
+    guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
+    var node: Node? = nil
+    if state.gradEnabled && (a.requiresGrad || b.requiresGrad) {
+        node = formulaNode(
+            backward, edges: [a.gradientEdge, b.gradientEdge], outputs: CollectionOfOne(output), saving: saving,
+            keeping: keeping, state: state, formula: formula())
+    }
+    if state.inferenceMode { output.isInference = true }
+    if let observer = state.observer {
+        observer.opExecuted(OpEvent(name: op, inputs: [a, b], outputs: [output], gradFn: node, isInPlace: false))
+    }
+}
+
+/// The grad_fn `record` attaches: a `FormulaNode` with the inputs' edges, made the grad_fn of
+/// `outputs`, keeping the tensors `saving` names (through the innermost saved-tensor hooks)
+/// and the values `keeping` gives.
+private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
+    _ backward: String, edges: [Edge?], outputs: Outputs, saving: () -> [SaveSlot],
+    keeping: () -> [(name: String, value: SavedValue)], state: ThreadState, formula: @escaping FormulaNode.Formula
+) -> FormulaNode where Outputs.Index == Int {
+    let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
+    attach(n, outputs: outputs)
+    let slots = saving()
+    if !slots.isEmpty {
+        var saved = [SavedTensor]()
+        saved.reserveCapacity(slots.count)
+        let hooks = state.savedTensorHooks.last
+        for slot in slots {
+            switch slot {
+            case .input(let role, let t?):
+                saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
+            case .input(let role, nil): n.unsavedRoles.append(role)
+            case .output(let role, let i):
+                saved.append(
+                    SavedTensor(
+                        role: role, tensor: outputs[i], isOutput: true, outputNr: i,
+                        savingNode: backward, hooks: hooks))
+            }
+        }
+        n.saved = saved
+    }
+    let kept = keeping()
+    if !kept.isEmpty { n.savedValues = kept }
+    return n
+}
+
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
-func attach(_ node: FormulaNode, outputs: [Tensor]) {
+func attach<Outputs: RandomAccessCollection<Tensor>>(_ node: FormulaNode, outputs: Outputs)
+where Outputs.Index == Int {
     // The engine applies a node only when some output has a gradient, so a single-output node
     // never needs a zero gradient and keeps no output metadata.
     if outputs.count > 1 {

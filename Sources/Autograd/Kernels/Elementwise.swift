@@ -198,8 +198,44 @@ private func repeatingBlock(_ t: Tensor, in shape: [Int], dtype: DType) -> Int? 
 
 /// Applies `F` elementwise with broadcasting, computing in `dtype`.
 func mapBinary<F: BinaryFunction>(_ f: F.Type, _ a: Tensor, _ b: Tensor, dtype: DType) throws -> Tensor {
-    try inIteratorLayout(a, b, shape: broadcastShapes(a.shape, b.shape)) { a, b, shape in
+    let shape = try broadcastShapes(a.shape, b.shape)
+    if a.numel == 1 && b.numel == 1 { return try mapSingleElements(F.self, a, b, shape: shape, dtype: dtype) }
+    return try inIteratorLayout(a, b, shape: shape) { a, b, shape in
         try mapBinaryRowMajor(F.self, a, b, shape: shape, dtype: dtype)
+    }
+}
+
+/// `mapBinary` of two single-element operands: one value computed as `BinaryVisitor` computes
+/// it (an operand of another dtype converted through Double), without its operand preparation.
+private func mapSingleElements<F: BinaryFunction>(
+    _ f: F.Type, _ a: Tensor, _ b: Tensor, shape: [Int], dtype: DType
+) throws -> Tensor {
+    try MemoryBudget.checkedNumel(shape, allocating: dtype)
+    let out = Storage.uninitialized(dtype, count: 1)
+    dtype.dispatch(SingleElementVisitor<F>(a: a, b: b, out: out))
+    return Tensor(storage: out, shape: shape)
+}
+
+private struct SingleElementVisitor<F: BinaryFunction>: ElementVisitor {
+    let a: Tensor, b: Tensor, out: Storage
+
+    func visit<T: TensorElement>(_ type: T.Type) {
+        switch T.self {
+        case is Float.Type: store(Float.self, F.apply)
+        case is Double.Type: store(Double.self, F.apply)
+        case is Int64.Type: store(Int64.self, F.apply)
+        default: store(Bool.self, F.apply)
+        }
+    }
+
+    @inline(__always)
+    private func store<T: TensorElement>(_: T.Type, _ f: (T, T) -> T) {
+        out.pointer(T.self)[0] = f(value(a, as: T.self), value(b, as: T.self))
+    }
+
+    @inline(__always)
+    private func value<T: TensorElement>(_ t: Tensor, as _: T.Type) -> T {
+        t.dtype == out.dtype ? t.storage.pointer(T.self)[t.offset] : T(fromDouble: t.singleValue)
     }
 }
 

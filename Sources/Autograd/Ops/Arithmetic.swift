@@ -68,6 +68,14 @@ enum DivF: BinaryFunction {
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a }
 }
 
+/// What an add, sub or rsub node with PyTorch's default `alpha` keeps (one shared array).
+private let unitAlpha: [(name: String, value: SavedValue)] = [("alpha", .alpha(1))]
+
+/// The `alpha` an add or sub node keeps.
+private func keptAlpha(_ alpha: Double) -> [(name: String, value: SavedValue)] {
+    alpha == 1 ? unitAlpha : [("alpha", .alpha(alpha))]
+}
+
 /// An operand of a binary op: a tensor or a Python number.
 public enum Operand {
     case tensor(Tensor)
@@ -113,12 +121,14 @@ extension Tensor {
             out = try mapBinary(AddF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("add", "AddBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-            ]
-        }
+        record(
+            "add", "AddBackward0", self, o, output: out, keeping: keptAlpha(alpha),
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                    ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -133,12 +143,15 @@ extension Tensor {
             out = try mapBinary(SubF.self, self, scaled, dtype: dt)
         }
         let (sa, sb) = (shape, o.shape)
-        record("sub", "SubBackward0", inputs: [self, o], outputs: [out], keeping: [("alpha", .alpha(alpha))]) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-            ]
-        }
+        record(
+            "sub", "SubBackward0", self, o, output: out, keeping: keptAlpha(alpha),
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
+                    ctx.needsGrad(1)
+                        ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -146,7 +159,7 @@ extension Tensor {
     public func rsub(_ number: ScalarValue) throws -> Tensor {
         let (dt, o) = promote(.scalar(number))
         let out = try mapBinary(SubF.self, o, self, dtype: dt)
-        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: [("alpha", .alpha(1))]) { ctx in
+        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: unitAlpha) { ctx in
             [try ctx.grad.neg()]
         }
         return out
@@ -158,14 +171,14 @@ extension Tensor {
         let out = try mapBinary(MulF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
         record(
-            "mul", "MulBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
-        ) { ctx in
-            [
-                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
-            ]
-        }
+            "mul", "MulBackward0", self, o, output: out,
+            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)],
+            formula: { ctx in
+                [
+                    ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
+                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
+                ]
+            })
         return out
     }
 
@@ -195,17 +208,18 @@ extension Tensor {
         let out = try mapBinary(DivF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
         record(
-            "div", "DivBackward0", inputs: [self, o], outputs: [out],
-            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)]
-        ) { ctx in
-            let other = try ctx.saved("other")
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
-                // div_tensor_other_backward: -grad * ((self / other) / other).
-                ctx.needsGrad(1)
-                    ? try ctx.grad.neg().mul(.tensor(ctx.saved("self").div(.tensor(other)).div(.tensor(other)))).sumTo(sb) : nil
-            ]
-        }
+            "div", "DivBackward0", self, o, output: out,
+            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)],
+            formula: { ctx in
+                let other = try ctx.saved("other")
+                return [
+                    ctx.needsGrad(0) ? try ctx.grad.div(.tensor(other)).sumTo(sa) : nil,
+                    // div_tensor_other_backward: -grad * ((self / other) / other).
+                    ctx.needsGrad(1)
+                        ? try ctx.grad.neg().mul(.tensor(ctx.saved("self").div(.tensor(other)).div(.tensor(other)))).sumTo(sb)
+                        : nil
+                ]
+            })
         return out
     }
 
