@@ -27,13 +27,16 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]),
         /// Float32 convolutions in oneDNN's summation order (AVX2 + FMA behind a run-time check).
         .target(name: "CConvKernels"),
+        /// Sum of squares and extremes of float values for the gradient summaries (AVX2 behind a
+        /// run-time check).
+        .target(name: "CStatisticsKernels"),
         /// numpy's float power/exp/log/log2/log10/tan/arctan loops: Intel SVML's AVX-512 routines
         /// (vendored from numpy's SVML submodule, BSD-3) behind a run-time check, libm otherwise.
         .target(name: "CNumPySVML", exclude: ["vendor"]),
         .target(
             name: "Autograd",
             dependencies: [
-                "CBLAS", "CSleef", "CConvKernels", .product(name: "RealModule", package: "swift-numerics")
+                "CBLAS", "CSleef", "CConvKernels", "CStatisticsKernels", .product(name: "RealModule", package: "swift-numerics")
             ],
             plugins: ["IndexOpFamilies"]),
         /// Writes the Swift file that indexes Autograd's op families by name (run by the plugin).
@@ -77,7 +80,8 @@ let package = Package(
         /// Helpers shared by the test targets: sample inputs for declared ops, PyTorch-value checks.
         .target(name: "TestSupport", dependencies: ["Autograd"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "AutogradTests", dependencies: ["Autograd", "CConvKernels", "TestSupport"], exclude: ["Fixtures"]),
+            name: "AutogradTests", dependencies: ["Autograd", "CConvKernels", "CStatisticsKernels", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "NNTests", dependencies: ["NN"], exclude: ["Fixtures"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"], resources: [.copy("Fixtures")]),
         .testTarget(
