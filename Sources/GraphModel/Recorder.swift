@@ -256,6 +256,8 @@ public final class Recorder {
     /// The record of `node`, registering it (and, iteratively, any unseen nodes below it).
     func nodeID(_ node: Node) -> Int {
         if let r = nodeIndex[node.id] { return r }
+        // Usually every node below is recorded already (the op before made it): no walk.
+        if node.nextEdges.allSatisfy({ $0.map { nodeIndex[$0.node.id] != nil } ?? true }) { return addNode(node) }
         var stack: [(node: Node, expanded: Bool)] = [(node, false)]
         while let (n, expanded) = stack.popLast() {
             if nodeIndex[n.id] != nil { continue }
