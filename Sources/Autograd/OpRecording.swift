@@ -43,8 +43,7 @@ func record(
     if let observer = state.observer {
         observer.opExecuted(
             OpEvent(
-                name: op, inputs: (observed() ?? inputs).compactMap { $0 }, outputs: outputs,
-                gradFn: node, isInPlace: false))
+                name: op, schemaInputs: observed() ?? inputs, outputs: outputs, gradFn: node, isInPlace: false))
     }
 }
 

@@ -23,11 +23,19 @@ struct EngineIDMap {
                 return
             }
             let i = engineID - base
-            if i >= slots.count {
-                guard newValue != nil else { return }
-                slots.append(contentsOf: repeatElement(0, count: i + 1 - slots.count))
+            let slot = newValue.map { UInt32(truncatingIfNeeded: $0 + 1) } ?? 0
+            if i < slots.count {
+                slots[i] = slot
+                return
             }
-            slots[i] = newValue.map { UInt32(truncatingIfNeeded: $0 + 1) } ?? 0
+            guard slot != 0 else { return }
+            // Ids grow by a few per recorded tensor or node: append the gap's empty slots one by one.
+            if i - slots.count > 8 {
+                slots.append(contentsOf: repeatElement(0, count: i - slots.count))
+            } else {
+                while slots.count < i { slots.append(0) }
+            }
+            slots.append(slot)
         }
     }
 }

@@ -99,11 +99,20 @@ extension Recorder {
     /// Records the attributes `node`, the grad_fn of op `op`, keeps: its non-tensor values and
     /// the Python numbers among its saved tensors.
     func noteAttributes(of node: Node, op: Int) {
-        var raw = node.savedValues.map { RawAttribute(name: $0.name, value: .kept($0.value)) }
-        for slot in node.saved {
+        let values = node.savedValues
+        let slots = node.saved
+        guard !values.isEmpty || slots.contains(where: \.holdsWrappedNumber) else { return }
+        // Listed in a buffer the recorder keeps (taken out while in use): no array per op.
+        var raw = attributeScratch
+        attributeScratch = []
+        defer {
+            raw.removeAll(keepingCapacity: true)
+            attributeScratch = raw
+        }
+        for v in values { raw.append(RawAttribute(name: v.name, value: .kept(v.value))) }
+        for slot in slots {
             if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
         }
-        guard !raw.isEmpty else { return }
         graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: node.name, in: &graph), ofOp: op)
     }
 }

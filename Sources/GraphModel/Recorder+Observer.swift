@@ -32,7 +32,7 @@ extension Recorder: AutogradObserver {
             ids.removeAll(keepingCapacity: true)
             opTensorIDs = ids
         }
-        for t in event.inputs { ids.append(sight(t)) }
+        event.forEachInput { ids.append(sight($0)) }
         let inputCount = ids.count
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
@@ -176,9 +176,9 @@ extension Recorder: AutogradObserver {
     /// version) is summarised again, as an edge into AccumulateGrad and its accumulation are.
     func summary(_ tensor: Tensor) -> GradSummary {
         let cache = lastSummary
-        if cache.tensor === tensor, cache.version == tensor.version, let s = cache.summary { return s }
+        if cache.tensorID == tensor.id, cache.version == tensor.version, let s = cache.summary { return s }
         let s = GradSummary(tensor)
-        cache.tensor = tensor
+        cache.tensorID = tensor.id
         cache.version = tensor.version
         cache.summary = s
         return s
@@ -195,9 +195,10 @@ extension Recorder: AutogradObserver {
     }
 }
 
-/// The last gradient summarised, held weakly so the recorder never keeps a tensor alive.
+/// The last gradient summarised, by its tensor's id (ids are never reused), so the recorder
+/// neither keeps a tensor alive nor gives each gradient the side table a weak reference costs.
 final class SummaryCache {
-    weak var tensor: Tensor?
+    var tensorID = -1
     var version = 0
     var summary: GradSummary?
 }

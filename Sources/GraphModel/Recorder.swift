@@ -56,6 +56,8 @@ public final class Recorder {
     var passTensorIDsEnd = 0
     /// Scratch space for the tensor ids of the op being recorded (`opExecuted`).
     var opTensorIDs: [Int] = []
+    /// Scratch space for the attributes of the node being recorded (`noteAttributes`).
+    var attributeScratch: [RawAttribute] = []
     /// The previous event, for folding an in-place op's parts into one op record.
     var lastEvent = LastEvent.none
     private var previousObserver: AutogradObserver?
@@ -146,7 +148,11 @@ public final class Recorder {
     var eventLine: Int?
 
     /// The call lines op records carry (`OpRecord.callLines`): those of `userLine`'s statement.
-    var userCallLines: [Int] { functionCalls.first?.callLines ?? callLinesSource?() ?? [] }
+    var userCallLines: [Int] {
+        if let call = functionCalls.first { return call.callLines }
+        guard let source = callLinesSource else { return [] }
+        return source()
+    }
 
     /// Records the script's `for` and `while` statements (`Graph.loopStatements`).
     package func recordLoopStatements(_ loops: [LoopStatement]) { graph.loopStatements = loops }
@@ -206,11 +212,12 @@ public final class Recorder {
         guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
         // Changed in place through another tensor sharing its version counter (a view, a
         // detached alias): preview the values this use sees.
-        let versionChanged = graph.tensors.version(of: r) != tensor.version
-        graph.tensors.setFlags(of: r, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf, version: tensor.version)
+        let versionChanged = graph.tensors.refresh(
+            r, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf, version: tensor.version)
         if versionChanged { notePreview(of: tensor, record: r) }
         if graph.tensors.shape(of: r) != tensor.shape { graph.tensors.setShape(tensor.shape, of: r) }
-        graph.tensors.setGradFn(tensor.gradFn.map(nodeID), of: r)
+        let gradFn = tensor.gradFn.map(nodeID)
+        if graph.tensors.gradFn(of: r) != gradFn { graph.tensors.setGradFn(gradFn, of: r) }
         return r
     }
 
@@ -249,6 +256,8 @@ public final class Recorder {
     /// The record of `node`, registering it (and, iteratively, any unseen nodes below it).
     func nodeID(_ node: Node) -> Int {
         if let r = nodeIndex[node.id] { return r }
+        // Usually every node below is recorded already (the op before made it): no walk.
+        if node.nextEdges.allSatisfy({ $0.map { nodeIndex[$0.node.id] != nil } ?? true }) { return addNode(node) }
         var stack: [(node: Node, expanded: Bool)] = [(node, false)]
         while let (n, expanded) = stack.popLast() {
             if nodeIndex[n.id] != nil { continue }
@@ -279,33 +288,46 @@ public final class Recorder {
             // raw bytes, as `utf8.contains` walked the string through a generic iterator.
             name = String(last)
         }
-        var buffers: [SavedBuffer] = []
-        var storages: [ObjectIdentifier] = []
-        for slot in node.saved {
-            let key = slot.storageID
-            if let j = storages.firstIndex(of: key) {
-                buffers[j] = buffers[j].joining(slot)
-                savedWatches.watch(slot, buffer: j, of: id)
-                continue
-            }
-            savedWatches.watch(slot, buffer: buffers.count, of: id)
-            storages.append(key)
-            var b = SavedBuffer(slot, shape: slot.shape)
-            b.freedByPass = slot.freedByPass.flatMap { passByEngineIndex[$0] }
-            if slot.isStale {
-                b.invalidation = Invalidation(line: userLine, op: "", version: slot.currentVersion)
-            }
-            buffers.append(b)
-        }
         // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
             name: name, line: userLine,
             next: node.nextEdges.lazy.map { [self] edge in
                 edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
-            }, saved: buffers, variable: variable, pass: passStack.last)
+            }, saved: EmptyCollection(), variable: variable, pass: passStack.last)
+        // One buffer per storage, straight into the table: no arrays per node.
+        let slots = node.saved
+        for i in slots.indices {
+            let slot = slots[i]
+            if let j = Self.buffer(sharedBy: i, in: slots) {
+                graph.nodes.replaceLastSaved(j, with: graph.nodes.saved(of: id)[j].joining(slot))
+                savedWatches.watch(slot, buffer: j, of: id)
+                continue
+            }
+            savedWatches.watch(slot, buffer: graph.nodes.savedCount(of: id), of: id)
+            var b = SavedBuffer(slot, shape: slot.shape)
+            if let p = slot.freedByPass { b.freedByPass = passByEngineIndex[p] }
+            if slot.isStale {
+                b.invalidation = Invalidation(line: userLine, op: "", version: slot.currentVersion)
+            }
+            graph.nodes.appendSaved(b)
+        }
         nodeIndex[node.id] = id
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
+    }
+
+    /// The buffer of an earlier slot on the same storage as `slots[i]` (which then joins it):
+    /// its index counts the slots before it that began a buffer of their own; nil for none.
+    static func buffer(sharedBy i: Int, in slots: [SavedTensor]) -> Int? {
+        guard i > 0 else { return nil }
+        let key = slots[i].storageID
+        var buffer = 0
+        for k in 0..<i {
+            let storage = slots[k].storageID
+            if storage == key { return buffer }
+            if !slots[..<k].contains(where: { $0.storageID == storage }) { buffer += 1 }
+        }
+        return nil
     }
 }
 

@@ -27,7 +27,7 @@ struct SavedWatches {
     /// freed or held by a pack hook (PyTorch checks no version through hooks), or is a Python
     /// number the op wrapped, which the script never sees and so cannot change in place.
     mutating func watch(_ slot: SavedTensor, buffer: Int, of node: Int) {
-        guard !slot.isStale, !slot.shape.isEmpty || slot.wrappedNumber == nil, let counter = slot.versionCounter
+        guard !slot.isStale, !slot.shape.isEmpty || !slot.holdsWrappedNumber, let counter = slot.versionCounter
         else { return }
         let saved = Buffer(
             savedVersion: slot.savedVersion, node: Int32(truncatingIfNeeded: node),

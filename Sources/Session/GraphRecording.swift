@@ -20,7 +20,11 @@ package final class GraphRecording: ScriptObserver {
     func follow(_ interpreter: Interpreter) {
         self.interpreter = interpreter
         recorder.lineSource = { [weak interpreter] in interpreter?.scriptLine ?? 0 }
-        recorder.callLinesSource = { [weak interpreter] in interpreter?.scriptCallLines ?? [] }
+        recorder.callLinesSource = { [weak interpreter] in
+            // The script's top-level code, where most ops run, has no calling lines.
+            guard let interpreter, interpreter.frames.count > 1 else { return [] }
+            return interpreter.scriptCallLines
+        }
         recorder.recordLoopStatements(
             interpreter.module.loops.map { LoopStatement(line: $0.line, lastLine: $0.lastLine, header: $0.header) })
     }

@@ -68,6 +68,55 @@ struct ColumnTablesTests {
         #expect(table[0].variable == 0 && table[0].op == nil && table[0].next.isEmpty)
     }
 
+    @Test func regionsReadBackThroughAppendsRemovalsAndRewrites() {
+        let regions: [Int?] = [nil, 0, 0, nil, 1, 1, 2]
+        var tensors = TensorTable()
+        var ops = OpTable()
+        for (id, region) in regions.enumerated() {
+            tensors.append(
+                TensorRecord(
+                    id: id, shape: [], dtype: .float32, requiresGrad: false, isLeaf: true, version: 0, source: .op,
+                    factory: "", producer: nil, detach: nil, line: id, region: region, pass: nil))
+            ops.append(
+                OpRecord(
+                    id: id, name: "add", inputs: [id], outputs: [id], line: id, region: region, gradEnabled: true,
+                    gradFn: nil, isInPlace: false, pass: nil))
+        }
+        #expect(tensors.map(\.region) == regions && ops.map(\.region) == regions)
+        tensors.removeLast()
+        #expect(tensors.map(\.region) == Array(regions.dropLast()))
+        // A row rewritten into another region splits its run; the rows around it keep theirs.
+        tensors[1] = TensorRecord(
+            id: 1, shape: [], dtype: .float32, requiresGrad: false, isLeaf: true, version: 0, source: .op, factory: "",
+            producer: nil, detach: nil, line: 1, region: 5, pass: nil)
+        var op = ops[4]
+        op = OpRecord(
+            id: 4, name: op.name, inputs: op.inputs, outputs: op.outputs, line: op.line, region: nil, gradEnabled: true,
+            gradFn: nil, isInPlace: false, pass: nil)
+        ops[4] = op
+        #expect(tensors.map(\.region) == [nil, 5, 0, nil, 1, 1])
+        #expect(ops.map(\.region) == [nil, 0, 0, nil, nil, 1, 2])
+        tensors.append(
+            TensorRecord(
+                id: 6, shape: [], dtype: .float32, requiresGrad: false, isLeaf: true, version: 0, source: .op,
+                factory: "", producer: nil, detach: nil, line: 6, region: 1, pass: nil))
+        #expect(tensors.map(\.region) == [nil, 5, 0, nil, 1, 1, 1])
+    }
+
+    @Test func engineIDMapMapsIdsAcrossGapsAndBeforeTheFirst() {
+        var map = EngineIDMap()
+        map[100] = 0
+        map[103] = 1
+        map[150] = 2
+        map[151] = 3
+        map[90] = 4
+        map[120] = nil
+        map[103] = nil
+        #expect([100, 101, 103, 120, 149, 150, 151, 152, 90, 91].map { map[$0] } == [0, nil, nil, nil, nil, 2, 3, nil, 4, nil])
+        map[152] = 5
+        #expect(map[152] == 5 && map[151] == 3)
+    }
+
     @Test func equalGradientsShareASummaryButSignedZerosDoNot() {
         var list = EdgeGradientList()
         let grads = [

@@ -177,3 +177,27 @@ import Testing
     let selfStates = products.map { node in node.saved.first { $0.name == "self" }?.state }
     #expect(selfStates == [.retained, .invalidated(line: 7), .retained])
 }
+
+@Test func slotsOnOneStorageJoinTheBufferOfTheFirstAndStayWatched() throws {
+    let r = try record { s in
+        let x = try s.bind(1, "x") { try Tensor([1, 2], requiresGrad: true) }
+        let a = try s.bind(2, "a") { try x * 2 }
+        let b = try s.bind(3, "b") { try x * 3 }
+        let c = try s.bind(4, "c") { try x * 4 }
+        _ = try s.bind(5, "out") {
+            try CustomFunction.apply(
+                name: "Foo", arguments: [a, b, c],
+                forward: { ctx in
+                    ctx.saveForBackward([a, b, a, c, b])
+                    return [try a + b]
+                },
+                backward: { _, grads in [grads[0], grads[0], nil] })[0]
+        }
+        s.recorder.currentLine = 6
+        try GradMode.noGrad { _ = try b.add_(.scalar(.int(1))) }
+    }
+    let g = r.snapshot()
+    let node = try #require(g.nodes.first { $0.name == "FooBackward" })
+    #expect(node.saved.map(\.name) == ["saved_0/saved_2", "saved_1/saved_4", "saved_3"])
+    #expect(node.saved.map(\.state) == [.retained, .invalidated(line: 6), .retained])
+}

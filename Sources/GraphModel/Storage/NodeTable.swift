@@ -50,7 +50,8 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     /// Appends a node with no op yet, its next edges read from `next` (the recorder's path,
     /// with no record or edge array built).
     mutating func append(
-        name: String, line: Int, next: some Sequence<NodeEdge?>, saved: [SavedBuffer], variable: Int?, pass: Int?
+        name: String, line: Int, next: some Sequence<NodeEdge?>, saved: some Sequence<SavedBuffer>, variable: Int?,
+        pass: Int?
     ) {
         let id = lines.count
         nameIDs.append(namePool.id(of: name))
@@ -60,11 +61,22 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         passes.fill(id, with: pass)
         for e in next { edges.append(PackedEdge(e)) }
         edgeStarts.append(UInt32(edges.count))
-        for b in saved {
-            if let i = b.invalidation { invalidations[Int32(buffers.count)] = i }
-            buffers.append(PackedBuffer(b, name: namePool.id(of: b.name), shape: shapePool.id(of: b.shape)))
-        }
         bufferStarts.append(UInt32(buffers.count))
+        for b in saved { appendSaved(b) }
+    }
+
+    /// Adds `buffer` to the saved buffers of the node appended last.
+    mutating func appendSaved(_ buffer: SavedBuffer) {
+        if let i = buffer.invalidation { invalidations[Int32(buffers.count)] = i }
+        buffers.append(PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shapePool.id(of: buffer.shape)))
+        bufferStarts[bufferStarts.count - 1] = UInt32(buffers.count)
+    }
+
+    /// Replaces saved buffer `index` of the node appended last with `buffer`.
+    mutating func replaceLastSaved(_ index: Int, with buffer: SavedBuffer) {
+        let i = Int(bufferStarts[bufferStarts.count - 2]) + index
+        invalidations[Int32(i)] = buffer.invalidation
+        buffers[i] = PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shapePool.id(of: buffer.shape))
     }
 
     /// Node `id`'s class name (see `NodeRecord.name`).

@@ -10,7 +10,8 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     private var versions: [Int32] = []
     private var producers: [Int32] = []
     private var lines: [Int32] = []
-    private var regions: [Int32] = []
+    /// The innermost grad-mode region per row, as runs: most rows share the one they follow.
+    private var regions = RunColumn()
     private var gradFns: [Int32] = []
     private var detaches = SparseIDColumn()
     private var accumulateGrads = SparseIDColumn()
@@ -173,6 +174,19 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         setGradFlags(of: id, requiresGrad: requiresGrad, isLeaf: isLeaf)
         versions[id] = Int32(truncatingIfNeeded: version)
     }
+
+    /// Sets what the engine reports of a live tensor each time the recorder sees it, writing
+    /// only what changed; returns whether the version did.
+    mutating func refresh(_ id: Int, requiresGrad: Bool, isLeaf: Bool, version: Int) -> Bool {
+        let kind = kinds[id] & 0x3F | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
+        if kinds[id] != kind { kinds[id] = kind }
+        let packed = Int32(truncatingIfNeeded: version)
+        guard versions[id] != packed else { return false }
+        versions[id] = packed
+        return true
+    }
+
+    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
 
     /// Sets the flags only (an in-place op that gave tensor `id` a grad_fn).
     mutating func setGradFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool) {
