@@ -186,8 +186,6 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         return true
     }
 
-    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
-
     /// Sets the flags only (an in-place op that gave tensor `id` a grad_fn).
     mutating func setGradFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool) {
         kinds[id] = kinds[id] & 0x3F | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
