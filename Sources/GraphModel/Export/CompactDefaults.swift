@@ -32,6 +32,12 @@ struct StringTable {
         known[pooled] = Int32(i)
         return i
     }
+
+    /// The index of the string the graph keeps under id `pooled`: looked up in `known`, else
+    /// interned (`s` is read only then).
+    mutating func index(pooled: Int, _ s: @autoclosure () -> String, _ known: inout [Int32]) -> Int {
+        Self.index(pooled: pooled, in: known) ?? intern(s(), pooled: pooled, &known)
+    }
 }
 
 /// What a `/3` writer has interned, by the graph's own ids: each distinct name, name list and

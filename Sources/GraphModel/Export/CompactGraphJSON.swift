@@ -100,13 +100,7 @@ extension Graph {
         let shape = tensors.shape(of: t)
         if !shape.isEmpty { w.field("shape", shape) }
         let dtype = tensors.dtype(of: t)
-        if dtype != .float32 {
-            if let known = StringTable.index(pooled: dtype.rawValue, in: interned.dtypes) {
-                w.field("dtype", known)
-            } else {
-                w.field("dtype", table.intern(dtype.name, pooled: dtype.rawValue, &interned.dtypes))
-            }
-        }
+        if dtype != .float32 { w.field("dtype", table.index(pooled: dtype.rawValue, dtype.name, &interned.dtypes)) }
         let gradFn = tensors.gradFn(of: t)
         let requiresGrad = tensors.requiresGrad(of: t)
         let isLeaf = tensors.isLeaf(of: t)
@@ -136,12 +130,7 @@ extension Graph {
     }
 
     private func writeCompactOp(_ o: Int, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter) {
-        let nameID = ops.nameID(of: o)
-        if let known = StringTable.index(pooled: nameID, in: interned.opNames) {
-            w.field("name", known)
-        } else {
-            w.field("name", table.intern(ops.name(of: o), pooled: nameID, &interned.opNames))
-        }
+        w.field("name", table.index(pooled: ops.nameID(of: o), ops.name(of: o), &interned.opNames))
         let inputs = ops.storedInputs(of: o)
         if !inputs.isEmpty { w.field("inputs", inputs) }
         let outputs = ops.storedOutputs(of: o)
@@ -161,12 +150,7 @@ extension Graph {
     private func writeCompactNode(
         _ n: Int, defaultOp: Int?, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
     ) {
-        let nameID = nodes.nameID(of: n)
-        if let known = StringTable.index(pooled: nameID, in: interned.nodeNames) {
-            w.field("name", known)
-        } else {
-            w.field("name", table.intern(nodes.name(of: n), pooled: nameID, &interned.nodeNames))
-        }
+        w.field("name", table.index(pooled: nodes.nameID(of: n), nodes.name(of: n), &interned.nodeNames))
         let op = nodes.op(of: n)
         if op != defaultOp { w.field("op", op) }
         let line = nodes.line(of: n)
