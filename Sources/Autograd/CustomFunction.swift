@@ -63,7 +63,7 @@ public enum CustomFunction {
             if let observer = Observation.observer {
                 observer.opExecuted(
                     OpEvent(
-                        name: name, inputs: arguments.compactMap { $0 }, outputs: outputs,
+                        name: name, inputs: arguments, outputs: outputs,
                         gradFn: nil, isInPlace: false))
             }
             return outputs
@@ -88,7 +88,7 @@ public enum CustomFunction {
         if let observer = Observation.observer {
             observer.opExecuted(
                 OpEvent(
-                    name: name, inputs: arguments.compactMap { $0 }, outputs: results,
+                    name: name, inputs: arguments, outputs: results,
                     gradFn: node, isInPlace: false))
         }
         return results

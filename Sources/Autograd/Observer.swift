@@ -7,10 +7,9 @@ public enum TensorOrigin: String, Sendable {
 public struct OpEvent {
     /// PyTorch's op name (`mul`, `add_`, `matmul`, ...).
     public let name: String
-    /// The op's tensor inputs in PyTorch's schema order, as the op gave them: with nils for
-    /// absent ones (from `record`, which so builds no array per op), or without.
+    /// The op's tensor inputs in PyTorch's schema order, nil for absent optional ones (kept as
+    /// the op gave them, so that recording builds no array per op).
     private let schemaInputs: [Tensor?]
-    private let presentInputs: [Tensor]
     /// The tensors the op produced (for an in-place op, the modified tensor).
     public let outputs: [Tensor]
     /// The node autograd created for it, if it recorded one.
@@ -18,32 +17,20 @@ public struct OpEvent {
     /// Whether the op modified its first input in place.
     public let isInPlace: Bool
 
-    init(name: String, inputs: [Tensor], outputs: [Tensor], gradFn: Node?, isInPlace: Bool) {
+    init(name: String, inputs: [Tensor?], outputs: [Tensor], gradFn: Node?, isInPlace: Bool) {
         self.name = name
-        schemaInputs = []
-        presentInputs = inputs
-        self.outputs = outputs
-        self.gradFn = gradFn
-        self.isInPlace = isInPlace
-    }
-
-    /// An event whose inputs are `schemaInputs` without the nils.
-    init(name: String, schemaInputs: [Tensor?], outputs: [Tensor], gradFn: Node?, isInPlace: Bool) {
-        self.name = name
-        self.schemaInputs = schemaInputs
-        presentInputs = []
+        schemaInputs = inputs
         self.outputs = outputs
         self.gradFn = gradFn
         self.isInPlace = isInPlace
     }
 
     /// The op's tensor inputs in PyTorch's schema order (absent optional inputs left out).
-    public var inputs: [Tensor] { presentInputs.isEmpty ? schemaInputs.compactMap { $0 } : presentInputs }
+    public var inputs: [Tensor] { schemaInputs.compactMap { $0 } }
 
     /// Calls `body` with each of `inputs` in order, without building the array.
     public func forEachInput(_ body: (Tensor) throws -> Void) rethrows {
         for case let t? in schemaInputs { try body(t) }
-        for t in presentInputs { try body(t) }
     }
 }
 

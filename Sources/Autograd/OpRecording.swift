@@ -43,7 +43,7 @@ func record(
     if let observer = state.observer {
         observer.opExecuted(
             OpEvent(
-                name: op, schemaInputs: observed() ?? inputs, outputs: outputs, gradFn: node, isInPlace: false))
+                name: op, inputs: observed() ?? inputs, outputs: outputs, gradFn: node, isInPlace: false))
     }
 }
 

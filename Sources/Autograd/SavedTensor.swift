@@ -81,15 +81,7 @@ public final class SavedTensor {
     /// (`x * 2` saves `other` so); nil for other tensors and once freed.
     public var wrappedNumber: ScalarValue? {
         guard let value, value.isWrappedNumber else { return nil }
-        // Read in place (`item()` copies the storage into an array): a recorder asks for every
-        // node that saved one.
-        let storage = value.storage
-        switch value.dtype {
-        case .bool: return .bool(storage.pointer(Bool.self)[value.offset])
-        case .int64: return .int(storage.pointer(Int64.self)[value.offset])
-        case .float32: return .double(Double(storage.pointer(Float.self)[value.offset]))
-        case .float64: return .double(storage.pointer(Double.self)[value.offset])
-        }
+        return try? value.item()
     }
 
     /// Whether `wrappedNumber` is set, without reading it.

@@ -19,10 +19,12 @@ extension Tensor {
         guard numel == 1 else {
             throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
         }
+        // The one element is at `offset` whatever the strides: read in place, no copy.
         switch dtype {
-        case .bool: return .bool(doubles()[0] != 0)
-        case .int64: return .int(int64Values()[0])
-        case .float32, .float64: return .double(doubles()[0])
+        case .bool: return .bool(storage.pointer(Bool.self)[offset])
+        case .int64: return .int(storage.pointer(Int64.self)[offset])
+        case .float32: return .double(Double(storage.pointer(Float.self)[offset]))
+        case .float64: return .double(storage.pointer(Double.self)[offset])
         }
     }
 

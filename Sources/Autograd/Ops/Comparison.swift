@@ -39,7 +39,7 @@ private enum IsNaNF: UnaryFloatFunction {
 
 /// Reports an op whose outputs are not differentiable (no grad_fn, whatever the inputs).
 @inline(__always)
-func reportNonDifferentiable(_ op: String, inputs: [Tensor], outputs: [Tensor]) {
+func reportNonDifferentiable(_ op: String, inputs: [Tensor?], outputs: [Tensor]) {
     if GradMode.isInferenceMode { for o in outputs { o.isInference = true } }
     if let observer = Observation.observer {
         observer.opExecuted(OpEvent(name: op, inputs: inputs, outputs: outputs, gradFn: nil, isInPlace: false))
@@ -51,7 +51,7 @@ extension Tensor {
         let (dt, o) = promote(other)
         let out = try compare(F.self, self, o, dtype: dt)
         // A Python number is an argument of `lt.Scalar` & co., not an input tensor.
-        let inputs = if case .tensor = other { [self, o] } else { [self] }
+        let inputs: [Tensor?] = if case .tensor = other { [self, o] } else { [self] }
         reportNonDifferentiable(op, inputs: inputs, outputs: [out])
         return out
     }
