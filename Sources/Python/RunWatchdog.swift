@@ -9,8 +9,8 @@ import Synchronization
 /// With `hardStop`, a run that does not stop by itself (stuck in a C library, or drawing after
 /// the script ended) is ended by the watchdog: its error on stderr and exit status 1.
 package final class RunWatchdog: Sendable {
-    private static let timeBit = 1
-    private static let memoryBit = 2
+    static let timeBit = 1
+    static let memoryBit = 2
     /// Resident growth allowed beyond `--max-memory` for the interpreter's own working set (the
     /// torch prelude and the library code it parses), so that small limits still bound tensors.
     static let allowance = 16 << 20
@@ -59,10 +59,22 @@ package final class RunWatchdog: Sendable {
 
     /// The error for the limit that was hit.
     var error: PyException {
-        if tripped.load(ordering: .relaxed) & Self.memoryBit != 0 {
-            return PyException(.memoryError, memoryMessage(requested: nil))
+        switch Self.limitHit(tripped: tripped.load(ordering: .relaxed), pastMemoryLimit: isPastMemoryLimit) {
+        case .memory: PyException(.memoryError, memoryMessage(requested: nil))
+        case .time: PyException(.timeoutError, timeMessage)
         }
-        return PyException(.timeoutError, timeMessage)
+    }
+
+    /// A limit a run can hit.
+    enum Limit { case time, memory }
+
+    /// Which limit the error names, from the flags raised so far (`timeBit`, `memoryBit`) and
+    /// whether the process is past its memory limit now: memory while it is, or when no time
+    /// limit was hit; a run whose time ran out after it came back under its memory limit (it
+    /// caught `MemoryError` and let go) ran out of time.
+    static func limitHit(tripped: Int, pastMemoryLimit: Bool) -> Limit {
+        guard tripped & memoryBit != 0 else { return .time }
+        return tripped & timeBit == 0 || pastMemoryLimit ? .memory : .time
     }
 
     private var timeMessage: String {
