@@ -12,3 +12,5 @@ float Sleef_expm1f1_u10purecfma(float x);
 double Sleef_expm1d1_u10purecfma(double x);
 float Sleef_log1pf1_u10purecfma(float x);
 double Sleef_log1pd1_u10purecfma(double x);
+double Sleef_sinhd1_u10purecfma(double x);
+double Sleef_coshd1_u10purecfma(double x);

@@ -1,19 +1,28 @@
 /// The elementwise functions PyTorch 2.15 computes with MKL's vector math (VML) for float32 and
 /// float64 tensors, contiguous or not (aten/src/ATen/cpu/vml.h, UnaryOpsKernel.cpp's
-/// IMPLEMENT_FLOAT_KERNEL / IMPLEMENT_COMPLEX_KERNEL). expm1, log1p and sigmoid are not among
-/// them: PyTorch computes those with SLEEF.
+/// IMPLEMENT_FLOAT_KERNEL / IMPLEMENT_COMPLEX_KERNEL). expm1, log1p, sigmoid and the hyperbolic
+/// functions are not among them: PyTorch computes those with SLEEF or the C library.
 enum VectorMathFunction: CaseIterable, Sendable {
-    case exp, log, sqrt, sin, cos, tanh
+    case exp, log, log2, log10, sqrt, sin, cos, tan, asin, acos, atan, tanh, erf, erfc, erfinv
 
     /// The VML routine's name after its `vms`/`vmd` prefix.
     var mklName: String {
         switch self {
         case .exp: "Exp"
         case .log: "Ln"
+        case .log2: "Log2"
+        case .log10: "Log10"
         case .sqrt: "Sqrt"
         case .sin: "Sin"
         case .cos: "Cos"
+        case .tan: "Tan"
+        case .asin: "Asin"
+        case .acos: "Acos"
+        case .atan: "Atan"
         case .tanh: "Tanh"
+        case .erf: "Erf"
+        case .erfc: "Erfc"
+        case .erfinv: "ErfInv"
         }
     }
 }

@@ -19,7 +19,7 @@ enum Log1pExpm1Ops {
 }
 
 /// Applies a SLEEF routine to every element; integer inputs are promoted to float32 first.
-private func mapSleef(
+func mapSleef(
     _ t: Tensor, float32: (Float) -> Float, float64: (Double) -> Double
 ) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in

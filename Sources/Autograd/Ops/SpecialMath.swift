@@ -119,7 +119,7 @@ extension Tensor {
 
     /// The error function; integer inputs give float32.
     public func erf() throws -> Tensor {
-        let out = mapFloat(ErfF.self, self)
+        let out = mapVectorMath(.erf, fallback: ErfF.self, self)
         record("erf", "ErfBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.erfSlope(ctx.saved(0), sign: 1).mul(.tensor(ctx.grad))]
         }
@@ -128,7 +128,7 @@ extension Tensor {
 
     /// The complementary error function `1 - erf(self)`.
     public func erfc() throws -> Tensor {
-        let out = mapFloat(ErfcF.self, self)
+        let out = mapVectorMath(.erfc, fallback: ErfcF.self, self)
         record("erfc", "ErfcBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.erfSlope(ctx.saved(0), sign: -1).mul(.tensor(ctx.grad))]
         }
@@ -137,7 +137,7 @@ extension Tensor {
 
     /// The inverse error function: ±inf at ±1, NaN outside [-1, 1].
     public func erfinv() throws -> Tensor {
-        let out = mapFloat(ErfinvF.self, self)
+        let out = mapVectorMath(.erfinv, fallback: ErfinvF.self, self)
         record("erfinv", "ErfinvBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let y = try ctx.saved(0).erfinv()
             return [try y.pow(2).exp().mulScalar(0.5 * Double.pi.squareRoot()).mul(.tensor(ctx.grad))]
