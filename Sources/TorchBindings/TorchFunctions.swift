@@ -199,6 +199,14 @@ enum TorchFunctions {
             }
             return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
         }
+        m["is_floating_point"] = function("is_floating_point") { args, _ in
+            guard case .object(let t as Tensor) = args.positional.first ?? .none else {
+                throw PyException.type(
+                    "is_floating_point(): argument 'input' (position 1) must be Tensor, not "
+                        + Formatting.typeName(args.positional.first ?? .none))
+            }
+            return .bool(t.dtype.isFloatingPoint)
+        }
         m["is_tensor"] = function("is_tensor") { args, _ in
             if case .object(is Tensor) = args.positional.first ?? .none { return .bool(true) }
             return .bool(false)

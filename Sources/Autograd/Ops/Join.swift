@@ -1,8 +1,16 @@
-/// Joining tensors: `torch.cat` and `torch.stack`.
+/// Joining tensors: `torch.cat` (and its aliases `concat`, `concatenate`) and `torch.stack`.
 enum JoinOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
             "cat(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
+            samples: OpSamples(arguments: ["dim": .int(1)]),
+            forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
+        OpDeclaration(
+            "concat(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
+            samples: OpSamples(arguments: ["dim": .int(1)]),
+            forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
+        OpDeclaration(
+            "concatenate(Tensor[] tensors, int dim=0) -> Tensor", gradFn: "CatBackward0", exposure: [.torch],
             samples: OpSamples(arguments: ["dim": .int(1)]),
             forward: { try Tensor.cat($0.tensorList("tensors"), dim: $0.int("dim")) }),
         OpDeclaration(

@@ -63,6 +63,18 @@ enum UnaryOps {
             forward: { try $0.tensor("self").clamp(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) },
             inPlace: { try $0.tensor("self").clamp_(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) }),
         OpDeclaration(
+            "clip(Tensor self, Scalar? min=None, Scalar? max=None) -> Tensor", gradFn: "ClampBackward1",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(arguments: ["min": .scalar(.double(-0.5)), "max": .scalar(.double(0.5))]),
+            forward: { try $0.tensor("self").clamp(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) },
+            inPlace: { try $0.tensor("self").clamp_(min: $0.optionalScalar("min"), max: $0.optionalScalar("max")) }),
+        OpDeclaration(
+            "clip.Tensor(Tensor self, Tensor? min=None, Tensor? max=None) -> Tensor", gradFn: "ClampBackward0",
+            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            samples: OpSamples(shapes: ["min": [2, 3], "max": [3]], broadcasts: true),
+            forward: { try $0.tensor("self").clamp(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) },
+            inPlace: { try $0.tensor("self").clamp_(min: $0.optionalTensor("min"), max: $0.optionalTensor("max")) }),
+        OpDeclaration(
             "clamp_min(Tensor self, Scalar min) -> Tensor", gradFn: "ClampMinBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
             samples: OpSamples(arguments: ["min": .scalar(.double(0.1))]),
