@@ -8,12 +8,13 @@ RELEASE_BIN = .build/release/gradscope
 # They also link with lld (in the Swift toolchain) laid out for a small resident size: every
 # function in its own section, the functions a typical run executes first and together in the
 # order of scripts/symbol-order.txt (the kernel maps code 64 KB around each page touched, so
-# start-up code spread over the binary makes most of it resident), and relative relocations
-# packed (DT_RELR) so the loader reads a few KB of them instead of about 250 KB.
+# start-up code spread over the binary makes most of it resident), the compiler's private
+# functions, which have no symbol to order by, together before the rest (scripts/private-functions.lds),
+# and relative relocations packed (DT_RELR) so the loader reads a few KB of them instead of about 250 KB.
 SYMBOL_ORDER = scripts/symbol-order.txt
 LINK_LAYOUT = -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
   -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-warn-symbol-ordering \
-  -Xlinker --symbol-ordering-file=$(CURDIR)/$(SYMBOL_ORDER)
+  -Xlinker --symbol-ordering-file=$(CURDIR)/$(SYMBOL_ORDER) -Xlinker -T -Xlinker $(CURDIR)/scripts/private-functions.lds
 OPTIMISED = -c release -Xswiftc -enforce-exclusivity=unchecked $(LINK_LAYOUT)
 # The test build treats every compiler warning as an error.
 STRICT = -Xswiftc -warnings-as-errors

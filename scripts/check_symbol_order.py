@@ -2,8 +2,9 @@
 """Checks that scripts/symbol-order.txt still does its job for the optimised build in BIN.
 
 Fails when fewer than MIN_PRESENT of the listed functions exist in the binaries (renamed or
-removed code: regenerate with scripts/make_symbol_order.py), or when the listed functions of
-`gradscope` do not sit together at the start of its code (the link ignored the file).
+removed code: regenerate with scripts/make_symbol_order.py), when the listed functions of
+`gradscope` do not sit together at the start of its code (the link ignored the file), or when a
+binary has no PRIVATE_SECTION (the link ignored scripts/private-functions.lds).
 
 Usage: scripts/check_symbol_order.py [--warn-stale] [BIN]   (default: .build-perf/release)
 --warn-stale only warns about missing functions (`make release`, which the demo and CI use, so
@@ -22,6 +23,8 @@ MIN_PRESENT = 0.9
 # The listed functions of `gradscope` must fill at least this share of the address range they
 # span (the rest is alignment padding); the default layout spreads them over megabytes.
 MIN_DENSITY = 0.8
+# The output section scripts/private-functions.lds gathers the compiler's unnamed functions in.
+PRIVATE_SECTION = ".text.private"
 
 
 def functions(binary):
@@ -33,6 +36,12 @@ def functions(binary):
         if len(parts) == 4 and parts[2] in "tTwW":
             found[parts[3]] = (int(parts[0], 16), int(parts[1], 16))
     return found
+
+
+def has_section(binary, name):
+    """Whether the ELF file `binary` has a section called `name`."""
+    out = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True, check=True).stdout
+    return any(line.split("]", 1)[-1].split()[:1] == [name] for line in out.splitlines() if "]" in line)
 
 
 def main():
@@ -57,6 +66,10 @@ def main():
     if density < MIN_DENSITY:
         print(f"symbol order: below {MIN_DENSITY:.0%}: the link did not apply scripts/symbol-order.txt", file=sys.stderr)
         failed = True
+    for product in PRODUCTS:
+        if not has_section(os.path.join(bin_dir, product), PRIVATE_SECTION):
+            print(f"symbol order: {product} has no {PRIVATE_SECTION}: the link did not apply scripts/private-functions.lds", file=sys.stderr)
+            failed = True
     sys.exit(1 if failed else 0)
 
 

@@ -27,7 +27,6 @@ let allBenchmarks: [(name: String, run: Benchmark)] = [
 /// statistics, while these workloads include whole `gradscope` processes, child processes for
 /// peak memory, and figures (µs per op, bytes per op) that must line up with
 /// bench/torch_reference.py's.
-@main
 struct GradScopeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradscope-bench",
@@ -56,13 +55,10 @@ struct GradScopeBench: ParsableCommand {
         transform: { text in text.split(separator: ",").compactMap { Int($0) } })
     var scaleOps: [Int]?
 
-    @Option(name: .customLong("memory-child"), help: .hidden) var memoryChild: String?
-    @Option(help: .hidden) var steps: Int?
-
     func validate() throws {
         for (flag, value) in [
             ("--repeats", repeats), ("--w1-ops", w1Ops), ("--w2-steps", w2Steps),
-            ("--dump-ops", dumpOps), ("--why-iterations", whyIterations), ("--steps", steps)
+            ("--dump-ops", dumpOps), ("--why-iterations", whyIterations)
         ] {
             if let value, value <= 0 { throw ValidationError("\(flag) needs a positive integer") }
         }
@@ -94,18 +90,6 @@ struct GradScopeBench: ParsableCommand {
 
     func run() throws {
         let config = config
-        if let mode = memoryChild {
-            let steps = steps ?? config.memorySteps
-            print(
-                try runOnLargeStack {
-                    Result {
-                        mode.hasPrefix("chain-")
-                            ? try recordingChild(mode: mode, ops: steps)
-                            : try runMemoryChild(mode: mode, steps: steps)
-                    }
-                }.get())
-            return
-        }
         let selected = selected
         // Every workload runs on one large-stack thread (a 10,000-node chain is released
         // recursively), the same kind of thread `gradscope run` executes scripts on.
