@@ -12,7 +12,14 @@ extension Graph {
 
     /// `canonicalLine(for:)` with a numbering table shared between passes.
     func canonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers) -> String? {
-        guard !pass.roots.isEmpty else { return nil }
+        let sink = ByteSink(capacity: 256)
+        return writeCanonicalLine(for: pass, numbers: &numbers, into: sink) ? sink.text : nil
+    }
+
+    /// Appends `canonicalLine(for:)` to `w` (no string made: the JSON writer copies it from
+    /// there); false, with nothing appended, when the pass has none.
+    func writeCanonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers, into w: ByteSink) -> Bool {
+        guard !pass.roots.isEmpty else { return false }
         // Entries are numbered in the order they are reached; entry k's children's numbers (-1
         // for a None edge) fill `kids[kidStart[k]...]`, one slot per next edge reserved when k
         // is numbered, so the walk allocates nothing per entry.
@@ -46,7 +53,6 @@ extension Graph {
                 kids[kidStart[top.entry] + top.child] = kid
             }
         }
-        let w = ByteSink(capacity: 16 * entryNode.count + 32)
         w.append("CALL ")
         w.appendText(pass.kind.rawValue)
         w.append(" |")
@@ -68,7 +74,7 @@ extension Graph {
             }
             w.append(")")
         }
-        return w.text
+        return true
     }
 
     /// `canonicalLine(for:)` of every backward pass that has one, in call order.

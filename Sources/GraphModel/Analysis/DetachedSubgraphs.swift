@@ -64,6 +64,20 @@ extension Graph {
     }
 }
 
+/// `Graph.producerIndex()` made on first use and shared by every pass's analysis, so that
+/// questions answered without walking the dataflow (every gradient arrived) never build it.
+final class SharedProducerIndex {
+    private var built: TensorOpIndex?
+
+    /// The index of `graph`, which must be the same graph at every call.
+    func index(of graph: Graph) -> TensorOpIndex {
+        if let built { return built }
+        let index = graph.producerIndex()
+        built = index
+        return index
+    }
+}
+
 extension Graph {
     /// Whether tensor `t` carries history toward a leaf that requires grad.
     func carriesGrad(_ t: Int) -> Bool { tensors.requiresGrad(of: t) }

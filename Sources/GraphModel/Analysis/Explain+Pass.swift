@@ -3,7 +3,7 @@ struct PassContext {
     let graph: Graph
     let pass: BackwardRecord
     /// `graph.producerIndex()`, shared by all passes' contexts.
-    let producers: TensorOpIndex
+    let producers: SharedProducerIndex
     /// The node flags of gradient path walks, shared by all passes' contexts.
     let marks: PathMarks
     /// Edge gradients (indices into `pass.edgeGradients`) flowing into each node.
@@ -11,7 +11,7 @@ struct PassContext {
     private var structure: Set<Int>?
     private var walk: CutWalk?
 
-    init(graph: Graph, pass: Int, producers: TensorOpIndex, marks: PathMarks) {
+    init(graph: Graph, pass: Int, producers: SharedProducerIndex, marks: PathMarks) {
         self.graph = graph
         self.pass = graph.backwardPasses[pass]
         self.producers = producers
@@ -21,8 +21,7 @@ struct PassContext {
     mutating func outcome(for t: Int, options: ExplainOptions) -> PassOutcome {
         let tensor = graph.tensors[t]
         let node = tensor.isLeaf ? tensor.accumulateGrad : tensor.gradFn
-        let into = node.map { incomingEdges($0) } ?? []
-        let carried = into.filter { pass.edgeGradients.carriesGradient($0) }
+        let carried = node.map { n in incomingEdges(n).filter { pass.edgeGradients.carriesGradient($0) } } ?? []
         let isRoot = pass.rootTensors.contains(t)
         let cuts = cutWalk().uses[t] ?? []
         var findings = passFindings()
@@ -137,7 +136,7 @@ struct PassContext {
 
     // MARK: Graph walks
 
-    mutating func incomingEdges(_ node: Int) -> ArraySlice<Int> {
+    mutating func incomingEdges(_ node: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
         if let incoming { return incoming[node] }
         let built = IncomingEdges(pass.edgeGradients)
         incoming = built
@@ -192,7 +191,7 @@ struct PassContext {
 
     mutating func cutWalk() -> CutWalk {
         if let w = walk { return w }
-        let w = CutWalk(graph: graph, pass: pass, producers: producers)
+        let w = CutWalk(graph: graph, pass: pass, producers: producers.index(of: graph))
         walk = w
         return w
     }

@@ -150,7 +150,7 @@ extension Graph {
     /// Explains gradient flow to each of `targets` (tensor ids; out-of-range ids are skipped).
     /// Linear in the graph's size per pass and target.
     public func explain(_ targets: [Int], options: ExplainOptions = ExplainOptions()) -> [TensorExplanation] {
-        let producers = producerIndex()
+        let producers = SharedProducerIndex()
         let marks = PathMarks(nodeCount: nodes.count)
         var contexts = backwardPasses.indices.map {
             PassContext(graph: self, pass: $0, producers: producers, marks: marks)

@@ -60,10 +60,12 @@ public struct GradientFlow: Sendable {
 
 extension Graph {
     /// For every leaf that requires grad and every backward pass: did a gradient reach it.
-    public func gradientFlow() -> [GradientFlow] {
-        let params = parameters
+    public func gradientFlow() -> [GradientFlow] { gradientFlow(of: parameters) }
+
+    /// `gradientFlow()` for `params`, the graph's `parameters` already listed.
+    func gradientFlow(of params: [Int]) -> [GradientFlow] {
         var result: [GradientFlow] = []
-        let producers = producerIndex()
+        let producers = SharedProducerIndex()
         let marks = PathMarks(nodeCount: nodes.count)
         for p in backwardPasses.indices {
             var context = PassContext(graph: self, pass: p, producers: producers, marks: marks)
@@ -77,7 +79,7 @@ extension Graph {
     public func gradientFlow(to tensor: Int, in pass: Int) -> GradientFlow? {
         guard tensors.indices.contains(tensor), backwardPasses.indices.contains(pass) else { return nil }
         var context = PassContext(
-            graph: self, pass: pass, producers: producerIndex(), marks: PathMarks(nodeCount: nodes.count))
+            graph: self, pass: pass, producers: SharedProducerIndex(), marks: PathMarks(nodeCount: nodes.count))
         return context.flow(to: tensor)
     }
 }

@@ -53,6 +53,22 @@ final class ByteSink {
         count += n
     }
 
+    /// Writes `"name":` (after a comma with `comma`), the `n` bytes of the name read from
+    /// `source`, into room made by `reserve`: through one local pointer, so that the buffer's
+    /// position is loaded and stored once rather than around every byte.
+    @inline(__always) func putKey(_ source: UnsafePointer<UInt8>, count n: Int, comma: Bool) {
+        var target = base + count
+        if comma {
+            target[0] = UInt8(ascii: ",")
+            target += 1
+        }
+        target[0] = UInt8(ascii: "\"")
+        for i in 0..<n { target[1 + i] = source[i] }
+        target[n + 1] = UInt8(ascii: "\"")
+        target[n + 2] = UInt8(ascii: ":")
+        count = target + n + 3 - base
+    }
+
     /// Appends one byte.
     @inline(__always) func append(_ byte: UInt8) {
         reserve(1)
@@ -109,6 +125,14 @@ final class ByteSink {
             m /= 10
         }
     }
+
+    /// The bytes written so far, for reading in place.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the buffer, keeping its room (a scratch buffer reused for each of many texts).
+    func removeAll() { count = 0 }
 
     /// The bytes as a string (they are UTF-8 by construction).
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }

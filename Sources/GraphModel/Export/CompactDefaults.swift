@@ -49,9 +49,27 @@ struct InternedIDs {
     var dtypes: [Int32] = []
     /// Per tensor name list id: the names' indices (nil: not yet seen).
     private var nameLists: [[Int]?] = []
+    /// The saved-buffer names looked up last and their indices, replaced oldest first: a
+    /// recorded loop saves the same few names over and over, and comparing a short string is
+    /// cheaper than hashing it.
+    private var recentSavedNames: [(name: String, index: Int)] = []
+    private var nextRecentSavedName = 0
 
     /// The indices of the name list the graph keeps under id `pooled`, if `intern` has been given it.
     func names(pooled: Int) -> [Int]? { pooled < nameLists.count ? nameLists[pooled] : nil }
+
+    /// The string-table index of the saved-buffer name `name`, interned on its first use.
+    mutating func index(savedName name: String, _ table: inout StringTable) -> Int {
+        for entry in recentSavedNames where entry.name == name { return entry.index }
+        let index = table.intern(name)
+        if recentSavedNames.count < 4 {
+            recentSavedNames.append((name, index))
+        } else {
+            recentSavedNames[nextRecentSavedName] = (name, index)
+            nextRecentSavedName = (nextRecentSavedName + 1) % 4
+        }
+        return index
+    }
 
     /// Interns the names of the list the graph keeps under id `pooled`; returns their indices.
     mutating func intern(names list: [String], pooled: Int, _ table: inout StringTable) -> [Int] {
@@ -82,14 +100,15 @@ struct TensorDefaults: Equatable {
         pass = ops[p].pass
     }
 
-    /// The same defaults read from a graph's op table, column by column.
-    init(producer: Int?, in ops: OpTable) {
+    /// The same defaults read from a graph's op table, column by column, the region through
+    /// `regions`, a cursor over the table's region column.
+    init(producer: Int?, in ops: OpTable, regions: inout RunCursor) {
         guard let p = producer else {
             (line, region, gradFn, pass) = (nil, nil, nil, nil)
             return
         }
         line = ops.line(of: p)
-        region = ops.region(of: p)
+        region = regions.id(at: p)
         gradFn = ops.gradFn(of: p)
         pass = ops.pass(of: p)
     }

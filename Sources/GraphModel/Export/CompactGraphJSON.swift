@@ -13,16 +13,20 @@ extension Graph {
     func writeCompactJSON(explaining explanation: ((BlockReason) -> String)?, _ w: inout JSONWriter) {
         var table = StringTable()
         var interned = InternedIDs()
+        var cursors = TensorCursors(
+            regions: RunCursor(tensors.regions), producerRegions: RunCursor(ops.regions),
+            rareNames: SparseRowCursor(tensors.rareNames.keys))
+        var opRegions = RunCursor(ops.regions)
         w.beginObject()
         w.field("schema", GraphJSONVersion.v3.schema)
-        array("tensors", tensors.indices, &w) { t, w in writeCompactTensor(t, &interned, &table, &w) }
+        array("tensors", tensors.indices, &w) { t, w in writeCompactTensor(t, &cursors, &interned, &table, &w) }
         if !attributeSets.isEmpty {
             w.key("attribute_sets")
             w.beginArray()
             for set in attributeSets { Self.writeAttributes(set, &w) }
             w.endArray()
         }
-        array("ops", ops.indices, &w) { o, w in writeCompactOp(o, &interned, &table, &w) }
+        array("ops", ops.indices, &w) { o, w in writeCompactOp(o, &opRegions, &interned, &table, &w) }
         let opOfNode = Self.opsOfNodes(ops, nodeCount: nodes.count)
         array("nodes", nodes.indices, &w) { n, w in writeCompactNode(n, defaultOp: opOfNode[n], &interned, &table, &w) }
         array("regions", regions, &w) { r, w in
@@ -82,9 +86,10 @@ extension Graph {
     // names interned once per distinct name (`InternedIDs`).
 
     private func writeCompactTensor(
-        _ t: Int, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
+        _ t: Int, _ cursors: inout TensorCursors, _ interned: inout InternedIDs, _ table: inout StringTable,
+        _ w: inout JSONWriter
     ) {
-        let rare = tensors.rareNames(of: t)
+        let rare = cursors.rareNames.contains(t) ? tensors.rareNames(of: t) : nil
         if let path = rare?.parameterPath {
             let label = path.firstIndex(of: ".").map { String(path[path.index(after: $0)...]) } ?? path
             if label != tensors.names(of: t).first { w.field("label", table.intern(label)) }
@@ -114,10 +119,10 @@ extension Graph {
         let producer = tensors.producer(of: t)
         if let producer { w.field("producer", producer) }
         if let detach = tensors.detach(of: t) { w.field("detach", detach) }
-        let defaults = TensorDefaults(producer: producer, in: ops)
+        let defaults = TensorDefaults(producer: producer, in: ops, regions: &cursors.producerRegions)
         let line = tensors.line(of: t)
         if line != defaults.line { w.field("line", line) }
-        let region = tensors.region(of: t)
+        let region = cursors.regions.id(at: t)
         if region != defaults.region { w.field("region", region) }
         if gradFn != defaults.gradFn { w.field("grad_fn", gradFn) }
         if let a = tensors.accumulateGrad(of: t) { w.field("accumulate_grad", a) }
@@ -129,14 +134,17 @@ extension Graph {
         }
     }
 
-    private func writeCompactOp(_ o: Int, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter) {
+    private func writeCompactOp(
+        _ o: Int, _ regions: inout RunCursor, _ interned: inout InternedIDs, _ table: inout StringTable,
+        _ w: inout JSONWriter
+    ) {
         w.field("name", table.index(pooled: ops.nameID(of: o), ops.name(of: o), &interned.opNames))
         let inputs = ops.storedInputs(of: o)
         if !inputs.isEmpty { w.field("inputs", inputs) }
         let outputs = ops.storedOutputs(of: o)
         if !outputs.isEmpty { w.field("outputs", outputs) }
         w.field("line", ops.line(of: o))
-        if let region = ops.region(of: o) { w.field("region", region) }
+        if let region = regions.id(at: o) { w.field("region", region) }
         if !ops.gradEnabled(o) { w.field("grad_enabled", false) }
         if let g = ops.gradFn(of: o) { w.field("grad_fn", g) }
         if ops.isInPlace(o) { w.field("in_place", true) }
@@ -176,18 +184,20 @@ extension Graph {
         if nodes.savedCount(of: n) > 0 {
             w.key("saved")
             w.beginArray()
-            for b in nodes.saved(of: n) { writeCompactSaved(b, &table, &w) }
+            for b in nodes.saved(of: n) { writeCompactSaved(b, &interned, &table, &w) }
             w.endArray()
         }
         if let v = nodes.variable(of: n) { w.field("variable", v) }
         if let pass = nodes.pass(of: n) { w.field("pass", pass) }
     }
 
-    private func writeCompactSaved(_ b: SavedBuffer, _ table: inout StringTable, _ w: inout JSONWriter) {
+    private func writeCompactSaved(
+        _ b: SavedBuffer, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
+    ) {
         w.beginObject()
-        w.field("name", table.intern(b.name))
+        w.field("name", interned.index(savedName: b.name, &table))
         if !b.shape.isEmpty { w.field("shape", b.shape) }
-        if b.dtype != .float32 { w.field("dtype", table.intern(b.dtype.name)) }
+        if b.dtype != .float32 { w.field("dtype", table.index(pooled: b.dtype.rawValue, b.dtype.name, &interned.dtypes)) }
         if b.bytes != SavedBuffer.defaultBytes(shape: b.shape, dtype: b.dtype) { w.field("bytes", b.bytes) }
         if b.savedVersion != 0 { w.field("saved_version", b.savedVersion) }
         if b.isOutput { w.field("is_output", true) }
@@ -309,4 +319,12 @@ extension Graph {
             w.field("tensor", p.tensor)
         }
     }
+}
+
+/// The sparse and run-length columns the `/3` writer reads for each tensor in order: the
+/// tensor's region, its producer's (for the defaults), and whether it has rare names.
+private struct TensorCursors {
+    var regions: RunCursor
+    var producerRegions: RunCursor
+    var rareNames: SparseRowCursor
 }

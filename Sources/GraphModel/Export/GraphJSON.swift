@@ -386,7 +386,8 @@ extension Graph {
     func writeAnalysis(_ explanation: (BlockReason) -> String, canonical: Bool, _ w: inout JSONWriter) {
         w.key("analysis")
         w.beginObject()
-        w.field("parameters", parameters)
+        let params = parameters
+        w.field("parameters", params)
         w.field("inputs", inputs)
         w.key("detached_subgraphs")
         w.beginArray()
@@ -411,7 +412,7 @@ extension Graph {
         w.endArray()
         w.key("gradient_flow")
         w.beginArray()
-        for f in gradientFlow() {
+        for f in gradientFlow(of: params) {
             w.beginObject()
             w.field("pass", f.pass)
             w.field("tensor", f.tensor)
@@ -438,8 +439,14 @@ extension Graph {
             w.key("canonical")
             w.beginArray()
             var numbers = CanonicalNumbers(nodeCount: nodes.count)
+            let line = ByteSink(capacity: 256)
             for p in backwardPasses {
-                if let c = canonicalLine(for: p, numbers: &numbers) { w.value(c) } else { w.null() }
+                line.removeAll()
+                if writeCanonicalLine(for: p, numbers: &numbers, into: line) {
+                    line.withBytes { w.value(utf8: $0) }
+                } else {
+                    w.null()
+                }
             }
             w.endArray()
         }

@@ -4,7 +4,7 @@ public struct OpTable: RandomAccessCollection, Sendable {
     private var nameIDs: [UInt32] = []
     private var lines: [Int32] = []
     /// The innermost grad-mode region per row, as runs: most rows share the one they follow.
-    private var regions = RunColumn()
+    private(set) var regions = RunColumn()
     private var gradFns: [Int32] = []
     /// gradEnabled (bit 0), isInPlace (bit 1).
     private var flags: [UInt8] = []

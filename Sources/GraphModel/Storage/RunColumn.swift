@@ -3,9 +3,9 @@
 /// a few bytes per change instead of four per row. Reading a row is a binary search over the runs.
 struct RunColumn: Sendable {
     /// Where each run begins, ascending; `starts[0]` is 0 once a row exists.
-    private var starts: [Int32] = []
+    private(set) var starts: [Int32] = []
     /// Each run's value; neighbouring runs differ.
-    private var values: [Int32] = []
+    private(set) var values: [Int32] = []
     /// How many rows the column holds.
     private(set) var count = 0
 

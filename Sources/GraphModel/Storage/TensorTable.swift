@@ -11,12 +11,12 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     private var producers: [Int32] = []
     private var lines: [Int32] = []
     /// The innermost grad-mode region per row, as runs: most rows share the one they follow.
-    private var regions = RunColumn()
+    private(set) var regions = RunColumn()
     private var gradFns: [Int32] = []
     private var detaches = SparseIDColumn()
     private var accumulateGrads = SparseIDColumn()
     private var passes = SparseIDColumn()
-    private var rareNames: [Int32: RareTensorNames] = [:]
+    private(set) var rareNames: [Int32: RareTensorNames] = [:]
     private var shapePool = InternTable<[Int]>(first: [])
     private var namePool = InternTable<[String]>(first: [])
 

@@ -39,8 +39,19 @@ extension Graph {
     private func sameOutcome(_ a: PassOutcome, _ b: PassOutcome) -> Bool {
         if a.reason == .notUsed && b.reason == .notUsed { return true }
         return backwardPasses[a.pass].line == backwardPasses[b.pass].line && a.arrived == b.arrived
-            && a.reason?.keyword == b.reason?.keyword && a.cuts.map(\.line) == b.cuts.map(\.line)
-            && a.paths.map { $0.map { nodes[$0.node].line } } == b.paths.map { $0.map { nodes[$0.node].line } }
+            && a.reason?.keyword == b.reason?.keyword && a.cuts.lazy.map(\.line).elementsEqual(b.cuts.lazy.map(\.line))
+            && samePathLines(a.paths, b.paths)
+    }
+
+    /// Whether two outcomes' paths pass through nodes of the same lines, step by step (each
+    /// line read alone: building the node records was most of the time of folding passes).
+    private func samePathLines(_ a: [[PathStep]], _ b: [[PathStep]]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (p, q) in zip(a, b) {
+            guard p.count == q.count else { return false }
+            for (x, y) in zip(p, q) where line(ofNode: x.node) != line(ofNode: y.node) { return false }
+        }
+        return true
     }
 
     private func writeGroup(_ group: [PassOutcome], tensor t: Int, _ say: ExplainSentences, _ out: inout TextOut) {
