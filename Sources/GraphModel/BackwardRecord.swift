@@ -149,22 +149,30 @@ public struct GradSummary: Sendable, Equatable {
         }
     }
 
-    /// The values of a small tensor: a contiguous float tensor's read straight from its storage
-    /// (`Tensor.doubles()` converts through a new storage, which cost more than the rest of
-    /// recording a gradient; callgrind, W1 chain dump).
+    /// The values of a small tensor (see `appendValues(of:to:)`).
     private static func smallValues(of tensor: Tensor) -> [Double] {
-        guard tensor.isContiguous else { return tensor.doubles() }
+        var values = [Double]()
+        values.reserveCapacity(tensor.numel)
+        appendValues(of: tensor, to: &values)
+        return values
+    }
+
+    /// Appends a tensor's values in row-major order to `column`: a contiguous float tensor's
+    /// read straight from its storage (`Tensor.doubles()` converts through a new storage, which
+    /// cost more than the rest of recording a gradient; callgrind, W1 chain dump).
+    static func appendValues(of tensor: Tensor, to column: inout [Double]) {
+        guard tensor.isContiguous else {
+            column += tensor.doubles()
+            return
+        }
         let count = tensor.numel
         let start = tensor.storage.data + tensor.offset * tensor.dtype.itemSize
         switch tensor.dtype {
         case .float32:
             let p = start.assumingMemoryBound(to: Float.self)
-            return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for i in 0..<count { buffer[i] = Double(p[i]) }
-                initialized = count
-            }
-        case .float64: return Array(UnsafeBufferPointer(start: start.assumingMemoryBound(to: Double.self), count: count))
-        default: return tensor.doubles()
+            for i in 0..<count { column.append(Double(p[i])) }
+        case .float64: column.append(contentsOf: UnsafeBufferPointer(start: start.assumingMemoryBound(to: Double.self), count: count))
+        default: column += tensor.doubles()
         }
     }
 

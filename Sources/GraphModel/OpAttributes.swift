@@ -31,8 +31,11 @@ extension Graph {
 
     /// Gives op `op` the list `attributeSets[set]`.
     mutating func setAttributeSet(_ set: Int, ofOp op: Int) {
-        if opAttributeSet.count <= op { opAttributeSet += repeatElement(-1, count: op + 1 - opAttributeSet.count) }
-        opAttributeSet[op] = Int32(truncatingIfNeeded: set)
+        let packed = Int32(truncatingIfNeeded: set)
+        // The recorder's case: the op recorded now, one past the end.
+        if opAttributeSet.count == op { return opAttributeSet.append(packed) }
+        if opAttributeSet.count < op { opAttributeSet += repeatElement(-1, count: op + 1 - opAttributeSet.count) }
+        opAttributeSet[op] = packed
     }
 }
 

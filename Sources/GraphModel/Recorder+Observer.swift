@@ -152,8 +152,15 @@ extension Recorder: AutogradObserver {
         graph.backwardPasses[p].executed.append(n)
         for i in 0..<graph.nodes.nextCount(of: n) {
             guard let edge = graph.nodes.nextEdge(i, of: n) else { continue }
-            let g = i < gradInputs.count ? gradInputs[i].map(summary) : nil
-            graph.backwardPasses[p].edgeGradients.append(from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: g)
+            let gradient = i < gradInputs.count ? gradInputs[i] : nil
+            if let t = gradient, t.numel <= GradSummary.valueLimit {
+                // A small gradient's values go straight to the list's value column: no summary built.
+                graph.backwardPasses[p].edgeGradients.append(
+                    from: n, index: i, to: edge.node, inputNr: edge.inputNr, smallGradient: t)
+                continue
+            }
+            graph.backwardPasses[p].edgeGradients.append(
+                from: n, index: i, to: edge.node, inputNr: edge.inputNr, grad: gradient.map(summary))
         }
     }
 
@@ -173,7 +180,8 @@ extension Recorder: AutogradObserver {
     }
 
     /// The summary of a gradient; the last one is reused when the same tensor (at the same
-    /// version) is summarised again, as an edge into AccumulateGrad and its accumulation are.
+    /// version) is summarised again, as a large gradient's edge into AccumulateGrad and its
+    /// accumulation are.
     func summary(_ tensor: Tensor) -> GradSummary {
         let cache = lastSummary
         if cache.tensorID == tensor.id, cache.version == tensor.version, let s = cache.summary { return s }

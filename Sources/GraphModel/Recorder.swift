@@ -277,7 +277,9 @@ public final class Recorder {
         let id = graph.nodes.count
         var name = node.name
         var variable: Int? = nil
-        if let acc = node as? AccumulateGrad {
+        // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
+        if type(of: node) == AccumulateGrad.self {
+            let acc = unsafeDowncast(node, to: AccumulateGrad.self)
             name = "AccumulateGrad"
             variable = acc.variable.map { sight($0) }
         } else if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"),

@@ -129,4 +129,41 @@ struct ColumnTablesTests {
         #expect(list[3].grad?.nanCount == 1 && list[3].grad?.max == 1)
         #expect(list[4].grad == nil && list[4].from == 9 && list[4].index == 1)
     }
+
+    /// The recorder's path for small gradients (values read straight into the list) gives the
+    /// bits the general path (`GradSummary(tensor)`) gives, for signed zeros, NaN, infinities,
+    /// subnormals, float32 and float64, a non-contiguous view and an integer tensor, and keeps
+    /// repeated gradients apart exactly when the general path does.
+    @Test func smallGradientFastPathMatchesTheGeneralSummary() throws {
+        let edge: [Double] = [
+            0.0, -0.0, .nan, -.nan, .infinity, -.infinity, .leastNonzeroMagnitude, -Double.leastNormalMagnitude / 2,
+            .greatestFiniteMagnitude, 1e-40, -1e-45, 1.0001,
+        ]
+        var gradients = [Tensor]()
+        for dtype in [DType.float32, .float64] {
+            for x in edge { gradients.append(try Tensor([x], shape: [1], dtype: dtype)) }
+            gradients.append(try Tensor([0.0], shape: [], dtype: dtype))
+            gradients.append(try Tensor([-0.0], shape: [], dtype: dtype))
+        }
+        gradients += [gradients[0], gradients[0], gradients[1], gradients[1]]
+        gradients.append(try Tensor([1, .nan, -0.0, 1e-42, 5, 6], shape: [2, 3], dtype: .float32).t())
+        gradients.append(try Tensor([1, -2, 3], shape: [3], dtype: .int64))
+        gradients.append(try Tensor(Array(repeating: 0.5, count: 16), shape: [4, 4], dtype: .float64))
+        gradients.append(try Tensor([], shape: [0], dtype: .float32))
+        var fast = EdgeGradientList()
+        var general = EdgeGradientList()
+        for (i, t) in gradients.enumerated() {
+            fast.append(from: i, index: 0, to: i + 1, inputNr: 0, smallGradient: t)
+            general.append(from: i, index: 0, to: i + 1, inputNr: 0, grad: GradSummary(t))
+        }
+        #expect(fast.count == general.count)
+        for (a, t) in zip(fast, gradients) {
+            let (x, y) = (try #require(a.grad), GradSummary(t))
+            #expect(x.isBitwiseEqual(to: y), "\(x) vs \(y)")
+            #expect(x.values?.map(\.bitPattern) == y.values?.map(\.bitPattern))
+        }
+        #expect(fast.map(\.from) == general.map(\.from))
+        // Gradients equal to the one before share its summary: the value column holds each run once.
+        #expect(fast.storedValueCount == general.storedValueCount)
+    }
 }

@@ -1,3 +1,5 @@
+import Autograd
+
 /// The gradients a backward pass sent along next edges, stored as rows of ids with each
 /// summary kept once (a gradient equal to the one before it shares its row) and a small
 /// gradient's values in one flat column. Read as `EdgeGradient` values built on access.
@@ -24,6 +26,9 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
             from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr),
             summary: r.summary < 0 ? .none : .stored(summaries, Int(r.summary)))
     }
+
+    /// How many values the list's value column holds (repeated summaries are stored once).
+    var storedValueCount: Int { summaries.valueCount }
 
     /// Whether gradient `position` carried a value (its `grad` is not nil), read without building it.
     func carriesGradient(_ position: Int) -> Bool { rows[position].summary >= 0 }
@@ -58,6 +63,14 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
     /// Appends the gradient `grad` that node `from` sent along its next edge `index` into input `inputNr` of node `to`.
     mutating func append(from: Int, index: Int, to: Int, inputNr: Int, grad: GradSummary?) {
         let summary = grad.map { summaries.append($0) } ?? -1
+        rows.append(EdgeRow(from: from, index: index, to: to, inputNr: inputNr, summary: summary))
+    }
+
+    /// Appends the summary of `gradient`, a tensor of at most `GradSummary.valueLimit` elements,
+    /// as `append(from:index:to:inputNr:grad:)` with `GradSummary(gradient)` would: its values read
+    /// straight into the value column, with no summary built.
+    mutating func append(from: Int, index: Int, to: Int, inputNr: Int, smallGradient gradient: Tensor) {
+        let summary = summaries.append(smallGradient: gradient)
         rows.append(EdgeRow(from: from, index: index, to: to, inputNr: inputNr, summary: summary))
     }
 }
@@ -99,8 +112,11 @@ struct GradSummaryStore: Sendable {
     private var values: [Double] = []
     private var full: [GradSummary] = []
     private var shapePool = InternTable<[Int]>(first: [])
-    /// The summary appended last, which a repeated gradient shares.
-    private var lastAppended: GradSummary?
+    /// The last full summary appended, which a repeated one shares while it is the last entry.
+    private var lastFull: GradSummary?
+
+    /// How many values the value column holds.
+    var valueCount: Int { values.count }
 
     /// The summary at `index`.
     subscript(index: Int) -> GradSummary {
@@ -118,18 +134,45 @@ struct GradSummaryStore: Sendable {
         return (shapePool[e.shape], values[Int(e.start)..<Int(e.start) + Int(e.count)])
     }
 
-    /// Stores `summary`, or reuses the last entry when it holds the same summary; returns its index.
+    /// Stores `summary`, or reuses the last entry when it holds the same summary (every field
+    /// the same bits); returns its index.
     mutating func append(_ summary: GradSummary) -> Int {
-        if let last = lastAppended, last.isBitwiseEqual(to: summary) { return entries.count - 1 }
-        lastAppended = summary
         let shape = shapePool.id(of: summary.shape)
         if summary.followsFromValues, let v = summary.values {
-            entries.append(SummaryEntry(shape: shape, start: UInt32(values.count), count: Int32(v.count)))
             values += v
-        } else {
-            entries.append(SummaryEntry(shape: shape, start: UInt32(full.count), count: -1))
-            full.append(summary)
+            return appendValuesEntry(shape: shape, count: v.count)
         }
+        // A full summary never equals one that follows from its values (`values` nil or differing).
+        if entries.last?.count == -1, let last = lastFull, last.isBitwiseEqual(to: summary) { return entries.count - 1 }
+        lastFull = summary
+        entries.append(SummaryEntry(shape: shape, start: UInt32(full.count), count: -1))
+        full.append(summary)
+        return entries.count - 1
+    }
+
+    /// Stores the summary of `tensor`, of at most `GradSummary.valueLimit` elements (one that
+    /// follows from its values), as `append(GradSummary(tensor))` would; returns its index.
+    mutating func append(smallGradient tensor: Tensor) -> Int {
+        let shape = shapePool.id(of: tensor.shape)
+        let start = values.count
+        GradSummary.appendValues(of: tensor, to: &values)
+        return appendValuesEntry(shape: shape, count: values.count - start)
+    }
+
+    /// Adds an entry for the last `count` values of the value column, or, when the last entry
+    /// holds the same shape and values (bit for bit, so its summary is the same), drops them
+    /// and reuses it; returns the entry's index.
+    private mutating func appendValuesEntry(shape: UInt32, count: Int) -> Int {
+        let start = values.count - count
+        if let last = entries.last, last.count == Int32(count), last.shape == shape,
+            values.withUnsafeBufferPointer({ v in
+                (0..<count).allSatisfy { v[Int(last.start) + $0].bitPattern == v[start + $0].bitPattern }
+            })
+        {
+            values.removeLast(count)
+            return entries.count - 1
+        }
+        entries.append(SummaryEntry(shape: shape, start: UInt32(start), count: Int32(count)))
         return entries.count - 1
     }
 }
