@@ -51,10 +51,11 @@ enum Engine {
         GradMode.isEnabled = createGraph
         defer { GradMode.isEnabled = savedMode }
 
-        // One array carries each node's input gradients, emptied after the node as a
-        // per-node array would be released (its capacity kept unless a hook or the observer
-        // still holds it).
+        // One array carries each node's output gradients and one the gradients it computes
+        // for its inputs, emptied after the node as per-node arrays would be released (their
+        // capacity kept unless a hook or the observer still holds them).
         var inputs = [Tensor?]()
+        var outputs = [Tensor?]()
         while let node = queue.pop() {
             let slot = node.engineMark.slot
             let first = bufferStart[slot]
@@ -71,9 +72,11 @@ enum Engine {
                 inputs.removeAll(keepingCapacity: true)
                 continue
             }
-            var outputs =
-                inputs.contains(where: { $0 != nil })
-                ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
+            if inputs.contains(where: { $0 != nil }) {
+                try node.applyConsuming(&inputs, into: &outputs)
+            } else {
+                outputs.append(contentsOf: repeatElement(nil, count: node.nextEdges.count))
+            }
             if !node.postHooks.isEmpty { try node.runPostHooks(&outputs, gradOutputs: inputs) }
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
                 throw TorchError.runtime(
@@ -91,6 +94,7 @@ enum Engine {
                 if dependencies[next] == 0 { queue.push(edge.node) }
             }
             inputs.removeAll(keepingCapacity: true)
+            outputs.removeAll(keepingCapacity: true)
         }
         return captured
     }

@@ -58,13 +58,30 @@ func record(
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     formula: @autoclosure () -> FormulaNode.Formula
 ) {
+    record(op, a, b, output: output, saving: saving(), keeping: keeping()) { edges in
+        FormulaNode(name: backward, nextEdges: edges, numOutputs: 1, formula: formula())
+    }
+}
+
+/// `record` for an op with two tensor inputs and one output whose grad_fn `makeNode` builds
+/// from the inputs' edges (a node that keeps what its formula needs itself, no closure).
+/// `b` is nil for a Python number the op did not wrap as a tensor, which it may leave so only
+/// while no observer watches (the observer is told every input).
+@inline(__always)
+func record(
+    _ op: String, _ a: Tensor, _ b: Tensor?, output: Tensor,
+    saving: @autoclosure () -> [SaveSlot] = [],
+    keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
+    node makeNode: ([Edge?]) -> Node
+) {
     let state = ThreadState.current
     guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
     var node: Node? = nil
-    if state.gradEnabled && (a.requiresGrad || b.requiresGrad) {
-        node = formulaNode(
-            backward, edges: [a.gradientEdge, b.gradientEdge], outputs: CollectionOfOne(output), saving: saving,
-            keeping: keeping, state: state, formula: formula())
+    if state.gradEnabled && (a.requiresGrad || b?.requiresGrad == true) {
+        let n = makeNode([a.gradientEdge, b?.gradientEdge])
+        attach(n, outputs: CollectionOfOne(output))
+        keep(saving, keeping, in: n, outputs: CollectionOfOne(output), state: state)
+        node = n
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {
@@ -81,6 +98,16 @@ private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
 ) -> FormulaNode where Outputs.Index == Int {
     let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
     attach(n, outputs: outputs)
+    keep(saving, keeping, in: n, outputs: outputs, state: state)
+    return n
+}
+
+/// Fills `n`'s saved tensors (through the innermost saved-tensor hooks) with what `saving`
+/// names and its saved values with what `keeping` gives.
+private func keep<Outputs: RandomAccessCollection<Tensor>>(
+    _ saving: () -> [SaveSlot], _ keeping: () -> [(name: String, value: SavedValue)], in n: Node,
+    outputs: Outputs, state: ThreadState
+) where Outputs.Index == Int {
     let slots = saving()
     if !slots.isEmpty {
         var saved = [SavedTensor]()
@@ -95,22 +122,21 @@ private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
                 saved.append(
                     SavedTensor(
                         role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                        savingNode: backward, hooks: hooks))
+                        savingNode: n.name, hooks: hooks))
             }
         }
         n.saved = saved
     }
     let kept = keeping()
     if !kept.isEmpty { n.savedValues = kept }
-    return n
 }
 
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
-func attach<Outputs: RandomAccessCollection<Tensor>>(_ node: FormulaNode, outputs: Outputs)
+func attach<Outputs: RandomAccessCollection<Tensor>>(_ node: Node, outputs: Outputs)
 where Outputs.Index == Int {
     // The engine applies a node only when some output has a gradient, so a single-output node
     // never needs a zero gradient and keeps no output metadata.
-    if outputs.count > 1 {
+    if outputs.count > 1, let node = node as? FormulaNode {
         node.outputMeta = outputs.map { OutputMeta(shape: $0.shape, dtype: $0.dtype) }
     }
     for (i, o) in outputs.enumerated() where o.dtype.isFloatingPoint {
