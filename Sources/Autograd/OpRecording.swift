@@ -5,6 +5,21 @@ enum SaveSlot {
     case output(String, Int)
 }
 
+/// The two slots a two-input op saves (`mul`'s and `div`'s `other` and `self`), without an array.
+struct SaveSlotPair: RandomAccessCollection {
+    private let first: SaveSlot
+    private let second: SaveSlot
+
+    init(_ first: SaveSlot, _ second: SaveSlot) {
+        self.first = first
+        self.second = second
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { 2 }
+    subscript(i: Int) -> SaveSlot { i == 0 ? first : second }
+}
+
 /// Finishes a forward op: when grad mode is on and an input requires grad, builds its grad_fn
 /// with the given formula and attaches it to the outputs; always reports the op to the observer.
 ///
@@ -54,7 +69,7 @@ func record(
 @inline(__always)
 func record(
     _ op: String, _ backward: String, _ a: Tensor, _ b: Tensor, output: Tensor,
-    saving: @autoclosure () -> [SaveSlot] = [],
+    saving: @autoclosure () -> SaveSlotPair? = nil,
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     formula: @autoclosure () -> FormulaNode.Formula
 ) {
@@ -70,7 +85,7 @@ func record(
 @inline(__always)
 func record(
     _ op: String, _ a: Tensor, _ b: Tensor?, output: Tensor,
-    saving: @autoclosure () -> [SaveSlot] = [],
+    saving: @autoclosure () -> SaveSlotPair? = nil,
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     node makeNode: ([Edge?]) -> Node
 ) {
@@ -80,7 +95,9 @@ func record(
     if state.gradEnabled && (a.requiresGrad || b?.requiresGrad == true) {
         let n = makeNode([a.gradientEdge, b?.gradientEdge])
         attach(n, outputs: CollectionOfOne(output))
-        keep(saving, keeping, in: n, outputs: CollectionOfOne(output), state: state)
+        if let slots = saving() { keep(slots, in: n, outputs: CollectionOfOne(output), state: state) }
+        let kept = keeping()
+        if !kept.isEmpty { n.savedValues = kept }
         node = n
     }
     if state.inferenceMode { output.isInference = true }
@@ -98,37 +115,31 @@ private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
 ) -> FormulaNode where Outputs.Index == Int {
     let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
     attach(n, outputs: outputs)
-    keep(saving, keeping, in: n, outputs: outputs, state: state)
+    let slots = saving()
+    if !slots.isEmpty { keep(slots, in: n, outputs: outputs, state: state) }
+    let kept = keeping()
+    if !kept.isEmpty { n.savedValues = kept }
     return n
 }
 
-/// Fills `n`'s saved tensors (through the innermost saved-tensor hooks) with what `saving`
-/// names and its saved values with what `keeping` gives.
-private func keep<Outputs: RandomAccessCollection<Tensor>>(
-    _ saving: () -> [SaveSlot], _ keeping: () -> [(name: String, value: SavedValue)], in n: Node,
-    outputs: Outputs, state: ThreadState
+/// Fills `n`'s saved tensors with what `slots` name, through the innermost saved-tensor hooks.
+private func keep<Slots: Collection<SaveSlot>, Outputs: RandomAccessCollection<Tensor>>(
+    _ slots: Slots, in n: Node, outputs: Outputs, state: ThreadState
 ) where Outputs.Index == Int {
-    let slots = saving()
-    if !slots.isEmpty {
-        var saved = [SavedTensor]()
-        saved.reserveCapacity(slots.count)
-        let hooks = state.savedTensorHooks.last
-        for slot in slots {
-            switch slot {
-            case .input(let role, let t?):
-                saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
-            case .input(let role, nil): n.unsavedRoles.append(role)
-            case .output(let role, let i):
-                saved.append(
-                    SavedTensor(
-                        role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                        savingNode: n.name, hooks: hooks))
-            }
+    var saved = [SavedTensor]()
+    saved.reserveCapacity(slots.count)
+    let hooks = state.savedTensorHooks.last
+    for slot in slots {
+        switch slot {
+        case .input(let role, let t?):
+            saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
+        case .input(let role, nil): n.unsavedRoles.append(role)
+        case .output(let role, let i):
+            saved.append(
+                SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i, savingNode: n.name, hooks: hooks))
         }
-        n.saved = saved
     }
-    let kept = keeping()
-    if !kept.isEmpty { n.savedValues = kept }
+    n.saved = saved
 }
 
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).

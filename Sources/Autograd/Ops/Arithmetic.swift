@@ -177,7 +177,7 @@ extension Tensor {
         let out = try mapBinary(MulF.self, self, o, dtype: dt)
         record(
             "mul", self, o, output: out,
-            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)]
+            saving: SaveSlotPair(.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil))
         ) { edges in
             ArithmeticNode(.mul, nextEdges: edges, selfShape: shape, otherShape: o.shape)
         }
@@ -211,7 +211,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", self, o, output: out,
-            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)],
+            saving: SaveSlotPair(.input("other", o), .input("self", o.requiresGrad ? self : nil)),
             formula: { ctx in
                 let other = try ctx.saved("other")
                 return [
