@@ -65,7 +65,7 @@ enum Engine {
             }
             try runHooks(node, &inputs)
             if !node.preHooks.isEmpty { try node.runPreHooks(&inputs) }
-            if let slots = captureSlots[slot] {
+            if captures != nil, let slots = captureSlots[slot] {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
             if let needed, !needed[slot] {
@@ -83,8 +83,8 @@ enum Engine {
                     AutogradMessages.wrongGradientCount(
                         node.name, expected: node.nextEdges.count, got: outputs.count))
             }
-            Observation.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
-            if GradMode.anomalyDetection { try checkForNaN(node, outputs) }
+            state.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
+            if state.anomalyDetection { try checkForNaN(node, outputs) }
             if !keepGraph { node.releaseSaved(pass: passIndex) }
             for (i, edge) in node.nextEdges.enumerated() {
                 guard let edge else { continue }
