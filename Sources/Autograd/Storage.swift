@@ -3,11 +3,8 @@
 /// A buffer under 64 bytes (a scalar, a Python number wrapped as a tensor, a few elements)
 /// lives in the storage object itself, so a small tensor costs one allocation for its values
 /// instead of two; larger ones are allocated apart, cache-line aligned for the vectorised kernels
-/// (from `StorageBufferPool`, which reuses freed buffers of 16 KB and more). The inline values
-/// are 8-byte aligned (every element type's alignment; the kernels read through typed pointers),
-/// so the object comes from plain `malloc`: a 16-byte alignment sends Swift's allocator to the
-/// slower `posix_memalign`.
-package final class Storage: ManagedBuffer<StorageHeader, Double> {
+/// (from `StorageBufferPool`, which reuses freed buffers of 16 KB and more).
+package final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// The element type.
     package var dtype: DType { header.dtype }
     /// The number of elements.
@@ -27,7 +24,7 @@ package final class Storage: ManagedBuffer<StorageHeader, Double> {
         let bytes = max(count * dtype.itemSize, 1)
         let account = MemoryAccount.charge(bytes)
         let inline = bytes < 64
-        let capacity = inline ? (bytes + 7) / 8 : 0
+        let capacity = inline ? (bytes + 15) / 16 : 0
         let buffer = create(minimumCapacity: capacity) { buffer in
             let data =
                 inline
