@@ -51,10 +51,11 @@ enum Engine {
         GradMode.isEnabled = createGraph
         defer { GradMode.isEnabled = savedMode }
 
-        // One array carries each node's input gradients, emptied after the node as a
-        // per-node array would be released (its capacity kept unless a hook or the observer
-        // still holds it).
+        // One array carries each node's output gradients and one the gradients it computes
+        // for its inputs, emptied after the node as per-node arrays would be released (their
+        // capacity kept unless a hook or the observer still holds them).
         var inputs = [Tensor?]()
+        var outputs = [Tensor?]()
         while let node = queue.pop() {
             let slot = node.engineMark.slot
             let first = bufferStart[slot]
@@ -64,24 +65,26 @@ enum Engine {
             }
             try runHooks(node, &inputs)
             if !node.preHooks.isEmpty { try node.runPreHooks(&inputs) }
-            if let slots = captureSlots[slot] {
+            if captures != nil, let slots = captureSlots[slot] {
                 for s in slots { captured[s.index] = inputs[s.inputNr] }
             }
             if let needed, !needed[slot] {
-                inputs.removeAll(keepingCapacity: true)
+                emptyKeepingCapacity(&inputs)
                 continue
             }
-            var outputs =
-                inputs.contains(where: { $0 != nil })
-                ? try node.applyConsuming(&inputs) : [Tensor?](repeating: nil, count: node.nextEdges.count)
+            if inputs.contains(where: { $0 != nil }) {
+                try node.applyConsuming(&inputs, into: &outputs)
+            } else {
+                outputs.append(contentsOf: repeatElement(nil, count: node.nextEdges.count))
+            }
             if !node.postHooks.isEmpty { try node.runPostHooks(&outputs, gradOutputs: inputs) }
             if node.nextEdges.count != outputs.count && !(node is AccumulateGrad) {
                 throw TorchError.runtime(
                     AutogradMessages.wrongGradientCount(
                         node.name, expected: node.nextEdges.count, got: outputs.count))
             }
-            Observation.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
-            if GradMode.anomalyDetection { try checkForNaN(node, outputs) }
+            state.observer?.nodeExecuted(node, gradOutputs: inputs, gradInputs: outputs)
+            if state.anomalyDetection { try checkForNaN(node, outputs) }
             if !keepGraph { node.releaseSaved(pass: passIndex) }
             for (i, edge) in node.nextEdges.enumerated() {
                 guard let edge else { continue }
@@ -90,9 +93,18 @@ enum Engine {
                 dependencies[next] -= 1
                 if dependencies[next] == 0 { queue.push(edge.node) }
             }
-            inputs.removeAll(keepingCapacity: true)
+            emptyKeepingCapacity(&inputs)
+            emptyKeepingCapacity(&outputs)
         }
         return captured
+    }
+
+    /// Empties a node's gradient buffer, keeping its capacity: `removeLast` per element, which
+    /// for the one or two elements of most nodes costs a fraction of `removeAll(keepingCapacity:)`
+    /// (a generic range replacement).
+    @inline(__always)
+    private static func emptyKeepingCapacity(_ buffer: inout [Tensor?]) {
+        while !buffer.isEmpty { buffer.removeLast() }
     }
 
     /// Where a captured gradient goes: input `inputNr` of the node, result `index`.

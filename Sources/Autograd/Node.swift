@@ -82,6 +82,17 @@ public class Node {
     /// nothing else references instead of copying it; the buffer keeps the same values.
     func applyConsuming(_ grads: inout [Tensor?]) throws -> [Tensor?] { try apply(grads) }
 
+    /// `applyConsuming` into the engine's reused buffer: leaves the input gradients in `outputs`
+    /// (empty on entry), so a node that appends them there builds no array of its own.
+    func applyConsuming(_ grads: inout [Tensor?], into outputs: inout [Tensor?]) throws {
+        outputs = try applyConsuming(&grads)
+    }
+
+    /// The error for a forward output that received no gradient when its shape is unknown.
+    func missingGradient(output i: Int) -> TorchError {
+        TorchError.runtime("\(name): no gradient arrived for output \(i) and its shape is unknown")
+    }
+
     /// Frees the saved tensors (after a backward without retain_graph).
     func releaseSaved(pass: Int) {
         var any = false
@@ -162,9 +173,7 @@ final class FormulaNode: Node {
     var outputMeta: [OutputMeta] = []
 
     private func zerosForOutput(_ i: Int) throws -> Tensor {
-        guard i < outputMeta.count else {
-            throw TorchError.runtime("\(name): no gradient arrived for output \(i) and its shape is unknown")
-        }
+        guard i < outputMeta.count else { throw missingGradient(output: i) }
         let meta = outputMeta[i]
         return Tensor.zeros(meta.shape, dtype: meta.dtype)
     }

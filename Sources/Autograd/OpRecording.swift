@@ -5,6 +5,21 @@ enum SaveSlot {
     case output(String, Int)
 }
 
+/// The two slots a two-input op saves (`mul`'s and `div`'s `other` and `self`), without an array.
+struct SaveSlotPair: RandomAccessCollection {
+    private let first: SaveSlot
+    private let second: SaveSlot
+
+    init(_ first: SaveSlot, _ second: SaveSlot) {
+        self.first = first
+        self.second = second
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { 2 }
+    subscript(i: Int) -> SaveSlot { i == 0 ? first : second }
+}
+
 /// Finishes a forward op: when grad mode is on and an input requires grad, builds its grad_fn
 /// with the given formula and attaches it to the outputs; always reports the op to the observer.
 ///
@@ -54,17 +69,36 @@ func record(
 @inline(__always)
 func record(
     _ op: String, _ backward: String, _ a: Tensor, _ b: Tensor, output: Tensor,
-    saving: @autoclosure () -> [SaveSlot] = [],
+    saving: @autoclosure () -> SaveSlotPair? = nil,
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     formula: @autoclosure () -> FormulaNode.Formula
+) {
+    record(op, a, b, output: output, saving: saving(), keeping: keeping()) { edges in
+        FormulaNode(name: backward, nextEdges: edges, numOutputs: 1, formula: formula())
+    }
+}
+
+/// `record` for an op with two tensor inputs and one output whose grad_fn `makeNode` builds
+/// from the inputs' edges (a node that keeps what its formula needs itself, no closure).
+/// `b` is nil for a Python number the op did not wrap as a tensor, which it may leave so only
+/// while no observer watches (the observer is told every input).
+@inline(__always)
+func record(
+    _ op: String, _ a: Tensor, _ b: Tensor?, output: Tensor,
+    saving: @autoclosure () -> SaveSlotPair? = nil,
+    keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
+    node makeNode: ([Edge?]) -> Node
 ) {
     let state = ThreadState.current
     guard state.gradEnabled || state.inferenceMode || state.observer != nil else { return }
     var node: Node? = nil
-    if state.gradEnabled && (a.requiresGrad || b.requiresGrad) {
-        node = formulaNode(
-            backward, edges: [a.gradientEdge, b.gradientEdge], outputs: CollectionOfOne(output), saving: saving,
-            keeping: keeping, state: state, formula: formula())
+    if state.gradEnabled && (a.requiresGrad || b?.requiresGrad == true) {
+        let n = makeNode([a.gradientEdge, b?.gradientEdge])
+        attach(n, outputs: CollectionOfOne(output))
+        if let slots = saving() { keep(slots, in: n, outputs: CollectionOfOne(output), state: state) }
+        let kept = keeping()
+        if !kept.isEmpty { n.savedValues = kept }
+        node = n
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {
@@ -82,35 +116,38 @@ private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
     let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
     attach(n, outputs: outputs)
     let slots = saving()
-    if !slots.isEmpty {
-        var saved = [SavedTensor]()
-        saved.reserveCapacity(slots.count)
-        let hooks = state.savedTensorHooks.last
-        for slot in slots {
-            switch slot {
-            case .input(let role, let t?):
-                saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
-            case .input(let role, nil): n.unsavedRoles.append(role)
-            case .output(let role, let i):
-                saved.append(
-                    SavedTensor(
-                        role: role, tensor: outputs[i], isOutput: true, outputNr: i,
-                        savingNode: backward, hooks: hooks))
-            }
-        }
-        n.saved = saved
-    }
+    if !slots.isEmpty { keep(slots, in: n, outputs: outputs, state: state) }
     let kept = keeping()
     if !kept.isEmpty { n.savedValues = kept }
     return n
 }
 
+/// Fills `n`'s saved tensors with what `slots` name, through the innermost saved-tensor hooks.
+private func keep<Slots: Collection<SaveSlot>, Outputs: RandomAccessCollection<Tensor>>(
+    _ slots: Slots, in n: Node, outputs: Outputs, state: ThreadState
+) where Outputs.Index == Int {
+    var saved = [SavedTensor]()
+    saved.reserveCapacity(slots.count)
+    let hooks = state.savedTensorHooks.last
+    for slot in slots {
+        switch slot {
+        case .input(let role, let t?):
+            saved.append(SavedTensor(role: role, tensor: t, isOutput: false, hooks: hooks))
+        case .input(let role, nil): n.unsavedRoles.append(role)
+        case .output(let role, let i):
+            saved.append(
+                SavedTensor(role: role, tensor: outputs[i], isOutput: true, outputNr: i, savingNode: n.name, hooks: hooks))
+        }
+    }
+    n.saved = saved
+}
+
 /// Makes `node` the grad_fn of `outputs` (differentiable outputs only).
-func attach<Outputs: RandomAccessCollection<Tensor>>(_ node: FormulaNode, outputs: Outputs)
+func attach<Outputs: RandomAccessCollection<Tensor>>(_ node: Node, outputs: Outputs)
 where Outputs.Index == Int {
     // The engine applies a node only when some output has a gradient, so a single-output node
     // never needs a zero gradient and keeps no output metadata.
-    if outputs.count > 1 {
+    if outputs.count > 1, let node = node as? FormulaNode {
         node.outputMeta = outputs.map { OutputMeta(shape: $0.shape, dtype: $0.dtype) }
     }
     for (i, o) in outputs.enumerated() where o.dtype.isFloatingPoint {

@@ -216,8 +216,30 @@ private func mapSingleElements<F: BinaryFunction>(
     return Tensor(storage: out, shape: shape)
 }
 
+/// `mapBinary` of a single-element tensor and a Python number that was not wrapped as a tensor:
+/// the value `mapBinary` computes for the number's float64 wrapped-number tensor (read as
+/// `T(fromDouble:)` in every dtype), in the shape it gives.
+func mapBinary<F: BinaryFunction>(_ f: F.Type, singleElement a: Tensor, number: Double, dtype: DType) throws -> Tensor {
+    let shape = try broadcastShapes(a.shape, [])
+    try MemoryBudget.checkedNumel(shape, allocating: dtype)
+    let out = Storage.uninitialized(dtype, count: 1)
+    dtype.dispatch(SingleElementVisitor<F>(a: a, b: nil, number: number, out: out))
+    return Tensor(storage: out, shape: shape)
+}
+
 private struct SingleElementVisitor<F: BinaryFunction>: ElementVisitor {
-    let a: Tensor, b: Tensor, out: Storage
+    let a: Tensor
+    /// The second operand; nil for an unwrapped Python number, read from `number`.
+    let b: Tensor?
+    let number: Double
+    let out: Storage
+
+    init(a: Tensor, b: Tensor?, number: Double = 0, out: Storage) {
+        self.a = a
+        self.b = b
+        self.number = number
+        self.out = out
+    }
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
@@ -230,7 +252,7 @@ private struct SingleElementVisitor<F: BinaryFunction>: ElementVisitor {
 
     @inline(__always)
     private func store<T: TensorElement>(_: T.Type, _ f: (T, T) -> T) {
-        out.pointer(T.self)[0] = f(value(a, as: T.self), value(b, as: T.self))
+        out.pointer(T.self)[0] = f(value(a, as: T.self), b.map { value($0, as: T.self) } ?? T(fromDouble: number))
     }
 
     @inline(__always)

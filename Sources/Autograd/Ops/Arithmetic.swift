@@ -112,6 +112,7 @@ extension Tensor {
     /// `self + alpha * other` (`torch.add`); a float `alpha != 1` is fused into one rounding, as
     /// PyTorch's vectorised CPU kernel does.
     public func add(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        if alpha == 1, case .scalar(let s) = other, let out = try combinedUnobserved(AddF.self, .add, s) { return out }
         let (dt, o) = promote(other)
         let out: Tensor
         if alpha != 1 && dt.isFloatingPoint {
@@ -120,20 +121,15 @@ extension Tensor {
             let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
             out = try mapBinary(AddF.self, self, scaled, dtype: dt)
         }
-        let (sa, sb) = (shape, o.shape)
-        record(
-            "add", "AddBackward0", self, o, output: out, keeping: keptAlpha(alpha),
-            formula: { ctx in
-                [
-                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                    ctx.needsGrad(1) ? try (alpha == 1 ? ctx.grad : ctx.grad.mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-                ]
-            })
+        record("add", self, o, output: out, keeping: keptAlpha(alpha)) { edges in
+            ArithmeticNode(.add, nextEdges: edges, selfShape: shape, otherShape: o.shape, alpha: alpha)
+        }
         return out
     }
 
     /// `self - alpha * other` (`torch.sub`).
     public func sub(_ other: Operand, alpha: Double = 1) throws -> Tensor {
+        if alpha == 1, case .scalar(let s) = other, let out = try combinedUnobserved(SubF.self, .sub, s) { return out }
         let (dt, o) = promote(other)
         let out: Tensor
         if alpha != 1 && dt.isFloatingPoint {
@@ -142,16 +138,26 @@ extension Tensor {
             let scaled = alpha == 1 ? o : try GradMode.noGrad { try o.mul(.scalar(.double(alpha))) }
             out = try mapBinary(SubF.self, self, scaled, dtype: dt)
         }
-        let (sa, sb) = (shape, o.shape)
-        record(
-            "sub", "SubBackward0", self, o, output: out, keeping: keptAlpha(alpha),
-            formula: { ctx in
-                [
-                    ctx.needsGrad(0) ? try ctx.grad.sumTo(sa) : nil,
-                    ctx.needsGrad(1)
-                        ? try (alpha == 1 ? ctx.grad.neg() : ctx.grad.neg().mul(.scalar(.double(alpha)))).sumTo(sb) : nil
-                ]
-            })
+        record("sub", self, o, output: out, keeping: keptAlpha(alpha)) { edges in
+            ArithmeticNode(.sub, nextEdges: edges, selfShape: shape, otherShape: o.shape, alpha: alpha)
+        }
+        return out
+    }
+
+    /// `self + number` or `self - number` (`kind`) for a one-element floating-point tensor and a
+    /// float while no observer watches: nothing records or saves the number then, so it is not
+    /// wrapped as a tensor; the value, the node and the tensor ids (one is taken for the number)
+    /// are the general path's. Nil when the general path must run.
+    private func combinedUnobserved<F: BinaryFunction>(
+        _ f: F.Type, _ kind: ArithmeticNode.Kind, _ number: ScalarValue
+    ) throws -> Tensor? {
+        guard case .double(let value) = number, dtype.isFloatingPoint, numel == 1, ThreadState.current.observer == nil
+        else { return nil }
+        _ = TensorIDs.next()
+        let out = try mapBinary(F.self, singleElement: self, number: value, dtype: dtype)
+        record(kind == .add ? "add" : "sub", self, nil, output: out, keeping: unitAlpha) { edges in
+            ArithmeticNode(kind, nextEdges: edges, selfShape: shape, otherShape: [])
+        }
         return out
     }
 
@@ -169,16 +175,12 @@ extension Tensor {
     public func mul(_ other: Operand) throws -> Tensor {
         let (dt, o) = promote(other)
         let out = try mapBinary(MulF.self, self, o, dtype: dt)
-        let (sa, sb) = (shape, o.shape)
         record(
-            "mul", "MulBackward0", self, o, output: out,
-            saving: [.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil)],
-            formula: { ctx in
-                [
-                    ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(ctx.saved("other"))).sumTo(sa) : nil,
-                    ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(ctx.saved("self"))).sumTo(sb) : nil
-                ]
-            })
+            "mul", self, o, output: out,
+            saving: SaveSlotPair(.input("other", requiresGrad ? o : nil), .input("self", o.requiresGrad ? self : nil))
+        ) { edges in
+            ArithmeticNode(.mul, nextEdges: edges, selfShape: shape, otherShape: o.shape)
+        }
         return out
     }
 
@@ -209,7 +211,7 @@ extension Tensor {
         let (sa, sb) = (shape, o.shape)
         record(
             "div", "DivBackward0", self, o, output: out,
-            saving: [.input("other", o), .input("self", o.requiresGrad ? self : nil)],
+            saving: SaveSlotPair(.input("other", o), .input("self", o.requiresGrad ? self : nil)),
             formula: { ctx in
                 let other = try ctx.saved("other")
                 return [
