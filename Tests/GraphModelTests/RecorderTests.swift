@@ -201,3 +201,28 @@ import Testing
     #expect(node.saved.map(\.name) == ["saved_0/saved_2", "saved_1/saved_4", "saved_3"])
     #expect(node.saved.map(\.state) == [.retained, .invalidated(line: 6), .retained])
 }
+
+/// An optimiser's update (`p -= lr * grad` under no_grad) writes straight into the parameter
+/// while recording too, and is recorded as the general path records it: one in-place op with
+/// the parameter and the operand as inputs, the parameter as output, no temporary tensor.
+@Test func directInPlaceUpdateIsRecordedAsOneInPlaceOp() throws {
+    var madeBetween = 0
+    let g = try record { s in
+        let p = try s.bind(1, "p") { try Tensor([1, 2, 3, 4], shape: [2, 2]) }
+        let step = try s.bind(2, "step") { try Tensor([0.5, 0.5]) }
+        s.recorder.currentLine = 3
+        try GradMode.noGrad {
+            let before = Tensor.scalar(0).id
+            try p.sub_(.tensor(step))
+            try p.mul_(.scalar(.double(2)))
+            madeBetween = Tensor.scalar(0).id - before
+        }
+        #expect(p.doubles() == [1, 3, 5, 7] && p.version == 2)
+    }.snapshot()
+    // Only the wrapped number 2 and the id probe were made: no intermediate results.
+    #expect(madeBetween == 2)
+    #expect(g.ops.map(\.name) == ["sub_", "mul_"])
+    #expect(g.ops.allSatisfy { $0.isInPlace && $0.line == 3 && $0.outputs == [0] && $0.inputs.first == 0 })
+    #expect(g.ops[0].inputs == [0, 1])
+    #expect(g.tensors.count == 3 && g.tensors[0].version == 2)
+}

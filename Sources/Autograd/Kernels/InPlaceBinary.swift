@@ -43,14 +43,16 @@ private struct InPlaceBinaryVisitor<F: BinaryFunction>: ElementVisitor {
 
 extension Tensor {
     /// Runs `self op= other` without an intermediate result when nothing could observe the
-    /// difference: no observer installed, nothing for autograd to record, the result dtype is
-    /// this tensor's, `other` broadcasts to this shape without sharing this storage, and this
-    /// tensor is contiguous. Returns false (having changed nothing) when the general path must run.
+    /// difference: nothing for autograd to record, the result dtype is this tensor's, `other`
+    /// broadcasts to this shape without sharing this storage, and this tensor is contiguous.
+    /// Returns false (having changed nothing) when the general path must run. An observer is told
+    /// what the general path tells it, less the intermediate: the out-of-place op (`op` without
+    /// its `_`) with this tensor as its output, then the version bump that makes it in place.
     func binaryInPlaceDirect<F: BinaryFunction>(
         _ f: F.Type, _ other: Operand, op: String,
         floatResult: Bool = false
     ) -> Bool {
-        guard Observation.observer == nil, isContiguous else { return false }
+        guard isContiguous else { return false }
         if case .tensor(let t) = other, t.storage === storage { return false }
         let (dt, o) = promote(other, floatResult: floatResult)
         guard dt == dtype, !(GradMode.isEnabled && (requiresGrad || o.requiresGrad)) else { return false }
@@ -62,6 +64,10 @@ extension Tensor {
             InPlaceBinaryVisitor<F>(
                 target: storage.data + offset * dtype.itemSize, source: source,
                 count: n, sourceIsScalar: scalar))
+        if let observer = Observation.observer {
+            observer.opExecuted(
+                OpEvent(name: String(op.dropLast()), inputs: [self, o], outputs: [self], gradFn: nil, isInPlace: false))
+        }
         bumpVersion(op)
         return true
     }
