@@ -18,9 +18,12 @@ enum Log1pExpm1Ops {
     ]
 }
 
-/// Applies a SLEEF routine to every element; integer inputs are promoted to float32 first.
+/// Applies a SLEEF routine to every element; integer inputs are promoted to float32 first. With
+/// `float64Rest`, float64 takes SLEEF only on whole blocks of two 64-byte vectors (16 values) of
+/// a contiguous tensor and `float64Rest` on the rest and on strided tensors, as PyTorch's kernels
+/// that vectorise whole blocks and finish with the C library do.
 func mapSleef(
-    _ t: Tensor, float32: (Float) -> Float, float64: (Double) -> Double
+    _ t: Tensor, float32: (Float) -> Float, float64: (Double) -> Double, float64Rest: ((Double) -> Double)? = nil
 ) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in
         let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
@@ -28,8 +31,10 @@ func mapSleef(
         let source = operands[0].contiguousStorage(as: dtype)
         let out = Storage.uninitialized(dtype, count: n)
         if dtype == .float64 {
+            let vectorised = float64Rest == nil ? n : operands[0].isContiguous ? n - n % 16 : 0
             let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
-            for i in 0..<n { y[i] = float64(x[i]) }
+            for i in 0..<vectorised { y[i] = float64(x[i]) }
+            if let rest = float64Rest { for i in vectorised..<n { y[i] = rest(x[i]) } }
         } else {
             let (x, y) = (source.pointer(Float.self), out.pointer(Float.self))
             for i in 0..<n { y[i] = float32(x[i]) }

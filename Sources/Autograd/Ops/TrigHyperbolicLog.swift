@@ -3,10 +3,10 @@ import RealModule
 
 /// `tan`, the inverse trigonometric functions, `sinh`/`cosh`/`asinh`, `log2`/`log10` and
 /// `rsqrt`: the declarations, the kernels PyTorch 2.15 computes them with (oneMKL's VML for
-/// tan, asin, acos, atan, log2 and log10 when it is loaded; the C library's `sinhf`/`coshf`
-/// and, for float64, SLEEF's `sinh`/`cosh` (see `mapHyperbolic`); the C library's `asinh`; `1 / sqrt(x)`), each forward
-/// with its backward formula as derivatives.yaml writes it, and the in-place variants.
-/// Integer inputs give float32.
+/// tan, asin, acos, atan, log2 and log10 when it is loaded; the C library's `sinhf`/`coshf`, and
+/// SLEEF's float64 `sinh`/`cosh` on whole vector blocks (`mapSleef`); the C library's `asinh`;
+/// `1 / sqrt(x)`), each forward with its backward formula as derivatives.yaml writes it, and the
+/// in-place variants. Integer inputs give float32.
 enum TrigHyperbolicLogOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -66,30 +66,6 @@ private enum Log2F: UnaryFloatFunction { static func apply<T: FloatElement>(_ x:
 private enum Log10F: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.log10(x) } }
 private enum RsqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { 1 / x.squareRoot() } }
 
-/// `sinh` or `cosh` as PyTorch 2.15 computes them: float32 with the C library; float64 with
-/// SLEEF on whole blocks of two 64-byte vectors (16 values) of a contiguous tensor and the C
-/// library on the rest and on strided tensors (as `sigmoidValues`).
-private func mapHyperbolic(
-    _ t: Tensor, _ float32: (Float) -> Float, _ float64: (Double) -> Double, _ sleef64: (Double) -> Double
-) -> Tensor {
-    inIteratorLayout([t], shape: t.shape) { operands, shape in
-        let dtype: DType = t.dtype.isFloatingPoint ? t.dtype : .float32
-        let n = t.numel
-        let source = operands[0].contiguousStorage(as: dtype)
-        let out = Storage.uninitialized(dtype, count: n)
-        if dtype == .float64 {
-            let vectorised = operands[0].isContiguous ? n - n % 16 : 0
-            let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
-            for i in 0..<vectorised { y[i] = sleef64(x[i]) }
-            for i in vectorised..<n { y[i] = float64(x[i]) }
-        } else {
-            let (x, y) = (source.pointer(Float.self), out.pointer(Float.self))
-            for i in 0..<n { y[i] = float32(x[i]) }
-        }
-        return withExtendedLifetime(source) { Tensor(storage: out, shape: shape) }
-    }
-}
-
 extension Tensor {
     /// Tangent; backward `grad * (1 + result²)`.
     public func tan() throws -> Tensor {
@@ -130,7 +106,8 @@ extension Tensor {
 
     /// Hyperbolic sine; backward `grad * cosh(self)`.
     public func sinh() throws -> Tensor {
-        let out = mapHyperbolic(self, { Float.sinh($0) }, { Double.sinh($0) }, Sleef_sinhd1_u10purecfma)
+        let out = mapSleef(
+            self, float32: { Float.sinh($0) }, float64: Sleef_sinhd1_u10purecfma, float64Rest: { Double.sinh($0) })
         record("sinh", "SinhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).cosh()))]
         }
@@ -139,7 +116,8 @@ extension Tensor {
 
     /// Hyperbolic cosine; backward `grad * sinh(self)`.
     public func cosh() throws -> Tensor {
-        let out = mapHyperbolic(self, { Float.cosh($0) }, { Double.cosh($0) }, Sleef_coshd1_u10purecfma)
+        let out = mapSleef(
+            self, float32: { Float.cosh($0) }, float64: Sleef_coshd1_u10purecfma, float64Rest: { Double.cosh($0) })
         record("cosh", "CoshBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).sinh()))]
         }
