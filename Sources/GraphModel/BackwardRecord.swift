@@ -171,7 +171,8 @@ public struct GradSummary: Sendable, Equatable {
         case .float32:
             let p = start.assumingMemoryBound(to: Float.self)
             for i in 0..<count { column.append(Double(p[i])) }
-        case .float64: column.append(contentsOf: UnsafeBufferPointer(start: start.assumingMemoryBound(to: Double.self), count: count))
+        case .float64:
+            column.append(contentsOf: UnsafeBufferPointer(start: start.assumingMemoryBound(to: Double.self), count: count))
         default: column += tensor.doubles()
         }
     }

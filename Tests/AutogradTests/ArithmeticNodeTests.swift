@@ -42,8 +42,10 @@ func unwrappedNumberOperandMatchesTheWrappedPath(dtype: DType) throws {
     let cases: [Case] = [
         ({ try $0.add(.tensor($1), alpha: 2.5) }, seed, [5 * 2.5, 7 * 2.5, 9 * 2.5]),
         ({ try $0.sub(.tensor($1), alpha: 2) }, seed, [-10, -14, -18]),
-        ({ try $0.mul(.tensor($1)) }, (0..<6).map { seed[$0] * ys[$0 % 3] },
-         [1 * 1 + 4 * 0.5, 2 * -2 + 5 * 4, 3 * 3 + 6 * -1])
+        (
+            { try $0.mul(.tensor($1)) }, (0..<6).map { seed[$0] * ys[$0 % 3] },
+            [1 * 1 + 4 * 0.5, 2 * -2 + 5 * 4, 3 * 3 + 6 * -1]
+        )
     ]
     for c in cases {
         let x = try Tensor(xs, shape: [2, 3], dtype: .float64, requiresGrad: true)

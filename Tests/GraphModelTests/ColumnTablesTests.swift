@@ -137,7 +137,7 @@ struct ColumnTablesTests {
     @Test func smallGradientFastPathMatchesTheGeneralSummary() throws {
         let edge: [Double] = [
             0.0, -0.0, .nan, -.nan, .infinity, -.infinity, .leastNonzeroMagnitude, -Double.leastNormalMagnitude / 2,
-            .greatestFiniteMagnitude, 1e-40, -1e-45, 1.0001,
+            .greatestFiniteMagnitude, 1e-40, -1e-45, 1.0001
         ]
         var gradients = [Tensor]()
         for dtype in [DType.float32, .float64] {
