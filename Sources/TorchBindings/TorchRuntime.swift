@@ -48,6 +48,7 @@ package final class TorchRuntime {
         torchMembers["optim"] = prelude.modules["torch.optim"].map { .object($0) }
         torchMembers["utils"] = prelude.modules["torch.utils"].map { .object($0) }
         torchMembers["distributions"] = prelude.modules["torch.distributions"].map { .object($0) }
+        torchMembers["special"] = prelude.modules["torch.special"].map { .object($0) }
         torchMembers.merge(NumPyBridge.torchMembers(interp)) { $1 }
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
