@@ -55,10 +55,18 @@ private enum FracF: UnaryFloatFunction {
 /// `round(x, decimals)` as round_decimals_kernel computes it: the power of ten in the tensor's
 /// dtype, then `nearbyint(x * p) / p`, or `nearbyint(x / p) * p` for negative `decimals`.
 private struct RoundDecimalsF: PointwiseFunction {
-    let decimals: Int
+    /// `10^|decimals|`, worked out once per call rather than per element.
+    let power: Double
+    let negative: Bool
+
+    init(decimals: Int) {
+        power = pow(10, Double(Swift.abs(decimals)))
+        negative = decimals < 0
+    }
+
     func apply<T: FloatElement>(_ x: T) -> T {
-        let scale = T(fromDouble: pow(10, Double(Swift.abs(decimals))))
-        if decimals < 0 { return (x / scale).rounded(.toNearestOrEven) * scale }
+        let scale = T(fromDouble: power)
+        if negative { return (x / scale).rounded(.toNearestOrEven) * scale }
         return (x * scale).rounded(.toNearestOrEven) / scale
     }
 }
