@@ -8,6 +8,15 @@ final class ArithmeticNode: Node {
     enum Kind {
         case add, sub, mul
 
+        /// The forward op's name (`add`, `sub`, `mul`).
+        var opName: String {
+            switch self {
+            case .add: "add"
+            case .sub: "sub"
+            case .mul: "mul"
+            }
+        }
+
         var nodeName: String {
             switch self {
             case .add: "AddBackward0"

@@ -155,7 +155,7 @@ extension Tensor {
         else { return nil }
         _ = TensorIDs.next()
         let out = try mapBinary(F.self, singleElement: self, number: value, dtype: dtype)
-        record(kind == .add ? "add" : "sub", self, nil, output: out, keeping: unitAlpha) { edges in
+        record(kind.opName, self, nil, output: out, keeping: unitAlpha) { edges in
             ArithmeticNode(kind, nextEdges: edges, selfShape: shape, otherShape: [])
         }
         return out
