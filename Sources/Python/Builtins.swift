@@ -5,6 +5,7 @@ extension Interpreter {
             builtins[name] = .object(BuiltinFunction(name, body))
         }
         for cls in ExceptionClass.builtins { builtins[cls.name] = .object(cls) }
+        for alias in ["IOError", "EnvironmentError"] { builtins[alias] = .object(ExceptionClass.osError) }
         for (name, type) in BuiltinTypes.all { builtins[name] = .object(type) }
 
         add("print") { args, interp in
@@ -216,6 +217,8 @@ extension Interpreter {
         add("id") { args, _ in
             switch try single(args, "id") {
             case .object(let o): return .int(o.identity)
+            case .list(let l): return .int(ObjectIdentifier(l).hashValue)
+            case .dict(let d): return .int(ObjectIdentifier(d).hashValue)
             default: return .int(0)
             }
         }

@@ -52,6 +52,8 @@ package final class ExceptionClass: PyObject, Sendable {
     package static let generatorExit = ExceptionClass("GeneratorExit", base: baseException)
     package static let memoryError = ExceptionClass("MemoryError", base: exception)
     package static let timeoutError = ExceptionClass("TimeoutError", base: exception)
+    package static let osError = ExceptionClass("OSError", base: exception)
+    package static let fileNotFoundError = ExceptionClass("FileNotFoundError", base: osError)
     package static let warning = ExceptionClass("Warning", base: exception)
     package static let userWarning = ExceptionClass("UserWarning", base: warning)
     package static let deprecationWarning = ExceptionClass("DeprecationWarning", base: warning)
@@ -66,7 +68,8 @@ package final class ExceptionClass: PyObject, Sendable {
         baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
         typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
         overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
-        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, warning, userWarning,
+        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, osError, fileNotFoundError, warning,
+        userWarning,
         deprecationWarning, pendingDeprecationWarning, futureWarning, runtimeWarning, systemExit
     ]
 }

@@ -2,7 +2,8 @@
 package final class UserClass: PyObject {
     package let name: String
     /// The module that defined it: `__main__` for the script, else a standard module written in
-    /// Python (`re`, `argparse`, ...).
+    /// Python (`re`, `argparse`, ...); a string `__module__` in the class body overrides it, as in
+    /// CPython (the prelude's `UnpicklingError` says it is `_pickle`'s).
     let module: String
     let bases: [Value]
     var attributes: [String: Value]
@@ -13,7 +14,7 @@ package final class UserClass: PyObject {
 
     init(name: String, module: String = "__main__", bases: [Value], attributes: [String: Value]) throws {
         self.name = name
-        self.module = module
+        if case .string(let declared)? = attributes["__module__"] { self.module = declared } else { self.module = module }
         self.bases = bases
         self.attributes = attributes
         exceptionBase =

@@ -49,6 +49,8 @@ package final class TorchRuntime {
         torchMembers["utils"] = prelude.modules["torch.utils"].map { .object($0) }
         torchMembers["distributions"] = prelude.modules["torch.distributions"].map { .object($0) }
         torchMembers["special"] = prelude.modules["torch.special"].map { .object($0) }
+        torchMembers["serialization"] = prelude.modules["torch.serialization"].map { .object($0) }
+        torchMembers.merge(delegates(["save", "load"], to: "torch.serialization", prelude)) { $1 }
         torchMembers.merge(NumPyBridge.torchMembers(interp)) { $1 }
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
@@ -100,12 +102,19 @@ package final class TorchRuntime {
         for name in ["graph", "functional"] {
             if let module = prelude.modules["torch.autograd." + name] { members[name] = .object(module) }
         }
-        guard let module = prelude.modules["torch.autograd.gradcheck"] else { return members }
-        for name in ["gradcheck", "gradgradcheck"] {
+        return members.merging(delegates(["gradcheck", "gradgradcheck"], to: "torch.autograd.gradcheck", prelude)) { $1 }
+    }
+
+    /// Functions that call the prelude module `moduleName`'s functions of the same names, so that
+    /// the module runs only when one is first called (`torch.save` is `torch.serialization.save`).
+    private static func delegates(_ names: [String], to moduleName: String, _ prelude: PreludeRegistry) -> [String: Value] {
+        guard let module = prelude.modules[moduleName] else { return [:] }
+        var members = [String: Value]()
+        for name in names {
             members[name] = .object(
                 BuiltinFunction(name) { [unowned module] args, interp in
                     guard let function = try module.attribute(name, interp) else {
-                        throw PyException.attribute("module 'torch.autograd.gradcheck' has no attribute '\(name)'")
+                        throw PyException.attribute("module '\(moduleName)' has no attribute '\(name)'")
                     }
                     return try interp.call(function, args)
                 })

@@ -174,7 +174,7 @@ extension Tensor {
         guard mat2.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix, got \(mat2.dim)-D tensor") }
         guard mat1.shape[1] == mat2.shape[0] else {
             throw TorchError.runtime(
-                "mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))"
+                "addmm: mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))"
             )
         }
         try mat1.checkMatmulDTypes(mat2)

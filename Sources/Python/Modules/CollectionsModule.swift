@@ -1,7 +1,9 @@
 /// Python's `collections`: OrderedDict, defaultdict and Counter (dicts with a flavour),
 /// namedtuple and deque.
 enum CollectionsModule {
-    static func make() -> Value {
+    /// The module; `type(x)` of a flavoured dict is then its class here (`<class
+    /// 'collections.OrderedDict'>`, `type(d) is OrderedDict`).
+    static func make(_ interp: Interpreter) -> Value {
         var m = [String: Value]()
         m["OrderedDict"] = .object(
             TypeObject("OrderedDict", qualifiedName: "collections.OrderedDict") { args, interp in
@@ -37,6 +39,9 @@ enum CollectionsModule {
                 for v in try args.value(0, "iterable").map(interp.iterate) ?? [] { d.append(v) }
                 return .object(d)
             })
+        for name in ["OrderedDict", "defaultdict", "Counter"] {
+            if case .object(let type as TypeObject)? = m[name] { interp.typesByName[name] = type }
+        }
         return .object(ModuleObject(name: "collections", members: m))
     }
 

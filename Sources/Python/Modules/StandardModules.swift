@@ -6,7 +6,7 @@ extension Interpreter {
         registerStandardModule("random") { _ in RandomModule.make() }
         registerStandardModule("itertools") { _ in ItertoolsModule.make() }
         registerStandardModule("functools") { _ in FunctoolsModule.make() }
-        registerStandardModule("collections") { _ in CollectionsModule.make() }
+        registerStandardModule("collections") { interp in CollectionsModule.make(interp) }
         registerStandardModule("__future__") { _ in FutureModule.make() }
         registerStandardModule("typing") { _ in TypingModule.make() }
         registerStandardModule("copy") { _ in CopyModule.make() }
