@@ -68,9 +68,9 @@ package final class ExceptionClass: PyObject, Sendable {
         baseException, keyboardInterrupt, exception, runtimeError, notImplementedError, recursionError,
         typeError, valueError, lookupError, indexError, keyError, arithmeticError, zeroDivisionError,
         overflowError, assertionError, nameError, unboundLocalError, attributeError, importError,
-        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, osError, fileNotFoundError, warning,
-        userWarning,
-        deprecationWarning, pendingDeprecationWarning, futureWarning, runtimeWarning, systemExit
+        moduleNotFoundError, stopIteration, generatorExit, memoryError, timeoutError, osError,
+        fileNotFoundError, warning, userWarning, deprecationWarning, pendingDeprecationWarning,
+        futureWarning, runtimeWarning, systemExit
     ]
 }
 
