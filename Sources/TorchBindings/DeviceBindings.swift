@@ -61,19 +61,27 @@ enum DeviceBindings {
             ])
     }
 
-    /// `torch.backends` with `mps` and `cudnn`, neither available.
-    static func backendsModule() -> ModuleObject {
-        func unavailableBackend(_ name: String) -> ModuleObject {
+    /// `torch.backends` with `mps`, `cudnn` and `cuda`, none available; the flags scripts set for
+    /// reproducibility or speed (`cudnn.deterministic`, `cudnn.benchmark`, `cuda.matmul.allow_tf32`)
+    /// start at PyTorch's defaults and read back what was set; `matmul` is `cuda.matmul`.
+    static func backendsModule(matmul: PyObject) -> ModuleObject {
+        func unavailableBackend(_ name: String, _ flags: [String: Value]) -> ModuleObject {
             ModuleObject(
                 name: "torch.backends." + name,
-                members: [
+                members: flags.merging([
                     "is_available": .object(BuiltinFunction("is_available") { _, _ in .bool(false) }),
                     "is_built": .object(BuiltinFunction("is_built") { _, _ in .bool(false) })
-                ])
+                ]) { $1 })
         }
+        let cudnnFlags: [String: Value] = [
+            "enabled": .bool(true), "deterministic": .bool(false), "benchmark": .bool(false), "allow_tf32": .bool(true)
+        ]
         return ModuleObject(
             name: "torch.backends",
-            members: ["mps": .object(unavailableBackend("mps")), "cudnn": .object(unavailableBackend("cudnn"))])
+            members: [
+                "mps": .object(unavailableBackend("mps", [:])), "cudnn": .object(unavailableBackend("cudnn", cudnnFlags)),
+                "cuda": .object(unavailableBackend("cuda", ["matmul": .object(matmul)]))
+            ])
     }
 
     typealias Body = (Arguments, Interpreter) throws -> Value

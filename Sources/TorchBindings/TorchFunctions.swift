@@ -254,6 +254,7 @@ enum TorchFunctions {
         m.merge(RandomSamplingBindings.functions()) { hand, _ in hand }
         m.merge(GeneratorObject.torchMembers()) { hand, _ in hand }
         m.merge(DeviceBindings.torchMembers()) { hand, _ in hand }
+        m.merge(RuntimeSettingsBindings.torchMembers(TorchRuntime.of(interp).settings)) { hand, _ in hand }
         m.merge(PrintOptionsBox.torchMembers()) { hand, _ in hand }
         return m
     }

@@ -21,6 +21,8 @@ package final class TorchRuntime {
         get { printOptions.options.defaultDType }
         set { printOptions.options.defaultDType = newValue }
     }
+    /// Thread count, determinism and matmul precision as the script set them.
+    let settings = RuntimeSettings()
     /// `torch.set_printoptions` state, reset at the start of each run.
     let printOptions = PrintOptionsBox()
 
@@ -55,7 +57,7 @@ package final class TorchRuntime {
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
         let cuda = DeviceBindings.cudaModule()
-        let backends = DeviceBindings.backendsModule()
+        let backends = DeviceBindings.backendsModule(matmul: CuBLASFlagsObject(runtime.settings))
         torchMembers["cuda"] = .object(cuda)
         torchMembers["backends"] = .object(backends)
         let torch = ModuleObject(name: "torch", members: torchMembers)
