@@ -75,16 +75,16 @@ extension Tensor {
         return out
     }
 
-    /// `F.pad(input, pad, mode="constant", value=None)`; only the constant mode is implemented
-    /// (the others raise NotImplementedError).
+    /// `F.pad(input, pad, mode="constant", value=None)`: constant, reflect and replicate modes
+    /// (circular raises NotImplementedError).
     public func pad(_ pad: [Int], mode: String = "constant", value: Double? = nil) throws -> Tensor {
-        guard mode == "constant" else {
-            if ["reflect", "replicate", "circular"].contains(mode) {
-                throw TorchError.unsupportedOperation("F.pad mode '\(mode)' is not supported by GradScope yet")
-            }
-            throw TorchError.unsupportedOperation("Unrecognised padding mode \(mode)")
+        switch mode {
+        case "constant": return try constantPadNd(pad, value: .double(value ?? 0))
+        case "reflect": return try edgePad(pad, mode: .reflect)
+        case "replicate": return try edgePad(pad, mode: .replicate)
+        case "circular": throw TorchError.unsupportedOperation("F.pad mode 'circular' is not supported by GradScope yet")
+        default: throw TorchError.unsupportedOperation("Unrecognised padding mode \(mode)")
         }
-        return try constantPadNd(pad, value: .double(value ?? 0))
     }
 
     /// `F.normalize(input, p, dim, eps)`: `input / norm(input, p, dim).clamp_min(eps)`, recorded as
