@@ -1,0 +1,28 @@
+# nn.init.trunc_normal_ (PyTorch 2.15's two samplers: redrawn normals, and uniforms rejected against the density; its warning), as ViT-style models initialise, and Tensor.new_tensor / new_empty.
+import torch, torch.nn as nn
+torch.manual_seed(0)
+w = torch.empty(3, 5)
+print(nn.init.trunc_normal_(w))
+print(nn.init.trunc_normal_(torch.empty(4, 4), std=0.02))
+print(nn.init.trunc_normal_(torch.empty(6), mean=0.5, std=2.0, a=0.0, b=0.3))
+print(nn.init.trunc_normal_(torch.empty(2, 3, dtype=torch.float64), mean=1.0, std=0.5, a=0.9, b=1.2))
+g = torch.Generator().manual_seed(3)
+print(nn.init.trunc_normal_(torch.empty(5), generator=g))
+print(nn.init.trunc_normal_(torch.empty(3), mean=10.0))
+class ViTHead(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.pos = nn.Parameter(torch.zeros(1, 4, 8))
+        self.fc = nn.Linear(8, 3)
+        nn.init.trunc_normal_(self.pos, std=0.02)
+        nn.init.trunc_normal_(self.fc.weight, std=0.02)
+        nn.init.zeros_(self.fc.bias)
+m = ViTHead(); print(m.pos.sum().item(), m.fc.weight)
+x = torch.ones(2, dtype=torch.float64, requires_grad=True)
+a = x.new_tensor([1, 2]); print(a, a.dtype, a.requires_grad)
+b = x.new_tensor(3); print(b, b.shape)
+c = x.new_tensor([[1.5]], dtype=torch.int64); print(c)
+d = x.new_tensor(torch.tensor([1.0, 2.0]), requires_grad=True); print(d, d.is_leaf)
+i = torch.tensor([1, 2]); print(i.new_tensor([0.5, 1.5]), i.new_tensor(True))
+print(x.new_tensor([]).shape, x.new_tensor(2.5, device='cpu'))
+print(x.new_empty(2, 3).shape, x.new_empty((1,)).dtype)
