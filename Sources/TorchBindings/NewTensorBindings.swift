@@ -44,7 +44,8 @@ enum NewTensorBindings {
             made = try Tensor(d.values, shape: d.shape, dtype: dtype)
         }
         return .tensor(
-            try Tensor.factory("new_tensor", made, requiresGrad: try interp.boolValue(args.keyword("requires_grad"), default: false)))
+            try Tensor.factory(
+                "new_tensor", made, requiresGrad: try interp.boolValue(args.keyword("requires_grad"), default: false)))
     }
 
     /// A tensor of `shape` (from `args`' positional sizes) filled with `value`.
