@@ -151,7 +151,8 @@ struct EdgeGradientText {
     /// sent none there).
     var line: String {
         let record = source.graph.backwardPasses[pass]
-        return record.edgeGradients[index].grad.map { "\ngradient in \(Describe.pass(record)): " + Describe.gradientDetail($0) } ?? ""
+        return record.edgeGradients[index].grad.map { "\ngradient in \(Describe.pass(record)): " + Describe.gradientDetail($0) }
+            ?? ""
     }
 }
 
