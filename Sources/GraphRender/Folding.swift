@@ -240,9 +240,13 @@ extension SceneEdge {
     /// The input position at the end of the edge's id (`e_t3_op7_1` → `1`): its last
     /// `_`-separated part that is not empty, nil when there is none.
     var position: Substring? {
-        let trimmed = id[..<(id.lastIndex { $0 != "_" }.map { id.index(after: $0) } ?? id.startIndex)]
+        // Read as UTF-8 bytes: `_` is one byte, never part of another character's encoding.
+        let underscore = UInt8(ascii: "_")
+        let bytes = id.utf8
+        let trimmed = bytes[..<(bytes.lastIndex { $0 != underscore }.map { bytes.index(after: $0) } ?? bytes.startIndex)]
         guard !trimmed.isEmpty else { return nil }
-        return trimmed.lastIndex(of: "_").map { trimmed[trimmed.index(after: $0)...] } ?? trimmed
+        let start = trimmed.lastIndex(of: underscore).map { bytes.index(after: $0) } ?? trimmed.startIndex
+        return id[start..<trimmed.endIndex]
     }
 
     /// On a folded edge labelled with one pass's gradient, a line with the range of the

@@ -118,8 +118,9 @@ extension SceneBuilder {
             return index
         }
         var run: [Int] = []
-        func close(next: OpRecord?) {
+        func close(next id: Int?) {
             guard let first = run.first, let last = run.last else { return }
+            let next = id.map { graph.ops[$0] }
             let made = Set(run.flatMap { graph.ops[$0].outputs })
             // Inside a Function's forward: the lines there, and the line that called apply.
             let (a, b) = (graph.ops[first], graph.ops[last])
@@ -139,12 +140,14 @@ extension SceneBuilder {
             for o in run { result[o] = specs.count - 1 }
             run.removeAll()
         }
-        for op in graph.ops {
-            if let r = op.region, let spec = regionSpec(r) {
+        let ops = graph.ops
+        for op in ops.indices {
+            let region = ops.region(of: op)
+            if let r = region, let spec = regionSpec(r) {
                 close(next: op)
-                if shown[op.id] { result[op.id] = spec }
-            } else if !op.gradEnabled && op.pass == nil && op.region == nil {
-                if shown[op.id] { run.append(op.id) }
+                if shown[op] { result[op] = spec }
+            } else if !ops.gradEnabled(op) && ops.pass(of: op) == nil && region == nil {
+                if shown[op] { run.append(op) }
             } else {
                 close(next: op)
             }
@@ -163,7 +166,7 @@ extension SceneBuilder {
     {
         guard let last = chosen ?? passes.last else { return ([:], [:], [:]) }
         var leafOfNode: [Int: Int] = [:]
-        for t in graph.tensors { if let a = t.accumulateGrad { leafOfNode[a] = t.id } }
+        for t in graph.tensors.indices { if let a = graph.tensors.accumulateGrad(of: t) { leafOfNode[a] = t } }
         var grads: [Int: [(pass: Int, grad: GradSummary)]] = [:]
         var hooks: [Int: [Int]] = [:]
         var reached = Set<Int>()

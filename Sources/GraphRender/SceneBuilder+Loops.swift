@@ -14,21 +14,23 @@ extension SceneBuilder {
     mutating func findLoops() {
         let drawn = graph.ops[0..<selection.opLimit].indices.filter { opShown[$0] }
         var symbolOfOp: [OpSymbol: Int] = [:]
+        let ops = graph.ops
         let symbols = drawn.map { id in
-            let op = graph.ops[id]
             let key = OpSymbol(
-                callLines: op.callLines, line: op.line, name: op.name, module: moduleOfOp[id].map { graph.modules[$0].path } ?? ""
-            )
+                callLines: ops.callLines(of: id), line: ops.line(of: id), name: ops.name(of: id),
+                module: moduleOfOp[id].map { graph.modules[$0].path } ?? "")
             if let s = symbolOfOp[key] { return s }
             symbolOfOp[key] = symbolOfOp.count
             return symbolOfOp.count - 1
         }
         let statements = graph.loopStatements
-        let found = LoopDetection.loops(in: symbols, lines: drawn.map { graph.ops[$0].line }) { candidate in
+        let found = LoopDetection.loops(in: symbols, lines: drawn.map { ops.line(of: $0) }) { candidate in
             var loop = candidate
-            let ops = drawn[loop.span.prefix(loop.period)].map { graph.ops[$0] }
-            guard let statements else { return Set(ops.map(\.line)).count >= 2 && ops.contains { $0.gradFn != nil } ? loop : nil }
-            loop.header = LoopDetection.statement(running: ops.map { $0.callLines + [$0.line] }, in: statements)?.header
+            let iteration = drawn[loop.span.prefix(loop.period)].map { graph.ops[$0] }
+            guard let statements else {
+                return Set(iteration.map(\.line)).count >= 2 && iteration.contains { $0.gradFn != nil } ? loop : nil
+            }
+            loop.header = LoopDetection.statement(running: iteration.map { $0.callLines + [$0.line] }, in: statements)?.header
             return loop.header == nil ? nil : loop
         }
         for loop in found {

@@ -77,12 +77,11 @@ extension SceneBuilder {
     /// did not run.
     mutating func addGradients(_ p: BackwardRecord, draw: Bool) {
         var traversed = Set<Int>()
-        let pass = Describe.pass(p)
-        for e in p.edgeGradients {
-            guard let g = e.grad, let o = graph.nodes[e.from].op, e.index < inputEdges[o].count,
-                let index = inputEdges[o][e.index]
+        for (k, e) in p.edgeGradients.enumerated() {
+            guard let g = e.grad, let o = graph.nodes[e.from].op, e.index < inputEdges.count(of: o),
+                let index = inputEdges[o, e.index]
             else { continue }
-            scene.edges[index].tooltipParts.gradients.append((pass, g))
+            scene.edges[index].tooltipParts.gradients.append(EdgeGradientText(source: textSource, pass: p.id, index: k))
             scene.edges[index].gradientMagnitudes.append(Describe.magnitude(g))
             guard draw else { continue }
             traversed.insert(index)
@@ -98,13 +97,13 @@ extension SceneBuilder {
         markFirstNonFinite(p)
         let ran = Set(p.executed)
         let note = "\nnot traversed by \(Describe.pass(p))"
-        for (o, edges) in inputEdges.enumerated() {
-            for case let i? in edges where !traversed.contains(i) && scene.edges[i].kind == .data {
+        for o in graph.ops.indices {
+            for i in inputEdges.drawn(of: o) where !traversed.contains(i) && scene.edges[i].kind == .data {
                 scene.edges[i].roles.append(.untraversedEdge)
                 scene.edges[i].tooltip += note
             }
-            guard graph.ops[o].gradFn.map({ !ran.contains($0) }) ?? true else { continue }
-            for i in outputEdges[o] {
+            guard graph.ops.gradFn(of: o).map({ !ran.contains($0) }) ?? true else { continue }
+            for i in outputEdges.drawn(of: o) {
                 scene.edges[i].roles.append(.untraversedEdge)
                 scene.edges[i].tooltip += note
             }

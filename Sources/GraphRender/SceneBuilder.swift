@@ -27,9 +27,9 @@ struct SceneBuilder {
     /// Op id → scene node.
     var opNode: [Int?]
     /// Op id → scene edge per input position (nil where the input is not drawn).
-    var inputEdges: [[Int?]]
+    var inputEdges: OpEdgeLists
     /// Op id → the scene edges from it to its drawn results.
-    var outputEdges: [[Int]]
+    var outputEdges: OpEdgeLists
     /// Region cluster id → scene cluster index.
     var clusterIndex: [String: Int] = [:]
     /// Index into `opClusterSpecs` → its scene cluster, once made.
@@ -46,6 +46,8 @@ struct SceneBuilder {
     var loopOfOp: [(loop: Int, offset: Int)?]
     /// The loop of the op being added (what it makes belongs to the same loop).
     var currentLoop: Int?
+    /// The role lists most nodes and edges have, each made once.
+    let shared = SharedRoles()
 
     // Facts computed once.
     let hiddenTensor: [Bool]
@@ -113,8 +115,8 @@ struct SceneBuilder {
         versions = [Int](repeating: 0, count: graph.tensors.count)
         tensorNodes = [[Int]](repeating: [], count: graph.tensors.count)
         opNode = [Int?](repeating: nil, count: graph.ops.count)
-        inputEdges = [[Int?]](repeating: [], count: graph.ops.count)
-        outputEdges = [[Int]](repeating: [], count: graph.ops.count)
+        inputEdges = OpEdgeLists(ops: graph.ops.count)
+        outputEdges = OpEdgeLists(ops: graph.ops.count)
         loopOfOp = [(loop: Int, offset: Int)?](repeating: nil, count: graph.ops.count)
 
         // Wrapped numbers are never drawn; gradients and what is computed only from them are
@@ -122,33 +124,45 @@ struct SceneBuilder {
         var hidden = [Bool](repeating: false, count: graph.tensors.count)
         var gradOnly = [Bool](repeating: false, count: graph.tensors.count)
         var constant = [Bool](repeating: false, count: graph.tensors.count)
-        for t in graph.tensors {
-            constant[t.id] = graph.leafRole(of: t.id) == .constant
-            hidden[t.id] = !selection.tensorIncluded[t.id] || constant[t.id]
-            gradOnly[t.id] = t.source == .backward && !t.requiresGrad && t.producer == nil
+        // Read column by column: no record is built per tensor or op.
+        let (tensors, ops) = (graph.tensors, graph.ops)
+        for t in tensors.indices {
+            constant[t] = graph.leafRole(of: t) == .constant
+            hidden[t] = !selection.tensorIncluded[t] || constant[t]
+            gradOnly[t] = tensors.source(of: t) == .backward && !tensors.requiresGrad(of: t) && tensors.producer(of: t) == nil
         }
-        var bookkeeping = [Bool](repeating: false, count: graph.ops.count)
+        var bookkeeping = [Bool](repeating: false, count: ops.count)
         var nextDetach = 0
-        for op in graph.ops {
-            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op.id {
+        for op in ops.indices {
+            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op {
                 let d = graph.detaches[nextDetach]
                 if gradOnly[d.source] { gradOnly[d.result] = true }
                 nextDetach += 1
             }
-            let real = op.inputs.filter { !constant[$0] }
-            guard op.pass == nil, !real.isEmpty, real.allSatisfy({ gradOnly[$0] }) else { continue }
-            bookkeeping[op.id] = true
-            for t in op.outputs { gradOnly[t] = true }
+            guard ops.pass(of: op) == nil else { continue }
+            // Bookkeeping: at least one input that is no constant, and every such input gradient-only.
+            var real = false
+            var allGradientOnly = true
+            for t in ops.storedInputs(of: op) where !constant[Int(t)] {
+                real = true
+                if !gradOnly[Int(t)] {
+                    allGradientOnly = false
+                    break
+                }
+            }
+            guard real && allGradientOnly else { continue }
+            bookkeeping[op] = true
+            for t in ops.storedOutputs(of: op) { gradOnly[Int(t)] = true }
         }
         for d in graph.detaches[nextDetach...] where gradOnly[d.source] { gradOnly[d.result] = true }
         // Bookkeeping ops are shown only when a shown op uses their result (never in place).
-        var shown = [Bool](repeating: false, count: graph.ops.count)
-        var needed = [Bool](repeating: false, count: graph.tensors.count)
-        for op in graph.ops.reversed() where selection.opInView[op.id] {
-            let keep = !bookkeeping[op.id] || (!op.isInPlace && op.outputs.contains { needed[$0] })
+        var shown = [Bool](repeating: false, count: ops.count)
+        var needed = [Bool](repeating: false, count: tensors.count)
+        for op in ops.indices.reversed() where selection.opInView[op] {
+            let keep = !bookkeeping[op] || (!ops.isInPlace(op) && ops.storedOutputs(of: op).contains { needed[Int($0)] })
             guard keep else { continue }
-            shown[op.id] = true
-            for t in op.inputs { needed[t] = true }
+            shown[op] = true
+            for t in ops.storedInputs(of: op) { needed[Int(t)] = true }
         }
         opShown = shown
         hiddenTensor = hidden
@@ -186,16 +200,17 @@ struct SceneBuilder {
         var ops = RunCounter()
         findLoops()
         var nextDetach = 0
-        for op in graph.ops[0..<selection.opLimit] {
-            currentLoop = loopOfOp[op.id]?.loop
-            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= op.id {
+        for id in 0..<selection.opLimit {
+            currentLoop = loopOfOp[id]?.loop
+            while nextDetach < graph.detaches.count && graph.detaches[nextDetach].opsBefore <= id {
                 addDetach(graph.detaches[nextDetach])
                 nextDetach += 1
             }
-            // Every op counts in its line's run; only a drawn op's key is written.
-            let run = ops.next(line: op.line, name: op.name)
-            guard opShown[op.id] else { continue }
-            addOp(op, key: loopOfOp[op.id].map { "I\($0.loop):\($0.offset)" } ?? "L\(op.line):\(op.name):\(run)")
+            // Every op counts in its line's run; only a drawn op's key is written (and its record built).
+            let (line, name) = (graph.ops.line(of: id), graph.ops.name(of: id))
+            let run = ops.next(line: line, name: name)
+            guard opShown[id] else { continue }
+            addOp(graph.ops[id], key: loopOfOp[id].map { "I\($0.loop):\($0.offset)" } ?? "L\(line):\(name):\(run)")
         }
         currentLoop = nil
         for d in graph.detaches[nextDetach...] { addDetach(d) }
@@ -212,35 +227,45 @@ struct SceneBuilder {
     mutating func node(for t: Int) -> Int? {
         if let n = current[t] { return n }
         guard !hiddenTensor[t] else { return nil }
-        let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: tensorCluster(t), foldKey: leafKey(t))
+        let r = graph.tensors[t]
+        let n = addTensorNode(r, id: "t\(t)", version: 0, cluster: tensorCluster(r), foldKey: leafKey(r))
         // A leaf belongs to the loop that uses it only when the loop's lines made it.
-        if let l = scene.nodes[n].loop, !loops[l].lines.contains(graph.tensors[t].line) { scene.nodes[n].loop = nil }
+        if let l = scene.nodes[n].loop, !loops[l].lines.contains(r.line) { scene.nodes[n].loop = nil }
         return n
     }
 
     /// A fold key for a tensor that no drawn op produced: where and how it was made, and its name.
-    func leafKey(_ t: Int) -> String {
-        let r = graph.tensors[t]
-        return "T\(r.line):\(r.source.rawValue):\(r.factory):\(Describe.shape(r.shape)):\(r.names.last ?? "")"
+    func leafKey(_ r: TensorRecord) -> String {
+        "T\(r.line):\(r.source.rawValue):\(r.factory):\(Describe.shape(r.shape)):\(r.names.last ?? "")"
     }
 
+    /// Adds a node for tensor `t` (version `version`).
     mutating func addTensorNode(
-        _ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?,
-        detachedInPlace: Bool = false
+        _ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?, detachedInPlace: Bool = false
     ) -> Int {
-        let r = graph.tensors[t]
+        addTensorNode(
+            graph.tensors[t], id: id, version: version, cluster: cluster, foldKey: foldKey, detachedInPlace: detachedInPlace)
+    }
+
+    /// Adds a node for the tensor of record `r` (version `version`). Its shape and dtype, and a
+    /// gradient's name, are written into its label when the label is read (see `DeferredTensorText`).
+    mutating func addTensorNode(
+        _ r: TensorRecord, id: String, version: Int, cluster: Int?, foldKey: String?, detachedInPlace: Bool = false
+    ) -> Int {
+        let t = r.id
         var roles: [StyleRole]
-        var detail = Describe.tensorDetail(r)
+        // What the label's detail line says after the shape and dtype.
+        var detail = ""
         if let lines = rootLine[t] {
             roles = [.backwardRoot]
             detail += " · backward at line\(lines.count > 1 ? "s" : "") " + lines.joined(separator: ", ")
         } else if detachedInPlace || (r.source != .op && r.isLeaf && !r.requiresGrad) || gradientOnly[t] {
-            roles = [.otherLeaf]
+            roles = shared.otherLeaf
         } else if r.source != .op && r.isLeaf {
             roles = [.parameterLeaf]
             detail += " · requires_grad"
         } else {
-            roles = [.intermediate]
+            roles = shared.intermediate
         }
         let cutInPlace = r.detach.map { graph.detaches[$0].kind == .detachInPlace } ?? false
         if detachedTensor[t] && !detachedInPlace && !cutInPlace { roles.append(.detached) }
@@ -264,17 +289,15 @@ struct SceneBuilder {
             roles.append(.noGradientLeaf)
             notes.append("grad is None: " + why)
         }
-        let name =
-            r.label
+        let name: TensorNodeName =
+            r.label.map { .given($0) }
             ?? (gradientOnly[t]
-                ? gradientName(t)
-                : r.source == .op
-                    ? "result"
-                    : r.source == .factory ? "\(r.factory)()" : "tensor")
+                ? .gradient
+                : .given(r.source == .op ? "result" : r.source == .factory ? "\(r.factory)()" : "tensor"))
         let index = scene.nodes.count
         let text = DeferredTensorText(
-            source: textSource, tensor: t, version: version, name: name, detail: detail, noGradient: noGradient != nil,
-            notes: notes)
+            source: textSource, tensor: t, version: version, name: name, detailSuffix: detail,
+            noGradient: noGradient != nil, notes: notes)
         scene.nodes.append(
             SceneNode(
                 id: id, kind: .tensor, roles: roles, text: .tensor(text), cluster: cluster, foldKey: foldKey,
@@ -289,16 +312,6 @@ struct SceneBuilder {
         return index
     }
 
-    /// `w.grad` for a gradient tensor when exactly one leaf of its shape got a gradient in the
-    /// pass that made it; else `grad`.
-    func gradientName(_ t: Int) -> String {
-        let r = graph.tensors[t]
-        guard let p = r.pass else { return "grad" }
-        let candidates = graph.backwardPasses[p].accumulated.map(\.tensor).filter { graph.tensors[$0].shape == r.shape }
-        guard Set(candidates).count == 1, let leaf = candidates.first, let name = graph.tensors[leaf].label else { return "grad" }
-        return name + ".grad"
-    }
-
     mutating func nextOrder() -> Int {
         order += 1
         return order
@@ -306,13 +319,12 @@ struct SceneBuilder {
 
     /// Whether tensor `t` gets a node of its own when an op produces it (else the op stands for it).
     func ownsNode(_ t: Int, producer op: OpRecord) -> Bool {
-        let r = graph.tensors[t]
-        return r.label != nil || rootLine[t] != nil || op.outputs.count > 1
+        graph.tensors.isLabelled(t) || rootLine[t] != nil || op.outputs.count > 1
     }
 
     /// The cluster a tensor made outside any drawn op belongs to: a factory's region.
-    mutating func tensorCluster(_ t: Int) -> Int? {
-        guard graph.tensors[t].source == .factory, let region = graph.tensors[t].region,
+    mutating func tensorCluster(_ r: TensorRecord) -> Int? {
+        guard r.source == .factory, let region = r.region,
             let spec = SceneBuilder.disabledRegion(graph, region)
         else {
             return nil
@@ -337,7 +349,7 @@ struct SceneBuilder {
                     ?? entryRegion(m).map { cluster($0) } ?? outer
             } ?? outer
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
-        var roles: [StyleRole] = [op.gradFn == nil ? .untrackedOp : .op]
+        var roles = op.gradFn == nil ? shared.untrackedOp : shared.op
         if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }
         let index = scene.nodes.count
         scene.nodes.append(
@@ -350,36 +362,35 @@ struct SceneBuilder {
         scene.nodes[index].subjects = [.op(op.id)]
         scene.nodes[index].loop = currentLoop
         opNode[op.id] = index
-        var edges: [Int?] = []
+        inputEdges.start(op.id)
         for (i, t) in op.inputs.enumerated() {
             let isNew = current[t] == nil
             guard let source = node(for: t) else {
-                edges.append(nil)
+                inputEdges.append(nil, to: op.id)
                 continue
             }
             if isNew, let m = module, graph.modules[m].parameters.contains(where: { $0.tensor == t }) {
                 scene.nodes[source].cluster = clusterIndex
                 scene.nodes[source].module = m
             }
-            edges.append(
-                addEdge(
-                    from: source, to: index, position: i, kind: .data, roles: [.dataEdge],
-                    text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, input: i))))
+            let edge = addEdge(
+                from: source, to: index, position: i, kind: .data, roles: shared.dataEdge,
+                text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, input: i)))
+            inputEdges.append(edge, to: op.id)
         }
-        inputEdges[op.id] = edges
-        var outputs: [Int] = []
+        outputEdges.start(op.id)
         for (j, t) in op.outputs.enumerated() {
             if op.isInPlace {
                 let version = versions[t] + 1
-                if ownsNode(t, producer: op) || current[t] == nil && graph.tensors[t].label != nil {
+                if ownsNode(t, producer: op) || current[t] == nil && graph.tensors.isLabelled(t) {
                     let v = addTensorNode(
                         t, id: "t\(t)_v\(version)", version: version, cluster: resultCluster,
                         foldKey: key + ">v")
                     scene.nodes[v].module = resultModule
-                    outputs.append(
-                        addEdge(
-                            from: index, to: v, position: j, kind: .data, roles: [.dataEdge],
-                            text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, version: version))))
+                    let edge = addEdge(
+                        from: index, to: v, position: j, kind: .data, roles: shared.dataEdge,
+                        text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, version: version)))
+                    outputEdges.append(edge, to: op.id)
                 } else {
                     current[t] = index
                     versions[t] = version
@@ -391,22 +402,21 @@ struct SceneBuilder {
                     scene.nodes[existing].cluster = resultCluster
                     scene.nodes[existing].module = resultModule
                 }
-                outputs.append(
-                    addEdge(
-                        from: index, to: existing, position: j, kind: .data, roles: [.dataEdge],
-                        text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id))))
+                let edge = addEdge(
+                    from: index, to: existing, position: j, kind: .data, roles: shared.dataEdge,
+                    text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id)))
+                outputEdges.append(edge, to: op.id)
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
                 let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: resultCluster, foldKey: key + ">\(j)")
                 scene.nodes[n].module = resultModule
-                outputs.append(
-                    addEdge(
-                        from: index, to: n, position: j, kind: .data, roles: [.dataEdge],
-                        text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id))))
+                let edge = addEdge(
+                    from: index, to: n, position: j, kind: .data, roles: shared.dataEdge,
+                    text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id)))
+                outputEdges.append(edge, to: op.id)
             }
         }
-        outputEdges[op.id] = outputs
     }
 
     @discardableResult
@@ -456,9 +466,8 @@ struct SceneBuilder {
     mutating func addUnusedTensors() {
         guard options.view != .backward else { return }
         // The drawn and hidden are skipped before their records are read.
-        for id in graph.tensors.indices where current[id] == nil && !hiddenTensor[id] {
+        for id in graph.tensors.indices where current[id] == nil && !hiddenTensor[id] && graph.tensors.isLabelled(id) {
             let t = graph.tensors[id]
-            guard t.label != nil else { continue }
             if gradientOnly[t.id] {
                 guard let p = t.pass, graph.backwardPasses[p].kind == .grad, graph.backwardPasses[p].line == t.line else {
                     continue
@@ -485,4 +494,14 @@ struct RunCounter {
         counts[name] = k + 1
         return k
     }
+}
+
+/// Role lists most scene nodes and edges have, made once and shared by them all (an array is
+/// copied only when one of them changes its list), rather than allocated per node and edge.
+struct SharedRoles {
+    let dataEdge: [StyleRole] = [.dataEdge]
+    let op: [StyleRole] = [.op]
+    let untrackedOp: [StyleRole] = [.untrackedOp]
+    let intermediate: [StyleRole] = [.intermediate]
+    let otherLeaf: [StyleRole] = [.otherLeaf]
 }

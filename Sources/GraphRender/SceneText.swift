@@ -80,35 +80,79 @@ struct DeferredOpText {
     }
 }
 
-/// A tensor node's texts: its name over its detail lines, and its tooltip with `notes` (the
-/// gradients it received, a hook, why it got none).
+/// A tensor node's texts: its name over its detail lines (its shape and dtype, then
+/// `detailSuffix`), and its tooltip with `notes` (the gradients it received, a hook, why it got
+/// none).
 struct DeferredTensorText {
     let source: SceneTextSource
     let tensor: Int
     let version: Int
-    let name: String
-    let detail: String
+    let name: TensorNodeName
+    /// What the detail lines say after the shape and dtype (` · v2`, a backward call, a gradient).
+    let detailSuffix: String
     let noGradient: Bool
     let notes: [String]
 
-    var label: DOTValue { Style.tensorLabel(name: name, detail: detail, noGradient: noGradient) }
+    var label: DOTValue {
+        let graph = source.graph
+        let written: String
+        switch name {
+        case .given(let text): written = text
+        case .gradient: written = DeferredTensorText.gradientName(tensor, in: graph)
+        }
+        return Style.tensorLabel(
+            name: written, detail: Describe.tensorDetail(graph.tensors[tensor]) + detailSuffix, noGradient: noGradient)
+    }
+
+    /// `w.grad` for gradient tensor `t` when exactly one leaf of its shape got a gradient in the
+    /// pass that made it; else `grad`.
+    static func gradientName(_ t: Int, in graph: Graph) -> String {
+        let r = graph.tensors[t]
+        guard let p = r.pass else { return "grad" }
+        let candidates = graph.backwardPasses[p].accumulated.map(\.tensor).filter { graph.tensors.shape(of: $0) == r.shape }
+        guard Set(candidates).count == 1, let leaf = candidates.first, let name = graph.tensors[leaf].label else { return "grad" }
+        return name + ".grad"
+    }
 
     var tooltip: String {
         Describe.tensorTooltip(source.graph.tensors[tensor], in: source.graph, version: version, grads: notes)
     }
 }
 
+/// A tensor node's name: known when the node is made, or a gradient's (`w.grad`), worked out
+/// when its label is read.
+enum TensorNodeName {
+    case given(String)
+    case gradient
+}
+
 /// A scene edge's tooltip: its text, then one line per backward pass that sent a gradient along
 /// it (`gradient in backward pass 3 (line 12): shape (2,) · values [1, 2]`), worded when read.
 struct EdgeTooltip {
     var text: EdgeText
-    /// Each pass's description (`Describe.pass`) and the gradient it sent, in call order.
-    var gradients: [(pass: String, grad: GradSummary)] = []
+    /// The gradient each pass sent along the edge, in call order.
+    var gradients: [EdgeGradientText] = []
 
     var written: String {
-        gradients.reduce(into: text.written) { text, g in
-            text += "\ngradient in \(g.pass): " + Describe.gradientDetail(g.grad)
-        }
+        gradients.reduce(into: text.written) { text, g in text += g.line }
+    }
+}
+
+/// The gradient a backward pass sent along an edge, kept as where to find it (the pass, and the
+/// gradient's position in its `edgeGradients`) and worded when read.
+struct EdgeGradientText {
+    let source: SceneTextSource
+    /// The pass's index in `Graph.backwardPasses`.
+    let pass: Int
+    /// The gradient's position in the pass's `edgeGradients` (one that has a gradient).
+    let index: Int
+
+    /// `\ngradient in backward pass 3 (line 12): shape (2,) · values [1, 2]` (empty if the pass
+    /// sent none there).
+    var line: String {
+        let record = source.graph.backwardPasses[pass]
+        return record.edgeGradients[index].grad.map { "\ngradient in \(Describe.pass(record)): " + Describe.gradientDetail($0) }
+            ?? ""
     }
 }
 

@@ -34,6 +34,16 @@ struct ColumnTablesTests {
         #expect(table[2].factory.isEmpty && table[2].pass == nil)
     }
 
+    @Test func aTensorIsLabelledByANameOrAParameterPath() {
+        var table = TensorTable()
+        for id in 0..<3 { table.append(tensor(id)) }
+        table[1].names = []
+        table[2].names = []
+        table[2].parameterPath = "model.fc.weight"
+        for id in 0..<3 { #expect(table.isLabelled(id) == (table[id].label != nil), "tensor \(id)") }
+        #expect(table.isLabelled(0) && !table.isLabelled(1) && table.isLabelled(2))
+    }
+
     @Test func changingAnEarlierOpsOutputsMovesTheLaterOps() {
         var table = OpTable()
         for id in 0..<3 {

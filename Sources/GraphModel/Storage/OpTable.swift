@@ -88,18 +88,19 @@ public struct OpTable: RandomAccessCollection, Sendable {
     func outputs(of id: Int) -> [Int] { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])].map(Int.init) }
 
     /// The input tensor ids of op `id` as stored, with no array built.
-    func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(starts[id])..<Int(inputEnds[id])] }
+    public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(starts[id])..<Int(inputEnds[id])] }
 
     /// The output tensor ids of op `id` as stored, with no array built.
-    func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])] }
+    public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])] }
 
     /// The first input of op `id`, if it has one.
     func firstInput(of id: Int) -> Int? { starts[id] < inputEnds[id] ? Int(tensorIDs[Int(starts[id])]) : nil }
 
-    func name(of id: Int) -> String { namePool[nameIDs[id]] }
+    /// The name of op `id` (`OpRecord.name`).
+    public func name(of id: Int) -> String { namePool[nameIDs[id]] }
 
     /// The call lines of op `id` (`OpRecord.callLines`).
-    func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
+    public func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
 
     /// Stores op `id`'s call lines; a graph whose ops all ran in the script's top-level code keeps no column.
     private mutating func setCallLines(_ lines: [Int], of id: Int) {
@@ -108,18 +109,23 @@ public struct OpTable: RandomAccessCollection, Sendable {
         callLineIDs[id] = callLinePool.id(of: lines)
     }
 
-    func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
+    /// Whether op `id` wrote into its input (`OpRecord.isInPlace`).
+    public func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
 
     /// Whether op `id` ran with grad mode on.
-    func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
+    public func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
 
-    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
+    /// The grad_fn node of op `id` (`OpRecord.gradFn`).
+    public func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
 
-    func line(of id: Int) -> Int { Int(lines[id]) }
+    /// The script line of op `id` (`OpRecord.line`).
+    public func line(of id: Int) -> Int { Int(lines[id]) }
 
-    func region(of id: Int) -> Int? { unpackID(regions[id]) }
+    /// The innermost grad-mode region of op `id` (`OpRecord.region`).
+    public func region(of id: Int) -> Int? { unpackID(regions[id]) }
 
-    func pass(of id: Int) -> Int? { passes[id] }
+    /// The backward pass that ran op `id`, if one did (`OpRecord.pass`).
+    public func pass(of id: Int) -> Int? { passes[id] }
 
     func innerLine(of id: Int) -> Int? { innerLines[id] }
 

@@ -125,15 +125,18 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     mutating func setNames(_ names: [String], of id: Int) { nameListIDs[id] = namePool.id(of: names) }
 
-    func shape(of id: Int) -> [Int] { shapePool[shapeIDs[id]] }
+    /// The shape of tensor `id` (`TensorRecord.shape`).
+    public func shape(of id: Int) -> [Int] { shapePool[shapeIDs[id]] }
 
     mutating func setShape(_ shape: [Int], of id: Int) { shapeIDs[id] = shapePool.id(of: shape) }
 
-    func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
+    /// Whether tensor `id` requires grad (`TensorRecord.requiresGrad`).
+    public func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
 
     func isLeaf(of id: Int) -> Bool { kinds[id] & 128 != 0 }
 
-    func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
+    /// Where tensor `id` came from (`TensorRecord.source`).
+    public func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
 
     /// Whether tensor `id` is 0-dimensional.
     func isScalar(_ id: Int) -> Bool { shapeIDs[id] == 0 }
@@ -143,6 +146,10 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     func version(of id: Int) -> Int { Int(versions[id]) }
 
+    /// Whether tensor `id` has a label (`TensorRecord.label` is not nil): a name bound to it or a
+    /// parameter path.
+    public func isLabelled(_ id: Int) -> Bool { !isUnnamed(id) || rareNames(of: id)?.parameterPath != nil }
+
     // MARK: Single columns, for writers that read a tensor's fields without building its record
 
     /// The id of tensor `id`'s name list among the distinct lists (equal lists, equal ids).
@@ -150,17 +157,20 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     func dtype(of id: Int) -> DType { DType(rawValue: Int(kinds[id] & 7)) ?? .float32 }
 
-    func producer(of id: Int) -> Int? { unpackID(producers[id]) }
+    /// The op that made tensor `id`, if one did (`TensorRecord.producer`).
+    public func producer(of id: Int) -> Int? { unpackID(producers[id]) }
 
     func detach(of id: Int) -> Int? { detaches[id] }
 
-    func line(of id: Int) -> Int { Int(lines[id]) }
+    /// The script line tensor `id` was first seen at (`TensorRecord.line`).
+    public func line(of id: Int) -> Int { Int(lines[id]) }
 
     func region(of id: Int) -> Int? { unpackID(regions[id]) }
 
     func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
 
-    func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
+    /// The AccumulateGrad node of leaf `id`, if it has one (`TensorRecord.accumulateGrad`).
+    public func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
 
     func pass(of id: Int) -> Int? { passes[id] }
 
