@@ -67,6 +67,35 @@ struct AttributeInterning {
     private var recent: [(nodeName: String, raw: [RawAttribute], set: Int)] = []
     private var nextRecent = 0
 
+    /// The set `set(of:nodeName:in:)` gives the attributes `node` keeps (`values`, then the
+    /// Python numbers among `slots`) when one of the recent entries holds them: compared where
+    /// they are, with no list built. Nil when none does.
+    func recentSet(
+        of node: Node, values: [(name: String, value: SavedValue)], slots: [SavedTensor]
+    ) -> Int? {
+        for k in recent.indices where recent[k].nodeName == node.name {
+            if Self.raw(recent[k].raw, holds: values, slots) { return recent[k].set }
+        }
+        return nil
+    }
+
+    /// Whether `raw` is the list `Recorder.noteAttributes` would build from `values` and `slots`.
+    private static func raw(
+        _ raw: [RawAttribute], holds values: [(name: String, value: SavedValue)], _ slots: [SavedTensor]
+    ) -> Bool {
+        var k = 0
+        for v in values {
+            guard k < raw.count, raw[k].name == v.name, raw[k].value == .kept(v.value) else { return false }
+            k += 1
+        }
+        for slot in slots {
+            guard let n = slot.wrappedNumber else { continue }
+            guard k < raw.count, raw[k].name == slot.role, raw[k].value == .number(n) else { return false }
+            k += 1
+        }
+        return k == raw.count
+    }
+
     /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
     mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
         for k in recent.indices where recent[k].nodeName == nodeName && recent[k].raw == raw { return recent[k].set }
@@ -105,6 +134,10 @@ extension Recorder {
         let values = node.savedValues
         let slots = node.saved
         guard !values.isEmpty || slots.contains(where: \.holdsWrappedNumber) else { return }
+        // A loop's ops keep the values an op of the same class kept a moment ago.
+        if let set = attributeInterning.recentSet(of: node, values: values, slots: slots) {
+            return graph.setAttributeSet(set, ofOp: op)
+        }
         // Listed in a buffer the recorder keeps (taken out while in use): no array per op.
         var raw = attributeScratch
         attributeScratch = []

@@ -54,8 +54,6 @@ public final class Recorder {
     var passTensorIDs: [(low: Int, high: Int)] = []
     /// The ids of every finished pass's tensors lie below this (the largest `high` so far).
     var passTensorIDsEnd = 0
-    /// Scratch space for the tensor ids of the op being recorded (`opExecuted`).
-    var opTensorIDs: [Int] = []
     /// Scratch space for the attributes of the node being recorded (`noteAttributes`).
     var attributeScratch: [RawAttribute] = []
     /// The previous event, for folding an in-place op's parts into one op record.
