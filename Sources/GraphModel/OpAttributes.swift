@@ -71,9 +71,9 @@ struct AttributeInterning {
     /// Python numbers among `slots`) when one of the recent entries holds them: compared where
     /// they are, with no list built. Nil when none does.
     func recentSet(
-        of node: Node, values: [(name: String, value: SavedValue)], slots: [SavedTensor]
+        nodeName: String, values: [(name: String, value: SavedValue)], slots: [SavedTensor]
     ) -> Int? {
-        for k in recent.indices where recent[k].nodeName == node.name {
+        for k in recent.indices where recent[k].nodeName == nodeName {
             if Self.raw(recent[k].raw, holds: values, slots) { return recent[k].set }
         }
         return nil
@@ -85,12 +85,16 @@ struct AttributeInterning {
     ) -> Bool {
         var k = 0
         for v in values {
-            guard k < raw.count, raw[k].name == v.name, raw[k].value == .kept(v.value) else { return false }
+            guard k < raw.count, case .kept(let kept) = raw[k].value, kept == v.value, raw[k].name == v.name else {
+                return false
+            }
             k += 1
         }
         for slot in slots {
             guard let n = slot.wrappedNumber else { continue }
-            guard k < raw.count, raw[k].name == slot.role, raw[k].value == .number(n) else { return false }
+            guard k < raw.count, case .number(let number) = raw[k].value, number == n, raw[k].name == slot.role else {
+                return false
+            }
             k += 1
         }
         return k == raw.count
@@ -134,8 +138,9 @@ extension Recorder {
         let values = node.savedValues
         let slots = node.saved
         guard !values.isEmpty || slots.contains(where: \.holdsWrappedNumber) else { return }
+        let nodeName = node.name
         // A loop's ops keep the values an op of the same class kept a moment ago.
-        if let set = attributeInterning.recentSet(of: node, values: values, slots: slots) {
+        if let set = attributeInterning.recentSet(nodeName: nodeName, values: values, slots: slots) {
             return graph.setAttributeSet(set, ofOp: op)
         }
         // Listed in a buffer the recorder keeps (taken out while in use): no array per op.
@@ -149,7 +154,7 @@ extension Recorder {
         for slot in slots {
             if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
         }
-        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: node.name, in: &graph), ofOp: op)
+        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: nodeName, in: &graph), ofOp: op)
     }
 }
 

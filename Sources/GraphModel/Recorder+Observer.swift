@@ -35,8 +35,10 @@ extension Recorder: AutogradObserver {
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
         if let node = event.gradFn { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
+        let known = event.gradFn.flatMap { node in gradFn.map { (node, $0) } }
         for t in event.outputs {
-            graph.ops.addPendingTensor(tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id))
+            graph.ops.addPendingTensor(
+                tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id, known: known))
         }
         graph.ops.appendPending(
             name: event.name, inputCount: inputCount, line: userLine, region: regionStack.last,

@@ -63,7 +63,8 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         let id = kinds.count
         rows.append(
             TensorRow(
-                shape: shapePool.id(of: shape), nameList: 0, version: Int32(truncatingIfNeeded: version),
+                // `[]` (a Python number the op wrapped) is the pool's first value, id 0.
+                shape: shape.isEmpty ? 0 : shapePool.id(of: shape), nameList: 0, version: Int32(truncatingIfNeeded: version),
                 producer: packID(producer), line: Int32(truncatingIfNeeded: line), gradFn: -1))
         kinds.append(Self.kind(dtype: dtype, source: source, requiresGrad: requiresGrad, isLeaf: isLeaf))
         regions.append(packID(region))
