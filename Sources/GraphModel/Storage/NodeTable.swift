@@ -1,7 +1,7 @@
 import Autograd
 
-/// Every autograd node of a graph, stored as columns with the next edges and saved buffers of
-/// all nodes in flat columns, read as `NodeRecord` values built on access. Indexed by `NodeRecord.id`.
+/// Every autograd node of a graph, stored as a row of small integers per node and a few
+/// columns, with the next edges and saved buffers of all nodes in flat columns, read as `NodeRecord` values built on access. Indexed by `NodeRecord.id`.
 public struct NodeTable: RandomAccessCollection, Sendable {
     /// The fixed-width fields per node, in one array so that recording a node is one append
     /// rather than one per field.

@@ -1,7 +1,7 @@
 import Autograd
 
-/// Every tensor record of a graph, stored as columns (a few bytes per tensor) and read as
-/// `TensorRecord` values built on access. Indexed by `TensorRecord.id`.
+/// Every tensor record of a graph, stored as a row of small integers per tensor and a few
+/// columns (a few bytes per tensor), read as `TensorRecord` values built on access. Indexed by `TensorRecord.id`.
 public struct TensorTable: RandomAccessCollection, Sendable {
     /// The fixed-width fields per tensor, in one array so that recording a tensor is one
     /// append rather than one per field.
