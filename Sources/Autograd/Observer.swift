@@ -16,13 +16,21 @@ public struct OpEvent {
     public let gradFn: Node?
     /// Whether the op modified its first input in place.
     public let isInPlace: Bool
+    /// Whether grad mode was on when the op ran (what `GradMode.isEnabled` read then).
+    public let gradEnabled: Bool
 
-    init(name: String, inputs: [Tensor?], outputs: [Tensor], gradFn: Node?, isInPlace: Bool) {
+    /// `gradEnabled` defaults to the calling thread's grad mode; the ops that have the thread's
+    /// state at hand pass it, which saves the observer reading it again.
+    init(
+        name: String, inputs: [Tensor?], outputs: [Tensor], gradFn: Node?, isInPlace: Bool,
+        gradEnabled: Bool = GradMode.isEnabled
+    ) {
         self.name = name
         schemaInputs = inputs
         self.outputs = outputs
         self.gradFn = gradFn
         self.isInPlace = isInPlace
+        self.gradEnabled = gradEnabled
     }
 
     /// The op's tensor inputs in PyTorch's schema order (absent optional inputs left out).

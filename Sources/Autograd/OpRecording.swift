@@ -58,7 +58,8 @@ func record(
     if let observer = state.observer {
         observer.opExecuted(
             OpEvent(
-                name: op, inputs: observed() ?? inputs, outputs: outputs, gradFn: node, isInPlace: false))
+                name: op, inputs: observed() ?? inputs, outputs: outputs, gradFn: node, isInPlace: false,
+                gradEnabled: state.gradEnabled))
     }
 }
 
@@ -102,7 +103,10 @@ func record(
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {
-        observer.opExecuted(OpEvent(name: op, inputs: [a, b], outputs: [output], gradFn: node, isInPlace: false))
+        observer.opExecuted(
+            OpEvent(
+                name: op, inputs: [a, b], outputs: [output], gradFn: node, isInPlace: false,
+                gradEnabled: state.gradEnabled))
     }
 }
 

@@ -29,13 +29,10 @@ struct EngineIDMap {
                 return
             }
             guard slot != 0 else { return }
-            // Ids grow by a few per recorded tensor or node: append the gap's empty slots one by one.
-            if i - slots.count > 8 {
-                slots.append(contentsOf: repeatElement(0, count: i - slots.count))
-            } else {
-                while slots.count < i { slots.append(0) }
-            }
-            slots.append(slot)
+            // Ids grow by a few per recorded tensor or node: the table grows by an eighth (empty
+            // slots read as unmapped), so most new ids find their slot there already.
+            slots.append(contentsOf: repeatElement(0, count: Swift.max(i + 1 - slots.count, slots.count / 8 + 16)))
+            slots[i] = slot
         }
     }
 }

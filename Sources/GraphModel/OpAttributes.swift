@@ -67,6 +67,39 @@ struct AttributeInterning {
     private var recent: [(nodeName: String, raw: [RawAttribute], set: Int)] = []
     private var nextRecent = 0
 
+    /// The set `set(of:nodeName:in:)` gives the attributes `node` keeps (`values`, then the
+    /// Python numbers among `slots`) when one of the recent entries holds them: compared where
+    /// they are, with no list built. Nil when none does.
+    func recentSet(
+        nodeName: String, values: [(name: String, value: SavedValue)], slots: [SavedTensor]
+    ) -> Int? {
+        for k in recent.indices where recent[k].nodeName == nodeName {
+            if Self.raw(recent[k].raw, holds: values, slots) { return recent[k].set }
+        }
+        return nil
+    }
+
+    /// Whether `raw` is the list `Recorder.noteAttributes` would build from `values` and `slots`.
+    private static func raw(
+        _ raw: [RawAttribute], holds values: [(name: String, value: SavedValue)], _ slots: [SavedTensor]
+    ) -> Bool {
+        var k = 0
+        for v in values {
+            guard k < raw.count, case .kept(let kept) = raw[k].value, kept == v.value, raw[k].name == v.name else {
+                return false
+            }
+            k += 1
+        }
+        for slot in slots {
+            guard let n = slot.wrappedNumber else { continue }
+            guard k < raw.count, case .number(let number) = raw[k].value, number == n, raw[k].name == slot.role else {
+                return false
+            }
+            k += 1
+        }
+        return k == raw.count
+    }
+
     /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
     mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
         for k in recent.indices where recent[k].nodeName == nodeName && recent[k].raw == raw { return recent[k].set }
@@ -105,6 +138,11 @@ extension Recorder {
         let values = node.savedValues
         let slots = node.saved
         guard !values.isEmpty || slots.contains(where: \.holdsWrappedNumber) else { return }
+        let nodeName = node.name
+        // A loop's ops keep the values an op of the same class kept a moment ago.
+        if let set = attributeInterning.recentSet(nodeName: nodeName, values: values, slots: slots) {
+            return graph.setAttributeSet(set, ofOp: op)
+        }
         // Listed in a buffer the recorder keeps (taken out while in use): no array per op.
         var raw = attributeScratch
         attributeScratch = []
@@ -116,7 +154,7 @@ extension Recorder {
         for slot in slots {
             if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
         }
-        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: node.name, in: &graph), ofOp: op)
+        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: nodeName, in: &graph), ofOp: op)
     }
 }
 

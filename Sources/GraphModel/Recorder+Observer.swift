@@ -24,27 +24,26 @@ extension Recorder: AutogradObserver {
         eventLine = userLine
         defer { eventLine = nil }
         let gradFn = event.gradFn.map(nodeID)
-        // The op's tensor ids go to a buffer the recorder keeps, taken out while in use so that
-        // appending to it never copies: no array per op.
-        var ids = opTensorIDs
-        opTensorIDs = []
-        defer {
-            ids.removeAll(keepingCapacity: true)
-            opTensorIDs = ids
+        // The op's tensor ids go straight to the op table's id column as they are seen (nothing
+        // records another op meanwhile): no array per op.
+        var inputCount = 0
+        event.forEachInput {
+            graph.ops.addPendingTensor(sight($0))
+            inputCount += 1
         }
-        event.forEachInput { ids.append(sight($0)) }
-        let inputCount = ids.count
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
         if let node = event.gradFn { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
+        let known = event.gradFn.flatMap { node in gradFn.map { (node, $0) } }
         for t in event.outputs {
-            ids.append(tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id))
+            graph.ops.addPendingTensor(
+                tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id, known: known))
         }
-        graph.ops.append(
-            name: event.name, inputs: ids[..<inputCount], outputs: ids[inputCount...], line: userLine,
-            region: regionStack.last, gradEnabled: GradMode.isEnabled, gradFn: gradFn, isInPlace: event.isInPlace,
-            pass: passStack.last, innerLine: innerLine, callLines: userCallLines)
+        graph.ops.appendPending(
+            name: event.name, inputCount: inputCount, line: userLine, region: regionStack.last,
+            gradEnabled: event.gradEnabled, gradFn: gradFn, isInPlace: event.isInPlace, pass: passStack.last,
+            innerLine: innerLine, callLines: userCallLines)
         noteModuleOp(id)
         lastEvent = .op(id, outputs: OutputEngineIDs(event.outputs))
     }

@@ -54,8 +54,6 @@ public final class Recorder {
     var passTensorIDs: [(low: Int, high: Int)] = []
     /// The ids of every finished pass's tensors lie below this (the largest `high` so far).
     var passTensorIDsEnd = 0
-    /// Scratch space for the tensor ids of the op being recorded (`opExecuted`).
-    var opTensorIDs: [Int] = []
     /// Scratch space for the attributes of the node being recorded (`noteAttributes`).
     var attributeScratch: [RawAttribute] = []
     /// The previous event, for folding an in-place op's parts into one op record.
@@ -232,10 +230,12 @@ public final class Recorder {
         return .untracked
     }
 
+    /// Appends a record for `tensor`; `known` is a node recorded already with its record id
+    /// (the op's grad_fn, usually the new tensor's), to skip looking that one up.
     @discardableResult
     func addTensor(
         _ tensor: Tensor, source: TensorSource, factory: String = "", producer: Int? = nil,
-        detach: Int? = nil
+        detach: Int? = nil, known: (node: Node, id: Int)? = nil
     ) -> Int {
         let id = graph.tensors.count
         graph.tensors.append(
@@ -244,7 +244,9 @@ public final class Recorder {
             line: userLine, region: regionStack.last,
             pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
         tensorIndex[tensor.id] = id
-        if let fn = tensor.gradFn { graph.tensors.setGradFn(nodeID(fn), of: id) }
+        if let fn = tensor.gradFn {
+            graph.tensors.setGradFn(known.flatMap { $0.node === fn ? $0.id : nil } ?? nodeID(fn), of: id)
+        }
         notePreview(of: tensor, record: id)
         return id
     }

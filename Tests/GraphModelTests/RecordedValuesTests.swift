@@ -63,6 +63,33 @@ import Testing
         #expect(graph.ops.filter { $0.name == "mul" }.allSatisfy { graph.attributes(ofOp: $0.id).first?.value == "1.5" })
     }
 
+    /// In a loop the recorder compares a node's values with the lists it recorded a moment ago
+    /// (in place, without building a list): each op must still get what it gets recorded alone,
+    /// where the list is built and formatted. Values differ in number, in type (`2` and `2.0`)
+    /// and in name for the same node class.
+    @Test func attributesReusedInALoopAreThoseOfEachOpRecordedAlone() throws {
+        let statements = [
+            "y = y * 1.5", "y = y * 2", "y = y * 2.0", "y = y * 1.5", "y = torch.add(y, y, alpha=2)",
+            "y = torch.add(y, y, alpha=3)", "y = y + 0.5", "y = y.pow(2)", "y = y.pow(3)", "y = y.pow(2)",
+            "y = y * torch.tensor(2.0)",
+        ]
+        let start = "import torch\ny = torch.ones(1, requires_grad=True)\n"
+        func text(_ attributes: [OpAttribute]) -> String { attributes.map { "\($0.name)=\($0.value)" }.joined(separator: ",") }
+        let alone = try statements.map { statement in
+            let graph = Self.record(start + statement + "\n", values: false)
+            return text(graph.attributes(ofOp: try #require(graph.ops.last).id))
+        }
+        #expect(
+            alone == [
+                "other=1.5", "other=2", "other=2.0", "other=1.5", "alpha=2", "alpha=3", "alpha=1", "exponent=2",
+                "exponent=3", "exponent=2", "",
+            ])
+        let loop = Self.record(
+            start + "for i in range(3):\n" + statements.map { "    " + $0 + "\n" }.joined(), values: false)
+        let ops = loop.ops.filter { $0.name != "tensor" && $0.name != "scalar_tensor" }
+        #expect(ops.map { text(loop.attributes(ofOp: $0.id)) } == Array([alone, alone, alone].joined()))
+    }
+
     @Test func theTextDumpListsAttributesOnTheOpLine() {
         let dump = Self.record("import torch\nx = torch.ones(2, requires_grad=True)\ny = x.pow(3)\n").textDump()
         #expect(dump.contains("pow(t0 x) -> t1 y grad_fn n1 PowBackward0 {exponent: 3}"), "\(dump)")

@@ -1,18 +1,16 @@
 import Autograd
 
-/// Every autograd node of a graph, stored as columns with the next edges and saved buffers of
-/// all nodes in flat columns, read as `NodeRecord` values built on access. Indexed by `NodeRecord.id`.
+/// Every autograd node of a graph, stored as a row of small integers per node and a few
+/// columns, with the next edges and saved buffers of all nodes in flat columns, read as `NodeRecord` values built on access. Indexed by `NodeRecord.id`.
 public struct NodeTable: RandomAccessCollection, Sendable {
-    private var nameIDs: [UInt32] = []
-    private var lines: [Int32] = []
-    private var ops: [Int32] = []
+    /// The fixed-width fields per node, in one array so that recording a node is one append
+    /// rather than one per field.
+    private var rows: [NodeRow] = []
     private var variables = SparseIDColumn()
     private var passes = SparseIDColumn()
-    /// Node `i`'s next edges are `edges[edgeStarts[i]..<edgeStarts[i + 1]]`.
-    private var edgeStarts: [UInt32] = [0]
+    /// Node `i`'s next edges are `edges[edgeStart(i)..<rows[i].edgeEnd]`.
     private var edges: [PackedEdge] = []
-    /// Node `i`'s saved buffers are `buffers[bufferStarts[i]..<bufferStarts[i + 1]]`.
-    private var bufferStarts: [UInt32] = [0]
+    /// Node `i`'s saved buffers are `buffers[bufferStart(i)..<rows[i].bufferEnd]`.
     private var buffers: [PackedBuffer] = []
     /// Invalidations by index into `buffers`.
     private var invalidations: [Int32: Invalidation] = [:]
@@ -28,14 +26,14 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { lines.count }
+    public var endIndex: Int { rows.count }
 
     /// The record of node `id`.
     public subscript(id: Int) -> NodeRecord {
         var n = NodeRecord(
-            id: id, name: namePool[nameIDs[id]], line: Int(lines[id]), next: next(of: id), saved: saved(of: id),
+            id: id, name: namePool[rows[id].name], line: Int(rows[id].line), next: next(of: id), saved: saved(of: id),
             variable: variables[id], pass: passes[id])
-        n.op = unpackID(ops[id])
+        n.op = unpackID(rows[id].op)
         return n
     }
 
@@ -44,7 +42,7 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         append(
             name: record.name, line: record.line, next: record.next, saved: record.saved, variable: record.variable,
             pass: record.pass)
-        ops[ops.count - 1] = packID(record.op)
+        rows[rows.count - 1].op = packID(record.op)
     }
 
     /// Appends a node with no op yet, its next edges read from `next` (the recorder's path,
@@ -53,15 +51,14 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         name: String, line: Int, next: some Sequence<NodeEdge?>, saved: some Sequence<SavedBuffer>, variable: Int?,
         pass: Int?
     ) {
-        let id = lines.count
-        nameIDs.append(namePool.id(of: name))
-        lines.append(Int32(truncatingIfNeeded: line))
-        ops.append(-1)
+        let id = rows.count
         variables.fill(id, with: variable)
         passes.fill(id, with: pass)
         for e in next { edges.append(PackedEdge(e)) }
-        edgeStarts.append(UInt32(edges.count))
-        bufferStarts.append(UInt32(buffers.count))
+        rows.append(
+            NodeRow(
+                name: namePool.id(of: name), line: Int32(truncatingIfNeeded: line), op: -1,
+                edgeEnd: UInt32(edges.count), bufferEnd: UInt32(buffers.count)))
         for b in saved { appendSaved(b) }
     }
 
@@ -69,31 +66,31 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     mutating func appendSaved(_ buffer: SavedBuffer) {
         if let i = buffer.invalidation { invalidations[Int32(buffers.count)] = i }
         buffers.append(PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shapePool.id(of: buffer.shape)))
-        bufferStarts[bufferStarts.count - 1] = UInt32(buffers.count)
+        rows[rows.count - 1].bufferEnd = UInt32(buffers.count)
     }
 
     /// Replaces saved buffer `index` of the node appended last with `buffer`.
     mutating func replaceLastSaved(_ index: Int, with buffer: SavedBuffer) {
-        let i = Int(bufferStarts[bufferStarts.count - 2]) + index
+        let i = Int(bufferStart(rows.count - 1)) + index
         invalidations[Int32(i)] = buffer.invalidation
         buffers[i] = PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shapePool.id(of: buffer.shape))
     }
 
     /// Node `id`'s class name (see `NodeRecord.name`).
-    func name(of id: Int) -> String { namePool[nameIDs[id]] }
+    func name(of id: Int) -> String { namePool[rows[id].name] }
 
     /// Node `id`'s next edges (see `NodeRecord.next`).
-    func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStarts[id])..<Int(edgeStarts[id + 1])].map(\.edge) }
+    func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStart(id))..<Int(rows[id].edgeEnd)].map(\.edge) }
 
     /// How many next edges node `id` has.
-    func nextCount(of id: Int) -> Int { Int(edgeStarts[id + 1] - edgeStarts[id]) }
+    func nextCount(of id: Int) -> Int { Int(rows[id].edgeEnd - edgeStart(id)) }
 
     /// Node `id`'s next edge `k`, with no array of them built.
-    func nextEdge(_ k: Int, of id: Int) -> NodeEdge? { edges[Int(edgeStarts[id]) + k].edge }
+    func nextEdge(_ k: Int, of id: Int) -> NodeEdge? { edges[Int(edgeStart(id)) + k].edge }
 
     /// Node `id`'s saved buffers (see `NodeRecord.saved`).
     func saved(of id: Int) -> [SavedBuffer] {
-        let range = Int(bufferStarts[id])..<Int(bufferStarts[id + 1])
+        let range = Int(bufferStart(id))..<Int(rows[id].bufferEnd)
         return range.map { i in
             let p = buffers[i]
             var b = SavedBuffer(
@@ -106,33 +103,50 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     }
 
     /// How many saved buffers node `id` has.
-    func savedCount(of id: Int) -> Int { Int(bufferStarts[id + 1] - bufferStarts[id]) }
+    func savedCount(of id: Int) -> Int { Int(rows[id].bufferEnd - bufferStart(id)) }
 
     /// The id of node `id`'s name among the distinct names (equal names, equal ids).
-    func nameID(of id: Int) -> Int { Int(nameIDs[id]) }
+    func nameID(of id: Int) -> Int { Int(rows[id].name) }
 
-    func line(of id: Int) -> Int { Int(lines[id]) }
+    func line(of id: Int) -> Int { Int(rows[id].line) }
 
-    func op(of id: Int) -> Int? { unpackID(ops[id]) }
+    func op(of id: Int) -> Int? { unpackID(rows[id].op) }
 
     func variable(of id: Int) -> Int? { variables[id] }
 
     func pass(of id: Int) -> Int? { passes[id] }
 
-    mutating func setOp(_ op: Int?, of id: Int) { ops[id] = packID(op) }
+    mutating func setOp(_ op: Int?, of id: Int) { rows[id].op = packID(op) }
+
+    /// Where node `id`'s next edges begin in `edges`.
+    private func edgeStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].edgeEnd }
+
+    /// Where node `id`'s saved buffers begin in `buffers`.
+    private func bufferStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].bufferEnd }
 
     /// Marks every buffer of node `id` not freed yet as freed by `pass`.
     mutating func free(buffersOf id: Int, by pass: Int) {
-        for i in Int(bufferStarts[id])..<Int(bufferStarts[id + 1]) where buffers[i].freedByPass < 0 {
+        for i in Int(bufferStart(id))..<Int(rows[id].bufferEnd) where buffers[i].freedByPass < 0 {
             buffers[i].freedByPass = packID(pass)
         }
     }
 
     /// Records an in-place change to buffer `index` of node `id`, unless one was recorded.
     mutating func invalidate(buffer index: Int, of id: Int, with invalidation: Invalidation) {
-        let key = Int32(Int(bufferStarts[id]) + index)
+        let key = Int32(Int(bufferStart(id)) + index)
         if invalidations[key] == nil { invalidations[key] = invalidation }
     }
+}
+
+/// The fixed-width fields of one node record (see `NodeRecord`), packed.
+private struct NodeRow {
+    var name: UInt32
+    var line: Int32
+    var op: Int32
+    /// Where its next edges end in `NodeTable`'s flat column of edges.
+    let edgeEnd: UInt32
+    /// Where its saved buffers end in the flat column of buffers.
+    var bufferEnd: UInt32
 }
 
 /// A next edge in 8 bytes; node -1 for None.

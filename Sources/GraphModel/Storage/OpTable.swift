@@ -1,16 +1,17 @@
-/// Every forward op of a graph, stored as columns with the input and output ids of all ops in
-/// one flat column, read as `OpRecord` values built on access. Indexed by `OpRecord.id`.
+/// Every forward op of a graph, stored as a row of small integers per op and a few columns,
+/// with the input and output ids of all ops in one flat column, read as `OpRecord` values built on access. Indexed by `OpRecord.id`.
 public struct OpTable: RandomAccessCollection, Sendable {
-    private var nameIDs: [UInt32] = []
-    private var lines: [Int32] = []
+    /// The fixed-width fields per op, in one array so that recording an op is one append
+    /// rather than one per field.
+    private var rows: [OpRow] = []
     /// The innermost grad-mode region per row, as runs: most rows share the one they follow.
     private(set) var regions = RunColumn()
-    private var gradFns: [Int32] = []
-    /// gradEnabled (bit 0), isInPlace (bit 1).
+    /// gradEnabled (bit 0), isInPlace (bit 1); a column of its own, as in a row it would pad
+    /// each row by three bytes.
     private var flags: [UInt8] = []
-    /// Op `i`'s inputs are `tensorIDs[starts[i]..<inputEnds[i]]`, its outputs `tensorIDs[inputEnds[i]..<starts[i + 1]]`.
-    private var starts: [UInt32] = [0]
-    private var inputEnds: [UInt32] = []
+    /// Op `i`'s inputs are `tensorIDs[start(i)..<rows[i].inputEnd]`, its outputs
+    /// `tensorIDs[rows[i].inputEnd..<rows[i].end]`; ids past the last op's end are those
+    /// `addPendingTensor` gave the op recorded next.
     private var tensorIDs: [Int32] = []
     private var passes = SparseIDColumn()
     private var innerLines = SparseIDColumn()
@@ -34,16 +35,17 @@ public struct OpTable: RandomAccessCollection, Sendable {
     public internal(set) subscript(id: Int) -> OpRecord {
         get {
             OpRecord(
-                id: id, name: namePool[nameIDs[id]], inputs: inputs(of: id), outputs: outputs(of: id), line: Int(lines[id]),
-                region: unpackID(regions[id]), gradEnabled: flags[id] & 1 != 0, gradFn: unpackID(gradFns[id]),
+                id: id, name: namePool[rows[id].name], inputs: inputs(of: id), outputs: outputs(of: id),
+                line: Int(rows[id].line), region: unpackID(regions[id]), gradEnabled: flags[id] & 1 != 0,
+                gradFn: unpackID(rows[id].gradFn),
                 isInPlace: flags[id] & 2 != 0, pass: passes[id], innerLine: innerLines[id],
                 callLines: callLines(of: id))
         }
         set {
-            nameIDs[id] = namePool.id(of: newValue.name)
-            lines[id] = Int32(truncatingIfNeeded: newValue.line)
+            rows[id].name = namePool.id(of: newValue.name)
+            rows[id].line = Int32(truncatingIfNeeded: newValue.line)
             regions[id] = packID(newValue.region)
-            gradFns[id] = packID(newValue.gradFn)
+            rows[id].gradFn = packID(newValue.gradFn)
             flags[id] = (newValue.gradEnabled ? 1 : 0) | (newValue.isInPlace ? 2 : 0)
             passes[id] = newValue.pass
             innerLines[id] = newValue.innerLine
@@ -60,44 +62,65 @@ public struct OpTable: RandomAccessCollection, Sendable {
             innerLine: record.innerLine, callLines: record.callLines)
     }
 
-    /// Appends an op with the given fields (see `OpRecord`): the recorder's path, with no
-    /// record or id arrays built.
+    /// Appends an op with the given fields (see `OpRecord`), with no record or id arrays built.
     mutating func append(
         name: String, inputs: some Sequence<Int>, outputs: some Sequence<Int>, line: Int, region: Int?,
         gradEnabled: Bool, gradFn: Int?, isInPlace: Bool, pass: Int?, innerLine: Int?, callLines: [Int]
     ) {
+        let pendingStart = tensorIDs.count
+        for t in inputs { addPendingTensor(t) }
+        let inputCount = tensorIDs.count - pendingStart
+        for t in outputs { addPendingTensor(t) }
+        appendPending(
+            name: name, inputCount: inputCount, line: line, region: region, gradEnabled: gradEnabled, gradFn: gradFn,
+            isInPlace: isInPlace, pass: pass, innerLine: innerLine, callLines: callLines)
+    }
+
+    /// Adds tensor `t` to the op appended next by `appendPending` (its inputs first, then its
+    /// outputs): the recorder's path, which lists an op's tensors as it sees them.
+    mutating func addPendingTensor(_ t: Int) { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
+
+    /// Appends an op with the given fields (see `OpRecord`) whose tensors are those added by
+    /// `addPendingTensor` since the last op was appended, the first `inputCount` its inputs.
+    mutating func appendPending(
+        name: String, inputCount: Int, line: Int, region: Int?, gradEnabled: Bool, gradFn: Int?, isInPlace: Bool,
+        pass: Int?, innerLine: Int?, callLines: [Int]
+    ) {
         let id = flags.count
-        nameIDs.append(namePool.id(of: name))
-        lines.append(Int32(truncatingIfNeeded: line))
+        rows.append(
+            OpRow(
+                name: namePool.id(of: name), line: Int32(truncatingIfNeeded: line), gradFn: packID(gradFn),
+                inputEnd: start(id) + UInt32(inputCount), end: UInt32(tensorIDs.count)))
         regions.append(packID(region))
-        gradFns.append(packID(gradFn))
         flags.append((gradEnabled ? 1 : 0) | (isInPlace ? 2 : 0))
         passes.fill(id, with: pass)
         innerLines.fill(id, with: innerLine)
         setCallLines(callLines, of: id)
-        for t in inputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
-        inputEnds.append(UInt32(tensorIDs.count))
-        for t in outputs { tensorIDs.append(Int32(truncatingIfNeeded: t)) }
-        starts.append(UInt32(tensorIDs.count))
     }
 
+    /// Where op `id`'s tensor ids begin in `tensorIDs`.
+    private func start(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].end }
+
     /// The input tensor ids of op `id`.
-    func inputs(of id: Int) -> [Int] { tensorIDs[Int(starts[id])..<Int(inputEnds[id])].map(Int.init) }
+    func inputs(of id: Int) -> [Int] { storedInputs(of: id).map(Int.init) }
 
     /// The output tensor ids of op `id`.
-    func outputs(of id: Int) -> [Int] { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])].map(Int.init) }
+    func outputs(of id: Int) -> [Int] { storedOutputs(of: id).map(Int.init) }
 
     /// The input tensor ids of op `id` as stored, with no array built.
-    public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(starts[id])..<Int(inputEnds[id])] }
+    public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(start(id))..<Int(rows[id].inputEnd)] }
 
     /// The output tensor ids of op `id` as stored, with no array built.
-    public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(inputEnds[id])..<Int(starts[id + 1])] }
+    public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(rows[id].inputEnd)..<Int(rows[id].end)] }
 
     /// The first input of op `id`, if it has one.
-    func firstInput(of id: Int) -> Int? { starts[id] < inputEnds[id] ? Int(tensorIDs[Int(starts[id])]) : nil }
+    func firstInput(of id: Int) -> Int? {
+        let first = start(id)
+        return first < rows[id].inputEnd ? Int(tensorIDs[Int(first)]) : nil
+    }
 
     /// The name of op `id` (`OpRecord.name`).
-    public func name(of id: Int) -> String { namePool[nameIDs[id]] }
+    public func name(of id: Int) -> String { namePool[rows[id].name] }
 
     /// The call lines of op `id` (`OpRecord.callLines`).
     public func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
@@ -116,10 +139,10 @@ public struct OpTable: RandomAccessCollection, Sendable {
     public func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
 
     /// The grad_fn node of op `id` (`OpRecord.gradFn`).
-    public func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
+    public func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
 
     /// The script line of op `id` (`OpRecord.line`).
-    public func line(of id: Int) -> Int { Int(lines[id]) }
+    public func line(of id: Int) -> Int { Int(rows[id].line) }
 
     /// The innermost grad-mode region of op `id` (`OpRecord.region`).
     public func region(of id: Int) -> Int? { unpackID(regions[id]) }
@@ -131,14 +154,14 @@ public struct OpTable: RandomAccessCollection, Sendable {
 
     /// The id of op `id`'s name among the distinct names (equal names, equal ids), for writers
     /// that look each name up once rather than once per op.
-    func nameID(of id: Int) -> Int { Int(nameIDs[id]) }
+    func nameID(of id: Int) -> Int { Int(rows[id].name) }
 
-    mutating func setGradFn(_ node: Int?, of id: Int) { gradFns[id] = packID(node) }
+    mutating func setGradFn(_ node: Int?, of id: Int) { rows[id].gradFn = packID(node) }
 
     /// Makes op `id` the in-place op `name` writing into `tensor` (an out-of-place op folded
     /// into the version bump that followed it).
     mutating func makeInPlace(_ id: Int, name: String, output tensor: Int) {
-        nameIDs[id] = namePool.id(of: name)
+        rows[id].name = namePool.id(of: name)
         flags[id] |= 2
         replaceTensorIDs(of: id, inputs: inputs(of: id), outputs: [tensor])
     }
@@ -146,15 +169,28 @@ public struct OpTable: RandomAccessCollection, Sendable {
     /// Rewrites op `id`'s span of the flat column; cheap for the last op, which is the one the
     /// recorder changes.
     private mutating func replaceTensorIDs(of id: Int, inputs: [Int], outputs: [Int]) {
-        let old = Int(starts[id])..<Int(starts[id + 1])
+        let first = start(id)
+        let old = Int(first)..<Int(rows[id].end)
         let new = (inputs + outputs).map { Int32(truncatingIfNeeded: $0) }
         tensorIDs.replaceSubrange(old, with: new)
-        inputEnds[id] = starts[id] + UInt32(inputs.count)
+        rows[id].inputEnd = first + UInt32(inputs.count)
         let shift = Int64(new.count) - Int64(old.count)
         guard shift != 0 else { return }
-        for later in (id + 1)..<starts.count {
-            starts[later] = UInt32(truncatingIfNeeded: Int64(starts[later]) + shift)
-            if later < inputEnds.count { inputEnds[later] = UInt32(truncatingIfNeeded: Int64(inputEnds[later]) + shift) }
+        rows[id].end = UInt32(truncatingIfNeeded: Int64(rows[id].end) + shift)
+        for later in (id + 1)..<rows.count {
+            rows[later].inputEnd = UInt32(truncatingIfNeeded: Int64(rows[later].inputEnd) + shift)
+            rows[later].end = UInt32(truncatingIfNeeded: Int64(rows[later].end) + shift)
         }
     }
+}
+
+/// The fixed-width fields of one op record (see `OpRecord`), packed.
+private struct OpRow {
+    var name: UInt32
+    var line: Int32
+    var gradFn: Int32
+    /// Where its inputs end (and its outputs begin) in `OpTable`'s flat column of tensor ids.
+    var inputEnd: UInt32
+    /// Where its outputs end there.
+    var end: UInt32
 }

@@ -1,18 +1,16 @@
 import Autograd
 
-/// Every tensor record of a graph, stored as columns (a few bytes per tensor) and read as
-/// `TensorRecord` values built on access. Indexed by `TensorRecord.id`.
+/// Every tensor record of a graph, stored as a row of small integers per tensor and a few
+/// columns (a few bytes per tensor), read as `TensorRecord` values built on access. Indexed by `TensorRecord.id`.
 public struct TensorTable: RandomAccessCollection, Sendable {
-    private var shapeIDs: [UInt32] = []
-    private var nameListIDs: [UInt32] = []
-    /// dtype (bits 0–2), source (bits 3–5), requiresGrad (bit 6), isLeaf (bit 7).
+    /// The fixed-width fields per tensor, in one array so that recording a tensor is one
+    /// append rather than one per field.
+    private var rows: [TensorRow] = []
+    /// dtype (bits 0–2), source (bits 3–5), requiresGrad (bit 6), isLeaf (bit 7); a column of
+    /// its own, as in a row it would pad each row by three bytes.
     private var kinds: [UInt8] = []
-    private var versions: [Int32] = []
-    private var producers: [Int32] = []
-    private var lines: [Int32] = []
     /// The innermost grad-mode region per row, as runs: most rows share the one they follow.
     private(set) var regions = RunColumn()
-    private var gradFns: [Int32] = []
     private var detaches = SparseIDColumn()
     private var accumulateGrads = SparseIDColumn()
     private var passes = SparseIDColumn()
@@ -35,12 +33,13 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     public internal(set) subscript(id: Int) -> TensorRecord {
         get {
             let kind = kinds[id]
+            let row = rows[id]
             return TensorRecord(
-                id: id, shape: shapePool[shapeIDs[id]], names: namePool[nameListIDs[id]],
+                id: id, shape: shapePool[row.shape], names: namePool[row.nameList],
                 dtype: DType(rawValue: Int(kind & 7)) ?? .float32, requiresGrad: kind & 64 != 0, isLeaf: kind & 128 != 0,
-                version: Int(versions[id]), source: source(of: id),
-                rareNames: rareNames[Int32(truncatingIfNeeded: id)], producer: unpackID(producers[id]),
-                detach: detaches[id], line: Int(lines[id]), region: unpackID(regions[id]), gradFn: unpackID(gradFns[id]),
+                version: Int(row.version), source: source(of: id),
+                rareNames: rareNames[Int32(truncatingIfNeeded: id)], producer: unpackID(row.producer),
+                detach: detaches[id], line: Int(row.line), region: unpackID(regions[id]), gradFn: unpackID(row.gradFn),
                 accumulateGrad: accumulateGrads[id], pass: passes[id])
         }
         set { store(newValue, at: id) }
@@ -62,14 +61,13 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         factory: String, producer: Int?, detach: Int?, line: Int, region: Int?, pass: Int?
     ) {
         let id = kinds.count
-        shapeIDs.append(shapePool.id(of: shape))
-        nameListIDs.append(0)
+        rows.append(
+            TensorRow(
+                // `[]` (a Python number the op wrapped) is the pool's first value, id 0.
+                shape: shape.isEmpty ? 0 : shapePool.id(of: shape), nameList: 0, version: Int32(truncatingIfNeeded: version),
+                producer: packID(producer), line: Int32(truncatingIfNeeded: line), gradFn: -1))
         kinds.append(Self.kind(dtype: dtype, source: source, requiresGrad: requiresGrad, isLeaf: isLeaf))
-        versions.append(Int32(truncatingIfNeeded: version))
-        producers.append(packID(producer))
-        lines.append(Int32(truncatingIfNeeded: line))
         regions.append(packID(region))
-        gradFns.append(-1)
         detaches.fill(id, with: detach)
         passes.fill(id, with: pass)
         if !factory.isEmpty {
@@ -85,14 +83,9 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     /// Removes the last record.
     mutating func removeLast() {
         let id = kinds.count - 1
-        shapeIDs.removeLast()
-        nameListIDs.removeLast()
+        rows.removeLast()
         kinds.removeLast()
-        versions.removeLast()
-        producers.removeLast()
-        lines.removeLast()
         regions.removeLast()
-        gradFns.removeLast()
         detaches[id] = nil
         accumulateGrads[id] = nil
         passes[id] = nil
@@ -100,14 +93,12 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     }
 
     private mutating func store(_ r: TensorRecord, at id: Int) {
-        shapeIDs[id] = shapePool.id(of: r.shape)
-        nameListIDs[id] = namePool.id(of: r.names)
+        rows[id] = TensorRow(
+            shape: shapePool.id(of: r.shape), nameList: namePool.id(of: r.names),
+            version: Int32(truncatingIfNeeded: r.version), producer: packID(r.producer),
+            line: Int32(truncatingIfNeeded: r.line), gradFn: packID(r.gradFn))
         kinds[id] = Self.kind(dtype: r.dtype, source: r.source, requiresGrad: r.requiresGrad, isLeaf: r.isLeaf)
-        versions[id] = Int32(truncatingIfNeeded: r.version)
-        producers[id] = packID(r.producer)
-        lines[id] = Int32(truncatingIfNeeded: r.line)
         regions[id] = packID(r.region)
-        gradFns[id] = packID(r.gradFn)
         detaches[id] = r.detach
         accumulateGrads[id] = r.accumulateGrad
         passes[id] = r.pass
@@ -121,14 +112,14 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     // MARK: Single columns, for the recorder's per-op updates
 
     /// The names bound to tensor `id` (see `TensorRecord.names`).
-    func names(of id: Int) -> [String] { namePool[nameListIDs[id]] }
+    func names(of id: Int) -> [String] { namePool[rows[id].nameList] }
 
-    mutating func setNames(_ names: [String], of id: Int) { nameListIDs[id] = namePool.id(of: names) }
+    mutating func setNames(_ names: [String], of id: Int) { rows[id].nameList = namePool.id(of: names) }
 
     /// The shape of tensor `id` (`TensorRecord.shape`).
-    public func shape(of id: Int) -> [Int] { shapePool[shapeIDs[id]] }
+    public func shape(of id: Int) -> [Int] { shapePool[rows[id].shape] }
 
-    mutating func setShape(_ shape: [Int], of id: Int) { shapeIDs[id] = shapePool.id(of: shape) }
+    mutating func setShape(_ shape: [Int], of id: Int) { rows[id].shape = shapePool.id(of: shape) }
 
     /// Whether tensor `id` requires grad (`TensorRecord.requiresGrad`).
     public func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
@@ -139,12 +130,12 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     public func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
 
     /// Whether tensor `id` is 0-dimensional.
-    func isScalar(_ id: Int) -> Bool { shapeIDs[id] == 0 }
+    func isScalar(_ id: Int) -> Bool { rows[id].shape == 0 }
 
     /// Whether no name is bound to tensor `id`.
-    func isUnnamed(_ id: Int) -> Bool { nameListIDs[id] == 0 }
+    func isUnnamed(_ id: Int) -> Bool { rows[id].nameList == 0 }
 
-    func version(of id: Int) -> Int { Int(versions[id]) }
+    func version(of id: Int) -> Int { Int(rows[id].version) }
 
     /// Whether tensor `id` has a label (`TensorRecord.label` is not nil): a name bound to it or a
     /// parameter path.
@@ -153,21 +144,21 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     // MARK: Single columns, for writers that read a tensor's fields without building its record
 
     /// The id of tensor `id`'s name list among the distinct lists (equal lists, equal ids).
-    func nameListID(of id: Int) -> Int { Int(nameListIDs[id]) }
+    func nameListID(of id: Int) -> Int { Int(rows[id].nameList) }
 
     func dtype(of id: Int) -> DType { DType(rawValue: Int(kinds[id] & 7)) ?? .float32 }
 
     /// The op that made tensor `id`, if one did (`TensorRecord.producer`).
-    public func producer(of id: Int) -> Int? { unpackID(producers[id]) }
+    public func producer(of id: Int) -> Int? { unpackID(rows[id].producer) }
 
     func detach(of id: Int) -> Int? { detaches[id] }
 
     /// The script line tensor `id` was first seen at (`TensorRecord.line`).
-    public func line(of id: Int) -> Int { Int(lines[id]) }
+    public func line(of id: Int) -> Int { Int(rows[id].line) }
 
     func region(of id: Int) -> Int? { unpackID(regions[id]) }
 
-    func gradFn(of id: Int) -> Int? { unpackID(gradFns[id]) }
+    func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
 
     /// The AccumulateGrad node of leaf `id`, if it has one (`TensorRecord.accumulateGrad`).
     public func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
@@ -182,7 +173,7 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     /// Sets what the engine reports of a live tensor each time the recorder sees it.
     mutating func setFlags(of id: Int, requiresGrad: Bool, isLeaf: Bool, version: Int) {
         setGradFlags(of: id, requiresGrad: requiresGrad, isLeaf: isLeaf)
-        versions[id] = Int32(truncatingIfNeeded: version)
+        rows[id].version = Int32(truncatingIfNeeded: version)
     }
 
     /// Sets what the engine reports of a live tensor each time the recorder sees it, writing
@@ -191,8 +182,8 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         let kind = kinds[id] & 0x3F | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
         if kinds[id] != kind { kinds[id] = kind }
         let packed = Int32(truncatingIfNeeded: version)
-        guard versions[id] != packed else { return false }
-        versions[id] = packed
+        guard rows[id].version != packed else { return false }
+        rows[id].version = packed
         return true
     }
 
@@ -201,11 +192,21 @@ public struct TensorTable: RandomAccessCollection, Sendable {
         kinds[id] = kinds[id] & 0x3F | (requiresGrad ? 64 : 0) | (isLeaf ? 128 : 0)
     }
 
-    mutating func setGradFn(_ node: Int?, of id: Int) { gradFns[id] = packID(node) }
+    mutating func setGradFn(_ node: Int?, of id: Int) { rows[id].gradFn = packID(node) }
 
     mutating func setAccumulateGrad(_ node: Int, of id: Int) { accumulateGrads[id] = node }
 
     mutating func setDetach(_ detach: Int, of id: Int) { detaches[id] = detach }
+}
+
+/// The fixed-width fields of one tensor record (see `TensorRecord`), packed.
+private struct TensorRow {
+    var shape: UInt32
+    var nameList: UInt32
+    var version: Int32
+    var producer: Int32
+    var line: Int32
+    var gradFn: Int32
 }
 
 extension TensorSource {
