@@ -127,29 +127,37 @@ final class ByteSink {
     }
 
     /// Appends the decimal digits of `n`, written in place (no intermediate string or buffer):
-    /// digits counted by comparisons, then written two at a time from `digitPairs`.
-    func appendDecimal(_ n: Int) {
+    /// a single digit inline, longer numbers by `appendDigits`.
+    @inline(__always) func appendDecimal(_ n: Int) {
+        guard UInt(bitPattern: n) < 10 else { return appendDigits(n) }
+        reserve(1)
+        put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n))
+    }
+
+    /// `appendDecimal` of any `n`: digits counted by comparisons, then written two at a time
+    /// from `digitPairs`.
+    private func appendDigits(_ n: Int) {
         reserve(20)
         if n < 0 { put(UInt8(ascii: "-")) }
         var m = n.magnitude
         guard m >= 10 else { return put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)) }
         let digits =
             m < 100 ? 2 : m < 1000 ? 3 : m < 10000 ? 4 : m < 100_000 ? 5 : m < 1_000_000 ? 6 : Self.digitCount(m)
-        var k = count + digits
+        var k = count &+ digits
         count = k
+        let target = UnsafeMutableRawPointer(base)
+        let pairs = UnsafeRawPointer(digitPairs)
         while m >= 100 {
             let pair = Int(truncatingIfNeeded: m % 100) &* 2
             m /= 100
-            k -= 2
-            base[k] = digitPairs[pair]
-            base[k + 1] = digitPairs[pair + 1]
+            k &-= 2
+            target.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k, as: UInt16.self)
         }
         if m >= 10 {
             let pair = Int(truncatingIfNeeded: m) &* 2
-            base[k - 2] = digitPairs[pair]
-            base[k - 1] = digitPairs[pair + 1]
+            target.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k &- 2, as: UInt16.self)
         } else {
-            base[k - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)
+            base[k &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)
         }
     }
 
