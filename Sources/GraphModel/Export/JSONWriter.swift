@@ -1,7 +1,8 @@
 /// Writes JSON text with keys in the order they are written (so output is deterministic).
 /// The text is built as UTF-8 bytes in a `ByteSink`, keys are the schema's literals copied as
-/// they are, numbers are formatted straight into the buffer and strings copied whole when they
-/// need no escaping: nothing per value allocates. A writer is a handle to its buffer: copies of
+/// they are, integers are formatted straight into the buffer, a double's digits are kept for
+/// the next number with the same bits, and strings are copied whole when they need no escaping:
+/// nothing per value allocates. A writer is a handle to its buffer: copies of
 /// one write into the same text.
 ///
 /// Kept instead of Foundation's `JSONSerialization` because it is an order of magnitude faster
