@@ -1,4 +1,5 @@
 import Autograd
+import Foundation
 import Testing
 
 @testable import GraphModel
@@ -101,4 +102,54 @@ func canonicalLinesMatchPyTorch(name: String, program: @Sendable (ScriptStub) th
     #expect(numbers.storageIdentity == storage)
     #expect(lines == g.backwardPasses.map { g.canonicalLine(for: $0) })
     #expect(numbers.take().allSatisfy { $0 == -1 })
+}
+
+/// Canonical lines of random graphs (shared nodes, None edges, several roots, a root reached
+/// from another) number their nodes as a recursive depth-first walk does, and the dump's
+/// `canonical` entries are those lines, escaped where a class name needs it.
+@Test func canonicalLinesNumberNodesAsARecursiveWalk() throws {
+    var state: UInt64 = 0x853C_49E6_748F_EA9B
+    func random(_ n: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % n
+    }
+    let names = ["MulBackward0", "AddBackward0", "Odd\"Name\\Backward", "AccumulateGrad"]
+    for _ in 0..<200 {
+        let count = 1 + random(30)
+        var records: [NodeRecord] = []
+        for id in 0..<count {
+            let next: [NodeEdge?] = (0..<random(4)).map { _ in
+                id + 1 < count && random(5) > 0 ? NodeEdge(node: id + 1 + random(count - id - 1), inputNr: 0) : nil
+            }
+            records.append(
+                NodeRecord(id: id, name: names[random(names.count)], line: 1, next: next, saved: [], variable: nil, pass: nil))
+        }
+        let roots = (0..<1 + random(3)).map { _ in random(count) }
+        var g = Graph()
+        g.nodes = NodeTable(records)
+        g.backwardPasses = [
+            BackwardRecord(
+                id: 0, kind: .backward, line: 1, roots: roots, rootTensors: [], inputs: [], retainGraph: false,
+                createGraph: false, opsBefore: 0, tensorsBefore: 0)
+        ]
+        var number = [Int: Int]()
+        var order: [Int] = []
+        func visit(_ n: Int) {
+            number[n] = order.count
+            order.append(n)
+            for case let e? in records[n].next where number[e.node] == nil { visit(e.node) }
+        }
+        for r in roots where number[r] == nil { visit(r) }
+        let expected =
+            "CALL backward |"
+            + order.enumerated().map { k, n in
+                " \(k)=\(records[n].name)(" + records[n].next.map { $0.map { "\(number[$0.node]!)" } ?? "-" }.joined(separator: ",")
+                    + ")"
+            }.joined()
+        #expect(g.canonicalLine(for: g.backwardPasses[0]) == expected)
+        let dump = try #require(
+            JSONSerialization.jsonObject(with: Data(g.json(explaining: { _ in "" }).utf8)) as? [String: Any])
+        let analysis = try #require(dump["analysis"] as? [String: Any])
+        #expect(analysis["canonical"] as? [String] == [expected])
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GraphModel
@@ -107,4 +108,74 @@ import Testing
         }
     }
     #expect(checked > 40_000)
+}
+
+/// The digits of the double written last are reused when the same bits come again: a long
+/// run of repeats, alternations and neighbours (one ulp apart, so a single digit differs) in
+/// one writer keeps every number's own digits (integral ones are written as integers).
+@Test func repeatedDoublesKeepTheirOwnDigits() {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var numbers: [Double] = []
+    for _ in 0..<5_000 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let d = Double(bitPattern: state >> 2 | 0x3000_0000_0000_0000)
+        numbers += [d, d, d.nextUp, d, -d, Double(Float(d)), Double(Float(d)), d.nextDown, 0.1, 0.1]
+    }
+    var w = JSONWriter()
+    numbers.withUnsafeBufferPointer { w.doubles($0) }
+    let expected = numbers.map { d in d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+    #expect(w.text == "[" + expected.joined(separator: ",") + "]")
+}
+
+/// Integers of every length and sign, from many bit patterns, have the digits of `String(n)`.
+@Test func integersOfManyBitPatternsKeepTheirDigits() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var numbers: [Int] = []
+    for shift in 0..<64 {
+        for _ in 0..<40 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            numbers.append(Int(bitPattern: UInt(state >> UInt64(shift))))
+            numbers.append(-Int(truncatingIfNeeded: state >> UInt64(max(shift, 1))))
+        }
+    }
+    var w = JSONWriter()
+    w.ints(numbers)
+    #expect(w.text == "[" + numbers.map(String.init).joined(separator: ",") + "]")
+}
+
+/// Strings are scanned eight bytes at a time for bytes to escape: a quote, a backslash, a
+/// control byte and their neighbours (0x1F, 0x20, 0x21, 0x5B, 0x5D, 0x7F, a two-byte
+/// character) at every position of strings of every length up to 24 come out as a byte-wise
+/// escape writes them.
+@Test func stringsAreEscapedWhereverTheSpecialByteFalls() {
+    func reference(_ bytes: [UInt8]) -> String {
+        var out = "\""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += "\\u00" + String(format: "%02x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+    let specials: [[UInt8]] = [
+        [0x22], [0x5C], [0x0A], [0x00], [0x1F], [0x09], [0x20], [0x21], [0x5B], [0x5D], [0x7F], [0xC3, 0xA9]
+    ]
+    for length in 0...24 {
+        for position in 0...length {
+            for special in specials {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                bytes.insert(contentsOf: special, at: position)
+                let text = String(decoding: bytes, as: UTF8.self)
+                var w = JSONWriter()
+                w.value(text)
+                #expect(w.text == reference(bytes), "\(bytes)")
+            }
+        }
+    }
 }

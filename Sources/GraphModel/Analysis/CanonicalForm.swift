@@ -12,69 +12,56 @@ extension Graph {
 
     /// `canonicalLine(for:)` with a numbering table shared between passes.
     func canonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers) -> String? {
+        guard !pass.roots.isEmpty else { return nil }
         let sink = ByteSink(capacity: 256)
-        return writeCanonicalLine(for: pass, numbers: &numbers, into: sink) ? sink.text : nil
+        var names = CanonicalNames(escaped: false)
+        writeCanonicalLine(for: pass, numbers: &numbers, names: &names, into: sink)
+        return sink.text
     }
 
-    /// Appends `canonicalLine(for:)` to `w` (no string made: the JSON writer copies it from
-    /// there); false, with nothing appended, when the pass has none.
-    func writeCanonicalLine(for pass: BackwardRecord, numbers: inout CanonicalNumbers, into w: ByteSink) -> Bool {
-        guard !pass.roots.isEmpty else { return false }
-        // Entries are numbered in the order they are reached; entry k's children's numbers (-1
-        // for a None edge) fill `kids[kidStart[k]...]`, one slot per next edge reserved when k
-        // is numbered, so the walk allocates nothing per entry.
+    /// Appends `canonicalLine(for:)` of a pass with roots to `w` (no string made), the class
+    /// names as `names` spells them (JSON-escaped in a dump: the rest needs no escapes).
+    func writeCanonicalLine(
+        for pass: BackwardRecord, numbers: inout CanonicalNumbers, names: inout CanonicalNames, into w: ByteSink
+    ) {
+        // Nodes are numbered in preorder: a stack of nodes still to visit, a node's next edges
+        // pushed last first and a node already numbered skipped when popped, visits them in the
+        // order a recursive walk would. A node's number never changes once given, so the line
+        // is written afterwards from the numbers alone.
         var number = numbers.take()
         var entryNode: [Int] = []
         defer { numbers.giveBack(&number, clearing: entryNode) }
-        var kidStart: [Int] = []
-        var kids: [Int32] = []
-        var stack: [(entry: Int, child: Int)] = []
-        func enter(_ node: Int) -> Int32 {
-            let k = entryNode.count
-            number[node] = Int32(k)
+        var stack: [Int] = []
+        for root in pass.roots.reversed() { stack.append(root) }
+        while let node = stack.popLast() {
+            guard number[node] < 0 else { continue }
+            number[node] = Int32(truncatingIfNeeded: entryNode.count)
             entryNode.append(node)
-            kidStart.append(kids.count)
-            kids.append(contentsOf: repeatElement(-1, count: nodes.nextCount(of: node)))
-            stack.append((k, 0))
-            return Int32(k)
-        }
-        for root in pass.roots where number[root] < 0 {
-            _ = enter(root)
-            while let top = stack.last {
-                let node = entryNode[top.entry]
-                guard top.child < nodes.nextCount(of: node) else {
-                    stack.removeLast()
-                    continue
-                }
-                stack[stack.count - 1].child += 1
-                guard let edge = nodes.nextEdge(top.child, of: node) else { continue }
-                let known = number[edge.node]
-                let kid = known >= 0 ? known : enter(edge.node)
-                kids[kidStart[top.entry] + top.child] = kid
+            var k = nodes.nextCount(of: node)
+            while k > 0 {
+                k -= 1
+                if let edge = nodes.nextEdge(k, of: node), number[edge.node] < 0 { stack.append(edge.node) }
             }
         }
         w.append("CALL ")
-        w.appendText(pass.kind.rawValue)
+        names.append(pass.kind.rawValue, to: w)
         w.append(" |")
-        // Each distinct class name's bytes, by the node table's name id: copied, not looked up per node.
-        var nameBytes: [[UInt8]?] = []
         for (k, node) in entryNode.enumerated() {
-            w.append(" ")
+            w.append(UInt8(ascii: " "))
             w.appendDecimal(k)
-            w.append("=")
-            let nameID = nodes.nameID(of: node)
-            if nameID >= nameBytes.count { nameBytes += repeatElement(nil, count: nameID + 1 - nameBytes.count) }
-            if nameBytes[nameID] == nil { nameBytes[nameID] = Array(nodes.name(of: node).utf8) }
-            nameBytes[nameID]?.withUnsafeBufferPointer { w.append($0) }
-            w.append("(")
-            let first = kidStart[k]
-            for i in first..<(k + 1 < kidStart.count ? kidStart[k + 1] : kids.count) {
-                if i > first { w.append(",") }
-                if kids[i] < 0 { w.append("-") } else { w.appendDecimal(Int(kids[i])) }
+            w.append(UInt8(ascii: "="))
+            names.append(nameID: nodes.nameID(of: node), nodes.name(of: node), to: w)
+            w.append(UInt8(ascii: "("))
+            for i in 0..<nodes.nextCount(of: node) {
+                if i > 0 { w.append(UInt8(ascii: ",")) }
+                if let edge = nodes.nextEdge(i, of: node) {
+                    w.appendDecimal(Int(number[edge.node]))
+                } else {
+                    w.append(UInt8(ascii: "-"))
+                }
             }
-            w.append(")")
+            w.append(UInt8(ascii: ")"))
         }
-        return true
     }
 
     /// `canonicalLine(for:)` of every backward pass that has one, in call order.
@@ -92,6 +79,42 @@ extension Graph {
             for case let e? in nodes.next(of: n) where !seen.contains(e.node) { stack.append(e.node) }
         }
         return seen
+    }
+}
+
+/// The bytes of each distinct class name in canonical lines, by the node table's name id:
+/// made once (JSON-escaped for a dump), then copied per node.
+struct CanonicalNames {
+    private let escaped: Bool
+    private var bytes: [UInt8] = []
+    /// Name id → (start, count) in `bytes`; count -1 where not made yet.
+    private var spans: [(start: Int, count: Int)] = []
+
+    init(escaped: Bool) { self.escaped = escaped }
+
+    /// Appends the bytes of the name kept under `nameID` (`name` is read the first time only).
+    mutating func append(nameID: Int, _ name: @autoclosure () -> String, to w: ByteSink) {
+        if nameID >= spans.count { spans += repeatElement((start: 0, count: -1), count: nameID + 1 - spans.count) }
+        if spans[nameID].count < 0 {
+            let start = bytes.count
+            bytes += encoded(name())
+            spans[nameID] = (start, bytes.count - start)
+        }
+        let span = spans[nameID]
+        bytes.withUnsafeBufferPointer { w.append(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
+    }
+
+    /// Appends `text` as names are spelled.
+    func append(_ text: String, to w: ByteSink) {
+        encoded(text).withUnsafeBufferPointer { w.append($0) }
+    }
+
+    private func encoded(_ text: String) -> [UInt8] {
+        guard escaped else { return Array(text.utf8) }
+        let sink = ByteSink(capacity: 64)
+        var text = text
+        text.withUTF8 { sink.appendEscaped($0) }
+        return sink.withBytes { Array($0) }
     }
 }
 

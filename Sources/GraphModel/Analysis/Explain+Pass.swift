@@ -136,11 +136,14 @@ struct PassContext {
 
     // MARK: Graph walks
 
-    mutating func incomingEdges(_ node: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
-        if let incoming { return incoming[node] }
+    mutating func incomingEdges(_ node: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> { incomingIndex()[node] }
+
+    /// The pass's edges by the node they flow into, built on first use.
+    mutating func incomingIndex() -> IncomingEdges {
+        if let incoming { return incoming }
         let built = IncomingEdges(pass.edgeGradients)
         incoming = built
-        return built[node]
+        return built
     }
 
     /// Whether an edge that carried a gradient leads into `node`.

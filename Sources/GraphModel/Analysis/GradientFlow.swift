@@ -125,9 +125,12 @@ extension PassContext {
     /// gradient; parallel edges from one node (`x * x`) count once.
     private mutating func nodePaths(to target: Int) -> [[Int]] {
         let edges = pass.edgeGradients
+        let incoming = incomingIndex()
         let walks = pathsToRoots(from: target, roots: pass.roots, limit: GradientFlow.pathLimit, marks: marks) { node, ups in
             let first = ups.count
-            for i in self.incomingEdges(node) where edges.carriesGradient(i) {
+            for k in incoming.positions(into: node) {
+                let i = incoming.edge(at: k)
+                guard edges.carriesGradient(i) else { continue }
                 let sender = edges.sender(i)
                 if ups.count > first && ups[ups.count - 1].up == sender { continue }
                 ups.append((sender, i))
@@ -196,20 +199,34 @@ func pathsToRoots(
 /// Flags per node for `pathsToRoots`: one table for a graph, made on the first walk and shared
 /// by all its walks (each clears what it set), so that a walk's cost does not grow with the
 /// rest of the graph and a question that walks nothing allocates nothing.
+/// The flags are read and written through a pointer (an array in a class checks that it is
+/// uniquely referenced at every write), each access checked against the node count.
 final class PathMarks {
     static let onPath: UInt8 = 1
     static let root: UInt8 = 2
     private let nodeCount: Int
-    private var flags: [UInt8] = []
+    private var flags: UnsafeMutablePointer<UInt8>?
 
     init(nodeCount: Int) { self.nodeCount = nodeCount }
 
+    deinit { flags?.deallocate() }
+
     /// Makes the table (all clear) if no walk has yet.
     func prepare() {
-        if flags.isEmpty { flags = [UInt8](repeating: 0, count: nodeCount) }
+        guard flags == nil else { return }
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: nodeCount)
+        table.initialize(repeating: 0, count: nodeCount)
+        flags = table
     }
 
-    func has(_ flag: UInt8, _ node: Int) -> Bool { flags[node] & flag != 0 }
-    func set(_ flag: UInt8, _ node: Int) { flags[node] |= flag }
-    func clear(_ flag: UInt8, _ node: Int) { flags[node] &= ~flag }
+    func has(_ flag: UInt8, _ node: Int) -> Bool { flags(of: node).pointee & flag != 0 }
+    func set(_ flag: UInt8, _ node: Int) { flags(of: node).pointee |= flag }
+    func clear(_ flag: UInt8, _ node: Int) { flags(of: node).pointee &= ~flag }
+
+    /// Node `node`'s flags, in the table `prepare()` made (an id outside the graph traps, as
+    /// an array index would).
+    private func flags(of node: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let flags, node >= 0 && node < nodeCount else { preconditionFailure("node \(node) has no path flags") }
+        return flags + node
+    }
 }

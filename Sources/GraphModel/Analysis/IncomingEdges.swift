@@ -51,7 +51,10 @@ struct IncomingEdges {
     }
 
     /// The indices of the edges into `node`, ascending; empty for a node no edge reaches.
-    subscript(node: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+    subscript(node: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> { order[positions(into: node)].lazy.map { Int($0) } }
+
+    /// Where the edges into `node` are listed: `edge(at:)` of each position is one of them.
+    func positions(into node: Int) -> Range<Int> {
         let range: Range<Int>
         switch lookup {
         case .span(let low, let starts):
@@ -63,8 +66,11 @@ struct IncomingEdges {
             while end < targets.count && Int(targets[end]) == node { end += 1 }
             range = first..<end
         }
-        return order[range].lazy.map { Int($0) }
+        return range
     }
+
+    /// The edge index listed at `position` (of `positions(into:)`).
+    func edge(at position: Int) -> Int { Int(order[position]) }
 
     /// The position of the first of `targets` (ascending) that is `node` or later.
     private static func first(atLeast node: Int, in targets: [Int32]) -> Int {

@@ -8,6 +8,14 @@ final class ByteSink {
     private(set) var count = 0
     /// Where a draining sink hands its bytes whenever its buffer fills, instead of growing.
     private let drain: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    /// "00" to "99" as 200 ASCII bytes, for `appendDecimal` (the sink's own copy: reading a
+    /// global table would check its lazy initialisation at every number).
+    private let digitPairs: UnsafeMutablePointer<UInt8> = ByteSink.makeDigitPairs()
+    /// The digits `appendShortest` wrote last and the bits of their double: a recorded loop
+    /// writes the same gradients and constants over and over, each formatted once in a row.
+    private let lastDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: DigitStream.capacity)
+    private var lastDigitCount = 0
+    private var lastDoubleBits: UInt64?
 
     /// An empty buffer with room for `capacity` bytes (it grows by doubling).
     init(capacity: Int) {
@@ -31,7 +39,20 @@ final class ByteSink {
         count = 0
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        digitPairs.deallocate()
+        lastDigits.deallocate()
+    }
+
+    private static func makeDigitPairs() -> UnsafeMutablePointer<UInt8> {
+        let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+        for i in 0..<100 {
+            pairs[2 * i] = UInt8(ascii: "0") + UInt8(i / 10)
+            pairs[2 * i + 1] = UInt8(ascii: "0") + UInt8(i % 10)
+        }
+        return pairs
+    }
 
     /// Makes room for `n` more bytes (`n` at most 64, the least capacity, so that a draining
     /// sink makes room by handing its bytes over), for the unchecked writes below.
@@ -105,24 +126,122 @@ final class ByteSink {
         text.withUTF8 { append($0) }
     }
 
-    /// Appends the decimal digits of `n`, written in place (no intermediate string or buffer).
-    func appendDecimal(_ n: Int) {
+    /// Appends the decimal digits of `n`, written in place (no intermediate string or buffer):
+    /// a single digit inline, longer numbers by `appendDigits`.
+    @inline(__always) func appendDecimal(_ n: Int) {
+        guard UInt(bitPattern: n) < 10 else { return appendDigits(n) }
+        reserve(1)
+        put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n))
+    }
+
+    /// `appendDecimal` of any `n`: digits counted by comparisons, then written two at a time
+    /// from `digitPairs`.
+    private func appendDigits(_ n: Int) {
         reserve(20)
         if n < 0 { put(UInt8(ascii: "-")) }
         var m = n.magnitude
-        guard m >= 10 else { return put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m)) }
+        guard m >= 10 else { return put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)) }
+        let digits =
+            m < 100 ? 2 : m < 1000 ? 3 : m < 10000 ? 4 : m < 100_000 ? 5 : m < 1_000_000 ? 6 : Self.digitCount(m)
+        var k = count &+ digits
+        count = k
+        let target = UnsafeMutableRawPointer(base)
+        let pairs = UnsafeRawPointer(digitPairs)
+        while m >= 100 {
+            let pair = Int(truncatingIfNeeded: m % 100) &* 2
+            m /= 100
+            k &-= 2
+            target.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k, as: UInt16.self)
+        }
+        if m >= 10 {
+            let pair = Int(truncatingIfNeeded: m) &* 2
+            target.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k &- 2, as: UInt16.self)
+        } else {
+            base[k &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)
+        }
+    }
+
+    /// How many decimal digits `m` (at least 10) has.
+    private static func digitCount(_ m: UInt) -> Int {
         var digits = 1
         var power: UInt = 10
         while digits < 20 && m >= power {
             digits += 1
             if digits < 20 { power &*= 10 }
         }
-        var k = count + digits
-        count = k
-        while m > 0 {
-            k -= 1
-            base[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: m % 10)
-            m /= 10
+        return digits
+    }
+
+    /// Appends `d`'s shortest round-trip digits, those of `String(d)`.
+    func appendShortest(_ d: Double) {
+        if lastDoubleBits != d.bitPattern {
+            var stream = DigitStream(digits: lastDigits)
+            d.write(to: &stream)
+            guard stream.count <= DigitStream.capacity else {
+                lastDoubleBits = nil
+                return appendText(String(d))
+            }
+            lastDigitCount = stream.count
+            lastDoubleBits = d.bitPattern
+        }
+        append(UnsafeBufferPointer(start: lastDigits, count: lastDigitCount))
+    }
+
+    /// Appends `utf8` with JSON's escapes (quotes not included): runs that need none are
+    /// copied whole, found eight bytes at a time. Every byte of a multi-byte UTF-8 sequence is
+    /// 0x80 or above, so only ASCII quotes, backslashes and control characters are rewritten.
+    func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
+        let n = utf8.count
+        var start = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                if !Self.mayNeedEscape(word) {
+                    i += 8
+                    continue
+                }
+            }
+            let end = Swift.min(i + 8, n)
+            while i < end {
+                let b = source[i]
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    append(UnsafeBufferPointer(start: source + start, count: i - start))
+                    appendEscape(b)
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+        append(UnsafeBufferPointer(start: source + start, count: n - start))
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash (exact:
+    /// a byte's borrow can only flag bytes above one that matches).
+    @inline(__always) private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) != 0
+    }
+
+    /// The JSON escape of a quote, backslash or control byte (`\u001f` in lowercase hex).
+    private func appendEscape(_ b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            append("\\u00")
+            hex.withUTF8Buffer { digits in
+                append(digits[Int(b >> 4)])
+                append(digits[Int(b & 0xF)])
+            }
         }
     }
 
@@ -130,9 +249,6 @@ final class ByteSink {
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         body(UnsafeBufferPointer(start: base, count: count))
     }
-
-    /// Empties the buffer, keeping its room (a scratch buffer reused for each of many texts).
-    func removeAll() { count = 0 }
 
     /// The bytes as a string (they are UTF-8 by construction).
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
@@ -149,5 +265,28 @@ final class ByteSink {
         base.deallocate()
         base = moved
         capacity = larger
+    }
+}
+
+/// A buffer of `capacity` bytes as a text stream: `Double.write(to:)` hands its digits to
+/// `_writeASCII` as bytes, where `String(d)` would allocate a string for any number longer
+/// than 15 characters. `count` past `capacity` means the text did not fit (nothing is written
+/// past the end).
+private struct DigitStream: TextOutputStream {
+    /// More than the longest shortest form of a double (24 bytes, `-2.2250738585072014e-308`).
+    static let capacity = 32
+    let digits: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { _writeASCII($0) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        if let source = buffer.baseAddress, count + buffer.count <= Self.capacity {
+            (digits + count).initialize(from: source, count: buffer.count)
+        }
+        count += buffer.count
     }
 }

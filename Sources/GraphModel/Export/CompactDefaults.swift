@@ -45,31 +45,13 @@ struct StringTable {
 /// closures: a closure reading the graph would copy the whole `Graph` value at every call.)
 struct InternedIDs {
     var opNames: [Int32] = []
+    /// Node names and saved-buffer names (one pool in the node table).
     var nodeNames: [Int32] = []
     var dtypes: [Int32] = []
     /// Per tensor name list id: the names' indices (nil: not yet seen).
     private var nameLists: [[Int]?] = []
-    /// The saved-buffer names looked up last and their indices, replaced oldest first: a
-    /// recorded loop saves the same few names over and over, and comparing a short string is
-    /// cheaper than hashing it.
-    private var recentSavedNames: [(name: String, index: Int)] = []
-    private var nextRecentSavedName = 0
-
     /// The indices of the name list the graph keeps under id `pooled`, if `intern` has been given it.
     func names(pooled: Int) -> [Int]? { pooled < nameLists.count ? nameLists[pooled] : nil }
-
-    /// The string-table index of the saved-buffer name `name`, interned on its first use.
-    mutating func index(savedName name: String, _ table: inout StringTable) -> Int {
-        for entry in recentSavedNames where entry.name == name { return entry.index }
-        let index = table.intern(name)
-        if recentSavedNames.count < 4 {
-            recentSavedNames.append((name, index))
-        } else {
-            recentSavedNames[nextRecentSavedName] = (name, index)
-            nextRecentSavedName = (nextRecentSavedName + 1) % 4
-        }
-        return index
-    }
 
     /// Interns the names of the list the graph keeps under id `pooled`; returns their indices.
     mutating func intern(names list: [String], pooled: Int, _ table: inout StringTable) -> [Int] {

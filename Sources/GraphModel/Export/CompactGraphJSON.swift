@@ -181,10 +181,11 @@ extension Graph {
             }
             w.endArray()
         }
-        if nodes.savedCount(of: n) > 0 {
+        let savedCount = nodes.savedCount(of: n)
+        if savedCount > 0 {
             w.key("saved")
             w.beginArray()
-            for b in nodes.saved(of: n) { writeCompactSaved(b, &interned, &table, &w) }
+            for k in 0..<savedCount { writeCompactSaved(nodes.storedBuffer(k, of: n), &interned, &table, &w) }
             w.endArray()
         }
         if let v = nodes.variable(of: n) { w.field("variable", v) }
@@ -192,13 +193,15 @@ extension Graph {
     }
 
     private func writeCompactSaved(
-        _ b: SavedBuffer, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
+        _ b: StoredSavedBuffer, _ interned: inout InternedIDs, _ table: inout StringTable, _ w: inout JSONWriter
     ) {
         w.beginObject()
-        w.field("name", interned.index(savedName: b.name, &table))
-        if !b.shape.isEmpty { w.field("shape", b.shape) }
+        // Saved-buffer names share the node table's pool with node names.
+        w.field("name", table.index(pooled: b.nameID, nodes.pooledName(b.nameID), &interned.nodeNames))
+        let shape = nodes.pooledShape(b.shapeID)
+        if !shape.isEmpty { w.field("shape", shape) }
         if b.dtype != .float32 { w.field("dtype", table.index(pooled: b.dtype.rawValue, b.dtype.name, &interned.dtypes)) }
-        if b.bytes != SavedBuffer.defaultBytes(shape: b.shape, dtype: b.dtype) { w.field("bytes", b.bytes) }
+        if b.bytes != SavedBuffer.defaultBytes(shape: shape, dtype: b.dtype) { w.field("bytes", b.bytes) }
         if b.savedVersion != 0 { w.field("saved_version", b.savedVersion) }
         if b.isOutput { w.field("is_output", true) }
         if let pass = b.freedByPass { w.field("freed_by_pass", pass) }
@@ -224,8 +227,9 @@ extension Graph {
         w.field("ops_before", p.opsBefore)
         w.field("tensors_before", p.tensorsBefore)
         if !p.executed.isEmpty { w.field("executed", p.executed) }
-        array("edges", p.edgeGradients.indices, &w) { i, w in
-            let e = p.edgeGradients.fields(i)
+        let edges = p.edgeGradients
+        array("edges", edges.indices, &w) { i, w in
+            let e = edges.ids(i)
             w.field("from", e.from)
             if e.index != 0 { w.field("index", e.index) }
             let target = (0..<nodes.nextCount(of: e.from)).contains(e.index) ? nodes.nextEdge(e.index, of: e.from) : nil
@@ -233,18 +237,17 @@ extension Graph {
                 w.field("to", e.to)
                 w.field("input_nr", e.inputNr)
             }
-            if let values = e.values {
+            guard e.summary >= 0 else { return }
+            w.key("grad")
+            let written: Void? = edges.withValues(ofSummary: e.summary) { shape, values in
                 // A summary kept as its values follows from them: `{shape, values}` alone.
-                w.key("grad")
                 w.beginObject()
-                if !e.shape.isEmpty { w.field("shape", e.shape) }
+                if !shape.isEmpty { w.field("shape", shape) }
                 w.key("values")
                 w.doubles(values)
                 w.endObject()
-            } else if let grad = e.full {
-                w.key("grad")
-                Self.writeCompactSummary(grad, &w)
             }
+            if written == nil { Self.writeCompactSummary(edges.fullSummary(e.summary), &w) }
         }
         array("accumulated", p.accumulated, &w) { a, w in
             w.field("tensor", a.tensor)

@@ -439,13 +439,12 @@ extension Graph {
             w.key("canonical")
             w.beginArray()
             var numbers = CanonicalNumbers(nodeCount: nodes.count)
-            let line = ByteSink(capacity: 256)
+            var names = CanonicalNames(escaped: true)
             for p in backwardPasses {
-                line.removeAll()
-                if writeCanonicalLine(for: p, numbers: &numbers, into: line) {
-                    line.withBytes { w.value(utf8: $0) }
-                } else {
+                if p.roots.isEmpty {
                     w.null()
+                } else {
+                    w.value(escapedBy: { writeCanonicalLine(for: p, numbers: &numbers, names: &names, into: $0) })
                 }
             }
             w.endArray()

@@ -1,7 +1,8 @@
 /// Writes JSON text with keys in the order they are written (so output is deterministic).
 /// The text is built as UTF-8 bytes in a `ByteSink`, keys are the schema's literals copied as
-/// they are, numbers are formatted straight into the buffer and strings copied whole when they
-/// need no escaping: nothing per value allocates. A writer is a handle to its buffer: copies of
+/// they are, integers are formatted straight into the buffer, a double's digits are kept for
+/// the next number with the same bits, and strings are copied whole when they need no escaping:
+/// nothing per value allocates. A writer is a handle to its buffer: copies of
 /// one write into the same text.
 ///
 /// Kept instead of Foundation's `JSONSerialization` because it is an order of magnitude faster
@@ -37,22 +38,22 @@ package struct JSONWriter {
         needsComma = true
     }
 
-    private mutating func open(_ bracket: UInt8) {
+    @inline(__always) private mutating func open(_ bracket: UInt8) {
         separate()
         sink.append(bracket)
         needsComma = false
     }
 
-    private mutating func close(_ bracket: UInt8) {
+    @inline(__always) private mutating func close(_ bracket: UInt8) {
         sink.append(bracket)
         needsComma = true
     }
 
     /// Opens an object, array; closes the innermost one.
-    package mutating func beginObject() { open(UInt8(ascii: "{")) }
-    package mutating func endObject() { close(UInt8(ascii: "}")) }
-    package mutating func beginArray() { open(UInt8(ascii: "[")) }
-    package mutating func endArray() { close(UInt8(ascii: "]")) }
+    @inline(__always) package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    @inline(__always) package mutating func endObject() { close(UInt8(ascii: "}")) }
+    @inline(__always) package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    @inline(__always) package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":` inside an object; the next value written is its value. Keys are the
     /// schema's literal names, copied as they are (they never need escaping). Inlined, so that
@@ -89,10 +90,12 @@ package struct JSONWriter {
         separate()
         string(s)
     }
-    /// Writes the UTF-8 text `utf8` as a string value, as `value(_: String)` writes it.
-    mutating func value(utf8: UnsafeBufferPointer<UInt8>) {
+    /// Writes a string value whose bytes, already escaped, `body` appends to the writer's buffer.
+    mutating func value(escapedBy body: (ByteSink) -> Void) {
         separate()
-        string(utf8: utf8)
+        sink.append(UInt8(ascii: "\""))
+        body(sink)
+        sink.append(UInt8(ascii: "\""))
     }
     @inline(__always) package mutating func value(_ n: Int) {
         separate()
@@ -118,9 +121,7 @@ package struct JSONWriter {
         } else if d == d.rounded() && abs(d) < 1e15 {
             integer(Int(d))
         } else {
-            // Swift's own shortest round-trip digits (those of `String(d)`), handed over as bytes.
-            var stream = SinkStream(sink: sink)
-            d.write(to: &stream)
+            sink.appendShortest(d)
         }
     }
 
@@ -161,7 +162,7 @@ package struct JSONWriter {
     }
 
     /// Writes an array of numbers as `value(_: Double)` writes each.
-    mutating func doubles(_ a: ArraySlice<Double>) {
+    mutating func doubles(_ a: UnsafeBufferPointer<Double>) {
         beginArray()
         for x in a { value(x) }
         endArray()
@@ -170,8 +171,7 @@ package struct JSONWriter {
     /// Decimal digits of `n`, written straight into the buffer (no intermediate string).
     private func integer(_ n: Int) { sink.appendDecimal(n) }
 
-    /// Copies runs that need no escaping whole. Every byte of a multi-byte UTF-8 sequence is
-    /// 0x80 or above, so only ASCII quotes, backslashes and control characters are rewritten.
+    /// Writes `s` as a JSON string (see `ByteSink.appendEscaped`).
     private func string(_ s: String) {
         var s = s
         s.withUTF8 { string(utf8: $0) }
@@ -179,43 +179,7 @@ package struct JSONWriter {
 
     private func string(utf8: UnsafeBufferPointer<UInt8>) {
         sink.append(UInt8(ascii: "\""))
-        var start = 0
-        for i in 0..<utf8.count {
-            let b = utf8[i]
-            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-            sink.append(UnsafeBufferPointer(rebasing: utf8[start..<i]))
-            escape(b)
-            start = i + 1
-        }
-        sink.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        sink.appendEscaped(utf8)
         sink.append(UInt8(ascii: "\""))
     }
-
-    /// The JSON escape of a quote, backslash or control byte (`\u001f` in lowercase hex).
-    private func escape(_ b: UInt8) {
-        switch b {
-        case UInt8(ascii: "\""): sink.append("\\\"")
-        case UInt8(ascii: "\\"): sink.append("\\\\")
-        case UInt8(ascii: "\n"): sink.append("\\n")
-        case UInt8(ascii: "\r"): sink.append("\\r")
-        case UInt8(ascii: "\t"): sink.append("\\t")
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            sink.append("\\u00")
-            hex.withUTF8Buffer { digits in
-                sink.append(digits[Int(b >> 4)])
-                sink.append(digits[Int(b & 0xF)])
-            }
-        }
-    }
-}
-
-/// A `ByteSink` as a text stream: `Double.write(to:)` hands its digits to `_writeASCII` as
-/// bytes, where `String(d)` would allocate a string for any number longer than 15 characters.
-private struct SinkStream: TextOutputStream {
-    let sink: ByteSink
-
-    mutating func write(_ string: String) { sink.appendText(string) }
-
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { sink.append(buffer) }
 }

@@ -39,21 +39,20 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
     /// The node gradient `position` flowed into (its `to`).
     func receiver(_ position: Int) -> Int { Int(rows[position].to) }
 
-    /// Gradient `position`'s fields read in place: the ids, and its summary as the shape and
-    /// values it follows from (`values` nil: the full summary is `full`; both nil: no gradient).
-    func fields(_ position: Int) -> StoredEdgeFields {
+    /// Gradient `position`'s ids and the index of its summary (-1: no gradient), read in place.
+    func ids(_ position: Int) -> EdgeIDs {
         let r = rows[position]
-        var f = StoredEdgeFields(
-            from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr), shape: [], values: nil,
-            full: nil)
-        guard r.summary >= 0 else { return f }
-        if let (shape, values) = summaries.valuesEntry(Int(r.summary)) {
-            (f.shape, f.values) = (shape, values)
-        } else {
-            f.full = summaries[Int(r.summary)]
-        }
-        return f
+        return EdgeIDs(from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr), summary: Int(r.summary))
     }
+
+    /// Hands `body` the shape and values of summary `summary` (of `ids(_:)`) when it is the one
+    /// they give, read in place; nil when the summary is kept in full (see `fullSummary`).
+    func withValues<R>(ofSummary summary: Int, _ body: ([Int], UnsafeBufferPointer<Double>) -> R) -> R? {
+        summaries.withValues(summary, body)
+    }
+
+    /// Summary `summary` (of `ids(_:)`) as a whole.
+    func fullSummary(_ summary: Int) -> GradSummary { summaries[summary] }
 
     /// Appends `gradient`.
     mutating func append(_ gradient: EdgeGradient) {
@@ -75,17 +74,14 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
     }
 }
 
-/// An edge gradient's fields as `EdgeGradientList.fields(_:)` reads them.
-struct StoredEdgeFields {
+/// An edge gradient's ids as `EdgeGradientList.ids(_:)` reads them.
+struct EdgeIDs {
     let from: Int
     let index: Int
     let to: Int
     let inputNr: Int
-    /// The summary's shape and values when it follows from them.
-    var shape: [Int]
-    var values: ArraySlice<Double>?
-    /// The summary when it is kept in full.
-    var full: GradSummary?
+    /// The summary's index in the list, -1 when no gradient was sent.
+    let summary: Int
 }
 
 /// One edge gradient's ids.
@@ -126,12 +122,14 @@ struct GradSummaryStore: Sendable {
         return GradSummary(values: v, shape: shapePool[e.shape])
     }
 
-    /// The shape and values of the summary at `index` when it is the one they give (nil when
-    /// the summary is kept in full), read without building the summary.
-    func valuesEntry(_ index: Int) -> (shape: [Int], values: ArraySlice<Double>)? {
+    /// Hands `body` the shape and values of the summary at `index` when it is the one they
+    /// give, read in place; nil when the summary is kept in full.
+    func withValues<R>(_ index: Int, _ body: ([Int], UnsafeBufferPointer<Double>) -> R) -> R? {
         let e = entries[index]
         guard e.count >= 0 else { return nil }
-        return (shapePool[e.shape], values[Int(e.start)..<Int(e.start) + Int(e.count)])
+        return values.withUnsafeBufferPointer { v in
+            body(shapePool[e.shape], UnsafeBufferPointer(rebasing: v[Int(e.start)..<Int(e.start) + Int(e.count)]))
+        }
     }
 
     /// Stores `summary`, or reuses the last entry when it holds the same summary (every field

@@ -102,6 +102,23 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Saved buffer `k` of node `id` as stored, its name and shape by id, with no strings or
+    /// arrays built.
+    func storedBuffer(_ k: Int, of id: Int) -> StoredSavedBuffer {
+        let i = Int(bufferStart(id)) + k
+        let p = buffers[i]
+        return StoredSavedBuffer(
+            nameID: Int(p.name), shapeID: Int(p.shape), dtype: DType(rawValue: Int(p.dtype)) ?? .float32,
+            bytes: Int(p.bytes), savedVersion: Int(p.savedVersion), isOutput: p.isOutput,
+            freedByPass: unpackID(p.freedByPass), invalidation: invalidations.isEmpty ? nil : invalidations[Int32(i)])
+    }
+
+    /// A name of the table's pool by id (`StoredSavedBuffer.nameID`).
+    func pooledName(_ nameID: Int) -> String { namePool[UInt32(nameID)] }
+
+    /// A shape of the table's pool by id (`StoredSavedBuffer.shapeID`).
+    func pooledShape(_ shapeID: Int) -> [Int] { shapePool[UInt32(shapeID)] }
+
     /// How many saved buffers node `id` has.
     func savedCount(of id: Int) -> Int { Int(rows[id].bufferEnd - bufferStart(id)) }
 
@@ -136,6 +153,19 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         let key = Int32(Int(bufferStart(id)) + index)
         if invalidations[key] == nil { invalidations[key] = invalidation }
     }
+}
+
+/// A saved buffer as `NodeTable.storedBuffer(_:of:)` reads it: `SavedBuffer`'s fields with
+/// the name and shape as ids in the table's pools (equal names, equal ids).
+struct StoredSavedBuffer {
+    let nameID: Int
+    let shapeID: Int
+    let dtype: DType
+    let bytes: Int
+    let savedVersion: Int
+    let isOutput: Bool
+    let freedByPass: Int?
+    let invalidation: Invalidation?
 }
 
 /// The fixed-width fields of one node record (see `NodeRecord`), packed.
