@@ -94,14 +94,15 @@ struct LUFactors {
 }
 
 extension Tensor {
-    /// PyTorch's checks on a batch of square float matrices for `api` (`linalg.inv`, ...).
-    func checkSquareMatrices(_ api: String, name: String = "A") throws {
+    /// PyTorch's checks on a batch of square (float, unless not `floatingPoint`) matrices for
+    /// `api` (`linalg.inv`, ...).
+    func checkSquareMatrices(_ api: String, name: String = "A", floatingPoint: Bool = true) throws {
         guard dim >= 2 else { throw TorchError.runtime("\(api): The input tensor \(name) must have at least 2 dimensions.") }
         guard shape[dim - 1] == shape[dim - 2] else {
             throw TorchError.runtime(
                 "\(api): \(name) must be batches of square matrices, but they are \(shape[dim - 2]) by \(shape[dim - 1]) matrices")
         }
-        guard dtype.isFloatingPoint else {
+        guard dtype.isFloatingPoint || !floatingPoint else {
             throw TorchError.unsupportedOperation(
                 "\(api): Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
