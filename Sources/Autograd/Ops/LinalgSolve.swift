@@ -142,7 +142,8 @@ extension Tensor {
     }
 
     /// `linalg.det(A)`: the sign of the pivoting times the product of U's diagonal
-    /// (LinalgDetBackward0, saving `A`, `LU`, `pivots` and `result`).
+    /// (LinalgDetBackward0, saving `A` and `result`; the formula keeps the LU factors itself,
+    /// which PyTorch saves as `LU` and `pivots`).
     func determinant(api: String) throws -> Tensor {
         try checkSquareMatrices(api)
         let n = shape[dim - 1]
@@ -175,7 +176,8 @@ extension Tensor {
 
     /// `linalg.slogdet(A)`: the sign of each determinant (the pivoting's times the product of
     /// the signs of U's diagonal) and the sum of the logs of that diagonal's absolute values
-    /// (LinalgSlogdetBackward0 on both, saving `A`, `LU`, `pivots` and `sign`).
+    /// (LinalgSlogdetBackward0 on both, saving `A` and `sign`; the formula keeps the LU factors
+    /// itself, which PyTorch saves as `LU` and `pivots`).
     func signAndLogDeterminant(api: String) throws -> (sign: Tensor, logabsdet: Tensor) {
         try checkSquareMatrices(api)
         let n = shape[dim - 1]
@@ -241,8 +243,9 @@ extension Tensor {
     /// `linalg.solve(A, B, left:)`: `X` with `A X = B` (`X A = B` when not `left`), through the
     /// LU of `A` (of `Aᵀ` when `A` is contiguous, solving with `getrs`' transpose, as PyTorch
     /// does); `B` is a vector right-hand side when it is 1-D or has `A`'s batch shape with the
-    /// last extent dropped; batch dims broadcast (LinalgSolveExBackward0, saving `A`, `LU`,
-    /// `pivots`, `left` and `result`).
+    /// last extent dropped; batch dims broadcast (LinalgSolveExBackward0, saving `A` and
+    /// `result` and keeping `left`; the formula keeps the LU factors itself, which PyTorch saves
+    /// as `LU` and `pivots`).
     public static func linalgSolve(_ a: Tensor, _ b: Tensor, left: Bool = true) throws -> Tensor {
         try a.checkSquareMatrices("linalg.solve")
         guard b.dtype == a.dtype else {
@@ -284,7 +287,7 @@ extension Tensor {
             let gX = vectorCase ? try ctx.grad.unsqueeze(-1) : ctx.grad
             let xMatrix = vectorCase ? try x.unsqueeze(-1) : x
             // gB solves the adjoint system: Aᵀ gB = gX (gB Aᵀ = gX when not left).
-            var adjointRHS = ColumnMajorBatch(left ? try gX.expand(Array(xMatrix.shape)) : try gX.expand(Array(xMatrix.shape)).transpose(-2, -1))
+            var adjointRHS = ColumnMajorBatch(left ? gX : try gX.transpose(-2, -1))
             try factors.solve(&adjointRHS, adjoint: left, dtype: x.dtype)
             let gBFull = left
                 ? adjointRHS.tensor(batchShape: batch, dtype: x.dtype)
