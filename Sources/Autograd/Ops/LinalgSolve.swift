@@ -141,16 +141,24 @@ extension Tensor {
         return out
     }
 
-    /// `linalg.det(A)`: the sign of the pivoting times the product of U's diagonal
-    /// (LinalgDetBackward0, saving `A` and `result`; the formula keeps the LU factors itself,
-    /// which PyTorch saves as `LU` and `pivots`).
-    func determinant(api: String) throws -> Tensor {
+    /// The LU factors of each matrix, U's diagonals (`[*, n]`) and the pivoting's signs (`[*]`),
+    /// for `det` and `slogdet`.
+    private func determinantFactors(_ api: String) throws -> (LUFactors, diagonals: Tensor, signs: Tensor) {
         try checkSquareMatrices(api)
         let n = shape[dim - 1]
         let batchShape = Array(shape.dropLast(2))
         let factors = try LUFactors(self)
         let diagonals = Tensor.fromValues(factors.diagonals, shape: batchShape + [n], dtype: dtype)
         let signs = Tensor.fromValues(factors.permutationSigns, shape: batchShape, dtype: dtype)
+        return (factors, diagonals, signs)
+    }
+
+    /// `linalg.det(A)`: the sign of the pivoting times the product of U's diagonal
+    /// (LinalgDetBackward0, saving `A` and `result`; the formula keeps the LU factors itself,
+    /// which PyTorch saves as `LU` and `pivots`).
+    func determinant(api: String) throws -> Tensor {
+        let (factors, diagonals, signs) = try determinantFactors(api)
+        let n = shape[dim - 1]
         let out = try Observation.hidden { try signs.mul(.tensor(diagonals.prod(dim: -1))) }
         record("linalg_det", "LinalgDetBackward0", inputs: [self], outputs: [out],
                saving: [.input("A", self), .output("result", 0)]) { [factors, shape, dtype] ctx in
@@ -179,12 +187,7 @@ extension Tensor {
     /// (LinalgSlogdetBackward0 on both, saving `A` and `sign`; the formula keeps the LU factors
     /// itself, which PyTorch saves as `LU` and `pivots`).
     func signAndLogDeterminant(api: String) throws -> (sign: Tensor, logabsdet: Tensor) {
-        try checkSquareMatrices(api)
-        let n = shape[dim - 1]
-        let batchShape = Array(shape.dropLast(2))
-        let factors = try LUFactors(self)
-        let diagonals = Tensor.fromValues(factors.diagonals, shape: batchShape + [n], dtype: dtype)
-        let signs = Tensor.fromValues(factors.permutationSigns, shape: batchShape, dtype: dtype)
+        let (factors, diagonals, signs) = try determinantFactors(api)
         let (sign, logabsdet) = try Observation.hidden {
             (try diagonals.sgn().prod(dim: -1).mul(.tensor(signs)), try diagonals.abs().log().sum(dims: [-1]))
         }
