@@ -8,6 +8,9 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
     case unsupportedOperation(String)
     /// A resource limit was hit (the memory budget); Python's `MemoryError`.
     case memory(String)
+    /// A factorization or solve failed on the values (a singular matrix, one not
+    /// positive-definite); PyTorch's `torch.linalg.LinAlgError`, a `RuntimeError`.
+    case linalg(String)
 
     /// The Python exception class name (`RuntimeError`, `TypeError`, ...).
     public var pythonType: String {
@@ -18,13 +21,15 @@ public enum TorchError: Error, Equatable, CustomStringConvertible {
         case .value: return "ValueError"
         case .unsupportedOperation: return "NotImplementedError"
         case .memory: return "MemoryError"
+        case .linalg: return "torch._C._LinAlgError"
         }
     }
 
     /// The error's message text, as PyTorch words it.
     public var message: String {
         switch self {
-        case .runtime(let m), .type(let m), .index(let m), .value(let m), .unsupportedOperation(let m), .memory(let m):
+        case .runtime(let m), .type(let m), .index(let m), .value(let m), .unsupportedOperation(let m), .memory(let m),
+            .linalg(let m):
             return m
         }
     }

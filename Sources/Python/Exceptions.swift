@@ -2,14 +2,20 @@
 package final class ExceptionClass: PyObject, Sendable {
     package let name: String
     package let base: ExceptionClass?
+    /// The module a host library's class lives in (`torch._C`); nil for builtins.
+    package let module: String?
 
-    package init(_ name: String, base: ExceptionClass?) {
+    package init(_ name: String, base: ExceptionClass?, module: String? = nil) {
         self.name = name
         self.base = base
+        self.module = module
     }
 
+    /// The name a traceback prints: module-qualified outside builtins.
+    var qualifiedName: String { module.map { "\($0).\(name)" } ?? name }
+
     package var typeName: String { "type" }
-    package func repr() -> String { "<class '\(name)'>" }
+    package func repr() -> String { "<class '\(qualifiedName)'>" }
 
     package func isSubclass(of other: ExceptionClass) -> Bool {
         var c: ExceptionClass? = self
@@ -106,7 +112,7 @@ package final class ExceptionInstance: PyObject {
 
     package var typeName: String { object?.cls.name ?? cls.name }
     /// The class name a traceback's last line shows (`re.error`, `MyError`).
-    var tracebackName: String { object?.cls.tracebackName ?? cls.name }
+    var tracebackName: String { object?.cls.tracebackName ?? cls.qualifiedName }
 
     /// `str(e)`: the single argument's str, or the tuple of arguments.
     package func str() -> String { object?.str() ?? Self.defaultStr(cls, args) }

@@ -121,8 +121,9 @@ final class RegistryFunction: Sendable {
         let arguments = OpArguments(overload.signature, slots: slots)
         if overload.returnsTuple {
             let outputs = try overload.declaration.callReturningAll(arguments)
-            guard overload.signature.returns.allSatisfy({ $0.contains(" ") }) else { return .tuple(outputs.map { .tensor($0) }) }
-            return .object(ReturnTypesObject(name: overload.signature.name, values: outputs[0], indices: outputs[1]))
+            let names = overload.signature.returns.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
+            guard names.count == outputs.count else { return .tuple(outputs.map { .tensor($0) }) }
+            return .object(ReturnTypesObject(name: overload.signature.name, fields: Array(zip(names, outputs))))
         }
         return .tensor(overload.isInPlace ? try overload.declaration.callInPlace(arguments) : try overload.declaration(arguments))
     }

@@ -163,32 +163,27 @@ enum TensorMethods {
     }()
 }
 
-/// `torch.return_types.max(values=..., indices=...)`: the (values, indices) pair that `max.dim`,
-/// `min.dim` and their kind return.
+/// `torch.return_types.max(values=..., indices=...)`: the named tuple an op with named returns
+/// gives (`max.dim`'s values and indices, `linalg.slogdet`'s sign and logabsdet), its fields
+/// named as the signature names them.
 final class ReturnTypesObject: PyObject {
     let name: String
-    let values: Tensor
-    let indices: Tensor
-    init(name: String, values: Tensor, indices: Tensor) {
+    let fields: [(name: String, value: Tensor)]
+    init(name: String, fields: [(name: String, value: Tensor)]) {
         self.name = name
-        self.values = values
-        self.indices = indices
+        self.fields = fields
     }
     var typeName: String { name }
     func repr() -> String {
-        "torch.return_types.\(name)(\nvalues=\(TensorFormatter.repr(values)),\nindices=\(TensorFormatter.repr(indices)))"
+        "torch.return_types.\(name)(\n" + fields.map { "\($0.name)=\(TensorFormatter.repr($0.value))" }.joined(separator: ",\n") + ")"
     }
-    func iterate(_ interp: Interpreter) throws -> [Value]? { [.tensor(values), .tensor(indices)] }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { fields.map { .tensor($0.value) } }
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? {
-        try interp.subscriptValue(.tuple([.tensor(values), .tensor(indices)]), key)
+        try interp.subscriptValue(.tuple(fields.map { .tensor($0.value) }), key)
     }
     func isInstance(of className: String) -> Bool { className == "tuple" }
     func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
-        switch n {
-        case "values": return .tensor(values)
-        case "indices": return .tensor(indices)
-        default: return nil
-        }
+        fields.first { $0.name == n }.map { .tensor($0.value) }
     }
 }
 

@@ -39,7 +39,9 @@ package final class TorchRuntime {
             name: "torch.nn.functional",
             members: RegistryBindings.adding(
                 .functional, to: TorchFunctions.functional(interp).merging(FunctionalPreludeMembers.members()) { $1 }))
-        let linalg = ModuleObject(name: "torch.linalg", members: RegistryBindings.adding(.linalg, to: [:]))
+        let linalg = ModuleObject(
+            name: "torch.linalg",
+            members: RegistryBindings.adding(.linalg, to: ["LinAlgError": .object(TorchRuntime.linAlgError)]))
         let gradscope = ModuleObject(name: "_gradscope", members: GradScopeHostModule.members(interp))
         let prelude = PreludeRegistry(hostMembers: ["torch.nn": ["functional": .object(functional)]])
         runtime.prelude = prelude
@@ -124,6 +126,10 @@ package final class TorchRuntime {
         return members
     }
 
+    /// `torch.linalg.LinAlgError` (`torch._C._LinAlgError`): a `RuntimeError` for a matrix
+    /// that cannot be factored (singular, not positive-definite).
+    static let linAlgError = ExceptionClass("_LinAlgError", base: .runtimeError, module: "torch._C")
+
     /// The runtime of `interp`.
     static func of(_ interp: Interpreter) -> TorchRuntime { interp.hostState(TorchRuntime.init) }
 }
@@ -144,6 +150,7 @@ extension TorchError: PyExceptionConvertible {
         case .value: cls = .valueError
         case .unsupportedOperation: cls = .notImplementedError
         case .memory: cls = .memoryError
+        case .linalg: cls = TorchRuntime.linAlgError
         }
         return PyException(cls, message)
     }

@@ -43,7 +43,10 @@ private func checkGradients(_ declaration: OpDeclaration, _ layout: Layout) thro
         var remaining = leaves[...]
         for slot in slots {
             let tensors = try remaining.prefix(slot.count).map { leaf -> Tensor in
-                let t = transposes && leaf.dim >= 2 ? try leaf.transpose(0, leaf.dim - 1) : leaf
+                var t = transposes && leaf.dim >= 2 ? try leaf.transpose(0, leaf.dim - 1) : leaf
+                if declaration.samples.domain == .positiveDefinite {
+                    t = try t.add(.tensor(t.transpose(-2, -1))).mul(.scalar(.double(0.5)))
+                }
                 return copyingSelf && slot.name == "self" ? try t.clone() : t
             }
             remaining = remaining.dropFirst(slot.count)

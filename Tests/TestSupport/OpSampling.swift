@@ -14,15 +14,28 @@ package enum OpSampling {
 
     /// A float64 sample tensor of `shape` in `domain`; `seed` shifts the values per input.
     package static func tensor(_ shape: [Int], _ domain: OpSamples.Domain, seed: Int) throws -> Tensor {
+        if domain == .positiveDefinite { return try positiveDefinite(shape, seed: seed) }
         let values = (0..<shape.reduce(1, *)).map { i -> Double in
             let v = base[(i + 5 * seed) % base.count]
             switch domain {
             case .real: return v
             case .positive: return Swift.abs(v)
             case .unitInterval: return v / 2.2
+            case .positiveDefinite: return v
             }
         }
         return try Tensor(values, shape: shape, dtype: .float64)
+    }
+
+    /// `B Bᵀ + n I` for each square matrix `B` of the real samples of `shape`.
+    private static func positiveDefinite(_ shape: [Int], seed: Int) throws -> Tensor {
+        let n = shape.last ?? 0
+        guard shape.count >= 2, shape[shape.count - 2] == n else {
+            throw MissingSample(description: "positive-definite samples need square matrices, not \(shape)")
+        }
+        let b = try tensor(shape, .real, seed: seed)
+        let identity = try Tensor((0..<n * n).map { $0 % (n + 1) == 0 ? Double(n) : 0 }, shape: [n, n], dtype: .float64)
+        return try b.matmul(b.transpose(-2, -1)).add(.tensor(identity))
     }
 
     /// The signature's non-sampled arguments: the declared samples and constant tensors, else a

@@ -153,7 +153,7 @@ struct RegistryBindingTests {
     static func tensors(_ result: Value) -> [Tensor] {
         switch result {
         case .object(let t as Tensor): return [t]
-        case .object(let pair as ReturnTypesObject): return [pair.values, pair.indices]
+        case .object(let pair as ReturnTypesObject): return pair.fields.map(\.value)
         case .tuple(let items): return items.flatMap(tensors)
         default: return []
         }

@@ -9,6 +9,10 @@ package struct OpSamples: Sendable {
         case positive
         /// Values strictly inside (-1, 1).
         case unitInterval
+        /// Symmetric positive-definite matrices over the last two dims (cholesky, logdet); the
+        /// gradient check passes the symmetric part of its leaves, so that the finite
+        /// differences move both triangles alike.
+        case positiveDefinite
     }
 
     /// A fixed argument that is not sampled nor differentiated (an index, a mask), as plain
