@@ -175,7 +175,8 @@ final class ReturnTypesObject: PyObject {
     }
     var typeName: String { name }
     func repr() -> String {
-        "torch.return_types.\(name)(\n" + fields.map { "\($0.name)=\(TensorFormatter.repr($0.value))" }.joined(separator: ",\n") + ")"
+        "torch.return_types.\(name)(\n" + fields.map { "\($0.name)=\(TensorFormatter.repr($0.value))" }.joined(separator: ",\n")
+            + ")"
     }
     func iterate(_ interp: Interpreter) throws -> [Value]? { fields.map { .tensor($0.value) } }
     func item(_ key: Value, _ interp: Interpreter) throws -> Value? {

@@ -143,7 +143,8 @@ func canonicalLinesMatchPyTorch(name: String, program: @Sendable (ScriptStub) th
         let expected =
             "CALL backward |"
             + order.enumerated().map { k, n in
-                " \(k)=\(records[n].name)(" + records[n].next.map { $0.map { "\(number[$0.node]!)" } ?? "-" }.joined(separator: ",")
+                " \(k)=\(records[n].name)("
+                    + records[n].next.map { $0.map { "\(number[$0.node]!)" } ?? "-" }.joined(separator: ",")
                     + ")"
             }.joined()
         #expect(g.canonicalLine(for: g.backwardPasses[0]) == expected)

@@ -71,7 +71,7 @@ import Testing
         let statements = [
             "y = y * 1.5", "y = y * 2", "y = y * 2.0", "y = y * 1.5", "y = torch.add(y, y, alpha=2)",
             "y = torch.add(y, y, alpha=3)", "y = y + 0.5", "y = y.pow(2)", "y = y.pow(3)", "y = y.pow(2)",
-            "y = y * torch.tensor(2.0)",
+            "y = y * torch.tensor(2.0)"
         ]
         let start = "import torch\ny = torch.ones(1, requires_grad=True)\n"
         func text(_ attributes: [OpAttribute]) -> String { attributes.map { "\($0.name)=\($0.value)" }.joined(separator: ",") }
@@ -82,7 +82,7 @@ import Testing
         #expect(
             alone == [
                 "other=1.5", "other=2", "other=2.0", "other=1.5", "alpha=2", "alpha=3", "alpha=1", "exponent=2",
-                "exponent=3", "exponent=2", "",
+                "exponent=3", "exponent=2", ""
             ])
         let loop = Self.record(
             start + "for i in range(3):\n" + statements.map { "    " + $0 + "\n" }.joined(), values: false)

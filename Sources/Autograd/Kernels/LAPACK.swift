@@ -175,7 +175,8 @@ enum LAPACKCalls {
                 rhs.withBuffer(type) { b in
                     pivots.withUnsafeBufferPointer { p in
                         for m in 0..<count {
-                            getrs(trans, &size, &nrhs, a + m * n * n, &size, p.baseAddress! + m * n, b + m * n * k, &size, &info, 1)
+                            getrs(
+                                trans, &size, &nrhs, a + m * n * n, &size, p.baseAddress! + m * n, b + m * n * k, &size, &info, 1)
                         }
                     }
                 }

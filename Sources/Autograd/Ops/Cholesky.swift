@@ -20,8 +20,10 @@ extension Tensor {
             "The factorization could not be completed because the input is not positive-definite (the leading minor of order \($0) is not positive-definite)."
         }
         let out = batch.tensor(batchShape: Array(shape.dropLast(2)), dtype: dtype)
-        record("linalg_cholesky_ex", "LinalgCholeskyExBackward0", inputs: [self], outputs: [out],
-               saving: [.output("L", 0)], keeping: [("upper", .bool(upper))]) { ctx in
+        record(
+            "linalg_cholesky_ex", "LinalgCholeskyExBackward0", inputs: [self], outputs: [out],
+            saving: [.output("L", 0)], keeping: [("upper", .bool(upper))]
+        ) { ctx in
             try [Tensor.choleskyBackward(ctx.grad, factor: ctx.saved(0), upper: upper)]
         }
         return out

@@ -57,7 +57,9 @@ struct LUFactors {
     init(_ a: Tensor) throws {
         transposed = a.isContiguous
         var batch = ColumnMajorBatch(a)
-        if transposed { batch = ColumnMajorBatch(rows: batch.rows, columns: batch.columns, count: batch.count, values: batch.rowMajor) }
+        if transposed {
+            batch = ColumnMajorBatch(rows: batch.rows, columns: batch.columns, count: batch.count, values: batch.rowMajor)
+        }
         (pivots, info) = try LAPACKCalls.luFactor(&batch, dtype: a.dtype)
         lu = batch
     }
@@ -100,7 +102,8 @@ extension Tensor {
         guard dim >= 2 else { throw TorchError.runtime("\(api): The input tensor \(name) must have at least 2 dimensions.") }
         guard shape[dim - 1] == shape[dim - 2] else {
             throw TorchError.runtime(
-                "\(api): \(name) must be batches of square matrices, but they are \(shape[dim - 2]) by \(shape[dim - 1]) matrices")
+                "\(api): \(name) must be batches of square matrices, but they are \(shape[dim - 2]) by \(shape[dim - 1]) matrices"
+            )
         }
         guard dtype.isFloatingPoint || !floatingPoint else {
             throw TorchError.unsupportedOperation(
@@ -133,8 +136,10 @@ extension Tensor {
         var rhs = ColumnMajorBatch(rows: n, columns: n, count: factors.lu.count, values: identity)
         try factors.solve(&rhs, adjoint: false, dtype: dtype)
         let out = rhs.tensor(batchShape: Array(shape.dropLast(2)), dtype: dtype)
-        record("linalg_inv_ex", "LinalgInvExBackward0", inputs: [self], outputs: [out],
-               saving: [.output("inverse", 0)]) { ctx in
+        record(
+            "linalg_inv_ex", "LinalgInvExBackward0", inputs: [self], outputs: [out],
+            saving: [.output("inverse", 0)]
+        ) { ctx in
             let inverseT = try ctx.saved(0).transpose(-2, -1)
             return [try inverseT.matmul(ctx.grad.matmul(inverseT)).neg()]
         }
@@ -160,8 +165,10 @@ extension Tensor {
         let (factors, diagonals, signs) = try determinantFactors(api)
         let n = shape[dim - 1]
         let out = try Observation.hidden { try signs.mul(.tensor(diagonals.prod(dim: -1))) }
-        record("linalg_det", "LinalgDetBackward0", inputs: [self], outputs: [out],
-               saving: [.input("A", self), .output("result", 0)]) { [factors, shape, dtype] ctx in
+        record(
+            "linalg_det", "LinalgDetBackward0", inputs: [self], outputs: [out],
+            saving: [.input("A", self), .output("result", 0)]
+        ) { [factors, shape, dtype] ctx in
             let (a, det) = (try ctx.saved(0), try ctx.saved(1))
             let scale = try ctx.grad.mul(.tensor(det)).doubles()
             let gradient = try factors.inverseTransposeTimesDiagonal(scale, shape: shape, dtype: dtype)
@@ -191,8 +198,10 @@ extension Tensor {
         let (sign, logabsdet) = try Observation.hidden {
             (try diagonals.sgn().prod(dim: -1).mul(.tensor(signs)), try diagonals.abs().log().sum(dims: [-1]))
         }
-        record("linalg_slogdet", "LinalgSlogdetBackward0", inputs: [self], outputs: [sign, logabsdet],
-               saving: [.input("A", self), .output("sign", 0)]) { [factors, shape, dtype] ctx in
+        record(
+            "linalg_slogdet", "LinalgSlogdetBackward0", inputs: [self], outputs: [sign, logabsdet],
+            saving: [.input("A", self), .output("sign", 0)]
+        ) { [factors, shape, dtype] ctx in
             [try factors.inverseTransposeTimesDiagonal(ctx.grads[1].doubles(), shape: shape, dtype: dtype)]
         }
         return (sign, logabsdet)
@@ -253,7 +262,8 @@ extension Tensor {
         try a.checkSquareMatrices("linalg.solve")
         guard b.dtype == a.dtype else {
             throw TorchError.runtime(
-                "linalg.solve: Expected A and B to have the same dtype, but found A of type \(a.dtype.scalarTypeName) and B of type \(b.dtype.scalarTypeName) instead")
+                "linalg.solve: Expected A and B to have the same dtype, but found A of type \(a.dtype.scalarTypeName) and B of type \(b.dtype.scalarTypeName) instead"
+            )
         }
         let n = a.shape[a.dim - 1]
         let vectorCase = b.dim == 1 || (a.dim - 1 == b.dim && Array(b.shape) == Array(a.shape.dropLast()))
@@ -265,11 +275,13 @@ extension Tensor {
         guard bRows == n else {
             let (r, c) = (bMatrix.shape[bMatrix.dim - 2], bMatrix.shape[bMatrix.dim - 1])
             throw TorchError.runtime(
-                "linalg.solve: Incompatible shapes of A and B for the equation \(left ? "AX = B" : "XA = B") (\(n)x\(n) and \(r)x\(c))")
+                "linalg.solve: Incompatible shapes of A and B for the equation \(left ? "AX = B" : "XA = B") (\(n)x\(n) and \(r)x\(c))"
+            )
         }
         guard left || !vectorCase else {
             throw TorchError.runtime(
-                "linalg.solve: Vector broadcasting of the left hand side is not supported for left=False. In this case linalg.solve is equivalent to B / A.squeeze(-1)")
+                "linalg.solve: Vector broadcasting of the left hand side is not supported for left=False. In this case linalg.solve is equivalent to B / A.squeeze(-1)"
+            )
         }
         let batch = try broadcastShapes(Array(a.shape.dropLast(2)), Array(bMatrix.shape.dropLast(2)))
         let aFull = a.shape.dropLast(2).elementsEqual(batch) ? a : try a.expand(batch + [n, n]).contiguous()
@@ -281,23 +293,29 @@ extension Tensor {
         // X A = B is Aᵀ Xᵀ = Bᵀ.
         var rhs = ColumnMajorBatch(left ? bFull : try bFull.transpose(-2, -1))
         try factors.solve(&rhs, adjoint: !left, dtype: a.dtype)
-        let solved = left ? rhs.tensor(batchShape: batch, dtype: a.dtype) : try rhs.tensor(batchShape: batch, dtype: a.dtype).transpose(-2, -1)
+        let solved =
+            left
+            ? rhs.tensor(batchShape: batch, dtype: a.dtype) : try rhs.tensor(batchShape: batch, dtype: a.dtype).transpose(-2, -1)
         let out = vectorCase ? try solved.squeeze(-1) : solved
-        record("linalg_solve_ex", "LinalgSolveExBackward0", inputs: [a, b], outputs: [out],
-               saving: [.input("A", a), .output("result", 0)],
-               keeping: [("left", .bool(left))]) { [factors, aShape = a.shape, bShape = b.shape] ctx in
+        record(
+            "linalg_solve_ex", "LinalgSolveExBackward0", inputs: [a, b], outputs: [out],
+            saving: [.input("A", a), .output("result", 0)],
+            keeping: [("left", .bool(left))]
+        ) { [factors, aShape = a.shape, bShape = b.shape] ctx in
             let x = try ctx.saved(1)
             let gX = vectorCase ? try ctx.grad.unsqueeze(-1) : ctx.grad
             let xMatrix = vectorCase ? try x.unsqueeze(-1) : x
             // gB solves the adjoint system: Aᵀ gB = gX (gB Aᵀ = gX when not left).
             var adjointRHS = ColumnMajorBatch(left ? gX : try gX.transpose(-2, -1))
             try factors.solve(&adjointRHS, adjoint: left, dtype: x.dtype)
-            let gBFull = left
+            let gBFull =
+                left
                 ? adjointRHS.tensor(batchShape: batch, dtype: x.dtype)
                 : try adjointRHS.tensor(batchShape: batch, dtype: x.dtype).transpose(-2, -1)
             var gA: Tensor? = nil
             if ctx.needsGrad(0) {
-                let product = left
+                let product =
+                    left
                     ? try gBFull.matmul(xMatrix.transpose(-2, -1)) : try xMatrix.transpose(-2, -1).matmul(gBFull)
                 gA = try product.neg().sumTo(aShape)
             }

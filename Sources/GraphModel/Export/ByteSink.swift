@@ -155,7 +155,8 @@ final class ByteSink {
         }
         if m >= 10 {
             let pair = Int(truncatingIfNeeded: m) &* 2
-            target.storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k &- 2, as: UInt16.self)
+            target.storeBytes(
+                of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), toByteOffset: k &- 2, as: UInt16.self)
         } else {
             base[k &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)
         }
