@@ -34,6 +34,23 @@ func forEachOffset(shape: [Int], strides: [Int], offset: Int, _ body: (Int) -> V
     }
 }
 
+/// Calls `body` with every index of `shape` in row-major order (one array, updated in place).
+func forEachIndex(_ shape: [Int], _ body: ([Int]) -> Void) {
+    guard !shape.contains(0) else { return }
+    var index = [Int](repeating: 0, count: shape.count)
+    while true {
+        body(index)
+        var d = shape.count - 1
+        while d >= 0 {
+            index[d] += 1
+            if index[d] < shape[d] { break }
+            index[d] = 0
+            d -= 1
+        }
+        if d < 0 { return }
+    }
+}
+
 /// Broadcasts two shapes with PyTorch's rules and error text.
 public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
     if a == b || b.isEmpty { return a }

@@ -109,12 +109,10 @@ extension Tensor {
     /// in this tensor's contiguous layout.
     private func edgePadOffsets(_ padding: [Int], mode: EdgePadMode, outShape: [Int]) -> [Int] {
         let strides = contiguousStrides(shape)
-        let total = outShape.reduce(1, *)
         var offsets = [Int]()
-        offsets.reserveCapacity(total)
-        var index = [Int](repeating: 0, count: dim)
+        offsets.reserveCapacity(outShape.reduce(1, *))
         let first = dim - padding.count / 2
-        for _ in 0..<total {
+        forEachIndex(outShape) { index in
             var offset = 0
             for d in 0..<dim {
                 var position = index[d]
@@ -125,13 +123,6 @@ extension Tensor {
                 offset += position * strides[d]
             }
             offsets.append(offset)
-            var d = dim - 1
-            while d >= 0 {
-                index[d] += 1
-                if index[d] < outShape[d] { break }
-                index[d] = 0
-                d -= 1
-            }
         }
         return offsets
     }

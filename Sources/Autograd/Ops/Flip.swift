@@ -26,16 +26,8 @@ extension Tensor {
         let strides = contiguousStrides(shape)
         var positions = [Int]()
         positions.reserveCapacity(numel)
-        var index = [Int](repeating: 0, count: dim)
-        for _ in 0..<numel {
+        forEachIndex(shape) { index in
             positions.append(zip(source(index), strides).reduce(0) { $0 + $1.0 * $1.1 })
-            var d = dim - 1
-            while d >= 0 {
-                index[d] += 1
-                if index[d] < shape[d] { break }
-                index[d] = 0
-                d -= 1
-            }
         }
         let out = Storage.uninitialized(dtype, count: positions.count)
         dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: out))
