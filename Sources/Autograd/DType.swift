@@ -37,7 +37,7 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
     public static func < (a: DType, b: DType) -> Bool { a.rawValue < b.rawValue }
 
     /// The C++ scalar type name PyTorch's messages use (`Float`, `Double`, `Long`, `Bool`).
-    var scalarTypeName: String {
+    package var scalarTypeName: String {
         switch self {
         case .bool: return "Bool"
         case .int64: return "Long"

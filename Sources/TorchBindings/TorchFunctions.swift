@@ -58,6 +58,7 @@ enum TorchFunctions {
 
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
+            .merging(TriangleIndicesBinding.members()) { _, new in new }
             .merging(EinsumBinding.members()) { _, new in new }
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
