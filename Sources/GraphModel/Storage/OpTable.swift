@@ -1,5 +1,6 @@
 /// Every forward op of a graph, stored as a row of small integers per op and a few columns,
-/// with the input and output ids of all ops in one flat column, read as `OpRecord` values built on access. Indexed by `OpRecord.id`.
+/// with the input and output ids of all ops in one flat column, read as `OpRecord` values built
+/// on access. Indexed by `OpRecord.id`.
 public struct OpTable: RandomAccessCollection, Sendable {
     /// The fixed-width fields per op, in one array so that recording an op is one append
     /// rather than one per field.
