@@ -55,6 +55,7 @@ package final class TorchRuntime {
         torchMembers["special"] = prelude.modules["torch.special"].map { .object($0) }
         torchMembers["serialization"] = prelude.modules["torch.serialization"].map { .object($0) }
         torchMembers.merge(delegates(["save", "load"], to: "torch.serialization", prelude)) { $1 }
+        torchMembers.merge(delegates(["rms_norm"], to: "torch.nn._functional_normalization", prelude)) { $1 }
         torchMembers.merge(NumPyBridge.torchMembers(interp)) { $1 }
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)

@@ -75,4 +75,5 @@ from torch.nn.modules import (
     ReplicationPad2d, ReplicationPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d,
 )
 from torch.nn.modules import PixelShuffle, PixelUnshuffle
+from torch.nn.modules import CosineSimilarity, ParameterDict, RMSNorm, Softmax2d
 from torch.nn import init, utils

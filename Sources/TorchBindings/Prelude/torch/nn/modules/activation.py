@@ -125,6 +125,15 @@ class Softmax(Module):
         return f"dim={self.dim}"
 
 
+class Softmax2d(Module):
+    r"""Applies SoftMax over features to each spatial location (over dimension -3)."""
+
+    def forward(self, input):
+        if input.dim() not in (3, 4):
+            raise ValueError(f"Softmax2d: expected input to be 3D or 4D, got {input.dim()}D instead")
+        return F.softmax(input, -3, _stacklevel=5)
+
+
 class LogSoftmax(Module):
     r"""Applies the log(Softmax(x)) function to an n-dimensional input Tensor."""
 
