@@ -8,4 +8,6 @@ from torch.optim.adadelta import Adadelta
 from torch.optim.adamax import Adamax
 from torch.optim.nadam import NAdam
 from torch.optim.radam import RAdam
+from torch.optim.rprop import Rprop
+from torch.optim.asgd import ASGD
 from torch.optim import lr_scheduler
