@@ -17,6 +17,7 @@ enum FunctionalBindings {
     /// The functions, by name.
     static func members() -> [String: Value] {
         var m = InPlaceActivationBindings.members().merging(InterpolateBinding.members()) { _, new in new }
+        m.merge(AdaptiveMaxPoolBindings.members()) { _, new in new }
         m["dropout"] = function("dropout") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout", args, interp)
             return .tensor(try Tensor.dropout(input, p: p, training: training, inPlace: inPlace))
@@ -172,15 +173,17 @@ enum FunctionalBindings {
     }
 
     /// functional.py's `_list_with_default`: an output size whose `None` entries take the
-    /// input's trailing sizes.
-    private static func listWithDefault(_ size: Value, _ defaults: [Int], _ interp: Interpreter) throws -> [Int] {
+    /// input's trailing sizes (`name` is the function, for argument errors).
+    static func listWithDefault(
+        _ size: Value, _ defaults: [Int], _ interp: Interpreter, name: String = "adaptive_avg_pool2d"
+    ) throws -> [Int] {
         if case .int(let n) = size { return [n] }
         let entries = try interp.iterate(size)
         guard defaults.count > entries.count else {
             throw PyException.value("Input dimension should be at least \(entries.count + 1)")
         }
         return try zip(entries, defaults.suffix(entries.count)).map { v, d in
-            interp.isNone(v) ? d : try interp.intValue(v, "adaptive_avg_pool2d", "output_size")
+            interp.isNone(v) ? d : try interp.intValue(v, name, "output_size")
         }
     }
 

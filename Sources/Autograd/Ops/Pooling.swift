@@ -165,7 +165,8 @@ private struct AdaptiveAvgPoolVisitor: FloatVisitor {
     }
 }
 
-private struct ScatterIndicesVisitor: FloatVisitor {
+/// The backward of a max pooling: each output gradient added at its maximum's index in its plane.
+struct ScatterIndicesVisitor: FloatVisitor {
     let grad: Storage, indices: Storage, destination: Storage, planes: Int, inPlane: Int, outPlane: Int
     func visit<T: FloatElement>(_ type: T.Type) {
         let g = grad.pointer(T.self)
