@@ -81,7 +81,8 @@ extension Tensor {
         let outShape = Array(shape.dropLast(2)) + outputSize
         if let negative = outputSize.first(where: { $0 < 0 }) {
             throw TorchError.runtime(
-                "Trying to create tensor with negative dimension \(negative): [\(outShape.map(String.init).joined(separator: ", "))]")
+                "Trying to create tensor with negative dimension \(negative): [\(outShape.map(String.init).joined(separator: ", "))]"
+            )
         }
         guard dtype.isFloatingPoint else {
             throw TorchError.unsupportedOperation("\"adaptive_max_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
