@@ -11,9 +11,9 @@ import CSleef
 /// sqrt_kernel (VML), -0.5 rsqrt (`1 / sqrt(x)`), -1 reciprocal, 2, 3 and -2 are the products
 /// `x * x`, `x * x * x` and `1 / (x * x)` rounded after each step. Other exponents take
 /// cpu_kernel_vec's split (aten/src/ATen/native/cpu/Loops.h, `vectorized_loop`; the kernel is
-/// registered for AVX-512): whole blocks of two 64-byte vectors of a contiguous tensor through
-/// SLEEF's `pow_u10` (the exponent rounded to the type), the rest and every element of a strided
-/// tensor through `std::pow` in double. The result takes TensorIterator's layout.
+/// registered for AVX-512): the elements the vector op computes (`VectorBlocks`: whole blocks of
+/// two 64-byte vectors of each inner loop) through SLEEF's `pow_u10` (the exponent rounded to
+/// the type), the rest through `std::pow` in double. The result takes TensorIterator's layout.
 func powScalarFloat(_ t: Tensor, exponent: Double, dtype: DType) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, _ in
         powScalarRowMajor(operands[0], exponent: exponent, dtype: dtype)
@@ -27,9 +27,9 @@ private func powScalarRowMajor(_ t: Tensor, exponent: Double, dtype: DType) -> T
     let n = base.numel
     let source = base.contiguousStorage(as: dtype)
     let out = Storage.uninitialized(dtype, count: n)
-    let vectorised = t.isContiguous ? n - n % (128 / dtype.itemSize) : 0
-    dtype.dispatchFloat(
-        PowScalarVisitor(source: source, destination: out, count: n, vectorised: vectorised, exponent: exponent))
+    let blocks =
+        t.dtype == dtype ? VectorBlocks(t, itemSize: dtype.itemSize) : VectorBlocks(count: n, itemSize: dtype.itemSize)
+    dtype.dispatchFloat(PowScalarVisitor(source: source, destination: out, count: n, blocks: blocks, exponent: exponent))
     return Tensor(storage: out, shape: base.shape)
 }
 
@@ -40,7 +40,7 @@ private enum SquareRoot: UnaryFloatFunction {
 /// The kernel's loops, concrete for `Float` and `Double` (unoptimised builds call a function per
 /// element in generic loops).
 private struct PowScalarVisitor: FloatVisitor {
-    let source: Storage, destination: Storage, count: Int, vectorised: Int, exponent: Double
+    let source: Storage, destination: Storage, count: Int, blocks: VectorBlocks, exponent: Double
 
     func visit<T: FloatElement>(_ type: T.Type) {
         if T.self == Float.self {
@@ -80,13 +80,9 @@ private struct PowScalarVisitor: FloatVisitor {
             }
         default:
             let e = Float(exponent)
-            while i < vectorised {
-                d[i] = Sleef_powf1_u10purecfma(s[i], e)
-                i += 1
-            }
-            while i < count {
-                d[i] = Float(pow(Double(s[i]), exponent))
-                i += 1
+            blocks.forEachLoop(count: count) { vector, scalar in
+                for i in vector { d[i] = Sleef_powf1_u10purecfma(s[i], e) }
+                for i in scalar { d[i] = Float(pow(Double(s[i]), exponent)) }
             }
         }
     }
@@ -120,13 +116,9 @@ private struct PowScalarVisitor: FloatVisitor {
                 i += 1
             }
         default:
-            while i < vectorised {
-                d[i] = Sleef_powd1_u10purecfma(s[i], exponent)
-                i += 1
-            }
-            while i < count {
-                d[i] = pow(s[i], exponent)
-                i += 1
+            blocks.forEachLoop(count: count) { vector, scalar in
+                for i in vector { d[i] = Sleef_powd1_u10purecfma(s[i], exponent) }
+                for i in scalar { d[i] = pow(s[i], exponent) }
             }
         }
     }

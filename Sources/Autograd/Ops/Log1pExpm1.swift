@@ -19,9 +19,10 @@ enum Log1pExpm1Ops {
 }
 
 /// Applies a SLEEF routine to every element; integer inputs are promoted to float32 first. With
-/// `float64Rest`, float64 takes SLEEF only on whole blocks of two 64-byte vectors (16 values) of
-/// a contiguous tensor and `float64Rest` on the rest and on strided tensors, as PyTorch's kernels
-/// that vectorise whole blocks and finish with the C library do.
+/// `float64Rest`, float64 takes SLEEF only on the elements PyTorch's vector op computes
+/// (`VectorBlocks`: whole blocks of two 64-byte vectors, 16 values, of each inner loop) and
+/// `float64Rest` on the rest, as PyTorch's kernels that vectorise whole blocks and finish with
+/// the C library do.
 func mapSleef(
     _ t: Tensor, float32: (Float) -> Float, float64: (Double) -> Double, float64Rest: ((Double) -> Double)? = nil
 ) -> Tensor {
@@ -31,10 +32,17 @@ func mapSleef(
         let source = operands[0].contiguousStorage(as: dtype)
         let out = Storage.uninitialized(dtype, count: n)
         if dtype == .float64 {
-            let vectorised = float64Rest == nil ? n : operands[0].isContiguous ? n - n % 16 : 0
             let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
-            for i in 0..<vectorised { y[i] = float64(x[i]) }
-            if let rest = float64Rest { for i in vectorised..<n { y[i] = rest(x[i]) } }
+            if let rest = float64Rest {
+                let blocks =
+                    t.dtype == dtype ? VectorBlocks(operands[0], itemSize: 8) : VectorBlocks(count: n, itemSize: 8)
+                blocks.forEachLoop(count: n) { vector, scalar in
+                    for i in vector { y[i] = float64(x[i]) }
+                    for i in scalar { y[i] = rest(x[i]) }
+                }
+            } else {
+                for i in 0..<n { y[i] = float64(x[i]) }
+            }
         } else {
             let (x, y) = (source.pointer(Float.self), out.pointer(Float.self))
             for i in 0..<n { y[i] = float32(x[i]) }

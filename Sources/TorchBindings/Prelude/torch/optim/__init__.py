@@ -10,4 +10,5 @@ from torch.optim.nadam import NAdam
 from torch.optim.radam import RAdam
 from torch.optim.rprop import Rprop
 from torch.optim.asgd import ASGD
+from torch.optim.lbfgs import LBFGS
 from torch.optim import lr_scheduler
