@@ -27,10 +27,11 @@ extension Interpreter {
         case "output_nr": return .int(t.outputNr)
         case "_base": return t.base.map(Value.tensor) ?? Value.none
         default:
-            if let function = RegistryBindings.methods[name] {
+            let bound = OpAliases.methodTarget(of: name) ?? name
+            if let function = RegistryBindings.methods[bound] {
                 return .object(BuiltinFunction(name) { args, interp in try function.call(receiver: t, args, interp) })
             }
-            guard let method = TensorMethods.table[name] else { return nil }
+            guard let method = TensorMethods.table[bound] else { return nil }
             return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })
         }
     }

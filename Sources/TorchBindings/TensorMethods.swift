@@ -100,6 +100,26 @@ enum TensorMethods {
         m["is_inference"] = { t, _, _ in .bool(t.isInference) }
         m["is_floating_point"] = { t, _, _ in .bool(t.dtype.isFloatingPoint) }
         m["is_contiguous"] = { t, _, _ in .bool(t.isContiguous) }
+        m["is_complex"] = { _, _, _ in .bool(false) }
+        m["is_signed"] = { t, _, _ in .bool(t.dtype != .bool) }
+        m["get_device"] = { _, _, _ in .int(-1) }
+        m["is_same_size"] = { t, a, i in
+            .bool(t.shape == (try i.tensorValue(a.value(0, "other"), "is_same_size", "other")).shape)
+        }
+        m["is_nonzero"] = { t, _, _ in
+            guard t.numel == 1 else {
+                let count = t.numel == 0 ? "no values" : "more than one value"
+                throw PyException.runtime("Boolean value of Tensor with \(count) is ambiguous")
+            }
+            return .bool(try t.item().doubleValue != 0)
+        }
+        unary("ravel", { try $0.contiguous().view([-1]) })
+        m["where"] = { t, a, i in
+            try a.check("where", maxPositional: 2, allowed: ["condition", "other"])
+            let condition = try i.tensorValue(a.value(0, "condition"), "where", "condition")
+            let other = try TorchFunctions.whereBranch(a.value(1, "other"), position: 2, name: "other")
+            return .tensor(try Tensor.maskedWhere(condition, t, other))
+        }
         m["stride"] = { t, a, i in
             guard let d = a.value(0, "dim") else { return .tuple(t.strides.map { .int($0) }) }
             let n = try normalizeDim(try i.intValue(d, "stride", "dim"), rank: t.dim)

@@ -56,15 +56,31 @@ enum TorchFunctions {
         .tensor(try Tensor.factory(op, t, requiresGrad: try interp.boolValue(args.keyword("requires_grad"), default: false)))
     }
 
+    /// A branch of `torch.where` / `Tensor.where`: a tensor, or a Python number as a 0-dim
+    /// tensor of its kind.
+    static func whereBranch(_ value: Value?, position: Int, name: String) throws -> Tensor {
+        let v = value ?? .none
+        switch v {
+        case .object(let t as Tensor): return t
+        case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
+        case .float(let d): return Tensor.scalar(d, dtype: .float32)
+        case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
+        default:
+            throw PyException.type(
+                "where(): argument '\(name)' (position \(position)) must be Tensor, not \(Formatting.typeName(v))")
+        }
+    }
+
     static func torch(_ interp: Interpreter) -> [String: Value] {
         var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
             .merging(TriangleIndicesBinding.members()) { _, new in new }
             .merging(EinsumBinding.members()) { _, new in new }
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
+            .merging(TypePromotionBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
-            "chunk", "unbind"
+            "chunk", "unbind", "ravel", "is_complex", "is_nonzero", "is_same_size"
         ] {
             m[name] = delegating(name)
         }
@@ -186,19 +202,10 @@ enum TorchFunctions {
                     "where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.legacyTypeName.replacingOccurrences(of: "torch.", with: "").replacingOccurrences(of: "Tensor", with: ""))"
                 )
             }
-            func branch(_ index: Int, _ name: String) throws -> Tensor {
-                let v = args.value(index, name) ?? .none
-                switch v {
-                case .object(let t as Tensor): return t
-                case .int(let n): return Tensor.scalar(Double(n), dtype: .int64)
-                case .float(let d): return Tensor.scalar(d, dtype: .float32)
-                case .bool(let b): return Tensor.scalar(b ? 1 : 0, dtype: .bool)
-                default:
-                    throw PyException.type(
-                        "where(): argument '\(name)' (position \(index + 1)) must be Tensor, not \(Formatting.typeName(v))")
-                }
-            }
-            return .tensor(try Tensor.maskedWhere(condition, try branch(1, "input"), try branch(2, "other")))
+            return .tensor(
+                try Tensor.maskedWhere(
+                    condition, try whereBranch(args.value(1, "input"), position: 2, name: "input"),
+                    try whereBranch(args.value(2, "other"), position: 3, name: "other")))
         }
         m["is_floating_point"] = function("is_floating_point") { args, _ in
             guard case .object(let t as Tensor) = args.positional.first ?? .none else {

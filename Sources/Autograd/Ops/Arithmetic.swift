@@ -205,12 +205,16 @@ extension Tensor {
     }
 
     /// True division (`torch.div`); integer operands give float32.
-    public func div(_ other: Operand) throws -> Tensor {
+    public func div(_ other: Operand) throws -> Tensor { try divided(by: other, node: "DivBackward0") }
+
+    /// True division recorded with grad_fn `node`: DivBackward0, or DivBackward2 for `div` with
+    /// `rounding_mode=None`, which PyTorch routes through `div.Tensor_mode`.
+    func divided(by other: Operand, node: String) throws -> Tensor {
         let (dt, o) = promote(other, floatResult: true)
         let out = try mapBinary(DivF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
         record(
-            "div", "DivBackward0", self, o, output: out,
+            "div", node, self, o, output: out,
             saving: SaveSlotPair(.input("other", o), .input("self", o.requiresGrad ? self : nil)),
             formula: { ctx in
                 let other = try ctx.saved("other")

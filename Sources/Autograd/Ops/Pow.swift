@@ -55,8 +55,9 @@ private enum PowF: BinaryFunction {
     static func apply(_ a: Bool, _ b: Bool) -> Bool { a || !b }
 }
 
-/// Python's floor division; integer division by zero is rejected before the kernel runs.
-private enum FloorDivideF: BinaryFunction {
+/// Python's floor division as ATen's div_floor computes it (fmod, then a correction to the
+/// floor); integer division by zero is rejected before the kernel runs.
+enum FloorDivideF: BinaryFunction {
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
         if b == 0 { return a / b }
         let mod = a.truncatingRemainder(dividingBy: b)
@@ -186,7 +187,7 @@ extension Tensor {
     public func pow_(_ exponent: Double) throws -> Tensor { try pow_(.double(exponent)) }
 
     /// Raises PyTorch's error for integer division or remainder by zero.
-    private func checkIntegerDivisor(_ divisor: Tensor, dtype: DType) throws {
+    func checkIntegerDivisor(_ divisor: Tensor, dtype: DType) throws {
         if !dtype.isFloatingPoint && divisor.doubles().contains(0) {
             throw TorchError.runtime("ZeroDivisionError")
         }
