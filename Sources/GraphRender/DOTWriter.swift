@@ -158,7 +158,7 @@ public struct DOTWriter {
             }
             let tooltip = e.tooltip
             var attributes = Style.attributes(for: roles).merging(e.attributes)
-                .merging(["id": .text(e.id), "tooltip": .text(tooltip)])
+                .merging(["id": .text(scene.id(of: e)), "tooltip": .text(tooltip)])
             // A gradient's or a detach's label explains itself with its edge's tooltip.
             if attributes["label"] != nil { attributes = attributes.merging(["labeltooltip": .text(tooltip)]) }
             if breaks.contains(i) { attributes = attributes.merging(["constraint": "false"]) }

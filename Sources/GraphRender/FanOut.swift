@@ -20,8 +20,7 @@ extension Scene {
                 }
                 copy.tooltip += "\n(drawn once per use: it feeds \(list.count) ops)"
                 result.edges[edgeIndex].from = result.nodes.count
-                let position = edges[edgeIndex].position ?? "0"
-                result.edges[edgeIndex].id = "e_\(copy.id)_\(nodes[edges[edgeIndex].to].id)_\(position)"
+                result.edges[edgeIndex].writtenID = nil
                 result.nodes.append(copy)
             }
             result.nodes[n].tooltip += "\n(drawn once per use: it feeds \(list.count) ops)"

@@ -100,8 +100,7 @@ extension Scene {
         }
         for e in edges {
             let (f, t) = (nodeOfGroup[groupOfNode[e.from]], nodeOfGroup[groupOfNode[e.to]])
-            let position = e.position
-            let key = EdgeFoldKey(from: f, to: t, kind: e.kind, position: position ?? "")
+            let key = EdgeFoldKey(from: f, to: t, kind: e.kind, position: e.position)
             if let existing = edgeOfKey[key] {
                 // Changed in place: a copy of the edge would copy its growing list of magnitudes
                 // once per folded edge. The latest gradient wins; an edge without one keeps an
@@ -118,7 +117,7 @@ extension Scene {
             var edge = e
             edge.from = f
             edge.to = t
-            edge.id = "e_\(result.nodes[f].id)_\(result.nodes[t].id)_\(position ?? "0")"
+            edge.writtenID = nil
             edgeOfKey[key] = result.edges.count
             result.edges.append(edge)
         }
@@ -233,22 +232,10 @@ private struct EdgeFoldKey: Hashable {
     let from: Int
     let to: Int
     let kind: SceneEdgeKind
-    let position: Substring
+    let position: Int
 }
 
 extension SceneEdge {
-    /// The input position at the end of the edge's id (`e_t3_op7_1` → `1`): its last
-    /// `_`-separated part that is not empty, nil when there is none.
-    var position: Substring? {
-        // Read as UTF-8 bytes: `_` is one byte, never part of another character's encoding.
-        let underscore = UInt8(ascii: "_")
-        let bytes = id.utf8
-        let trimmed = bytes[..<(bytes.lastIndex { $0 != underscore }.map { bytes.index(after: $0) } ?? bytes.startIndex)]
-        guard !trimmed.isEmpty else { return nil }
-        let start = trimmed.lastIndex(of: underscore).map { bytes.index(after: $0) } ?? trimmed.startIndex
-        return id[start..<trimmed.endIndex]
-    }
-
     /// On a folded edge labelled with one pass's gradient, a line with the range of the
     /// gradient's magnitude over every pass that sent one along it (`‖g‖ 0.012…3.4 over 20 passes`,
     /// `‖g‖ 0.25 in each of 20 passes`).

@@ -84,9 +84,8 @@ extension Scene {
         for e in edges {
             let (f, t) = (newIndex[e.from], newIndex[e.to])
             guard f != t else { continue }
-            let position = e.position ?? "0"
             let collapsedEnd = result.nodes[f].kind == .module || result.nodes[t].kind == .module
-            let key = "\(f)>\(t)>\(e.kind)" + (collapsedEnd ? "" : ">\(position)")
+            let key = "\(f)>\(t)>\(e.kind)" + (collapsedEnd ? "" : ">\(e.position)")
             if let existing = edgeOfKey[key] {
                 result.edges[existing].count += e.count
                 continue
@@ -94,7 +93,7 @@ extension Scene {
             var edge = e
             edge.from = f
             edge.to = t
-            edge.id = "e_\(result.nodes[f].id)_\(result.nodes[t].id)_\(position)"
+            edge.writtenID = nil
             edgeOfKey[key] = result.edges.count
             result.edges.append(edge)
         }

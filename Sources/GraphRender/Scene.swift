@@ -39,6 +39,11 @@ struct Scene {
         return result
     }
 
+    /// The DOT and SVG id of `edge` (one of `edges`): its written id, else `e_<from's id>_<to's id>_<position>`.
+    func id(of edge: SceneEdge) -> String {
+        edge.writtenID ?? "e_\(nodes[edge.from].id)_\(nodes[edge.to].id)_\(edge.position)"
+    }
+
     /// Every style role the picture uses (for the legend).
     var roles: Set<StyleRole> {
         var used = Set<StyleRole>()
@@ -160,8 +165,13 @@ struct SceneEdge {
     /// Indices into `Scene.nodes`.
     var from: Int
     var to: Int
-    /// The DOT and SVG id, derived from the ends' ids and the input position.
-    var id: String
+    /// The input position (of the op's input for an edge into an op, of its result for one out
+    /// of it): the last part of the edge's id.
+    var position: Int
+    /// The DOT and SVG id when it is not `e_<from's id>_<to's id>_<position>` (an edge moved to
+    /// an AccumulateGrad node keeps its first ends in it; a small multiple's is prefixed); nil:
+    /// made from the ends when read (`Scene.id(of:)`), so the scene keeps no string per edge.
+    var writtenID: String?
     var kind: SceneEdgeKind
     var roles: [StyleRole]
     /// Look and label beyond the roles (gradient colour, detach label).
@@ -174,10 +184,12 @@ struct SceneEdge {
     /// (a folded edge's label shows their range).
     var gradientMagnitudes: [Double] = []
 
-    init(from: Int, to: Int, id: String, kind: SceneEdgeKind, roles: [StyleRole], attributes: DOTAttributes, text: EdgeText) {
+    init(
+        from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole], attributes: DOTAttributes, text: EdgeText
+    ) {
         self.from = from
         self.to = to
-        self.id = id
+        self.position = position
         self.kind = kind
         self.roles = roles
         self.attributes = attributes

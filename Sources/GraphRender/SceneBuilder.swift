@@ -36,8 +36,6 @@ struct SceneBuilder {
     var opClusterIndex: [Int?]
     /// Pass id → the scene cluster of its frame, once made.
     var passClusterIndex: [Int?]
-    /// Tensor id → every scene node drawn for it (its versions).
-    var tensorNodes: [[Int]]
     var detachRuns = RunCounter()
     var order = 0
     /// The loops of identical iterations among the drawn ops (see `LoopDetection`).
@@ -113,7 +111,6 @@ struct SceneBuilder {
         rootLine = roots
         current = [Int?](repeating: nil, count: graph.tensors.count)
         versions = [Int](repeating: 0, count: graph.tensors.count)
-        tensorNodes = [[Int]](repeating: [], count: graph.tensors.count)
         opNode = [Int?](repeating: nil, count: graph.ops.count)
         inputEdges = OpEdgeLists(ops: graph.ops.count)
         outputEdges = OpEdgeLists(ops: graph.ops.count)
@@ -197,6 +194,11 @@ struct SceneBuilder {
 
     /// Builds the scene.
     mutating func build() -> Scene {
+        // Room for about every node and data edge the graph can draw, taken at once: grown by
+        // doubling, a million-op scene's arrays would be copied step by step onto fresh pages,
+        // about twice their final size (pages reserved but never written never become resident).
+        scene.nodes.reserveCapacity(graph.ops.count + graph.tensors.count)
+        scene.edges.reserveCapacity(graph.ops.isEmpty ? 0 : graph.ops.storedOutputs(of: graph.ops.count - 1).endIndex)
         var ops = RunCounter()
         findLoops()
         var nextDetach = 0
@@ -308,7 +310,6 @@ struct SceneBuilder {
         scene.nodes[index].loop = currentLoop
         current[t] = index
         versions[t] = version
-        tensorNodes[t].append(index)
         return index
     }
 
@@ -424,10 +425,9 @@ struct SceneBuilder {
         from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
         attributes: DOTAttributes = DOTAttributes(), text: EdgeText
     ) -> Int {
-        let id = "e_\(scene.nodes[from].id)_\(scene.nodes[to].id)_\(position)"
         scene.edges.append(
             SceneEdge(
-                from: from, to: to, id: id, kind: kind, roles: roles, attributes: attributes, text: text))
+                from: from, to: to, position: position, kind: kind, roles: roles, attributes: attributes, text: text))
         return scene.edges.count - 1
     }
 

@@ -97,7 +97,7 @@ extension Scene {
             nodes.append(n)
         }
         for var e in other.edges {
-            e.id = prefix + e.id
+            e.writtenID = prefix + other.id(of: e)
             e.from += nodeOffset
             e.to += nodeOffset
             edges.append(e)

@@ -48,9 +48,10 @@ func benchWhy(_ config: BenchConfig) throws -> [Figure] {
 
 /// `why`, `render` (folded, SVG) and `dump` (JSON with analysis, made in pieces) of a recorded training loop
 /// of about 10k, 100k and 1M ops (`--scale-ops`): seconds for the recorded run and each step after
-/// it (the sizes differ tenfold, so linear growth shows as tenfold times). Sizes up to
-/// `medianUpTo` ops are run `scaleRepeats` times (each a new run and graph) and report each
-/// step's median, so one slow timing of a short step does not skew the ratio; larger ones once.
+/// it (the sizes differ tenfold, so linear growth shows as tenfold times). Every size is run
+/// `scaleRepeats` times (each a new run and graph) and reports each step's median, so one slow
+/// timing of a short step does not skew the ratio, and every size is timed alike: a size's first
+/// run pays the page faults of a heap grown to its size, the later ones reuse it.
 func benchScaling(_ config: BenchConfig) throws -> [Figure] {
     let one = try runScript(trainingLoopScript(steps: 1), named: "loop.py", recording: true).ops.count
     let two = try runScript(trainingLoopScript(steps: 2), named: "loop.py", recording: true).ops.count
@@ -59,7 +60,7 @@ func benchScaling(_ config: BenchConfig) throws -> [Figure] {
     for target in config.scaleOps {
         let steps = max((target - (one - perStep)) / perStep, 1)
         let source = trainingLoopScript(steps: steps)
-        let repeats = target <= medianUpTo ? max(1, min(config.repeats, scaleRepeats)) : 1
+        let repeats = max(1, min(config.repeats, scaleRepeats))
         var times: [String: [Double]] = [:]
         var ops = 0
         for _ in 0..<repeats {
@@ -87,7 +88,5 @@ func benchScaling(_ config: BenchConfig) throws -> [Figure] {
     return figures
 }
 
-/// Scaling sizes up to this many ops report the median of `scaleRepeats` timings.
-let medianUpTo = 100_000
-/// Timings per scaling size up to `medianUpTo` ops (fewer when `--repeats` asks for fewer).
+/// Timings per scaling size (fewer when `--repeats` asks for fewer).
 let scaleRepeats = 3

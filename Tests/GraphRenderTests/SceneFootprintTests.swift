@@ -75,14 +75,31 @@ import Testing
         #expect(lists.drawn(of: 1) == [7, 9] && lists.drawn(of: 3).isEmpty && lists.drawn(of: 0).isEmpty)
     }
 
-    @Test func theInputPositionIsReadFromTheEdgeIDsLastPart() {
-        func position(_ id: String) -> Substring? {
-            SceneEdge(from: 0, to: 0, id: id, kind: .data, roles: [], attributes: DOTAttributes(), text: .written(""))
-                .position
+    @Test func edgesKeepNoIDStringAndTheirIDIsMadeFromTheirEndsWhenRead() throws {
+        let (_, scene) = try builtScene(recordScript(trainingLoopScript(steps: 2)))
+        #expect(scene.edges.count > 20 && scene.edges.allSatisfy { $0.writtenID == nil })
+        for e in scene.edges {
+            #expect(scene.id(of: e) == "e_\(scene.nodes[e.from].id)_\(scene.nodes[e.to].id)_\(e.position)")
         }
-        #expect(position("e_t3_op7_1") == "1" && position("e_fold_t3_op12_10") == "10")
-        #expect(position("e_acc3_t3_op7_2__") == "2" && position("7") == "7")
-        #expect(position("e_é_ö_3") == "3" && position("e_x_é") == "é")
-        #expect(position("") == nil && position("___") == nil)
+        var edge = SceneEdge(from: 0, to: 1, position: 2, kind: .data, roles: [], attributes: DOTAttributes(), text: .written(""))
+        let ends = Scene(nodes: [
+            SceneNode(id: "t3", kind: .tensor, roles: [], label: "x", tooltip: "", cluster: nil, foldKey: nil, order: 0),
+            SceneNode(id: "op7", kind: .op, roles: [], label: "mul", tooltip: "", cluster: nil, foldKey: nil, order: 1)
+        ])
+        #expect(ends.id(of: edge) == "e_t3_op7_2")
+        edge.writtenID = "p0_e_t3_op7_2"
+        #expect(ends.id(of: edge) == "p0_e_t3_op7_2")
+    }
+
+    @Test func anEdgeMovedToAnAccumulateGradNodeKeepsItsFirstEndsInItsID() throws {
+        var options = RenderOptions()
+        options.view = .backward
+        let (_, scene) = try builtScene(recordScript(trainingLoopScript(steps: 1)), options)
+        let moved = scene.edges.filter { scene.nodes[$0.from].roles == [.accumulateGrad] && scene.nodes[$0.to].kind == .op }
+        #expect(!moved.isEmpty)
+        for e in moved {
+            let leaf = try #require(scene.nodes.first { $0.kind == .tensor && "acc\($0.id.dropFirst())" == scene.nodes[e.from].id })
+            #expect(scene.id(of: e) == "e_\(scene.nodes[e.from].id)_\(leaf.id)_\(scene.nodes[e.to].id)_\(e.position)")
+        }
     }
 }

@@ -29,7 +29,7 @@ struct ViewerViewData {
         var inputs: [Int: [Int: Int]] = [:]
         var from = [[Int]](repeating: [], count: view.scene.nodes.count)
         for (i, e) in view.scene.edges.enumerated() where e.kind != .saved {
-            if e.kind == .data { inputs[e.to, default: [:]][Self.position(e)] = i }
+            if e.kind == .data { inputs[e.to, default: [:]][e.position] = i }
             from[e.from].append(i)
         }
         inputEdge = inputs
@@ -41,9 +41,6 @@ struct ViewerViewData {
     static func primary(_ n: SceneNode) -> SceneSubject? {
         n.subjects.last { if case .module = $0 { return true } else { return false } } ?? n.subjects.last
     }
-
-    /// An edge's input position (the last part of its id, `e_t3_op7_1` → 1).
-    static func position(_ e: SceneEdge) -> Int { e.position.flatMap { Int($0) } ?? 0 }
 
     func write(_ w: inout JSONWriter) {
         let scene = view.scene
@@ -141,7 +138,7 @@ struct ViewerViewData {
         w.key("edges")
         w.beginObject()
         for (i, g) in carried.sorted(by: { $0.key < $1.key }) {
-            w.key(computed: scene.edges[i].id)
+            w.key(computed: scene.id(of: scene.edges[i]))
             w.beginArray()
             w.value(Style.viewerGradientColor(magnitude: Describe.magnitude(g)))
             w.value(Describe.gradientLabel(g))
@@ -157,7 +154,7 @@ struct ViewerViewData {
         }
         w.key("ran")
         w.beginArray()
-        for i in ranEdges.sorted() { w.value(scene.edges[i].id) }
+        for i in ranEdges.sorted() { w.value(scene.id(of: scene.edges[i])) }
         w.endArray()
         w.key("roots")
         w.beginArray()
@@ -230,7 +227,7 @@ struct ViewerViewData {
     private func writeIDs(_ key: String, _ indices: Set<Int>, _ w: inout JSONWriter, edges: Bool = false) {
         w.key(computed: key)
         w.beginArray()
-        for i in indices.sorted() { w.value(edges ? view.scene.edges[i].id : view.scene.nodes[i].id) }
+        for i in indices.sorted() { w.value(edges ? view.scene.id(of: view.scene.edges[i]) : view.scene.nodes[i].id) }
         w.endArray()
     }
 }
