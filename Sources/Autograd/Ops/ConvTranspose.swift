@@ -1,4 +1,4 @@
-/// `F.conv_transpose2d` (ConvolutionBackward0, saving input and weight): the adjoint of a
+/// `F.conv_transpose1d` / `conv_transpose2d` (ConvolutionBackward0, saving input and weight): the adjoint of a
 /// convolution. With the geometry of the convolution that maps the transposed output back to
 /// the input (weight `[in, out / groups, kH, kW]` is that convolution's weight), the forward is
 /// that convolution's input gradient (`col2im(weight^T @ x)`) plus bias, and the backward is its
@@ -6,6 +6,21 @@
 /// swapped). Values agree with PyTorch's oneDNN kernels to float32 rounding.
 enum ConvTransposeOps {
     static let declarations: [OpDeclaration] = [
+        OpDeclaration(
+            "conv_transpose1d(Tensor input, Tensor weight, Tensor? bias=None, int[1] stride=[1], int[1] padding=[0], int[1] output_padding=[0], int groups=1, int[1] dilation=[1]) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [2, 4, 5], "weight": [4, 1, 3], "bias": [2]],
+                arguments: [
+                    "stride": .intList([2]), "padding": .intList([1]), "output_padding": .intList([1]), "groups": .int(2)
+                ]),
+            forward: {
+                try Tensor.convTranspose1d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: $0.intList("padding"),
+                    outputPadding: $0.intList("output_padding"), groups: $0.int("groups"),
+                    dilation: $0.intList("dilation"))
+            }),
         OpDeclaration(
             "conv_transpose2d.input(Tensor input, Tensor weight, Tensor? bias=None, int[2] stride=[1], int[2] padding=[0], int[2] output_padding=[0], int groups=1, int[2] dilation=[1]) -> Tensor",
             gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
@@ -32,24 +47,56 @@ extension Tensor {
         _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1], padding: [Int] = [0],
         outputPadding: [Int] = [0], groups: Int = 1, dilation: [Int] = [1]
     ) throws -> Tensor {
-        guard input.dim == 3 || input.dim == 4 else {
+        try transposedConvolution(
+            input, weight, bias: bias, spatialDims: 2, stride: stride, padding: padding, outputPadding: outputPadding,
+            groups: groups, dilation: dilation)
+    }
+
+    /// `F.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)`
+    /// on `[N, C, L]` or unbatched `[C, L]` input (ConvolutionBackward0): a transposed
+    /// convolution of height 1, as ATen computes it.
+    public static func convTranspose1d(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1], padding: [Int] = [0],
+        outputPadding: [Int] = [0], groups: Int = 1, dilation: [Int] = [1]
+    ) throws -> Tensor {
+        try transposedConvolution(
+            input, weight, bias: bias, spatialDims: 1, stride: stride, padding: padding, outputPadding: outputPadding,
+            groups: groups, dilation: dilation)
+    }
+
+    /// The transposed convolution over the last `k` (1 or 2) dims, with PyTorch's checks in its
+    /// order; a 1-D one runs as a 2-D one of height 1.
+    private static func transposedConvolution(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor?, spatialDims k: Int, stride: [Int], padding: [Int],
+        outputPadding: [Int], groups: Int, dilation: [Int]
+    ) throws -> Tensor {
+        guard input.dim == k + 1 || input.dim == k + 2 else {
             throw TorchError.runtime(
-                "Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
+                "Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to conv_transpose\(k)d, but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
             )
         }
-        guard weight.dim == 4 else { throw TorchError.runtime("weight should have at least three dimensions") }
-        let stride = try expanded(stride, 2, "stride")
-        let padding = try expanded(padding, 2, "padding")
-        let outputPadding = try expanded(outputPadding, 2, "output_padding")
-        let dilation = try expanded(dilation, 2, "dilation")
+        guard weight.dim == k + 2 else { throw TorchError.runtime("weight should have at least three dimensions") }
+        // As 2-D lists: a 1-D transposed convolution has height 1 (kernel 1, stride 1, no padding).
+        func planar(_ list: [Int], _ name: String, height: Int) throws -> [Int] {
+            let values = try expanded(list, k, name)
+            return k == 2 ? values : [height, values[0]]
+        }
+        let stride = try planar(stride, "stride", height: 1)
+        let padding = try planar(padding, "padding", height: 0)
+        let outputPadding = try planar(outputPadding, "output_padding", height: 0)
+        let dilation = try planar(dilation, "dilation", height: 1)
         guard groups > 0 else { throw TorchError.runtime("non-positive groups is not supported") }
         guard stride.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("non-positive stride is not supported") }
         guard padding.allSatisfy({ $0 >= 0 }) else { throw TorchError.runtime("negative padding is not supported") }
         guard (0..<2).allSatisfy({ outputPadding[$0] < stride[$0] || outputPadding[$0] < dilation[$0] }) else {
-            throw TorchError.runtime("output padding must be smaller than either stride or dilation")
+            throw TorchError.runtime(
+                "output padding must be smaller than either stride or dilation, but got output_padding_height: \(outputPadding[0]) output_padding_width: \(outputPadding[1]) stride_height: \(stride[0]) stride_width: \(stride[1]) dilation_height: \(dilation[0]) dilation_width: \(dilation[1])"
+            )
         }
-        let batched = input.dim == 4
+        let batched = input.dim == k + 2
         let xShape = batched ? input.shape : [1] + input.shape
+        let inSpatial = k == 2 ? [xShape[2], xShape[3]] : [1, xShape[2]]
+        let kernel = k == 2 ? [weight.shape[2], weight.shape[3]] : [1, weight.shape[2]]
         let weightShape = weight.shape.map(String.init).joined(separator: ", ")
         guard xShape[1] == weight.shape[0] else {
             throw TorchError.runtime(
@@ -63,8 +110,8 @@ extension Tensor {
             )
         }
         let outSpatial = (0..<2).map { (d: Int) -> Int in
-            let reach: Int = dilation[d] * (weight.shape[2 + d] - 1) + outputPadding[d] + 1
-            return (xShape[2 + d] - 1) * stride[d] - 2 * padding[d] + reach
+            let reach: Int = dilation[d] * (kernel[d] - 1) + outputPadding[d] + 1
+            return (inSpatial[d] - 1) * stride[d] - 2 * padding[d] + reach
         }
         guard outSpatial.allSatisfy({ $0 > 0 }) else {
             throw TorchError.runtime("Output size is too small")
@@ -77,10 +124,10 @@ extension Tensor {
         // The convolution from the transposed output `[N, outChannels, outSpatial]` back to the input.
         let geometry = ConvGeometry(
             batch: xShape[0], inChannels: outChannels, height: outSpatial[0], width: outSpatial[1],
-            outChannels: weight.shape[0], kernelH: weight.shape[2], kernelW: weight.shape[3],
+            outChannels: weight.shape[0], kernelH: kernel[0], kernelW: kernel[1],
             stride: (stride[0], stride[1]), padTop: padding[0], padLeft: padding[1],
             padBottom: padding[0], padRight: padding[1], dilation: (dilation[0], dilation[1]), groups: groups)
-        let outShape = (batched ? [xShape[0]] : []) + [outChannels] + outSpatial
+        let outShape = (batched ? [xShape[0]] : []) + [outChannels] + (k == 2 ? outSpatial : [outSpatial[1]])
         return try runConvolution(TransposedConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
     }
 }

@@ -76,5 +76,5 @@ from torch.nn.modules import (
 )
 from torch.nn.modules import PixelShuffle, PixelUnshuffle
 from torch.nn.modules import CosineSimilarity, ParameterDict, RMSNorm, Softmax2d
-from torch.nn.modules import AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d
+from torch.nn.modules import AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, ConvTranspose1d
 from torch.nn import init, utils

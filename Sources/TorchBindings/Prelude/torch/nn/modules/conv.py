@@ -1,4 +1,4 @@
-# Conv1d, Conv2d and ConvTranspose2d, after PyTorch's torch/nn/modules/conv.py (padding_mode "zeros" only).
+# Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, after PyTorch's torch/nn/modules/conv.py (padding_mode "zeros" only).
 import math
 
 import torch
@@ -216,6 +216,52 @@ class _ConvTransposeNd(_ConvNd):
 
             ret = res
         return ret
+
+
+class ConvTranspose1d(_ConvTransposeNd):
+    r"""Applies a 1D transposed convolution operator over an input image composed of several input planes."""
+
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        output_padding=0,
+        groups=1,
+        bias=True,
+        dilation=1,
+        padding_mode="zeros",
+        device=None,
+        dtype=None,
+    ):
+        super().__init__(
+            in_channels,
+            out_channels,
+            _ntuple(kernel_size, 1),
+            _ntuple(stride, 1),
+            _ntuple(padding, 1),
+            _ntuple(dilation, 1),
+            True,
+            _ntuple(output_padding, 1),
+            groups,
+            bias,
+            padding_mode,
+            device,
+            dtype,
+        )
+
+    def forward(self, input, output_size=None):
+        if self.padding_mode != "zeros":
+            raise ValueError("Only `zeros` padding mode is supported for ConvTranspose1d")
+        num_spatial_dims = 1
+        output_padding = self._output_padding(
+            input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
+        )
+        return F.conv_transpose1d(
+            input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
+        )
 
 
 class ConvTranspose2d(_ConvTransposeNd):
