@@ -62,9 +62,10 @@ enum TorchFunctions {
             .merging(EinsumBinding.members()) { _, new in new }
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
+            .merging(VariadicTensorBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
-            "chunk", "unbind"
+            "chunk", "unbind", "tensor_split"
         ] {
             m[name] = delegating(name)
         }
