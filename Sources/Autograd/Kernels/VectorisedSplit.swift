@@ -17,7 +17,7 @@ struct VectorisedSplit {
     /// The split of a row-major result of `shape` computed from `operands`, as `inIteratorLayout`
     /// passes them (views in the result's memory order, broadcasting to `shape`).
     init(shape: [Int], operands: [Tensor]) {
-        let strides = operands.map { VectorisedSplit.alignedStrides($0, shape: shape) }
+        let strides = operands.map { IteratorLayout.iteratorStrides($0, shape: shape) }
         guard var row = shape.last else {
             (rowLength, vectorised) = (1, false)
             return
@@ -47,16 +47,6 @@ struct VectorisedSplit {
             for i in split..<end { scalar(i) }
             start = end
         }
-    }
-
-    /// An operand's strides against the dims of `shape` (0 where it broadcasts).
-    private static func alignedStrides(_ t: Tensor, shape: [Int]) -> [Int] {
-        let lead = shape.count - t.shape.count
-        var strides = [Int](repeating: 0, count: shape.count)
-        for i in t.shape.indices where !(t.shape[i] == 1 && shape[lead + i] != 1) {
-            strides[lead + i] = t.strides[i]
-        }
-        return strides
     }
 }
 

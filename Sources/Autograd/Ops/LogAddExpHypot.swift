@@ -175,38 +175,28 @@ extension Tensor {
     /// `log(exp(self) + exp(other))` without overflow; backward `grad / (1 + exp(other - self))`
     /// for `self`, and the mirror for `other`.
     public func logaddexp(_ other: Tensor) throws -> Tensor {
-        let out = try mapVectorised(LogaddexpF(), self, other, dtype: floatingResultType(other, kernel: "logaddexp_cpu"))
-        let (sa, sb) = (shape, other.shape)
-        record(
-            "logaddexp", "LogaddexpBackward0", inputs: [self, other], outputs: [out],
-            saving: [.input("self", self), .input("other", other)]
-        ) { ctx in
-            let (a, b) = (try ctx.saved("self"), try ctx.saved("other"))
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.div(.tensor(b.sub(.tensor(a)).exp().addScalar(1))).sumTo(sa) : nil,
-                ctx.needsGrad(1) ? try ctx.grad.div(.tensor(a.sub(.tensor(b)).exp().addScalar(1))).sumTo(sb) : nil
-            ]
-        }
-        return out
+        try logAddExp(other, LogaddexpF(), "logaddexp", "LogaddexpBackward0") { try $0.exp() }
     }
 
     /// `log2(2**self + 2**other)`; backward `grad / (1 + 2**(other - self))` for `self`, and
     /// the mirror for `other`.
     public func logaddexp2(_ other: Tensor) throws -> Tensor {
-        let out = try mapVectorised(Logaddexp2F(), self, other, dtype: floatingResultType(other, kernel: "logaddexp2_cpu"))
+        try logAddExp(other, Logaddexp2F(), "logaddexp2", "Logaddexp2Backward0") { try Tensor.pow(base: .int(2), exponent: $0) }
+    }
+
+    /// `logaddexp` in the base `power` raises to: the kernel `f`, and the backward
+    /// `grad / (1 + power(other - self))` for `self`, and the mirror for `other`.
+    private func logAddExp<F: VectorisedBinaryFunction>(
+        _ other: Tensor, _ f: F, _ op: String, _ backward: String, power: @escaping (Tensor) throws -> Tensor
+    ) throws -> Tensor {
+        let out = try mapVectorised(f, self, other, dtype: floatingResultType(other, kernel: "\(op)_cpu"))
         let (sa, sb) = (shape, other.shape)
-        record(
-            "logaddexp2", "Logaddexp2Backward0", inputs: [self, other], outputs: [out],
-            saving: [.input("self", self), .input("other", other)]
-        ) { ctx in
+        record(op, backward, inputs: [self, other], outputs: [out], saving: [.input("self", self), .input("other", other)]) {
+            ctx in
             let (a, b) = (try ctx.saved("self"), try ctx.saved("other"))
             return [
-                ctx.needsGrad(0)
-                    ? try ctx.grad.div(.tensor(Tensor.pow(base: .int(2), exponent: b.sub(.tensor(a))).addScalar(1))).sumTo(sa)
-                    : nil,
-                ctx.needsGrad(1)
-                    ? try ctx.grad.div(.tensor(Tensor.pow(base: .int(2), exponent: a.sub(.tensor(b))).addScalar(1))).sumTo(sb)
-                    : nil
+                ctx.needsGrad(0) ? try ctx.grad.div(.tensor(power(b.sub(.tensor(a))).addScalar(1))).sumTo(sa) : nil,
+                ctx.needsGrad(1) ? try ctx.grad.div(.tensor(power(a.sub(.tensor(b))).addScalar(1))).sumTo(sb) : nil
             ]
         }
         return out
