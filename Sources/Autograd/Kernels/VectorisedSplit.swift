@@ -1,5 +1,3 @@
-import CSleef
-
 /// Which elements of an elementwise result PyTorch 2.15's `cpu_kernel_vec` computes with its
 /// vectorised op and which with its scalar op (aten/src/ATen/native/cpu/Loops.h), for kernels
 /// whose two ops round differently (SLEEF in the vector lanes, the C library elsewhere).

@@ -78,20 +78,23 @@ extension Tensor {
     /// `acosh_()`: its grad_fn, AcoshBackward1, has no derivative (PyTorch's
     /// `not_implemented("inplace version of acosh")`).
     @discardableResult
-    public func acosh_() throws -> Tensor { try inPlaceMath("acosh_") { try withoutInPlaceDerivative("acosh", acosh()) } }
+    public func acosh_() throws -> Tensor {
+        try inPlaceMath("acosh_") { recordedWithoutDerivative("acosh", mapFloat(AcoshF.self, self)) }
+    }
 
     /// `atanh_()`: AtanhBackward1, which has no derivative.
     @discardableResult
-    public func atanh_() throws -> Tensor { try inPlaceMath("atanh_") { try withoutInPlaceDerivative("atanh", atanh()) } }
+    public func atanh_() throws -> Tensor {
+        try inPlaceMath("atanh_") { recordedWithoutDerivative("atanh", mapVectorised(AtanhF(), self)) }
+    }
 
-    /// `values` (an out-of-place result, computed under no_grad) recorded as the in-place
-    /// variant of `op`, whose backward throws PyTorch's not-implemented error.
-    private func withoutInPlaceDerivative(_ op: String, _ values: @autoclosure () throws -> Tensor) throws -> Tensor {
-        let out = try GradMode.noGrad { try values() }
+    /// `values` of `op` recorded as its in-place variant, whose backward throws PyTorch's
+    /// not-implemented error.
+    private func recordedWithoutDerivative(_ op: String, _ values: Tensor) -> Tensor {
         let node = "\(op.prefix(1).uppercased())\(op.dropFirst())Backward1"
-        record(op, node, inputs: [self], outputs: [out]) { _ in
+        record(op, node, inputs: [self], outputs: [values]) { _ in
             throw TorchError.unsupportedOperation("the derivative for 'inplace version of \(op)' is not implemented.")
         }
-        return out
+        return values
     }
 }
