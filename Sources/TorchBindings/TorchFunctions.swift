@@ -78,9 +78,10 @@ enum TorchFunctions {
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
             .merging(TypePromotionBindings.members()) { _, new in new }
+            .merging(VariadicTensorBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
-            "chunk", "unbind", "ravel", "is_complex", "is_nonzero", "is_same_size"
+            "chunk", "unbind", "tensor_split", "ravel", "is_complex", "is_nonzero", "is_same_size"
         ] {
             m[name] = delegating(name)
         }

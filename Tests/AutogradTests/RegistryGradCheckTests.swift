@@ -61,6 +61,17 @@ private func checkGradients(_ declaration: OpDeclaration, _ layout: Layout) thro
         return out
     }
     guard declaration.hasInPlaceVariant else { return }
+    if let underived = declaration.underivedInPlaceGradFn {
+        let nonLeaves = try inputs.map { t -> Tensor in
+            let leaf = try Tensor(t.doubles(), shape: t.shape, dtype: .float64)
+            try leaf.setRequiresGrad(true)
+            return try leaf.mul(.scalar(.int(1)))
+        }
+        let out = try declaration.callInPlace(bind(nonLeaves, copyingSelf: false))
+        #expect(out.gradFn?.name == underived, "\(context) in place")
+        #expect(throws: TorchError.self, "\(context) in place") { try out.sum().backward() }
+        return
+    }
     try expectGradientsMatchFiniteDifferences(inputs) { leaves in
         let arguments = try bind(leaves, copyingSelf: true)
         let out = try declaration.callInPlace(arguments)

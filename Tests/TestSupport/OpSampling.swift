@@ -21,6 +21,7 @@ package enum OpSampling {
             case .real: return v
             case .positive: return Swift.abs(v)
             case .unitInterval: return v / 2.2
+            case .aboveOne: return 1 + Swift.abs(v)
             case .positiveDefinite: return v
             }
         }

@@ -66,7 +66,7 @@ struct IteratorLayout {
 
     /// `compute_strides`: an operand's strides aligned to the output's dims, 0 where it is
     /// broadcast (missing leading dims, or size 1 against a larger output dim).
-    private static func iteratorStrides(_ t: Tensor, shape: [Int]) -> [Int] {
+    static func iteratorStrides(_ t: Tensor, shape: [Int]) -> [Int] {
         let lead = shape.count - t.shape.count
         var strides = [Int](repeating: 0, count: shape.count)
         for i in t.shape.indices where !(t.shape[i] == 1 && shape[lead + i] != 1) {

@@ -46,11 +46,11 @@ enum ArrangeOps {
 }
 
 extension Tensor {
-    /// `atleast_1d`: a 0-dim tensor reshaped to `[1]`, others as they are.
-    private func atleast1d() throws -> Tensor { dim == 0 ? try reshape([1]) : self }
+    /// `torch.atleast_1d`: a 0-dim tensor reshaped to `[1]` (ViewBackward0), others as they are.
+    public func atleast1d() throws -> Tensor { dim == 0 ? try reshape([1]) : self }
 
-    /// `atleast_2d`: `[1, 1]` for 0-dim, `unsqueeze(0)` for 1-dim.
-    private func atleast2d() throws -> Tensor {
+    /// `torch.atleast_2d`: `[1, 1]` for 0-dim, `unsqueeze(0)` for 1-dim, others as they are.
+    public func atleast2d() throws -> Tensor {
         switch dim {
         case 0: return try reshape([1, 1])
         case 1: return try unsqueeze(0)
@@ -58,8 +58,9 @@ extension Tensor {
         }
     }
 
-    /// `atleast_3d`: `[1, 1, 1]` for 0-dim, `[1, n, 1]` for 1-dim, `unsqueeze(-1)` for 2-dim.
-    private func atleast3d() throws -> Tensor {
+    /// `torch.atleast_3d`: `[1, 1, 1]` for 0-dim, `[1, n, 1]` for 1-dim, `unsqueeze(-1)` for
+    /// 2-dim, others as they are.
+    public func atleast3d() throws -> Tensor {
         switch dim {
         case 0: return try reshape([1, 1, 1])
         case 1: return try unsqueeze(0).unsqueeze(-1)

@@ -1,5 +1,6 @@
 /// Ops that count or locate elements and have no gradient: `nonzero`/`argwhere`, `bincount`,
-/// `histc` and `searchsorted`, with PyTorch's dtypes and checks.
+/// `histc`, `count_nonzero`, `isin`, `searchsorted` and `bucketize`, with PyTorch's dtypes and
+/// checks.
 enum CountingOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -19,6 +20,50 @@ enum CountingOps {
             forward: {
                 try $0.tensor("self").histc(
                     bins: $0.int("bins"), min: $0.scalar("min").doubleValue, max: $0.scalar("max").doubleValue)
+            }),
+        OpDeclaration(
+            "count_nonzero.dim_IntList(Tensor self, int[] dim) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            samples: OpSamples(arguments: ["dim": .intList([0, 1])]),
+            forward: { try $0.tensor("self").countNonzero(dims: $0.intList("dim")) }),
+        OpDeclaration(
+            "count_nonzero(Tensor self, int? dim=None) -> Tensor", gradFn: nil, exposure: [.torch, .method],
+            forward: { try $0.tensor("self").countNonzero(dims: $0.optionalInt("dim").map { [$0] } ?? []) }),
+        OpDeclaration(
+            "isin.Tensor_Tensor(Tensor elements, Tensor test_elements, *, bool assume_unique=False, bool invert=False) -> Tensor",
+            gradFn: nil, exposure: [.torch],
+            forward: { try Tensor.isin($0.tensor("elements"), $0.tensor("test_elements"), invert: $0.bool("invert")) }),
+        OpDeclaration(
+            "isin.Tensor_Scalar(Tensor elements, Scalar test_element, *, bool assume_unique=False, bool invert=False) -> Tensor",
+            gradFn: nil, exposure: [.torch], samples: OpSamples(arguments: ["test_element": .scalar(.double(0.2))]),
+            forward: {
+                let test = Tensor.wrapped(try $0.scalar("test_element"), dtype: try $0.scalar("test_element").wrappedDType)
+                return try Tensor.isin($0.tensor("elements"), test, invert: $0.bool("invert"))
+            }),
+        OpDeclaration(
+            "isin.Scalar_Tensor(Scalar element, Tensor test_elements, *, bool assume_unique=False, bool invert=False) -> Tensor",
+            gradFn: nil, exposure: [.torch], samples: OpSamples(arguments: ["element": .scalar(.double(0.2))]),
+            forward: {
+                let element = Tensor.wrapped(try $0.scalar("element"), dtype: try $0.scalar("element").wrappedDType)
+                return try Tensor.isin(element, $0.tensor("test_elements"), invert: $0.bool("invert"))
+            }),
+        OpDeclaration(
+            "bucketize.Tensor(Tensor self, Tensor boundaries, *, bool out_int32=False, bool right=False) -> Tensor",
+            gradFn: nil, exposure: [.torch],
+            samples: OpSamples(constants: ["boundaries": OpSamples.Constant([-1, 0, 0.5, 2], shape: [4], dtype: .float64)]),
+            forward: {
+                try Tensor.bucketize(
+                    $0.tensor("self"), boundaries: $0.tensor("boundaries"), outInt32: $0.bool("out_int32"), right: $0.bool("right"))
+            }),
+        OpDeclaration(
+            "bucketize.Scalar(Scalar self, Tensor boundaries, *, bool out_int32=False, bool right=False) -> Tensor",
+            gradFn: nil, exposure: [.torch],
+            samples: OpSamples(
+                arguments: ["self": .scalar(.double(0.7))],
+                constants: ["boundaries": OpSamples.Constant([-1, 0, 0.5, 2], shape: [4], dtype: .float64)]),
+            forward: {
+                let boundaries = try $0.tensor("boundaries")
+                let value = Tensor.wrapped(try $0.scalar("self"), dtype: boundaries.dtype)
+                return try Tensor.bucketize(value, boundaries: boundaries, outInt32: $0.bool("out_int32"), right: $0.bool("right"))
             }),
         OpDeclaration(
             "searchsorted.Tensor(Tensor sorted_sequence, Tensor self, *, bool right=False, str? side=None) -> Tensor",
@@ -107,6 +152,37 @@ extension Tensor {
         let out = Tensor.fromValues(counts, shape: [bins], dtype: dtype)
         reportNonDifferentiable("histc", inputs: [self], outputs: [out])
         return out
+    }
+
+    /// How many elements are non-zero (NaN counts) over `dims` (all dims when empty), as int64.
+    public func countNonzero(dims: [Int]) throws -> Tensor {
+        let reduced = try reductionDims(dims)
+        let out = try materialized(as: .bool).sumValues(reduced.isEmpty ? Array(0..<dim) : reduced, keepdim: false)
+        reportNonDifferentiable("count_nonzero", inputs: [self], outputs: [out])
+        return out
+    }
+
+    /// Whether each of `elements` equals one of `testElements` (compared as their common
+    /// dtype; NaN equals nothing), or the opposite with `invert`; bool, of `elements`' shape.
+    public static func isin(_ elements: Tensor, _ testElements: Tensor, invert: Bool = false) throws -> Tensor {
+        let dtype = resultType([elements, testElements])
+        let tests = Set(testElements.materialized(as: dtype).doubles())
+        let values = elements.materialized(as: dtype).doubles().map { tests.contains($0) != invert ? 1.0 : 0.0 }
+        let out = Tensor.fromValues(values, shape: elements.shape, dtype: .bool)
+        reportNonDifferentiable("isin", inputs: [elements, testElements], outputs: [out])
+        return out
+    }
+
+    /// For each value, the index of the bucket of the 1-D `boundaries` it falls in
+    /// (`searchsorted(boundaries, values)`), as int64.
+    public static func bucketize(_ values: Tensor, boundaries: Tensor, outInt32: Bool = false, right: Bool = false)
+        throws -> Tensor
+    {
+        guard boundaries.dim == 1 else {
+            throw TorchError.runtime("boundaries tensor must be 1 dimension, but got dim(\(boundaries.dim))")
+        }
+        if outInt32 { throw TorchError.unsupportedOperation("bucketize(out_int32=True): GradScope has no int32 dtype") }
+        return try searchsorted(boundaries, values, right: right)
     }
 
     /// For each value, the index where it would be inserted into the innermost dim of

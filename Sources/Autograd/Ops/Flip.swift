@@ -1,5 +1,6 @@
-/// `flip` / `fliplr` / `flipud` (FlipBackward0) and `roll` (RollBackward0): copies that reorder
-/// elements along some dims; each backward applies the inverse reordering to the gradient.
+/// `flip` / `fliplr` / `flipud` (FlipBackward0), `roll` (RollBackward0) and `rot90`
+/// (Rot90Backward0): copies that reorder elements along some dims; each backward applies the
+/// inverse reordering to the gradient.
 enum FlipOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -15,7 +16,11 @@ enum FlipOps {
         OpDeclaration(
             "roll(Tensor self, int[1] shifts, int[1] dims=[]) -> Tensor", gradFn: "RollBackward0",
             exposure: [.torch, .method], samples: OpSamples(arguments: ["shifts": .intList([1, -4]), "dims": .intList([0, 1])]),
-            forward: { try $0.tensor("self").roll($0.intList("shifts"), dims: $0.intList("dims")) })
+            forward: { try $0.tensor("self").roll($0.intList("shifts"), dims: $0.intList("dims")) }),
+        OpDeclaration(
+            "rot90(Tensor self, int k=1, int[] dims=[0,1]) -> Tensor", gradFn: "Rot90Backward0",
+            exposure: [.torch, .method], samples: OpSamples(arguments: ["k": .int(-3)]),
+            forward: { try $0.tensor("self").rot90($0.int("k"), dims: $0.intList("dims")) })
     ]
 }
 
@@ -47,6 +52,36 @@ extension Tensor {
             index.enumerated().map { flipped[$0.offset] ? sizes[$0.offset] - 1 - $0.element : $0.element }
         }
         record("flip", "FlipBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.flip(dims)] }
+        return out
+    }
+
+    /// `torch.rot90(self, k, dims)`: rotated by `k` quarter turns from `dims[0]` towards
+    /// `dims[1]`, as ATen computes it: a flip, then for odd `k` a transposed view of it (so the
+    /// result is not contiguous), or a contiguous copy for `k % 4 == 0`. Backward rotates the
+    /// gradient back (`rot90(-k, dims)`).
+    public func rot90(_ k: Int = 1, dims: [Int] = [0, 1]) throws -> Tensor {
+        guard dims.count == 2 else { throw TorchError.runtime("expected total rotation dims == 2, but got dims = \(dims.count)") }
+        guard dim >= 2 else { throw TorchError.runtime("expected total dims >= 2, but got total dims = \(dim)") }
+        let (d0, d1) = (try normalizeDim(dims[0], rank: dim), try normalizeDim(dims[1], rank: dim))
+        guard dims[0] != dims[1] && Swift.abs(dims[0] - dims[1]) != dim else {
+            throw TorchError.runtime("expected rotation dims to be different, but got dim0 = \(dims[0]) and dim1 = \(dims[1])")
+        }
+        let turns = (4 + k % 4) % 4
+        let flipped: Set<Int> = turns == 1 ? [d1] : turns == 2 ? [d0, d1] : turns == 3 ? [d0] : []
+        let sizes = shape
+        let copy = reordered { index in
+            index.enumerated().map { flipped.contains($0.offset) ? sizes[$0.offset] - 1 - $0.element : $0.element }
+        }
+        var out = copy
+        if turns % 2 == 1 {
+            var (viewShape, viewStrides) = (copy.shape, copy.strides)
+            viewShape.swapAt(d0, d1)
+            viewStrides.swapAt(d0, d1)
+            out = Tensor(storage: copy.storage, shape: viewShape, strides: viewStrides, offset: 0)
+        }
+        record("rot90", "Rot90Backward0", inputs: [self], outputs: [out], keeping: [("dims", .ints(dims)), ("k", .int(k))]) {
+            ctx in [try ctx.grad.rot90(-k, dims: dims)]
+        }
         return out
     }
 

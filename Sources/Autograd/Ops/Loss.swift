@@ -107,11 +107,6 @@ private struct BinaryCrossEntropyTargetGradF: PointwiseFunction {
     func apply<T: FloatElement>(_ x: T) -> T { T.log(onePlus: -x) - T.log(x) }
 }
 
-/// `x * log(y)`, zero where `x` is zero (`torch.xlogy` for kl_div's `target * log(target)`).
-private struct XLogYF: PointwiseBinaryFunction {
-    func apply<T: FloatElement>(_ x: T, _ y: T) -> T { x == 0 && !y.isNaN ? 0 : x * T.log(y) }
-}
-
 // MARK: - Forwards with their backward formulas
 
 extension Tensor {
@@ -355,21 +350,6 @@ extension Tensor {
             loss = try xlogy(target, target).sub(.tensor(target.mul(.tensor(input))))
         }
         return try reduceRecorded(loss, mode)
-    }
-
-    /// `torch.xlogy(self, other)`: `self * log(other)`, zero where `self` is zero (XlogyBackward0).
-    static func xlogy(_ x: Tensor, _ y: Tensor) throws -> Tensor {
-        let out = mapPointwise(XLogYF(), x, y)
-        record("xlogy", "XlogyBackward0", inputs: [x, y], outputs: [out], saving: [.input("self", x), .input("other", y)]) {
-            ctx in
-            let a = try ctx.saved(0)
-            let b = try ctx.saved(1)
-            return [
-                ctx.needsGrad(0) ? try ctx.grad.mul(.tensor(mapPointwise(XLogYF(), a.ne(.scalar(.int(0))), b))) : nil,
-                ctx.needsGrad(1) ? try ctx.grad.mul(.tensor(a)).div(.tensor(b)) : nil
-            ]
-        }
-        return out
     }
 }
 

@@ -27,4 +27,16 @@ extension Tensor {
         if swap { grids.swapAt(0, 1) }
         return grids
     }
+
+    /// `torch.cartesian_prod(*tensors)`: every combination of the 1-D inputs' elements, one row
+    /// each, as ATen composes it (`meshgrid(indexing="ij")`, each grid flattened, `stack(dim=1)`);
+    /// a single input is returned as it is.
+    public static func cartesianProd(_ tensors: [Tensor]) throws -> Tensor {
+        if let bad = tensors.first(where: { $0.dim != 1 }) {
+            throw TorchError.runtime(
+                "Expect a 1D vector, but got shape [\(bad.shape.map(String.init).joined(separator: ", "))]")
+        }
+        if tensors.count == 1 { return tensors[0] }
+        return try stack(meshgrid(tensors, indexing: "ij").map { try $0.flatten() }, dim: 1)
+    }
 }

@@ -50,6 +50,37 @@ extension Tensor {
         return try split(size, dim: d)
     }
 
+    /// `tensor_split(sections, dim)`: `sections` slices along `dim` (SliceBackward0 each), the
+    /// first `size % sections` of them one element longer.
+    public func tensorSplit(sections: Int, dim dimension: Int = 0) throws -> [Tensor] {
+        let d = try tensorSplitDim(dimension)
+        guard sections > 0 else { throw TorchError.runtime("number of sections must be larger than 0, got \(sections)") }
+        let (base, extra) = (shape[d] / sections, shape[d] % sections)
+        var start = 0
+        return try (0..<sections).map { i in
+            let size = base + (i < extra ? 1 : 0)
+            defer { start += size }
+            return try slice(d, start: start, end: start + size)
+        }
+    }
+
+    /// `tensor_split(indices, dim)`: the slices between consecutive `indices` along `dim`.
+    public func tensorSplit(indices: [Int], dim dimension: Int = 0) throws -> [Tensor] {
+        let d = try tensorSplitDim(dimension)
+        let bounds = [0] + indices + [shape[d]]
+        return try indices.indices.map { try slice(d, start: bounds[$0], end: bounds[$0 + 1]) }
+            + [slice(d, start: bounds[indices.count], end: shape[d])]
+    }
+
+    /// `tensor_split`'s dim, after its check that the tensor has one.
+    private func tensorSplitDim(_ dimension: Int) throws -> Int {
+        guard dim > 0 else {
+            throw TorchError.runtime(
+                "tensor_split expected at least a 1-dimensional tensor, but got a tensor with \(dim) dims")
+        }
+        return try normalizeDim(dimension, rank: dim)
+    }
+
     /// `unbind(dim)`: every index along `dim`, with `dim` removed (UnbindBackward0).
     public func unbind(dim dimension: Int = 0) throws -> [Tensor] {
         guard dim > 0 else { throw TorchError.index("Dimension specified as \(dimension) but tensor has no dimensions") }

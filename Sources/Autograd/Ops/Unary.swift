@@ -102,7 +102,7 @@ enum UnaryOps {
 }
 
 private enum ExpF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.exp(x) } }
-private enum LogF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.log(x) } }
+enum LogF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.log(x) } }
 private enum SqrtF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { x.squareRoot() } }
 private enum SinF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.sin(x) } }
 private enum CosF: UnaryFloatFunction { static func apply<T: FloatElement>(_ x: T) -> T { T.cos(x) } }

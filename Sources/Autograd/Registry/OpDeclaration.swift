@@ -17,6 +17,10 @@ package struct OpDeclaration: Sendable {
     package let exposure: OpExposure
     /// Where the in-place `name_` is bound; empty without an in-place variant.
     package let inPlaceExposure: OpExposure
+    /// The in-place variant's grad_fn when PyTorch gives it one of its own that has no
+    /// derivative (`acosh_` records AcoshBackward1, whose backward raises); nil when the in-place
+    /// variant records `gradFn` and is differentiated like the op.
+    package let underivedInPlaceGradFn: String?
     package let samples: OpSamples
     private let body: Body
     private let inPlaceForward: Forward?
@@ -31,13 +35,14 @@ package struct OpDeclaration: Sendable {
     /// (`OpRegistry.build()` checks).
     package init(
         _ signature: String, gradFn: String?, exposure: OpExposure,
-        inPlaceExposure: OpExposure = [], samples: OpSamples = OpSamples(),
+        inPlaceExposure: OpExposure = [], underivedInPlaceGradFn: String? = nil, samples: OpSamples = OpSamples(),
         forward: @escaping Forward, inPlace: Forward? = nil
     ) {
         self.signatureText = signature
         self.gradFn = gradFn
         self.exposure = exposure
         self.inPlaceExposure = inPlaceExposure
+        self.underivedInPlaceGradFn = underivedInPlaceGradFn
         self.samples = samples
         self.body = .single(forward)
         self.inPlaceForward = inPlace
@@ -53,6 +58,7 @@ package struct OpDeclaration: Sendable {
         self.gradFn = gradFn
         self.exposure = exposure
         self.inPlaceExposure = []
+        self.underivedInPlaceGradFn = nil
         self.samples = samples
         self.body = .tuple(forward)
         self.inPlaceForward = nil

@@ -9,6 +9,8 @@ package struct OpSamples: Sendable {
         case positive
         /// Values strictly inside (-1, 1).
         case unitInterval
+        /// Values strictly above 1 (acosh).
+        case aboveOne
         /// Symmetric positive-definite matrices over the last two dims (cholesky, logdet); the
         /// gradient check passes the symmetric part of its leaves, so that the finite
         /// differences move both triangles alike.

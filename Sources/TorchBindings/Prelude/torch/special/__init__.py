@@ -1,6 +1,6 @@
 # torch.special: the functions PyTorch's torch.special defines as aliases of torch ops GradScope
 # has, so each records the op (and grad_fn) PyTorch's alias records: expit is sigmoid, gammaln
-# lgamma, psi digamma, round round(decimals=).
+# lgamma, psi digamma, round round(decimals=), xlogy and logit the torch functions.
 import torch
 
 
@@ -25,6 +25,14 @@ def erfc(input, *, out=None):
 
 def erfinv(input, *, out=None):
     return _out(torch.erfinv(input), out)
+
+
+def xlogy(input, other, *, out=None):
+    return _out(torch.xlogy(input, other), out)
+
+
+def logit(input, eps=None, *, out=None):
+    return _out(torch.logit(input, eps), out)
 
 
 def gammaln(input, *, out=None):
