@@ -11,8 +11,8 @@ import CSleef
 /// sqrt_kernel (VML), -0.5 rsqrt (`1 / sqrt(x)`), -1 reciprocal, 2, 3 and -2 are the products
 /// `x * x`, `x * x * x` and `1 / (x * x)` rounded after each step. Other exponents take
 /// cpu_kernel_vec's split (aten/src/ATen/native/cpu/Loops.h, `vectorized_loop`; the kernel is
-/// registered for AVX-512): the elements the vector op computes (`VectorBlocks`: whole blocks of
-/// two 64-byte vectors of each inner loop) through SLEEF's `pow_u10` (the exponent rounded to
+/// registered for AVX-512): the elements the vector op computes (`VectorisedSplit`: whole blocks of
+/// two 64-byte vectors of each row) through SLEEF's `pow_u10` (the exponent rounded to
 /// the type), the rest through `std::pow` in double. The result takes TensorIterator's layout.
 func powScalarFloat(_ t: Tensor, exponent: Double, dtype: DType) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, _ in
@@ -27,9 +27,8 @@ private func powScalarRowMajor(_ t: Tensor, exponent: Double, dtype: DType) -> T
     let n = base.numel
     let source = base.contiguousStorage(as: dtype)
     let out = Storage.uninitialized(dtype, count: n)
-    let blocks =
-        t.dtype == dtype ? VectorBlocks(t, itemSize: dtype.itemSize) : VectorBlocks(count: n, itemSize: dtype.itemSize)
-    dtype.dispatchFloat(PowScalarVisitor(source: source, destination: out, count: n, blocks: blocks, exponent: exponent))
+    let split = VectorisedSplit(shape: base.shape, operands: [base])
+    dtype.dispatchFloat(PowScalarVisitor(source: source, destination: out, count: n, split: split, exponent: exponent))
     return Tensor(storage: out, shape: base.shape)
 }
 
@@ -40,7 +39,7 @@ private enum SquareRoot: UnaryFloatFunction {
 /// The kernel's loops, concrete for `Float` and `Double` (unoptimised builds call a function per
 /// element in generic loops).
 private struct PowScalarVisitor: FloatVisitor {
-    let source: Storage, destination: Storage, count: Int, blocks: VectorBlocks, exponent: Double
+    let source: Storage, destination: Storage, count: Int, split: VectorisedSplit, exponent: Double
 
     func visit<T: FloatElement>(_ type: T.Type) {
         if T.self == Float.self {
@@ -80,10 +79,9 @@ private struct PowScalarVisitor: FloatVisitor {
             }
         default:
             let e = Float(exponent)
-            blocks.forEachLoop(count: count) { vector, scalar in
-                for i in vector { d[i] = Sleef_powf1_u10purecfma(s[i], e) }
-                for i in scalar { d[i] = Float(pow(Double(s[i]), exponent)) }
-            }
+            split.forEach(
+                count: count, block: 32, vector: { d[$0] = Sleef_powf1_u10purecfma(s[$0], e) },
+                scalar: { d[$0] = Float(pow(Double(s[$0]), exponent)) })
         }
     }
 
@@ -116,10 +114,9 @@ private struct PowScalarVisitor: FloatVisitor {
                 i += 1
             }
         default:
-            blocks.forEachLoop(count: count) { vector, scalar in
-                for i in vector { d[i] = Sleef_powd1_u10purecfma(s[i], exponent) }
-                for i in scalar { d[i] = pow(s[i], exponent) }
-            }
+            split.forEach(
+                count: count, block: 16, vector: { d[$0] = Sleef_powd1_u10purecfma(s[$0], exponent) },
+                scalar: { d[$0] = pow(s[$0], exponent) })
         }
     }
 }

@@ -20,7 +20,7 @@ enum Log1pExpm1Ops {
 
 /// Applies a SLEEF routine to every element; integer inputs are promoted to float32 first. With
 /// `float64Rest`, float64 takes SLEEF only on the elements PyTorch's vector op computes
-/// (`VectorBlocks`: whole blocks of two 64-byte vectors, 16 values, of each inner loop) and
+/// (`VectorisedSplit`: whole blocks of two 64-byte vectors, 16 values, of each row) and
 /// `float64Rest` on the rest, as PyTorch's kernels that vectorise whole blocks and finish with
 /// the C library do.
 func mapSleef(
@@ -34,12 +34,8 @@ func mapSleef(
         if dtype == .float64 {
             let (x, y) = (source.pointer(Double.self), out.pointer(Double.self))
             if let rest = float64Rest {
-                let blocks =
-                    t.dtype == dtype ? VectorBlocks(operands[0], itemSize: 8) : VectorBlocks(count: n, itemSize: 8)
-                blocks.forEachLoop(count: n) { vector, scalar in
-                    for i in vector { y[i] = float64(x[i]) }
-                    for i in scalar { y[i] = rest(x[i]) }
-                }
+                VectorisedSplit(shape: shape, operands: operands).forEach(
+                    count: n, block: 16, vector: { y[$0] = float64(x[$0]) }, scalar: { y[$0] = rest(x[$0]) })
             } else {
                 for i in 0..<n { y[i] = float64(x[i]) }
             }
