@@ -32,11 +32,13 @@ enum SplitBindings {
             if case .object(let split as Tensor) = spec {
                 guard split.dtype == .int64 else {
                     throw PyException.runtime(
-                        "tensor_split expected tensor_indices_or_sections to have dtype of long, but got \(split.dtype.scalarTypeName)")
+                        "tensor_split expected tensor_indices_or_sections to have dtype of long, but got \(split.dtype.scalarTypeName)"
+                    )
                 }
                 guard split.dim <= 1 else {
                     throw PyException.runtime(
-                        "tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with \(split.dim) dims")
+                        "tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with \(split.dim) dims"
+                    )
                 }
                 let values = split.indexValues()
                 if split.dim == 0 { return tuple(try t.tensorSplit(sections: values[0], dim: dim)) }

@@ -98,7 +98,8 @@ import Testing
         let moved = scene.edges.filter { scene.nodes[$0.from].roles == [.accumulateGrad] && scene.nodes[$0.to].kind == .op }
         #expect(!moved.isEmpty)
         for e in moved {
-            let leaf = try #require(scene.nodes.first { $0.kind == .tensor && "acc\($0.id.dropFirst())" == scene.nodes[e.from].id })
+            let leaf = try #require(
+                scene.nodes.first { $0.kind == .tensor && "acc\($0.id.dropFirst())" == scene.nodes[e.from].id })
             #expect(scene.id(of: e) == "e_\(scene.nodes[e.from].id)_\(leaf.id)_\(scene.nodes[e.to].id)_\(e.position)")
         }
     }

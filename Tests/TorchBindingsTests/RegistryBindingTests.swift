@@ -144,7 +144,8 @@ struct RegistryBindingTests {
                     #expect(a.gradFn?.name == e.gradFn?.name, "\(context)")
                 }
                 let declared =
-                    call.name.hasSuffix("_") ? call.declaration.underivedInPlaceGradFn ?? call.declaration.gradFn
+                    call.name.hasSuffix("_")
+                    ? call.declaration.underivedInPlaceGradFn ?? call.declaration.gradFn
                     : call.declaration.gradFn
                 #expect(actual.first?.gradFn?.name == declared, "\(context)")
             }

@@ -52,7 +52,8 @@ enum CountingOps {
             samples: OpSamples(constants: ["boundaries": OpSamples.Constant([-1, 0, 0.5, 2], shape: [4], dtype: .float64)]),
             forward: {
                 try Tensor.bucketize(
-                    $0.tensor("self"), boundaries: $0.tensor("boundaries"), outInt32: $0.bool("out_int32"), right: $0.bool("right"))
+                    $0.tensor("self"), boundaries: $0.tensor("boundaries"), outInt32: $0.bool("out_int32"),
+                    right: $0.bool("right"))
             }),
         OpDeclaration(
             "bucketize.Scalar(Scalar self, Tensor boundaries, *, bool out_int32=False, bool right=False) -> Tensor",
@@ -63,7 +64,8 @@ enum CountingOps {
             forward: {
                 let boundaries = try $0.tensor("boundaries")
                 let value = Tensor.wrapped(try $0.scalar("self"), dtype: boundaries.dtype)
-                return try Tensor.bucketize(value, boundaries: boundaries, outInt32: $0.bool("out_int32"), right: $0.bool("right"))
+                return try Tensor.bucketize(
+                    value, boundaries: boundaries, outInt32: $0.bool("out_int32"), right: $0.bool("right"))
             }),
         OpDeclaration(
             "searchsorted.Tensor(Tensor sorted_sequence, Tensor self, *, bool right=False, str? side=None) -> Tensor",

@@ -77,7 +77,9 @@ extension Tensor {
         record("logit", "LogitBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)], keeping: kept) {
             ctx in
             let x = try ctx.saved("self")
-            guard GradMode.isEnabled else { return [try mapVectorised(LogitBackwardF(eps: eps ?? -1), ctx.grad, x, dtype: x.dtype)] }
+            guard GradMode.isEnabled else {
+                return [try mapVectorised(LogitBackwardF(eps: eps ?? -1), ctx.grad, x, dtype: x.dtype)]
+            }
             // infinitely_differentiable_logit_backward
             let (lo, hi) = eps.map { ($0, 1 - $0) } ?? (0, 1)
             let inside = try x.ge(.scalar(.double(lo))).logicalAnd(x.le(.scalar(.double(hi))))
