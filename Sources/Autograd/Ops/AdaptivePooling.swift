@@ -98,19 +98,9 @@ extension Tensor {
                 indices: indexStorage))
         let result = Tensor(storage: out, shape: outShape)
         let indices = Tensor(storage: indexStorage, shape: outShape)
-        let inputShape = shape
-        record(
-            "adaptive_max_pool2d", "AdaptiveMaxPool2DBackward0", inputs: [self], outputs: [result, indices],
-            saving: [.input("self", self), .input("result1", indices)]
-        ) { ctx in
-            _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
-            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
-            ctx.grad.dtype.dispatchFloat(
-                ScatterIndicesVisitor(
-                    grad: ctx.grad.contiguousStorage(), indices: try ctx.saved(1).storage, destination: grad,
-                    planes: planes, inPlane: inH * inW, outPlane: outH * outW))
-            return [Tensor(storage: grad, shape: inputShape)]
-        }
+        recordMaxPooling(
+            "adaptive_max_pool2d", "AdaptiveMaxPool2DBackward0", result: result, indices: indices, planes: planes,
+            inPlane: inH * inW, outPlane: outH * outW)
         return (result, indices)
     }
 

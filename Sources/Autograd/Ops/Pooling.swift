@@ -166,7 +166,7 @@ private struct AdaptiveAvgPoolVisitor: FloatVisitor {
 }
 
 /// The backward of a max pooling: each output gradient added at its maximum's index in its plane.
-struct ScatterIndicesVisitor: FloatVisitor {
+private struct ScatterIndicesVisitor: FloatVisitor {
     let grad: Storage, indices: Storage, destination: Storage, planes: Int, inPlane: Int, outPlane: Int
     func visit<T: FloatElement>(_ type: T.Type) {
         let g = grad.pointer(T.self)
@@ -180,6 +180,25 @@ struct ScatterIndicesVisitor: FloatVisitor {
 }
 
 extension Tensor {
+    /// Records a max pooling that returned `result` and, per output, the index of its maximum
+    /// in its input plane: the node saves the input and the indices, and its backward adds each
+    /// output gradient at its maximum's index.
+    func recordMaxPooling(
+        _ op: String, _ node: String, result: Tensor, indices: Tensor, planes: Int, inPlane: Int, outPlane: Int
+    ) {
+        let inputShape = shape
+        record(op, node, inputs: [self], outputs: [result, indices], saving: [.input("self", self), .input("result1", indices)]) {
+            ctx in
+            _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
+            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
+            ctx.grad.dtype.dispatchFloat(
+                ScatterIndicesVisitor(
+                    grad: ctx.grad.contiguousStorage(), indices: try ctx.saved(1).storage, destination: grad,
+                    planes: planes, inPlane: inPlane, outPlane: outPlane))
+            return [Tensor(storage: grad, shape: inputShape)]
+        }
+    }
+
     /// The 3-D or 4-D input check of the 2-D poolings, and the number of planes.
     private func poolPlanes(_ name: String) throws -> Int {
         guard (dim == 3 || dim == 4) && shape.dropFirst().allSatisfy({ $0 > 0 }) else {
@@ -251,19 +270,9 @@ extension Tensor {
         dtype.dispatchFloat(MaxPoolVisitor(g: g, input: contiguousStorage(), out: out, indices: indexStorage))
         let result = Tensor(storage: out, shape: outShape)
         let indices = Tensor(storage: indexStorage, shape: outShape)
-        let inputShape = shape
-        record(
-            "max_pool2d_with_indices", "MaxPool2DWithIndicesBackward0", inputs: [self], outputs: [result, indices],
-            saving: [.input("self", self), .input("result1", indices)]
-        ) { ctx in
-            _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
-            let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
-            ctx.grad.dtype.dispatchFloat(
-                ScatterIndicesVisitor(
-                    grad: ctx.grad.contiguousStorage(), indices: try ctx.saved(1).storage,
-                    destination: grad, planes: planes, inPlane: g.inPlane, outPlane: g.outPlane))
-            return [Tensor(storage: grad, shape: inputShape)]
-        }
+        recordMaxPooling(
+            "max_pool2d_with_indices", "MaxPool2DWithIndicesBackward0", result: result, indices: indices, planes: planes,
+            inPlane: g.inPlane, outPlane: g.outPlane)
         return (result, indices)
     }
 

@@ -1,7 +1,7 @@
 # torch.optim.ASGD, after PyTorch's torch/optim/asgd.py (_single_tensor_asgd, real dense
 # parameters, not capturable).
 import torch
-from torch.optim._common import column, weight_decayed
+from torch.optim._common import check_hyperparameters, column, weight_decayed
 from torch.optim.optimizer import Optimizer
 
 
@@ -21,16 +21,7 @@ class ASGD(Optimizer):
         differentiable=False,
         capturable=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= lambd:
-            raise ValueError(f"Invalid lambd value: {lambd}")
-        if not 0.0 <= alpha:
-            raise ValueError(f"Invalid alpha value: {alpha}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_hyperparameters(("lr", lr), ("lambd", lambd), ("alpha", alpha), ("weight_decay", weight_decay))
 
         defaults = {
             "lr": lr,

@@ -1,6 +1,7 @@
 # torch.optim.LBFGS, after PyTorch's torch/optim/lbfgs.py (real dense parameters): the L-BFGS
 # two-loop recursion with a fixed step or the strong-Wolfe line search, op for op as PyTorch's.
 import torch
+from torch.optim._common import check_hyperparameters
 from torch.optim.optimizer import Optimizer
 
 
@@ -190,10 +191,7 @@ class LBFGS(Optimizer):
         *,
         maximize=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
+        check_hyperparameters(("lr", lr))
         if max_eval is None:
             max_eval = max_iter * 5 // 4
         defaults = {

@@ -1,7 +1,7 @@
 # torch.optim.Rprop, after PyTorch's torch/optim/rprop.py (_single_tensor_rprop, real dense
 # parameters, not capturable).
 import torch
-from torch.optim._common import column
+from torch.optim._common import check_hyperparameters, column
 from torch.optim.optimizer import Optimizer
 
 
@@ -20,10 +20,7 @@ class Rprop(Optimizer):
         maximize=False,
         differentiable=False,
     ):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
+        check_hyperparameters(("lr", lr))
         if not 0.0 < etas[0] < 1.0 < etas[1]:
             raise ValueError(f"Invalid eta values: {etas[0]}, {etas[1]}")
 
