@@ -1,7 +1,7 @@
 /// The LAPACK decompositions behind `linalg.qr` (`?geqrf`, `?orgqr`), `linalg.svd` and the ±2
-/// matrix norms (`?gesdd`) and `linalg.eigh` (`?syevd`), resolved with the other `LAPACK`
-/// routines (oneMKL when loaded, else OpenBLAS). Element arrays are untyped: the `s` routine
-/// takes floats, the `d` one doubles.
+/// matrix norms (`?gesdd`) and `linalg.eigh` (`?syevd`), and BLAS's triangular solve (`?trsm`,
+/// for QR's gradient), resolved with the other `LAPACK` routines (oneMKL when loaded, else
+/// OpenBLAS). Element arrays are untyped: the `s` routine takes floats, the `d` one doubles.
 struct DecompositionRoutines: @unchecked Sendable {
     typealias In = UnsafePointer<Int32>?
     typealias Out = UnsafeMutablePointer<Int32>?
@@ -16,6 +16,9 @@ struct DecompositionRoutines: @unchecked Sendable {
     /// `?syevd(jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info, jobz_length, uplo_length)`.
     typealias Syevd = @convention(c) (Flag, Flag, In, Values, In, Values, Values, In, Out, In, Out, Int, Int) -> Void
 
+    /// `?trsm(side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb, four flag lengths)`.
+    typealias Trsm = @convention(c) (Flag, Flag, Flag, Flag, In, In, Values, Values, In, Values, In, Int, Int, Int, Int) -> Void
+
     /// A routine in single and double precision.
     struct Precisions<F> {
         let single: F
@@ -29,6 +32,7 @@ struct DecompositionRoutines: @unchecked Sendable {
     let orgqr: Precisions<Orgqr>
     let gesdd: Precisions<Gesdd>
     let syevd: Precisions<Syevd>
+    let trsm: Precisions<Trsm>
 
     /// Resolves `s<name>_` and `d<name>_` for each routine through `address`.
     init(_ address: (String) throws(TorchError) -> UnsafeMutableRawPointer) throws(TorchError) {
@@ -41,6 +45,7 @@ struct DecompositionRoutines: @unchecked Sendable {
         orgqr = try pair("orgqr", Orgqr.self)
         gesdd = try pair("gesdd", Gesdd.self)
         syevd = try pair("syevd", Syevd.self)
+        trsm = try pair("trsm", Trsm.self)
     }
 }
 
@@ -223,5 +228,32 @@ extension LAPACKCalls {
             }
         }
         return (dtype == .float64 ? run(Double.self) : run(Float.self), info)
+    }
+}
+
+extension LAPACKCalls {
+    /// Solves `X Uᵀ = B` in place for each upper-triangular column-major `n`×`n` `U` of
+    /// `factor` and column-major `m`×`n` `B` of `rhs` (`?trsm` with side `R`, uplo `U`, transa
+    /// `T`, as PyTorch's `linalg_solve_triangular(U.mH(), B, upper=False, left=False)` calls it
+    /// on a column-major result).
+    static func transposedUpperTriangularRightSolve(_ factor: ColumnMajorBatch, _ rhs: inout ColumnMajorBatch, dtype: DType) throws {
+        let trsm = try LAPACK.shared.get().decompositions.trsm(dtype)
+        var triangular = factor
+        let (m, n, count) = (rhs.rows, rhs.columns, rhs.count)
+        guard count > 0, m > 0, n > 0 else { return }
+        func run<T: FloatElement>(_ type: T.Type) {
+            var (rows, columns) = (Int32(m), Int32(n))
+            triangular.withBuffer(type) { a in
+                rhs.withBuffer(type) { b in
+                    _ = withAlignedBuffer(count: 1, type) { alpha in
+                        alpha[0] = 1
+                        for i in 0..<count {
+                            trsm("R", "U", "T", "N", &rows, &columns, alpha, a + i * n * n, &columns, b + i * m * n, &rows, 1, 1, 1, 1)
+                        }
+                    }
+                }
+            }
+        }
+        if dtype == .float64 { run(Double.self) } else { run(Float.self) }
     }
 }

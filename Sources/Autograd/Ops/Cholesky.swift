@@ -34,21 +34,14 @@ extension Tensor {
     static func choleskyBackward(_ grad: Tensor, factor: Tensor, upper: Bool) throws -> Tensor {
         let (l, gL) = upper ? (try factor.transpose(-2, -1), try grad.transpose(-2, -1)) : (factor, grad)
         let n = l.shape[l.dim - 1]
-        let lInverse = lowerTriangularInverse(of: l)
+        let lInverse = Tensor.fromValues(
+            Slices(l, dims: [l.dim - 2, l.dim - 1]).transformed { lowerTriangularInverse($0, n: n) }, shape: l.shape,
+            dtype: l.dtype)
         let halfDiagonal = try Tensor(
             (0..<n * n).map { $0 % (n + 1) == 0 ? 0.5 : 1 }, shape: [n, n], dtype: l.dtype)
         let phi = try l.transpose(-2, -1).matmul(gL).tril().mul(.tensor(halfDiagonal))
         let gA = try lInverse.transpose(-2, -1).matmul(phi).matmul(lInverse)
         return try gA.add(.tensor(gA.transpose(-2, -1))).mul(.scalar(.double(0.5)))
-    }
-
-    /// The inverse of each lower-triangular matrix of `l` (over its last two dims), by forward
-    /// substitution, as a fresh tensor outside the graph.
-    static func lowerTriangularInverse(of l: Tensor) -> Tensor {
-        let n = l.shape[l.dim - 1]
-        return Tensor.fromValues(
-            Slices(l, dims: [l.dim - 2, l.dim - 1]).transformed { lowerTriangularInverse($0, n: n) }, shape: l.shape,
-            dtype: l.dtype)
     }
 
     /// The inverse of a row-major lower-triangular `n`×`n` matrix, by forward substitution.

@@ -109,15 +109,24 @@ extension Tensor {
             let symmetrized = try upper.add(.tensor(upper.mT)).sub(.tensor(upper.diagonal(dim1: -2, dim2: -1).diagEmbed()))
             var gA = try q.matmul(symmetrized)
             if let gQ { gA = try gA.add(.tensor(gQ)) }
-            return try gA.matmul(lowerTriangularInverse(of: r.mT))
+            return try rightSolveTransposed(gA, upper: r)
         }
         let x = try g.neg()
         var gA = try q.matmul(x.sub(.tensor(x.mT)).tril())
-        gA = try gA.matmul(lowerTriangularInverse(of: r.narrow(-1, start: 0, length: m).mT))
+        gA = try rightSolveTransposed(gA, upper: r.narrow(-1, start: 0, length: m))
         var zerosShape = r.shape
         zerosShape[zerosShape.count - 1] = n - m
         gA = try Tensor.cat([gA, Tensor.zeros(zerosShape, dtype: gA.dtype)], dim: -1)
         if let gR { gA = try gA.add(.tensor(q.matmul(gR))) }
         return gA
+    }
+
+    /// `X` with `X Uᵀ = G` for each upper-triangular `U`, as PyTorch's
+    /// `linalg_solve_triangular(U.mH(), G, upper=False, left=False)` computes it: one `?trsm`
+    /// on a column-major copy of `G` (a fresh tensor outside the graph).
+    private static func rightSolveTransposed(_ g: Tensor, upper u: Tensor) throws -> Tensor {
+        var rhs = ColumnMajorBatch(g)
+        try LAPACKCalls.transposedUpperTriangularRightSolve(ColumnMajorBatch(u), &rhs, dtype: g.dtype)
+        return rhs.columnMajorTensor(batchShape: Array(g.shape.dropLast(2)), dtype: g.dtype)
     }
 }
