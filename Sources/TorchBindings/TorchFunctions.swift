@@ -64,7 +64,7 @@ enum TorchFunctions {
             .merging(TypeInfoBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
-            "chunk", "unbind"
+            "chunk", "unbind", "qr"
         ] {
             m[name] = delegating(name)
         }

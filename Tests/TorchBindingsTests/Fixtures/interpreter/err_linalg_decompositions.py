@@ -18,4 +18,13 @@ except RuntimeError as e:
     print(e)
 for name in ("qr", "svd", "eigh"):
     print(name, torch.linalg.eigvalsh(torch.zeros(0, 0)).shape)
+for some in (True, False):
+    try:
+        torch.qr(torch.eye(2), some)
+    except RuntimeError as e:
+        print(e)
+try:
+    torch.eye(2).qr()
+except RuntimeError as e:
+    print(e)
 torch.linalg.qr(torch.ones(2, 2, 2, dtype=torch.long))
