@@ -35,7 +35,7 @@ extension Tensor {
         let absolute = atol ?? 0
         let relative = rtol ?? (absolute > 0 ? 0 : epsilon * Double(Swift.max(m, n)))
         let batchShape = Array(shape.dropLast(2))
-        let (left, values, right) = try pseudoInverseFactors(hermitian: hermitian)
+        let (left, values, right) = try Observation.hidden { try pseudoInverseFactors(hermitian: hermitian) }
         let k = hermitian ? n : Swift.min(m, n)
         var inverted = [Double](repeating: 0, count: values.count)
         for b in 0..<(k == 0 ? 0 : values.count / k) {
