@@ -23,6 +23,8 @@ public enum SavedValue: Sendable, Equatable {
     case bool(Bool)
     /// A Python number as the script gave it.
     case scalar(ScalarValue)
+    /// A string argument (`linalg.qr`'s `mode`).
+    case string(String)
 }
 
 extension SavedValue {

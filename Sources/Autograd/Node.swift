@@ -132,13 +132,20 @@ public struct BackwardContext {
     /// Gradient per forward output, every one filled (the engine's buffer, taken as it is when
     /// every output received one, so a formula that reads only `grad` builds no array).
     private let filled: [Tensor?]
+    /// The gradients as they arrived, nil for outputs that received none.
+    private let received: [Tensor?]
     /// The node the gradient flows into.
     public let node: Node
 
-    init(filled: [Tensor?], node: Node) {
+    init(filled: [Tensor?], received: [Tensor?]? = nil, node: Node) {
         self.filled = filled
+        self.received = received ?? filled
         self.node = node
     }
+
+    /// Whether output `output` received a gradient (PyTorch's `grad.defined()`), rather than
+    /// the zeros `grads` stands in with.
+    public func receivedGrad(_ output: Int) -> Bool { received[output] != nil }
 
     /// Gradient per forward output; outputs that received none get zeros.
     public var grads: [Tensor] { filled.map { $0! } }
@@ -167,7 +174,7 @@ final class FormulaNode: Node {
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
         var filled = grads
         for i in filled.indices where filled[i] == nil { filled[i] = try zerosForOutput(i) }
-        return try formula(BackwardContext(filled: filled, node: self))
+        return try formula(BackwardContext(filled: filled, received: grads, node: self))
     }
 
     var outputMeta: [OutputMeta] = []

@@ -167,6 +167,7 @@ enum PythonText {
             return items.count == 1 ? "(\(items[0]),)" : "(" + items.map(String.init).joined(separator: ", ") + ")"
         case .bool(let b): return b ? "True" : "False"
         case .scalar(let s): return of(s)
+        case .string(let s): return s
         }
     }
 

@@ -69,6 +69,7 @@ final class GradFnObject: PyObject {
         case .scalar(.int(let i))?: return .int(Int(i))
         case .scalar(.double(let d))?: return .float(d)
         case .scalar(.bool(let b))?: return .bool(b)
+        case .string(let s)?: return .string(s)
         }
     }
 

@@ -81,7 +81,7 @@ enum TorchFunctions {
             .merging(VariadicTensorBindings.members()) { _, new in new }
         for name in [
             "square", "true_divide", "allclose", "equal", "clone", "detach", "numel", "isclose", "unique", "nonzero", "split",
-            "chunk", "unbind", "tensor_split", "ravel", "is_complex", "is_nonzero", "is_same_size"
+            "chunk", "unbind", "tensor_split", "ravel", "is_complex", "is_nonzero", "is_same_size", "qr"
         ] {
             m[name] = delegating(name)
         }

@@ -4,7 +4,8 @@
 
 /// The LAPACK routines behind `torch.linalg`'s solvers, as PyTorch 2.15 calls them
 /// (aten/src/ATen/native/BatchLinearAlgebra.cpp): `?getrf` (LU with partial pivoting), `?getrs`
-/// (solving with an LU factorization) and `?potrf` (Cholesky), in the tensor's precision, on
+/// (solving with an LU factorization), `?potrf` (Cholesky) and the decompositions of
+/// `LAPACKDecompositions.swift` (`?geqrf`, `?orgqr`, `?gesdd`, `?syevd`), in the tensor's precision, on
 /// column-major matrices laid out one after another in one 64-byte-aligned buffer, as PyTorch's
 /// batched column-major copies are. They come from oneMKL when it is loaded (PyTorch's own
 /// library: the same bits), else from OpenBLAS's LAPACK, which the process links.
@@ -50,6 +51,8 @@ struct LAPACK: @unchecked Sendable {
     let dgetrs: Getrs64
     let spotrf: Potrf32
     let dpotrf: Potrf64
+    /// `?geqrf`, `?orgqr`, `?gesdd` and `?syevd` in single and double precision.
+    let decompositions: DecompositionRoutines
 
     /// The routines this process computes with, or the name of the one that could not be found.
     static let shared: Result<LAPACK, TorchError> = {
@@ -58,18 +61,22 @@ struct LAPACK: @unchecked Sendable {
         let handle =
             MKLLibrary.loaded.flatMap { dlopen($0.directory + "/libmkl_intel_lp64.so.2", RTLD_LAZY | RTLD_NOLOAD) }
             ?? dlopen(nil, RTLD_LAZY)
-        func symbol<F>(_ name: String, as _: F.Type) throws(TorchError) -> F {
+        func address(_ name: String) throws(TorchError) -> UnsafeMutableRawPointer {
             guard let handle, let address = dlsym(handle, name) else {
                 throw .runtime("GradScope found no LAPACK routine \(name) (neither oneMKL nor OpenBLAS provides it)")
             }
-            return unsafeBitCast(address, to: F.self)
+            return address
+        }
+        func symbol<F>(_ name: String, as _: F.Type) throws(TorchError) -> F {
+            unsafeBitCast(try address(name), to: F.self)
         }
         do throws(TorchError) {
             return .success(
                 LAPACK(
                     sgetrf: try symbol("sgetrf_", as: Getrf32.self), dgetrf: try symbol("dgetrf_", as: Getrf64.self),
                     sgetrs: try symbol("sgetrs_", as: Getrs32.self), dgetrs: try symbol("dgetrs_", as: Getrs64.self),
-                    spotrf: try symbol("spotrf_", as: Potrf32.self), dpotrf: try symbol("dpotrf_", as: Potrf64.self)))
+                    spotrf: try symbol("spotrf_", as: Potrf32.self), dpotrf: try symbol("dpotrf_", as: Potrf64.self),
+                    decompositions: try DecompositionRoutines(address)))
         } catch {
             return .failure(error)
         }
@@ -119,6 +126,19 @@ struct ColumnMajorBatch {
     /// The values as a tensor of `batchShape + [rows, columns]`.
     func tensor(batchShape: [Int], dtype: DType) -> Tensor {
         Tensor.fromValues(rowMajor, shape: batchShape + [rows, columns], dtype: dtype)
+    }
+
+    /// The matrices as a tensor of `batchShape + [rows, columns]` laid out as LAPACK left them:
+    /// batched column-major strides, as PyTorch's QR, SVD and eigh outputs are.
+    func columnMajorTensor(batchShape: [Int], dtype: DType) -> Tensor {
+        let flat = Tensor.fromValues(values, shape: [values.count], dtype: dtype)
+        var strides = [1, rows]
+        var size = rows * columns
+        for extent in batchShape.reversed() {
+            strides.insert(size, at: 0)
+            size *= extent
+        }
+        return Tensor(storage: flat.storage, shape: batchShape + [rows, columns], strides: strides, offset: 0)
     }
 
     /// Runs `body` on the values converted to `T` in an aligned buffer, then reads them back.

@@ -41,22 +41,6 @@ package struct MKLLibrary: Sendable {
     /// `cblas_ddot`, same arguments.
     typealias Dot64 = @convention(c) (Int32, UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32) -> Double
 
-    /// LAPACK's `sgesdd(jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info)`.
-    typealias Gesdd32 =
-        @convention(c) (
-            UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?,
-            UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?,
-            UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Float>?, UnsafePointer<Int32>?,
-            UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
-        ) -> Void
-    /// `dgesdd`, same arguments.
-    typealias Gesdd64 =
-        @convention(c) (
-            UnsafePointer<CChar>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?,
-            UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
-            UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?, UnsafeMutablePointer<Double>?, UnsafePointer<Int32>?,
-            UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?
-        ) -> Void
     /// The directory the libraries were loaded from.
     package let directory: String
     /// MKL's own version line (`MKL_Get_Version_String`).
@@ -69,8 +53,6 @@ package struct MKLLibrary: Sendable {
     let dgemv: Gemv64
     let sdot: Dot32
     let ddot: Dot64
-    let sgesdd: Gesdd32
-    let dgesdd: Gesdd64
 
     /// The default install location of `scripts/install-mkl.sh`.
     package static let defaultDirectory = "/usr/local/lib/gradscope-mkl"
@@ -129,9 +111,7 @@ package struct MKLLibrary: Sendable {
                     sgemv: try symbol(handle, "cblas_sgemv", as: Gemv32.self),
                     dgemv: try symbol(handle, "cblas_dgemv", as: Gemv64.self),
                     sdot: try symbol(handle, "cblas_sdot", as: Dot32.self),
-                    ddot: try symbol(handle, "cblas_ddot", as: Dot64.self),
-                    sgesdd: try symbol(handle, "sgesdd_", as: Gesdd32.self),
-                    dgesdd: try symbol(handle, "dgesdd_", as: Gesdd64.self)))
+                    ddot: try symbol(handle, "cblas_ddot", as: Dot64.self)))
         } catch {
             for opened in handles.reversed() { dlclose(opened) }
             return .failure(error)

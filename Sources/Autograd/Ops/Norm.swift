@@ -213,7 +213,8 @@ extension Tensor {
         }
     }
 
-    /// The largest or smallest singular value of each matrix over `dims` (no gradient).
+    /// The largest or smallest singular value of each matrix over `dims` (no gradient), from
+    /// LAPACK's `?gesdd` without vectors as PyTorch's `linalg.svdvals` computes them.
     private func spectralNorm(largest: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
         if requiresGrad && GradMode.isEnabled {
             throw TorchError.unsupportedOperation("linalg.matrix_norm with ord=2 or -2 does not compute gradients in GradScope")
@@ -221,63 +222,21 @@ extension Tensor {
         let (rows, columns) = (shape[dims[0]], shape[dims[1]])
         // A singular value decomposition takes at least rows * columns * min(rows, columns) steps;
         // the values are copied as Doubles, then per matrix, then column-major for LAPACK.
-        let batch = rows * columns == 0 ? 0 : numel / (rows * columns)
-        try WorkBudget.reserveProducts(batch: batch, m: rows, k: columns, n: Swift.min(rows, columns))
+        let count = rows * columns == 0 ? 0 : numel / (rows * columns)
+        try WorkBudget.reserveProducts(batch: count, m: rows, k: columns, n: Swift.min(rows, columns))
         try MemoryBudget.reserve(numel, itemSize: 3 * DType.float64.itemSize, shape: shape)
         let slices = Slices(self, dims: dims)
-        let matrices = (0..<slices.count).map { slices.slice($0) }
-        let singular =
-            SingularValues.gesdd(matrices, rows: rows, columns: columns, dtype: dtype)
-            ?? matrices.map { Tensor.singularValues($0, rows: rows, columns: columns) }
-        let values = singular.map { (largest ? $0.max() : $0.min()) ?? 0 }
+        let matrices = Tensor.fromValues(
+            (0..<slices.count).flatMap { slices.slice($0) }, shape: [slices.count, rows, columns], dtype: dtype)
+        let k = Swift.min(rows, columns)
+        let singular = try Tensor.singularValues(ColumnMajorBatch(matrices), vectors: .none, batched: true, dtype: dtype).s
+        let values = (0..<slices.count).map { b in
+            k == 0 ? 0 : (largest ? singular[b * k] : singular[b * k + k - 1])
+        }
         let outShape = reducedShape(dims, keepdim: keepdim)
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype)
         reportNonDifferentiable("linalg_matrix_norm", inputs: [self], outputs: [out])
         return out
-    }
-
-    /// Singular values of a row-major `rows`×`columns` matrix: square roots of the eigenvalues
-    /// of its Gram matrix, by cyclic Jacobi rotations.
-    static func singularValues(_ a: [Double], rows: Int, columns: Int) -> [Double] {
-        let n = Swift.min(rows, columns)
-        var g = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0..<n {
-                var s = 0.0
-                if rows >= columns {
-                    for k in 0..<rows { s += a[k * columns + i] * a[k * columns + j] }
-                } else {
-                    for k in 0..<columns { s += a[i * columns + k] * a[j * columns + k] }
-                }
-                g[i * n + j] = s
-            }
-        }
-        for _ in 0..<100 {
-            var off = 0.0
-            for p in 0..<n {
-                for q in (p + 1)..<Swift.max(p + 1, n) { off += g[p * n + q] * g[p * n + q] }
-            }
-            if off < 1e-30 { break }
-            for p in 0..<n {
-                for q in (p + 1)..<Swift.max(p + 1, n) where g[p * n + q] != 0 {
-                    let theta = (g[q * n + q] - g[p * n + p]) / (2 * g[p * n + q])
-                    let t = (theta >= 0 ? 1.0 : -1.0) / (Swift.abs(theta) + (theta * theta + 1).squareRoot())
-                    let c = 1 / (t * t + 1).squareRoot()
-                    let s = t * c
-                    for k in 0..<n {
-                        let (gkp, gkq) = (g[k * n + p], g[k * n + q])
-                        g[k * n + p] = c * gkp - s * gkq
-                        g[k * n + q] = s * gkp + c * gkq
-                    }
-                    for k in 0..<n {
-                        let (gpk, gqk) = (g[p * n + k], g[q * n + k])
-                        g[p * n + k] = c * gpk - s * gqk
-                        g[q * n + k] = s * gpk + c * gqk
-                    }
-                }
-            }
-        }
-        return (0..<n).map { Swift.max(0, g[$0 * n + $0]).squareRoot() }
     }
 
     /// The largest value over `dims` (all when empty) (AmaxBackward0); the gradient is shared

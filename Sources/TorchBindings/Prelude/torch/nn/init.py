@@ -169,6 +169,36 @@ def xavier_normal_(tensor, gain=1.0, generator=None):
     return _no_grad_normal_(tensor, 0.0, std, generator)
 
 
+def orthogonal_(tensor, gain=1, generator=None):
+    # Normal draws on a (rows, cols) matrix, transposed when wide, through linalg.qr (geqrf and
+    # orgqr), Q's columns signed by R's diagonal. (PyTorch transposes in place with t_(); the
+    # transposed views hold the same values.)
+    if tensor.ndimension() < 2:
+        raise ValueError("Only tensors with 2 or more dimensions are supported")
+
+    if tensor.numel() == 0 or tensor.is_meta:
+        return tensor
+    rows = tensor.size(0)
+    cols = tensor.numel() // rows
+    flattened = tensor.new_empty((rows, cols)).normal_(0, 1, generator=generator)
+
+    if rows < cols:
+        flattened = flattened.t()
+
+    q, r = torch.linalg.qr(flattened)
+    d = torch.diag(r, 0)
+    ph = d.sign()
+    q *= ph
+
+    if rows < cols:
+        q = q.t()
+
+    with torch.no_grad():
+        tensor.view_as(q).copy_(q)
+        tensor.mul_(gain)
+    return tensor
+
+
 def _calculate_correct_fan(tensor, mode):
     mode = mode.lower()
     valid_modes = ["fan_in", "fan_out"]
