@@ -137,7 +137,7 @@ extension Recorder {
     func noteAttributes(of node: Node, op: Int) {
         let values = node.savedValues
         let slots = node.saved
-        guard !values.isEmpty || slots.contains(where: \.holdsWrappedNumber) else { return }
+        guard !values.isEmpty || slots.contains(where: { $0.holdsWrappedNumber }) else { return }
         let nodeName = node.name
         // A loop's ops keep the values an op of the same class kept a moment ago.
         if let set = attributeInterning.recentSet(nodeName: nodeName, values: values, slots: slots) {

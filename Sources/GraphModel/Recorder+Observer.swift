@@ -21,8 +21,6 @@ extension Recorder: AutogradObserver {
             lastEvent = .none
             return
         }
-        eventLine = userLine
-        defer { eventLine = nil }
         let gradFn = event.gradFn.map(nodeID)
         // The op's tensor ids go straight to the op table's id column as they are seen (nothing
         // records another op meanwhile): no array per op.

@@ -6,26 +6,26 @@ import Autograd
 /// assignment and brackets `with` blocks with `enterRegion` / `exitRegion`. The recorder keeps
 /// only metadata (ids, shapes, names): it never keeps a tensor or a node alive.
 public final class Recorder {
-    /// The script line of the statement running now: what `lineSource` says when it is set
-    /// (a script run: the innermost script frame's line, right again after a call returns),
-    /// else the line last set.
+    /// The script line of the statement running now: the line last set, or the one
+    /// `scriptFramesChanged` gave since (a script run: right again after a call returns).
     package var currentLine: Int {
-        get { lineSource?() ?? lastLine }
+        get { line }
         set {
             lastLine = newValue
+            line = newValue
             guard newValue >= 0 else { return }
             if newValue >= ran.count { ran += [Bool](repeating: false, count: newValue + 1 - ran.count) }
             ran[newValue] = true
         }
     }
+    private var line = 0
+    /// The line last set (`Graph.lastLine`).
     private var lastLine = 0
     /// Per line: whether a statement there ran.
     private var ran: [Bool] = []
-    /// Where `currentLine` comes from while a script runs.
-    package var lineSource: (() -> Int)?
     /// While a script runs: the lines of the script statements that called the function
     /// running now, outermost first (`OpRecord.callLines`).
-    package var callLinesSource: (() -> [Int])?
+    private var callLines: [Int] = []
     /// Formats a tensor's values for the graph's previews (`Graph.values(of:)`); nil, the
     /// default, records none (previews cost memory on every tensor of a long run).
     public var valueFormatter: ((Tensor) -> String)?
@@ -133,23 +133,23 @@ public final class Recorder {
 
     /// A custom Function's `apply` called at `line` runs its forward: the ops it records are
     /// drawn at that line, with the line inside forward as their `innerLine`.
-    package func enterFunctionCall(line: Int) { functionCalls.append((line, callLinesSource?() ?? [])) }
+    package func enterFunctionCall(line: Int) { functionCalls.append((line, callLines)) }
 
     /// The innermost custom Function's forward returned (or raised).
     package func exitFunctionCall() { functionCalls.removeLast() }
 
     /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
-    var userLine: Int { eventLine ?? functionCalls.first?.line ?? currentLine }
-
-    /// While one op is recorded: its `userLine`, read from the interpreter's frames once
-    /// rather than for each of the op's records.
-    var eventLine: Int?
+    var userLine: Int { functionCalls.first?.line ?? line }
 
     /// The call lines op records carry (`OpRecord.callLines`): those of `userLine`'s statement.
-    var userCallLines: [Int] {
-        if let call = functionCalls.first { return call.callLines }
-        guard let source = callLinesSource else { return [] }
-        return source()
+    var userCallLines: [Int] { functionCalls.first?.callLines ?? callLines }
+
+    /// A script run entered or left a call: the innermost script frame is at `line`, called
+    /// from `callLines` (outermost first). Pushed by the script layer so that an op reads stored
+    /// values rather than asking the interpreter.
+    package func scriptFramesChanged(line: Int, callLines: [Int]) {
+        self.line = line
+        self.callLines = callLines
     }
 
     /// Records the script's `for` and `while` statements (`Graph.loopStatements`).

@@ -123,13 +123,13 @@ final class GeneratorFrame {
             started = true
             interp.suspendedGenerators[serial] = self
         }
-        interp.frames.append(
+        interp.pushFrame(
             Interpreter.Frame(
                 function: function.name, line: interp.currentLine, callee: function, scope: scope, file: function.file))
     }
 
     private func leave(_ interp: Interpreter) {
-        interp.frames.removeLast()
+        interp.popFrame()
         running = false
     }
 

@@ -15,8 +15,8 @@ extension Interpreter {
         let outerModule = executingModule
         executingModule = name
         defer { executingModule = outerModule }
-        frames.append(Frame(function: "<module>", line: 0, file: SourceFile(name: filename, lines: parsed.sourceLines)))
-        defer { frames.removeLast() }
+        pushFrame(Frame(function: "<module>", line: 0, file: SourceFile(name: filename, lines: parsed.sourceLines)))
+        defer { popFrame() }
         _ = try execute(parsed.body, namespace)
         return ModuleObject(name: name, members: namespace.variables)
     }

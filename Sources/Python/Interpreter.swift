@@ -7,6 +7,9 @@ package protocol ExecutionObserver: AnyObject {
     func bound(name: String, to value: Value)
     /// The script ended with an uncaught exception raised at `line`.
     func uncaughtError(type: String, message: String, line: Int)
+    /// A frame was pushed or popped: `scriptLine` and `scriptCallLines` are now as given, and
+    /// the innermost frame is `depth` calls deep (0: the script's top-level code).
+    func framesChanged(scriptLine: Int, scriptCallLines: [Int], depth: Int)
 }
 
 /// Limits that keep a run of an untrusted script bounded.
@@ -97,7 +100,9 @@ package final class Interpreter {
             self.file = file
         }
     }
-    package var frames = [Frame(function: "<module>", line: 0)]
+    /// The call stack, outermost first; changed only through `pushFrame` / `popFrame` (and a
+    /// statement's line), so that the observer hears of each change.
+    package private(set) var frames = [Frame(function: "<module>", line: 0)]
     var steps = 0
     /// The run's time and memory watchdog (set while `run()` runs).
     var watchdog: RunWatchdog?
@@ -141,6 +146,23 @@ package final class Interpreter {
             innermostSeen = true
         }
         return lines.reversed()
+    }
+
+    /// Enters a call: pushes its frame and tells the observer where the script now is.
+    func pushFrame(_ frame: Frame) {
+        frames.append(frame)
+        reportFrames()
+    }
+
+    /// Leaves the innermost call and tells the observer where the script now is.
+    func popFrame() {
+        frames.removeLast()
+        reportFrames()
+    }
+
+    /// Lets the observer keep the script's line and call lines without asking for them per op.
+    private func reportFrames() {
+        observer?.framesChanged(scriptLine: scriptLine, scriptCallLines: scriptCallLines, depth: frames.count - 1)
     }
 
     /// Runs the whole module. Returns 0 on success, or after printing a traceback 1 (130 for an
@@ -589,8 +611,8 @@ package final class Interpreter {
         } else {
             line = f.body.isEmpty ? currentLine : f.body[0].line
         }
-        frames.append(Frame(function: f.name, line: line, callee: f, scope: scope, file: f.file))
-        defer { frames.removeLast() }
+        pushFrame(Frame(function: f.name, line: line, callee: f, scope: scope, file: f.file))
+        defer { popFrame() }
         if let expr = f.lambdaBody {
             do { return try evaluate(expr, scope) } catch var e as PyException {
                 if e.frames.isEmpty { e.frames = frames.map { ($0.function, $0.line, $0.file) } }

@@ -7,6 +7,9 @@ import TorchBindings
 /// The script's events go to the graph recording (not while a debugger expression runs).
 extension Debugger: ScriptObserver {
     package func lineWillRun(_ line: Int) { if !evaluating { recording.lineWillRun(line) } }
+    package func framesChanged(scriptLine: Int, scriptCallLines: [Int], depth: Int) {
+        recording.framesChanged(scriptLine: scriptLine, scriptCallLines: scriptCallLines, depth: depth)
+    }
     package func bound(name: String, to value: Value) { if !evaluating { recording.bound(name: name, to: value) } }
     package func regionEntered(_ kind: RegionKind, line: Int) { if !evaluating { recording.regionEntered(kind, line: line) } }
     package func regionExited(line: Int) { if !evaluating { recording.regionExited(line: line) } }

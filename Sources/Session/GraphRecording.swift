@@ -9,24 +9,20 @@ package final class GraphRecording: ScriptObserver {
     package let recorder: Recorder
     private var modulePaths = ModulePaths()
 
-    /// The interpreter running the script: where lines and call depths come from.
-    private weak var interpreter: Interpreter?
+    /// How many calls deep the innermost frame is (0: the script's top-level code), for names.
+    private var depth = 0
 
     package init(recorder: Recorder = Recorder()) { self.recorder = recorder }
 
-    /// Takes lines from `interpreter`'s frames (so an op after a call returns gets the caller's
-    /// line, not the callee's last one), the lines that called script functions, call depths for
-    /// names, and the script's loop statements.
+    /// Records `interpreter`'s loop statements; its lines and call lines come with its events.
     func follow(_ interpreter: Interpreter) {
-        self.interpreter = interpreter
-        recorder.lineSource = { [weak interpreter] in interpreter?.scriptLine ?? 0 }
-        recorder.callLinesSource = { [weak interpreter] in
-            // The script's top-level code, where most ops run, has no calling lines.
-            guard let interpreter, interpreter.frames.count > 1 else { return [] }
-            return interpreter.scriptCallLines
-        }
         recorder.recordLoopStatements(
             interpreter.module.loops.map { LoopStatement(line: $0.line, lastLine: $0.lastLine, header: $0.header) })
+    }
+
+    package func framesChanged(scriptLine: Int, scriptCallLines: [Int], depth: Int) {
+        self.depth = depth
+        recorder.scriptFramesChanged(line: scriptLine, callLines: scriptCallLines)
     }
 
     package func lineWillRun(_ line: Int) { recorder.currentLine = line }
@@ -34,7 +30,7 @@ package final class GraphRecording: ScriptObserver {
     package func bound(name: String, to value: Value) {
         switch value {
         case .object(let tensor as Tensor):
-            recorder.bind(name: name, to: tensor, depth: max(0, (interpreter?.frames.count ?? 1) - 1))
+            recorder.bind(name: name, to: tensor, depth: depth)
         case .object(let instance as Instance): modulePaths.bound(name: name, to: instance)
         default: break
         }

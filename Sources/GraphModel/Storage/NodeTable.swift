@@ -65,7 +65,9 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     /// Adds `buffer` to the saved buffers of the node appended last.
     mutating func appendSaved(_ buffer: SavedBuffer) {
         if let i = buffer.invalidation { invalidations[Int32(buffers.count)] = i }
-        buffers.append(PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shapePool.id(of: buffer.shape)))
+        // `[]` (a saved Python number) is the pool's first value, id 0.
+        let shape = buffer.shape.isEmpty ? 0 : shapePool.id(of: buffer.shape)
+        buffers.append(PackedBuffer(buffer, name: namePool.id(of: buffer.name), shape: shape))
         rows[rows.count - 1].bufferEnd = UInt32(buffers.count)
     }
 
