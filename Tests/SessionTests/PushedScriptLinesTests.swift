@@ -1,8 +1,9 @@
 import Autograd
 import GraphModel
 import Python
-@testable import Session
 import Testing
+
+@testable import Session
 
 /// The interpreter pushes the script's line and call lines to the recorder as frames come and
 /// go; each op must carry what the interpreter's frames say at that moment (the values the
@@ -83,8 +84,10 @@ private final class FrameCheckingObserver: AutogradObserver {
         recorder.opExecuted(event)
         guard let interpreter, let op = recorder.snapshot().ops.last else { return }
         seen.append(
-            (Position(line: op.line, callLines: op.callLines),
-             Position(line: interpreter.scriptLine, callLines: interpreter.scriptCallLines)))
+            (
+                Position(line: op.line, callLines: op.callLines),
+                Position(line: interpreter.scriptLine, callLines: interpreter.scriptCallLines)
+            ))
     }
 
     func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String) {
