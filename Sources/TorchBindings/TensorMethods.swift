@@ -41,7 +41,9 @@ enum TensorMethods {
                     equalNaN: try i.boolValue(a.value(3, "equal_nan"), default: false)))
         }
         m["true_divide"] = { t, a, i in .tensor(try t.div(try i.operandArgument(a, "true_divide", "other"))) }
-        m["qr"] = { _, a, i in throw PyException.runtime(RemovedLinalg.qrMessage(some: try i.truthy(a.value(0, "some") ?? .bool(true)))) }
+        m["qr"] = { _, a, i in
+            throw PyException.runtime(RemovedLinalg.qrMessage(some: try i.truthy(a.value(0, "some") ?? .bool(true))))
+        }
         m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.doubleValue(a.value(0, "value"), "fill_", "value"))) }
         m["copy_"] = { t, a, i in .tensor(try t.copy_(try i.tensorValue(a.value(0, "src"), "copy_", "src"))) }
         m["allclose"] = { t, a, i in

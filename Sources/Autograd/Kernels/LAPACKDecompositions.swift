@@ -220,7 +220,8 @@ extension LAPACKCalls {
                     var iwork = [Int32](repeating: 0, count: Int(liwork))
                     _ = withAlignedBuffer(count: Int(lwork), type) { work in
                         for b in 0..<count {
-                            syevd(jobz, uplo, &size, a + b * n * n, &lda, w + b * n, work, &lwork, &iwork, &liwork, &info[b], 1, 1)
+                            syevd(
+                                jobz, uplo, &size, a + b * n * n, &lda, w + b * n, work, &lwork, &iwork, &liwork, &info[b], 1, 1)
                             if info[b] != 0 { return }
                         }
                     }
@@ -236,7 +237,9 @@ extension LAPACKCalls {
     /// `factor` and column-major `m`×`n` `B` of `rhs` (`?trsm` with side `R`, uplo `U`, transa
     /// `T`, as PyTorch's `linalg_solve_triangular(U.mH(), B, upper=False, left=False)` calls it
     /// on a column-major result).
-    static func transposedUpperTriangularRightSolve(_ factor: ColumnMajorBatch, _ rhs: inout ColumnMajorBatch, dtype: DType) throws {
+    static func transposedUpperTriangularRightSolve(_ factor: ColumnMajorBatch, _ rhs: inout ColumnMajorBatch, dtype: DType)
+        throws
+    {
         let trsm = try LAPACK.shared.get().decompositions.trsm(dtype)
         var triangular = factor
         let (m, n, count) = (rhs.rows, rhs.columns, rhs.count)
@@ -248,7 +251,9 @@ extension LAPACKCalls {
                     _ = withAlignedBuffer(count: 1, type) { alpha in
                         alpha[0] = 1
                         for i in 0..<count {
-                            trsm("R", "U", "T", "N", &rows, &columns, alpha, a + i * n * n, &columns, b + i * m * n, &rows, 1, 1, 1, 1)
+                            trsm(
+                                "R", "U", "T", "N", &rows, &columns, alpha, a + i * n * n, &columns, b + i * m * n, &rows, 1, 1,
+                                1, 1)
                         }
                     }
                 }

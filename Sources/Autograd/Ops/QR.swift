@@ -51,7 +51,9 @@ extension Tensor {
         var rValues = [Double](repeating: 0, count: count * rRows * n)
         for b in 0..<count {
             for c in 0..<n {
-                for r in 0..<Swift.min(c + 1, rRows) { rValues[b * rRows * n + c * rRows + r] = factored.values[b * m * n + c * m + r] }
+                for r in 0..<Swift.min(c + 1, rRows) {
+                    rValues[b * rRows * n + c * rRows + r] = factored.values[b * m * n + c * m + r]
+                }
             }
         }
         let r = ColumnMajorBatch(rows: rRows, columns: n, count: count, values: rValues)
