@@ -40,12 +40,9 @@ extension Interpreter {
         add("hash") { args, interp in
             let v = try single(args, "hash")
             if case .object(let i as Instance) = v { return .int(try i.customHash() ?? i.identity) }
-            switch v {
-            case .int(let n): return .int(n == -1 ? -2 : n)
-            case .bool(let b): return .int(b ? 1 : 0)
-            case .float(let d): return .int(PythonHash.hash(d))
-            default: return .int(try HashKey(v).hashValue)
-            }
+            // Numbers and tuples of them (named ones too) hash as in CPython; the rest by seed or identity.
+            let tuple: Value = if case .object(let t as NamedTupleValue) = v { .tuple(t.items) } else { v }
+            return .int(try StableHash.of(tuple) ?? HashKey(v).hashValue)
         }
         add("iter") { args, interp in .object(try interp.makeIterator(try single(args, "iter"))) }
         add("next") { args, interp in

@@ -135,7 +135,9 @@ enum RandomModule {
             magnitude = system.next()
         case .int(let i): magnitude = UInt64(i.magnitude)
         case .bool(let b): magnitude = b ? 1 : 0
-        case .float(let d): magnitude = UInt64(PythonHash.hash(d).magnitude)
+        // random_seed hashes anything but an int and reads the hash as a size_t (a negative one
+        // wraps around).
+        case .float(let d): magnitude = UInt64(bitPattern: Int64(StableHash.of(a) ?? 0))
         default:
             throw PyException.type("GradScope's random.seed() takes an int or a float, not \(Formatting.typeName(a))")
         }
@@ -219,34 +221,5 @@ private extension Int {
     func floorDivided(by d: Int) -> Int {
         let q = self / d
         return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
-    }
-}
-
-/// CPython's numeric hash (`hash(x)` for floats: reduction modulo 2**61 - 1).
-enum PythonHash {
-    static func hash(_ v: Double) -> Int {
-        if v.isNaN { return 0 }
-        if v.isInfinite { return v > 0 ? 314159 : -314159 }
-        let modulus: UInt64 = (1 << 61) - 1
-        var (m, e) = (frexp(v).0, Int(frexp(v).1))
-        var sign = 1
-        if m < 0 {
-            sign = -1
-            m = -m
-        }
-        var x: UInt64 = 0
-        while m != 0 {
-            x = ((x << 28) & modulus) | x >> (61 - 28)
-            m *= 268435456.0
-            e -= 28
-            let y = UInt64(m)
-            m -= Double(y)
-            x += y
-            if x >= modulus { x -= modulus }
-        }
-        e = e >= 0 ? e % 61 : 60 - ((-1 - e) % 61)
-        x = ((x << UInt64(e)) & modulus) | x >> UInt64(61 - e)
-        let h = Int(x) * sign
-        return h == -1 ? -2 : h
     }
 }
