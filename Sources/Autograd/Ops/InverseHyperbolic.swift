@@ -8,7 +8,7 @@ import CSleef
 /// `asinh`): the declarations, PyTorch 2.15's kernels (the C library's `acosh` on every element;
 /// `atanh` through `cpu_kernel_vec`, SLEEF on whole vector blocks), each forward with its
 /// backward as derivatives.yaml writes it, and the in-place variants, whose grad_fn
-/// (AcoshBackward1, AtanhBackward1) fails in backward as PyTorch's does. Integer inputs give
+/// (AcoshBackward1, AtanhBackward1; asinh_'s AsinhBackward1 too) fails in backward as PyTorch's does. Integer inputs give
 /// float32.
 enum InverseHyperbolicOps {
     static let declarations: [OpDeclaration] = [
@@ -41,6 +41,7 @@ enum InverseHyperbolicOps {
         OpDeclaration(
             "arcsinh(Tensor self) -> Tensor", gradFn: "AsinhBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            underivedInPlaceGradFn: "AsinhBackward1",
             forward: { try $0.tensor("self").asinh() }, inPlace: { try $0.tensor("self").asinh_() })
     ]
 }
@@ -90,7 +91,7 @@ extension Tensor {
 
     /// `values` of `op` recorded as its in-place variant, whose backward throws PyTorch's
     /// not-implemented error.
-    private func recordedWithoutDerivative(_ op: String, _ values: Tensor) -> Tensor {
+    func recordedWithoutDerivative(_ op: String, _ values: Tensor) -> Tensor {
         let node = "\(op.prefix(1).uppercased())\(op.dropFirst())Backward1"
         record(op, node, inputs: [self], outputs: [values]) { _ in
             throw TorchError.unsupportedOperation("the derivative for 'inplace version of \(op)' is not implemented.")

@@ -38,6 +38,7 @@ enum TrigHyperbolicLogOps {
         OpDeclaration(
             "asinh(Tensor self) -> Tensor", gradFn: "AsinhBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
+            underivedInPlaceGradFn: "AsinhBackward1",
             forward: { try $0.tensor("self").asinh() }, inPlace: { try $0.tensor("self").asinh_() }),
         OpDeclaration(
             "log2(Tensor self) -> Tensor", gradFn: "Log2Backward0",
@@ -177,8 +178,11 @@ extension Tensor {
     @discardableResult public func sinh_() throws -> Tensor { try inPlaceMath("sinh_") { try sinh() } }
     /// `cosh_()`.
     @discardableResult public func cosh_() throws -> Tensor { try inPlaceMath("cosh_") { try cosh() } }
-    /// `asinh_()`.
-    @discardableResult public func asinh_() throws -> Tensor { try inPlaceMath("asinh_") { try asinh() } }
+    /// `asinh_()`: its grad_fn, AsinhBackward1, has no derivative (PyTorch's
+    /// `not_implemented("inplace version of asinh")`).
+    @discardableResult public func asinh_() throws -> Tensor {
+        try inPlaceMath("asinh_") { recordedWithoutDerivative("asinh", mapFloat(AsinhF.self, self)) }
+    }
     /// `log2_()`.
     @discardableResult public func log2_() throws -> Tensor { try inPlaceMath("log2_") { try log2() } }
     /// `log10_()`.

@@ -137,7 +137,7 @@ enum RandomModule {
         case .bool(let b): magnitude = b ? 1 : 0
         // random_seed hashes anything but an int and reads the hash as a size_t (a negative one
         // wraps around).
-        case .float(let d): magnitude = UInt64(bitPattern: Int64(StableHash.of(a) ?? 0))
+        case .float: magnitude = UInt64(bitPattern: Int64(StableHash.of(a) ?? 0))
         default:
             throw PyException.type("GradScope's random.seed() takes an int or a float, not \(Formatting.typeName(a))")
         }
