@@ -27,13 +27,19 @@ extension Interpreter {
         case "output_nr": return .int(t.outputNr)
         case "_base": return t.base.map(Value.tensor) ?? Value.none
         default:
-            let bound = OpAliases.methodTarget(of: name) ?? name
-            if let function = RegistryBindings.methods[bound] {
-                return .object(BuiltinFunction(name) { args, interp in try function.call(receiver: t, args, interp) })
-            }
-            guard let method = TensorMethods.table[bound] else { return nil }
-            return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })
+            if let method = boundMethod(t, name, as: name) { return method }
+            // An alias (`divide` for `div`) is looked up only once its own name is not bound.
+            return OpAliases.methodTarget(of: name).flatMap { boundMethod(t, $0, as: name) }
         }
+    }
+
+    /// Tensor method `bound` (the registry's or a hand-written one) on `t`, named `name`.
+    private func boundMethod(_ t: Tensor, _ bound: String, as name: String) -> Value? {
+        if let function = RegistryBindings.methods[bound] {
+            return .object(BuiltinFunction(name) { args, interp in try function.call(receiver: t, args, interp) })
+        }
+        guard let method = TensorMethods.table[bound] else { return nil }
+        return .object(BuiltinFunction(name) { args, interp in try method(t, args, interp) })
     }
 
     func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
