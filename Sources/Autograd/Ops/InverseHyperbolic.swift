@@ -4,12 +4,12 @@ import CSleef
     import Glibc
 #endif
 
-/// `acosh` and `atanh` with their NumPy-style aliases (`arccosh`, `arctanh`, and `arcsinh` for
-/// `asinh`): the declarations, PyTorch 2.15's kernels (the C library's `acosh` on every element;
-/// `atanh` through `cpu_kernel_vec`, SLEEF on whole vector blocks), each forward with its
-/// backward as derivatives.yaml writes it, and the in-place variants, whose grad_fn
-/// (AcoshBackward1, AtanhBackward1; asinh_'s AsinhBackward1 too) fails in backward as PyTorch's does. Integer inputs give
-/// float32.
+/// `acosh` and `atanh` (their NumPy-style names `arccosh` and `arctanh`, and `arcsinh` for
+/// `asinh`, are `OpAliases`): the declarations, PyTorch 2.15's kernels (the C library's `acosh`
+/// on every element; `atanh` through `cpu_kernel_vec`, SLEEF on whole vector blocks), each
+/// forward with its backward as derivatives.yaml writes it, and the in-place variants, whose
+/// grad_fn (AcoshBackward1, AtanhBackward1; `asinh_`'s AsinhBackward1 too) fails in backward as
+/// PyTorch's does. Integer inputs give float32.
 enum InverseHyperbolicOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -20,29 +20,11 @@ enum InverseHyperbolicOps {
             forward: { try $0.tensor("self").acosh() },
             inPlace: { try $0.tensor("self").acosh_() }),
         OpDeclaration(
-            "arccosh(Tensor self) -> Tensor", gradFn: "AcoshBackward0",
-            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-            underivedInPlaceGradFn: "AcoshBackward1",
-            samples: OpSamples(domain: .aboveOne),
-            forward: { try $0.tensor("self").acosh() },
-            inPlace: { try $0.tensor("self").acosh_() }),
-        OpDeclaration(
             "atanh(Tensor self) -> Tensor", gradFn: "AtanhBackward0",
             exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
             underivedInPlaceGradFn: "AtanhBackward1",
             samples: OpSamples(domain: .unitInterval),
-            forward: { try $0.tensor("self").atanh() }, inPlace: { try $0.tensor("self").atanh_() }),
-        OpDeclaration(
-            "arctanh(Tensor self) -> Tensor", gradFn: "AtanhBackward0",
-            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-            underivedInPlaceGradFn: "AtanhBackward1",
-            samples: OpSamples(domain: .unitInterval),
-            forward: { try $0.tensor("self").atanh() }, inPlace: { try $0.tensor("self").atanh_() }),
-        OpDeclaration(
-            "arcsinh(Tensor self) -> Tensor", gradFn: "AsinhBackward0",
-            exposure: [.torch, .method], inPlaceExposure: [.torch, .method],
-            underivedInPlaceGradFn: "AsinhBackward1",
-            forward: { try $0.tensor("self").asinh() }, inPlace: { try $0.tensor("self").asinh_() })
+            forward: { try $0.tensor("self").atanh() }, inPlace: { try $0.tensor("self").atanh_() })
     ]
 }
 
