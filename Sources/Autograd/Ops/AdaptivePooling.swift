@@ -28,7 +28,7 @@ enum AdaptivePoolingOps {
     ]
 }
 
-/// Adaptive max pooling forward: window `[floor(o*in/out), ceil((o+1)*in/out))`, the first
+/// Adaptive max pooling forward over each `adaptiveWindow`: the first
 /// maximum (or NaN) in row-major order, its index within the plane.
 private struct AdaptiveMaxPoolVisitor: FloatVisitor {
     let planes: Int, inH: Int, inW: Int, outH: Int, outW: Int
@@ -40,11 +40,9 @@ private struct AdaptiveMaxPoolVisitor: FloatVisitor {
         for p in 0..<planes {
             let plane = x + p * inH * inW
             for oh in 0..<outH {
-                let hs = oh * inH / outH
-                let he = ((oh + 1) * inH + outH - 1) / outH
+                let (hs, he) = adaptiveWindow(oh, input: inH, output: outH)
                 for ow in 0..<outW {
-                    let ws = ow * inW / outW
-                    let we = ((ow + 1) * inW + outW - 1) / outW
+                    let (ws, we) = adaptiveWindow(ow, input: inW, output: outW)
                     var best = hs * inW + ws
                     var value = -T.infinity
                     for ih in hs..<he {

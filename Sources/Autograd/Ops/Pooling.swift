@@ -134,7 +134,14 @@ private struct AvgPoolVisitor: FloatVisitor {
     }
 }
 
-/// Adaptive average pooling forward or backward: window `[floor(o*in/out), ceil((o+1)*in/out))`.
+/// Output `o`'s window of an adaptive pooling of `input` values into `output`:
+/// `[floor(o * input / output), ceil((o + 1) * input / output))` (ATen's start_index/end_index).
+@inline(__always)
+func adaptiveWindow(_ o: Int, input: Int, output: Int) -> (start: Int, end: Int) {
+    (o * input / output, ((o + 1) * input + output - 1) / output)
+}
+
+/// Adaptive average pooling forward or backward over each `adaptiveWindow`.
 private struct AdaptiveAvgPoolVisitor: FloatVisitor {
     let planes: Int, inH: Int, inW: Int, outH: Int, outW: Int
     let source: Storage, destination: Storage, backward: Bool
@@ -144,11 +151,9 @@ private struct AdaptiveAvgPoolVisitor: FloatVisitor {
         if backward { d.initialize(repeating: 0, count: planes * inH * inW) }
         for p in 0..<planes {
             for oh in 0..<outH {
-                let hs = oh * inH / outH
-                let he = ((oh + 1) * inH + outH - 1) / outH
+                let (hs, he) = adaptiveWindow(oh, input: inH, output: outH)
                 for ow in 0..<outW {
-                    let ws = ow * inW / outW
-                    let we = ((ow + 1) * inW + outW - 1) / outW
+                    let (ws, we) = adaptiveWindow(ow, input: inW, output: outW)
                     let (kh, kw) = (T(he - hs), T(we - ws))
                     let o = p * outH * outW + oh * outW + ow
                     if backward {
