@@ -101,8 +101,11 @@ extension Tensor {
         }
         let normalized = try reductionDims(requested ?? [])
         let dims = self.dim == 0 ? [] : (normalized.isEmpty ? Array(0..<self.dim) : normalized)
-        let slices = Slices(self, dims: dims)
-        let values = slices.reduced { Tensor.vectorNormValue($0, ord) }
+        let values =
+            pytorchOrderNorms(ord: ord, dims: dims, dtype: dtype)
+            ?? Slices(self, dims: dims).reduced {
+                Tensor.vectorNormValue($0, ord)
+            }
         let outShape =
             keepdim ? reducedShape(dims, keepdim: true) : (normalized.isEmpty ? [] : reducedShape(dims, keepdim: false))
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype ?? self.dtype)
@@ -117,6 +120,18 @@ extension Tensor {
             return [try Tensor.vectorNormBackward(grad, input, ord, result, dims).to(input.dtype)]
         }
         return out
+    }
+
+    /// 1- and 2-norms of a floating tensor computed in its own type, in PyTorch's order
+    /// (NormKernel.swift); nil for other orders, or when `dtype` asks for another type.
+    private func pytorchOrderNorms(ord: Double, dims: [Int], dtype: DType?) -> [Double]? {
+        guard ord == 1 || ord == 2, dtype == nil || dtype == self.dtype else { return nil }
+        let keptShape = reducedShape(dims, keepdim: true)
+        var outputStrides = contiguousStrides(keptShape)
+        for d in dims { outputStrides[d] = 0 }
+        return self.dtype.dispatchFloat(
+            VectorNormVisitor(
+                ord: ord, input: self, outputStrides: outputStrides, outputCount: keptShape.reduce(1, *)))
     }
 
     private static func vectorNormValue(_ values: [Double], _ ord: Double) -> Double {
@@ -138,8 +153,8 @@ extension Tensor {
         if ord == 0 { return try input.mul(.tensor(zero)) }
         if ord == 1 { return try input.sgn().mul(.tensor(grad)) }
         if ord == 2 {
-            let scale = try maskedWhere(result.eq(.scalar(.double(0))), zero, grad.div(.tensor(result)))
-            return try input.mul(.tensor(scale))
+            let scaled = try maskedWhere(result.eq(.scalar(.double(0))), zero, input.div(.tensor(result)))
+            return try grad.mul(.tensor(scaled))
         }
         if ord.isInfinite {
             let magnitude = try input.abs()
