@@ -2,13 +2,14 @@
 # Installs the runtime libraries of Intel oneMKL 2024.2 (the version statically linked into
 # PyTorch 2.15's pip build) into GRADSCOPE_MKL_DIR (default /usr/local/lib/gradscope-mkl), where
 # GradScope loads them at run time (Sources/Autograd/Kernels/MKLLibrary.swift). The libraries come
-# from the `mkl` wheel on PyPI, checked against a pinned sha256. Only the sequential layer, the
-# LP64 interface, the core and its per-CPU kernels are kept. Does nothing when they are present.
+# from the `mkl` wheel on PyPI, checked against a pinned sha256. Only the GNU OpenMP threading layer
+# (PyTorch's; it runs on the system's libgomp, see setup.sh), the LP64 interface, the core and its
+# per-CPU kernels are kept. Does nothing when they are present.
 set -euo pipefail
 target="${GRADSCOPE_MKL_DIR:-/usr/local/lib/gradscope-mkl}"
 wheel="mkl-2024.2.0-py2.py3-none-manylinux1_x86_64.whl"
 sha256="8b4b731a5652258d84e10dd9c28d68d391e5a81a97a482348f602649837611da"
-libraries=(core sequential intel_lp64 def mc3 avx2 avx512 vml_def vml_mc3 vml_avx2 vml_avx512 vml_cmpt)
+libraries=(core gnu_thread intel_lp64 def mc3 avx2 avx512 vml_def vml_mc3 vml_avx2 vml_avx512 vml_cmpt)
 missing=0
 for l in "${libraries[@]}"; do
   [ -s "$target/libmkl_$l.so.2" ] || missing=1

@@ -5,7 +5,7 @@
 # which GradScope loads at run time to compute sin, exp, ... and matrix products bit for bit as
 # PyTorch does (scripts/install-mkl.sh).
 set -euo pipefail
-packages=(libgraphviz-dev libopenblas-dev libsleef-dev graphviz pkg-config)
+packages=(libgraphviz-dev libopenblas-dev libsleef-dev libgomp1 graphviz pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

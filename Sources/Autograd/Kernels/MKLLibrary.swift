@@ -70,21 +70,24 @@ package struct MKLLibrary: Sendable {
     /// The loaded library, or nil when GradScope falls back to OpenBLAS and Swift's math.
     static var loaded: MKLLibrary? { try? shared.get() }
 
-    /// The libraries `load(from:)` opens, in order: the core, the sequential threading layer (no
-    /// OpenMP or TBB runtime: one thread, as PyTorch's OMP_NUM_THREADS=1 reference runs) and the
-    /// LP64 interface whose routines GradScope calls. The core finds its per-CPU kernels beside
-    /// itself.
-    static let layers = ["libmkl_core.so.2", "libmkl_sequential.so.2", "libmkl_intel_lp64.so.2"]
+    /// The libraries `load(from:)` opens, in order: GNU's OpenMP runtime (from the system), then
+    /// from `directory` the core, the GNU OpenMP threading layer (the one PyTorch's pip build
+    /// links) and the LP64 interface whose routines GradScope calls. The core finds its per-CPU
+    /// kernels beside itself. The sequential layer computes some LAPACK routines differently:
+    /// QR and SVD of 24- to 64-row matrices differed from PyTorch's in the last bit.
+    static let layers = ["libgomp.so.1", "libmkl_core.so.2", "libmkl_gnu_thread.so.2", "libmkl_intel_lp64.so.2"]
 
-    /// Opens `layers` in `directory` into the process's global scope, as oneMKL's single dynamic
-    /// library `libmkl_rt.so.2` does once told to use the sequential layer, and resolves every
-    /// routine GradScope calls. Opening them directly leaves out `libmkl_rt.so.2`'s own tables:
-    /// 4.3 MB less resident memory after a matrix product, the same routines and bits.
+    /// Opens `layers` into the process's global scope, as oneMKL's single dynamic library
+    /// `libmkl_rt.so.2` does once told to use the GNU layer, sets oneMKL to one thread (as
+    /// PyTorch's OMP_NUM_THREADS=1 reference runs) and resolves every routine GradScope calls.
+    /// Opening them directly leaves out `libmkl_rt.so.2`'s own tables: 4.3 MB less resident
+    /// memory after a matrix product, the same routines and bits.
     package static func load(from directory: String) -> Result<MKLLibrary, MKLLoadError> {
         var handles = [UnsafeMutableRawPointer]()
         for name in layers {
-            guard let handle = dlopen(directory + "/" + name, RTLD_LAZY | RTLD_GLOBAL) else {
-                let message = dlerror().map { String(cString: $0) } ?? directory + "/" + name
+            let path = name.hasPrefix("libmkl_") ? directory + "/" + name : name
+            guard let handle = dlopen(path, RTLD_LAZY | RTLD_GLOBAL) else {
+                let message = dlerror().map { String(cString: $0) } ?? path
                 for opened in handles.reversed() { dlclose(opened) }
                 return .failure(.unavailable(message))
             }
@@ -95,6 +98,8 @@ package struct MKLLibrary: Sendable {
             typealias VersionString = @convention(c) (UnsafeMutablePointer<CChar>?, Int32) -> Void
             var buffer = [CChar](repeating: 0, count: 256)
             try symbol(handle, "MKL_Get_Version_String", as: VersionString.self)(&buffer, Int32(buffer.count))
+            typealias SetNumThreads = @convention(c) (Int32) -> Void
+            try symbol(handle, "MKL_Set_Num_Threads", as: SetNumThreads.self)(1)
             var v32: [VectorMathFunction: Vector32] = [:]
             var v64: [VectorMathFunction: Vector64] = [:]
             for f in VectorMathFunction.allCases {
