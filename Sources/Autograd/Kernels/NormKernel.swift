@@ -1,17 +1,18 @@
-/// Vector 1- and 2-norms in the order and precision of PyTorch's CPU kernel
+/// Vector p-norms (p finite, not 0) in the order and precision of PyTorch's CPU kernel
 /// (aten/src/ATen/native/cpu/ReduceOpsKernel.cpp, `norm_kernel_tensor_iterator_impl`), so that
 /// results agree bit for bit.
 ///
-/// Both accumulate in the tensor's own type (float32 in float32). A 2-norm whose reduced
+/// Every order accumulates in the tensor's own type (float32 in float32). A 2-norm whose reduced
 /// dimensions coalesce into one unit-stride run at the front of TensorIterator's walk
 /// (`is_reduce_lastdim`) takes the vectorised loop: each square is added to one lane of a
 /// 32-byte vector (8 floats, 4 doubles, the width PyTorch 2.15 was measured to use here), the
 /// lanes are added in order, then the leftover elements' squares are added one by one as
 /// PyTorch's compiled loop does: squared four at a time where four remain, the last ones with a
 /// fused multiply-add (measured against PyTorch 2.15). Every other reduction
-/// (`binary_kernel_reduce`) adds `|x|` or `x * x` one element at a time in the walk's order.
+/// (`binary_kernel_reduce`) adds `|x|`, `x * x` or `|x|^p` one element at a time in the walk's
+/// order; the p-norm is then that sum to the power `1 / p`, computed in the tensor's type.
 struct VectorNormVisitor: FloatVisitor {
-    /// The norm's order: 1 or 2.
+    /// The norm's order: finite, not 0.
     let ord: Double
     let input: Tensor
     /// The output's strides over the input's dimensions: row-major over the kept ones, 0 along
@@ -27,16 +28,20 @@ struct VectorNormVisitor: FloatVisitor {
         if ord == 2 && Self.reducesUnitStrideRun(walk) {
             lastDimSquares(values, walk, into: &sums)
         } else {
-            let square = ord == 2
+            let p = T(ord)
+            let term: (T) -> T = ord == 2 ? { $0 * $0 } : ord == 1 ? { Swift.abs($0) } : { T.pow(Swift.abs($0), p) }
             forEachOffsetPair(
                 shape: walk.shape.reversed(), stridesA: walk.inputStrides.reversed(), offsetA: input.offset,
                 stridesB: walk.outputStrides.reversed(), offsetB: 0
             ) { i, o in
-                let x = values[i]
-                sums[o] += square ? x * x : Swift.abs(x)
+                sums[o] += term(values[i])
             }
         }
-        return sums.map { Double(ord == 2 ? $0.squareRoot() : $0) }
+        switch ord {
+        case 1: return sums.map { Double($0) }
+        case 2: return sums.map { Double($0.squareRoot()) }
+        default: return sums.map { Double(T.pow($0, 1 / T(ord))) }
+        }
     }
 
     /// `is_reduce_lastdim`: one reduced dimension after coalescing, first in the walk, unit stride.

@@ -122,10 +122,11 @@ extension Tensor {
         return out
     }
 
-    /// 1- and 2-norms of a floating tensor computed in its own type, in PyTorch's order
-    /// (NormKernel.swift); nil for other orders, or when `dtype` asks for another type.
+    /// p-norms of a floating tensor computed in its own type, in PyTorch's order
+    /// (NormKernel.swift); nil for ord 0 and ±inf (exact in any order), or when `dtype` asks for
+    /// another type.
     private func pytorchOrderNorms(ord: Double, dims: [Int], dtype: DType?) -> [Double]? {
-        guard ord == 1 || ord == 2, dtype == nil || dtype == self.dtype else { return nil }
+        guard ord != 0, ord.isFinite, dtype == nil || dtype == self.dtype else { return nil }
         let keptShape = reducedShape(dims, keepdim: true)
         var outputStrides = contiguousStrides(keptShape)
         for d in dims { outputStrides[d] = 0 }

@@ -48,3 +48,15 @@ for step in range(5):
     print(step, repr(loss.item()))
 print([repr(v) for v in m.weight.flatten().tolist()[:6]])
 print([repr(v) for v in m.weight_u.tolist()[:6]])
+
+# p-norms other than 1 and 2: |x|^p summed in float32, then the 1/p power in float32.
+torch.manual_seed(0)
+for p in (3, 1.5, 4, 0.5):
+    x = torch.randn(37, requires_grad=True)
+    n = x.norm(p=p)
+    n.backward()
+    print(p, repr(n.item()), [repr(v) for v in x.grad[:6].tolist()])
+    d = torch.randn(5, 9, dtype=torch.float64, requires_grad=True)
+    m = torch.linalg.vector_norm(d, ord=p, dim=1)
+    m.sum().backward()
+    print(p, [repr(v) for v in m.tolist()], [repr(v) for v in d.grad[0, :4].tolist()])
