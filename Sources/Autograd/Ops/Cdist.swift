@@ -4,8 +4,8 @@ import RealModule
 /// dimensions broadcast), as aten/src/ATen/native/Distance.cpp computes it. For `p = 2` with
 /// more than 25 rows on either side (or `compute_mode="use_mm_for_euclid_dist"`) it runs
 /// `_euclidean_dist` through a matrix product (EuclideanDistBackward0 under a ViewBackward0);
-/// otherwise the direct kernel (CdistBackward0), reducing each pair's terms in the order of
-/// PyTorch's 8-wide (float32) or 4-wide (float64) vector loop.
+/// otherwise the direct kernel (CdistBackward0), reducing each pair's terms one column at a
+/// time as PyTorch's compiled scalar loop does.
 enum CdistOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -132,8 +132,8 @@ private func tensorOf<T: FloatElement>(_ values: [T], shape: [Int], dtype: DType
     return Tensor(storage: s, shape: shape)
 }
 
-/// One output of the direct kernel: the pair's mapped terms reduced as `map2_reduce_all` does
-/// (sequentially below one vector's width; lane-wise, then PyTorch's shuffle tree, above it).
+/// One output of the direct kernel (`run_parallel_cdist`): the pair's mapped terms added column
+/// by column.
 private struct CdistForward: FloatVisitor {
     let problem: CdistProblem
     let x1: Tensor, x2: Tensor
@@ -156,30 +156,24 @@ private struct CdistForward: FloatVisitor {
             }
         }
         func combine(_ x: T, _ y: T) -> T { isMax ? Swift.max(x, y) : x + y }
-        let lanes = T.self == Float.self ? 8 : 4
+        // GCC squares 16 bytes of differences at a time, then adds them in order; the last
+        // columns' squares are fused into the additions.
+        let blocked = problem.p == 2 ? m - m % (16 / MemoryLayout<T>.size) : m
         for n in 0..<problem.batchCount {
             for i in 0..<r1 {
                 let rowA = (n * r1 + i) * m
                 for j in 0..<r2 {
                     let rowB = (n * r2 + j) * m
-                    var total: T
-                    if m < lanes {
-                        total = m > 0 ? term(a[rowA] - b[rowB]) : 0
-                        for k in stride(from: 1, to: m, by: 1) { total = combine(total, term(a[rowA + k] - b[rowB + k])) }
-                    } else {
-                        var acc = (0..<lanes).map { term(a[rowA + $0] - b[rowB + $0]) }
-                        for k in lanes..<m { acc[k % lanes] = combine(acc[k % lanes], term(a[rowA + k] - b[rowB + k])) }
-                        total =
-                            lanes == 8
-                            ? combine(
-                                combine(combine(acc[0], acc[4]), combine(acc[2], acc[6])),
-                                combine(combine(acc[1], acc[5]), combine(acc[3], acc[7])))
-                            : combine(combine(acc[0], acc[2]), combine(acc[1], acc[3]))
+                    var total: T = 0
+                    for k in 0..<m {
+                        let d = Swift.abs(a[rowA + k] - b[rowB + k])
+                        total = k < blocked ? combine(total, term(d)) : total.addingProduct(d, d)
                     }
                     switch problem.p {
                     case 0, 1: break
                     case 2: total = total.squareRoot()
-                    default: if !isMax { total = T.pow(total, 1 / p) }
+                    // `std::pow(agg, 1.0 / p)`: a double power, rounded back.
+                    default: if !isMax { total = T(Double.pow(Double(total), 1 / problem.p)) }
                     }
                     out[(n * r1 + i) * r2 + j] = total
                 }
@@ -221,9 +215,16 @@ private struct CdistBackward: FloatVisitor {
                             if problem.p.isInfinite {
                                 term = gradient * sign * (Swift.abs(diff) == distance ? 1 : 0)
                             } else {
-                                term =
-                                    distance == 0 || (diff == 0 && problem.p < 1)
-                                    ? 0 : sign * T.pow(Swift.abs(diff), p - 1) * gradient / T.pow(distance, p - 1)
+                                // Vectorized lanes: SLEEF's pow, PyTorch's operand order.
+                                if distance == 0 || (diff == 0 && problem.p < 1) {
+                                    term = 0
+                                } else if problem.p < 2 {
+                                    term =
+                                        sign * SleefLanes.pow(Swift.abs(diff), p - 1) * gradient / SleefLanes.pow(distance, p - 1)
+                                } else {
+                                    term =
+                                        diff * SleefLanes.pow(Swift.abs(diff), p - 2) * gradient / SleefLanes.pow(distance, p - 1)
+                                }
                             }
                         }
                         out[(n * r1 + i) * m + k] += term
