@@ -145,7 +145,7 @@ struct RegistryBindingTests {
                 }
                 let declared =
                     call.name.hasSuffix("_")
-                    ? call.declaration.underivedInPlaceGradFn ?? call.declaration.gradFn
+                    ? call.declaration.underivedInPlaceGradFn ?? call.declaration.inPlaceGradFn ?? call.declaration.gradFn
                     : call.declaration.gradFn
                 #expect(actual.first?.gradFn?.name == declared, "\(context)")
             }

@@ -129,16 +129,8 @@ extension Tensor {
 
     /// ATen's checks for a non-constant pad, in its order and with its messages.
     private func checkEdgePadding(_ padding: [Int], mode: EdgePadMode) throws {
-        guard padding.count % 2 == 0 else { throw TorchError.runtime("Padding length must be divisible by 2") }
+        try checkNonConstantPadRank(padding)
         let n = padding.count / 2
-        guard (1...3).contains(n), dim == n + 1 || dim == n + 2 else {
-            throw TorchError.unsupportedOperation(
-                "Padding size \(padding.count) is not supported for \(dim)D input tensor.\n"
-                    + "Supported combinations for non-constant padding:\n"
-                    + "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
-                    + "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
-                    + "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
-        }
         let batched = dim == n + 2
         guard shape.dropFirst(batched ? 1 : 0).allSatisfy({ $0 != 0 }) else {
             throw TorchError.runtime(
@@ -166,6 +158,21 @@ extension Tensor {
             let output = zip(names, outSizes).map { "\($0): \($1)" }.joined(separator: " ")
             let input = zip(names, sizes).map { "\($0): \($1)" }.joined(separator: ", ")
             throw TorchError.runtime("Calculated output \(output) must be >= 1 in every dimension (input \(input))")
+        }
+    }
+
+    /// `F.pad`'s check for the non-constant modes: an even padding length for 1 to 3 dims, on
+    /// an input with one more or two more dims.
+    func checkNonConstantPadRank(_ padding: [Int]) throws {
+        guard padding.count % 2 == 0 else { throw TorchError.runtime("Padding length must be divisible by 2") }
+        let n = padding.count / 2
+        guard (1...3).contains(n), dim == n + 1 || dim == n + 2 else {
+            throw TorchError.unsupportedOperation(
+                "Padding size \(padding.count) is not supported for \(dim)D input tensor.\n"
+                    + "Supported combinations for non-constant padding:\n"
+                    + "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+                    + "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+                    + "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
         }
     }
 }

@@ -75,15 +75,26 @@ extension Tensor {
         return out
     }
 
-    /// `F.pad(input, pad, mode="constant", value=None)`: constant, reflect and replicate modes
-    /// (circular raises NotImplementedError).
+    /// `F.pad(input, pad, mode="constant", value=None)`: constant, reflect, replicate and
+    /// circular modes; only the constant one takes a non-zero `value`.
     public func pad(_ pad: [Int], mode: String = "constant", value: Double? = nil) throws -> Tensor {
+        guard ["constant", "reflect", "replicate", "circular"].contains(mode) else {
+            throw TorchError.unsupportedOperation("Unrecognised padding mode \(mode)")
+        }
+        guard pad.count % 2 == 0 else { throw TorchError.runtime("Padding length must be divisible by 2") }
+        guard pad.count / 2 <= dim else {
+            throw TorchError.runtime(
+                "Padding length should be less than or equal to two times the input dimension but got padding length \(pad.count) and input of dimension \(dim)"
+            )
+        }
+        if mode != "constant", let value, value != 0 {
+            throw TorchError.runtime("Padding mode \"\(mode)\" doesn't take in value argument")
+        }
         switch mode {
-        case "constant": return try constantPadNd(pad, value: .double(value ?? 0))
         case "reflect": return try edgePad(pad, mode: .reflect)
         case "replicate": return try edgePad(pad, mode: .replicate)
-        case "circular": throw TorchError.unsupportedOperation("F.pad mode 'circular' is not supported by GradScope yet")
-        default: throw TorchError.unsupportedOperation("Unrecognised padding mode \(mode)")
+        case "circular": return try circularPad(pad)
+        default: return try constantPadNd(pad, value: .double(value ?? 0))
         }
     }
 

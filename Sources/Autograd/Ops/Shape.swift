@@ -1,29 +1,35 @@
-/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, unflatten, contiguous.
+/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, unflatten, contiguous;
+/// transpose_, t_, squeeze_ and unsqueeze_ change this tensor's own shape and strides in place.
 /// (`contiguous` is not declared: on a contiguous input it returns the input itself.)
 enum ShapeOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
             "transpose.int(Tensor self, int dim0, int dim1) -> Tensor", gradFn: "TransposeBackward0",
-            exposure: [.torch, .method], samples: OpSamples(arguments: ["dim0": .int(0), "dim1": .int(1)]),
-            forward: { try $0.tensor("self").transpose($0.int("dim0"), $0.int("dim1")) }),
+            exposure: [.torch, .method], inPlaceExposure: [.method], inPlaceGradFn: "TransposeBackward1",
+            samples: OpSamples(arguments: ["dim0": .int(0), "dim1": .int(1)]),
+            forward: { try $0.tensor("self").transpose($0.int("dim0"), $0.int("dim1")) },
+            inPlace: { try $0.tensor("self").transpose_($0.int("dim0"), $0.int("dim1")) }),
         OpDeclaration(
-            "t(Tensor self) -> Tensor", gradFn: "TBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").t() }),
+            "t(Tensor self) -> Tensor", gradFn: "TBackward0", exposure: [.torch, .method], inPlaceExposure: [.method],
+            inPlaceGradFn: "TBackward1", forward: { try $0.tensor("self").t() }, inPlace: { try $0.tensor("self").t_() }),
         OpDeclaration(
             "permute(Tensor self, int[] dims) -> Tensor", gradFn: "PermuteBackward0",
             exposure: [.torch, .method], samples: OpSamples(arguments: ["dims": .intList([1, 0])]),
             forward: { try $0.tensor("self").permute($0.intList("dims")) }),
         OpDeclaration(
             "squeeze(Tensor self) -> Tensor", gradFn: "SqueezeBackward0", exposure: [.torch, .method],
-            samples: OpSamples(shapes: ["self": [2, 1, 3]]),
-            forward: { try $0.tensor("self").squeeze() }),
+            inPlaceExposure: [.method], inPlaceGradFn: "SqueezeBackward3", samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+            forward: { try $0.tensor("self").squeeze() }, inPlace: { try $0.tensor("self").squeeze_() }),
         OpDeclaration(
             "squeeze.dim(Tensor self, int dim) -> Tensor", gradFn: "SqueezeBackward1", exposure: [.torch, .method],
-            samples: OpSamples(shapes: ["self": [2, 1, 3]]),
-            forward: { try $0.tensor("self").squeeze($0.int("dim")) }),
+            inPlaceExposure: [.method], inPlaceGradFn: "SqueezeBackward4", samples: OpSamples(shapes: ["self": [2, 1, 3]]),
+            forward: { try $0.tensor("self").squeeze($0.int("dim")) },
+            inPlace: { try $0.tensor("self").squeeze_($0.int("dim")) }),
         OpDeclaration(
             "unsqueeze(Tensor self, int dim) -> Tensor", gradFn: "UnsqueezeBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").unsqueeze($0.int("dim")) }),
+            inPlaceExposure: [.method], inPlaceGradFn: "UnsqueezeBackward1",
+            forward: { try $0.tensor("self").unsqueeze($0.int("dim")) },
+            inPlace: { try $0.tensor("self").unsqueeze_($0.int("dim")) }),
         OpDeclaration(
             "flatten.using_ints(Tensor self, int start_dim=0, int end_dim=-1) -> Tensor", gradFn: "ViewBackward0",
             exposure: [.torch, .method],
@@ -38,6 +44,16 @@ enum ShapeOps {
 extension Tensor {
     /// `transpose(dim0, dim1)`: swaps two dimensions (TransposeBackward0).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
+        try transposeView(dim0, dim1, op: "transpose", backward: "TransposeBackward0")
+    }
+
+    /// `transpose_(dim0, dim1)`: swaps two dimensions of this tensor in place (TransposeBackward1).
+    @discardableResult
+    public func transpose_(_ dim0: Int, _ dim1: Int) throws -> Tensor {
+        try restride("transpose_") { try transposeView(dim0, dim1, op: "transpose_", backward: "TransposeBackward1") }
+    }
+
+    private func transposeView(_ dim0: Int, _ dim1: Int, op: String, backward: String) throws -> Tensor {
         let d0 = try normalizeDim(dim0, rank: dim)
         let d1 = try normalizeDim(dim1, rank: dim)
         var newShape = shape
@@ -46,15 +62,25 @@ extension Tensor {
             newShape.swapAt(d0, d1)
             newStrides.swapAt(d0, d1)
         }
-        return makeView(shape: newShape, strides: newStrides, op: "transpose", backward: "TransposeBackward0") { ctx in
+        return makeView(
+            shape: newShape, strides: newStrides, op: op, backward: backward, keeping: [("dim0", .int(d0)), ("dim1", .int(d1))]
+        ) { ctx in
             [try ctx.grad.transpose(d0, d1)]
         }
     }
 
     /// `t()`: transposes a matrix; 0-D and 1-D tensors come back as views of themselves (TBackward0).
-    public func t() throws -> Tensor {
+    public func t() throws -> Tensor { try matrixTransposeView(op: "t", backward: "TBackward0") }
+
+    /// `t_()`: transposes this matrix in place (TBackward1).
+    @discardableResult
+    public func t_() throws -> Tensor {
+        try restride("t_") { try matrixTransposeView(op: "t_", backward: "TBackward1") }
+    }
+
+    private func matrixTransposeView(op: String, backward: String) throws -> Tensor {
         guard dim <= 2 else {
-            throw TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is \(dim)D")
+            throw TorchError.runtime("\(op)() expects a tensor with <= 2 dimensions, but self is \(dim)D")
         }
         var newShape = shape
         var newStrides = strides
@@ -62,7 +88,7 @@ extension Tensor {
             newShape.swapAt(0, 1)
             newStrides.swapAt(0, 1)
         }
-        return makeView(shape: newShape, strides: newStrides, op: "t", backward: "TBackward0") { ctx in
+        return makeView(shape: newShape, strides: newStrides, op: op, backward: backward) { ctx in
             [try ctx.grad.t()]
         }
     }
@@ -119,12 +145,27 @@ extension Tensor {
     }
 
     /// `squeeze()`: drops every size-1 dimension (SqueezeBackward0).
-    public func squeeze() throws -> Tensor {
+    public func squeeze() throws -> Tensor { squeezeAllView(op: "squeeze", backward: "SqueezeBackward0") }
+
+    /// `squeeze_()`: drops every size-1 dimension of this tensor in place (SqueezeBackward3).
+    @discardableResult
+    public func squeeze_() throws -> Tensor {
+        try restride("squeeze_") { squeezeAllView(op: "squeeze_", backward: "SqueezeBackward3") }
+    }
+
+    /// `squeeze_(dim)`: drops `dim` of this tensor in place if its size is 1 (SqueezeBackward4).
+    @discardableResult
+    public func squeeze_(_ dimension: Int) throws -> Tensor {
+        let d = try normalizeDim(dimension, rank: dim)
+        return try restride("squeeze_") { squeezeView(d, backward: "SqueezeBackward4", op: "squeeze_") }
+    }
+
+    private func squeezeAllView(op: String, backward: String) -> Tensor {
         let kept = shape.indices.filter { shape[$0] != 1 }
         let old = shape
         return makeView(
-            shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] },
-            op: "squeeze", backward: "SqueezeBackward0"
+            shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] }, op: op, backward: backward,
+            keeping: [("self_sym_sizes", .ints(old))]
         ) { ctx in
             var g = ctx.grad
             for (d, s) in old.enumerated() where s == 1 { g = try g.unsqueeze(d) }
@@ -147,23 +188,52 @@ extension Tensor {
             newShape.remove(at: d)
             newStrides.remove(at: d)
         }
-        return makeView(shape: newShape, strides: newStrides, op: op, backward: backward) { ctx in
+        return makeView(
+            shape: newShape, strides: newStrides, op: op, backward: backward,
+            keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape))]
+        ) { ctx in
             [squeezes ? try ctx.grad.unsqueeze(d) : ctx.grad]
         }
     }
 
     /// `unsqueeze(dim)`: inserts a size-1 dimension (UnsqueezeBackward0).
     public func unsqueeze(_ dimension: Int) throws -> Tensor {
+        try unsqueezeView(dimension, op: "unsqueeze", backward: "UnsqueezeBackward0")
+    }
+
+    /// `unsqueeze_(dim)`: inserts a size-1 dimension into this tensor in place (UnsqueezeBackward1).
+    @discardableResult
+    public func unsqueeze_(_ dimension: Int) throws -> Tensor {
+        try restride("unsqueeze_") { try unsqueezeView(dimension, op: "unsqueeze_", backward: "UnsqueezeBackward1") }
+    }
+
+    private func unsqueezeView(_ dimension: Int, op: String, backward: String) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim + 1)
         var newShape = shape
         var newStrides = strides
         newShape.insert(1, at: d)
         newStrides.insert(d < dim ? shape[d] * strides[d] : 1, at: d)
         return makeView(
-            shape: newShape, strides: newStrides, op: "unsqueeze", backward: "UnsqueezeBackward0", keeping: [("dim", .int(d))]
+            shape: newShape, strides: newStrides, op: op, backward: backward, keeping: [("dim", .int(d))]
         ) { ctx in
             [try ctx.grad.squeeze(d)]
         }
+    }
+
+    /// Runs an in-place view op (`t_`, `transpose_`, `squeeze_`, `unsqueeze_`), as PyTorch does:
+    /// after the in-place checks, this tensor takes the shape, strides and offset of the view
+    /// `restrided` makes (recorded under the in-place op's grad_fn, which becomes this tensor's
+    /// history), and its version is bumped.
+    private func restride(_ op: String, _ restrided: () throws -> Tensor) throws -> Tensor {
+        try checkInPlace()
+        let view = try restrided()
+        (shape, strides, offset) = (view.shape, view.strides, view.offset)
+        if let node = view.gradFn {
+            gradFn = node
+            outputNr = view.outputNr
+        }
+        bumpVersion(op)
+        return self
     }
 
     /// `flatten(start_dim, end_dim)`: merges a range of dimensions through `reshape`.

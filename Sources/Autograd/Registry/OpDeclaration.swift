@@ -21,6 +21,9 @@ package struct OpDeclaration: Sendable {
     /// derivative (`acosh_` records AcoshBackward1, whose backward raises); nil when the in-place
     /// variant records `gradFn` and is differentiated like the op.
     package let underivedInPlaceGradFn: String?
+    /// The in-place variant's grad_fn when PyTorch names it apart from the op's and
+    /// differentiates it like the op (`t_` records TBackward1); nil when it records `gradFn`.
+    package let inPlaceGradFn: String?
     package let samples: OpSamples
     private let body: Body
     private let inPlaceForward: Forward?
@@ -35,14 +38,15 @@ package struct OpDeclaration: Sendable {
     /// (`OpRegistry.build()` checks).
     package init(
         _ signature: String, gradFn: String?, exposure: OpExposure,
-        inPlaceExposure: OpExposure = [], underivedInPlaceGradFn: String? = nil, samples: OpSamples = OpSamples(),
-        forward: @escaping Forward, inPlace: Forward? = nil
+        inPlaceExposure: OpExposure = [], underivedInPlaceGradFn: String? = nil, inPlaceGradFn: String? = nil,
+        samples: OpSamples = OpSamples(), forward: @escaping Forward, inPlace: Forward? = nil
     ) {
         self.signatureText = signature
         self.gradFn = gradFn
         self.exposure = exposure
         self.inPlaceExposure = inPlaceExposure
         self.underivedInPlaceGradFn = underivedInPlaceGradFn
+        self.inPlaceGradFn = inPlaceGradFn
         self.samples = samples
         self.body = .single(forward)
         self.inPlaceForward = inPlace
@@ -59,6 +63,7 @@ package struct OpDeclaration: Sendable {
         self.exposure = exposure
         self.inPlaceExposure = []
         self.underivedInPlaceGradFn = nil
+        self.inPlaceGradFn = nil
         self.samples = samples
         self.body = .tuple(forward)
         self.inPlaceForward = nil

@@ -75,6 +75,7 @@ from torch.nn.modules import (
     ReplicationPad2d, ReplicationPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d,
 )
 from torch.nn.modules import PixelShuffle, PixelUnshuffle
+from torch.nn.modules import Fold, Unfold
 from torch.nn.modules import CosineSimilarity, ParameterDict, RMSNorm, Softmax2d
 from torch.nn.modules import AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, ConvTranspose1d
 from torch.nn import init, utils

@@ -34,3 +34,4 @@ from torch.nn.modules.padding import (
     ReplicationPad2d, ReplicationPad3d, ZeroPad1d, ZeroPad2d, ZeroPad3d,
 )
 from torch.nn.modules.pixelshuffle import PixelShuffle, PixelUnshuffle
+from torch.nn.modules.fold import Fold, Unfold

@@ -1,4 +1,5 @@
-# Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, after PyTorch's torch/nn/modules/conv.py (padding_mode "zeros" only).
+# Conv1d, Conv2d, ConvTranspose1d and ConvTranspose2d, after PyTorch's torch/nn/modules/conv.py: the convolutions
+# pad through F.pad for padding_mode "reflect", "replicate" and "circular"; the transposed ones take "zeros" only.
 import math
 
 import torch
@@ -33,6 +34,9 @@ class _ConvNd(Module):
         device=None,
         dtype=None,
     ):
+        # PyTorch's _ConvTransposeNd.__init__ checks this before calling _ConvNd.__init__.
+        if transposed and padding_mode != "zeros":
+            raise ValueError(f'Only "zeros" padding mode is supported for {self.__class__.__name__}')
         super().__init__()
         if groups <= 0:
             raise ValueError("groups must be a positive integer")
@@ -46,8 +50,9 @@ class _ConvNd(Module):
                 raise ValueError(f"Invalid padding string {padding!r}, should be one of {valid_padding_strings}")
             if padding == "same" and any(s != 1 for s in stride):
                 raise ValueError("padding='same' is not supported for strided convolutions")
-        if padding_mode != "zeros":
-            raise NotImplementedError(f"GradScope supports padding_mode='zeros' only, got padding_mode='{padding_mode}'")
+        valid_padding_modes = {"zeros", "reflect", "replicate", "circular"}
+        if padding_mode not in valid_padding_modes:
+            raise ValueError(f"padding_mode must be one of {valid_padding_modes}, but got padding_mode='{padding_mode}'")
         self.in_channels = in_channels
         self.out_channels = out_channels
         self.kernel_size = kernel_size
@@ -58,6 +63,18 @@ class _ConvNd(Module):
         self.output_padding = output_padding
         self.groups = groups
         self.padding_mode = padding_mode
+        # The padding F.pad takes for the non-zero padding modes: last spatial dim first, each
+        # side given ("same" splits the total, the extra element on the right).
+        if isinstance(self.padding, str):
+            self._reversed_padding_repeated_twice = [0, 0] * len(kernel_size)
+            if padding == "same":
+                for d, k, i in zip(dilation, kernel_size, range(len(kernel_size) - 1, -1, -1)):
+                    total_padding = d * (k - 1)
+                    left_pad = total_padding // 2
+                    self._reversed_padding_repeated_twice[2 * i] = left_pad
+                    self._reversed_padding_repeated_twice[2 * i + 1] = total_padding - left_pad
+        else:
+            self._reversed_padding_repeated_twice = tuple(p for p in reversed(self.padding) for _ in range(2))
         if transposed:
             self.weight = Parameter(
                 torch.empty((in_channels, out_channels // groups, *kernel_size), device=device, dtype=dtype)
@@ -96,6 +113,8 @@ class _ConvNd(Module):
             s += f", groups={self.groups}"
         if self.bias is None:
             s += ", bias=False"
+        if self.padding_mode != "zeros":
+            s += f", padding_mode={self.padding_mode}"
         return s
 
 
@@ -132,8 +151,16 @@ class Conv1d(_ConvNd):
             dtype,
         )
 
+    def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != "zeros":
+            return F.conv1d(
+                F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode),
+                weight, bias, self.stride, (0,), self.dilation, self.groups,
+            )
+        return F.conv1d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
     def forward(self, input):
-        return F.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+        return self._conv_forward(input, self.weight, self.bias)
 
 
 class Conv2d(_ConvNd):
@@ -169,8 +196,16 @@ class Conv2d(_ConvNd):
             dtype,
         )
 
+    def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != "zeros":
+            return F.conv2d(
+                F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode),
+                weight, bias, self.stride, (0, 0), self.dilation, self.groups,
+            )
+        return F.conv2d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
     def forward(self, input):
-        return F.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+        return self._conv_forward(input, self.weight, self.bias)
 
 
 class _ConvTransposeNd(_ConvNd):
@@ -299,6 +334,8 @@ class ConvTranspose2d(_ConvTransposeNd):
         )
 
     def forward(self, input, output_size=None):
+        if self.padding_mode != "zeros":
+            raise ValueError("Only `zeros` padding mode is supported for ConvTranspose2d")
         num_spatial_dims = 2
         output_padding = self._output_padding(
             input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
