@@ -95,10 +95,15 @@ extension Tensor {
         return out
     }
 
-    /// The sum of the main diagonal of a matrix.
+    /// The sum of the main diagonal of a matrix; floating values are added in order in double
+    /// precision, as `trace_cpu` accumulates in its `acc_type`.
     public func trace() throws -> Tensor {
         guard dim == 2 else { throw TorchError.runtime("trace: expected a matrix, but got tensor with dim \(dim)") }
-        let out = try GradMode.noGrad { try self.diagonal().sum() }
+        let out = try GradMode.noGrad {
+            let diagonal = try self.diagonal()
+            guard dtype.isFloatingPoint else { return try diagonal.sum() }
+            return Tensor.fromValues([diagonal.doubles().reduce(0, +)], shape: [], dtype: dtype)
+        }
         let old = shape
         let n = Swift.min(shape[0], shape[1])
         record("trace", "TraceBackward0", inputs: [self], outputs: [out]) { ctx in
