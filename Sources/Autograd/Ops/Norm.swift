@@ -72,6 +72,9 @@ enum NormOps {
                     ord: .named(p), dims: dims ?? Array(0..<input.dim), keepdim: keepdim, dtype: $0.optionalDType("dtype"))
             }),
         OpDeclaration(
+            "dist(Tensor self, Tensor other, Scalar p=2) -> Tensor", gradFn: "DistBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").dist($0.tensor("other"), p: $0.scalar("p").doubleValue) }),
+        OpDeclaration(
             "amax(Tensor self, int[1] dim=[], bool keepdim=False) -> Tensor", gradFn: "AmaxBackward0",
             exposure: [.torch, .method],
             forward: { try $0.tensor("self").amax(dims: $0.intList("dim"), keepdim: $0.bool("keepdim")) }),
@@ -144,6 +147,36 @@ extension Tensor {
         if ord == 1 { return magnitudes.reduce(0, +) }
         if ord == 2 { return magnitudes.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         return Foundation.pow(magnitudes.reduce(0) { $0 + Foundation.pow($1, ord) }, 1 / ord)
+    }
+
+    /// `torch.dist(self, other, p)`: the `p`-norm of the broadcast difference over every element
+    /// (DistBackward0, whose backward is the norm's for `self` and its negation for `other`).
+    public func dist(_ other: Tensor, p: Double = 2) throws -> Tensor {
+        let out = try GradMode.noGrad { try self.sub(.tensor(other)).vectorNorm(ord: p) }
+        let (selfShape, otherShape) = (shape, other.shape)
+        record(
+            "dist", "DistBackward0", inputs: [self, other], outputs: [out],
+            saving: [.input("self", self), .input("other", other), .output("result", 0)],
+            keeping: [("p", .scalar(.double(p)))]
+        ) { ctx in
+            // PyTorch's norm_backward gives no tensor for p = 0, which negating for `other` refuses.
+            if p == 0 {
+                guard !ctx.needsGrad(1) else {
+                    throw TorchError.runtime(
+                        "Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #0 'self'")
+                }
+                return [nil, nil]
+            }
+            let difference = try ctx.saved("self").sub(.tensor(ctx.saved("other")))
+            let kept = [Int](repeating: 1, count: difference.dim)
+            let grad = try Tensor.vectorNormBackward(
+                ctx.grad.reshape(kept), difference, p, ctx.saved("result").reshape(kept), Array(0..<difference.dim))
+            return [
+                ctx.needsGrad(0) ? try grad.sumTo(selfShape) : nil,
+                ctx.needsGrad(1) ? try grad.neg().sumTo(otherShape) : nil
+            ]
+        }
+        return out
     }
 
     /// PyTorch's linalg_vector_norm_backward, with `grad` and `result` shaped as with keepdim.
