@@ -21,23 +21,29 @@ struct InputGradients {
     /// The gradients `passes` (in call order) sent along op inputs.
     init(_ graph: Graph, passes: [Int]) {
         self.graph = graph
-        func forEachGradient(_ body: (_ op: Int, Entry) -> Void) {
-            for p in passes {
-                let gradients = graph.backwardPasses[p].edgeGradients
-                for (k, e) in gradients.enumerated() where e.grad != nil {
-                    guard let o = graph.nodes[e.from].op else { continue }
-                    body(o, Entry(pass: Int32(p), index: Int32(k), input: Int32(e.index)))
-                }
+        // One walk over the gradients, each node's op looked up once.
+        var opOfNode = [Int32](repeating: -2, count: graph.nodes.count)
+        var found: [(op: Int32, entry: Entry)] = []
+        var starts = [Int32](repeating: 0, count: graph.ops.count + 1)
+        for p in passes {
+            let gradients = graph.backwardPasses[p].edgeGradients
+            for k in gradients.indices {
+                let e = gradients[k]
+                guard e.grad != nil else { continue }
+                if opOfNode[e.from] == -2 { opOfNode[e.from] = graph.nodes[e.from].op.map { Int32($0) } ?? -1 }
+                let o = opOfNode[e.from]
+                guard o >= 0 else { continue }
+                found.append((o, Entry(pass: Int32(p), index: Int32(k), input: Int32(e.index))))
+                starts[Int(o) + 1] += 1
             }
         }
-        var starts = [Int32](repeating: 0, count: graph.ops.count + 1)
-        forEachGradient { o, _ in starts[o + 1] += 1 }
         for o in graph.ops.indices { starts[o + 1] += starts[o] }
+        // Sorted by op, each op's in the order found.
         var next = starts
-        var entries = [Entry](repeating: Entry(pass: 0, index: 0, input: 0), count: Int(starts[graph.ops.count]))
-        forEachGradient { o, entry in
-            entries[Int(next[o])] = entry
-            next[o] += 1
+        var entries = [Entry](repeating: Entry(pass: 0, index: 0, input: 0), count: found.count)
+        for (o, entry) in found {
+            entries[Int(next[Int(o)])] = entry
+            next[Int(o)] += 1
         }
         self.starts = starts
         self.entries = entries
