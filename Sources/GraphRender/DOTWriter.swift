@@ -55,16 +55,18 @@ public struct DOTWriter {
         if options.everyPass {
             return layoutChoice(for: try smallMultiplesScene().splittingFanOut(limit: RenderOptions.fanOutLimit))
         }
-        return preparedScene(from: try builtScene())
+        return preparedScene(from: try builtScene(foldingLoops: !options.unfold && options.depth == nil))
     }
 
     /// The scene as recorded, before folding, collapsing and the node budget, with the loops
     /// found in it. It depends on none of `unfold`, `depth`, `maxNodes` and `layout`, so views
-    /// differing only in those share it.
-    func builtScene() throws -> BuiltScene {
+    /// differing only in those share it. With `foldingLoops` (for these options alone, which
+    /// must fold loops and collapse no module), the builder may fold the loops as it builds the
+    /// scene (see `SceneBuilder.build(foldingLoops:)`), never holding it unfolded.
+    func builtScene(foldingLoops: Bool = false) throws -> BuiltScene {
         var builder = try SceneBuilder(graph: graph, options: options)
-        let scene = builder.build()
-        return BuiltScene(scene: scene, loops: builder.loops)
+        let scene = builder.build(foldingLoops: foldingLoops)
+        return BuiltScene(scene: scene, loops: builder.loops, unfoldedNodeCount: builder.unfoldedNodeCount)
     }
 
     /// `built` (from `builtScene()` of a writer whose options differ from these at most in
@@ -75,8 +77,8 @@ public struct DOTWriter {
         if let depth = options.depth { scene = scene.collapsingModules(atDepth: max(0, depth), in: graph) }
         let budget = max(1, options.maxNodes)
         if !options.unfold && !built.loops.isEmpty {
-            let before = scene.nodes.count
-            scene = scene.folded(loops: built.loops)
+            let before = built.unfoldedNodeCount ?? scene.nodes.count
+            if built.unfoldedNodeCount == nil { scene = scene.folded(loops: built.loops) }
             scene.notes.append(
                 "loop iterations folded: \(before) nodes drawn as \(scene.nodes.count), each loop's identical "
                     + "iterations once in its box, ×n = how many (--unfold draws every iteration)")
@@ -260,4 +262,6 @@ public struct DOTWriter {
 struct BuiltScene {
     let scene: Scene
     let loops: [DetectedLoop]
+    /// When the loops were folded as the scene was built: how many nodes it had unfolded.
+    var unfoldedNodeCount: Int? = nil
 }

@@ -6,7 +6,9 @@ extension SceneBuilder {
         if options.view == .backward { addAccumulateGradNodes() }
         if options.showSaved { addSavedBuffers() }
         let draw = options.showGrads && options.view != .forward
-        for p in includedPasses { addGradients(graph.backwardPasses[p], draw: draw && p == drawnPass) }
+        if inputGradients == nil {
+            for p in includedPasses { addGradients(graph.backwardPasses[p], draw: draw && p == drawnPass) }
+        }
         if options.showGrads && !options.everyPass { scene.notes.append(drawnPassNote()) }
         if let e = graph.error, selection.line.map({ e.line <= $0 }) ?? true {
             scene.notes.append("the script raised \(e.type) at line \(e.line): \(e.message)")

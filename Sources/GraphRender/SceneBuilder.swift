@@ -46,6 +46,14 @@ struct SceneBuilder {
     var currentLoop: Int?
     /// The role lists most nodes and edges have, each made once.
     let shared = SharedRoles()
+    /// When the loops are folded as the scene is built: where the nodes and edges go instead
+    /// of `scene` (see `build(foldingLoops:)`).
+    var folder: SceneFolder?
+    /// When the loops are folded as the scene is built: the gradients each input edge gets as it
+    /// is made (else `addGradients` adds them once every edge is made).
+    var inputGradients: InputGradients?
+    /// When the loops were folded as the scene was built: how many nodes the unfolded scene has.
+    private(set) var unfoldedNodeCount: Int?
 
     // Facts computed once.
     let hiddenTensor: [Bool]
@@ -192,15 +200,26 @@ struct SceneBuilder {
         for case let p? in Set(passOfOp) { passClusterSpecs[p] = passCluster(p, rooted: rooted[p] ?? []) }
     }
 
-    /// Builds the scene.
-    mutating func build() -> Scene {
-        // Room for about every node and data edge the graph can draw, taken at once: grown by
-        // doubling, a million-op scene's arrays would be copied step by step onto fresh pages,
-        // about twice their final size (pages reserved but never written never become resident).
-        scene.nodes.reserveCapacity(graph.ops.count + graph.tensors.count)
-        scene.edges.reserveCapacity(graph.ops.isEmpty ? 0 : graph.ops.storedOutputs(of: graph.ops.count - 1).endIndex)
-        var ops = RunCounter()
+    /// Builds the scene. With `foldingLoops`, when loops were found and nothing drawn after the
+    /// ops changes what they drew (no module results to place, saved buffers, AccumulateGrad
+    /// nodes or drawn gradients), it is the scene with its loops folded (`folded(loops:)` of the
+    /// unfolded one), folded as its nodes and edges are made, so the unfolded scene is never
+    /// held; then `unfoldedNodeCount` is set.
+    mutating func build(foldingLoops: Bool = false) -> Scene {
         findLoops()
+        if foldingLoops && !loops.isEmpty && graph.modules.isEmpty && options.view != .backward && !options.showSaved
+            && !options.showGrads
+        {
+            folder = SceneFolder(byLoop: true)
+            inputGradients = InputGradients(graph, passes: includedPasses)
+        } else {
+            // Room for about every node and data edge the graph can draw, taken at once: grown by
+            // doubling, a million-op scene's arrays would be copied step by step onto fresh pages,
+            // about twice their final size (pages reserved but never written never become resident).
+            scene.nodes.reserveCapacity(graph.ops.count + graph.tensors.count)
+            scene.edges.reserveCapacity(graph.ops.isEmpty ? 0 : graph.ops.storedOutputs(of: graph.ops.count - 1).endIndex)
+        }
+        var ops = RunCounter()
         var nextDetach = 0
         for id in 0..<selection.opLimit {
             currentLoop = loopOfOp[id]?.loop
@@ -219,7 +238,41 @@ struct SceneBuilder {
         addUnusedTensors()
         if !graph.modules.isEmpty { placeModuleResults() }
         decorate()
-        return scene
+        guard let folder else { return scene }
+        self.folder = nil
+        unfoldedNodeCount = folder.nodeCount
+        return folder.folded(clusters: scene.clusters, notes: scene.notes, loops: loops)
+    }
+
+    /// Adds `node`; returns its index among the nodes built.
+    mutating func append(_ node: SceneNode) -> Int {
+        if folder != nil { return folder!.add(node) }
+        scene.nodes.append(node)
+        return scene.nodes.count - 1
+    }
+
+    /// The cluster of built node `n`.
+    func clusterOfNode(_ n: Int) -> Int? {
+        if let folder { return folder.cluster(of: n) }
+        return scene.nodes[n].cluster
+    }
+
+    /// Moves built node `n` to `cluster`, as belonging to module call `module`.
+    mutating func move(_ n: Int, to cluster: Int?, module: Int?) {
+        if folder != nil {
+            folder!.move(n, to: cluster, module: module)
+        } else {
+            scene.nodes[n].cluster = cluster
+            scene.nodes[n].module = module
+        }
+    }
+
+    /// Adds `edge`; returns its index among the edges built.
+    @discardableResult
+    mutating func append(_ edge: SceneEdge) -> Int {
+        if folder != nil { return folder!.add(edge) }
+        scene.edges.append(edge)
+        return scene.edges.count - 1
     }
 
     // MARK: Tensors
@@ -230,10 +283,9 @@ struct SceneBuilder {
         if let n = current[t] { return n }
         guard !hiddenTensor[t] else { return nil }
         let r = graph.tensors[t]
-        let n = addTensorNode(r, id: "t\(t)", version: 0, cluster: tensorCluster(r), foldKey: leafKey(r))
         // A leaf belongs to the loop that uses it only when the loop's lines made it.
-        if let l = scene.nodes[n].loop, !loops[l].lines.contains(r.line) { scene.nodes[n].loop = nil }
-        return n
+        let loop = currentLoop.flatMap { loops[$0].lines.contains(r.line) ? $0 : nil }
+        return addTensorNode(r, id: "t\(t)", version: 0, cluster: tensorCluster(r), foldKey: leafKey(r), loop: loop)
     }
 
     /// A fold key for a tensor that no drawn op produced: where and how it was made, and its name.
@@ -241,18 +293,22 @@ struct SceneBuilder {
         "T\(r.line):\(r.source.rawValue):\(r.factory):\(Describe.shape(r.shape)):\(r.names.last ?? "")"
     }
 
-    /// Adds a node for tensor `t` (version `version`).
+    /// Adds a node for tensor `t` (version `version`), in the loop of the op being added.
     mutating func addTensorNode(
-        _ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?, detachedInPlace: Bool = false
+        _ t: Int, id: String, version: Int, cluster: Int?, foldKey: String?, module: Int? = nil,
+        detachedInPlace: Bool = false
     ) -> Int {
         addTensorNode(
-            graph.tensors[t], id: id, version: version, cluster: cluster, foldKey: foldKey, detachedInPlace: detachedInPlace)
+            graph.tensors[t], id: id, version: version, cluster: cluster, foldKey: foldKey, module: module,
+            loop: currentLoop, detachedInPlace: detachedInPlace)
     }
 
-    /// Adds a node for the tensor of record `r` (version `version`). Its shape and dtype, and a
-    /// gradient's name, are written into its label when the label is read (see `DeferredTensorText`).
+    /// Adds a node for the tensor of record `r` (version `version`), of module call `module` and
+    /// loop `loop`. Its shape and dtype, and a gradient's name, are written into its label when
+    /// the label is read (see `DeferredTensorText`).
     mutating func addTensorNode(
-        _ r: TensorRecord, id: String, version: Int, cluster: Int?, foldKey: String?, detachedInPlace: Bool = false
+        _ r: TensorRecord, id: String, version: Int, cluster: Int?, foldKey: String?, module: Int? = nil, loop: Int?,
+        detachedInPlace: Bool = false
     ) -> Int {
         let t = r.id
         var roles: [StyleRole]
@@ -296,18 +352,15 @@ struct SceneBuilder {
             ?? (gradientOnly[t]
                 ? .gradient
                 : .given(r.source == .op ? "result" : r.source == .factory ? "\(r.factory)()" : "tensor"))
-        let index = scene.nodes.count
         let text = DeferredTensorText(
             source: textSource, tensor: t, version: version, name: name, detailSuffix: detail,
             noGradient: noGradient != nil, notes: notes)
-        scene.nodes.append(
-            SceneNode(
-                id: id, kind: .tensor, roles: roles, text: .tensor(text), cluster: cluster, foldKey: foldKey,
-                order: nextOrder(), isLeaf: r.source != .op && version == 0))
-        scene.nodes[index].line = r.line
-        scene.nodes[index].subjects = [.tensor(t)]
-        if version > 0 { scene.nodes[index].extraClasses.append("versioned") }
-        scene.nodes[index].loop = currentLoop
+        var node = SceneNode(
+            id: id, kind: .tensor, roles: roles, text: .tensor(text), cluster: cluster, foldKey: foldKey,
+            order: nextOrder(), line: r.line, isLeaf: r.source != .op && version == 0, module: module,
+            subjects: [.tensor(t)], loop: loop)
+        if version > 0 { node.extraClasses.append("versioned") }
+        let index = append(node)
         current[t] = index
         versions[t] = version
         return index
@@ -352,16 +405,12 @@ struct SceneBuilder {
         let result = op.outputs.count == 1 && !ownsNode(op.outputs[0], producer: op) ? op.outputs[0] : nil
         var roles = op.gradFn == nil ? shared.untrackedOp : shared.op
         if detachedOp[op.id] && op.gradFn == nil && spec == nil { roles.append(.detached) }
-        let index = scene.nodes.count
-        scene.nodes.append(
+        let index = append(
             SceneNode(
                 id: "op\(op.id)", kind: .op, roles: roles,
                 text: .op(DeferredOpText(source: textSource, op: op.id, result: result, region: spec?.label, module: module)),
-                cluster: clusterIndex, foldKey: key, order: nextOrder()))
-        scene.nodes[index].line = op.line
-        scene.nodes[index].module = module
-        scene.nodes[index].subjects = [.op(op.id)]
-        scene.nodes[index].loop = currentLoop
+                cluster: clusterIndex, foldKey: key, order: nextOrder(), line: op.line, module: module,
+                subjects: [.op(op.id)], loop: currentLoop))
         opNode[op.id] = index
         inputEdges.start(op.id)
         for (i, t) in op.inputs.enumerated() {
@@ -371,13 +420,13 @@ struct SceneBuilder {
                 continue
             }
             if isNew, let m = module, graph.modules[m].parameters.contains(where: { $0.tensor == t }) {
-                scene.nodes[source].cluster = clusterIndex
-                scene.nodes[source].module = m
+                move(source, to: clusterIndex, module: m)
             }
-            let edge = addEdge(
-                from: source, to: index, position: i, kind: .data, roles: shared.dataEdge,
+            var edge = SceneEdge(
+                from: source, to: index, position: i, kind: .data, roles: shared.dataEdge, attributes: DOTAttributes(),
                 text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, input: i)))
-            inputEdges.append(edge, to: op.id)
+            inputGradients?.add(to: &edge, op: op.id, input: i, source: textSource)
+            inputEdges.append(append(edge), to: op.id)
         }
         outputEdges.start(op.id)
         for (j, t) in op.outputs.enumerated() {
@@ -386,8 +435,7 @@ struct SceneBuilder {
                 if ownsNode(t, producer: op) || current[t] == nil && graph.tensors.isLabelled(t) {
                     let v = addTensorNode(
                         t, id: "t\(t)_v\(version)", version: version, cluster: resultCluster,
-                        foldKey: key + ">v")
-                    scene.nodes[v].module = resultModule
+                        foldKey: key + ">v", module: resultModule)
                     let edge = addEdge(
                         from: index, to: v, position: j, kind: .data, roles: shared.dataEdge,
                         text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id, version: version)))
@@ -399,10 +447,7 @@ struct SceneBuilder {
             } else if let existing = current[t] {
                 // An op adopting a result made inside it (a custom Function's apply): the result
                 // is drawn outside the Function's forward cluster.
-                if scene.nodes[existing].cluster != resultCluster {
-                    scene.nodes[existing].cluster = resultCluster
-                    scene.nodes[existing].module = resultModule
-                }
+                if clusterOfNode(existing) != resultCluster { move(existing, to: resultCluster, module: resultModule) }
                 let edge = addEdge(
                     from: index, to: existing, position: j, kind: .data, roles: shared.dataEdge,
                     text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id)))
@@ -410,8 +455,8 @@ struct SceneBuilder {
             } else if result == t || hiddenTensor[t] {
                 if result == t { current[t] = index }
             } else {
-                let n = addTensorNode(t, id: "t\(t)", version: 0, cluster: resultCluster, foldKey: key + ">\(j)")
-                scene.nodes[n].module = resultModule
+                let n = addTensorNode(
+                    t, id: "t\(t)", version: 0, cluster: resultCluster, foldKey: key + ">\(j)", module: resultModule)
                 let edge = addEdge(
                     from: index, to: n, position: j, kind: .data, roles: shared.dataEdge,
                     text: .data(DeferredDataEdgeText(source: textSource, tensor: t, op: op.id)))
@@ -425,10 +470,7 @@ struct SceneBuilder {
         from: Int, to: Int, position: Int, kind: SceneEdgeKind, roles: [StyleRole],
         attributes: DOTAttributes = DOTAttributes(), text: EdgeText
     ) -> Int {
-        scene.edges.append(
-            SceneEdge(
-                from: from, to: to, position: position, kind: kind, roles: roles, attributes: attributes, text: text))
-        return scene.edges.count - 1
+        append(SceneEdge(from: from, to: to, position: position, kind: kind, roles: roles, attributes: attributes, text: text))
     }
 
     // MARK: Detach
@@ -443,13 +485,13 @@ struct SceneBuilder {
             let version = versions[d.source] + 1
             result = addTensorNode(
                 d.result, id: "t\(d.result)_v\(version)", version: version,
-                cluster: scene.nodes[source].cluster, foldKey: foldKey, detachedInPlace: true)
+                cluster: clusterOfNode(source), foldKey: foldKey, detachedInPlace: true)
         } else {
             result =
                 current[d.result]
                 ?? addTensorNode(
                     d.result, id: "t\(d.result)", version: 0,
-                    cluster: scene.nodes[source].cluster, foldKey: foldKey)
+                    cluster: clusterOfNode(source), foldKey: foldKey)
         }
         let word = d.kind == .data ? ".data" : d.kind.rawValue
         let label: DOTValue = .text("\(word) · line \(d.line)")

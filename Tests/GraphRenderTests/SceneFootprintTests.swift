@@ -62,6 +62,37 @@ import Testing
         #expect(lines >= 10)
     }
 
+    @Test func aLoopFoldedWhileItIsBuiltIsNeverHeldUnfoldedAndIsTheSceneFoldedAfterwards() throws {
+        let graph = recordScript(trainingLoopScript(steps: 30))
+        let (plain, unfolded) = try builtScene(graph)
+        var builder = try SceneBuilder(graph: graph, options: RenderOptions())
+        let folded = builder.build(foldingLoops: true)
+        // No node or edge went into the unfolded scene: they were folded as they were made.
+        #expect(builder.scene.nodes.isEmpty && builder.scene.edges.isEmpty)
+        #expect(builder.unfoldedNodeCount == unfolded.nodes.count)
+        #expect(folded.nodes.count * 10 < unfolded.nodes.count, "\(folded.nodes.count) of \(unfolded.nodes.count)")
+        let afterwards = unfolded.folded(loops: plain.loops)
+        #expect(
+            DOTWriter.write(folded, layout: "dot", options: RenderOptions())
+                == DOTWriter.write(afterwards, layout: "dot", options: RenderOptions()))
+        // The folder keeps whole only a group's first and last node.
+        var folder = SceneFolder(byLoop: true)
+        for n in unfolded.nodes { folder.add(n) }
+        #expect(folder.nodeCount == unfolded.nodes.count)
+        #expect(folder.keptNodeCount <= 2 * afterwards.nodes.count, "\(folder.keptNodeCount)")
+    }
+
+    @Test func optionsThatChangeNodesAfterTheOpsAreDrawnBuildTheSceneUnfolded() throws {
+        let graph = recordScript(trainingLoopScript(steps: 3))
+        for change in [{ (o: inout RenderOptions) in o.showSaved = true }, { $0.showGrads = true }, { $0.view = .backward }] {
+            var options = RenderOptions()
+            change(&options)
+            var builder = try SceneBuilder(graph: graph, options: options)
+            let scene = builder.build(foldingLoops: true)
+            #expect(builder.unfoldedNodeCount == nil && scene.nodes.count == builder.scene.nodes.count)
+        }
+    }
+
     @Test func opEdgeListsKeepEachOpsListInOneColumn() {
         var lists = OpEdgeLists(ops: 4)
         lists.start(1)
