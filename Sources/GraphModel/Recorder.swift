@@ -43,6 +43,9 @@ public final class Recorder {
     var tensorIndex = EngineIDMap()
     /// Engine node id → node record id.
     var nodeIndex = EngineIDMap()
+    /// Per `NodeKind` id: the id of its class name in the node table's name pool plus 1 (0: no
+    /// node of the kind recorded yet).
+    var kindNameIDs: [UInt32] = []
     /// The saved buffers an in-place change can still invalidate (`checkInvalidation`).
     var savedWatches = SavedWatches()
     var regionStack: [Int] = []
@@ -277,24 +280,19 @@ public final class Recorder {
     @discardableResult
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
-        var name = node.name
         var variable: Int? = nil
+        let nameID: UInt32
         // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
         if type(of: node) == AccumulateGrad.self {
             let acc = unsafeDowncast(node, to: AccumulateGrad.self)
-            name = "AccumulateGrad"
+            nameID = graph.nodes.internName("AccumulateGrad")
             variable = acc.variable.map { sight($0) }
-        } else if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"),
-            let last = name.split(separator: ":").last
-        {
-            // The byte check first: `contains("::")` is Foundation's string search, which cost
-            // more than the rest of recording a node (callgrind, 20k-op chain dump); and over the
-            // raw bytes, as `utf8.contains` walked the string through a generic iterator.
-            name = String(last)
+        } else {
+            nameID = recordedNameID(of: node)
         }
         // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
-            name: name, line: userLine,
+            nameID: nameID, line: userLine,
             next: node.nextEdges.lazy.map { [self] edge in
                 edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
             }, saved: EmptyCollection(), variable: variable, pass: passStack.last)
@@ -318,6 +316,26 @@ public final class Recorder {
         nodeIndex[node.id] = id
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
+    }
+
+    /// The id in the node table's name pool of the class name `node` is recorded under: found by
+    /// its kind's id when it has one (no name hashed or compared), interned by name otherwise.
+    private func recordedNameID(of node: Node) -> UInt32 {
+        let kind = node.kindID
+        if kind >= 0, kind < kindNameIDs.count, kindNameIDs[kind] != 0 { return kindNameIDs[kind] - 1 }
+        var name = node.name
+        if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"), let last = name.split(separator: ":").last {
+            // The byte check first: `contains("::")` is Foundation's string search, which cost
+            // more than the rest of recording a node (callgrind, 20k-op chain dump); and over the
+            // raw bytes, as `utf8.contains` walked the string through a generic iterator.
+            name = String(last)
+        }
+        let nameID = graph.nodes.internName(name)
+        if kind >= 0 {
+            if kind >= kindNameIDs.count { kindNameIDs += repeatElement(0, count: kind + 1 - kindNameIDs.count) }
+            kindNameIDs[kind] = nameID + 1
+        }
+        return nameID
     }
 
     /// The buffer of an earlier slot on the same storage as `slots[i]` (which then joins it):
