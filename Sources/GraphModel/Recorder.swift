@@ -210,7 +210,10 @@ public final class Recorder {
     /// The record of `tensor`, refreshed with its current flags; created if it is new.
     @discardableResult
     func sight(_ tensor: Tensor) -> Int {
-        guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
+        guard let r = tensorIndex[tensor.id] else {
+            return tensor.isWrappedNumber && tensor.gradFn == nil
+                ? addWrappedNumber(tensor) : addTensor(tensor, source: sourceOfUnseen(tensor))
+        }
         // Changed in place through another tensor sharing its version counter (a view, a
         // detached alias): preview the values this use sees.
         let versionChanged = graph.tensors.refresh(
@@ -250,7 +253,22 @@ public final class Recorder {
         if let fn = tensor.gradFn {
             graph.tensors.setGradFn(known.flatMap { $0.node === fn ? $0.id : nil } ?? nodeID(fn), of: id)
         }
-        notePreview(of: tensor, record: id)
+        if valueFormatter != nil { notePreview(of: tensor, record: id) }
+        return id
+    }
+
+    /// `addTensor(tensor, source: sourceOfUnseen(tensor))` for a Python number an op wrapped
+    /// (0-dim, no grad_fn, made by no recorded op or factory): the same record, with the fields
+    /// such a tensor cannot have left unread.
+    private func addWrappedNumber(_ tensor: Tensor) -> Int {
+        let id = graph.tensors.count
+        let source = sourceOfUnseen(tensor)
+        graph.tensors.append(
+            shape: [], dtype: tensor.dtype, requiresGrad: tensor.requiresGrad, isLeaf: true, version: tensor.version,
+            source: source, factory: "", producer: nil, detach: nil, line: userLine, region: regionStack.last,
+            pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
+        tensorIndex[tensor.id] = id
+        if valueFormatter != nil { notePreview(of: tensor, record: id) }
         return id
     }
 
