@@ -17,13 +17,18 @@ final class ArithmeticNode: Node {
             }
         }
 
-        var nodeName: String {
+        /// The grad_fn class (AddBackward0, SubBackward0, MulBackward0).
+        var nodeKind: NodeKind {
             switch self {
-            case .add: "AddBackward0"
-            case .sub: "SubBackward0"
-            case .mul: "MulBackward0"
+            case .add: Self.addNode
+            case .sub: Self.subNode
+            case .mul: Self.mulNode
             }
         }
+
+        private static let addNode = NodeKind("AddBackward0")
+        private static let subNode = NodeKind("SubBackward0")
+        private static let mulNode = NodeKind("MulBackward0")
     }
 
     let kind: Kind
@@ -38,7 +43,8 @@ final class ArithmeticNode: Node {
         self.selfShape = selfShape
         self.otherShape = otherShape
         self.alpha = alpha
-        super.init(name: kind.nodeName, nextEdges: nextEdges)
+        let nodeKind = kind.nodeKind
+        super.init(name: nodeKind.name, kindID: nodeKind.id, nextEdges: nextEdges)
     }
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {

@@ -20,6 +20,8 @@ struct RegisteredHook {
 public class Node {
     /// PyTorch's class name, e.g. `MulBackward0`.
     public let name: String
+    /// The id of the `NodeKind` the node was made as, -1 for a node given only its name.
+    public let kindID: Int
     /// One entry per differentiable forward input, in input order; nil where the input needs no grad.
     public internal(set) var nextEdges: [Edge?]
     /// Creation order; the engine runs newer nodes first (AccumulateGrad nodes run first of all).
@@ -46,8 +48,9 @@ public class Node {
     var engineMark = EngineMark()
     var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []
 
-    init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
+    init(name: String, kindID: Int = -1, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
         self.name = name
+        self.kindID = kindID
         self.nextEdges = nextEdges
         self.numOutputs = numOutputs
         id = NodeSequence.next()

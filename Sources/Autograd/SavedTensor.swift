@@ -81,7 +81,8 @@ public final class SavedTensor {
     /// (`x * 2` saves `other` so); nil for other tensors and once freed.
     public var wrappedNumber: ScalarValue? {
         guard let value, value.isWrappedNumber else { return nil }
-        return try? value.item()
+        // A wrapped number is 0-dim: one element, read without item()'s check.
+        return value.onlyElement
     }
 
     /// Whether `wrappedNumber` is set, without reading it.

@@ -19,6 +19,11 @@ extension Tensor {
         guard numel == 1 else {
             throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
         }
+        return onlyElement
+    }
+
+    /// The value of a tensor known to hold one element (`item()` once it has checked that).
+    package var onlyElement: ScalarValue {
         // The one element is at `offset` whatever the strides: read in place, no copy.
         switch dtype {
         case .bool: return .bool(storage.pointer(Bool.self)[offset])

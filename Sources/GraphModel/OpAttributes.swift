@@ -66,6 +66,19 @@ struct AttributeInterning {
     /// compared before hashing the class name; replaced oldest first.
     private var recent: [(nodeName: String, raw: [RawAttribute], set: Int)] = []
     private var nextRecent = 0
+    /// Per `NodeKind` id: the raw list a node of the kind kept last and its set (nil: none yet),
+    /// found by index, with no class name compared.
+    private var lastByKind: [(raw: [RawAttribute], set: Int)?] = []
+
+    /// The set `set(of:nodeName:kind:in:)` gives the attributes a node of kind `kind` keeps
+    /// (`values`, then the Python numbers among `slots`) when the last node of the kind kept the
+    /// same: compared where they are, with no list built. Nil when it did not.
+    func kindSet(_ kind: Int, values: [(name: String, value: SavedValue)], slots: [SavedTensor]) -> Int? {
+        guard kind < lastByKind.count, let last = lastByKind[kind], Self.raw(last.raw, holds: values, slots) else {
+            return nil
+        }
+        return last.set
+    }
 
     /// The set `set(of:nodeName:in:)` gives the attributes `node` keeps (`values`, then the
     /// Python numbers among `slots`) when one of the recent entries holds them: compared where
@@ -100,8 +113,18 @@ struct AttributeInterning {
         return k == raw.count
     }
 
-    /// The set of `raw`, kept by a node of class `nodeName`, adding it to `graph` if it is new.
-    mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
+    /// The set of `raw`, kept by a node of class `nodeName` made as `NodeKind` `kind` (-1: none),
+    /// adding it to `graph` if it is new.
+    mutating func set(of raw: [RawAttribute], nodeName: String, kind: Int, in graph: inout Graph) -> Int {
+        let set = set(of: raw, nodeName: nodeName, in: &graph)
+        if kind >= 0 {
+            if kind >= lastByKind.count { lastByKind += repeatElement(nil, count: kind + 1 - lastByKind.count) }
+            lastByKind[kind] = (raw, set)
+        }
+        return set
+    }
+
+    private mutating func set(of raw: [RawAttribute], nodeName: String, in graph: inout Graph) -> Int {
         for k in recent.indices where recent[k].nodeName == nodeName && recent[k].raw == raw { return recent[k].set }
         if let cached = last[nodeName], cached.raw == raw {
             remember(nodeName, raw, cached.set)
@@ -138,9 +161,14 @@ extension Recorder {
         let values = node.savedValues
         let slots = node.saved
         guard !values.isEmpty || slots.contains(where: { $0.holdsWrappedNumber }) else { return }
+        let kind = node.kindID
+        // A loop's ops keep the values an op of the same kind kept a moment ago: found by the
+        // kind's id when the node has one, with no class name read.
+        if kind >= 0, let set = attributeInterning.kindSet(kind, values: values, slots: slots) {
+            return graph.setAttributeSet(set, ofOp: op)
+        }
         let nodeName = node.name
-        // A loop's ops keep the values an op of the same class kept a moment ago.
-        if let set = attributeInterning.recentSet(nodeName: nodeName, values: values, slots: slots) {
+        if kind < 0, let set = attributeInterning.recentSet(nodeName: nodeName, values: values, slots: slots) {
             return graph.setAttributeSet(set, ofOp: op)
         }
         // Listed in a buffer the recorder keeps (taken out while in use): no array per op.
@@ -154,7 +182,7 @@ extension Recorder {
         for slot in slots {
             if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
         }
-        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: nodeName, in: &graph), ofOp: op)
+        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: nodeName, kind: kind, in: &graph), ofOp: op)
     }
 }
 

@@ -43,6 +43,9 @@ public final class Recorder {
     var tensorIndex = EngineIDMap()
     /// Engine node id → node record id.
     var nodeIndex = EngineIDMap()
+    /// Per `NodeKind` id: the id of its class name in the node table's name pool plus 1 (0: no
+    /// node of the kind recorded yet).
+    var kindNameIDs: [UInt32] = []
     /// The saved buffers an in-place change can still invalidate (`checkInvalidation`).
     var savedWatches = SavedWatches()
     var regionStack: [Int] = []
@@ -207,7 +210,10 @@ public final class Recorder {
     /// The record of `tensor`, refreshed with its current flags; created if it is new.
     @discardableResult
     func sight(_ tensor: Tensor) -> Int {
-        guard let r = tensorIndex[tensor.id] else { return addTensor(tensor, source: sourceOfUnseen(tensor)) }
+        guard let r = tensorIndex[tensor.id] else {
+            return tensor.isWrappedNumber && tensor.gradFn == nil
+                ? addWrappedNumber(tensor) : addTensor(tensor, source: sourceOfUnseen(tensor))
+        }
         // Changed in place through another tensor sharing its version counter (a view, a
         // detached alias): preview the values this use sees.
         let versionChanged = graph.tensors.refresh(
@@ -247,7 +253,22 @@ public final class Recorder {
         if let fn = tensor.gradFn {
             graph.tensors.setGradFn(known.flatMap { $0.node === fn ? $0.id : nil } ?? nodeID(fn), of: id)
         }
-        notePreview(of: tensor, record: id)
+        if valueFormatter != nil { notePreview(of: tensor, record: id) }
+        return id
+    }
+
+    /// `addTensor(tensor, source: sourceOfUnseen(tensor))` for a Python number an op wrapped
+    /// (0-dim, no grad_fn, made by no recorded op or factory): the same record, with the fields
+    /// such a tensor cannot have left unread.
+    private func addWrappedNumber(_ tensor: Tensor) -> Int {
+        let id = graph.tensors.count
+        let source = sourceOfUnseen(tensor)
+        graph.tensors.append(
+            shape: [], dtype: tensor.dtype, requiresGrad: tensor.requiresGrad, isLeaf: true, version: tensor.version,
+            source: source, factory: "", producer: nil, detach: nil, line: userLine, region: regionStack.last,
+            pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
+        tensorIndex[tensor.id] = id
+        if valueFormatter != nil { notePreview(of: tensor, record: id) }
         return id
     }
 
@@ -277,24 +298,19 @@ public final class Recorder {
     @discardableResult
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
-        var name = node.name
         var variable: Int? = nil
+        let nameID: UInt32
         // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
         if type(of: node) == AccumulateGrad.self {
             let acc = unsafeDowncast(node, to: AccumulateGrad.self)
-            name = "AccumulateGrad"
+            nameID = graph.nodes.internName("AccumulateGrad")
             variable = acc.variable.map { sight($0) }
-        } else if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"),
-            let last = name.split(separator: ":").last
-        {
-            // The byte check first: `contains("::")` is Foundation's string search, which cost
-            // more than the rest of recording a node (callgrind, 20k-op chain dump); and over the
-            // raw bytes, as `utf8.contains` walked the string through a generic iterator.
-            name = String(last)
+        } else {
+            nameID = recordedNameID(of: node)
         }
         // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
-            name: name, line: userLine,
+            nameID: nameID, line: userLine,
             next: node.nextEdges.lazy.map { [self] edge in
                 edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
             }, saved: EmptyCollection(), variable: variable, pass: passStack.last)
@@ -318,6 +334,26 @@ public final class Recorder {
         nodeIndex[node.id] = id
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
+    }
+
+    /// The id in the node table's name pool of the class name `node` is recorded under: found by
+    /// its kind's id when it has one (no name hashed or compared), interned by name otherwise.
+    private func recordedNameID(of node: Node) -> UInt32 {
+        let kind = node.kindID
+        if kind >= 0, kind < kindNameIDs.count, kindNameIDs[kind] != 0 { return kindNameIDs[kind] - 1 }
+        var name = node.name
+        if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"), let last = name.split(separator: ":").last {
+            // The byte check first: `contains("::")` is Foundation's string search, which cost
+            // more than the rest of recording a node (callgrind, 20k-op chain dump); and over the
+            // raw bytes, as `utf8.contains` walked the string through a generic iterator.
+            name = String(last)
+        }
+        let nameID = graph.nodes.internName(name)
+        if kind >= 0 {
+            if kind >= kindNameIDs.count { kindNameIDs += repeatElement(0, count: kind + 1 - kindNameIDs.count) }
+            kindNameIDs[kind] = nameID + 1
+        }
+        return nameID
     }
 
     /// The buffer of an earlier slot on the same storage as `slots[i]` (which then joins it):

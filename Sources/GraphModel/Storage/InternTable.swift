@@ -16,9 +16,16 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
 
     /// The id of `value`, added if it is new.
     mutating func id(of value: Value) -> UInt32 {
-        for k in 0..<RecentIDs.count {
+        // The value asked for last first (a column of one repeated value), then the others
+        // returned recently, as many as there are.
+        let last = recent.last
+        if values[Int(last)] == value { return last }
+        for k in 0..<recent.filled {
             let id = recent[k]
-            if values[Int(id)] == value { return id }
+            if id != last && values[Int(id)] == value {
+                recent.last = id
+                return id
+            }
         }
         let id: UInt32
         if let known = ids[value] {
@@ -36,11 +43,15 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
     subscript(id: UInt32) -> Value { values[Int(id)] }
 }
 
-/// The last few ids an `InternTable` returned, replaced oldest first (all 0 at the start).
+/// The last few ids an `InternTable` returned, replaced oldest first, and the one returned last.
 private struct RecentIDs: Sendable {
     static let count = 8
     private var slots: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var next = 0
+    /// How many slots hold an id (the first `filled`).
+    private(set) var filled = 0
+    /// The id returned last (0 at the start).
+    var last: UInt32 = 0
 
     subscript(k: Int) -> UInt32 {
         withUnsafeBytes(of: slots) { $0.load(fromByteOffset: k * MemoryLayout<UInt32>.stride, as: UInt32.self) }
@@ -51,6 +62,8 @@ private struct RecentIDs: Sendable {
             $0.storeBytes(of: id, toByteOffset: next * MemoryLayout<UInt32>.stride, as: UInt32.self)
         }
         next = (next + 1) % Self.count
+        filled = Swift.min(filled + 1, Self.count)
+        last = id
     }
 }
 

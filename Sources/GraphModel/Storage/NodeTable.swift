@@ -40,15 +40,18 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     /// Appends `record` (its id must be `count`).
     mutating func append(_ record: NodeRecord) {
         append(
-            name: record.name, line: record.line, next: record.next, saved: record.saved, variable: record.variable,
+            nameID: internName(record.name), line: record.line, next: record.next, saved: record.saved, variable: record.variable,
             pass: record.pass)
         rows[rows.count - 1].op = packID(record.op)
     }
 
-    /// Appends a node with no op yet, its next edges read from `next` (the recorder's path,
-    /// with no record or edge array built).
+    /// The id of `name` in the table's pool of names, added if it is new (`append`'s `nameID`).
+    mutating func internName(_ name: String) -> UInt32 { namePool.id(of: name) }
+
+    /// Appends a node with no op yet, named by `nameID` (of `internName`), its next edges read
+    /// from `next` (the recorder's path, with no record or edge array built).
     mutating func append(
-        name: String, line: Int, next: some Sequence<NodeEdge?>, saved: some Sequence<SavedBuffer>, variable: Int?,
+        nameID: UInt32, line: Int, next: some Sequence<NodeEdge?>, saved: some Sequence<SavedBuffer>, variable: Int?,
         pass: Int?
     ) {
         let id = rows.count
@@ -57,7 +60,7 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         for e in next { edges.append(PackedEdge(e)) }
         rows.append(
             NodeRow(
-                name: namePool.id(of: name), line: Int32(truncatingIfNeeded: line), op: -1,
+                name: nameID, line: Int32(truncatingIfNeeded: line), op: -1,
                 edgeEnd: UInt32(edges.count), bufferEnd: UInt32(buffers.count)))
         for b in saved { appendSaved(b) }
     }
