@@ -1,9 +1,10 @@
 import CSleef
 
-/// One lane of PyTorch's vectorised `Vectorized<T>::exp()` and `log()` (SLEEF's 1-ULP
-/// `Sleef_expf16_u10` / `Sleef_logf16_u10` and their float64 forms in the AVX-512 kernels,
-/// `Sleef_expf8_u10` in the AVX2 ones): SLEEF's scalar FMA builds, which give every vector
-/// lane's bits (checked against the AVX-512 builds on four million inputs each).
+/// One lane of PyTorch's vectorised `Vectorized<T>::exp()`, `log()`, `log1p()`, `expm1()` and
+/// `tanh()` (SLEEF's 1-ULP `Sleef_expf16_u10`, `Sleef_logf16_u10`, ... and their float64 forms in
+/// the AVX-512 kernels, `Sleef_expf8_u10` in the AVX2 ones): SLEEF's scalar FMA builds, which give
+/// every vector lane's bits (exp and log checked against the AVX-512 builds on four million
+/// inputs each; log1p, expm1 and tanh against PyTorch's activations on 131,072 inputs).
 enum SleefLanes {
     /// `exp` of one lane.
     @inline(__always)
@@ -17,5 +18,26 @@ enum SleefLanes {
     static func log<T: FloatElement>(_ x: T) -> T {
         if T.self == Float.self { return unsafeBitCast(Sleef_logf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
         return unsafeBitCast(Sleef_logd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
+    }
+
+    /// `log1p` of one lane.
+    @inline(__always)
+    static func log1p<T: FloatElement>(_ x: T) -> T {
+        if T.self == Float.self { return unsafeBitCast(Sleef_log1pf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
+        return unsafeBitCast(Sleef_log1pd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
+    }
+
+    /// `expm1` of one lane.
+    @inline(__always)
+    static func expm1<T: FloatElement>(_ x: T) -> T {
+        if T.self == Float.self { return unsafeBitCast(Sleef_expm1f1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
+        return unsafeBitCast(Sleef_expm1d1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
+    }
+
+    /// `tanh` of one lane.
+    @inline(__always)
+    static func tanh<T: FloatElement>(_ x: T) -> T {
+        if T.self == Float.self { return unsafeBitCast(Sleef_tanhf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
+        return unsafeBitCast(Sleef_tanhd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
     }
 }
