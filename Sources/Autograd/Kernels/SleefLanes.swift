@@ -8,36 +8,30 @@ import CSleef
 enum SleefLanes {
     /// `exp` of one lane.
     @inline(__always)
-    static func exp<T: FloatElement>(_ x: T) -> T {
-        if T.self == Float.self { return unsafeBitCast(Sleef_expf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
-        return unsafeBitCast(Sleef_expd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
-    }
+    static func exp<T: FloatElement>(_ x: T) -> T { lane(x, Sleef_expf1_u10purecfma, Sleef_expd1_u10purecfma) }
 
     /// `log` of one lane.
     @inline(__always)
-    static func log<T: FloatElement>(_ x: T) -> T {
-        if T.self == Float.self { return unsafeBitCast(Sleef_logf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
-        return unsafeBitCast(Sleef_logd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
-    }
+    static func log<T: FloatElement>(_ x: T) -> T { lane(x, Sleef_logf1_u10purecfma, Sleef_logd1_u10purecfma) }
 
     /// `log1p` of one lane.
     @inline(__always)
-    static func log1p<T: FloatElement>(_ x: T) -> T {
-        if T.self == Float.self { return unsafeBitCast(Sleef_log1pf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
-        return unsafeBitCast(Sleef_log1pd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
-    }
+    static func log1p<T: FloatElement>(_ x: T) -> T { lane(x, Sleef_log1pf1_u10purecfma, Sleef_log1pd1_u10purecfma) }
 
     /// `expm1` of one lane.
     @inline(__always)
-    static func expm1<T: FloatElement>(_ x: T) -> T {
-        if T.self == Float.self { return unsafeBitCast(Sleef_expm1f1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
-        return unsafeBitCast(Sleef_expm1d1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
-    }
+    static func expm1<T: FloatElement>(_ x: T) -> T { lane(x, Sleef_expm1f1_u10purecfma, Sleef_expm1d1_u10purecfma) }
 
     /// `tanh` of one lane.
     @inline(__always)
-    static func tanh<T: FloatElement>(_ x: T) -> T {
-        if T.self == Float.self { return unsafeBitCast(Sleef_tanhf1_u10purecfma(unsafeBitCast(x, to: Float.self)), to: T.self) }
-        return unsafeBitCast(Sleef_tanhd1_u10purecfma(unsafeBitCast(x, to: Double.self)), to: T.self)
+    static func tanh<T: FloatElement>(_ x: T) -> T { lane(x, Sleef_tanhf1_u10purecfma, Sleef_tanhd1_u10purecfma) }
+
+    /// `float32(x)` or `float64(x)`, whichever `T` is.
+    @inline(__always)
+    private static func lane<T: FloatElement>(
+        _ x: T, _ float32: (Float) -> Float, _ float64: (Double) -> Double
+    ) -> T {
+        if T.self == Float.self { return unsafeBitCast(float32(unsafeBitCast(x, to: Float.self)), to: T.self) }
+        return unsafeBitCast(float64(unsafeBitCast(x, to: Double.self)), to: T.self)
     }
 }
