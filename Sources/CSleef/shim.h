@@ -20,3 +20,5 @@ float Sleef_hypotf1_u05purecfma(float x, float y);
 double Sleef_hypotd1_u05purecfma(double x, double y);
 float Sleef_atanhf1_u10purecfma(float x);
 double Sleef_atanhd1_u10purecfma(double x);
+float Sleef_tanhf1_u10purecfma(float x);
+double Sleef_tanhd1_u10purecfma(double x);

@@ -72,77 +72,91 @@ private struct LeakyReluGradF: PointwiseBinaryFunction {
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x > 0 ? g : g * T(slope) }
 }
 
-private struct EluF: PointwiseFunction {
+/// `elu_kernel` (aten/src/ATen/native/cpu/Elu.h): `expm1(x * input_scale) * alpha * scale` below
+/// zero, else `x * scale`, with the coefficients rounded to the dtype first.
+private struct EluF: VectorisedActivation {
     let alpha: Double, scale: Double, inputScale: Double
-    func apply<T: FloatElement>(_ x: T) -> T {
-        x <= 0 ? T.expMinusOne(x * T(inputScale)) * (T(alpha) * T(scale)) : x * T(scale)
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T {
+        x < 0 ? math.expm1(x * T(inputScale)) * (T(alpha) * T(scale)) : x * T(scale)
     }
 }
 /// `elu_backward(grad, alpha, scale, input_scale, is_result, self_or_result)`.
-private struct EluGradF: PointwiseBinaryFunction {
+private struct EluGradF: VectorisedActivationGradient {
     let alpha: Double, scale: Double, inputScale: Double, isResult: Bool
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
         let negcoef = T(alpha) * T(scale)
         let negiptcoef = T(inputScale)
         guard x <= 0 else { return g * T(scale) }
-        return isResult ? g * negiptcoef * (x + negcoef) : g * negiptcoef * negcoef * T.exp(x * negiptcoef)
+        return isResult ? g * negiptcoef * (x + negcoef) : g * negiptcoef * negcoef * math.exp(x * negiptcoef)
     }
 }
 
-/// `sqrt(2/pi)` as PyTorch's `M_SQRT2 * M_2_SQRTPI * 0.5`.
-private let geluBeta = 2.0.squareRoot() * (2 / Double.pi.squareRoot()) * 0.5
+/// `M_SQRT2 * M_2_SQRTPI * 0.5` (sqrt(2/pi)), `M_2_SQRTPI * M_SQRT1_2 * 0.5` (1/sqrt(2 pi)) and
+/// `M_SQRT1_2` as PyTorch's GELU kernels spell them (aten/src/ATen/native/cpu/Gelu.h).
+private let geluBeta = 1.41421356237309504880 * 1.12837916709551257390 * 0.5
+private let geluPdfScale = 1.12837916709551257390 * 0.70710678118654752440 * 0.5
+private let geluErfScale = 0.70710678118654752440
 private let geluKappa = 0.044715
 
-private struct GeluF: PointwiseFunction {
-    let tanhApproximation: Bool
-    func apply<T: FloatElement>(_ x: T) -> T {
-        if tanhApproximation {
-            let inner = T(geluBeta) * (x + T(geluKappa) * x * x * x)
-            return T(0.5) * x * (1 + T.tanh(inner))
-        }
-        return x * T(0.5) * (1 + T.erf(x * T(0.5.squareRoot())))
+/// `GeluKernelImpl`'s tanh approximation: `0.5 * x * (1 + tanh(beta * (x + kappa * x^3)))`, the
+/// inner sum one fused multiply-add as GCC compiles it.
+private struct GeluTanhF: VectorisedActivation {
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T {
+        let inner = T(geluBeta) * x.addingProduct(T(geluKappa), x * x * x)
+        return T(0.5) * x * (1 + math.tanh(inner))
     }
 }
+/// `GeluBackwardKernelImpl`'s tanh approximation, with the multiply-adds GCC fuses (`1 - t * t`,
+/// `1 + 3 * kappa * x^2`) and the final sum left unfused as PyTorch's build computes it.
+private struct GeluTanhGradF: VectorisedActivationGradient {
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
+        let xSquared = x * x
+        let inner = T(geluBeta) * x.addingProduct(T(geluKappa), xSquared * x)
+        let tanhInner = math.tanh(inner)
+        let left = T(0.5) * x
+        let leftDerivative = T(0.5) * (1 + tanhInner)
+        let tanhDerivative = T(1).addingProduct(-tanhInner, tanhInner)
+        let innerDerivative = T(geluBeta) * T(1).addingProduct(3 * T(geluKappa), xSquared)
+        return g * (leftDerivative + left * tanhDerivative * innerDerivative)
+    }
+}
+/// GELU with erf as `scalar_gelu`: `x * 0.5 * (1 + erf(x * M_SQRT1_2))`.
+private struct GeluF: PointwiseFunction {
+    func apply<T: FloatElement>(_ x: T) -> T { x * T(0.5) * (1 + T.erf(x * T(geluErfScale))) }
+}
+/// GELU's erf backward as its scalar op: `g * (cdf + x * pdf)`, unfused.
 private struct GeluGradF: PointwiseBinaryFunction {
-    let tanhApproximation: Bool
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        if tanhApproximation {
-            let xSquared = x * x
-            let inner = T(geluBeta) * (x + T(geluKappa) * xSquared * x)
-            let tanhInner = T.tanh(inner)
-            let left = T(0.5) * x
-            let right = 1 + tanhInner
-            let leftDerivative = T(0.5) * right
-            let rightDerivative = (1 - tanhInner * tanhInner) * T(geluBeta) * (1 + 3 * T(geluKappa) * xSquared)
-            return g * (leftDerivative + left * rightDerivative)
-        }
-        let alpha = T(2 / Double.pi.squareRoot() * 0.5.squareRoot() * 0.5)
-        let cdf = T(0.5) * (1 + T.erf(x * T(0.5.squareRoot())))
-        let pdf = alpha * T.exp(x * x * T(-0.5))
+        let cdf = T(0.5) * (1 + T.erf(x * T(geluErfScale)))
+        let pdf = T(geluPdfScale) * T.exp(x * x * T(-0.5))
         return g * (cdf + x * pdf)
     }
 }
 
-private struct SiluF: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { x / (1 + T.exp(-x)) }
+/// `silu_kernel`: `x / (1 + exp(-x))`.
+private struct SiluF: VectorisedActivation {
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T { x / (1 + math.exp(-x)) }
 }
-private struct SiluGradF: PointwiseBinaryFunction {
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let sigmoid = 1 / (1 + T.exp(-x))
-        return g * sigmoid * (1 + x * (1 - sigmoid))
+/// `silu_backward_kernel`: `g * s * (1 + x * (1 - s))`, the last factor one fused multiply-add.
+private struct SiluGradF: VectorisedActivationGradient {
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
+        let sigmoid = 1 / (1 + math.exp(-x))
+        return g * sigmoid * T(1).addingProduct(x, 1 - sigmoid)
     }
 }
 
-private struct SoftplusF: PointwiseFunction {
+/// `softplus_kernel`: `log1p(exp(x * beta)) / beta`, `x` itself where `x * beta > threshold`.
+private struct SoftplusF: VectorisedActivation {
     let beta: Double, threshold: Double
-    func apply<T: FloatElement>(_ x: T) -> T {
-        x * T(beta) > T(threshold) ? x : T.log(onePlus: T.exp(x * T(beta))) / T(beta)
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T {
+        x * T(beta) > T(threshold) ? x : math.log1p(math.exp(x * T(beta))) / T(beta)
     }
 }
-private struct SoftplusGradF: PointwiseBinaryFunction {
+/// `softplus_backward_kernel`: `g * z / (z + 1)` with `z = exp(x * beta)`.
+private struct SoftplusGradF: VectorisedActivationGradient {
     let beta: Double, threshold: Double
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let z = T.exp(x * T(beta))
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
+        let z = math.exp(x * T(beta))
         return x * T(beta) > T(threshold) ? g : g * z / (z + 1)
     }
 }
@@ -157,19 +171,21 @@ private struct HardtanhGradF: PointwiseBinaryFunction {
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x <= T(low) || x >= T(high) ? 0 : g }
 }
 
+/// `log_sigmoid_cpu_kernel`: `min(x, 0) - log1p(exp(-|x|))`. It runs its vector op on every
+/// element (the last partial vector is loaded padded), so SLEEF computes all of them.
 private struct LogSigmoidF: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { Swift.min(x, 0) - T.log(onePlus: T.exp(-Swift.abs(x))) }
+    func apply<T: FloatElement>(_ x: T) -> T { Swift.min(x, 0) - SleefLanes.log1p(SleefLanes.exp(-Swift.abs(x))) }
 }
 /// `exp(-|x|)`, the buffer `log_sigmoid_forward` returns next to its output.
 private struct LogSigmoidBufferF: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { T.exp(-Swift.abs(x)) }
+    func apply<T: FloatElement>(_ x: T) -> T { SleefLanes.exp(-Swift.abs(x)) }
 }
 /// `log_sigmoid_backward(grad, self, buffer)` given the input; the buffer is recomputed.
 private struct LogSigmoidGradF: PointwiseBinaryFunction {
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
         let negative = x < 0
-        let z = T.exp(-Swift.abs(x))
-        return g * ((negative ? 1 : 0) - (negative ? 1 : -1) * (z / (1 + z)))
+        let z = SleefLanes.exp(-Swift.abs(x))
+        return ((negative ? 1 : 0) - (negative ? 1 : -1) * (z / (1 + z))) * g
     }
 }
 
@@ -213,16 +229,16 @@ extension Tensor {
         }
     }
 
-    /// `F.elu(self, alpha)`: `scale * x` for x > 0, else `alpha * scale * expm1(x * input_scale)`
+    /// `F.elu(self, alpha)`: `scale * x` for x >= 0, else `alpha * scale * expm1(x * input_scale)`
     /// (EluBackward0, saves self).
     public func elu(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
         try requireFloatingPoint("elu_cpu")
-        let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
+        let out = mapVectorised(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
         record("elu", "EluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [
-                mapPointwise(
+                try mapActivationGradient(
                     EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false),
-                    ctx.grad, try ctx.saved(0))
+                    ctx.grad, ctx.saved(0))
             ]
         }
         return out
@@ -230,7 +246,7 @@ extension Tensor {
 
     /// `elu_backward` given the saved input, for ops that run elu's kernel under their own name.
     static func eluBackward(_ grad: Tensor, _ input: Tensor, alpha: Double, scale: Double, inputScale: Double) throws -> Tensor {
-        mapPointwise(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false), grad, input)
+        try mapActivationGradient(EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false), grad, input)
     }
 
     /// `F.elu_(self, alpha)` (EluBackward1, saves result).
@@ -240,16 +256,18 @@ extension Tensor {
     }
 
     /// elu_'s kernel and result-based backward, recorded as `op` with grad_fn `gradFn` (celu_ is
-    /// elu_ under another name).
-    func eluInPlace(alpha: Double, scale: Double, inputScale: Double, op: String, gradFn: String) throws -> Tensor {
+    /// elu_ under another name, its backward with its own input scale `gradInputScale`).
+    func eluInPlace(
+        alpha: Double, scale: Double, inputScale: Double, gradInputScale: Double? = nil, op: String, gradFn: String
+    ) throws -> Tensor {
         try inPlaceMath(op) {
             try requireFloatingPoint("elu_cpu")
-            let out = mapPointwise(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
+            let out = mapVectorised(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
             record(op, gradFn, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
                 [
-                    mapPointwise(
-                        EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: true),
-                        ctx.grad, try ctx.saved(0))
+                    try mapActivationGradient(
+                        EluGradF(alpha: alpha, scale: scale, inputScale: gradInputScale ?? inputScale, isResult: true),
+                        ctx.grad, ctx.saved(0))
                 ]
             }
             return out
@@ -263,9 +281,13 @@ extension Tensor {
         }
         try requireFloatingPoint("GeluKernelImpl")
         let tanhApproximation = approximate == "tanh"
-        let out = mapPointwise(GeluF(tanhApproximation: tanhApproximation), self)
+        let out = tanhApproximation ? mapVectorised(GeluTanhF(), self) : mapPointwise(GeluF(), self)
         record("gelu", "GeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [mapPointwise(GeluGradF(tanhApproximation: tanhApproximation), ctx.grad, try ctx.saved(0))]
+            [
+                tanhApproximation
+                    ? try mapActivationGradient(GeluTanhGradF(), ctx.grad, ctx.saved(0))
+                    : mapPointwise(GeluGradF(), ctx.grad, try ctx.saved(0))
+            ]
         }
         return out
     }
@@ -273,9 +295,9 @@ extension Tensor {
     /// `F.silu(self)`: `x * sigmoid(x)` (SiluBackward0, saves self).
     public func silu() throws -> Tensor {
         try requireFloatingPoint("silu_cpu")
-        let out = mapPointwise(SiluF(), self)
+        let out = mapVectorised(SiluF(), self)
         record("silu", "SiluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [mapPointwise(SiluGradF(), ctx.grad, try ctx.saved(0))]
+            [try mapActivationGradient(SiluGradF(), ctx.grad, ctx.saved(0))]
         }
         return out
     }
@@ -288,9 +310,9 @@ extension Tensor {
     /// threshold (SoftplusBackward0, saves self).
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
         try requireFloatingPoint("softplus_cpu")
-        let out = mapPointwise(SoftplusF(beta: beta, threshold: threshold), self)
+        let out = mapVectorised(SoftplusF(beta: beta, threshold: threshold), self)
         record("softplus", "SoftplusBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [mapPointwise(SoftplusGradF(beta: beta, threshold: threshold), ctx.grad, try ctx.saved(0))]
+            [try mapActivationGradient(SoftplusGradF(beta: beta, threshold: threshold), ctx.grad, ctx.saved(0))]
         }
         return out
     }

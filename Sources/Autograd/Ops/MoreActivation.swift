@@ -49,8 +49,10 @@ enum MoreActivationOps {
 private struct HardsigmoidF: PointwiseFunction {
     func apply<T: FloatElement>(_ x: T) -> T { Swift.min(Swift.max(x + 3, 0), 6) / 6 }
 }
+/// `hardsigmoid_backward_kernel`: `g * one_sixth` inside (-3, 3), with `one_sixth` the float
+/// `1.0f / 6.0f` in both dtypes.
 private struct HardsigmoidGradF: PointwiseBinaryFunction {
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x > -3 && x < 3 ? g / 6 : 0 }
+    func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x > -3 && x < 3 ? g * T(Float(1) / Float(6)) : 0 }
 }
 private struct HardswishF: PointwiseFunction {
     func apply<T: FloatElement>(_ x: T) -> T { x * Swift.min(Swift.max(x + 3, 0), 6) / 6 }
@@ -58,14 +60,17 @@ private struct HardswishF: PointwiseFunction {
 private struct HardswishGradF: PointwiseBinaryFunction {
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x <= -3 ? 0 : x < 3 ? g * (x / 3 + T(0.5)) : g }
 }
-private struct MishF: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { x * T.tanh(T.log(onePlus: T.exp(x))) }
+/// `mish_kernel`: `x * tanh(log1p(exp(x)))`.
+private struct MishF: VectorisedActivation {
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T { x * math.tanh(math.log1p(math.exp(x))) }
 }
-private struct MishGradF: PointwiseBinaryFunction {
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let sigmoid = 1 / (1 + T.exp(-x))
-        let tanhSoftplus = T.tanh(T.log(onePlus: T.exp(x)))
-        return g * (tanhSoftplus + x * sigmoid * (1 - tanhSoftplus * tanhSoftplus))
+/// `mish_backward_kernel`: `g * (t + x * s * (1 - t * t))` with `t = tanh(softplus(x))`, both
+/// sums fused multiply-adds as GCC compiles them.
+private struct MishGradF: VectorisedActivationGradient {
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
+        let sigmoid = 1 / (1 + math.exp(-x))
+        let tanhSoftplus = math.tanh(math.log1p(math.exp(x)))
+        return g * tanhSoftplus.addingProduct(x * sigmoid, T(1).addingProduct(-tanhSoftplus, tanhSoftplus))
     }
 }
 private struct SoftshrinkF: PointwiseFunction {
@@ -89,6 +94,10 @@ private struct ThresholdGradF: PointwiseBinaryFunction {
     let threshold: Double
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x <= T(threshold) ? 0 : g }
 }
+
+/// CELU's backward input scale, `1.0 / alpha.toFloat()` in derivatives.yaml: alpha rounded to
+/// float32 first, while the forward (`at::celu`) divides by the double.
+private func celuGradInputScale(_ alpha: Double) -> Double { 1 / Double(Float(alpha)) }
 
 /// SELU's constants, as `at::selu` spells them.
 private let seluAlpha = 1.6732632423543772848170429916717
@@ -121,7 +130,12 @@ extension Tensor {
 
     /// `x * tanh(softplus(x))`.
     public func mish() throws -> Tensor {
-        try pointwiseActivation("mish", "MishBackward0", kernel: "mish_cpu", MishF(), MishGradF())
+        try requireFloatingPoint("mish_cpu")
+        let out = mapVectorised(MishF(), self)
+        record("mish", "MishBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            [try mapActivationGradient(MishGradF(), ctx.grad, ctx.saved(0))]
+        }
+        return out
     }
 
     /// Moves values toward zero by `lambd`, zeroing those within it.
@@ -148,12 +162,13 @@ extension Tensor {
             ThresholdF(threshold: threshold, value: value), ThresholdGradF(threshold: threshold))
     }
 
-    /// `max(0, x) + min(0, alpha * (exp(x / alpha) - 1))`: elu with input scale `1 / alpha`.
+    /// `max(0, x) + min(0, alpha * (exp(x / alpha) - 1))`: elu with input scale `1 / alpha`; the
+    /// backward's input scale is `1.0 / alpha.toFloat()`, as derivatives.yaml writes it.
     public func celu(alpha: Double = 1) throws -> Tensor {
         if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
         let out = try GradMode.noGrad { try self.elu(alpha: alpha, scale: 1, inputScale: 1 / alpha) }
         record("celu", "CeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [try Tensor.eluBackward(ctx.grad, ctx.saved(0), alpha: alpha, scale: 1, inputScale: 1 / alpha)]
+            [try Tensor.eluBackward(ctx.grad, ctx.saved(0), alpha: alpha, scale: 1, inputScale: celuGradInputScale(alpha))]
         }
         return out
     }
@@ -177,7 +192,9 @@ extension Tensor {
     @discardableResult
     public func celu_(alpha: Double = 1) throws -> Tensor {
         if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
-        return try eluInPlace(alpha: alpha, scale: 1, inputScale: 1 / alpha, op: "celu_", gradFn: "CeluBackward1")
+        return try eluInPlace(
+            alpha: alpha, scale: 1, inputScale: 1 / alpha, gradInputScale: celuGradInputScale(alpha), op: "celu_",
+            gradFn: "CeluBackward1")
     }
 
     /// `scale * elu(x, alpha)` with SELU's constants (EluBackward0, as `at::selu` calls elu).
