@@ -66,7 +66,7 @@ enum ReductionOps {
 extension Tensor {
     private func checkMeanDType() throws {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime(
+            throw TorchError.unsupportedOperation(
                 "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)"
             )
         }
