@@ -110,9 +110,9 @@ extension Tensor {
     /// `scatter_shape_check` do; the normalized dim.
     fileprivate func checkedIndexDim(_ dim: Int, _ index: Tensor, src: Tensor? = nil, op: String) throws -> Int {
         let d = try normalizeDim(dim, rank: self.dim)
-        guard index.dtype == .int64 || (op == "gather" && index.dtype == .int32) else {
-            throw TorchError.runtime(
-                op == "gather" ? "gather(): Expected dtype int32/int64 for index" : "\(op)(): Expected dtype int64 for index")
+        guard index.dtype == .int64 || index.dtype == .int32 else {
+            // scatter_add shares scatter's check, and its name.
+            throw TorchError.runtime("\(op.hasPrefix("scatter") ? "scatter" : op)(): Expected dtype int32/int64 for index")
         }
         if index.numel == 0 { return d }
         guard Swift.max(index.dim, 1) == Swift.max(self.dim, 1) else {
@@ -167,7 +167,7 @@ extension Tensor {
     private func scattered(
         _ op: String, dim d: Int, index: Tensor, src: Tensor?, value: ScalarValue?, mode: ScatterMode
     ) throws -> Tensor {
-        let indices = try index.indexValues("\(op)(): Expected dtype int64 for index")
+        let indices = try index.indexValues("\(op)(): Expected dtype int32/int64 for index", allowingInt32: true)
         let destination = try offsetsAlongDim(indexShape: index.shape, shape: shape, dim: d, indices: indices)
         let out = materialized()
         let source: Storage

@@ -268,10 +268,12 @@ extension Tensor {
         truthOp("any", dims: [try normalizeDim(dim, rank: self.dim)], keepdim: keepdim, all: false)
     }
 
+    /// Bool results, except uint8 for a uint8 input (as PyTorch keeps it).
     private func truthOp(_ op: String, dims: [Int], keepdim: Bool, all: Bool) -> Tensor {
         let reduced = truthReduce(self, dims: shape.isEmpty ? [] : dims, all: all)
         let outShape = dims.isEmpty ? [] : (shape.isEmpty ? [] : reducedShape(dims, keepdim: keepdim))
-        let out = Tensor(storage: reduced.storage, shape: outShape)
+        let values = dtype == .uint8 ? reduced.materialized(as: .uint8) : reduced
+        let out = Tensor(storage: values.storage, shape: outShape)
         reportNonDifferentiable(op, inputs: [self], outputs: [out])
         return out
     }
