@@ -98,7 +98,10 @@ struct GatherVisitor<D: TensorElement>: ElementVisitor {
                 dst[i] = src[o]
                 i += 1
             }
-        } else if let from = S.self as? any FixedWidthInteger.Type, let to = D.self as? any NarrowIntegerElement.Type {
+        } else if D.dtype.isNarrowInteger, S.dtype.isIntegral, let from = S.self as? any FixedWidthInteger.Type,
+            let to = D.self as? any NarrowIntegerElement.Type
+        {
+            // The dtype tests come first: float conversions pay no dynamic cast.
             gatherWrapping(from, to)
         } else {
             forEachOffset(shape: shape, strides: strides, offset: offset) { o in
