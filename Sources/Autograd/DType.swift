@@ -5,8 +5,19 @@ public enum DType: Int, Sendable, CaseIterable {
     case bool = 0, int64 = 1, float32 = 2, float64 = 3
     case uint8 = 4, int8 = 5, int16 = 6, int32 = 7
 
-    /// PyTorch's printed name, e.g. `torch.float32`.
-    public var name: String { "torch." + shortName }
+    /// PyTorch's printed name, e.g. `torch.float32` (literals: graph writers ask for it often).
+    public var name: String {
+        switch self {
+        case .bool: return "torch.bool"
+        case .uint8: return "torch.uint8"
+        case .int8: return "torch.int8"
+        case .int16: return "torch.int16"
+        case .int32: return "torch.int32"
+        case .int64: return "torch.int64"
+        case .float32: return "torch.float32"
+        case .float64: return "torch.float64"
+        }
+    }
 
     /// The name without `torch.` (`int32`), as `torch.iinfo` and NumPy print it.
     public var shortName: String {
