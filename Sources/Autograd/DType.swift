@@ -1,45 +1,82 @@
 /// Element types a tensor can hold, named as PyTorch names them.
-public enum DType: Int, Sendable, CaseIterable, Comparable {
+///
+/// The raw values are stored in graph tables (three bits), so existing cases keep theirs.
+public enum DType: Int, Sendable, CaseIterable {
     case bool = 0, int64 = 1, float32 = 2, float64 = 3
+    case uint8 = 4, int8 = 5, int16 = 6, int32 = 7
 
-    /// PyTorch's printed name, e.g. `torch.float32`.
+    /// PyTorch's printed name, e.g. `torch.float32` (literals: graph writers ask for it often).
     public var name: String {
         switch self {
         case .bool: return "torch.bool"
+        case .uint8: return "torch.uint8"
+        case .int8: return "torch.int8"
+        case .int16: return "torch.int16"
+        case .int32: return "torch.int32"
         case .int64: return "torch.int64"
         case .float32: return "torch.float32"
         case .float64: return "torch.float64"
         }
     }
 
-    /// The legacy tensor type name used in error messages, e.g. `torch.FloatTensor`.
-    public var legacyTypeName: String {
+    /// The name without `torch.` (`int32`), as `torch.iinfo` and NumPy print it.
+    public var shortName: String {
         switch self {
-        case .bool: return "torch.BoolTensor"
-        case .int64: return "torch.LongTensor"
-        case .float32: return "torch.FloatTensor"
-        case .float64: return "torch.DoubleTensor"
+        case .bool: return "bool"
+        case .uint8: return "uint8"
+        case .int8: return "int8"
+        case .int16: return "int16"
+        case .int32: return "int32"
+        case .int64: return "int64"
+        case .float32: return "float32"
+        case .float64: return "float64"
         }
     }
+
+    /// The legacy tensor type name used in error messages, e.g. `torch.FloatTensor`.
+    public var legacyTypeName: String { "torch." + scalarTypeName + "Tensor" }
 
     /// Whether values of this type are floating point (float32, float64).
     public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
 
+    /// Whether this is one of the integer types narrower than int64, whose arithmetic runs in
+    /// int64 and wraps on store (`Tensor.narrowedArithmetic`).
+    public var isNarrowInteger: Bool { rawValue >= DType.uint8.rawValue }
+
+    /// Whether values of this type are integers (bool excluded).
+    public var isIntegral: Bool { self == .int64 || isNarrowInteger }
+
     /// Bytes per element.
     public var itemSize: Int {
         switch self {
-        case .bool: return 1
+        case .bool, .uint8, .int8: return 1
+        case .int16: return 2
+        case .int32, .float32: return 4
         case .int64, .float64: return 8
-        case .float32: return 4
         }
     }
 
-    public static func < (a: DType, b: DType) -> Bool { a.rawValue < b.rawValue }
+    /// PyTorch's `promoteTypes` for two dtypes: the wider of the same category, the higher
+    /// category (bool < integer < floating) otherwise; uint8 with int8 gives int16.
+    public func promoted(with other: DType) -> DType {
+        if self == other { return self }
+        if category != other.category { return category > other.category ? self : other }
+        if isFloatingPoint { return self == .float64 || other == .float64 ? .float64 : .float32 }
+        if self == .uint8 || other == .uint8 {
+            let signed = self == .uint8 ? other : self
+            return signed == .int8 ? .int16 : signed
+        }
+        return itemSize >= other.itemSize ? self : other
+    }
 
-    /// The C++ scalar type name PyTorch's messages use (`Float`, `Double`, `Long`, `Bool`).
+    /// The C++ scalar type name PyTorch's messages use (`Float`, `Double`, `Long`, `Int`, `Byte`…).
     package var scalarTypeName: String {
         switch self {
         case .bool: return "Bool"
+        case .uint8: return "Byte"
+        case .int8: return "Char"
+        case .int16: return "Short"
+        case .int32: return "Int"
         case .int64: return "Long"
         case .float32: return "Float"
         case .float64: return "Double"
@@ -50,6 +87,10 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
     var cppTypeName: String {
         switch self {
         case .bool: return "bool"
+        case .uint8: return "unsigned char"
+        case .int8: return "signed char"
+        case .int16: return "short int"
+        case .int32: return "int"
         case .int64: return "long int"
         case .float32: return "float"
         case .float64: return "double"
@@ -60,7 +101,7 @@ public enum DType: Int, Sendable, CaseIterable, Comparable {
     var category: Int {
         switch self {
         case .bool: return 0
-        case .int64: return 1
+        case .uint8, .int8, .int16, .int32, .int64: return 1
         case .float32, .float64: return 2
         }
     }
@@ -112,9 +153,9 @@ public func resultType(_ operands: [Tensor], scalars: [ScalarValue] = []) -> DTy
         if let number = t.wrappedNumberKind {
             scalars.append(number)
         } else if t.shape.isEmpty {
-            zeroDimResult = max(zeroDimResult ?? t.dtype, t.dtype)
+            zeroDimResult = zeroDimResult?.promoted(with: t.dtype) ?? t.dtype
         } else {
-            dimResult = max(dimResult ?? t.dtype, t.dtype)
+            dimResult = dimResult?.promoted(with: t.dtype) ?? t.dtype
         }
     }
     var result = dimResult ?? zeroDimResult

@@ -46,3 +46,29 @@ extension Bool: TensorElement {
 package protocol FloatElement: TensorElement, Real, BinaryFloatingPoint {}
 extension Float: FloatElement {}
 extension Double: FloatElement {}
+
+/// The integer types narrower than int64. Their arithmetic runs in int64 and wraps on store;
+/// converting a floating value to them follows what PyTorch's CPU casts give on x86-64.
+package protocol NarrowIntegerElement: TensorElement, FixedWidthInteger {}
+
+extension NarrowIntegerElement {
+    /// A float converted as PyTorch's CPU cast does: through int64 for uint8 (c10's
+    /// `static_cast_with_inter_type`), through int32 otherwise, truncating toward zero; NaN and
+    /// out-of-range values give the x86 conversion's "integer indefinite" (the type's minimum),
+    /// whose low bits are then kept.
+    @inline(__always) package init(fromDouble value: Double) {
+        if Self.self == UInt8.self {
+            let wide: Int64 = value > -0x1p63 && value < 0x1p63 ? Int64(value) : .min
+            self.init(truncatingIfNeeded: wide)
+        } else {
+            let wide: Int32 = value > -2147483649.0 && value < 2147483648.0 ? Int32(value) : .min
+            self.init(truncatingIfNeeded: wide)
+        }
+    }
+    @inline(__always) package var doubleValue: Double { Double(self) }
+}
+
+extension Int32: NarrowIntegerElement { package static var dtype: DType { .int32 } }
+extension Int16: NarrowIntegerElement { package static var dtype: DType { .int16 } }
+extension Int8: NarrowIntegerElement { package static var dtype: DType { .int8 } }
+extension UInt8: NarrowIntegerElement { package static var dtype: DType { .uint8 } }

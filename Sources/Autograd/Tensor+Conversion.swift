@@ -28,6 +28,8 @@ extension Tensor {
         switch dtype {
         case .bool: return .bool(storage.pointer(Bool.self)[offset])
         case .int64: return .int(storage.pointer(Int64.self)[offset])
+        case .uint8, .int8, .int16, .int32:
+            return .int(Int64(dtype.dispatch(SingleValueReader(storage: storage, offset: offset))))
         case .float32: return .double(Double(storage.pointer(Float.self)[offset]))
         case .float64: return .double(storage.pointer(Double.self)[offset])
         }

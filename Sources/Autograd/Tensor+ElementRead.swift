@@ -10,6 +10,7 @@ extension Tensor {
             case .float64: return storage.pointer(Double.self)[index]
             case .int64: return Double(storage.pointer(Int64.self)[index])
             case .bool: return storage.pointer(Bool.self)[index] ? 1 : 0
+            case .uint8, .int8, .int16, .int32: return dtype.dispatch(SingleValueReader(storage: storage, offset: index))
             }
         }
     }

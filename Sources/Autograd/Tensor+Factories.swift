@@ -31,6 +31,7 @@ extension Tensor {
         case .float64: s.pointer(Double.self).pointee = value
         case .int64: s.pointer(Int64.self).pointee = Int64(fromDouble: value)
         case .bool: s.pointer(Bool.self).pointee = Bool(fromDouble: value)
+        case .uint8, .int8, .int16, .int32: dtype.dispatch(SingleValueWriter(storage: s, value: value))
         }
         return Tensor(storage: s, shape: [])
     }

@@ -115,8 +115,15 @@ extension Tensor {
         realDim: inout Int
     ) throws {
         switch t.dtype {
-        case .float32, .float64:
+        case .float32, .float64, .int8, .int16:
             throw TorchError.index("tensors used as indices must be long, int, byte or bool tensors")
+        case .int32:
+            try addTensorIndex(t.materialized(as: .int64), to: &result, dim: &d, realDim: &realDim)
+        case .uint8:
+            Diagnostics.warn(
+                "indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)"
+            )
+            try addTensorIndex(t.materialized(as: .bool), to: &result, dim: &d, realDim: &realDim)
         case .int64 where t.dim == 0:
             let i = Int(Int64(fromDouble: t.doubles()[0]))
             result.view = try result.view.selectIndexing(d, i, realDim: realDim)

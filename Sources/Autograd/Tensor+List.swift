@@ -10,7 +10,7 @@ extension Tensor {
     /// `tolist()`: a 0-dim tensor gives a number, otherwise nested lists one level per dimension.
     public func tolist() -> NestedValues {
         let convert: (Int) -> ScalarValue
-        if dtype == .int64 {
+        if dtype.isIntegral {
             let values = int64Values()
             convert = { .int(values[$0]) }
         } else {

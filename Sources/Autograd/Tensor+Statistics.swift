@@ -63,7 +63,7 @@ extension Tensor {
         switch dtype {
         case .float32: found = gs_finite_statistics_f32(start.assumingMemoryBound(to: Float.self), Int64(numel), &s)
         case .float64: found = gs_finite_statistics_f64(start.assumingMemoryBound(to: Double.self), Int64(numel), &s)
-        case .bool, .int64: return nil
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return nil
         }
         guard found != 0 else { return nil }
         return TensorStatistics(sumOfSquares: s.sumOfSquares, min: s.min, max: s.max, nanCount: 0, infCount: 0)

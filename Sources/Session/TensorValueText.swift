@@ -27,7 +27,7 @@ package enum TensorValueText {
     private static func number(_ v: Double, _ dtype: DType) -> String {
         switch dtype {
         case .float32: return "\(Float(v))"
-        case .int64, .bool: return "\(Int64(v))"
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return "\(Int64(v))"
         case .float64: return "\(v)"
         }
     }

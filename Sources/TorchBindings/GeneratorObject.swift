@@ -2,8 +2,7 @@ import Autograd
 import Python
 
 /// `torch.Generator`: a CPU generator a script seeds and passes as `generator=`, over the
-/// engine's PyTorch-exact stream. Its state is PyTorch's 5056 bytes, held in an int64 tensor
-/// (GradScope has no uint8 dtype).
+/// engine's PyTorch-exact stream. Its state is PyTorch's 5056 bytes, as a uint8 tensor.
 final class GeneratorObject: PyObject {
     let generator: Generator
     init(_ generator: Generator) { self.generator = generator }
@@ -49,7 +48,7 @@ final class GeneratorObject: PyObject {
     /// The generator's state bytes as a 1-D tensor.
     static func stateTensor(_ g: Generator) throws -> Tensor {
         let bytes = g.getState()
-        return try Tensor(bytes.map(Double.init), shape: [bytes.count], dtype: .int64)
+        return try Tensor(bytes.map(Double.init), shape: [bytes.count], dtype: .uint8)
     }
 
     /// `set_state(new_state)` / `torch.set_rng_state(new_state)`.
@@ -58,7 +57,8 @@ final class GeneratorObject: PyObject {
             throw PyException.type(
                 "expected a torch.ByteTensor, but got \(value.map { Formatting.typeName($0) } ?? "nothing")")
         }
-        try g.setState(t.doubles().map { UInt8(truncatingIfNeeded: Int64(fromDouble: $0)) })
+        guard t.dtype == .uint8 else { throw PyException.type("RNG state must be a torch.ByteTensor") }
+        try g.setState(t.doubles().map { UInt8($0) })
     }
 
     /// `torch.Generator`, `torch.get_rng_state`, `torch.set_rng_state`, `torch.manual_seed`

@@ -40,7 +40,7 @@ enum NewTensorBindings {
                 category: "UserWarning")
             made = try GradMode.noGrad { try source.detach().to(dtype, copy: true) }
         } else {
-            let d = try interp.nestedData(data)
+            let d = try interp.nestedData(data, storingAs: dtype)
             made = try Tensor(d.values, shape: d.shape, dtype: dtype)
         }
         return .tensor(

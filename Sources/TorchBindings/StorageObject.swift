@@ -40,6 +40,10 @@ final class StorageObject: PyObject {
         case .int64: return .int(Int(storage.data.load(fromByteOffset: offset, as: Int64.self)))
         case .float32: return .float(Double(storage.data.load(fromByteOffset: offset, as: Float.self)))
         case .float64: return .float(storage.data.load(fromByteOffset: offset, as: Double.self))
+        case .uint8: return .int(Int(storage.data.load(fromByteOffset: offset, as: UInt8.self)))
+        case .int8: return .int(Int(storage.data.load(fromByteOffset: offset, as: Int8.self)))
+        case .int16: return .int(Int(storage.data.load(fromByteOffset: offset, as: Int16.self)))
+        case .int32: return .int(Int(storage.data.load(fromByteOffset: offset, as: Int32.self)))
         }
     }
 

@@ -257,6 +257,9 @@ extension Interpreter {
         guard let o = try operand(value) else {
             throw PyException.type("can't assign a \(Formatting.typeName(value)) to a Tensor")
         }
+        if case .scalar(let number) = o, t.dtype.overflows(number) {
+            throw PyException.runtime(t.dtype.overflowMessage(cType: true))
+        }
         try t.indexAssign(try tensorIndices(key), o)
     }
 

@@ -5,7 +5,7 @@ import Python
 /// show under the running script's `torch.set_printoptions`.
 package enum TensorFormatter {
     /// `repr(t)`: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)` and the like,
-    /// with the dtype suffix for a floating dtype other than the default (for an empty tensor,
+    /// with the dtype suffix for a dtype other than the default float, int64 and bool (for an empty tensor,
     /// any dtype other than the default), then
     /// `grad_fn=<Name>` or `requires_grad=True`. An `nn.Parameter` is headed by
     /// `Parameter containing:` on a line of its own, as PyTorch's `Parameter.__repr__` does.
@@ -30,7 +30,8 @@ package enum TensorFormatter {
             if t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
             body = "[]"
         } else {
-            if t.dtype.isFloatingPoint && t.dtype != options.defaultDType { suffixes.append("dtype=" + t.dtype.name) }
+            // `has_default_dtype`: the default float dtype, int64 and bool go unnamed.
+            if ![options.defaultDType, .int64, .bool].contains(t.dtype) { suffixes.append("dtype=" + t.dtype.name) }
             body = tensorString(t, indent: indent, options: options)
         }
         if autogradSuffix, let node = t.gradFn {

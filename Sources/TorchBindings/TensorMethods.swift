@@ -30,7 +30,10 @@ enum TensorMethods {
         unary("float", { try $0.to(.float32) })
         unary("double", { try $0.to(.float64) })
         unary("long", { try $0.to(.int64) })
-        unary("int", { try $0.to(.int64) })
+        unary("int", { try $0.to(.int32) })
+        unary("short", { try $0.to(.int16) })
+        unary("char", { try $0.to(.int8) })
+        unary("byte", { try $0.to(.uint8) })
         unary("bool", { try $0.to(.bool) })
         m["isclose"] = { t, a, i in
             .tensor(
@@ -44,7 +47,7 @@ enum TensorMethods {
         m["qr"] = { _, a, i in
             throw PyException.runtime(RemovedLinalg.qrMessage(some: try i.truthy(a.value(0, "some") ?? .bool(true))))
         }
-        m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.doubleValue(a.value(0, "value"), "fill_", "value"))) }
+        m["fill_"] = { t, a, i in .tensor(try t.fill_(try i.fillValue(a.value(0, "value"), for: t.dtype, "fill_", "value"))) }
         m["copy_"] = { t, a, i in .tensor(try t.copy_(try i.tensorValue(a.value(0, "src"), "copy_", "src"))) }
         m["allclose"] = { t, a, i in
             .bool(
@@ -132,6 +135,9 @@ enum TensorMethods {
         m["type"] = { t, a, i in
             guard let target = a.value(0, "dtype") else { return .string(t.dtype.legacyTypeName) }
             if case .object(let d as DTypeObject) = target { return .tensor(try t.to(d.dtype)) }
+            if case .string(let name) = target, let d = DType.allCases.first(where: { $0.legacyTypeName == name }) {
+                return .tensor(try t.to(d))
+            }
             throw PyException.type("type(): invalid dtype \(Formatting.repr(target))")
         }
         m["requires_grad_"] = { t, a, i in

@@ -101,7 +101,24 @@ extension Interpreter {
 
     /// Flattens nested Python lists/tuples of numbers (or 0-dim tensors) into values and a shape,
     /// inferring PyTorch's dtype: any float → float32, else any int → int64, else bool.
-    func nestedData(_ v: Value) throws -> (values: [Double], shape: [Int], dtype: DType) {
+    /// A fill value (`torch.full`, `fill_`) as a Double, with PyTorch's error when a Python
+    /// number overflows the narrow integer `dtype` it fills.
+    func fillValue(_ v: Value?, for dtype: DType, _ function: String, _ name: String) throws -> Double {
+        let value = try doubleValue(v, function, name)
+        let number: ScalarValue? =
+            switch v {
+            case .int(let i)?: .int(Int64(i))
+            case .float(let d)?: .double(d)
+            default: nil
+            }
+        if let number, dtype.overflows(number) { throw PyException.runtime(dtype.overflowMessage(cType: true)) }
+        return value
+    }
+
+    /// With `storingAs` a narrow integer dtype, a Python number that overflows it raises
+    /// PyTorch's error (`torch.tensor([300], dtype=torch.uint8)`).
+    func nestedData(_ v: Value, storingAs target: DType? = nil) throws -> (values: [Double], shape: [Int], dtype: DType) {
+        let checked = target?.isNarrowInteger == true ? target : nil
         var values = [Double]()
         var kind = 0 // 0 bool, 1 int, 2 float
         var sawNumber = false
@@ -112,11 +129,13 @@ extension Interpreter {
                 sawNumber = true
                 return []
             case .int(let i):
+                if let checked, checked.overflows(.int(Int64(i))) { throw PyException.runtime(checked.overflowMessage(cType: false)) }
                 values.append(Double(i))
                 kind = max(kind, 1)
                 sawNumber = true
                 return []
             case .float(let d):
+                if let checked, checked.overflows(.double(d)) { throw PyException.runtime(checked.overflowMessage(cType: false)) }
                 values.append(d)
                 kind = 2
                 sawNumber = true
@@ -137,7 +156,7 @@ extension Interpreter {
                 }
                 try reserveMemory([t.numel], itemSize: 2 * MemoryLayout<Double>.stride)
                 values.append(contentsOf: t.doubles())
-                kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype == .int64 ? 1 : 0)
+                kind = max(kind, t.dtype.isFloatingPoint ? 2 : t.dtype.isIntegral ? 1 : 0)
                 sawNumber = true
                 return asNumber ? [] : t.shape
             case .list, .tuple, .object(is RangeObject):

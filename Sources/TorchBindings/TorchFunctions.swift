@@ -94,9 +94,10 @@ enum TorchFunctions {
                 return try finish(
                     "tensor", try a.tensor.to(try interp.dtypeArgument(args) ?? a.tensor.dtype, copy: true), args, interp)
             }
-            let d = try interp.nestedData(data)
+            let requested = try interp.dtypeArgument(args)
+            let d = try interp.nestedData(data, storingAs: requested)
             let inferred = d.dtype == .float32 ? interp.defaultFloatDType : d.dtype
-            let t = try Tensor(d.values, shape: d.shape, dtype: try interp.dtypeArgument(args) ?? inferred)
+            let t = try Tensor(d.values, shape: d.shape, dtype: requested ?? inferred)
             return try finish("tensor", t, args, interp)
         }
         func shaped(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
@@ -133,16 +134,18 @@ enum TorchFunctions {
                 }()
             try MemoryBudget.checkedNumel(shape, allocating: dtype)
             return try finish(
-                "full", Tensor.full(shape, try interp.doubleValue(fill, "full", "fill_value"), dtype: dtype), args, interp)
+                "full", Tensor.full(shape, try interp.fillValue(fill, for: dtype, "full", "fill_value"), dtype: dtype), args,
+                interp)
         }
         m["full_like"] = likeFactory("full_like") { args, interp in
             let t = try interp.tensorValue(args.value(0, "input"), "full_like", "input")
-            try MemoryBudget.checkedNumel(t.shape, allocating: try interp.dtypeArgument(args) ?? t.dtype)
+            let dtype = try interp.dtypeArgument(args) ?? t.dtype
+            try MemoryBudget.checkedNumel(t.shape, allocating: dtype)
             return try finish(
                 "full_like",
                 Tensor.full(
-                    t.shape, try interp.doubleValue(args.value(1, "fill_value"), "full_like", "fill_value"),
-                    dtype: try interp.dtypeArgument(args) ?? t.dtype
+                    t.shape, try interp.fillValue(args.value(1, "fill_value"), for: dtype, "full_like", "fill_value"),
+                    dtype: dtype
                 ).inLayout(of: t), args, interp)
         }
         m["arange"] = factory("arange") { args, interp in
@@ -246,14 +249,13 @@ enum TorchFunctions {
         m["is_inference_mode_enabled"] = function("is_inference_mode_enabled") { _, _ in .bool(GradMode.isInferenceMode) }
         for (name, dtype) in [
             ("float32", DType.float32), ("float", .float32), ("float64", .float64), ("double", .float64),
-            ("int64", .int64), ("long", .int64), ("bool", .bool)
+            ("int64", .int64), ("long", .int64), ("bool", .bool), ("int32", .int32), ("int", .int32),
+            ("int16", .int16), ("short", .int16), ("int8", .int8), ("uint8", .uint8)
         ] {
             m[name] = .object(DTypeObject.of(dtype))
         }
         m["Tensor"] = .object(TorchTypes.tensor)
-        m["FloatTensor"] = .object(TorchTypes.floatTensor)
-        m["DoubleTensor"] = .object(TorchTypes.doubleTensor)
-        m["LongTensor"] = .object(TorchTypes.longTensor)
+        for (name, type) in TorchTypes.legacyTensors { m[name] = .object(type) }
         m["Size"] = .object(TorchTypes.size)
         m["dtype"] = .object(TorchTypes.dtype)
         m["pi"] = .float(Double.pi)

@@ -7,15 +7,14 @@ enum TorchTypes {
     static let tensor = TypeObject("Tensor", qualifiedName: "torch.Tensor") { args, interp in
         try interp.legacyConstructor(args, dtype: interp.defaultFloatDType, name: "Tensor")
     }
-    static let floatTensor = TypeObject("FloatTensor", qualifiedName: "torch.FloatTensor") { args, interp in
-        try interp.legacyConstructor(args, dtype: .float32, name: "FloatTensor")
-    }
-    static let doubleTensor = TypeObject("DoubleTensor", qualifiedName: "torch.DoubleTensor") { args, interp in
-        try interp.legacyConstructor(args, dtype: .float64, name: "DoubleTensor")
-    }
-    static let longTensor = TypeObject("LongTensor", qualifiedName: "torch.LongTensor") { args, interp in
-        try interp.legacyConstructor(args, dtype: .int64, name: "LongTensor")
-    }
+    /// The legacy typed constructors (`torch.FloatTensor`, `torch.IntTensor`, ...), by name.
+    static let legacyTensors: [String: TypeObject] = Dictionary(
+        uniqueKeysWithValues: [DType.float32, .float64, .int64, .int32, .int16, .int8, .uint8].map { dtype in
+            let name = String(dtype.legacyTypeName.dropFirst("torch.".count))
+            return (name, TypeObject(name, qualifiedName: dtype.legacyTypeName) { args, interp in
+                try interp.legacyConstructor(args, dtype: dtype, name: name)
+            })
+        })
     /// `torch.Size`: a tuple subclass of dimension sizes.
     static let size = TypeObject("Size", qualifiedName: "torch.Size") { args, interp in
         .object(SizeObject(try interp.intList(args.positional.first ?? .tuple([]), "Size", "sizes")))

@@ -23,11 +23,11 @@ enum TypeInfoBindings {
                         throw PyException.type("iinfo() missing 1 required positional arguments: \"type\"")
                     }
                     if dtype == .bool { throw PyException.type("torch.bool is not supported by torch.iinfo") }
-                    guard dtype == .int64 else {
+                    guard let info = IntInfo.of(dtype) else {
                         throw PyException.type(
                             "torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'")
                     }
-                    return .object(IntInfo.int64)
+                    return .object(info)
                 })
         ]
     }
@@ -94,21 +94,41 @@ final class FloatInfo: PyObject, Sendable {
     }
 }
 
-/// The `torch.iinfo` object of int64, GradScope's only integer dtype.
+/// A `torch.iinfo` object: one per integer dtype.
 final class IntInfo: PyObject, Sendable {
-    static let int64 = IntInfo()
-    private init() {}
+    let dtype: DType
+    let bits: Int
+    let min: Int
+    let max: Int
+
+    private init(_ dtype: DType, min: Int, max: Int) {
+        self.dtype = dtype
+        self.bits = dtype.itemSize * 8
+        self.min = min
+        self.max = max
+    }
+
+    private static let all: [DType: IntInfo] = [
+        .uint8: IntInfo(.uint8, min: 0, max: Int(UInt8.max)),
+        .int8: IntInfo(.int8, min: Int(Int8.min), max: Int(Int8.max)),
+        .int16: IntInfo(.int16, min: Int(Int16.min), max: Int(Int16.max)),
+        .int32: IntInfo(.int32, min: Int(Int32.min), max: Int(Int32.max)),
+        .int64: IntInfo(.int64, min: Int(Int64.min), max: Int(Int64.max))
+    ]
+
+    /// The object of an integer dtype; nil for the others.
+    static func of(_ dtype: DType) -> IntInfo? { all[dtype] }
 
     var typeName: String { "iinfo" }
     func repr() -> String {
-        "iinfo(min=\(TypeInfoBindings.shortForm(Double(Int64.min))), max=\(TypeInfoBindings.shortForm(Double(Int64.max))), dtype=int64)"
+        "iinfo(min=\(TypeInfoBindings.shortForm(Double(min))), max=\(TypeInfoBindings.shortForm(Double(max))), dtype=\(dtype.shortName))"
     }
     func attribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         switch name {
-        case "bits": return .int(64)
-        case "min": return .int(Int(Int64.min))
-        case "max": return .int(Int(Int64.max))
-        case "dtype": return .string("int64")
+        case "bits": return .int(bits)
+        case "min": return .int(min)
+        case "max": return .int(max)
+        case "dtype": return .string(dtype.shortName)
         default: return nil
         }
     }

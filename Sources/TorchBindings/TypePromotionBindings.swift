@@ -13,7 +13,7 @@ enum TypePromotionBindings {
                 try args.check("promote_types", maxPositional: 2, allowed: ["type1", "type2"])
                 let a = try dtype(args, 0, "promote_types", "type1")
                 let b = try dtype(args, 1, "promote_types", "type2")
-                return .object(DTypeObject.of(max(a, b)))
+                return .object(DTypeObject.of(a.promoted(with: b)))
             },
             "can_cast": function("can_cast") { args, _ in
                 try args.check("can_cast", maxPositional: 2, allowed: ["from_", "to"])

@@ -103,7 +103,7 @@ private func longs(_ v: [Double], _ shape: [Int]? = nil) throws -> Tensor {
     }
     #expect(throws: TorchError.index("Target 5 is out of bounds.")) { try Tensor.nllLoss(input, target: longs([0, 5])) }
     #expect(throws: TorchError.index("Target -1 is out of bounds.")) { try Tensor.crossEntropy(input, target: longs([-1, 0])) }
-    #expect(throws: TorchError.runtime("expected scalar type Long but found Float")) {
+    #expect(throws: TorchError.runtime("expected target dtype to be Long or Byte, but got Float")) {
         try Tensor.nllLoss(input, target: Tensor([0, 1]))
     }
     #expect(throws: TorchError.value("Expected 1 or more dimensions (got 0)")) {

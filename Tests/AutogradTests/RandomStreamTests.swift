@@ -203,7 +203,7 @@ struct RandomStreamTests {
         case .int64:
             let p = m.storage.pointer(Int64.self) + m.offset
             return (0..<n).map { String(p[$0]) }
-        case .bool: return t.doubles().map { String(Int($0)) }
+        case .bool, .uint8, .int8, .int16, .int32: return t.doubles().map { String(Int($0)) }
         }
     }
 

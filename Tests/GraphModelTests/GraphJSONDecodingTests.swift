@@ -63,7 +63,9 @@ import Testing
                     + #""is_leaf":true,"version":0,"source":"factory","factory":"empty","producer":null,"detach":null,"#
                     + #""line":1,"region":null,"grad_fn":null,"accumulate_grad":null,"pass":null,"leaf_role":"input"}]"#)
         }
-        #expect(try Graph(json: tensor("torch.uint8")).tensors.first?.dtype == .int64)
+        #expect(try Graph(json: tensor("torch.uint8")).tensors.first?.dtype == .uint8)
+        #expect(try Graph(json: tensor("torch.int32")).tensors.first?.dtype == .int32)
+        #expect(try Graph(json: tensor("torch.float16")).tensors.first?.dtype == .float32)
         #expect(try Graph(json: tensor("torch.bfloat16")).tensors.first?.dtype == .float32)
         #expect(
             message(tensor("torch.quint4x2"))

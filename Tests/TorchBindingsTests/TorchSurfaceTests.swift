@@ -59,10 +59,11 @@ struct TorchSurfaceTests {
         let r = Self.run(
             "import torch\ng = torch.Generator().manual_seed(3)\ns = g.get_state()\na = torch.randn(20, generator=g)\n"
                 + "g.set_state(s)\nprint(s.shape, torch.equal(a, torch.randn(20, generator=g)))\n"
-                + "try:\n    g.set_state(torch.zeros(3, dtype=torch.int64))\nexcept RuntimeError as e:\n    print(e)\n")
+                + "try:\n    g.set_state(torch.zeros(3, dtype=torch.uint8))\nexcept RuntimeError as e:\n    print(e)\n"
+                + "try:\n    g.set_state(torch.zeros(3, dtype=torch.int64))\nexcept TypeError as e:\n    print(e)\n")
         #expect(
             r.out
-                == "torch.Size([5056]) True\nExpected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 3\n"
+                == "torch.Size([5056]) True\nExpected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 3\nRNG state must be a torch.ByteTensor\n"
         )
     }
 }

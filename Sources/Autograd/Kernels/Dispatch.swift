@@ -18,6 +18,10 @@ extension DType {
         case .float64: return v.visit(Double.self)
         case .int64: return v.visit(Int64.self)
         case .bool: return v.visit(Bool.self)
+        case .int32: return v.visit(Int32.self)
+        case .int16: return v.visit(Int16.self)
+        case .int8: return v.visit(Int8.self)
+        case .uint8: return v.visit(UInt8.self)
         }
     }
 

@@ -77,8 +77,15 @@ private struct BinaryVisitor<F: BinaryFunction>: ElementVisitor {
                 run(Double.self, F.apply)
             }
         case is Int64.Type: run(Int64.self, F.apply)
+        case let narrow as any NarrowIntegerElement.Type: runWidened(narrow)
         default: run(Bool.self, F.apply)
         }
+    }
+
+    /// A narrow integer type computes in int64 and keeps the low bits, as C++'s integer
+    /// promotion and the store back do.
+    private func runWidened<N: NarrowIntegerElement>(_: N.Type) {
+        run(N.self) { N(truncatingIfNeeded: F.apply(Int64($0), Int64($1))) }
     }
 
     /// Calls `body` with the operands' values as `T`: a converted operand's one value is read
@@ -158,8 +165,10 @@ private func prepareOperands(
     try MemoryBudget.checkedNumel(shape, allocating: dtype)
     let aScalar = a.numel == 1
     let bScalar = b.numel == 1
-    let aConverted = passingConvertedValues && aScalar && a.dtype != dtype ? a.singleValue : nil
-    let bConverted = passingConvertedValues && bScalar && b.dtype != dtype ? b.singleValue : nil
+    // Narrow integer dtypes take integers by their low bits, which a Double cannot carry past 2^53.
+    let passing = passingConvertedValues && !dtype.isNarrowInteger
+    let aConverted = passing && aScalar && a.dtype != dtype ? a.singleValue : nil
+    let bConverted = passing && bScalar && b.dtype != dtype ? b.singleValue : nil
     return PreparedOperands(
         shape: shape,
         a: aConverted == nil ? a.contiguousStorage(as: dtype, broadcastTo: aScalar ? nil : shape) : a.storage,
@@ -175,7 +184,8 @@ private struct PreparedOperands {
     let aConverted: Double?, bConverted: Double?
 }
 
-private struct SingleValueReader: ElementVisitor {
+/// Reads one stored element as a Double.
+struct SingleValueReader: ElementVisitor {
     let storage: Storage
     let offset: Int
 
@@ -246,8 +256,13 @@ private struct SingleElementVisitor<F: BinaryFunction>: ElementVisitor {
         case is Float.Type: store(Float.self, F.apply)
         case is Double.Type: store(Double.self, F.apply)
         case is Int64.Type: store(Int64.self, F.apply)
+        case let narrow as any NarrowIntegerElement.Type: storeWidened(narrow)
         default: store(Bool.self, F.apply)
         }
+    }
+
+    private func storeWidened<N: NarrowIntegerElement>(_: N.Type) {
+        store(N.self) { N(truncatingIfNeeded: F.apply(Int64($0), Int64($1))) }
     }
 
     @inline(__always)
@@ -257,7 +272,10 @@ private struct SingleElementVisitor<F: BinaryFunction>: ElementVisitor {
 
     @inline(__always)
     private func value<T: TensorElement>(_ t: Tensor, as _: T.Type) -> T {
-        t.dtype == out.dtype ? t.storage.pointer(T.self)[t.offset] : T(fromDouble: t.singleValue)
+        if t.dtype == out.dtype { return t.storage.pointer(T.self)[t.offset] }
+        // Narrow integers take an integer's low bits, which a Double cannot carry past 2^53.
+        if out.dtype.isNarrowInteger { return t.contiguousStorage(as: out.dtype).pointer(T.self)[0] }
+        return T(fromDouble: t.singleValue)
     }
 }
 
@@ -312,6 +330,7 @@ private struct CompareVisitor<F: CompareFunction>: ElementVisitor {
         case is Float.Type: run(Float.self)
         case is Double.Type: run(Double.self)
         case is Int64.Type: run(Int64.self)
+        case let narrow as any NarrowIntegerElement.Type: run(narrow)
         default:
             let pa = a.pointer(Bool.self)
             let pb = b.pointer(Bool.self)
@@ -361,4 +380,12 @@ extension Tensor {
 
     /// Whether any element is NaN.
     public func containsNaN() -> Bool { dtype.isFloatingPoint && doubles().contains { $0.isNaN } }
+}
+
+/// Writes one value, converted from Double as every dtype conversion converts it.
+struct SingleValueWriter: ElementVisitor {
+    let storage: Storage
+    let value: Double
+
+    func visit<T: TensorElement>(_ type: T.Type) { storage.pointer(T.self).pointee = T(fromDouble: value) }
 }

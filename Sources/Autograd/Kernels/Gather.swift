@@ -36,9 +36,12 @@ struct OffsetScatterVisitor: ElementVisitor {
         case is Float.Type: add(Float.self, +)
         case is Double.Type: add(Double.self, +)
         case is Int64.Type: add(Int64.self, &+)
+        case let narrow as any NarrowIntegerElement.Type: addWrapping(narrow)
         default: add(Bool.self) { $0 || $1 }
         }
     }
+
+    private func addWrapping<N: NarrowIntegerElement>(_: N.Type) { add(N.self, &+) }
 
     @inline(__always)
     private func add<T>(_: T.Type, _ f: (T, T) -> T) {

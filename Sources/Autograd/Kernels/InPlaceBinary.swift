@@ -24,8 +24,14 @@ private struct InPlaceBinaryVisitor<F: BinaryFunction>: ElementVisitor {
                 run(Double.self, F.apply)
             }
         case is Int64.Type: run(Int64.self, F.apply)
+        case let narrow as any NarrowIntegerElement.Type: runWidened(narrow)
         default: run(Bool.self, F.apply)
         }
+    }
+
+    /// A narrow integer type computes in int64 and keeps the low bits.
+    private func runWidened<N: NarrowIntegerElement>(_: N.Type) {
+        run(N.self) { N(truncatingIfNeeded: F.apply(Int64($0), Int64($1))) }
     }
 
     @inline(__always)

@@ -17,9 +17,12 @@ private struct MoveVisitor: ElementVisitor {
         case is Float.Type: run(Float.self, +, *)
         case is Double.Type: run(Double.self, +, *)
         case is Int64.Type: run(Int64.self, &+, &*)
+        case let narrow as any NarrowIntegerElement.Type: runWrapping(narrow)
         default: run(Bool.self, { $0 || $1 }, { $0 && $1 })
         }
     }
+
+    private func runWrapping<N: NarrowIntegerElement>(_: N.Type) { run(N.self, &+, &*) }
 
     private func run<T>(_: T.Type, _ add: (T, T) -> T, _ multiply: (T, T) -> T) {
         let s = source.pointer(T.self)

@@ -110,6 +110,12 @@ func batchedMatmul(
     try WorkBudget.reserveProducts(batch: batch, m: m, k: k, n: n)
     // Every element is written below unless the product is empty or k == 0 (all zeros).
     if batch == 0 || m == 0 || n == 0 || k == 0 { return Storage.zeroed(dtype: dtype, count: count) }
+    if dtype.isNarrowInteger {
+        // Computed in int64; the store keeps the low bits, as PyTorch's narrow accumulators wrap.
+        let wide = Storage.uninitialized(.int64, count: count)
+        integerMatmul(a.widened, b.widened, wide, batch: batch, m: m, k: k, n: n)
+        return Tensor(storage: wide, shape: [count]).contiguousStorage(as: dtype)
+    }
     let out = Storage.uninitialized(dtype, count: count)
     switch dtype {
     case .float32: blasMatmul(Float.self, a, b, out, batch: batch, m: m, k: k, n: n, kind: kind)
@@ -117,6 +123,15 @@ func batchedMatmul(
     default: integerMatmul(a, b, out, batch: batch, m: m, k: k, n: n)
     }
     return out
+}
+
+extension MatrixOperand {
+    /// The same matrix over an int64 copy of the whole storage (offsets and strides stay valid).
+    fileprivate var widened: MatrixOperand {
+        MatrixOperand(
+            storage: Tensor(storage: storage, shape: [storage.count]).contiguousStorage(as: .int64), offset: offset,
+            batchStride: batchStride, transposed: transposed, ld: ld, rowStride: rowStride, colStride: colStride)
+    }
 }
 
 /// `beta * bias + alpha * (a @ b)` for float `dtype` as PyTorch's addmm_impl_cpu_ computes it:

@@ -61,7 +61,7 @@ func extremeAlongDim(_ t: Tensor, dim: Int, extreme: Extreme) -> (values: Tensor
     let inner = shape[(dim + 1)...].reduce(1, *)
     var kept = shape
     kept[dim] = 1
-    let computeType: DType = t.dtype == .bool ? .int64 : t.dtype
+    let computeType: DType = t.dtype.isFloatingPoint ? t.dtype : .int64
     let src = t.contiguousStorage(as: computeType)
     let indices = Storage.uninitialized(.int64, count: outer * inner)
     let values = Storage.uninitialized(computeType, count: outer * inner)
@@ -75,7 +75,7 @@ func extremeAlongDim(_ t: Tensor, dim: Int, extreme: Extreme) -> (values: Tensor
     }
     let valueTensor = Tensor(storage: values, shape: kept)
     return (
-        t.dtype == .bool ? valueTensor.materialized(as: .bool) : valueTensor,
+        t.dtype == computeType ? valueTensor : valueTensor.materialized(as: t.dtype),
         Tensor(storage: indices, shape: kept)
     )
 }

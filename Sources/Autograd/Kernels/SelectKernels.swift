@@ -97,9 +97,12 @@ private struct ScatterVisitorAlongDim: ElementVisitor {
         case is Float.Type: return run(Float.self, +)
         case is Double.Type: return run(Double.self, +)
         case is Int64.Type: return run(Int64.self, &+)
+        case let narrow as any NarrowIntegerElement.Type: return runWrapping(narrow)
         default: return run(Bool.self) { $0 || $1 }
         }
     }
+
+    private func runWrapping<N: NarrowIntegerElement>(_: N.Type) -> Error? { run(N.self, &+) }
 
     private func run<T>(_: T.Type, _ add: (T, T) -> T) -> Error? {
         let src = source.pointer(T.self)

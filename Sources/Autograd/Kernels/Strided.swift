@@ -98,11 +98,30 @@ struct GatherVisitor<D: TensorElement>: ElementVisitor {
                 dst[i] = src[o]
                 i += 1
             }
+        } else if D.dtype.isNarrowInteger, S.dtype.isIntegral, let from = S.self as? any FixedWidthInteger.Type,
+            let to = D.self as? any NarrowIntegerElement.Type
+        {
+            // The dtype tests come first: float conversions pay no dynamic cast.
+            gatherWrapping(from, to)
         } else {
             forEachOffset(shape: shape, strides: strides, offset: offset) { o in
                 destination[i] = D(fromDouble: src[o].doubleValue)
                 i += 1
             }
+        }
+    }
+}
+
+extension GatherVisitor {
+    /// Integers into a narrower integer type: the low bits kept, as C++'s conversion keeps them
+    /// (exact also past 2^53, where going through Double would round).
+    private func gatherWrapping<S: FixedWidthInteger, T: FixedWidthInteger>(_: S.Type, _: T.Type) {
+        let src = source.pointer(S.self)
+        let dst = UnsafeMutableRawPointer(destination).assumingMemoryBound(to: T.self)
+        var i = 0
+        forEachOffset(shape: shape, strides: strides, offset: offset) { o in
+            dst[i] = T(truncatingIfNeeded: src[o])
+            i += 1
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Elementwise kernels that keep the input's dtype (abs, relu, clamp): floats and int64.
+/// Elementwise kernels that keep the input's dtype (abs, relu, clamp): floats and integers
+/// (narrow integers computed in int64, keeping the low bits).
 protocol SignedUnaryFunction {
     static func apply<T: FloatElement>(_ x: T) -> T
     static func apply(_ x: Int64) -> Int64
@@ -11,8 +12,13 @@ private struct SignedUnaryVisitor<F: SignedUnaryFunction>: ElementVisitor {
         switch T.self {
         case is Float.Type: run(Float.self, F.apply)
         case is Double.Type: run(Double.self, F.apply)
+        case let narrow as any NarrowIntegerElement.Type: runWidened(narrow)
         default: run(Int64.self, F.apply)
         }
+    }
+
+    private func runWidened<N: NarrowIntegerElement>(_: N.Type) {
+        run(N.self) { N(truncatingIfNeeded: F.apply(Int64($0))) }
     }
 
     @inline(__always)
@@ -23,7 +29,7 @@ private struct SignedUnaryVisitor<F: SignedUnaryFunction>: ElementVisitor {
     }
 }
 
-/// Applies `F` to every element of a float or int64 tensor, keeping its dtype.
+/// Applies `F` to every element of a float or integer tensor, keeping its dtype.
 /// Callers reject bool inputs first.
 func mapSigned<F: SignedUnaryFunction>(_ f: F.Type, _ t: Tensor) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in
@@ -43,7 +49,8 @@ private struct ClampVisitor: ElementVisitor {
         switch T.self {
         case is Float.Type: runFloat(Float.self)
         case is Double.Type: runFloat(Double.self)
-        default: runInt()
+        case let narrow as any NarrowIntegerElement.Type: runInt(narrow)
+        default: runInt(Int64.self)
         }
     }
 
@@ -61,11 +68,12 @@ private struct ClampVisitor: ElementVisitor {
         }
     }
 
-    private func runInt() {
-        let s = source.pointer(Int64.self)
-        let d = destination.pointer(Int64.self)
-        let lo = low.map { Int64(fromDouble: $0) }
-        let hi = high.map { Int64(fromDouble: $0) }
+    /// Bounds are converted to the element type as PyTorch casts them.
+    private func runInt<T: TensorElement & FixedWidthInteger>(_: T.Type) {
+        let s = source.pointer(T.self)
+        let d = destination.pointer(T.self)
+        let lo = low.map { T(fromDouble: $0) }
+        let hi = high.map { T(fromDouble: $0) }
         for i in 0..<count {
             var v = s[i]
             if let lo { v = Swift.max(v, lo) }
@@ -75,7 +83,7 @@ private struct ClampVisitor: ElementVisitor {
     }
 }
 
-/// `min(max(x, low), high)` elementwise, computed in `dtype` (float or int64).
+/// `min(max(x, low), high)` elementwise, computed in `dtype` (float or integer).
 func clampValues(_ t: Tensor, low: Double?, high: Double?, dtype: DType) -> Tensor {
     inIteratorLayout([t], shape: t.shape) { operands, shape in
         let n = t.numel

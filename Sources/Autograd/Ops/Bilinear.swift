@@ -32,7 +32,7 @@ extension Tensor {
         let dtypes = [input1, input2, weight] + (bias.map { [$0] } ?? [])
         if Set(dtypes.map(\.dtype)).count > 1 {
             let names = ["input1", "input2", "weight", "bias"]
-            let listed = zip(names, dtypes).map { "\($0): \(typeMetaName($1.dtype))" }.joined(separator: ", ")
+            let listed = zip(names, dtypes).map { "\($0): \($1.dtype.cppTypeName)" }.joined(separator: ", ")
             throw TorchError.runtime("All tensors must have the same dtype, got \(listed)")
         }
         guard input1.dim == input2.dim else {
@@ -56,16 +56,6 @@ extension Tensor {
         if let bias, bias.shape.first != weight.shape[0] {
             throw TorchError.runtime(
                 "bilinear(): bias size does not match weight size: got \(bias.shape.first ?? 0) but expected \(weight.shape[0])")
-        }
-    }
-
-    /// The element type as ATen's `TypeMeta` prints it in messages.
-    private static func typeMetaName(_ dtype: DType) -> String {
-        switch dtype {
-        case .bool: return "bool"
-        case .int64: return "long int"
-        case .float32: return "float"
-        case .float64: return "double"
         }
     }
 

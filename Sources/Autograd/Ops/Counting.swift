@@ -68,16 +68,17 @@ enum CountingOps {
                     value, boundaries: boundaries, outInt32: $0.bool("out_int32"), right: $0.bool("right"))
             }),
         OpDeclaration(
-            "searchsorted.Tensor(Tensor sorted_sequence, Tensor self, *, bool right=False, str? side=None) -> Tensor",
+            "searchsorted.Tensor(Tensor sorted_sequence, Tensor self, *, bool out_int32=False, bool right=False, str? side=None) -> Tensor",
             gradFn: nil, exposure: [.torch],
             samples: OpSamples(
                 constants: ["sorted_sequence": OpSamples.Constant([-1, 0, 0.5, 2], shape: [4], dtype: .float64)]),
             forward: {
                 try Tensor.searchsorted(
-                    $0.tensor("sorted_sequence"), $0.tensor("self"), right: $0.bool("right"), side: $0.optionalString("side"))
+                    $0.tensor("sorted_sequence"), $0.tensor("self"), outInt32: $0.bool("out_int32"), right: $0.bool("right"),
+                    side: $0.optionalString("side"))
             }),
         OpDeclaration(
-            "searchsorted.Scalar(Tensor sorted_sequence, Scalar self, *, bool right=False, str? side=None) -> Tensor",
+            "searchsorted.Scalar(Tensor sorted_sequence, Scalar self, *, bool out_int32=False, bool right=False, str? side=None) -> Tensor",
             gradFn: nil, exposure: [.torch],
             samples: OpSamples(
                 arguments: ["self": .scalar(.double(0.7))],
@@ -85,7 +86,8 @@ enum CountingOps {
             forward: {
                 let sequence = try $0.tensor("sorted_sequence")
                 let value = Tensor.wrapped(try $0.scalar("self"), dtype: sequence.dtype)
-                return try Tensor.searchsorted(sequence, value, right: $0.bool("right"), side: $0.optionalString("side"))
+                return try Tensor.searchsorted(
+                    sequence, value, outInt32: $0.bool("out_int32"), right: $0.bool("right"), side: $0.optionalString("side"))
             })
     ]
 }
@@ -176,21 +178,22 @@ extension Tensor {
     }
 
     /// For each value, the index of the bucket of the 1-D `boundaries` it falls in
-    /// (`searchsorted(boundaries, values)`), as int64.
+    /// (`searchsorted(boundaries, values)`), as int64 (int32 with `outInt32`).
     public static func bucketize(_ values: Tensor, boundaries: Tensor, outInt32: Bool = false, right: Bool = false)
         throws -> Tensor
     {
         guard boundaries.dim == 1 else {
             throw TorchError.runtime("boundaries tensor must be 1 dimension, but got dim(\(boundaries.dim))")
         }
-        if outInt32 { throw TorchError.unsupportedOperation("bucketize(out_int32=True): GradScope has no int32 dtype") }
-        return try searchsorted(boundaries, values, right: right)
+        return try searchsorted(boundaries, values, outInt32: outInt32, right: right)
     }
 
     /// For each value, the index where it would be inserted into the innermost dim of
-    /// `sortedSequence` (the last such index with `right`/`side="right"`), as int64.
-    public static func searchsorted(_ sortedSequence: Tensor, _ values: Tensor, right: Bool = false, side: String? = nil)
-        throws -> Tensor
+    /// `sortedSequence` (the last such index with `right`/`side="right"`), as int64 (int32 with
+    /// `outInt32`).
+    public static func searchsorted(
+        _ sortedSequence: Tensor, _ values: Tensor, outInt32: Bool = false, right: Bool = false, side: String? = nil
+    ) throws -> Tensor
     {
         if let side {
             guard side == "left" || side == "right" else {
@@ -226,7 +229,7 @@ extension Tensor {
             }
             return Double(lo)
         }
-        let out = Tensor.fromValues(positions, shape: values.shape, dtype: .int64)
+        let out = Tensor.fromValues(positions, shape: values.shape, dtype: outInt32 ? .int32 : .int64)
         reportNonDifferentiable("searchsorted", inputs: [sortedSequence, values], outputs: [out])
         return out
     }

@@ -1,4 +1,4 @@
-/// `F.embedding(input, weight, padding_idx)`: rows of `weight` picked by int64 indices
+/// `F.embedding(input, weight, padding_idx)`: rows of `weight` picked by int64 or int32 indices
 /// (EmbeddingBackward0, saving indices); the backward adds each output row's gradient into its
 /// weight row, skipping `padding_idx`. Not declared in the registry yet: its gradient check
 /// samples no integer index tensors.
@@ -6,7 +6,7 @@ extension Tensor {
     /// `F.embedding(indices, weight, padding_idx=)` (`torch.embedding(weight, indices, ...)`).
     public static func embedding(_ indices: Tensor, _ weight: Tensor, paddingIdx: Int? = nil) throws -> Tensor {
         guard weight.dim == 2 else { throw TorchError.runtime("'weight' must be 2-D") }
-        guard indices.dtype == .int64 else {
+        guard indices.dtype == .int64 || indices.dtype == .int32 else {
             throw TorchError.runtime(
                 "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(indices.dtype.scalarTypeName)Tensor instead (while checking arguments for embedding)"
             )

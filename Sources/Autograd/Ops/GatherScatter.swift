@@ -98,10 +98,11 @@ enum GatherScatterOps {
 }
 
 extension Tensor {
-    /// The values of an int64 (or int32-like) index tensor, row-major; PyTorch's dtype error otherwise.
-    fileprivate func indexValues(_ message: String) throws -> [Int64] {
-        guard dtype == .int64 else { throw TorchError.runtime(message) }
-        let storage = contiguousStorage()
+    /// The values of an int64 index tensor (or int32 where `allowingInt32`), row-major; PyTorch's
+    /// dtype error otherwise.
+    fileprivate func indexValues(_ message: String, allowingInt32: Bool = false) throws -> [Int64] {
+        guard dtype == .int64 || (allowingInt32 && dtype == .int32) else { throw TorchError.runtime(message) }
+        let storage = contiguousStorage(as: .int64)
         return Array(UnsafeBufferPointer(start: storage.pointer(Int64.self), count: numel))
     }
 
@@ -109,9 +110,9 @@ extension Tensor {
     /// `scatter_shape_check` do; the normalized dim.
     fileprivate func checkedIndexDim(_ dim: Int, _ index: Tensor, src: Tensor? = nil, op: String) throws -> Int {
         let d = try normalizeDim(dim, rank: self.dim)
-        guard index.dtype == .int64 else {
-            throw TorchError.runtime(
-                op == "gather" ? "gather(): Expected dtype int32/int64 for index" : "\(op)(): Expected dtype int64 for index")
+        guard index.dtype == .int64 || index.dtype == .int32 else {
+            // scatter_add shares scatter's check, and its name.
+            throw TorchError.runtime("\(op.hasPrefix("scatter") ? "scatter" : op)(): Expected dtype int32/int64 for index")
         }
         if index.numel == 0 { return d }
         guard Swift.max(index.dim, 1) == Swift.max(self.dim, 1) else {
@@ -148,7 +149,7 @@ extension Tensor {
         let d = try checkedIndexDim(dim, index, op: "gather")
         let positions = try offsetsAlongDim(
             indexShape: index.shape, shape: shape, dim: d,
-            indices: try index.indexValues("gather(): Expected dtype int32/int64 for index"))
+            indices: try index.indexValues("gather(): Expected dtype int32/int64 for index", allowingInt32: true))
         let out = Storage.uninitialized(dtype, count: index.numel)
         moveElements(from: contiguousStorage(), at: positions, to: out, at: nil, count: index.numel)
         let result = Tensor(storage: out, shape: index.shape)
@@ -166,7 +167,7 @@ extension Tensor {
     private func scattered(
         _ op: String, dim d: Int, index: Tensor, src: Tensor?, value: ScalarValue?, mode: ScatterMode
     ) throws -> Tensor {
-        let indices = try index.indexValues("\(op)(): Expected dtype int64 for index")
+        let indices = try index.indexValues("\(op)(): Expected dtype int32/int64 for index", allowingInt32: true)
         let destination = try offsetsAlongDim(indexShape: index.shape, shape: shape, dim: d, indices: indices)
         let out = materialized()
         let source: Storage
@@ -295,7 +296,7 @@ extension Tensor {
     public func indexSelect(dim: Int, index: Tensor) throws -> Tensor {
         let d = try normalizeDim(dim, rank: self.dim)
         guard index.dim <= 1 else { throw TorchError.index("index_select(): Index is supposed to be a vector") }
-        let picked = try index.indexValues("index_select(): Expected dtype int32 or int64 for index")
+        let picked = try index.indexValues("index_select(): Expected dtype int32 or int64 for index", allowingInt32: true)
         let size = shape.isEmpty ? 1 : shape[d]
         if picked.contains(where: { $0 < 0 }) { throw TorchError.index("index out of range in self") }
         if let bad = picked.first(where: { $0 >= size }) {

@@ -34,11 +34,14 @@ enum IndexAddOps {
 
 extension Tensor {
     /// The indices of `index` along dim `d` of this tensor, negative ones wrapped when
-    /// `wrapping` (index_fill) and refused otherwise (index_add).
+    /// `wrapping` (index_fill) and refused otherwise (index_add). index_add also takes int32
+    /// indices, index_fill only int64 ones.
     private func indexAlong(
         _ d: Int, _ index: Tensor, op: String, wrapping: Bool, error: (Int, Int) -> TorchError
     ) throws -> [Int] {
-        guard index.dtype == .int64 else { throw TorchError.index("\(op)(): Expected dtype int64 for index.") }
+        guard index.dtype == .int64 || (!wrapping && index.dtype == .int32) else {
+            throw TorchError.index("\(op)(): Expected dtype int64 for index.")
+        }
         guard index.dim <= 1 else { throw TorchError.index("\(op)(): Index is supposed to be a vector") }
         let size = dim == 0 ? 1 : shape[d]
         return try index.int64Values().map { raw in

@@ -338,7 +338,7 @@ extension Tensor {
     func checkMatmulDTypes(_ other: Tensor) throws {
         guard dtype == other.dtype else {
             throw TorchError.runtime(
-                "expected m1 and m2 to have the same dtype, but got: \(dtype.cppName) != \(other.dtype.cppName)")
+                "expected m1 and m2 to have the same dtype, but got: \(dtype.cppTypeName) != \(other.dtype.cppTypeName)")
         }
         if dtype == .bool { throw TorchError.runtime("\"addmm_impl_cpu_\" not implemented for 'Bool'") }
     }
@@ -370,17 +370,5 @@ extension BackwardContext {
             throw TorchError.runtime("\(node.name) did not save \(role)")
         }
         return try saved(i)
-    }
-}
-
-extension DType {
-    /// The C++ type name PyTorch's dtype-mismatch messages use.
-    var cppName: String {
-        switch self {
-        case .bool: return "bool"
-        case .int64: return "long int"
-        case .float32: return "float"
-        case .float64: return "double"
-        }
     }
 }

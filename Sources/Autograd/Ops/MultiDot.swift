@@ -35,7 +35,7 @@ extension Tensor {
         for i in 1..<n {
             guard matrices[i].dtype == matrices[0].dtype else {
                 throw TorchError.runtime(
-                    "multi_dot(): all tensors must have be the same dtype but tensor 0 is \(matrices[0].dtype.cppName) and tensor \(i) \(matrices[i].dtype.cppName)"
+                    "multi_dot(): all tensors must have be the same dtype but tensor 0 is \(matrices[0].dtype.cppTypeName) and tensor \(i) \(matrices[i].dtype.cppTypeName)"
                 )
             }
             guard matrices[i - 1].shape[1] == matrices[i].shape[0] else {

@@ -122,8 +122,15 @@ extension Tensor {
         return out
     }
 
+    /// PyTorch's check of class-index targets: int64 or uint8.
+    private static func checkClassTargetDType(_ target: Tensor) throws {
+        guard target.dtype == .int64 || target.dtype == .uint8 else {
+            throw TorchError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarTypeName)")
+        }
+    }
+
     /// `F.nll_loss(input, target, weight=, reduction=, ignore_index=)` for a `[C]` or `[N, C]`
-    /// input of log-probabilities and int64 class targets (NllLossBackward0; the target and the
+    /// input of log-probabilities and int64 (or uint8) class targets (NllLossBackward0; the target and the
     /// class weights get no gradient), summed in the order of PyTorch's CPU kernel
     /// (Kernels/NllLossKernel.swift); `"mean"` divides by the summed weights.
     public static func nllLoss(
@@ -144,9 +151,9 @@ extension Tensor {
                 "size mismatch (got input: [\(input.shape.map(String.init).joined(separator: ", "))], target: [\(target.shape.map(String.init).joined(separator: ", "))])"
             )
         }
-        guard target.dtype == .int64 else {
-            throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
-        }
+        try checkClassTargetDType(target)
+        // uint8 class targets are read as int64 (the kernel's index type).
+        let target = target.dtype == .uint8 ? target.materialized(as: .int64) : target
         guard input.dtype.isFloatingPoint else {
             throw TorchError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
@@ -220,9 +227,7 @@ extension Tensor {
                 input, target: target, weight: weight, reduction: mode, ignoreIndex: ignoreIndex,
                 labelSmoothing: labelSmoothing)
         }
-        guard target.dtype == .int64 else {
-            throw TorchError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
-        }
+        try checkClassTargetDType(target)
         let logp = try input.logSoftmax(dim: input.dim == 1 ? 0 : 1)
         return try nllLoss(logp, target: target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
     }

@@ -95,7 +95,7 @@ extension Tensor {
     /// `self ** exponent` with a Python number (PowBackward0); an int exponent keeps integer dtypes.
     public func pow(_ exponent: ScalarValue) throws -> Tensor {
         let dt = resultType([self], scalars: [exponent])
-        if dt == .int64, case .int(let e) = exponent, e < 0 {
+        if dt.isIntegral, case .int(let e) = exponent, e < 0 {
             throw TorchError.runtime("Integers to negative integer powers are not allowed.")
         }
         let e = exponent.doubleValue

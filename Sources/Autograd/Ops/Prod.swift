@@ -69,6 +69,8 @@ extension Tensor {
         case .float64: run(Double.self, 1, *)
         case .int64: run(Int64.self, 1, &*)
         case .bool: run(Bool.self, true) { $0 && $1 }
+        case .uint8, .int8, .int16, .int32:
+            return products(dim: dim, exclusive: exclusive, dtype: .int64, outShape: outShape).materialized(as: dtype)
         }
         return Tensor(storage: out, shape: outShape)
     }

@@ -66,7 +66,7 @@ enum ReductionOps {
 extension Tensor {
     private func checkMeanDType() throws {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime(
+            throw TorchError.unsupportedOperation(
                 "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)"
             )
         }
@@ -268,10 +268,12 @@ extension Tensor {
         truthOp("any", dims: [try normalizeDim(dim, rank: self.dim)], keepdim: keepdim, all: false)
     }
 
+    /// Bool results, except uint8 for a uint8 input (as PyTorch keeps it).
     private func truthOp(_ op: String, dims: [Int], keepdim: Bool, all: Bool) -> Tensor {
         let reduced = truthReduce(self, dims: shape.isEmpty ? [] : dims, all: all)
         let outShape = dims.isEmpty ? [] : (shape.isEmpty ? [] : reducedShape(dims, keepdim: keepdim))
-        let out = Tensor(storage: reduced.storage, shape: outShape)
+        let values = dtype == .uint8 ? reduced.materialized(as: .uint8) : reduced
+        let out = Tensor(storage: values.storage, shape: outShape)
         reportNonDifferentiable(op, inputs: [self], outputs: [out])
         return out
     }

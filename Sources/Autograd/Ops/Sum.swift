@@ -38,10 +38,13 @@ private func integerSum(_ input: Tensor, outputStrides: [Int], into out: Storage
             dst[o] &+= value(src[i])
         }
     }
-    if input.dtype == .bool {
-        accumulate(input.storage.pointer(Bool.self)) { $0 ? 1 : 0 }
-    } else {
-        accumulate(input.storage.pointer(Int64.self)) { $0 }
+    switch input.dtype {
+    case .bool: accumulate(input.storage.pointer(Bool.self)) { $0 ? 1 : 0 }
+    case .uint8: accumulate(input.storage.pointer(UInt8.self)) { Int64($0) }
+    case .int8: accumulate(input.storage.pointer(Int8.self)) { Int64($0) }
+    case .int16: accumulate(input.storage.pointer(Int16.self)) { Int64($0) }
+    case .int32: accumulate(input.storage.pointer(Int32.self)) { Int64($0) }
+    default: accumulate(input.storage.pointer(Int64.self)) { $0 }
     }
 }
 

@@ -15,7 +15,7 @@ extension Tensor {
         switch dtype {
         case .float32: noise.scaleNoise(by: Float(1 - p))
         case .float64: noise.scaleNoise(by: 1 - p)
-        case .int64, .bool:
+        case .bool, .uint8, .int8, .int16, .int32, .int64:
             throw TorchError.runtime("result type Float can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
         return noise

@@ -62,18 +62,22 @@ extension Tensor {
         case .float32: fillSerially(Float.self) { Float(g.integer(range: range, base: from)) }
         case .float64: fillSerially(Double.self) { Double(g.integer(range: range, base: from)) }
         case .bool: fillSerially(Bool.self) { g.integer(range: range, base: from) != 0 }
+        case .uint8, .int8, .int16, .int32: fillNarrowSerially { g.integer(range: range, base: from) }
         }
     }
 
     /// `random_kernel` (`random_()` with no bounds): int64 takes a 64-bit draw modulo 2^63,
     /// float64 a 64-bit draw modulo 2^53 + 1, float32 a 32-bit draw modulo 2^24 + 1, bool the
-    /// low bit of a 32-bit draw.
+    /// low bit of a 32-bit draw, narrower integers a 32-bit draw modulo their maximum + 1.
     func drawIntegers(_ g: Generator) {
         switch dtype {
         case .int64: fillSerially(Int64.self) { Int64(g.random64() % (UInt64(Int64.max) + 1)) }
         case .float64: fillSerially(Double.self) { Double(g.random64() % (1 << 53 + 1)) }
         case .float32: fillSerially(Float.self) { Float(g.random32() % (1 << 24 + 1)) }
         case .bool: fillSerially(Bool.self) { g.random32() & 1 == 1 }
+        case .uint8, .int8, .int16, .int32:
+            let modulus = UInt32(dtype == .uint8 ? 256 : 1 << (dtype.itemSize * 8 - 1))
+            fillNarrowSerially { Int64(g.random32() % modulus) }
         }
     }
 
@@ -123,6 +127,7 @@ extension Tensor {
         case .float64: fillSerially(Double.self) { sample() ? 1 : 0 }
         case .int64: fillSerially(Int64.self) { sample() ? 1 : 0 }
         case .bool: fillSerially(Bool.self) { sample() }
+        case .uint8, .int8, .int16, .int32: fillNarrowSerially { sample() ? 1 : 0 }
         }
     }
 
@@ -132,6 +137,7 @@ extension Tensor {
         case .float64: fillSerially(Double.self, reading: p, as: P.self) { sample($0) ? 1 : 0 }
         case .int64: fillSerially(Int64.self, reading: p, as: P.self) { sample($0) ? 1 : 0 }
         case .bool: fillSerially(Bool.self, reading: p, as: P.self) { sample($0) }
+        case .uint8, .int8, .int16, .int32: fillNarrowSerially(reading: p, as: P.self) { sample($0) ? 1 : 0 }
         }
     }
 }

@@ -145,7 +145,6 @@ struct GraphDocument: Decodable {
 extension KeyedDecodingContainer {
     private static var nearestDType: [String: DType] {
         [
-            "torch.uint8": .int64, "torch.int8": .int64, "torch.int16": .int64, "torch.int32": .int64,
             "torch.float16": .float32, "torch.bfloat16": .float32, "torch.complex64": .float64,
             "torch.complex128": .float64
         ]
@@ -163,8 +162,8 @@ extension KeyedDecodingContainer {
     }
 
     /// The dtype named at `key` (`"torch.float32"`). Other PyTorch dtypes, which captures of real
-    /// runs contain, read as the nearest one GradScope has (`torch.uint8` as int64, `torch.half`
-    /// as float32).
+    /// runs contain, read as the nearest one GradScope has (`torch.float16` as float32,
+    /// `torch.complex64` as float64).
     func decodeDType(forKey key: Key) throws -> DType {
         let name = try decode(String.self, forKey: key)
         guard let dtype = DType.allCases.first(where: { $0.name == name }) ?? Self.nearestDType[name] else {

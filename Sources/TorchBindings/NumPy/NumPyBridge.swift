@@ -9,6 +9,9 @@ enum NumPyBridge {
         if t.requiresGrad {
             throw PyException.runtime("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         }
+        if t.dtype.isNarrowInteger {
+            throw PyException.type("GradScope's numpy has no \(t.dtype.shortName) arrays: call numpy() on t.long() instead")
+        }
         return NDArray(t.detach())
     }
 

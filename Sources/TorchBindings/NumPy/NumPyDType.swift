@@ -6,10 +6,13 @@ import Python
 enum NumPyDType: String, CaseIterable {
     case bool, int64, float32, float64
 
+    /// The dtype of an array over a tensor of `dtype`; `NumPyBridge.numpyView` refuses the
+    /// narrow integer dtypes, which GradScope's numpy does not have, so they never reach here
+    /// other than as int64's kind.
     init(_ dtype: DType) {
         switch dtype {
         case .bool: self = .bool
-        case .int64: self = .int64
+        case .int64, .uint8, .int8, .int16, .int32: self = .int64
         case .float32: self = .float32
         case .float64: self = .float64
         }
