@@ -179,3 +179,31 @@ import Testing
         }
     }
 }
+
+/// Short byte runs are copied as two overlapping words when 8 to 16 bytes long, byte by byte
+/// otherwise: strings of every length up to 40 (each byte distinct, so a misplaced word shows)
+/// and number lists come out whole, also from a writer handing its text over in 64-byte pieces.
+@Test func shortRunsAndNumberListsSurviveAWriterDrainedInPieces() {
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    func write(_ w: inout JSONWriter) {
+        w.beginArray()
+        for n in 0...40 {
+            w.value(String(letters[n % 7..<n % 7 + n]))
+            w.ints((0..<n).map { $0 * 9_973 - 50_000 })
+        }
+        w.endArray()
+    }
+    var whole = JSONWriter()
+    write(&whole)
+    var bytes: [UInt8] = []
+    var pieces = JSONWriter(chunk: 64) { bytes.append(contentsOf: $0) }
+    write(&pieces)
+    pieces.finish()
+    var expected: [String] = []
+    for n in 0...40 {
+        expected.append("\"" + String(letters[n % 7..<n % 7 + n]) + "\"")
+        expected.append("[" + (0..<n).map { String($0 * 9_973 - 50_000) }.joined(separator: ",") + "]")
+    }
+    #expect(whole.text == "[" + expected.joined(separator: ",") + "]")
+    #expect(String(decoding: bytes, as: UTF8.self) == whole.text)
+}

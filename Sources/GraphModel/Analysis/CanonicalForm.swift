@@ -31,36 +31,40 @@ extension Graph {
         var number = numbers.take()
         var entryNode: [Int] = []
         defer { numbers.giveBack(&number, clearing: entryNode) }
-        var stack: [Int] = []
-        for root in pass.roots.reversed() { stack.append(root) }
-        while let node = stack.popLast() {
-            guard number[node] < 0 else { continue }
-            number[node] = Int32(truncatingIfNeeded: entryNode.count)
-            entryNode.append(node)
-            var k = nodes.nextCount(of: node)
-            while k > 0 {
-                k -= 1
-                if let edge = nodes.nextEdge(k, of: node), number[edge.node] < 0 { stack.append(edge.node) }
-            }
-        }
-        w.append("CALL ")
-        names.append(pass.kind.rawValue, to: w)
-        w.append(" |")
-        for (k, node) in entryNode.enumerated() {
-            w.append(UInt8(ascii: " "))
-            w.appendDecimal(k)
-            w.append(UInt8(ascii: "="))
-            names.append(nameID: nodes.nameID(of: node), nodes.name(of: node), to: w)
-            w.append(UInt8(ascii: "("))
-            for i in 0..<nodes.nextCount(of: node) {
-                if i > 0 { w.append(UInt8(ascii: ",")) }
-                if let edge = nodes.nextEdge(i, of: node) {
-                    w.appendDecimal(Int(number[edge.node]))
-                } else {
-                    w.append(UInt8(ascii: "-"))
+        number.withUnsafeMutableBufferPointer { number in
+            var stack: [Int] = []
+            for root in pass.roots.reversed() { stack.append(root) }
+            while let node = stack.popLast() {
+                guard number[node] < 0 else { continue }
+                number[node] = Int32(truncatingIfNeeded: entryNode.count)
+                entryNode.append(node)
+                var k = nodes.nextCount(of: node)
+                while k > 0 {
+                    k -= 1
+                    if let edge = nodes.nextEdge(k, of: node), number[edge.node] < 0 { stack.append(edge.node) }
                 }
             }
-            w.append(UInt8(ascii: ")"))
+            w.append("CALL ")
+            names.append(pass.kind.rawValue, to: w)
+            w.append(" |")
+            for (k, node) in entryNode.enumerated() {
+                w.append(UInt8(ascii: " "))
+                w.appendDecimal(k)
+                w.append(UInt8(ascii: "="))
+                let nameID = nodes.nameID(of: node)
+                if !names.has(nameID) { names.add(nameID, nodes.name(of: node)) }
+                names.append(nameID: nameID, to: w)
+                w.append(UInt8(ascii: "("))
+                for i in 0..<nodes.nextCount(of: node) {
+                    if i > 0 { w.append(UInt8(ascii: ",")) }
+                    if let edge = nodes.nextEdge(i, of: node) {
+                        w.appendDecimal(Int(number[edge.node]))
+                    } else {
+                        w.append(UInt8(ascii: "-"))
+                    }
+                }
+                w.append(UInt8(ascii: ")"))
+            }
         }
     }
 
@@ -92,14 +96,20 @@ struct CanonicalNames {
 
     init(escaped: Bool) { self.escaped = escaped }
 
-    /// Appends the bytes of the name kept under `nameID` (`name` is read the first time only).
-    mutating func append(nameID: Int, _ name: @autoclosure () -> String, to w: ByteSink) {
+    /// Whether the name kept under `nameID` has been added.
+    func has(_ nameID: Int) -> Bool { nameID < spans.count && spans[nameID].count >= 0 }
+
+    /// Adds `name`, the name kept under `nameID`, encoded once here.
+    mutating func add(_ nameID: Int, _ name: String) {
         if nameID >= spans.count { spans += repeatElement((start: 0, count: -1), count: nameID + 1 - spans.count) }
-        if spans[nameID].count < 0 {
-            let start = bytes.count
-            bytes += encoded(name())
-            spans[nameID] = (start, bytes.count - start)
-        }
+        let start = bytes.count
+        bytes += encoded(name)
+        spans[nameID] = (start, bytes.count - start)
+    }
+
+    /// Appends the bytes of the name added under `nameID`. (The writer asks `has` and `add`
+    /// itself: a closure reading the graph here would copy the whole `Graph` at every call.)
+    func append(nameID: Int, to w: ByteSink) {
         let span = spans[nameID]
         bytes.withUnsafeBufferPointer { w.append(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
     }

@@ -219,13 +219,13 @@ final class PathMarks {
         flags = table
     }
 
-    func has(_ flag: UInt8, _ node: Int) -> Bool { flags(of: node).pointee & flag != 0 }
-    func set(_ flag: UInt8, _ node: Int) { flags(of: node).pointee |= flag }
-    func clear(_ flag: UInt8, _ node: Int) { flags(of: node).pointee &= ~flag }
+    @inline(__always) func has(_ flag: UInt8, _ node: Int) -> Bool { flags(of: node).pointee & flag != 0 }
+    @inline(__always) func set(_ flag: UInt8, _ node: Int) { flags(of: node).pointee |= flag }
+    @inline(__always) func clear(_ flag: UInt8, _ node: Int) { flags(of: node).pointee &= ~flag }
 
     /// Node `node`'s flags, in the table `prepare()` made (an id outside the graph traps, as
     /// an array index would).
-    private func flags(of node: Int) -> UnsafeMutablePointer<UInt8> {
+    @inline(__always) private func flags(of node: Int) -> UnsafeMutablePointer<UInt8> {
         guard let flags, node >= 0 && node < nodeCount else { preconditionFailure("node \(node) has no path flags") }
         return flags + node
     }

@@ -48,18 +48,10 @@ struct InternedIDs {
     /// Node names and saved-buffer names (one pool in the node table).
     var nodeNames: [Int32] = []
     var dtypes: [Int32] = []
-    /// Per tensor name list id: the names' indices (nil: not yet seen).
-    private var nameLists: [[Int]?] = []
-    /// The indices of the name list the graph keeps under id `pooled`, if `intern` has been given it.
-    func names(pooled: Int) -> [Int]? { pooled < nameLists.count ? nameLists[pooled] : nil }
-
-    /// Interns the names of the list the graph keeps under id `pooled`; returns their indices.
-    mutating func intern(names list: [String], pooled: Int, _ table: inout StringTable) -> [Int] {
-        if pooled >= nameLists.count { nameLists += repeatElement(nil, count: pooled + 1 - nameLists.count) }
-        let indices = list.map { table.intern($0) }
-        nameLists[pooled] = indices
-        return indices
-    }
+    /// Per tensor name list id: the names' indices, as JSON text.
+    var names = EncodedIntLists()
+    /// Per tensor shape id: the shape, as JSON text.
+    var shapes = EncodedIntLists()
 }
 
 /// The values a tensor's `line`, `region`, `grad_fn` and `pass` default to: its producer op's.
@@ -84,7 +76,7 @@ struct TensorDefaults: Equatable {
 
     /// The same defaults read from a graph's op table, column by column, the region through
     /// `regions`, a cursor over the table's region column.
-    init(producer: Int?, in ops: OpTable, regions: inout RunCursor) {
+    @inline(__always) init(producer: Int?, in ops: OpTable, regions: inout RunCursor) {
         guard let p = producer else {
             (line, region, gradFn, pass) = (nil, nil, nil, nil)
             return

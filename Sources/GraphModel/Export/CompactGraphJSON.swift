@@ -95,15 +95,11 @@ extension Graph {
             if label != tensors.names(of: t).first { w.field("label", table.intern(label)) }
         }
         let listID = tensors.nameListID(of: t)
-        let names: [Int]
-        if let known = interned.names(pooled: listID) {
-            names = known
-        } else {
-            names = interned.intern(names: tensors.names(of: t), pooled: listID, &table)
-        }
-        if !names.isEmpty { w.field("names", names) }
-        let shape = tensors.shape(of: t)
-        if !shape.isEmpty { w.field("shape", shape) }
+        if !interned.names.has(listID) { interned.names.add(listID, tensors.names(of: t).map { table.intern($0) }) }
+        interned.names.writeField("names", listID, &w)
+        let shapeID = tensors.shapeID(of: t)
+        if !interned.shapes.has(shapeID) { interned.shapes.add(shapeID, tensors.shape(of: t)) }
+        interned.shapes.writeField("shape", shapeID, &w)
         let dtype = tensors.dtype(of: t)
         if dtype != .float32 { w.field("dtype", table.index(pooled: dtype.rawValue, dtype.name, &interned.dtypes)) }
         let gradFn = tensors.gradFn(of: t)
@@ -114,7 +110,10 @@ extension Graph {
         let version = tensors.version(of: t)
         if version != 0 { w.field("version", version) }
         let source = tensors.source(of: t)
-        if source != .op { w.field("source", source.rawValue) }
+        if source != .op {
+            w.key("source")
+            w.value(keyword: source.keyword)
+        }
         if let factory = rare?.factory, !factory.isEmpty { w.field("factory", table.intern(factory)) }
         let producer = tensors.producer(of: t)
         if let producer { w.field("producer", producer) }
@@ -330,4 +329,18 @@ private struct TensorCursors {
     var regions: RunCursor
     var producerRegions: RunCursor
     var rareNames: SparseRowCursor
+}
+
+extension TensorSource {
+    /// `rawValue` as a literal, written without escaping or a string built.
+    fileprivate var keyword: StaticString {
+        switch self {
+        case .factory: "factory"
+        case .op: "op"
+        case .detach: "detach"
+        case .data: "data"
+        case .backward: "backward"
+        case .untracked: "untracked"
+        }
+    }
 }

@@ -97,6 +97,18 @@ package struct JSONWriter {
         body(sink)
         sink.append(UInt8(ascii: "\""))
     }
+    /// Writes a value whose JSON text, `bytes`, was made beforehand.
+    mutating func value(encoded bytes: UnsafeBufferPointer<UInt8>) {
+        separate()
+        sink.append(bytes)
+    }
+    /// Writes a string value known to need no escaping (a keyword of the schema).
+    @inline(__always) mutating func value(keyword: StaticString) {
+        separate()
+        sink.append(UInt8(ascii: "\""))
+        sink.append(keyword)
+        sink.append(UInt8(ascii: "\""))
+    }
     @inline(__always) package mutating func value(_ n: Int) {
         separate()
         integer(n)
@@ -128,7 +140,7 @@ package struct JSONWriter {
     package mutating func value(_ n: Int?) { if let n { value(n) } else { null() } }
     package mutating func ints(_ a: [Int]) {
         beginArray()
-        for n in a { value(n) }
+        sink.appendDecimals(a)
         endArray()
     }
 
@@ -157,7 +169,7 @@ package struct JSONWriter {
     @inline(__always) mutating func field(_ name: StaticString, _ v: ArraySlice<Int32>) {
         key(name)
         beginArray()
-        for n in v { value(Int(n)) }
+        sink.appendDecimals(v.lazy.map { Int($0) })
         endArray()
     }
 

@@ -18,11 +18,17 @@ struct RunCursor {
     }
 
     /// The value of `row`, which must be a row of the column, unpacked as an optional id.
-    mutating func id(at row: Int) -> Int? { unpackID(value(at: row)) }
+    @inline(__always) mutating func id(at row: Int) -> Int? { unpackID(value(at: row)) }
 
-    /// The value of `row`, which must be a row of the column.
-    mutating func value(at row: Int) -> Int32 {
+    /// The value of `row`, which must be a row of the column: the run read last inlined, the
+    /// rest out of line.
+    @inline(__always) mutating func value(at row: Int) -> Int32 {
         if holds(run, row) { return values[run] }
+        return value(after: row)
+    }
+
+    /// `value(at:)` of a row outside the run read last.
+    private mutating func value(after row: Int) -> Int32 {
         if holds(run + 1, row) {
             run += 1
             return values[run]
@@ -39,7 +45,7 @@ struct RunCursor {
     }
 
     /// Whether run `k` exists and holds `row`.
-    private func holds(_ k: Int, _ row: Int) -> Bool {
+    @inline(__always) private func holds(_ k: Int, _ row: Int) -> Bool {
         k < starts.count && Int(starts[k]) <= row && (k + 1 == starts.count || row < Int(starts[k + 1]))
     }
 }

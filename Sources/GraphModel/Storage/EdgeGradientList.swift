@@ -31,16 +31,16 @@ public struct EdgeGradientList: RandomAccessCollection, ExpressibleByArrayLitera
     var storedValueCount: Int { summaries.valueCount }
 
     /// Whether gradient `position` carried a value (its `grad` is not nil), read without building it.
-    func carriesGradient(_ position: Int) -> Bool { rows[position].summary >= 0 }
+    @inline(__always) func carriesGradient(_ position: Int) -> Bool { rows[position].summary >= 0 }
 
     /// The node that sent gradient `position` (its `from`).
-    func sender(_ position: Int) -> Int { Int(rows[position].from) }
+    @inline(__always) func sender(_ position: Int) -> Int { Int(rows[position].from) }
 
     /// The node gradient `position` flowed into (its `to`).
-    func receiver(_ position: Int) -> Int { Int(rows[position].to) }
+    @inline(__always) func receiver(_ position: Int) -> Int { Int(rows[position].to) }
 
     /// Gradient `position`'s ids and the index of its summary (-1: no gradient), read in place.
-    func ids(_ position: Int) -> EdgeIDs {
+    @inline(__always) func ids(_ position: Int) -> EdgeIDs {
         let r = rows[position]
         return EdgeIDs(from: Int(r.from), index: Int(r.index), to: Int(r.to), inputNr: Int(r.inputNr), summary: Int(r.summary))
     }

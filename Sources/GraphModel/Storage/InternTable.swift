@@ -40,7 +40,7 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
     }
 
     /// The value named `id`.
-    subscript(id: UInt32) -> Value { values[Int(id)] }
+    @inline(__always) subscript(id: UInt32) -> Value { values[Int(id)] }
 }
 
 /// The last few ids an `InternTable` returned, replaced oldest first, and the one returned last.
@@ -77,10 +77,12 @@ struct SparseIDColumn: Sendable {
     private var high = Int32.min
 
     subscript(row: Int) -> Int? {
-        get {
+        // The range check inlined at each read (a writer reading a column row by row mostly
+        // stops there), the look-up out of line.
+        @inline(__always) get {
             let key = Int32(truncatingIfNeeded: row)
             guard key >= low && key <= high else { return nil }
-            return values[key].map(Int.init)
+            return value(at: key)
         }
         set {
             guard newValue != nil || !values.isEmpty else { return }
@@ -89,6 +91,8 @@ struct SparseIDColumn: Sendable {
             values[key] = newValue.map { Int32(truncatingIfNeeded: $0) }
         }
     }
+
+    private func value(at key: Int32) -> Int? { values[key].map(Int.init) }
 
     /// Gives a row that holds no value yet (one just appended) `value`: nothing to look up for nil.
     mutating func fill(_ row: Int, with value: Int?) {

@@ -82,16 +82,16 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     }
 
     /// Node `id`'s class name (see `NodeRecord.name`).
-    func name(of id: Int) -> String { namePool[rows[id].name] }
+    @inline(__always) func name(of id: Int) -> String { namePool[rows[id].name] }
 
     /// Node `id`'s next edges (see `NodeRecord.next`).
     func next(of id: Int) -> [NodeEdge?] { edges[Int(edgeStart(id))..<Int(rows[id].edgeEnd)].map(\.edge) }
 
     /// How many next edges node `id` has.
-    func nextCount(of id: Int) -> Int { Int(rows[id].edgeEnd - edgeStart(id)) }
+    @inline(__always) func nextCount(of id: Int) -> Int { Int(rows[id].edgeEnd - edgeStart(id)) }
 
     /// Node `id`'s next edge `k`, with no array of them built.
-    func nextEdge(_ k: Int, of id: Int) -> NodeEdge? { edges[Int(edgeStart(id)) + k].edge }
+    @inline(__always) func nextEdge(_ k: Int, of id: Int) -> NodeEdge? { edges[Int(edgeStart(id)) + k].edge }
 
     /// Node `id`'s saved buffers (see `NodeRecord.saved`).
     func saved(of id: Int) -> [SavedBuffer] {
@@ -109,7 +109,7 @@ public struct NodeTable: RandomAccessCollection, Sendable {
 
     /// Saved buffer `k` of node `id` as stored, its name and shape by id, with no strings or
     /// arrays built.
-    func storedBuffer(_ k: Int, of id: Int) -> StoredSavedBuffer {
+    @inline(__always) func storedBuffer(_ k: Int, of id: Int) -> StoredSavedBuffer {
         let i = Int(bufferStart(id)) + k
         let p = buffers[i]
         return StoredSavedBuffer(
@@ -119,32 +119,32 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     }
 
     /// A name of the table's pool by id (`StoredSavedBuffer.nameID`).
-    func pooledName(_ nameID: Int) -> String { namePool[UInt32(nameID)] }
+    @inline(__always) func pooledName(_ nameID: Int) -> String { namePool[UInt32(nameID)] }
 
     /// A shape of the table's pool by id (`StoredSavedBuffer.shapeID`).
-    func pooledShape(_ shapeID: Int) -> [Int] { shapePool[UInt32(shapeID)] }
+    @inline(__always) func pooledShape(_ shapeID: Int) -> [Int] { shapePool[UInt32(shapeID)] }
 
     /// How many saved buffers node `id` has.
-    func savedCount(of id: Int) -> Int { Int(rows[id].bufferEnd - bufferStart(id)) }
+    @inline(__always) func savedCount(of id: Int) -> Int { Int(rows[id].bufferEnd - bufferStart(id)) }
 
     /// The id of node `id`'s name among the distinct names (equal names, equal ids).
-    func nameID(of id: Int) -> Int { Int(rows[id].name) }
+    @inline(__always) func nameID(of id: Int) -> Int { Int(rows[id].name) }
 
-    func line(of id: Int) -> Int { Int(rows[id].line) }
+    @inline(__always) func line(of id: Int) -> Int { Int(rows[id].line) }
 
-    func op(of id: Int) -> Int? { unpackID(rows[id].op) }
+    @inline(__always) func op(of id: Int) -> Int? { unpackID(rows[id].op) }
 
-    func variable(of id: Int) -> Int? { variables[id] }
+    @inline(__always) func variable(of id: Int) -> Int? { variables[id] }
 
-    func pass(of id: Int) -> Int? { passes[id] }
+    @inline(__always) func pass(of id: Int) -> Int? { passes[id] }
 
     mutating func setOp(_ op: Int?, of id: Int) { rows[id].op = packID(op) }
 
     /// Where node `id`'s next edges begin in `edges`.
-    private func edgeStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].edgeEnd }
+    @inline(__always) private func edgeStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].edgeEnd }
 
     /// Where node `id`'s saved buffers begin in `buffers`.
-    private func bufferStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].bufferEnd }
+    @inline(__always) private func bufferStart(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].bufferEnd }
 
     /// Marks every buffer of node `id` not freed yet as freed by `pass`.
     mutating func free(buffersOf id: Int, by pass: Int) {

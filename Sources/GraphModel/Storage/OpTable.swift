@@ -100,7 +100,7 @@ public struct OpTable: RandomAccessCollection, Sendable {
     }
 
     /// Where op `id`'s tensor ids begin in `tensorIDs`.
-    private func start(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].end }
+    @inline(__always) private func start(_ id: Int) -> UInt32 { id == 0 ? 0 : rows[id - 1].end }
 
     /// The input tensor ids of op `id`.
     func inputs(of id: Int) -> [Int] { storedInputs(of: id).map(Int.init) }
@@ -109,10 +109,10 @@ public struct OpTable: RandomAccessCollection, Sendable {
     func outputs(of id: Int) -> [Int] { storedOutputs(of: id).map(Int.init) }
 
     /// The input tensor ids of op `id` as stored, with no array built.
-    public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(start(id))..<Int(rows[id].inputEnd)] }
+    @inline(__always) public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(start(id))..<Int(rows[id].inputEnd)] }
 
     /// The output tensor ids of op `id` as stored, with no array built.
-    public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(rows[id].inputEnd)..<Int(rows[id].end)] }
+    @inline(__always) public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(rows[id].inputEnd)..<Int(rows[id].end)] }
 
     /// The first input of op `id`, if it has one.
     func firstInput(of id: Int) -> Int? {
@@ -121,10 +121,10 @@ public struct OpTable: RandomAccessCollection, Sendable {
     }
 
     /// The name of op `id` (`OpRecord.name`).
-    public func name(of id: Int) -> String { namePool[rows[id].name] }
+    @inline(__always) public func name(of id: Int) -> String { namePool[rows[id].name] }
 
     /// The call lines of op `id` (`OpRecord.callLines`).
-    public func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
+    @inline(__always) public func callLines(of id: Int) -> [Int] { id < callLineIDs.count ? callLinePool[callLineIDs[id]] : [] }
 
     /// Stores op `id`'s call lines; a graph whose ops all ran in the script's top-level code keeps no column.
     private mutating func setCallLines(_ lines: [Int], of id: Int) {
@@ -134,28 +134,28 @@ public struct OpTable: RandomAccessCollection, Sendable {
     }
 
     /// Whether op `id` wrote into its input (`OpRecord.isInPlace`).
-    public func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
+    @inline(__always) public func isInPlace(_ id: Int) -> Bool { flags[id] & 2 != 0 }
 
     /// Whether op `id` ran with grad mode on.
-    public func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
+    @inline(__always) public func gradEnabled(_ id: Int) -> Bool { flags[id] & 1 != 0 }
 
     /// The grad_fn node of op `id` (`OpRecord.gradFn`).
-    public func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
+    @inline(__always) public func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
 
     /// The script line of op `id` (`OpRecord.line`).
-    public func line(of id: Int) -> Int { Int(rows[id].line) }
+    @inline(__always) public func line(of id: Int) -> Int { Int(rows[id].line) }
 
     /// The innermost grad-mode region of op `id` (`OpRecord.region`).
     public func region(of id: Int) -> Int? { unpackID(regions[id]) }
 
     /// The backward pass that ran op `id`, if one did (`OpRecord.pass`).
-    public func pass(of id: Int) -> Int? { passes[id] }
+    @inline(__always) public func pass(of id: Int) -> Int? { passes[id] }
 
-    func innerLine(of id: Int) -> Int? { innerLines[id] }
+    @inline(__always) func innerLine(of id: Int) -> Int? { innerLines[id] }
 
     /// The id of op `id`'s name among the distinct names (equal names, equal ids), for writers
     /// that look each name up once rather than once per op.
-    func nameID(of id: Int) -> Int { Int(rows[id].name) }
+    @inline(__always) func nameID(of id: Int) -> Int { Int(rows[id].name) }
 
     mutating func setGradFn(_ node: Int?, of id: Int) { rows[id].gradFn = packID(node) }
 

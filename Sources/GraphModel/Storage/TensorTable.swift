@@ -112,22 +112,25 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     // MARK: Single columns, for the recorder's per-op updates
 
     /// The names bound to tensor `id` (see `TensorRecord.names`).
-    func names(of id: Int) -> [String] { namePool[rows[id].nameList] }
+    @inline(__always) func names(of id: Int) -> [String] { namePool[rows[id].nameList] }
 
     mutating func setNames(_ names: [String], of id: Int) { rows[id].nameList = namePool.id(of: names) }
 
     /// The shape of tensor `id` (`TensorRecord.shape`).
-    public func shape(of id: Int) -> [Int] { shapePool[rows[id].shape] }
+    @inline(__always) public func shape(of id: Int) -> [Int] { shapePool[rows[id].shape] }
+
+    /// The id of tensor `id`'s shape among the distinct shapes (equal shapes, equal ids).
+    @inline(__always) func shapeID(of id: Int) -> Int { Int(rows[id].shape) }
 
     mutating func setShape(_ shape: [Int], of id: Int) { rows[id].shape = shapePool.id(of: shape) }
 
     /// Whether tensor `id` requires grad (`TensorRecord.requiresGrad`).
-    public func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
+    @inline(__always) public func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
 
-    func isLeaf(of id: Int) -> Bool { kinds[id] & 128 != 0 }
+    @inline(__always) func isLeaf(of id: Int) -> Bool { kinds[id] & 128 != 0 }
 
     /// Where tensor `id` came from (`TensorRecord.source`).
-    public func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
+    @inline(__always) public func source(of id: Int) -> TensorSource { TensorSource(columnCode: kinds[id] >> 3 & 7) }
 
     /// Whether tensor `id` is 0-dimensional.
     func isScalar(_ id: Int) -> Bool { rows[id].shape == 0 }
@@ -135,7 +138,7 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     /// Whether no name is bound to tensor `id`.
     func isUnnamed(_ id: Int) -> Bool { rows[id].nameList == 0 }
 
-    func version(of id: Int) -> Int { Int(rows[id].version) }
+    @inline(__always) func version(of id: Int) -> Int { Int(rows[id].version) }
 
     /// Whether tensor `id` has a label (`TensorRecord.label` is not nil): a name bound to it or a
     /// parameter path.
@@ -144,29 +147,29 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     // MARK: Single columns, for writers that read a tensor's fields without building its record
 
     /// The id of tensor `id`'s name list among the distinct lists (equal lists, equal ids).
-    func nameListID(of id: Int) -> Int { Int(rows[id].nameList) }
+    @inline(__always) func nameListID(of id: Int) -> Int { Int(rows[id].nameList) }
 
-    func dtype(of id: Int) -> DType { DType(rawValue: Int(kinds[id] & 7)) ?? .float32 }
+    @inline(__always) func dtype(of id: Int) -> DType { DType(rawValue: Int(kinds[id] & 7)) ?? .float32 }
 
     /// The op that made tensor `id`, if one did (`TensorRecord.producer`).
-    public func producer(of id: Int) -> Int? { unpackID(rows[id].producer) }
+    @inline(__always) public func producer(of id: Int) -> Int? { unpackID(rows[id].producer) }
 
-    func detach(of id: Int) -> Int? { detaches[id] }
+    @inline(__always) func detach(of id: Int) -> Int? { detaches[id] }
 
     /// The script line tensor `id` was first seen at (`TensorRecord.line`).
-    public func line(of id: Int) -> Int { Int(rows[id].line) }
+    @inline(__always) public func line(of id: Int) -> Int { Int(rows[id].line) }
 
     func region(of id: Int) -> Int? { unpackID(regions[id]) }
 
-    func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
+    @inline(__always) func gradFn(of id: Int) -> Int? { unpackID(rows[id].gradFn) }
 
     /// The AccumulateGrad node of leaf `id`, if it has one (`TensorRecord.accumulateGrad`).
-    public func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
+    @inline(__always) public func accumulateGrad(of id: Int) -> Int? { accumulateGrads[id] }
 
-    func pass(of id: Int) -> Int? { passes[id] }
+    @inline(__always) func pass(of id: Int) -> Int? { passes[id] }
 
     /// `factory` and `parameterPath` of tensor `id` (nil when both are unset).
-    func rareNames(of id: Int) -> RareTensorNames? {
+    @inline(__always) func rareNames(of id: Int) -> RareTensorNames? {
         rareNames.isEmpty ? nil : rareNames[Int32(truncatingIfNeeded: id)]
     }
 

@@ -1,0 +1,34 @@
+/// Lists of integers kept once by a graph under an id (a tensor's shape, the string indices of
+/// its names), each written as JSON text once and then copied wherever a record refers to it:
+/// a table walk writes the same few lists for every row.
+struct EncodedIntLists {
+    private let bytes = ByteSink(capacity: 256)
+    /// Per id, where its text `[a,b,...]` is in `bytes`; count 0 for an empty list, -1 for an
+    /// id not added yet.
+    private var spans: [(start: Int, count: Int)] = []
+
+    /// Whether the list kept under `id` has been added.
+    func has(_ id: Int) -> Bool { id < spans.count && spans[id].count >= 0 }
+
+    /// Adds `list`, the list kept under `id`.
+    mutating func add(_ id: Int, _ list: some Collection<Int>) {
+        if id >= spans.count { spans += repeatElement((start: 0, count: -1), count: id + 1 - spans.count) }
+        guard !list.isEmpty else {
+            spans[id] = (0, 0)
+            return
+        }
+        let start = bytes.count
+        bytes.append(UInt8(ascii: "["))
+        bytes.appendDecimals(list)
+        bytes.append(UInt8(ascii: "]"))
+        spans[id] = (start, bytes.count - start)
+    }
+
+    /// Writes `"key":[...]` for the list added under `id`, or nothing when it is empty.
+    func writeField(_ key: StaticString, _ id: Int, _ w: inout JSONWriter) {
+        let span = spans[id]
+        guard span.count > 0 else { return }
+        w.key(key)
+        bytes.withBytes { w.value(encoded: UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
+    }
+}
