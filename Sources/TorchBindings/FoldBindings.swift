@@ -20,10 +20,12 @@ enum FoldBindings {
             "fold": .object(
                 BuiltinFunction("fold") { args, interp in
                     try args.check(
-                        "fold", maxPositional: 6, allowed: ["input", "output_size", "kernel_size", "dilation", "padding", "stride"])
+                        "fold", maxPositional: 6,
+                        allowed: ["input", "output_size", "kernel_size", "dilation", "padding", "stride"])
                     let input = try interp.tensorValue(args.value(0, "input"), "fold", "input")
                     guard let size = args.value(1, "output_size") else {
-                        throw missing("fold", args.value(2, "kernel_size") == nil ? ["output_size", "kernel_size"] : ["output_size"])
+                        throw missing(
+                            "fold", args.value(2, "kernel_size") == nil ? ["output_size", "kernel_size"] : ["output_size"])
                     }
                     let outputSize = try interp.intList(size, "fold", "output_size")
                     let blocks = try blockArguments("fold", args, from: 2, interp)

@@ -129,7 +129,9 @@ extension Interpreter {
                 sawNumber = true
                 return []
             case .int(let i):
-                if let checked, checked.overflows(.int(Int64(i))) { throw PyException.runtime(checked.overflowMessage(cType: false)) }
+                if let checked, checked.overflows(.int(Int64(i))) {
+                    throw PyException.runtime(checked.overflowMessage(cType: false))
+                }
                 values.append(Double(i))
                 kind = max(kind, 1)
                 sawNumber = true

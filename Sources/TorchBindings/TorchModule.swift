@@ -11,9 +11,12 @@ enum TorchTypes {
     static let legacyTensors: [String: TypeObject] = Dictionary(
         uniqueKeysWithValues: [DType.float32, .float64, .int64, .int32, .int16, .int8, .uint8].map { dtype in
             let name = String(dtype.legacyTypeName.dropFirst("torch.".count))
-            return (name, TypeObject(name, qualifiedName: dtype.legacyTypeName) { args, interp in
-                try interp.legacyConstructor(args, dtype: dtype, name: name)
-            })
+            return (
+                name,
+                TypeObject(name, qualifiedName: dtype.legacyTypeName) { args, interp in
+                    try interp.legacyConstructor(args, dtype: dtype, name: name)
+                }
+            )
         })
     /// `torch.Size`: a tuple subclass of dimension sizes.
     static let size = TypeObject("Size", qualifiedName: "torch.Size") { args, interp in

@@ -51,12 +51,14 @@ import Testing
     #expect(try Tensor.zeros([0]).mean().doubles()[0].isNaN)
     let ints = try Tensor([1, 2], shape: [2], dtype: .int64)
     expectTorchError(
-        .unsupportedOperation("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long")
+        .unsupportedOperation(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Long")
     ) {
         _ = try ints.mean()
     }
     expectTorchError(
-        .unsupportedOperation("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Bool")
+        .unsupportedOperation(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: Bool")
     ) {
         _ = try Tensor([1], shape: [1], dtype: .bool).mean(dims: [0])
     }

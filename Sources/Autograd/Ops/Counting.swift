@@ -193,8 +193,7 @@ extension Tensor {
     /// `outInt32`).
     public static func searchsorted(
         _ sortedSequence: Tensor, _ values: Tensor, outInt32: Bool = false, right: Bool = false, side: String? = nil
-    ) throws -> Tensor
-    {
+    ) throws -> Tensor {
         if let side {
             guard side == "left" || side == "right" else {
                 throw TorchError.runtime("torch.searchsorted(): side can only be 'left' or 'right' but got \(side)")

@@ -44,7 +44,8 @@ private struct BlockGeometry {
     /// Each argument as two ints (one int stands for both), or aten's size error.
     init(kernel: [Int], dilation: [Int], padding: [Int], stride: [Int], leading: [(String, [Int])] = []) throws {
         var pairs = [[Int]]()
-        for (name, list) in leading + [("kernel_size", kernel), ("dilation", dilation), ("padding", padding), ("stride", stride)] {
+        for (name, list) in leading + [("kernel_size", kernel), ("dilation", dilation), ("padding", padding), ("stride", stride)]
+        {
             let pair = list.count == 1 ? [list[0], list[0]] : list
             guard pair.count == 2 else {
                 throw TorchError.runtime("It is expected \(name) equals to 2, but got size \(list.count)")
@@ -163,7 +164,10 @@ extension Tensor {
             "im2col", "Im2ColBackward0", inputs: [self], outputs: [result],
             keeping: g.savedValues + [("self_sym_argsize_minus_1", .int(w)), ("self_sym_argsize_minus_2", .int(h))]
         ) { ctx in
-            [try ctx.grad.col2im(outputSize: [h, w], kernelSize: g.kernel, dilation: g.dilation, padding: g.padding, stride: g.stride)]
+            [
+                try ctx.grad.col2im(
+                    outputSize: [h, w], kernelSize: g.kernel, dilation: g.dilation, padding: g.padding, stride: g.stride)
+            ]
         }
         return result
     }
@@ -202,7 +206,8 @@ extension Tensor {
             )
         }
         guard size[0] >= 1 && size[1] >= 1 else {
-            throw TorchError.runtime("Expected output spatial size to be positive, but got: output_size=(\(size[0]), \(size[1])).")
+            throw TorchError.runtime(
+                "Expected output spatial size to be positive, but got: output_size=(\(size[0]), \(size[1])).")
         }
         try requireFoldType("col2im_out_cpu")
         let channels = planes / kernelArea

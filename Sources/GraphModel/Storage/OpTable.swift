@@ -109,10 +109,14 @@ public struct OpTable: RandomAccessCollection, Sendable {
     func outputs(of id: Int) -> [Int] { storedOutputs(of: id).map(Int.init) }
 
     /// The input tensor ids of op `id` as stored, with no array built.
-    @inline(__always) public func storedInputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(start(id))..<Int(rows[id].inputEnd)] }
+    @inline(__always) public func storedInputs(of id: Int) -> ArraySlice<Int32> {
+        tensorIDs[Int(start(id))..<Int(rows[id].inputEnd)]
+    }
 
     /// The output tensor ids of op `id` as stored, with no array built.
-    @inline(__always) public func storedOutputs(of id: Int) -> ArraySlice<Int32> { tensorIDs[Int(rows[id].inputEnd)..<Int(rows[id].end)] }
+    @inline(__always) public func storedOutputs(of id: Int) -> ArraySlice<Int32> {
+        tensorIDs[Int(rows[id].inputEnd)..<Int(rows[id].end)]
+    }
 
     /// The first input of op `id`, if it has one.
     func firstInput(of id: Int) -> Int? {
