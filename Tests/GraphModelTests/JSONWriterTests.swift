@@ -81,14 +81,9 @@ import Testing
         }
         w.endObject()
     }
-    var whole = JSONWriter()
-    write(&whole)
-    var bytes: [UInt8] = []
-    var pieces = JSONWriter(chunk: 64) { bytes.append(contentsOf: $0) }
-    write(&pieces)
-    pieces.finish()
-    #expect(String(decoding: bytes, as: UTF8.self) == whole.text)
-    #expect(whole.text.hasPrefix(#"{"a":0,"op":0,"seventeen_letters":0,"a_key_of_exactly"#))
+    let (whole, pieces) = writtenWholeAndInPieces(write)
+    #expect(pieces == whole)
+    #expect(whole.hasPrefix(#"{"a":0,"op":0,"seventeen_letters":0,"a_key_of_exactly"#))
 }
 
 /// Every finite double not written as an integer has exactly the digits of `String(d)`:
@@ -193,17 +188,23 @@ import Testing
         }
         w.endArray()
     }
+    let (whole, pieces) = writtenWholeAndInPieces(write)
+    var expected: [String] = []
+    for n in 0...40 {
+        expected.append("\"" + String(letters[n % 7..<n % 7 + n]) + "\"")
+        expected.append("[" + (0..<n).map { String($0 * 9_973 - 50_000) }.joined(separator: ",") + "]")
+    }
+    #expect(whole == "[" + expected.joined(separator: ",") + "]")
+    #expect(pieces == whole)
+}
+
+/// The text `write` makes in one writer, and in a writer handing it over in 64-byte pieces.
+private func writtenWholeAndInPieces(_ write: (inout JSONWriter) -> Void) -> (whole: String, pieces: String) {
     var whole = JSONWriter()
     write(&whole)
     var bytes: [UInt8] = []
     var pieces = JSONWriter(chunk: 64) { bytes.append(contentsOf: $0) }
     write(&pieces)
     pieces.finish()
-    var expected: [String] = []
-    for n in 0...40 {
-        expected.append("\"" + String(letters[n % 7..<n % 7 + n]) + "\"")
-        expected.append("[" + (0..<n).map { String($0 * 9_973 - 50_000) }.joined(separator: ",") + "]")
-    }
-    #expect(whole.text == "[" + expected.joined(separator: ",") + "]")
-    #expect(String(decoding: bytes, as: UTF8.self) == whole.text)
+    return (whole.text, String(decoding: bytes, as: UTF8.self))
 }

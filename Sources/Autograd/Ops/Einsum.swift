@@ -263,6 +263,14 @@ private struct EinsumEquation {
         var labelSize = [Int](repeating: 1, count: 52)
         var ellipsisSizes = [Int](repeating: 1, count: ellipsisRank)
         var dimCounts = [Int](repeating: 0, count: rank)
+        /// Counts a dim of `size` other than 1 at `position`, after checking it broadcasts with
+        /// the size `seen` before (the message gets that size).
+        func note(_ size: Int, _ seen: inout Int, at position: Int, _ mismatch: (Int) -> String) throws {
+            guard size != 1 else { return }
+            guard seen == 1 || seen == size else { throw TorchError.runtime(mismatch(seen)) }
+            seen = size
+            dimCounts[position] += 1
+        }
         var aligned = [Tensor]()
         for (i, operand) in operands.enumerated() {
             var op = operand
@@ -273,28 +281,16 @@ private struct EinsumEquation {
                     let covered = operand.dim - (labels[i].count - 1)
                     for j in (ellipsisRank - covered)..<ellipsisRank {
                         let size = op.shape[dim]
-                        if size != 1 {
-                            guard ellipsisSizes[j] == 1 || ellipsisSizes[j] == size else {
-                                throw TorchError.runtime(
-                                    "einsum(): dimension \(dim) covered by ellipsis in operand \(i)has size \(size) which does not broadcast with previously seen ellipsis with size \(ellipsisSizes[j]) for the respective dimension"
-                                )
-                            }
-                            ellipsisSizes[j] = size
-                            dimCounts[ellipsisStart + j] += 1
+                        try note(size, &ellipsisSizes[j], at: ellipsisStart + j) {
+                            "einsum(): dimension \(dim) covered by ellipsis in operand \(i)has size \(size) which does not broadcast with previously seen ellipsis with size \($0) for the respective dimension"
                         }
                         permutation[ellipsisStart + j] = dim
                         dim += 1
                     }
                 } else if permutation[position[label]] == -1 {
                     let size = op.shape[dim]
-                    if size != 1 {
-                        guard labelSize[label] == 1 || labelSize[label] == size else {
-                            throw TorchError.runtime(
-                                "einsum(): subscript \(Self.letter(label)) has size \(size) for operand \(i) which does not broadcast with previously seen size \(labelSize[label])"
-                            )
-                        }
-                        labelSize[label] = size
-                        dimCounts[position[label]] += 1
+                    try note(size, &labelSize[label], at: position[label]) {
+                        "einsum(): subscript \(Self.letter(label)) has size \(size) for operand \(i) which does not broadcast with previously seen size \($0)"
                     }
                     permutation[position[label]] = dim
                     dim += 1

@@ -7,6 +7,7 @@ enum SoftMarginLossOps {
         OpDeclaration(
             "soft_margin_loss(Tensor self, Tensor target, str reduction=\"mean\") -> Tensor",
             gradFn: "SoftMarginLossBackward0", exposure: [.functional],
+            samples: OpSamples(constants: ["target": OpSamples.Constant([1, -1, 1, -1, -1, 1], shape: [2, 3], dtype: .float32)]),
             forward: { try Tensor.softMarginLoss($0.tensor("self"), $0.tensor("target"), reduction: $0.string("reduction")) })
     ]
 }
