@@ -379,6 +379,30 @@ class ViewerTests(unittest.TestCase):
         self.assertLessEqual(graph["x"] + graph["width"], canvas["x"] + canvas["width"] + 1)
         self.assertLessEqual(graph["y"] + graph["height"], canvas["y"] + canvas["height"] + 1)
 
+    def test_moves_the_viewer_makes_are_drawn_at_once(self):
+        # Panzoom draws on the next animation frame; the viewer's own moves draw at once, so
+        # what is measured in the same task (as `reveal` does) is what the user sees.
+        self.open("mlp_module")
+        self.page.evaluate("() => GS.canvas.zoomBy(6)")
+        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        inside = self.page.evaluate(
+            """() => {
+                GS.canvas.fit();
+                const g = document.querySelector('#canvas g.graph').getBoundingClientRect();
+                const c = document.getElementById('canvas').getBoundingClientRect();
+                return g.left >= c.left - 1 && g.top >= c.top - 1 && g.right <= c.right + 1 && g.bottom <= c.bottom + 1;
+            }"""
+        )
+        self.assertTrue(inside, "the fitted graph was not drawn inside the canvas in the same task")
+        drawn = self.page.evaluate(
+            """() => {
+                GS.canvas.panBy(40, -25);
+                const t = GS.canvas.transform();
+                return [GS.canvas.viewport.getAttribute('transform'), `matrix(${t.scale} 0 0 ${t.scale} ${t.x} ${t.y})`];
+            }"""
+        )
+        self.assertEqual(drawn[0], drawn[1])
+
     def test_why_mode_highlights_the_no_grad_cut(self):
         self.open("no_grad")
         self.page.click("#why-toggle")

@@ -5,6 +5,16 @@
   const canvas = document.getElementById("canvas");
   let pz = null;
 
+  /**
+   * Draws panzoom's current transform at once. Panzoom itself draws on the next animation
+   * frame, so without this the picture (and anything measured on it) would lag one frame
+   * behind every move the viewer makes itself.
+   */
+  function drawNow() {
+    const t = pz.getTransform();
+    GS.canvas.viewport.setAttribute("transform", "matrix(" + t.scale + " 0 0 " + t.scale + " " + t.x + " " + t.y + ")");
+  }
+
   GS.canvas = {
     svg: null,
     viewport: null,
@@ -79,17 +89,20 @@
     setTransform(t) {
       pz.zoomAbs(0, 0, t.scale);
       pz.moveTo(t.x, t.y);
+      drawNow();
     },
 
     /** Zooms by `factor` about the canvas centre. */
     zoomBy(factor) {
       const r = canvas.getBoundingClientRect();
       pz.zoomTo(r.width / 2, r.height / 2, factor);
+      drawNow();
     },
 
     /** Pans by (dx, dy) screen pixels. */
     panBy(dx, dy) {
       pz.moveBy(dx, dy, false);
+      drawNow();
     },
 
     /** Scales and moves the whole graph into the canvas. */
@@ -103,6 +116,7 @@
       const scale = Math.min(r.width / (box.width + 20), height / (box.height + 20), 2);
       pz.zoomAbs(0, 0, scale);
       pz.moveTo((r.width - box.width * scale) / 2 - box.x * scale, (height - box.height * scale) / 2 - box.y * scale);
+      drawNow();
     },
 
     /** Element `el`'s bounding box in the viewport's own (unzoomed) coordinates. */
@@ -123,6 +137,7 @@
       const scale = Math.max(this.transform().scale, 1);
       pz.zoomAbs(0, 0, scale);
       pz.moveTo(r.width / 2 - (b.x + b.width / 2) * scale, r.height / 2 - (b.y + b.height / 2) * scale);
+      drawNow();
     },
 
     /** The screen point at the centre of element `id`, or null. */
@@ -141,6 +156,7 @@
       const r = canvas.getBoundingClientRect();
       pz.zoomAbs(0, 0, scale);
       pz.moveTo(point.x - r.left - (b.x + b.width / 2) * scale, point.y - r.top - (b.y + b.height / 2) * scale);
+      drawNow();
     },
 
     /** Centres `id` if it is outside the canvas (keyboard focus must stay visible). */
