@@ -55,11 +55,12 @@ struct VectorNormVisitor: FloatVisitor {
         let length = walk.shape[0]
         let width = 32 / MemoryLayout<T>.size
         let rows = Array(walk.shape.dropFirst())
+        var lanes = [T](repeating: 0, count: width)
         forEachOffsetPair(
             shape: rows.reversed(), stridesA: walk.inputStrides.dropFirst().reversed(), offsetA: input.offset,
             stridesB: walk.outputStrides.dropFirst().reversed(), offsetB: 0
         ) { start, o in
-            var lanes = [T](repeating: 0, count: width)
+            for lane in 0..<width { lanes[lane] = 0 }
             var d = 0
             while d < length - length % width {
                 for lane in 0..<width {
