@@ -63,7 +63,7 @@ struct TorchSurfaceTests {
                 + "try:\n    g.set_state(torch.zeros(3, dtype=torch.int64))\nexcept TypeError as e:\n    print(e)\n")
         #expect(
             r.out
-                == "torch.Size([5056]) True\nExpected either a CPUGeneratorImplStateLegacy of size 5048 or a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 3\nRNG state must be a torch.ByteTensor\n"
+                == "torch.Size([5056]) True\nExpected a CPUGeneratorImplState of size 5056 but found the input RNG state size to be 3\nRNG state must be a torch.ByteTensor\n"
         )
     }
 }

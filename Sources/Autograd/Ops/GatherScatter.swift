@@ -366,18 +366,26 @@ extension Tensor {
         guard mask.dtype == .bool else { throw TorchError.runtime(message) }
     }
 
+    /// Checks a fill value against a narrow integer dtype as `fill_` does (ops wrap instead).
+    private func checkFillFits(_ value: ScalarValue) throws {
+        if dtype.overflows(value) { throw TorchError.runtime(dtype.overflowMessage(cType: true)) }
+    }
+
     /// `self.masked_fill(mask, value)`: `value` (a number, MaskedFillBackward0, or a 0-dim
     /// tensor, MaskedFillBackward1) where the bool `mask` (broadcast) is true.
     public func maskedFill(mask: Tensor, value: Operand) throws -> Tensor {
         try checkedMask(mask, "masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype.cppTypeName)")
         let fill: Tensor
         switch value {
-        case .scalar(let s): fill = Tensor.wrapped(s, dtype: dtype)
+        case .scalar(let s):
+            try checkFillFits(s)
+            fill = Tensor.wrapped(s, dtype: dtype)
         case .tensor(let t):
             guard t.dim == 0 else {
                 throw TorchError.runtime(
                     "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(t.dim) dimension(s).")
             }
+            if dtype.isNarrowInteger { try checkFillFits(t.item()) }
             fill = t
         }
         // PyTorch fills `expand_outplace(mask, self)`'s clone(MemoryFormat::Contiguous): the

@@ -19,8 +19,10 @@ enum PowOps {
             inPlace: { try $0.tensor("self").pow_($0.scalar("exponent")) }),
         OpDeclaration(
             "pow.Tensor_Tensor(Tensor self, Tensor exponent) -> Tensor", gradFn: "PowBackward1",
-            exposure: [.torch, .method], samples: OpSamples(domain: .positive, broadcasts: true),
-            forward: { try $0.tensor("self").pow($0.tensor("exponent")) }),
+            exposure: [.torch, .method], inPlaceExposure: [.method],
+            samples: OpSamples(domain: .positive, broadcasts: true),
+            forward: { try $0.tensor("self").pow($0.tensor("exponent")) },
+            inPlace: { try $0.tensor("self").pow_($0.tensor("exponent")) }),
         OpDeclaration(
             "pow.Scalar(Scalar self, Tensor exponent) -> Tensor", gradFn: "PowBackward2",
             exposure: [.torch], samples: OpSamples(arguments: ["self": .scalar(.double(2.5))]),
@@ -40,8 +42,10 @@ private enum PowF: BinaryFunction {
     static func apply<T: FloatElement>(_ a: T, _ b: T) -> T {
         T(fromDouble: pow(a.doubleValue, b.doubleValue))
     }
-    /// Exponentiation by squaring; negative exponents are rejected before the kernel runs.
+    /// Exponentiation by squaring; a negative exponent gives ATen's `powi`: 1 for a base of 1,
+    /// ±1 for -1, 0 otherwise (a number exponent is rejected before the kernel runs).
     static func apply(_ a: Int64, _ b: Int64) -> Int64 {
+        if b < 0 { return a == 1 ? 1 : a == -1 ? (b & 1 == 0 ? 1 : -1) : 0 }
         var result: Int64 = 1
         var base = a
         var e = b
@@ -119,9 +123,6 @@ extension Tensor {
     /// `self ** exponent` elementwise with broadcasting (PowBackward1).
     public func pow(_ exponent: Tensor) throws -> Tensor {
         let dt = resultType([self, exponent])
-        if dt == .int64 && exponent.doubles().contains(where: { $0 < 0 }) {
-            throw TorchError.runtime("Integers to negative integer powers are not allowed.")
-        }
         let out = try mapBinary(PowF.self, self, exponent, dtype: dt)
         let (sa, sb) = (shape, exponent.shape)
         record(
@@ -152,9 +153,6 @@ extension Tensor {
     /// `base ** exponent` for a Python number base (`2 ** x`, PowBackward2).
     public static func pow(base: ScalarValue, exponent: Tensor) throws -> Tensor {
         let dt = resultType([exponent], scalars: [base])
-        if dt == .int64 && exponent.doubles().contains(where: { $0 < 0 }) {
-            throw TorchError.runtime("Integers to negative integer powers are not allowed.")
-        }
         let out = try mapBinary(PowF.self, Tensor.wrapped(base, dtype: dt), exponent, dtype: dt)
         let b = base.doubleValue
         record(
@@ -179,6 +177,12 @@ extension Tensor {
     /// `pow_(exponent)`.
     @discardableResult
     public func pow_(_ exponent: ScalarValue) throws -> Tensor {
+        try inPlaceMath("pow_") { try pow(exponent) }
+    }
+
+    /// `pow_(exponent)` with a tensor exponent (broadcast to self's shape).
+    @discardableResult
+    public func pow_(_ exponent: Tensor) throws -> Tensor {
         try inPlaceMath("pow_") { try pow(exponent) }
     }
 

@@ -1,5 +1,5 @@
-/// Shape ops that are views: transpose, t, permute, squeeze, unsqueeze, flatten, unflatten, contiguous;
-/// transpose_, t_, squeeze_ and unsqueeze_ change this tensor's own shape and strides in place.
+/// Shape ops that are views: transpose, t, permute, squeeze (all, one dim or several), unsqueeze,
+/// flatten, unflatten, contiguous; transpose_, t_, squeeze_ and unsqueeze_ change this tensor's own shape and strides in place.
 /// (`contiguous` is not declared: on a contiguous input it returns the input itself.)
 enum ShapeOps {
     static let declarations: [OpDeclaration] = [
@@ -25,6 +25,12 @@ enum ShapeOps {
             inPlaceExposure: [.method], inPlaceGradFn: "SqueezeBackward4", samples: OpSamples(shapes: ["self": [2, 1, 3]]),
             forward: { try $0.tensor("self").squeeze($0.int("dim")) },
             inPlace: { try $0.tensor("self").squeeze_($0.int("dim")) }),
+        OpDeclaration(
+            "squeeze.dims(Tensor self, int[] dim) -> Tensor", gradFn: "SqueezeBackward2", exposure: [.torch, .method],
+            inPlaceExposure: [.method], inPlaceGradFn: "SqueezeBackward5",
+            samples: OpSamples(shapes: ["self": [2, 1, 3, 1]], arguments: ["dim": .intList([1, -1])]),
+            forward: { try $0.tensor("self").squeeze(dims: $0.intList("dim")) },
+            inPlace: { try $0.tensor("self").squeeze_(dims: $0.intList("dim")) }),
         OpDeclaration(
             "unsqueeze(Tensor self, int dim) -> Tensor", gradFn: "UnsqueezeBackward0", exposure: [.torch, .method],
             inPlaceExposure: [.method], inPlaceGradFn: "UnsqueezeBackward1",
@@ -158,6 +164,34 @@ extension Tensor {
     public func squeeze_(_ dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         return try restride("squeeze_") { squeezeView(d, backward: "SqueezeBackward4", op: "squeeze_") }
+    }
+
+    /// `squeeze(dims)`: drops those of `dims` whose size is 1 (SqueezeBackward2; a view).
+    public func squeeze(dims: [Int]) throws -> Tensor {
+        let d = try reductionDims(dims)
+        return squeezeDimsView(d, given: dims, op: "squeeze", backward: "SqueezeBackward2")
+    }
+
+    /// `squeeze_(dims)`: drops those of `dims` whose size is 1 from this tensor in place (SqueezeBackward5).
+    @discardableResult
+    public func squeeze_(dims: [Int]) throws -> Tensor {
+        let d = try reductionDims(dims)
+        return try restride("squeeze_") { squeezeDimsView(d, given: dims, op: "squeeze_", backward: "SqueezeBackward5") }
+    }
+
+    /// A view without the sorted dims `dims` whose size is 1; the node keeps the dims as given.
+    private func squeezeDimsView(_ dims: [Int], given: [Int], op: String, backward: String) -> Tensor {
+        let dropped = dim == 0 ? [] : dims.filter { shape[$0] == 1 }
+        let kept = shape.indices.filter { !dropped.contains($0) }
+        let old = shape
+        return makeView(
+            shape: kept.map { shape[$0] }, strides: kept.map { strides[$0] }, op: op, backward: backward,
+            keeping: [("dim", .ints(given)), ("self_sym_sizes", .ints(old))]
+        ) { ctx in
+            var g = ctx.grad
+            for d in dropped { g = try g.unsqueeze(d) }
+            return [g]
+        }
     }
 
     private func squeezeAllView(op: String, backward: String) -> Tensor {

@@ -1,21 +1,15 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `get_state()`/`set_state()` in PyTorch's byte layout (aten/src/ATen/CPUGeneratorImpl.cpp,
 /// `CPUGeneratorImplState`): the initial seed, `left`, `seeded`, `next`, the 624 state words
 /// widened to 64 bits, the legacy normal fields (only `normal_y` and `normal_is_valid` used),
-/// then the float normal cache; 5056 bytes. The 5048-byte legacy layout is accepted too.
+/// then the float normal cache; 5056 bytes. PyTorch 2.15 refuses the 5048-byte legacy layout,
+/// so this does too.
 extension Generator {
     private enum Layout {
         static let left = 8, seeded = 12, next = 16, state = 24
-        static let normalX = 24 + 8 * MT19937.stateSize, normalY = normalX + 8, normalRho = normalX + 16
+        static let normalX = 24 + 8 * MT19937.stateSize, normalY = normalX + 8
         static let normalIsValid = normalX + 24
-        static let legacySize = normalX + 32
-        static let floatNormal = legacySize, floatNormalIsValid = legacySize + 4
-        static let size = legacySize + 8
+        static let floatNormal = normalX + 32, floatNormalIsValid = floatNormal + 4
+        static let size = floatNormal + 8
     }
 
     /// The generator's state as PyTorch's `torch.ByteTensor` bytes.
@@ -42,10 +36,9 @@ extension Generator {
 
     /// Restores a state produced by `getState` (or PyTorch's `get_rng_state()`).
     public func setState(_ bytes: [UInt8]) throws {
-        guard bytes.count == Layout.size || bytes.count == Layout.legacySize else {
+        guard bytes.count == Layout.size else {
             throw TorchError.runtime(
-                "Expected either a CPUGeneratorImplStateLegacy of size \(Layout.legacySize) or a CPUGeneratorImplState of size \(Layout.size) but found the input RNG state size to be \(bytes.count)"
-            )
+                "Expected a CPUGeneratorImplState of size \(Layout.size) but found the input RNG state size to be \(bytes.count)")
         }
         func get<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
             var value = T.zero
@@ -63,14 +56,8 @@ extension Generator {
         else { throw TorchError.runtime("Invalid mt19937 state") }
         var doubleNormal: Double? = nil
         var floatNormal: Float? = nil
-        if get(Int32.self, at: Layout.normalIsValid) != 0 {
-            // The legacy layout kept the uniform and the radius, not the sample itself.
-            doubleNormal =
-                bytes.count == Layout.size
-                ? double(at: Layout.normalY)
-                : double(at: Layout.normalRho) * sin(2 * Double.pi * double(at: Layout.normalX))
-        }
-        if bytes.count == Layout.size && bytes[Layout.floatNormalIsValid] != 0 {
+        if get(Int32.self, at: Layout.normalIsValid) != 0 { doubleNormal = double(at: Layout.normalY) }
+        if bytes[Layout.floatNormalIsValid] != 0 {
             floatNormal = Float(bitPattern: get(UInt32.self, at: Layout.floatNormal))
         }
         engine = restored
