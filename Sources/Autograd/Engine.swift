@@ -18,6 +18,8 @@ enum Engine {
         let state = ThreadState.current
         state.enginePasses &+= 1
         let token = state.enginePasses
+        state.runningGraphTasks.append(GraphTask(id: token, canCheckpoint: captures == nil))
+        defer { state.runningGraphTasks.removeLast() }
         let order = reachableNodes(from: roots, token: token)
         defer { for (node, previous) in zip(order.nodes, order.previous) { node.engineMark = previous } }
 

@@ -19,6 +19,8 @@ final class ThreadState {
     var backwardPasses = 0
     /// Engine runs started (including nested ones), the token that marks their nodes.
     var enginePasses = 0
+    /// The engine runs under way, innermost last (`GraphTask`).
+    var runningGraphTasks: [GraphTask] = []
     /// The generator random ops use when given none (`torch.manual_seed` reseeds it).
     lazy var defaultGenerator = Generator()
     /// Live-storage accounting while a memory limit is set on this thread (see `MemoryBudget`).

@@ -4,6 +4,7 @@ extension Interpreter {
         func method(_ body: @escaping (Arguments) throws -> Value) -> Value {
             .object(BuiltinFunction(name) { args, _ in try body(args) })
         }
+        if let dunder = containerDunder(object, name, method) { return dunder }
         switch object {
         case .string(let s): return stringMethod(s, name, method)
         case .list(let l): return listMethod(l, name, method)
@@ -28,6 +29,43 @@ extension Interpreter {
             }
         case .int:
             return name == "real" ? object : nil
+        default: return nil
+        }
+    }
+
+    /// `__getitem__`, `__setitem__`, `__contains__` and `__len__` of str, tuple, list and dict, as
+    /// bound methods (`d.__setitem__` passed as a callback).
+    private func containerDunder(
+        _ object: Value, _ name: String, _ method: (@escaping (Arguments) throws -> Value) -> Value
+    ) -> Value? {
+        switch object {
+        case .string, .tuple, .list, .dict: break
+        default: return nil
+        }
+        func arguments(_ args: Arguments, _ count: Int) throws -> [Value] {
+            guard args.positional.count == count, args.keywords.isEmpty else {
+                throw PyException.type("expected \(count) argument\(count == 1 ? "" : "s"), got \(args.positional.count)")
+            }
+            return args.positional
+        }
+        switch name {
+        case "__getitem__": return method { args in try self.subscriptValue(object, arguments(args, 1)[0]) }
+        case "__contains__": return method { args in .bool(try self.contains(object, arguments(args, 1)[0])) }
+        case "__len__":
+            return method { args in
+                _ = try arguments(args, 0)
+                return .int(try self.length(object))
+            }
+        case "__setitem__":
+            switch object {
+            case .list, .dict:
+                return method { args in
+                    let kv = try arguments(args, 2)
+                    try self.setItem(object, kv[0], kv[1])
+                    return .none
+                }
+            default: return nil
+            }
         default: return nil
         }
     }

@@ -24,6 +24,9 @@ enum GradScopeHostModule {
         let own: [String: Value] = [
             "Parameter": .object(parameter),
             "module_getattr": .object(BuiltinFunction("module_getattr", moduleAttribute)),
+            // `torch._C._current_graph_task_id()`: the engine run under way, -1 outside backward.
+            "current_graph_task_id": .object(
+                BuiltinFunction("current_graph_task_id") { _, _ in .int(GraphTask.current?.id ?? -1) }),
             "module_setattr": .object(BuiltinFunction("module_setattr", ModuleSetAttribute.call)),
             "module_call": .object(BuiltinFunction("module_call", ModuleCall.call)),
             "sgd_plain_step": .object(BuiltinFunction("sgd_plain_step", PlainSGDStep.call)),

@@ -317,6 +317,10 @@ enum TorchFunctions {
             interp.warn(AnomalyReporting.enabledWarning, category: "UserWarning")
             return .object(AnomalyContext())
         }
+        // Whether a reentrant checkpoint may run its own backward here (torch/utils/checkpoint.py).
+        m["_is_checkpoint_valid"] = function("_is_checkpoint_valid") { _, _ in
+            .bool(GraphTask.current?.canCheckpoint ?? true)
+        }
         return m
     }
 

@@ -55,6 +55,19 @@ struct TorchSurfaceTests {
         #expect(second.out == "tensor([0.2500])\n")
     }
 
+    /// A warning whose stacklevel lands in library (prelude) code names the script line that
+    /// called into the library, not the library's own line number under the script's name.
+    @Test func libraryWarningsPointAtTheScriptLineThatCalledIn() {
+        let r = Self.run(
+            "import torch\nfrom torch.utils.checkpoint import checkpoint\n\n"
+                + "y = checkpoint(torch.sin, torch.ones(2), use_reentrant=True)\n")
+        #expect(r.status == 0)
+        #expect(
+            r.err
+                == "t.py:4: UserWarning: None of the inputs have requires_grad=True. Gradients will be None\n"
+                + "  y = checkpoint(torch.sin, torch.ones(2), use_reentrant=True)\n")
+    }
+
     @Test func generatorStateRoundTripsAndHasPyTorchsSize() {
         let r = Self.run(
             "import torch\ng = torch.Generator().manual_seed(3)\ns = g.get_state()\na = torch.randn(20, generator=g)\n"

@@ -181,9 +181,11 @@ extension Interpreter {
     }
 
     /// The line `warnings.warn(..., stacklevel=level)` attributes a warning to: 1 is the
-    /// caller of `warn`, 2 its caller, and so on (the script's outermost line past the top).
+    /// caller of `warn`, 2 its caller, and so on (the script's outermost line past the top). A
+    /// frame of library code (the prelude) has no line in the script: the script line that
+    /// called into the library stands for it.
     func lineAtStackLevel(_ level: Int) -> Int {
-        let index = frames.count - max(level, 1)
-        return index >= 0 ? frames[index].line : frames[0].line
+        let index = Swift.max(frames.count - Swift.max(level, 1), 0)
+        return frames[...index].last(where: \.isScript)?.line ?? frames[index].line
     }
 }
