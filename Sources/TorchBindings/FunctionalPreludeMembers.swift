@@ -2,7 +2,8 @@ import Python
 
 /// The `torch.nn.functional` functions the prelude writes in Python, as PyTorch's
 /// torch/nn/functional.py does (`multi_head_attention_forward`, `scaled_dot_product_attention`'s
-/// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`):
+/// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`,
+/// `gumbel_softmax`):
 /// each runs its prelude module's source on first call.
 enum FunctionalPreludeMembers {
     /// The prelude module holding each function, by the function's name.
@@ -15,7 +16,8 @@ enum FunctionalPreludeMembers {
         "_in_projection_packed": "torch.nn._functional_attention",
         "_in_projection": "torch.nn._functional_attention",
         "embedding_bag": "torch.nn._functional_embedding_bag",
-        "rms_norm": "torch.nn._functional_normalization"
+        "rms_norm": "torch.nn._functional_normalization",
+        "gumbel_softmax": "torch.nn._functional_sampling"
     ]
 
     /// One host function per name, calling the prelude's function of that name.
