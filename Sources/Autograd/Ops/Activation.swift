@@ -172,8 +172,9 @@ private struct HardtanhGradF: PointwiseBinaryFunction {
 }
 
 /// `log_sigmoid_cpu_kernel`: `min(x, 0) - log1p(exp(-|x|))`. It runs its vector op on every
-/// element (the last partial vector is loaded padded), so SLEEF computes all of them.
-private struct LogSigmoidF: PointwiseFunction {
+/// element (the last partial vector is loaded padded), so SLEEF computes all of them. The
+/// losses built on log-sigmoid (`binary_cross_entropy_with_logits`) use it too.
+struct LogSigmoidF: PointwiseFunction {
     func apply<T: FloatElement>(_ x: T) -> T { Swift.min(x, 0) - SleefLanes.log1p(SleefLanes.exp(-Swift.abs(x))) }
 }
 /// `exp(-|x|)`, the buffer `log_sigmoid_forward` returns next to its output.

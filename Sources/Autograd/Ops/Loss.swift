@@ -264,7 +264,7 @@ extension Tensor {
         try rejectRequiresGrad(weight, function: "binary_cross_entropy_with_logits", argument: "weight")
         try rejectRequiresGrad(posWeight, function: "binary_cross_entropy_with_logits", argument: "pos_weight")
         let dt = input.dtype
-        var logSigmoid = mapPointwise(LogSigmoidValues(), input)
+        var logSigmoid = mapPointwise(LogSigmoidF(), input)
         if let posWeight {
             let logWeight = try mapBinary(
                 AddF.self,
@@ -300,7 +300,7 @@ extension Tensor {
             var inputGrad: Tensor? = nil
             var targetGrad: Tensor? = nil
             if ctx.needsGrad(0) {
-                let sigmoid = mapPointwise(SigmoidValues(), x)
+                let sigmoid = sigmoidValues(x)
                 if let pw {
                     let pwt = try mapBinary(MulF.self, pw, t, dtype: dt)
                     let scale = try mapBinary(
@@ -312,11 +312,11 @@ extension Tensor {
             }
             if ctx.needsGrad(1) {
                 if let pw {
-                    let negative = try mapPointwise(LogSigmoidValues(), x.neg())
+                    let negative = try mapPointwise(LogSigmoidF(), x.neg())
                     targetGrad = try finish(
                         mapBinary(
                             SubF.self, negative,
-                            mapBinary(MulF.self, mapPointwise(LogSigmoidValues(), x), pw, dtype: dt), dtype: dt))
+                            mapBinary(MulF.self, mapPointwise(LogSigmoidF(), x), pw, dtype: dt), dtype: dt))
                 } else {
                     targetGrad = try finish(x.neg())
                 }
@@ -353,11 +353,3 @@ extension Tensor {
     }
 }
 
-/// `log_sigmoid(x)` values (the activation's kernel), for the losses built on it.
-private struct LogSigmoidValues: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { Swift.min(x, 0) - T.log(onePlus: T.exp(-Swift.abs(x))) }
-}
-/// `sigmoid(x)` values.
-private struct SigmoidValues: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }
-}
