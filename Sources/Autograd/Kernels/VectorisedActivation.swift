@@ -2,7 +2,7 @@ import RealModule
 
 /// The math of one element of a PyTorch 2.15 activation kernel whose vector op (`Vectorized<T>`)
 /// and scalar op share their arithmetic and differ only in the library they call: SLEEF in the
-/// vector lanes (`SleefLanes`), the C library elsewhere.
+/// vector lanes (`SleefLanes`, `VectorisedErf`), the C library elsewhere.
 struct LaneMath {
     /// Whether the element falls in a vector block (`VectorisedSplit`).
     let inLanes: Bool
@@ -11,6 +11,7 @@ struct LaneMath {
     @inline(__always) func expm1<T: FloatElement>(_ x: T) -> T { inLanes ? SleefLanes.expm1(x) : T.expMinusOne(x) }
     @inline(__always) func log1p<T: FloatElement>(_ x: T) -> T { inLanes ? SleefLanes.log1p(x) : T.log(onePlus: x) }
     @inline(__always) func tanh<T: FloatElement>(_ x: T) -> T { inLanes ? SleefLanes.tanh(x) : T.tanh(x) }
+    @inline(__always) func erf<T: FloatElement>(_ x: T) -> T { inLanes ? VectorisedErf.lane(x) : T.erf(x) }
 }
 
 /// A `VectorisedUnaryFunction` written once for both dtypes and both ops.

@@ -120,16 +120,17 @@ private struct GeluTanhGradF: VectorisedActivationGradient {
         return g * (leftDerivative + left * tanhDerivative * innerDerivative)
     }
 }
-/// GELU with erf as `scalar_gelu`: `x * 0.5 * (1 + erf(x * M_SQRT1_2))`.
-private struct GeluF: PointwiseFunction {
-    func apply<T: FloatElement>(_ x: T) -> T { x * T(0.5) * (1 + T.erf(x * T(geluErfScale))) }
+/// `GeluKernelImpl` with erf: `x * 0.5 * (1 + erf(x * M_SQRT1_2))`.
+private struct GeluErfF: VectorisedActivation {
+    func apply<T: FloatElement>(_ x: T, _ math: LaneMath) -> T { x * T(0.5) * (1 + math.erf(x * T(geluErfScale))) }
 }
-/// GELU's erf backward as its scalar op: `g * (cdf + x * pdf)`, unfused.
-private struct GeluGradF: PointwiseBinaryFunction {
-    func apply<T: FloatElement>(_ g: T, _ x: T) -> T {
-        let cdf = T(0.5) * (1 + T.erf(x * T(geluErfScale)))
-        let pdf = T(geluPdfScale) * T.exp(x * x * T(-0.5))
-        return g * (cdf + x * pdf)
+/// `GeluBackwardKernelImpl` with erf: `g * (cdf + x * pdf)`, the sum one fused multiply-add in
+/// the vector op and unfused in the scalar op, as PyTorch's build computes them (measured).
+private struct GeluErfGradF: VectorisedActivationGradient {
+    func apply<T: FloatElement>(_ g: T, _ x: T, _ math: LaneMath) -> T {
+        let cdf = T(0.5) * (1 + math.erf(x * T(geluErfScale)))
+        let pdf = T(geluPdfScale) * math.exp(x * x * T(-0.5))
+        return g * (math.inLanes ? cdf.addingProduct(x, pdf) : cdf + x * pdf)
     }
 }
 
@@ -282,13 +283,15 @@ extension Tensor {
         }
         try requireFloatingPoint("GeluKernelImpl")
         let tanhApproximation = approximate == "tanh"
-        let out = tanhApproximation ? mapVectorised(GeluTanhF(), self) : mapPointwise(GeluF(), self)
+        let out =
+            tanhApproximation
+            ? mapVectorised(GeluTanhF(), self)
+            : usesOneDNNGeluErf(self) ? oneDNNGeluErf(self) : mapVectorised(GeluErfF(), self)
         record("gelu", "GeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
-            [
-                tanhApproximation
-                    ? try mapActivationGradient(GeluTanhGradF(), ctx.grad, ctx.saved(0))
-                    : mapPointwise(GeluGradF(), ctx.grad, try ctx.saved(0))
-            ]
+            let saved = try ctx.saved(0)
+            if tanhApproximation { return [try mapActivationGradient(GeluTanhGradF(), ctx.grad, saved)] }
+            if usesOneDNNGeluErf(saved) { return [try oneDNNGeluErfBackward(ctx.grad, saved)] }
+            return [try mapActivationGradient(GeluErfGradF(), ctx.grad, saved)]
         }
         return out
     }
