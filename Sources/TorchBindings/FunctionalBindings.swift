@@ -19,6 +19,7 @@ enum FunctionalBindings {
         var m = InPlaceActivationBindings.members().merging(InterpolateBinding.members()) { _, new in new }
         m.merge(AdaptiveMaxPoolBindings.members()) { _, new in new }
         m.merge(FoldBindings.members()) { _, new in new }
+        m.merge(CTCLossBinding.functionalMembers()) { _, new in new }
         m["dropout"] = function("dropout") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout", args, interp)
             return .tensor(try Tensor.dropout(input, p: p, training: training, inPlace: inPlace))

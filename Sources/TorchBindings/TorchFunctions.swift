@@ -75,6 +75,7 @@ enum TorchFunctions {
         var m = MeshgridBinding.members().merging(TensordotBinding.members()) { _, new in new }
             .merging(TriangleIndicesBinding.members()) { _, new in new }
             .merging(EinsumBinding.members()) { _, new in new }
+            .merging(CTCLossBinding.torchMembers()) { _, new in new }
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
             .merging(TypePromotionBindings.members()) { _, new in new }

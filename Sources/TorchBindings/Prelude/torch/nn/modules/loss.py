@@ -208,6 +208,21 @@ class SoftMarginLoss(_Loss):
         return F.soft_margin_loss(input, target, reduction=self.reduction)
 
 
+class CTCLoss(_Loss):
+    r"""The Connectionist Temporal Classification loss between a continuous (unsegmented) time
+    series of log-probabilities and a target sequence."""
+
+    def __init__(self, blank=0, reduction="mean", zero_infinity=False):
+        super().__init__(reduction=reduction)
+        self.blank = blank
+        self.zero_infinity = zero_infinity
+
+    def forward(self, log_probs, targets, input_lengths, target_lengths):
+        return F.ctc_loss(
+            log_probs, targets, input_lengths, target_lengths, self.blank, self.reduction, self.zero_infinity
+        )
+
+
 class MultiLabelSoftMarginLoss(_WeightedLoss):
     r"""Multi-label one-versus-all loss based on max-entropy."""
 
