@@ -76,6 +76,7 @@ enum TorchFunctions {
             .merging(TriangleIndicesBinding.members()) { _, new in new }
             .merging(EinsumBinding.members()) { _, new in new }
             .merging(CTCLossBinding.torchMembers()) { _, new in new }
+            .merging(CompileBinding.members()) { _, new in new }
             .merging(BroadcastTensorsBinding.members()) { _, new in new }
             .merging(TypeInfoBindings.members()) { _, new in new }
             .merging(TypePromotionBindings.members()) { _, new in new }
