@@ -60,20 +60,32 @@ enum InPlaceActivationBindings {
         return values
     }
 
+    /// The wrappers functional.py also exports as an in-place function of their own
+    /// (`F.elu_(input, alpha)`, the `torch._C._nn` op itself; `hardtanh_` and `relu_` are bound elsewhere).
+    private static let inPlaceFunctions: Set = ["elu", "selu", "celu", "leaky_relu", "threshold"]
+
     /// The functions, by name.
     static func members() -> [String: Value] {
         var m = [String: Value]()
         for wrapper in wrappers {
             m[wrapper.name] = .object(BuiltinFunction(wrapper.name) { args, interp in try call(wrapper, args, interp) })
+            guard inPlaceFunctions.contains(wrapper.name) else { continue }
+            let name = wrapper.name + "_"
+            m[name] = .object(BuiltinFunction(name) { args, interp in try call(wrapper, args, interp, inPlaceAs: name) })
         }
         return m
     }
 
-    /// `F.X(input, *parameters, inplace=False)`.
-    private static func call(_ wrapper: Wrapper, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+    /// `F.X(input, *parameters, inplace=False)`, or with `inPlaceAs` the in-place function
+    /// `F.X_(input, *parameters)`.
+    private static func call(
+        _ wrapper: Wrapper, _ args: Arguments, _ interp: Interpreter, inPlaceAs inPlaceName: String? = nil
+    ) throws -> Value {
         let names = wrapper.parameters.map(\.name)
-        try args.check(wrapper.name, maxPositional: names.count + 2, allowed: ["input"] + names + ["inplace"])
-        let input = try interp.tensorValue(args.value(0, "input"), wrapper.name, "input")
+        let name = inPlaceName ?? wrapper.name
+        let flag = inPlaceName == nil ? ["inplace"] : []
+        try args.check(name, maxPositional: names.count + 1 + flag.count, allowed: ["input"] + names + flag)
+        let input = try interp.tensorValue(args.value(0, "input"), name, "input")
         let missing = wrapper.parameters.enumerated().filter { i, parameter in
             parameter.default == nil && args.value(i + 1, parameter.name) == nil
         }.map { "'\($0.element.name)'" }
@@ -84,10 +96,10 @@ enum InPlaceActivationBindings {
             )
         }
         let values = try wrapper.parameters.enumerated().map { i, parameter in
-            if let v = args.value(i + 1, parameter.name) { return try interp.doubleValue(v, wrapper.name, parameter.name) }
+            if let v = args.value(i + 1, parameter.name) { return try interp.doubleValue(v, name, parameter.name) }
             return parameter.default ?? .nan
         }
-        let inPlace = try interp.boolValue(args.value(names.count + 1, "inplace"), default: false)
+        let inPlace = try inPlaceName != nil || interp.boolValue(args.value(names.count + 1, "inplace"), default: false)
         return .tensor(try (inPlace ? wrapper.inPlace : wrapper.outOfPlace)(input, values))
     }
 }

@@ -1,5 +1,5 @@
 # The padding modules, after PyTorch's torch/nn/modules/padding.py: each calls F.pad with its
-# mode (circular padding is not supported by GradScope's F.pad yet).
+# mode.
 import torch.nn.functional as F
 from torch.nn.modules.module import Module
 
@@ -115,3 +115,45 @@ class ReplicationPad3d(_ReplicationPadNd):
     def __init__(self, padding):
         super().__init__()
         self.padding = _ntuple(padding, 6)
+
+
+class _CircularPadNd(Module):
+    def _check_input_dim(self, input):
+        raise NotImplementedError
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        return F.pad(input, self.padding, "circular")
+
+    def extra_repr(self):
+        return f"{self.padding}"
+
+
+class CircularPad1d(_CircularPadNd):
+    def __init__(self, padding):
+        super().__init__()
+        self.padding = _ntuple(padding, 2)
+
+    def _check_input_dim(self, input):
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class CircularPad2d(_CircularPadNd):
+    def __init__(self, padding):
+        super().__init__()
+        self.padding = _ntuple(padding, 4)
+
+    def _check_input_dim(self, input):
+        if input.dim() != 3 and input.dim() != 4:
+            raise ValueError(f"expected 3D or 4D input (got {input.dim()}D input)")
+
+
+class CircularPad3d(_CircularPadNd):
+    def __init__(self, padding):
+        super().__init__()
+        self.padding = _ntuple(padding, 6)
+
+    def _check_input_dim(self, input):
+        if input.dim() != 4 and input.dim() != 5:
+            raise ValueError(f"expected 4D or 5D input (got {input.dim()}D input)")
