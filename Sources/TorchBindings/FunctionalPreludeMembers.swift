@@ -2,7 +2,7 @@ import Python
 
 /// The `torch.nn.functional` functions the prelude writes in Python, as PyTorch's
 /// torch/nn/functional.py does (`multi_head_attention_forward`, `scaled_dot_product_attention`'s
-/// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`):
+/// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`, `affine_grid` and `grid_sample`'s checks):
 /// each runs its prelude module's source on first call.
 enum FunctionalPreludeMembers {
     /// The prelude module holding each function, by the function's name.
@@ -15,7 +15,9 @@ enum FunctionalPreludeMembers {
         "_in_projection_packed": "torch.nn._functional_attention",
         "_in_projection": "torch.nn._functional_attention",
         "embedding_bag": "torch.nn._functional_embedding_bag",
-        "rms_norm": "torch.nn._functional_normalization"
+        "rms_norm": "torch.nn._functional_normalization",
+        "affine_grid": "torch.nn._functional_grid",
+        "grid_sample": "torch.nn._functional_grid"
     ]
 
     /// One host function per name, calling the prelude's function of that name.
