@@ -9,22 +9,21 @@ enum GridSampleOps {
         OpDeclaration(
             "grid_sampler(Tensor input, Tensor grid, int interpolation_mode, int padding_mode, bool align_corners) -> Tensor",
             gradFn: "GridSampler2DBackward0", exposure: [.torch],
-            samples: samples,
-            forward: {
-                try $0.tensor("input").gridSampler(
-                    $0.tensor("grid"), interpolationMode: $0.int("interpolation_mode"),
-                    paddingMode: $0.int("padding_mode"), alignCorners: $0.bool("align_corners"))
-            }),
+            samples: samples, forward: { try sample($0, anyDimension: true) }),
         OpDeclaration(
             "grid_sampler_2d(Tensor input, Tensor grid, int interpolation_mode, int padding_mode, bool align_corners) -> Tensor",
             gradFn: "GridSampler2DBackward0", exposure: [.torch],
-            samples: samples,
-            forward: {
-                try $0.tensor("input").gridSampler2d(
-                    $0.tensor("grid"), interpolationMode: $0.int("interpolation_mode"),
-                    paddingMode: $0.int("padding_mode"), alignCorners: $0.bool("align_corners"))
-            })
+            samples: samples, forward: { try sample($0, anyDimension: false) })
     ]
+
+    /// `grid_sampler` (`anyDimension`) or `grid_sampler_2d` on bound arguments.
+    private static func sample(_ a: OpArguments, anyDimension: Bool) throws -> Tensor {
+        let (input, grid) = (try a.tensor("input"), try a.tensor("grid"))
+        let (mode, padding, align) = (try a.int("interpolation_mode"), try a.int("padding_mode"), try a.bool("align_corners"))
+        return anyDimension
+            ? try input.gridSampler(grid, interpolationMode: mode, paddingMode: padding, alignCorners: align)
+            : try input.gridSampler2d(grid, interpolationMode: mode, paddingMode: padding, alignCorners: align)
+    }
 
     /// Bilinear with reflection: the sampled grid values land away from pixel centres and borders,
     /// where the sampler's derivative jumps.

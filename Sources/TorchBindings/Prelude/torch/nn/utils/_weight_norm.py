@@ -7,6 +7,7 @@ import warnings
 
 import torch
 from torch.nn.parameter import Parameter, UninitializedParameter
+from torch.nn.utils._reparametrization_hooks import remove_reparametrization
 
 
 class WeightNorm:
@@ -73,10 +74,4 @@ def weight_norm(module, name="weight", dim=0):
 
 def remove_weight_norm(module, name="weight"):
     r"""Remove the weight normalization reparameterization from a module."""
-    for k, hook in module._forward_pre_hooks.items():
-        if isinstance(hook, WeightNorm) and hook.name == name:
-            hook.remove(module)
-            del module._forward_pre_hooks[k]
-            return module
-
-    raise ValueError(f"weight_norm of '{name}' not found in {module}")
+    return remove_reparametrization(module, name, WeightNorm, "weight_norm")
