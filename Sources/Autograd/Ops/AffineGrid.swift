@@ -74,8 +74,9 @@ extension Tensor {
 
     /// ATen's `make_base_grid_4D`/`make_base_grid_5D`, viewed as `[N, points, k + 1]`.
     private static func affineBaseGrid(batch: Int, spatial: [Int], alignCorners: Bool, dtype: DType) throws -> Tensor {
+        // Checked as ATen allocates it, `[N, (D,) H, W, k + 1]`, for its negative-size message.
+        try MemoryBudget.checkedNumel([batch] + spatial + [spatial.count + 1], allocating: dtype)
         let shape = [batch, spatial.reduce(1, *), spatial.count + 1]
-        try MemoryBudget.checkedNumel(shape, allocating: dtype)
         let storage = Storage.uninitialized(dtype, count: shape.reduce(1, *))
         dtype.dispatchFloat(AffineBaseGrid(batch: batch, spatial: spatial, alignCorners: alignCorners, storage: storage))
         return Tensor(storage: storage, shape: shape)

@@ -42,8 +42,9 @@ for theta, size in [
         F.affine_grid(theta, size, align_corners=False)
     except (ValueError, NotImplementedError, RuntimeError) as e:
         print(type(e).__name__, e)
-try:
-    torch.affine_grid_generator(torch.zeros(1, 2, 3), [1, 2, 3], False)
-except RuntimeError as e:
-    print(e)
+for size in [[1, 2, 3], [1, 1, -2, 3]]:
+    try:
+        torch.affine_grid_generator(torch.zeros(1, 2, 3), size, False)
+    except RuntimeError as e:
+        print(e)
 print(F.affine_grid(identity, [1, 1, 1, 2]).shape)
