@@ -1,7 +1,7 @@
 # F.grid_sample on the CPU, bilinear and nearest, zeros/border/reflection padding, align_corners
 # both ways: values and both gradients bit for bit (ATen's vectorized kernel: 16 float or 8 double
 # lanes per chunk, the input gradient scattered corner by corner per chunk), a grid that is not
-# contiguous (walked row by row), grid_fn names and saved attributes.
+# contiguous (walked row by row), grad_fn names and saved attributes.
 import torch
 import torch.nn.functional as F
 
