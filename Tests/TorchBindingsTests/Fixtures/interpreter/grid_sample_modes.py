@@ -1,5 +1,5 @@
 # F.grid_sample on the CPU, bilinear and nearest, zeros/border/reflection padding, align_corners
-# both ways: values and both gradients bit for bit (ATen's vectorized kernel: 16 float or 8 double
+# both ways: values and both gradients bit for bit (ATen's vectorized kernel: 8 float or 4 double
 # lanes per chunk, the input gradient scattered corner by corner per chunk), a grid that is not
 # contiguous (walked row by row), grad_fn names and saved attributes.
 import torch
