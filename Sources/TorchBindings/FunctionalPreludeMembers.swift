@@ -3,7 +3,7 @@ import Python
 /// The `torch.nn.functional` functions the prelude writes in Python, as PyTorch's
 /// torch/nn/functional.py does (`multi_head_attention_forward`, `scaled_dot_product_attention`'s
 /// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`,
-/// `gumbel_softmax`):
+/// `gumbel_softmax`, `affine_grid` and `grid_sample`'s checks):
 /// each runs its prelude module's source on first call.
 enum FunctionalPreludeMembers {
     /// The prelude module holding each function, by the function's name.
@@ -17,7 +17,9 @@ enum FunctionalPreludeMembers {
         "_in_projection": "torch.nn._functional_attention",
         "embedding_bag": "torch.nn._functional_embedding_bag",
         "rms_norm": "torch.nn._functional_normalization",
-        "gumbel_softmax": "torch.nn._functional_sampling"
+        "gumbel_softmax": "torch.nn._functional_sampling",
+        "affine_grid": "torch.nn._functional_grid",
+        "grid_sample": "torch.nn._functional_grid"
     ]
 
     /// One host function per name, calling the prelude's function of that name.

@@ -7,6 +7,7 @@
 # function: the prelude resolves a package's submodules before its namespace.
 import torch
 import torch.nn.functional as F
+from torch.nn.utils._reparametrization_hooks import remove_reparametrization
 
 
 def _normalize_into(input, out, eps):
@@ -124,11 +125,4 @@ def spectral_norm(module, name="weight", n_power_iterations=1, eps=1e-12, dim=No
 
 def remove_spectral_norm(module, name="weight"):
     r"""Remove the spectral normalization reparameterization from a module."""
-    for k, hook in module._forward_pre_hooks.items():
-        if isinstance(hook, SpectralNorm) and hook.name == name:
-            hook.remove(module)
-            del module._forward_pre_hooks[k]
-            break
-    else:
-        raise ValueError(f"spectral_norm of '{name}' not found in {module}")
-    return module
+    return remove_reparametrization(module, name, SpectralNorm, "spectral_norm")
