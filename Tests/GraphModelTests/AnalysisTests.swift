@@ -156,7 +156,7 @@ import Testing
     let marks = PathMarks(nodeCount: 5)
     func walk(limit: Int) -> [[Int]] {
         pathsToRoots(from: 3, roots: [0], limit: limit, marks: marks) { node, ups in
-            for up in above[node] ?? [] { ups.append((up, nil)) }
+            for up in above[node] ?? [] { ups.append((up, 0)) }
         }.map { $0.map(\.node) }
     }
     #expect(walk(limit: 1) == [[3, 1, 0]])

@@ -158,33 +158,38 @@ extension Graph {
 /// and iterative, each visiting a node at most once. A walk lists (node, the edge that led up to
 /// it) from `target` upwards; `ups` appends a node's (upper node, edge) pairs in the order to
 /// try. Roots and the nodes on the current walk are flagged in `marks`, whose flags it clears
-/// before returning, so a walk costs the nodes it visits and allocates nothing per node.
+/// before returning, and the walk's stack lives in buffers `marks` keeps for every walk, so a
+/// walk costs the nodes it visits and allocates nothing per node.
 func pathsToRoots(
     from target: Int, roots: [Int], limit: Int, marks: PathMarks,
-    ups: (Int, inout [(up: Int, edge: Int?)]) -> Void
+    ups: (Int, inout [(up: Int, edge: Int)]) -> Void
 ) -> [[(node: Int, via: Int?)]] {
     var walks: [[(node: Int, via: Int?)]] = []
-    // The candidates of every frame on the stack, each frame's a range at the end in stack order.
-    var candidates: [(up: Int, edge: Int?)] = []
-    var stack: [(node: Int, via: Int?, first: Int, next: Int, end: Int)] = []
-    func push(_ node: Int, _ via: Int?) {
+    // The candidates of every frame on the stack, each frame's a range at the end in stack
+    // order; both taken from `marks` (so uniquely held here) and handed back emptied.
+    marks.prepare()
+    var candidates = marks.candidates
+    var stack = marks.frames
+    marks.candidates = []
+    marks.frames = []
+    func push(_ node: Int, _ via: Int) {
         let first = candidates.count
         ups(node, &candidates)
-        stack.append((node, via, first, first, candidates.count))
+        stack.append(WalkFrame(node: node, via: via, next: first, end: candidates.count))
         marks.set(PathMarks.onPath, node)
     }
-    marks.prepare()
     for r in roots { marks.set(PathMarks.root, r) }
-    push(target, nil)
+    push(target, -1)
     while let top = stack.last, walks.count < limit {
         let isRoot = marks.has(PathMarks.root, top.node)
-        if top.next == top.first && (isRoot || top.first == top.end) && stack.count > 1 {
-            walks.append(stack.map { ($0.node, $0.via) })
+        let first = stack.count > 1 ? stack[stack.count - 2].end : 0
+        if top.next == first && (isRoot || first == top.end) && stack.count > 1 {
+            walks.append(stack.map { ($0.node, $0.via < 0 ? nil : $0.via) })
         }
         if isRoot || top.next >= top.end {
             marks.clear(PathMarks.onPath, top.node)
             stack.removeLast()
-            candidates.removeLast(candidates.count - top.first)
+            candidates.removeLast(candidates.count - first)
             continue
         }
         stack[stack.count - 1].next += 1
@@ -193,12 +198,26 @@ func pathsToRoots(
     }
     for frame in stack { marks.clear(PathMarks.onPath, frame.node) }
     for r in roots { marks.clear(PathMarks.root, r) }
+    candidates.removeAll(keepingCapacity: true)
+    stack.removeAll(keepingCapacity: true)
+    marks.candidates = candidates
+    marks.frames = stack
     return walks
 }
 
-/// Flags per node for `pathsToRoots`: one table for a graph, made on the first walk and shared
-/// by all its walks (each clears what it set), so that a walk's cost does not grow with the
-/// rest of the graph and a question that walks nothing allocates nothing.
+/// A node on the stack of `pathsToRoots`: the edge that led up to it (-1 for the walk's start),
+/// and its candidates: `next..<end` of the candidate buffer are still to try (they start where
+/// the frame below's end).
+struct WalkFrame {
+    let node: Int
+    let via: Int
+    var next: Int
+    let end: Int
+}
+
+/// Flags per node for `pathsToRoots`, and its stack: one table for a graph, made on the first
+/// walk and shared by all its walks (each clears what it set), so that a walk's cost does not
+/// grow with the rest of the graph and a question that walks nothing allocates nothing.
 /// The flags are read and written through a pointer (an array in a class checks that it is
 /// uniquely referenced at every write), each access checked against the node count.
 final class PathMarks {
@@ -206,17 +225,25 @@ final class PathMarks {
     static let root: UInt8 = 2
     private let nodeCount: Int
     private var flags: UnsafeMutablePointer<UInt8>?
+    /// The stack of `pathsToRoots` and its candidates, empty between walks: kept so that a walk
+    /// grows them only past the longest walk before it.
+    var candidates: [(up: Int, edge: Int)] = []
+    var frames: [WalkFrame] = []
 
     init(nodeCount: Int) { self.nodeCount = nodeCount }
 
     deinit { flags?.deallocate() }
 
-    /// Makes the table (all clear) if no walk has yet.
+    /// Makes the table (all clear) if no walk has yet, and room in the walk's buffers for a walk
+    /// through every node (a walk visits a node at most once; the room is only reserved, so a
+    /// short walk touches little of it).
     func prepare() {
         guard flags == nil else { return }
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: nodeCount)
         table.initialize(repeating: 0, count: nodeCount)
         flags = table
+        frames.reserveCapacity(nodeCount)
+        candidates.reserveCapacity(nodeCount)
     }
 
     @inline(__always) func has(_ flag: UInt8, _ node: Int) -> Bool { flags(of: node).pointee & flag != 0 }

@@ -13,9 +13,10 @@ final class ByteSink {
     private let digitPairs: UnsafeMutablePointer<UInt8> = ByteSink.makeDigitPairs()
     /// The digits `appendShortest` wrote last and the bits of their double: a recorded loop
     /// writes the same gradients and constants over and over, each formatted once in a row.
-    private let lastDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: DigitStream.capacity)
+    private let lastDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: ShortestDouble.room)
     private var lastDigitCount = 0
-    private var lastDoubleBits: UInt64?
+    /// (At first a NaN's bits, which no double written here has.)
+    private var lastDoubleBits = UInt64.max
 
     /// An empty buffer with room for `capacity` bytes (it grows by doubling).
     init(capacity: Int) {
@@ -156,15 +157,26 @@ final class ByteSink {
     func appendDecimals(_ values: some Sequence<Int>) {
         var first = true
         for n in values {
-            reserve(21)
-            var target = base + count
-            if !first {
-                target.pointee = UInt8(ascii: ",")
-                target += 1
-            }
+            appendListed(n, first: first)
             first = false
-            count = target + Self.writeDecimal(n, at: target, pairs: digitPairs) - base
         }
+    }
+
+    /// `appendDecimals` of a column of 32-bit ids, read in place (as a generic sequence of
+    /// converted ids, its reading cost more than the digits).
+    func appendDecimals(_ values: UnsafeBufferPointer<Int32>) {
+        for k in values.indices { appendListed(Int(values[k]), first: k == 0) }
+    }
+
+    /// Appends `n` as an element of `appendDecimals`' list, after a comma unless `first`.
+    @inline(__always) private func appendListed(_ n: Int, first: Bool) {
+        reserve(21)
+        var target = base + count
+        if !first {
+            target.pointee = UInt8(ascii: ",")
+            target += 1
+        }
+        count = target + Self.writeDecimal(n, at: target, pairs: digitPairs) - base
     }
 
     /// Writes the decimal digits of `n` (at most 20 bytes) at `target`; returns how many.
@@ -213,16 +225,10 @@ final class ByteSink {
         return digits
     }
 
-    /// Appends `d`'s shortest round-trip digits, those of `String(d)`.
+    /// Appends the text of `d` (finite), that of `String(d)` (see `ShortestDouble`).
     func appendShortest(_ d: Double) {
         if lastDoubleBits != d.bitPattern {
-            var stream = DigitStream(digits: lastDigits)
-            d.write(to: &stream)
-            guard stream.count <= DigitStream.capacity else {
-                lastDoubleBits = nil
-                return appendText(String(d))
-            }
-            lastDigitCount = stream.count
+            lastDigitCount = ShortestDouble.write(d, to: lastDigits)
             lastDoubleBits = d.bitPattern
         }
         append(UnsafeBufferPointer(start: lastDigits, count: lastDigitCount))
@@ -306,28 +312,5 @@ final class ByteSink {
         base.deallocate()
         base = moved
         capacity = larger
-    }
-}
-
-/// A buffer of `capacity` bytes as a text stream: `Double.write(to:)` hands its digits to
-/// `_writeASCII` as bytes, where `String(d)` would allocate a string for any number longer
-/// than 15 characters. `count` past `capacity` means the text did not fit (nothing is written
-/// past the end).
-private struct DigitStream: TextOutputStream {
-    /// More than the longest shortest form of a double (24 bytes, `-2.2250738585072014e-308`).
-    static let capacity = 32
-    let digits: UnsafeMutablePointer<UInt8>
-    var count = 0
-
-    mutating func write(_ string: String) {
-        var string = string
-        string.withUTF8 { _writeASCII($0) }
-    }
-
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-        if let source = buffer.baseAddress, count + buffer.count <= Self.capacity {
-            (digits + count).initialize(from: source, count: buffer.count)
-        }
-        count += buffer.count
     }
 }

@@ -130,7 +130,8 @@ package struct JSONWriter {
             sink.append("\"nan\"")
         } else if d.isInfinite {
             sink.append(d < 0 ? "\"-inf\"" : "\"inf\"")
-        } else if d == d.rounded() && abs(d) < 1e15 {
+        } else if abs(d) < 1e15 && d == Double(Int(d)) {
+            // Integral (`Int(d)` drops a fraction; cheaper than `rounded()`, a call into libm).
             integer(Int(d))
         } else {
             sink.appendShortest(d)
@@ -169,7 +170,7 @@ package struct JSONWriter {
     @inline(__always) mutating func field(_ name: StaticString, _ v: ArraySlice<Int32>) {
         key(name)
         beginArray()
-        sink.appendDecimals(v.lazy.map { Int($0) })
+        v.withUnsafeBufferPointer { sink.appendDecimals($0) }
         endArray()
     }
 
