@@ -299,14 +299,10 @@ public final class Recorder {
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
         var variable: Int? = nil
-        let nameID: UInt32
+        let nameID = recordedNameID(of: node)
         // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
         if type(of: node) == AccumulateGrad.self {
-            let acc = unsafeDowncast(node, to: AccumulateGrad.self)
-            nameID = graph.nodes.internName("AccumulateGrad")
-            variable = acc.variable.map { sight($0) }
-        } else {
-            nameID = recordedNameID(of: node)
+            variable = unsafeDowncast(node, to: AccumulateGrad.self).variable.map { sight($0) }
         }
         // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
