@@ -60,7 +60,7 @@ extension Tensor {
     @discardableResult
     public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: .fillBackward2) }
 
-    /// Fills with `value` in place, reporting the op as `op` with a grad_fn named `node` (the
+    /// Fills with `value` in place, reporting the op as `op` with grad_fn `node` (the
     /// op first, then the version bump that makes it in place, as for the other in-place ops).
     private func fill(_ value: Double, op: String, node: NodeKind) throws -> Tensor {
         try checkInPlace()
