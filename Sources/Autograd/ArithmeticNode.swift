@@ -44,7 +44,7 @@ final class ArithmeticNode: Node {
         self.otherShape = otherShape
         self.alpha = alpha
         let nodeKind = kind.nodeKind
-        super.init(name: nodeKind.name, kindID: nodeKind.id, nextEdges: nextEdges)
+        super.init(kind: nodeKind, nextEdges: nextEdges)
     }
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {

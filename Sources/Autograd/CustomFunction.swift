@@ -38,6 +38,21 @@ public final class FunctionContext {
     }
 }
 
+/// A custom Function class as its nodes are recorded: its name and the kind of its
+/// `<name>Backward` nodes. Make one per class and reuse it (the torch bindings keep one with
+/// each Python class): each made is a kind of its own, which an observer files separately.
+public final class FunctionClass: Sendable {
+    /// The Function's class name, e.g. `Foo`; it names the forward op.
+    public let name: String
+    /// The kind of the class's nodes, `<name>Backward`.
+    let nodeKind: NodeKind
+
+    public init(name: String) {
+        self.name = name
+        nodeKind = NodeKind("\(name)Backward")
+    }
+}
+
 /// Custom Functions (`class Foo(torch.autograd.Function)` with `Foo.apply(...)`).
 public enum CustomFunction {
     /// Runs `forward` without recording, then gives its outputs a `<name>Backward` node whose
@@ -45,12 +60,12 @@ public enum CustomFunction {
     /// gradient (or nil) per forward argument.
     ///
     /// - Parameters:
-    ///   - name: the Function's class name; its node is called `<name>Backward`.
+    ///   - function: the Function's class; its node is called `<name>Backward`.
     ///   - arguments: the forward arguments, nil where an argument is not a tensor.
     ///   - forward: computes the outputs from the context (which holds what it saves).
     ///   - backward: maps the context and one gradient per output to one gradient per argument.
     public static func apply(
-        name: String, arguments: [Tensor?],
+        _ function: FunctionClass, arguments: [Tensor?],
         forward: (FunctionContext) throws -> [Tensor],
         backward: @escaping (FunctionContext, [Tensor]) throws -> [Tensor?]
     ) throws -> [Tensor] {
@@ -58,7 +73,7 @@ public enum CustomFunction {
         let ctx = FunctionContext(needsInputGrad: needs)
         let outputs = try GradMode.noGrad { try forward(ctx) }
         let tensorArgs = arguments.indices.filter { arguments[$0] != nil }
-        let nodeName = "\(name)Backward"
+        let name = function.name
         guard GradMode.isEnabled, needs.contains(true) else {
             if let observer = Observation.observer {
                 observer.opExecuted(
@@ -71,14 +86,14 @@ public enum CustomFunction {
         let argumentCount = arguments.count
         // The engine checks the count against the edges; check against all arguments here.
         let node = FormulaNode(
-            name: nodeName, nextEdges: tensorArgs.map { arguments[$0]!.gradientEdge },
+            kind: function.nodeKind, nextEdges: tensorArgs.map { arguments[$0]!.gradientEdge },
             numOutputs: outputs.count
         ) { bctx in
             let grads = try backward(ctx, bctx.grads)
             guard grads.count == argumentCount else {
                 throw TorchError.runtime(
                     AutogradMessages.wrongGradientCount(
-                        nodeName, expected: argumentCount, got: grads.count))
+                        function.nodeKind.name, expected: argumentCount, got: grads.count))
             }
             return tensorArgs.map { grads[$0] }
         }

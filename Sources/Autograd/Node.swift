@@ -18,10 +18,12 @@ struct RegisteredHook {
 /// A backward function (PyTorch's `grad_fn` objects): the saved tensors of one forward op and
 /// the formula that maps output gradients to input gradients.
 public class Node {
+    /// The grad_fn class the node was made as.
+    public let nodeKind: NodeKind
     /// PyTorch's class name, e.g. `MulBackward0`.
-    public let name: String
-    /// The id of the `NodeKind` the node was made as, -1 for a node given only its name.
-    public let kindID: Int
+    public var name: String { nodeKind.name }
+    /// The id of the `NodeKind` the node was made as.
+    public var kindID: Int { nodeKind.id }
     /// One entry per differentiable forward input, in input order; nil where the input needs no grad.
     public internal(set) var nextEdges: [Edge?]
     /// Creation order; the engine runs newer nodes first (AccumulateGrad nodes run first of all).
@@ -48,9 +50,8 @@ public class Node {
     var engineMark = EngineMark()
     var retainGradTargets: [(outputNr: Int, tensor: WeakTensor)] = []
 
-    init(name: String, kindID: Int = -1, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
-        self.name = name
-        self.kindID = kindID
+    init(kind: NodeKind, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
+        nodeKind = kind
         self.nextEdges = nextEdges
         self.numOutputs = numOutputs
         id = NodeSequence.next()
@@ -169,9 +170,9 @@ final class FormulaNode: Node {
     typealias Formula = (BackwardContext) throws -> [Tensor?]
     let formula: Formula
 
-    init(name: String, nextEdges: [Edge?], numOutputs: Int, formula: @escaping Formula) {
+    init(kind: NodeKind, nextEdges: [Edge?], numOutputs: Int, formula: @escaping Formula) {
         self.formula = formula
-        super.init(name: name, nextEdges: nextEdges, numOutputs: numOutputs)
+        super.init(kind: kind, nextEdges: nextEdges, numOutputs: numOutputs)
     }
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
@@ -200,9 +201,11 @@ public final class AccumulateGrad: Node {
     /// The leaf this node accumulates into (nil once the leaf is gone).
     public private(set) weak var variable: Tensor?
 
+    private static let nodeKind = NodeKind("torch::autograd::AccumulateGrad")
+
     init(variable: Tensor) {
         self.variable = variable
-        super.init(name: "torch::autograd::AccumulateGrad", nextEdges: [], sequenceNr: Int.max)
+        super.init(kind: Self.nodeKind, nextEdges: [], sequenceNr: Int.max)
     }
 
     override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {

@@ -25,7 +25,7 @@ struct SaveSlotPair: RandomAccessCollection {
 ///
 /// - Parameters:
 ///   - op: PyTorch's forward op name, for the graph model.
-///   - backward: the grad_fn class name, e.g. `MulBackward0`.
+///   - backward: the grad_fn class, e.g. `.mulBackward0` (PyTorch's `MulBackward0`).
 ///   - inputs: the differentiable inputs, in PyTorch's input order (nil for absent ones).
 ///   - observed: every tensor input in PyTorch's schema order, for the observer, when the op
 ///     also reads tensors it is not differentiable in (`nll_loss`'s target, `gather`'s index);
@@ -37,7 +37,7 @@ struct SaveSlotPair: RandomAccessCollection {
 /// no_grad) it returns before building any of its arguments.
 @inline(__always)
 func record(
-    _ op: String, _ backward: String, inputs makeInputs: @autoclosure () -> [Tensor?],
+    _ op: String, _ backward: NodeKind, inputs makeInputs: @autoclosure () -> [Tensor?],
     outputs makeOutputs: @autoclosure () -> [Tensor],
     observed: @autoclosure () -> [Tensor?]? = nil,
     saving: @autoclosure () -> [SaveSlot] = [],
@@ -69,13 +69,13 @@ func record(
 /// under no_grad the op allocates nothing for recording).
 @inline(__always)
 func record(
-    _ op: String, _ backward: String, _ a: Tensor, _ b: Tensor, output: Tensor,
+    _ op: String, _ backward: NodeKind, _ a: Tensor, _ b: Tensor, output: Tensor,
     saving: @autoclosure () -> SaveSlotPair? = nil,
     keeping: @autoclosure () -> [(name: String, value: SavedValue)] = [],
     formula: @autoclosure () -> FormulaNode.Formula
 ) {
     record(op, a, b, output: output, saving: saving(), keeping: keeping()) { edges in
-        FormulaNode(name: backward, nextEdges: edges, numOutputs: 1, formula: formula())
+        FormulaNode(kind: backward, nextEdges: edges, numOutputs: 1, formula: formula())
     }
 }
 
@@ -114,10 +114,10 @@ func record(
 /// `outputs`, keeping the tensors `saving` names (through the innermost saved-tensor hooks)
 /// and the values `keeping` gives.
 private func formulaNode<Outputs: RandomAccessCollection<Tensor>>(
-    _ backward: String, edges: [Edge?], outputs: Outputs, saving: () -> [SaveSlot],
+    _ backward: NodeKind, edges: [Edge?], outputs: Outputs, saving: () -> [SaveSlot],
     keeping: () -> [(name: String, value: SavedValue)], state: ThreadState, formula: @escaping FormulaNode.Formula
 ) -> FormulaNode where Outputs.Index == Int {
-    let n = FormulaNode(name: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
+    let n = FormulaNode(kind: backward, nextEdges: edges, numOutputs: outputs.count, formula: formula)
     attach(n, outputs: outputs)
     let slots = saving()
     if !slots.isEmpty { keep(slots, in: n, outputs: outputs, state: state) }

@@ -21,14 +21,14 @@ struct SetItemAssignment {
 
         /// The grad_fn PyTorch gives a written tensor that is not a view (a written view's
         /// base gets CopySlices).
-        var nodeName: String {
+        var nodeKind: NodeKind {
             switch self {
-            case .fill: "FillBackward2"
-            case .fillTensor: "FillBackward3"
-            case .copy: "CopyBackwards"
-            case .maskedFill: "MaskedFillBackward0"
-            case .indexFill: "IndexFillBackward0"
-            case .indexPut: "IndexPutBackward0"
+            case .fill: .fillBackward2
+            case .fillTensor: .fillBackward3
+            case .copy: .copyBackwards
+            case .maskedFill: .maskedFillBackward0
+            case .indexFill: .indexFillBackward0
+            case .indexPut: .indexPutBackward0
             }
         }
     }
@@ -95,4 +95,11 @@ extension [TensorIndex] {
             return t
         }
     }
+}
+
+extension NodeKind {
+    static let copyBackwards = NodeKind("CopyBackwards")
+    static let fillBackward2 = NodeKind("FillBackward2")
+    static let fillBackward3 = NodeKind("FillBackward3")
+    static let indexPutBackward0 = NodeKind("IndexPutBackward0")
 }

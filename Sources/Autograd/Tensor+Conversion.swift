@@ -10,7 +10,7 @@ extension Tensor {
                 storage: dt == dtype ? source.freshContiguousStorage() : source.contiguousStorage(as: dt), shape: shape)
         }
         let src = dtype
-        record("to", "ToCopyBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
+        record("to", .toCopyBackward0, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.to(src)] }
         return out
     }
 
@@ -47,7 +47,11 @@ extension Tensor {
         let out = inIteratorLayout([self], shape: shape) { operands, shape in
             Tensor(storage: operands[0].freshContiguousStorage(), shape: shape)
         }
-        record("clone", "CloneBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        record("clone", .cloneBackward0, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
         return out
     }
+}
+
+extension NodeKind {
+    static let toCopyBackward0 = NodeKind("ToCopyBackward0")
 }

@@ -54,15 +54,15 @@ extension Tensor {
 
     /// `zero_()` (recorded as `zero_` with PyTorch's `ZeroBackward0`).
     @discardableResult
-    public func zero_() throws -> Tensor { try fill(0, op: "zero_", node: "ZeroBackward0") }
+    public func zero_() throws -> Tensor { try fill(0, op: "zero_", node: .zeroBackward0) }
 
     /// `fill_(value)` (PyTorch's `fill_.Scalar`, whose node is FillBackward2).
     @discardableResult
-    public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: "FillBackward2") }
+    public func fill_(_ value: Double) throws -> Tensor { try fill(value, op: "fill_", node: .fillBackward2) }
 
-    /// Fills with `value` in place, reporting the op as `op` with a grad_fn named `node` (the
+    /// Fills with `value` in place, reporting the op as `op` with grad_fn `node` (the
     /// op first, then the version bump that makes it in place, as for the other in-place ops).
-    private func fill(_ value: Double, op: String, node: String) throws -> Tensor {
+    private func fill(_ value: Double, op: String, node: NodeKind) throws -> Tensor {
         try checkInPlace()
         fillUnchecked(value)
         if requiresGrad && GradMode.isEnabled {
@@ -81,7 +81,7 @@ extension Tensor {
             // the conversion and broadcast happen inside PyTorch's one copy_ kernel
             let out = try Observation.hidden { try src.to(dtype).expand(shape).materialized() }
             let srcShape = src.shape
-            record("copy_", "CopyBackwards", inputs: [self, src], outputs: [out]) { ctx in
+            record("copy_", .copyBackwards, inputs: [self, src], outputs: [out]) { ctx in
                 [
                     ctx.needsGrad(0) ? try ctx.grad.mulScalar(0) : nil,
                     ctx.needsGrad(1) ? try ctx.grad.sumTo(srcShape) : nil
@@ -122,4 +122,8 @@ private struct ScatterVisitor: ElementVisitor {
             i += 1
         }
     }
+}
+
+extension NodeKind {
+    static let zeroBackward0 = NodeKind("ZeroBackward0")
 }

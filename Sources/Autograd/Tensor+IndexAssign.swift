@@ -94,7 +94,7 @@ extension Tensor {
         let readsValue = value != nil
         let inputs = [root] + (value.map { [$0] } ?? [])
         let node = FormulaNode(
-            name: viewWritten ? "CopySlices" : op.nodeName, nextEdges: inputs.map(\.gradientEdge), numOutputs: 1
+            kind: viewWritten ? .copySlices : op.nodeKind, nextEdges: inputs.map(\.gradientEdge), numOutputs: 1
         ) { ctx in
             var selfGrad: Tensor? = nil
             if ctx.needsGrad(0) {
@@ -120,7 +120,7 @@ extension Tensor {
             let ownPositions = try root.flatPositions(ofStorageOffsets: own)
             // autograd's regenerated view of the written base: no op of the user's graph
             Observation.hidden {
-                record("as_strided", "AsStridedBackward0", inputs: [root], outputs: [self]) { ctx in
+                record("as_strided", .asStridedBackward0, inputs: [root], outputs: [self]) { ctx in
                     [ctx.grad.scatterAddFlat(ownPositions, into: rootShape)]
                 }
             }
@@ -143,4 +143,9 @@ extension Tensor {
             return p
         }
     }
+}
+
+extension NodeKind {
+    static let asStridedBackward0 = NodeKind("AsStridedBackward0")
+    static let copySlices = NodeKind("CopySlices")
 }

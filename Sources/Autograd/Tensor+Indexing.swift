@@ -218,7 +218,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: plan.shape)
         let inputShape = shape
         record(
-            "index", "IndexBackward0", inputs: [self], outputs: [result],
+            "index", .indexBackward0, inputs: [self], outputs: [result],
             saving: indices.map { .input("indices", $0) }
         ) { ctx in
             let saved = try (0..<dims.count).map { try ctx.saved($0) }

@@ -299,14 +299,10 @@ public final class Recorder {
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
         var variable: Int? = nil
-        let nameID: UInt32
+        let nameID = recordedNameID(of: node)
         // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
         if type(of: node) == AccumulateGrad.self {
-            let acc = unsafeDowncast(node, to: AccumulateGrad.self)
-            nameID = graph.nodes.internName("AccumulateGrad")
-            variable = acc.variable.map { sight($0) }
-        } else {
-            nameID = recordedNameID(of: node)
+            variable = unsafeDowncast(node, to: AccumulateGrad.self).variable.map { sight($0) }
         }
         // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
         graph.nodes.append(
@@ -337,10 +333,10 @@ public final class Recorder {
     }
 
     /// The id in the node table's name pool of the class name `node` is recorded under: found by
-    /// its kind's id when it has one (no name hashed or compared), interned by name otherwise.
+    /// its kind's id (no name hashed or compared), the name interned once per kind.
     private func recordedNameID(of node: Node) -> UInt32 {
         let kind = node.kindID
-        if kind >= 0, kind < kindNameIDs.count, kindNameIDs[kind] != 0 { return kindNameIDs[kind] - 1 }
+        if kind < kindNameIDs.count, kindNameIDs[kind] != 0 { return kindNameIDs[kind] - 1 }
         var name = node.name
         if name.withUTF8({ $0.contains(UInt8(ascii: ":")) }), name.contains("::"), let last = name.split(separator: ":").last {
             // The byte check first: `contains("::")` is Foundation's string search, which cost
@@ -349,10 +345,8 @@ public final class Recorder {
             name = String(last)
         }
         let nameID = graph.nodes.internName(name)
-        if kind >= 0 {
-            if kind >= kindNameIDs.count { kindNameIDs += repeatElement(0, count: kind + 1 - kindNameIDs.count) }
-            kindNameIDs[kind] = nameID + 1
-        }
+        if kind >= kindNameIDs.count { kindNameIDs += repeatElement(0, count: kind + 1 - kindNameIDs.count) }
+        kindNameIDs[kind] = nameID + 1
         return nameID
     }
 

@@ -11,6 +11,9 @@ package final class UserClass: PyObject {
     private(set) var mro: [UserClass] = []
     /// For an exception class (one derived from a builtin exception class): that builtin class.
     let exceptionBase: ExceptionClass?
+    /// An object the host keeps with the class (the torch bindings keep a custom Function's
+    /// recorded class there, so its nodes share one kind).
+    package var hostData: AnyObject?
 
     init(name: String, module: String = "__main__", bases: [Value], attributes: [String: Value]) throws {
         self.name = name

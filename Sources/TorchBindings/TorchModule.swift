@@ -66,8 +66,10 @@ extension Interpreter {
         var returnedTuple = false
         torchObserver?.functionCallEntered(line: scriptLine)
         defer { torchObserver?.functionCallExited() }
+        let function = cls.hostData as? FunctionClass ?? FunctionClass(name: cls.name)
+        cls.hostData = function
         let outputs = try CustomFunction.apply(
-            name: cls.name, arguments: tensors,
+            function, arguments: tensors,
             forward: { ctx in
                 let c = FunctionCtxObject(ctx)
                 ctxObject = c

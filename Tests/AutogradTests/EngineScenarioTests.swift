@@ -141,7 +141,7 @@ struct EngineScenarioTests {
         let a = try leaf([-1, 0, 2])
         let b = try leaf([-1, 0, 2])
         let out = try CustomFunction.apply(
-            name: "Sigmoid", arguments: [a],
+            FunctionClass(name: "Sigmoid"), arguments: [a],
             forward: { ctx in
                 let o = try 1.0 / (1.0 + a.neg().exp())
                 ctx.saveForBackward([o])
@@ -161,7 +161,7 @@ struct EngineScenarioTests {
         let a = try leaf([1])
         let b = try leaf([2])
         let out = try CustomFunction.apply(
-            name: "Foo", arguments: [a, b], forward: { _ in [try a * b] },
+            FunctionClass(name: "Foo"), arguments: [a, b], forward: { _ in [try a * b] },
             backward: { _, g in [g[0]] })[0]
         #expect(throws: TorchError.runtime(AutogradMessages.wrongGradientCount("FooBackward", expected: 2, got: 1))) {
             try out.backward()

@@ -186,7 +186,7 @@ import Testing
         let c = try s.bind(4, "c") { try x * 4 }
         _ = try s.bind(5, "out") {
             try CustomFunction.apply(
-                name: "Foo", arguments: [a, b, c],
+                FunctionClass(name: "Foo"), arguments: [a, b, c],
                 forward: { ctx in
                     ctx.saveForBackward([a, b, a, c, b])
                     return [try a + b]

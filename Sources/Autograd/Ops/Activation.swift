@@ -204,7 +204,7 @@ extension Tensor {
         try requireFloatingPoint("leaky_relu_cpu")
         let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
         record(
-            "leaky_relu", "LeakyReluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            "leaky_relu", .leakyReluBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)],
             keeping: [("negative_slope", .scalar(.double(negativeSlope)))]
         ) { ctx in
             [mapPointwise(LeakyReluGradF(slope: negativeSlope), ctx.grad, try ctx.saved(0))]
@@ -219,7 +219,7 @@ extension Tensor {
         try inPlaceMath("leaky_relu_") {
             try requireFloatingPoint("leaky_relu_cpu")
             let out = mapPointwise(LeakyReluF(slope: negativeSlope), self)
-            record("leaky_relu_", "LeakyReluBackward1", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+            record("leaky_relu_", .leakyReluBackward1, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
                 guard negativeSlope >= 0 else {
                     throw TorchError.runtime(
                         "In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope"
@@ -236,7 +236,7 @@ extension Tensor {
     public func elu(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
         try requireFloatingPoint("elu_cpu")
         let out = mapVectorised(EluF(alpha: alpha, scale: scale, inputScale: inputScale), self)
-        record("elu", "EluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("elu", .eluBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [
                 try mapActivationGradient(
                     EluGradF(alpha: alpha, scale: scale, inputScale: inputScale, isResult: false),
@@ -254,13 +254,13 @@ extension Tensor {
     /// `F.elu_(self, alpha)` (EluBackward1, saves result).
     @discardableResult
     public func elu_(alpha: Double = 1, scale: Double = 1, inputScale: Double = 1) throws -> Tensor {
-        try eluInPlace(alpha: alpha, scale: scale, inputScale: inputScale, op: "elu_", gradFn: "EluBackward1")
+        try eluInPlace(alpha: alpha, scale: scale, inputScale: inputScale, op: "elu_", gradFn: .eluBackward1)
     }
 
     /// elu_'s kernel and result-based backward, recorded as `op` with grad_fn `gradFn` (celu_ is
     /// elu_ under another name, its backward with its own input scale `gradInputScale`).
     func eluInPlace(
-        alpha: Double, scale: Double, inputScale: Double, gradInputScale: Double? = nil, op: String, gradFn: String
+        alpha: Double, scale: Double, inputScale: Double, gradInputScale: Double? = nil, op: String, gradFn: NodeKind
     ) throws -> Tensor {
         try inPlaceMath(op) {
             try requireFloatingPoint("elu_cpu")
@@ -287,7 +287,7 @@ extension Tensor {
             tanhApproximation
             ? mapVectorised(GeluTanhF(), self)
             : usesOneDNNGeluErf(self) ? oneDNNGeluErf(self) : mapVectorised(GeluErfF(), self)
-        record("gelu", "GeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("gelu", .geluBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let saved = try ctx.saved(0)
             if tanhApproximation { return [try mapActivationGradient(GeluTanhGradF(), ctx.grad, saved)] }
             if usesOneDNNGeluErf(saved) { return [try oneDNNGeluErfBackward(ctx.grad, saved)] }
@@ -300,7 +300,7 @@ extension Tensor {
     public func silu() throws -> Tensor {
         try requireFloatingPoint("silu_cpu")
         let out = mapVectorised(SiluF(), self)
-        record("silu", "SiluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("silu", .siluBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try mapActivationGradient(SiluGradF(), ctx.grad, ctx.saved(0))]
         }
         return out
@@ -315,7 +315,7 @@ extension Tensor {
     public func softplus(beta: Double = 1, threshold: Double = 20) throws -> Tensor {
         try requireFloatingPoint("softplus_cpu")
         let out = mapVectorised(SoftplusF(beta: beta, threshold: threshold), self)
-        record("softplus", "SoftplusBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("softplus", .softplusBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try mapActivationGradient(SoftplusGradF(beta: beta, threshold: threshold), ctx.grad, ctx.saved(0))]
         }
         return out
@@ -325,7 +325,7 @@ extension Tensor {
     public func hardtanh(min low: Double = -1, max high: Double = 1) throws -> Tensor {
         try requireFloatingPoint("hardtanh_cpu")
         let out = mapPointwise(HardtanhF(low: low, high: high), self)
-        record("hardtanh", "HardtanhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("hardtanh", .hardtanhBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [mapPointwise(HardtanhGradF(low: low, high: high), ctx.grad, try ctx.saved(0))]
         }
         return out
@@ -343,11 +343,23 @@ extension Tensor {
         try requireFloatingPoint("log_sigmoid_cpu")
         let out = mapPointwise(LogSigmoidF(), self)
         record(
-            "log_sigmoid_forward", "LogSigmoidBackward0", inputs: [self], outputs: [out],
+            "log_sigmoid_forward", .logSigmoidBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .input("buffer", mapPointwise(LogSigmoidBufferF(), self))]
         ) { ctx in
             [mapPointwise(LogSigmoidGradF(), ctx.grad, try ctx.saved(0))]
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let eluBackward0 = NodeKind("EluBackward0")
+    static let eluBackward1 = NodeKind("EluBackward1")
+    static let geluBackward0 = NodeKind("GeluBackward0")
+    static let hardtanhBackward0 = NodeKind("HardtanhBackward0")
+    static let leakyReluBackward0 = NodeKind("LeakyReluBackward0")
+    static let leakyReluBackward1 = NodeKind("LeakyReluBackward1")
+    static let logSigmoidBackward0 = NodeKind("LogSigmoidBackward0")
+    static let siluBackward0 = NodeKind("SiluBackward0")
+    static let softplusBackward0 = NodeKind("SoftplusBackward0")
 }

@@ -97,7 +97,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: outShape)
         let indices = Tensor(storage: indexStorage, shape: outShape)
         recordMaxPooling(
-            "adaptive_max_pool2d", "AdaptiveMaxPool2DBackward0", result: result, indices: indices, planes: planes,
+            "adaptive_max_pool2d", .adaptiveMaxPool2DBackward0, result: result, indices: indices, planes: planes,
             inPlane: inH * inW, outPlane: outH * outW)
         return (result, indices)
     }
@@ -130,4 +130,8 @@ extension Tensor {
         }
         return outputSize[0]
     }
+}
+
+extension NodeKind {
+    static let adaptiveMaxPool2DBackward0 = NodeKind("AdaptiveMaxPool2DBackward0")
 }

@@ -60,7 +60,7 @@ extension Tensor {
             try base.bmm(transpose(1, 2)).view([size[0]] + spatial + [spatial.count])
         }
         record(
-            "affine_grid_generator", "AffineGridGeneratorBackward0", inputs: [self], outputs: [grid],
+            "affine_grid_generator", .affineGridGeneratorBackward0, inputs: [self], outputs: [grid],
             keeping: [("align_corners", .bool(alignCorners)), ("size", .ints(size))]
         ) { ctx in
             let base = try Tensor.affineBaseGrid(
@@ -81,4 +81,8 @@ extension Tensor {
         dtype.dispatchFloat(AffineBaseGrid(batch: batch, spatial: spatial, alignCorners: alignCorners, storage: storage))
         return Tensor(storage: storage, shape: shape)
     }
+}
+
+extension NodeKind {
+    static let affineGridGeneratorBackward0 = NodeKind("AffineGridGeneratorBackward0")
 }

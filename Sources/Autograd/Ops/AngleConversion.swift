@@ -17,7 +17,7 @@ enum AngleConversionOps {
 extension Tensor {
     /// `self * factor` in the result's float dtype, recorded as `op` whose backward multiplies
     /// the gradient by the same factor (`deg2rad_backward`, `rad2deg_backward`).
-    private func scaledAngle(_ op: String, _ backward: String, factor: Double) throws -> Tensor {
+    private func scaledAngle(_ op: String, _ backward: NodeKind, factor: Double) throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(MulF.self, self, Tensor.scalar(factor, dtype: dt), dtype: dt)
         record(op, backward, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.mulScalar(factor)] }
@@ -26,12 +26,12 @@ extension Tensor {
 
     /// Degrees to radians (Deg2RadBackward0).
     public func deg2rad() throws -> Tensor {
-        try scaledAngle("deg2rad", "Deg2RadBackward0", factor: 0.017_453_292_519_943_295_769_236_907_684_886)
+        try scaledAngle("deg2rad", .deg2RadBackward0, factor: 0.017_453_292_519_943_295_769_236_907_684_886)
     }
 
     /// Radians to degrees (Rad2DegBackward0).
     public func rad2deg() throws -> Tensor {
-        try scaledAngle("rad2deg", "Rad2DegBackward0", factor: 57.295_779_513_082_320_876_798_154_814_105)
+        try scaledAngle("rad2deg", .rad2DegBackward0, factor: 57.295_779_513_082_320_876_798_154_814_105)
     }
 
     /// `deg2rad_()`.
@@ -41,4 +41,9 @@ extension Tensor {
     /// `rad2deg_()`.
     @discardableResult
     public func rad2deg_() throws -> Tensor { try inPlaceMath("rad2deg_") { try rad2deg() } }
+}
+
+extension NodeKind {
+    static let deg2RadBackward0 = NodeKind("Deg2RadBackward0")
+    static let rad2DegBackward0 = NodeKind("Rad2DegBackward0")
 }

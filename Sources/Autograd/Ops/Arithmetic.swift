@@ -165,7 +165,7 @@ extension Tensor {
     public func rsub(_ number: ScalarValue) throws -> Tensor {
         let (dt, o) = promote(.scalar(number))
         let out = try mapBinary(SubF.self, o, self, dtype: dt)
-        record("rsub", "RsubBackward1", inputs: [self], outputs: [out], keeping: unitAlpha) { ctx in
+        record("rsub", .rsubBackward1, inputs: [self], outputs: [out], keeping: unitAlpha) { ctx in
             [try ctx.grad.neg()]
         }
         return out
@@ -189,7 +189,7 @@ extension Tensor {
     func mulScalar(_ s: Double) throws -> Tensor {
         let dt = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(MulF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
-        record("mul", "MulBackward1", inputs: [self], outputs: [out]) { ctx in
+        record("mul", .mulBackward1, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.mulScalar(s)]
         }
         return out
@@ -200,16 +200,16 @@ extension Tensor {
     func addScalar(_ s: Double) throws -> Tensor {
         let dt = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(AddF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
-        record("add", "AddBackward1", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        record("add", .addBackward1, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
         return out
     }
 
     /// True division (`torch.div`); integer operands give float32.
-    public func div(_ other: Operand) throws -> Tensor { try divided(by: other, node: "DivBackward0") }
+    public func div(_ other: Operand) throws -> Tensor { try divided(by: other, node: .divBackward0) }
 
     /// True division recorded with grad_fn `node`: DivBackward0, or DivBackward2 for `div` with
     /// `rounding_mode=None`, which PyTorch routes through `div.Tensor_mode`.
-    func divided(by other: Operand, node: String) throws -> Tensor {
+    func divided(by other: Operand, node: NodeKind) throws -> Tensor {
         let (dt, o) = promote(other, floatResult: true)
         let out = try mapBinary(DivF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
@@ -238,7 +238,7 @@ extension Tensor {
     public func neg() throws -> Tensor {
         // `-1 * x`, not `0 - x`: negating 0 gives -0, as PyTorch's neg does.
         let out = try mapBinary(MulF.self, self, Tensor.scalar(-1, dtype: dtype), dtype: dtype)
-        record("neg", "NegBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.neg()] }
+        record("neg", .negBackward0, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.neg()] }
         return out
     }
 
@@ -247,7 +247,7 @@ extension Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(DivF.self, Tensor.scalar(1, dtype: dt), self, dtype: dt)
         record(
-            "reciprocal", "ReciprocalBackward0", inputs: [self], outputs: [out],
+            "reciprocal", .reciprocalBackward0, inputs: [self], outputs: [out],
             saving: [.output("result", 0)]
         ) { ctx in
             let r = try ctx.saved(0)
@@ -305,4 +305,13 @@ extension Tensor {
     public static func * (a: Double, b: Tensor) throws -> Tensor { try b.mul(.scalar(.double(a))) }
     public static func / (a: Double, b: Tensor) throws -> Tensor { try b.rdiv(.double(a)) }
     public static prefix func - (a: Tensor) throws -> Tensor { try a.neg() }
+}
+
+extension NodeKind {
+    static let addBackward1 = NodeKind("AddBackward1")
+    static let divBackward0 = NodeKind("DivBackward0")
+    static let mulBackward1 = NodeKind("MulBackward1")
+    static let negBackward0 = NodeKind("NegBackward0")
+    static let reciprocalBackward0 = NodeKind("ReciprocalBackward0")
+    static let rsubBackward1 = NodeKind("RsubBackward1")
 }

@@ -76,7 +76,7 @@ extension Tensor {
         if let runningMean { saving.append(.input("running_mean", runningMean)) }
         if let runningVar { saving.append(.input("running_var", runningVar)) }
         let runningSlot = weight == nil ? 3 : 4
-        record("native_batch_norm", "NativeBatchNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
+        record("native_batch_norm", .nativeBatchNormBackward0, inputs: [input, weight, bias], outputs: [out], saving: saving) {
             ctx in
             let stats =
                 training
@@ -94,4 +94,8 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let nativeBatchNormBackward0 = NodeKind("NativeBatchNormBackward0")
 }

@@ -64,7 +64,7 @@ extension Tensor {
         let out = try scaledSum(bias, product, beta: beta, alpha: alpha)
         let biasShape = bias.shape
         record(
-            "baddbmm", "BaddbmmBackward0", inputs: [bias, batch1, batch2], outputs: [out],
+            "baddbmm", .baddbmmBackward0, inputs: [bias, batch1, batch2], outputs: [out],
             saving: [.input("batch1", batch1), .input("batch2", batch2)]
         ) { ctx in
             [
@@ -88,7 +88,7 @@ extension Tensor {
         let biasShape = bias.shape
         let batches = batch1.shape[0]
         record(
-            "addbmm", "AddbmmBackward0", inputs: [bias, batch1, batch2], outputs: [out],
+            "addbmm", .addbmmBackward0, inputs: [bias, batch1, batch2], outputs: [out],
             saving: [.input("batch1", batch1), .input("batch2", batch2)]
         ) { ctx in
             let g = ctx.grad
@@ -108,4 +108,9 @@ extension Tensor {
         guard vec2.dim == 1 else { throw TorchError.runtime("outer: Expected 1-D argument vec2, but got \(vec2.dim)-D") }
         return try reshape([shape[0], 1]).mul(.tensor(vec2))
     }
+}
+
+extension NodeKind {
+    static let addbmmBackward0 = NodeKind("AddbmmBackward0")
+    static let baddbmmBackward0 = NodeKind("BaddbmmBackward0")
 }

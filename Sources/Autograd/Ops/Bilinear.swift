@@ -72,7 +72,7 @@ extension Tensor {
             return try Tensor.stack(columns, dim: 1)
         }
         record(
-            "_trilinear", "TrilinearBackward0", inputs: [x1, weight, x2], outputs: [out],
+            "_trilinear", .trilinearBackward0, inputs: [x1, weight, x2], outputs: [out],
             saving: [.input("i1", x1), .input("i2", weight), .input("i3", x2)]
         ) { ctx in
             let (i1, w, i3) = (try ctx.saved(0), try ctx.saved(1), try ctx.saved(2))
@@ -116,4 +116,8 @@ extension Tensor {
         }
         return total
     }
+}
+
+extension NodeKind {
+    static let trilinearBackward0 = NodeKind("TrilinearBackward0")
 }

@@ -22,7 +22,7 @@ extension Tensor {
         }
         let out = Tensor.fromValues(values, shape: [rows, columns], dtype: dtype)
         let shapes = tensors.map(\.shape)
-        record("block_diag", "BlockDiagBackward0", inputs: tensors, outputs: [out]) { ctx in
+        record("block_diag", .blockDiagBackward0, inputs: tensors, outputs: [out]) { ctx in
             var (row, column) = (0, 0)
             return try shapes.indices.map { i in
                 let block = blocks[i]
@@ -34,4 +34,8 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let blockDiagBackward0 = NodeKind("BlockDiagBackward0")
 }

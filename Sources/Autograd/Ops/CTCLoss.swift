@@ -101,7 +101,7 @@ extension Tensor {
         let logAlpha = Tensor(storage: forward.logAlpha, shape: [batch, steps, problem.states])
         let inputShape = logProbs.shape
         record(
-            "_ctc_loss", "CtcLossBackward0", inputs: [logProbs], outputs: [nll, logAlpha],
+            "_ctc_loss", .ctcLossBackward0, inputs: [logProbs], outputs: [nll, logAlpha],
             observed: [logProbs, targets],
             saving: [.input("log_probs", logProbs), .input("targets", targets), .output("result0", 0), .output("result1", 1)],
             keeping: [
@@ -117,4 +117,8 @@ extension Tensor {
         }
         return nll
     }
+}
+
+extension NodeKind {
+    static let ctcLossBackward0 = NodeKind("CtcLossBackward0")
 }

@@ -64,7 +64,7 @@ extension Tensor {
             return try left.matmul(right.transpose(-2, -1)).clampMin_(.int(0)).sqrt_()
         }
         record(
-            "_euclidean_dist", "EuclideanDistBackward0", inputs: [x1, x2], outputs: [out],
+            "_euclidean_dist", .euclideanDistBackward0, inputs: [x1, x2], outputs: [out],
             saving: [.input("x1", x1), .input("x2", x2), .output("result", 0)]
         ) { ctx in
             let (a, b, result) = (try ctx.saved("x1"), try ctx.saved("x2"), try ctx.saved("result"))
@@ -86,7 +86,7 @@ extension Tensor {
         let out = dtype.dispatchFloat(CdistForward(problem: problem, x1: x1, x2: x2, dtype: dtype))
         let (shape1, shape2) = (x1.shape, x2.shape)
         record(
-            "_cdist_forward", "CdistBackward0", inputs: [x1, x2], outputs: [out],
+            "_cdist_forward", .cdistBackward0, inputs: [x1, x2], outputs: [out],
             saving: [.input("x1", x1), .input("x2", x2), .output("result", 0)], keeping: [("p", .scalar(.double(p)))]
         ) { ctx in
             let (a, b, result) = (try ctx.saved("x1"), try ctx.saved("x2"), try ctx.saved("result"))
@@ -234,4 +234,9 @@ private struct CdistBackward: FloatVisitor {
         }
         return tensorOf(out, shape: problem.batch + [r1, m], dtype: dtype)
     }
+}
+
+extension NodeKind {
+    static let cdistBackward0 = NodeKind("CdistBackward0")
+    static let euclideanDistBackward0 = NodeKind("EuclideanDistBackward0")
 }

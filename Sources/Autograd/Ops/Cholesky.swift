@@ -21,7 +21,7 @@ extension Tensor {
         }
         let out = batch.tensor(batchShape: Array(shape.dropLast(2)), dtype: dtype)
         record(
-            "linalg_cholesky_ex", "LinalgCholeskyExBackward0", inputs: [self], outputs: [out],
+            "linalg_cholesky_ex", .linalgCholeskyExBackward0, inputs: [self], outputs: [out],
             saving: [.output("L", 0)], keeping: [("upper", .bool(upper))]
         ) { ctx in
             try [Tensor.choleskyBackward(ctx.grad, factor: ctx.saved(0), upper: upper)]
@@ -56,4 +56,8 @@ extension Tensor {
         }
         return inverse
     }
+}
+
+extension NodeKind {
+    static let linalgCholeskyExBackward0 = NodeKind("LinalgCholeskyExBackward0")
 }

@@ -8,21 +8,21 @@ extension Tensor {
         guard low != nil || high != nil else {
             throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
-        return try clampTensorBounds(low, high, op: "clamp", gradFn: "ClampBackward0")
+        return try clampTensorBounds(low, high, op: "clamp", gradFn: .clampBackward0)
     }
 
     /// `torch.clamp_min(self, min)` with a tensor bound (ClampMinBackward1).
     public func clampMin(_ low: Tensor) throws -> Tensor {
-        try clampTensorBounds(low, nil, op: "clamp_min", gradFn: "ClampMinBackward1")
+        try clampTensorBounds(low, nil, op: "clamp_min", gradFn: .clampMinBackward1)
     }
 
     /// `torch.clamp_max(self, max)` with a tensor bound (ClampMaxBackward1).
     public func clampMax(_ high: Tensor) throws -> Tensor {
-        try clampTensorBounds(nil, high, op: "clamp_max", gradFn: "ClampMaxBackward1")
+        try clampTensorBounds(nil, high, op: "clamp_max", gradFn: .clampMaxBackward1)
     }
 
     /// The clamp with tensor bounds, recorded as `op` / `gradFn`.
-    private func clampTensorBounds(_ low: Tensor?, _ high: Tensor?, op: String, gradFn: String) throws -> Tensor {
+    private func clampTensorBounds(_ low: Tensor?, _ high: Tensor?, op: String, gradFn: NodeKind) throws -> Tensor {
         let operands = [self] + [low, high].compactMap { $0 }
         let dt = resultType(operands)
         if dt == .bool { throw TorchError.runtime("\"clamp_cpu\" not implemented for 'Bool'") }
@@ -119,4 +119,10 @@ struct ClampTensorGradient {
     var selfWeights: [Double] { x.indices.map { weights($0).x } }
     var lowWeights: [Double] { x.indices.map { weights($0).low } }
     var highWeights: [Double] { x.indices.map { weights($0).high } }
+}
+
+extension NodeKind {
+    static let clampBackward0 = NodeKind("ClampBackward0")
+    static let clampMaxBackward1 = NodeKind("ClampMaxBackward1")
+    static let clampMinBackward1 = NodeKind("ClampMinBackward1")
 }

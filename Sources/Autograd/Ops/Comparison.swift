@@ -132,7 +132,7 @@ extension Tensor {
         let out = try selectWhere(condition, a, b, dtype: dt)
         let (sa, sb) = (a.shape, b.shape)
         record(
-            "where", "WhereBackward0", inputs: [a, b], outputs: [out], observed: [condition, a, b],
+            "where", .whereBackward0, inputs: [a, b], outputs: [out], observed: [condition, a, b],
             saving: [.input("condition", condition)]
         ) { ctx in
             let c = try ctx.saved(0)
@@ -149,4 +149,8 @@ extension Tensor {
     func logicalAnd(_ other: Tensor) throws -> Tensor {
         try mapBinary(MulF.self, self, other, dtype: .bool)
     }
+}
+
+extension NodeKind {
+    static let whereBackward0 = NodeKind("WhereBackward0")
 }

@@ -344,7 +344,7 @@ extension Tensor {
         let weightShape = weight.shape
         let biasCount = bias?.numel ?? 0
         record(
-            "convolution", "ConvolutionBackward0", inputs: [input, weight, bias], outputs: [result],
+            "convolution", .convolutionBackward0, inputs: [input, weight, bias], outputs: [result],
             saving: [.input("input", input), .input("weight", weight)]
         ) { ctx in
             let xs = try ctx.saved(0).contiguousStorage(as: dt)
@@ -372,4 +372,8 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let convolutionBackward0 = NodeKind("ConvolutionBackward0")
 }

@@ -40,7 +40,7 @@ extension Tensor {
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype)
         let (selfShape, otherShape) = (shape, other.shape)
         record(
-            "linalg_cross", "LinalgCrossBackward0", inputs: [self, other], outputs: [out],
+            "linalg_cross", .linalgCrossBackward0, inputs: [self, other], outputs: [out],
             saving: [.input("other", requiresGrad ? other : nil), .input("self", other.requiresGrad ? self : nil)],
             keeping: [("dim", .int(requested))]
         ) { ctx in
@@ -71,4 +71,8 @@ extension Tensor {
         }
         return try cross(other, dim: requested)
     }
+}
+
+extension NodeKind {
+    static let linalgCrossBackward0 = NodeKind("LinalgCrossBackward0")
 }

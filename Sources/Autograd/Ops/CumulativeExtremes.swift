@@ -31,7 +31,7 @@ extension Tensor {
         let indices = slices.transformed { Tensor.runningExtreme($0, maximum: maximum).indices }
         let valuesOut = Tensor.fromValues(values, shape: shape, dtype: dtype)
         let indicesOut = Tensor.fromValues(indices, shape: shape, dtype: .int64)
-        let (op, backward) = maximum ? ("cummax", "CummaxBackward0") : ("cummin", "CumminBackward0")
+        let (op, backward) = maximum ? ("cummax", NodeKind.cummaxBackward0) : ("cummin", NodeKind.cumminBackward0)
         let inputShape = shape
         record(op, backward, inputs: [self], outputs: [valuesOut, indicesOut], saving: [.output("indices", 1)]) { ctx in
             if inputShape.isEmpty { return [ctx.grad] }
@@ -57,4 +57,9 @@ extension Tensor {
         }
         return (values, indices)
     }
+}
+
+extension NodeKind {
+    static let cummaxBackward0 = NodeKind("CummaxBackward0")
+    static let cumminBackward0 = NodeKind("CumminBackward0")
 }

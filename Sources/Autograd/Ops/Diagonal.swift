@@ -53,7 +53,7 @@ extension Tensor {
         let old = shape
         return makeView(
             shape: keep.map { shape[$0] } + [length], strides: keep.map { strides[$0] } + [strides[d1] + strides[d2]],
-            offset: self.offset + start, op: "diagonal", backward: "DiagonalBackward0"
+            offset: self.offset + start, op: "diagonal", backward: .diagonalBackward0
         ) { ctx in [try Tensor.diagonalBackward(ctx.grad, inputShape: old, offset: offset, dim1: d1, dim2: d2)] }
     }
 
@@ -62,7 +62,7 @@ extension Tensor {
     static func diagonalBackward(_ grad: Tensor, inputShape: [Int], offset: Int, dim1: Int, dim2: Int) throws -> Tensor {
         let out = Tensor.zeros(inputShape, dtype: grad.dtype)
         _ = try GradMode.noGrad { try out.diagonal(offset: offset, dim1: dim1, dim2: dim2).copy_(grad) }
-        record("diagonal_backward", "DiagonalBackwardBackward0", inputs: [grad], outputs: [out]) { ctx in
+        record("diagonal_backward", .diagonalBackwardBackward0, inputs: [grad], outputs: [out]) { ctx in
             [try ctx.grad.diagonal(offset: offset, dim1: dim1, dim2: dim2)]
         }
         return out
@@ -76,7 +76,7 @@ extension Tensor {
         for d in [d1, d2].sorted() { outShape.insert(n, at: d) }
         let out = Tensor.zeros(outShape, dtype: dtype)
         _ = try GradMode.noGrad { try out.diagonal(offset: offset, dim1: d1, dim2: d2).copy_(self) }
-        record("diag_embed", "DiagEmbedBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("diag_embed", .diagEmbedBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.diagonal(offset: offset, dim1: d1, dim2: d2)]
         }
         return out
@@ -89,7 +89,7 @@ extension Tensor {
         guard dim == 2 else { throw TorchError.runtime("diag(): Supports 1D or 2D tensors. Got \(dim)D") }
         let out = try GradMode.noGrad { try self.diagonal(offset: diagonal).contiguousCopy() }
         let old = shape
-        record("diag", "DiagonalBackward0_copy", inputs: [self], outputs: [out]) { ctx in
+        record("diag", .diagonalBackward0Copy, inputs: [self], outputs: [out]) { ctx in
             [try Tensor.diagonalBackward(ctx.grad, inputShape: old, offset: diagonal, dim1: 0, dim2: 1)]
         }
         return out
@@ -106,7 +106,7 @@ extension Tensor {
         }
         let old = shape
         let n = Swift.min(shape[0], shape[1])
-        record("trace", "TraceBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("trace", .traceBackward0, inputs: [self], outputs: [out]) { ctx in
             [try Tensor.diagonalBackward(ctx.grad.expand([n]), inputShape: old, offset: 0, dim1: 0, dim2: 1)]
         }
         return out
@@ -124,7 +124,7 @@ extension Tensor {
         }
         let mask = Tensor.fromValues(keep, shape: [rows, cols], dtype: .bool)
         let out = try selectWhere(mask, self, Tensor.zeros([], dtype: dtype), dtype: dtype)
-        record(name, lower ? "TrilBackward0" : "TriuBackward0", inputs: [self], outputs: [out]) { ctx in
+        record(name, lower ? .trilBackward0 : .triuBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.triangle(diagonal, lower: lower)]
         }
         return out
@@ -140,4 +140,14 @@ extension Tensor {
     @discardableResult public func triu_(_ diagonal: Int = 0) throws -> Tensor {
         try inPlaceMath("triu_") { try triu(diagonal) }
     }
+}
+
+extension NodeKind {
+    static let diagonalBackward0Copy = NodeKind("DiagonalBackward0_copy")
+    static let diagEmbedBackward0 = NodeKind("DiagEmbedBackward0")
+    static let diagonalBackward0 = NodeKind("DiagonalBackward0")
+    static let diagonalBackwardBackward0 = NodeKind("DiagonalBackwardBackward0")
+    static let traceBackward0 = NodeKind("TraceBackward0")
+    static let trilBackward0 = NodeKind("TrilBackward0")
+    static let triuBackward0 = NodeKind("TriuBackward0")
 }

@@ -24,7 +24,7 @@ extension Tensor {
     /// `div(other, rounding_mode=)` (DivBackward2): `nil` divides exactly, `"trunc"` and
     /// `"floor"` round the quotient.
     public func div(_ other: Operand, roundingMode: String?) throws -> Tensor {
-        guard let roundingMode else { return try divided(by: other, node: "DivBackward2") }
+        guard let roundingMode else { return try divided(by: other, node: .divBackward2) }
         guard roundingMode == "trunc" || roundingMode == "floor" else {
             throw TorchError.runtime(
                 "div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(roundingMode)'")
@@ -35,7 +35,7 @@ extension Tensor {
             roundingMode == "floor"
             ? try mapBinary(FloorDivideF.self, self, o, dtype: dt) : try mapBinary(TruncDivideF.self, self, o, dtype: dt)
         let (sa, sb) = (shape, o.shape)
-        record("div", "DivBackward2", inputs: [self, o], outputs: [out]) { ctx in
+        record("div", .divBackward2, inputs: [self, o], outputs: [out]) { ctx in
             [
                 ctx.needsGrad(0) ? try ctx.grad.mulScalar(0).sumTo(sa) : nil,
                 ctx.needsGrad(1) ? try ctx.grad.mulScalar(0).sumTo(sb) : nil
@@ -49,4 +49,8 @@ extension Tensor {
     public func div_(_ other: Operand, roundingMode: String?) throws -> Tensor {
         try inPlaceMath("div_") { try div(other, roundingMode: roundingMode) }
     }
+}
+
+extension NodeKind {
+    static let divBackward2 = NodeKind("DivBackward2")
 }

@@ -47,9 +47,18 @@ public enum EdgePadMode: Sendable {
     case replicate
 
     var opPrefix: String { self == .reflect ? "reflection_pad" : "replication_pad" }
-    /// The grad_fn of the `n`-dim pad, or of its backward.
-    func gradFn(_ n: Int, ofBackward: Bool = false) -> String {
-        (self == .reflect ? "ReflectionPad" : "ReplicationPad") + "\(n)DBackward" + (ofBackward ? "Backward0" : "0")
+    /// The grad_fn of the `n`-dim pad (n from 1 to 3), or of its backward.
+    func gradFn(_ n: Int, ofBackward: Bool = false) -> NodeKind {
+        (ofBackward ? Self.backwardKinds : Self.kinds)[self == .reflect ? 0 : 1][n - 1]
+    }
+
+    /// `ReflectionPad1DBackward0` ... `ReplicationPad3DBackward0`, by mode and then dims.
+    private static let kinds = ["ReflectionPad", "ReplicationPad"].map { mode in
+        (1...3).map { NodeKind("\(mode)\($0)DBackward0") }
+    }
+    /// `ReflectionPad1DBackwardBackward0` ... `ReplicationPad3DBackwardBackward0`.
+    private static let backwardKinds = ["ReflectionPad", "ReplicationPad"].map { mode in
+        (1...3).map { NodeKind("\(mode)\($0)DBackwardBackward0") }
     }
 
     /// The input position output position `position` (already shifted by the leading padding)

@@ -56,7 +56,7 @@ extension Tensor {
         }
         let vectors = batch.columnMajorTensor(batchShape: batchShape, dtype: dtype)
         record(
-            "_linalg_eigh", "LinalgEighBackward0", inputs: [self], outputs: [values, vectors],
+            "_linalg_eigh", .linalgEighBackward0, inputs: [self], outputs: [values, vectors],
             saving: [.output("eigenvalues", 0), .output("eigenvectors", 1)]
         ) { ctx in
             [
@@ -84,4 +84,8 @@ extension Tensor {
         if let gL { inner = try inner.add(.tensor(gL.diagEmbed())) }
         return try v.matmul(inner.matmul(v.mT))
     }
+}
+
+extension NodeKind {
+    static let linalgEighBackward0 = NodeKind("LinalgEighBackward0")
 }

@@ -28,7 +28,7 @@ extension Tensor {
         for i in picked { values.append(contentsOf: w[(i * width)..<((i + 1) * width)]) }
         let out = Tensor.fromValues(values, shape: indices.shape + [width], dtype: weight.dtype)
         record(
-            "embedding", "EmbeddingBackward0", inputs: [weight], outputs: [out], observed: [weight, indices],
+            "embedding", .embeddingBackward0, inputs: [weight], outputs: [out], observed: [weight, indices],
             saving: [.input("indices", indices)]
         ) {
             ctx in
@@ -42,4 +42,8 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let embeddingBackward0 = NodeKind("EmbeddingBackward0")
 }

@@ -104,7 +104,7 @@ extension Tensor {
         let bagSize = Tensor.fromValues(bags.bagSize, shape: [bagCount], dtype: .int64)
         let maxIndexTensor = Tensor.fromValues(maxIndices, shape: mode == .max ? [bagCount, width] : [0], dtype: .int64)
         record(
-            "embedding_bag", "EmbeddingBagBackward0", inputs: [weight, perSampleWeights], outputs: [output],
+            "embedding_bag", .embeddingBagBackward0, inputs: [weight, perSampleWeights], outputs: [output],
             observed: [weight, indices, offsets, perSampleWeights],
             saving: [.input("indices", indices), .input("weight", weight), .input("per_sample_weights", perSampleWeights)]
         ) { ctx in
@@ -170,4 +170,8 @@ extension Tensor {
         }
         return Bags(members: members, offset2bag: offset2bag, bagSize: bagSize)
     }
+}
+
+extension NodeKind {
+    static let embeddingBagBackward0 = NodeKind("EmbeddingBagBackward0")
 }

@@ -49,28 +49,28 @@ private enum FminF: BinaryFunction {
 extension Tensor {
     /// The larger of each pair of elements, broadcast (MaximumBackward0); ties split the gradient.
     public func maximum(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(MaximumF.self, other, "maximum", "MaximumBackward0") {
+        try extremeOfPair(MaximumF.self, other, "maximum", .maximumBackward0) {
             (try $0.lt(.tensor($1)), try $0.gt(.tensor($1)))
         }
     }
 
     /// The smaller of each pair of elements (MinimumBackward0).
     public func minimum(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(MinimumF.self, other, "minimum", "MinimumBackward0") {
+        try extremeOfPair(MinimumF.self, other, "minimum", .minimumBackward0) {
             (try $0.gt(.tensor($1)), try $0.lt(.tensor($1)))
         }
     }
 
     /// The larger of each pair, ignoring NaN (FmaxBackward0).
     public func fmax(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(FmaxF.self, other, "fmax", "FmaxBackward0") { a, b in
+        try extremeOfPair(FmaxF.self, other, "fmax", .fmaxBackward0) { a, b in
             (try Tensor.notKept(a.ge(.tensor(b)), b), try Tensor.notKept(b.ge(.tensor(a)), a))
         }
     }
 
     /// The smaller of each pair, ignoring NaN (FminBackward0).
     public func fmin(_ other: Tensor) throws -> Tensor {
-        try extremeOfPair(FminF.self, other, "fmin", "FminBackward0") { a, b in
+        try extremeOfPair(FminF.self, other, "fmin", .fminBackward0) { a, b in
             (try Tensor.notKept(a.le(.tensor(b)), b), try Tensor.notKept(b.le(.tensor(a)), a))
         }
     }
@@ -84,7 +84,7 @@ extension Tensor {
     /// `maximum`-like ops. `losers(self, other)` masks where `self` and where `other` get no
     /// gradient; equal elements share it (half each), as in derivatives.yaml.
     private func extremeOfPair<F: BinaryFunction>(
-        _ f: F.Type, _ other: Tensor, _ op: String, _ backward: String,
+        _ f: F.Type, _ other: Tensor, _ op: String, _ backward: NodeKind,
         losers: @escaping (Tensor, Tensor) throws -> (Tensor, Tensor)
     ) throws -> Tensor {
         let dt = resultType([self, other])
@@ -108,4 +108,11 @@ extension Tensor {
     func logicalOr(_ other: Tensor) throws -> Tensor {
         try mapBinary(MaximumF.self, self, other, dtype: .bool)
     }
+}
+
+extension NodeKind {
+    static let fmaxBackward0 = NodeKind("FmaxBackward0")
+    static let fminBackward0 = NodeKind("FminBackward0")
+    static let maximumBackward0 = NodeKind("MaximumBackward0")
+    static let minimumBackward0 = NodeKind("MinimumBackward0")
 }

@@ -105,7 +105,7 @@ extension Tensor {
         let output = Tensor.fromValues(out, shape: dims + [shape.queries, shape.valueWidth], dtype: query.dtype)
         let logsumexp = Tensor.fromValues(lse, shape: dims + [shape.queries], dtype: query.dtype)
         record(
-            "_scaled_dot_product_flash_attention_for_cpu", "ScaledDotProductFlashAttentionForCpuBackward0",
+            "_scaled_dot_product_flash_attention_for_cpu", .scaledDotProductFlashAttentionForCpuBackward0,
             inputs: [query, key, value], outputs: [output], observed: [query, key, value, mask],
             saving: [
                 .input("query", query), .input("key", key), .input("value", value), .input("attn_mask", mask),
@@ -251,4 +251,8 @@ extension Tensor {
         }
         return (dq.map { Double($0) }, dk.map { Double($0) }, dv.map { Double($0) })
     }
+}
+
+extension NodeKind {
+    static let scaledDotProductFlashAttentionForCpuBackward0 = NodeKind("ScaledDotProductFlashAttentionForCpuBackward0")
 }

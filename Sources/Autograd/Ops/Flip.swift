@@ -51,7 +51,7 @@ extension Tensor {
         let out = reordered { index in
             index.enumerated().map { flipped[$0.offset] ? sizes[$0.offset] - 1 - $0.element : $0.element }
         }
-        record("flip", "FlipBackward0", inputs: [self], outputs: [out]) { ctx in [try ctx.grad.flip(dims)] }
+        record("flip", .flipBackward0, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.flip(dims)] }
         return out
     }
 
@@ -79,7 +79,7 @@ extension Tensor {
             viewStrides.swapAt(d0, d1)
             out = Tensor(storage: copy.storage, shape: viewShape, strides: viewStrides, offset: 0)
         }
-        record("rot90", "Rot90Backward0", inputs: [self], outputs: [out], keeping: [("dims", .ints(dims)), ("k", .int(k))]) {
+        record("rot90", .rot90Backward0, inputs: [self], outputs: [out], keeping: [("dims", .ints(dims)), ("k", .int(k))]) {
             ctx in [try ctx.grad.rot90(-k, dims: dims)]
         }
         return out
@@ -129,9 +129,15 @@ extension Tensor {
                 }
             }
         }
-        record("roll", "RollBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("roll", .rollBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.roll(shifts.reversed().map { -$0 }, dims: dims.reversed())]
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let flipBackward0 = NodeKind("FlipBackward0")
+    static let rollBackward0 = NodeKind("RollBackward0")
+    static let rot90Backward0 = NodeKind("Rot90Backward0")
 }

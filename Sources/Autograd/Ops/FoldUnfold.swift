@@ -161,7 +161,7 @@ extension Tensor {
                 toColumns: true))
         let result = Tensor(storage: out, shape: outShape)
         record(
-            "im2col", "Im2ColBackward0", inputs: [self], outputs: [result],
+            "im2col", .im2ColBackward0, inputs: [self], outputs: [result],
             keeping: g.savedValues + [("self_sym_argsize_minus_1", .int(w)), ("self_sym_argsize_minus_2", .int(h))]
         ) { ctx in
             [
@@ -219,7 +219,7 @@ extension Tensor {
                 geometry: g.conv(channels: channels, height: size[0], width: size[1]), images: n,
                 source: contiguousStorage(), destination: out, toColumns: false))
         let result = Tensor(storage: out, shape: outShape)
-        record("col2im", "Col2ImBackward0", inputs: [self], outputs: [result], keeping: g.savedValues) { ctx in
+        record("col2im", .col2ImBackward0, inputs: [self], outputs: [result], keeping: g.savedValues) { ctx in
             [try ctx.grad.im2col(kernelSize: g.kernel, dilation: g.dilation, padding: g.padding, stride: g.stride)]
         }
         return result
@@ -232,4 +232,9 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
         }
     }
+}
+
+extension NodeKind {
+    static let col2ImBackward0 = NodeKind("Col2ImBackward0")
+    static let im2ColBackward0 = NodeKind("Im2ColBackward0")
 }

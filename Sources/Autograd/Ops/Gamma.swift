@@ -142,7 +142,7 @@ extension Tensor {
     /// `torch.lgamma(self)`; integer inputs give float32.
     public func lgamma() throws -> Tensor {
         let out = mapFloat(LgammaF.self, self)
-        record("lgamma", "LgammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("lgamma", .lgammaBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).digamma()))]
         }
         return out
@@ -151,7 +151,7 @@ extension Tensor {
     /// `torch.digamma(self)`, the logarithmic derivative of the gamma function.
     public func digamma() throws -> Tensor {
         let out = mapFloat(DigammaF.self, self)
-        record("digamma", "DigammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("digamma", .digammaBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).polygamma(1)))]
         }
         return out
@@ -165,7 +165,7 @@ extension Tensor {
         guard n >= 0 else { throw TorchError.runtime("polygamma(n, x) does not support negative n.") }
         let out = mapPointwise(PolygammaF(n: n), self)
         record(
-            "polygamma", "PolygammaBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            "polygamma", .polygammaBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)],
             keeping: [("n", .int(n))]
         ) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).polygamma(n + 1)))]
@@ -175,4 +175,10 @@ extension Tensor {
 
     /// `self.lgamma_()`.
     @discardableResult public func lgamma_() throws -> Tensor { try inPlaceMath("lgamma_") { try lgamma() } }
+}
+
+extension NodeKind {
+    static let digammaBackward0 = NodeKind("DigammaBackward0")
+    static let lgammaBackward0 = NodeKind("LgammaBackward0")
+    static let polygammaBackward0 = NodeKind("PolygammaBackward0")
 }

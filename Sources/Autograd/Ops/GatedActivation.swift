@@ -26,7 +26,7 @@ extension Tensor {
         let out = try GradMode.noGrad {
             try self.narrow(d, start: 0, length: half).mul(.tensor(self.narrow(d, start: half, length: half).sigmoid()))
         }
-        record("glu", "GluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("glu", .gluBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let input = try ctx.saved(0)
             let a = try input.narrow(d, start: 0, length: half)
             let gate = try input.narrow(d, start: half, length: half).sigmoid()
@@ -53,7 +53,7 @@ extension Tensor {
         let out = try GradMode.noGrad { try Tensor.maskedWhere(positive, self, self.mul(.tensor(w))) }
         let originalWeightShape = weight.shape
         record(
-            "prelu", "PreluKernelBackward0", inputs: [self, weight], outputs: [out],
+            "prelu", .preluKernelBackward0, inputs: [self, weight], outputs: [out],
             saving: [.input("self", self), .input("weight", weight)]
         ) { ctx in
             let input = try ctx.saved("self")
@@ -69,4 +69,9 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let gluBackward0 = NodeKind("GluBackward0")
+    static let preluKernelBackward0 = NodeKind("PreluKernelBackward0")
 }

@@ -155,7 +155,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
         record(
-            "gather", "GatherBackward0", inputs: [self], outputs: [result], observed: [self, index],
+            "gather", .gatherBackward0, inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             [try Tensor.zeros(selfShape, dtype: ctx.grad.dtype).scatterAdd(dim: d, index: ctx.saved(1), src: ctx.grad)]
@@ -205,7 +205,7 @@ extension Tensor {
             return out
         }
         record(
-            "scatter", "ScatterBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
+            "scatter", .scatterBackward0, inputs: [self, src], outputs: [out], observed: [self, index, src],
             saving: [.input("index", index)]
         ) { ctx in
             let index = try ctx.saved(0)
@@ -226,7 +226,7 @@ extension Tensor {
             reportNonDifferentiable("scatter", inputs: [self, index], outputs: [out])
             return out
         }
-        record("scatter", "ScatterBackward1", inputs: [self], outputs: [out], saving: [.input("index", index)]) { ctx in
+        record("scatter", .scatterBackward1, inputs: [self], outputs: [out], saving: [.input("index", index)]) { ctx in
             [try ctx.grad.scatter(dim: d, index: ctx.saved(0), value: .int(0))]
         }
         return out
@@ -240,7 +240,7 @@ extension Tensor {
         }
         let out = try scattered("scatter_add", dim: d, index: index, src: src, value: nil, mode: .add)
         record(
-            "scatter_add", "ScatterAddBackward0", inputs: [self, src], outputs: [out], observed: [self, index, src],
+            "scatter_add", .scatterAddBackward0, inputs: [self, src], outputs: [out], observed: [self, index, src],
             saving: [.input("index", index)]
         ) { ctx in
             [ctx.grad, ctx.needsGrad(1) ? try ctx.grad.gather(dim: d, index: ctx.saved(0)) : nil]
@@ -311,7 +311,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: shape.isEmpty ? index.shape : outShape)
         let selfShape = shape
         record(
-            "index_select", "IndexSelectBackward0", inputs: [self], outputs: [result], observed: [self, index],
+            "index_select", .indexSelectBackward0, inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("index", index)]
         ) { ctx in
             let along = try Tensor(expanded.map(Double.init), shape: outShape, dtype: .int64)
@@ -344,7 +344,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: index.shape)
         let selfShape = shape
         record(
-            "take", "TakeBackward0", inputs: [self], outputs: [result], observed: [self, index],
+            "take", .takeBackward0, inputs: [self], outputs: [result], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             let grad = Tensor.zeros(selfShape, dtype: ctx.grad.dtype)
@@ -397,7 +397,7 @@ extension Tensor {
         if case .tensor(let t) = value { valueTensor = t }
         let hasValueInput = valueTensor != nil
         record(
-            "masked_fill", valueTensor == nil ? "MaskedFillBackward0" : "MaskedFillBackward1",
+            "masked_fill", valueTensor == nil ? .maskedFillBackward0 : .maskedFillBackward1,
             inputs: valueTensor.map { [self, $0] } ?? [self], outputs: [out], observed: [self, mask, valueTensor],
             saving: [.input("mask", mask)]
         ) { ctx in
@@ -432,7 +432,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: [positions.count])
         let selfShape = shape
         record(
-            "masked_select", "MaskedSelectBackward0", inputs: [self], outputs: [result], observed: [self, mask],
+            "masked_select", .maskedSelectBackward0, inputs: [self], outputs: [result], observed: [self, mask],
             saving: [.input("mask", mask), .input("self", self)]
         ) { ctx in
             let grad = Tensor.zeros(full, dtype: ctx.grad.dtype)
@@ -441,4 +441,16 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let gatherBackward0 = NodeKind("GatherBackward0")
+    static let indexSelectBackward0 = NodeKind("IndexSelectBackward0")
+    static let maskedFillBackward0 = NodeKind("MaskedFillBackward0")
+    static let maskedFillBackward1 = NodeKind("MaskedFillBackward1")
+    static let maskedSelectBackward0 = NodeKind("MaskedSelectBackward0")
+    static let scatterAddBackward0 = NodeKind("ScatterAddBackward0")
+    static let scatterBackward0 = NodeKind("ScatterBackward0")
+    static let scatterBackward1 = NodeKind("ScatterBackward1")
+    static let takeBackward0 = NodeKind("TakeBackward0")
 }

@@ -99,7 +99,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: outShape)
         let gridShape = grid.shape
         record(
-            "grid_sampler_2d", "GridSampler2DBackward0", inputs: [self, grid], outputs: [result],
+            "grid_sampler_2d", .gridSampler2DBackward0, inputs: [self, grid], outputs: [result],
             saving: [.input("grid", grid), .input("input", self)],
             keeping: [
                 ("align_corners", .bool(alignCorners)), ("interpolation_mode", .int(interpolationMode)),
@@ -136,4 +136,8 @@ extension Tensor {
             )
         }
     }
+}
+
+extension NodeKind {
+    static let gridSampler2DBackward0 = NodeKind("GridSampler2DBackward0")
 }

@@ -100,7 +100,7 @@ extension Tensor {
         var saving: [SaveSlot] = [.input("input", input), .input("result1", meanTensor), .input("result2", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         record(
-            "native_group_norm", "NativeGroupNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving,
+            "native_group_norm", .nativeGroupNormBackward0, inputs: [input, weight, bias], outputs: [out], saving: saving,
             keeping: [("N", .int(batch)), ("C", .int(channels)), ("HxW", .int(spatial)), ("group", .int(groups))]
         ) { ctx in
             if GradMode.isEnabled {
@@ -166,4 +166,8 @@ extension Tensor {
             }
         }
     }
+}
+
+extension NodeKind {
+    static let nativeGroupNormBackward0 = NodeKind("NativeGroupNormBackward0")
 }

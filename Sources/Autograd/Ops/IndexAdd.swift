@@ -65,7 +65,7 @@ extension Tensor {
             for i in picked { try copy.slab(d, i).writeUnchecked(Tensor.full([], value.doubleValue, dtype: dtype)) }
             return copy
         }
-        record("index_fill", "IndexFillBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("index_fill", .indexFillBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.indexFill(dim: d, index: index, value: .int(0))]
         }
         return out
@@ -100,7 +100,7 @@ extension Tensor {
             return copy
         }
         let sourceShape = source.shape
-        record("index_add", "IndexAddBackward0", inputs: [self, source], outputs: [out]) { ctx in
+        record("index_add", .indexAddBackward0, inputs: [self, source], outputs: [out]) { ctx in
             var gradSource = sourceShape.isEmpty ? try ctx.grad.reshape([]) : try ctx.grad.indexSelect(dim: d, index: index)
             if scale != 1 { gradSource = try gradSource.mul(.scalar(alpha)) }
             return [ctx.grad, gradSource]
@@ -113,4 +113,9 @@ extension Tensor {
     public func indexAdd_(dim dimension: Int, index: Tensor, source: Tensor, alpha: ScalarValue = .int(1)) throws -> Tensor {
         try inPlaceMath("index_add_") { try indexAdd(dim: dimension, index: index, source: source, alpha: alpha) }
     }
+}
+
+extension NodeKind {
+    static let indexAddBackward0 = NodeKind("IndexAddBackward0")
+    static let indexFillBackward0 = NodeKind("IndexFillBackward0")
 }

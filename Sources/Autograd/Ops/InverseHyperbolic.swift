@@ -42,7 +42,7 @@ extension Tensor {
     /// Inverse hyperbolic cosine (NaN below 1); backward `grad * rsqrt(self² - 1)`.
     public func acosh() throws -> Tensor {
         let out = mapFloat(AcoshF.self, self)
-        record("acosh", "AcoshBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("acosh", .acoshBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let x = try ctx.saved(0)
             return [try ctx.grad.mul(.tensor(x.mul(.tensor(x)).sub(.scalar(.int(1))).rsqrt()))]
         }
@@ -52,7 +52,7 @@ extension Tensor {
     /// Inverse hyperbolic tangent (±inf at ±1, NaN outside); backward `grad * 1 / (1 - self²)`.
     public func atanh() throws -> Tensor {
         let out = mapVectorised(AtanhF(), self)
-        record("atanh", "AtanhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("atanh", .atanhBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.scalar(.int(1))).div(.tensor(ctx.saved(0).pow(2).rsub(.int(1))))]
         }
         return out
@@ -62,22 +62,29 @@ extension Tensor {
     /// `not_implemented("inplace version of acosh")`).
     @discardableResult
     public func acosh_() throws -> Tensor {
-        try inPlaceMath("acosh_") { recordedWithoutDerivative("acosh", mapFloat(AcoshF.self, self)) }
+        try inPlaceMath("acosh_") { recordedWithoutDerivative("acosh", .acoshBackward1, mapFloat(AcoshF.self, self)) }
     }
 
     /// `atanh_()`: AtanhBackward1, which has no derivative.
     @discardableResult
     public func atanh_() throws -> Tensor {
-        try inPlaceMath("atanh_") { recordedWithoutDerivative("atanh", mapVectorised(AtanhF(), self)) }
+        try inPlaceMath("atanh_") { recordedWithoutDerivative("atanh", .atanhBackward1, mapVectorised(AtanhF(), self)) }
     }
 
-    /// `values` of `op` recorded as its in-place variant, whose backward throws PyTorch's
-    /// not-implemented error.
-    func recordedWithoutDerivative(_ op: String, _ values: Tensor) -> Tensor {
-        let node = "\(op.prefix(1).uppercased())\(op.dropFirst())Backward1"
+    /// `values` of `op` recorded as its in-place variant with grad_fn `node` (`AcoshBackward1`
+    /// for acosh), whose backward throws PyTorch's not-implemented error.
+    func recordedWithoutDerivative(_ op: String, _ node: NodeKind, _ values: Tensor) -> Tensor {
         record(op, node, inputs: [self], outputs: [values]) { _ in
             throw TorchError.unsupportedOperation("the derivative for 'inplace version of \(op)' is not implemented.")
         }
         return values
     }
+}
+
+extension NodeKind {
+    static let acoshBackward0 = NodeKind("AcoshBackward0")
+    static let acoshBackward1 = NodeKind("AcoshBackward1")
+    static let asinhBackward1 = NodeKind("AsinhBackward1")
+    static let atanhBackward0 = NodeKind("AtanhBackward0")
+    static let atanhBackward1 = NodeKind("AtanhBackward1")
 }

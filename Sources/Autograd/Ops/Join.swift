@@ -65,7 +65,7 @@ extension Tensor {
     private static func finishCat(_ tensors: [Tensor], output: Tensor, dim d: Int, skipped: [Bool]) -> Tensor {
         let shapes = tensors.map(\.shape)
         let dtypes = tensors.map(\.dtype)
-        record("cat", "CatBackward0", inputs: tensors, outputs: [output], keeping: [("dim", .int(d))]) { ctx in
+        record("cat", .catBackward0, inputs: tensors, outputs: [output], keeping: [("dim", .int(d))]) { ctx in
             var grads = [Tensor?]()
             var start = 0
             for (i, shape) in shapes.enumerated() {
@@ -98,9 +98,14 @@ extension Tensor {
             try GradMode.noGrad { for (i, t) in tensors.enumerated() { try out.select(d, i).writeUnchecked(t) } }
         }
         let dtypes = tensors.map(\.dtype)
-        record("stack", "StackBackward0", inputs: tensors, outputs: [out]) { ctx in
+        record("stack", .stackBackward0, inputs: tensors, outputs: [out]) { ctx in
             try dtypes.indices.map { i in ctx.needsGrad(i) ? try ctx.grad.select(d, i).to(dtypes[i]) : nil }
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let catBackward0 = NodeKind("CatBackward0")
+    static let stackBackward0 = NodeKind("StackBackward0")
 }

@@ -57,7 +57,7 @@ extension Tensor {
                 matrixOperand(), mat2.matrixOperand(), batch: 1, m: m, k: k, n: n,
                 dtype: dtype), shape: [m, n])
         record(
-            "mm", "MmBackward0", inputs: [self, mat2], outputs: [out],
+            "mm", .mmBackward0, inputs: [self, mat2], outputs: [out],
             saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)],
             keeping: [
                 ("mat2_sym_sizes", .ints(mat2.shape)), ("mat2_sym_strides", .ints(mat2.requiresGrad ? mat2.strides : [])),
@@ -90,7 +90,7 @@ extension Tensor {
                 matrixOperand(), mat2.matrixOperand(), batch: b, m: m, k: k, n: n,
                 dtype: dtype, kind: .bmm), shape: [b, m, n])
         record(
-            "bmm", "BmmBackward0", inputs: [self, mat2], outputs: [out],
+            "bmm", .bmmBackward0, inputs: [self, mat2], outputs: [out],
             saving: [.input("mat2", requiresGrad ? mat2 : nil), .input("self", mat2.requiresGrad ? self : nil)]
         ) { ctx in
             [
@@ -118,7 +118,7 @@ extension Tensor {
                 matrixOperand(), column.matrixOperand(), batch: 1, m: m, k: k, n: 1,
                 dtype: dtype, kind: .mv), shape: [m])
         record(
-            "mv", "MvBackward0", inputs: [self, vec], outputs: [out],
+            "mv", .mvBackward0, inputs: [self, vec], outputs: [out],
             saving: [.input("self", vec.requiresGrad ? self : nil), .input("vec", requiresGrad ? vec : nil)]
         ) { ctx in
             [
@@ -153,7 +153,7 @@ extension Tensor {
                 row.matrixOperand(), column.matrixOperand(), batch: 1, m: 1, k: k, n: 1,
                 dtype: dtype, kind: .dot), shape: [])
         record(
-            "dot", "DotBackward0", inputs: [self, other], outputs: [out],
+            "dot", .dotBackward0, inputs: [self, other], outputs: [out],
             saving: [.input("self", other.requiresGrad ? self : nil), .input("tensor", requiresGrad ? other : nil)]
         ) { ctx in
             [
@@ -190,7 +190,7 @@ extension Tensor {
         let out = try addmmValues(bias, mat1, mat2, m: m, k: k, n: n, beta: beta, alpha: alpha)
         let biasShape = bias.shape
         record(
-            "addmm", "AddmmBackward0", inputs: [bias, mat1, mat2], outputs: [out],
+            "addmm", .addmmBackward0, inputs: [bias, mat1, mat2], outputs: [out],
             saving: [.input("mat1", mat2.requiresGrad ? mat1 : nil), .input("mat2", mat1.requiresGrad ? mat2 : nil)]
         ) { [layout = (mat1.shape, mat1.strides, mat2.shape, mat2.strides)] ctx in
             let g = ctx.grad
@@ -234,7 +234,7 @@ extension Tensor {
         switch (d1, d2) {
         case (1, 1): return try dot(other)
         case (2, 1): return try mv(other)
-        case (1, 2): return try unsqueeze(0).mm(other).squeezeView(0, backward: "SqueezeBackward4", op: "squeeze_")
+        case (1, 2): return try unsqueeze(0).mm(other).squeezeView(0, backward: .squeezeBackward4, op: "squeeze_")
         case (2, 2): return try mm(other)
         default: break
         }
@@ -307,7 +307,7 @@ extension Tensor {
     func unsafeView(_ newShape: [Int]) throws -> Tensor {
         let out = Tensor(storage: storage, shape: newShape, strides: contiguousStrides(newShape), offset: offset)
         let old = shape
-        record("_unsafe_view", "UnsafeViewBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("_unsafe_view", .unsafeViewBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.reshape(old)]
         }
         return out
@@ -371,4 +371,14 @@ extension BackwardContext {
         }
         return try saved(i)
     }
+}
+
+extension NodeKind {
+    static let addmmBackward0 = NodeKind("AddmmBackward0")
+    static let bmmBackward0 = NodeKind("BmmBackward0")
+    static let dotBackward0 = NodeKind("DotBackward0")
+    static let mmBackward0 = NodeKind("MmBackward0")
+    static let mvBackward0 = NodeKind("MvBackward0")
+    static let squeezeBackward4 = NodeKind("SqueezeBackward4")
+    static let unsafeViewBackward0 = NodeKind("UnsafeViewBackward0")
 }

@@ -137,7 +137,7 @@ extension Tensor {
         try factors.solve(&rhs, adjoint: false, dtype: dtype)
         let out = rhs.tensor(batchShape: Array(shape.dropLast(2)), dtype: dtype)
         record(
-            "linalg_inv_ex", "LinalgInvExBackward0", inputs: [self], outputs: [out],
+            "linalg_inv_ex", .linalgInvExBackward0, inputs: [self], outputs: [out],
             saving: [.output("inverse", 0)]
         ) { ctx in
             let inverseT = try ctx.saved(0).transpose(-2, -1)
@@ -166,7 +166,7 @@ extension Tensor {
         let n = shape[dim - 1]
         let out = try Observation.hidden { try signs.mul(.tensor(diagonals.prod(dim: -1))) }
         record(
-            "linalg_det", "LinalgDetBackward0", inputs: [self], outputs: [out],
+            "linalg_det", .linalgDetBackward0, inputs: [self], outputs: [out],
             saving: [.input("A", self), .output("result", 0)]
         ) { [factors, shape, dtype] ctx in
             let (a, det) = (try ctx.saved(0), try ctx.saved(1))
@@ -199,7 +199,7 @@ extension Tensor {
             (try diagonals.sgn().prod(dim: -1).mul(.tensor(signs)), try diagonals.abs().log().sum(dims: [-1]))
         }
         record(
-            "linalg_slogdet", "LinalgSlogdetBackward0", inputs: [self], outputs: [sign, logabsdet],
+            "linalg_slogdet", .linalgSlogdetBackward0, inputs: [self], outputs: [sign, logabsdet],
             saving: [.input("A", self), .output("sign", 0)]
         ) { [factors, shape, dtype] ctx in
             [try factors.inverseTransposeTimesDiagonal(ctx.grads[1].doubles(), shape: shape, dtype: dtype)]
@@ -298,7 +298,7 @@ extension Tensor {
             ? rhs.tensor(batchShape: batch, dtype: a.dtype) : try rhs.tensor(batchShape: batch, dtype: a.dtype).transpose(-2, -1)
         let out = vectorCase ? try solved.squeeze(-1) : solved
         record(
-            "linalg_solve_ex", "LinalgSolveExBackward0", inputs: [a, b], outputs: [out],
+            "linalg_solve_ex", .linalgSolveExBackward0, inputs: [a, b], outputs: [out],
             saving: [.input("A", a), .output("result", 0)],
             keeping: [("left", .bool(left))]
         ) { [factors, aShape = a.shape, bShape = b.shape] ctx in
@@ -324,4 +324,11 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let linalgDetBackward0 = NodeKind("LinalgDetBackward0")
+    static let linalgInvExBackward0 = NodeKind("LinalgInvExBackward0")
+    static let linalgSlogdetBackward0 = NodeKind("LinalgSlogdetBackward0")
+    static let linalgSolveExBackward0 = NodeKind("LinalgSolveExBackward0")
 }

@@ -51,7 +51,7 @@ extension Tensor {
     /// `exp(self) - 1`, accurate near 0; backward `grad * (result + 1)`.
     public func expm1() throws -> Tensor {
         let out = mapSleef(self, float32: Sleef_expm1f1_u10purecfma, float64: Sleef_expm1d1_u10purecfma)
-        record("expm1", "Expm1Backward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("expm1", .expm1Backward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).addScalar(1)))]
         }
         return out
@@ -60,7 +60,7 @@ extension Tensor {
     /// `log(1 + self)`, accurate near 0; backward `grad / (self + 1)`.
     public func log1p() throws -> Tensor {
         let out = mapSleef(self, float32: Sleef_log1pf1_u10purecfma, float64: Sleef_log1pd1_u10purecfma)
-        record("log1p", "Log1PBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("log1p", .log1PBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0).addScalar(1)))]
         }
         return out
@@ -73,4 +73,9 @@ extension Tensor {
     /// `log1p_()`.
     @discardableResult
     public func log1p_() throws -> Tensor { try inPlaceMath("log1p_") { try log1p() } }
+}
+
+extension NodeKind {
+    static let expm1Backward0 = NodeKind("Expm1Backward0")
+    static let log1PBackward0 = NodeKind("Log1PBackward0")
 }

@@ -110,7 +110,7 @@ extension Tensor {
         let out = try mapBinary(XlogyF.self, x, other, dtype: dtype)
         let (sx, sy) = (x.shape, y.shape)
         record(
-            "xlogy", "XlogyBackward0", inputs: [x, y], outputs: [out], saving: [.input("self", x), .input("other", y)]
+            "xlogy", .xlogyBackward0, inputs: [x, y], outputs: [out], saving: [.input("self", x), .input("other", y)]
         ) { ctx in
             let (a, b) = (try ctx.saved("self"), try ctx.saved("other"))
             let undefined = try a.eq(.scalar(.double(0))).logicalAnd(b.le(.scalar(.double(0))))
@@ -129,7 +129,7 @@ extension Tensor {
         if !dtype.isFloatingPoint { dtype = .float32 }
         let out = try mapBinary(XlogyF.self, Tensor.wrapped(x, dtype: x.wrappedDType), y, dtype: dtype)
         record(
-            "xlogy", "XlogyBackward1", inputs: [y], outputs: [out], saving: [.input("other", y)],
+            "xlogy", .xlogyBackward1, inputs: [y], outputs: [out], saving: [.input("other", y)],
             keeping: [("self", .scalar(x))]
         ) { ctx in
             [try ctx.grad.mul(.scalar(x)).div(.tensor(ctx.saved("other")))]
@@ -142,7 +142,7 @@ extension Tensor {
         let (dtype, other) = x.promote(.scalar(y), floatResult: true)
         let out = try mapBinary(XlogyF.self, x, other, dtype: dtype)
         record(
-            "xlogy", "XlogyBackward2", inputs: [x], outputs: [out], saving: [.input("self", x)],
+            "xlogy", .xlogyBackward2, inputs: [x], outputs: [out], saving: [.input("self", x)],
             keeping: [("other", .scalar(y))]
         ) { ctx in
             let grad = try xlogy(ctx.grad, y)
@@ -175,19 +175,19 @@ extension Tensor {
     /// `log(exp(self) + exp(other))` without overflow; backward `grad / (1 + exp(other - self))`
     /// for `self`, and the mirror for `other`.
     public func logaddexp(_ other: Tensor) throws -> Tensor {
-        try logAddExp(other, LogaddexpF(), "logaddexp", "LogaddexpBackward0") { try $0.exp() }
+        try logAddExp(other, LogaddexpF(), "logaddexp", .logaddexpBackward0) { try $0.exp() }
     }
 
     /// `log2(2**self + 2**other)`; backward `grad / (1 + 2**(other - self))` for `self`, and
     /// the mirror for `other`.
     public func logaddexp2(_ other: Tensor) throws -> Tensor {
-        try logAddExp(other, Logaddexp2F(), "logaddexp2", "Logaddexp2Backward0") { try Tensor.pow(base: .int(2), exponent: $0) }
+        try logAddExp(other, Logaddexp2F(), "logaddexp2", .logaddexp2Backward0) { try Tensor.pow(base: .int(2), exponent: $0) }
     }
 
     /// `logaddexp` in the base `power` raises to: the kernel `f`, and the backward
     /// `grad / (1 + power(other - self))` for `self`, and the mirror for `other`.
     private func logAddExp<F: VectorisedBinaryFunction>(
-        _ other: Tensor, _ f: F, _ op: String, _ backward: String, power: @escaping (Tensor) throws -> Tensor
+        _ other: Tensor, _ f: F, _ op: String, _ backward: NodeKind, power: @escaping (Tensor) throws -> Tensor
     ) throws -> Tensor {
         let out = try mapVectorised(f, self, other, dtype: floatingResultType(other, kernel: "\(op)_cpu"))
         let (sa, sb) = (shape, other.shape)
@@ -208,7 +208,7 @@ extension Tensor {
         let out = try mapVectorised(HypotF(), self, other, dtype: floatingResultType(other, kernel: "hypot_cpu"))
         let (sa, sb) = (shape, other.shape)
         record(
-            "hypot", "HypotBackward0", inputs: [self, other], outputs: [out],
+            "hypot", .hypotBackward0, inputs: [self, other], outputs: [out],
             saving: [.input("self", self), .input("other", other), .output("result", 0)]
         ) { ctx in
             let (a, b, result) = (try ctx.saved("self"), try ctx.saved("other"), try ctx.saved("result"))
@@ -223,4 +223,13 @@ extension Tensor {
     /// `hypot_(other)`.
     @discardableResult
     public func hypot_(_ other: Tensor) throws -> Tensor { try inPlaceMath("hypot_") { try hypot(other) } }
+}
+
+extension NodeKind {
+    static let hypotBackward0 = NodeKind("HypotBackward0")
+    static let logaddexp2Backward0 = NodeKind("Logaddexp2Backward0")
+    static let logaddexpBackward0 = NodeKind("LogaddexpBackward0")
+    static let xlogyBackward0 = NodeKind("XlogyBackward0")
+    static let xlogyBackward1 = NodeKind("XlogyBackward1")
+    static let xlogyBackward2 = NodeKind("XlogyBackward2")
 }

@@ -74,7 +74,7 @@ extension Tensor {
         }
         var kept: [(name: String, value: SavedValue)] = []
         if let eps { kept.append(("eps", .scalar(.double(eps)))) }
-        record("logit", "LogitBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)], keeping: kept) {
+        record("logit", .logitBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)], keeping: kept) {
             ctx in
             let x = try ctx.saved("self")
             guard GradMode.isEnabled else {
@@ -98,4 +98,8 @@ extension Tensor {
 private struct LogitRatio: PointwiseFunction {
     let f: LogitF
     func apply<T: FloatElement>(_ x: T) -> T { f.ratio(x) }
+}
+
+extension NodeKind {
+    static let logitBackward0 = NodeKind("LogitBackward0")
 }

@@ -174,7 +174,7 @@ extension Tensor {
         let out = try reduceLoss(mapPointwise(SmoothL1F(beta: beta), x, y), mode)
         let norm = mode == .mean ? 1 / Double(x.numel) : 1
         record(
-            "smooth_l1_loss", "SmoothL1LossBackward0", inputs: [x, y], outputs: [out],
+            "smooth_l1_loss", .smoothL1LossBackward0, inputs: [x, y], outputs: [out],
             saving: [.input("self", x), .input("target", y)]
         ) { ctx in
             let diff = try mapBinary(SubF.self, ctx.saved(0), ctx.saved(1), dtype: ctx.grad.dtype)
@@ -195,7 +195,7 @@ extension Tensor {
         let out = try reduceLoss(mapPointwise(HuberF(delta: delta), x, y), mode)
         let norm = mode == .mean ? 1 / Double(x.numel) : 1
         record(
-            "huber_loss", "HuberLossBackward0", inputs: [x, y], outputs: [out],
+            "huber_loss", .huberLossBackward0, inputs: [x, y], outputs: [out],
             saving: [.input("self", x), .input("target", y)]
         ) { ctx in
             let diff = try mapBinary(SubF.self, ctx.saved(0), ctx.saved(1), dtype: ctx.grad.dtype)
@@ -228,7 +228,7 @@ extension Tensor {
         let out = try reduceLoss(loss, mode)
         let norm = Double(mode == .mean ? input.numel : 1)
         record(
-            "binary_cross_entropy", "BinaryCrossEntropyBackward0", inputs: [input, target], outputs: [out],
+            "binary_cross_entropy", .binaryCrossEntropyBackward0, inputs: [input, target], outputs: [out],
             saving: [.input("self", input), .input("target", target)] + (weight.map { [.input("weight", $0)] } ?? [])
         ) { ctx in
             let x = try ctx.saved(0)
@@ -284,7 +284,7 @@ extension Tensor {
         let weightSlot = weight == nil ? nil : 2
         let posWeightSlot = posWeight == nil ? nil : (weight == nil ? 2 : 3)
         record(
-            "binary_cross_entropy_with_logits", "BinaryCrossEntropyWithLogitsBackward0", inputs: [input, target],
+            "binary_cross_entropy_with_logits", .binaryCrossEntropyWithLogitsBackward0, inputs: [input, target],
             outputs: [out], saving: saving
         ) { ctx in
             let x = try ctx.saved(0)
@@ -353,3 +353,9 @@ extension Tensor {
     }
 }
 
+extension NodeKind {
+    static let binaryCrossEntropyBackward0 = NodeKind("BinaryCrossEntropyBackward0")
+    static let binaryCrossEntropyWithLogitsBackward0 = NodeKind("BinaryCrossEntropyWithLogitsBackward0")
+    static let huberLossBackward0 = NodeKind("HuberLossBackward0")
+    static let smoothL1LossBackward0 = NodeKind("SmoothL1LossBackward0")
+}

@@ -106,7 +106,7 @@ private let seluScale = 1.0507009873554804934193349852946
 extension Tensor {
     /// A pointwise activation saving `self`, with its backward kernel.
     private func pointwiseActivation(
-        _ op: String, _ gradFn: String, kernel: String,
+        _ op: String, _ gradFn: NodeKind, kernel: String,
         _ forward: some PointwiseFunction, _ backward: some PointwiseBinaryFunction
     ) throws -> Tensor {
         try requireFloatingPoint(kernel)
@@ -120,19 +120,19 @@ extension Tensor {
     /// `relu6(x + 3) / 6`.
     public func hardsigmoid() throws -> Tensor {
         try pointwiseActivation(
-            "hardsigmoid", "HardsigmoidBackward0", kernel: "hardsigmoid_cpu", HardsigmoidF(), HardsigmoidGradF())
+            "hardsigmoid", .hardsigmoidBackward0, kernel: "hardsigmoid_cpu", HardsigmoidF(), HardsigmoidGradF())
     }
 
     /// `x * relu6(x + 3) / 6`.
     public func hardswish() throws -> Tensor {
-        try pointwiseActivation("hardswish", "HardswishBackward0", kernel: "hardswish_cpu", HardswishF(), HardswishGradF())
+        try pointwiseActivation("hardswish", .hardswishBackward0, kernel: "hardswish_cpu", HardswishF(), HardswishGradF())
     }
 
     /// `x * tanh(softplus(x))`.
     public func mish() throws -> Tensor {
         try requireFloatingPoint("mish_cpu")
         let out = mapVectorised(MishF(), self)
-        record("mish", "MishBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("mish", .mishBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try mapActivationGradient(MishGradF(), ctx.grad, ctx.saved(0))]
         }
         return out
@@ -146,19 +146,19 @@ extension Tensor {
             throw TorchError.runtime("lambda must be in range [0, \(largest)] for input dtype \(name), but found \(found)")
         }
         return try pointwiseActivation(
-            "softshrink", "SoftshrinkBackward0", kernel: "softshrink_cpu", SoftshrinkF(lambd: lambd), ShrinkGradF(lambd: lambd))
+            "softshrink", .softshrinkBackward0, kernel: "softshrink_cpu", SoftshrinkF(lambd: lambd), ShrinkGradF(lambd: lambd))
     }
 
     /// Zeroes the values within `[-lambd, lambd]`.
     public func hardshrink(_ lambd: Double = 0.5) throws -> Tensor {
         try pointwiseActivation(
-            "hardshrink", "HardshrinkBackward0", kernel: "hardshrink_cpu", HardshrinkF(lambd: lambd), ShrinkGradF(lambd: lambd))
+            "hardshrink", .hardshrinkBackward0, kernel: "hardshrink_cpu", HardshrinkF(lambd: lambd), ShrinkGradF(lambd: lambd))
     }
 
     /// `value` where `self <= threshold`, else `self`.
     public func threshold(_ threshold: Double, _ value: Double) throws -> Tensor {
         try pointwiseActivation(
-            "threshold", "ThresholdBackward0", kernel: "threshold_cpu",
+            "threshold", .thresholdBackward0, kernel: "threshold_cpu",
             ThresholdF(threshold: threshold, value: value), ThresholdGradF(threshold: threshold))
     }
 
@@ -167,7 +167,7 @@ extension Tensor {
     public func celu(alpha: Double = 1) throws -> Tensor {
         if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
         let out = try GradMode.noGrad { try self.elu(alpha: alpha, scale: 1, inputScale: 1 / alpha) }
-        record("celu", "CeluBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("celu", .celuBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.eluBackward(ctx.grad, ctx.saved(0), alpha: alpha, scale: 1, inputScale: celuGradInputScale(alpha))]
         }
         return out
@@ -180,7 +180,7 @@ extension Tensor {
         try inPlaceMath("threshold_") {
             try requireFloatingPoint("threshold_cpu")
             let out = mapPointwise(ThresholdF(threshold: threshold, value: value), self)
-            record("threshold_", "ThresholdBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+            record("threshold_", .thresholdBackward1, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
                 [mapPointwise(ThresholdGradF(threshold: threshold), ctx.grad, try ctx.saved(0))]
             }
             return out
@@ -194,7 +194,7 @@ extension Tensor {
         if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
         return try eluInPlace(
             alpha: alpha, scale: 1, inputScale: 1 / alpha, gradInputScale: celuGradInputScale(alpha), op: "celu_",
-            gradFn: "CeluBackward1")
+            gradFn: .celuBackward1)
     }
 
     /// `scale * elu(x, alpha)` with SELU's constants (EluBackward0, as `at::selu` calls elu).
@@ -224,4 +224,16 @@ extension Tensor {
 
     /// `softmax(-self, dim)`.
     public func softmin(dim: Int) throws -> Tensor { try neg().softmax(dim: dim) }
+}
+
+extension NodeKind {
+    static let celuBackward0 = NodeKind("CeluBackward0")
+    static let celuBackward1 = NodeKind("CeluBackward1")
+    static let hardshrinkBackward0 = NodeKind("HardshrinkBackward0")
+    static let hardsigmoidBackward0 = NodeKind("HardsigmoidBackward0")
+    static let hardswishBackward0 = NodeKind("HardswishBackward0")
+    static let mishBackward0 = NodeKind("MishBackward0")
+    static let softshrinkBackward0 = NodeKind("SoftshrinkBackward0")
+    static let thresholdBackward0 = NodeKind("ThresholdBackward0")
+    static let thresholdBackward1 = NodeKind("ThresholdBackward1")
 }

@@ -65,7 +65,7 @@ extension Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: false)
         record(
-            "softmax", "SoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)],
+            "softmax", .softmaxBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)],
             keeping: [("dim", .int(d))]
         ) { ctx in
             [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: false)]
@@ -79,7 +79,7 @@ extension Tensor {
         let d = try normalizeDim(dimension, rank: dim)
         let out = try softmaxValues(d, log: true)
         record(
-            "log_softmax", "LogSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)],
+            "log_softmax", .logSoftmaxBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)],
             keeping: [("dim", .int(d))]
         ) { ctx in
             [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: true)]
@@ -113,7 +113,7 @@ extension Tensor {
         }
         let scale = mode == .mean ? 2 / Double(n) : 2
         record(
-            "mse_loss", "MseLossBackward0", inputs: [x, y], outputs: [out],
+            "mse_loss", .mseLossBackward0, inputs: [x, y], outputs: [out],
             saving: [.input("self", x), .input("target", y)], keeping: [("reduction", .int(mode.code))]
         ) { ctx in
             let g = try ctx.saved(0).sub(.tensor(ctx.saved(1))).mul(.tensor(ctx.grad)).mulScalar(scale)
@@ -187,7 +187,7 @@ extension Tensor {
         let totalTensor = Tensor.scalar(forward.totalWeight, dtype: dt)
         let inputShape = input.shape
         record(
-            "nll_loss", "NllLossBackward0", inputs: [input], outputs: [out], observed: [input, target, weight],
+            "nll_loss", .nllLossBackward0, inputs: [input], outputs: [out], observed: [input, target, weight],
             saving: [.input("self", input), .input("target", target), .input("total_weight", totalTensor)]
                 + (weight.map { [.input("weight", $0)] } ?? []),
             keeping: [("reduction", .int(mode.code))]
@@ -236,4 +236,11 @@ extension Tensor {
 /// `torch.Size([2, 3])` as PyTorch prints it.
 func sizeText(_ shape: [Int]) -> String {
     "torch.Size([\(shape.map(String.init).joined(separator: ", "))])"
+}
+
+extension NodeKind {
+    static let logSoftmaxBackward0 = NodeKind("LogSoftmaxBackward0")
+    static let mseLossBackward0 = NodeKind("MseLossBackward0")
+    static let nllLossBackward0 = NodeKind("NllLossBackward0")
+    static let softmaxBackward0 = NodeKind("SoftmaxBackward0")
 }

@@ -36,7 +36,7 @@ extension Tensor {
         let out = try finite.sumValues(all, keepdim: keepdim)
         let (sizes, inputDType) = (shape, dtype)
         record(
-            "nansum", "NansumBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            "nansum", .nansumBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)],
             keeping: [("dim", .ints(dims ?? [])), ("keepdim", .bool(keepdim))]
         ) { ctx in
             var grad = try ctx.grad.to(inputDType)
@@ -57,4 +57,8 @@ extension Tensor {
         let counts = try isnan().logical("logical_not", nil) { a, _ in !a }.sum(dims: dims ?? [], keepdim: keepdim)
         return try nansum(dims: dims, keepdim: keepdim, dtype: requested).div(.tensor(counts))
     }
+}
+
+extension NodeKind {
+    static let nansumBackward0 = NodeKind("NansumBackward0")
 }

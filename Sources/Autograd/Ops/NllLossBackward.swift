@@ -20,7 +20,7 @@ struct NllLossGradient {
         var values = [Double](repeating: 0, count: shape.reduce(1, *))
         for (i, t) in targets.enumerated() where picked[i] != nil { values[i * classes + t] = perRow[i] }
         let result = Tensor.fromValues(values, shape: shape, dtype: grad.dtype)
-        record("nll_loss_backward", "NllLossBackwardBackward0", inputs: [grad], outputs: [result]) { ctx in
+        record("nll_loss_backward", .nllLossBackwardBackward0, inputs: [grad], outputs: [result]) { ctx in
             [ctx.needsGrad(0) ? try self.reapplied(to: ctx.grad) : nil]
         }
         return result
@@ -36,4 +36,8 @@ struct NllLossGradient {
         let out = gradGrad.dtype.dispatchFloat(again)
         return Tensor.fromValues(out.values, shape: batched ? [targets.count] : [], dtype: gradGrad.dtype)
     }
+}
+
+extension NodeKind {
+    static let nllLossBackwardBackward0 = NodeKind("NllLossBackwardBackward0")
 }

@@ -72,7 +72,7 @@ extension Tensor {
                 .maskedFill(mask: isposinf(), value: .scalar(.double(posinf ?? largest)))
                 .maskedFill(mask: isneginf(), value: .scalar(.double(neginf ?? -largest)))
         }
-        record("nan_to_num", "NanToNumBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("nan_to_num", .nanToNumBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).isfinite()))]
         }
         return out
@@ -83,4 +83,8 @@ extension Tensor {
     public func nanToNum_(nan: Double? = nil, posinf: Double? = nil, neginf: Double? = nil) throws -> Tensor {
         try inPlaceMath("nan_to_num_") { try nanToNum(nan: nan, posinf: posinf, neginf: neginf) }
     }
+}
+
+extension NodeKind {
+    static let nanToNumBackward0 = NodeKind("NanToNumBackward0")
 }

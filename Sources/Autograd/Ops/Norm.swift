@@ -114,7 +114,7 @@ extension Tensor {
         let out = Tensor.fromValues(values, shape: outShape, dtype: dtype ?? self.dtype)
         let kept = reducedShape(dims, keepdim: true)
         record(
-            "linalg_vector_norm", "LinalgVectorNormBackward0", inputs: [self], outputs: [out],
+            "linalg_vector_norm", .linalgVectorNormBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             let input = try ctx.saved(0)
@@ -155,7 +155,7 @@ extension Tensor {
         let out = try GradMode.noGrad { try self.sub(.tensor(other)).vectorNorm(ord: p) }
         let (selfShape, otherShape) = (shape, other.shape)
         record(
-            "dist", "DistBackward0", inputs: [self, other], outputs: [out],
+            "dist", .distBackward0, inputs: [self, other], outputs: [out],
             saving: [.input("self", self), .input("other", other), .output("result", 0)],
             keeping: [("p", .scalar(.double(p)))]
         ) { ctx in
@@ -318,7 +318,7 @@ extension Tensor {
         let out = Tensor.fromValues(values, shape: reducedShape(dims, keepdim: keepdim), dtype: dtype)
         let kept = reducedShape(dims, keepdim: true)
         record(
-            op, largest ? "AmaxBackward0" : "AminBackward0", inputs: [self], outputs: [out],
+            op, largest ? .amaxBackward0 : .aminBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             let input = try ctx.saved(0)
@@ -328,4 +328,11 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let amaxBackward0 = NodeKind("AmaxBackward0")
+    static let aminBackward0 = NodeKind("AminBackward0")
+    static let distBackward0 = NodeKind("DistBackward0")
+    static let linalgVectorNormBackward0 = NodeKind("LinalgVectorNormBackward0")
 }

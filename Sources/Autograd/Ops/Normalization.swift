@@ -61,7 +61,7 @@ extension Tensor {
         var saving: [SaveSlot] = [.input("input", input), .input("result1", meanTensor), .input("result2", rstdTensor)]
         if let weight { saving.append(.input("weight", weight)) }
         if let bias { saving.append(.input("bias", bias)) }
-        record("native_layer_norm", "NativeLayerNormBackward0", inputs: [input, weight, bias], outputs: [out], saving: saving) {
+        record("native_layer_norm", .nativeLayerNormBackward0, inputs: [input, weight, bias], outputs: [out], saving: saving) {
             ctx in
             let dtype = ctx.grad.dtype
             let (dx, dgamma, dbeta) = dtype.dispatchFloat(
@@ -132,4 +132,8 @@ private struct LayerNormBackward: FloatVisitor {
         let values = UnsafeBufferPointer(start: dx.pointer(T.self), count: rows * width).map(\.doubleValue)
         return (values, dgamma.map(\.doubleValue), dbeta.map(\.doubleValue))
     }
+}
+
+extension NodeKind {
+    static let nativeLayerNormBackward0 = NodeKind("NativeLayerNormBackward0")
 }

@@ -69,7 +69,7 @@ extension Tensor {
             }
             if source.numel > 0 { try target.writeUnchecked(source) }
         }
-        record("constant_pad_nd", "ConstantPadNdBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("constant_pad_nd", .constantPadNdBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.constantPadNd(pad.map { -$0 })]
         }
         return out
@@ -148,4 +148,8 @@ extension Tensor {
             try Tensor.zeros(shape + [classes], dtype: .int64).scatter_(dim: -1, index: unsqueeze(-1), value: .int(1))
         }
     }
+}
+
+extension NodeKind {
+    static let constantPadNdBackward0 = NodeKind("ConstantPadNdBackward0")
 }

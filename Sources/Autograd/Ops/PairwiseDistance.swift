@@ -59,7 +59,7 @@ extension Tensor {
     /// `self + value` as C++ code calls it (`add.Scalar`: AddBackward1).
     func addingScalar(_ value: Double) throws -> Tensor {
         let out = try GradMode.noGrad { try add(.scalar(.double(value))) }
-        record("add", "AddBackward1", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        record("add", .addBackward1, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
         return out
     }
 
@@ -70,7 +70,7 @@ extension Tensor {
         let dims = [try normalizeDim(d, rank: Swift.max(dim, 1))]
         let kept = reducedShape(dims, keepdim: true)
         record(
-            "norm", "NormBackward1", inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)],
+            "norm", .normBackward1, inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)],
             keeping: [("p", .scalar(.double(p))), ("dim", .ints(dims)), ("keepdim", .bool(keepdim))]
         ) { ctx in
             let input = try ctx.saved(0)
@@ -79,4 +79,8 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let normBackward1 = NodeKind("NormBackward1")
 }

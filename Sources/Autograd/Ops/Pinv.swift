@@ -49,7 +49,7 @@ extension Tensor {
         let scales = Tensor.fromValues(inverted, shape: batchShape + [k], dtype: dtype)
         let out = try Observation.hidden { try left.mul(.tensor(scales.unsqueeze(-2))).matmul(right) }
         record(
-            "linalg_pinv", "LinalgPinvBackward0", inputs: [self], outputs: [out],
+            "linalg_pinv", .linalgPinvBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             [try Tensor.pinvBackward(ctx.grad, pinv: ctx.saved(1), a: ctx.saved(0))]
@@ -94,4 +94,8 @@ extension Tensor {
             .add(.tensor(pinvTK))
             .sub(.tensor(pinvTK.matmul(pinv).matmul(a)))
     }
+}
+
+extension NodeKind {
+    static let linalgPinvBackward0 = NodeKind("LinalgPinvBackward0")
 }

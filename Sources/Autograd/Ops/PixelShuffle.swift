@@ -33,7 +33,7 @@ extension Tensor {
             (c * factor * factor + (y % factor) * factor + x % factor, y / factor, x / factor)
         }
         record(
-            "pixel_shuffle", "PixelShuffleBackward0", inputs: [self], outputs: [out], keeping: [("upscale_factor", .int(factor))]
+            "pixel_shuffle", .pixelShuffleBackward0, inputs: [self], outputs: [out], keeping: [("upscale_factor", .int(factor))]
         ) { ctx in [try ctx.grad.pixelUnshuffle(factor)] }
         return out
     }
@@ -53,7 +53,7 @@ extension Tensor {
             return (inner, y * factor + sub / factor, x * factor + sub % factor)
         }
         record(
-            "pixel_unshuffle", "PixelUnshuffleBackward0", inputs: [self], outputs: [out],
+            "pixel_unshuffle", .pixelUnshuffleBackward0, inputs: [self], outputs: [out],
             keeping: [("downscale_factor", .int(factor))]
         ) { ctx in [try ctx.grad.pixelShuffle(factor)] }
         return out
@@ -88,4 +88,9 @@ extension Tensor {
         dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: offsets, out: out))
         return Tensor(storage: out, shape: outShape)
     }
+}
+
+extension NodeKind {
+    static let pixelShuffleBackward0 = NodeKind("PixelShuffleBackward0")
+    static let pixelUnshuffleBackward0 = NodeKind("PixelUnshuffleBackward0")
 }

@@ -189,7 +189,7 @@ extension Tensor {
     /// in its input plane: the node saves the input and the indices, and its backward adds each
     /// output gradient at its maximum's index.
     func recordMaxPooling(
-        _ op: String, _ node: String, result: Tensor, indices: Tensor, planes: Int, inPlane: Int, outPlane: Int
+        _ op: String, _ node: NodeKind, result: Tensor, indices: Tensor, planes: Int, inPlane: Int, outPlane: Int
     ) {
         let inputShape = shape
         record(op, node, inputs: [self], outputs: [result, indices], saving: [.input("self", self), .input("result1", indices)]) {
@@ -276,7 +276,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: outShape)
         let indices = Tensor(storage: indexStorage, shape: outShape)
         recordMaxPooling(
-            "max_pool2d_with_indices", "MaxPool2DWithIndicesBackward0", result: result, indices: indices, planes: planes,
+            "max_pool2d_with_indices", .maxPool2DWithIndicesBackward0, result: result, indices: indices, planes: planes,
             inPlane: g.inPlane, outPlane: g.outPlane)
         return (result, indices)
     }
@@ -319,7 +319,7 @@ extension Tensor {
                 divisorOverride: divisorOverride, backward: false))
         let result = Tensor(storage: out, shape: outShape)
         let inputShape = shape
-        record("avg_pool2d", "AvgPool2DBackward0", inputs: [self], outputs: [result], saving: [.input("self", self)]) { ctx in
+        record("avg_pool2d", .avgPool2DBackward0, inputs: [self], outputs: [result], saving: [.input("self", self)]) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
             let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
@@ -351,7 +351,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: outShape)
         let inputShape = shape
         record(
-            "adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0", inputs: [self], outputs: [result],
+            "adaptive_avg_pool2d", .adaptiveAvgPool2DBackward0, inputs: [self], outputs: [result],
             saving: [.input("self", self)]
         ) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
@@ -364,4 +364,10 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let adaptiveAvgPool2DBackward0 = NodeKind("AdaptiveAvgPool2DBackward0")
+    static let avgPool2DBackward0 = NodeKind("AvgPool2DBackward0")
+    static let maxPool2DWithIndicesBackward0 = NodeKind("MaxPool2DWithIndicesBackward0")
 }

@@ -108,7 +108,7 @@ extension Tensor {
             ? powScalarFloat(self, exponent: e, dtype: dt)
             : try mapBinary(PowF.self, self, Tensor.wrapped(exponent, dtype: dt), dtype: dt)
         record(
-            "pow", "PowBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)],
+            "pow", .powBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)],
             keeping: [("exponent", .scalar(exponent))]
         ) { ctx in
             if e == 0 { return [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)] }
@@ -126,7 +126,7 @@ extension Tensor {
         let out = try mapBinary(PowF.self, self, exponent, dtype: dt)
         let (sa, sb) = (shape, exponent.shape)
         record(
-            "pow", "PowBackward1", inputs: [self, exponent], outputs: [out],
+            "pow", .powBackward1, inputs: [self, exponent], outputs: [out],
             saving: [.input("exponent", exponent), .input("self", self), .output("result", 0)]
         ) { ctx in
             let exp = try ctx.saved(0)
@@ -156,7 +156,7 @@ extension Tensor {
         let out = try mapBinary(PowF.self, Tensor.wrapped(base, dtype: dt), exponent, dtype: dt)
         let b = base.doubleValue
         record(
-            "pow", "PowBackward2", inputs: [exponent], outputs: [out],
+            "pow", .powBackward2, inputs: [exponent], outputs: [out],
             saving: [.input("exponent", exponent), .output("result", 0)]
         ) { ctx in
             let scaled = try ctx.saved(1).mulScalar(Double.log(b))
@@ -213,12 +213,12 @@ extension Tensor {
         try checkIntegerDivisor(o, dtype: dt)
         let out = try mapBinary(RemainderF.self, self, o, dtype: dt)
         guard case .tensor = other else {
-            record("remainder", "RemainderBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+            record("remainder", .remainderBackward0, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
             return out
         }
         let (sa, sb) = (shape, o.shape)
         record(
-            "remainder", "RemainderBackward1", inputs: [self, o], outputs: [out],
+            "remainder", .remainderBackward1, inputs: [self, o], outputs: [out],
             saving: [.input("self", self), .input("other", o)]
         ) { ctx in
             [
@@ -229,4 +229,12 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let powBackward0 = NodeKind("PowBackward0")
+    static let powBackward1 = NodeKind("PowBackward1")
+    static let powBackward2 = NodeKind("PowBackward2")
+    static let remainderBackward0 = NodeKind("RemainderBackward0")
+    static let remainderBackward1 = NodeKind("RemainderBackward1")
 }

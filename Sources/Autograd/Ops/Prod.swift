@@ -85,7 +85,7 @@ extension Tensor {
     public func prod(dtype requested: DType? = nil) throws -> Tensor {
         let out = products(dim: nil, exclusive: false, dtype: prodDType(requested), outShape: [])
         record(
-            "prod", "ProdBackward0", inputs: [self], outputs: [out],
+            "prod", .prodBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: nil, keepdim: false)]
@@ -99,7 +99,7 @@ extension Tensor {
         let outShape = shape.isEmpty ? [] : reducedShape([d], keepdim: keepdim)
         let out = products(dim: d, exclusive: false, dtype: prodDType(requested), outShape: outShape)
         record(
-            "prod", "ProdBackward1", inputs: [self], outputs: [out],
+            "prod", .prodBackward1, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             [try Tensor.prodBackward(ctx.grad, ctx.saved(0), ctx.saved(1), dim: d, keepdim: keepdim)]
@@ -131,4 +131,9 @@ extension Tensor {
             : try g.mul(.tensor(r.div(.tensor(input))))
         return try gradInput.to(saved.dtype)
     }
+}
+
+extension NodeKind {
+    static let prodBackward0 = NodeKind("ProdBackward0")
+    static let prodBackward1 = NodeKind("ProdBackward1")
 }

@@ -72,7 +72,7 @@ extension Tensor {
             q = householder.columnMajorTensor(batchShape: batchShape, dtype: dtype)
         }
         record(
-            "linalg_qr", "LinalgQrBackward0", inputs: [self], outputs: [q, r],
+            "linalg_qr", .linalgQrBackward0, inputs: [self], outputs: [q, r],
             saving: [.output("Q", 0), .output("R", 1)], keeping: [("mode", .string(mode))]
         ) { ctx in
             guard computeQ else {
@@ -131,4 +131,8 @@ extension Tensor {
         try LAPACKCalls.transposedUpperTriangularRightSolve(ColumnMajorBatch(u), &rhs, dtype: g.dtype)
         return rhs.columnMajorTensor(batchShape: Array(g.shape.dropLast(2)), dtype: g.dtype)
     }
+}
+
+extension NodeKind {
+    static let linalgQrBackward0 = NodeKind("LinalgQrBackward0")
 }

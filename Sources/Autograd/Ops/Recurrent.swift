@@ -95,7 +95,7 @@ extension Tensor {
         let workspace = Tensor.zeros([0], dtype: dtype)
         let shapes = [input.shape, weightIH.shape, weightHH.shape, biasIH?.shape, biasHH?.shape]
         record(
-            "mkldnn_rnn_layer", "MkldnnRnnLayerBackward0",
+            "mkldnn_rnn_layer", .mkldnnRnnLayerBackward0,
             inputs: [input, weightIH, weightHH, biasIH, biasHH, hx, cx], outputs: [out, hy, cy],
             saving: [
                 .input("input", input), .input("weight0", weightIH), .input("weight1", weightHH),
@@ -179,4 +179,8 @@ extension Tensor {
         }
         return [dx, dwIH, dwHH, dBias, dBias, dh, dc]
     }
+}
+
+extension NodeKind {
+    static let mkldnnRnnLayerBackward0 = NodeKind("MkldnnRnnLayerBackward0")
 }

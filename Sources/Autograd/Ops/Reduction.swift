@@ -85,7 +85,7 @@ extension Tensor {
         let old = shape
         let out = try meanValues([], keepdim: false, count: n)
         record(
-            "mean", "MeanBackward0", inputs: [self], outputs: [out],
+            "mean", .meanBackward0, inputs: [self], outputs: [out],
             keeping: [("self_sym_numel", .int(n)), ("self_sym_sizes", .ints(old))]
         ) { ctx in
             [try ctx.grad.expand(old).divScalar(Double(n))]
@@ -104,7 +104,7 @@ extension Tensor {
         // mean_backward is sum_backward (unsqueeze the reduced dims in ascending order) / numel.
         let reduced = all.sorted()
         record(
-            "mean", "MeanBackward1", inputs: [self], outputs: [out],
+            "mean", .meanBackward1, inputs: [self], outputs: [out],
             keeping: [
                 ("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_numel", .int(numel)),
                 ("self_sym_sizes", .ints(old))
@@ -121,19 +121,19 @@ extension Tensor {
     func divScalar(_ s: Double) throws -> Tensor {
         let dt = dtype.isFloatingPoint ? dtype : .float32
         let out = try mapBinary(DivF.self, self, Tensor.scalar(s, dtype: dt), dtype: dt)
-        record("div", "DivBackward1", inputs: [self], outputs: [out]) { ctx in
+        record("div", .divBackward1, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.divScalar(s)]
         }
         return out
     }
 
     /// The largest element (MaxBackward1); ties share the gradient evenly; NaN propagates.
-    public func max() throws -> Tensor { try extremeOfAll(.max, "max", "MaxBackward1") }
+    public func max() throws -> Tensor { try extremeOfAll(.max, "max", .maxBackward1) }
 
     /// The smallest element (MinBackward1).
-    public func min() throws -> Tensor { try extremeOfAll(.min, "min", "MinBackward1") }
+    public func min() throws -> Tensor { try extremeOfAll(.min, "min", .minBackward1) }
 
-    private func extremeOfAll(_ extreme: Extreme, _ op: String, _ backward: String) throws -> Tensor {
+    private func extremeOfAll(_ extreme: Extreme, _ op: String, _ backward: NodeKind) throws -> Tensor {
         guard numel > 0 else {
             throw TorchError.runtime(
                 "\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
@@ -160,12 +160,12 @@ extension Tensor {
 
     /// `max(dim, keepdim)`: the values (MaxBackward0) and their int64 indices.
     public func max(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
-        try extremeAlong(dim, keepdim: keepdim, .max, "max", "MaxBackward0")
+        try extremeAlong(dim, keepdim: keepdim, .max, "max", .maxBackward0)
     }
 
     /// `min(dim, keepdim)`: the values (MinBackward0) and their int64 indices.
     public func min(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
-        try extremeAlong(dim, keepdim: keepdim, .min, "min", "MinBackward0")
+        try extremeAlong(dim, keepdim: keepdim, .min, "min", .minBackward0)
     }
 
     /// Normalizes a reduction dim and rejects an empty one with PyTorch's IndexError.
@@ -179,7 +179,7 @@ extension Tensor {
 
     private func extremeAlong(
         _ dim: Int, keepdim: Bool, _ extreme: Extreme, _ op: String,
-        _ backward: String
+        _ backward: NodeKind
     ) throws -> (values: Tensor, indices: Tensor) {
         let d = try checkedReductionDim(dim, op)
         let r = extremeAlongDim(self, dim: d, extreme: extreme)
@@ -202,7 +202,7 @@ extension Tensor {
     func scatterIntoZeros(_ shape: [Int], dim: Int, index: Tensor, accumulate: Bool) throws -> Tensor {
         let out = try scatterValues(into: shape, dim: dim, index: index, source: self, accumulate: accumulate)
         record(
-            accumulate ? "scatter_add" : "scatter", accumulate ? "ScatterAddBackward0" : "ScatterBackward0",
+            accumulate ? "scatter_add" : "scatter", accumulate ? .scatterAddBackward0 : .scatterBackward0,
             inputs: [nil, self], outputs: [out], saving: [.input("index", index)]
         ) { ctx in
             [nil, try ctx.grad.gatherAlongDim(dim, index: ctx.saved(0))]
@@ -215,7 +215,7 @@ extension Tensor {
         let out = try gatherValues(self, dim: dim, index: index)
         let old = shape
         record(
-            "gather", "GatherBackward0", inputs: [self], outputs: [out], observed: [self, index],
+            "gather", .gatherBackward0, inputs: [self], outputs: [out], observed: [self, index],
             saving: [.input("self", self), .input("index", index)]
         ) { ctx in
             [try ctx.grad.scatterIntoZeros(old, dim: dim, index: ctx.saved(1), accumulate: true)]
@@ -277,4 +277,14 @@ extension Tensor {
         reportNonDifferentiable(op, inputs: [self], outputs: [out])
         return out
     }
+}
+
+extension NodeKind {
+    static let divBackward1 = NodeKind("DivBackward1")
+    static let maxBackward0 = NodeKind("MaxBackward0")
+    static let maxBackward1 = NodeKind("MaxBackward1")
+    static let meanBackward0 = NodeKind("MeanBackward0")
+    static let meanBackward1 = NodeKind("MeanBackward1")
+    static let minBackward0 = NodeKind("MinBackward0")
+    static let minBackward1 = NodeKind("MinBackward1")
 }

@@ -53,7 +53,7 @@ extension Tensor {
         let tiles = Tensor(storage: storage, shape: tiledShape, strides: tiledStrides, offset: offset).materialized()
         let out = Tensor(storage: tiles.storage, shape: outShape)
         let inputShape = shape
-        record("repeat", "RepeatBackward0", inputs: [self], outputs: [out], keeping: [("repeats", .ints(repeats))]) { ctx in
+        record("repeat", .repeatBackward0, inputs: [self], outputs: [out], keeping: [("repeats", .ints(repeats))]) { ctx in
             let summed = try ctx.grad.reshape(tiledShape).sum(dims: Array(stride(from: 0, to: tiledShape.count, by: 2)))
             return [try summed.reshape(inputShape)]
         }
@@ -113,4 +113,8 @@ extension Tensor {
         let positions = values.enumerated().flatMap { Array(repeating: Double($0.offset), count: $0.element) }
         return try Tensor(positions, shape: [positions.count], dtype: .int64)
     }
+}
+
+extension NodeKind {
+    static let repeatBackward0 = NodeKind("RepeatBackward0")
 }

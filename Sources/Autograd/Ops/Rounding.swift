@@ -73,14 +73,14 @@ private struct RoundDecimalsF: PointwiseFunction {
 
 extension Tensor {
     /// Rounds down; integer tensors are returned as a copy. The gradient is zero.
-    public func floor() throws -> Tensor { try rounding("floor", "FloorBackward0", FloorF.self) }
+    public func floor() throws -> Tensor { try rounding("floor", .floorBackward0, FloorF.self) }
 
     /// Rounds up; integer tensors are returned as a copy. The gradient is zero.
-    public func ceil() throws -> Tensor { try rounding("ceil", "CeilBackward0", CeilF.self) }
+    public func ceil() throws -> Tensor { try rounding("ceil", .ceilBackward0, CeilF.self) }
 
     /// Rounds to the nearest integer, halves to even; integer tensors are returned as a copy.
     /// The gradient is zero.
-    public func round() throws -> Tensor { try rounding("round", "RoundBackward0", RoundF.self) }
+    public func round() throws -> Tensor { try rounding("round", .roundBackward0, RoundF.self) }
 
     /// Rounds to `decimals` decimal places (tens, hundreds, ... when negative), halves to even.
     public func round(decimals: Int) throws -> Tensor {
@@ -88,7 +88,7 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"round_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let out = mapPointwise(RoundDecimalsF(decimals: decimals), self)
-        record("round", "RoundBackward1", inputs: [self], outputs: [out]) { ctx in [Tensor.zerosLike(ctx.grad)] }
+        record("round", .roundBackward1, inputs: [self], outputs: [out]) { ctx in [Tensor.zerosLike(ctx.grad)] }
         return out
     }
 
@@ -99,7 +99,7 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let out = mapFloat(FracF.self, self)
-        record("frac", "FracBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        record("frac", .fracBackward0, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
         return out
     }
 
@@ -117,10 +117,18 @@ extension Tensor {
     @discardableResult public func frac_() throws -> Tensor { try inPlaceMath("frac_") { try frac() } }
 
     /// One of the roundings to an integer: a copy for integer tensors, PyTorch's error for bool.
-    private func rounding<F: SignedUnaryFunction>(_ op: String, _ gradFn: String, _ f: F.Type) throws -> Tensor {
+    private func rounding<F: SignedUnaryFunction>(_ op: String, _ gradFn: NodeKind, _ f: F.Type) throws -> Tensor {
         if dtype == .bool { throw TorchError.unsupportedOperation("\"\(op)_vml_cpu\" not implemented for 'Bool'") }
         let out = mapSigned(f, self)
         record(op, gradFn, inputs: [self], outputs: [out]) { ctx in [Tensor.zerosLike(ctx.grad)] }
         return out
     }
+}
+
+extension NodeKind {
+    static let ceilBackward0 = NodeKind("CeilBackward0")
+    static let floorBackward0 = NodeKind("FloorBackward0")
+    static let fracBackward0 = NodeKind("FracBackward0")
+    static let roundBackward0 = NodeKind("RoundBackward0")
+    static let roundBackward1 = NodeKind("RoundBackward1")
 }

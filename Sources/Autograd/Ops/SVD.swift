@@ -81,7 +81,7 @@ extension Tensor {
             return (nil, s, nil)
         }
         record(
-            "_linalg_svd", "LinalgSvdBackward0", inputs: [self], outputs: outputs,
+            "_linalg_svd", .linalgSvdBackward0, inputs: [self], outputs: outputs,
             saving: [.output("S", 1), .output("U", 0), .output("Vh", 2)],
             keeping: [("full_matrices", .bool(fullMatrices))]
         ) { ctx in
@@ -151,4 +151,8 @@ extension Tensor {
         }
         return m >= n ? try u.matmul(gA.matmul(vh)) : try u.matmul(gA).matmul(vh)
     }
+}
+
+extension NodeKind {
+    static let linalgSvdBackward0 = NodeKind("LinalgSvdBackward0")
 }

@@ -30,11 +30,15 @@ extension Tensor {
         }
         if changed { out = Tensor.fromValues(values, shape: shape, dtype: dtype) }
         record(
-            "_safe_softmax", "SafeSoftmaxBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)],
+            "_safe_softmax", .safeSoftmaxBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)],
             keeping: [("dim", .int(d))]
         ) { ctx in
             [try Tensor.softmaxBackwardData(ctx.grad, output: ctx.saved(0), dim: d, log: false)]
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let safeSoftmaxBackward0 = NodeKind("SafeSoftmaxBackward0")
 }

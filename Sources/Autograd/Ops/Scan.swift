@@ -36,7 +36,7 @@ extension Tensor {
             }
         }
         let inputType = dtype
-        record("cumsum", "CumsumBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("cumsum", .cumsumBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.reverseCumsum(d).to(inputType)]
         }
         return out
@@ -54,7 +54,7 @@ extension Tensor {
             }
         }
         record(
-            "cumprod", "CumprodBackward0", inputs: [self], outputs: [out],
+            "cumprod", .cumprodBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             let (input, result) = (try ctx.saved(0), try ctx.saved(1))
@@ -85,7 +85,7 @@ extension Tensor {
             }
         }
         record(
-            "logcumsumexp", "LogcumsumexpBackward0", inputs: [self], outputs: [out],
+            "logcumsumexp", .logcumsumexpBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             let (input, result) = (try ctx.saved(0), try ctx.saved(1))
@@ -108,7 +108,7 @@ extension Tensor {
             values, shape: reducedShape(dims, keepdim: keepdim), dtype: dtype.isFloatingPoint ? dtype : .float32)
         let kept = reducedShape(dims, keepdim: true)
         record(
-            "logsumexp", "LogsumexpBackward0", inputs: [self], outputs: [out],
+            "logsumexp", .logsumexpBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             let (input, result) = (try ctx.saved(0), try ctx.saved(1).reshape(kept))
@@ -133,7 +133,7 @@ extension Tensor {
                 return total
             }.reversed()
         }
-        record("cumsum", "CumsumBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("cumsum", .cumsumBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.cumsum(dim: d)]
         }
         return out
@@ -160,4 +160,11 @@ extension Tensor {
         }
         return fromValues(out, shape: input.shape, dtype: grad.dtype)
     }
+}
+
+extension NodeKind {
+    static let cumprodBackward0 = NodeKind("CumprodBackward0")
+    static let cumsumBackward0 = NodeKind("CumsumBackward0")
+    static let logcumsumexpBackward0 = NodeKind("LogcumsumexpBackward0")
+    static let logsumexpBackward0 = NodeKind("LogsumexpBackward0")
 }

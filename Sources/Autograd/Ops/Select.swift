@@ -32,7 +32,7 @@ extension Tensor {
         let old = shape
         return makeView(
             shape: newShape, strides: newStrides, offset: offset + i * strides[d],
-            op: "select", backward: "SelectBackward0"
+            op: "select", backward: .selectBackward0
         ) { ctx in
             [try ctx.grad.selectBackward(inputShape: old, dim: d, index: i)]
         }
@@ -53,7 +53,7 @@ extension Tensor {
         let old = shape
         return makeView(
             shape: newShape, strides: newStrides, offset: offset + s * strides[d],
-            op: "slice", backward: "SliceBackward0"
+            op: "slice", backward: .sliceBackward0
         ) { ctx in
             [try ctx.grad.sliceBackward(inputShape: old, dim: d, start: s, end: e, step: step)]
         }
@@ -78,7 +78,7 @@ extension Tensor {
     func selectBackward(inputShape: [Int], dim d: Int, index: Int) throws -> Tensor {
         let out = Tensor.zeros(inputShape, dtype: dtype)
         try GradMode.noGrad { try out.select(d, index).writeUnchecked(self) }
-        record("select_backward", "SelectBackwardBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("select_backward", .selectBackwardBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.select(d, index)]
         }
         return out
@@ -88,7 +88,7 @@ extension Tensor {
     func sliceBackward(inputShape: [Int], dim d: Int, start: Int, end: Int, step: Int) throws -> Tensor {
         let out = Tensor.zeros(inputShape, dtype: dtype)
         try GradMode.noGrad { try out.slice(d, start: start, end: end, step: step).writeUnchecked(self) }
-        record("slice_backward", "SliceBackwardBackward0", inputs: [self], outputs: [out]) { ctx in
+        record("slice_backward", .sliceBackwardBackward0, inputs: [self], outputs: [out]) { ctx in
             [try ctx.grad.slice(d, start: start, end: end, step: step)]
         }
         return out
@@ -102,7 +102,7 @@ extension Tensor {
         dtype.dispatch(OffsetGatherVisitor(source: src, offsets: positions, out: out))
         let result = Tensor(storage: out, shape: outShape)
         let inputShape = shape
-        record("index", "IndexBackward0", inputs: [self], outputs: [result]) { ctx in
+        record("index", .indexBackward0, inputs: [self], outputs: [result]) { ctx in
             [ctx.grad.scatterAddFlat(positions, into: inputShape)]
         }
         return result
@@ -117,7 +117,7 @@ extension Tensor {
                 values: contiguousStorage(), offsets: positions,
                 destination: result.storage, accumulate: true))
         let valuesShape = shape
-        record("_index_put_impl_", "IndexPutImplBackward0", inputs: [nil, self], outputs: [result]) { ctx in
+        record("_index_put_impl_", .indexPutImplBackward0, inputs: [nil, self], outputs: [result]) { ctx in
             [nil, ctx.grad.gatherFlat(positions, shape: valuesShape)]
         }
         return result
@@ -134,4 +134,13 @@ func sliceBounds(size: Int, start: Int?, end: Int?) -> (Int, Int) {
     let s = clamp(start ?? 0)
     let e = max(clamp(end ?? size), s)
     return (s, e)
+}
+
+extension NodeKind {
+    static let indexBackward0 = NodeKind("IndexBackward0")
+    static let indexPutImplBackward0 = NodeKind("IndexPutImplBackward0")
+    static let selectBackward0 = NodeKind("SelectBackward0")
+    static let selectBackwardBackward0 = NodeKind("SelectBackwardBackward0")
+    static let sliceBackward0 = NodeKind("SliceBackward0")
+    static let sliceBackwardBackward0 = NodeKind("SliceBackwardBackward0")
 }

@@ -50,16 +50,16 @@ enum ShapeOps {
 extension Tensor {
     /// `transpose(dim0, dim1)`: swaps two dimensions (TransposeBackward0).
     public func transpose(_ dim0: Int, _ dim1: Int) throws -> Tensor {
-        try transposeView(dim0, dim1, op: "transpose", backward: "TransposeBackward0")
+        try transposeView(dim0, dim1, op: "transpose", backward: .transposeBackward0)
     }
 
     /// `transpose_(dim0, dim1)`: swaps two dimensions of this tensor in place (TransposeBackward1).
     @discardableResult
     public func transpose_(_ dim0: Int, _ dim1: Int) throws -> Tensor {
-        try restride("transpose_") { try transposeView(dim0, dim1, op: "transpose_", backward: "TransposeBackward1") }
+        try restride("transpose_") { try transposeView(dim0, dim1, op: "transpose_", backward: .transposeBackward1) }
     }
 
-    private func transposeView(_ dim0: Int, _ dim1: Int, op: String, backward: String) throws -> Tensor {
+    private func transposeView(_ dim0: Int, _ dim1: Int, op: String, backward: NodeKind) throws -> Tensor {
         let d0 = try normalizeDim(dim0, rank: dim)
         let d1 = try normalizeDim(dim1, rank: dim)
         var newShape = shape
@@ -76,15 +76,15 @@ extension Tensor {
     }
 
     /// `t()`: transposes a matrix; 0-D and 1-D tensors come back as views of themselves (TBackward0).
-    public func t() throws -> Tensor { try matrixTransposeView(op: "t", backward: "TBackward0") }
+    public func t() throws -> Tensor { try matrixTransposeView(op: "t", backward: .tBackward0) }
 
     /// `t_()`: transposes this matrix in place (TBackward1).
     @discardableResult
     public func t_() throws -> Tensor {
-        try restride("t_") { try matrixTransposeView(op: "t_", backward: "TBackward1") }
+        try restride("t_") { try matrixTransposeView(op: "t_", backward: .tBackward1) }
     }
 
-    private func matrixTransposeView(op: String, backward: String) throws -> Tensor {
+    private func matrixTransposeView(op: String, backward: NodeKind) throws -> Tensor {
         guard dim <= 2 else {
             throw TorchError.runtime("\(op)() expects a tensor with <= 2 dimensions, but self is \(dim)D")
         }
@@ -118,7 +118,7 @@ extension Tensor {
         for (i, d) in order.enumerated() { inverse[d] = i }
         return makeView(
             shape: order.map { shape[$0] }, strides: order.map { strides[$0] },
-            op: "permute", backward: "PermuteBackward0"
+            op: "permute", backward: .permuteBackward0
         ) { ctx in
             [try ctx.grad.permute(inverse)]
         }
@@ -151,36 +151,36 @@ extension Tensor {
     }
 
     /// `squeeze()`: drops every size-1 dimension (SqueezeBackward0).
-    public func squeeze() throws -> Tensor { squeezeAllView(op: "squeeze", backward: "SqueezeBackward0") }
+    public func squeeze() throws -> Tensor { squeezeAllView(op: "squeeze", backward: .squeezeBackward0) }
 
     /// `squeeze_()`: drops every size-1 dimension of this tensor in place (SqueezeBackward3).
     @discardableResult
     public func squeeze_() throws -> Tensor {
-        try restride("squeeze_") { squeezeAllView(op: "squeeze_", backward: "SqueezeBackward3") }
+        try restride("squeeze_") { squeezeAllView(op: "squeeze_", backward: .squeezeBackward3) }
     }
 
     /// `squeeze_(dim)`: drops `dim` of this tensor in place if its size is 1 (SqueezeBackward4).
     @discardableResult
     public func squeeze_(_ dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
-        return try restride("squeeze_") { squeezeView(d, backward: "SqueezeBackward4", op: "squeeze_") }
+        return try restride("squeeze_") { squeezeView(d, backward: .squeezeBackward4, op: "squeeze_") }
     }
 
     /// `squeeze(dims)`: drops those of `dims` whose size is 1 (SqueezeBackward2; a view).
     public func squeeze(dims: [Int]) throws -> Tensor {
         let d = try reductionDims(dims)
-        return squeezeDimsView(d, given: dims, op: "squeeze", backward: "SqueezeBackward2")
+        return squeezeDimsView(d, given: dims, op: "squeeze", backward: .squeezeBackward2)
     }
 
     /// `squeeze_(dims)`: drops those of `dims` whose size is 1 from this tensor in place (SqueezeBackward5).
     @discardableResult
     public func squeeze_(dims: [Int]) throws -> Tensor {
         let d = try reductionDims(dims)
-        return try restride("squeeze_") { squeezeDimsView(d, given: dims, op: "squeeze_", backward: "SqueezeBackward5") }
+        return try restride("squeeze_") { squeezeDimsView(d, given: dims, op: "squeeze_", backward: .squeezeBackward5) }
     }
 
     /// A view without the sorted dims `dims` whose size is 1; the node keeps the dims as given.
-    private func squeezeDimsView(_ dims: [Int], given: [Int], op: String, backward: String) -> Tensor {
+    private func squeezeDimsView(_ dims: [Int], given: [Int], op: String, backward: NodeKind) -> Tensor {
         let dropped = dim == 0 ? [] : dims.filter { shape[$0] == 1 }
         let kept = shape.indices.filter { !dropped.contains($0) }
         let old = shape
@@ -194,7 +194,7 @@ extension Tensor {
         }
     }
 
-    private func squeezeAllView(op: String, backward: String) -> Tensor {
+    private func squeezeAllView(op: String, backward: NodeKind) -> Tensor {
         let kept = shape.indices.filter { shape[$0] != 1 }
         let old = shape
         return makeView(
@@ -210,11 +210,11 @@ extension Tensor {
     /// `squeeze(dim)`: drops `dim` if its size is 1 (SqueezeBackward1; a view either way).
     public func squeeze(_ dimension: Int) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim)
-        return squeezeView(d, backward: "SqueezeBackward1", op: "squeeze")
+        return squeezeView(d, backward: .squeezeBackward1, op: "squeeze")
     }
 
     /// A view without dimension `d` when its size is 1, recorded under `backward`.
-    func squeezeView(_ d: Int, backward: String, op: String) -> Tensor {
+    func squeezeView(_ d: Int, backward: NodeKind, op: String) -> Tensor {
         var newShape = shape
         var newStrides = strides
         let squeezes = dim > 0 && shape[d] == 1
@@ -232,16 +232,16 @@ extension Tensor {
 
     /// `unsqueeze(dim)`: inserts a size-1 dimension (UnsqueezeBackward0).
     public func unsqueeze(_ dimension: Int) throws -> Tensor {
-        try unsqueezeView(dimension, op: "unsqueeze", backward: "UnsqueezeBackward0")
+        try unsqueezeView(dimension, op: "unsqueeze", backward: .unsqueezeBackward0)
     }
 
     /// `unsqueeze_(dim)`: inserts a size-1 dimension into this tensor in place (UnsqueezeBackward1).
     @discardableResult
     public func unsqueeze_(_ dimension: Int) throws -> Tensor {
-        try restride("unsqueeze_") { try unsqueezeView(dimension, op: "unsqueeze_", backward: "UnsqueezeBackward1") }
+        try restride("unsqueeze_") { try unsqueezeView(dimension, op: "unsqueeze_", backward: .unsqueezeBackward1) }
     }
 
-    private func unsqueezeView(_ dimension: Int, op: String, backward: String) throws -> Tensor {
+    private func unsqueezeView(_ dimension: Int, op: String, backward: NodeKind) throws -> Tensor {
         let d = try normalizeDim(dimension, rank: dim + 1)
         var newShape = shape
         var newStrides = strides
@@ -310,6 +310,22 @@ extension Tensor {
 
     /// `alias()`: a view with the same geometry (AliasBackward0), as `x[...]` returns.
     func aliasView() -> Tensor {
-        makeView(shape: shape, strides: strides, op: "alias", backward: "AliasBackward0") { ctx in [ctx.grad] }
+        makeView(shape: shape, strides: strides, op: "alias", backward: .aliasBackward0) { ctx in [ctx.grad] }
     }
+}
+
+extension NodeKind {
+    static let aliasBackward0 = NodeKind("AliasBackward0")
+    static let permuteBackward0 = NodeKind("PermuteBackward0")
+    static let squeezeBackward0 = NodeKind("SqueezeBackward0")
+    static let squeezeBackward1 = NodeKind("SqueezeBackward1")
+    static let squeezeBackward2 = NodeKind("SqueezeBackward2")
+    static let squeezeBackward3 = NodeKind("SqueezeBackward3")
+    static let squeezeBackward5 = NodeKind("SqueezeBackward5")
+    static let tBackward0 = NodeKind("TBackward0")
+    static let tBackward1 = NodeKind("TBackward1")
+    static let transposeBackward0 = NodeKind("TransposeBackward0")
+    static let transposeBackward1 = NodeKind("TransposeBackward1")
+    static let unsqueezeBackward0 = NodeKind("UnsqueezeBackward0")
+    static let unsqueezeBackward1 = NodeKind("UnsqueezeBackward1")
 }

@@ -29,7 +29,7 @@ extension Tensor {
         }
         let norm = mode == .mean ? 1 / Double(input.numel) : 1
         record(
-            "soft_margin_loss", "SoftMarginLossBackward0", inputs: [input, target], outputs: [out],
+            "soft_margin_loss", .softMarginLossBackward0, inputs: [input, target], outputs: [out],
             saving: [.input("self", input), .input("target", target)], keeping: [("reduction", .int(mode.code))]
         ) { ctx in
             let (x, y) = (try ctx.saved("self"), try ctx.saved("target"))
@@ -40,4 +40,8 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let softMarginLossBackward0 = NodeKind("SoftMarginLossBackward0")
 }

@@ -12,7 +12,7 @@ extension Tensor {
         let result = Tensor(storage: out, shape: output.shape)
         let name = log ? "_log_softmax_backward_data" : "_softmax_backward_data"
         record(
-            name, log ? "LogSoftmaxBackwardDataBackward0" : "SoftmaxBackwardDataBackward0", inputs: [grad, output],
+            name, log ? .logSoftmaxBackwardDataBackward0 : .softmaxBackwardDataBackward0, inputs: [grad, output],
             outputs: [result], saving: [.input("grad_output", grad), .input("output", output)]
         ) { ctx in
             let (gradOutput, y) = (try ctx.saved(0), try ctx.saved(1))
@@ -35,4 +35,9 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let logSoftmaxBackwardDataBackward0 = NodeKind("LogSoftmaxBackwardDataBackward0")
+    static let softmaxBackwardDataBackward0 = NodeKind("SoftmaxBackwardDataBackward0")
 }

@@ -47,7 +47,7 @@ extension Tensor {
             unitriangular: unitriangular)
         let (aShape, bShape) = (a.shape, b.shape)
         record(
-            "linalg_solve_triangular", "LinalgSolveTriangularBackward0", inputs: [a, b], outputs: [x],
+            "linalg_solve_triangular", .linalgSolveTriangularBackward0, inputs: [a, b], outputs: [x],
             saving: [.input("self", a), .output("result", 0)],
             keeping: [("left", .bool(left)), ("unitriangular", .bool(unitriangular)), ("upper", .bool(upper))]
         ) { ctx in
@@ -114,4 +114,8 @@ extension Tensor {
         }
         return rhs.columnMajorTensor(batchShape: batch, dtype: b.dtype)
     }
+}
+
+extension NodeKind {
+    static let linalgSolveTriangularBackward0 = NodeKind("LinalgSolveTriangularBackward0")
 }

@@ -64,7 +64,7 @@ extension Tensor {
     /// `sort(dim, descending, stable)`: the values (SortBackward0) and their int64 indices.
     public func sort(dim: Int = -1, descending: Bool = false, stable: Bool = false) throws -> (values: Tensor, indices: Tensor) {
         let d = try normalizeDim(dim, rank: self.dim)
-        return try reorderAlong(d, "sort", "SortBackward0", keep: nil, keepdim: true, Self.sorter(descending, stable))
+        return try reorderAlong(d, "sort", .sortBackward0, keep: nil, keepdim: true, Self.sorter(descending, stable))
     }
 
     /// The indices `sort` would give (`argsort`); not differentiable.
@@ -98,7 +98,7 @@ extension Tensor {
         let size = shape.isEmpty ? 1 : shape[d]
         guard k >= 0 && k <= size else { throw TorchError.runtime("selected index k out of range") }
         let less = largest ? LibstdcxxSort.descending : LibstdcxxSort.ascending
-        return try reorderAlong(d, "topk", "TopkBackward0", keep: k, keepdim: true) { values in
+        return try reorderAlong(d, "topk", .topkBackward0, keep: k, keepdim: true) { values in
             var sorter = LibstdcxxSort(items: values.enumerated().map { ($1, $0) }, less: less)
             guard k > 0 else { return [] }
             if k * 64 <= values.count {
@@ -118,7 +118,7 @@ extension Tensor {
         guard k >= 1 && k <= size else {
             throw TorchError.runtime("kthvalue(): selected number k out of range for dimension \(d)")
         }
-        return try reorderAlong(d, "kthvalue", "KthvalueBackward0", keep: 1, keepdim: keepdim) { values in
+        return try reorderAlong(d, "kthvalue", .kthvalueBackward0, keep: 1, keepdim: keepdim) { values in
             var items = values.enumerated().map { (value: $1, index: $0) }
             pytorchQuickSelect(&items, k - 1)
             return [items[k - 1]]
@@ -131,7 +131,7 @@ extension Tensor {
         let sorted = values.sorted { LibstdcxxSort.ascending($0, $1) }
         let median = sorted.isEmpty ? Double.nan : sorted[(values.count - 1) / 2]
         let out = Tensor.fromValues([median], shape: [], dtype: dtype)
-        record("median", "MedianBackward0", inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)])
+        record("median", .medianBackward0, inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)])
         {
             ctx in
             [try Tensor.evenlyDistribute(ctx.grad, input: ctx.saved(0), value: ctx.saved(1))]
@@ -146,7 +146,7 @@ extension Tensor {
         if !shape.isEmpty && shape[d] == 0 {
             throw TorchError.index("median(): Expected reduction dim \(d) to have non-zero size.")
         }
-        return try reorderAlong(d, "median", "MedianBackward1", keep: 1, keepdim: keepdim) { values in
+        return try reorderAlong(d, "median", .medianBackward1, keep: 1, keepdim: keepdim) { values in
             if let nan = values.firstIndex(where: \.isNaN) { return [(values[nan], nan)] }
             let ordered = values.enumerated().sorted {
                 $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset)
@@ -161,7 +161,7 @@ extension Tensor {
     /// picked positions; nil records nothing) and int64 indices. `keep` is how many pairs each
     /// slice gives (the whole slice when nil); `keepdim: false` drops the dim (then `keep` is 1).
     private func reorderAlong(
-        _ d: Int, _ op: String, _ backward: String?, keep: Int?, keepdim: Bool,
+        _ d: Int, _ op: String, _ backward: NodeKind?, keep: Int?, keepdim: Bool,
         _ pick: ([Double]) -> [LibstdcxxSort.Element]
     ) throws -> (values: Tensor, indices: Tensor) {
         let dims = shape.isEmpty ? [] : [d]
@@ -192,4 +192,12 @@ extension Tensor {
         }
         return (valuesOut, indicesOut)
     }
+}
+
+extension NodeKind {
+    static let kthvalueBackward0 = NodeKind("KthvalueBackward0")
+    static let medianBackward0 = NodeKind("MedianBackward0")
+    static let medianBackward1 = NodeKind("MedianBackward1")
+    static let sortBackward0 = NodeKind("SortBackward0")
+    static let topkBackward0 = NodeKind("TopkBackward0")
 }

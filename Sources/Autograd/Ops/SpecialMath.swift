@@ -108,7 +108,7 @@ extension Tensor {
     public func trunc() throws -> Tensor {
         if dtype == .bool { throw TorchError.unsupportedOperation("\"trunc_vml_cpu\" not implemented for 'Bool'") }
         let out = mapSigned(TruncF.self, self)
-        record("trunc", "TruncBackward0", inputs: [self], outputs: [out]) { ctx in [Tensor.zerosLike(ctx.grad)] }
+        record("trunc", .truncBackward0, inputs: [self], outputs: [out]) { ctx in [Tensor.zerosLike(ctx.grad)] }
         return out
     }
 
@@ -120,7 +120,7 @@ extension Tensor {
     /// The error function; integer inputs give float32.
     public func erf() throws -> Tensor {
         let out = mapVectorMath(.erf, fallback: ErfF.self, self)
-        record("erf", "ErfBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("erf", .erfBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.erfSlope(ctx.saved(0), sign: 1).mul(.tensor(ctx.grad))]
         }
         return out
@@ -129,7 +129,7 @@ extension Tensor {
     /// The complementary error function `1 - erf(self)`.
     public func erfc() throws -> Tensor {
         let out = mapVectorMath(.erfc, fallback: ErfcF.self, self)
-        record("erfc", "ErfcBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("erfc", .erfcBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.erfSlope(ctx.saved(0), sign: -1).mul(.tensor(ctx.grad))]
         }
         return out
@@ -138,7 +138,7 @@ extension Tensor {
     /// The inverse error function: ±inf at ±1, NaN outside [-1, 1].
     public func erfinv() throws -> Tensor {
         let out = mapVectorMath(.erfinv, fallback: ErfinvF.self, self)
-        record("erfinv", "ErfinvBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("erfinv", .erfinvBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let y = try ctx.saved(0).erfinv()
             return [try y.pow(2).exp().mulScalar(0.5 * Double.pi.squareRoot()).mul(.tensor(ctx.grad))]
         }
@@ -152,7 +152,7 @@ extension Tensor {
         let out = try mapBinary(Atan2F.self, self, other, dtype: dt)
         let (sa, sb) = (shape, other.shape)
         record(
-            "atan2", "Atan2Backward0", inputs: [self, other], outputs: [out],
+            "atan2", .atan2Backward0, inputs: [self, other], outputs: [out],
             saving: [.input("self", self), .input("other", other)]
         ) { ctx in
             let (a, b) = (try ctx.saved("self"), try ctx.saved("other"))
@@ -172,12 +172,12 @@ extension Tensor {
         if !dt.isFloatingPoint && o.doubles().contains(0) { throw TorchError.runtime("ZeroDivisionError") }
         let out = try mapBinary(FmodF.self, self, o, dtype: dt)
         guard case .tensor = other else {
-            record("fmod", "FmodBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+            record("fmod", .fmodBackward0, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
             return out
         }
         let (sa, sb) = (shape, o.shape)
         record(
-            "fmod", "FmodBackward1", inputs: [self, o], outputs: [out],
+            "fmod", .fmodBackward1, inputs: [self, o], outputs: [out],
             saving: [.input("self", self), .input("other", o)]
         ) { ctx in
             [
@@ -200,4 +200,14 @@ extension Tensor {
     @discardableResult public func fmod_(_ other: Operand) throws -> Tensor {
         try inPlaceMath("fmod_") { try fmod(other) }
     }
+}
+
+extension NodeKind {
+    static let atan2Backward0 = NodeKind("Atan2Backward0")
+    static let erfBackward0 = NodeKind("ErfBackward0")
+    static let erfcBackward0 = NodeKind("ErfcBackward0")
+    static let erfinvBackward0 = NodeKind("ErfinvBackward0")
+    static let fmodBackward0 = NodeKind("FmodBackward0")
+    static let fmodBackward1 = NodeKind("FmodBackward1")
+    static let truncBackward0 = NodeKind("TruncBackward0")
 }

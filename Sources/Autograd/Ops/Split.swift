@@ -16,7 +16,7 @@ extension Tensor {
         let count = size == 0 ? 1 : Swift.max((length + size - 1) / size, 1)
         let sizes = (0..<count).map { Swift.min(size, length - $0 * size) }
         return pieces(
-            sizes, along: d, op: "split", backward: "SplitBackward0",
+            sizes, along: d, op: "split", backward: .splitBackward0,
             keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_size", .int(size))])
     }
 
@@ -35,7 +35,7 @@ extension Tensor {
             )
         }
         return pieces(
-            sizes, along: d, op: "split_with_sizes", backward: "SplitWithSizesBackward0",
+            sizes, along: d, op: "split_with_sizes", backward: .splitWithSizesBackward0,
             keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_sizes", .ints(sizes))])
     }
 
@@ -90,7 +90,7 @@ extension Tensor {
         pieceShape.remove(at: d)
         pieceStrides.remove(at: d)
         let views = (0..<shape[d]).map { pieceView(shape: pieceShape, strides: pieceStrides, offset: offset + $0 * strides[d]) }
-        record("unbind", "UnbindBackward0", inputs: [self], outputs: views, keeping: [("dim", .int(d))]) { ctx in
+        record("unbind", .unbindBackward0, inputs: [self], outputs: views, keeping: [("dim", .int(d))]) { ctx in
             [try Tensor.stack(ctx.grads, dim: d)]
         }
         return views
@@ -98,7 +98,7 @@ extension Tensor {
 
     /// Views of consecutive pieces of `sizes` along `d`, the outputs of one `backward` node.
     private func pieces(
-        _ sizes: [Int], along d: Int, op: String, backward: String, keeping: [(name: String, value: SavedValue)]
+        _ sizes: [Int], along d: Int, op: String, backward: NodeKind, keeping: [(name: String, value: SavedValue)]
     ) -> [Tensor] {
         var start = 0
         var views = [Tensor]()
@@ -125,3 +125,9 @@ extension Tensor {
 
 /// `[1, 2]`, as ATen's messages print integer lists.
 private func listText(_ values: [Int]) -> String { "[\(values.map(String.init).joined(separator: ", "))]" }
+
+extension NodeKind {
+    static let splitBackward0 = NodeKind("SplitBackward0")
+    static let splitWithSizesBackward0 = NodeKind("SplitWithSizesBackward0")
+    static let unbindBackward0 = NodeKind("UnbindBackward0")
+}

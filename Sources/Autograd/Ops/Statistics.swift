@@ -81,7 +81,7 @@ extension Tensor {
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
         let m = try moments("var", dims: dims, correction: correction, keepdim: keepdim)
         let out = Tensor.fromValues(m.variances, shape: m.shape, dtype: dtype)
-        record("var", "VarBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("var", .varBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try Tensor.varianceBackward(ctx.grad, ctx.saved(0), m.dims, correction, keepdim)]
         }
         return out
@@ -92,7 +92,7 @@ extension Tensor {
         let m = try moments("std", dims: dims, correction: correction, keepdim: keepdim)
         let out = Tensor.fromValues(m.variances.map { $0.squareRoot() }, shape: m.shape, dtype: dtype)
         record(
-            "std", "StdBackward0", inputs: [self], outputs: [out],
+            "std", .stdBackward0, inputs: [self], outputs: [out],
             saving: [.input("self", self), .output("result", 0)]
         ) { ctx in
             [try Tensor.varianceBackward(Tensor.stdGrad(ctx.grad, ctx.saved(1)), ctx.saved(0), m.dims, correction, keepdim)]
@@ -110,7 +110,7 @@ extension Tensor {
         let count = Double(m.count)
         let (old, kept) = (shape, reducedShape(m.dims, keepdim: true))
         record(
-            name, std ? "StdMeanBackward0" : "VarMeanBackward0", inputs: [self], outputs: [spread, mean],
+            name, std ? .stdMeanBackward0 : .varMeanBackward0, inputs: [self], outputs: [spread, mean],
             saving: [.input("self", self)] + (std ? [.output("result0", 0)] : [])
         ) { ctx in
             let g = std ? try Tensor.stdGrad(ctx.grads[0], ctx.saved(1)) : ctx.grads[0]
@@ -172,4 +172,11 @@ extension Tensor {
         let centered = try input.sub(.tensor(input.mean(dims: dims, keepdim: true)))
         return try g.mul(.scalar(.double(2 / (Double(n) - correction)))).mul(.tensor(centered))
     }
+}
+
+extension NodeKind {
+    static let stdBackward0 = NodeKind("StdBackward0")
+    static let stdMeanBackward0 = NodeKind("StdMeanBackward0")
+    static let varBackward0 = NodeKind("VarBackward0")
+    static let varMeanBackward0 = NodeKind("VarMeanBackward0")
 }

@@ -91,7 +91,7 @@ extension Tensor {
         let old = shape
         guard let dims else {
             let out = try sumValues([], keepdim: false)
-            record("sum", "SumBackward0", inputs: [self], outputs: [out], keeping: [("self_sym_sizes", .ints(old))]) { ctx in
+            record("sum", .sumBackward0, inputs: [self], outputs: [out], keeping: [("self_sym_sizes", .ints(old))]) { ctx in
                 [try ctx.grad.expand(old)]
             }
             return out
@@ -102,7 +102,7 @@ extension Tensor {
         // create_graph, as in PyTorch), then expand.
         let reduced = (rd.isEmpty ? Array(0..<dim) : rd).sorted()
         record(
-            "sum", "SumBackward1", inputs: [self], outputs: [out],
+            "sum", .sumBackward1, inputs: [self], outputs: [out],
             keeping: [("dim", .ints(dims)), ("keepdim", .bool(keepdim)), ("self_sym_sizes", .ints(old))]
         ) { ctx in
             var g = ctx.grad
@@ -122,4 +122,9 @@ extension Tensor {
         let summed = try sum(dims: dims, keepdim: true)
         return lead > 0 ? try summed.view(target) : summed
     }
+}
+
+extension NodeKind {
+    static let sumBackward0 = NodeKind("SumBackward0")
+    static let sumBackward1 = NodeKind("SumBackward1")
 }

@@ -117,7 +117,7 @@ extension Tensor {
             let w = s.doubleValue
             let out = try Tensor.mapTernary(LerpF.self, self, end, Tensor.scalar(w, dtype: dtype), scalar: 0, dtype: dtype)
             let (selfShape, endShape) = (shape, end.shape)
-            record("lerp", "LerpBackward0", inputs: [self, end], outputs: [out]) { ctx in
+            record("lerp", .lerpBackward0, inputs: [self, end], outputs: [out]) { ctx in
                 [
                     ctx.needsGrad(0) ? try ctx.grad.mulScalar(1 - w).sumTo(selfShape) : nil,
                     ctx.needsGrad(1) ? try ctx.grad.mulScalar(w).sumTo(endShape) : nil
@@ -129,7 +129,7 @@ extension Tensor {
             let out = try Tensor.mapTernary(LerpF.self, self, end, weight, scalar: 0, dtype: dtype)
             let shapes = (shape, end.shape, weight.shape)
             record(
-                "lerp", "LerpBackward1", inputs: [self, end, weight], outputs: [out],
+                "lerp", .lerpBackward1, inputs: [self, end, weight], outputs: [out],
                 saving: [.input("end", end), .input("self", self), .input("weight", weight)]
             ) { ctx in
                 let (e, s, w) = (try ctx.saved(0), try ctx.saved(1), try ctx.saved(2))
@@ -157,7 +157,7 @@ extension Tensor {
         let out = try Tensor.mapTernary(AddcmulF.self, self, tensor1, tensor2, scalar: v, dtype: dt)
         let shapes = (shape, tensor1.shape, tensor2.shape)
         record(
-            "addcmul", "AddcmulBackward0", inputs: [self, tensor1, tensor2], outputs: [out],
+            "addcmul", .addcmulBackward0, inputs: [self, tensor1, tensor2], outputs: [out],
             saving: [.input("tensor1", tensor1), .input("tensor2", tensor2)]
         ) { ctx in
             let (t1, t2) = (try ctx.saved(0), try ctx.saved(1))
@@ -189,7 +189,7 @@ extension Tensor {
         let out = try Tensor.mapTernary(AddcdivF.self, self, tensor1, tensor2, scalar: v, dtype: dt)
         let shapes = (shape, tensor1.shape, tensor2.shape)
         record(
-            "addcdiv", "AddcdivBackward0", inputs: [self, tensor1, tensor2], outputs: [out],
+            "addcdiv", .addcdivBackward0, inputs: [self, tensor1, tensor2], outputs: [out],
             saving: [.input("tensor1", tensor1), .input("tensor2", tensor2)]
         ) { ctx in
             let (t1, t2) = (try ctx.saved(0), try ctx.saved(1))
@@ -213,4 +213,11 @@ extension Tensor {
     private func rdivScalar(_ value: Double) throws -> Tensor {
         try Tensor.scalar(value, dtype: dtype).div(.tensor(self))
     }
+}
+
+extension NodeKind {
+    static let addcdivBackward0 = NodeKind("AddcdivBackward0")
+    static let addcmulBackward0 = NodeKind("AddcmulBackward0")
+    static let lerpBackward0 = NodeKind("LerpBackward0")
+    static let lerpBackward1 = NodeKind("LerpBackward1")
 }

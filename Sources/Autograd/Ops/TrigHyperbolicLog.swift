@@ -71,7 +71,7 @@ extension Tensor {
     /// Tangent; backward `grad * (1 + result²)`.
     public func tan() throws -> Tensor {
         let out = mapVectorMath(.tan, fallback: TanF.self, self)
-        record("tan", "TanBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("tan", .tanBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).pow(2).addScalar(1)))]
         }
         return out
@@ -80,7 +80,7 @@ extension Tensor {
     /// Arcsine; backward `grad * rsqrt(1 - self²)`.
     public func asin() throws -> Tensor {
         let out = mapVectorMath(.asin, fallback: AsinF.self, self)
-        record("asin", "AsinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("asin", .asinBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(Tensor.oneMinusSquareRsqrt(ctx.saved(0))))]
         }
         return out
@@ -89,7 +89,7 @@ extension Tensor {
     /// Arccosine; backward `grad * -rsqrt(1 - self²)`.
     public func acos() throws -> Tensor {
         let out = mapVectorMath(.acos, fallback: AcosF.self, self)
-        record("acos", "AcosBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("acos", .acosBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(Tensor.oneMinusSquareRsqrt(ctx.saved(0)).neg()))]
         }
         return out
@@ -98,7 +98,7 @@ extension Tensor {
     /// Arctangent; backward `grad / (self² + 1)`.
     public func atan() throws -> Tensor {
         let out = mapVectorMath(.atan, fallback: AtanF.self, self)
-        record("atan", "AtanBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("atan", .atanBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let x = try ctx.saved(0)
             return [try ctx.grad.div(.tensor(x.mul(.tensor(x)).addScalar(1)))]
         }
@@ -109,7 +109,7 @@ extension Tensor {
     public func sinh() throws -> Tensor {
         let out = mapSleef(
             self, float32: { Float.sinh($0) }, float64: Sleef_sinhd1_u10purecfma, float64Rest: { Double.sinh($0) })
-        record("sinh", "SinhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("sinh", .sinhBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).cosh()))]
         }
         return out
@@ -119,7 +119,7 @@ extension Tensor {
     public func cosh() throws -> Tensor {
         let out = mapSleef(
             self, float32: { Float.cosh($0) }, float64: Sleef_coshd1_u10purecfma, float64Rest: { Double.cosh($0) })
-        record("cosh", "CoshBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("cosh", .coshBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).sinh()))]
         }
         return out
@@ -128,7 +128,7 @@ extension Tensor {
     /// Inverse hyperbolic sine; backward `grad * rsqrt(self² + 1)`.
     public func asinh() throws -> Tensor {
         let out = mapFloat(AsinhF.self, self)
-        record("asinh", "AsinhBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("asinh", .asinhBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).pow(2).addScalar(1).rsqrt()))]
         }
         return out
@@ -137,7 +137,7 @@ extension Tensor {
     /// Base-2 logarithm; backward `grad / (self · ln 2)`.
     public func log2() throws -> Tensor {
         let out = mapVectorMath(.log2, fallback: Log2F.self, self)
-        record("log2", "Log2Backward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("log2", .log2Backward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0).mulScalar(0.6931471805599453)))]
         }
         return out
@@ -146,7 +146,7 @@ extension Tensor {
     /// Base-10 logarithm; backward `grad / (self · ln 10)`.
     public func log10() throws -> Tensor {
         let out = mapVectorMath(.log10, fallback: Log10F.self, self)
-        record("log10", "Log10Backward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("log10", .log10Backward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0).mulScalar(2.302585092994046)))]
         }
         return out
@@ -155,7 +155,7 @@ extension Tensor {
     /// `1 / sqrt(self)`; backward `-0.5 · grad · result³`.
     public func rsqrt() throws -> Tensor {
         let out = mapFloat(RsqrtF.self, self)
-        record("rsqrt", "RsqrtBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("rsqrt", .rsqrtBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.mulScalar(-0.5).mul(.tensor(ctx.saved(0).pow(3)))]
         }
         return out
@@ -181,7 +181,7 @@ extension Tensor {
     /// `asinh_()`: its grad_fn, AsinhBackward1, has no derivative (PyTorch's
     /// `not_implemented("inplace version of asinh")`).
     @discardableResult public func asinh_() throws -> Tensor {
-        try inPlaceMath("asinh_") { recordedWithoutDerivative("asinh", mapFloat(AsinhF.self, self)) }
+        try inPlaceMath("asinh_") { recordedWithoutDerivative("asinh", .asinhBackward1, mapFloat(AsinhF.self, self)) }
     }
     /// `log2_()`.
     @discardableResult public func log2_() throws -> Tensor { try inPlaceMath("log2_") { try log2() } }
@@ -189,4 +189,17 @@ extension Tensor {
     @discardableResult public func log10_() throws -> Tensor { try inPlaceMath("log10_") { try log10() } }
     /// `rsqrt_()`.
     @discardableResult public func rsqrt_() throws -> Tensor { try inPlaceMath("rsqrt_") { try rsqrt() } }
+}
+
+extension NodeKind {
+    static let acosBackward0 = NodeKind("AcosBackward0")
+    static let asinBackward0 = NodeKind("AsinBackward0")
+    static let asinhBackward0 = NodeKind("AsinhBackward0")
+    static let atanBackward0 = NodeKind("AtanBackward0")
+    static let coshBackward0 = NodeKind("CoshBackward0")
+    static let log10Backward0 = NodeKind("Log10Backward0")
+    static let log2Backward0 = NodeKind("Log2Backward0")
+    static let rsqrtBackward0 = NodeKind("RsqrtBackward0")
+    static let sinhBackward0 = NodeKind("SinhBackward0")
+    static let tanBackward0 = NodeKind("TanBackward0")
 }

@@ -144,7 +144,7 @@ extension Tensor {
     /// `exp(self)`; integer inputs give float32.
     public func exp() throws -> Tensor {
         let out = mapVectorMath(.exp, fallback: ExpF.self, self)
-        record("exp", "ExpBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("exp", .expBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0)))]
         }
         return out
@@ -153,7 +153,7 @@ extension Tensor {
     /// Natural logarithm.
     public func log() throws -> Tensor {
         let out = mapVectorMath(.log, fallback: LogF.self, self)
-        record("log", "LogBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("log", .logBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0)))]
         }
         return out
@@ -162,7 +162,7 @@ extension Tensor {
     /// Square root.
     public func sqrt() throws -> Tensor {
         let out = mapVectorMath(.sqrt, fallback: SqrtF.self, self)
-        record("sqrt", "SqrtBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("sqrt", .sqrtBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try ctx.grad.div(.tensor(ctx.saved(0).mulScalar(2)))]
         }
         return out
@@ -171,7 +171,7 @@ extension Tensor {
     /// Sine.
     public func sin() throws -> Tensor {
         let out = mapVectorMath(.sin, fallback: SinF.self, self)
-        record("sin", "SinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("sin", .sinBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).cos()))]
         }
         return out
@@ -180,7 +180,7 @@ extension Tensor {
     /// Cosine.
     public func cos() throws -> Tensor {
         let out = mapVectorMath(.cos, fallback: CosF.self, self)
-        record("cos", "CosBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("cos", .cosBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).sin().neg()))]
         }
         return out
@@ -189,7 +189,7 @@ extension Tensor {
     /// Hyperbolic tangent.
     public func tanh() throws -> Tensor {
         let out = mapVectorMath(.tanh, fallback: TanhF.self, self)
-        record("tanh", "TanhBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("tanh", .tanhBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.tanhBackward(ctx.grad, ctx.saved(0))]
         }
         return out
@@ -198,7 +198,7 @@ extension Tensor {
     /// Logistic sigmoid `1 / (1 + exp(-self))`.
     public func sigmoid() throws -> Tensor {
         let out = sigmoidValues(self)
-        record("sigmoid", "SigmoidBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("sigmoid", .sigmoidBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.sigmoidBackward(ctx.grad, ctx.saved(0))]
         }
         return out
@@ -208,7 +208,7 @@ extension Tensor {
     public func relu() throws -> Tensor {
         if dtype == .bool { throw TorchError.runtime("Boolean inputs not supported for relu") }
         let out = mapSigned(ReluF.self, self)
-        record("relu", "ReluBackward0", inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
+        record("relu", .reluBackward0, inputs: [self], outputs: [out], saving: [.output("result", 0)]) { ctx in
             [try Tensor.thresholdBackward(ctx.grad, ctx.saved(0), threshold: 0)]
         }
         return out
@@ -218,19 +218,19 @@ extension Tensor {
     public func abs() throws -> Tensor {
         try rejectBool("abs_cpu")
         let out = mapSigned(AbsF.self, self)
-        record("abs", "AbsBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("abs", .absBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).sgn()))]
         }
         return out
     }
 
     /// -1, 0 or 1 per element (`torch.sign`); its gradient is zero.
-    public func sign() throws -> Tensor { try signLike("sign", "SignBackward0") }
+    public func sign() throws -> Tensor { try signLike("sign", .signBackward0) }
 
     /// `torch.sgn`, which for real tensors equals `sign` (SgnBackward0).
-    public func sgn() throws -> Tensor { try signLike("sgn", "SgnBackward0") }
+    public func sgn() throws -> Tensor { try signLike("sgn", .sgnBackward0) }
 
-    private func signLike(_ op: String, _ backward: String) throws -> Tensor {
+    private func signLike(_ op: String, _ backward: NodeKind) throws -> Tensor {
         let out = dtype == .bool ? materialized() : mapSigned(SignF.self, self)
         record(op, backward, inputs: [self], outputs: [out]) { ctx in
             [Tensor.zeros(ctx.grad.shape, dtype: ctx.grad.dtype)]
@@ -245,7 +245,7 @@ extension Tensor {
         }
         let out = try clampForward(low, high)
         let (lo, hi) = (low?.doubleValue, high?.doubleValue)
-        record("clamp", "ClampBackward1", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("clamp", .clampBackward1, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let s = try ctx.saved(0)
             var mask: Tensor? = nil
             // PyTorch 2.15 passes the gradient only strictly inside the bounds (not at them, not NaN).
@@ -269,7 +269,7 @@ extension Tensor {
     public func clampMin(_ low: ScalarValue) throws -> Tensor {
         let out = try clampForward(low, nil)
         let lo = low.doubleValue
-        record("clamp_min", "ClampMinBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("clamp_min", .clampMinBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let mask = try ctx.saved(0).gt(.scalar(.double(lo)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
@@ -280,7 +280,7 @@ extension Tensor {
     public func clampMax(_ high: ScalarValue) throws -> Tensor {
         let out = try clampForward(nil, high)
         let hi = high.doubleValue
-        record("clamp_max", "ClampMaxBackward0", inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
+        record("clamp_max", .clampMaxBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             let mask = try ctx.saved(0).lt(.scalar(.double(hi)))
             return [try Tensor.maskedWhere(mask, ctx.grad, Tensor.scalar(0, dtype: ctx.grad.dtype))]
         }
@@ -363,7 +363,7 @@ extension Tensor {
     static func sigmoidBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
         let out = try mapBinary(SigmoidGradF.self, grad, output, dtype: resultType([grad, output]))
         record(
-            "sigmoid_backward", "SigmoidBackwardBackward0", inputs: [grad, output], outputs: [out],
+            "sigmoid_backward", .sigmoidBackwardBackward0, inputs: [grad, output], outputs: [out],
             saving: [.input("grad_output", grad), .input("output", output)]
         ) { ctx in
             let gradOutput = try ctx.saved(0)
@@ -380,7 +380,7 @@ extension Tensor {
     static func tanhBackward(_ grad: Tensor, _ output: Tensor) throws -> Tensor {
         let out = try mapBinary(TanhGradF.self, grad, output, dtype: resultType([grad, output]))
         record(
-            "tanh_backward", "TanhBackwardBackward0", inputs: [grad, output], outputs: [out],
+            "tanh_backward", .tanhBackwardBackward0, inputs: [grad, output], outputs: [out],
             saving: [.input("grad_output", grad), .input("output", output)]
         ) { ctx in
             let gradOutput = try ctx.saved(0)
@@ -400,7 +400,7 @@ extension Tensor {
         let out = try selectWhere(mask, grad, Tensor.scalar(0, dtype: grad.dtype), dtype: grad.dtype)
         let inputShape = input.shape
         record(
-            "threshold_backward", "ThresholdBackwardBackward0", inputs: [grad, input], outputs: [out],
+            "threshold_backward", .thresholdBackwardBackward0, inputs: [grad, input], outputs: [out],
             saving: [.input("self", input)]
         ) { ctx in
             [
@@ -410,4 +410,24 @@ extension Tensor {
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let absBackward0 = NodeKind("AbsBackward0")
+    static let clampBackward1 = NodeKind("ClampBackward1")
+    static let clampMaxBackward0 = NodeKind("ClampMaxBackward0")
+    static let clampMinBackward0 = NodeKind("ClampMinBackward0")
+    static let cosBackward0 = NodeKind("CosBackward0")
+    static let expBackward0 = NodeKind("ExpBackward0")
+    static let logBackward0 = NodeKind("LogBackward0")
+    static let reluBackward0 = NodeKind("ReluBackward0")
+    static let sgnBackward0 = NodeKind("SgnBackward0")
+    static let sigmoidBackward0 = NodeKind("SigmoidBackward0")
+    static let sigmoidBackwardBackward0 = NodeKind("SigmoidBackwardBackward0")
+    static let signBackward0 = NodeKind("SignBackward0")
+    static let sinBackward0 = NodeKind("SinBackward0")
+    static let sqrtBackward0 = NodeKind("SqrtBackward0")
+    static let tanhBackward0 = NodeKind("TanhBackward0")
+    static let tanhBackwardBackward0 = NodeKind("TanhBackwardBackward0")
+    static let thresholdBackwardBackward0 = NodeKind("ThresholdBackwardBackward0")
 }

@@ -30,7 +30,7 @@ extension Tensor {
         newShape.append(size)
         newStrides.append(stride)
         let inputShape = shape
-        return makeView(shape: newShape, strides: newStrides, op: "unfold", backward: "UnfoldBackward0") { ctx in
+        return makeView(shape: newShape, strides: newStrides, op: "unfold", backward: .unfoldBackward0) { ctx in
             let grad = ctx.grad
             let out = Tensor.zeros(inputShape, dtype: grad.dtype)
             try GradMode.noGrad {
@@ -47,4 +47,8 @@ extension Tensor {
             return [out]
         }
     }
+}
+
+extension NodeKind {
+    static let unfoldBackward0 = NodeKind("UnfoldBackward0")
 }

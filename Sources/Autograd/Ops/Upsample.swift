@@ -79,7 +79,7 @@ extension Tensor {
                 destination: out, backward: false))
         let result = Tensor(storage: out, shape: Array(shape.prefix(2)) + outputSize)
         let inputShape = shape
-        record("upsample_nearest2d", "UpsampleNearest2DBackward0", inputs: [self], outputs: [result]) { ctx in
+        record("upsample_nearest2d", .upsampleNearest2DBackward0, inputs: [self], outputs: [result]) { ctx in
             let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(
                 NearestVisitor(
@@ -89,4 +89,8 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let upsampleNearest2DBackward0 = NodeKind("UpsampleNearest2DBackward0")
 }

@@ -112,7 +112,7 @@ extension Tensor {
         let inputShape = shape
         func saved(_ scale: Double?) -> SavedValue? { scale.map { .scalar(.double($0)) } }
         record(
-            "upsample_bilinear2d", "UpsampleBilinear2DBackward0", inputs: [self], outputs: [result],
+            "upsample_bilinear2d", .upsampleBilinear2DBackward0, inputs: [self], outputs: [result],
             keeping: [
                 ("align_corners", .bool(alignCorners)), ("output_size", .ints(outputSize)),
                 ("self_sym_sizes", .ints(inputShape))
@@ -130,4 +130,8 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let upsampleBilinear2DBackward0 = NodeKind("UpsampleBilinear2DBackward0")
 }

@@ -68,7 +68,7 @@ extension Tensor {
     /// A view sharing storage and version counter with `self`; records `backward` as its grad_fn.
     func makeView(
         shape newShape: [Int], strides newStrides: [Int], offset newOffset: Int? = nil,
-        op: String, backward: String, keeping: [(name: String, value: SavedValue)] = [], formula: @escaping FormulaNode.Formula
+        op: String, backward: NodeKind, keeping: [(name: String, value: SavedValue)] = [], formula: @escaping FormulaNode.Formula
     ) -> Tensor {
         let v = Tensor(
             storage: storage, shape: newShape, strides: newStrides, offset: newOffset ?? offset,
@@ -87,7 +87,7 @@ extension Tensor {
             )
         }
         let old = shape
-        return makeView(shape: newShape, strides: st, op: "view", backward: "ViewBackward0") { ctx in
+        return makeView(shape: newShape, strides: st, op: "view", backward: .viewBackward0) { ctx in
             [try ctx.grad.reshape(old)]
         }
     }
@@ -99,13 +99,13 @@ extension Tensor {
         if isContiguous { return try view(newShape) }
         let old = shape
         if let st = viewStrides(for: newShape) {
-            return makeView(shape: newShape, strides: st, op: "reshape", backward: "ReshapeAliasBackward0") { ctx in
+            return makeView(shape: newShape, strides: st, op: "reshape", backward: .reshapeAliasBackward0) { ctx in
                 [try ctx.grad.reshape(old)]
             }
         }
         let copy = try contiguousCopy()
         let out = Tensor(storage: copy.storage, shape: newShape)
-        record("reshape", "UnsafeViewBackward0", inputs: [copy], outputs: [out]) { ctx in
+        record("reshape", .unsafeViewBackward0, inputs: [copy], outputs: [out]) { ctx in
             [try ctx.grad.reshape(old)]
         }
         return out
@@ -114,7 +114,7 @@ extension Tensor {
     /// A contiguous copy recorded as CloneBackward0.
     func contiguousCopy() throws -> Tensor {
         let out = materialized()
-        record("clone", "CloneBackward0", inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
+        record("clone", .cloneBackward0, inputs: [self], outputs: [out]) { ctx in [ctx.grad] }
         return out
     }
 }
@@ -140,9 +140,16 @@ extension Tensor {
         let old = shape
         return makeView(
             shape: target, strides: broadcastStrides(shape: shape, strides: strides, to: target),
-            op: "expand", backward: "ExpandBackward0"
+            op: "expand", backward: .expandBackward0
         ) { ctx in
             [try ctx.grad.sumTo(old)]
         }
     }
+}
+
+extension NodeKind {
+    static let cloneBackward0 = NodeKind("CloneBackward0")
+    static let expandBackward0 = NodeKind("ExpandBackward0")
+    static let reshapeAliasBackward0 = NodeKind("ReshapeAliasBackward0")
+    static let viewBackward0 = NodeKind("ViewBackward0")
 }

@@ -120,7 +120,7 @@ extension Tensor {
                 out: w, gradW: nil, gradG: nil))
         let result = (w: Tensor(storage: w, shape: vShape), norm: Tensor(storage: norm, shape: gShape))
         record(
-            "_weight_norm_interface", "WeightNormInterfaceBackward0", inputs: [self, g], outputs: [result.w, result.norm],
+            "_weight_norm_interface", .weightNormInterfaceBackward0, inputs: [self, g], outputs: [result.w, result.norm],
             saving: [.input("g", g), .input("v", self), .output("result1", 1)], keeping: [("dim", .int(requested))]
         ) { ctx in
             let (savedV, savedG, savedNorm) = (try ctx.saved("v"), try ctx.saved("g"), try ctx.saved("result1"))
@@ -135,4 +135,8 @@ extension Tensor {
         }
         return result
     }
+}
+
+extension NodeKind {
+    static let weightNormInterfaceBackward0 = NodeKind("WeightNormInterfaceBackward0")
 }

@@ -12,7 +12,7 @@ extension Tensor {
             }
         }
         let shape = mean.shape
-        record("normal", "NormalBackward1", inputs: [mean], outputs: [out]) { ctx in
+        record("normal", .normalBackward1, inputs: [mean], outputs: [out]) { ctx in
             [Tensor.zeros(shape, dtype: ctx.grad.dtype)]
         }
         return out
@@ -29,9 +29,14 @@ extension Tensor {
             }
         }
         let shape = std.shape
-        record("normal", "NormalBackward2", inputs: [std], outputs: [out]) { ctx in
+        record("normal", .normalBackward2, inputs: [std], outputs: [out]) { ctx in
             [Tensor.zeros(shape, dtype: ctx.grad.dtype)]
         }
         return out
     }
+}
+
+extension NodeKind {
+    static let normalBackward1 = NodeKind("NormalBackward1")
+    static let normalBackward2 = NodeKind("NormalBackward2")
 }

@@ -70,7 +70,7 @@ extension Tensor {
         }
         let (meanShape, stdShape) = (mean.shape, std.shape)
         // one `normal` op; its node sends zero gradients (derivatives.yaml)
-        record("normal", "NormalBackward3", inputs: [mean, std], outputs: [out]) { ctx in
+        record("normal", .normalBackward3, inputs: [mean, std], outputs: [out]) { ctx in
             [Tensor.zeros(meanShape, dtype: ctx.grad.dtype), Tensor.zeros(stdShape, dtype: ctx.grad.dtype)]
         }
         return out
@@ -129,4 +129,8 @@ private func scaleAndShift<T: BinaryFloatingPoint>(
         let product = values[i] * scale[i]
         values[i] = product + shift[i]
     }
+}
+
+extension NodeKind {
+    static let normalBackward3 = NodeKind("NormalBackward3")
 }
