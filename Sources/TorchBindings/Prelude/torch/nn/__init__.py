@@ -61,7 +61,7 @@ from torch.nn.modules import (
     Tanhshrink, Threshold,
 )
 from torch.nn.modules import (
-    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, SoftMarginLoss, PoissonNLLLoss,
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, PoissonNLLLoss,
 )
 from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDivLoss, SiLU, Softplus, Unflatten, Upsample
 from torch.nn.modules import (
