@@ -46,6 +46,7 @@ from torch.nn.modules import (
     NLLLoss,
     ParameterList,
     ReLU,
+    RReLU,
     RNN,
     RNNBase,
     RNNCell,
