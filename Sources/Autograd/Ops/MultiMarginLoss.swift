@@ -55,6 +55,16 @@ private struct MultiMarginShape {
     }
 }
 
+/// Calls `body(d, z)` for each class `d` of a sample's `row` but its `target`, in class order,
+/// with its margin term `z = margin - row[target] + row[d]` (positive where it counts).
+@inline(__always)
+private func forEachMargin<T: FloatElement>(
+    _ row: UnsafeMutablePointer<T>, target: Int, classes: Int, margin: T, _ body: (Int, T) -> Void
+) {
+    let picked = row[target]
+    for d in 0..<classes where d != target { body(d, margin - picked + row[d]) }
+}
+
 /// `multi_margin_loss_cpu_kernel`: each sample's loss, or their sum (divided by the sample
 /// count for mean) accumulated in double.
 private struct MultiMarginForward: FloatVisitor {
@@ -73,16 +83,12 @@ private struct MultiMarginForward: FloatVisitor {
         let margin = T(margin)
         var total = 0.0
         for (t, target) in targets.enumerated() {
-            let row = x + t * classes
-            let picked = row[target]
             var sum: T = 0
-            for d in 0..<classes where d != target {
-                let z = margin - picked + row[d]
-                if z > 0 {
-                    var h = squared ? z * z : z
-                    if let weights { h *= T(weights[target]) }
-                    sum += h
-                }
+            forEachMargin(x + t * classes, target: target, classes: classes, margin: margin) { _, z in
+                guard z > 0 else { return }
+                var h = squared ? z * z : z
+                if let weights { h *= T(weights[target]) }
+                sum += h
             }
             sum /= T(classes)
             if reduction == .none { dst[t] = sum } else { total += Double(sum) }
@@ -109,19 +115,17 @@ private struct MultiMarginBackward: FloatVisitor {
         let margin = T(margin)
         let g = T(reduction == .mean ? 1 / Double(targets.count * classes) : 1 / Double(classes))
         for (t, target) in targets.enumerated() {
-            let (row, gradRow) = (x + t * classes, dst + t * classes)
-            let picked = row[target]
+            let gradRow = dst + t * classes
             var gradPicked: T = 0
-            for d in 0..<classes where d != target {
-                let z = margin - picked + row[d]
-                if z > 0 {
-                    var h = squared ? 2 * g * z : g
-                    if let weights { h *= T(weights[target]) }
-                    gradPicked -= h
-                    gradRow[d] = h
-                } else {
+            forEachMargin(x + t * classes, target: target, classes: classes, margin: margin) { d, z in
+                guard z > 0 else {
                     gradRow[d] = 0
+                    return
                 }
+                var h = squared ? 2 * g * z : g
+                if let weights { h *= T(weights[target]) }
+                gradPicked -= h
+                gradRow[d] = h
             }
             gradRow[target] = gradPicked
         }
