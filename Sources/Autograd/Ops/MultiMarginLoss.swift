@@ -65,9 +65,9 @@ private func forEachMargin<T: FloatElement>(
     for d in 0..<classes where d != target { body(d, margin - picked + row[d]) }
 }
 
-/// `multi_margin_loss_cpu_kernel`: each sample's loss, or their sum (divided by the sample
-/// count for mean) accumulated in double.
-private struct MultiMarginForward: FloatVisitor {
+/// What both multi_margin_loss kernels read: the samples (`classes` values each, contiguous),
+/// their targets and the loss's options.
+private struct MultiMarginProblem {
     let input: Storage
     let targets: [Int]
     let weights: [Double]?
@@ -75,12 +75,21 @@ private struct MultiMarginForward: FloatVisitor {
     let margin: Double
     let classes: Int
     let reduction: LossReduction
+}
+
+/// `multi_margin_loss_cpu_kernel`: each sample's loss, or their sum (divided by the sample
+/// count for mean) accumulated in double.
+private struct MultiMarginForward: FloatVisitor {
+    let problem: MultiMarginProblem
     let out: Storage
 
     func visit<T: FloatElement>(_ type: T.Type) {
+        let (input, targets, weights, squared, classes, reduction) = (
+            problem.input, problem.targets, problem.weights, problem.squared, problem.classes, problem.reduction
+        )
+        let margin = T(problem.margin)
         let x = input.pointer(T.self)
         let dst = out.pointer(T.self)
-        let margin = T(margin)
         var total = 0.0
         for (t, target) in targets.enumerated() {
             var sum: T = 0
@@ -99,20 +108,17 @@ private struct MultiMarginForward: FloatVisitor {
 
 /// `multi_margin_loss_backward_cpu_kernel`: the input's gradient for the loss gradient.
 private struct MultiMarginBackward: FloatVisitor {
-    let input: Storage
+    let problem: MultiMarginProblem
     let gradOutput: Storage
-    let targets: [Int]
-    let weights: [Double]?
-    let squared: Bool
-    let margin: Double
-    let classes: Int
-    let reduction: LossReduction
     let perSample: Bool
     let out: Storage
 
     func visit<T: FloatElement>(_ type: T.Type) {
-        let (x, dst, gradOut) = (input.pointer(T.self), out.pointer(T.self), gradOutput.pointer(T.self))
-        let margin = T(margin)
+        let (targets, weights, squared, classes, reduction) = (
+            problem.targets, problem.weights, problem.squared, problem.classes, problem.reduction
+        )
+        let margin = T(problem.margin)
+        let (x, dst, gradOut) = (problem.input.pointer(T.self), out.pointer(T.self), gradOutput.pointer(T.self))
         let g = T(reduction == .mean ? 1 / Double(targets.count * classes) : 1 / Double(classes))
         for (t, target) in targets.enumerated() {
             let gradRow = dst + t * classes
@@ -155,12 +161,13 @@ extension Tensor {
         let outShape: [Int] = mode == .none && target.dim > 0 ? [shape.samples] : []
         let out = Storage.uninitialized(dtype, count: outShape.first ?? 1)
         let source = input.contiguousStorage(as: dtype)
-        dtype.dispatchFloat(
-            MultiMarginForward(
-                input: source, targets: targets, weights: weights, squared: p.doubleValue == 2, margin: margin.doubleValue,
-                classes: shape.classes, reduction: mode, out: out))
+        let problem = { (input: Storage) in
+            MultiMarginProblem(
+                input: input, targets: targets, weights: weights, squared: p.doubleValue == 2, margin: margin.doubleValue,
+                classes: shape.classes, reduction: mode)
+        }
+        dtype.dispatchFloat(MultiMarginForward(problem: problem(source), out: out))
         let result = Tensor(storage: out, shape: outShape)
-        let squared = p.doubleValue == 2
         record(
             "multi_margin_loss", "MultiMarginLossBackward0", inputs: [input, target, weight], outputs: [result],
             saving: [.input("self", input), .input("target", target), .input("weight", weight)],
@@ -171,8 +178,7 @@ extension Tensor {
             let gradInput = Storage.uninitialized(dtype, count: x.numel)
             dtype.dispatchFloat(
                 MultiMarginBackward(
-                    input: x.contiguousStorage(as: dtype), gradOutput: gradOutput, targets: targets, weights: weights,
-                    squared: squared, margin: margin.doubleValue, classes: shape.classes, reduction: mode,
+                    problem: problem(x.contiguousStorage(as: dtype)), gradOutput: gradOutput,
                     perSample: mode == .none && ctx.grad.dim > 0, out: gradInput))
             let grad = Tensor(storage: gradInput, shape: x.shape)
             record("multi_margin_loss_backward", "NotImplemented", inputs: [ctx.grad, x], outputs: [grad]) { _ in
