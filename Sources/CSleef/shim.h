@@ -22,3 +22,7 @@ float Sleef_atanhf1_u10purecfma(float x);
 double Sleef_atanhd1_u10purecfma(double x);
 float Sleef_tanhf1_u10purecfma(float x);
 double Sleef_tanhd1_u10purecfma(double x);
+float Sleef_atan2f1_u10purecfma(float y, float x);
+double Sleef_atan2d1_u10purecfma(double y, double x);
+float Sleef_lgammaf1_u10purecfma(float x);
+double Sleef_lgammad1_u10purecfma(double x);

@@ -27,7 +27,14 @@ package final class TypeObject: PyObject, Sendable {
     }
 
     package func attribute(_ n: String, _ interp: Interpreter) throws -> Value? {
-        if n == "__name__" { return .string(name) }
+        switch n {
+        case "__name__", "__qualname__": return .string(name)
+        case "__module__":
+            // `torch.nn.parameter.Parameter` lives in `torch.nn.parameter`; `int` in `builtins`.
+            guard let dot = qualifiedName.lastIndex(of: ".") else { return .string("builtins") }
+            return .string(String(qualifiedName[..<dot]))
+        default: break
+        }
         return members[n].map { .object(BuiltinFunction(n, $0)) }
     }
 

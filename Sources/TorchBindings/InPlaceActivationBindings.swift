@@ -42,6 +42,10 @@ enum InPlaceActivationBindings {
         Wrapper(
             "leaky_relu", [("negative_slope", 0.01)],
             { try $0.leakyRelu(negativeSlope: $1[0]) }, { try $0.leakyRelu_(negativeSlope: $1[0]) }),
+        Wrapper(
+            "rrelu", [("lower", 1.0 / 8), ("upper", 1.0 / 3), ("training", 0)],
+            { try $0.rrelu(lower: $1[0], upper: $1[1], training: $1[2] != 0) },
+            { try $0.rrelu_(lower: $1[0], upper: $1[1], training: $1[2] != 0) }),
         Wrapper("silu", [], { x, _ in try x.silu() }, { x, _ in try x.silu_() }),
         Wrapper("mish", [], { x, _ in try x.mish() }, { x, _ in try x.mish_() }),
         Wrapper("hardswish", [], { x, _ in try x.hardswish() }, { x, _ in try x.hardswish_() }),

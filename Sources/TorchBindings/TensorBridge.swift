@@ -87,10 +87,8 @@ extension Interpreter {
             PyException.type(
                 "unsupported operand type(s) for \(op.rawValue): '\(Formatting.typeName(l))' and '\(Formatting.typeName(r))'")
         }
-        if op == .bitAnd || op == .bitOr || op == .bitXor {
-            guard let a = try operand(l), let b = try operand(r) else { throw unsupported() }
-            return .tensor(try logical(op, a, b))
-        }
+        if let result = try bitwise(op, l, r) { return result }
+        if [.bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight].contains(op) { throw unsupported() }
         if case .object(let a as Tensor) = l {
             guard let b = try operand(r) else { throw unsupported() }
             switch op {
@@ -126,32 +124,22 @@ extension Interpreter {
         }
     }
 
-    /// `&`, `|` and `^` on bool tensors (and Python bools), as PyTorch's bitwise ops compute them.
-    private func logical(_ op: BinaryOperator, _ a: Operand, _ b: Operand) throws -> Tensor {
-        func mask(_ o: Operand) throws -> Tensor {
-            switch o {
-            case .tensor(let t):
-                guard t.dtype == .bool else {
-                    let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-                    if t.dtype.isFloatingPoint {
-                        throw PyException(
-                            .notImplementedError,
-                            "\"\(kernel)\" not implemented for '\(t.dtype == .float64 ? "Double" : "Float")'")
-                    }
-                    throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not \(t.dtype.name)")
-                }
-                return t
-            case .scalar(.bool(let v)): return Tensor.scalar(v ? 1 : 0, dtype: .bool)
-            case .scalar:
-                throw PyException.runtime("GradScope supports &, | and ^ on bool tensors only, not Python numbers")
-            }
-        }
-        let x = try mask(a)
-        let y = try mask(b)
+    /// `&`, `|`, `^`, `<<` and `>>` (`torch.bitwise_*`) with a tensor on either side.
+    private func bitwise(_ op: BinaryOperator, _ l: Value, _ r: Value) throws -> Value? {
+        let operation: BitwiseOperation
         switch op {
-        case .bitAnd: return try x.to(.int64).mul(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
-        case .bitOr: return try x.to(.int64).add(.tensor(y.to(.int64))).ne(.scalar(.int(0)))
-        default: return try x.ne(.tensor(y))
+        case .bitAnd: operation = .and
+        case .bitOr: operation = .or
+        case .bitXor: operation = .xor
+        case .shiftLeft: operation = .leftShift
+        case .shiftRight: operation = .rightShift
+        default: return nil
+        }
+        if case .object(let a as Tensor) = l, let b = try operand(r) { return .tensor(try a.bitwise(operation, b)) }
+        guard case .object(let b as Tensor) = r, let a = try operand(l) else { return nil }
+        switch a {
+        case .tensor(let t): return .tensor(try t.bitwise(operation, .tensor(b)))
+        case .scalar(let s): return .tensor(try Tensor.bitwise(operation, s, b))
         }
     }
 
@@ -160,10 +148,10 @@ extension Interpreter {
         case .neg: return .tensor(try t.neg())
         case .pos: return .tensor(t)
         case .invert:
-            guard t.dtype == .bool else {
-                throw PyException.type("~ (bitwise_not) is only supported for integer and boolean tensors in GradScope for bool")
+            guard !t.dtype.isFloatingPoint else {
+                throw PyException.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
             }
-            return .tensor(try t.eq(.scalar(.bool(false))))
+            return .tensor(try t.bitwiseNot())
         case .not: return .bool(!(try tensorTruth(t)))
         }
     }
@@ -220,6 +208,11 @@ extension Interpreter {
         case .pow:
             if case .scalar(let s) = o { return .tensor(try t.pow_(s)) }
             return try tensorBinary(op, .tensor(t), value)
+        case .bitAnd: return .tensor(try t.bitwise_(.and, o))
+        case .bitOr: return .tensor(try t.bitwise_(.or, o))
+        case .bitXor: return .tensor(try t.bitwise_(.xor, o))
+        case .shiftLeft: return .tensor(try t.bitwise_(.leftShift, o))
+        case .shiftRight: return .tensor(try t.bitwise_(.rightShift, o))
         default: return try tensorBinary(op, .tensor(t), value)
         }
     }

@@ -57,6 +57,7 @@ package final class TorchRuntime {
         torchMembers.merge(delegates(["save", "load"], to: "torch.serialization", prelude)) { $1 }
         torchMembers.merge(delegates(["rms_norm"], to: "torch.nn._functional_normalization", prelude)) { $1 }
         torchMembers.merge(delegates(["norm_except_dim", "_weight_norm"], to: "torch.nn._weight_norm_functions", prelude)) { $1 }
+        torchMembers.merge(delegates(["typename"], to: "torch._typename", prelude)) { $1 }
         torchMembers.merge(NumPyBridge.torchMembers(interp)) { $1 }
         torchMembers = OpAliases.adding(to: torchMembers)
         torchMembers["autograd"] = .object(autograd)

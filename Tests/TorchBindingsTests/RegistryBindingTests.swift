@@ -57,9 +57,12 @@ struct RegistryBindingTests {
             let keyword = p.name == "self" ? "input" : p.name
             parts.append(byKeyword ? "\(keyword)=\(text)" : text)
         }
+        // A method's receiver: its sampled tensor, or its constant (integer `self` of the
+        // bitwise ops) written as a literal.
+        let receiver = signature.parameters.first.flatMap { variables[$0.name] ?? fixed[$0.name].map { "(\(literal($0)))" } }
         let callee =
             isMethod
-            ? "\(variables[signature.parameters[0].name]!).\(name)"
+            ? "\(receiver ?? "?").\(name)"
             : (namespace == .torch ? "torch." : namespace == .linalg ? "torch.linalg." : "F.") + name
         let inPlace = name.hasSuffix("_")
         return SampledCall(

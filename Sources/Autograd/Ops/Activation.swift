@@ -62,12 +62,13 @@ enum ActivationOps {
 
 // MARK: - Kernels
 
-private struct LeakyReluF: PointwiseFunction {
+/// `leaky_relu_kernel`: `x` above zero, else `x * slope`.
+struct LeakyReluF: PointwiseFunction {
     let slope: Double
     func apply<T: FloatElement>(_ x: T) -> T { x > 0 ? x : x * T(slope) }
 }
 /// `leaky_relu_backward`: `x` is the input, or the result for the in-place variant (same sign).
-private struct LeakyReluGradF: PointwiseBinaryFunction {
+struct LeakyReluGradF: PointwiseBinaryFunction {
     let slope: Double
     func apply<T: FloatElement>(_ g: T, _ x: T) -> T { x > 0 ? g : g * T(slope) }
 }

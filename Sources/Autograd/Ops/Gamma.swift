@@ -1,11 +1,13 @@
+import CSleef
 import RealModule
 
-/// `torch.lgamma` (LgammaBackward0, saving self): the log of the gamma function's absolute
-/// value by the C library's `lgamma`, with the gradient `grad * digamma(self)`; `torch.digamma`
-/// (DigammaBackward0, gradient `grad * polygamma(1, self)`) and `torch.polygamma`
-/// (PolygammaBackward0, gradient `grad * polygamma(n + 1, self)`), so every order
-/// differentiates again. The kernels are PyTorch's `calc_digamma`, `calc_trigamma` and
-/// `calc_polygamma` over cephes' `zeta` (aten/src/ATen/native/Math.h).
+/// `torch.lgamma` (LgammaBackward0, saving self): the log of the gamma function's absolute value by
+/// SLEEF's 1-ulp `lgamma` on every element (PyTorch 2.15 runs it through `vml::vlgamma`,
+/// `Vectorized::lgamma` over whole rows and their tails), with the gradient `grad * digamma(self)`;
+/// `torch.digamma` (DigammaBackward0, gradient `grad * polygamma(1, self)`) and `torch.polygamma`
+/// (PolygammaBackward0, gradient `grad * polygamma(n + 1, self)`), so every order differentiates
+/// again. The kernels are PyTorch's `calc_digamma`, `calc_trigamma` and `calc_polygamma` over
+/// cephes' `zeta` (aten/src/ATen/native/Math.h).
 enum GammaOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
@@ -22,10 +24,6 @@ enum GammaOps {
             samples: OpSamples(domain: .positive),
             forward: { try $0.tensor("self").polygamma($0.int("n")) })
     ]
-}
-
-private enum LgammaF: UnaryFloatFunction {
-    static func apply<T: FloatElement>(_ x: T) -> T { T.logGamma(x) }
 }
 
 private enum DigammaF: UnaryFloatFunction {
@@ -141,7 +139,7 @@ private func hurwitzZeta(_ x: Double, _ q: Double) -> Double {
 extension Tensor {
     /// `torch.lgamma(self)`; integer inputs give float32.
     public func lgamma() throws -> Tensor {
-        let out = mapFloat(LgammaF.self, self)
+        let out = mapSleef(self, float32: Sleef_lgammaf1_u10purecfma, float64: Sleef_lgammad1_u10purecfma)
         record("lgamma", .lgammaBackward0, inputs: [self], outputs: [out], saving: [.input("self", self)]) { ctx in
             [try ctx.grad.mul(.tensor(ctx.saved(0).digamma()))]
         }

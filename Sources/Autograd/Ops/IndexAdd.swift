@@ -1,6 +1,6 @@
-/// `index_fill` (IndexFillBackward0) and `index_add` (IndexAddBackward0), with their in-place
-/// variants: whole slices along `dim` at the listed indices set to a value, or increased by
-/// slices of `source`.
+/// `index_fill` (IndexFillBackward0), `index_add` (IndexAddBackward0) and `index_copy`
+/// (IndexCopyBackward0), with their in-place variants: whole slices along `dim` at the listed
+/// indices set to a value, increased by slices of `source`, or replaced by them.
 enum IndexAddOps {
     private static let rows = OpSamples.Constant([1, 0], shape: [2], dtype: .int64)
 
@@ -28,6 +28,16 @@ enum IndexAddOps {
             inPlace: {
                 try $0.tensor("self").indexAdd_(
                     dim: $0.int("dim"), index: $0.tensor("index"), source: $0.tensor("source"), alpha: $0.scalar("alpha"))
+            }),
+        OpDeclaration(
+            "index_copy(Tensor self, int dim, Tensor index, Tensor source) -> Tensor",
+            gradFn: "IndexCopyBackward0", exposure: [.torch, .method], inPlaceExposure: [.method],
+            samples: OpSamples(shapes: ["source": [2, 2]], arguments: ["dim": .int(1)], constants: ["index": rows]),
+            forward: {
+                try $0.tensor("self").indexCopy(dim: $0.int("dim"), index: $0.tensor("index"), source: $0.tensor("source"))
+            },
+            inPlace: {
+                try $0.tensor("self").indexCopy_(dim: $0.int("dim"), index: $0.tensor("index"), source: $0.tensor("source"))
             })
     ]
 }
@@ -113,9 +123,83 @@ extension Tensor {
     public func indexAdd_(dim dimension: Int, index: Tensor, source: Tensor, alpha: ScalarValue = .int(1)) throws -> Tensor {
         try inPlaceMath("index_add_") { try indexAdd(dim: dimension, index: index, source: source, alpha: alpha) }
     }
+
+    /// `torch.index_copy(self, dim, index, source)`: the slices at `index[k]` along `dim`
+    /// replaced by `source`'s slice `k` (the last write wins for a repeated index), with
+    /// `index_copy_meta`'s checks. Backward: `grad` with those slices zeroed for `self`, the
+    /// slices of `grad` at `index` for `source`.
+    public func indexCopy(dim dimension: Int, index: Tensor, source: Tensor) throws -> Tensor {
+        let d = dim == 0 ? 0 : try normalizeDim(dimension, rank: dim)
+        try checkIndexCopy(d, index: index, source: source)
+        let picked = try index.int64Values().map { raw -> Int in
+            let size = dim == 0 ? 1 : shape[d]
+            guard raw >= 0 && raw < size else {
+                throw TorchError.index("index_copy_(): index \(raw) is out of bounds for dimension \(d) with size \(size)")
+            }
+            return Int(raw)
+        }
+        let out = try GradMode.noGrad { () throws -> Tensor in
+            let copy = try clone()
+            for (k, i) in picked.enumerated() { try copy.slab(d, i).writeUnchecked(source.slab(d, k)) }
+            return copy
+        }
+        let sourceShape = source.shape
+        record(
+            "index_copy", .indexCopyBackward0, inputs: [self, source], outputs: [out],
+            saving: [.input("index", index), .input("source", source)],
+            keeping: [("dim", .int(d)), ("source_dim", .int(source.dim))]
+        ) { ctx in
+            let gradSelf = try ctx.grad.indexFill(dim: d, index: index, value: .int(0))
+            let gradSource = sourceShape.isEmpty ? try ctx.grad.reshape([]) : try ctx.grad.indexSelect(dim: d, index: index)
+            return [gradSelf, gradSource]
+        }
+        return out
+    }
+
+    /// `index_copy_(dim, index, source)`.
+    @discardableResult
+    public func indexCopy_(dim dimension: Int, index: Tensor, source: Tensor) throws -> Tensor {
+        try inPlaceMath("index_copy_") { try indexCopy(dim: dimension, index: index, source: source) }
+    }
+
+    /// `index_copy_meta`'s checks of `index` and `source` against this tensor, in its order.
+    private func checkIndexCopy(_ d: Int, index: Tensor, source: Tensor) throws {
+        guard index.dim < 2 else {
+            throw TorchError.index("index_copy_(): Index should have dimension 1 or 0 (got \(index.dim))")
+        }
+        if source.dim == 0 && index.numel != 1 {
+            throw TorchError.index(
+                "index_copy_(): When source is scalar, index should have one element (got \(index.numel))")
+        } else if source.dim != dim && source.dim != 0 && dim != 0 {
+            throw TorchError.index(
+                "index_copy_(): When source and destination are not scalars, their dimensionality must match. Source dimensionality (\(source.dim)), destination dimensionality (\(dim))"
+            )
+        }
+        guard index.dtype == .int64 else {
+            throw TorchError.runtime("index_copy_(): Expected a long tensor for index, but got \(index.dtype.scalarTypeName)")
+        }
+        guard dtype == source.dtype else {
+            throw TorchError.runtime(
+                "index_copy_(): self and source expected to have the same dtype, but got (self) \(dtype.scalarTypeName) and (source) \(source.dtype.scalarTypeName)"
+            )
+        }
+        func sliced(_ s: [Int]) -> [Int] { s.isEmpty ? s : s.enumerated().filter { $0.offset != d }.map(\.element) }
+        let (selfSlice, sourceSlice) = (sliced(shape), sliced(source.shape))
+        guard selfSlice == sourceSlice else {
+            func text(_ s: [Int]) -> String { s.map(String.init).joined(separator: " ") }
+            throw TorchError.runtime(
+                "index_copy_(): Source/destination tensor must have same slice shapes. Destination slice shape: \(text(selfSlice)) at dimension \(d) and source slice shape: \(text(sourceSlice)) at dimension 0."
+            )
+        }
+        guard source.dim == 0 || index.numel == source.shape[d] else {
+            throw TorchError.index(
+                "index_copy_(): Number of indices (\(index.numel)) should be equal to source.size(dim) (\(source.shape[d]))")
+        }
+    }
 }
 
 extension NodeKind {
+    static let indexCopyBackward0 = NodeKind("IndexCopyBackward0")
     static let indexAddBackward0 = NodeKind("IndexAddBackward0")
     static let indexFillBackward0 = NodeKind("IndexFillBackward0")
 }

@@ -1,3 +1,4 @@
+import CSleef
 import RealModule
 
 #if canImport(Glibc)
@@ -36,6 +37,15 @@ enum PowOps {
             exposure: [.torch, .method], samples: OpSamples(broadcasts: true),
             forward: { try $0.tensor("self").remainder($0.operand("other")) })
     ]
+}
+
+/// `pow_tensor_tensor_kernel`'s floating `cpu_kernel_vec`: SLEEF's `pow` in the vector lanes,
+/// the C library's `pow` elsewhere.
+private struct PowTensorF: VectorisedBinaryFunction {
+    func vector(_ a: Float, _ b: Float) -> Float { Sleef_powf1_u10purecfma(a, b) }
+    func scalar(_ a: Float, _ b: Float) -> Float { powf(a, b) }
+    func vector(_ a: Double, _ b: Double) -> Double { Sleef_powd1_u10purecfma(a, b) }
+    func scalar(_ a: Double, _ b: Double) -> Double { Glibc.pow(a, b) }
 }
 
 private enum PowF: BinaryFunction {
@@ -123,7 +133,10 @@ extension Tensor {
     /// `self ** exponent` elementwise with broadcasting (PowBackward1).
     public func pow(_ exponent: Tensor) throws -> Tensor {
         let dt = resultType([self, exponent])
-        let out = try mapBinary(PowF.self, self, exponent, dtype: dt)
+        let out =
+            dt.isFloatingPoint
+            ? try mapVectorised(PowTensorF(), self, exponent, dtype: dt)
+            : try mapBinary(PowF.self, self, exponent, dtype: dt)
         let (sa, sb) = (shape, exponent.shape)
         record(
             "pow", .powBackward1, inputs: [self, exponent], outputs: [out],

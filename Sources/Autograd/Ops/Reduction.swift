@@ -4,12 +4,15 @@
 enum ReductionOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
-            "mean(Tensor self) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").mean() }),
+            "mean(Tensor self, *, ScalarType? dtype=None) -> Tensor", gradFn: "MeanBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").mean(dtype: $0.optionalDType("dtype")) }),
         OpDeclaration(
-            "mean.dim(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "MeanBackward1",
-            exposure: [.torch, .method],
-            forward: { try $0.tensor("self").mean(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) }),
+            "mean.dim(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "MeanBackward1", exposure: [.torch, .method],
+            forward: {
+                try $0.tensor("self").mean(
+                    dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim"), dtype: $0.optionalDType("dtype"))
+            }),
         OpDeclaration(
             "max(Tensor self) -> Tensor", gradFn: "MaxBackward1", exposure: [.torch, .method],
             forward: { try $0.tensor("self").max() }),
@@ -64,43 +67,47 @@ enum ReductionOps {
 }
 
 extension Tensor {
-    private func checkMeanDType() throws {
-        guard dtype.isFloatingPoint else {
+    private func checkMeanDType(_ requested: DType?) throws {
+        let (dt, kind) = requested.map { ($0, "Optional") } ?? (dtype, "Input")
+        guard dt.isFloatingPoint else {
             throw TorchError.unsupportedOperation(
-                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)"
+                "mean(): could not infer output dtype. \(kind) dtype must be either a floating point or complex dtype. Got: \(dt.scalarTypeName)"
             )
         }
     }
 
-    /// The mean over `dims` (all dims when empty) without recording.
-    private func meanValues(_ dims: [Int], keepdim: Bool, count: Int) throws -> Tensor {
-        let sums = try sumValues(dims, keepdim: keepdim)
-        return try mapBinary(DivF.self, sums, Tensor.scalar(Double(count), dtype: dtype), dtype: dtype)
+    /// The mean over `dims` (all dims when empty) of the values in `dtype` (default: this
+    /// tensor's) without recording: their sum divided by `count` (PyTorch's CPU `mean_out`).
+    private func meanValues(_ dims: [Int], keepdim: Bool, count: Int, dtype: DType?) throws -> Tensor {
+        let input = reductionInput(dtype)
+        let sums = try input.sumValues(dims, keepdim: keepdim)
+        return try mapBinary(DivF.self, sums, Tensor.scalar(Double(count), dtype: input.dtype), dtype: input.dtype)
     }
 
-    /// `mean()` of all elements (MeanBackward0); NaN for an empty tensor.
-    public func mean() throws -> Tensor {
-        try checkMeanDType()
+    /// `mean()` of all elements (MeanBackward0); NaN for an empty tensor. With `dtype`, the
+    /// input is cast to it first and the gradient cast back.
+    public func mean(dtype: DType? = nil) throws -> Tensor {
+        try checkMeanDType(dtype)
         let n = numel
-        let old = shape
-        let out = try meanValues([], keepdim: false, count: n)
+        let (old, own) = (shape, self.dtype)
+        let out = try meanValues([], keepdim: false, count: n, dtype: dtype)
         record(
             "mean", .meanBackward0, inputs: [self], outputs: [out],
             keeping: [("self_sym_numel", .int(n)), ("self_sym_sizes", .ints(old))]
         ) { ctx in
-            [try ctx.grad.expand(old).divScalar(Double(n))]
+            [try Tensor.gradient(ctx.grad.expand(old).divScalar(Double(n)), castTo: own)]
         }
         return out
     }
 
     /// `mean(dims, keepdim)` (MeanBackward1); an empty `dims` reduces every dim.
-    public func mean(dims: [Int], keepdim: Bool = false) throws -> Tensor {
-        try checkMeanDType()
+    public func mean(dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        try checkMeanDType(dtype)
         let rd = try reductionDims(dims)
         let all = rd.isEmpty ? Array(0..<dim) : rd
         let n = shape.isEmpty ? 1 : all.reduce(1) { $0 * shape[$1] }
-        let out = try meanValues(all, keepdim: keepdim, count: n)
-        let old = shape
+        let out = try meanValues(all, keepdim: keepdim, count: n, dtype: dtype)
+        let (old, own) = (shape, self.dtype)
         // mean_backward is sum_backward (unsqueeze the reduced dims in ascending order) / numel.
         let reduced = all.sorted()
         record(
@@ -112,7 +119,7 @@ extension Tensor {
         ) { ctx in
             var g = ctx.grad
             if !keepdim { for d in reduced { g = try g.unsqueeze(d) } }
-            return [try g.expand(old).divScalar(Double(n))]
+            return [try Tensor.gradient(g.expand(old).divScalar(Double(n)), castTo: own)]
         }
         return out
     }

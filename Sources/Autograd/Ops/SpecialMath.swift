@@ -1,3 +1,4 @@
+import CSleef
 import RealModule
 
 #if canImport(Glibc)
@@ -90,10 +91,13 @@ private enum ErfinvF: UnaryFloatFunction {
         return x
     }
 }
-private enum Atan2F: BinaryFunction {
-    static func apply<T: FloatElement>(_ a: T, _ b: T) -> T { T.atan2(y: a, x: b) }
-    static func apply(_ a: Int64, _ b: Int64) -> Int64 { 0 }
-    static func apply(_ a: Bool, _ b: Bool) -> Bool { false }
+/// `atan2_kernel`'s `cpu_kernel_vec`: SLEEF's 1-ulp `atan2` in the vector lanes, the C
+/// library's `atan2` elsewhere.
+private struct Atan2F: VectorisedBinaryFunction {
+    func vector(_ a: Float, _ b: Float) -> Float { Sleef_atan2f1_u10purecfma(a, b) }
+    func scalar(_ a: Float, _ b: Float) -> Float { atan2f(a, b) }
+    func vector(_ a: Double, _ b: Double) -> Double { Sleef_atan2d1_u10purecfma(a, b) }
+    func scalar(_ a: Double, _ b: Double) -> Double { Glibc.atan2(a, b) }
 }
 /// C's `fmod`: the remainder has the sign of the dividend; integer division by zero is
 /// rejected before the kernel runs.
@@ -149,7 +153,7 @@ extension Tensor {
     public func atan2(_ other: Tensor) throws -> Tensor {
         var dt = resultType([self, other])
         if !dt.isFloatingPoint { dt = .float32 }
-        let out = try mapBinary(Atan2F.self, self, other, dtype: dt)
+        let out = try mapVectorised(Atan2F(), self, other, dtype: dt)
         let (sa, sb) = (shape, other.shape)
         record(
             "atan2", .atan2Backward0, inputs: [self, other], outputs: [out],

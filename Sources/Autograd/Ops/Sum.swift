@@ -3,12 +3,15 @@
 enum SumOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
-            "sum(Tensor self) -> Tensor", gradFn: "SumBackward0", exposure: [.torch, .method],
-            forward: { try $0.tensor("self").sum() }),
+            "sum(Tensor self, *, ScalarType? dtype=None) -> Tensor", gradFn: "SumBackward0", exposure: [.torch, .method],
+            forward: { try $0.tensor("self").sum(dtype: $0.optionalDType("dtype")) }),
         OpDeclaration(
-            "sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False) -> Tensor", gradFn: "SumBackward1",
-            exposure: [.torch, .method],
-            forward: { try $0.tensor("self").sum(dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim")) })
+            "sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor",
+            gradFn: "SumBackward1", exposure: [.torch, .method],
+            forward: {
+                try $0.tensor("self").sum(
+                    dims: $0.optionalIntList("dim") ?? [], keepdim: $0.bool("keepdim"), dtype: $0.optionalDType("dtype"))
+            })
     ]
 }
 
@@ -86,18 +89,40 @@ extension Tensor {
         return Tensor(storage: out, shape: dims.isEmpty && !keepdim ? [] : reducedShape(all, keepdim: keepdim))
     }
 
-    /// `sum()` (SumBackward0) or `sum(dims, keepdim)` (SumBackward1).
-    public func sum(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
-        let old = shape
+    /// This tensor's values in `dtype`, unrecorded: the input of a reduction given `dtype=`,
+    /// which PyTorch's reduction iterator casts to the output dtype before reducing.
+    func reductionInput(_ dtype: DType?) -> Tensor {
+        guard let dtype, dtype != self.dtype else { return self }
+        return Tensor(storage: contiguousStorage(as: dtype), shape: shape)
+    }
+
+    /// `gradient` in `dtype` (an input's), as the engine casts a gradient that a reduction
+    /// given `dtype=` computed in its output dtype.
+    static func gradient(_ gradient: Tensor, castTo dtype: DType) throws -> Tensor {
+        gradient.dtype == dtype ? gradient : try gradient.to(dtype)
+    }
+
+    /// The sum over `dims` of this tensor's values in `dtype` (the default: integers and bools
+    /// sum to int64), unrecorded.
+    private func sumValues(_ dims: [Int], keepdim: Bool, dtype: DType?) throws -> Tensor {
+        let out = try reductionInput(dtype).sumValues(dims, keepdim: keepdim)
+        guard let dtype, out.dtype != dtype else { return out }
+        return Tensor(storage: out.contiguousStorage(as: dtype), shape: out.shape)
+    }
+
+    /// `sum()` (SumBackward0) or `sum(dims, keepdim)` (SumBackward1); with `dtype`, the input
+    /// is cast to it before summing, and the gradient cast back.
+    public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype: DType? = nil) throws -> Tensor {
+        let (old, own) = (shape, self.dtype)
         guard let dims else {
-            let out = try sumValues([], keepdim: false)
+            let out = try sumValues([], keepdim: false, dtype: dtype)
             record("sum", .sumBackward0, inputs: [self], outputs: [out], keeping: [("self_sym_sizes", .ints(old))]) { ctx in
-                [try ctx.grad.expand(old)]
+                [try Tensor.gradient(ctx.grad.expand(old), castTo: own)]
             }
             return out
         }
         let rd = try reductionDims(dims)
-        let out = try sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim)
+        let out = try sumValues(rd.isEmpty ? Array(0..<dim) : rd, keepdim: keepdim, dtype: dtype)
         // sum_backward: unsqueeze each reduced dim in ascending order (UnsqueezeBackward0 under
         // create_graph, as in PyTorch), then expand.
         let reduced = (rd.isEmpty ? Array(0..<dim) : rd).sorted()
@@ -107,7 +132,7 @@ extension Tensor {
         ) { ctx in
             var g = ctx.grad
             if !keepdim { for d in reduced { g = try g.unsqueeze(d) } }
-            return [try g.expand(old)]
+            return [try Tensor.gradient(g.expand(old), castTo: own)]
         }
         return out
     }

@@ -46,6 +46,7 @@ from torch.nn.modules import (
     NLLLoss,
     ParameterList,
     ReLU,
+    RReLU,
     RNN,
     RNNBase,
     RNNCell,
@@ -61,7 +62,7 @@ from torch.nn.modules import (
     Tanhshrink, Threshold,
 )
 from torch.nn.modules import (
-    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, SoftMarginLoss, CTCLoss, PoissonNLLLoss,
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, PoissonNLLLoss,
 )
 from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDivLoss, SiLU, Softplus, Unflatten, Upsample
 from torch.nn.modules import (

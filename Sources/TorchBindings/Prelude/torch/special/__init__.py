@@ -55,6 +55,14 @@ def log1p(input, *, out=None):
     return _out(torch.log1p(input), out)
 
 
+def exp2(input, *, out=None):
+    return _out(torch.exp2(input), out)
+
+
+def sinc(input, *, out=None):
+    return _out(torch.sinc(input), out)
+
+
 def expm1(input, *, out=None):
     return _out(torch.expm1(input), out)
 

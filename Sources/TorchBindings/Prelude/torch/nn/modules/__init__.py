@@ -5,12 +5,12 @@ from torch.nn.modules.lazy import LazyModuleMixin
 from torch.nn.modules.linear import Bilinear, Identity, LazyLinear, Linear, NonDynamicallyQuantizableLinear
 from torch.nn.modules.conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d, LazyConv2d
 from torch.nn.modules.activation import (
-    CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid,
+    CELU, ELU, GELU, GLU, PReLU, ReLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, RReLU, LogSigmoid,
     LogSoftmax, Mish, ReLU6, Sigmoid, SiLU, Softmax, Softmax2d, Softmin, Softplus, Softshrink, Softsign, Tanh, Tanhshrink, Threshold,
 )
 from torch.nn.modules.loss import (
     BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, HuberLoss, KLDivLoss, L1Loss,
-    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, SoftMarginLoss, CTCLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
+    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
     TripletMarginWithDistanceLoss,
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
