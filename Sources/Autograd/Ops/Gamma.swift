@@ -60,7 +60,8 @@ private enum DigammaF: UnaryFloatFunction {
     }
 }
 
-/// `calc_trigamma` in the tensor's type (its series tail in double, as C++ promotes it), and
+/// `trigamma` in the tensor's type (ATen's float overload keeps its series in float, `1.f/6`, and the
+/// AVX-512 build contracts the series' multiply-adds into FMAs), and
 /// `calc_polygamma` for higher orders: `(-1)^(n+1) n! zeta(n + 1, x)` in double.
 private struct PolygammaF: PointwiseFunction {
     let n: Int
@@ -72,19 +73,21 @@ private struct PolygammaF: PointwiseFunction {
             var x = value
             var sign: T = 1
             var result: T = 0
+            let pi = T(fromDouble: Double.pi)
             if x < T(fromDouble: 0.5) {
                 sign = -1
-                let sinPiX = T.sin(T(fromDouble: Double.pi) * x)
-                result -= T(fromDouble: Double.pi * Double.pi) / (sinPiX * sinPiX)
+                let sinPiX = T.sin(pi * x)
+                result -= (pi * pi) / (sinPiX * sinPiX)
                 x = 1 - x
             }
             for _ in 0..<6 {
                 result += 1 / (x * x)
                 x += 1
             }
-            let ixx = (1 / (x * x)).doubleValue
-            let tail = (1 + (1 / (2 * x)).doubleValue + ixx * (1.0 / 6 - ixx * (1.0 / 30 - ixx * (1.0 / 42)))) / x.doubleValue
-            return sign * T(fromDouble: result.doubleValue + tail)
+            let ixx = 1 / (x * x)
+            let series = (T(1) / 6).addingProduct(-ixx, (T(1) / 30).addingProduct(-ixx, T(1) / 42))
+            result += (1 + 1 / (2 * x)).addingProduct(ixx, series) / x
+            return sign * result
         default:
             let factorial = Double.exp(Double.logGamma(Double(n) + 1))
             return T(fromDouble: (n % 2 == 1 ? 1.0 : -1.0) * factorial * hurwitzZeta(Double(n + 1), value.doubleValue))
