@@ -4,8 +4,8 @@ import Python
 /// `F.interpolate` (torch/nn/functional.py): resolves `size` / `scale_factor` /
 /// `recompute_scale_factor` into an output size and scales as functional.py and aten's
 /// `compute_output_size` do, then runs the mode's op: nearest and nearest-exact (3-D to 5-D input),
-/// linear / bilinear / trilinear, bicubic, and area on 3-D and 4-D input (adaptive average
-/// pooling). `antialias=True`, lanczos and 5-D area raise GradScope's not-supported error.
+/// linear / bilinear / trilinear, and area on 3-D and 4-D input (adaptive average pooling).
+/// Bicubic, lanczos, `antialias=True` and 5-D area raise GradScope's not-supported error.
 enum InterpolateBinding {
     /// The function, by name.
     static func members() -> [String: Value] {
@@ -65,7 +65,7 @@ enum InterpolateBinding {
             throw PyException.value(
                 "Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input")
         }
-        if antialias || (mode == "area" && input.dim == 5) || (mode == "lanczos" && input.dim == 4) {
+        if antialias || (mode == "area" && input.dim == 5) || (["bicubic", "lanczos"].contains(mode) && input.dim == 4) {
             throw PyException.runtime(
                 "GradScope does not support F.interpolate(mode='\(mode)'\(antialias ? ", antialias=True" : "")) on \(input.dim)-D input"
             )
@@ -78,8 +78,6 @@ enum InterpolateBinding {
         case ("area", 4): return try input.adaptiveAvgPool2d(outputSize: outputSize)
         case ("linear", 3), ("bilinear", 4), ("trilinear", 5):
             return try input.upsampleLinear(outputSize: outputSize, alignCorners: alignCorners, scales: scales)
-        case ("bicubic", 4):
-            return try input.upsampleBicubic2d(outputSize: outputSize, alignCorners: alignCorners, scales: scales)
         case ("linear", 4...5), ("bilinear", 3), ("bilinear", 5), ("trilinear", 3...4):
             let needed = ["linear": 3, "bilinear": 4, "trilinear": 5][mode] ?? 0
             throw PyException(

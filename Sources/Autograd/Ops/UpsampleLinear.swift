@@ -37,8 +37,10 @@ struct LinearTap<T: FloatElement> {
     let index0: Int, index1: Int
     let lambda0: T, lambda1: T
 
-    /// aten's `compute_source_index_and_lambda` for output index `i`.
-    init(_ i: Int, input: Int, output: Int, alignCorners: Bool, scale: Double?) {
+    /// aten's `compute_source_index_and_lambda` for output index `i`. `scale * (i + 0.5) - 0.5` is
+    /// one fused multiply-add except in the float forward kernel, which rounds the product first
+    /// (both measured against PyTorch 2.15).
+    init(_ i: Int, input: Int, output: Int, alignCorners: Bool, scale: Double?, fusedSource: Bool) {
         guard input != output else {
             (index0, index1, lambda0, lambda1) = (i, i, 1, 0)
             return
@@ -48,8 +50,8 @@ struct LinearTap<T: FloatElement> {
         if alignCorners {
             real = ratio * T(fromDouble: Double(i))
         } else {
-            // `scale * (dst_index + 0.5) - 0.5` is evaluated in double, then stored in the type.
-            let source = T(fromDouble: ratio.doubleValue * (Double(i) + 0.5) - 0.5)
+            let half = T(fromDouble: Double(i)) + 0.5
+            let source = fusedSource ? T(-0.5).addingProduct(ratio, half) : ratio * half - 0.5
             real = source < 0 ? 0 : source
         }
         index0 = Swift.min(Int(Float(real.doubleValue).rounded(.down)), input - 1)
@@ -78,7 +80,9 @@ private struct LinearVisitor: FloatVisitor {
         let padded = Array(repeating: nil, count: 3 - g.dims) + scales
         let taps = (0..<3).map { k in
             (0..<g.output[k]).map {
-                LinearTap<T>($0, input: g.input[k], output: g.output[k], alignCorners: alignCorners, scale: padded[k])
+                LinearTap<T>(
+                    $0, input: g.input[k], output: g.output[k], alignCorners: alignCorners, scale: padded[k],
+                    fusedSource: backward || T.self == Double.self)
             }
         }
         let s = source.pointer(T.self)
