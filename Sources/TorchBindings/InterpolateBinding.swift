@@ -3,8 +3,9 @@ import Python
 
 /// `F.interpolate` (torch/nn/functional.py): resolves `size` / `scale_factor` /
 /// `recompute_scale_factor` into an output size and scales as functional.py and aten's
-/// `compute_output_size` do, then runs the mode's op. Only `mode="nearest"` and `"bilinear"` on
-/// 4-D input are implemented; other modes and ranks raise GradScope's not-supported error.
+/// `compute_output_size` do, then runs the mode's op: nearest and nearest-exact (3-D to 5-D input),
+/// linear / bilinear / trilinear, and area on 3-D and 4-D input (adaptive average pooling).
+/// Bicubic, lanczos, `antialias=True` and 5-D area raise GradScope's not-supported error.
 enum InterpolateBinding {
     /// The function, by name.
     static func members() -> [String: Value] {
@@ -58,20 +59,39 @@ enum InterpolateBinding {
                 scales = factors.map { Optional($0) }
             }
         }
-        if mode == "bilinear" && input.dim != 4 {
-            throw PyException(
-                instance: ExceptionInstance(
-                    .notImplementedError, [.string("Got \(input.dim)D input, but bilinear mode needs 4D input")]))
+        if mode == "area" { scales = Array(repeating: nil, count: scales.count) }
+        let antialias = try interp.boolValue(given(args.value(6, "antialias")), default: false)
+        if antialias && !(["bilinear", "bicubic", "lanczos"].contains(mode) && input.dim == 4) {
+            throw PyException.value(
+                "Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input")
         }
-        guard input.dim == 4, mode == "nearest" || mode == "bilinear" else {
+        if antialias || (mode == "area" && input.dim == 5) || (["bicubic", "lanczos"].contains(mode) && input.dim == 4) {
             throw PyException.runtime(
-                "GradScope supports F.interpolate(mode='nearest' or 'bilinear') on 4-D input only, got mode='\(mode)' on \(input.dim)-D input"
+                "GradScope does not support F.interpolate(mode='\(mode)'\(antialias ? ", antialias=True" : "")) on \(input.dim)-D input"
             )
         }
-        if mode == "bilinear" {
-            let alignCorners = try interp.boolValue(given(args.value(4, "align_corners")), default: false)
-            return try input.upsampleBilinear2d(outputSize: outputSize, alignCorners: alignCorners, scales: scales)
+        let alignCorners = try interp.boolValue(given(args.value(4, "align_corners")), default: false)
+        switch (mode, input.dim) {
+        case ("nearest", 3...5), ("nearest-exact", 3...5):
+            return try input.upsampleNearest(outputSize: outputSize, scales: scales, exact: mode == "nearest-exact")
+        case ("area", 3): return try input.adaptiveAvgPool1d(outputSize: outputSize)
+        case ("area", 4): return try input.adaptiveAvgPool2d(outputSize: outputSize)
+        case ("linear", 3), ("bilinear", 4), ("trilinear", 5):
+            return try input.upsampleLinear(outputSize: outputSize, alignCorners: alignCorners, scales: scales)
+        case ("linear", 4...5), ("bilinear", 3), ("bilinear", 5), ("trilinear", 3...4):
+            let needed = ["linear": 3, "bilinear": 4, "trilinear": 5][mode] ?? 0
+            throw PyException(
+                instance: ExceptionInstance(
+                    .notImplementedError, [.string("Got \(input.dim)D input, but \(mode) mode needs \(needed)D input")]))
+        default:
+            throw PyException(
+                instance: ExceptionInstance(
+                    .notImplementedError,
+                    [
+                        .string(
+                            "Input Error: Only 3D, 4D and 5D input Tensors supported (got \(input.dim)D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got \(mode))"
+                        )
+                    ]))
         }
-        return try input.upsampleNearest2d(outputSize: outputSize, scales: scales)
     }
 }
