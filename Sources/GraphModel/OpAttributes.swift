@@ -48,6 +48,18 @@ struct RawAttribute: Equatable {
     let name: String
     let value: Value
 
+    /// Whether it is the value `value` a node keeps under `name`, compared in place.
+    func isKept(_ value: SavedValue, named name: String) -> Bool {
+        guard case .kept(let kept) = self.value else { return false }
+        return kept == value && self.name == name
+    }
+
+    /// Whether it is the Python number `number` a slot named `name` holds, compared in place.
+    func isNumber(_ number: ScalarValue, named name: String) -> Bool {
+        guard case .number(let n) = value else { return false }
+        return n == number && self.name == name
+    }
+
     /// The value as Python prints it.
     var text: String {
         switch value {
@@ -66,18 +78,20 @@ struct AttributeInterning {
     /// compared before hashing the class name; replaced oldest first.
     private var recent: [(nodeName: String, raw: [RawAttribute], set: Int)] = []
     private var nextRecent = 0
-    /// Per `NodeKind` id: the raw list a node of the kind kept last and its set (nil: none yet),
-    /// found by index, with no class name compared.
-    private var lastByKind: [(raw: [RawAttribute], set: Int)?] = []
+    /// Per `NodeKind` id: the raw list a node of the kind kept last, found by index with no
+    /// class name compared; and its set, -1 while no node of the kind kept any. Two columns, so
+    /// that a look-up reads the list in place rather than copying an entry out (and retaining it).
+    private var rawByKind: [[RawAttribute]] = []
+    private var setByKind: [Int] = []
 
     /// The set `set(of:nodeName:kind:in:)` gives the attributes a node of kind `kind` keeps
     /// (`values`, then the Python numbers among `slots`) when the last node of the kind kept the
     /// same: compared where they are, with no list built. Nil when it did not.
     func kindSet(_ kind: Int, values: [(name: String, value: SavedValue)], slots: [SavedTensor]) -> Int? {
-        guard kind < lastByKind.count, let last = lastByKind[kind], Self.raw(last.raw, holds: values, slots) else {
+        guard kind < setByKind.count, setByKind[kind] >= 0, Self.raw(rawByKind[kind], holds: values, slots) else {
             return nil
         }
-        return last.set
+        return setByKind[kind]
     }
 
     /// The set `set(of:nodeName:in:)` gives the attributes `node` keeps (`values`, then the
@@ -97,17 +111,13 @@ struct AttributeInterning {
         _ raw: [RawAttribute], holds values: [(name: String, value: SavedValue)], _ slots: [SavedTensor]
     ) -> Bool {
         var k = 0
-        for v in values {
-            guard k < raw.count, case .kept(let kept) = raw[k].value, kept == v.value, raw[k].name == v.name else {
-                return false
-            }
+        for i in values.indices {
+            guard k < raw.count, raw[k].isKept(values[i].value, named: values[i].name) else { return false }
             k += 1
         }
         for slot in slots {
             guard let n = slot.wrappedNumber else { continue }
-            guard k < raw.count, case .number(let number) = raw[k].value, number == n, raw[k].name == slot.role else {
-                return false
-            }
+            guard k < raw.count, raw[k].isNumber(n, named: slot.role) else { return false }
             k += 1
         }
         return k == raw.count
@@ -118,8 +128,12 @@ struct AttributeInterning {
     mutating func set(of raw: [RawAttribute], nodeName: String, kind: Int, in graph: inout Graph) -> Int {
         let set = set(of: raw, nodeName: nodeName, in: &graph)
         if kind >= 0 {
-            if kind >= lastByKind.count { lastByKind += repeatElement(nil, count: kind + 1 - lastByKind.count) }
-            lastByKind[kind] = (raw, set)
+            if kind >= setByKind.count {
+                rawByKind += repeatElement([], count: kind + 1 - setByKind.count)
+                setByKind += repeatElement(-1, count: kind + 1 - setByKind.count)
+            }
+            rawByKind[kind] = raw
+            setByKind[kind] = set
         }
         return set
     }

@@ -34,16 +34,18 @@ extension Recorder: AutogradObserver {
         if let node = event.gradFn { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
         let known = event.gradFn.flatMap { node in gradFn.map { (node, $0) } }
+        var outputIDs = OutputEngineIDs()
         for t in event.outputs {
             graph.ops.addPendingTensor(
                 tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id, known: known))
+            outputIDs.append(t.id)
         }
         graph.ops.appendPending(
             name: event.name, inputCount: inputCount, line: userLine, region: regionStack.last,
             gradEnabled: event.gradEnabled, gradFn: gradFn, isInPlace: event.isInPlace, pass: passStack.last,
             innerLine: innerLine, callLines: userCallLines)
         noteModuleOp(id)
-        lastEvent = .op(id, outputs: OutputEngineIDs(event.outputs))
+        lastEvent = .op(id, outputs: outputIDs)
     }
 
     public func versionBumped(_ tensor: Tensor, op: String) {

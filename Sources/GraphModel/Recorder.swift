@@ -365,23 +365,19 @@ public final class Recorder {
     }
 }
 
-/// The engine ids of an op's outputs, without an array for the usual single output.
+/// The engine ids of an op's outputs, listed as the recorder sees them, without an array for
+/// the usual single output.
 struct OutputEngineIDs {
-    private let single: Int?
-    private let several: [Int]
+    private var first: Int?
+    private var rest: [Int] = []
 
-    init(_ outputs: [Tensor]) {
-        if outputs.count == 1 {
-            single = outputs[0].id
-            several = []
-        } else {
-            single = nil
-            several = outputs.map(\.id)
-        }
+    /// Adds the next output's id.
+    mutating func append(_ id: Int) {
+        if first == nil { first = id } else { rest.append(id) }
     }
 
     /// The ids in output order.
-    var all: [Int] { single.map { [$0] } ?? several }
+    var all: [Int] { first.map { [$0] + rest } ?? [] }
 }
 
 extension SavedBuffer {

@@ -152,9 +152,22 @@ struct GradSummaryStore: Sendable {
     /// follows from its values), as `append(GradSummary(tensor))` would; returns its index.
     mutating func append(smallGradient tensor: Tensor) -> Int {
         let shape = shapePool.id(of: tensor.shape)
+        guard let floats = FloatElements(tensor) else {
+            let start = values.count
+            values += tensor.doubles()
+            return appendValuesEntry(shape: shape, count: values.count - start)
+        }
+        // Compared with the last entry where both are, before any value is copied (a chain's
+        // every other gradient repeats the one before): nothing appended to take back.
+        if let last = entries.last, last.count == Int32(floats.count), last.shape == shape,
+            values.withUnsafeBufferPointer({ floats.haveBits(of: $0, from: Int(last.start)) })
+        {
+            return entries.count - 1
+        }
         let start = values.count
-        GradSummary.appendValues(of: tensor, to: &values)
-        return appendValuesEntry(shape: shape, count: values.count - start)
+        floats.append(to: &values)
+        entries.append(SummaryEntry(shape: shape, start: UInt32(start), count: Int32(floats.count)))
+        return entries.count - 1
     }
 
     /// Adds an entry for the last `count` values of the value column, or, when the last entry
@@ -172,6 +185,50 @@ struct GradSummaryStore: Sendable {
         }
         entries.append(SummaryEntry(shape: shape, start: UInt32(start), count: Int32(count)))
         return entries.count - 1
+    }
+}
+
+/// The elements of a contiguous float32 or float64 tensor where its storage holds them, each
+/// read as a Double (`Tensor.doubles()` converts through a new storage, which cost more than
+/// the rest of recording a gradient; callgrind, W1 chain dump).
+struct FloatElements {
+    private let float32: UnsafePointer<Float>?
+    private let float64: UnsafePointer<Double>?
+    let count: Int
+
+    /// Nil for a tensor of another dtype or layout.
+    init?(_ tensor: Tensor) {
+        guard tensor.isContiguous else { return nil }
+        let start = tensor.storage.data + tensor.offset * tensor.dtype.itemSize
+        switch tensor.dtype {
+        case .float32:
+            float32 = UnsafePointer(start.assumingMemoryBound(to: Float.self))
+            float64 = nil
+        case .float64:
+            float32 = nil
+            float64 = UnsafePointer(start.assumingMemoryBound(to: Double.self))
+        default: return nil
+        }
+        count = tensor.numel
+    }
+
+    /// Whether `column[first..<first + count]` holds the same bits.
+    func haveBits(of column: UnsafeBufferPointer<Double>, from first: Int) -> Bool {
+        if let p = float32 {
+            for i in 0..<count where Double(p[i]).bitPattern != column[first + i].bitPattern { return false }
+        } else if let p = float64 {
+            for i in 0..<count where p[i].bitPattern != column[first + i].bitPattern { return false }
+        }
+        return true
+    }
+
+    /// Appends the elements to `column` in order.
+    func append(to column: inout [Double]) {
+        if let p = float32 {
+            for i in 0..<count { column.append(Double(p[i])) }
+        } else if let p = float64 {
+            column.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+        }
     }
 }
 
