@@ -103,10 +103,7 @@ func record(
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {
-        observer.opExecuted(
-            OpEvent(
-                name: op, inputs: [a, b], outputs: [output], gradFn: node, isInPlace: false,
-                gradEnabled: state.gradEnabled))
+        observer.opExecuted(OpEvent(name: op, a, b, output: output, gradFn: node, gradEnabled: state.gradEnabled))
     }
 }
 

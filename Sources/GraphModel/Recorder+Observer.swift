@@ -35,7 +35,7 @@ extension Recorder: AutogradObserver {
         let source: TensorSource = passStack.isEmpty ? .op : .backward
         let known = event.gradFn.flatMap { node in gradFn.map { (node, $0) } }
         var outputIDs = OutputEngineIDs()
-        for t in event.outputs {
+        event.forEachOutput { t in
             graph.ops.addPendingTensor(
                 tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id, known: known))
             outputIDs.append(t.id)
