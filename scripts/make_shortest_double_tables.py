@@ -24,7 +24,8 @@ def pow5_inverse(i):
 
 
 def rows(values):
-    return "\n".join(f"    0x{v & MASK:016X}, 0x{v >> 64:016X}," for v in values)
+    # swift format's style: no comma after the last element.
+    return ",\n".join(f"    0x{v & MASK:016X}, 0x{v >> 64:016X}" for v in values)
 
 
 def check_ranges():

@@ -19,12 +19,13 @@ enum CompileBinding {
             allowed: ["model", "fullgraph", "dynamic", "backend", "mode", "options", "disable"])
         interp.warnOnce(eagerWarning, category: "UserWarning")
         guard let model = args.value(0, "model"), !interp.isNone(model) else {
-            return .object(BuiltinFunction("compile") { args, _ in
-                guard args.positional.count == 1, args.keywords.isEmpty else {
-                    throw PyException.type("compile() takes the model or function to compile")
-                }
-                return args.positional[0]
-            })
+            return .object(
+                BuiltinFunction("compile") { args, _ in
+                    guard args.positional.count == 1, args.keywords.isEmpty else {
+                        throw PyException.type("compile() takes the model or function to compile")
+                    }
+                    return args.positional[0]
+                })
         }
         return model
     }

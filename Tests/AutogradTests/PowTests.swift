@@ -98,7 +98,9 @@ import Testing
     // A tensor exponent is not checked: ATen's powi gives 0 for negative powers of |base| > 1.
     #expect(try ints.pow(ints).doubles() == [0, 27])
     #expect(try Tensor.pow(base: .int(2), exponent: ints).doubles() == [0, 8])
-    #expect(try Tensor([1, -1, -1, 0], shape: [4], dtype: .int64).pow(Tensor([-3, -3, -2, -1], shape: [4], dtype: .int64)).doubles() == [1, -1, 1, 0])
+    #expect(
+        try Tensor([1, -1, -1, 0], shape: [4], dtype: .int64).pow(Tensor([-3, -3, -2, -1], shape: [4], dtype: .int64)).doubles()
+            == [1, -1, 1, 0])
     let doubles = try Tensor([1, 4], shape: [2], dtype: .float64)
     #expect(try doubles.pow(0.5).dtype == .float64)
     #expect(try doubles.pow(0.5).doubles() == [1, 2])

@@ -77,7 +77,9 @@ struct ShortestDoubleTests {
             around(d)
         }
         for numerator in stride(from: 1, to: 100_000, by: 2) {
-            for e in [-1, -2, -3, -4, -10, -20] { checker.check(Double(sign: .plus, exponent: e, significand: Double(numerator))) }
+            for e in [-1, -2, -3, -4, -10, -20] {
+                checker.check(Double(sign: .plus, exponent: e, significand: Double(numerator)))
+            }
         }
         #expect(checker.mismatches.isEmpty, "\(checker.mismatches)")
         #expect(checker.checked > 500_000)

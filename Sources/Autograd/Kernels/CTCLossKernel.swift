@@ -41,7 +41,8 @@ struct CTCForward: FloatVisitor {
         for b in 0..<p.batch {
             let alpha = la + b * p.steps * p.states
             for s in 0..<p.states { alpha[s] = neginf }
-            let inputLength = p.inputLengths[b], targetLength = p.targetLengths[b]
+            let inputLength = p.inputLengths[b]
+            let targetLength = p.targetLengths[b]
             if inputLength == 0 {
                 let logLikelihood: T = targetLength == 0 ? 0 : neginf
                 out[b] = -logLikelihood
@@ -56,7 +57,8 @@ struct CTCForward: FloatVisitor {
                     let current = p.label(b, s)
                     let la1 = previous[s]
                     var lamax = la1
-                    var la2 = neginf, la3 = neginf
+                    var la2 = neginf
+                    var la3 = neginf
                     if s > 0 {
                         la2 = previous[s - 1]
                         if la2 > lamax { lamax = la2 }
@@ -73,7 +75,8 @@ struct CTCForward: FloatVisitor {
             if targetLength == 0 {
                 out[b] = -last[0]
             } else {
-                let l1 = last[targetLength * 2], l2 = last[targetLength * 2 - 1]
+                let l1 = last[targetLength * 2]
+                let l2 = last[targetLength * 2 - 1]
                 var m = Swift.max(l1, l2)
                 m = m == neginf ? 0 : m
                 out[b] = -(T.log(T.exp(l1 - m) + T.exp(l2 - m)) + m)
@@ -110,7 +113,8 @@ struct CTCBackward: FloatVisitor {
                 continue
             }
             let alpha = la + b * p.steps * p.states
-            let inputLength = p.inputLengths[b], targetLength = p.targetLengths[b]
+            let inputLength = p.inputLengths[b]
+            let targetLength = p.targetLengths[b]
             if inputLength > 0 {
                 let last = inputLength - 1
                 for s in 0..<p.states { betas[last * p.states + s] = neginf }
@@ -131,7 +135,8 @@ struct CTCBackward: FloatVisitor {
                 while s >= 0 {
                     let lb1 = next[s]
                     var lbmax = lb1
-                    var lb2 = neginf, lb3 = neginf
+                    var lb2 = neginf
+                    var lb3 = neginf
                     let current = p.label(b, s)
                     if s < 2 * targetLength {
                         lb2 = next[s + 1]

@@ -9,7 +9,9 @@ enum AffineGridOps {
             "affine_grid_generator(Tensor theta, int[] size, bool align_corners) -> Tensor",
             gradFn: "AffineGridGeneratorBackward0", exposure: [.torch],
             samples: OpSamples(shapes: ["theta": [2, 2, 3]], arguments: ["size": .intList([2, 1, 3, 4])]),
-            forward: { try $0.tensor("theta").affineGridGenerator(size: $0.intList("size"), alignCorners: $0.bool("align_corners")) })
+            forward: {
+                try $0.tensor("theta").affineGridGenerator(size: $0.intList("size"), alignCorners: $0.bool("align_corners"))
+            })
     ]
 }
 

@@ -38,7 +38,8 @@ extension Tensor {
         let checked = "(while checking arguments for ctc_loss_allocate_outputs)"
         guard logProbs.dim == 3 else {
             throw TorchError.runtime(
-                "Expected 3-dimensional tensor, but got \(logProbs.dim)-dimensional tensor for argument #1 'log_probs' \(checked)")
+                "Expected 3-dimensional tensor, but got \(logProbs.dim)-dimensional tensor for argument #1 'log_probs' \(checked)"
+            )
         }
         guard targets.dim >= 1 && targets.dim <= 2 else {
             throw TorchError.runtime(

@@ -66,16 +66,19 @@ extension Tensor {
             )
         }
         guard let padding = GridSamplerMode.Padding(rawValue: paddingMode) else {
-            throw TorchError.runtime("grid_sampler(): padding_mode must be 0 (zeros), 1 (border) or 2 (reflection), but got \(paddingMode)")
+            throw TorchError.runtime(
+                "grid_sampler(): padding_mode must be 0 (zeros), 1 (border) or 2 (reflection), but got \(paddingMode)")
         }
         guard let interpolation = GridSamplerMode.Interpolation(rawValue: interpolationMode) else {
             if interpolationMode == 2 {
                 throw TorchError.unsupportedOperation("grid_sampler(): bicubic interpolation is not supported by GradScope")
             }
-            throw TorchError.runtime("grid_sampler(): interpolation_mode must be 0 (bilinear) or 1 (nearest), but got \(interpolationMode)")
+            throw TorchError.runtime(
+                "grid_sampler(): interpolation_mode must be 0 (bilinear) or 1 (nearest), but got \(interpolationMode)")
         }
         guard dtype.isFloatingPoint else {
-            throw TorchError.unsupportedOperation("\"grid_sampler_2d_cpu_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
+            throw TorchError.unsupportedOperation(
+                "\"grid_sampler_2d_cpu_kernel_impl\" not implemented for '\(dtype.scalarTypeName)'")
         }
         guard grid.dtype == dtype else {
             throw TorchError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(grid.dtype.scalarTypeName)")

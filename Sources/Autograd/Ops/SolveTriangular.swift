@@ -88,7 +88,8 @@ extension Tensor {
         let uplo = (aIsRowMajor ? !upper : upper) ? "U" : "L"
         let trans = (aIsRowMajor == transposed) ? "N" : "T"
         var factor = ColumnMajorBatch(rows: n, columns: n, count: count, values: aValues)
-        var rhs = transposed ? ColumnMajorBatch(rows: columns, columns: 1, count: count, values: b.doubles()) : ColumnMajorBatch(b)
+        var rhs =
+            transposed ? ColumnMajorBatch(rows: columns, columns: 1, count: count, values: b.doubles()) : ColumnMajorBatch(b)
         let trsm = try LAPACK.shared.get().decompositions.trsm(b.dtype)
         let (m, k, rhsSize) = (solveLeft ? n : rhs.rows, rhs.columns, rhs.rows * rhs.columns)
         func run<T: FloatElement>(_ type: T.Type) {

@@ -131,8 +131,7 @@ extension Tensor {
         let sorted = values.sorted { LibstdcxxSort.ascending($0, $1) }
         let median = sorted.isEmpty ? Double.nan : sorted[(values.count - 1) / 2]
         let out = Tensor.fromValues([median], shape: [], dtype: dtype)
-        record("median", .medianBackward0, inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)])
-        {
+        record("median", .medianBackward0, inputs: [self], outputs: [out], saving: [.input("self", self), .output("result", 0)]) {
             ctx in
             [try Tensor.evenlyDistribute(ctx.grad, input: ctx.saved(0), value: ctx.saved(1))]
         }

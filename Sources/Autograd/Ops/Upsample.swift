@@ -94,7 +94,8 @@ private func nearestIndexFloat(_ i: Int, input: Int, output: Int, scale: Double?
 private func nearestIndexGeneric<T: FloatElement>(
     _: T.Type, _ i: Int, input: Int, output: Int, scale: Double?, exact: Bool
 ) -> Int {
-    let s: T = scale.map { $0 > 0 ? T(fromDouble: 1.0 / $0) : T(fromDouble: Double(input)) / T(fromDouble: Double(output)) }
+    let s: T =
+        scale.map { $0 > 0 ? T(fromDouble: 1.0 / $0) : T(fromDouble: Double(input)) / T(fromDouble: Double(output)) }
         ?? T(fromDouble: Double(input)) / T(fromDouble: Double(output))
     let real: T
     if exact {

@@ -29,7 +29,9 @@ enum UpsampleLinearOps {
     }
 }
 
-private func linearOpName(_ dims: Int) -> String { ["upsample_linear1d", "upsample_bilinear2d", "upsample_trilinear3d"][dims - 1] }
+private func linearOpName(_ dims: Int) -> String {
+    ["upsample_linear1d", "upsample_bilinear2d", "upsample_trilinear3d"][dims - 1]
+}
 private func linearModeName(_ dims: Int) -> String { ["Linear", "Bilinear", "Trilinear"][dims - 1] }
 
 /// One output index's two sources and their weights along one dimension.
@@ -144,8 +146,10 @@ private struct LinearVisitor: FloatVisitor {
                 for col in columns {
                     let (w00, w01) = (r.lambda0 * col.lambda0, r.lambda0 * col.lambda1)
                     let (w10, w11) = (r.lambda1 * col.lambda0, r.lambda1 * col.lambda1)
-                    let i00 = s[plane + r.index0 * inW + col.index0], i01 = s[plane + r.index0 * inW + col.index1]
-                    let i10 = s[plane + r.index1 * inW + col.index0], i11 = s[plane + r.index1 * inW + col.index1]
+                    let i00 = s[plane + r.index0 * inW + col.index0]
+                    let i01 = s[plane + r.index0 * inW + col.index1]
+                    let i10 = s[plane + r.index1 * inW + col.index0]
+                    let i11 = s[plane + r.index1 * inW + col.index1]
                     if c < vectorised {
                         d[o] = (i11 * w11).addingProduct(i10, w10).addingProduct(i01, w01).addingProduct(i00, w00)
                     } else {

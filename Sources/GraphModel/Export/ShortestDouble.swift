@@ -24,7 +24,7 @@ enum ShortestDouble {
         let fraction = bits & (1 << 52 - 1)
         let biasedExponent = Int(truncatingIfNeeded: bits >> 52) & 0x7FF
         guard biasedExponent != 0 || fraction != 0 else {
-            store(0x30_2E_30, at: p)  // "0.0"
+            store(0x30_2E_30, at: p) // "0.0"
             return p + 3 - target
         }
         let (digits, exponent) = shortest(fraction: fraction, biasedExponent: biasedExponent)
