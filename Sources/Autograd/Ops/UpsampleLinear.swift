@@ -104,27 +104,38 @@ private struct LinearVisitor: FloatVisitor {
         (t1 * tap.lambda1).addingProduct(t0, tap.lambda0)
     }
 
-    /// The generic kernel: blend along W, then H, then D.
-    private func blend<T: FloatElement>(_ taps: [[LinearTap<T>]], _ s: UnsafeMutablePointer<T>, _ d: UnsafeMutablePointer<T>) {
-        let (inD, inH, inW) = (geometry.input[0], geometry.input[1], geometry.input[2])
-        let dims = geometry.dims
+    /// Calls `body` with each output element's index, its plane's offset in the input and its
+    /// taps along D, H and W, in row-major output order.
+    @inline(__always)
+    private func forEachOutput<T: FloatElement>(
+        _ taps: [[LinearTap<T>]], _ body: (_ o: Int, _ plane: Int, LinearTap<T>, LinearTap<T>, LinearTap<T>) -> Void
+    ) {
+        let planeSize = geometry.input.reduce(1, *)
         var o = 0
         for p in 0..<geometry.planes {
-            let plane = p * inD * inH * inW
             for td in taps[0] {
                 for th in taps[1] {
-                    func row(_ id: Int, _ ih: Int) -> Int { plane + (id * inH + ih) * inW }
                     for tw in taps[2] {
-                        func along(_ base: Int) -> T { mix(s[base + tw.index0], s[base + tw.index1], tw) }
-                        func plane2(_ id: Int) -> T { mix(along(row(id, th.index0)), along(row(id, th.index1)), th) }
-                        switch dims {
-                        case 1: d[o] = along(row(0, 0))
-                        case 2: d[o] = plane2(0)
-                        default: d[o] = mix(plane2(td.index0), plane2(td.index1), td)
-                        }
+                        body(o, p * planeSize, td, th, tw)
                         o += 1
                     }
                 }
+            }
+        }
+    }
+
+    /// The generic kernel: blend along W, then H, then D.
+    private func blend<T: FloatElement>(_ taps: [[LinearTap<T>]], _ s: UnsafeMutablePointer<T>, _ d: UnsafeMutablePointer<T>) {
+        let (inH, inW) = (geometry.input[1], geometry.input[2])
+        let dims = geometry.dims
+        forEachOutput(taps) { o, plane, td, th, tw in
+            func row(_ id: Int, _ ih: Int) -> Int { plane + (id * inH + ih) * inW }
+            func along(_ base: Int) -> T { mix(s[base + tw.index0], s[base + tw.index1], tw) }
+            func plane2(_ id: Int) -> T { mix(along(row(id, th.index0)), along(row(id, th.index1)), th) }
+            switch dims {
+            case 1: d[o] = along(row(0, 0))
+            case 2: d[o] = plane2(0)
+            default: d[o] = mix(plane2(td.index0), plane2(td.index1), td)
             }
         }
     }
@@ -164,26 +175,17 @@ private struct LinearVisitor: FloatVisitor {
     /// `cpu_upsample_linear_backward`: `grad_input[i] += (d * h * w) * g`, fused by GCC into
     /// `fma(d * h * w, g, grad_input[i])`.
     private func scatter<T: FloatElement>(_ taps: [[LinearTap<T>]], _ s: UnsafeMutablePointer<T>, _ d: UnsafeMutablePointer<T>) {
-        let (inD, inH, inW) = (geometry.input[0], geometry.input[1], geometry.input[2])
+        let (inH, inW) = (geometry.input[1], geometry.input[2])
         let dims = geometry.dims
-        var o = 0
-        for p in 0..<geometry.planes {
-            let plane = p * inD * inH * inW
-            for td in taps[0] {
-                for th in taps[1] {
-                    for tw in taps[2] {
-                        let g = s[o]
-                        for (id, ld) in dims == 3 ? [(td.index0, td.lambda0), (td.index1, td.lambda1)] : [(0, 1)] {
-                            for (ih, lh) in dims >= 2 ? [(th.index0, th.lambda0), (th.index1, th.lambda1)] : [(0, 1)] {
-                                let row = plane + (id * inH + ih) * inW
-                                let weight = dims == 3 ? ld * lh : lh
-                                let (w0, w1) = dims == 1 ? (tw.lambda0, tw.lambda1) : (weight * tw.lambda0, weight * tw.lambda1)
-                                d[row + tw.index0] = d[row + tw.index0].addingProduct(w0, g)
-                                d[row + tw.index1] = d[row + tw.index1].addingProduct(w1, g)
-                            }
-                        }
-                        o += 1
-                    }
+        forEachOutput(taps) { o, plane, td, th, tw in
+            let g = s[o]
+            for (id, ld) in dims == 3 ? [(td.index0, td.lambda0), (td.index1, td.lambda1)] : [(0, 1)] {
+                for (ih, lh) in dims >= 2 ? [(th.index0, th.lambda0), (th.index1, th.lambda1)] : [(0, 1)] {
+                    let row = plane + (id * inH + ih) * inW
+                    let weight = dims == 3 ? ld * lh : lh
+                    let (w0, w1) = dims == 1 ? (tw.lambda0, tw.lambda1) : (weight * tw.lambda0, weight * tw.lambda1)
+                    d[row + tw.index0] = d[row + tw.index0].addingProduct(w0, g)
+                    d[row + tw.index1] = d[row + tw.index1].addingProduct(w1, g)
                 }
             }
         }
