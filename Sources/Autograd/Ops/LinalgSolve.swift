@@ -53,9 +53,12 @@ struct LUFactors {
     let info: [Int32]
     /// Whether `lu` factors `Aᵀ`.
     let transposed: Bool
+    /// How many matrices (`lu.count` is 0 for a batch of empty ones).
+    let matrices: Int
 
     init(_ a: Tensor) throws {
         transposed = a.isContiguous
+        matrices = a.shape.dropLast(2).reduce(1, *)
         var batch = ColumnMajorBatch(a)
         if transposed {
             batch = ColumnMajorBatch(rows: batch.rows, columns: batch.columns, count: batch.count, values: batch.rowMajor)
@@ -70,10 +73,10 @@ struct LUFactors {
         return (0..<lu.count).flatMap { b in (0..<n).map { lu.values[b * n * n + $0 * n + $0] } }
     }
 
-    /// The determinant of each permutation, ±1 (PyTorch's `lu_det_P`).
+    /// The determinant of each permutation, ±1 (PyTorch's `lu_det_P`; 1 for an empty matrix).
     var permutationSigns: [Double] {
         let n = lu.rows
-        return (0..<lu.count).map { b in
+        return (0..<matrices).map { b in
             (0..<n).filter { Int(pivots[b * n + $0]) != $0 + 1 }.count % 2 == 0 ? 1 : -1
         }
     }
