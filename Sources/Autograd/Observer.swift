@@ -86,6 +86,10 @@ public struct OpEvent {
 public protocol AutogradObserver: AnyObject {
     func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String)
     func opExecuted(_ event: OpEvent)
+    /// An op of inputs `a` and `b` (nil: a Python number left unwrapped) and one output, the
+    /// arithmetic operators: reported with its tensors as arguments, so the engine builds (and
+    /// releases) no event for the ops a training loop runs most.
+    func binaryOpExecuted(name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool)
     func versionBumped(_ tensor: Tensor, op: String)
     func detached(source: Tensor, result: Tensor, origin: TensorOrigin)
     func backwardStarted(_ pass: BackwardPass)
@@ -102,6 +106,10 @@ public protocol AutogradObserver: AnyObject {
 public extension AutogradObserver {
     func tensorCreated(_ tensor: Tensor, origin: TensorOrigin, op: String) {}
     func opExecuted(_ event: OpEvent) {}
+    /// Reports the op as an `OpEvent`, for observers that handle every op alike.
+    func binaryOpExecuted(name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool) {
+        opExecuted(OpEvent(name: name, a, b, output: output, gradFn: gradFn, gradEnabled: gradEnabled))
+    }
     func versionBumped(_ tensor: Tensor, op: String) {}
     func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {}
     func backwardStarted(_ pass: BackwardPass) {}

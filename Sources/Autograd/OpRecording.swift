@@ -103,7 +103,7 @@ func record(
     }
     if state.inferenceMode { output.isInference = true }
     if let observer = state.observer {
-        observer.opExecuted(OpEvent(name: op, a, b, output: output, gradFn: node, gradEnabled: state.gradEnabled))
+        observer.binaryOpExecuted(name: op, a, b, output: output, gradFn: node, gradEnabled: state.gradEnabled)
     }
 }
 

@@ -17,32 +17,55 @@ extension Recorder: AutogradObserver {
     }
 
     public func opExecuted(_ event: OpEvent) {
+        recordOp(
+            name: event.name, gradFn: event.gradFn, isInPlace: event.isInPlace, gradEnabled: event.gradEnabled,
+            inputs: { event.forEachInput($0) }, outputs: { event.forEachOutput($0) })
+    }
+
+    public func binaryOpExecuted(
+        name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool
+    ) {
+        recordOp(
+            name: name, gradFn: gradFn, isInPlace: false, gradEnabled: gradEnabled,
+            inputs: { body in
+                body(a)
+                if let b { body(b) }
+            }, outputs: { $0(output) })
+    }
+
+    /// Records one op: its inputs and outputs are read through `inputs` and `outputs`, which call
+    /// their argument with each tensor in order.
+    @inline(__always)
+    private func recordOp(
+        name: String, gradFn node: Node?, isInPlace: Bool, gradEnabled: Bool,
+        inputs forEachInput: ((Tensor) -> Void) -> Void, outputs forEachOutput: ((Tensor) -> Void) -> Void
+    ) {
         guard !insidePlainBackward else {
             lastEvent = .none
             return
         }
-        let gradFn = event.gradFn.map(nodeID)
+        let gradFn = node.map(nodeID)
         // The op's tensor ids go straight to the op table's id column as they are seen (nothing
         // records another op meanwhile): no array per op.
         var inputCount = 0
-        event.forEachInput {
+        forEachInput {
             graph.ops.addPendingTensor(sight($0))
             inputCount += 1
         }
         let id = graph.ops.count
         if let g = gradFn { graph.nodes.setOp(id, of: g) }
-        if let node = event.gradFn { noteAttributes(of: node, op: id) }
+        if let node { noteAttributes(of: node, op: id) }
         let source: TensorSource = passStack.isEmpty ? .op : .backward
-        let known = event.gradFn.flatMap { node in gradFn.map { (node, $0) } }
+        let known = node.flatMap { node in gradFn.map { (node, $0) } }
         var outputIDs = OutputEngineIDs()
-        event.forEachOutput { t in
+        forEachOutput { t in
             graph.ops.addPendingTensor(
                 tensorIndex[t.id] != nil ? sight(t) : addTensor(t, source: source, producer: id, known: known))
             outputIDs.append(t.id)
         }
         graph.ops.appendPending(
-            name: event.name, inputCount: inputCount, line: userLine, region: regionStack.last,
-            gradEnabled: event.gradEnabled, gradFn: gradFn, isInPlace: event.isInPlace, pass: passStack.last,
+            name: name, inputCount: inputCount, line: userLine, region: regionStack.last,
+            gradEnabled: gradEnabled, gradFn: gradFn, isInPlace: isInPlace, pass: passStack.last,
             innerLine: innerLine, callLines: userCallLines)
         noteModuleOp(id)
         lastEvent = .op(id, outputs: outputIDs)

@@ -31,6 +31,11 @@ extension Debugger: AutogradObserver {
         recorder.tensorCreated(tensor, origin: origin, op: op)
     }
     public func opExecuted(_ event: OpEvent) { recorder.opExecuted(event) }
+    public func binaryOpExecuted(
+        name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool
+    ) {
+        recorder.binaryOpExecuted(name: name, a, b, output: output, gradFn: gradFn, gradEnabled: gradEnabled)
+    }
     public func versionBumped(_ tensor: Tensor, op: String) { recorder.versionBumped(tensor, op: op) }
     public func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {
         recorder.detached(source: source, result: result, origin: origin)
