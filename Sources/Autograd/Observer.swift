@@ -7,23 +7,17 @@ public enum TensorOrigin: String, Sendable {
 public struct OpEvent {
     /// PyTorch's op name (`mul`, `add_`, `matmul`, ...).
     public let name: String
-    /// The op's tensors: an op of two tensor inputs and one output (the arithmetic operators,
-    /// most of a training step) keeps them inline, so reporting it builds no array.
-    private let operands: Operands
+    /// The op's tensor inputs in PyTorch's schema order, nil for absent optional ones (kept as
+    /// the op gave them, so that recording builds no array per op).
+    private let schemaInputs: [Tensor?]
+    /// The tensors the op produced (for an in-place op, the modified tensor).
+    public let outputs: [Tensor]
     /// The node autograd created for it, if it recorded one.
     public let gradFn: Node?
     /// Whether the op modified its first input in place.
     public let isInPlace: Bool
     /// Whether grad mode was on when the op ran (what `GradMode.isEnabled` read then).
     public let gradEnabled: Bool
-
-    private enum Operands {
-        /// Inputs `a` and `b` (nil for a Python number the op did not wrap) and one output.
-        case binary(Tensor, Tensor?, output: Tensor)
-        /// The tensor inputs in PyTorch's schema order (nil for absent optional ones, kept as the
-        /// op gave them) and the outputs.
-        case general(inputs: [Tensor?], outputs: [Tensor])
-    }
 
     /// `gradEnabled` defaults to the calling thread's grad mode; the ops that have the thread's
     /// state at hand pass it, which saves the observer reading it again.
@@ -32,52 +26,19 @@ public struct OpEvent {
         gradEnabled: Bool = GradMode.isEnabled
     ) {
         self.name = name
-        operands = .general(inputs: inputs, outputs: outputs)
+        schemaInputs = inputs
+        self.outputs = outputs
         self.gradFn = gradFn
         self.isInPlace = isInPlace
         self.gradEnabled = gradEnabled
     }
 
-    /// An op of inputs `a` and `b` (nil: a Python number left unwrapped) and one output.
-    init(name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool) {
-        self.name = name
-        operands = .binary(a, b, output: output)
-        self.gradFn = gradFn
-        isInPlace = false
-        self.gradEnabled = gradEnabled
-    }
-
     /// The op's tensor inputs in PyTorch's schema order (absent optional inputs left out).
-    public var inputs: [Tensor] {
-        var all: [Tensor] = []
-        forEachInput { all.append($0) }
-        return all
-    }
-
-    /// The tensors the op produced (for an in-place op, the modified tensor).
-    public var outputs: [Tensor] {
-        var all: [Tensor] = []
-        forEachOutput { all.append($0) }
-        return all
-    }
+    public var inputs: [Tensor] { schemaInputs.compactMap { $0 } }
 
     /// Calls `body` with each of `inputs` in order, without building the array.
     public func forEachInput(_ body: (Tensor) throws -> Void) rethrows {
-        switch operands {
-        case .binary(let a, let b, _):
-            try body(a)
-            if let b { try body(b) }
-        case .general(let inputs, _):
-            for case let t? in inputs { try body(t) }
-        }
-    }
-
-    /// Calls `body` with each of `outputs` in order, without building the array.
-    public func forEachOutput(_ body: (Tensor) throws -> Void) rethrows {
-        switch operands {
-        case .binary(_, _, let output): try body(output)
-        case .general(_, let outputs): for t in outputs { try body(t) }
-        }
+        for case let t? in schemaInputs { try body(t) }
     }
 }
 
@@ -108,7 +69,10 @@ public extension AutogradObserver {
     func opExecuted(_ event: OpEvent) {}
     /// Reports the op as an `OpEvent`, for observers that handle every op alike.
     func binaryOpExecuted(name: String, _ a: Tensor, _ b: Tensor?, output: Tensor, gradFn: Node?, gradEnabled: Bool) {
-        opExecuted(OpEvent(name: name, a, b, output: output, gradFn: gradFn, gradEnabled: gradEnabled))
+        opExecuted(
+            OpEvent(
+                name: name, inputs: [a, b], outputs: [output], gradFn: gradFn, isInPlace: false,
+                gradEnabled: gradEnabled))
     }
     func versionBumped(_ tensor: Tensor, op: String) {}
     func detached(source: Tensor, result: Tensor, origin: TensorOrigin) {}

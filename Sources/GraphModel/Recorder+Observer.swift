@@ -19,7 +19,7 @@ extension Recorder: AutogradObserver {
     public func opExecuted(_ event: OpEvent) {
         recordOp(
             name: event.name, gradFn: event.gradFn, isInPlace: event.isInPlace, gradEnabled: event.gradEnabled,
-            inputs: { event.forEachInput($0) }, outputs: { event.forEachOutput($0) })
+            inputs: { event.forEachInput($0) }, outputs: { event.outputs.forEach($0) })
     }
 
     public func binaryOpExecuted(

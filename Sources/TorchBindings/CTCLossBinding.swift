@@ -7,7 +7,17 @@ import Python
 enum CTCLossBinding {
     /// `torch.ctc_loss`, whose reduction is ATen's enum value.
     static func torchMembers() -> [String: Value] {
-        ["ctc_loss": function("ctc_loss", reduction: { value, interp in try reductionName(interp.integerArgument(value)) })]
+        [
+            "ctc_loss": function(
+                "ctc_loss",
+                reduction: { value, interp in
+                    let code = try interp.integerArgument(value)
+                    guard let mode = LossReduction(code: code) else {
+                        throw PyException.value("\(code) is not a valid value for reduction")
+                    }
+                    return mode.rawValue
+                })
+        ]
     }
 
     /// `F.ctc_loss`, whose reduction is the name.
@@ -54,15 +64,5 @@ enum CTCLossBinding {
             return t.indexValues()
         }
         return try interp.intList(value, function, argument)
-    }
-
-    /// ATen's `Reduction` enum value as the name `Tensor.ctcLoss` takes.
-    private static func reductionName(_ code: Int) throws -> String {
-        switch code {
-        case 0: return "none"
-        case 1: return "mean"
-        case 2: return "sum"
-        default: throw PyException.value("\(code) is not a valid value for reduction")
-        }
     }
 }

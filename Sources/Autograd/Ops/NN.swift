@@ -31,6 +31,12 @@ public enum LossReduction: String {
         }
     }
 
+    /// The reduction of ATen's `Reduction` enum value `code` (what `torch.*_loss` functions take), nil for another number.
+    public init?(code: Int) {
+        guard let r = [LossReduction.none, .mean, .sum].first(where: { $0.code == code }) else { return nil }
+        self = r
+    }
+
     /// Parses PyTorch's reduction string, with its error for anything else.
     public init(parsing text: String) throws {
         guard let r = LossReduction(rawValue: text) else {
