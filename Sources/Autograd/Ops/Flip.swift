@@ -25,18 +25,19 @@ enum FlipOps {
 }
 
 extension Tensor {
-    /// A copy whose element at each row-major output index is this tensor's element at
-    /// `source(index)` (same shape), recorded by the caller.
-    private func reordered(_ source: ([Int]) -> [Int]) -> Tensor {
+    /// A copy whose element at each output index is this tensor's element at `source(index)`
+    /// (same shape), recorded by the caller; row-major, or laid out with `outputStrides`.
+    private func reordered(outputStrides: [Int]? = nil, _ source: ([Int]) -> [Int]) -> Tensor {
         let strides = contiguousStrides(shape)
-        var positions = [Int]()
-        positions.reserveCapacity(numel)
+        let outStrides = outputStrides ?? strides
+        var positions = [Int](repeating: 0, count: numel)
         forEachIndex(shape) { index in
-            positions.append(zip(source(index), strides).reduce(0) { $0 + $1.0 * $1.1 })
+            let slot = zip(index, outStrides).reduce(0) { $0 + $1.0 * $1.1 }
+            positions[slot] = zip(source(index), strides).reduce(0) { $0 + $1.0 * $1.1 }
         }
         let out = Storage.uninitialized(dtype, count: positions.count)
         dtype.dispatch(OffsetGatherVisitor(source: contiguousStorage(), offsets: positions, out: out))
-        return Tensor(storage: out, shape: shape)
+        return Tensor(storage: out, shape: shape, strides: outStrides, offset: 0)
     }
 
     /// `torch.flip(self, dims)`: the elements in reverse order along each of `dims`.
@@ -48,7 +49,10 @@ extension Tensor {
             flipped[d] = true
         }
         let sizes = shape
-        let out = reordered { index in
+        // ATen's flip writes into `empty_like(self, MemoryFormat::Preserve)`: a dense input's
+        // strides are kept (a transposed matrix flips into a transposed matrix).
+        let kept = isNonOverlappingAndDense && !isContiguous ? strides : nil
+        let out = reordered(outputStrides: kept) { index in
             index.enumerated().map { flipped[$0.offset] ? sizes[$0.offset] - 1 - $0.element : $0.element }
         }
         record("flip", .flipBackward0, inputs: [self], outputs: [out]) { ctx in [try ctx.grad.flip(dims)] }

@@ -1,0 +1,22 @@
+import torch
+
+torch.manual_seed(0)
+a = torch.randn(5, 7, dtype=torch.float64)
+t = a.t()
+f = t.flip(0)
+print(f.is_contiguous(), f.stride())
+print(torch.hypot(t, t.flip(1)).tolist())
+print(torch.hypot(t, t.flip(1)).stride())
+x = torch.randn(6, 9)
+print(torch.atan2(x.t().flip(0), x.t()).tolist())
+p = torch.randn(2, 3, 4).permute(2, 0, 1)
+q = p.flip(1, 2)
+print(q.stride(), q.contiguous().view(-1)[:6])
+s = torch.arange(20.0).reshape(4, 5)[:, ::2]
+print(s.flip(0).stride(), s.flip(0))
+leaf = torch.randn(4, 3, requires_grad=True)
+y = leaf.t().flip(1)
+print(y.stride())
+(y * torch.arange(12.0).reshape(3, 4)).sum().backward()
+print(leaf.grad, leaf.grad.stride())
+print(torch.fliplr(t).stride(), torch.flipud(t).stride())
