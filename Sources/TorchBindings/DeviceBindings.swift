@@ -26,7 +26,7 @@ enum DeviceBindings {
             "set_default_dtype": .object(
                 BuiltinFunction("set_default_dtype") { a, i in
                     try a.check("set_default_dtype", maxPositional: 1, allowed: ["d"])
-                    let v = a.value(0, "d") ?? .none
+                    let v = try (a.value(0, "d") ?? .none).rejectingHalfPrecision()
                     guard case .object(let d as DTypeObject) = v else {
                         throw PyException.type(
                             "set_default_dtype(): argument 'd' (position 1) must be torch.dtype, not \(Formatting.typeName(v))")
@@ -42,8 +42,8 @@ enum DeviceBindings {
         ]
     }
 
-    /// `torch.cuda`: what a build without CUDA answers.
-    static func cudaModule() -> ModuleObject {
+    /// `torch.cuda`: what a build without CUDA answers, with `amp` (the prelude's `torch.cuda.amp`).
+    static func cudaModule(amp: PyObject?) -> ModuleObject {
         let unavailable: Body = { _, _ in throw PyException(.assertionError, "Torch not compiled with CUDA enabled") }
         let nothing: Body = { _, _ in .none }
         return ModuleObject(
@@ -58,7 +58,7 @@ enum DeviceBindings {
                 "current_device": .object(BuiltinFunction("current_device", unavailable)),
                 "synchronize": .object(BuiltinFunction("synchronize", unavailable)),
                 "get_device_name": .object(BuiltinFunction("get_device_name", unavailable))
-            ])
+            ].merging(amp.map { ["amp": .object($0)] } ?? [:]) { $1 })
     }
 
     /// `torch.backends` with `mps`, `cudnn` and `cuda`, none available; the flags scripts set for
@@ -107,14 +107,14 @@ enum DeviceBindings {
         var rest = a.positional[...]
         var dtype = try i.dtypeArgument(a)
         var device: DeviceObject?
-        if let first = rest.first {
+        if let first = try rest.first?.rejectingHalfPrecision() {
             rest.removeFirst()
             switch first {
             case .object(let d as DTypeObject): dtype = d.dtype
             case .object(let other as Tensor): dtype = other.dtype
             default:
                 if !i.isNone(first) { device = try i.deviceValue(first) }
-                if case .object(let d as DTypeObject)? = rest.first {
+                if case .object(let d as DTypeObject)? = try rest.first?.rejectingHalfPrecision() {
                     dtype = d.dtype
                     rest.removeFirst()
                 } else if let second = rest.first, i.isNone(second) {

@@ -35,6 +35,8 @@ enum TensorMethods {
         unary("char", { try $0.to(.int8) })
         unary("byte", { try $0.to(.uint8) })
         unary("bool", { try $0.to(.bool) })
+        m["half"] = { _, _, _ in throw HalfPrecisionDTypeObject.float16.unsupported }
+        m["bfloat16"] = { _, _, _ in throw HalfPrecisionDTypeObject.bfloat16.unsupported }
         m["isclose"] = { t, a, i in
             .tensor(
                 try t.isclose(
@@ -133,7 +135,9 @@ enum TensorMethods {
         }
         m["storage_offset"] = { t, _, _ in .int(t.offset) }
         m["type"] = { t, a, i in
-            guard let target = a.value(0, "dtype") else { return .string(t.dtype.legacyTypeName) }
+            guard let target = try a.value(0, "dtype")?.rejectingHalfPrecision() else {
+                return .string(t.dtype.legacyTypeName)
+            }
             if case .object(let d as DTypeObject) = target { return .tensor(try t.to(d.dtype)) }
             if case .string(let name) = target, let d = DType.allCases.first(where: { $0.legacyTypeName == name }) {
                 return .tensor(try t.to(d))

@@ -91,7 +91,7 @@ extension Interpreter {
     var defaultFloatDType: DType { TorchRuntime.of(self).defaultDType }
 
     func dtypeArgument(_ args: Arguments) throws -> DType? {
-        guard let v = args.keyword("dtype") else { return nil }
+        guard let v = try args.keyword("dtype")?.rejectingHalfPrecision() else { return nil }
         if case .none = v { return nil }
         guard case .object(let d as DTypeObject) = v else {
             throw PyException.type("dtype must be torch.dtype, not \(Formatting.typeName(v))")

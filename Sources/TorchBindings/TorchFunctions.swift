@@ -256,6 +256,7 @@ enum TorchFunctions {
         ] {
             m[name] = .object(DTypeObject.of(dtype))
         }
+        m.merge(HalfPrecisionDTypeObject.torchMembers) { hand, _ in hand }
         m["Tensor"] = .object(TorchTypes.tensor)
         for (name, type) in TorchTypes.legacyTensors { m[name] = .object(type) }
         m["Size"] = .object(TorchTypes.size)

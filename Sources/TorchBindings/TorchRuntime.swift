@@ -54,6 +54,10 @@ package final class TorchRuntime {
         torchMembers["distributions"] = prelude.modules["torch.distributions"].map { .object($0) }
         torchMembers["special"] = prelude.modules["torch.special"].map { .object($0) }
         torchMembers["serialization"] = prelude.modules["torch.serialization"].map { .object($0) }
+        torchMembers["amp"] = prelude.modules["torch.amp"].map { .object($0) }
+        torchMembers.merge(delegates(["autocast"], to: "torch.amp", prelude)) { $1 }
+        torchMembers.merge(
+            delegates(["is_autocast_enabled", "get_autocast_dtype"], to: "torch.amp.autocast_mode", prelude)) { $1 }
         torchMembers.merge(delegates(["save", "load"], to: "torch.serialization", prelude)) { $1 }
         torchMembers.merge(delegates(["rms_norm"], to: "torch.nn._functional_normalization", prelude)) { $1 }
         torchMembers.merge(delegates(["norm_except_dim", "_weight_norm"], to: "torch.nn._weight_norm_functions", prelude)) { $1 }
@@ -62,7 +66,7 @@ package final class TorchRuntime {
         torchMembers = OpAliases.adding(to: torchMembers)
         torchMembers["autograd"] = .object(autograd)
         torchMembers["linalg"] = .object(linalg)
-        let cuda = DeviceBindings.cudaModule()
+        let cuda = DeviceBindings.cudaModule(amp: prelude.modules["torch.cuda.amp"])
         let backends = DeviceBindings.backendsModule(matmul: CuBLASFlagsObject(runtime.settings))
         torchMembers["cuda"] = .object(cuda)
         torchMembers["backends"] = .object(backends)

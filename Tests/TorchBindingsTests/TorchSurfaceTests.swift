@@ -80,6 +80,33 @@ struct TorchSurfaceTests {
         #expect(r.err == "t.py:3: UserWarning: \(CompileBinding.eagerWarning)\n  print(torch.compile(m) is m)\n")
     }
 
+    /// `torch.float16` and `torch.bfloat16` can be named and compared, but making or converting a
+    /// tensor to one says GradScope has no such tensors, as does an enabled CPU autocast (which
+    /// would run its ops in one).
+    @Test(arguments: [
+        "torch.zeros(2, dtype=torch.float16)", "torch.ones(2).to(torch.half)", "torch.ones(2).half()",
+        "torch.ones(2).bfloat16()", "torch.ones(2).to('cpu', torch.bfloat16)", "torch.ones(2).type(torch.float16)",
+        "torch.set_default_dtype(torch.bfloat16)"
+    ])
+    func halfPrecisionTensorsAreRefused(_ expression: String) {
+        let r = Self.run(
+            "import torch\nprint(torch.float16, torch.half is torch.float16, torch.float32 == torch.bfloat16)\n\(expression)\n")
+        #expect(r.status == 1)
+        #expect(r.out == "torch.float16 True False\n")
+        #expect(r.err.contains("line 3"), "\(r.err)")
+        #expect(r.err.hasSuffix("16 tensors: 16-bit floating point is not supported (use torch.float32)\n"), "\(r.err)")
+    }
+
+    @Test func enabledCPUAutocastIsRefused() {
+        let r = Self.run("import torch\nwith torch.autocast('cpu'):\n    y = torch.ones(2) * 2\n")
+        #expect(r.status == 1)
+        #expect(
+            r.err.hasSuffix(
+                "NotImplementedError: GradScope has no torch.bfloat16 tensors, so CPU autocast cannot run its ops in "
+                    + "16-bit floating point: pass enabled=False to run them in float32\n"), "\(r.err)")
+        #expect(Self.run("import torch\nwith torch.autocast('cpu', enabled=False):\n    print(torch.ones(1) * 2)\n").out == "tensor([2.])\n")
+    }
+
     @Test func generatorStateRoundTripsAndHasPyTorchsSize() {
         let r = Self.run(
             "import torch\ng = torch.Generator().manual_seed(3)\ns = g.get_state()\na = torch.randn(20, generator=g)\n"
