@@ -2,7 +2,7 @@ import Autograd
 import Python
 
 /// `Tensor.split`/`torch.split` (an int size, or a list of sizes: `split_with_sizes`),
-/// `chunk`, `unbind` and `tensor_split` (a number of sections, a list of indices, or a 0-D or
+/// `chunk` (and `unsafe_chunk`), `unbind` and `tensor_split` (a number of sections, a list of indices, or a 0-D or
 /// 1-D int64 tensor of either), which return a tuple of views.
 enum SplitBindings {
     static let methods: [String: TensorMethod] = [
@@ -20,6 +20,14 @@ enum SplitBindings {
             guard let chunks = a.value(0, "chunks") else { throw PyException.type("chunk() missing required argument 'chunks'") }
             let dim = try a.value(1, "dim").map { try i.intValue($0, "chunk", "dim") } ?? 0
             return tuple(try t.chunk(try i.intValue(chunks, "chunk", "chunks"), dim: dim))
+        },
+        "unsafe_chunk": { t, a, i in
+            try a.check("unsafe_chunk", maxPositional: 2, allowed: ["chunks", "dim"])
+            guard let chunks = a.value(0, "chunks") else {
+                throw PyException.type("unsafe_chunk() missing required argument 'chunks'")
+            }
+            let dim = try a.value(1, "dim").map { try i.intValue($0, "unsafe_chunk", "dim") } ?? 0
+            return tuple(try t.unsafeChunk(try i.intValue(chunks, "unsafe_chunk", "chunks"), dim: dim))
         },
         "tensor_split": { t, a, i in
             try a.check(

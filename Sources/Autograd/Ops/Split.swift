@@ -13,10 +13,8 @@ extension Tensor {
         guard size > 0 || length == 0 else {
             throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(length)")
         }
-        let count = size == 0 ? 1 : Swift.max((length + size - 1) / size, 1)
-        let sizes = (0..<count).map { Swift.min(size, length - $0 * size) }
         return pieces(
-            sizes, along: d, op: "split", backward: .splitBackward0,
+            Self.pieceSizes(size, of: length), along: d, op: "split", backward: .splitBackward0,
             keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_size", .int(size))])
     }
 
@@ -42,12 +40,35 @@ extension Tensor {
     /// `chunk(chunks, dim)`: `split` with pieces of `ceil(size / chunks)` (so possibly fewer
     /// than `chunks` pieces), as ATen computes it.
     public func chunk(_ chunks: Int, dim dimension: Int = 0) throws -> [Tensor] {
+        let (d, size) = try chunkSize(chunks, dim: dimension)
+        if size == 0 && shape[d] == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: d) }
+        return try split(size, dim: d)
+    }
+
+    /// `unsafe_chunk(chunks, dim)`: `chunk`'s pieces on the same storage, but not views to
+    /// autograd (UnsafeSplitBackward0) and each with its own version counter, so an in-place op
+    /// on one records itself as on any tensor (ATen's RNN cells apply `sigmoid_` to their gates'
+    /// chunks).
+    public func unsafeChunk(_ chunks: Int, dim dimension: Int = 0) throws -> [Tensor] {
+        let (d, size) = try chunkSize(chunks, dim: dimension)
+        return pieces(
+            Self.pieceSizes(size, of: shape[d]), along: d, op: "unsafe_split", backward: .unsafeSplitBackward0,
+            keeping: [("dim", .int(d)), ("self_sym_sizes", .ints(shape)), ("split_size", .int(size))], asViews: false)
+    }
+
+    /// `chunk`'s checked dim and piece size: `ceil(size / chunks)`.
+    private func chunkSize(_ chunks: Int, dim dimension: Int) throws -> (dim: Int, size: Int) {
         guard dim > 0 else { throw TorchError.runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw TorchError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let d = try normalizeDim(dimension, rank: dim)
-        let size = (shape[d] + chunks - 1) / chunks
-        if size == 0 && shape[d] == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: d) }
-        return try split(size, dim: d)
+        return (d, (shape[d] + chunks - 1) / chunks)
+    }
+
+    /// The sizes of `split(size)`'s pieces of a dimension of `length`: `size` each, the last
+    /// one shorter, one piece for size 0.
+    private static func pieceSizes(_ size: Int, of length: Int) -> [Int] {
+        let count = size == 0 ? 1 : Swift.max((length + size - 1) / size, 1)
+        return (0..<count).map { Swift.min(size, length - $0 * size) }
     }
 
     /// `tensor_split(sections, dim)`: `sections` slices along `dim` (SliceBackward0 each), the
@@ -96,16 +117,22 @@ extension Tensor {
         return views
     }
 
-    /// Views of consecutive pieces of `sizes` along `d`, the outputs of one `backward` node.
+    /// Consecutive pieces of `sizes` along `d`, the outputs of one `backward` node: views, or
+    /// with `asViews` false tensors that share the storage only (no base, own version counters).
     private func pieces(
-        _ sizes: [Int], along d: Int, op: String, backward: NodeKind, keeping: [(name: String, value: SavedValue)]
+        _ sizes: [Int], along d: Int, op: String, backward: NodeKind, keeping: [(name: String, value: SavedValue)],
+        asViews: Bool = true
     ) -> [Tensor] {
         var start = 0
         var views = [Tensor]()
         for size in sizes {
             var pieceShape = shape
             pieceShape[d] = size
-            views.append(pieceView(shape: pieceShape, strides: strides, offset: offset + start * strides[d]))
+            let pieceOffset = offset + start * strides[d]
+            views.append(
+                asViews
+                    ? pieceView(shape: pieceShape, strides: strides, offset: pieceOffset)
+                    : Tensor(storage: storage, shape: pieceShape, strides: strides, offset: pieceOffset))
             start += size
         }
         record(op, backward, inputs: [self], outputs: views, keeping: keeping) { ctx in
@@ -130,4 +157,5 @@ extension NodeKind {
     static let splitBackward0 = NodeKind("SplitBackward0")
     static let splitWithSizesBackward0 = NodeKind("SplitWithSizesBackward0")
     static let unbindBackward0 = NodeKind("UnbindBackward0")
+    static let unsafeSplitBackward0 = NodeKind("UnsafeSplitBackward0")
 }

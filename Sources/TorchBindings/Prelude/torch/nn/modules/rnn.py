@@ -1,7 +1,8 @@
 # RNN, LSTM and GRU (and their cells), after PyTorch's torch/nn/modules/rnn.py: the same
 # parameters, names, initialisation order and repr. A float32 LSTM runs one op per layer and
 # direction (torch.mkldnn_rnn_layer, as PyTorch's CPU kernel); other recurrences are written
-# with tensor ops (linear, sigmoid, tanh, slices, stack), as PyTorch's CPU fallback computes them.
+# with tensor ops (linear, sigmoid, tanh, slices, stack), as PyTorch's CPU fallback computes them;
+# a PackedSequence runs through ATen's packed layers, step by step over the shrinking batch.
 import math
 
 import torch
@@ -9,6 +10,7 @@ import torch.nn.functional as F
 from torch.nn import init
 from torch.nn.modules.module import Module
 from torch.nn.parameter import Parameter
+from torch.nn.utils.rnn import PackedSequence
 
 
 def _lstm_cell(input, hx, w_ih, w_hh, b_ih, b_hh):
@@ -37,6 +39,118 @@ def _gru_cell(input, hx, w_ih, w_hh, b_ih, b_hh):
 def _rnn_cell(input, hx, w_ih, w_hh, b_ih, b_hh, nonlinearity):
     pre = F.linear(input, w_ih, b_ih) + F.linear(hx, w_hh, b_hh)
     return torch.tanh(pre) if nonlinearity == "tanh" else torch.relu(pre)
+
+
+def _packed_cell(mode, input_w, hidden, w_hh, b_hh):
+    # ATen's CPU cells (aten/src/ATen/native/RNN.cpp) with the input's linear map precomputed:
+    # the same ops in the same order, in place where ATen works in place.
+    if mode == "LSTM":
+        hx, cx = hidden
+        gates = F.linear(hx, w_hh, b_hh).add_(input_w)
+        chunked_gates = gates.unsafe_chunk(4, 1)
+        ingate = chunked_gates[0].sigmoid_()
+        forgetgate = chunked_gates[1].sigmoid_()
+        cellgate = chunked_gates[2].tanh_()
+        outgate = chunked_gates[3].sigmoid_()
+        cy = (forgetgate * cx).add_(ingate * cellgate)
+        hy = outgate * cy.tanh()
+        return hy, cy
+    if mode == "GRU":
+        chunked_igates = input_w.unsafe_chunk(3, 1)
+        chunked_hgates = F.linear(hidden, w_hh, b_hh).unsafe_chunk(3, 1)
+        reset_gate = chunked_hgates[0].add_(chunked_igates[0]).sigmoid_()
+        input_gate = chunked_hgates[1].add_(chunked_igates[1]).sigmoid_()
+        new_gate = chunked_igates[2].add(chunked_hgates[2].mul_(reset_gate)).tanh_()
+        return (hidden - new_gate).mul_(input_gate).add_(new_gate)
+    pre = F.linear(hidden, w_hh, b_hh).add_(input_w)
+    return torch.tanh(pre) if mode == "RNN_TANH" else torch.relu(pre)
+
+
+def _hidden_slice(mode, hidden, start, end):
+    if mode == "LSTM":
+        return (hidden[0].narrow(0, start, end - start), hidden[1].narrow(0, start, end - start))
+    return hidden.narrow(0, start, end - start)
+
+
+def _hidden_concat(mode, hiddens):
+    if mode == "LSTM":
+        return (torch.cat([h[0] for h in hiddens], 0), torch.cat([h[1] for h in hiddens], 0))
+    return torch.cat(hiddens, 0)
+
+
+def _packed_layer(mode, data, batch_sizes, hidden, weights, has_bias):
+    # ATen's PackedLayer: as sequences end, their final states are set aside.
+    w_ih, w_hh = weights[0], weights[1]
+    b_ih = weights[2] if has_bias else None
+    b_hh = weights[3] if has_bias else None
+    input_w = F.linear(data, w_ih, b_ih)
+    step_outputs = []
+    hiddens = []
+    input_offset = 0
+    last_batch_size = batch_sizes[0]
+    for batch_size in batch_sizes:
+        step_input = input_w.narrow(0, input_offset, batch_size)
+        input_offset += batch_size
+        dec = last_batch_size - batch_size
+        if dec > 0:
+            hiddens.append(_hidden_slice(mode, hidden, last_batch_size - dec, last_batch_size))
+            hidden = _hidden_slice(mode, hidden, 0, last_batch_size - dec)
+        last_batch_size = batch_size
+        hidden = _packed_cell(mode, step_input, hidden, w_hh, b_hh)
+        step_outputs.append(hidden[0] if mode == "LSTM" else hidden)
+    hiddens.append(hidden)
+    hiddens.reverse()
+    return torch.cat(step_outputs, 0), _hidden_concat(mode, hiddens)
+
+
+def _reversed_packed_layer(mode, data, batch_sizes, input_hidden, weights, has_bias):
+    # ATen's ReversedPackedLayer: from the last step back, sequences join as they start.
+    w_ih, w_hh = weights[0], weights[1]
+    b_ih = weights[2] if has_bias else None
+    b_hh = weights[3] if has_bias else None
+    input_w = F.linear(data, w_ih, b_ih)
+    step_outputs = []
+    input_offset = data.size(0)
+    last_batch_size = batch_sizes[-1]
+    hidden = _hidden_slice(mode, input_hidden, 0, batch_sizes[-1])
+    for batch_size in reversed(batch_sizes):
+        if batch_size > last_batch_size:
+            hidden = _hidden_concat(mode, [hidden, _hidden_slice(mode, input_hidden, last_batch_size, batch_size)])
+        step_input = input_w.narrow(0, input_offset - batch_size, batch_size)
+        input_offset -= batch_size
+        last_batch_size = batch_size
+        hidden = _packed_cell(mode, step_input, hidden, w_hh, b_hh)
+        step_outputs.append(hidden[0] if mode == "LSTM" else hidden)
+    step_outputs.reverse()
+    return torch.cat(step_outputs, 0), hidden
+
+
+def _packed_rnn(module, data, batch_sizes, hx):
+    # ATen's _rnn_impl over packed input: layer by layer (both directions for bidirectional),
+    # dropout on each layer's output but the last's while training; the final states stacked.
+    mode = module.mode
+    num_directions = 2 if module.bidirectional else 1
+    if mode == "LSTM":
+        states = [(h, c) for h, c in zip(hx[0].unbind(0), hx[1].unbind(0))]
+    else:
+        states = list(hx.unbind(0))
+    finals = []
+    layer_input = data
+    for layer in range(module.num_layers):
+        outputs = []
+        for direction in range(num_directions):
+            index = layer * num_directions + direction
+            weights = [getattr(module, name) for name in module._all_weights[index]]
+            run = _reversed_packed_layer if direction == 1 else _packed_layer
+            output, final = run(mode, layer_input, batch_sizes, states[index], weights, module.bias)
+            outputs.append(output)
+            finals.append(final)
+        layer_input = outputs[0] if num_directions == 1 else torch.cat(outputs, -1)
+        if module.dropout != 0 and module.training and layer < module.num_layers - 1:
+            layer_input = F.dropout(layer_input, module.dropout, True)
+    if mode == "LSTM":
+        return layer_input, (torch.stack([f[0] for f in finals], 0), torch.stack([f[1] for f in finals], 0))
+    return layer_input, torch.stack(finals, 0)
 
 
 class RNNBase(Module):
@@ -203,7 +317,34 @@ class RNNBase(Module):
                 layer_input = F.dropout(layer_input, self.dropout, True)
         return layer_input, finals
 
+    def permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        if self.mode == "LSTM":
+            return (hx[0].index_select(1, permutation), hx[1].index_select(1, permutation))
+        return hx.index_select(1, permutation)
+
+    def _forward_packed(self, input, hx):
+        # PyTorch's forward for a PackedSequence: the states follow the sorted batch order in,
+        # and the caller's order out.
+        data, batch_sizes, sorted_indices, unsorted_indices = input
+        max_batch_size = int(batch_sizes[0])
+        layers = self.num_layers * (2 if self.bidirectional else 1)
+        if hx is None:
+            h_zeros = torch.zeros(layers, max_batch_size, self.hidden_size, dtype=data.dtype)
+            if self.mode == "LSTM":
+                hx = (h_zeros, torch.zeros(layers, max_batch_size, self.hidden_size, dtype=data.dtype))
+            else:
+                hx = h_zeros
+        else:
+            hx = self.permute_hidden(hx, sorted_indices)
+        output, hidden = _packed_rnn(self, data, batch_sizes.tolist(), hx)
+        return PackedSequence(output, batch_sizes, sorted_indices, unsorted_indices), self.permute_hidden(
+            hidden, unsorted_indices)
+
     def _forward(self, input, hx):
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
         is_batched = input.dim() == 3
         batch_dim = 0 if self.batch_first else 1
         if input.dim() not in (2, 3):
