@@ -109,6 +109,8 @@ package indirect enum ExprKind {
     case yieldFrom(Expr)
     /// `*x` in an assignment target or a list/tuple display.
     case starred(Expr)
+    /// `name := value`: binds `name` and evaluates to the value.
+    case namedExpression(String, Expr)
 }
 
 package final class Expr {

@@ -65,6 +65,11 @@ extension Interpreter {
             return try subscriptValue(try evaluate(objectExpr, scope), try evaluateIndex(indexExpr, scope))
         case .slice:
             return try evaluateIndex(e, scope)
+        case .namedExpression(let name, let valueExpr):
+            let value = try evaluate(valueExpr, scope)
+            scope.namedExpressionTarget.assign(name, value)
+            if frames[frames.count - 1].isScript { observer?.bound(name: name, to: value) }
+            return value
         case .conditional(let condition, let body, let orElse):
             return try evaluate(try truthy(evaluate(condition, scope)) ? body : orElse, scope)
         case .lambda(let params, let body):
@@ -143,7 +148,7 @@ extension Interpreter {
 
     /// A comprehension's own scope inside `scope` (which it sees unless it is a class body).
     private func comprehensionScope(_ scope: Scope) -> Scope {
-        Scope(enclosing: scope === globals ? nil : scope.enclosingForNested)
+        Scope(enclosing: scope === globals ? nil : scope.enclosingForNested, comprehensionOf: scope)
     }
 
     /// Runs `body` for each combination of the clauses' items; the first clause's iterable is

@@ -85,7 +85,7 @@ extension Parser {
     /// After `(`: a parenthesized expression, a tuple, or a generator expression.
     func parseParenthesized(_ start: SourcePosition) throws -> Expr {
         if acceptOp(")") { return try node(.tuple([]), start) }
-        let first = try parseStarOrTest()
+        let first = try parseStarOrTest(allowingNamed: true)
         if atKeyword("for") {
             let generator = try parseComprehensionTail(first, start: start) { .generator($0, $1) }
             try expectOp(")")
@@ -98,7 +98,7 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if atOp(")") { break }
-            items.append(try parseStarOrTest())
+            items.append(try parseStarOrTest(allowingNamed: true))
         }
         try expectClosing(")", after: items.last)
         return try node(.tuple(items), start, children: items)
@@ -107,7 +107,7 @@ extension Parser {
     /// After `[`: a list display or a list comprehension.
     func parseListDisplay(_ start: SourcePosition) throws -> Expr {
         if acceptOp("]") { return try node(.list([]), start) }
-        let first = try parseStarOrTest()
+        let first = try parseStarOrTest(allowingNamed: true)
         if atKeyword("for") {
             let comprehension = try parseComprehensionTail(first, start: start) { .listComprehension($0, $1) }
             try expectOp("]")
@@ -116,7 +116,7 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if atOp("]") { break }
-            items.append(try parseStarOrTest())
+            items.append(try parseStarOrTest(allowingNamed: true))
         }
         try expectClosing("]", after: items.last)
         return try node(.list(items), start, children: items)
@@ -127,7 +127,7 @@ extension Parser {
     func parseBraceDisplay(_ start: SourcePosition) throws -> Expr {
         if acceptOp("}") { return try node(.dict([]), start) }
         if atOp("**") { throw error("GradScope does not support '**' in dict displays", at: current) }
-        let first = try parseStarOrTest()
+        let first = try parseStarOrTest(allowingNamed: true)
         if acceptOp(":") {
             let value = try parseTest()
             if atKeyword("for") {
@@ -160,7 +160,7 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if atOp("}") { break }
-            items.append(try parseStarOrTest())
+            items.append(try parseStarOrTest(allowingNamed: true))
         }
         try expectClosing("}", after: items.last)
         return try node(.set(items), start, children: items)

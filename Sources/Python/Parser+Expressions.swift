@@ -22,15 +22,27 @@ extension Parser {
         return try node(.tuple(items), start, children: items)
     }
 
-    func parseStarOrTest() throws -> Expr {
+    func parseStarOrTest(allowingNamed: Bool = false) throws -> Expr {
         let start = current.start
-        guard acceptOp("*") else { return try parseTest() }
+        guard acceptOp("*") else { return try allowingNamed ? parseNamedExpression() : parseTest() }
         let inner = try parseBitwiseOr()
         return try node(.starred(inner), start, children: [inner])
     }
 
-    /// `if`/`while` conditions and decorators (the walrus is not supported).
-    func parseNamedExpression() throws -> Expr { try parseTest() }
+    /// An expression that may be `name := value` (`if`/`while` conditions, decorators, display
+    /// items, positional arguments).
+    func parseNamedExpression() throws -> Expr {
+        guard case .name(let name) = current.kind, peek(1).isOp(":=") else {
+            let value = try parseTest()
+            if atOp(":=") { throw error("cannot use assignment expressions with \(expressionName(value))", spanning: value) }
+            return value
+        }
+        let start = current.start
+        advance()
+        advance()
+        let value = try parseTest()
+        return try node(.namedExpression(name, value), start, children: [value])
+    }
 
     /// A full expression: lambda or conditional.
     func parseTest() throws -> Expr {
@@ -199,7 +211,7 @@ extension Parser {
                 arguments.append(.keyword(name, try parseTest()))
                 seenKeyword = true
             } else {
-                let value = try parseTest()
+                let value = try parseNamedExpression()
                 if atKeyword("for") {
                     let generator = try parseComprehensionTail(value, start: value.position) { .generator($0, $1) }
                     if !arguments.isEmpty || !atOp(")") {

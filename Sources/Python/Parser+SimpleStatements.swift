@@ -249,6 +249,7 @@ extension Parser {
         case .generator: return "generator expression"
         case .starred: return "starred"
         case .yield, .yieldFrom: return "yield expression"
+        case .namedExpression: return "named expression"
         }
     }
 }

@@ -9,10 +9,17 @@ package final class Scope {
     /// defined in it do not see (their free names skip it, as Python's do).
     let isClassBody: Bool
 
-    init(enclosing: Scope?, isClassBody: Bool = false) {
+    /// For a comprehension's scope: the scope around it, where its `name := value` binds.
+    private let comprehended: Scope?
+
+    init(enclosing: Scope?, isClassBody: Bool = false, comprehensionOf comprehended: Scope? = nil) {
         self.enclosing = enclosing
         self.isClassBody = isClassBody
+        self.comprehended = comprehended
     }
+
+    /// Where `name := value` binds: this scope, or for a comprehension the scope containing it.
+    var namedExpressionTarget: Scope { comprehended?.namedExpressionTarget ?? self }
 
     /// The scope that a function, comprehension or class defined in this one encloses: this one,
     /// or for a class body the scope around the class.

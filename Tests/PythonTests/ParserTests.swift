@@ -38,6 +38,7 @@ func show(_ expr: Expr) -> String {
         return "(dictcomp \(show(key)):\(show(value))\(show(clauses)))"
     case .generator(let element, let clauses): return "(gen \(show(element))\(show(clauses)))"
     case .starred(let inner): return "*\(show(inner))"
+    case .namedExpression(let name, let value): return "(:= \(name) \(show(value)))"
     case .yield(let value): return "(yield\(value.map { " " + show($0) } ?? ""))"
     case .yieldFrom(let iterable): return "(yield-from \(show(iterable)))"
     }
@@ -97,6 +98,16 @@ func syntaxError(_ text: String) -> SyntaxError? {
     #expect(try expr("~a + +b") == "(+ (~ a) (+ b))")
     #expect(try expr("lambda x, y=1: x if c else y") == "(lambda x,y (if c x y))")
     #expect(try expr("a if b else c if d else e") == "(if b a (if d c e))")
+}
+
+@Test func namedExpressions() throws {
+    #expect(try expr("(y := f(x))") == "(:= y (call f x))")
+    #expect(try expr("[y := 1, y ** 2]") == "[(:= y 1) (** y 2)]")
+    #expect(try expr("print(n := 10, end='')") == "(call print (:= n 10) end='')")
+    #expect(try expr("[y for x in a if (y := g(x))]") == "(listcomp y for x in a if (:= y (call g x)))")
+    #expect(syntaxError("x := 5") != nil)
+    #expect(syntaxError("(a.b := 5)")?.message == "cannot use assignment expressions with attribute")
+    #expect(syntaxError("[x for x in a if y := 1]") != nil)
 }
 
 @Test func chainedComparisons() throws {
