@@ -89,11 +89,8 @@ private final class ListHooks: SavedTensorHooks {
         #expect(read.nodes.flatMap(\.saved).map(\.isPacked) == g.nodes.flatMap(\.saved).map(\.isPacked))
         #expect(read.json(version: version) == text)
         #expect(read.textDump() == g.textDump())
-    }
-
-    @Test func aDumpWithoutTheKeyReadsBackUnpacked() throws {
-        let g = try Self.recordHooked().after
-        let text = g.json(version: .v2).replacingOccurrences(of: #","packed":true"#, with: "")
-        #expect(try Graph(json: text).nodes.flatMap(\.saved).allSatisfy { !$0.isPacked })
+        // A dump from before the key reads back with no buffer packed.
+        let older = text.replacingOccurrences(of: #","packed":true"#, with: "")
+        #expect(try Graph(json: older).nodes.flatMap(\.saved).allSatisfy { !$0.isPacked })
     }
 }
