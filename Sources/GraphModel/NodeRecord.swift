@@ -87,6 +87,10 @@ public struct SavedBuffer: Sendable {
     public let isOutput: Bool
     /// Where an in-place op changed the tensor after it was saved.
     public internal(set) var invalidation: Invalidation?
+    /// Whether a saved-tensor hook packed it (`saved_tensors_hooks`, `save_on_cpu`, a
+    /// non-reentrant `checkpoint`): the node holds what the pack hook returned, not the tensor,
+    /// so `bytes` is the tensor's size but no memory the node keeps.
+    public internal(set) var isPacked = false
 
     init(name: String, shape: [Int], dtype: DType, bytes: Int, savedVersion: Int, isOutput: Bool) {
         self.name = name

@@ -321,6 +321,7 @@ public final class Recorder {
             }
             savedWatches.watch(slot, buffer: graph.nodes.savedCount(of: id), of: id)
             var b = SavedBuffer(slot, shape: slot.shape)
+            b.isPacked = slot.isPacked
             if let p = slot.freedByPass { b.freedByPass = passByEngineIndex[p] }
             if slot.isStale {
                 b.invalidation = Invalidation(line: userLine, op: "", version: slot.currentVersion)
@@ -394,6 +395,7 @@ extension SavedBuffer {
             savedVersion: savedVersion, isOutput: isOutput)
         b.freedByPass = freedByPass
         b.invalidation = invalidation
+        b.isPacked = isPacked
         return b
     }
 }

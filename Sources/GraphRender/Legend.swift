@@ -41,6 +41,7 @@ package enum Legend {
         case .savedRetained: return "saved buffer kept for backward"
         case .savedFreed: return "saved buffer freed by backward"
         case .savedInvalidated: return "saved buffer modified in place"
+        case .savedPacked: return "saved buffer packed by a hook: tensor not kept"
         case .dataEdge: return "data flow"
         case .detachEdge: return "detach · line (graph cut)"
         case .gradientEdge: return "gradient (colour, width: |grad|)"
@@ -161,7 +162,7 @@ package enum Legend {
         case .foldedNode: return "×n"
         case .updatedTensor: return "updated ×n"
         case .tensorVersion: return "w · v1"
-        case .savedRetained, .savedFreed, .savedInvalidated: return "saved"
+        case .savedRetained, .savedFreed, .savedInvalidated, .savedPacked: return "saved"
         case .dataEdge, .detachEdge, .gradientEdge, .zeroGradient, .nonFiniteGradient, .untraversedEdge: return ""
         }
     }

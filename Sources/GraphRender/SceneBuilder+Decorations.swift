@@ -211,14 +211,20 @@ extension SceneBuilder {
             for (j, b) in graph.nodes[n].saved.enumerated() {
                 let state = selection.state(of: b)
                 let look: SavedBufferState
-                var lines = ["saved \(b.name)", "\(Describe.shape(b.shape)) · \(Describe.bytes(b.bytes)) · v\(b.savedVersion)"]
+                // A hook-packed buffer's bytes are not kept by the node: what the pack hook returned is.
+                let size = b.isPacked ? "" : " · \(Describe.bytes(b.bytes))"
+                var lines = ["saved \(b.name)", "\(Describe.shape(b.shape))\(size) · v\(b.savedVersion)"]
                 var tooltip =
                     "\(graph.nodes[n].name) saved \(b.name) for backward: \(Describe.shape(b.shape)) "
                     + "\(b.dtype.name), \(Describe.bytes(b.bytes)), at version \(b.savedVersion)"
                     + (b.isOutput ? " (its own output)" : "")
+                if b.isPacked {
+                    lines.append("packed by hook")
+                    tooltip += "\n" + Describe.packed(b)
+                }
                 switch state {
                 case .retained:
-                    look = .retained
+                    look = b.isPacked ? .packed : .retained
                     let kept = (retainedBy[n] ?? []).filter { selection.passIncluded[$0] }
                     if !kept.isEmpty {
                         lines.append(
@@ -227,7 +233,7 @@ extension SceneBuilder {
                     }
                     tooltip += "\nretained: a later backward can still use it"
                 case .freed(let p):
-                    look = .freed
+                    look = b.isPacked ? .packed : .freed
                     let line = graph.backwardPasses[p].line
                     lines.append("freed by backward · line \(line)")
                     let kept = (retainedBy[n] ?? []).prefix { $0 < p }

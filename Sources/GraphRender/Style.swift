@@ -48,6 +48,9 @@ package enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case savedFreed
     /// A saved buffer changed in place after it was saved: red, with both versions.
     case savedInvalidated
+    /// A saved buffer a saved-tensor hook packed (the node holds what the hook returned, not
+    /// the tensor): teal, its size left out.
+    case savedPacked
     /// An ordinary forward data-flow edge.
     case dataEdge
     /// The `detach` boundary: a distinct edge from the source tensor, labelled with its line.
@@ -70,8 +73,8 @@ package enum StyleRole: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// What happened to a saved buffer: still held, freed after backward, or invalidated because
-/// its tensor was modified in place after being saved.
+/// What happened to a saved buffer: still held, freed after backward, invalidated because its
+/// tensor was modified in place after being saved, or packed by a saved-tensor hook.
 package enum SavedBufferState: Equatable, Sendable {
     /// Backward still holds the buffer (no backward yet, or `retain_graph=True`).
     case retained
@@ -79,6 +82,9 @@ package enum SavedBufferState: Equatable, Sendable {
     case freed
     /// Saved at `savedVersion`, but the tensor's version counter is now `currentVersion`.
     case invalidated(savedVersion: Int, currentVersion: Int)
+    /// Packed by a saved-tensor hook: the node holds what the pack hook returned, never the
+    /// tensor (whether backward has freed that yet is in the label).
+    case packed
 
     /// The style role drawing a buffer in this state.
     package var role: StyleRole {
@@ -86,6 +92,7 @@ package enum SavedBufferState: Equatable, Sendable {
         case .retained: return .savedRetained
         case .freed: return .savedFreed
         case .invalidated: return .savedInvalidated
+        case .packed: return .savedPacked
         }
     }
 }
@@ -125,6 +132,8 @@ package enum Style {
         package static let savedFill = "#fde8c8"
         package static let savedBorder = "#c47300"
         package static let freed = "#8c8c8c"
+        package static let packedFill = "#dff1f4"
+        package static let packedBorder = "#1f7a8c"
         package static let error = "#d62728"
         /// Red text, 4.5:1 even on `errorFill`.
         package static let errorText = "#b01e1f"
@@ -270,6 +279,12 @@ package enum Style {
                 "color": .text(Palette.error), "fontcolor": .text(Palette.errorText), "penwidth": "2",
                 "fontsize": "8", "margin": "0.08,0.03", "class": "saved invalidated"
             ]
+        case .savedPacked:
+            return [
+                "shape": "note", "style": "filled", "fillcolor": .text(Palette.packedFill),
+                "color": .text(Palette.packedBorder), "fontsize": "8", "margin": "0.08,0.03",
+                "class": "saved packed"
+            ]
         case .gradientEdge:
             return gradientEdge(magnitude: 1)
         case .zeroGradient:
@@ -313,6 +328,7 @@ package enum Style {
         case .retained: color = Palette.savedBorder
         case .freed: color = Palette.freed
         case .invalidated: color = Palette.error
+        case .packed: color = Palette.packedBorder
         }
         return [
             "color": .text(color), "style": "dotted", "arrowhead": "none", "penwidth": "1.2",
@@ -424,13 +440,14 @@ package enum Style {
     }
 
     /// A saved buffer's label: name, shape and size, version, and its state
-    /// (`freed`, or `saved v0 · now v1` when invalidated).
+    /// (`freed`, `saved v0 · now v1` when invalidated, `packed by hook`).
     package static func savedLabel(name: String, detail: String, state: SavedBufferState) -> DOTValue {
         var lines = ["saved \(name)", detail]
         switch state {
         case .retained: break
         case .freed: lines.append("freed")
         case .invalidated(let saved, let current): lines.append("saved v\(saved) · now v\(current)")
+        case .packed: lines.append("packed by hook")
         }
         return .text(lines.filter { !$0.isEmpty }.joined(separator: "\n"))
     }

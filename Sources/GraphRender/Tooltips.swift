@@ -50,6 +50,14 @@ enum Describe {
         return text
     }
 
+    /// What a saved buffer a saved-tensor hook packed holds, for a tooltip: what the pack hook
+    /// returned instead of the tensor, whose bytes are therefore not the node's.
+    static func packed(_ b: SavedBuffer) -> String {
+        "packed by a saved-tensor hook (saved_tensors_hooks, save_on_cpu, checkpoint with use_reentrant=False): "
+            + "the node holds what the pack hook returned, not these \(bytes(b.bytes)); "
+            + "backward gets the tensor from the unpack hook"
+    }
+
     /// A backward call with its pass number and line: `backward pass 1 (line 15)`.
     static func pass(_ p: BackwardRecord) -> String {
         (p.kind == .grad ? "autograd.grad" : "backward") + " pass \(p.id) (line \(p.line))"

@@ -28,7 +28,7 @@ import Testing
         let marks =
             Style.Palette.gradientRamp + [
                 p.untraversed, p.zeroGradient, p.passFrame, p.freed, p.detach, p.detachedBorder, p.untrackedBorder,
-                p.savedBorder, p.regionBorder, p.moduleBorder, p.dataEdge
+                p.savedBorder, p.packedBorder, p.regionBorder, p.moduleBorder, p.dataEdge
             ]
         for background in ["#ffffff", p.regionFill, p.moduleFill] {
             for color in marks {

@@ -2,7 +2,7 @@
 
 /// A tiny hand-made graph showing every style role, built only from `Style` and `Legend`:
 /// the seed example `L = (out1 - out2)^2` with `out1` detached, plus a no_grad region, saved
-/// buffers in all three states, gradients of several magnitudes, a NaN gradient and a
+/// buffers in all four states, gradients of several magnitudes, a NaN gradient and a
 /// parameter that received no gradient.
 enum StyleSample {
     static var dot: String {
@@ -36,6 +36,7 @@ enum StyleSample {
         node(
             "s_pow", [.savedInvalidated],
             Style.savedLabel(name: "self", detail: "(4,) · 16 B", state: .invalidated(savedVersion: 0, currentVersion: 1)))
+        node("s_sub", [.savedPacked], Style.savedLabel(name: "other", detail: "(4,) · v0", state: .packed))
 
         let region = Style.attributes(for: .gradModeRegion)
             .merging(["label": Style.regionLabel(kind: "torch.no_grad()", lines: 10...11), "id": "region_1"])
@@ -59,6 +60,7 @@ enum StyleSample {
         edge("s_mul1", "mul1", Style.savedBufferEdge(.freed))
         edge("s_mul2", "mul2", Style.savedBufferEdge(.retained))
         edge("s_pow", "pow", Style.savedBufferEdge(.invalidated(savedVersion: 0, currentVersion: 1)))
+        edge("s_sub", "sub", Style.savedBufferEdge(.packed))
         edge("w", "add")
         edge("add", "c")
         edge("b", "add", Style.attributes(for: .dataEdge))

@@ -75,6 +75,9 @@ private func brightness(_ color: String) -> Double {
         #expect(Style.savedLabel(name: "self", detail: "(3,)", state: invalid) == .text("saved self\n(3,)\nsaved v0 · now v2"))
         #expect(Style.attributes(for: .savedFreed)["style"] == "dashed,filled")
         #expect(Style.attributes(for: .savedInvalidated)["color"] == .text(Style.Palette.error))
+        #expect(SavedBufferState.packed.role == .savedPacked)
+        #expect(Style.savedLabel(name: "mat1", detail: "(3, 4) · v0", state: .packed) == .text("saved mat1\n(3, 4) · v0\npacked by hook"))
+        #expect(Style.savedBufferEdge(.packed)["color"] == .text(Style.Palette.packedBorder))
     }
 
     @Test func regionAndDetachLabels() {

@@ -227,10 +227,11 @@ struct CompactSavedBuffer: Decodable {
     private let isOutput: Bool
     private let freedByPass: Int?
     private let invalidation: (line: Int, op: Int, version: Int)?
+    private let isPacked: Bool
 
     private enum Key: String, CodingKey {
         case name, shape, dtype, bytes, savedVersion = "saved_version", isOutput = "is_output"
-        case freedByPass = "freed_by_pass", invalidated
+        case freedByPass = "freed_by_pass", invalidated, packed
     }
 
     private enum InvalidationKey: String, CodingKey { case line, op, version }
@@ -252,6 +253,7 @@ struct CompactSavedBuffer: Decodable {
         } else {
             invalidation = nil
         }
+        isPacked = try c.decodeIfPresent(Bool.self, forKey: .packed) ?? false
     }
 
     func buffer(strings: DumpStrings, place: String) throws -> SavedBuffer {
@@ -265,6 +267,7 @@ struct CompactSavedBuffer: Decodable {
             b.invalidation = Invalidation(
                 line: i.line, op: try strings.at(i.op, "\(place).invalidated.op"), version: i.version)
         }
+        b.isPacked = isPacked
         return b
     }
 }

@@ -212,6 +212,7 @@ extension Graph {
             w.field("version", i.version)
             w.endObject()
         }
+        if b.isPacked { w.field("packed", true) }
         w.endObject()
     }
 

@@ -98,7 +98,7 @@ struct DecodedSavedBuffer: Decodable {
 
     private enum Key: String, CodingKey {
         case name, shape, dtype, bytes, savedVersion = "saved_version", isOutput = "is_output"
-        case freedByPass = "freed_by_pass", invalidated
+        case freedByPass = "freed_by_pass", invalidated, packed
     }
 
     private enum InvalidationKey: String, CodingKey { case line, op, version }
@@ -116,6 +116,7 @@ struct DecodedSavedBuffer: Decodable {
                 line: try i.decodeIndex(forKey: .line), op: try i.decode(String.self, forKey: .op),
                 version: try i.decodeIndex(forKey: .version))
         }
+        b.isPacked = try c.decodeIfPresent(Bool.self, forKey: .packed) ?? false
         buffer = b
     }
 }

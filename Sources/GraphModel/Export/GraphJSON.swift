@@ -274,6 +274,7 @@ extension Graph {
             } else {
                 w.null()
             }
+            if b.isPacked { w.field("packed", true) }
             w.endObject()
         }
         w.endArray()

@@ -1,7 +1,8 @@
 /// A compact, readable listing of the graph.
 extension Graph {
     /// Tensors with flags (`[leaf] [param] [no_grad] [detached]`), ops, nodes with edges and
-    /// saved buffers (`[retained 16 B]`, `[freed 16 B]`), regions, module calls, detaches and
+    /// saved buffers (`[retained 16 B]`, `[freed 16 B by b0]`; one a saved-tensor hook packed
+    /// `[packed by hook, freed by b0]`, without bytes), regions, module calls, detaches and
     /// backward passes.
     /// ANSI colours only when `color` is true. Linear in the graph's size.
     public func textDump(color: Bool = false) -> String {
@@ -76,10 +77,12 @@ extension Graph {
             var flags: [(String, TextOut.Style)] = []
             for b in n.saved {
                 s += " \(b.name)=\(Self.shapeText(b.shape)) v\(b.savedVersion) "
+                // A hook-packed buffer's bytes are not the node's: it holds what the pack hook returned.
+                let (hook, size) = b.isPacked ? ("packed by hook, ", "") : ("", " \(b.bytes) B")
                 switch b.state {
-                case .retained: s += out.paint("[retained \(b.bytes) B]", .plain)
-                case .freed(let p): s += out.paint("[freed \(b.bytes) B by b\(p)]", .faded)
-                case .invalidated(let l): s += out.paint("[invalidated \(b.bytes) B at line \(l)]", .error)
+                case .retained: s += out.paint("[\(hook)retained\(size)]", .plain)
+                case .freed(let p): s += out.paint("[\(hook)freed\(size) by b\(p)]", .faded)
+                case .invalidated(let l): s += out.paint("[\(hook)invalidated\(size) at line \(l)]", .error)
                 }
             }
             if let p = n.pass { flags.append(("[backward b\(p)]", .plain)) }

@@ -103,6 +103,7 @@ public struct NodeTable: RandomAccessCollection, Sendable {
                 bytes: Int(p.bytes), savedVersion: Int(p.savedVersion), isOutput: p.isOutput)
             b.freedByPass = unpackID(p.freedByPass)
             b.invalidation = invalidations[Int32(i)]
+            b.isPacked = p.isPacked
             return b
         }
     }
@@ -115,7 +116,8 @@ public struct NodeTable: RandomAccessCollection, Sendable {
         return StoredSavedBuffer(
             nameID: Int(p.name), shapeID: Int(p.shape), dtype: DType(rawValue: Int(p.dtype)) ?? .float32,
             bytes: Int(p.bytes), savedVersion: Int(p.savedVersion), isOutput: p.isOutput,
-            freedByPass: unpackID(p.freedByPass), invalidation: invalidations.isEmpty ? nil : invalidations[Int32(i)])
+            freedByPass: unpackID(p.freedByPass), invalidation: invalidations.isEmpty ? nil : invalidations[Int32(i)],
+            isPacked: p.isPacked)
     }
 
     /// A name of the table's pool by id (`StoredSavedBuffer.nameID`).
@@ -171,6 +173,7 @@ struct StoredSavedBuffer {
     let isOutput: Bool
     let freedByPass: Int?
     let invalidation: Invalidation?
+    let isPacked: Bool
 }
 
 /// The fixed-width fields of one node record (see `NodeRecord`), packed.
@@ -206,6 +209,7 @@ private struct PackedBuffer {
     var freedByPass: Int32
     let dtype: UInt8
     let isOutput: Bool
+    let isPacked: Bool
 
     init(_ b: SavedBuffer, name: UInt32, shape: UInt32) {
         self.name = name
@@ -215,5 +219,6 @@ private struct PackedBuffer {
         freedByPass = packID(b.freedByPass)
         dtype = UInt8(b.dtype.rawValue)
         isOutput = b.isOutput
+        isPacked = b.isPacked
     }
 }

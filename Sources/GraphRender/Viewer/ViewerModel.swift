@@ -226,13 +226,14 @@ struct ViewerModel {
         w.endObject()
     }
 
-    /// What became of a saved buffer, in words: kept by which retain_graph passes, freed by
-    /// which backward, or invalidated by which in-place op.
+    /// What became of a saved buffer, in words: packed by a saved-tensor hook, kept by which
+    /// retain_graph passes, freed by which backward, or invalidated by which in-place op.
     private func bufferFate(_ b: SavedBuffer, node: Int) -> String {
         let kept = (passesRunning[node] ?? []).map { graph.backwardPasses[$0] }.filter { p in
             p.retainGraph && b.freedByPass.map { p.id < $0 } ?? true
         }
-        var parts = kept.map { "kept by retain_graph=True in \(Describe.pass($0))" }
+        var parts = b.isPacked ? [Describe.packed(b)] : []
+        parts += kept.map { "kept by retain_graph=True in \(Describe.pass($0))" }
         switch b.state {
         case .retained: parts.append("retained: a later backward can still use it")
         case .freed(let p): parts.append("freed by \(Describe.pass(graph.backwardPasses[p])) (no retain_graph)")
