@@ -274,24 +274,29 @@ extension SceneBuilder {
 // MARK: Module results
 
 extension SceneBuilder {
-    /// Draws each named tensor a module call made in the innermost call that holds both the op
-    /// that made it and every op that used it: a layer's output used by the next layer stays in
-    /// the model's cluster, the model's output (`logits`) is drawn outside it, as is a result
-    /// nothing used.
+    /// Draws each tensor a module call made in the innermost call that holds both the op that
+    /// made it and every op that used it: a layer's output used by the next layer stays in the
+    /// model's cluster, an intermediate of the model's own forward stays in the model's, the
+    /// model's output (`logits`) is drawn outside it, as is a result nothing used.
     mutating func placeModuleResults() {
         var consumers = [[Int]](repeating: [], count: scene.nodes.count)
-        for e in scene.edges where e.kind == .data || e.kind == .detach { consumers[e.from].append(e.to) }
-        for i in scene.nodes.indices where scene.nodes[i].kind == .tensor && scene.nodes[i].module != nil {
-            guard !scene.nodes[i].isLeaf else { continue }
+        var producer = [Int?](repeating: nil, count: scene.nodes.count)
+        for e in scene.edges where e.kind == .data || e.kind == .detach {
+            consumers[e.from].append(e.to)
+            if scene.nodes[e.from].kind == .op && scene.nodes[e.to].kind == .tensor { producer[e.to] = e.from }
+        }
+        for i in scene.nodes.indices where scene.nodes[i].kind == .tensor {
+            guard !scene.nodes[i].isLeaf, let made = producer[i], let madeIn = scene.nodes[made].module else { continue }
             var holder: Int? = nil
             for (k, c) in consumers[i].enumerated() {
                 let m = scene.nodes[c].module
                 holder = k == 0 ? m : commonCall(holder, m)
             }
-            let module = consumers[i].isEmpty ? nil : commonCall(scene.nodes[i].module, holder)
+            let module = consumers[i].isEmpty ? nil : commonCall(madeIn, holder)
             guard module != scene.nodes[i].module else { continue }
-            // Step out to the cluster of that call, or to the one around the outermost call.
-            var outer = scene.nodes[i].cluster
+            // Step out from the producing op to the cluster of that call, or to the one around
+            // the outermost call.
+            var outer = scene.nodes[made].cluster
             if let target = module {
                 while let c = outer, scene.clusters[c].module != target { outer = scene.clusters[c].parent }
             } else {

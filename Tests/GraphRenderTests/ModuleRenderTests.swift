@@ -115,6 +115,39 @@ import Testing
         #expect(scene.clusters.contains { $0.isRegion && $0.parent == second && $0.label == "no_grad · lines 8–9" })
     }
 
+    /// A tensor the model's own forward makes and uses (not a layer's) is drawn in the model's
+    /// cluster, in-place versions too; the forward's result, used outside, is drawn outside it.
+    @Test func intermediatesOfAForwardStayInItsCluster() throws {
+        let graph = recordScript(
+            """
+            import torch
+            import torch.nn as nn
+            class Gate(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(3, 3)
+                def forward(self, x):
+                    g = self.fc(x)
+                    b = g * 2
+                    g = g.sigmoid_()
+                    return g + b
+            model = Gate()
+            y = model(torch.ones(2, 3))
+            loss = y.sum()
+            """)
+        var builder = try SceneBuilder(graph: graph, options: RenderOptions())
+        let scene = builder.build()
+        let model = try #require(scene.clusters.firstIndex { $0.module == 0 })
+        func cluster(ofTensorNamed name: String, version: Int = 0) throws -> Int? {
+            let t = try #require(graph.tensors.indices.first { graph.tensors[$0].names.first == name })
+            let id = version == 0 ? "t\(t)" : "t\(t)_v\(version)"
+            return try #require(scene.nodes.first { $0.id == id }).cluster
+        }
+        #expect(try cluster(ofTensorNamed: "b") == model)
+        #expect(try cluster(ofTensorNamed: "g", version: 1) == model)
+        #expect(try cluster(ofTensorNamed: "y") == nil)
+    }
+
     @Test func picturesWithModulesAreDeterministic() throws {
         let first = try DOTWriter(graph: try recordSample("mlp_module")).dot()
         let second = try DOTWriter(graph: try recordSample("mlp_module")).dot()
