@@ -12,3 +12,4 @@ from torch.optim.rprop import Rprop
 from torch.optim.asgd import ASGD
 from torch.optim.lbfgs import LBFGS
 from torch.optim import lr_scheduler
+from torch.optim import swa_utils

@@ -1,13 +1,39 @@
 # Learning-rate schedulers, after PyTorch's torch/optim/lr_scheduler.py: LRScheduler with
 # LambdaLR, MultiplicativeLR, StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR,
 # SequentialLR, CosineAnnealingLR, ReduceLROnPlateau, OneCycleLR, CosineAnnealingWarmRestarts,
-# PolynomialLR, CyclicLR and ChainedScheduler. Not mirrored: the warnings about calling scheduler.step()
-# before optimizer.step() and step(epoch), state_dict.
+# PolynomialLR, CyclicLR and ChainedScheduler, with PyTorch's warnings when scheduler.step()
+# comes before optimizer.step() and for step(epoch). Not mirrored: state_dict.
 import math
+import warnings
 
 import torch
 
 from torch.optim.optimizer import Optimizer
+
+
+EPOCH_DEPRECATION_WARNING = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being "
+    "deprecated where possible. Please use `scheduler.step()` to step the "
+    "scheduler. During the deprecation, if epoch is different from None, the "
+    "closed form is used instead of the new chainable form, where available. "
+    "Please open an issue if you are unable to replicate your use case: "
+    "https://github.com/pytorch/pytorch/issues/new/choose."
+)
+
+
+def _patch_track_step_called(opt):
+    # PyTorch wraps optimizer.step once so that a scheduler can tell whether it ran
+    # (https://github.com/pytorch/pytorch/issues/20124).
+    if getattr(opt, "_lr_sched_step", None) is not None and opt.step is opt._lr_sched_step:
+        return
+    step = opt.step
+
+    def wrapper(*args, **kwargs):
+        opt._opt_called = True
+        return step(*args, **kwargs)
+
+    opt.step = wrapper
+    opt._lr_sched_step = wrapper
 
 
 def _param_groups_val_list(optimizer, key):
@@ -42,6 +68,7 @@ class LRScheduler:
                     )
         self.base_lrs = _param_groups_val_list(optimizer, "initial_lr")
         self.last_epoch = last_epoch
+        _patch_track_step_called(self.optimizer)
         self._initial_step()
 
     def _initial_step(self):
@@ -63,7 +90,30 @@ class LRScheduler:
 
     def step(self, epoch=None):
         """Step the scheduler."""
+        if self._step_count == 1:
+            if getattr(self.optimizer, "_lr_sched_step", None) is not self.optimizer.step:
+                warnings.warn(
+                    "Seems like `optimizer.step()` has been overridden after learning rate scheduler "
+                    "initialization. Please, make sure to call `optimizer.step()` before "
+                    "`lr_scheduler.step()`. See more details at "
+                    "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate",
+                    UserWarning,
+                    stacklevel=2,
+                )
+            elif not getattr(self.optimizer, "_opt_called", False):
+                warnings.warn(
+                    "Detected call of `lr_scheduler.step()` before `optimizer.step()`. "
+                    "In PyTorch 1.1.0 and later, you should call them in the opposite order: "
+                    "`optimizer.step()` before `lr_scheduler.step()`.  Failure to do this "
+                    "will result in PyTorch skipping the first value of the learning rate schedule. "
+                    "See more details at "
+                    "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate",
+                    UserWarning,
+                    stacklevel=2,
+                )
         self._step_count += 1
+        if epoch is not None:
+            warnings.warn(EPOCH_DEPRECATION_WARNING, UserWarning, stacklevel=2)
         self._update_lr(epoch)
 
     def _update_lr(self, epoch=None):
@@ -426,6 +476,8 @@ class ReduceLROnPlateau(LRScheduler):
         current = float(metrics)
         if epoch is None:
             epoch = self.last_epoch + 1
+        else:
+            warnings.warn(EPOCH_DEPRECATION_WARNING, UserWarning, stacklevel=2)
         self.last_epoch = epoch
 
         if self._is_better(current, self.best):
