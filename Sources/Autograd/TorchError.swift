@@ -1,5 +1,14 @@
+/// An error that knows the Python exception it is (the engine's own, or one a script's hook
+/// raised inside backward), so records of it name it as Python would.
+public protocol PythonDescribedError: Error {
+    /// The Python exception class name (`RuntimeError`, `TypeError`, ...).
+    var pythonType: String { get }
+    /// The exception's message.
+    var message: String { get }
+}
+
 /// An error raised by the engine, carrying the Python exception type PyTorch would raise.
-public enum TorchError: Error, Equatable, CustomStringConvertible {
+public enum TorchError: PythonDescribedError, Equatable, CustomStringConvertible {
     case runtime(String)
     case type(String)
     case index(String)

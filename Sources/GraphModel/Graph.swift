@@ -62,7 +62,7 @@ public struct ErrorRecord: Sendable, Equatable {
 
     /// An error thrown by the engine (or any other Swift error) as Python would name it.
     init(line: Int, error: Error) {
-        if let t = error as? TorchError {
+        if let t = error as? PythonDescribedError {
             self.init(line: line, type: t.pythonType, message: t.message)
         } else {
             self.init(line: line, type: "RuntimeError", message: String(describing: error))

@@ -163,3 +163,8 @@ extension TorchError: PyExceptionConvertible {
         return PyException(cls, message)
     }
 }
+
+/// A script's exception that left a hook inside backward is recorded under its Python name.
+extension PyException: PythonDescribedError {
+    package var pythonType: String { typeName }
+}
