@@ -103,6 +103,14 @@ extension Tensor {
                 "Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to conv_transpose\(k)d, but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
             )
         }
+        if k == 3 && input.dim == 4 {
+            // ATen batchifies unbatched input and squeezes the result (SqueezeBackward1); the
+            // 1-D and 2-D transposed convolutions do not follow it yet.
+            return try transposedConvolution(
+                input.unsqueeze(0), weight, bias: bias, spatialDims: k, stride: stride, padding: padding,
+                outputPadding: outputPadding, groups: groups, dilation: dilation
+            ).squeeze(0)
+        }
         guard weight.dim == k + 2 else { throw TorchError.runtime("weight should have at least three dimensions") }
         // As 3-D lists: the leading dims of lower ranks have size 1 (kernel 1, stride 1, no padding).
         func volume(_ values: [Int], filler: Int) -> [Int] { Array(repeating: filler, count: 3 - k) + values }

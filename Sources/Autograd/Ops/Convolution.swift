@@ -294,6 +294,14 @@ extension Tensor {
                 "Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to \(name), but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
             )
         }
+        if k == 3 && input.dim == 4 {
+            // ATen batchifies unbatched input and squeezes the result (SqueezeBackward1); the
+            // 1-D and 2-D convolutions do not follow it yet.
+            return try convolution(
+                input.unsqueeze(0), weight, bias: bias, spatialDims: k, stride: stride, padding: padding,
+                dilation: dilation, groups: groups
+            ).squeeze(0)
+        }
         guard weight.dim >= 3 else { throw TorchError.runtime("weight should have at least three dimensions") }
         let stride = try expanded(stride, k, "stride")
         let dilation = try expanded(dilation, k, "dilation")
@@ -336,6 +344,11 @@ extension Tensor {
                 let total = dilation3[d] * (kernel[d] - 1)
                 before[d] = total / 2
                 after[d] = total - before[d]
+            }
+            if before != after {
+                Diagnostics.warn(
+                    "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input be created (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1135.)"
+                )
             }
         }
         let weightShape = weight.shape.map(String.init).joined(separator: ", ")
