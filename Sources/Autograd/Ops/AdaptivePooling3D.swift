@@ -173,16 +173,9 @@ extension Tensor {
             throw TorchError.unsupportedOperation("\"adaptive_max_pool3d_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let g = AdaptiveVolume(planes: shape.dropLast(3).reduce(1, *), inSizes: Array(shape.suffix(3)), outSizes: o)
-        let count = g.planes * g.outVolume
-        let out = Storage.uninitialized(dtype, count: count)
-        let indexStorage = Storage.uninitialized(.int64, count: count)
-        dtype.dispatchFloat(AdaptiveMaxPool3DVisitor(g: g, input: contiguousStorage(), out: out, indices: indexStorage))
-        let result = Tensor(storage: out, shape: outShape)
-        let indices = Tensor(storage: indexStorage, shape: outShape)
-        recordMaxPooling(
-            "adaptive_max_pool3d", .adaptiveMaxPool3DBackward0, result: result, indices: indices, planes: g.planes,
-            inPlane: g.inVolume, outPlane: g.outVolume)
-        return (result, indices)
+        return volumeMaxPooling(
+            "adaptive_max_pool3d", .adaptiveMaxPool3DBackward0, planes: g.planes, inVolume: g.inVolume, outSizes: o
+        ) { AdaptiveMaxPool3DVisitor(g: g, input: $0, out: $1, indices: $2) }
     }
 }
 

@@ -225,21 +225,33 @@ extension Tensor {
             "max_pool3d_with_indices_out_cpu_template()", kernel: k, stride: s, padding: p, dilation: d,
             ceilMode: ceilMode, checkInputSize: false)
         try requireFloatingPoint("max_pool3d_with_indices_cpu")
-        let outShape = Array(shape.dropLast(3)) + g.outSizes
-        let count = g.planes * g.outVolume
-        let out = Storage.uninitialized(dtype, count: count)
-        let indexStorage = Storage.uninitialized(.int64, count: count)
-        dtype.dispatchFloat(MaxPool3DVisitor(g: g, input: contiguousStorage(), out: out, indices: indexStorage))
-        let result = Tensor(storage: out, shape: outShape)
-        let indices = Tensor(storage: indexStorage, shape: outShape)
-        recordMaxPooling(
-            "max_pool3d_with_indices", .maxPool3DWithIndicesBackward0, result: result, indices: indices,
-            planes: g.planes, inPlane: g.inVolume, outPlane: g.outVolume,
+        return volumeMaxPooling(
+            "max_pool3d_with_indices", .maxPool3DWithIndicesBackward0, planes: g.planes, inVolume: g.inVolume,
+            outSizes: g.outSizes,
             keeping: [
                 ("ceil_mode", .bool(ceilMode)), ("dilation", .ints(Self.asGiven(dilation))),
                 ("kernel_size", .ints(Self.asGiven(kernelSize))), ("padding", .ints(Self.asGiven(padding))),
                 ("stride", .ints(Self.asGiven(stride)))
-            ])
+            ]
+        ) { MaxPool3DVisitor(g: g, input: $0, out: $1, indices: $2) }
+    }
+
+    /// Runs a 3-D max pooling whose `visitor(input, out, indices)` fills `planes` volumes of
+    /// `outSizes` maxima and their indices, and records `node` over them (keeping `kept`).
+    func volumeMaxPooling<V: FloatVisitor>(
+        _ op: String, _ node: NodeKind, planes: Int, inVolume: Int, outSizes: [Int],
+        keeping kept: [(name: String, value: SavedValue)] = [], visitor: (Storage, Storage, Storage) -> V
+    ) -> (values: Tensor, indices: Tensor) {
+        let outShape = Array(shape.dropLast(3)) + outSizes
+        let outVolume = outSizes.reduce(1, *)
+        let out = Storage.uninitialized(dtype, count: planes * outVolume)
+        let indexStorage = Storage.uninitialized(.int64, count: planes * outVolume)
+        _ = dtype.dispatchFloat(visitor(contiguousStorage(), out, indexStorage))
+        let result = Tensor(storage: out, shape: outShape)
+        let indices = Tensor(storage: indexStorage, shape: outShape)
+        recordMaxPooling(
+            op, node, result: result, indices: indices, planes: planes, inPlane: inVolume, outPlane: outVolume,
+            keeping: kept)
         return (result, indices)
     }
 

@@ -84,12 +84,4 @@ class ConvTranspose3d(_ConvTransposeNd):
         )
 
     def forward(self, input, output_size=None):
-        if self.padding_mode != "zeros":
-            raise ValueError("Only `zeros` padding mode is supported for ConvTranspose3d")
-        num_spatial_dims = 3
-        output_padding = self._output_padding(
-            input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
-        )
-        return F.conv_transpose3d(
-            input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
-        )
+        return self._transposed_forward(F.conv_transpose3d, 3, input, output_size)
