@@ -19,6 +19,7 @@ enum FunctionalBindings {
         var m = InPlaceActivationBindings.members().merging(InterpolateBinding.members()) { _, new in new }
         m.merge(AdaptiveMaxPoolBindings.members()) { _, new in new }
         m.merge(FoldBindings.members()) { _, new in new }
+        m.merge(VolumetricPoolBindings.members()) { _, new in new }
         m.merge(CTCLossBinding.functionalMembers()) { _, new in new }
         m["dropout"] = function("dropout") { args, interp in
             let (input, p, training, inPlace) = try dropoutArguments("dropout", args, interp)
@@ -206,12 +207,12 @@ enum FunctionalBindings {
     }
 
     /// A max-pooling window as `F.max_pool2d` takes it.
-    private struct Window {
+    struct Window {
         let kernel: [Int], stride: [Int], padding: [Int], dilation: [Int], ceilMode: Bool
     }
 
     /// `input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False`.
-    private static func maxPoolArguments(
+    static func maxPoolArguments(
         _ name: String, _ args: Arguments, _ interp: Interpreter
     ) throws -> (Tensor, Window) {
         try args.check(

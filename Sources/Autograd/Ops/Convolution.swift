@@ -1,6 +1,6 @@
 import CBLAS
 
-/// Convolutions (`F.conv1d`, `F.conv2d`): im2col per image and group, then one BLAS matrix
+/// Convolutions (`F.conv1d`, `F.conv2d`, `F.conv3d`): im2col (vol2col) per image and group, then one BLAS matrix
 /// product with the group's weight; backward (ConvolutionBackward0, saving input and weight)
 /// multiplies the output gradient back through the same column matrices. Float32 convolutions
 /// that PyTorch runs through oneDNN's direct kernels take oneDNN's order instead
@@ -28,6 +28,30 @@ enum ConvolutionOps {
                 arguments: ["padding": .string("same"), "groups": .int(2)]),
             forward: {
                 try Tensor.conv2d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            }),
+        OpDeclaration(
+            "conv3d(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=[1], int[3] padding=[0], int[3] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [2, 2, 3, 4, 3], "weight": [3, 2, 2, 3, 2], "bias": [3]],
+                arguments: ["padding": .intList([1, 0, 1]), "stride": .intList([1, 2, 1])]),
+            forward: {
+                try Tensor.conv3d(
+                    $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
+                    stride: $0.intList("stride"), padding: .explicit($0.intList("padding")),
+                    dilation: $0.intList("dilation"), groups: $0.int("groups"))
+            }),
+        OpDeclaration(
+            "conv3d.padding(Tensor input, Tensor weight, Tensor? bias=None, int[3] stride=[1], str padding=\"valid\", int[3] dilation=[1], int groups=1) -> Tensor",
+            gradFn: "ConvolutionBackward0", exposure: [.torch, .functional],
+            samples: OpSamples(
+                shapes: ["input": [1, 2, 3, 4, 3], "weight": [2, 1, 2, 3, 2], "bias": [2]],
+                arguments: ["padding": .string("same"), "groups": .int(2)]),
+            forward: {
+                try Tensor.conv3d(
                     $0.tensor("input"), $0.tensor("weight"), bias: $0.optionalTensor("bias"),
                     stride: $0.intList("stride"), padding: ConvPadding(parsing: $0.string("padding")),
                     dilation: $0.intList("dilation"), groups: $0.int("groups"))
@@ -88,7 +112,7 @@ func convolutionForward<T: BLASElement>(
     let columns = UnsafeMutablePointer<T>.allocate(capacity: g.columnRows * g.positions)
     defer { columns.deallocate() }
     for n in 0..<g.batch {
-        let image = x + n * g.inChannels * g.height * g.width
+        let image = x + n * g.inChannels * g.inVolume
         for group in 0..<g.groups {
             g.im2col(image, firstChannel: group * g.groupChannels, into: columns)
             let o = y + (n * g.outChannels + group * g.groupOutChannels) * g.positions
@@ -122,7 +146,7 @@ func convolutionBackward<T: BLASElement>(
         columns.deallocate()
         partial.deallocate()
     }
-    if let gradInput { gradInput.pointer(T.self).initialize(repeating: 0, count: g.batch * g.inChannels * g.height * g.width) }
+    if let gradInput { gradInput.pointer(T.self).initialize(repeating: 0, count: g.batch * g.inChannels * g.inVolume) }
     if let gradWeight { gradWeight.pointer(T.self).initialize(repeating: 0, count: g.outChannels * g.columnRows) }
     for n in 0..<g.batch {
         for group in 0..<g.groups {
@@ -134,10 +158,10 @@ func convolutionBackward<T: BLASElement>(
                     wg, g.columnRows, go, g.positions, columns, g.positions)
                 g.col2im(
                     columns, firstChannel: group * g.groupChannels,
-                    into: gradInput.pointer(T.self) + n * g.inChannels * g.height * g.width)
+                    into: gradInput.pointer(T.self) + n * g.inChannels * g.inVolume)
             }
             if let gradWeight {
-                g.im2col(x + n * g.inChannels * g.height * g.width, firstChannel: group * g.groupChannels, into: columns)
+                g.im2col(x + n * g.inChannels * g.inVolume, firstChannel: group * g.groupChannels, into: columns)
                 T.gemm(
                     CblasNoTrans, CblasTrans, g.groupOutChannels, g.columnRows, g.positions,
                     go, g.positions, columns, g.positions, partial, g.columnRows)
@@ -175,12 +199,17 @@ protocol ConvolutionKernels: Sendable {
 }
 
 /// A convolution over one geometry: float32 in oneDNN's order where PyTorch runs oneDNN's direct
-/// kernels (`runsInOneDNNOrder`), otherwise `convolutionForward` / `convolutionBackward`.
+/// kernels (`runsInOneDNNOrder`), a 3-D one that ATen runs through slow_conv3d as it does
+/// (`SlowConvolution3D`), otherwise `convolutionForward` / `convolutionBackward`.
 private struct DirectConvolution: ConvolutionKernels {
     let geometry: ConvGeometry
     func forward<T: BLASElement>(_: T.Type, input: Storage, weight: Storage, bias: Storage?, out: Storage) {
         if T.self == Float.self, geometry.runsInOneDNNOrder {
             oneDNNOrderForward(geometry, input: input, weight: weight, bias: bias, out: out)
+            return
+        }
+        if SlowConvolution3D.covers(geometry) {
+            SlowConvolution3D(geometry: geometry).forward(T.self, input: input, weight: weight, bias: bias, out: out)
             return
         }
         convolutionForward(T.self, geometry, input: input, weight: weight, bias: bias, out: out)
@@ -192,6 +221,12 @@ private struct DirectConvolution: ConvolutionKernels {
         if T.self == Float.self, geometry.runsInOneDNNOrder {
             oneDNNOrderBackward(
                 geometry, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
+                gradBias: gradBias)
+            return
+        }
+        if SlowConvolution3D.covers(geometry) {
+            SlowConvolution3D(geometry: geometry).backward(
+                T.self, grad: grad, input: input, weight: weight, gradInput: gradInput, gradWeight: gradWeight,
                 gradBias: gradBias)
             return
         }
@@ -212,6 +247,18 @@ extension Tensor {
     ) throws -> Tensor {
         try convolution(
             input, weight, bias: bias, spatialDims: 2, stride: stride, padding: padding,
+            dilation: dilation, groups: groups)
+    }
+
+    /// `F.conv3d(input, weight, bias, stride, padding, dilation, groups)` on `[N, C, D, H, W]` or
+    /// unbatched `[C, D, H, W]` input (ConvolutionBackward0, keeping its arguments as PyTorch's
+    /// `_saved_*` values).
+    public static func conv3d(
+        _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+        padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1
+    ) throws -> Tensor {
+        try convolution(
+            input, weight, bias: bias, spatialDims: 3, stride: stride, padding: padding,
             dilation: dilation, groups: groups)
     }
 
@@ -247,28 +294,45 @@ extension Tensor {
                 "Expected \(k + 1)D (unbatched) or \(k + 2)D (batched) input to \(name), but got input of size: [\(input.shape.map(String.init).joined(separator: ", "))]"
             )
         }
-        guard weight.dim == k + 2 else {
-            throw TorchError.runtime("weight should have at least three dimensions")
+        if k == 3 && input.dim == 4 {
+            // ATen batchifies unbatched input and squeezes the result (SqueezeBackward1); the
+            // 1-D and 2-D convolutions do not follow it yet.
+            return try convolution(
+                input.unsqueeze(0), weight, bias: bias, spatialDims: k, stride: stride, padding: padding,
+                dilation: dilation, groups: groups
+            ).squeeze(0)
         }
+        guard weight.dim >= 3 else { throw TorchError.runtime("weight should have at least three dimensions") }
         let stride = try expanded(stride, k, "stride")
         let dilation = try expanded(dilation, k, "dilation")
+        if weight.dim != k + 2 {
+            // ATen expands the arguments to the weight's spatial dims first, then compares ranks.
+            _ = try expanded(stride, weight.dim - 2, "stride")
+            if case .explicit(let list) = padding { _ = try expanded(try expanded(list, k, "padding"), weight.dim - 2, "padding") }
+            _ = try expanded(dilation, weight.dim - 2, "dilation")
+            throw TorchError.runtime(
+                "Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight [\(weight.shape.map(String.init).joined(separator: ", "))], but got \(k + 2)-dimensional input of size [\((input.dim == k + 2 ? input.shape : [1] + input.shape).map(String.init).joined(separator: ", "))] instead"
+            )
+        }
         guard groups > 0 else { throw TorchError.runtime("non-positive groups is not supported") }
         guard stride.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("non-positive stride is not supported") }
         guard dilation.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("dilation should be greater than zero") }
         let batched = input.dim == k + 2
         let xShape = batched ? input.shape : [1] + input.shape
-        // Spatial sizes as 2-D: conv1d is a convolution of height 1.
-        let inSpatial = k == 2 ? [xShape[2], xShape[3]] : [1, xShape[2]]
-        let kernel = k == 2 ? [weight.shape[2], weight.shape[3]] : [1, weight.shape[2]]
-        let stride2 = k == 2 ? stride : [1, stride[0]]
-        let dilation2 = k == 2 ? dilation : [1, dilation[0]]
-        var before = [0, 0]
-        var after = [0, 0]
+        // Spatial lists as 3-D (depth, height, width): lower ranks have size, kernel, stride and
+        // dilation 1 and no padding in the leading dims.
+        func volume(_ list: [Int], filler: Int) -> [Int] { Array(repeating: filler, count: 3 - k) + list }
+        let inSpatial = volume(Array(xShape.dropFirst(2)), filler: 1)
+        let kernel = volume(Array(weight.shape.dropFirst(2)), filler: 1)
+        let stride3 = volume(stride, filler: 1)
+        let dilation3 = volume(dilation, filler: 1)
+        var before = [0, 0, 0]
+        var after = [0, 0, 0]
         switch padding {
         case .explicit(let list):
             let p = try expanded(list, k, "padding")
             guard p.allSatisfy({ $0 >= 0 }) else { throw TorchError.runtime("negative padding is not supported") }
-            before = k == 2 ? p : [0, p[0]]
+            before = volume(p, filler: 0)
             after = before
         case .valid:
             break
@@ -276,10 +340,15 @@ extension Tensor {
             guard stride.allSatisfy({ $0 == 1 }) else {
                 throw TorchError.runtime("padding='same' is not supported for strided convolutions")
             }
-            for d in 0..<2 {
-                let total = dilation2[d] * (kernel[d] - 1)
+            for d in 0..<3 {
+                let total = dilation3[d] * (kernel[d] - 1)
                 before[d] = total / 2
                 after[d] = total - before[d]
+            }
+            if before != after {
+                Diagnostics.warn(
+                    "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input be created (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1135.)"
+                )
             }
         }
         let weightShape = weight.shape.map(String.init).joined(separator: ", ")
@@ -299,16 +368,18 @@ extension Tensor {
             )
         }
         let geometry = ConvGeometry(
-            batch: xShape[0], inChannels: xShape[1], height: inSpatial[0], width: inSpatial[1],
-            outChannels: weight.shape[0], kernelH: kernel[0], kernelW: kernel[1],
-            stride: (stride2[0], stride2[1]), padTop: before[0], padLeft: before[1],
-            padBottom: after[0], padRight: after[1], dilation: (dilation2[0], dilation2[1]),
-            groups: groups)
-        guard geometry.height + before[0] + after[0] >= geometry.dilation.0 * (kernel[0] - 1) + 1,
-            geometry.width + before[1] + after[1] >= geometry.dilation.1 * (kernel[1] - 1) + 1
-        else {
+            batch: xShape[0], inChannels: xShape[1], height: inSpatial[1], width: inSpatial[2],
+            outChannels: weight.shape[0], kernelH: kernel[1], kernelW: kernel[2],
+            stride: (stride3[1], stride3[2]), padTop: before[1], padLeft: before[2],
+            padBottom: after[1], padRight: after[2], dilation: (dilation3[1], dilation3[2]),
+            groups: groups, depth: inSpatial[0], kernelD: kernel[0], strideD: stride3[0], padFront: before[0],
+            padBack: after[0], dilationD: dilation3[0], volumetric: k == 3)
+        let padded = (0..<3).map { inSpatial[$0] + before[$0] + after[$0] }
+        let extents = (0..<3).map { dilation3[$0] * (kernel[$0] - 1) + 1 }
+        guard (0..<3).allSatisfy({ padded[$0] >= extents[$0] }) else {
+            let shown = (3 - k)..<3
             throw TorchError.runtime(
-                "Calculated padded input size per channel: (\(k == 2 ? "\(geometry.height + before[0] + after[0]) x " : "")\(geometry.width + before[1] + after[1])). Kernel size: (\(k == 2 ? "\(kernel[0]) x " : "")\(kernel[1])). Kernel size can't be greater than actual input size"
+                "Calculated padded input size per channel: (\(shown.map { String(padded[$0]) }.joined(separator: " x "))). Kernel size: (\(shown.map { String(extents[$0]) }.joined(separator: " x "))). Kernel size can't be greater than actual input size"
             )
         }
         let dt = resultType([input, weight] + (bias.map { [$0] } ?? []))
@@ -316,9 +387,19 @@ extension Tensor {
             throw TorchError.runtime(
                 "Input type (\(input.dtype.scalarTypeName)) and weight type (\(weight.dtype.scalarTypeName)) should be the same")
         }
-        let outSpatial = k == 2 ? [geometry.outH, geometry.outW] : [geometry.outW]
+        let outSpatial = Array([geometry.outD, geometry.outH, geometry.outW].suffix(k))
         let outShape = (batched ? [geometry.batch] : []) + [geometry.outChannels] + outSpatial
-        return try runConvolution(DirectConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape)
+        // conv3d keeps its arguments as PyTorch's ConvolutionBackward0 does (the 1-D and 2-D
+        // convolutions do not yet).
+        let kept: [(name: String, value: SavedValue)] =
+            k == 3
+            ? [
+                ("bias_sym_sizes_opt", .ints([bias?.numel ?? 0])), ("dilation", .ints(dilation)), ("groups", .int(groups)),
+                ("output_padding", .ints([0, 0, 0])), ("padding", .ints(before)), ("stride", .ints(stride)),
+                ("transposed", .bool(false))
+            ] : []
+        return try runConvolution(
+            DirectConvolution(geometry: geometry), input, weight, bias, dtype: dt, outShape: outShape, keeping: kept)
     }
 }
 
@@ -327,7 +408,7 @@ extension Tensor {
     /// ConvolutionBackward0 (saving input and weight; the bias gradient has the bias's length).
     static func runConvolution(
         _ kernels: some ConvolutionKernels, _ input: Tensor, _ weight: Tensor, _ bias: Tensor?, dtype dt: DType,
-        outShape: [Int]
+        outShape: [Int], keeping kept: [(name: String, value: SavedValue)] = []
     ) throws -> Tensor {
         let count = try MemoryBudget.checkedNumel(outShape, allocating: dt)
         try kernels.geometry.reserveProducts(dt, passes: 1)
@@ -345,7 +426,7 @@ extension Tensor {
         let biasCount = bias?.numel ?? 0
         record(
             "convolution", .convolutionBackward0, inputs: [input, weight, bias], outputs: [result],
-            saving: [.input("input", input), .input("weight", weight)]
+            saving: [.input("input", input), .input("weight", weight)], keeping: kept
         ) { ctx in
             let xs = try ctx.saved(0).contiguousStorage(as: dt)
             let ws = try ctx.saved(1).contiguousStorage(as: dt)

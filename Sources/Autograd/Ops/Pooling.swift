@@ -41,7 +41,7 @@ enum PoolingOps {
 }
 
 /// One spatial dim of a pooling window: input size, kernel, stride, padding, dilation, output size.
-private struct PoolDim {
+struct PoolDim {
     let size: Int, kernel: Int, stride: Int, pad: Int, dilation: Int, out: Int
 
     /// `pooling_output_shape`: floor or ceil division, and with ceil_mode the last window must
@@ -186,14 +186,17 @@ private struct ScatterIndicesVisitor: FloatVisitor {
 
 extension Tensor {
     /// Records a max pooling that returned `result` and, per output, the index of its maximum
-    /// in its input plane: the node saves the input and the indices, and its backward adds each
-    /// output gradient at its maximum's index.
+    /// in its input plane: the node saves the input and the indices (and keeps `kept`), and its
+    /// backward adds each output gradient at its maximum's index.
     func recordMaxPooling(
-        _ op: String, _ node: NodeKind, result: Tensor, indices: Tensor, planes: Int, inPlane: Int, outPlane: Int
+        _ op: String, _ node: NodeKind, result: Tensor, indices: Tensor, planes: Int, inPlane: Int, outPlane: Int,
+        keeping kept: [(name: String, value: SavedValue)] = []
     ) {
         let inputShape = shape
-        record(op, node, inputs: [self], outputs: [result, indices], saving: [.input("self", self), .input("result1", indices)]) {
-            ctx in
+        record(
+            op, node, inputs: [self], outputs: [result, indices],
+            saving: [.input("self", self), .input("result1", indices)], keeping: kept
+        ) { ctx in
             _ = try ctx.saved(0) // unpacking fails, as in PyTorch, once self was freed or modified in place
             let grad = Storage.uninitialized(ctx.grad.dtype, count: inputShape.reduce(1, *))
             ctx.grad.dtype.dispatchFloat(

@@ -79,4 +79,7 @@ from torch.nn.modules import PixelShuffle, PixelUnshuffle
 from torch.nn.modules import Fold, Unfold
 from torch.nn.modules import CosineSimilarity, ParameterDict, RMSNorm, Softmax2d
 from torch.nn.modules import AdaptiveAvgPool1d, AdaptiveMaxPool1d, AdaptiveMaxPool2d, ConvTranspose1d
+from torch.nn.modules import (
+    AdaptiveAvgPool3d, AdaptiveMaxPool3d, AvgPool3d, BatchNorm3d, Conv3d, ConvTranspose3d, MaxPool3d,
+)
 from torch.nn import init, utils

@@ -13,7 +13,7 @@ from torch.nn.modules.loss import (
     MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
     TripletMarginWithDistanceLoss,
 )
-from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d
+from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
 from torch.nn.modules.normalization import GroupNorm, LayerNorm, RMSNorm
 from torch.nn.modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
@@ -35,3 +35,5 @@ from torch.nn.modules.padding import (
 )
 from torch.nn.modules.pixelshuffle import PixelShuffle, PixelUnshuffle
 from torch.nn.modules.fold import Fold, Unfold
+from torch.nn.modules.conv3d import Conv3d, ConvTranspose3d
+from torch.nn.modules.pooling3d import AdaptiveAvgPool3d, AdaptiveMaxPool3d, AvgPool3d, MaxPool3d

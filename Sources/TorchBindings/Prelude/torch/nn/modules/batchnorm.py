@@ -1,4 +1,4 @@
-# BatchNorm1d/2d, after PyTorch's torch/nn/modules/batchnorm.py.
+# BatchNorm1d/2d/3d, after PyTorch's torch/nn/modules/batchnorm.py.
 import torch
 import torch.nn.functional as F
 from torch.nn import init
@@ -125,3 +125,11 @@ class BatchNorm2d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 4:
             raise ValueError(f"expected 4D input (got {input.dim()}D input)")
+
+
+class BatchNorm3d(_BatchNorm):
+    r"""Applies Batch Normalization over a 5D input."""
+
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError(f"expected 5D input (got {input.dim()}D input)")

@@ -209,6 +209,17 @@ class Conv2d(_ConvNd):
 
 
 class _ConvTransposeNd(_ConvNd):
+    def _transposed_forward(self, conv_transpose, num_spatial_dims, input, output_size):
+        """The forward of ConvTranspose1d/2d/3d through their F function."""
+        if self.padding_mode != "zeros":
+            raise ValueError(f"Only `zeros` padding mode is supported for ConvTranspose{num_spatial_dims}d")
+        output_padding = self._output_padding(
+            input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
+        )
+        return conv_transpose(
+            input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
+        )
+
     def _output_padding(self, input, output_size, stride, padding, kernel_size, num_spatial_dims, dilation=None):
         if output_size is None:
             ret = _ntuple(self.output_padding, 1)  # converting to list if was not already
@@ -288,15 +299,7 @@ class ConvTranspose1d(_ConvTransposeNd):
         )
 
     def forward(self, input, output_size=None):
-        if self.padding_mode != "zeros":
-            raise ValueError("Only `zeros` padding mode is supported for ConvTranspose1d")
-        num_spatial_dims = 1
-        output_padding = self._output_padding(
-            input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
-        )
-        return F.conv_transpose1d(
-            input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
-        )
+        return self._transposed_forward(F.conv_transpose1d, 1, input, output_size)
 
 
 class ConvTranspose2d(_ConvTransposeNd):
@@ -334,15 +337,7 @@ class ConvTranspose2d(_ConvTransposeNd):
         )
 
     def forward(self, input, output_size=None):
-        if self.padding_mode != "zeros":
-            raise ValueError("Only `zeros` padding mode is supported for ConvTranspose2d")
-        num_spatial_dims = 2
-        output_padding = self._output_padding(
-            input, output_size, self.stride, self.padding, self.kernel_size, num_spatial_dims, self.dilation
-        )
-        return F.conv_transpose2d(
-            input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
-        )
+        return self._transposed_forward(F.conv_transpose2d, 2, input, output_size)
 
 class _LazyConvXdMixin(LazyModuleMixin):
     def reset_parameters(self):

@@ -23,12 +23,9 @@ class _MaxPoolNd(Module):
             f", dilation={self.dilation}, ceil_mode={self.ceil_mode}"
         )
 
-
-class MaxPool1d(_MaxPoolNd):
-    r"""Applies a 1D max pooling over an input signal composed of several input planes."""
-
-    def forward(self, input):
-        return F.max_pool1d(
+    def _pool(self, max_pool, input):
+        """The forward of MaxPool1d/2d/3d through their F function."""
+        return max_pool(
             input,
             self.kernel_size,
             self.stride,
@@ -37,26 +34,46 @@ class MaxPool1d(_MaxPoolNd):
             ceil_mode=self.ceil_mode,
             return_indices=self.return_indices,
         )
+
+
+class MaxPool1d(_MaxPoolNd):
+    r"""Applies a 1D max pooling over an input signal composed of several input planes."""
+
+    def forward(self, input):
+        return self._pool(F.max_pool1d, input)
 
 
 class MaxPool2d(_MaxPoolNd):
     r"""Applies a 2D max pooling over an input signal composed of several input planes."""
 
     def forward(self, input):
-        return F.max_pool2d(
-            input,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.dilation,
-            ceil_mode=self.ceil_mode,
-            return_indices=self.return_indices,
-        )
+        return self._pool(F.max_pool2d, input)
 
 
 class _AvgPoolNd(Module):
     def extra_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+    def _set_window(self, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+        """AvgPool2d/3d's arguments, the stride defaulting to the kernel size."""
+        self.kernel_size = kernel_size
+        self.stride = stride if (stride is not None) else kernel_size
+        self.padding = padding
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+        self.divisor_override = divisor_override
+
+    def _pool(self, avg_pool, input):
+        """The forward of AvgPool2d/3d through their F function."""
+        return avg_pool(
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.ceil_mode,
+            self.count_include_pad,
+            self.divisor_override,
+        )
 
 
 class AvgPool1d(_AvgPoolNd):
@@ -79,23 +96,10 @@ class AvgPool2d(_AvgPoolNd):
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None):
         super().__init__()
-        self.kernel_size = kernel_size
-        self.stride = stride if (stride is not None) else kernel_size
-        self.padding = padding
-        self.ceil_mode = ceil_mode
-        self.count_include_pad = count_include_pad
-        self.divisor_override = divisor_override
+        self._set_window(kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
     def forward(self, input):
-        return F.avg_pool2d(
-            input,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.ceil_mode,
-            self.count_include_pad,
-            self.divisor_override,
-        )
+        return self._pool(F.avg_pool2d, input)
 
 
 class _AdaptiveAvgPoolNd(Module):
