@@ -13,6 +13,8 @@ from torch.distributions.exp_family import ExponentialFamily
 from torch.distributions.exponential import Exponential
 from torch.distributions.gamma import Gamma
 from torch.distributions.geometric import Geometric
+from torch.distributions.gumbel import Gumbel
+from torch.distributions.half_cauchy import HalfCauchy
 from torch.distributions.half_normal import HalfNormal
 from torch.distributions.independent import Independent
 from torch.distributions.kl import kl_divergence, register_kl
@@ -22,6 +24,7 @@ from torch.distributions.lowrank_multivariate_normal import LowRankMultivariateN
 from torch.distributions.mixture_same_family import MixtureSameFamily
 from torch.distributions.multivariate_normal import MultivariateNormal
 from torch.distributions.normal import Normal
+from torch.distributions.pareto import Pareto
 from torch.distributions.poisson import Poisson
 from torch.distributions.one_hot_categorical import OneHotCategorical, OneHotCategoricalStraightThrough
 from torch.distributions.relaxed_bernoulli import RelaxedBernoulli
@@ -47,3 +50,4 @@ from torch.distributions.transforms import (
     identity_transform,
 )
 from torch.distributions.uniform import Uniform
+from torch.distributions.weibull import Weibull
