@@ -25,8 +25,9 @@ PRELUDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Source
 
 
 # PyTorch's own torch.utils package stays (its private submodules, imported by torch itself,
-# must stay reachable); the prelude's torch.utils.data replaces PyTorch's below it.
-PYTORCH_KEPT = {"torch.utils", "torch.utils.hooks", "torch.autograd.graph"}
+# must stay reachable); the prelude's torch.utils.data replaces PyTorch's below it. So does
+# torch.autograd.function, whose Function machinery torch.autograd.Function.apply reaches through it.
+PYTORCH_KEPT = {"torch.utils", "torch.utils.hooks", "torch.autograd.graph", "torch.autograd.function"}
 
 
 def prelude_modules():

@@ -3,7 +3,7 @@ import Python
 
 /// The random-sampling surface scripts call, over the engine's PyTorch-exact stream
 /// (Sources/Autograd/Random): the in-place samplers `Tensor.uniform_`, `normal_`, `random_`,
-/// `bernoulli_`, `exponential_` (what `torch.nn.init` and layer initialisation call),
+/// `bernoulli_`, `exponential_`, `cauchy_` (what `torch.nn.init` and layer initialisation call),
 /// `Tensor.bernoulli`/`multinomial`, and `torch.rand`, `randn`, `randint`, `randperm`,
 /// `normal` (its four overloads), `bernoulli`, `multinomial`, `seed`, `initial_seed`; each
 /// sampler takes `generator=` (a `torch.Generator`, or None for the default one).
@@ -53,6 +53,14 @@ enum RandomSamplingBindings {
                 try t.exponential_(
                     lambda: try i.doubleValue(a.value(0, "lambd") ?? .float(1), "exponential_", "lambd"),
                     generator: try i.generatorArgument(a, "exponential_")))
+        },
+        "cauchy_": { t, a, i in
+            try a.check("cauchy_", maxPositional: 2, allowed: ["median", "sigma", "generator"])
+            return .tensor(
+                try t.cauchy_(
+                    median: try i.doubleValue(a.value(0, "median") ?? .float(0), "cauchy_", "median"),
+                    sigma: try i.doubleValue(a.value(1, "sigma") ?? .float(1), "cauchy_", "sigma"),
+                    generator: try i.generatorArgument(a, "cauchy_")))
         },
         "bernoulli": { t, a, i in
             try a.check("bernoulli", maxPositional: 1, allowed: ["p", "generator"])

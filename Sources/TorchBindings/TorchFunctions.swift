@@ -266,6 +266,7 @@ enum TorchFunctions {
         m["nan"] = .float(.nan)
         m["e"] = .float(M_E)
         m.merge(RandomSamplingBindings.functions()) { hand, _ in hand }
+        m.merge(DistributionSamplingBindings.functions()) { hand, _ in hand }
         m.merge(GeneratorObject.torchMembers()) { hand, _ in hand }
         m.merge(DeviceBindings.torchMembers()) { hand, _ in hand }
         m.merge(RuntimeSettingsBindings.torchMembers(TorchRuntime.of(interp).settings)) { hand, _ in hand }

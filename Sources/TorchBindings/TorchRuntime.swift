@@ -107,11 +107,11 @@ package final class TorchRuntime {
         return runtime
     }
 
-    /// `torch.autograd.graph`, `.functional` and the `gradcheck`/`gradgradcheck` functions, which the
+    /// `torch.autograd.graph`, `.functional`, `.function` and the `gradcheck`/`gradgradcheck` functions, which the
     /// prelude writes in Python (the functions run their module's source on first call).
     private static func preludeMembersOfAutograd(_ prelude: PreludeRegistry) -> [String: Value] {
         var members = [String: Value]()
-        for name in ["graph", "functional"] {
+        for name in ["graph", "functional", "function"] {
             if let module = prelude.modules["torch.autograd." + name] { members[name] = .object(module) }
         }
         return members.merging(delegates(["gradcheck", "gradgradcheck"], to: "torch.autograd.gradcheck", prelude)) { $1 }

@@ -1,11 +1,19 @@
-/// `torch.linalg.cholesky`: the Cholesky factor of symmetric positive-definite matrices, through
-/// LAPACK's `?potrf` as PyTorch 2.15 calls it (`linalg_cholesky_ex`).
+/// `torch.linalg.cholesky` and `torch.linalg.cholesky_ex`: the Cholesky factor of symmetric
+/// positive-definite matrices, through LAPACK's `?potrf` as PyTorch 2.15 calls it (`linalg_cholesky_ex`).
 enum CholeskyOps {
     static let declarations: [OpDeclaration] = [
         OpDeclaration(
             "linalg_cholesky(Tensor self, *, bool upper=False) -> Tensor", gradFn: "LinalgCholeskyExBackward0",
             exposure: [.linalg], samples: OpSamples(domain: .positiveDefinite, shapes: ["self": [3, 3]]),
-            forward: { try $0.tensor("self").cholesky(upper: $0.bool("upper")) })
+            forward: { try $0.tensor("self").cholesky(upper: $0.bool("upper")) }),
+        OpDeclaration(
+            "linalg_cholesky_ex(Tensor self, *, bool upper=False, bool check_errors=False) -> (Tensor L, Tensor info)",
+            gradFn: "LinalgCholeskyExBackward0", exposure: [.linalg],
+            samples: OpSamples(domain: .positiveDefinite, shapes: ["self": [3, 3]]),
+            returningTuple: {
+                let r = try $0.tensor("self").choleskyEx(upper: $0.bool("upper"), checkErrors: $0.bool("check_errors"))
+                return [r.factor, r.info]
+            }),
     ]
 }
 
@@ -13,12 +21,26 @@ extension Tensor {
     /// The lower-triangular `L` with `L Lᴴ = A` (the upper `U = Lᴴ` when `upper`), reading only
     /// that triangle of each matrix (LinalgCholeskyExBackward0, saving `L` and `upper`).
     public func cholesky(upper: Bool = false) throws -> Tensor {
+        try choleskyEx(upper: upper, checkErrors: true, api: "linalg.cholesky").factor
+    }
+
+    /// `linalg.cholesky_ex(A, upper, check_errors)`: the factor and each matrix's LAPACK `info`
+    /// (int32, batch-shaped; k > 0 where the leading minor of order k is not positive-definite,
+    /// the factor then partial), raising as `cholesky` only when `checkErrors`.
+    public func choleskyEx(upper: Bool = false, checkErrors: Bool = false) throws -> (factor: Tensor, info: Tensor) {
+        try choleskyEx(upper: upper, checkErrors: checkErrors, api: "linalg.cholesky_ex")
+    }
+
+    private func choleskyEx(upper: Bool, checkErrors: Bool, api: String) throws -> (factor: Tensor, info: Tensor) {
         try checkSquareMatrices("linalg.cholesky")
         var batch = ColumnMajorBatch(self)
         let info = try LAPACKCalls.cholesky(&batch, upper: upper, dtype: dtype)
-        try Tensor.checkLinalgInfo(info, api: "linalg.cholesky", batched: dim > 2) {
-            "The factorization could not be completed because the input is not positive-definite (the leading minor of order \($0) is not positive-definite)."
+        if checkErrors {
+            try Tensor.checkLinalgInfo(info, api: api, batched: dim > 2) {
+                "The factorization could not be completed because the input is not positive-definite (the leading minor of order \($0) is not positive-definite)."
+            }
         }
+        let infoTensor = Tensor.fromValues(info.map(Double.init), shape: Array(shape.dropLast(2)), dtype: .int32)
         let out = batch.tensor(batchShape: Array(shape.dropLast(2)), dtype: dtype)
         record(
             "linalg_cholesky_ex", .linalgCholeskyExBackward0, inputs: [self], outputs: [out],
@@ -26,7 +48,7 @@ extension Tensor {
         ) { ctx in
             try [Tensor.choleskyBackward(ctx.grad, factor: ctx.saved(0), upper: upper)]
         }
-        return out
+        return (out, infoTensor)
     }
 
     /// PyTorch's `cholesky_backward` (Murray 2016, arXiv 1602.07527): with `Φ` the lower

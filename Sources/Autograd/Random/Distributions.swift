@@ -44,4 +44,10 @@ extension Generator {
 
     /// `exponential_distribution<double>`: `-1/lambda * log1p(-u)`.
     func exponential(lambda: Double) -> Double { -1.0 / lambda * log1p(-uniformDouble()) }
+
+    /// `cauchy_distribution<double>`: `median + sigma * tan(pi * (u - 0.5))` on one double
+    /// uniform (TransformationHelper.h's double `cauchy`, which does not clip `u`).
+    func cauchy(median: Double, sigma: Double) -> Double {
+        median.addingProduct(sigma, tan(Double.pi * (uniformDouble() - 0.5)))
+    }
 }

@@ -1,4 +1,4 @@
-/// In-place sampling (`uniform_`, `normal_`, `random_`, `bernoulli_`, `exponential_`): the
+/// In-place sampling (`uniform_`, `normal_`, `random_`, `bernoulli_`, `exponential_`, `cauchy_`): the
 /// leaf check, the kernel, then the version bump. The kernels (`Tensor+SamplingKernels.swift`)
 /// also fill the random factories, whose results PyTorch leaves at version 0.
 extension Tensor {
@@ -44,6 +44,12 @@ extension Tensor {
     @discardableResult
     public func exponential_(lambda: Double = 1, generator: Generator? = nil) throws -> Tensor {
         try sampleInPlace("exponential_") { try drawExponential(lambda: lambda, Generator.resolve(generator)) }
+    }
+
+    /// Cauchy values with location `median` and scale `sigma` (`cauchy_`).
+    @discardableResult
+    public func cauchy_(median: Double = 0, sigma: Double = 1, generator: Generator? = nil) throws -> Tensor {
+        try sampleInPlace("cauchy_") { try drawCauchy(median: median, sigma: sigma, Generator.resolve(generator)) }
     }
 
     private func sampleInPlace(_ op: String, _ kernel: () throws -> Void) throws -> Tensor {

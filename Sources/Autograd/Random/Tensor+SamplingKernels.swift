@@ -121,6 +121,24 @@ extension Tensor {
         }
     }
 
+    /// `cauchy_kernel`: one double uniform (64-bit draw) per element through
+    /// `cauchy_distribution<double>`, rounded to the element type.
+    func drawCauchy(median: Double, sigma: Double, _ g: Generator) throws {
+        guard isFloatingPoint else {
+            throw TorchError.runtime(
+                "Cauchy distribution is a continuous probability distribution. dtype must be a floating point but you specified \(dtype.cppTypeName)"
+            )
+        }
+        guard sigma > 0 else {
+            throw TorchError.runtime("cauchy_ expects sigma > 0.0, but found sigma=\(cppNumber(sigma))")
+        }
+        if dtype == .float32 {
+            fillSerially(Float.self) { Float(g.cauchy(median: median, sigma: sigma)) }
+        } else {
+            fillSerially(Double.self) { g.cauchy(median: median, sigma: sigma) }
+        }
+    }
+
     private func fillMask(_ sample: () -> Bool) {
         switch dtype {
         case .float32: fillSerially(Float.self) { sample() ? 1 : 0 }
