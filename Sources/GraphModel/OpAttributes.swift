@@ -83,21 +83,34 @@ struct AttributeInterning {
     /// that a look-up reads the list in place rather than copying an entry out (and retaining it).
     private var rawByKind: [[RawAttribute]] = []
     private var setByKind: [Int] = []
+    /// Per `NodeKind` id: the values list itself that the node of `rawByKind` kept. A node
+    /// holding the very same array (one buffer, as nodes made with a shared constant list such
+    /// as add's `alpha` of 1 are) keeps the same values, with nothing to compare.
+    private var valuesByKind: [[(name: String, value: SavedValue)]] = []
 
-    /// The set `set(of:nodeName:kind:in:)` gives the attributes a node of kind `kind` keeps
+    /// The set `set(of:nodeName:kind:values:in:)` gives the attributes a node of kind `kind` keeps
     /// (`values`, then the Python numbers among `slots`) when the last node of the kind kept the
     /// same: compared where they are, with no list built. Nil when it did not.
-    func kindSet(_ kind: Int, values: [(name: String, value: SavedValue)], slots: [SavedTensor]) -> Int? {
-        guard kind < setByKind.count, setByKind[kind] >= 0, Self.raw(rawByKind[kind], holds: values, slots) else {
-            return nil
-        }
-        return setByKind[kind]
+    /// (Mutating only so that the recorder calls it in place, without copying the interning.)
+    mutating func kindSet(_ kind: Int, values: [(name: String, value: SavedValue)], slots: [SavedTensor]) -> Int? {
+        guard kind < setByKind.count, setByKind[kind] >= 0 else { return nil }
+        let raw = rawByKind[kind]
+        let same =
+            Self.isSameArray(valuesByKind[kind], values)
+            ? Self.raw(raw, holdsNumbersOf: slots, from: values.count) : Self.raw(raw, holds: values, slots)
+        return same ? setByKind[kind] : nil
+    }
+
+    /// Whether `a` and `b` share one buffer (so hold the same elements).
+    private static func isSameArray<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { p.baseAddress == $0.baseAddress } }
     }
 
     /// The set `set(of:nodeName:in:)` gives the attributes `node` keeps (`values`, then the
     /// Python numbers among `slots`) when one of the recent entries holds them: compared where
     /// they are, with no list built. Nil when none does.
-    func recentSet(
+    /// (Mutating only so that the recorder calls it in place, without copying the interning.)
+    mutating func recentSet(
         nodeName: String, values: [(name: String, value: SavedValue)], slots: [SavedTensor]
     ) -> Int? {
         for k in recent.indices where recent[k].nodeName == nodeName {
@@ -115,6 +128,12 @@ struct AttributeInterning {
             guard k < raw.count, raw[k].isKept(values[i].value, named: values[i].name) else { return false }
             k += 1
         }
+        return Self.raw(raw, holdsNumbersOf: slots, from: k)
+    }
+
+    /// Whether `raw[first...]` lists the Python numbers among `slots` as `Recorder.noteAttributes` would.
+    private static func raw(_ raw: [RawAttribute], holdsNumbersOf slots: [SavedTensor], from first: Int) -> Bool {
+        var k = first
         for slot in slots {
             guard let n = slot.wrappedNumber else { continue }
             guard k < raw.count, raw[k].isNumber(n, named: slot.role) else { return false }
@@ -123,16 +142,21 @@ struct AttributeInterning {
         return k == raw.count
     }
 
-    /// The set of `raw`, kept by a node of class `nodeName` made as `NodeKind` `kind` (-1: none),
-    /// adding it to `graph` if it is new.
-    mutating func set(of raw: [RawAttribute], nodeName: String, kind: Int, in graph: inout Graph) -> Int {
+    /// The set of `raw`, kept by a node of class `nodeName` made as `NodeKind` `kind` (-1: none)
+    /// that listed `values` first, adding it to `graph` if it is new.
+    mutating func set(
+        of raw: [RawAttribute], nodeName: String, kind: Int, values: [(name: String, value: SavedValue)],
+        in graph: inout Graph
+    ) -> Int {
         let set = set(of: raw, nodeName: nodeName, in: &graph)
         if kind >= 0 {
             if kind >= setByKind.count {
                 rawByKind += repeatElement([], count: kind + 1 - setByKind.count)
+                valuesByKind += repeatElement([], count: kind + 1 - setByKind.count)
                 setByKind += repeatElement(-1, count: kind + 1 - setByKind.count)
             }
             rawByKind[kind] = raw
+            valuesByKind[kind] = values
             setByKind[kind] = set
         }
         return set
@@ -196,7 +220,8 @@ extension Recorder {
         for slot in slots {
             if let n = slot.wrappedNumber { raw.append(RawAttribute(name: slot.role, value: .number(n))) }
         }
-        graph.setAttributeSet(attributeInterning.set(of: raw, nodeName: nodeName, kind: kind, in: &graph), ofOp: op)
+        graph.setAttributeSet(
+            attributeInterning.set(of: raw, nodeName: nodeName, kind: kind, values: values, in: &graph), ofOp: op)
     }
 }
 

@@ -105,7 +105,8 @@ extension Recorder: AutogradObserver {
     /// The line inside a custom Function's forward, for ops recorded there (not the Function's
     /// own op, recorded once forward has returned to the calling line).
     private var innerLine: Int? {
-        guard let call = functionCalls.first?.line else { return nil }
+        guard !functionCalls.isEmpty else { return nil }
+        let call = functionCalls[0].line
         let line = currentLine
         return line == call ? nil : line
     }

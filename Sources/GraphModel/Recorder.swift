@@ -115,14 +115,14 @@ public final class Recorder {
     public func bind(name: String, to tensor: Tensor, depth: Int = 0) {
         let r = sight(tensor)
         lastEvent = .none
-        let bound = graph.tensors.names(of: r)
-        if depth == 0 && bound.isEmpty {
+        if depth == 0 && graph.tensors.isUnnamed(r) {
             // The usual case, a result named where it was made: no list to build or hash.
             if lastSingleName.first != name { lastSingleName = [name] }
             graph.tensors.setNames(lastSingleName, of: r)
             if !labelDepth.isEmpty { labelDepth[r] = nil }
             return
         }
+        let bound = graph.tensors.names(of: r)
         var names = bound
         if names.isEmpty || depth < labelDepth[r, default: 0] {
             names.removeAll { $0 == name }
@@ -142,10 +142,10 @@ public final class Recorder {
     package func exitFunctionCall() { functionCalls.removeLast() }
 
     /// The line records carry: the script's line, or inside a custom Function's forward the line that called it.
-    var userLine: Int { functionCalls.first?.line ?? line }
+    var userLine: Int { functionCalls.isEmpty ? line : functionCalls[0].line }
 
     /// The call lines op records carry (`OpRecord.callLines`): those of `userLine`'s statement.
-    var userCallLines: [Int] { functionCalls.first?.callLines ?? callLines }
+    var userCallLines: [Int] { functionCalls.isEmpty ? callLines : functionCalls[0].callLines }
 
     /// A script run entered or left a call: the innermost script frame is at `line`, called
     /// from `callLines` (outermost first). Pushed by the script layer so that an op reads stored
@@ -219,9 +219,13 @@ public final class Recorder {
         let versionChanged = graph.tensors.refresh(
             r, requiresGrad: tensor.requiresGrad, isLeaf: tensor.isLeaf, version: tensor.version)
         if versionChanged { notePreview(of: tensor, record: r) }
-        if graph.tensors.shape(of: r) != tensor.shape { graph.tensors.setShape(tensor.shape, of: r) }
-        let gradFn = tensor.gradFn.map(nodeID)
-        if graph.tensors.gradFn(of: r) != gradFn { graph.tensors.setGradFn(gradFn, of: r) }
+        // Compared where they are stored: no shape or node id read out to compare.
+        graph.tensors.updateShape(tensor.shape, of: r)
+        if let fn = tensor.gradFn {
+            graph.tensors.updateGradFn(nodeID(fn), of: r)
+        } else {
+            graph.tensors.updateGradFn(nil, of: r)
+        }
         return r
     }
 
@@ -249,7 +253,7 @@ public final class Recorder {
             version: tensor.version, source: source, factory: factory, producer: producer, detach: detach,
             line: userLine, region: regionStack.last,
             pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
-        tensorIndex[tensor.id] = id
+        tensorIndex.insert(id, for: tensor.id)
         if let fn = tensor.gradFn {
             graph.tensors.setGradFn(known.flatMap { $0.node === fn ? $0.id : nil } ?? nodeID(fn), of: id)
         }
@@ -267,7 +271,7 @@ public final class Recorder {
             shape: [], dtype: tensor.dtype, requiresGrad: tensor.requiresGrad, isLeaf: true, version: tensor.version,
             source: source, factory: "", producer: nil, detach: nil, line: userLine, region: regionStack.last,
             pass: source == .backward ? passStack.last ?? passOfTensorID(tensor.id) : nil)
-        tensorIndex[tensor.id] = id
+        tensorIndex.insert(id, for: tensor.id)
         if valueFormatter != nil { notePreview(of: tensor, record: id) }
         return id
     }
@@ -277,39 +281,67 @@ public final class Recorder {
     }
 
     /// The record of `node`, registering it (and, iteratively, any unseen nodes below it).
-    func nodeID(_ node: Node) -> Int {
+    @inline(__always) func nodeID(_ node: Node) -> Int {
         if let r = nodeIndex[node.id] { return r }
+        return recordNode(node)
+    }
+
+    /// `nodeID` for a node not recorded yet.
+    private func recordNode(_ node: Node) -> Int {
         // Usually every node below is recorded already (the op before made it): no walk.
-        if node.nextEdges.allSatisfy({ $0.map { nodeIndex[$0.node.id] != nil } ?? true }) { return addNode(node) }
+        if pendEdges(of: node) { return addNode(node) }
         var stack: [(node: Node, expanded: Bool)] = [(node, false)]
         while let (n, expanded) = stack.popLast() {
             if nodeIndex[n.id] != nil { continue }
             if expanded {
+                // Every node below is recorded by now.
+                pendEdges(of: n, unrecordedAsNone: true)
                 addNode(n)
                 continue
             }
             stack.append((n, true))
             for case let e? in n.nextEdges where nodeIndex[e.node.id] == nil { stack.append((e.node, false)) }
         }
-        return nodeIndex[node.id] ?? addNode(node)
+        if let r = nodeIndex[node.id] { return r }
+        pendEdges(of: node, unrecordedAsNone: true)
+        return addNode(node)
     }
 
-    /// Appends a record for `node`, whose children are already recorded.
+    /// Adds `node`'s next edges to the node table as the next node's, each edge's record id
+    /// looked up once; when an edge leads to a node not recorded, adds none and returns false,
+    /// or with `unrecordedAsNone` adds that edge as None.
+    @discardableResult
+    private func pendEdges(of node: Node, unrecordedAsNone: Bool = false) -> Bool {
+        for edge in node.nextEdges {
+            guard let e = edge else {
+                graph.nodes.addPendingEdge(nil)
+                continue
+            }
+            guard let r = nodeIndex[e.node.id] else {
+                if unrecordedAsNone {
+                    graph.nodes.addPendingEdge(nil)
+                    continue
+                }
+                graph.nodes.dropPendingEdges()
+                return false
+            }
+            graph.nodes.addPendingEdge(NodeEdge(node: r, inputNr: e.inputNr))
+        }
+        return true
+    }
+
+    /// Appends a record for `node`, whose next edges `pendEdges` added.
     @discardableResult
     private func addNode(_ node: Node) -> Int {
         let id = graph.nodes.count
         var variable: Int? = nil
         let nameID = recordedNameID(of: node)
-        // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final).
+        // An exact type test first: cheaper than a cast of every node (AccumulateGrad is final,
+        // and has no next edges, so nothing is pending while its variable is recorded).
         if type(of: node) == AccumulateGrad.self {
             variable = unsafeDowncast(node, to: AccumulateGrad.self).variable.map { sight($0) }
         }
-        // Reads `nodeIndex` through self: a copy of it would be copied whole when the id is added below.
-        graph.nodes.append(
-            nameID: nameID, line: userLine,
-            next: node.nextEdges.lazy.map { [self] edge in
-                edge.flatMap { e in nodeIndex[e.node.id].map { NodeEdge(node: $0, inputNr: e.inputNr) } }
-            }, saved: EmptyCollection(), variable: variable, pass: passStack.last)
+        graph.nodes.appendPending(nameID: nameID, line: userLine, variable: variable, pass: passStack.last)
         // One buffer per storage, straight into the table: no arrays per node.
         let slots = node.saved
         for i in slots.indices {
@@ -328,7 +360,7 @@ public final class Recorder {
             }
             graph.nodes.appendSaved(b)
         }
-        nodeIndex[node.id] = id
+        nodeIndex.insert(id, for: node.id)
         if let v = variable { graph.tensors.setAccumulateGrad(id, of: v) }
         return id
     }

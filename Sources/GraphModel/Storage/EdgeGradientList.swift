@@ -198,7 +198,9 @@ struct FloatElements {
 
     /// Nil for a tensor of another dtype or layout.
     init?(_ tensor: Tensor) {
-        guard tensor.isContiguous else { return nil }
+        let count = tensor.numel
+        // One element is where the offset says, whatever the strides (no layout walked).
+        guard count == 1 || tensor.isContiguous else { return nil }
         let start = tensor.storage.data + tensor.offset * tensor.dtype.itemSize
         switch tensor.dtype {
         case .float32:
@@ -209,7 +211,7 @@ struct FloatElements {
             float64 = UnsafePointer(start.assumingMemoryBound(to: Double.self))
         default: return nil
         }
-        count = tensor.numel
+        self.count = count
     }
 
     /// Whether `column[first..<first + count]` holds the same bits.

@@ -20,6 +20,15 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
         // returned recently, as many as there are.
         let last = recent.last
         if values[Int(last)] == value { return last }
+        // The same representation first (a small string's bytes, an array's buffer): found
+        // with no value compared that is not the one.
+        for k in 0..<recent.filled {
+            let id = recent[k]
+            if Self.isIdentical(values[Int(id)], value) {
+                recent.last = id
+                return id
+            }
+        }
         for k in 0..<recent.filled {
             let id = recent[k]
             if id != last && values[Int(id)] == value {
@@ -39,8 +48,33 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
         return id
     }
 
+    /// Whether `a` and `b` are bit for bit the same, so equal (for the values interned: strings,
+    /// arrays of integers or strings); equal values may differ in their bits.
+    @inline(__always) private static func isIdentical(_ a: Value, _ b: Value) -> Bool {
+        withUnsafeBytes(of: a) { p in
+            withUnsafeBytes(of: b) { q in
+                // Word by word (the values' sizes are whole words), then any bytes left.
+                var i = 0
+                while i + 8 <= p.count {
+                    if p.loadUnaligned(fromByteOffset: i, as: UInt64.self) != q.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                        return false
+                    }
+                    i += 8
+                }
+                while i < p.count {
+                    if p[i] != q[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// The value named `id`.
     @inline(__always) subscript(id: UInt32) -> Value { values[Int(id)] }
+
+    /// Whether `id` names `value`, compared in place.
+    @inline(__always) func holds(_ value: Value, at id: UInt32) -> Bool { values[Int(id)] == value }
 }
 
 /// The last few ids an `InternTable` returned, replaced oldest first, and the one returned last.

@@ -49,20 +49,35 @@ public struct NodeTable: RandomAccessCollection, Sendable {
     mutating func internName(_ name: String) -> UInt32 { namePool.id(of: name) }
 
     /// Appends a node with no op yet, named by `nameID` (of `internName`), its next edges read
-    /// from `next` (the recorder's path, with no record or edge array built).
+    /// from `next`.
     mutating func append(
         nameID: UInt32, line: Int, next: some Sequence<NodeEdge?>, saved: some Sequence<SavedBuffer>, variable: Int?,
         pass: Int?
     ) {
+        for e in next { addPendingEdge(e) }
+        appendPending(nameID: nameID, line: line, variable: variable, pass: pass)
+        for b in saved { appendSaved(b) }
+    }
+
+    /// Adds next edge `edge` to the node appended next by `appendPending` (the recorder's path,
+    /// which maps a node's edges as it checks that their nodes are recorded).
+    @inline(__always) mutating func addPendingEdge(_ edge: NodeEdge?) { edges.append(PackedEdge(edge)) }
+
+    /// Drops the edges `addPendingEdge` added since the last node was appended.
+    mutating func dropPendingEdges() {
+        edges.removeSubrange(Int(rows.last?.edgeEnd ?? 0)...)
+    }
+
+    /// Appends a node with no op yet, named by `nameID` (of `internName`), whose next edges are
+    /// those `addPendingEdge` added since the last node was appended; no saved buffers yet.
+    mutating func appendPending(nameID: UInt32, line: Int, variable: Int?, pass: Int?) {
         let id = rows.count
         variables.fill(id, with: variable)
         passes.fill(id, with: pass)
-        for e in next { edges.append(PackedEdge(e)) }
         rows.append(
             NodeRow(
                 name: nameID, line: Int32(truncatingIfNeeded: line), op: -1,
                 edgeEnd: UInt32(edges.count), bufferEnd: UInt32(buffers.count)))
-        for b in saved { appendSaved(b) }
     }
 
     /// Adds `buffer` to the saved buffers of the node appended last.

@@ -96,7 +96,8 @@ public struct OpTable: RandomAccessCollection, Sendable {
         flags.append((gradEnabled ? 1 : 0) | (isInPlace ? 2 : 0))
         passes.fill(id, with: pass)
         innerLines.fill(id, with: innerLine)
-        setCallLines(callLines, of: id)
+        // Checked here, as the op is recorded: an op in the script's top-level code stores none.
+        if !callLines.isEmpty || id < callLineIDs.count { setCallLines(callLines, of: id) }
     }
 
     /// Where op `id`'s tensor ids begin in `tensorIDs`.

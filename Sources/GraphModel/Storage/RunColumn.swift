@@ -31,7 +31,7 @@ struct RunColumn: Sendable {
     }
 
     /// Adds a row holding `value`.
-    mutating func append(_ value: Int32) {
+    @inline(__always) mutating func append(_ value: Int32) {
         if values.last != value {
             starts.append(Int32(truncatingIfNeeded: count))
             values.append(value)

@@ -124,6 +124,11 @@ public struct TensorTable: RandomAccessCollection, Sendable {
 
     mutating func setShape(_ shape: [Int], of id: Int) { rows[id].shape = shapePool.id(of: shape) }
 
+    /// Sets tensor `id`'s shape to `shape` unless it holds that one already (compared in place).
+    @inline(__always) mutating func updateShape(_ shape: [Int], of id: Int) {
+        if !shapePool.holds(shape, at: rows[id].shape) { setShape(shape, of: id) }
+    }
+
     /// Whether tensor `id` requires grad (`TensorRecord.requiresGrad`).
     @inline(__always) public func requiresGrad(of id: Int) -> Bool { kinds[id] & 64 != 0 }
 
@@ -196,6 +201,12 @@ public struct TensorTable: RandomAccessCollection, Sendable {
     }
 
     mutating func setGradFn(_ node: Int?, of id: Int) { rows[id].gradFn = packID(node) }
+
+    /// Sets tensor `id`'s grad_fn to `node` unless it holds that one already.
+    @inline(__always) mutating func updateGradFn(_ node: Int?, of id: Int) {
+        let packed = packID(node)
+        if rows[id].gradFn != packed { rows[id].gradFn = packed }
+    }
 
     mutating func setAccumulateGrad(_ node: Int, of id: Int) { accumulateGrads[id] = node }
 
