@@ -66,6 +66,14 @@ extension Tensor {
         return t
     }
 
+    /// A tensor of `shape` holding `values` in row-major order, not reported to the observer:
+    /// an op's internal operand (ranks, weights, counts), as PyTorch builds them in C++.
+    static func internalTensor(_ values: [Double], shape: [Int], dtype: DType) -> Tensor {
+        let storage = Storage.uninitialized(dtype, count: values.count)
+        dtype.dispatch(FillFromDoubles(values: values, storage: storage))
+        return Tensor(storage: storage, shape: shape)
+    }
+
     /// A tensor of ones (`torch.ones`).
     public static func ones(_ shape: [Int], dtype: DType = .float32) -> Tensor { full(shape, 1, dtype: dtype) }
 

@@ -3,7 +3,8 @@ import Python
 /// The `torch.nn.functional` functions the prelude writes in Python, as PyTorch's
 /// torch/nn/functional.py does (`multi_head_attention_forward`, `scaled_dot_product_attention`'s
 /// choice of kernel, the mask helpers the transformer modules call, `embedding_bag`'s checks, `rms_norm`,
-/// `gumbel_softmax`, `affine_grid` and `grid_sample`'s checks):
+/// `gumbel_softmax`, `affine_grid` and `grid_sample`'s checks, `local_response_norm`, `max_unpool1d`/`2d`, `lp_pool1d`/`2d`,
+/// the deprecated `upsample` wrappers):
 /// each runs its prelude module's source on first call.
 enum FunctionalPreludeMembers {
     /// The prelude module holding each function, by the function's name.
@@ -17,6 +18,14 @@ enum FunctionalPreludeMembers {
         "_in_projection": "torch.nn._functional_attention",
         "embedding_bag": "torch.nn._functional_embedding_bag",
         "rms_norm": "torch.nn._functional_normalization",
+        "local_response_norm": "torch.nn._functional_normalization",
+        "max_unpool1d": "torch.nn._functional_unpool",
+        "max_unpool2d": "torch.nn._functional_unpool",
+        "lp_pool1d": "torch.nn._functional_lp_pool",
+        "lp_pool2d": "torch.nn._functional_lp_pool",
+        "upsample": "torch.nn._functional_upsample",
+        "upsample_nearest": "torch.nn._functional_upsample",
+        "upsample_bilinear": "torch.nn._functional_upsample",
         "gumbel_softmax": "torch.nn._functional_sampling",
         "affine_grid": "torch.nn._functional_grid",
         "grid_sample": "torch.nn._functional_grid"

@@ -33,6 +33,7 @@ enum GradScopeHostModule {
             "sgd_update": .object(BuiltinFunction("sgd_update", SGDUpdate.call)),
             "sgd_momentum_step": .object(BuiltinFunction("sgd_momentum_step", SGDMomentumStep.call)),
             "clear_grads": .object(BuiltinFunction("clear_grads", ClearGrads.call)),
+            "max_unpool2d": .object(BuiltinFunction("max_unpool2d", MaxUnpoolBinding.call)),
             "tensor_copier": .object(BuiltinFunction("tensor_copier", TensorCopierBinding.call)),
             // `has_own_attribute(obj, name)`: `name in obj.__dict__` (torch.distributions asks it of
             // the parameters a lazy_property may not have computed yet).

@@ -8,7 +8,7 @@ enum LegacyReduction {
     static let registryLosses: Set<String> = [
         "l1_loss", "mse_loss", "smooth_l1_loss", "kl_div", "binary_cross_entropy_with_logits", "margin_ranking_loss",
         "hinge_embedding_loss", "cosine_embedding_loss", "poisson_nll_loss", "multilabel_soft_margin_loss",
-        "soft_margin_loss", "multi_margin_loss",
+        "soft_margin_loss", "multi_margin_loss", "multilabel_margin_loss",
         "triplet_margin_loss"
     ]
 

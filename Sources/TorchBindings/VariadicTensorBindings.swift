@@ -1,15 +1,16 @@
 import Autograd
 import Python
 
-/// The torch functions that take their tensors as separate arguments: `cartesian_prod` and
-/// `block_diag` (torch/functional.py), and `atleast_1d`/`atleast_2d`/`atleast_3d`, which also
+/// The torch functions that take their tensors as separate arguments: `cartesian_prod`,
+/// `block_diag` and `chain_matmul` (torch/functional.py), and `atleast_1d`/`atleast_2d`/`atleast_3d`, which also
 /// take one list/tuple and return one tensor for one tensor argument, a tuple otherwise.
 enum VariadicTensorBindings {
     /// The functions, by name.
     static func members() -> [String: Value] {
         var m: [String: Value] = [
             "cartesian_prod": variadic("cartesian_prod") { .tensor(try Tensor.cartesianProd($0)) },
-            "block_diag": variadic("block_diag") { .tensor(try Tensor.blockDiag($0)) }
+            "block_diag": variadic("block_diag") { .tensor(try Tensor.blockDiag($0)) },
+            "chain_matmul": variadic("chain_matmul") { .tensor(try Tensor.chainMatmul($0)) }
         ]
         for (name, promote) in [
             ("atleast_1d", { (t: Tensor) in try t.atleast1d() }), ("atleast_2d", { try $0.atleast2d() }),

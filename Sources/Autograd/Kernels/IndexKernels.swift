@@ -4,6 +4,8 @@
 /// How a scatter combines a source element with the one already in the destination.
 enum ScatterMode: Sendable {
     case assign, add, multiply
+    /// The larger (`scatter_reduce`'s amax; a NaN source wins), or the smaller (amin).
+    case maximum, minimum
 }
 
 /// Copies `count` elements from `source` to `destination`, the k-th from `sourceOffsets[k]`
@@ -14,17 +16,27 @@ private struct MoveVisitor: ElementVisitor {
 
     func visit<T: TensorElement>(_ type: T.Type) {
         switch T.self {
-        case is Float.Type: run(Float.self, +, *)
-        case is Double.Type: run(Double.self, +, *)
-        case is Int64.Type: run(Int64.self, &+, &*)
+        case is Float.Type: run(Float.self, +, *, extreme(Float.self))
+        case is Double.Type: run(Double.self, +, *, extreme(Double.self))
+        case is Int64.Type: run(Int64.self, &+, &*, extreme(Int64.self))
         case let narrow as any NarrowIntegerElement.Type: runWrapping(narrow)
-        default: run(Bool.self, { $0 || $1 }, { $0 && $1 })
+        default: run(Bool.self, { $0 || $1 }, { $0 && $1 }, { mode == .maximum ? $0 || $1 : $0 && $1 })
         }
     }
 
-    private func runWrapping<N: NarrowIntegerElement>(_: N.Type) { run(N.self, &+, &*) }
+    private func runWrapping<N: NarrowIntegerElement>(_: N.Type) { run(N.self, &+, &*, extreme(N.self)) }
 
-    private func run<T>(_: T.Type, _ add: (T, T) -> T, _ multiply: (T, T) -> T) {
+    /// ATen's ReduceMaximum / ReduceMinimum (`std::max(current, new)`, `std::min`, which keep
+    /// `current` on ties): a NaN source replaces the destination.
+    private func extreme<T: Comparable>(_: T.Type) -> (T, T) -> T {
+        let maximum = mode == .maximum
+        return { current, new in
+            if new != new { return new }
+            return maximum ? (current < new ? new : current) : (new < current ? new : current)
+        }
+    }
+
+    private func run<T>(_: T.Type, _ add: (T, T) -> T, _ multiply: (T, T) -> T, _ extreme: (T, T) -> T) {
         let s = source.pointer(T.self)
         let d = destination.pointer(T.self)
         for k in 0..<count {
@@ -34,6 +46,7 @@ private struct MoveVisitor: ElementVisitor {
             case .assign: d[j] = s[i]
             case .add: d[j] = add(d[j], s[i])
             case .multiply: d[j] = multiply(d[j], s[i])
+            case .maximum, .minimum: d[j] = extreme(d[j], s[i])
             }
         }
     }

@@ -121,12 +121,13 @@ private struct CdistProblem {
 }
 
 /// The values of `t` broadcast to `shape`, row-major, as `T`.
-private func broadcastValues<T: FloatElement>(_ t: Tensor, _ shape: [Int], _ dtype: DType, _: T.Type) -> [T] {
+func broadcastValues<T: FloatElement>(_ t: Tensor, _ shape: [Int], _ dtype: DType, _: T.Type) -> [T] {
     let s = t.contiguousStorage(as: dtype, broadcastTo: shape)
     return withExtendedLifetime(s) { Array(UnsafeBufferPointer(start: s.pointer(T.self), count: shape.reduce(1, *))) }
 }
 
-private func tensorOf<T: FloatElement>(_ values: [T], shape: [Int], dtype: DType) -> Tensor {
+/// A tensor of `shape` and `dtype` holding `values`.
+func tensorOf<T: FloatElement>(_ values: [T], shape: [Int], dtype: DType) -> Tensor {
     let s = Storage.uninitialized(dtype, count: values.count)
     s.pointer(T.self).update(from: values, count: values.count)
     return Tensor(storage: s, shape: shape)

@@ -100,7 +100,7 @@ enum GatherScatterOps {
 extension Tensor {
     /// The values of an int64 index tensor (or int32 where `allowingInt32`), row-major; PyTorch's
     /// dtype error otherwise.
-    fileprivate func indexValues(_ message: String, allowingInt32: Bool = false) throws -> [Int64] {
+    func indexValues(_ message: String, allowingInt32: Bool = false) throws -> [Int64] {
         guard dtype == .int64 || (allowingInt32 && dtype == .int32) else { throw TorchError.runtime(message) }
         let storage = contiguousStorage(as: .int64)
         return Array(UnsafeBufferPointer(start: storage.pointer(Int64.self), count: numel))
@@ -108,7 +108,7 @@ extension Tensor {
 
     /// Checks a gather/scatter index against `self` (and `src`) as `gather_shape_check` and
     /// `scatter_shape_check` do; the normalized dim.
-    fileprivate func checkedIndexDim(_ dim: Int, _ index: Tensor, src: Tensor? = nil, op: String) throws -> Int {
+    func checkedIndexDim(_ dim: Int, _ index: Tensor, src: Tensor? = nil, op: String) throws -> Int {
         let d = try normalizeDim(dim, rank: self.dim)
         guard index.dtype == .int64 || index.dtype == .int32 else {
             // scatter_add shares scatter's check, and its name.

@@ -86,3 +86,18 @@ extension Tensor {
             .mm(chainProduct(matrices, splits: splits, splits[i][j] + 1, j))
     }
 }
+
+extension Tensor {
+    /// `torch.chain_matmul(*matrices)` (deprecated, with PyTorch's warning): a clone of one
+    /// matrix, or `linalg.multi_dot` of several.
+    public static func chainMatmul(_ matrices: [Tensor]) throws -> Tensor {
+        Diagnostics.warn(
+            "torch.chain_matmul is deprecated and will be removed in a future PyTorch release. Use torch.linalg.multi_dot instead, which accepts a list of two or more tensors rather than multiple parameters."
+        )
+        for m in matrices where m.dim != 2 {
+            throw TorchError.runtime("Tensor dimension is \(m.dim), expected 2 instead.")
+        }
+        guard let first = matrices.first else { throw TorchError.runtime("chain_matmul(): Expected one or more matrices") }
+        return matrices.count == 1 ? try first.clone() : try multiDot(matrices)
+    }
+}

@@ -393,11 +393,12 @@ extension Tensor {
         return out
     }
 
-    /// `threshold_backward(grad, self, threshold)`: the gradient where `self > threshold`,
-    /// else zero (ThresholdBackwardBackward0 under create_graph).
+    /// `threshold_backward(grad, self, threshold)`: zero where `self <= threshold`, else the
+    /// gradient (so a NaN `self` passes it, as in PyTorch) (ThresholdBackwardBackward0 under
+    /// create_graph).
     static func thresholdBackward(_ grad: Tensor, _ input: Tensor, threshold: Double) throws -> Tensor {
-        let mask = try input.gt(.scalar(.double(threshold)))
-        let out = try selectWhere(mask, grad, Tensor.scalar(0, dtype: grad.dtype), dtype: grad.dtype)
+        let mask = try input.le(.scalar(.double(threshold)))
+        let out = try selectWhere(mask, Tensor.scalar(0, dtype: grad.dtype), grad, dtype: grad.dtype)
         let inputShape = input.shape
         record(
             "threshold_backward", .thresholdBackwardBackward0, inputs: [grad, input], outputs: [out],

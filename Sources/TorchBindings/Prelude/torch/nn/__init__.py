@@ -34,11 +34,16 @@ from torch.nn.modules import (
     LazyLinear,
     LeakyReLU,
     Linear,
+    LocalResponseNorm,
+    LPPool1d,
+    LPPool2d,
     LogSoftmax,
     LSTM,
     LSTMCell,
     MaxPool1d,
     MaxPool2d,
+    MaxUnpool1d,
+    MaxUnpool2d,
     Module,
     ModuleDict,
     ModuleList,
@@ -62,7 +67,7 @@ from torch.nn.modules import (
     Tanhshrink, Threshold,
 )
 from torch.nn.modules import (
-    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, PoissonNLLLoss,
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, MarginRankingLoss, MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, PoissonNLLLoss,
 )
 from torch.nn.modules import AdaptiveAvgPool2d, ConvTranspose2d, HuberLoss, KLDivLoss, SiLU, Softplus, Unflatten, Upsample
 from torch.nn.modules import (

@@ -1,7 +1,9 @@
 # torch.rms_norm (F.rms_norm), as ATen's CompositeImplicitAutograd rms_norm computes it on the
 # CPU for float32 and float64 inputs: pow, mean over the normalized dimensions (last first),
 # add_ eps, rsqrt, mul, then mul by the weight. The grad_fns are those ops' own, as in PyTorch.
+# Also F.local_response_norm, Python in PyTorch too.
 import torch
+import torch.nn.functional as F
 
 
 def _shape_text(shape):
@@ -46,3 +48,31 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     if weight is not None:
         result = result.mul(weight)
     return result
+
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    r"""Apply local response normalization over an input signal, across channels (dim 1),
+    as PyTorch 2.15's torch/nn/functional.py computes it: the squares averaged over a window of
+    ``size`` channels (avg_pool2d for 3-D inputs, avg_pool3d otherwise)."""
+    dim = input.dim()
+    if dim < 3:
+        raise ValueError(
+            f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)"
+        )
+
+    if input.numel() == 0:
+        return input
+
+    div = input.mul(input)
+    if dim == 3:
+        div = div.unsqueeze(1)
+        div = F.pad(div, (0, 0, size // 2, (size - 1) // 2))
+        div = F.avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    else:
+        sizes = input.size()
+        div = div.view(sizes[0], 1, sizes[1], sizes[2], -1)
+        div = F.pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
+        div = F.avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = div.view(sizes)
+    div = div.mul(alpha).add(k).pow(beta)
+    return input / div

@@ -10,12 +10,12 @@ from torch.nn.modules.activation import (
 )
 from torch.nn.modules.loss import (
     BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HingeEmbeddingLoss, HuberLoss, KLDivLoss, L1Loss,
-    MarginRankingLoss, MSELoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
+    MarginRankingLoss, MSELoss, MultiLabelMarginLoss, MultiLabelSoftMarginLoss, MultiMarginLoss, SoftMarginLoss, CTCLoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss,
     TripletMarginWithDistanceLoss,
 )
 from torch.nn.modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from torch.nn.modules.dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d
-from torch.nn.modules.normalization import GroupNorm, LayerNorm, RMSNorm
+from torch.nn.modules.normalization import GroupNorm, LayerNorm, LocalResponseNorm, RMSNorm
 from torch.nn.modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
 from torch.nn.modules.sparse import Embedding, EmbeddingBag
 from torch.nn.modules.flatten import Flatten, Unflatten
@@ -37,3 +37,5 @@ from torch.nn.modules.pixelshuffle import PixelShuffle, PixelUnshuffle
 from torch.nn.modules.fold import Fold, Unfold
 from torch.nn.modules.conv3d import Conv3d, ConvTranspose3d
 from torch.nn.modules.pooling3d import AdaptiveAvgPool3d, AdaptiveMaxPool3d, AvgPool3d, MaxPool3d
+from torch.nn.modules._unpooling import MaxUnpool1d, MaxUnpool2d
+from torch.nn.modules._lp_pooling import LPPool1d, LPPool2d

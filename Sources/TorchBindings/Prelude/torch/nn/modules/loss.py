@@ -240,6 +240,13 @@ class MultiMarginLoss(_WeightedLoss):
             input, target, p=self.p, margin=self.margin, weight=self.weight, reduction=self.reduction)
 
 
+class MultiLabelMarginLoss(_Loss):
+    r"""Multi-class multi-classification hinge loss (margin-based) between input and target class indices."""
+
+    def forward(self, input, target):
+        return F.multilabel_margin_loss(input, target, reduction=self.reduction)
+
+
 class MultiLabelSoftMarginLoss(_WeightedLoss):
     r"""Multi-label one-versus-all loss based on max-entropy."""
 

@@ -1,4 +1,4 @@
-# LayerNorm, GroupNorm and RMSNorm, after PyTorch's torch/nn/modules/normalization.py.
+# LayerNorm, GroupNorm, RMSNorm and LocalResponseNorm, after PyTorch's torch/nn/modules/normalization.py.
 import torch
 import torch.nn.functional as F
 from torch.nn import init
@@ -123,3 +123,20 @@ class RMSNorm(Module):
 
     def extra_repr(self):
         return f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}"
+
+
+class LocalResponseNorm(Module):
+    r"""Applies local response normalization over an input signal, across channels."""
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return F.local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"
