@@ -175,8 +175,8 @@ import Testing
     }
 }
 
-/// Short byte runs are copied as two overlapping words when 8 to 16 bytes long, byte by byte
-/// otherwise: strings of every length up to 40 (each byte distinct, so a misplaced word shows)
+/// Short byte runs are copied as two or three overlapping words when 8 to 24 bytes long, byte by
+/// byte when shorter, by memcpy when longer: strings of every length up to 40 (each byte distinct, so a misplaced word shows)
 /// and number lists come out whole, also from a writer handing its text over in 64-byte pieces.
 @Test func shortRunsAndNumberListsSurviveAWriterDrainedInPieces() {
     let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")

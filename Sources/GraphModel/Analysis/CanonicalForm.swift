@@ -47,23 +47,29 @@ extension Graph {
             w.append("CALL ")
             names.append(pass.kind.rawValue, to: w)
             w.append(" |")
+            // Room for each piece made by one check: " k=" and the separator and number of an
+            // edge take at most 22 bytes, the closing parenthesis one.
             for (k, node) in entryNode.enumerated() {
-                w.append(UInt8(ascii: " "))
-                w.appendDecimal(k)
-                w.append(UInt8(ascii: "="))
                 let nameID = nodes.nameID(of: node)
                 if !names.has(nameID) { names.add(nameID, nodes.name(of: node)) }
+                w.reserve(22)
+                w.put(UInt8(ascii: " "))
+                w.putDecimal(k)
+                w.put(UInt8(ascii: "="))
                 names.append(nameID: nameID, to: w)
-                w.append(UInt8(ascii: "("))
-                for i in 0..<nodes.nextCount(of: node) {
-                    if i > 0 { w.append(UInt8(ascii: ",")) }
+                let edgeCount = nodes.nextCount(of: node)
+                for i in 0..<edgeCount {
+                    w.reserve(22)
+                    w.put(i == 0 ? UInt8(ascii: "(") : UInt8(ascii: ","))
                     if let edge = nodes.nextEdge(i, of: node) {
-                        w.appendDecimal(Int(number[edge.node]))
+                        w.putDecimal(Int(number[edge.node]))
                     } else {
-                        w.append(UInt8(ascii: "-"))
+                        w.put(UInt8(ascii: "-"))
                     }
                 }
-                w.append(UInt8(ascii: ")"))
+                w.reserve(2)
+                if edgeCount == 0 { w.put(UInt8(ascii: "(")) }
+                w.put(UInt8(ascii: ")"))
             }
         }
     }
@@ -109,7 +115,7 @@ struct CanonicalNames {
 
     /// Appends the bytes of the name added under `nameID`. (The writer asks `has` and `add`
     /// itself: a closure reading the graph here would copy the whole `Graph` at every call.)
-    func append(nameID: Int, to w: ByteSink) {
+    @inline(__always) func append(nameID: Int, to w: ByteSink) {
         let span = spans[nameID]
         bytes.withUnsafeBufferPointer { w.append(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
     }

@@ -67,15 +67,18 @@ final class ByteSink {
         count += 1
     }
 
-    /// Writes `n` bytes from `source` into room made by `reserve`: 8 to 16 bytes (most names) as
-    /// two overlapping 8-byte words, fewer byte by byte; cheaper than a call to memcpy for the
-    /// few bytes of a key or a name.
+    /// Writes `n` bytes from `source` into room made by `reserve`: 8 to 24 bytes (most names and
+    /// members made beforehand) as two or three overlapping 8-byte words, fewer byte by byte;
+    /// cheaper than a call to memcpy for the few bytes of a key or a name.
     @inline(__always) func put(_ source: UnsafePointer<UInt8>, count n: Int) {
         let target = base + count
-        if n >= 8 && n <= 16 {
+        if n >= 8 && n <= 24 {
             let from = UnsafeRawPointer(source)
             let to = UnsafeMutableRawPointer(target)
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            if n > 16 {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            }
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
         } else {
             for i in 0..<n { target[i] = source[i] }
@@ -105,14 +108,14 @@ final class ByteSink {
         put(byte)
     }
 
-    /// Appends `bytes`: up to 16 (a name, a number's digits) inline, more by `appendLong`.
+    /// Appends `bytes`: up to 24 (a name, a number's digits) inline, more by `appendLong`.
     @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, bytes.count <= 16 else { return appendLong(bytes) }
+        guard let source = bytes.baseAddress, bytes.count <= 24 else { return appendLong(bytes) }
         reserve(bytes.count)
         put(source, count: bytes.count)
     }
 
-    /// `append` of more than 16 bytes.
+    /// `append` of more than 24 bytes.
     private func appendLong(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         if drain != nil, bytes.count > capacity {
@@ -129,8 +132,8 @@ final class ByteSink {
         count += bytes.count
     }
 
-    /// Appends the UTF-8 of a literal.
-    func append(_ literal: StaticString) { literal.withUTF8Buffer { append($0) } }
+    /// Appends the UTF-8 of a literal (inlined: its length is then a constant at the call).
+    @inline(__always) func append(_ literal: StaticString) { literal.withUTF8Buffer { append($0) } }
 
     /// Appends the UTF-8 of `text`.
     func appendText(_ text: String) {
@@ -144,6 +147,11 @@ final class ByteSink {
         guard UInt(bitPattern: n) < 10 else { return appendDigits(n) }
         reserve(1)
         put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n))
+    }
+
+    /// Writes the decimal digits of `n` (at most 20 bytes) into room made by `reserve(20)`.
+    @inline(__always) func putDecimal(_ n: Int) {
+        count &+= Self.writeDecimal(n, at: base + count, pairs: digitPairs)
     }
 
     /// `appendDecimal` of any `n`.
@@ -179,8 +187,9 @@ final class ByteSink {
         count = target + Self.writeDecimal(n, at: target, pairs: digitPairs) - base
     }
 
-    /// Writes the decimal digits of `n` (at most 20 bytes) at `target`; returns how many.
-    /// Digits are counted by comparisons, then written two at a time from `pairs`.
+    /// Writes the decimal digits of `n` (at most 20 bytes) at `target`, which has room for 20
+    /// (bytes past the digits may be overwritten); returns how many. Digits are counted by
+    /// comparisons; up to eight are made at once as one word, more two at a time from `pairs`.
     @inline(__always) private static func writeDecimal(
         _ n: Int, at target: UnsafeMutablePointer<UInt8>, pairs: UnsafeMutablePointer<UInt8>
     ) -> Int {
@@ -194,8 +203,17 @@ final class ByteSink {
             start.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m)
             return start + 1 - target
         }
-        let digits =
-            m < 100 ? 2 : m < 1000 ? 3 : m < 10000 ? 4 : m < 100_000 ? 5 : m < 1_000_000 ? 6 : digitCount(m)
+        if m < 100_000_000 {
+            // All eight digits with leading zeros, the first in the lowest byte, shifted past
+            // the zeros and stored as a whole word.
+            let digits =
+                m < 100 ? 2 : m < 1000 ? 3 : m < 10000 ? 4 : m < 100_000 ? 5 : m < 1_000_000 ? 6 : m < 10_000_000 ? 7 : 8
+            let all = UInt64(littleEndian: ShortestDouble.eightDigits(UInt32(truncatingIfNeeded: m)))
+            let word = all >> (UInt64(8 &- digits) &* 8)
+            UnsafeMutableRawPointer(start).storeBytes(of: word.littleEndian, as: UInt64.self)
+            return start + digits - target
+        }
+        let digits = digitCount(m)
         let to = UnsafeMutableRawPointer(start)
         let from = UnsafeRawPointer(pairs)
         var k = digits
@@ -290,6 +308,12 @@ final class ByteSink {
                 append(digits[Int(b & 0xF)])
             }
         }
+    }
+
+    /// `count` of the bytes written so far, from `start` on, read in place (valid until the
+    /// next append).
+    @inline(__always) func written(from start: Int, count: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count)
     }
 
     /// The bytes written so far, for reading in place.

@@ -48,10 +48,10 @@ struct InternedIDs {
     /// Node names and saved-buffer names (one pool in the node table).
     var nodeNames: [Int32] = []
     var dtypes: [Int32] = []
-    /// Per tensor name list id: the names' indices, as JSON text.
-    var names = EncodedIntLists()
-    /// Per tensor shape id: the shape, as JSON text.
-    var shapes = EncodedIntLists()
+    /// Per tensor name list id: the names' indices, as the member `names`.
+    var names = EncodedIntLists(key: "names")
+    /// Per tensor shape id: the shape, as the member `shape`.
+    var shapes = EncodedIntLists(key: "shape")
 }
 
 /// The values a tensor's `line`, `region`, `grad_fn` and `pass` default to: its producer op's.

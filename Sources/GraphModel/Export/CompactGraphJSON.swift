@@ -96,10 +96,10 @@ extension Graph {
         }
         let listID = tensors.nameListID(of: t)
         if !interned.names.has(listID) { interned.names.add(listID, tensors.names(of: t).map { table.intern($0) }) }
-        interned.names.writeField("names", listID, &w)
+        interned.names.writeField(listID, &w)
         let shapeID = tensors.shapeID(of: t)
         if !interned.shapes.has(shapeID) { interned.shapes.add(shapeID, tensors.shape(of: t)) }
-        interned.shapes.writeField("shape", shapeID, &w)
+        interned.shapes.writeField(shapeID, &w)
         let dtype = tensors.dtype(of: t)
         if dtype != .float32 { w.field("dtype", table.index(pooled: dtype.rawValue, dtype.name, &interned.dtypes)) }
         let gradFn = tensors.gradFn(of: t)

@@ -97,8 +97,8 @@ package struct JSONWriter {
         body(sink)
         sink.append(UInt8(ascii: "\""))
     }
-    /// Writes a value whose JSON text, `bytes`, was made beforehand.
-    mutating func value(encoded bytes: UnsafeBufferPointer<UInt8>) {
+    /// Writes an object's member `"name":value` whose JSON text, `bytes`, was made beforehand.
+    @inline(__always) mutating func member(encoded bytes: UnsafeBufferPointer<UInt8>) {
         separate()
         sink.append(bytes)
     }

@@ -108,7 +108,7 @@ enum ShortestDouble {
     /// `n` (below 10^8) as eight ASCII digits with leading zeros, the first in the lowest byte:
     /// split into two groups of four digits, four of two and eight of one, each split a
     /// multiplication by a scaled reciprocal on all the groups of a word at once.
-    @inline(__always) private static func eightDigits(_ n: UInt32) -> UInt64 {
+    @inline(__always) static func eightDigits(_ n: UInt32) -> UInt64 {
         let firstFour = n / 10_000
         let fours = UInt64(firstFour) | UInt64(n &- firstFour &* 10_000) << 32
         let hundreds = (fours &* 10_486) >> 20 & 0x0000_007F_0000_007F
