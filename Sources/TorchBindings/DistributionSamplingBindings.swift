@@ -54,7 +54,7 @@ enum DistributionSamplingBindings {
                             try i.tensorValue(a.value(0, "x"), "_dirichlet_grad", "x"),
                             alpha: try i.tensorValue(a.value(1, "alpha"), "_dirichlet_grad", "alpha"),
                             total: try i.tensorValue(a.value(2, "total"), "_dirichlet_grad", "total")))
-                }),
+                })
         ]
     }
 }

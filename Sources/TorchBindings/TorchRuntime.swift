@@ -57,7 +57,8 @@ package final class TorchRuntime {
         torchMembers["amp"] = prelude.modules["torch.amp"].map { .object($0) }
         torchMembers.merge(delegates(["autocast"], to: "torch.amp", prelude)) { $1 }
         torchMembers.merge(
-            delegates(["is_autocast_enabled", "get_autocast_dtype"], to: "torch.amp.autocast_mode", prelude)) { $1 }
+            delegates(["is_autocast_enabled", "get_autocast_dtype"], to: "torch.amp.autocast_mode", prelude)
+        ) { $1 }
         torchMembers.merge(delegates(["save", "load"], to: "torch.serialization", prelude)) { $1 }
         torchMembers.merge(delegates(["rms_norm"], to: "torch.nn._functional_normalization", prelude)) { $1 }
         torchMembers.merge(delegates(["norm_except_dim", "_weight_norm"], to: "torch.nn._weight_norm_functions", prelude)) { $1 }

@@ -42,7 +42,8 @@ import Testing
         let texts = ops.values.flatMap { ($0["saved"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
         let packed = texts.filter { $0.hasPrefix("packed by a saved-tensor hook") }
         #expect(texts.count == 8 && packed.count == 7, "\(texts)")
-        #expect(packed.allSatisfy { $0.contains("the node holds what the pack hook returned") && $0.contains("freed by backward") })
+        #expect(
+            packed.allSatisfy { $0.contains("the node holds what the pack hook returned") && $0.contains("freed by backward") })
     }
 
     @Test func theLegendExplainsPackedBuffers() throws {

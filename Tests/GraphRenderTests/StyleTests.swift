@@ -76,7 +76,9 @@ private func brightness(_ color: String) -> Double {
         #expect(Style.attributes(for: .savedFreed)["style"] == "dashed,filled")
         #expect(Style.attributes(for: .savedInvalidated)["color"] == .text(Style.Palette.error))
         #expect(SavedBufferState.packed.role == .savedPacked)
-        #expect(Style.savedLabel(name: "mat1", detail: "(3, 4) · v0", state: .packed) == .text("saved mat1\n(3, 4) · v0\npacked by hook"))
+        #expect(
+            Style.savedLabel(name: "mat1", detail: "(3, 4) · v0", state: .packed)
+                == .text("saved mat1\n(3, 4) · v0\npacked by hook"))
         #expect(Style.savedBufferEdge(.packed)["color"] == .text(Style.Palette.packedBorder))
     }
 

@@ -159,7 +159,8 @@ extension Tensor {
     /// (AdaptiveMaxPool3DBackward0) and the int64 index of each maximum within its `D x H x W`
     /// input volume.
     public func adaptiveMaxPool3d(outputSize: [Int]) throws -> (values: Tensor, indices: Tensor) {
-        try checkedAdaptiveVolume("adaptive_max_pool3d", rankMessage: "adaptive_max_pool3d(): Expected 4D or 5D tensor, but got: ")
+        try checkedAdaptiveVolume(
+            "adaptive_max_pool3d", rankMessage: "adaptive_max_pool3d(): Expected 4D or 5D tensor, but got: ")
         let o = outputSize.count == 1 ? Array(repeating: outputSize[0], count: 3) : outputSize
         guard o.count == 3 else {
             throw TorchError.runtime("adaptive_max_pool3d(): internal error: output_size.size() must be 3")

@@ -13,7 +13,7 @@ enum CholeskyOps {
             returningTuple: {
                 let r = try $0.tensor("self").choleskyEx(upper: $0.bool("upper"), checkErrors: $0.bool("check_errors"))
                 return [r.factor, r.info]
-            }),
+            })
     ]
 }
 

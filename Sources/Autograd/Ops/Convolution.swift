@@ -308,7 +308,9 @@ extension Tensor {
         if weight.dim != k + 2 {
             // ATen expands the arguments to the weight's spatial dims first, then compares ranks.
             _ = try expanded(stride, weight.dim - 2, "stride")
-            if case .explicit(let list) = padding { _ = try expanded(try expanded(list, k, "padding"), weight.dim - 2, "padding") }
+            if case .explicit(let list) = padding {
+                _ = try expanded(try expanded(list, k, "padding"), weight.dim - 2, "padding")
+            }
             _ = try expanded(dilation, weight.dim - 2, "dilation")
             throw TorchError.runtime(
                 "Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight [\(weight.shape.map(String.init).joined(separator: ", "))], but got \(k + 2)-dimensional input of size [\((input.dim == k + 2 ? input.shape : [1] + input.shape).map(String.init).joined(separator: ", "))] instead"

@@ -7,13 +7,16 @@ enum FrexpOps {
         OpDeclaration(
             "frexp.Tensor(Tensor self) -> (Tensor mantissa, Tensor exponent)", gradFn: "FrexpBackward0",
             exposure: [.torch, .method],
-            returningTuple: { let r = try $0.tensor("self").frexp(); return [r.mantissa, r.exponent] }),
+            returningTuple: {
+                let r = try $0.tensor("self").frexp()
+                return [r.mantissa, r.exponent]
+            }),
         OpDeclaration(
             "ldexp.Tensor(Tensor self, Tensor other) -> Tensor", gradFn: "LdexpBackward0", exposure: [.torch, .method],
             inPlaceExposure: [.method],
             samples: OpSamples(constants: ["other": OpSamples.Constant([1, -2, 0, 3, 1, -1], shape: [2, 3], dtype: .int64)]),
             forward: { try $0.tensor("self").ldexp($0.tensor("other")) },
-            inPlace: { try $0.tensor("self").ldexp_($0.tensor("other")) }),
+            inPlace: { try $0.tensor("self").ldexp_($0.tensor("other")) })
     ]
 }
 
@@ -23,7 +26,8 @@ extension Tensor {
     public func frexp() throws -> (mantissa: Tensor, exponent: Tensor) {
         guard dtype.isFloatingPoint else { throw TorchError.runtime("torch.frexp() only supports floating-point dtypes") }
         let values = doubles()
-        var mantissas = [Double](), exponents = [Double]()
+        var mantissas = [Double]()
+        var exponents = [Double]()
         for v in values {
             var e: Int32 = 0
             let m = dtype == .float64 ? Foundation.frexp(v, &e) : Double(frexpf(Float(v), &e))

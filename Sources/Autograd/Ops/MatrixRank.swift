@@ -13,7 +13,7 @@ enum MatrixRankOps {
             }),
         OpDeclaration(
             "linalg_matrix_rank(Tensor self, float tol, bool hermitian=False) -> Tensor", gradFn: nil, exposure: [.linalg],
-            forward: { try $0.tensor("self").matrixRank(atol: $0.double("tol"), rtol: 0, hermitian: $0.bool("hermitian")) }),
+            forward: { try $0.tensor("self").matrixRank(atol: $0.double("tol"), rtol: 0, hermitian: $0.bool("hermitian")) })
     ]
 }
 

@@ -82,7 +82,8 @@ private struct MultiLabelMarginForward: FloatVisitor {
     func visit<T: FloatElement>(_: T.Type) -> Tensor {
         let x = broadcastValues(input, input.shape, input.dtype, T.self)
         let flags = problem.isTarget
-        var losses = [T](), total = 0.0
+        var losses = [T]()
+        var total = 0.0
         for t in 0..<problem.samples {
             var sum = 0.0
             problem.forEachPair(t, flags) { target, d in

@@ -30,7 +30,9 @@ extension Tensor {
                 "'lengths' argument should be a 1D CPU int64 tensor, but got \(lengths.dim)D cpu \(lengths.dtype.scalarTypeName) tensor"
             )
         }
-        guard input.dim >= 2 else { throw TorchError.index("Dimension out of range (expected to be in range of [-1, 0], but got 1)") }
+        guard input.dim >= 2 else {
+            throw TorchError.index("Dimension out of range (expected to be in range of [-1, 0], but got 1)")
+        }
         let (timeDim, batchDim) = batchFirst ? (1, 0) : (0, 1)
         let batch = input.shape[batchDim]
         let steps = lengths.indexValues()

@@ -12,7 +12,8 @@ enum Pooling3DOps {
             "max_pool3d(Tensor self, int[3] kernel_size, int[3] stride=[], int[3] padding=[0], int[3] dilation=[1], bool ceil_mode=False) -> Tensor",
             gradFn: "MaxPool3DWithIndicesBackward0", exposure: [.torch],
             // Every window holds distinct sample values: a tie has no derivative to check.
-            samples: OpSamples(shapes: ["self": [1, 3, 2, 5]], arguments: ["kernel_size": .intList([2]), "ceil_mode": .bool(true)]),
+            samples: OpSamples(
+                shapes: ["self": [1, 3, 2, 5]], arguments: ["kernel_size": .intList([2]), "ceil_mode": .bool(true)]),
             forward: {
                 try $0.tensor("self").maxPool3dWithIndices(
                     kernelSize: $0.intList("kernel_size"), stride: $0.intList("stride"),

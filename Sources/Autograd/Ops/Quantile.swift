@@ -14,19 +14,35 @@ enum QuantileOps {
         OpDeclaration(
             "quantile(Tensor self, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation=\"linear\") -> Tensor",
             gradFn: "SqueezeBackward4", exposure: [.torch, .method], samples: OpSamples(constants: ["q": level]),
-            forward: { try $0.tensor("self").quantile(.tensor($0.tensor("q")), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"), interpolation: $0.string("interpolation")) }),
+            forward: {
+                try $0.tensor("self").quantile(
+                    .tensor($0.tensor("q")), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"),
+                    interpolation: $0.string("interpolation"))
+            }),
         OpDeclaration(
             "quantile.scalar(Tensor self, float q, int? dim=None, bool keepdim=False, *, str interpolation=\"linear\") -> Tensor",
             gradFn: "SqueezeBackward4", exposure: [.torch, .method], samples: OpSamples(arguments: ["q": .double(0.3)]),
-            forward: { try $0.tensor("self").quantile(.scalar(.double($0.double("q"))), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"), interpolation: $0.string("interpolation")) }),
+            forward: {
+                try $0.tensor("self").quantile(
+                    .scalar(.double($0.double("q"))), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"),
+                    interpolation: $0.string("interpolation"))
+            }),
         OpDeclaration(
             "nanquantile(Tensor self, Tensor q, int? dim=None, bool keepdim=False, *, str interpolation=\"linear\") -> Tensor",
             gradFn: "SqueezeBackward4", exposure: [.torch, .method], samples: OpSamples(constants: ["q": level]),
-            forward: { try $0.tensor("self").quantile(.tensor($0.tensor("q")), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"), interpolation: $0.string("interpolation"), ignoringNaN: true) }),
+            forward: {
+                try $0.tensor("self").quantile(
+                    .tensor($0.tensor("q")), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"),
+                    interpolation: $0.string("interpolation"), ignoringNaN: true)
+            }),
         OpDeclaration(
             "nanquantile.scalar(Tensor self, float q, int? dim=None, bool keepdim=False, *, str interpolation=\"linear\") -> Tensor",
             gradFn: "SqueezeBackward4", exposure: [.torch, .method], samples: OpSamples(arguments: ["q": .double(0.3)]),
-            forward: { try $0.tensor("self").quantile(.scalar(.double($0.double("q"))), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"), interpolation: $0.string("interpolation"), ignoringNaN: true) }),
+            forward: {
+                try $0.tensor("self").quantile(
+                    .scalar(.double($0.double("q"))), dim: $0.optionalInt("dim"), keepdim: $0.bool("keepdim"),
+                    interpolation: $0.string("interpolation"), ignoringNaN: true)
+            })
     ]
 }
 
@@ -93,7 +109,8 @@ extension Tensor {
         // PyTorch sorts unless a row has at least k² values for the k ranks it needs.
         let rankCount = (mode.interpolates ? 2 : 1) * levelCount
         let selects = n >= rankCount * rankCount
-        let below: [Int], above: [Int]
+        let below: [Int]
+        let above: [Int]
         if selects {
             reduced = try reduced.contiguous()
             (below, above) = Tensor.selectedPositions(reduced.doubles(), n: n, ranks: ranks)
@@ -102,11 +119,13 @@ extension Tensor {
             (below, above) = (ranks.below, ranks.above)
         }
         let indexShape = outShape + [levelCount]
-        var values = try reduced.gather(dim: -1, index: Tensor.internalTensor(below.map(Double.init), shape: indexShape, dtype: .int64))
+        var values = try reduced.gather(
+            dim: -1, index: Tensor.internalTensor(below.map(Double.init), shape: indexShape, dtype: .int64))
         if mode.interpolates {
             let weights = Tensor.internalTensor(
                 mode == .midpoint ? ranks.weights.map { _ in 0.5 } : ranks.weights, shape: indexShape, dtype: dtype)
-            let upper = try reduced.gather(dim: -1, index: Tensor.internalTensor(above.map(Double.init), shape: indexShape, dtype: .int64))
+            let upper = try reduced.gather(
+                dim: -1, index: Tensor.internalTensor(above.map(Double.init), shape: indexShape, dtype: .int64))
             values = try values.lerp_(upper, weight: .tensor(weights))
         }
         if levels.dim == 0 {
@@ -120,7 +139,8 @@ extension Tensor {
     /// in order, `std::nth_element` places the middle one, then the ranks below it are found
     /// in the part before it and those above in the part after it, recursively.
     private static func selectedPositions(_ values: [Double], n: Int, ranks: QuantileRanks) -> ([Int], [Int]) {
-        var below = [Int](), above = [Int]()
+        var below = [Int]()
+        var above = [Int]()
         for row in 0..<(values.count / n) {
             let levels = (row * ranks.perRow)..<((row + 1) * ranks.perRow)
             var sorter = LibstdcxxSort(

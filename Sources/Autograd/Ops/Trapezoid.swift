@@ -28,7 +28,7 @@ enum TrapezoidOps {
         OpDeclaration(
             "cumulative_trapezoid.dx(Tensor y, *, Scalar dx=1, int dim=-1) -> Tensor", gradFn: "CumsumBackward0",
             exposure: [.torch],
-            forward: { try Tensor.trapezoid($0.tensor("y"), dx: $0.scalar("dx"), dim: $0.int("dim"), cumulative: true) }),
+            forward: { try Tensor.trapezoid($0.tensor("y"), dx: $0.scalar("dx"), dim: $0.int("dim"), cumulative: true) })
     ]
 }
 

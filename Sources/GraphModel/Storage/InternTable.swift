@@ -56,7 +56,8 @@ struct InternTable<Value: Hashable & Sendable>: Sendable {
                 // Word by word (the values' sizes are whole words), then any bytes left.
                 var i = 0
                 while i + 8 <= p.count {
-                    if p.loadUnaligned(fromByteOffset: i, as: UInt64.self) != q.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    if p.loadUnaligned(fromByteOffset: i, as: UInt64.self) != q.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    {
                         return false
                     }
                     i += 8
