@@ -130,6 +130,25 @@ struct RobustnessRegressionTests {
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    @Test func anOptimizerWithASchedulerIsGivenBack() {
+        // A 24 MB parameter per trial under a 64 MB limit: fits only if each trial's optimizer,
+        // which the scheduler tracks, is freed with it (no reference cycle through its step).
+        let r = Self.run(
+            """
+            import torch
+            for lr in [0.1, 0.01, 0.001, 0.0001]:
+                w = None
+                w = torch.nn.Parameter(torch.zeros(6000, 1000))
+                opt = torch.optim.SGD([w], lr=lr)
+                sched = torch.optim.lr_scheduler.StepLR(opt, step_size=1)
+                opt.step()
+                sched.step()
+                opt = sched = None
+
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     @Test func timeoutStopsAComprehension() {
         let start = Date()
         let r = Self.run("x = [i for i in range(10**7) if i < 0]\n", memory: 1 << 30, timeout: 0.2)

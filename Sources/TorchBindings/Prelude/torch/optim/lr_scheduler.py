@@ -21,19 +21,35 @@ EPOCH_DEPRECATION_WARNING = (
 )
 
 
+# The step function wrapped per optimizer class, so that a scheduler can tell whether its
+# optimizer stepped before it (https://github.com/pytorch/pytorch/issues/20124). PyTorch wraps
+# each optimizer's bound step through a weak reference; here the class's function is wrapped
+# once, and the optimizer keeps no reference to itself (a cycle nothing would collect).
+_step_wrappers = {}
+
+
 def _patch_track_step_called(opt):
-    # PyTorch wraps optimizer.step once so that a scheduler can tell whether it ran
-    # (https://github.com/pytorch/pytorch/issues/20124).
-    if getattr(opt, "_lr_sched_step", None) is not None and opt.step is opt._lr_sched_step:
+    if not getattr(opt, "_lr_sched_patched", False):
+        # Steps taken before a scheduler wrapped it do not count, as in PyTorch.
+        opt._lr_sched_patched = True
+        opt._opt_called = False
+    cls = type(opt)
+    if cls in _step_wrappers and cls.step is _step_wrappers[cls]:
         return
-    step = opt.step
+    step = cls.step
 
-    def wrapper(*args, **kwargs):
-        opt._opt_called = True
-        return step(*args, **kwargs)
+    def wrapper(self, *args, **kwargs):
+        self._opt_called = True
+        return step(self, *args, **kwargs)
 
-    opt.step = wrapper
-    opt._lr_sched_step = wrapper
+    cls.step = wrapper
+    _step_wrappers[cls] = wrapper
+
+
+def _step_is_wrapped(opt):
+    # False when the script replaced the optimizer's step after a scheduler wrapped it.
+    cls = type(opt)
+    return "step" not in vars(opt) and cls in _step_wrappers and cls.step is _step_wrappers[cls]
 
 
 def _param_groups_val_list(optimizer, key):
@@ -91,7 +107,7 @@ class LRScheduler:
     def step(self, epoch=None):
         """Step the scheduler."""
         if self._step_count == 1:
-            if getattr(self.optimizer, "_lr_sched_step", None) is not self.optimizer.step:
+            if not _step_is_wrapped(self.optimizer):
                 warnings.warn(
                     "Seems like `optimizer.step()` has been overridden after learning rate scheduler "
                     "initialization. Please, make sure to call `optimizer.step()` before "
