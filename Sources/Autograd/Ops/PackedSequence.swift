@@ -30,9 +30,8 @@ extension Tensor {
                 "'lengths' argument should be a 1D CPU int64 tensor, but got \(lengths.dim)D cpu \(lengths.dtype.scalarTypeName) tensor"
             )
         }
-        guard input.dim >= 2 else {
-            throw TorchError.index("Dimension out of range (expected to be in range of [-1, 0], but got 1)")
-        }
+        // ATen reads `input.size(1)` first: its range error for a 0-D or 1-D input.
+        _ = try normalizeDim(1, rank: input.dim)
         let (timeDim, batchDim) = batchFirst ? (1, 0) : (0, 1)
         let batch = input.shape[batchDim]
         let steps = lengths.indexValues()
